@@ -1,0 +1,163 @@
+"""The one settings class. Nothing else in Frontline reads ``os.environ``.
+
+Every variable of DESIGN §4.2 is a field here, validated at start-up; ``get_settings()`` is
+cached and tests replace it with ``get_settings.cache_clear()`` plus their own environment or
+by passing a ``Settings`` object to the constructors that need one.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+from typing import Annotated
+
+from pydantic import BaseModel, Field, SecretStr, ValidationError, field_validator
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
+
+from assistant.errors import ConfigError
+
+
+class LLMSettings(BaseModel):
+    base_url: str | None = None
+    model: str = "qwen2.5-7b-instruct"
+    api_key: SecretStr | None = None
+    timeout_s: float = 30.0
+    max_tool_rounds: int = 6
+
+    @property
+    def enabled(self) -> bool:
+        return bool(self.base_url)
+
+
+class SlackSettings(BaseModel):
+    bot_token: SecretStr | None = None
+    signing_secret: SecretStr | None = None
+    api_url: str = "https://slack.com/api/"
+
+
+class TeamsSettings(BaseModel):
+    app_id: str | None = None
+    app_password: SecretStr | None = None
+    tenant_id: str | None = None
+
+
+class Settings(BaseSettings):
+    """Frontline configuration from the environment (prefix ``FRONTLINE_``) or ``.env``."""
+
+    model_config = SettingsConfigDict(
+        env_prefix="FRONTLINE_",
+        env_file=".env",
+        env_file_encoding="utf-8",
+        extra="ignore",
+    )
+
+    home: Path = Path(".frontline")
+    database_url: str | None = None
+    chroma_url: str | None = None
+    redis_url: str | None = None
+    embedding_model: Path | None = None
+    vault_key: SecretStr | None = None
+    cors_origins: Annotated[list[str], NoDecode] = Field(default_factory=list)
+    api_tokens: Annotated[dict[str, str], NoDecode] = Field(default_factory=dict)
+
+    llm_base_url: str | None = None
+    llm_model: str = "qwen2.5-7b-instruct"
+    llm_api_key: SecretStr | None = None
+    llm_timeout_s: float = 30.0
+
+    slack_bot_token: SecretStr | None = None
+    slack_signing_secret: SecretStr | None = None
+    slack_api_url: str = "https://slack.com/api/"
+
+    teams_app_id: str | None = None
+    teams_app_password: SecretStr | None = None
+    teams_tenant_id: str | None = None
+
+    log_level: str = "INFO"
+
+    @field_validator("cors_origins", mode="before")
+    @classmethod
+    def _split_origins(cls, value: object) -> object:
+        if isinstance(value, str):
+            return [o.strip() for o in value.split(",") if o.strip()]
+        return value
+
+    @field_validator("api_tokens", mode="before")
+    @classmethod
+    def _parse_tokens(cls, value: object) -> object:
+        if not isinstance(value, str):
+            return value
+        tokens: dict[str, str] = {}
+        for pair in filter(None, (p.strip() for p in value.split(","))):
+            token, sep, rm_id = pair.partition(":")
+            if not sep or not token or not rm_id:
+                raise ValueError(f"expected TOKEN:RM_ID pairs, got {pair!r}")
+            tokens[token] = rm_id
+        return tokens
+
+    @field_validator("database_url")
+    @classmethod
+    def _check_db_url(cls, value: str | None) -> str | None:
+        if value and not value.startswith(("sqlite", "postgresql", "postgres")):
+            raise ValueError("only sqlite:// and postgresql:// URLs are supported")
+        if value and value.startswith("postgres://"):
+            value = "postgresql://" + value.removeprefix("postgres://")
+        return value
+
+    # Sections: the rest of the code takes these rather than loose fields.
+    @property
+    def llm(self) -> LLMSettings:
+        return LLMSettings(
+            base_url=self.llm_base_url,
+            model=self.llm_model,
+            api_key=self.llm_api_key,
+            timeout_s=self.llm_timeout_s,
+        )
+
+    @property
+    def slack(self) -> SlackSettings:
+        return SlackSettings(
+            bot_token=self.slack_bot_token,
+            signing_secret=self.slack_signing_secret,
+            api_url=self.slack_api_url,
+        )
+
+    @property
+    def teams(self) -> TeamsSettings:
+        return TeamsSettings(
+            app_id=self.teams_app_id,
+            app_password=self.teams_app_password,
+            tenant_id=self.teams_tenant_id,
+        )
+
+    @property
+    def sqlalchemy_url(self) -> str:
+        """The database URL with a driver SQLAlchemy can use (psycopg 3 for PostgreSQL)."""
+        if not self.database_url:
+            return f"sqlite:///{(self.home / 'frontline.db').resolve()}"
+        if self.database_url.startswith("postgresql://"):
+            return "postgresql+psycopg://" + self.database_url.removeprefix("postgresql://")
+        return self.database_url
+
+    @property
+    def chroma_path(self) -> Path:
+        return self.home / "chroma"
+
+    @property
+    def models_dir(self) -> Path:
+        return self.home / "models"
+
+
+def load_settings(**overrides: object) -> Settings:
+    """Build settings, turning a validation error into one readable ConfigError line."""
+    try:
+        return Settings(**overrides)  # type: ignore[arg-type]
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        field = ".".join(str(p) for p in first["loc"]) or "settings"
+        raise ConfigError(f"invalid setting FRONTLINE_{field.upper()}: {first['msg']}") from None
+
+
+@lru_cache(maxsize=1)
+def get_settings() -> Settings:
+    return load_settings()

@@ -1,0 +1,49 @@
+"""Schema migrations with Alembic, run programmatically (no alembic.ini to keep in sync)."""
+
+from __future__ import annotations
+
+import importlib
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from sqlalchemy import Engine, MetaData
+
+from assistant.storage.db import Base
+
+# Every module that declares tables; Alembic sees exactly these.
+MODEL_MODULES = (
+    "tools.bank.models",
+    "tools.bank.meta",
+)
+
+MIGRATIONS = Path(__file__).with_name("migrations")
+
+
+def target_metadata() -> MetaData:
+    for name in MODEL_MODULES:
+        importlib.import_module(name)
+    return Base.metadata
+
+
+def _config(engine: Engine) -> Config:
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS))
+    cfg.set_main_option("sqlalchemy.url", engine.url.render_as_string(hide_password=False))
+    return cfg
+
+
+def upgrade(engine: Engine, revision: str = "head") -> None:
+    """Bring the database to ``revision``; safe to call on every start."""
+    with engine.begin() as connection:
+        cfg = _config(engine)
+        cfg.attributes["connection"] = connection
+        command.upgrade(cfg, revision)
+
+
+def autogenerate(engine: Engine, message: str) -> None:
+    """Developer helper: write a new revision from the models' diff against ``engine``."""
+    with engine.begin() as connection:
+        cfg = _config(engine)
+        cfg.attributes["connection"] = connection
+        command.revision(cfg, message=message, autogenerate=True)

@@ -1,0 +1,39 @@
+"""Fixtures shared by the whole suite: settings in a temp home, and a throw-away PostgreSQL
+database on the machine's server (postgresql://postgres@127.0.0.1/test)."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+
+import psycopg
+import pytest
+
+from assistant.config import Settings, load_settings
+
+PG_ADMIN = "postgresql://postgres@127.0.0.1:5432/test"
+
+
+def make_settings(home: Path, **overrides: object) -> Settings:
+    """Settings that ignore any .env in the working tree."""
+    return load_settings(_env_file=None, home=home, **overrides)
+
+
+@pytest.fixture
+def settings(tmp_path: Path) -> Settings:
+    return make_settings(tmp_path / "home")
+
+
+@pytest.fixture(scope="session")
+def pg_database() -> Iterator[str]:
+    """A fresh database for this test session, dropped at the end (tests never share state
+    with each other's runs or with a developer's data)."""
+    name = f"frontline_test_{uuid.uuid4().hex[:10]}"
+    with psycopg.connect(PG_ADMIN, autocommit=True) as conn:
+        conn.execute(f'CREATE DATABASE "{name}"')
+    try:
+        yield f"postgresql://postgres@127.0.0.1:5432/{name}"
+    finally:
+        with psycopg.connect(PG_ADMIN, autocommit=True) as conn:
+            conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')

@@ -1,0 +1,121 @@
+"""SQLAlchemy models of the bank extract (DESIGN §4.3).
+
+Raw PII lives only here, in the bank's own database, exactly as the bank's CRM holds it; every
+path out of this layer (tools, logs, prompts) goes through the privacy layer.
+Unknown CSV columns are kept in ``attributes`` (JSON).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from sqlalchemy import JSON, Boolean, Date, ForeignKey, Integer, Numeric, String, Text
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from assistant.storage.db import Base
+
+Money = Numeric(18, 2)
+
+
+class Team(Base):
+    __tablename__ = "teams"
+    team_id: Mapped[str] = mapped_column(String(32), primary_key=True)
+    branch: Mapped[str] = mapped_column(String(64))
+
+
+class RM(Base):
+    __tablename__ = "rms"
+    rm_id: Mapped[str] = mapped_column(String(32), primary_key=True)
+    name: Mapped[str] = mapped_column(String(128))
+    team_id: Mapped[str] = mapped_column(ForeignKey("teams.team_id"), index=True)
+    branch: Mapped[str] = mapped_column(String(64))
+    role: Mapped[str] = mapped_column(String(16))
+    slack_user_id: Mapped[str | None] = mapped_column(String(64), index=True)
+    teams_aad_id: Mapped[str | None] = mapped_column(String(64), index=True)
+    email: Mapped[str | None] = mapped_column(String(256))
+    attributes: Mapped[dict] = mapped_column(JSON, default=dict)
+
+
+class Client(Base):
+    __tablename__ = "clients"
+    client_id: Mapped[str] = mapped_column(String(32), primary_key=True)
+    client_type: Mapped[str] = mapped_column(String(16), index=True)
+    name: Mapped[str] = mapped_column(String(256))
+    rm_id: Mapped[str] = mapped_column(ForeignKey("rms.rm_id"), index=True)
+    branch: Mapped[str] = mapped_column(String(64))
+    onboard_date: Mapped[date] = mapped_column(Date)
+    industry: Mapped[str | None] = mapped_column(String(64), index=True)
+    registration_id: Mapped[str | None] = mapped_column(String(32))
+    risk_rating: Mapped[str | None] = mapped_column(String(16))
+    risk_appetite: Mapped[str | None] = mapped_column(String(2))
+    annual_revenue: Mapped[float | None] = mapped_column(Money)
+    employees: Mapped[int | None] = mapped_column(Integer)
+    phone: Mapped[str | None] = mapped_column(String(32))
+    email: Mapped[str | None] = mapped_column(String(256))
+    address: Mapped[str | None] = mapped_column(Text)
+    attributes: Mapped[dict] = mapped_column(JSON, default=dict)
+
+    contacts: Mapped[list[Contact]] = relationship(back_populates="client", lazy="selectin")
+
+
+class Contact(Base):
+    __tablename__ = "contacts"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    client_id: Mapped[str] = mapped_column(ForeignKey("clients.client_id"), index=True)
+    name: Mapped[str] = mapped_column(String(128))
+    title: Mapped[str] = mapped_column(String(128))
+    phone: Mapped[str | None] = mapped_column(String(32))
+    email: Mapped[str | None] = mapped_column(String(256))
+    id_number: Mapped[str | None] = mapped_column(String(32))
+    is_primary: Mapped[bool] = mapped_column(Boolean, default=False)
+    attributes: Mapped[dict] = mapped_column(JSON, default=dict)
+
+    client: Mapped[Client] = relationship(back_populates="contacts")
+
+
+class Product(Base):
+    __tablename__ = "products"
+    product_code: Mapped[str] = mapped_column(String(32), primary_key=True)
+    name: Mapped[str] = mapped_column(String(128))
+    category: Mapped[str] = mapped_column(String(64), index=True)
+    risk_level: Mapped[str] = mapped_column(String(2))
+    segment: Mapped[str] = mapped_column(String(16))
+    min_amount: Mapped[float | None] = mapped_column(Money)
+    description: Mapped[str | None] = mapped_column(Text)
+    attributes: Mapped[dict] = mapped_column(JSON, default=dict)
+
+
+class Holding(Base):
+    __tablename__ = "holdings"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    client_id: Mapped[str] = mapped_column(ForeignKey("clients.client_id"), index=True)
+    product_code: Mapped[str] = mapped_column(ForeignKey("products.product_code"), index=True)
+    balance: Mapped[float] = mapped_column(Money)
+    opened_date: Mapped[date] = mapped_column(Date)
+    account_no: Mapped[str | None] = mapped_column(String(32))
+    maturity_date: Mapped[date | None] = mapped_column(Date, index=True)
+    attributes: Mapped[dict] = mapped_column(JSON, default=dict)
+
+
+class MonthlyBalance(Base):
+    __tablename__ = "balances"
+    client_id: Mapped[str] = mapped_column(ForeignKey("clients.client_id"), primary_key=True)
+    month: Mapped[str] = mapped_column(String(7), primary_key=True)  # YYYY-MM
+    avg_daily_deposit: Mapped[float] = mapped_column(Money)
+    loan_balance: Mapped[float] = mapped_column(Money)
+    transaction_count: Mapped[int | None] = mapped_column(Integer)
+    attributes: Mapped[dict] = mapped_column(JSON, default=dict)
+
+
+class Interaction(Base):
+    __tablename__ = "interactions"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    client_id: Mapped[str] = mapped_column(ForeignKey("clients.client_id"), index=True)
+    date: Mapped[date] = mapped_column(Date, index=True)
+    rm_id: Mapped[str] = mapped_column(ForeignKey("rms.rm_id"))
+    channel: Mapped[str] = mapped_column(String(32))
+    summary: Mapped[str] = mapped_column(Text)
+    attributes: Mapped[dict] = mapped_column(JSON, default=dict)
+
+
+BANK_TABLES = [Team, RM, Client, Contact, Product, Holding, MonthlyBalance, Interaction]

@@ -1,0 +1,101 @@
+"""Plain records the rest of Frontline reads — not ORM objects, so a bank can back the
+repository with its CRM's API instead of the imported extract."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+
+@dataclass(frozen=True)
+class RMRecord:
+    rm_id: str
+    name: str
+    team_id: str
+    branch: str
+    role: str  # rm | team_lead | admin
+    slack_user_id: str | None = None
+    teams_aad_id: str | None = None
+    email: str | None = None
+
+
+@dataclass(frozen=True)
+class ContactRecord:
+    client_id: str
+    name: str
+    title: str
+    phone: str | None = None
+    email: str | None = None
+    id_number: str | None = None
+    is_primary: bool = False
+
+
+@dataclass(frozen=True)
+class ClientRecord:
+    client_id: str
+    client_type: str  # corporate | retail
+    name: str
+    rm_id: str
+    branch: str
+    onboard_date: date
+    industry: str | None = None
+    registration_id: str | None = None
+    risk_rating: str | None = None
+    risk_appetite: str | None = None
+    annual_revenue: float | None = None
+    employees: int | None = None
+    phone: str | None = None
+    email: str | None = None
+    address: str | None = None
+    attributes: dict = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class ProductRecord:
+    product_code: str
+    name: str
+    category: str
+    risk_level: str
+    segment: str
+    min_amount: float | None = None
+    description: str | None = None
+    name_en: str | None = None
+
+
+@dataclass(frozen=True)
+class HoldingRecord:
+    client_id: str
+    product_code: str
+    balance: float
+    opened_date: date
+    account_no: str | None = None
+    maturity_date: date | None = None
+
+
+@dataclass(frozen=True)
+class BalanceRecord:
+    client_id: str
+    month: str
+    avg_daily_deposit: float
+    loan_balance: float
+    transaction_count: int | None = None
+
+
+@dataclass(frozen=True)
+class InteractionRecord:
+    client_id: str
+    date: date
+    rm_id: str
+    channel: str
+    summary: str
+
+
+@dataclass(frozen=True)
+class ClientData:
+    """Everything the intelligence layer needs about one client, loaded together."""
+
+    client: ClientRecord
+    holdings: tuple[HoldingRecord, ...]
+    balances: tuple[BalanceRecord, ...]  # oldest month first
+    interactions: tuple[InteractionRecord, ...]  # newest first
+    contacts: tuple[ContactRecord, ...] = ()

@@ -1,0 +1,168 @@
+"""Pydantic models of one CSV row per file of the import format (DESIGN §4.3).
+
+Each model validates what one row can know on its own (types, enums, checksums, signs);
+cross-file rules (unknown rm_id, duplicates) live in ``importer.py``.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, field_validator
+from stdnum.cn import ric, uscc
+
+
+def _blank_to_none(value: object) -> object:
+    return None if isinstance(value, str) and value.strip() == "" else value
+
+
+def _parse_date(value: object) -> object:
+    if isinstance(value, str):
+        try:
+            return date.fromisoformat(value.strip()) if len(value.strip()) == 10 else _bad_date()
+        except ValueError:
+            _bad_date()
+    return value
+
+
+def _bad_date() -> None:
+    raise ValueError("expected a date YYYY-MM-DD")
+
+
+def _parse_bool(value: object) -> object:
+    if isinstance(value, str):
+        v = value.strip().lower()
+        if v in {"", "0", "false", "no", "n", "否"}:
+            return False
+        if v in {"1", "true", "yes", "y", "是"}:
+            return True
+        raise ValueError("expected true/false")
+    return value
+
+
+Opt = Annotated[str | None, BeforeValidator(_blank_to_none)]
+Day = Annotated[date, BeforeValidator(_parse_date)]
+OptDay = Annotated[date | None, BeforeValidator(_parse_date), BeforeValidator(_blank_to_none)]
+Amount = Annotated[Decimal, Field(ge=0, max_digits=18, decimal_places=2)]
+OptAmount = Annotated[Annotated[Decimal, Field(ge=0)] | None, BeforeValidator(_blank_to_none)]
+OptInt = Annotated[Annotated[int, Field(ge=0)] | None, BeforeValidator(_blank_to_none)]
+NonEmpty = Annotated[str, Field(min_length=1), BeforeValidator(lambda v: v.strip() if isinstance(v, str) else v)]
+
+
+class Row(BaseModel):
+    model_config = ConfigDict(extra="allow", str_strip_whitespace=True)
+
+    def extras(self) -> dict[str, str]:
+        """Unknown extra columns, kept as attributes."""
+        return dict(self.model_extra or {})
+
+
+class RMRow(Row):
+    rm_id: NonEmpty
+    name: NonEmpty
+    team_id: NonEmpty
+    branch: NonEmpty
+    role: Literal["rm", "team_lead", "admin"]
+    slack_user_id: Opt = None
+    teams_aad_id: Opt = None
+    email: Opt = None
+
+
+class ClientRow(Row):
+    client_id: NonEmpty
+    client_type: Literal["corporate", "retail"]
+    name: NonEmpty
+    rm_id: NonEmpty
+    branch: NonEmpty
+    onboard_date: Day
+    industry: Opt = None
+    registration_id: Opt = None
+    risk_rating: Opt = None
+    risk_appetite: Annotated[Literal["C1", "C2", "C3", "C4", "C5"] | None, BeforeValidator(_blank_to_none)] = None
+    annual_revenue: OptAmount = None
+    employees: OptInt = None
+    phone: Opt = None
+    email: Opt = None
+    address: Opt = None
+
+    @field_validator("registration_id")
+    @classmethod
+    def _checksum(cls, value: str | None, info) -> str | None:  # type: ignore[no-untyped-def]
+        if value is None:
+            return value
+        kind = info.data.get("client_type")
+        if kind == "corporate" and not uscc.is_valid(value):
+            raise ValueError("unified social credit code fails its GB 32100 checksum")
+        if kind == "retail" and not ric.is_valid(value):
+            raise ValueError("resident ID (身份证) fails its GB 11643 checksum")
+        return value
+
+
+class ContactRow(Row):
+    client_id: NonEmpty
+    name: NonEmpty
+    title: NonEmpty
+    phone: Opt = None
+    email: Opt = None
+    id_number: Opt = None
+    is_primary: Annotated[bool, BeforeValidator(_parse_bool)] = False
+
+    @field_validator("id_number")
+    @classmethod
+    def _checksum(cls, value: str | None) -> str | None:
+        if value is not None and not ric.is_valid(value):
+            raise ValueError("resident ID (身份证) fails its GB 11643 checksum")
+        return value
+
+
+class ProductRow(Row):
+    product_code: NonEmpty
+    name: NonEmpty
+    category: NonEmpty
+    risk_level: Literal["R1", "R2", "R3", "R4", "R5"]
+    segment: Literal["corporate", "retail", "both"]
+    min_amount: OptAmount = None
+    description: Opt = None
+
+
+class HoldingRow(Row):
+    client_id: NonEmpty
+    product_code: NonEmpty
+    balance: Amount
+    opened_date: Day
+    account_no: Opt = None
+    maturity_date: OptDay = None
+
+
+class BalanceRow(Row):
+    client_id: NonEmpty
+    month: Annotated[str, Field(pattern=r"^\d{4}-(0[1-9]|1[0-2])$")]
+    avg_daily_deposit: Amount
+    loan_balance: Amount
+    transaction_count: OptInt = None
+
+
+class InteractionRow(Row):
+    client_id: NonEmpty
+    date: Day
+    rm_id: NonEmpty
+    channel: NonEmpty
+    summary: NonEmpty
+
+
+# File name -> row model, in load order (parents before children).
+FILES: dict[str, type[Row]] = {
+    "rms.csv": RMRow,
+    "clients.csv": ClientRow,
+    "contacts.csv": ContactRow,
+    "products.csv": ProductRow,
+    "holdings.csv": HoldingRow,
+    "balances.csv": BalanceRow,
+    "interactions.csv": InteractionRow,
+}
+
+
+def required_columns(model: type[Row]) -> list[str]:
+    return [name for name, f in model.model_fields.items() if f.is_required()]
