@@ -1,0 +1,148 @@
+"""The shapes every channel shares: a ``Turn`` goes in, a stream of ``Event``s comes out,
+the last of which carries the ``Answer`` (DESIGN §4.6)."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import AsyncIterator
+from typing import Annotated, Literal, Protocol
+
+from pydantic import BaseModel, Field
+
+Channel = Literal["api", "widget", "slack", "teams", "cli", "eval"]
+Intent = Literal["serve_client", "draft_outreach", "client_facts", "book_query", "playbook_qa", "help", "out_of_scope"]
+
+
+def new_id(prefix: str) -> str:
+    return f"{prefix}_{uuid.uuid4().hex[:20]}"
+
+
+class Turn(BaseModel):
+    """One question from one person on one channel. Adapters build it; only the core reads it.
+
+    ``rm_id`` is set when the adapter already authenticated an RM (API token, CLI ``--as``);
+    chat adapters set ``channel_user_id`` instead and the core maps it to an RM — an unknown
+    channel user gets a polite refusal, never data.
+    """
+
+    text: str
+    channel: Channel
+    rm_id: str | None = None
+    channel_user_id: str | None = None
+    conversation_id: str | None = None  # None: start a new conversation
+    language: Literal["zh", "en"] | None = None  # None: detect from the text
+    engine: Literal["offline", "llm"] | None = None  # None: the configured default
+    turn_id: str = Field(default_factory=lambda: new_id("turn"))
+
+
+class Citation(BaseModel):
+    n: int
+    doc_id: str
+    section: str
+    score: float
+    title: str | None = None
+    effective_date: str | None = None
+    stale: bool = False  # past its review date
+
+
+class ToolCallRecord(BaseModel):
+    name: str
+    args: dict
+    ok: bool
+
+
+class ClientCard(BaseModel):
+    """A client's headline facts, already restored for the requesting RM."""
+
+    client_id: str
+    name: str
+    tier: str | None = None
+    facts: list[str] = Field(default_factory=list)
+
+
+class ActionItem(BaseModel):
+    title: str
+    reason: str
+    due: str | None = None
+    playbook: str | None = None
+
+
+class Answer(BaseModel):
+    conversation_id: str
+    turn_id: str
+    text: str
+    language: Literal["zh", "en"]
+    engine: Literal["offline", "llm"]
+    intent: str
+    citations: list[Citation] = Field(default_factory=list)
+    tool_calls: list[ToolCallRecord] = Field(default_factory=list)
+    client_ids: list[str] = Field(default_factory=list)
+    refused: bool = False
+    refusal_reason: str | None = None
+    flags: list[str] = Field(default_factory=list)
+    latency_ms: int = 0
+    cards: list[ClientCard] = Field(default_factory=list)
+    actions: list[ActionItem] = Field(default_factory=list)
+
+
+class StatusEvent(BaseModel):
+    type: Literal["status"] = "status"
+    text: str
+
+
+class DeltaEvent(BaseModel):
+    type: Literal["delta"] = "delta"
+    text: str
+
+
+class AnswerEvent(BaseModel):
+    type: Literal["answer"] = "answer"
+    answer: Answer
+
+
+Event = Annotated[StatusEvent | DeltaEvent | AnswerEvent, Field(discriminator="type")]
+
+
+class Feedback(BaseModel):
+    conversation_id: str
+    turn_id: str
+    rating: Literal["up", "down"]
+    comment: str | None = Field(default=None, max_length=2000)
+
+
+class ConversationTurn(BaseModel):
+    turn_id: str
+    question: str  # restored for the owning RM
+    answer: Answer
+
+
+class Conversation(BaseModel):
+    conversation_id: str
+    rm_id: str
+    channel: str
+    turns: list[ConversationTurn]
+
+
+class AssistantCore(Protocol):
+    """The single entry point every channel uses."""
+
+    def stream(self, turn: Turn) -> AsyncIterator[StatusEvent | DeltaEvent | AnswerEvent]: ...
+
+    async def answer(self, turn: Turn) -> Answer: ...
+
+    async def record_feedback(self, rm_id: str, feedback: Feedback, channel: str) -> bool:
+        """Store feedback on one of the caller's own turns; False when no such turn."""
+        ...
+
+    async def conversation(self, rm_id: str, conversation_id: str) -> Conversation | None:
+        """The caller's own conversation (masked in storage, restored for them), else None."""
+        ...
+
+    async def resolve_rm(self, channel: str, channel_user_id: str) -> str | None:
+        """Map a Slack/Teams user to an RM id; None for an unknown user."""
+        ...
+
+    async def first_delivery(self, channel: str, key: str) -> bool:
+        """True the first time (channel, key) is seen across all replicas; False for a retry or
+        a second delivery of the same event (Slack retries, message + app_mention twins)."""
+        ...
