@@ -13,7 +13,7 @@ from typing import Annotated
 import typer
 
 from assistant.config import get_settings
-from assistant.errors import FrontlineError, ImportValidationError
+from assistant.errors import FrontlineError, ImportValidationError, UserError
 from assistant.wiring import Frontline
 
 app = typer.Typer(help="Frontline: the relationship manager's assistant.", no_args_is_help=True,
@@ -39,6 +39,7 @@ def data_import(directory: Annotated[Path, typer.Argument(help="Folder of the ex
 
     fl = _frontline()
     result = import_extract(fl.sessions, directory)
+    fl.after_import()
     state = "unchanged (same extract already loaded)" if result.unchanged else "loaded"
     _out(f"{state}: " + ", ".join(f"{k} {v:,}" for k, v in result.counts.items()))
 
@@ -57,10 +58,83 @@ def data_demo(
     target.mkdir(parents=True, exist_ok=True)
     generate_demo_bank(target, seed=seed)
     result = import_extract(fl.sessions, target)
+    fl.after_import()
     _out(f"demo bank written to {target}")
     _out(("unchanged: " if result.unchanged else "loaded: ") +
          ", ".join(f"{k} {v:,}" for k, v in result.counts.items()))
     _out(fl.bank.summary_line())
+
+
+@app.command()
+def ask(
+    question: Annotated[str, typer.Argument(help="The question, in Chinese or English")],
+    as_rm: Annotated[str, typer.Option("--as", help="The RM id asking (e.g. RM001)")],
+    json_out: Annotated[bool, typer.Option("--json", help="Print the Answer object as JSON")] = False,
+    conversation: Annotated[str | None, typer.Option("--conversation", help="Continue a conversation")] = None,
+    engine: Annotated[str | None, typer.Option(help="offline or llm (default: llm when configured)")] = None,
+) -> None:
+    """One turn from the shell."""
+    import asyncio
+
+    from assistant.core.types import Turn
+
+    if not question.strip():
+        raise UserError("the question is empty")
+    if engine not in (None, "offline", "llm"):
+        raise UserError("--engine must be offline or llm")
+    fl = _frontline()
+    turn = Turn(text=question, channel="cli", rm_id=as_rm, conversation_id=conversation, engine=engine)  # type: ignore[arg-type]
+    answer = asyncio.run(fl.core.answer(turn))
+    if json_out:
+        _out(answer.model_dump_json(indent=2))
+        return
+    _out(answer.text)
+    for c in answer.citations:
+        _out(f"[{c.n}] {c.doc_id} › {c.section}" + (" (past review date)" if c.stale else ""))
+    if answer.flags:
+        _out("flags: " + ", ".join(answer.flags))
+
+
+@app.command()
+def ingest(paths: Annotated[list[Path] | None, typer.Argument(help="Files or folders (default: the bundled playbooks)")] = None,
+           quiet: Annotated[bool, typer.Option("--quiet", help="No progress bar")] = False) -> None:
+    """Ingest playbooks (md, pdf, docx, html) into the vector store; incremental."""
+    from knowledge.ingest import default_playbook_dir
+
+    fl = _frontline()
+    targets = list(paths or [default_playbook_dir()])
+    for p in targets:
+        if not p.exists():
+            raise UserError(f"{p}: no such file or folder")
+    report = fl.ingestor.ingest(targets, progress=not quiet)
+    _out(report.summary_line())
+    for err in report.errors:
+        typer.echo(f"warning: {err}", err=True)
+
+
+@app.command()
+def serve(host: Annotated[str, typer.Option(help="Bind address")] = "127.0.0.1",
+          port: Annotated[int, typer.Option(help="Port")] = 8000) -> None:
+    """Serve the API, the web widget, Slack and Teams."""
+    import uvicorn
+
+    from integrations.server import build_app
+
+    fl = _frontline()
+    uvicorn.run(build_app(fl), host=host, port=port, log_level=fl.settings.log_level.lower(), timeout_graceful_shutdown=30)
+
+
+@app.command()
+def doctor() -> None:
+    """Check every configured dependency, one line each."""
+    from assistant.doctor import run_checks
+
+    failed = 0
+    for name, ok, detail in run_checks(_frontline()):
+        _out(f"{'ok  ' if ok else 'FAIL'} {name}: {detail}")
+        failed += not ok
+    if failed:
+        raise FrontlineError(f"{failed} check(s) failed")
 
 
 @audit_app.command("verify")

@@ -15,6 +15,7 @@ from assistant.storage.db import Base
 MODEL_MODULES = (
     "tools.bank.models",
     "tools.bank.meta",
+    "assistant.storage.conversations",
 )
 
 MIGRATIONS = Path(__file__).with_name("migrations")

@@ -1,0 +1,65 @@
+"""``frontline doctor``: every configured dependency, checked, one line each."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+
+from sqlalchemy import text
+
+from assistant.wiring import Frontline
+
+Check = tuple[str, bool, str]
+
+
+def _database(fl: Frontline) -> str:
+    with fl.engine.connect() as conn:
+        conn.execute(text("SELECT 1"))
+    return f"{fl.engine.dialect.name} reachable, schema at head; {fl.bank.summary_line()}"
+
+
+def _embedding(fl: Frontline) -> str:
+    vector = fl.embedder.embed_queries(["测试 test"])
+    return f"model loaded, {vector.shape[-1]} dimensions"
+
+
+def _vectors(fl: Frontline) -> str:
+    return f"{fl.store.count()} chunks indexed" + (f" on {fl.settings.chroma_url}" if fl.settings.chroma_url else " (embedded)")
+
+
+def _redis(fl: Frontline) -> str:
+    import redis
+
+    client = redis.Redis.from_url(fl.settings.redis_url or "", socket_timeout=2)
+    client.ping()
+    return "reachable"
+
+
+def _llm(fl: Frontline) -> str:
+    import httpx
+
+    llm = fl.settings.llm
+    headers = {"Authorization": f"Bearer {llm.api_key.get_secret_value()}"} if llm.api_key else {}
+    resp = httpx.get(f"{(llm.base_url or '').rstrip('/')}/models", headers=headers, timeout=5)
+    resp.raise_for_status()
+    return f"{llm.base_url} answers; model {llm.model}"
+
+
+def _privacy(fl: Frontline) -> str:
+    masked = fl.privacy.mask("手机 13912345678", rm_id="doctor", conversation_id="doctor")
+    return "PII detection works" if "13912345678" not in masked.text else "phone number NOT masked"
+
+
+def run_checks(fl: Frontline) -> Iterator[Check]:
+    checks: list[tuple[str, Callable[[Frontline], str]]] = [
+        ("database", _database), ("privacy", _privacy), ("embedding model", _embedding), ("vector store", _vectors)]
+    if fl.settings.redis_url:
+        checks.append(("redis", _redis))
+    if fl.settings.llm.enabled:
+        checks.append(("llm", _llm))
+    for name, check in checks:
+        try:
+            yield name, True, check(fl)
+        except Exception as exc:  # each failure is one line, never a traceback
+            yield name, False, f"{type(exc).__name__}: {str(exc).splitlines()[0] if str(exc) else ''}"[:200]
+    yield "slack", True, "configured" if fl.settings.slack_signing_secret else "not configured (optional)"
+    yield "teams", True, "configured" if fl.settings.teams_app_id else "not configured (anonymous development mode)"

@@ -1,0 +1,1 @@
+"""The offline engine: no LLM, the same tools, a grounded answer with citations."""

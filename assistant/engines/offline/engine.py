@@ -1,0 +1,185 @@
+"""The offline engine: classify, extract slots, call the tools each intent needs, compose."""
+
+from __future__ import annotations
+
+from assistant.core.types import StatusEvent
+from assistant.engines.base import EngineContext, EngineResult, Emit
+from assistant.engines.offline import compose as c
+from assistant.engines.offline.intent import classify
+from assistant.engines.offline.phrases import t
+from assistant.engines.offline.slots import Slots, extract, product_for
+from tools.toolbox import Refusal, Toolbox, ToolError
+
+CLIENT_INTENTS = {"serve_client", "client_facts", "draft_outreach"}
+
+
+class OfflineEngine:
+    name = "offline"
+
+    async def run(self, ctx: EngineContext, emit: Emit) -> EngineResult:
+        slots = extract(ctx.masked_text, ctx.language)
+        slots.language = ctx.language
+        has_client = bool(slots.client_tokens or slots.client_ids)
+        verdict = classify(ctx.masked_text, has_client=has_client, follow_up_client=bool(ctx.state.get("client_ids")))
+        lang = ctx.language
+        if verdict.injection:
+            return EngineResult(t("refuse_injection", lang), verdict.intent, refused=True,
+                                refusal_reason="out_of_policy", flags=["guard:prompt_injection"])
+        if verdict.wants_full_identifier:
+            return EngineResult(t("refuse_full_id", lang), "client_facts" if has_client else verdict.intent,
+                                refused=True, refusal_reason="out_of_policy")
+        intent = verdict.intent
+        if intent in ("help", "out_of_scope"):
+            return EngineResult(t(intent, lang), intent, refused=intent == "out_of_scope",
+                                refusal_reason="out_of_scope" if intent == "out_of_scope" else None)
+        tb = ctx.toolbox
+        if tb.caller.role == "admin" and intent != "playbook_qa":
+            return EngineResult(t("refuse_admin", lang), intent, refused=True, refusal_reason="not_entitled")
+        try:
+            if intent == "playbook_qa":
+                return await self._playbook(ctx, emit)
+            if intent == "book_query":
+                return await self._book(ctx, slots, emit)
+            return await self._client_turn(ctx, slots, intent, emit)
+        except Refusal:
+            return EngineResult(t("refuse_foreign", lang), intent, refused=True, refusal_reason="not_entitled",
+                                state={"client_ids": []})
+
+    # --- intents ------------------------------------------------------------------------------
+    async def _playbook(self, ctx: EngineContext, emit: Emit) -> EngineResult:
+        await emit(StatusEvent(text=t("searching", ctx.language)))
+        found = await ctx.toolbox.acall("search_playbooks", {"query": ctx.masked_text, "k": 3})["passages"]
+        if not found:
+            return EngineResult(t("playbook_none", ctx.language), "playbook_qa")
+        blocks = [[c.heading(t("playbook_title", ctx.language))]] + [c.passage_summary(p, ctx.language) for p in found[:3]]
+        return EngineResult(c.join(blocks), "playbook_qa")
+
+    async def _book(self, ctx: EngineContext, slots: Slots, emit: Emit) -> EngineResult:
+        await emit(StatusEvent(text=t("book_status", ctx.language)))
+        filters = dict(slots.book_filters)
+        result = await ctx.toolbox.acall("list_book", filters)
+        if filters.get("follow_up_gaps"):
+            body = [c.heading(t("gaps_title", ctx.language))] + c.gap_lines(result, ctx.language)
+            query = "团队长督导 跟进缺口 流失预警 5个工作日" if ctx.language == "zh" else "team lead follow-up gaps churn alert deadline"
+        else:
+            body = [c.heading(t("book_title", ctx.language))] + c.book_lines(result, ctx.language)
+            query = ctx.masked_text
+        passages = await ctx.toolbox.acall("search_playbooks", {"query": query, "k": 2})["passages"]
+        refs = [f"- {p['title']} › {p['section']} [{p['n']}]" for p in passages]
+        ids = [r["client_id"] for r in result.get("clients", result.get("follow_up_gaps", []))]
+        return EngineResult(c.join([body, refs]), "book_query", state={"client_ids": ids[:1] if len(ids) == 1 else []})
+
+    async def _client_turn(self, ctx: EngineContext, slots: Slots, intent: str, emit: Emit) -> EngineResult:
+        tb, lang = ctx.toolbox, ctx.language
+        picked = await self._resolve_client(tb, slots, ctx)
+        if isinstance(picked, EngineResult):
+            picked.intent = intent
+            return picked
+        await emit(StatusEvent(text=t("reading", lang)))
+        profile = await tb.acall("get_client_profile", {"client_id": picked})
+        state = {"client_ids": [picked]}
+        if intent == "draft_outreach":
+            return (await self._draft(ctx, slots, profile, emit)).with_state(state)
+        if intent == "client_facts":
+            return (await self._facts(ctx, profile)).with_state(state)
+        return (await self._serve(ctx, profile)).with_state(state)
+
+    async def _resolve_client(self, tb: Toolbox, slots: Slots, ctx: EngineContext) -> str | EngineResult:
+        lang = ctx.language
+        query = " ".join(slots.client_tokens + slots.client_ids) or ctx.masked_text
+        try:
+            matches = await tb.acall("find_clients", {"query": query, "limit": 5})["matches"]
+        except ToolError:
+            matches = []
+        if not matches and ctx.state.get("client_ids"):
+            return ctx.state["client_ids"][0]  # a follow-up: "and draft the e-mail"
+        if not matches:
+            if not (slots.client_tokens or slots.client_ids):
+                return EngineResult(t("which_client", lang), "serve_client")
+            return EngineResult(t("not_found", lang), "serve_client")
+        if len(matches) > 1 and not (slots.client_tokens or slots.client_ids):
+            options = [f"- {m['name']}（{m['client_id']}）" if lang == "zh" else f"- {m['name']} ({m['client_id']})" for m in matches]
+            return EngineResult(c.join([[t("ambiguous", lang)], options]), "serve_client",
+                                state={"client_ids": [], "candidates": [m["client_id"] for m in matches]})
+        return matches[0]["client_id"]
+
+    async def _serve(self, ctx: EngineContext, profile: dict) -> EngineResult:
+        tb, lang, cid = ctx.toolbox, ctx.language, profile["client_id"]
+        signals = await tb.acall("get_client_signals", {"client_id": cid})["signals"]
+        actions = await tb.acall("recommend_next_actions", {"client_id": cid})["actions"]
+        passages, cite_for = await self._playbooks_for(tb, profile, actions, lang)
+        act_lines, items = c.action_lines(actions, cite_for, lang)
+        compliance = [f"- {t('suit_note', lang)}" + (f" [{cite_for['compliance/suitability']}]" if "compliance/suitability" in cite_for else "")]
+        blocks = [
+            [c.heading(t("snapshot", lang))] + c.snapshot(profile, lang),
+            [c.heading(t("signals", lang))] + c.signal_lines(signals, lang),
+            [c.heading(t("actions", lang))] + act_lines,
+            [c.heading(t("talking", lang))] + c.talking_points(passages),
+            [c.heading(t("compliance", lang))] + compliance,
+            [c.heading(t("next", lang)), f"- {t('log_next', lang)}"],
+        ]
+        return EngineResult(c.join(blocks), "serve_client", cards=[c.client_card(profile)], actions=items)
+
+    async def _playbooks_for(self, tb: Toolbox, profile: dict, actions: list[dict], lang: str) -> tuple[list[dict], dict[str, int]]:
+        """Retrieve the playbooks behind the top actions (and the tier's service standard)."""
+        passages: list[dict] = []
+        cite_for: dict[str, int] = {}
+        queries = [(a["playbook"], f"{a['title']} {a['reason']}") for a in actions[:3] if a.get("playbook")]
+        queries.append(("tiering/service-standards", f"{profile['tier_label']} 服务标准 服务频次" if lang == "zh"
+                        else f"{profile['tier_label']} service standard contact frequency"))
+        queries.append(("compliance/suitability", "适当性 风险承受能力 产品风险等级 匹配" if lang == "zh"
+                        else "suitability risk tolerance product risk level"))
+        for doc_id, query in queries:
+            found = await tb.acall("search_playbooks", {"query": query, "k": 5})["passages"]
+            best = next((p for p in found if p["doc_id"].removesuffix("-en") == doc_id.removesuffix("-en")), found[0] if found else None)
+            if best and doc_id not in cite_for:
+                cite_for[doc_id] = best["n"]
+                passages.append(best)
+        return passages, cite_for
+
+    async def _facts(self, ctx: EngineContext, profile: dict) -> EngineResult:
+        tb, lang = ctx.toolbox, ctx.language
+        blocks = [[c.heading(t("snapshot", lang))] + c.snapshot(profile, lang)]
+        holdings = [f"- {h['product']}（{h['product_code']}，{h['risk_level']}）" + (f" 到期 {h['maturity_date']}" if h.get("maturity_date") else "")
+                    if lang == "zh" else f"- {h['product']} ({h['product_code']}, {h['risk_level']})" + (f" matures {h['maturity_date']}" if h.get("maturity_date") else "")
+                    for h in profile["holdings"]]
+        blocks.append([c.heading("持有产品" if lang == "zh" else "Holdings")] + holdings)
+        contacts = [f"- {p['name']} · {p['title']}" + (f" · {p['phone']}" if p.get("phone") else "") for p in profile["contacts"]]
+        if profile.get("phone"):
+            contacts.insert(0, f"- {'电话' if lang == 'zh' else 'Phone'}: {profile['phone']}")
+        if contacts:
+            blocks.append([c.heading("联系方式" if lang == "zh" else "Contacts")] + contacts)
+        notes = await tb.acall("get_interactions", {"client_id": profile["client_id"], "limit": 3})["interactions"]
+        if notes:
+            blocks.append([c.heading("最近互动" if lang == "zh" else "Recent interactions")] +
+                          [f"- {n['date']} · {n['channel']} · {n['summary']}" for n in notes])
+        return EngineResult(c.join(blocks), "client_facts", cards=[c.client_card(profile)])
+
+    async def _draft(self, ctx: EngineContext, slots: Slots, profile: dict, emit: Emit) -> EngineResult:
+        tb, lang = ctx.toolbox, ctx.language
+        await emit(StatusEvent(text=t("drafting", lang)))
+        cid = profile["client_id"]
+        signals = await tb.acall("get_client_signals", {"client_id": cid})["signals"]
+        purpose = slots.purpose or _purpose_from_signals(signals)
+        product = product_for(ctx.masked_text, profile["client_type"]) or next(
+            (s["product_code"] for s in signals if s.get("product_code") and _purpose_from_signals([s]) == purpose), None)
+        draft = await tb.acall("draft_outreach", {"client_id": cid, "channel": slots.channel or "wechat", "purpose": purpose,
+                                           "language": slots.target_language or lang, "product_code": product})
+        query = {"wechat": "微信模板", "sms": "短信模板", "email": "邮件模板", "call": "电话话术"}[slots.channel or "wechat"]
+        found = await tb.acall("search_playbooks", {"query": f"{query} {purpose}", "k": 3})["passages"]
+        body = draft.get("text") or (f"Subject: {draft.get('subject', '')}\n\n{draft.get('body', '')}")
+        blocks = [[c.heading(t("draft_title", lang) + f" · {slots.channel or 'wechat'} · {purpose}")], ["```", body, "```"]]
+        if draft.get("findings"):
+            blocks.append([t("draft_removed", lang)] + [f"- {f.get('code')}: {f.get('explanation', f.get('message', ''))}" for f in draft["findings"]])
+        refs = [f"- {p['title']} › {p['section']} [{p['n']}]" for p in found[:2]]
+        blocks.append([c.heading(t("compliance", lang)), f"- {t('draft_check', lang)}"] + refs)
+        return EngineResult(c.join(blocks), "draft_outreach", cards=[c.client_card(profile)])
+
+
+def _purpose_from_signals(signals: list[dict]) -> str:
+    by_kind = {"maturity": "maturity_reminder", "deposit_churn": "churn_care", "product_gap": "payroll_pitch",
+               "dormancy": "dormant_reactivation", "suitability": "suitability_review", "growth": "service_visit"}
+    for s in signals:
+        if s["kind"] in by_kind:
+            return by_kind[s["kind"]]
+    return "general"

@@ -1,0 +1,126 @@
+"""Slot extraction: client, product, channel, purpose, language and book filters."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+CJK = re.compile(r"[\u4e00-\u9fff]")
+CLIENT_TOKEN = re.compile(r"⟦CLIENT_\d+⟧")
+CLIENT_ID = re.compile(r"\bC\d{6}\b")
+
+# (pattern, corporate product, retail product)
+PRODUCTS: list[tuple[str, str | None, str | None]] = [
+    (r"代发|工资|payroll", "CPAY01", None),
+    (r"现金管理|资金池|cash management|cash pooling", "CCM01", None),
+    (r"大额存单|\blarge[- ]denomination\b|\bcds?\b|certificate of deposit", "CDEP03", "RCD01"),
+    (r"结构性存款|structured deposit", "CDEP04", None),
+    (r"定期|time deposit|fixed deposit", "CDEP02", "RDEP02"),
+    (r"普惠|小微|sme loan|inclusive", "CLN02", None),
+    (r"流动资金贷款|流贷|working capital", "CLN01", None),
+    (r"信用证|letter of credit|\bl/?c\b", "CTF01", None),
+    (r"押汇|export bill", "CTF02", None),
+    (r"贴现|bill discount", "CBD01", None),
+    (r"供应链|supply[- ]chain", "CSC01", None),
+    (r"远期结售汇|外汇|汇率|套保|\bfx\b|hedg", "CFX01", None),
+    (r"期权|option collar", "CFX02", None),
+    (r"股票型基金|equity fund", None, "RFD02"),
+    (r"混合型基金|基金|\bfunds?\b", None, "RFD01"),
+    (r"平衡型理财|balanced", None, "RWM02"),
+    (r"理财|wealth management|wealth product", "CWM01", "RWM01"),
+    (r"年金|保险|annuity|insurance", None, "RINS01"),
+    (r"积存金|黄金|gold", None, "RGLD01"),
+    (r"家族信托|信托|family trust", None, "RTR01"),
+    (r"房贷|按揭|mortgage", None, "RLN01"),
+    (r"信用卡|credit card", None, "RCC01"),
+]
+CHANNELS = [(r"微信|wechat|weixin", "wechat"), (r"短信|\bsms\b|text message", "sms"),
+            (r"邮件|e-?mail", "email"), (r"电话|外呼|话术|call script|phone script|\bcall\b", "call")]
+PURPOSES = [
+    (r"到期|续作|续存|matur|renew", "maturity_reminder"),
+    (r"流失|流出|转走|挽留|下降|churn|outflow|leaving|retain", "churn_care"),
+    (r"代发|payroll", "payroll_pitch"),
+    (r"休眠|唤醒|沉睡|dormant|reactivat", "dormant_reactivation"),
+    (r"适当性|风险测评|风险评估|suitability|risk assessment", "suitability_review"),
+    (r"拜访|约见|见面|visit|meeting", "service_visit"),
+    (r"节日|生日|春节|中秋|新年|festival|birthday|new year", "birthday_or_festival"),
+]
+TIERS = [(r"战略客户|strategic", "strategic"), (r"核心客户|\bcore\b", "core"), (r"重点客户|\bkey (clients|accounts)\b", "key"),
+         (r"基础客户|\bbasic\b", "basic"), (r"私行|private bank", "private"), (r"财富客户|\bwealth clients\b", "wealth"),
+         (r"贵宾|affluent", "affluent"), (r"大众客户|\bmass\b", "mass")]
+SIGNALS = [(r"流失|流出|下降|减少|churn|outflow|declin|dropp", "deposit_churn"),
+           (r"到期|matur", "maturity"), (r"缺口|没有代发|未开通|no payroll|gap|lack", "product_gap"),
+           (r"休眠|沉睡|dormant|inactive", "dormancy"), (r"增长|上升|快速成长|grow|rising", "growth"),
+           (r"适当性|风险不匹配|超出.{0,4}风险|suitab|mismatch", "suitability")]
+DAYS = re.compile(r"(\d{1,3})\s*(天|日|days?)", re.I)
+TOP_N = re.compile(r"前\s*(\d{1,2})|top\s*(\d{1,2})|(\d{1,2})\s*(个|家|位)客户", re.I)
+
+
+@dataclass
+class Slots:
+    language: str
+    client_tokens: list[str] = field(default_factory=list)
+    client_ids: list[str] = field(default_factory=list)
+    name_fragment: str | None = None
+    product_code: str | None = None
+    channel: str | None = None
+    purpose: str | None = None
+    target_language: str | None = None
+    book_filters: dict = field(default_factory=dict)
+
+
+def detect_language(text: str) -> str:
+    stripped = re.sub(r"⟦[A-Z]+_\d+⟧", "", text)
+    cjk = len(CJK.findall(stripped))
+    letters = len(re.findall(r"[A-Za-z]", stripped))
+    return "zh" if cjk * 3 >= letters or cjk >= 6 else "en"
+
+
+def _first(rules: list[tuple[str, str]], text: str) -> str | None:
+    return next((value for rx, value in rules if re.search(rx, text, re.I)), None)
+
+
+def product_for(text: str, client_type: str | None) -> str | None:
+    for rx, corporate, retail in PRODUCTS:
+        if re.search(rx, text, re.I):
+            return (retail or corporate) if client_type == "retail" else (corporate or retail)
+    return None
+
+
+def extract(text: str, language: str | None = None) -> Slots:
+    slots = Slots(language=language or detect_language(text))
+    slots.client_tokens = list(dict.fromkeys(CLIENT_TOKEN.findall(text)))
+    slots.client_ids = list(dict.fromkeys(CLIENT_ID.findall(text)))
+    slots.channel = _first(CHANNELS, text)
+    slots.purpose = _first(PURPOSES, text)
+    if re.search(r"用英文|英文版|in english|english version", text, re.I):
+        slots.target_language = "en"
+    elif re.search(r"用中文|中文版|in chinese|chinese version", text, re.I):
+        slots.target_language = "zh"
+    slots.book_filters = book_filters(text)
+    return slots
+
+
+def book_filters(text: str) -> dict:
+    filters: dict = {}
+    if tier := _first(TIERS, text):
+        filters["tier"] = tier
+    if signal := _first(SIGNALS, text):
+        filters["signal"] = signal
+    if re.search(r"对公|企业|公司客户|corporate", text, re.I):
+        filters["client_type"] = "corporate"
+    elif re.search(r"零售|个人客户|retail|individual", text, re.I):
+        filters["client_type"] = "retail"
+    if filters.get("signal") == "maturity" and (m := DAYS.search(text)):
+        filters["maturity_within_days"] = int(m.group(1))
+        filters.pop("signal")
+    if filters.get("signal") == "product_gap" and re.search(r"代发|payroll", text, re.I):
+        filters["product_gap"] = "CPAY01"
+        filters.pop("signal")
+    if re.search(r"跟进(缺口|逾期)|未跟进|逾期|没有跟进|overdue|follow-?up gaps?|not followed", text, re.I):
+        filters = {"follow_up_gaps": True}
+    if m := TOP_N.search(text):
+        filters["limit"] = int(next(g for g in m.groups() if g and g.isdigit()))
+    if re.search(r"增长最快|fastest[- ]growing", text, re.I):
+        filters["sort_by"] = "trend"
+    return filters

@@ -1,0 +1,125 @@
+"""``PiiAnalyzer``: Presidio's ``AnalyzerEngine`` with our registry, run on NFKC text, spans
+mapped back to the caller's text, overlaps resolved and known values tied to their client."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+from presidio_analyzer import AnalyzerEngine, RecognizerResult
+from presidio_analyzer.nlp_engine import NlpEngine
+
+from assistant.privacy.dictionary import NameDictionary
+from assistant.privacy.entities import Detection, Entity
+from assistant.privacy.normalize import HAS_CJK, OffsetMap, canonical_value, nfkc_with_offsets
+from assistant.privacy.recognizers import LANGUAGES, build_registry
+from assistant.privacy.recognizers.chinese_person import LacModel
+from assistant.privacy.recognizers.name_dictionary import NameDictionaryRecognizer
+
+SCAN_ENTITIES = (
+    Entity.ID,
+    Entity.USCC,
+    Entity.CARD,
+    Entity.PHONE,
+    Entity.EMAIL,
+    Entity.CLIENT,
+    Entity.PERSON,
+)
+
+
+class PiiAnalyzer:
+    """Finds PII in zh/en text. ``exact_only=True`` leaves out the statistical recognizers
+    (LAC person names, honorific names), as the outgoing scan wants."""
+
+    def __init__(
+        self,
+        nlp_engine: NlpEngine,
+        dictionary: NameDictionary,
+        lac: LacModel | None,
+        languages: Sequence[str] = LANGUAGES,
+    ) -> None:
+        self.dictionary = dictionary
+        self.languages = tuple(languages)
+        self._engine = self._make_engine(nlp_engine, dictionary, lac)
+        self._exact = self._make_engine(nlp_engine, dictionary, None)
+
+    def _make_engine(
+        self, nlp_engine: NlpEngine, dictionary: NameDictionary, lac: LacModel | None
+    ) -> AnalyzerEngine:
+        return AnalyzerEngine(
+            registry=build_registry(dictionary, lac, self.languages),
+            nlp_engine=nlp_engine,
+            supported_languages=list(self.languages),
+        )
+
+    def set_dictionary(self, dictionary: NameDictionary) -> None:
+        """Swap in a rebuilt dictionary (one attribute assignment per recognizer)."""
+        recognizers = [*self._engine.registry.recognizers, *self._exact.registry.recognizers]
+        for recognizer in recognizers:
+            if isinstance(recognizer, NameDictionaryRecognizer):
+                recognizer.dictionary = dictionary
+        self.dictionary = dictionary
+
+    def language_of(self, text: str) -> str:
+        lang = "zh" if HAS_CJK.search(text) else "en"
+        return lang if lang in self.languages else self.languages[0]
+
+    def analyze(
+        self,
+        text: str,
+        *,
+        language: str | None = None,
+        entities: Iterable[Entity] | None = None,
+        exact_only: bool = False,
+    ) -> list[Detection]:
+        """Non-overlapping detections, sorted by position, offsets into ``text``.
+
+        ``exact_only`` skips the statistical recognizers (LAC and honorific person names)."""
+        if not text or not text.strip():
+            return []
+        normal = nfkc_with_offsets(text)
+        engine = self._exact if exact_only else self._engine
+        results = engine.analyze(
+            normal.text,
+            language=language or self.language_of(normal.text),
+            entities=[e.value for e in entities] if entities else None,
+        )
+        detections = [self._detection(text, normal, r) for r in results]
+        return resolve_overlaps(detections)
+
+    def _detection(self, original: str, normal: OffsetMap, result: RecognizerResult) -> Detection:
+        start, end = normal.original_span(result.start, result.end)
+        entity_type = Entity(result.entity_type)
+        meta = result.recognition_metadata or {}
+        if "name" in meta:  # dictionary hit: the bank's own spelling, its owning client
+            ids = meta["client_ids"]
+            value, client_id = meta["name"], ids[0] if len(ids) == 1 else None
+        else:
+            value = canonical_value(entity_type, normal.text[result.start : result.end])
+            client_id = self._known_client(entity_type, value)
+        return Detection(
+            entity_type,
+            start,
+            end,
+            result.score,
+            value,
+            client_id,
+            meta.get(RecognizerResult.RECOGNIZER_NAME_KEY, ""),
+        )
+
+    def _known_client(self, entity_type: Entity, value: str) -> str | None:
+        client_id = self.dictionary.client_for(entity_type, value)
+        if client_id is None and entity_type in (Entity.CARD, Entity.ACCOUNT):
+            other = Entity.ACCOUNT if entity_type is Entity.CARD else Entity.CARD
+            client_id = self.dictionary.client_for(other, value)
+        return client_id
+
+
+def resolve_overlaps(detections: list[Detection]) -> list[Detection]:
+    """Keep the longest span where spans overlap (ties: higher score, then earlier)."""
+    chosen: list[Detection] = []
+    taken: list[tuple[int, int]] = []
+    for det in sorted(detections, key=lambda d: (-d.length, -d.score, d.start)):
+        if all(det.end <= s or det.start >= e for s, e in taken):
+            chosen.append(det)
+            taken.append((det.start, det.end))
+    return sorted(chosen, key=lambda d: d.start)

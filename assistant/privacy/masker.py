@@ -1,0 +1,122 @@
+"""``PrivacyLayer``: the one place text and values turn into tokens and back.
+
+``mask`` replaces the PII found in free text by vault tokens; ``token_for`` does the same for a
+structured value a tool already knows (a client's name, a contact's phone); ``restore`` and
+``scan_outgoing`` guard what leaves for the RM.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+from dataclasses import dataclass, field
+
+from sqlalchemy.orm import Session
+
+from assistant.privacy.analyzer import PiiAnalyzer
+from assistant.privacy.dictionary import NameDictionary
+from assistant.privacy.entities import Entity
+from assistant.privacy.restore import Restored, restore, scan_outgoing
+from assistant.privacy.vault import Vault
+
+
+@dataclass(frozen=True, slots=True)
+class MaskedEntity:
+    """Where a token replaced a value (offsets into the original text); no value kept."""
+
+    token: str
+    entity_type: Entity
+    start: int
+    end: int
+    client_id: str | None
+    score: float
+
+
+@dataclass(frozen=True, slots=True)
+class Masked:
+    text: str
+    entities: list[MaskedEntity] = field(default_factory=list)
+
+    @property
+    def client_ids(self) -> set[str]:
+        return {e.client_id for e in self.entities if e.client_id}
+
+
+class PrivacyLayer:
+    def __init__(self, analyzer: PiiAnalyzer, vault: Vault, dictionary: NameDictionary) -> None:
+        self.analyzer = analyzer
+        self.vault = vault
+        if dictionary is not analyzer.dictionary:
+            analyzer.set_dictionary(dictionary)
+
+    @property
+    def dictionary(self) -> NameDictionary:
+        return self.analyzer.dictionary
+
+    def mask(
+        self, text: str, *, rm_id: str, conversation_id: str, language: str | None = None
+    ) -> Masked:
+        """``text`` with every PII value found replaced by its conversation-scoped token."""
+        detections = self.analyzer.analyze(text, language=language)
+        entities: list[MaskedEntity] = []
+        pieces: list[str] = []
+        cursor = 0
+        for det in detections:
+            token = self.vault.token_for(
+                det.value,
+                det.entity_type,
+                rm_id=rm_id,
+                conversation_id=conversation_id,
+                client_id=det.client_id,
+            )
+            pieces += [text[cursor : det.start], token]
+            cursor = det.end
+            entities.append(
+                MaskedEntity(token, det.entity_type, det.start, det.end, det.client_id, det.score)
+            )
+        pieces.append(text[cursor:])
+        return Masked("".join(pieces), entities)
+
+    def token_for(
+        self,
+        value: str,
+        entity_type: Entity | str,
+        *,
+        rm_id: str,
+        conversation_id: str,
+        client_id: str | None = None,
+    ) -> str:
+        """The token for one known value (tools call this for structured output)."""
+        return self.vault.token_for(
+            value, entity_type, rm_id=rm_id, conversation_id=conversation_id, client_id=client_id
+        )
+
+    def restore(
+        self,
+        text: str,
+        *,
+        rm_id: str,
+        conversation_id: str,
+        entitled_client_ids: Collection[str],
+    ) -> Restored:
+        """Tokens -> what this RM may see, then the final scan; see :mod:`.restore`."""
+        return restore(
+            text,
+            self.vault,
+            self.analyzer,
+            rm_id=rm_id,
+            conversation_id=conversation_id,
+            entitled_client_ids=entitled_client_ids,
+        )
+
+    def scan_outgoing(
+        self, text: str, entitled_client_ids: Collection[str]
+    ) -> tuple[str, list[str]]:
+        """Redact raw identifiers and non-entitled client names; returns (text, flags)."""
+        scanned, events = scan_outgoing(text, self.analyzer, entitled_client_ids)
+        return scanned, list(dict.fromkeys(e.flag for e in events))
+
+    def refresh_dictionary(self, session: Session) -> NameDictionary:
+        """Rebuild the name dictionary from the bank tables (after an import)."""
+        dictionary = NameDictionary.from_session(session)
+        self.analyzer.set_dictionary(dictionary)
+        return dictionary

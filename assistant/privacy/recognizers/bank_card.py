@@ -1,0 +1,46 @@
+"""Bank card numbers: 13-19 digits passing Luhn, written solid or in groups of four separated
+by spaces or hyphens; UnionPay (62...) included. Short (13-15 digit) numbers count only when
+grouped or next to a card word, so 13-digit amounts do not."""
+
+from __future__ import annotations
+
+import re
+
+from stdnum import luhn
+
+from assistant.privacy.entities import Entity
+from assistant.privacy.normalize import LEFT, RIGHT, digits_of
+from assistant.privacy.recognizers.base import (
+    Pattern,
+    RegexRecognizer,
+    Span,
+    has_context,
+    looks_like_amount,
+)
+
+CARD_WORDS = ("卡", "card", "visa", "mastercard", "银联", "unionpay", "信用卡", "借记")
+# Issuer prefixes of the networks a Chinese bank sees (Amex, Visa, Mastercard, JCB, UnionPay ...).
+_ISSUER = re.compile(r"^(?:3[0-9]|4|5[1-5]|2[2-7]|6[0-9])")
+
+
+class BankCardRecognizer(RegexRecognizer):
+    ENTITY = Entity.CARD
+    PATTERNS = (
+        Pattern("card_solid", re.compile(LEFT + r"\d{13,19}" + RIGHT), 0.95),
+        Pattern(
+            "card_grouped",
+            re.compile(LEFT + r"\d{4}(?:([ -])\d{4}){2,3}(?:\1\d{1,3})?" + RIGHT),
+            0.95,
+        ),
+    )
+
+    def validate(self, text: str, start: int, end: int, score: float) -> Span | None:
+        digits = digits_of(text[start:end])
+        if not 13 <= len(digits) <= 19 or not _ISSUER.match(digits) or not luhn.is_valid(digits):
+            return None
+        if looks_like_amount(text, start, end):
+            return None
+        grouped = len(digits) != end - start
+        if len(digits) < 16 and not (grouped or has_context(text, start, CARD_WORDS)):
+            return None
+        return start, end, score

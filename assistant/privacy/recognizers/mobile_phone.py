@@ -1,0 +1,31 @@
+"""Mainland mobile numbers: 1[3-9] plus nine digits, optionally behind +86 / 0086 / (+86), in
+one run or split by spaces or hyphens (3-4-4). Full-width digits arrive here already NFKC'd."""
+
+from __future__ import annotations
+
+import re
+
+from assistant.privacy.entities import Entity
+from assistant.privacy.normalize import RIGHT
+from assistant.privacy.recognizers.base import Pattern, RegexRecognizer, Span, looks_like_amount
+
+_PREFIX = r"(?:(?:\+|00)86[ -]?|\(\+?86\)[ -]?)?"
+
+
+class MobilePhoneRecognizer(RegexRecognizer):
+    ENTITY = Entity.PHONE
+    PATTERNS = (
+        Pattern(
+            "cn_mobile",
+            re.compile(
+                r"(?<![0-9A-Za-z+])"  # "+" too: never split "+86"
+                + _PREFIX
+                + r"1[3-9]\d(?:[ -]?\d{4}){2}"
+                + RIGHT
+            ),
+            0.9,
+        ),
+    )
+
+    def validate(self, text: str, start: int, end: int, score: float) -> Span | None:
+        return None if looks_like_amount(text, start, end) else (start, end, score)

@@ -1,0 +1,236 @@
+"""The token vault: typed, per-conversation tokens (``⟦CLIENT_1⟧``, ``⟦PHONE_3⟧`` ...) for PII
+values, kept encrypted at rest (AES-GCM) and scoped to one RM and one conversation.
+
+The same value always gets the same token within a scope, found through an HMAC of the value
+(never the value itself). A token from another RM's or another conversation's scope resolves
+to nothing: lookups are keyed by scope, and the scope is bound into each ciphertext as
+associated data, so a row copied across scopes does not even decrypt. Entries expire.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import re
+import secrets
+import threading
+from collections import OrderedDict
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+
+from cryptography.exceptions import InvalidTag
+from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+from sqlalchemy import delete, func, select, update
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session, sessionmaker
+
+from assistant.privacy.entities import Entity
+from assistant.privacy.keys import VaultKeys
+from assistant.privacy.models import VaultEntry
+from assistant.privacy.normalize import canonical_value
+from assistant.storage.db import transaction
+
+DEFAULT_TTL = timedelta(days=30)
+TOKEN_RE = re.compile(r"⟦([A-Z]+)_(\d{1,6})⟧")
+_CACHE_SIZE = 50_000
+
+
+def make_token(entity_type: Entity, number: int) -> str:
+    return f"⟦{entity_type.value}_{number}⟧"
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC)
+
+
+def _aware(moment: datetime) -> datetime:
+    # SQLite hands back naive datetimes; everything the vault writes is UTC.
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+
+
+@dataclass(frozen=True, slots=True)
+class VaultRecord:
+    token: str
+    entity_type: Entity
+    value: str
+    client_id: str | None
+    expires_at: datetime
+
+
+class Vault:
+    """Issue and resolve tokens. Safe for concurrent use from threads and processes."""
+
+    def __init__(
+        self,
+        session_factory: sessionmaker[Session],
+        keys: VaultKeys,
+        *,
+        ttl: timedelta = DEFAULT_TTL,
+        clock: Callable[[], datetime] = utcnow,
+    ) -> None:
+        self._sessions = session_factory
+        self._keys = keys
+        self._aead = AESGCM(keys.encryption)
+        self.ttl = ttl
+        self._clock = clock
+        # Entries never change once written (bar a client_id learnt later), so caching the
+        # decrypted records of recent scopes is safe; expiry is checked on every hit.
+        self._cache: OrderedDict[tuple[str, str, str], VaultRecord] = OrderedDict()
+        self._lock = threading.Lock()
+
+    # -- issuing ---------------------------------------------------------------------------
+    def token_for(
+        self,
+        value: str,
+        entity_type: Entity | str,
+        *,
+        rm_id: str,
+        conversation_id: str,
+        client_id: str | None = None,
+    ) -> str:
+        """The token for ``value`` in this scope, issuing the next number when it is new."""
+        kind = Entity(entity_type)
+        canonical = canonical_value(kind, value)
+        digest = self.value_hash(canonical, kind, rm_id, conversation_id)
+        cached = self._cached(rm_id, conversation_id, "h:" + digest)
+        if cached and (client_id is None or cached.client_id is not None):
+            return cached.token
+        for _attempt in range(8):
+            try:
+                record = self._lookup_or_insert(
+                    canonical, kind, digest, rm_id, conversation_id, client_id
+                )
+            except IntegrityError:  # another writer took that number first: look again
+                continue
+            self._remember(rm_id, conversation_id, digest, record)
+            return record.token
+        raise RuntimeError("could not issue a vault token after repeated conflicts")
+
+    def _lookup_or_insert(
+        self, value: str, kind: Entity, digest: str, rm_id: str, conv: str, client_id: str | None
+    ) -> VaultRecord:
+        now = self._clock()
+        with transaction(self._sessions) as session:
+            row = session.scalars(
+                select(VaultEntry)
+                .where(
+                    VaultEntry.rm_id == rm_id,
+                    VaultEntry.conversation_id == conv,
+                    VaultEntry.value_hash == digest,
+                    VaultEntry.expires_at > now,
+                )
+                .order_by(VaultEntry.id)
+                .limit(1)
+            ).first()
+            if row is not None:
+                if row.client_id is None and client_id is not None:
+                    session.execute(
+                        update(VaultEntry)
+                        .where(VaultEntry.id == row.id)
+                        .values(client_id=client_id)
+                    )
+                    row.client_id = client_id
+                return self._record(row, value)
+            issued = session.scalar(
+                select(func.count())
+                .select_from(VaultEntry)
+                .where(
+                    VaultEntry.rm_id == rm_id,
+                    VaultEntry.conversation_id == conv,
+                    VaultEntry.entity_type == kind.value,
+                )
+            )
+            token = make_token(kind, (issued or 0) + 1)
+            nonce = secrets.token_bytes(12)
+            entry = VaultEntry(
+                rm_id=rm_id,
+                conversation_id=conv,
+                token=token,
+                entity_type=kind.value,
+                client_id=client_id,
+                nonce=nonce,
+                value_hash=digest,
+                created_at=now,
+                expires_at=now + self.ttl,
+                ciphertext=self._aead.encrypt(
+                    nonce, value.encode(), _aad(rm_id, conv, token, kind)
+                ),
+            )
+            session.add(entry)
+            session.flush()
+            return self._record(entry, value)
+
+    # -- resolving -------------------------------------------------------------------------
+    def resolve(self, token: str, *, rm_id: str, conversation_id: str) -> VaultRecord | None:
+        """The record behind ``token`` in this scope; None if never issued here or expired."""
+        return self.resolve_many([token], rm_id=rm_id, conversation_id=conversation_id).get(token)
+
+    def resolve_many(
+        self, tokens: Iterable[str], *, rm_id: str, conversation_id: str
+    ) -> dict[str, VaultRecord]:
+        wanted = set(tokens)
+        found = {t: r for t in wanted if (r := self._cached(rm_id, conversation_id, "t:" + t))}
+        missing = wanted - found.keys()
+        if missing:
+            with self._sessions() as session:
+                rows = session.scalars(
+                    select(VaultEntry).where(
+                        VaultEntry.rm_id == rm_id,
+                        VaultEntry.conversation_id == conversation_id,
+                        VaultEntry.token.in_(missing),
+                        VaultEntry.expires_at > self._clock(),
+                    )
+                ).all()
+            for row in rows:
+                record = self._decrypt(row)
+                if record:
+                    found[row.token] = record
+                    self._remember(rm_id, conversation_id, row.value_hash, record)
+        return found
+
+    def purge_expired(self) -> int:
+        """Delete expired entries; returns how many went."""
+        with transaction(self._sessions) as session:
+            result = session.execute(
+                delete(VaultEntry).where(VaultEntry.expires_at <= self._clock())
+            )
+        return int(result.rowcount or 0)  # type: ignore[attr-defined]
+
+    # -- helpers ---------------------------------------------------------------------------
+    def value_hash(self, canonical: str, kind: Entity, rm_id: str, conversation_id: str) -> str:
+        message = "\x1f".join((rm_id, conversation_id, kind.value, canonical)).encode()
+        return hmac.new(self._keys.lookup, message, hashlib.sha256).hexdigest()
+
+    def _decrypt(self, row: VaultEntry) -> VaultRecord | None:
+        kind = Entity(row.entity_type)
+        aad = _aad(row.rm_id, row.conversation_id, row.token, kind)
+        try:
+            value = self._aead.decrypt(row.nonce, row.ciphertext, aad).decode()
+        except InvalidTag:  # tampered, or moved from another scope
+            return None
+        return self._record(row, value)
+
+    @staticmethod
+    def _record(row: VaultEntry, value: str) -> VaultRecord:
+        return VaultRecord(
+            row.token, Entity(row.entity_type), value, row.client_id, _aware(row.expires_at)
+        )
+
+    def _cached(self, rm_id: str, conv: str, key: str) -> VaultRecord | None:
+        with self._lock:
+            record = self._cache.get((rm_id, conv, key))
+        if record is None or record.expires_at <= self._clock():
+            return None
+        return record
+
+    def _remember(self, rm_id: str, conv: str, digest: str, record: VaultRecord) -> None:
+        with self._lock:
+            self._cache[(rm_id, conv, "h:" + digest)] = record
+            self._cache[(rm_id, conv, "t:" + record.token)] = record
+            while len(self._cache) > _CACHE_SIZE:
+                self._cache.popitem(last=False)
+
+
+def _aad(rm_id: str, conversation_id: str, token: str, kind: Entity) -> bytes:
+    return "\x1f".join((rm_id, conversation_id, token, kind.value)).encode()

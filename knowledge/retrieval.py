@@ -1,0 +1,201 @@
+"""Hybrid playbook search: dense (e5 via Chroma) and BM25, fused by weighted reciprocal rank.
+
+Dense retrieval carries colloquial and cross-language queries ("客户钱要转走了怎么办" finds
+the deposit-churn playbook, a Chinese question finds an English one); BM25 adds exact matches
+on product codes, rule numbers and rare terms. BM25 is weighted below dense: equal weights
+let keyword noise push the right playbook down for colloquial questions (measured with
+``benchmarks/retrieval.py``; see the weights below).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+from pydantic import BaseModel
+
+from assistant.config import Settings
+from assistant.errors import UserError
+from knowledge.embeddings import Embedder, load_embedder
+from knowledge.lexical import BM25Index, TextTokenizer
+from knowledge.metadata import SearchFilter
+from knowledge.store import ChromaStore, StoredChunk
+
+
+class Passage(BaseModel):
+    """One retrieved playbook passage, ready to cite."""
+
+    doc_id: str
+    title: str
+    section: str
+    effective_date: dt.date | None = None
+    review_date: dt.date | None = None
+    stale: bool = False
+    language: str
+    text: str
+    score: float
+    chunk_id: str = ""
+
+
+@dataclass(frozen=True)
+class FusionWeights:
+    """Weighted reciprocal-rank fusion: score = sum(weight / (k + rank))."""
+
+    dense: float = 1.0
+    bm25: float = 0.3
+    k: int = 60
+    candidates: int = 30  # taken from each list before fusing
+
+
+class Retriever:
+    def __init__(
+        self,
+        settings: Settings,
+        embedder: Embedder | None = None,
+        store: ChromaStore | None = None,
+        weights: FusionWeights | None = None,
+        tokenizer: TextTokenizer | None = None,
+        clock: Callable[[], dt.date] = dt.date.today,
+    ) -> None:
+        self._settings = settings
+        self._embedder = embedder
+        self.store = store or ChromaStore(settings)
+        self.weights = weights or FusionWeights()
+        self._tokenizer = tokenizer or TextTokenizer()
+        self._clock = clock
+        self._corpus: _Corpus | None = None
+        self._lock = threading.Lock()
+
+    @property
+    def embedder(self) -> Embedder:
+        if self._embedder is None:
+            self._embedder = load_embedder(self._settings)
+        return self._embedder
+
+    def search(
+        self,
+        query: str,
+        k: int = 5,
+        filters: dict[str, Any] | None = None,
+        include_test: bool = False,
+    ) -> list[Passage]:
+        """Top ``k`` passages for ``query``; at most one per (playbook, section)."""
+        query = query.strip()
+        if not query:
+            raise UserError("empty search query")
+        spec = SearchFilter.parse(filters, include_test=include_test)
+        corpus = self.corpus()
+        if corpus.size == 0:
+            return []
+        fused = self.fuse(self.dense_ranking(query, spec), self.bm25_ranking(query, spec, corpus))
+        return self._passages(fused, corpus, k)
+
+    def dense_ranking(self, query: str, spec: SearchFilter) -> list[str]:
+        vector = self.embedder.embed_queries([query])[0]
+        hits = self.store.query(vector, self.weights.candidates, where=spec.to_where())
+        return [chunk_id for chunk_id, _ in hits]
+
+    def bm25_ranking(self, query: str, spec: SearchFilter, corpus: _Corpus) -> list[str]:
+        scores = corpus.bm25.scores(query)
+        allowed = corpus.mask(spec)
+        scores = np.where(allowed & (scores > 0), scores, -1.0)
+        top = np.argsort(-scores, kind="stable")[: self.weights.candidates]
+        return [corpus.chunks[i].id for i in top if scores[i] > 0]
+
+    def fuse(self, dense: list[str], lexical: list[str]) -> list[tuple[str, float]]:
+        w = self.weights
+        scores: dict[str, float] = {}
+        for weight, ranking in ((w.dense, dense), (w.bm25, lexical)):
+            for rank, chunk_id in enumerate(ranking, start=1):
+                scores[chunk_id] = scores.get(chunk_id, 0.0) + weight / (w.k + rank)
+        # Normalise so a chunk ranked first by both methods scores 1.0.
+        best = (w.dense + w.bm25) / (w.k + 1)
+        return sorted(((i, s / best) for i, s in scores.items()), key=lambda x: -x[1])
+
+    def _passages(self, fused: list[tuple[str, float]], corpus: _Corpus, k: int) -> list[Passage]:
+        today = self._clock()
+        out: list[Passage] = []
+        seen: set[tuple[str, str]] = set()
+        for chunk_id, score in fused:
+            chunk = corpus.by_id.get(chunk_id)
+            if chunk is None:  # written after our snapshot; the next refresh picks it up
+                continue
+            key = (chunk.metadata.get("doc_id", ""), chunk.metadata.get("section", ""))
+            if key in seen:
+                continue  # several parts of one long section: keep the best-ranked one
+            seen.add(key)
+            out.append(_passage(chunk, score, today))
+            if len(out) == k:
+                break
+        return out
+
+    def corpus(self) -> _Corpus:
+        """The in-memory snapshot (documents, metadata, BM25), rebuilt after store writes."""
+        corpus = self._corpus
+        if corpus is None or corpus.generation != self.store.generation:
+            with self._lock:
+                corpus = self._corpus
+                if corpus is None or corpus.generation != self.store.generation:
+                    corpus = _Corpus.build(self.store, self._tokenizer)
+                    self._corpus = corpus
+        return corpus
+
+    def refresh(self) -> None:
+        """Forget the snapshot; call after another process re-ingested the store."""
+        with self._lock:
+            self._corpus = None
+
+
+@dataclass
+class _Corpus:
+    chunks: list[StoredChunk]
+    by_id: dict[str, StoredChunk]
+    bm25: BM25Index
+    generation: int
+    _masks: dict[SearchFilter, np.ndarray]
+
+    @property
+    def size(self) -> int:
+        return len(self.chunks)
+
+    @classmethod
+    def build(cls, store: ChromaStore, tokenizer: TextTokenizer) -> _Corpus:
+        generation = store.generation
+        chunks = store.all()
+        bm25 = BM25Index([c.document for c in chunks], tokenizer)
+        return cls(chunks, {c.id: c for c in chunks}, bm25, generation, {})
+
+    def mask(self, spec: SearchFilter) -> np.ndarray:
+        if spec not in self._masks:  # few distinct filters in practice; cache their masks
+            self._masks[spec] = np.array([spec.matches(c.metadata) for c in self.chunks], bool)
+        return self._masks[spec]
+
+
+def _passage(chunk: StoredChunk, score: float, today: dt.date) -> Passage:
+    meta = chunk.metadata
+    review = _date(meta.get("review_date"))
+    # The stored document is "title > heading path" on the first line, then the body.
+    _, _, body = chunk.document.partition("\n")
+    return Passage(
+        doc_id=meta.get("doc_id", ""),
+        title=meta.get("title", ""),
+        section=meta.get("section", ""),
+        effective_date=_date(meta.get("effective_date")),
+        review_date=review,
+        stale=review is not None and review < today,
+        language=meta.get("language", ""),
+        text=body or chunk.document,
+        score=round(float(score), 4),
+        chunk_id=chunk.id,
+    )
+
+
+def _date(value: Any) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(value) if value else None
+    except (TypeError, ValueError):
+        return None

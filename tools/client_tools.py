@@ -1,0 +1,170 @@
+"""Tools that read one client: find, profile, signals, next best actions, interactions."""
+
+from __future__ import annotations
+
+import re
+
+from pydantic import BaseModel, Field
+
+from assistant.errors import EntitlementError
+from tools.bank.records import ClientData, ClientRecord
+from tools.toolbox import Toolbox, ToolError, ToolSpec
+
+TOKEN = re.compile(r"⟦[A-Z]+_\d+⟧")
+CLIENT_ID = re.compile(r"\bC\d{6}\b")
+# Suffixes dropped so "华东精密" finds "华东精密机械有限公司" and "Bosch" finds "Bosch ... Co., Ltd.".
+SUFFIXES = re.compile(r"(股份有限公司|有限责任公司|有限公司|集团|公司|,? ?(co\.,? ?ltd\.?|ltd\.?|inc\.?|llc))$", re.I)
+
+
+class FindClientsArgs(BaseModel):
+    query: str = Field(description="A client id (C000123), a client token (⟦CLIENT_1⟧) or part of the client's name")
+    limit: int = Field(default=5, ge=1, le=20)
+
+
+class ClientArgs(BaseModel):
+    client_id: str = Field(description="The client id, e.g. C000123 (from find_clients)")
+
+
+class InteractionsArgs(ClientArgs):
+    limit: int = Field(default=5, ge=1, le=20)
+
+
+def _short(name: str) -> str:
+    return SUFFIXES.sub("", name.strip()).strip()
+
+
+def _matches(client: ClientRecord, query: str) -> bool:
+    q = query.strip().lower()
+    return bool(q) and (q in client.name.lower() or _short(client.name).lower() in q)
+
+
+def find_clients(tb: Toolbox, args: FindClientsArgs) -> dict:
+    tb.caller.require_client_access()
+    ids = _ids_in_query(tb, args.query)
+    if ids:
+        for cid in ids:
+            tb.caller.require(cid)  # a foreign id or token is refused, not silently dropped
+        clients = tb.services.bank.get_clients(ids)
+    else:
+        book = tb.services.bank.get_clients(tb.caller.client_ids)
+        clients = [c for c in book if _matches(c, args.query)]
+        if not clients and _matches_outside_book(tb, args.query):
+            raise EntitlementError("that client is not in your book")
+    for c in clients[: args.limit]:
+        tb.touch(c.client_id)
+    return {"matches": [_summary(tb, c) for c in clients[: args.limit]], "total": len(clients)}
+
+
+def _ids_in_query(tb: Toolbox, query: str) -> list[str]:
+    ids = CLIENT_ID.findall(query)
+    for token in TOKEN.findall(query):
+        cid = tb.client_id_for_token(token)
+        if cid is None and token.startswith("⟦CLIENT_"):
+            raise ToolError(f"{token} is not a client this conversation knows")
+        if cid:
+            ids.append(cid)
+    return list(dict.fromkeys(ids))
+
+
+def _matches_outside_book(tb: Toolbox, query: str) -> bool:
+    q = query.strip()
+    if len(q) < 4:
+        return False
+    return any(_matches(c, q) for c in tb.services.bank.all_clients() if c.client_id not in tb.caller.client_ids)
+
+
+def _summary(tb: Toolbox, c: ClientRecord) -> dict:
+    return {"client_id": c.client_id, "name": tb.token(c.name, "CLIENT", c.client_id),
+            "client_type": c.client_type, "industry": c.industry}
+
+
+def get_client_profile(tb: Toolbox, args: ClientArgs) -> dict:
+    data = tb.client_data(args.client_id)
+    insight = tb.services.intelligence.insight(data, tb.services.as_of)
+    return {**_profile(tb, data), "tier": insight.tier.tier, "tier_label": _tier_label(insight.tier, tb.language),
+            "tier_explanation": _tier_explanation(insight.tier, tb.language)}
+
+
+def _profile(tb: Toolbox, data: ClientData) -> dict:
+    c, products = data.client, tb.services.products
+    m = tb.services.intelligence.metrics(data, tb.services.as_of)
+    return {
+        "client_id": c.client_id, "name": tb.token(c.name, "CLIENT", c.client_id), "client_type": c.client_type,
+        "industry": c.industry, "branch": c.branch, "onboard_date": str(c.onboard_date),
+        "risk_appetite": c.risk_appetite, "employees": c.employees,
+        "phone": tb.token(c.phone, "PHONE", c.client_id), "email": tb.token(c.email, "EMAIL", c.client_id),
+        "registration_id": tb.token(c.registration_id, "USCC" if c.client_type == "corporate" else "ID", c.client_id),
+        "metrics": m,
+        "facts": tb.services.intelligence.facts(data, tb.services.as_of, tb.language),
+        "holdings": [
+            {"product_code": h.product_code, "product": products[h.product_code].name if h.product_code in products else h.product_code,
+             "risk_level": products[h.product_code].risk_level if h.product_code in products else None,
+             "balance": round(h.balance, 2), "maturity_date": str(h.maturity_date) if h.maturity_date else None,
+             "account_no": tb.token(h.account_no, "CARD" if (h.account_no or "").startswith("62") else "ACCOUNT", c.client_id)}
+            for h in data.holdings
+        ],
+        "contacts": [
+            {"name": tb.token(p.name, "PERSON", c.client_id), "title": p.title, "phone": tb.token(p.phone, "PHONE", c.client_id),
+             "is_primary": p.is_primary}
+            for p in data.contacts
+        ],
+    }
+
+
+def _tier_label(tier: object, language: str) -> str:
+    return getattr(tier, "label_zh" if language == "zh" else "label_en")
+
+
+def _tier_explanation(tier: object, language: str) -> str:
+    return getattr(tier, "explanation_zh" if language == "zh" else "explanation_en")
+
+
+def get_client_signals(tb: Toolbox, args: ClientArgs) -> dict:
+    data = tb.client_data(args.client_id)
+    insight = tb.services.intelligence.insight(data, tb.services.as_of)
+    zh = tb.language == "zh"
+    return {"client_id": data.client.client_id, "signals": [
+        {"kind": s.kind, "severity": s.severity, "title": s.title_zh if zh else s.title_en,
+         "detail": s.detail_zh if zh else s.detail_en, "due_date": str(s.due_date) if s.due_date else None,
+         "product_code": s.product_code, "playbook": s.playbook}
+        for s in insight.signals
+    ]}
+
+
+def recommend_next_actions(tb: Toolbox, args: ClientArgs) -> dict:
+    data = tb.client_data(args.client_id)
+    insight = tb.services.intelligence.insight(data, tb.services.as_of)
+    zh = tb.language == "zh"
+    return {"client_id": data.client.client_id, "actions": [
+        {"title": a.title_zh if zh else a.title_en, "reason": a.reason_zh if zh else a.reason_en,
+         "due_date": str(a.due_date) if a.due_date else None, "playbook": a.playbook,
+         "product_code": a.product_code, "score": round(a.score, 3)}
+        for a in insight.actions
+    ]}
+
+
+def get_interactions(tb: Toolbox, args: InteractionsArgs) -> dict:
+    data = tb.client_data(args.client_id)
+    # Notes are free text written by RMs and can hold phone or ID numbers: mask them too.
+    return {"client_id": data.client.client_id, "interactions": [
+        {"date": str(i.date), "channel": i.channel, "summary": tb.mask_text(i.summary)}
+        for i in data.interactions[: args.limit]
+    ]}
+
+
+SPECS = [
+    ToolSpec("find_clients", FindClientsArgs,
+             "Find clients in the caller's own book by client id, client token or part of the name. "
+             "Returns client ids with masked names. A client outside the caller's book is refused.", find_clients),
+    ToolSpec("get_client_profile", ClientArgs,
+             "The client 360 profile: type, industry, tier with its explanation, balances and trend metrics, "
+             "holdings with maturities, contacts (masked).", get_client_profile),
+    ToolSpec("get_client_signals", ClientArgs,
+             "Signals for one client: deposit churn, maturities within 30/60/90 days, product gaps against peers, "
+             "dormancy, growth, suitability mismatches — each with its follow-up deadline and playbook.", get_client_signals),
+    ToolSpec("recommend_next_actions", ClientArgs,
+             "Next best actions for one client ranked by value and urgency, each with its reason, deadline and the "
+             "playbook that backs it.", recommend_next_actions),
+    ToolSpec("get_interactions", InteractionsArgs,
+             "The client's most recent interaction notes (date, channel, masked summary), newest first.", get_interactions),
+]

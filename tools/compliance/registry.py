@@ -1,0 +1,51 @@
+"""The explicit list of compliance rules. A bank adds a rule by writing one file under
+``rules/`` and registering it here (or on its own registry instance)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from tools.compliance.rules.base import Rule
+from tools.compliance.rules.full_identifier import FullIdentifierRule
+from tools.compliance.rules.guaranteed_return import GuaranteedReturnRule
+from tools.compliance.rules.missing_risk_disclosure import MissingRiskDisclosureRule
+from tools.compliance.rules.pressure_selling import PressureSellingRule
+from tools.compliance.rules.risk_free_language import RiskFreeLanguageRule
+from tools.compliance.rules.suitability_mismatch import SuitabilityMismatchRule
+
+
+class RuleRegistry:
+    """Rules by code, in registration order."""
+
+    def __init__(self, rules: Iterable[Rule] = ()) -> None:
+        self._rules: dict[str, Rule] = {}
+        for rule in rules:
+            self.register(rule)
+
+    def register(self, rule: Rule) -> None:
+        if rule.code in self._rules:
+            raise ValueError(f"compliance rule {rule.code!r} is already registered")
+        self._rules[rule.code] = rule
+
+    def get(self, code: str) -> Rule:
+        return self._rules[code]
+
+    @property
+    def codes(self) -> list[str]:
+        return list(self._rules)
+
+    def __iter__(self):  # type: ignore[no-untyped-def]
+        return iter(self._rules.values())
+
+
+def default_registry() -> RuleRegistry:
+    return RuleRegistry(
+        [
+            GuaranteedReturnRule(),
+            RiskFreeLanguageRule(),
+            SuitabilityMismatchRule(),
+            MissingRiskDisclosureRule(),
+            PressureSellingRule(),
+            FullIdentifierRule(),
+        ]
+    )

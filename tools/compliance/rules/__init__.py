@@ -1,0 +1,1 @@
+"""Compliance rules, one per file; :mod:`tools.compliance.registry` lists them."""

@@ -1,0 +1,79 @@
+"""保本保息 / 稳赚 / 保证收益 / 刚性兑付 / "guaranteed return": promising a return or the
+principal of a product that does not carry one. A deposit is 保本保息 (and insured), so that
+family is allowed when the sentence is about deposits or deposit insurance."""
+
+from __future__ import annotations
+
+import re
+
+from tools.compliance.products import (
+    DEPOSIT_WORDS,
+    all_deposits,
+    mentions_investment,
+)
+from tools.compliance.rules.base import Phrase, PhraseRule, phrase
+from tools.compliance.text import NUMBER, Document
+
+_PRINCIPAL = (
+    "除存款外，理财、基金、保险等产品不得宣传保本保息（资管新规打破刚性兑付）。",
+    "Only deposits may be described as principal-protected; wealth, fund and insurance products "
+    "may not promise principal or interest.",
+)
+_PRINCIPAL_FIX = (
+    "产品为非保本浮动收益型，本金可能损失，请以产品说明书为准。",
+    "The product does not protect principal; returns vary and you could lose money. See the "
+    "product documents.",
+)
+_PROMISE = (
+    "不得承诺或暗示收益，不得宣传刚性兑付。",
+    "Promising or implying a return is prohibited in product marketing.",
+)
+_PROMISE_FIX = (
+    "业绩比较基准不代表实际收益，产品收益存在不确定性，请以产品说明书为准。",
+    "Any benchmark is not a promise of return; actual returns may vary. Please refer to the "
+    "product documents.",
+)
+
+
+class GuaranteedReturnRule(PhraseRule):
+    code = "guaranteed_return"
+    PHRASES: tuple[Phrase, ...] = (
+        phrase(
+            r"保本保息|保本(?!金)|保息|保证本金(?:安全)?|本金无忧|保障本金|"
+            r"(?:principal|capital)[- ](?:is\s+)?(?:guaranteed|protected)|"
+            r"guaranteed\s+(?:principal|capital|interest)",
+            _PRINCIPAL,
+            _PRINCIPAL_FIX,
+            exemptable=True,
+        ),
+        phrase(
+            r"稳赚不赔|稳赚不亏|稳赚|包赚|只赚不赔|躺赚|稳拿收益|"
+            r"保证(?:您的?)?(?:年化)?(?:收益|回报|利润|盈利)|保收益|承诺(?:年化)?(?:收益|回报)|"
+            r"收益(?:有)?保证|保底收益|收益保底|刚性兑付|刚兑",
+            _PROMISE,
+            _PROMISE_FIX,
+        ),
+        phrase(
+            rf"保证(?:年化)?(?:收益率?|回报率?)?\s*{NUMBER}|保底\s*{NUMBER}|"
+            rf"(?:年化)?(?:收益率?|回报率?)?\s*{NUMBER}\s*(?:保证|保底|稳拿|有保障|没跑)",
+            _PROMISE,
+            _PROMISE_FIX,
+        ),
+        phrase(
+            r"guaranteed\s+(?:an?\s+)?(?:annual(?:ised|ized)?\s+|fixed\s+|high\s+|steady\s+)?"
+            r"(?:returns?|yields?|income|profits?|gains?|payouts?)|"
+            rf"guaranteed\s+(?:an?\s+)?(?:[a-z]+\s+){{0,2}}?{NUMBER}|{NUMBER}\s+(?:[a-z]+\s+)?guaranteed|"
+            rf"guarantees?\s+(?:you\s+)?(?:an?\s+)?(?:{NUMBER}|returns?|profits?|income|yields?)|"
+            r"(?:returns?|yields?|income|profits?)\s+(?:is|are)\s+(?:fully\s+|100%\s+)?guaranteed|"
+            r"sure[- ](?:fire\s+)?(?:profit|win|bet)",
+            _PROMISE,
+            _PROMISE_FIX,
+        ),
+    )
+
+    def exempt(self, doc: Document, match: re.Match[str]) -> bool:
+        sentence = doc.sentence_at(match.start())
+        if mentions_investment(sentence):
+            return False
+        insured = "存款保险" in sentence or "deposit insurance" in sentence.lower()
+        return insured or all_deposits(doc.context) or bool(DEPOSIT_WORDS.search(sentence))

@@ -1,0 +1,49 @@
+"""Who may see which clients. Enforced here, in the tools layer, for every read — never by a
+prompt (DESIGN §3): an RM sees their own book, a team lead the team's books, an admin audit
+data and no client data."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from assistant.errors import EntitlementError, UserError
+from tools.bank.records import RMRecord
+from tools.bank.repository import BankRepository
+
+
+@dataclass(frozen=True)
+class Caller:
+    rm: RMRecord
+    client_ids: frozenset[str]  # the book this caller may read
+
+    @property
+    def rm_id(self) -> str:
+        return self.rm.rm_id
+
+    @property
+    def role(self) -> str:
+        return self.rm.role
+
+    def may_read(self, client_id: str) -> bool:
+        return client_id in self.client_ids
+
+    def require(self, client_id: str) -> None:
+        """Raise unless the caller may read this client; the message never names the client."""
+        if self.role == "admin":
+            raise EntitlementError("admin accounts see audit data, not client data")
+        if client_id not in self.client_ids:
+            raise EntitlementError(f"client {client_id} is not in the book of {self.rm_id}")
+
+    def require_client_access(self) -> None:
+        if self.role == "admin":
+            raise EntitlementError("admin accounts see audit data, not client data")
+
+
+def resolve_caller(bank: BankRepository, rm_id: str) -> Caller:
+    rm = bank.get_rm(rm_id)
+    if rm is None:
+        raise UserError(f"unknown RM {rm_id!r}")
+    if rm.role == "admin":
+        return Caller(rm, frozenset())
+    rm_ids = bank.team_rm_ids(rm.team_id) if rm.role == "team_lead" else [rm.rm_id]
+    return Caller(rm, frozenset(bank.client_ids_of(rm_ids)))

@@ -1,0 +1,101 @@
+"""Client intelligence bound to the loaded bank: policy, catalogue, as-of date and bank-wide
+peers, computed once per process (and again after an import), shared by every turn."""
+
+from __future__ import annotations
+
+from datetime import date
+from functools import cached_property
+from typing import Any
+
+from tools.bank.records import ClientData, ProductRecord
+from tools.bank.repository import BankRepository
+from tools.intelligence import ClientInsight, ClientIntelligence
+from tools.intelligence.book import BookRow, query
+from tools.intelligence.fmt import money_en, money_zh, percent
+from tools.intelligence.followup import FollowUpGap
+from tools.intelligence.policy import load_policies
+from tools.intelligence.signals import PeerStats
+
+
+class InsightService:
+    def __init__(self, bank: BankRepository) -> None:
+        self._bank = bank
+
+    @cached_property
+    def products(self) -> dict[str, ProductRecord]:
+        return self._bank.products()
+
+    @cached_property
+    def as_of(self) -> date:
+        return self._bank.as_of()
+
+    @cached_property
+    def intel(self) -> ClientIntelligence:
+        return ClientIntelligence(load_policies(), self.products)
+
+    @cached_property
+    def peers(self) -> PeerStats:
+        """Peers over the whole bank: an RM's book alone is too small to compare against."""
+        everyone = [c.client_id for c in self._bank.all_clients()]
+        return self.intel.peers(self._bank.client_data(everyone, interactions=0))
+
+    def insight(self, data: ClientData, as_of: date) -> ClientInsight:
+        return self.intel.analyze(data, self.peers, as_of)
+
+    def metrics(self, data: ClientData, as_of: date) -> dict[str, Any]:
+        m = self.intel.metrics(data, as_of)
+        return {"avg_deposit_3m": round(m.avg_deposit, 2), "avg_deposit_prev_3m": round(m.prev_avg_deposit or 0, 2),
+                "trend_ratio": round(m.trend_ratio, 4) if m.trend_ratio is not None else None,
+                "loan_balance": round(m.loan_balance, 2), "product_count": m.product_count, "aum": round(m.aum, 2),
+                "months_without_transactions": m.months_without_transactions,
+                "days_since_last_interaction": m.days_since_last_interaction}
+
+    def facts(self, data: ClientData, as_of: date, language: str) -> list[str]:
+        """Headline facts an RM reads first, in the answer's language."""
+        m = self.intel.metrics(data, as_of)
+        zh = language == "zh"
+        money = money_zh if zh else money_en
+        trend = f"（较前三月 {'+' if (m.trend_ratio or 0) >= 0 else ''}{percent(m.trend_ratio)}）" if zh and m.trend_ratio is not None else (
+            f" ({'+' if (m.trend_ratio or 0) >= 0 else ''}{percent(m.trend_ratio)} vs the prior 3 months)" if m.trend_ratio is not None else "")
+        lines = [f"近三月日均存款 {money(m.avg_deposit)}{trend}" if zh else f"3-month average daily deposits {money(m.avg_deposit)}{trend}"]
+        if data.client.client_type == "retail":
+            lines.append(f"金融资产 {money(m.aum)}" if zh else f"Assets under management {money(m.aum)}")
+        if m.loan_balance:
+            lines.append(f"贷款余额 {money(m.loan_balance)}" if zh else f"Loans outstanding {money(m.loan_balance)}")
+        held = ", ".join(sorted({h.product_code for h in data.holdings}))
+        lines.append(f"持有产品 {m.product_count} 类（{held}）" if zh else f"{m.product_count} product types held ({held})")
+        if m.days_since_last_interaction is not None:
+            lines.append(f"距上次接触 {m.days_since_last_interaction} 天" if zh else f"{m.days_since_last_interaction} days since the last contact")
+        return lines
+
+    def query_book(self, datas: list[ClientData], as_of: date, **filters: Any) -> tuple[list[dict], int]:
+        rows = self.intel.book().analyze(datas, as_of, peers=self.peers)
+        limit = filters.pop("limit", 10)
+        matched = query(rows, limit=None, **filters)
+        return [self._row(r) for r in matched[:limit]], len(matched)
+
+    def follow_up_gaps(self, datas: list[ClientData], as_of: date) -> list[FollowUpGap]:
+        gaps = self.intel.follow_up_gaps(datas, self.peers, as_of)
+        return sorted(gaps, key=lambda g: (-g.days_overdue, g.client_id))
+
+    def outreach_facts(self, data: ClientData, as_of: date, product_code: str | None) -> dict[str, str]:
+        maturing = sorted((h for h in data.holdings if h.maturity_date and h.maturity_date >= as_of
+                           and (product_code is None or h.product_code == product_code)), key=lambda h: h.maturity_date)  # type: ignore[arg-type,return-value]
+        if not maturing:
+            return {}
+        h = maturing[0]
+        return {"maturity_date": str(h.maturity_date), "amount": money_zh(h.balance), "amount_en": money_en(h.balance)}
+
+    @staticmethod
+    def _row(r: BookRow) -> dict:
+        bits = [r.tier_label_zh, money_zh(r.value)]
+        if r.trend_ratio is not None:
+            bits.append(f"趋势 {'+' if r.trend_ratio >= 0 else ''}{percent(r.trend_ratio)}")
+        if r.signals:
+            bits.append("信号 " + "/".join(r.signals))
+        if r.next_maturity:
+            bits.append(f"{r.next_maturity_product} 于 {r.next_maturity} 到期")
+        return {"client_id": r.client_id, "rm_id": r.rm_id, "client_type": r.client_type, "industry": r.industry,
+                "tier": r.tier, "value": round(r.value, 2), "trend_ratio": r.trend_ratio, "signals": list(r.signals),
+                "gaps": list(r.gaps), "next_maturity": str(r.next_maturity) if r.next_maturity else None,
+                "summary": " · ".join(bits)}

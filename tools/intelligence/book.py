@@ -1,0 +1,143 @@
+"""Book analysis (客户经营看板): one row per client of an RM's book or a team's, and a
+filter/rank query over the rows — "which of my Key clients show churn", "what matures in
+30 days", "who lacks payroll".
+
+Rows are computed once (metrics, tier, signals, peers over the same population) and queried
+many times; queries are plain Python over a few hundred rows.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import Literal
+
+from assistant.errors import UserError
+from tools.bank.records import ClientData, ProductRecord
+from tools.intelligence.metrics import ClientMetrics, compute_metrics
+from tools.intelligence.policy import Policies
+from tools.intelligence.scoring import urgency_score
+from tools.intelligence.signals.base import SEVERITY_RANK, Signal, SignalRule
+from tools.intelligence.signals.peers import PeerStats
+from tools.intelligence.signals.registry import detect_signals
+from tools.intelligence.tiering import TierResult, tier_from_metrics
+
+SortKey = Literal["value", "trend", "maturity", "urgency"]
+
+
+@dataclass(frozen=True, slots=True)
+class BookRow:
+    client_id: str
+    rm_id: str
+    client_type: str
+    industry: str | None
+    tier: str
+    tier_label_zh: str
+    tier_label_en: str
+    value: float  # AUM for retail, average daily deposits for corporate: what "biggest" means
+    avg_deposit: float
+    trend_ratio: float | None  # last 3 months vs months 4-6 (-0.25 = down 25%)
+    signals: tuple[str, ...]  # signal kinds, most severe first, no repeats
+    top_severity: str | None
+    gaps: tuple[str, ...]  # product codes of product-gap signals
+    next_maturity: date | None
+    next_maturity_product: str | None
+    days_to_maturity: int | None
+    urgency: float  # the most urgent signal deadline, 0-1 (0: no signal)
+
+
+def _row(data: ClientData, metrics: ClientMetrics, tier: TierResult, signals: list[Signal], as_of: date) -> BookRow:
+    client = data.client
+    maturing = sorted((h.maturity_date, h.product_code) for h in data.holdings
+                      if h.maturity_date is not None and h.maturity_date >= as_of)
+    nxt = maturing[0] if maturing else (None, None)
+    return BookRow(
+        client_id=client.client_id, rm_id=client.rm_id, client_type=client.client_type,
+        industry=client.industry, tier=tier.tier, tier_label_zh=tier.label_zh, tier_label_en=tier.label_en,
+        value=metrics.aum if client.client_type == "retail" else metrics.avg_deposit,
+        avg_deposit=metrics.avg_deposit, trend_ratio=metrics.trend_ratio,
+        signals=tuple(dict.fromkeys(s.kind for s in signals)),
+        top_severity=signals[0].severity if signals else None,
+        gaps=tuple(s.product_code for s in signals if s.kind == "product_gap" and s.product_code),
+        next_maturity=nxt[0], next_maturity_product=nxt[1],
+        days_to_maturity=(nxt[0] - as_of).days if nxt[0] else None,
+        urgency=max((urgency_score(s.due_date, as_of) for s in signals), default=0.0),
+    )
+
+
+class BookAnalyzer:
+    """Computes ``BookRow``s for a list of clients under one policy and catalogue."""
+
+    def __init__(self, policy: Policies, products: Mapping[str, ProductRecord],
+                 rules: Sequence[SignalRule] | None = None) -> None:
+        self._policy = policy
+        self._products = products
+        self._rules = rules
+
+    def analyze(self, datas: Sequence[ClientData], as_of: date, peers: PeerStats | None = None) -> list[BookRow]:
+        """One row per client. Without ``peers``, peers are computed over ``datas`` itself
+        (pass bank-wide ``PeerStats`` when the book is too small to have peers)."""
+        aum = self._policy.tiering.aum_categories
+        metrics = [compute_metrics(d, self._products, aum, as_of) for d in datas]
+        tiers = [tier_from_metrics(d.client.client_type, m, self._policy) for d, m in zip(datas, metrics, strict=True)]
+        if peers is None:
+            peers = PeerStats.from_population(
+                datas, self._products, {d.client.client_id: t for d, t in zip(datas, tiers, strict=True)})
+        rows = []
+        for data, m, tier in zip(datas, metrics, tiers, strict=True):
+            signals = detect_signals(data, self._products, peers, self._policy, as_of,
+                                     tier=tier, metrics=m, rules=self._rules)
+            rows.append(_row(data, m, tier, signals, as_of))
+        return rows
+
+    @staticmethod
+    def query(rows: Sequence[BookRow], **filters) -> list[BookRow]:  # noqa: ANN003
+        """The module-level ``query``, for callers holding only the analyzer."""
+        return query(rows, **filters)
+
+
+def _keep(row: BookRow, tier: str | None, signal: str | None, product_gap: str | bool | None,
+          maturity_within_days: int | None, client_type: str | None, industry: str | None) -> bool:
+    return (
+        (tier is None or row.tier == tier)
+        and (signal is None or signal in row.signals)
+        and (product_gap is None or (product_gap in row.gaps if isinstance(product_gap, str) else bool(row.gaps) == product_gap))
+        and (maturity_within_days is None or (row.days_to_maturity is not None and row.days_to_maturity <= maturity_within_days))
+        and (client_type is None or row.client_type == client_type)
+        and (industry is None or row.industry == industry)
+    )
+
+
+_SORTS = {
+    "value": lambda r: (-r.value, r.client_id),
+    # Steepest decline first; clients without a comparable history last.
+    "trend": lambda r: (r.trend_ratio is None, r.trend_ratio or 0.0, -r.value, r.client_id),
+    "maturity": lambda r: (r.days_to_maturity is None, r.days_to_maturity or 0, -r.value, r.client_id),
+    "urgency": lambda r: (-r.urgency, SEVERITY_RANK.get(r.top_severity or "", 9), -r.value, r.client_id),
+}
+
+
+def query(
+    rows: Sequence[BookRow],
+    *,
+    tier: str | None = None,
+    signal: str | None = None,
+    product_gap: str | bool | None = None,
+    maturity_within_days: int | None = None,
+    client_type: str | None = None,
+    industry: str | None = None,
+    sort_by: SortKey = "value",
+    limit: int | None = 10,
+) -> list[BookRow]:
+    """Filter and rank book rows; every filter is optional and they combine with AND.
+
+    ``product_gap`` is a product code the client lacks (or ``True``: any gap). ``sort_by``:
+    ``value`` (largest first), ``trend`` (steepest decline first), ``maturity`` (soonest
+    first), ``urgency`` (nearest signal deadline, then severity).
+    """
+    if sort_by not in _SORTS:
+        raise UserError(f"unknown sort_by {sort_by!r}; expected one of {', '.join(_SORTS)}")
+    kept = [r for r in rows if _keep(r, tier, signal, product_gap, maturity_within_days, client_type, industry)]
+    kept.sort(key=_SORTS[sort_by])
+    return kept[:limit] if limit is not None else kept

@@ -1,0 +1,47 @@
+"""Amounts as an RM reads them: 万/亿 in Chinese, m/bn in English.
+
+Chinese banking speaks in 万 (10^4) and 亿 (10^8); an English reader expects millions and
+billions. Both keep at most three significant digits after the unit so an explanation such
+as "日均存款 5,230 万 ≥ 5,000 万" stays readable.
+"""
+
+from __future__ import annotations
+
+WAN = 10_000
+YI = 100_000_000
+
+
+def _trim(value: float, decimals: int) -> str:
+    text = f"{value:,.{decimals}f}"
+    return text.rstrip("0").rstrip(".") if "." in text else text
+
+
+def money_zh(amount: float) -> str:
+    """``52_300_000`` -> ``"5,230 万"``; ``123_000_000`` -> ``"1.23 亿"``; ``8_500`` -> ``"8,500 元"``."""
+    sign = "-" if amount < 0 else ""
+    value = abs(amount)
+    if round(value / YI, 2) >= 1:
+        return f"{sign}{_trim(value / YI, 2)} 亿"
+    if value >= WAN:
+        return f"{sign}{_trim(value / WAN, 0 if value >= 100 * WAN else 1)} 万"
+    return f"{sign}{_trim(value, 0)} 元"
+
+
+def money_en(amount: float, *, currency: bool = True) -> str:
+    """``52_300_000`` -> ``"CNY 52.3m"`` (``"52.3m"`` with ``currency=False``)."""
+    sign = "-" if amount < 0 else ""
+    value = abs(amount)
+    if round(value / 1e9, 2) >= 1:
+        text = f"{_trim(value / 1e9, 2)}bn"
+    elif round(value / 1e6, 1) >= 1:
+        text = f"{_trim(value / 1e6, 1)}m"
+    elif value >= 1_000:
+        text = f"{_trim(value / 1e3, 1)}k"
+    else:
+        text = _trim(value, 0)
+    return f"{sign}CNY {text}" if currency else f"{sign}{text}"
+
+
+def percent(ratio: float) -> str:
+    """``0.213`` -> ``"21.3%"`` (one decimal, trailing zero dropped)."""
+    return f"{_trim(ratio * 100, 1)}%"

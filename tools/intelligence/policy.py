@@ -1,0 +1,204 @@
+"""The bank-editable policy (``tools/policy/tiering.yaml`` and ``signals.yaml``) as validated
+pydantic models.
+
+Every threshold the intelligence layer uses comes from here, so a bank changes its tiering or
+its churn trigger by editing YAML, not code. A malformed file fails loudly at load time with a
+one-line ``ConfigError`` rather than silently tiering every client as "basic".
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Literal, TypeVar
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+
+from assistant.errors import ConfigError
+
+POLICY_DIR = Path(__file__).resolve().parent.parent / "policy"
+DEFAULT_TIERING_PATH = POLICY_DIR / "tiering.yaml"
+DEFAULT_SIGNALS_PATH = POLICY_DIR / "signals.yaml"
+
+Metric = Literal["avg_deposit", "loan_balance", "product_count", "aum"]
+Ratio = Field(gt=0, le=1)
+M = TypeVar("M", bound=BaseModel)
+
+
+class _Section(BaseModel):
+    # A misspelt key in a policy section would otherwise be ignored and the default used.
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class TierRule(_Section):
+    metric: Metric
+    gte: float = Field(ge=0)
+
+
+class TierDefinition(_Section):
+    tier: str = Field(min_length=1)
+    label_zh: str = Field(min_length=1)
+    label_en: str = Field(min_length=1)
+    rules: tuple[TierRule, ...] = Field(alias="any")
+
+    @property
+    def is_fallback(self) -> bool:
+        return not self.rules
+
+
+class ServiceStandard(_Section):
+    visit_every_days: int = Field(gt=0)
+    contact_every_days: int = Field(gt=0)
+    response_hours: int = Field(gt=0)
+    playbook: str = Field(min_length=1)
+
+
+# Holdings that count towards a retail client's financial assets (金融资产, AUM) on top of
+# deposits, by product category. The tiering.yaml comment defines this list; a bank that
+# counts differently sets `aum_categories:` in the file.
+DEFAULT_AUM_CATEGORIES = ("wealth", "fund", "insurance", "cd", "gold", "trust")
+
+
+class TieringPolicy(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    version: str
+    corporate: tuple[TierDefinition, ...] = Field(min_length=1)
+    retail: tuple[TierDefinition, ...] = Field(min_length=1)
+    service_standards: dict[str, ServiceStandard]
+    aum_categories: tuple[str, ...] = DEFAULT_AUM_CATEGORIES
+
+    @model_validator(mode="after")
+    def _ladders_are_complete(self) -> TieringPolicy:
+        for client_type in ("corporate", "retail"):
+            ladder = self.ladder(client_type)
+            if not ladder[-1].is_fallback:
+                raise ValueError(f"{client_type}: the last tier must have `any: []` so every client gets a tier")
+            names = [t.tier for t in ladder]
+            if len(set(names)) != len(names):
+                raise ValueError(f"{client_type}: duplicate tier names {names}")
+            missing = [n for n in names if n not in self.service_standards]
+            if missing:
+                raise ValueError(f"service_standards: no entry for tier(s) {', '.join(missing)}")
+        return self
+
+    def ladder(self, client_type: str) -> tuple[TierDefinition, ...]:
+        """Tiers for a client type, best first; unknown types are treated as corporate."""
+        return self.retail if client_type == "retail" else self.corporate
+
+    def definition(self, tier: str) -> TierDefinition | None:
+        return next((t for t in (*self.corporate, *self.retail) if t.tier == tier), None)
+
+
+class DepositChurnPolicy(_Section):
+    gradual_drop_ratio: float = Ratio
+    sudden_drop_ratio: float = Ratio
+    min_amount: dict[Literal["corporate", "retail"], float]
+    follow_up_working_days: int = Field(gt=0)
+    # The playbook asks for a face-to-face visit or a phone call (面访或电话), not a WeChat note.
+    follow_up_channels: tuple[str, ...] = ("visit", "phone")
+    playbook: str
+
+
+class MaturityPolicy(_Section):
+    windows_days: tuple[int, ...] = Field(min_length=1)
+    first_contact_days_before: int = Field(ge=0)
+    second_contact_days_before: int = Field(ge=0)
+    playbook: str
+
+    @model_validator(mode="after")
+    def _windows_ascending(self) -> MaturityPolicy:
+        if list(self.windows_days) != sorted(set(self.windows_days)) or self.windows_days[0] <= 0:
+            raise ValueError("windows_days must be positive and strictly ascending")
+        return self
+
+
+class GrowthPolicy(_Section):
+    growth_ratio: float = Field(gt=0)
+    playbook: str
+
+
+class DormancyPolicy(_Section):
+    months_without_transactions: int = Field(gt=0)
+    days_without_interaction: int = Field(gt=0)
+    follow_up_working_days: int = Field(gt=0)
+    follow_up_channels: tuple[str, ...] | None = None  # None: any logged interaction counts
+    playbook: str
+
+
+class ProductGapPolicy(_Section):
+    peer_holding_ratio: float = Ratio
+    payroll_min_employees: int = Field(gt=0)
+    # Below this many peers a "most peers hold it" statement is noise (1 of 1 is 100%).
+    min_peers: int = Field(default=5, gt=0)
+    playbook: str
+    # Peer gaps for other products cite this playbook; unset, they cite `playbook`.
+    peer_playbook: str | None = None
+
+
+class SuitabilityPolicy(_Section):
+    follow_up_working_days: int = Field(gt=0)
+    follow_up_channels: tuple[str, ...] | None = None
+    playbook: str
+
+
+class SignalPolicy(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    version: str
+    deposit_churn: DepositChurnPolicy
+    maturity: MaturityPolicy
+    growth: GrowthPolicy
+    dormancy: DormancyPolicy
+    product_gap: ProductGapPolicy
+    suitability: SuitabilityPolicy
+
+
+class Policies(BaseModel):
+    """Both policy files; what every public function of the intelligence layer takes."""
+
+    model_config = ConfigDict(frozen=True)
+
+    tiering: TieringPolicy
+    signals: SignalPolicy
+
+
+def _read_yaml(path: Path) -> dict:
+    try:
+        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except OSError as exc:
+        raise ConfigError(f"{path}: cannot read policy file ({exc.strerror or exc})") from exc
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f" line {mark.line + 1}" if mark else ""
+        raise ConfigError(f"{path}:{where} invalid YAML") from exc
+    if not isinstance(raw, dict):
+        raise ConfigError(f"{path}: expected a mapping at the top level")
+    # YAML reads `version: 2026-07` as text but `version: 2026` as a number.
+    if "version" in raw:
+        raw["version"] = str(raw["version"])
+    return raw
+
+
+def _one_line(path: Path, exc: ValidationError) -> str:
+    first = exc.errors()[0]
+    where = ".".join(str(p) for p in first["loc"]) or "(top level)"
+    more = f" (and {exc.error_count() - 1} more)" if exc.error_count() > 1 else ""
+    return f"{path}: {where}: {first['msg']}{more}"
+
+
+def _parse(model: type[M], path: Path) -> M:
+    try:
+        return model.model_validate(_read_yaml(path))
+    except ValidationError as exc:
+        raise ConfigError(_one_line(path, exc)) from None
+
+
+def load_policies(tiering_path: Path | str | None = None, signals_path: Path | str | None = None) -> Policies:
+    """Load and validate the tiering and signal policies (defaults: ``tools/policy/*.yaml``).
+
+    Raises ``ConfigError`` with a one-line ``file: field: problem`` message on a bad file.
+    """
+    tiering = _parse(TieringPolicy, Path(tiering_path or DEFAULT_TIERING_PATH))
+    signals = _parse(SignalPolicy, Path(signals_path or DEFAULT_SIGNALS_PATH))
+    return Policies(tiering=tiering, signals=signals)

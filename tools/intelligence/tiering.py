@@ -1,0 +1,113 @@
+"""Customer tiering (客户分层): the first tier, from the top, any of whose rules holds.
+
+The result carries the rule that decided it and a sentence an RM can repeat to a client or a
+team lead ("核心客户：日均存款 5,230 万 ≥ 5,000 万"). A client in the bottom tier is explained
+against the nearest rule of the tier above, which is what the RM needs to plan an upgrade.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from pydantic import BaseModel, ConfigDict
+
+from tools.bank.records import ClientData, ProductRecord
+from tools.intelligence.fmt import money_en, money_zh
+from tools.intelligence.metrics import ClientMetrics, compute_metrics
+from tools.intelligence.policy import Policies, TierDefinition, TierRule
+
+# metric -> (zh label, en label)
+METRIC_LABELS = {
+    "avg_deposit": ("日均存款", "average daily deposits"),
+    "loan_balance": ("贷款余额", "loan balance"),
+    "product_count": ("持有产品", "product categories held"),
+    "aum": ("金融资产", "financial assets (AUM)"),
+}
+
+
+class TierResult(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    tier: str
+    label_zh: str
+    label_en: str
+    rank: int  # 0 = the top tier of the client's ladder
+    ladder_size: int
+    rule_metric: str | None
+    value: float | None
+    threshold: float | None
+    explanation_zh: str
+    explanation_en: str
+
+
+def _shown(metric: str, amount: float) -> tuple[str, str, str]:
+    """(zh value, en value, en threshold-style value) for one metric."""
+    if metric == "product_count":
+        n = f"{amount:g}"
+        return f"{n} 类", n, n
+    return money_zh(amount), money_en(amount), money_en(amount, currency=False)
+
+
+def _met(definition: TierDefinition, metrics: ClientMetrics) -> TierRule | None:
+    return next((r for r in definition.rules if metrics.value(r.metric) >= r.gte), None)
+
+
+def _closest(definition: TierDefinition, metrics: ClientMetrics) -> TierRule | None:
+    """The rule of ``definition`` the client is nearest to meeting (highest value/threshold)."""
+    rules = [r for r in definition.rules if r.gte > 0]
+    return max(rules, key=lambda r: metrics.value(r.metric) / r.gte, default=None)
+
+
+def _matched(definition: TierDefinition, rule: TierRule, metrics: ClientMetrics, rank: int, size: int) -> TierResult:
+    zh_label, en_label = METRIC_LABELS[rule.metric]
+    value = metrics.value(rule.metric)
+    v_zh, v_en, _ = _shown(rule.metric, value)
+    t_zh, _, t_en = _shown(rule.metric, rule.gte)
+    return TierResult(
+        tier=definition.tier, label_zh=definition.label_zh, label_en=definition.label_en,
+        rank=rank, ladder_size=size, rule_metric=rule.metric, value=value, threshold=rule.gte,
+        explanation_zh=f"{definition.label_zh}：{zh_label} {v_zh} ≥ {t_zh}",
+        explanation_en=f"{definition.label_en}: {en_label} {v_en} ≥ {t_en}",
+    )
+
+
+def _fallback(definition: TierDefinition, above: TierDefinition | None, metrics: ClientMetrics, rank: int) -> TierResult:
+    rule = _closest(above, metrics) if above else None
+    base = {"tier": definition.tier, "label_zh": definition.label_zh, "label_en": definition.label_en,
+            "rank": rank, "ladder_size": rank + 1}
+    if rule is None or above is None:
+        return TierResult(**base, rule_metric=None, value=None, threshold=None,
+                          explanation_zh=f"{definition.label_zh}：未达更高层级标准",
+                          explanation_en=f"{definition.label_en}: no higher tier's rule is met")
+    zh_label, en_label = METRIC_LABELS[rule.metric]
+    value = metrics.value(rule.metric)
+    v_zh, v_en, _ = _shown(rule.metric, value)
+    t_zh, _, t_en = _shown(rule.metric, rule.gte)
+    return TierResult(
+        **base, rule_metric=rule.metric, value=value, threshold=rule.gte,
+        explanation_zh=f"{definition.label_zh}：{zh_label} {v_zh}，未达{above.label_zh}门槛 {t_zh}",
+        explanation_en=f"{definition.label_en}: {en_label} {v_en}, below the {above.label_en} threshold of {t_en}",
+    )
+
+
+def tier_from_metrics(client_type: str, metrics: ClientMetrics, policy: Policies) -> TierResult:
+    """Tier a client whose metrics are already computed (the book path computes them once)."""
+    ladder = policy.tiering.ladder(client_type)
+    for rank, definition in enumerate(ladder):
+        if definition.is_fallback:
+            return _fallback(definition, ladder[rank - 1] if rank else None, metrics, rank)
+        rule = _met(definition, metrics)
+        if rule is not None:
+            return _matched(definition, rule, metrics, rank, len(ladder))
+    raise AssertionError("policy validation guarantees a fallback tier")  # pragma: no cover
+
+
+def assign_tier(
+    data: ClientData,
+    products: Mapping[str, ProductRecord],
+    policy: Policies,
+    metrics: ClientMetrics | None = None,
+) -> TierResult:
+    """The client's tier under ``policy``, with the deciding rule and a bilingual explanation."""
+    metrics = metrics or compute_metrics(data, products, policy.tiering.aum_categories)
+    return tier_from_metrics(data.client.client_type, metrics, policy)

@@ -1,0 +1,161 @@
+"""The toolbox: the tools of DESIGN §4.5 bound to one caller and one conversation.
+
+Both engines use it — the offline engine calls ``Toolbox.call`` directly, the LLM agent gets
+``Toolbox.langchain_tools()`` — so entitlement, masking and the record of what was called live
+in one place. Every result is masked: names, phones and identifiers leave as vault tokens.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any, Protocol
+
+from langchain_core.tools import StructuredTool, ToolException
+from pydantic import BaseModel, ValidationError
+
+from assistant.core.types import Citation, ToolCallRecord
+from assistant.errors import EntitlementError, FrontlineError
+from tools.bank.records import ClientData, ProductRecord
+from tools.bank.repository import BankRepository
+from tools.entitlement import Caller
+
+
+class Privacy(Protocol):
+    def token_for(self, value: str, entity_type: str, *, rm_id: str, conversation_id: str,
+                  client_id: str | None = None) -> str: ...
+    def mask(self, text: str, *, rm_id: str, conversation_id: str, language: str | None = None) -> Any: ...
+    @property
+    def vault(self) -> Any: ...
+
+
+class ToolError(ToolException):
+    """A recoverable tool failure: the agent sees it as an observation and can try again."""
+
+
+class Refusal(ToolException):
+    """The caller is not entitled; the turn ends in an explicit refusal."""
+
+
+@dataclass
+class ToolServices:
+    """Process-wide collaborators the tools read through (built once by the wiring)."""
+
+    bank: BankRepository
+    privacy: Privacy
+    intelligence: Any  # tools.intelligence.ClientIntelligence + peers
+    retriever: Any  # knowledge.retrieval.Retriever
+    products: dict[str, ProductRecord]
+    as_of: date
+
+
+@dataclass
+class ToolSpec:
+    name: str
+    schema: type[BaseModel]
+    description: str
+    run: Callable[[Toolbox, Any], dict]
+
+
+@dataclass
+class Toolbox:
+    services: ToolServices
+    caller: Caller
+    conversation_id: str
+    language: str = "zh"
+    calls: list[ToolCallRecord] = field(default_factory=list)
+    citations: list[Citation] = field(default_factory=list)
+    passages: dict[int, Any] = field(default_factory=dict)
+    client_ids: list[str] = field(default_factory=list)
+    flags: list[str] = field(default_factory=list)
+    refusal: str | None = None
+
+    # --- calling ---------------------------------------------------------------------------
+    def call(self, name: str, args: dict) -> dict:
+        spec = registry().get(name)
+        if spec is None:
+            raise ToolError(f"unknown tool {name!r}; available: {', '.join(registry())}")
+        try:
+            parsed = spec.schema.model_validate(args)
+        except ValidationError as exc:
+            self.calls.append(ToolCallRecord(name=name, args=args, ok=False))
+            raise ToolError(f"bad arguments for {name}: {exc.errors()[0]['msg']}") from None
+        clean = parsed.model_dump(exclude_none=True)
+        try:
+            result = spec.run(self, parsed)
+        except EntitlementError as exc:
+            self.calls.append(ToolCallRecord(name=name, args=clean, ok=False))
+            self.refusal = self.refusal or "not_entitled"
+            raise Refusal(str(exc)) from None
+        except ToolException:
+            self.calls.append(ToolCallRecord(name=name, args=clean, ok=False))
+            raise
+        except FrontlineError as exc:
+            self.calls.append(ToolCallRecord(name=name, args=clean, ok=False))
+            raise ToolError(str(exc)) from None
+        self.calls.append(ToolCallRecord(name=name, args=clean, ok=True))
+        return result
+
+    def langchain_tools(self) -> list[StructuredTool]:
+        return [self._as_langchain(spec) for spec in registry().values()]
+
+    def _as_langchain(self, spec: ToolSpec) -> StructuredTool:
+        def run(**kwargs: Any) -> str:
+            return json.dumps(self.call(spec.name, kwargs), ensure_ascii=False, default=str)
+
+        return StructuredTool.from_function(func=run, name=spec.name, description=spec.description,
+                                            args_schema=spec.schema, handle_tool_error=True)
+
+    # --- helpers the tool functions share ---------------------------------------------------
+    def token(self, value: str | None, entity_type: str, client_id: str | None = None) -> str | None:
+        if not value:
+            return None
+        return self.services.privacy.token_for(value, entity_type, rm_id=self.caller.rm_id,
+                                               conversation_id=self.conversation_id, client_id=client_id)
+
+    def mask_text(self, text: str) -> str:
+        masked = self.services.privacy.mask(text, rm_id=self.caller.rm_id,
+                                            conversation_id=self.conversation_id, language=None)
+        return masked.text
+
+    def client_id_for_token(self, token: str) -> str | None:
+        record = self.services.privacy.vault.resolve(token, rm_id=self.caller.rm_id, conversation_id=self.conversation_id)
+        return record.client_id if record else None
+
+    async def acall(self, name: str, args: dict) -> dict:
+        """``call`` off the event loop: tools hit the database and the embedding model."""
+        return await asyncio.to_thread(self.call, name, args)
+
+    def client_data(self, client_id: str) -> ClientData:
+        self.caller.require(client_id)
+        found = self.services.bank.client_data([client_id])
+        if not found:
+            raise ToolError(f"no client {client_id}")
+        self.touch(client_id)
+        return found[0]
+
+    def touch(self, client_id: str) -> None:
+        if client_id not in self.client_ids:
+            self.client_ids.append(client_id)
+
+    def cite(self, passage: Any) -> int:
+        """Register a retrieved passage; the same doc section keeps its number."""
+        for c in self.citations:
+            if c.doc_id == passage.doc_id and c.section == passage.section:
+                return c.n
+        n = len(self.citations) + 1
+        self.citations.append(Citation(n=n, doc_id=passage.doc_id, section=passage.section, score=round(float(passage.score), 4),
+                                       title=passage.title, effective_date=str(passage.effective_date or "") or None,
+                                       stale=bool(getattr(passage, "stale", False))))
+        self.passages[n] = passage
+        return n
+
+
+def registry() -> dict[str, ToolSpec]:
+    """The explicit list of tools, by name (imported late: the specs import this module)."""
+    from tools.specs import ALL_TOOLS
+
+    return {spec.name: spec for spec in ALL_TOOLS}
