@@ -139,8 +139,8 @@ class AuditLog:
         with self._sessions() as session:
             for event in self._events(session):
                 problem = self._check(event, expected_seq, prev_hash)
-                if problem:
-                    return VerifyResult(False, checked, event.seq, problem)
+                if problem:  # a gap is reported at the first missing seq
+                    return VerifyResult(False, checked, min(event.seq, expected_seq), problem)
                 prev_hash, expected_seq, checked = event.hash, event.seq + 1, checked + 1
             head = session.get(AuditChainHead, 1)
         head_seq, head_hash = (head.seq, head.hash) if head else (0, GENESIS)

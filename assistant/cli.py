@@ -106,7 +106,8 @@ def ingest(paths: Annotated[list[Path] | None, typer.Argument(help="Files or fol
     for p in targets:
         if not p.exists():
             raise UserError(f"{p}: no such file or folder")
-    report = fl.ingestor.ingest(targets, progress=not quiet)
+    fl.ingestor.progress = not quiet
+    report = fl.ingestor.ingest(targets)
     _out(report.summary_line())
     for err in report.errors:
         typer.echo(f"warning: {err}", err=True)

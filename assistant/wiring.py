@@ -80,9 +80,9 @@ class Frontline:
 
     @cached_property
     def store(self) -> Any:
-        from knowledge.store import PlaybookStore
+        from knowledge.store import ChromaStore
 
-        return PlaybookStore(self.settings)
+        return ChromaStore(self.settings)
 
     @cached_property
     def retriever(self) -> Any:

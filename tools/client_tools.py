@@ -11,7 +11,7 @@ from tools.bank.records import ClientData, ClientRecord
 from tools.toolbox import Toolbox, ToolError, ToolSpec
 
 TOKEN = re.compile(r"⟦[A-Z]+_\d+⟧")
-CLIENT_ID = re.compile(r"\bC\d{6}\b")
+CLIENT_ID = re.compile(r"(?<![A-Za-z0-9])C\d{6}(?![0-9])")
 # Suffixes dropped so "华东精密" finds "华东精密机械有限公司" and "Bosch" finds "Bosch ... Co., Ltd.".
 SUFFIXES = re.compile(r"(股份有限公司|有限责任公司|有限公司|集团|公司|,? ?(co\.,? ?ltd\.?|ltd\.?|inc\.?|llc))$", re.I)
 

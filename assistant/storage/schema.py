@@ -16,6 +16,8 @@ MODEL_MODULES = (
     "tools.bank.models",
     "tools.bank.meta",
     "assistant.storage.conversations",
+    "assistant.privacy.models",
+    "assistant.audit",
 )
 
 MIGRATIONS = Path(__file__).with_name("migrations")

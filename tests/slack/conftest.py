@@ -1,17 +1,10 @@
 """Slack fixtures: the fake Web API on a random port, a fake core, the real FastAPI app with the
-real bolt app mounted, and a helper that signs requests the way Slack does."""
+real bolt app mounted."""
 
 from __future__ import annotations
 
-import copy
-import hashlib
-import hmac
-import json
-import time
 from collections.abc import AsyncIterator, Iterator
-from dataclasses import dataclass
 from pathlib import Path
-from urllib.parse import urlencode
 
 import httpx
 import pytest
@@ -20,36 +13,7 @@ from fastapi import FastAPI
 from integrations.slack import build_slack
 from tests.conftest import make_settings
 from tests.slack.fakes import FakeCore, FakeSlackApi
-
-SIGNING_SECRET = "8f742231b10e8888abcd99yyyzzz85a5"
-FIXTURES = Path(__file__).parent / "fixtures"
-
-
-def load(name: str) -> dict:
-    return copy.deepcopy(json.loads((FIXTURES / name).read_text(encoding="utf-8")))
-
-
-def sign(body: str, timestamp: int | None = None, secret: str = SIGNING_SECRET) -> dict[str, str]:
-    ts = str(timestamp if timestamp is not None else int(time.time()))
-    digest = hmac.new(secret.encode(), f"v0:{ts}:{body}".encode(), hashlib.sha256).hexdigest()
-    return {"X-Slack-Request-Timestamp": ts, "X-Slack-Signature": f"v0={digest}"}
-
-
-@dataclass
-class SlackHarness:
-    http: httpx.AsyncClient
-    api: FakeSlackApi
-    core: FakeCore
-
-    async def post_event(self, payload: dict, **headers: str) -> httpx.Response:
-        body = json.dumps(payload, ensure_ascii=False)
-        all_headers = {"Content-Type": "application/json", **sign(body), **headers}
-        return await self.http.post("/slack/events", content=body.encode(), headers=all_headers)
-
-    async def post_action(self, payload: dict) -> httpx.Response:
-        body = urlencode({"payload": json.dumps(payload, ensure_ascii=False)})
-        headers = {"Content-Type": "application/x-www-form-urlencoded", **sign(body)}
-        return await self.http.post("/slack/events", content=body.encode(), headers=headers)
+from tests.slack.harness import SIGNING_SECRET, SlackHarness
 
 
 @pytest.fixture

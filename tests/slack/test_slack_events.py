@@ -9,8 +9,8 @@ import time
 import pytest
 
 from integrations.slack.blocks import feedback_value
-from tests.slack.conftest import SlackHarness, load, sign
 from tests.slack.fakes import BOT_USER_ID, SECRET_FACT, wait_for
+from tests.slack.harness import SlackHarness, load, sign
 
 MENTION_TS = "1767326125.870439"
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import csv
 import json
 import random
-from datetime import date, timedelta
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -26,163 +26,98 @@ from tools.bank.demo_clients import (
     rm_rows,
 )
 from tools.bank.demo_holdings import (
-    MATURING_WINDOWS,
     corporate_products,
     holding_rows,
     retail_products,
     risk_num,
 )
 from tools.bank.demo_ids import Registry
-from tools.bank.demo_notes import format_phone, render
-from tools.bank.demo_series import deposit_series, loan_series, month_starts, txn_series, working_days_after
+from tools.bank.demo_notes import render
+from tools.bank.demo_plan import assign_patterns, pick_special, skeletons
+from tools.bank.demo_schedule import interactions, note_amount, plant_pii
+from tools.bank.demo_series import (
+    deposit_series,
+    loan_series,
+    month_starts,
+    txn_series,
+)
 from tools.bank.demo_truth import compute_truth
 
 CATALOG = Path(__file__).with_name("catalog.yaml")
 COLUMNS = {
     "rms": ["rm_id", "name", "team_id", "branch", "role", "slack_user_id", "teams_aad_id", "email"],
-    "clients": ["client_id", "client_type", "name", "rm_id", "branch", "onboard_date", "industry", "registration_id",
-                "risk_rating", "risk_appetite", "annual_revenue", "employees", "phone", "email", "address"],
+    "clients": [
+        "client_id",
+        "client_type",
+        "name",
+        "rm_id",
+        "branch",
+        "onboard_date",
+        "industry",
+        "registration_id",
+        "risk_rating",
+        "risk_appetite",
+        "annual_revenue",
+        "employees",
+        "phone",
+        "email",
+        "address",
+    ],
     "contacts": ["client_id", "name", "title", "phone", "email", "id_number", "is_primary"],
-    "products": ["product_code", "name", "category", "risk_level", "segment", "min_amount", "description", "name_en"],
-    "holdings": ["client_id", "product_code", "balance", "opened_date", "account_no", "maturity_date"],
+    "products": [
+        "product_code",
+        "name",
+        "category",
+        "risk_level",
+        "segment",
+        "min_amount",
+        "description",
+        "name_en",
+    ],
+    "holdings": [
+        "client_id",
+        "product_code",
+        "balance",
+        "opened_date",
+        "account_no",
+        "maturity_date",
+    ],
     "balances": ["client_id", "month", "avg_daily_deposit", "loan_balance", "transaction_count"],
     "interactions": ["client_id", "date", "rm_id", "channel", "summary"],
 }
-N_CORPORATE, N_RETAIL = 1440, 960
-CORP_TIERS = {"strategic": 43, "core": 101, "key": 360, "basic": 936}
-RETAIL_TIERS = {"private": 20, "wealth": 144, "affluent": 384, "mass": 412}
-# pattern: (total, in RM001's book, segments)
-PLAN = [("churn_gradual", 32, 4, "both"), ("churn_sudden", 24, 2, "both"), ("maturing_30", 24, 2, "both"),
-        ("maturing_60", 24, 2, "both"), ("maturing_90", 24, 2, "both"), ("payroll_gap", 26, 3, "corporate"),
-        ("dormant", 24, 2, "both"), ("fast_grower", 24, 2, "both"), ("suitability_mismatch", 26, 2, "retail")]
-NOTES_PER_TIER = {"strategic": 9, "core": 6.5, "key": 3.6, "basic": 1.9, "private": 7, "wealth": 3.8,
-                  "affluent": 2.1, "mass": 1.1}
-DESCRIPTIONS = {"deposit": "存款类产品，受存款保险保障", "cd": "大额存单，可转让，利率高于同期定期",
-                "structured_deposit": "保本浮动收益，挂钩汇率或利率", "payroll": "代发工资及员工金融服务",
-                "cash_management": "资金归集、账户可视化与支付结算", "loan": "贷款类产品，需授信审批",
-                "trade_finance": "国际结算与贸易融资", "supply_chain": "基于核心企业确权的应收账款融资",
-                "fx_hedging": "汇率风险管理工具", "wealth": "非保本浮动收益理财产品", "fund": "公募基金代销，净值波动",
-                "insurance": "保险代销，长期储蓄与养老规划", "gold": "按克积存黄金，随金价波动",
-                "trust": "私人银行家族信托，财富传承", "card": "银联信用卡"}
+DESCRIPTIONS = {
+    "deposit": "存款类产品，受存款保险保障",
+    "cd": "大额存单，可转让，利率高于同期定期",
+    "structured_deposit": "保本浮动收益，挂钩汇率或利率",
+    "payroll": "代发工资及员工金融服务",
+    "cash_management": "资金归集、账户可视化与支付结算",
+    "loan": "贷款类产品，需授信审批",
+    "trade_finance": "国际结算与贸易融资",
+    "supply_chain": "基于核心企业确权的应收账款融资",
+    "fx_hedging": "汇率风险管理工具",
+    "wealth": "非保本浮动收益理财产品",
+    "fund": "公募基金代销，净值波动",
+    "insurance": "保险代销，长期储蓄与养老规划",
+    "gold": "按克积存黄金，随金价波动",
+    "trust": "私人银行家族信托，财富传承",
+    "card": "银联信用卡",
+}
 
 
 def load_products() -> dict[str, dict[str, Any]]:
     raw = yaml.safe_load(CATALOG.read_text(encoding="utf-8"))["products"]
-    return {r[0]: {"code": r[0], "name": r[1], "name_en": r[2], "category": r[3], "risk_level": r[4],
-                   "segment": r[5], "min_amount": float(r[6])} for r in raw}
-
-
-def _assign_patterns(rng: random.Random, clients: list[dict[str, Any]]) -> None:
-    rm001 = [c for c in clients if c["rm_id"] == "RM001"]
-    others = [c for c in clients if c["rm_id"] != "RM001"]
-    for pattern, total, mine, seg in PLAN:
-        def ok(c: dict[str, Any], seg: str = seg, pattern: str = pattern) -> bool:
-            if c["pattern"]:
-                return False
-            if pattern == "payroll_gap":
-                return c["tier_target"] in {"basic", "key"}
-            if pattern == "dormant":
-                return c["tier_target"] in {"basic", "mass", "affluent"}
-            return seg == "both" or c["type"] == seg
-        picks = rng.sample([c for c in rm001 if ok(c, "both")], mine)
-        pool = [c for c in others if ok(c)]
-        if seg == "both":
-            corp = [c for c in pool if c["type"] == "corporate"]
-            ret = [c for c in pool if c["type"] == "retail"]
-            n_corp = round((total - mine) * 0.55)
-            picks += rng.sample(corp, n_corp) + rng.sample(ret, total - mine - n_corp)
-        else:
-            picks += rng.sample(pool, total - mine)
-        for c in picks:
-            c["pattern"] = pattern
-    gradual = sorted((c for c in clients if c["pattern"] == "churn_gradual"), key=lambda c: c["id"])
-    mine = [c for c in gradual if c["rm_id"] == "RM001"]
-    rest = [c for c in gradual if c["rm_id"] != "RM001"]
-    for i, c in enumerate(mine):
-        c["followup"] = i % 2 == 0
-    for c in rest:
-        c["followup"] = rng.random() < 0.5
-
-
-def _skeletons(rng: random.Random, rms: list[dict[str, str]]) -> list[dict[str, Any]]:
-    segs = ["corporate"] * N_CORPORATE + ["retail"] * N_RETAIL
-    rng.shuffle(segs)
-    tiers = {s: [t for t, n in d.items() for _ in range(n)] for s, d in
-             (("corporate", CORP_TIERS), ("retail", RETAIL_TIERS))}
-    for t in tiers.values():
-        rng.shuffle(t)
-    books = {s: [r for r in rms if r["segment"] == s and r["role"] != "admin"] for s in ("corporate", "retail")}
-    clients = []
-    for i, seg in enumerate(segs, 1):
-        rm = rng.choices(books[seg], weights=[0.7 if r["role"] == "team_lead" else 1.0 for r in books[seg]], k=1)[0]
-        clients.append({"id": f"C{i:06d}", "type": seg, "rm_id": rm["rm_id"], "branch": rm["branch"],
-                        "tier_target": tiers[seg].pop(), "pattern": "", "followup": False})
-    return clients
-
-
-def _note_amount(c: dict[str, Any]):  # type: ignore[no-untyped-def]
-    scale = c["dep_level"] / 10_000
-    return lambda rng: max(1, int(round(scale * rng.uniform(0.1, 0.6), -1 if scale > 100 else 0)))
-
-
-def _interactions(rng: random.Random, c: dict[str, Any], months: list[date], as_of: date,
-                  products: dict[str, dict]) -> list[dict[str, Any]]:
-    start, end = months[0], as_of - timedelta(days=1)
-    pattern = c["pattern"]
-    n = max(0, round(rng.gauss(NOTES_PER_TIER[c["tier_target"]], NOTES_PER_TIER[c["tier_target"]] * 0.35)))
-    specials: list[tuple[date, str, dict[str, str]]] = []
-    if pattern == "dormant":
-        end, n = as_of - timedelta(days=rng.randint(200, 400)), rng.randint(0, 2)
-        specials.append((end, "dormant", {}))
-    elif pattern == "churn_gradual":
-        if c["followup"]:
-            day = rng.choice(working_days_after(months[22], 4))
-            specials.append((day, "churn_followup", {"product": c["codes"][0]}))
-        else:
-            end = months[19] - timedelta(days=1)
-    elif pattern == "churn_sudden":
-        if rng.random() < 0.5:
-            specials.append((months[23] + timedelta(days=rng.randint(12, 29)), "sudden_outflow", {}))
-        else:
-            end = months[23] - timedelta(days=1)
-    elif pattern in MATURING_WINDOWS and rng.random() < 0.5:
-        code, due = c["maturing"]
-        specials.append((as_of - timedelta(days=rng.randint(2, 25)), "maturity", {"product": code, "due": due}))
-    elif pattern == "payroll_gap" and rng.random() < 0.4:
-        specials.append((date.fromordinal(rng.randint(start.toordinal(), end.toordinal() - 120)), "payroll_pitch",
-                         {"product": "CPAY01"}))
-    elif pattern == "fast_grower" and rng.random() < 0.4:
-        specials.append((months[22] + timedelta(days=rng.randint(0, 50)), "growth", {}))
-    out = []
-    channels = (["visit", "phone", "wechat", "email", "branch"], [35, 30, 20, 10, 5] if c["type"] == "corporate"
-                else [10, 30, 30, 5, 25])
-    for _ in range(n):
-        d = date.fromordinal(rng.randint(start.toordinal(), end.toordinal()))
-        specials.append((d, "general", {}))
-    for d, kind, extra in specials:
-        channel = rng.choices(*channels, k=1)[0] if kind != "churn_followup" else rng.choice(["visit", "phone"])
-        if channel != "wechat" and d.weekday() >= 5:
-            d = d - timedelta(days=d.weekday() - 4)  # back to Friday
-        out.append({"client": c, "date": d, "kind": kind, "channel": channel, "extra": extra,
-                    "english": rng.random() < (0.75 if c["english"] else 0.15)})
-    return out
-
-
-def _plant_pii(rng: random.Random, notes: list[dict[str, Any]]) -> None:
-    general = [n for n in notes if n["kind"] == "general"]
-    for n in rng.sample(general, round(len(notes) * 0.03)):
-        c = n["client"]
-        if c["type"] == "retail":
-            phone, idn = c["phone"], c["reg_id"]
-        else:
-            person = rng.choice(c["contacts"])
-            phone, idn = person["phone"], person["id_number"]
-        if idn and rng.random() < 0.3:
-            n["kind"], n["extra"] = "pii_id", {"idn": idn}
-            n["pii"] = ("id_number", idn)
-        else:
-            n["kind"], n["extra"] = "pii_phone", {"phone": format_phone(rng, phone)}
-            n["pii"] = ("phone", phone)
+    return {
+        r[0]: {
+            "code": r[0],
+            "name": r[1],
+            "name_en": r[2],
+            "category": r[3],
+            "risk_level": r[4],
+            "segment": r[5],
+            "min_amount": float(r[6]),
+        }
+        for r in raw
+    }
 
 
 def _write(out_dir: Path, stem: str, rows: list[list[Any]]) -> int:
@@ -193,7 +128,9 @@ def _write(out_dir: Path, stem: str, rows: list[list[Any]]) -> int:
     return len(rows)
 
 
-def generate_demo_bank(out_dir: Path, *, seed: int = 20261127, as_of: date = date(2026, 11, 1)) -> dict[str, int]:
+def generate_demo_bank(
+    out_dir: Path, *, seed: int = 20261127, as_of: date = date(2026, 11, 1)
+) -> dict[str, int]:
     """Write the seven CSVs (and demo_truth.json) into out_dir; return row counts per file stem."""
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
@@ -205,74 +142,142 @@ def generate_demo_bank(out_dir: Path, *, seed: int = 20261127, as_of: date = dat
     products = load_products()
     months = month_starts(as_of)
     rms = rm_rows(fz)
-    clients = _skeletons(rng, rms)
-    _assign_patterns(rng, clients)
-    _pick_special(clients)
+    clients = skeletons(rng, rms)
+    assign_patterns(rng, clients)
+    pick_special(clients)
     used_names: set[str] = {n for n, _ in AMBIGUOUS_PAIR} | {DISTINCTIVE_NAME[0]}
     holdings, balances, contact_rows, client_rows, notes = [], [], [], [], []
     series: dict[str, dict[str, list]] = {}
     for c in clients:
         if c["type"] == "corporate":
             build_corporate(rng, fz, fe, people, reg, c, used_names, months[0])
-            codes, invest = corporate_products(rng, c, products), {}
+            codes, invest = corporate_products(rng, c, products), dict[str, float]()
         else:
             build_retail(rng, people, reg, c, as_of, months[0])
             codes, invest = retail_products(rng, c, products)
             c["dep_level"] = max(300.0, c["aum_target"] - sum(invest.values()))
-            if c["pattern"] in {"churn_gradual", "churn_sudden", "fast_grower"} and c["dep_level"] < 2.5e5:
+            if (
+                c["pattern"] in {"churn_gradual", "churn_sudden", "fast_grower"}
+                and c["dep_level"] < 2.5e5
+            ):
                 c["dep_level"] = rng.uniform(2.5e5, 6e5)
         c["codes"] = codes
-        dep = deposit_series(rng, c["dep_level"], months, c["type"], c["pattern"] if c["pattern"] in
-                             {"churn_gradual", "churn_sudden", "fast_grower", "dormant"} else "")
+        dep = deposit_series(
+            rng,
+            c["dep_level"],
+            months,
+            c["type"],
+            c["pattern"]
+            if c["pattern"] in {"churn_gradual", "churn_sudden", "fast_grower", "dormant"}
+            else "",
+        )
         loans = loan_series(rng, c["loan_level"], c["type"])
-        size = {"corporate": 15 + c["dep_level"] ** 0.5 / 25, "retail": 4 + c["dep_level"] ** 0.5 / 40}[c["type"]]
-        txn = txn_series(rng, min(size, 900), months, rng.randint(6, 10) if c["pattern"] == "dormant" else 0)
+        size = {
+            "corporate": 15 + c["dep_level"] ** 0.5 / 25,
+            "retail": 4 + c["dep_level"] ** 0.5 / 40,
+        }[c["type"]]
+        txn = txn_series(
+            rng, min(size, 900), months, rng.randint(6, 10) if c["pattern"] == "dormant" else 0
+        )
         series[c["id"]] = {"dep": dep, "loan": loans, "txn": txn}
         rows = holding_rows(rng, c, codes, invest, dep[23], loans[23], products, reg, as_of)
         holdings += rows
         c["maturing"] = next(((r[1], r[5]) for r in rows if r[5]), ("", ""))
-        if c["type"] == "corporate":  # appetite covers every held product, except the planted mismatch
-            top = max(risk_num(products[p]["risk_level"]) for p in codes if p != "CFX02" or c["pattern"] != "suitability_mismatch")
-            c["appetite_n"] = 2 if c["pattern"] == "suitability_mismatch" else min(5, max(top, rng.choice([2, 3, 3, 4])))
-        c["topic_products"] = codes + rng.sample(sorted(p for p in products if products[p]["segment"] == c["type"]), 2)
-        c["note_amount"] = _note_amount(c)
+        if (
+            c["type"] == "corporate"
+        ):  # appetite covers every held product, except the planted mismatch
+            top = max(
+                risk_num(products[p]["risk_level"])
+                for p in codes
+                if p != "CFX02" or c["pattern"] != "suitability_mismatch"
+            )
+            c["appetite_n"] = (
+                2
+                if c["pattern"] == "suitability_mismatch"
+                else min(5, max(top, rng.choice([2, 3, 3, 4])))
+            )
+        c["topic_products"] = codes + rng.sample(
+            sorted(p for p in products if products[p]["segment"] == c["type"]), 2
+        )
+        c["note_amount"] = note_amount(c)
         for i, m in enumerate(months):
-            balances.append([c["id"], f"{m:%Y-%m}", f"{dep[i]:.2f}", f"{loans[i]:.2f}", str(txn[i])])
-        notes += _interactions(rng, c, months, as_of, products)
-    _plant_pii(rng, notes)
+            balances.append(
+                [c["id"], f"{m:%Y-%m}", f"{dep[i]:.2f}", f"{loans[i]:.2f}", str(txn[i])]
+            )
+        notes += interactions(rng, c, months, as_of, products)
+    plant_pii(rng, notes)
     notes.sort(key=lambda n: (n["date"], n["client"]["id"]))
-    note_rows = [[n["client"]["id"], n["date"].isoformat(), n["client"]["rm_id"], n["channel"],
-                  render(rng, n["client"], n["kind"], n["channel"], n["english"], products, n["extra"])] for n in notes]
+    note_rows = [
+        [
+            n["client"]["id"],
+            n["date"].isoformat(),
+            n["client"]["rm_id"],
+            n["channel"],
+            render(rng, n["client"], n["kind"], n["channel"], n["english"], products, n["extra"]),
+        ]
+        for n in notes
+    ]
     for c in clients:
-        client_rows.append([c["id"], c["type"], c["name"], c["rm_id"], c["branch"], c["onboard"].isoformat(),
-                            c["industry"], c["reg_id"], c["risk_rating"], f"C{c['appetite_n']}",
-                            f"{c['revenue']:.2f}" if c["revenue"] is not None else "",
-                            str(c["employees"]) if c["employees"] is not None else "", c["phone"], c["email"], c["address"]])
+        client_rows.append(
+            [
+                c["id"],
+                c["type"],
+                c["name"],
+                c["rm_id"],
+                c["branch"],
+                c["onboard"].isoformat(),
+                c["industry"],
+                c["reg_id"],
+                c["risk_rating"],
+                f"C{c['appetite_n']}",
+                f"{c['revenue']:.2f}" if c["revenue"] is not None else "",
+                str(c["employees"]) if c["employees"] is not None else "",
+                c["phone"],
+                c["email"],
+                c["address"],
+            ]
+        )
         for p in c["contacts"]:
-            contact_rows.append([c["id"], p["name"], p["title"], p["phone"], p["email"], p["id_number"],
-                                 "true" if p["is_primary"] else "false"])
-    product_rows = [[p["code"], p["name"], p["category"], p["risk_level"], p["segment"], f"{p['min_amount']:.2f}",
-                     f"{p['name']}：{DESCRIPTIONS[p['category']]}", p["name_en"]] for p in products.values()]
-    counts = {"rms": _write(out_dir, "rms", [[r[k] for k in COLUMNS["rms"]] for r in rms]),
-              "clients": _write(out_dir, "clients", client_rows),
-              "contacts": _write(out_dir, "contacts", contact_rows),
-              "products": _write(out_dir, "products", product_rows),
-              "holdings": _write(out_dir, "holdings", holdings),
-              "balances": _write(out_dir, "balances", balances),
-              "interactions": _write(out_dir, "interactions", note_rows)}
-    truth = compute_truth(clients, series, holdings, note_rows, products, months, as_of, seed, notes)
-    (out_dir / "demo_truth.json").write_text(json.dumps(truth, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+            contact_rows.append(
+                [
+                    c["id"],
+                    p["name"],
+                    p["title"],
+                    p["phone"],
+                    p["email"],
+                    p["id_number"],
+                    "true" if p["is_primary"] else "false",
+                ]
+            )
+    product_rows = [
+        [
+            p["code"],
+            p["name"],
+            p["category"],
+            p["risk_level"],
+            p["segment"],
+            f"{p['min_amount']:.2f}",
+            f"{p['name']}：{DESCRIPTIONS[p['category']]}",
+            p["name_en"],
+        ]
+        for p in products.values()
+    ]
+    counts = {
+        "rms": _write(out_dir, "rms", [[r[k] for k in COLUMNS["rms"]] for r in rms]),
+        "clients": _write(out_dir, "clients", client_rows),
+        "contacts": _write(out_dir, "contacts", contact_rows),
+        "products": _write(out_dir, "products", product_rows),
+        "holdings": _write(out_dir, "holdings", holdings),
+        "balances": _write(out_dir, "balances", balances),
+        "interactions": _write(out_dir, "interactions", note_rows),
+    }
+    truth = compute_truth(
+        clients, series, holdings, note_rows, products, months, as_of, seed, notes
+    )
+    (out_dir / "demo_truth.json").write_text(
+        json.dumps(truth, ensure_ascii=False, indent=1) + "\n", encoding="utf-8"
+    )
     return counts
-
-
-def _pick_special(clients: list[dict[str, Any]]) -> None:
-    """The ambiguous pair in RM001's book and the distinctive client of RM002 (plain, non-pattern clients)."""
-    def plain(rm: str, n: int) -> list[dict[str, Any]]:
-        return [c for c in clients if c["rm_id"] == rm and not c["pattern"] and c["tier_target"] == "key"][:n]
-    for c, (name, domain) in zip(plain("RM001", 2), AMBIGUOUS_PAIR, strict=True):
-        c["fixed_name"], c["fixed_domain"], c["special"] = name, domain, "ambiguous"
-    c = plain("RM002", 1)[0]
-    c["fixed_name"], c["fixed_domain"], c["special"] = *DISTINCTIVE_NAME, "distinctive"
 
 
 if __name__ == "__main__":  # pragma: no cover
@@ -280,4 +285,7 @@ if __name__ == "__main__":  # pragma: no cover
     import time
 
     t0 = time.perf_counter()
-    print(generate_demo_bank(Path(sys.argv[1] if len(sys.argv) > 1 else "demo_bank")), f"{time.perf_counter() - t0:.1f}s")
+    print(
+        generate_demo_bank(Path(sys.argv[1] if len(sys.argv) > 1 else "demo_bank")),
+        f"{time.perf_counter() - t0:.1f}s",
+    )

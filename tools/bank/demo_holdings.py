@@ -9,9 +9,16 @@ from typing import Any
 from tools.bank.demo_data import TRADE_INDUSTRIES
 from tools.bank.demo_ids import Registry
 
-TERMS = {"CDEP02": [91, 182, 365, 730, 1095], "CDEP03": [365, 730, 1095], "CDEP04": [35, 91, 182, 365],
-         "CWM01": [91, 182, 365], "RDEP02": [91, 182, 365, 730, 1095, 1825], "RCD01": [365, 730, 1095],
-         "RWM01": [91, 182, 365, 540], "RWM02": [91, 182, 365, 540]}
+TERMS = {
+    "CDEP02": [91, 182, 365, 730, 1095],
+    "CDEP03": [365, 730, 1095],
+    "CDEP04": [35, 91, 182, 365],
+    "CWM01": [91, 182, 365],
+    "RDEP02": [91, 182, 365, 730, 1095, 1825],
+    "RCD01": [365, 730, 1095],
+    "RWM01": [91, 182, 365, 540],
+    "RWM02": [91, 182, 365, 540],
+}
 MATURING_WINDOWS = {"maturing_30": (3, 30), "maturing_60": (33, 60), "maturing_90": (63, 90)}
 RETAIL_INVEST = ["RCD01", "RWM01", "RINS01", "RWM02", "RFD01", "RGLD01", "RFD02", "RTR01"]
 CARD_PRODUCTS = {"RDEP01", "RDEP02", "RCD01"}
@@ -22,11 +29,15 @@ def risk_num(level: str) -> int:
     return int(level[1:])
 
 
-def corporate_products(rng: random.Random, c: dict[str, Any], products: dict[str, dict]) -> list[str]:
+def corporate_products(
+    rng: random.Random, c: dict[str, Any], products: dict[str, dict]
+) -> list[str]:
     tier, ind, dep, loan = c["tier_target"], c["industry"], c["dep_level"], c["loan_level"]
     big = tier != "basic"
     chosen = ["CDEP01"]
-    if c["pattern"] != "payroll_gap" and (c["employees"] >= 100 or (c["employees"] >= 30 and rng.random() < 0.2)):
+    if c["pattern"] != "payroll_gap" and (
+        c["employees"] >= 100 or (c["employees"] >= 30 and rng.random() < 0.2)
+    ):
         chosen.append("CPAY01")
     if loan > 0:
         if tier == "basic" and loan <= 10_000_000:
@@ -40,19 +51,29 @@ def corporate_products(rng: random.Random, c: dict[str, Any], products: dict[str
     if c["pattern"] == "suitability_mismatch":
         chosen.append("CFX02")
     trade = ind in TRADE_INDUSTRIES or c["english"]
-    odds = [("CDEP02", 0.45), ("CDEP03", 0.5 if dep >= 30_000_000 else 0), ("CDEP04", 0.3 if dep >= 3_000_000 else 0),
-            ("CCM01", 0.55 if big else 0.05), ("CTF01", 0.6 if ind == "外贸" else 0.3 if trade else 0),
-            ("CTF02", 0.4 if ind == "外贸" else 0), ("CBD01", 0.2 if ind in {"制造业", "批发零售", "建筑业"} else 0.05),
-            ("CSC01", 0.15 if ind in {"制造业", "批发零售", "新能源"} else 0),
-            ("CFX01", 0.45 if ind == "外贸" or c["english"] else 0.15 if trade else 0),
-            ("CFX02", 0.08 if big and ind == "外贸" and c["pattern"] == "" else 0),
-            ("CWM01", 0.2 if dep >= 3_000_000 else 0)]
+    odds = [
+        ("CDEP02", 0.45 if dep >= 1_000_000 else 0.1),
+        ("CDEP03", 0.5 if dep >= 30_000_000 else 0),
+        ("CDEP04", 0.3 if dep >= 3_000_000 else 0),
+        ("CCM01", 0.55 if big else 0.05),
+        ("CTF01", 0.6 if ind == "外贸" else 0.3 if trade else 0),
+        ("CTF02", 0.4 if ind == "外贸" else 0),
+        ("CBD01", 0.2 if ind in {"制造业", "批发零售", "建筑业"} else 0.05),
+        ("CSC01", 0.15 if ind in {"制造业", "批发零售", "新能源"} else 0),
+        ("CFX01", 0.45 if ind == "外贸" or c["english"] else 0.15 if trade else 0),
+        ("CFX02", 0.08 if big and ind == "外贸" and c["pattern"] == "" else 0),
+        ("CWM01", 0.2 if dep >= 3_000_000 else 0),
+    ]
     if c["pattern"] in MATURING_WINDOWS:  # keep the planted maturity the only one in the window
         odds = [(p, o) for p, o in odds if p not in TERMS]
     extra = [p for p, o in odds if p not in chosen and rng.random() < o]
     rng.shuffle(extra)
     if c["key_by_products"]:
-        pool = [p for p, o in odds if p not in chosen and p not in extra and o > 0 and p not in {"CFX02", "CDEP03"}]
+        pool = [
+            p
+            for p, o in odds
+            if p not in chosen and p not in extra and o > 0 and p not in {"CFX02", "CDEP03"}
+        ]
         rng.shuffle(pool)
         extra += pool
         cap = rng.randrange(5, 8)
@@ -66,25 +87,40 @@ def corporate_products(rng: random.Random, c: dict[str, Any], products: dict[str
     return chosen
 
 
-def retail_products(rng: random.Random, c: dict[str, Any], products: dict[str, dict]) -> tuple[list[str], dict[str, float]]:
+def retail_products(
+    rng: random.Random, c: dict[str, Any], products: dict[str, dict]
+) -> tuple[list[str], dict[str, float]]:
     """Products and the invested amount of each investment product."""
     n, aum = c["appetite_n"], c["aum_target"]
     share = {1: (0.0, 0.3), 2: (0.1, 0.5), 3: (0.2, 0.6), 4: (0.3, 0.7), 5: (0.3, 0.75)}[n]
     budget = aum * rng.uniform(*share)
-    allowed = [p for p in RETAIL_INVEST if risk_num(products[p]["risk_level"]) <= n
-               and products[p]["min_amount"] * 2 <= budget and (p != "RTR01" or aum >= 15_000_000)]
+    allowed = [
+        p
+        for p in RETAIL_INVEST
+        if risk_num(products[p]["risk_level"]) <= n
+        and products[p]["min_amount"] * 2 <= budget
+        and (p != "RTR01" or aum >= 15_000_000)
+    ]
     if c["pattern"] in MATURING_WINDOWS:
         allowed = [p for p in allowed if p not in TERMS]
     rng.shuffle(allowed)
-    picks = allowed[:rng.randrange(1, 4)] if allowed else []
+    picks = allowed[: rng.randrange(1, 4)] if allowed else []
     invest: dict[str, float] = {}
     if c["pattern"] == "suitability_mismatch":
-        above = [p for p in ("RWM02", "RFD01", "RGLD01", "RFD02") if risk_num(products[p]["risk_level"]) > n]
+        above = [
+            p
+            for p in ("RWM02", "RFD01", "RGLD01", "RFD02")
+            if risk_num(products[p]["risk_level"]) > n
+        ]
         p = rng.choice(above)
         invest[p] = round(rng.uniform(10_000, min(300_000, max(20_000, aum * 0.4))), -2)
         picks = [x for x in picks if x != p]
     if c["pattern"] in MATURING_WINDOWS:
-        p = "RCD01" if aum >= 600_000 and rng.random() < 0.5 else rng.choice(["RDEP02", "RWM01"] if n >= 2 else ["RDEP02"])
+        p = (
+            "RCD01"
+            if aum >= 600_000 and rng.random() < 0.5
+            else rng.choice(["RDEP02", "RWM01"] if n >= 2 else ["RDEP02"])
+        )
         if p != "RDEP02":
             invest[p] = max(products[p]["min_amount"], round(aum * rng.uniform(0.15, 0.35), -3))
     if picks:
@@ -92,9 +128,14 @@ def retail_products(rng: random.Random, c: dict[str, Any], products: dict[str, d
         for p, w in zip(picks, weights, strict=True):
             invest[p] = max(products[p]["min_amount"], round(budget * w / sum(weights), -2))
     chosen = ["RDEP01"]
-    if c["pattern"] in MATURING_WINDOWS and "RCD01" not in invest and "RWM01" not in invest:
-        chosen.append("RDEP02")
-    elif c["pattern"] not in MATURING_WINDOWS and aum >= 20_000 and rng.random() < 0.35:
+    if (
+        c["pattern"] in MATURING_WINDOWS
+        and "RCD01" not in invest
+        and "RWM01" not in invest
+        or c["pattern"] not in MATURING_WINDOWS
+        and aum >= 20_000
+        and rng.random() < 0.35
+    ):
         chosen.append("RDEP02")
     chosen += [p for p in invest if p not in chosen]
     if c["loan_level"] > 0:
@@ -104,8 +145,9 @@ def retail_products(rng: random.Random, c: dict[str, Any], products: dict[str, d
     return chosen[:8], invest
 
 
-def _pick_term(rng: random.Random, code: str, dtm_range: tuple[int, int] | None, as_of: date,
-               onboard: date) -> tuple[date, date]:
+def _pick_term(
+    rng: random.Random, code: str, dtm_range: tuple[int, int] | None, as_of: date, onboard: date
+) -> tuple[date, date]:
     """(opened, maturity) for a term product; maturity after ``as_of``."""
     for _ in range(20):
         if dtm_range:
@@ -123,21 +165,33 @@ def _pick_term(rng: random.Random, code: str, dtm_range: tuple[int, int] | None,
     return max(onboard, opened), maturity
 
 
-def holding_rows(rng: random.Random, c: dict[str, Any], codes: list[str], invest: dict[str, float],
-                 dep_latest: float, loan_latest: float, products: dict[str, dict], reg: Registry,
-                 as_of: date) -> list[list[str]]:
+def holding_rows(
+    rng: random.Random,
+    c: dict[str, Any],
+    codes: list[str],
+    invest: dict[str, float],
+    dep_latest: float,
+    loan_latest: float,
+    products: dict[str, dict],
+    reg: Registry,
+    as_of: date,
+) -> list[list[str]]:
     onboard: date = c["onboard"]
     window = MATURING_WINDOWS.get(c["pattern"])
     planted_done = False
     dep_codes = [p for p in codes if products[p]["category"] == "deposit"]
     dep_total = dep_latest * rng.uniform(0.97, 1.03)
     split: dict[str, float] = {}
-    if len(dep_codes) == 2:
-        split[dep_codes[1]] = dep_total * rng.uniform(0.2, 0.6)
-    split[dep_codes[0]] = dep_total - sum(split.values())
+    if len(dep_codes) == 2:  # time deposit share, at least the product minimum
+        split[dep_codes[1]] = round(
+            max(products[dep_codes[1]]["min_amount"], dep_total * rng.uniform(0.2, 0.6)), -2
+        )
+    split[dep_codes[0]] = max(dep_total * 0.05, dep_total - sum(split.values()))
     loan_codes = [p for p in codes if products[p]["category"] == "loan"]
     for i, p in enumerate(loan_codes):
-        split[p] = loan_latest * (0.6 if len(loan_codes) == 2 and i == 0 else 0.4 if len(loan_codes) == 2 else 1.0)
+        split[p] = loan_latest * (
+            0.6 if len(loan_codes) == 2 and i == 0 else 0.4 if len(loan_codes) == 2 else 1.0
+        )
     rows = []
     for p in codes:
         cat = products[p]["category"]
@@ -164,10 +218,25 @@ def holding_rows(rng: random.Random, c: dict[str, Any], codes: list[str], invest
             lo = max(onboard.toordinal(), as_of.toordinal() - 5 * 365)
             opened = date.fromordinal(rng.randint(lo, as_of.toordinal() - 20))
         if c["type"] == "retail":
-            acct = (reg.debit_card() if p in CARD_PRODUCTS else reg.credit_card() if p == "RCC01"
-                    else reg.loan_account() if p == "RLN01" else "")
+            acct = (
+                reg.debit_card()
+                if p in CARD_PRODUCTS
+                else reg.credit_card()
+                if p == "RCC01"
+                else reg.loan_account()
+                if p == "RLN01"
+                else ""
+            )
         else:
             acct = reg.corporate_account(c["area"]) if cat in CORP_ACCOUNT_CATEGORIES else ""
-        rows.append([c["id"], p, f"{bal:.2f}", opened.isoformat(), acct,
-                     maturity.isoformat() if maturity else ""])
+        rows.append(
+            [
+                c["id"],
+                p,
+                f"{bal:.2f}",
+                opened.isoformat(),
+                acct,
+                maturity.isoformat() if maturity else "",
+            ]
+        )
     return rows

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import random
 from datetime import date
-from functools import lru_cache
+from functools import cache
 
 from stdnum import luhn
 from stdnum.cn import ric, uscc
@@ -36,7 +36,9 @@ def make_uscc(rng: random.Random, area: str, registered: date) -> str:
     """统一社会信用代码 (GB 32100): 9 1 <area> <organisation code> <check>."""
     while True:
         if registered.year >= 2016:
-            body = "MA" + rng.choice("0123456789") + "".join(rng.choice(_ORG_CHARS) for _ in range(5))
+            body = (
+                "MA" + rng.choice("0123456789") + "".join(rng.choice(_ORG_CHARS) for _ in range(5))
+            )
         else:
             body = "".join(rng.choice("0123456789") for _ in range(8))
         org = body + _org_check(body)
@@ -45,7 +47,7 @@ def make_uscc(rng: random.Random, area: str, registered: date) -> str:
             return base + uscc.calc_check_digit(base)
 
 
-@lru_cache(maxsize=None)
+@cache
 def _areas_for_year(year: int) -> tuple[str, ...]:
     ok = []
     for area in RIC_AREAS:
@@ -89,7 +91,9 @@ class Registry:
 
     def debit_card(self) -> str:
         r = self.rng
-        return self._unique(lambda: luhn_number(r, r.choice(["621700", "621226", "622848", "621661"]), 19))
+        return self._unique(
+            lambda: luhn_number(r, r.choice(["621700", "621226", "622848", "621661"]), 19)
+        )
 
     def credit_card(self) -> str:
         r = self.rng
@@ -122,7 +126,9 @@ def person_pinyin(name: str) -> tuple[str, str] | None:
 def personal_email(rng: random.Random, name: str, birth_year: int | None, english: bool) -> str:
     if english:
         first, _, last = name.partition(" ")
-        local = rng.choice([f"{first}.{last}", f"{first[0]}{last}", f"{first}{last}{rng.randrange(1, 99)}"])
+        local = rng.choice(
+            [f"{first}.{last}", f"{first[0]}{last}", f"{first}{last}{rng.randrange(1, 99)}"]
+        )
         return local.lower().replace("'", "") + "@" + rng.choice(EN_FREE_MAIL)
     domain = weighted(rng, FREE_MAIL)
     py = person_pinyin(name)
@@ -130,8 +136,15 @@ def personal_email(rng: random.Random, name: str, birth_year: int | None, englis
         return f"{rng.randrange(10**5, 3 * 10**9)}@qq.com"
     sur, given = py
     year = birth_year or rng.randrange(1970, 2000)
-    local = rng.choice([f"{sur}{given}", f"{sur}.{given}", f"{sur}{given}{year % 100:02d}",
-                        f"{given}{sur}{rng.randrange(1, 999)}", f"{sur}_{given}{year}"])
+    local = rng.choice(
+        [
+            f"{sur}{given}",
+            f"{sur}.{given}",
+            f"{sur}{given}{year % 100:02d}",
+            f"{given}{sur}{rng.randrange(1, 999)}",
+            f"{sur}_{given}{year}",
+        ]
+    )
     return f"{local}@{domain}"
 
 
@@ -141,9 +154,15 @@ def work_email(rng: random.Random, name: str, domain: str, english: bool) -> str
         return f"{first}.{last}".lower().replace("'", "") + "@" + domain
     py = person_pinyin(name)
     if py is None:
-        return f"{rng.choice(['finance', 'caiwu', 'office', 'info'])}{rng.randrange(1, 99)}@{domain}"
+        return (
+            f"{rng.choice(['finance', 'caiwu', 'office', 'info'])}{rng.randrange(1, 99)}@{domain}"
+        )
     sur, given = py
-    return rng.choice([f"{sur}{given}", f"{sur}.{given}", f"{given}.{sur}", f"{sur}{given[0]}"]) + "@" + domain
+    return (
+        rng.choice([f"{sur}{given}", f"{sur}.{given}", f"{given}.{sur}", f"{sur}{given[0]}"])
+        + "@"
+        + domain
+    )
 
 
 def pick_place(rng: random.Random, branch: str) -> tuple[str, str, str, str, list[str]]:
@@ -156,8 +175,14 @@ def pick_place(rng: random.Random, branch: str) -> tuple[str, str, str, str, lis
 
 def office_address(rng: random.Random, place: tuple[str, str, str, str, list[str]]) -> str:
     prov, city, district, _, roads = place
-    tail = rng.choice(["", f"{rng.randrange(1, 12)}幢{rng.randrange(1, 25)}{rng.randrange(1, 20):02d}室",
-                       f"{rng.randrange(2, 30)}楼", f"{rng.choice('ABCD')}座{rng.randrange(3, 28)}层"])
+    tail = rng.choice(
+        [
+            "",
+            f"{rng.randrange(1, 12)}幢{rng.randrange(1, 25)}{rng.randrange(1, 20):02d}室",
+            f"{rng.randrange(2, 30)}楼",
+            f"{rng.choice('ABCD')}座{rng.randrange(3, 28)}层",
+        ]
+    )
     return f"{prov}{city}{district}{rng.choice(roads)}{rng.randrange(1, 2999)}号{tail}"
 
 
@@ -166,5 +191,7 @@ def home_address(rng: random.Random, place: tuple[str, str, str, str, list[str]]
     room = f"{rng.randrange(1, 32)}{rng.randrange(1, 5):02d}室"
     if rng.random() < 0.5:
         return f"{prov}{city}{district}{rng.choice(roads)}{rng.randrange(1, 1999)}弄{rng.randrange(1, 60)}号{room}"
-    return (f"{prov}{city}{district}{rng.choice(roads)}{rng.randrange(1, 999)}号{rng.choice(RESIDENCES)}"
-            f"{rng.randrange(1, 40)}幢{rng.randrange(1, 4)}单元{room}")
+    return (
+        f"{prov}{city}{district}{rng.choice(roads)}{rng.randrange(1, 999)}号{rng.choice(RESIDENCES)}"
+        f"{rng.randrange(1, 40)}幢{rng.randrange(1, 4)}单元{room}"
+    )

@@ -18,13 +18,49 @@ DORMANT_DAYS = 180
 
 # calendar-month factors: quarter-end / year-end peaks, Spring Festival outflow (corporate bonuses)
 SEASON = {
-    "corporate": {1: 0.97, 2: 0.93, 3: 1.04, 4: 0.98, 5: 0.99, 6: 1.05, 7: 0.98, 8: 0.99, 9: 1.04,
-                  10: 0.98, 11: 1.00, 12: 1.08},
-    "retail": {1: 1.03, 2: 1.05, 3: 1.00, 4: 0.99, 5: 0.99, 6: 1.01, 7: 0.99, 8: 0.99, 9: 1.00,
-               10: 1.00, 11: 0.99, 12: 0.98},
+    "corporate": {
+        1: 0.97,
+        2: 0.93,
+        3: 1.04,
+        4: 0.98,
+        5: 0.99,
+        6: 1.05,
+        7: 0.98,
+        8: 0.99,
+        9: 1.04,
+        10: 0.98,
+        11: 1.00,
+        12: 1.08,
+    },
+    "retail": {
+        1: 1.03,
+        2: 1.05,
+        3: 1.00,
+        4: 0.99,
+        5: 0.99,
+        6: 1.01,
+        7: 0.99,
+        8: 0.99,
+        9: 1.00,
+        10: 1.00,
+        11: 0.99,
+        12: 0.98,
+    },
 }
-TXN_SEASON = {1: 1.05, 2: 0.75, 3: 1.05, 4: 1.0, 5: 1.0, 6: 1.08, 7: 1.0, 8: 0.97, 9: 1.05,
-              10: 0.9, 11: 1.0, 12: 1.15}
+TXN_SEASON = {
+    1: 1.05,
+    2: 0.75,
+    3: 1.05,
+    4: 1.0,
+    5: 1.0,
+    6: 1.08,
+    7: 1.0,
+    8: 0.97,
+    9: 1.05,
+    10: 0.9,
+    11: 1.0,
+    12: 1.15,
+}
 
 
 def month_starts(as_of: date) -> list[date]:
@@ -45,8 +81,8 @@ def _mean(xs: list[float]) -> float:
 
 def window_ratio(dep: list[float], end: int = 23) -> float:
     """Average of months end-2..end over the average of the 3 months before."""
-    prior = _mean(dep[end - 5:end - 2])
-    return _mean(dep[end - 2:end + 1]) / prior if prior > 0 else 1.0
+    prior = _mean(dep[end - 5 : end - 2])
+    return _mean(dep[end - 2 : end + 1]) / prior if prior > 0 else 1.0
 
 
 def step_ratio(dep: list[float], end: int = 23) -> float:
@@ -54,7 +90,10 @@ def step_ratio(dep: list[float], end: int = 23) -> float:
 
 
 def is_gradual(dep: list[float], segment: str, end: int = 23) -> bool:
-    return _mean(dep[end - 5:end - 2]) >= MIN_AMOUNT[segment] and window_ratio(dep, end) <= 1 - GRADUAL_DROP
+    return (
+        _mean(dep[end - 5 : end - 2]) >= MIN_AMOUNT[segment]
+        and window_ratio(dep, end) <= 1 - GRADUAL_DROP
+    )
 
 
 def is_sudden(dep: list[float], segment: str, end: int = 23) -> bool:
@@ -73,7 +112,7 @@ def _shape(rng: random.Random, pattern: str) -> list[float]:
     f = [1.0] * 24
     if pattern == "churn_gradual":  # slide from month 19; first fires at the close of month 21
         d, e = rng.uniform(0.82, 0.86), rng.uniform(0.93, 1.0)
-        for i, v in zip(range(19, 24), (d, d * d, d ** 3, d ** 3 * e, d ** 3 * e * e), strict=True):
+        for i, v in zip(range(19, 24), (d, d * d, d**3, d**3 * e, d**3 * e * e), strict=True):
             f[i] = v
     elif pattern == "churn_sudden":
         f[23] = rng.uniform(0.45, 0.56)
@@ -86,9 +125,14 @@ def _shape(rng: random.Random, pattern: str) -> list[float]:
 def _valid(pattern: str, dep: list[float], segment: str) -> bool:
     w, s = window_ratio(dep), step_ratio(dep)
     if pattern == "churn_gradual":
-        return (w <= 0.77 and window_ratio(dep, 22) <= 0.78 and window_ratio(dep, 21) <= 0.78
-                and window_ratio(dep, 20) >= 0.84 and min(step_ratio(dep, i) for i in (21, 22, 23)) >= 0.66
-                and _mean(dep[21:24]) >= MIN_AMOUNT[segment] * 1.5)
+        return (
+            w <= 0.77
+            and window_ratio(dep, 22) <= 0.78
+            and window_ratio(dep, 21) <= 0.78
+            and window_ratio(dep, 20) >= 0.84
+            and min(step_ratio(dep, i) for i in (21, 22, 23)) >= 0.66
+            and _mean(dep[21:24]) >= MIN_AMOUNT[segment] * 1.5
+        )
     if pattern == "churn_sudden":
         return s <= 0.57 and w >= 0.83 and dep[23] >= MIN_AMOUNT[segment] * 1.2
     if pattern == "fast_grower":
@@ -96,8 +140,9 @@ def _valid(pattern: str, dep: list[float], segment: str) -> bool:
     return 0.86 <= w <= 1.2 and s >= 0.7
 
 
-def deposit_series(rng: random.Random, level: float, months: list[date], segment: str,
-                   pattern: str = "") -> list[float]:
+def deposit_series(
+    rng: random.Random, level: float, months: list[date], segment: str, pattern: str = ""
+) -> list[float]:
     """24 monthly average daily deposits around ``level`` (the level of the last months)."""
     season = SEASON[segment]
     if pattern == "dormant":
@@ -106,8 +151,17 @@ def deposit_series(rng: random.Random, level: float, months: list[date], segment
     for _ in range(200):
         trend = rng.uniform(-0.05, 0.12)
         shape = _shape(rng, pattern)
-        dep = [round(level * (1 + trend) ** ((i - 22) / 12) * season[m.month] * shape[i]
-                     * rng.uniform(1 - noise, 1 + noise), 2) for i, m in enumerate(months)]
+        dep = [
+            round(
+                level
+                * (1 + trend) ** ((i - 22) / 12)
+                * season[m.month]
+                * shape[i]
+                * rng.uniform(1 - noise, 1 + noise),
+                2,
+            )
+            for i, m in enumerate(months)
+        ]
         if _valid(pattern, dep, segment):
             return dep
     raise RuntimeError(f"could not shape a {pattern or 'plain'} series")
@@ -119,11 +173,17 @@ def loan_series(rng: random.Random, latest: float, segment: str) -> list[float]:
     if segment == "retail":  # amortising mortgage
         return [round(latest * (1 + 0.045 * (23 - i) / 12), 2) for i in range(24)]
     slope = rng.uniform(-0.15, 0.15)
-    return [round(latest * (1 + slope * (23 - i) / 23) * rng.uniform(0.99, 1.01), 2) if i < 23
-            else round(latest, 2) for i in range(24)]
+    return [
+        round(latest * (1 + slope * (23 - i) / 23) * rng.uniform(0.99, 1.01), 2)
+        if i < 23
+        else round(latest, 2)
+        for i in range(24)
+    ]
 
 
-def txn_series(rng: random.Random, base: float, months: list[date], dormant_months: int = 0) -> list[int]:
+def txn_series(
+    rng: random.Random, base: float, months: list[date], dormant_months: int = 0
+) -> list[int]:
     out = []
     for i, m in enumerate(months):
         if dormant_months and i >= 24 - dormant_months:
@@ -137,7 +197,8 @@ def txn_series(rng: random.Random, base: float, months: list[date], dormant_mont
 
 def working_days_after(start: date, n: int) -> list[date]:
     """``start`` and the following weekdays, ``n`` weekdays in all (Mon-Fri)."""
-    out, d = [], start
+    out: list[date] = []
+    d = start
     while len(out) < n:
         if d.weekday() < 5:
             out.append(d)

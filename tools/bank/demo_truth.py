@@ -14,8 +14,17 @@ from tools.bank.demo_series import (
     working_days_after,
 )
 
-PATTERNS = ["churn_gradual", "churn_sudden", "maturing_30", "maturing_60", "maturing_90", "payroll_gap", "dormant",
-            "fast_grower", "suitability_mismatch"]
+PATTERNS = [
+    "churn_gradual",
+    "churn_sudden",
+    "maturing_30",
+    "maturing_60",
+    "maturing_90",
+    "payroll_gap",
+    "dormant",
+    "fast_grower",
+    "suitability_mismatch",
+]
 AUM_CATEGORIES = {"wealth", "fund", "insurance", "cd", "gold", "trust"}
 DEFINITIONS = {
     "churn_gradual": "mean(avg_daily_deposit of the last 3 months) <= 0.8 * mean(months 4-6) and months 4-6 mean >= min_amount",
@@ -26,7 +35,7 @@ DEFINITIONS = {
     "fast_grower": "mean(last 3 months) >= 1.3 * mean(months 4-6)",
     "suitability_mismatch": "a holding whose risk level Rm exceeds the client's risk appetite Cn (m > n)",
     "churn_no_followup": "churn_gradual clients with no interaction from churn_visible_date through the 5th working day (Mon-Fri) after it; "
-                         "churn_visible_date = first day after the first month-end at which the gradual rule held",
+    "churn_visible_date = first day after the first month-end at which the gradual rule held",
 }
 
 
@@ -41,12 +50,28 @@ def corporate_tier(avg_deposit: float, loan: float, n_products: int) -> str:
 
 
 def retail_tier(aum: float) -> str:
-    return "private" if aum >= 6e6 else "wealth" if aum >= 5e5 else "affluent" if aum >= 5e4 else "mass"
+    return (
+        "private"
+        if aum >= 6e6
+        else "wealth"
+        if aum >= 5e5
+        else "affluent"
+        if aum >= 5e4
+        else "mass"
+    )
 
 
-def compute_truth(clients: list[dict[str, Any]], series: dict[str, dict[str, list]], holdings: list[list[str]],
-                  note_rows: list[list[str]], products: dict[str, dict], months: list[date], as_of: date,
-                  seed: int, notes: list[dict[str, Any]]) -> dict[str, Any]:
+def compute_truth(
+    clients: list[dict[str, Any]],
+    series: dict[str, dict[str, list]],
+    holdings: list[list[str]],
+    note_rows: list[list[str]],
+    products: dict[str, dict],
+    months: list[date],
+    as_of: date,
+    seed: int,
+    notes: list[dict[str, Any]],
+) -> dict[str, Any]:
     by_client: dict[str, list[list[str]]] = {}
     for h in holdings:
         by_client.setdefault(h[0], []).append(h)
@@ -55,7 +80,8 @@ def compute_truth(clients: list[dict[str, Any]], series: dict[str, dict[str, lis
         note_dates.setdefault(n[0], []).append(date.fromisoformat(n[1]))
     found: dict[str, list[str]] = {p: [] for p in PATTERNS}
     visible: dict[str, str] = {}
-    followup, no_followup = [], []
+    followup: list[str] = []
+    no_followup: list[str] = []
     tiers: dict[str, int] = {}
     for c in clients:
         cid, seg, s = c["id"], c["type"], series[c["id"]]
@@ -64,7 +90,10 @@ def compute_truth(clients: list[dict[str, Any]], series: dict[str, dict[str, lis
         if seg == "corporate":
             tier = corporate_tier(avg3, s["loan"][23], len(rows))
         else:
-            tier = retail_tier(avg3 + sum(float(h[2]) for h in rows if products[h[1]]["category"] in AUM_CATEGORIES))
+            tier = retail_tier(
+                avg3
+                + sum(float(h[2]) for h in rows if products[h[1]]["category"] in AUM_CATEGORIES)
+            )
         tiers[tier] = tiers.get(tier, 0) + 1
         if is_gradual(dep, seg):
             found["churn_gradual"].append(cid)
@@ -72,7 +101,11 @@ def compute_truth(clients: list[dict[str, Any]], series: dict[str, dict[str, lis
             seen = months[first + 1] if first < 23 else as_of
             visible[cid] = seen.isoformat()
             deadline = working_days_after(seen + timedelta(days=1), 5)[-1]
-            (followup if any(seen <= d <= deadline for d in note_dates.get(cid, [])) else no_followup).append(cid)
+            (
+                followup
+                if any(seen <= d <= deadline for d in note_dates.get(cid, []))
+                else no_followup
+            ).append(cid)
         if is_sudden(dep, seg):
             found["churn_sudden"].append(cid)
         if is_grower(dep):
@@ -95,22 +128,41 @@ def compute_truth(clients: list[dict[str, Any]], series: dict[str, dict[str, lis
     planted = {p: sorted(c["id"] for c in clients if c["pattern"] == p) for p in PATTERNS}
     for p in PATTERNS:
         if found[p] != planted[p]:
-            import sys; print([(c["id"], c["type"], c["pattern"], c["appetite_n"], c["codes"]) for c in clients if c["id"] in set(found[p]) ^ set(planted[p])], file=sys.stderr)
-            raise RuntimeError(f"demo bank pattern {p} drifted: {sorted(set(found[p]) ^ set(planted[p]))[:5]}")
+            raise RuntimeError(
+                f"demo bank pattern {p} drifted: {sorted(set(found[p]) ^ set(planted[p]))[:5]}"
+            )
     patterns = {**found, "churn_no_followup": no_followup}
-    special = {c.get("special"): [] for c in clients if c.get("special")}
+    special: dict[str, list[dict[str, str]]] = {
+        c["special"]: [] for c in clients if c.get("special")
+    }
     for c in clients:
         if c.get("special"):
-            special[c["special"]].append({"client_id": c["id"], "rm_id": c["rm_id"], "name": c["name"]})
-    pii = sorted(({"client_id": n["client"]["id"], "date": n["date"].isoformat(), "kind": n["pii"][0],
-                   "value": n["pii"][1]} for n in notes if "pii" in n), key=lambda r: (r["client_id"], r["date"], r["value"]))
+            special[c["special"]].append(
+                {"client_id": c["id"], "rm_id": c["rm_id"], "name": c["name"]}
+            )
+    pii = sorted(
+        (
+            {
+                "client_id": n["client"]["id"],
+                "date": n["date"].isoformat(),
+                "kind": n["pii"][0],
+                "value": n["pii"][1],
+            }
+            for n in notes
+            if "pii" in n
+        ),
+        key=lambda r: (r["client_id"], r["date"], r["value"]),
+    )
     return {
-        "as_of": as_of.isoformat(), "seed": seed, "patterns": patterns,
+        "as_of": as_of.isoformat(),
+        "seed": seed,
+        "patterns": patterns,
         "ambiguous_names": {"RM001": special.get("ambiguous", [])},
         "distinctive_names": {"RM002": special.get("distinctive", [])},
         "notes_with_pii": sorted({r["client_id"] for r in pii}),
         "pii_in_notes": pii,
-        "churn_followup": followup, "churn_visible_date": visible,
+        "churn_followup": followup,
+        "churn_visible_date": visible,
         "tier_counts": dict(sorted(tiers.items())),
         "definitions": DEFINITIONS,
     }

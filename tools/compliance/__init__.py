@@ -11,6 +11,7 @@ from tools.compliance.models import (
     Remedy,
     Severity,
 )
+from tools.compliance.products import disclosed_products
 from tools.compliance.registry import RuleRegistry, default_registry
 from tools.compliance.sanitize import sanitize
 
@@ -23,6 +24,7 @@ __all__ = [
     "Severity",
     "check_compliance",
     "default_registry",
+    "disclosed_products",
     "disclosure_for",
     "has_disclosure",
     "sanitize",

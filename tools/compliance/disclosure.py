@@ -16,13 +16,29 @@ DISCLOSURE = re.compile(
 )
 
 _BY_CATEGORY = {
-    "wealth": ("理财非存款，产品有风险，投资须谨慎。", "Wealth products are not deposits; investment involves risk."),
-    "fund": ("基金有风险，投资须谨慎，过往业绩不代表未来表现。", "Funds are not deposits; investment involves risk and past performance is not indicative of future results."),
-    "insurance": ("保险产品非存款，产品有风险，投保须谨慎。", "Insurance products are not deposits; investment involves risk."),
+    "wealth": (
+        "理财非存款，产品有风险，投资须谨慎。",
+        "Wealth products are not deposits; investment involves risk.",
+    ),
+    "fund": (
+        "基金有风险，投资须谨慎，过往业绩不代表未来表现。",
+        "Funds are not deposits; investment involves risk and past performance is not indicative of future results.",
+    ),
+    "insurance": (
+        "保险产品非存款，产品有风险，投保须谨慎。",
+        "Insurance products are not deposits; investment involves risk.",
+    ),
 }
-_GENERIC = ("本产品非存款，产品有风险，投资须谨慎。", "This product is not a deposit; investment involves risk.")
-# An SMS segment is 70 Chinese characters: the short form keeps the three key phrases.
-_SHORT = ("理财非存款，产品有风险，投资须谨慎。", "Not a deposit; investment involves risk.")
+_GENERIC = (
+    "本产品非存款，产品有风险，投资须谨慎。",
+    "This product is not a deposit; investment involves risk.",
+)
+# An SMS segment is 70 Chinese characters: short forms keep the key phrases only.
+_SHORT = {
+    "wealth": ("理财非存款，产品有风险，投资须谨慎。", "Not a deposit; investment involves risk."),
+    "fund": ("基金有风险，投资须谨慎。", "Not a deposit; investment involves risk."),
+}
+_SHORT_GENERIC = ("产品有风险，投资须谨慎。", "Not a deposit; investment involves risk.")
 
 
 def has_disclosure(text: str) -> bool:
@@ -33,10 +49,9 @@ def disclosure_for(context: ComplianceContext, language: Language) -> str:
     """The disclosure sentence for the context's products, in ``language``; SMS gets the short
     form."""
     i = 0 if language == "zh" else 1
-    if context.channel == "sms":
-        return _SHORT[i]
+    sms = context.channel == "sms"
     categories = {context.product_categories.get(c) for c in context.product_codes}
-    for category, sentences in _BY_CATEGORY.items():
+    for category, sentences in (_SHORT if sms else _BY_CATEGORY).items():
         if categories == {category}:
             return sentences[i]
-    return _GENERIC[i]
+    return (_SHORT_GENERIC if sms else _GENERIC)[i]

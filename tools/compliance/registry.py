@@ -30,6 +30,10 @@ class RuleRegistry:
     def get(self, code: str) -> Rule:
         return self._rules[code]
 
+    def without(self, *codes: str) -> RuleRegistry:
+        """A registry with the same rules except ``codes``."""
+        return RuleRegistry(r for r in self if r.code not in codes)
+
     @property
     def codes(self) -> list[str]:
         return list(self._rules)

@@ -32,9 +32,7 @@ def _removable(finding: Finding) -> bool:
 def _remove_sentences(text: str, spans: list[tuple[int, int]]) -> str:
     if not spans:
         return text
-    doomed = [
-        (s, e) for s, e in sentence_spans(text) if any(a < e and s < b for a, b in spans)
-    ]
+    doomed = [(s, e) for s, e in sentence_spans(text) if any(a < e and s < b for a, b in spans)]
     out, pos = [], 0
     for s, e in doomed:
         out.append(text[pos:s])

@@ -174,8 +174,8 @@ def _fx_product(ctx: ActionContext) -> str | None:
                      key=lambda p: (level(p.risk_level) or 9, p.product_code))
     appetite = level(ctx.data.client.risk_appetite)
     allowed = [p for p in options if appetite is None or (level(p.risk_level) or 9) <= appetite]
-    chosen = (allowed or options or [None])[0]
-    return chosen.product_code if chosen else None
+    chosen = allowed or options
+    return chosen[0].product_code if chosen else None
 
 
 PROFILE_ACTIONS: tuple[Callable[[ActionContext], Draft | None], ...] = (service_cadence, synergy, fx_hedging)

@@ -106,8 +106,8 @@ def compute_metrics(
     latest = balances[-1] if balances else None
     previous = balances[-2] if len(balances) > 1 else None
     avg_deposit = _mean_deposit(recent) or 0.0
-    categories = {category_of(h.product_code, products) for h in data.holdings}
-    invested = sum(h.balance for h in data.holdings if category_of(h.product_code, products) in aum_categories)
+    held = [(category_of(h.product_code, products), h.balance) for h in data.holdings]
+    invested = sum(balance for category, balance in held if category in aum_categories)
     return ClientMetrics(
         avg_deposit=avg_deposit,
         prev_avg_deposit=_mean_deposit(earlier),
@@ -116,7 +116,7 @@ def compute_metrics(
         previous_month=previous.month if previous else None,
         previous_deposit=previous.avg_daily_deposit if previous else None,
         loan_balance=latest.loan_balance if latest else 0.0,
-        product_count=len(categories),
+        product_count=len({category for category, _ in held}),
         aum=avg_deposit + invested,
         months_without_transactions=_trailing_idle_months(balances),
         days_since_last_interaction=_days_since_last_interaction(data, as_of),

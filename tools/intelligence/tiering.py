@@ -8,6 +8,7 @@ against the nearest rule of the tier above, which is what the RM needs to plan a
 from __future__ import annotations
 
 from collections.abc import Mapping
+from typing import Any
 
 from pydantic import BaseModel, ConfigDict
 
@@ -73,7 +74,7 @@ def _matched(definition: TierDefinition, rule: TierRule, metrics: ClientMetrics,
 
 def _fallback(definition: TierDefinition, above: TierDefinition | None, metrics: ClientMetrics, rank: int) -> TierResult:
     rule = _closest(above, metrics) if above else None
-    base = {"tier": definition.tier, "label_zh": definition.label_zh, "label_en": definition.label_en,
+    base: dict[str, Any] = {"tier": definition.tier, "label_zh": definition.label_zh, "label_en": definition.label_en,
             "rank": rank, "ladder_size": rank + 1}
     if rule is None or above is None:
         return TierResult(**base, rule_metric=None, value=None, threshold=None,

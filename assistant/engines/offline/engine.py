@@ -48,7 +48,7 @@ class OfflineEngine:
     # --- intents ------------------------------------------------------------------------------
     async def _playbook(self, ctx: EngineContext, emit: Emit) -> EngineResult:
         await emit(StatusEvent(text=t("searching", ctx.language)))
-        found = await ctx.toolbox.acall("search_playbooks", {"query": ctx.masked_text, "k": 3})["passages"]
+        found = (await ctx.toolbox.acall("search_playbooks", {"query": ctx.masked_text, "k": 3}))["passages"]
         if not found:
             return EngineResult(t("playbook_none", ctx.language), "playbook_qa")
         blocks = [[c.heading(t("playbook_title", ctx.language))]] + [c.passage_summary(p, ctx.language) for p in found[:3]]
@@ -64,7 +64,7 @@ class OfflineEngine:
         else:
             body = [c.heading(t("book_title", ctx.language))] + c.book_lines(result, ctx.language)
             query = ctx.masked_text
-        passages = await ctx.toolbox.acall("search_playbooks", {"query": query, "k": 2})["passages"]
+        passages = (await ctx.toolbox.acall("search_playbooks", {"query": query, "k": 2}))["passages"]
         refs = [f"- {p['title']} › {p['section']} [{p['n']}]" for p in passages]
         ids = [r["client_id"] for r in result.get("clients", result.get("follow_up_gaps", []))]
         return EngineResult(c.join([body, refs]), "book_query", state={"client_ids": ids[:1] if len(ids) == 1 else []})
@@ -88,7 +88,7 @@ class OfflineEngine:
         lang = ctx.language
         query = " ".join(slots.client_tokens + slots.client_ids) or ctx.masked_text
         try:
-            matches = await tb.acall("find_clients", {"query": query, "limit": 5})["matches"]
+            matches = (await tb.acall("find_clients", {"query": query, "limit": 5}))["matches"]
         except ToolError:
             matches = []
         if not matches and ctx.state.get("client_ids"):
@@ -105,8 +105,8 @@ class OfflineEngine:
 
     async def _serve(self, ctx: EngineContext, profile: dict) -> EngineResult:
         tb, lang, cid = ctx.toolbox, ctx.language, profile["client_id"]
-        signals = await tb.acall("get_client_signals", {"client_id": cid})["signals"]
-        actions = await tb.acall("recommend_next_actions", {"client_id": cid})["actions"]
+        signals = (await tb.acall("get_client_signals", {"client_id": cid}))["signals"]
+        actions = (await tb.acall("recommend_next_actions", {"client_id": cid}))["actions"]
         passages, cite_for = await self._playbooks_for(tb, profile, actions, lang)
         act_lines, items = c.action_lines(actions, cite_for, lang)
         compliance = [f"- {t('suit_note', lang)}" + (f" [{cite_for['compliance/suitability']}]" if "compliance/suitability" in cite_for else "")]
@@ -130,7 +130,7 @@ class OfflineEngine:
         queries.append(("compliance/suitability", "适当性 风险承受能力 产品风险等级 匹配" if lang == "zh"
                         else "suitability risk tolerance product risk level"))
         for doc_id, query in queries:
-            found = await tb.acall("search_playbooks", {"query": query, "k": 5})["passages"]
+            found = (await tb.acall("search_playbooks", {"query": query, "k": 5}))["passages"]
             best = next((p for p in found if p["doc_id"].removesuffix("-en") == doc_id.removesuffix("-en")), found[0] if found else None)
             if best and doc_id not in cite_for:
                 cite_for[doc_id] = best["n"]
@@ -149,7 +149,7 @@ class OfflineEngine:
             contacts.insert(0, f"- {'电话' if lang == 'zh' else 'Phone'}: {profile['phone']}")
         if contacts:
             blocks.append([c.heading("联系方式" if lang == "zh" else "Contacts")] + contacts)
-        notes = await tb.acall("get_interactions", {"client_id": profile["client_id"], "limit": 3})["interactions"]
+        notes = (await tb.acall("get_interactions", {"client_id": profile["client_id"], "limit": 3}))["interactions"]
         if notes:
             blocks.append([c.heading("最近互动" if lang == "zh" else "Recent interactions")] +
                           [f"- {n['date']} · {n['channel']} · {n['summary']}" for n in notes])
@@ -159,14 +159,14 @@ class OfflineEngine:
         tb, lang = ctx.toolbox, ctx.language
         await emit(StatusEvent(text=t("drafting", lang)))
         cid = profile["client_id"]
-        signals = await tb.acall("get_client_signals", {"client_id": cid})["signals"]
+        signals = (await tb.acall("get_client_signals", {"client_id": cid}))["signals"]
         purpose = slots.purpose or _purpose_from_signals(signals)
         product = product_for(ctx.masked_text, profile["client_type"]) or next(
             (s["product_code"] for s in signals if s.get("product_code") and _purpose_from_signals([s]) == purpose), None)
         draft = await tb.acall("draft_outreach", {"client_id": cid, "channel": slots.channel or "wechat", "purpose": purpose,
                                            "language": slots.target_language or lang, "product_code": product})
         query = {"wechat": "微信模板", "sms": "短信模板", "email": "邮件模板", "call": "电话话术"}[slots.channel or "wechat"]
-        found = await tb.acall("search_playbooks", {"query": f"{query} {purpose}", "k": 3})["passages"]
+        found = (await tb.acall("search_playbooks", {"query": f"{query} {purpose}", "k": 3}))["passages"]
         body = draft.get("text") or (f"Subject: {draft.get('subject', '')}\n\n{draft.get('body', '')}")
         blocks = [[c.heading(t("draft_title", lang) + f" · {slots.channel or 'wechat'} · {purpose}")], ["```", body, "```"]]
         if draft.get("findings"):

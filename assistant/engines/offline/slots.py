@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 CJK = re.compile(r"[\u4e00-\u9fff]")
 CLIENT_TOKEN = re.compile(r"⟦CLIENT_\d+⟧")
-CLIENT_ID = re.compile(r"\bC\d{6}\b")
+CLIENT_ID = re.compile(r"(?<![A-Za-z0-9])C\d{6}(?![0-9])")
 
 # (pattern, corporate product, retail product)
 PRODUCTS: list[tuple[str, str | None, str | None]] = [

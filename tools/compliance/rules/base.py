@@ -14,8 +14,11 @@ from tools.compliance.text import Document, is_negated, non_overlapping
 class Rule(Protocol):
     """A compliance rule: a stable ``code`` (the flag is ``compliance:<code>``) and a check."""
 
-    code: str
-    severity: Severity
+    @property
+    def code(self) -> str: ...
+
+    @property
+    def severity(self) -> Severity: ...
 
     def check(self, doc: Document) -> list[Finding]: ...
 

@@ -32,17 +32,30 @@ class _Kind:
 
 
 _KINDS = (
-    _Kind("身份证号", "resident ID number", re.compile(LEFT + r"\d{17}[\dXx]" + RIGHT),
-          lambda v: ric.is_valid(v.upper())),
-    _Kind("统一社会信用代码", "unified social credit code",
-          re.compile(LEFT + r"[0-9A-HJ-NP-RTUWY]{2}\d{6}[0-9A-HJ-NP-RTUWY]{10}" + RIGHT),
-          uscc.is_valid),
-    _Kind("银行卡号", "bank card number",
-          re.compile(LEFT + r"(?:\d{16,19}|\d{4}(?:[ -]\d{4}){2,3}(?:[ -]\d{1,3})?)" + RIGHT),
-          _card),
-    _Kind("手机号码", "mobile number",
-          re.compile(r"(?<![0-9A-Za-z+])(?:(?:\+|00)86[ -]?)?1[3-9]\d(?:[ -]?\d{4}){2}" + RIGHT),
-          lambda v: True),
+    _Kind(
+        "身份证号",
+        "resident ID number",
+        re.compile(LEFT + r"\d{17}[\dXx]" + RIGHT),
+        lambda v: ric.is_valid(v.upper()),
+    ),
+    _Kind(
+        "统一社会信用代码",
+        "unified social credit code",
+        re.compile(LEFT + r"[0-9A-HJ-NP-RTUWY]{2}\d{6}[0-9A-HJ-NP-RTUWY]{10}" + RIGHT),
+        uscc.is_valid,
+    ),
+    _Kind(
+        "银行卡号",
+        "bank card number",
+        re.compile(LEFT + r"(?:\d{16,19}|\d{4}(?:[ -]\d{4}){2,3}(?:[ -]\d{1,3})?)" + RIGHT),
+        _card,
+    ),
+    _Kind(
+        "手机号码",
+        "mobile number",
+        re.compile(r"(?<![0-9A-Za-z+])(?:(?:\+|00)86[ -]?)?1[3-9]\d(?:[ -]?\d{4}){2}" + RIGHT),
+        lambda v: True,
+    ),
 )
 
 

@@ -11,7 +11,7 @@ from tools.compliance.products import (
     all_deposits,
     mentions_investment,
 )
-from tools.compliance.rules.base import Phrase, PhraseRule, phrase
+from tools.compliance.rules.base import PhraseRule, phrase
 from tools.compliance.text import NUMBER, Document
 
 _PRINCIPAL = (
@@ -37,7 +37,7 @@ _PROMISE_FIX = (
 
 class GuaranteedReturnRule(PhraseRule):
     code = "guaranteed_return"
-    PHRASES: tuple[Phrase, ...] = (
+    PHRASES = (
         phrase(
             r"保本保息|保本(?!金)|保息|保证本金(?:安全)?|本金无忧|保障本金|"
             r"(?:principal|capital)[- ](?:is\s+)?(?:guaranteed|protected)|"

@@ -27,8 +27,7 @@ class MissingRiskDisclosureRule:
                 matched=",".join(products),
                 explanation=doc.pick(
                     "推介理财、基金、保险等风险等级R2及以上的产品时，须作风险提示。",
-                    "Promoting an investment product rated R2 or above requires a risk "
-                    "disclosure.",
+                    "Promoting an investment product rated R2 or above requires a risk disclosure.",
                 ),
                 suggestion=disclosure_for(doc.context, doc.language),
             )

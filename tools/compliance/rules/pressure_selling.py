@@ -4,7 +4,7 @@ decide before they understand the product (销售适当性: 不得诱导客户�
 from __future__ import annotations
 
 from tools.compliance.models import Severity
-from tools.compliance.rules.base import Phrase, PhraseRule, phrase
+from tools.compliance.rules.base import PhraseRule, phrase
 
 _WHY = (
     "不得以限时、限量、错过不再等方式诱导客户仓促决策。",
@@ -20,7 +20,7 @@ _FIX = (
 class PressureSellingRule(PhraseRule):
     code = "pressure_selling"
     severity = Severity.MEDIUM
-    PHRASES: tuple[Phrase, ...] = (
+    PHRASES = (
         phrase(
             r"最后(?:一天|机会|一次机会|\d+\s*天)|仅剩\s*\d*\s*(?:个|份)?(?:名额|额度|份额)|名额有限|"
             r"手慢无|错过(?:就|再)?(?:没有|没了|再等|要等|不再)|再不(?:买|投|抢|下手)|"

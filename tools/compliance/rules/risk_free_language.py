@@ -3,7 +3,7 @@ risk (even deposits are insured only up to a limit)."""
 
 from __future__ import annotations
 
-from tools.compliance.rules.base import Phrase, PhraseRule, phrase
+from tools.compliance.rules.base import PhraseRule, phrase
 
 _WHY = (
     "任何金融产品都存在风险，不得使用“零风险”“无风险”“绝对安全”等表述。",
@@ -18,7 +18,7 @@ _NOT_ABOUT_PRODUCT = r"(?!测评|评估|承受|等级|提示|揭示|偏好)"
 
 class RiskFreeLanguageRule(PhraseRule):
     code = "risk_free_language"
-    PHRASES: tuple[Phrase, ...] = (
+    PHRASES = (
         phrase(
             rf"零风险|无风险{_NOT_ABOUT_PRODUCT}|没有(?:任何)?风险{_NOT_ABOUT_PRODUCT}|没风险|"
             r"毫无风险|风险为零|绝对安全|百分之?百安全|100\s*%\s*安全|稳稳的?不会亏|"

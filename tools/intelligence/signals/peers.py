@@ -74,11 +74,12 @@ class PeerStats:
         group = self._groups.get(peer_key(data.client, tier))
         if group is None:
             return PeerView(0, {})
-        holders = group.holders
         count = len(group.members)
+        own: set[str] = set()
         if data.client.client_id in group.members:
             count -= 1
-            holders = holders - Counter({h.product_code for h in data.holdings})
+            own = {h.product_code for h in data.holdings}
         if count <= 0:
             return PeerView(0, {})
-        return PeerView(count, {code: n / count for code, n in holders.items() if n > 0})
+        ratios = {code: (n - (code in own)) / count for code, n in group.holders.items()}
+        return PeerView(count, {code: r for code, r in ratios.items() if r > 0})

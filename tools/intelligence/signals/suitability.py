@@ -6,19 +6,17 @@ and the follow-up deadline (re-assess the client's risk tolerance) is short.
 
 from __future__ import annotations
 
-import re
-
 from tools.bank.records import HoldingRecord
 from tools.intelligence.signals.base import Signal, SignalContext
 from tools.intelligence.working_days import add_working_days
 
-_LEVEL = re.compile(r"^[CR]([1-5])$")
+# A lookup, not a regex: this runs for every holding of every client in a book.
+_LEVELS = {f"{prefix}{n}": n for prefix in "CRcr" for n in range(1, 6)}
 
 
 def level(code: str | None) -> int | None:
     """``"C3"`` / ``"R3"`` -> 3; anything else -> None."""
-    match = _LEVEL.match((code or "").strip().upper())
-    return int(match.group(1)) if match else None
+    return _LEVELS.get((code or "").strip())
 
 
 class SuitabilityRule:

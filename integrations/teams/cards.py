@@ -1,0 +1,119 @@
+"""Adaptive Card rendering (schema 1.5, what Teams desktop and mobile render): an ``Answer`` in,
+a card dict out. No SDK calls, no core calls."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from assistant.core.types import ActionItem, Answer, Citation, ClientCard
+
+SCHEMA = "http://adaptivecards.io/schemas/adaptive-card.json"
+FEEDBACK_ACTION = "feedback"
+
+Element = dict[str, Any]
+
+_LABELS = {
+    "zh": {
+        "clients": "客户概况",
+        "actions": "建议行动",
+        "sources": "依据",
+        "refused": "⛔ 无法提供此信息",
+        "id": "客户号",
+        "tier": "分层",
+        "due": "截止",
+        "up": "👍 有帮助",
+        "down": "👎 没帮助",
+        "stale": "（待复核）",
+    },
+    "en": {
+        "clients": "Clients",
+        "actions": "Suggested actions",
+        "sources": "Sources",
+        "refused": "⛔ I can't help with that",
+        "id": "Client id",
+        "tier": "Tier",
+        "due": "due",
+        "up": "👍 Helpful",
+        "down": "👎 Not helpful",
+        "stale": " (under review)",
+    },
+}
+
+
+def text_block(text: str, **style: Any) -> Element:
+    return {"type": "TextBlock", "text": text, "wrap": True, **style}
+
+
+def client_container(card: ClientCard, labels: dict[str, str]) -> Element:
+    facts = [{"title": labels["id"], "value": card.client_id}]
+    if card.tier:
+        facts.append({"title": labels["tier"], "value": card.tier})
+    items: list[Element] = [
+        text_block(card.name, weight="Bolder"),
+        {"type": "FactSet", "facts": facts},
+    ]
+    items += [text_block(f"- {fact}", spacing="None") for fact in card.facts]
+    return {"type": "Container", "style": "emphasis", "items": items}
+
+
+def action_block(item: ActionItem, labels: dict[str, str]) -> Element:
+    text = f"**{item.title}** — {item.reason}"
+    if item.due:
+        text += f" ({labels['due']} {item.due})"
+    return text_block(text, spacing="Small")
+
+
+def citation_block(citation: Citation, labels: dict[str, str]) -> Element:
+    title = citation.title or citation.doc_id
+    text = f"[{citation.n}] {title} › {citation.section}"
+    if citation.stale:
+        text += labels["stale"]
+    return text_block(text, size="Small", isSubtle=True, spacing="None")
+
+
+def feedback_actions(answer: Answer, labels: dict[str, str]) -> list[Element]:
+    def submit(rating: str) -> Element:
+        data = {
+            "action": FEEDBACK_ACTION,
+            "rating": rating,
+            "conversation_id": answer.conversation_id,
+            "turn_id": answer.turn_id,
+        }
+        return {"type": "Action.Submit", "title": labels[rating], "data": data}
+
+    return [submit("up"), submit("down")]
+
+
+def answer_card(answer: Answer, *, include_text: bool = True) -> Element:
+    """The whole answer as one card. ``include_text=False`` when the text travels as the
+    message text (a streamed reply) and the card only carries the structured parts."""
+    labels = _LABELS.get(answer.language, _LABELS["en"])
+    body: list[Element] = []
+    if answer.refused:
+        body.append(text_block(labels["refused"], color="Attention", weight="Bolder"))
+    if include_text:
+        body.append(text_block(answer.text))
+    if answer.cards:
+        body.append(text_block(labels["clients"], weight="Bolder", separator=True))
+        body += [client_container(c, labels) for c in answer.cards]
+    if answer.actions:
+        body.append(text_block(labels["actions"], weight="Bolder", separator=True))
+        body += [action_block(a, labels) for a in answer.actions]
+    if answer.citations:
+        body.append(text_block(labels["sources"], size="Small", weight="Bolder", separator=True))
+        body += [citation_block(c, labels) for c in answer.citations]
+    card: Element = {"type": "AdaptiveCard", "$schema": SCHEMA, "version": "1.5", "body": body}
+    if not answer.refused:
+        card["actions"] = feedback_actions(answer, labels)
+    return card
+
+
+def feedback_from_submit(value: Any) -> tuple[str, str, str] | None:
+    """``(conversation_id, turn_id, rating)`` from an ``Action.Submit`` value, else None."""
+    if not isinstance(value, dict) or value.get("action") != FEEDBACK_ACTION:
+        return None
+    rating = value.get("rating")
+    conversation_id, turn_id = value.get("conversation_id"), value.get("turn_id")
+    if rating not in ("up", "down") or not isinstance(conversation_id, str) or not isinstance(turn_id, str):
+        return None
+    return conversation_id, turn_id, rating

@@ -1,0 +1,201 @@
+"""Agents SDK route handlers: a Teams activity in, a ``Turn`` to the core, an Adaptive Card back.
+
+Privacy choice: client answers go only to personal (1:1) chats. A mention in a channel or a
+group chat gets a short note asking the RM to use the personal chat; the question is not sent
+to the core, so nothing about a client can land where colleagues read along.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import re
+from collections import OrderedDict
+from collections.abc import Awaitable, Callable
+from typing import Any
+
+from microsoft_agents.activity import Activity, ActivityTypes, InvokeResponse
+from microsoft_agents.hosting.core import (
+    AgentApplication,
+    CardFactory,
+    MessageFactory,
+    TurnContext,
+    TurnState,
+)
+
+from assistant.core.types import Answer, AnswerEvent, AssistantCore, Feedback, Turn
+from integrations.teams import cards
+from integrations.teams.phrases import both, language_of, say
+
+logger = logging.getLogger(__name__)
+
+_AT_TAG = re.compile(r"<at>.*?</at>", re.IGNORECASE | re.DOTALL)
+_MAX_REMEMBERED_REPLIES = 2048
+
+
+def strip_mentions(text: str | None) -> str:
+    return _AT_TAG.sub(" ", text or "").replace("&nbsp;", " ").strip()
+
+
+def conversation_id(activity: Activity) -> str:
+    """One Frontline conversation per Teams conversation (a personal chat, or a channel thread,
+    whose id carries ``;messageid=``)."""
+    tenant = activity.conversation.tenant_id or "-"
+    return f"teams:{tenant}:{activity.conversation.id}"
+
+
+class TeamsHandlers:
+    """The handlers the ``AgentApplication`` routes to. They translate; the core decides."""
+
+    def __init__(self, core: AssistantCore) -> None:
+        self.core = core
+        # Teams' own feedback buttons (feedbackLoopEnabled) report the bot message id only.
+        self._replies: OrderedDict[str, tuple[str, str]] = OrderedDict()
+
+    def register(self, app: AgentApplication[TurnState]) -> None:
+        app.conversation_update("membersAdded")(self.on_members_added)
+        app.invoke("message/submitAction")(self.on_submit_action)
+        app.activity(ActivityTypes.message)(self.on_message)
+        app.error(self.on_error)
+
+    # --- routes ----------------------------------------------------------------------------
+
+    async def on_members_added(self, context: TurnContext, _state: TurnState) -> None:
+        bot_id = context.activity.recipient.id if context.activity.recipient else None
+        for member in context.activity.members_added or []:
+            if member.id != bot_id:
+                await context.send_activity(MessageFactory.text(both("welcome")))
+
+    async def on_message(self, context: TurnContext, _state: TurnState) -> None:
+        activity = context.activity
+        submitted = cards.feedback_from_submit(activity.value)
+        if submitted is not None:
+            await self._card_feedback(context, *submitted)
+            return
+        if not await self.core.first_delivery("teams", f"{activity.conversation.id}:{activity.id}"):
+            logger.info("teams: duplicate delivery of activity %s ignored", activity.id)
+            return
+        text = strip_mentions(activity.text)
+        language = language_of(text)
+        rm_id = await self._rm_of(activity)
+        if rm_id is None:
+            await context.send_activity(MessageFactory.text(say("unknown_user", language)))
+        elif activity.conversation.conversation_type not in (None, "personal"):
+            await context.send_activity(MessageFactory.text(say("use_personal_chat", language)))
+        elif not text:
+            await context.send_activity(MessageFactory.text(say("empty", language)))
+        else:
+            turn = Turn(
+                text=text,
+                channel="teams",
+                rm_id=rm_id,
+                channel_user_id=activity.from_property.aad_object_id,
+                conversation_id=conversation_id(activity),
+            )
+            await self._answer(context, turn, language)
+
+    async def on_submit_action(self, context: TurnContext, _state: TurnState) -> None:
+        """Teams' built-in thumbs up/down (``message/submitAction``, ``actionName: feedback``)."""
+        value = context.activity.value if isinstance(context.activity.value, dict) else {}
+        if value.get("actionName") == "feedback":
+            action = value.get("actionValue") or {}
+            rating = "up" if action.get("reaction") == "like" else "down"
+            ids = self._replies.get(context.activity.reply_to_id or "")
+            rm_id = await self._rm_of(context.activity)
+            if ids and rm_id:
+                feedback = Feedback(conversation_id=ids[0], turn_id=ids[1], rating=rating, comment=_comment(action))
+                await self._store(rm_id, feedback)
+            else:
+                logger.info("teams: feedback for an unknown reply or user ignored")
+        await context.send_activity(Activity(type=ActivityTypes.invoke_response, value=InvokeResponse(status=200, body={})))
+
+    async def on_error(self, context: TurnContext, error: Exception) -> None:
+        logger.error("teams: turn failed (%s)", type(error).__name__, exc_info=error)
+        if context.activity.type != ActivityTypes.message:
+            return
+        try:  # a generic line; the exception text stays in the server log
+            await context.send_activity(MessageFactory.text(both("error")))
+        except Exception as exc:
+            logger.warning("teams: could not send the error notice (%s)", type(exc).__name__)
+
+    # --- one question in a personal chat --------------------------------------------------
+
+    async def _answer(self, context: TurnContext, turn: Turn, language: str) -> None:
+        """Stream progress (Teams' informative updates), then the final message with the card.
+
+        Only the final, guarded ``Answer`` is shown: text deltas are not forwarded, so nothing
+        the core's output guard would have withheld is ever displayed mid-stream.
+        """
+        stream = context.streaming_response
+        sent_ids: list[str] = []
+        context.on_send_activities(_collect_ids(sent_ids))
+        stream.queue_informative_update(say("working", language))
+        answer = await self._ask(turn)
+        if answer is None:
+            stream.queue_text_chunk(say("error", language))
+            await stream.end_stream()
+            return
+        stream.queue_text_chunk(answer.text)
+        if not answer.refused:
+            card = cards.answer_card(answer, include_text=False)
+            stream.set_attachments([CardFactory.adaptive_card(card)])
+            stream.set_feedback_loop(True)
+        await stream.end_stream()
+        for reply_id in sent_ids:  # every id of the stream, the final message's included
+            self._remember(reply_id, answer)
+
+    async def _ask(self, turn: Turn) -> Answer | None:
+        try:
+            async for event in self.core.stream(turn):
+                if isinstance(event, AnswerEvent):
+                    return event.answer
+        except Exception:
+            logger.exception("teams: the core failed on turn %s", turn.turn_id)
+        return None
+
+    def _remember(self, reply_id: str, answer: Answer) -> None:
+        self._replies[reply_id] = (answer.conversation_id, answer.turn_id)
+        while len(self._replies) > _MAX_REMEMBERED_REPLIES:
+            self._replies.popitem(last=False)
+
+    # --- feedback ---------------------------------------------------------------------------
+
+    async def _card_feedback(self, context: TurnContext, conv_id: str, turn_id: str, rating: str) -> None:
+        rm_id = await self._rm_of(context.activity)
+        if rm_id is None:
+            await context.send_activity(MessageFactory.text(both("unknown_user")))
+            return
+        stored = await self._store(rm_id, Feedback(conversation_id=conv_id, turn_id=turn_id, rating=rating))  # type: ignore[arg-type]
+        await context.send_activity(MessageFactory.text(both("thanks" if stored else "feedback_unknown")))
+
+    async def _store(self, rm_id: str, feedback: Feedback) -> bool:
+        try:
+            return await self.core.record_feedback(rm_id, feedback, "teams")
+        except Exception:
+            logger.exception("teams: recording feedback failed")
+            return False
+
+    async def _rm_of(self, activity: Activity) -> str | None:
+        aad_id = activity.from_property.aad_object_id if activity.from_property else None
+        return await self.core.resolve_rm("teams", aad_id) if aad_id else None
+
+
+def _collect_ids(ids: list[str]) -> Callable[..., Awaitable[Any]]:
+    """A send hook noting the ids Teams gives our replies; its feedback invokes cite them."""
+
+    async def hook(_context: TurnContext, activities: list[Activity], send: Callable[[], Awaitable[Any]]) -> Any:
+        responses = await send()
+        ids.extend(str(r.id) for r in responses or [] if getattr(r, "id", None))
+        ids.extend(str(a.id) for a in activities if a.id)
+        return responses
+
+    return hook
+
+
+def _comment(action_value: dict) -> str | None:
+    """Teams sends the free-text box as a JSON string: ``{"feedbackText": "..."}``."""
+    try:
+        text = json.loads(action_value.get("feedback") or "{}").get("feedbackText")
+    except (ValueError, AttributeError):
+        return None
+    return str(text)[:2000] if text else None

@@ -1,0 +1,60 @@
+"""Property-based run over the OpenAPI spec: whatever schemathesis sends, no 5xx comes back."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import schemathesis
+from schemathesis import GenerationMode
+from hypothesis import HealthCheck, given, settings
+from schemathesis.checks import not_a_server_error
+
+from integrations.api import ApiLimits, create_app
+from tests.api.conftest import RM1_TOKEN
+from tests.api.fakes import FakeCore
+from tests.conftest import make_settings
+
+OPERATIONS = [
+    ("POST", "/v1/chat"),
+    ("POST", "/v1/chat/stream"),
+    ("GET", "/v1/conversations/{conversation_id}"),
+    ("POST", "/v1/feedback"),
+    ("GET", "/healthz"),
+    ("GET", "/readyz"),
+    ("GET", "/metrics"),
+]
+
+
+@pytest.fixture
+def api_schema(tmp_path: Path):
+    app = create_app(
+        FakeCore(),
+        make_settings(tmp_path / "home", api_tokens=f"{RM1_TOKEN}:RM001"),
+        demo_token=RM1_TOKEN,
+        # A generous budget: the point here is the handlers, not the rate limiter.
+        limits=ApiLimits(rate_per_minute=1_000_000, rate_burst=1_000_000),
+    )
+    return schemathesis.openapi.from_asgi("/openapi.json", app)
+
+
+def test_spec_lists_exactly_the_operations_under_test(api_schema) -> None:
+    listed = {(op.ok().method.upper(), op.ok().path) for op in api_schema.get_all_operations()}
+    assert listed == set(OPERATIONS)
+
+
+@pytest.mark.parametrize("mode", [GenerationMode.POSITIVE, GenerationMode.NEGATIVE])
+@pytest.mark.parametrize(("method", "path"), OPERATIONS)
+def test_operation_never_answers_with_a_server_error(
+    api_schema, method: str, path: str, mode: GenerationMode
+) -> None:
+    operation = api_schema[path][method]
+
+    @given(case=operation.as_strategy(mode))
+    @settings(max_examples=30, deadline=None, database=None,
+              suppress_health_check=list(HealthCheck))
+    def run(case: schemathesis.Case) -> None:
+        case.call_and_validate(headers={"Authorization": f"Bearer {RM1_TOKEN}"},
+                               checks=[not_a_server_error])
+
+    run()

@@ -1,0 +1,215 @@
+"""Each compliance rule: the phrasings it must catch, and the near misses it must leave alone
+(negations, deposits, disclosures, partial identifiers)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tools.compliance import ComplianceContext, check_compliance
+
+WEALTH = ComplianceContext(
+    product_codes=("RWM01",),
+    product_risk_levels={"RWM01": "R2"},
+    product_categories={"RWM01": "wealth"},
+)
+DEPOSIT = ComplianceContext(
+    product_codes=("RDEP02",),
+    product_risk_levels={"RDEP02": "R1"},
+    product_categories={"RDEP02": "deposit"},
+)
+NONE = ComplianceContext()
+DISCLOSED = "理财非存款，产品有风险，投资须谨慎。"
+
+
+def matches(
+    text: str, code: str, context: ComplianceContext = NONE, language: str = "zh"
+) -> list[str]:
+    report = check_compliance(text, language=language, context=context)  # type: ignore[arg-type]
+    return [f.matched for f in report.findings if f.code == code]
+
+
+GUARANTEED_RETURN_POSITIVES = [
+    ("这款理财保本保息，放心买。", WEALTH, "保本保息"),
+    ("稳健理财稳赚不赔。", WEALTH, "稳赚不赔"),
+    ("这款产品稳赚。", NONE, "稳赚"),
+    ("我们保证收益。", NONE, "保证收益"),
+    ("保证年化5%，欢迎咨询。", NONE, "保证年化5%"),
+    ("收益率4.5%保证到手。", NONE, "收益率4.5%保证"),
+    ("年化３．８％保底。", NONE, "年化３．８％保底"),
+    ("产品刚性兑付，到期一次还本。", NONE, "刚性兑付"),
+    ("基金保本，和存款一样。", NONE, "保本"),
+    ("This fund offers a guaranteed return.", NONE, "guaranteed return"),
+    ("You get guaranteed 5% every year.", NONE, "guaranteed 5%"),
+    ("Returns are guaranteed by the bank.", NONE, "Returns are guaranteed"),
+    ("The product guarantees 4.2% a year.", NONE, "guarantees 4.2%"),
+    ("A principal-protected wealth product.", WEALTH, "principal-protected"),
+]
+
+GUARANTEED_RETURN_NEGATIVES = [
+    ("本产品不保证收益，过往业绩不代表未来表现。", WEALTH),
+    ("理财产品不保本，请注意风险。", WEALTH),
+    ("本产品为非保本浮动收益型产品。", WEALTH),
+    ("我们无法保证收益。", NONE),
+    ("银行不承诺保本保息。", WEALTH),
+    ("定期存款保本保息，受存款保险保护。", NONE),
+    ("您的定期存款保本保息，到期自动转存。", DEPOSIT),
+    ("存款受存款保险保障，保本保息。", WEALTH),
+    (
+        "Returns are not guaranteed and past performance is not indicative of future results.",
+        WEALTH,
+    ),
+    ("There is no guaranteed return on this fund.", WEALTH),
+    ("Past performance does not guarantee future returns.", WEALTH),
+    ("Your time deposit has guaranteed interest and is covered by deposit insurance.", DEPOSIT),
+]
+
+
+@pytest.mark.parametrize(("text", "context", "matched"), GUARANTEED_RETURN_POSITIVES)
+def test_when_return_is_promised_then_guaranteed_return_fires(text, context, matched):
+    assert matched in matches(text, "guaranteed_return", context)
+
+
+@pytest.mark.parametrize(("text", "context"), GUARANTEED_RETURN_NEGATIVES)
+def test_when_return_is_negated_or_deposit_then_guaranteed_return_is_silent(text, context):
+    assert matches(text, "guaranteed_return", context) == []
+
+
+RISK_FREE_POSITIVES = [
+    ("这款产品零风险。", "零风险"),
+    ("无风险，随时可取。", "无风险"),
+    ("没有任何风险，您放心。", "没有任何风险"),
+    ("绝对安全，不会亏本。", "绝对安全"),
+    ("放心买，不会亏损。", "不会亏损"),
+    ("It is completely risk-free.", "risk-free"),
+    ("There is no risk at all.", "no risk"),
+    ("You can't lose with this one.", "can't lose"),
+    ("It's 100% safe.", "100% safe"),
+]
+
+RISK_FREE_NEGATIVES = [
+    "理财并非无风险产品。",
+    "任何投资都不是零风险的。",
+    "请先完成风险测评，没有风险测评无法购买。",
+    "客户无风险承受能力评估记录。",
+    "No investment is risk-free.",
+    "This product is not risk-free.",
+    "We compare it with the risk-free rate.",
+    "There is no risk-free investment.",
+]
+
+
+@pytest.mark.parametrize(("text", "matched"), RISK_FREE_POSITIVES)
+def test_when_text_claims_no_risk_then_risk_free_language_fires(text, matched):
+    assert matched in matches(text, "risk_free_language")
+
+
+@pytest.mark.parametrize("text", RISK_FREE_NEGATIVES)
+def test_when_risk_claim_is_negated_then_risk_free_language_is_silent(text):
+    assert matches(text, "risk_free_language") == []
+
+
+PRESSURE_POSITIVES = [
+    ("今天是最后一天，手慢无！", "最后一天"),
+    ("额度仅剩3个名额。", "仅剩3个名额"),
+    ("先到先得，欲购从速。", "先到先得"),
+    ("赶紧下单吧。", "赶紧"),
+    ("错过再等一年。", "错过再等"),
+    ("Act now before it's gone!", "Act now"),
+    ("Last chance to join.", "Last chance"),
+    ("Limited-time offer, today only.", "Limited-time offer"),
+    ("Only 5 spots left.", "Only 5 spots left"),
+]
+
+PRESSURE_NEGATIVES = [
+    "您可以慢慢考虑，不着急。",
+    "请在到期日前告知续存安排。",
+    "There's no need to hurry; take your time.",
+    "Your deposit matures next month.",
+]
+
+
+@pytest.mark.parametrize(("text", "matched"), PRESSURE_POSITIVES)
+def test_when_text_pushes_urgency_then_pressure_selling_fires(text, matched):
+    assert matched in matches(text, "pressure_selling")
+
+
+@pytest.mark.parametrize("text", PRESSURE_NEGATIVES)
+def test_when_text_is_calm_then_pressure_selling_is_silent(text):
+    assert matches(text, "pressure_selling") == []
+
+
+IDENTIFIER_POSITIVES = [
+    ("有事请打13912345678联系。", "13912345678"),
+    ("手机：+86 139 1234 5678。", "+86 139 1234 5678"),
+    ("手机１３９１２３４５６７８", "１３９１２３４５６７８"),
+    ("身份证11010519491231002X已核实。", "11010519491231002X"),
+    ("统一社会信用代码91110000600037341L。", "91110000600037341L"),
+    ("卡号6222021234567890128。", "6222021234567890128"),
+    ("card 4111 1111 1111 1111 on file", "4111 1111 1111 1111"),
+]
+
+IDENTIFIER_NEGATIVES = [
+    "请联系⟦PHONE_2⟧。",
+    "尾号5678的手机138****5678。",
+    "卡号6222 **** **** 1234。",
+    "金额1391234567元。",
+    "身份证号110105194912310021不校验。",  # wrong check digit
+    "订单号6222021234567890129。",  # fails Luhn
+    "客户号C000123。",
+]
+
+
+@pytest.mark.parametrize(("text", "matched"), IDENTIFIER_POSITIVES)
+def test_when_full_identifier_is_typed_then_full_identifier_fires(text, matched):
+    assert matches(text, "full_identifier") == [matched]
+
+
+@pytest.mark.parametrize("text", IDENTIFIER_NEGATIVES)
+def test_when_identifier_is_tokenised_partial_or_invalid_then_full_identifier_is_silent(text):
+    assert matches(text, "full_identifier") == []
+
+
+def ctx(risk: str, appetite: str | None, category: str = "fund") -> ComplianceContext:
+    return ComplianceContext(
+        product_codes=("P1",),
+        product_risk_levels={"P1": risk},
+        product_categories={"P1": category},
+        client_risk_appetite=appetite,
+    )
+
+
+@pytest.mark.parametrize(
+    ("context", "fires"),
+    [
+        (ctx("R4", "C2"), True),
+        (ctx("R3", "C2"), True),
+        (ctx("R5", "C4"), True),
+        (ctx("R2", "C2"), False),
+        (ctx("R1", "C1"), False),
+        (ctx("R3", "C5"), False),
+        (ctx("R5", None), False),
+    ],
+)
+def test_when_product_risk_exceeds_appetite_then_suitability_mismatch_fires(context, fires):
+    assert bool(matches(DISCLOSED, "suitability_mismatch", context)) is fires
+
+
+MISSING_DISCLOSURE = [
+    ("推荐您了解稳健理财，起购1万元。", WEALTH, True),
+    ("推荐您了解稳健理财。" + DISCLOSED, WEALTH, False),
+    ("Our Hybrid Fund may suit you. Investment involves risk.", ctx("R4", None), False),
+    ("Our Hybrid Fund may suit you.", ctx("R4", None), True),
+    ("欢迎了解我行的混合型基金。", NONE, True),  # the text itself promotes a fund
+    ("您的定期存款下月到期。", DEPOSIT, False),
+    ("流动资金贷款审批已通过。", ctx("R2", None, "loan"), False),
+    ("外汇套保方案请查收。", ctx("R3", None, "fx_hedging"), True),
+    ("您的理财经理会联系您，受存款保险保护。", NONE, False),
+    ("", WEALTH, False),
+]
+
+
+@pytest.mark.parametrize(("text", "context", "fires"), MISSING_DISCLOSURE)
+def test_when_investment_is_promoted_without_disclosure_then_missing_risk_disclosure_fires(
+    text, context, fires
+):
+    assert bool(matches(text, "missing_risk_disclosure", context)) is fires

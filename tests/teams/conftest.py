@@ -1,0 +1,65 @@
+"""Teams fixtures: the local JWKS + fake Bot Connector, a fake core, and the real FastAPI app
+with the real Agents SDK behind Frontline's inbound checks."""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import AsyncIterator, Iterator
+from pathlib import Path
+from typing import Any
+
+import httpx
+import pytest
+from fastapi import FastAPI
+
+from integrations.teams import TeamsAuthConfig, build_teams
+from integrations.teams.auth import BOT_FRAMEWORK_ISSUER, DEFAULT_SERVICE_HOSTS
+from tests.conftest import make_settings
+from tests.slack.fakes import FakeCore
+from tests.teams.harness import AAD_USER, APP_ID, FakeBotService, FakeTokenProvider, TeamsHarness
+
+
+@pytest.fixture
+def bot_service() -> Iterator[FakeBotService]:
+    service = FakeBotService()
+    service.server.start()
+    yield service
+    service.server.stop()
+
+
+@pytest.fixture
+def core() -> FakeCore:
+    return FakeCore(users={("teams", AAD_USER): "RM001"})
+
+
+def _app(core: FakeCore, settings: Any, auth: TeamsAuthConfig) -> FastAPI:
+    app = FastAPI()
+    build_teams(core, settings, auth=auth, token_provider=FakeTokenProvider()).mount(app)
+    return app
+
+
+@pytest.fixture
+async def teams(tmp_path: Path, bot_service: FakeBotService, core: FakeCore) -> AsyncIterator[TeamsHarness]:
+    settings = make_settings(
+        tmp_path / "home", teams_app_id=APP_ID, teams_app_password="app-secret", teams_tenant_id="a1b2c3d4-e5f6-7890-abcd-ef1234567890"
+    )
+    auth = dataclasses.replace(
+        TeamsAuthConfig.from_settings(settings.teams),
+        issuers={BOT_FRAMEWORK_ISSUER: f"{bot_service.server.url}/keys"},
+        allowed_service_hosts=(*DEFAULT_SERVICE_HOSTS, "127.0.0.1"),
+    )
+    transport = httpx.ASGITransport(app=_app(core, settings, auth))
+    async with httpx.AsyncClient(transport=transport, base_url="http://frontline.test") as http:
+        yield TeamsHarness(http=http, bot=bot_service, core=core)
+
+
+@pytest.fixture
+async def anonymous_teams(tmp_path: Path, bot_service: FakeBotService, core: FakeCore) -> AsyncIterator[TeamsHarness]:
+    settings = make_settings(tmp_path / "home")
+    auth = dataclasses.replace(
+        TeamsAuthConfig.from_settings(settings.teams), allowed_service_hosts=(*DEFAULT_SERVICE_HOSTS, "127.0.0.1")
+    )
+    app = FastAPI()
+    build_teams(core, settings, auth=auth).mount(app)
+    async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://frontline.test") as http:
+        yield TeamsHarness(http=http, bot=bot_service, core=core)
