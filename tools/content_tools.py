@@ -64,10 +64,11 @@ def draft_outreach(tb: Toolbox, args: DraftOutreachArgs) -> dict:
         channel=args.channel, language=language, purpose=args.purpose,
         client_token=tb.token(c.name, "CLIENT", c.client_id), client_type=c.client_type,
         contact_token=tb.token(primary.name, "PERSON", c.client_id) if primary else None,
-        tier_label=insight.tier.label_zh if language == "zh" else insight.tier.label_en,
-        product=_product_info(product), facts=tb.services.intelligence.outreach_facts(data, tb.services.as_of, args.product_code),
+        tier=insight.tier.label_zh if language == "zh" else insight.tier.label_en,
+        product=_product_info(product),
+        facts=tb.services.intelligence.outreach_facts(data, tb.services.as_of, args.product_code, language)
+        | {"rm_name": tb.caller.rm.name},  # an RM's own name is not client PII
         client_risk_appetite=c.risk_appetite, points=[tb.mask_text(p) for p in args.points],
-        rm_name=tb.caller.rm.name,
     )
     draft = make_draft(request)
     tb.flags.extend(f for f in draft.flags if f not in tb.flags)
@@ -78,7 +79,7 @@ def _product_info(product: object) -> dict | None:
     if product is None:
         return None
     return {"code": product.product_code, "name": product.name, "name_en": product.name_en,  # type: ignore[attr-defined]
-            "risk_level": product.risk_level}  # type: ignore[attr-defined]
+            "risk_level": product.risk_level, "category": product.category}  # type: ignore[attr-defined]
 
 
 def check_compliance(tb: Toolbox, args: CheckComplianceArgs) -> dict:

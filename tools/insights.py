@@ -78,13 +78,13 @@ class InsightService:
         gaps = self.intel.follow_up_gaps(datas, self.peers, as_of)
         return sorted(gaps, key=lambda g: (-g.days_overdue, g.client_id))
 
-    def outreach_facts(self, data: ClientData, as_of: date, product_code: str | None) -> dict[str, str]:
+    def outreach_facts(self, data: ClientData, as_of: date, product_code: str | None, language: str = "zh") -> dict[str, str]:
         maturing = sorted((h for h in data.holdings if h.maturity_date and h.maturity_date >= as_of
                            and (product_code is None or h.product_code == product_code)), key=lambda h: h.maturity_date)  # type: ignore[arg-type,return-value]
         if not maturing:
             return {}
         h = maturing[0]
-        return {"maturity_date": str(h.maturity_date), "amount": money_zh(h.balance), "amount_en": money_en(h.balance)}
+        return {"maturity_date": str(h.maturity_date), "amount": money_zh(h.balance) if language == "zh" else money_en(h.balance)}
 
     @staticmethod
     def _row(r: BookRow) -> dict:

@@ -12,6 +12,7 @@ import time
 from collections.abc import AsyncIterator, Callable
 from typing import Any
 
+from assistant.core.citations import prune
 from assistant.core.streaming import LineRestorer
 from assistant.core.types import (
     Answer,
@@ -152,14 +153,16 @@ class Assistant:
                             [(h.masked_question, h.masked_answer.get("text", "")) for h in history])
         restorer = LineRestorer(lambda chunk: self._restore(chunk, caller, conversation_id))
         result, engine_name, flags = await self._run_engine(turn, ctx, emit, restorer)
-        restored, guard_flags = self._restore(result.text, caller, conversation_id)
+        masked_text, citations, cite_flags = prune(result.text, toolbox.citations)
+        result.text = masked_text
+        restored, guard_flags = self._restore(masked_text, caller, conversation_id)
         for delta in restorer.feed_final(restored):
             await emit(DeltaEvent(text=delta))
         answer = Answer(
             conversation_id=conversation_id, turn_id=turn.turn_id, text=restored, language=language, engine=engine_name,
-            intent=result.intent, citations=toolbox.citations, tool_calls=toolbox.calls,
-            client_ids=[c for c in toolbox.client_ids if caller.may_read(c)], refused=result.refused or bool(toolbox.refusal and result.refused),
-            refusal_reason=result.refusal_reason, flags=_unique(flags + toolbox.flags + result.flags + guard_flags),
+            intent=result.intent, citations=citations, tool_calls=toolbox.calls,
+            client_ids=[c for c in toolbox.client_ids if caller.may_read(c)], refused=result.refused,
+            refusal_reason=result.refusal_reason, flags=_unique(flags + toolbox.flags + result.flags + cite_flags + guard_flags),
             latency_ms=int((time.perf_counter() - started) * 1000),
             cards=[self._restore_card(card, caller, conversation_id) for card in result.cards], actions=result.actions,
         )

@@ -105,8 +105,19 @@ class NameDictionary:
                 for form in short_forms(entry.name):
                     short[ascii_lower(form)].add(key)
         for form, owners in short.items():
-            if form not in entries and len(owners) == 1:  # ambiguous short forms are dropped
+            if form in entries:  # a full name wins over another name's short form
+                continue
+            if len(owners) == 1:
                 entries[form] = entries[next(iter(owners))]
+            else:  # shared by several clients: still a name, tied to none of them alone
+                ids = frozenset().union(*(entries[o].client_ids for o in owners))
+                written = next(
+                    f
+                    for o in owners
+                    for f in short_forms(entries[o].name)
+                    if ascii_lower(f) == form
+                )
+                entries[form] = NameEntry(written, Entity.CLIENT, ids)
         return entries
 
     def find(self, text: str) -> list[NameHit]:

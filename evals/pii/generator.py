@@ -22,7 +22,7 @@ from evals.pii import templates as T
 
 USCC_SYMBOLS = "0123456789ABCDEFGHJKLMNPQRTUWXY"
 CITIES = ["上海", "北京", "深圳", "杭州", "南京", "苏州", "成都", "武汉", "广州", "天津"]
-SUFFIXES = ["有限公司", "股份有限公司", "科技有限公司", "贸易有限公司"]
+SUFFIXES = ["有限公司", "股份有限公司", "有限责任公司", "集团有限公司"]
 EN_SUFFIXES = ["Ltd", "Inc.", "LLC", "Limited", "PLC"]
 FULLWIDTH = str.maketrans("0123456789", "０１２３４５６７８９")
 

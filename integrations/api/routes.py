@@ -25,7 +25,7 @@ def _errors(*statuses: int) -> dict[int | str, dict[str, Any]]:
     return {s: {"model": ErrorBody} for s in statuses}
 
 
-_STREAM_DOC = {200: {"description": "Server-sent events: `status`*, `delta`*, then `answer` (or `error`).",
+_STREAM_DOC: dict[int | str, dict[str, Any]] = {200: {"description": "Server-sent events: `status`*, `delta`*, then `answer` (or `error`).",
                      "content": {"text/event-stream": {"schema": {"type": "string"}}}}}
 
 

@@ -56,7 +56,9 @@ def build_slack(core: AssistantCore, settings: Settings) -> SlackIntegration:
     return _build(core, settings, signing_secret=slack.signing_secret.get_secret_value())
 
 
-def _build(core: AssistantCore, settings: Settings, *, signing_secret: str | None) -> SlackIntegration:
+def _build(
+    core: AssistantCore, settings: Settings, *, signing_secret: str | None
+) -> SlackIntegration:
     slack = settings.slack
     if slack.bot_token is None:
         raise ConfigError("FRONTLINE_SLACK_BOT_TOKEN is required for the Slack integration")

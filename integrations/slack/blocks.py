@@ -172,8 +172,8 @@ def render_answer(answer: Answer) -> list[Block]:
         lines = "\n".join(action_line(a, labels) for a in answer.actions)
         blocks.append(section(f"*{labels['actions']}*\n{lines}"))
     if answer.citations:
-        lines = [citation_line(c, labels) for c in answer.citations[:10]]
-        blocks.append(context(f"*{labels['sources']}*", *lines[:9]))
+        sources = [citation_line(c, labels) for c in answer.citations[:9]]  # context: <= 10 items
+        blocks.append(context(f"*{labels['sources']}*", *sources))
     blocks = blocks[: _MAX_BLOCKS - 2]
     blocks += [context(labels["useful"]), feedback_block(answer, labels)]
     return blocks

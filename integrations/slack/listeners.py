@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import logging
 import re
-from typing import Any
+from typing import Any, Literal
 
 from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
@@ -95,7 +95,9 @@ class SlackListeners:
         in_dm = event.get("channel_type") == "im"
         rm_id = await self.core.resolve_rm("slack", user)
         if rm_id is None:
-            await self._private(client, channel, user, thread_ts, in_dm, say("unknown_user", language))
+            await self._private(
+                client, channel, user, thread_ts, in_dm, say("unknown_user", language)
+            )
             return
         if not text:
             await self._private(client, channel, user, thread_ts, in_dm, say("empty", language))
@@ -112,11 +114,21 @@ class SlackListeners:
         )
         answer = await self._ask(turn)
         if answer is None:
-            await self._update(client, channel, placeholder, blocks.render_notice(say("error", language)), say("error", language))
+            await self._update(
+                client,
+                channel,
+                placeholder,
+                blocks.render_notice(say("error", language)),
+                say("error", language),
+            )
         elif in_dm:
-            await self._update(client, channel, placeholder, blocks.render_answer(answer), _fallback(answer))
+            await self._update(
+                client, channel, placeholder, blocks.render_answer(answer), _fallback(answer)
+            )
         else:
-            await self._deliver_privately(client, channel, user, thread_ts, placeholder, answer, language)
+            await self._deliver_privately(
+                client, channel, user, thread_ts, placeholder, answer, language
+            )
 
     async def _ask(self, turn: Turn) -> Answer | None:
         try:
@@ -148,7 +160,9 @@ class SlackListeners:
             return _both("unknown_user")
         if ids is None:
             return _both("feedback_unknown")
-        rating = "up" if action.get("action_id") == blocks.FEEDBACK_UP else "down"
+        rating: Literal["up", "down"] = (
+            "up" if action.get("action_id") == blocks.FEEDBACK_UP else "down"
+        )
         feedback = Feedback(conversation_id=ids[0], turn_id=ids[1], rating=rating)
         try:
             stored = await self.core.record_feedback(rm_id, feedback, "slack")
@@ -159,7 +173,9 @@ class SlackListeners:
 
     # --- Web API calls: every failure is logged by its Slack error code, never shown -----
 
-    async def _post(self, client: AsyncWebClient, channel: str, thread_ts: str, text: str) -> str | None:
+    async def _post(
+        self, client: AsyncWebClient, channel: str, thread_ts: str, text: str
+    ) -> str | None:
         response = await _call(
             "chat.postMessage",
             client.chat_postMessage(
@@ -185,19 +201,32 @@ class SlackListeners:
         rendered: list,
         text: str,
     ) -> bool:
-        kwargs: dict[str, Any] = {"channel": channel, "user": user, "blocks": rendered, "text": text}
+        kwargs: dict[str, Any] = {
+            "channel": channel,
+            "user": user,
+            "blocks": rendered,
+            "text": text,
+        }
         if thread_ts:
             kwargs["thread_ts"] = thread_ts
         return await _call("chat.postEphemeral", client.chat_postEphemeral(**kwargs)) is not None
 
     async def _private(
-        self, client: AsyncWebClient, channel: str, user: str, thread_ts: str, in_dm: bool, text: str
+        self,
+        client: AsyncWebClient,
+        channel: str,
+        user: str,
+        thread_ts: str,
+        in_dm: bool,
+        text: str,
     ) -> None:
         rendered = blocks.render_notice(text)
         if in_dm:
             await _call(
                 "chat.postMessage",
-                client.chat_postMessage(channel=channel, thread_ts=thread_ts, text=text, blocks=rendered),
+                client.chat_postMessage(
+                    channel=channel, thread_ts=thread_ts, text=text, blocks=rendered
+                ),
             )
         else:
             await self._ephemeral(client, channel, user, thread_ts, rendered, text)

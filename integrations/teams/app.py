@@ -127,9 +127,13 @@ def _connections(
     app's client secret (the production path)."""
     if anonymous:
         config = AgentAuthConfiguration(anonymous_allowed=True)
-        return ConnectionManager(lambda _c: AnonymousTokenProvider(), {"SERVICE_CONNECTION": config})
+        return ConnectionManager(
+            lambda _c: AnonymousTokenProvider(), {"SERVICE_CONNECTION": config}
+        )
     secret = teams.app_password.get_secret_value() if teams.app_password else None
-    config = AgentAuthConfiguration(client_id=teams.app_id, tenant_id=teams.tenant_id, client_secret=secret)
+    config = AgentAuthConfiguration(
+        client_id=teams.app_id, tenant_id=teams.tenant_id, client_secret=secret
+    )
     if token_provider is not None:
         return ConnectionManager(lambda _c: token_provider, {"SERVICE_CONNECTION": config})
     return MsalConnectionManager(connections_configurations={"SERVICE_CONNECTION": config})

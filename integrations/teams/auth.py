@@ -53,7 +53,9 @@ class TeamsAuthConfig:
     """
 
     app_id: str | None
-    issuers: dict[str, str] = field(default_factory=lambda: {BOT_FRAMEWORK_ISSUER: BOT_FRAMEWORK_JWKS})
+    issuers: dict[str, str] = field(
+        default_factory=lambda: {BOT_FRAMEWORK_ISSUER: BOT_FRAMEWORK_JWKS}
+    )
     allowed_service_hosts: tuple[str, ...] = DEFAULT_SERVICE_HOSTS
     leeway_s: float = 60.0  # clock skew between Azure and this host
     jwks_timeout_s: float = 10.0
@@ -118,7 +120,9 @@ class TeamsJwtValidator:
 
     def _client(self, jwks_url: str) -> tuple[jwt.PyJWKClient, threading.Lock]:
         if jwks_url not in self._clients:
-            client = jwt.PyJWKClient(jwks_url, cache_keys=True, lifespan=3600, timeout=self.config.jwks_timeout_s)
+            client = jwt.PyJWKClient(
+                jwks_url, cache_keys=True, lifespan=3600, timeout=self.config.jwks_timeout_s
+            )
             self._clients[jwks_url] = (client, threading.Lock())
         return self._clients[jwks_url]
 

@@ -3,7 +3,7 @@ a card dict out. No SDK calls, no core calls."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Literal
 
 from assistant.core.types import ActionItem, Answer, Citation, ClientCard
 
@@ -108,12 +108,15 @@ def answer_card(answer: Answer, *, include_text: bool = True) -> Element:
     return card
 
 
-def feedback_from_submit(value: Any) -> tuple[str, str, str] | None:
+def feedback_from_submit(value: Any) -> tuple[str, str, Literal["up", "down"]] | None:
     """``(conversation_id, turn_id, rating)`` from an ``Action.Submit`` value, else None."""
     if not isinstance(value, dict) or value.get("action") != FEEDBACK_ACTION:
         return None
-    rating = value.get("rating")
     conversation_id, turn_id = value.get("conversation_id"), value.get("turn_id")
-    if rating not in ("up", "down") or not isinstance(conversation_id, str) or not isinstance(turn_id, str):
+    if not isinstance(conversation_id, str) or not isinstance(turn_id, str):
         return None
-    return conversation_id, turn_id, rating
+    if value.get("rating") == "up":
+        return conversation_id, turn_id, "up"
+    if value.get("rating") == "down":
+        return conversation_id, turn_id, "down"
+    return None

@@ -12,7 +12,7 @@ import logging
 import re
 from collections import OrderedDict
 from collections.abc import Awaitable, Callable
-from typing import Any
+from typing import Any, Literal
 
 from microsoft_agents.activity import Activity, ActivityTypes, InvokeResponse
 from microsoft_agents.hosting.core import (
@@ -99,15 +99,19 @@ class TeamsHandlers:
         value = context.activity.value if isinstance(context.activity.value, dict) else {}
         if value.get("actionName") == "feedback":
             action = value.get("actionValue") or {}
-            rating = "up" if action.get("reaction") == "like" else "down"
+            rating: Literal["up", "down"] = "up" if action.get("reaction") == "like" else "down"
             ids = self._replies.get(context.activity.reply_to_id or "")
             rm_id = await self._rm_of(context.activity)
             if ids and rm_id:
-                feedback = Feedback(conversation_id=ids[0], turn_id=ids[1], rating=rating, comment=_comment(action))
+                feedback = Feedback(
+                    conversation_id=ids[0], turn_id=ids[1], rating=rating, comment=_comment(action)
+                )
                 await self._store(rm_id, feedback)
             else:
                 logger.info("teams: feedback for an unknown reply or user ignored")
-        await context.send_activity(Activity(type=ActivityTypes.invoke_response, value=InvokeResponse(status=200, body={})))
+        await context.send_activity(
+            Activity(type=ActivityTypes.invoke_response, value=InvokeResponse(status=200, body={}))
+        )
 
     async def on_error(self, context: TurnContext, error: Exception) -> None:
         logger.error("teams: turn failed (%s)", type(error).__name__, exc_info=error)
@@ -160,13 +164,19 @@ class TeamsHandlers:
 
     # --- feedback ---------------------------------------------------------------------------
 
-    async def _card_feedback(self, context: TurnContext, conv_id: str, turn_id: str, rating: str) -> None:
+    async def _card_feedback(
+        self, context: TurnContext, conv_id: str, turn_id: str, rating: Literal["up", "down"]
+    ) -> None:
         rm_id = await self._rm_of(context.activity)
         if rm_id is None:
             await context.send_activity(MessageFactory.text(both("unknown_user")))
             return
-        stored = await self._store(rm_id, Feedback(conversation_id=conv_id, turn_id=turn_id, rating=rating))  # type: ignore[arg-type]
-        await context.send_activity(MessageFactory.text(both("thanks" if stored else "feedback_unknown")))
+        stored = await self._store(
+            rm_id, Feedback(conversation_id=conv_id, turn_id=turn_id, rating=rating)
+        )
+        await context.send_activity(
+            MessageFactory.text(both("thanks" if stored else "feedback_unknown"))
+        )
 
     async def _store(self, rm_id: str, feedback: Feedback) -> bool:
         try:
@@ -183,7 +193,9 @@ class TeamsHandlers:
 def _collect_ids(ids: list[str]) -> Callable[..., Awaitable[Any]]:
     """A send hook noting the ids Teams gives our replies; its feedback invokes cite them."""
 
-    async def hook(_context: TurnContext, activities: list[Activity], send: Callable[[], Awaitable[Any]]) -> Any:
+    async def hook(
+        _context: TurnContext, activities: list[Activity], send: Callable[[], Awaitable[Any]]
+    ) -> Any:
         responses = await send()
         ids.extend(str(r.id) for r in responses or [] if getattr(r, "id", None))
         ids.extend(str(a.id) for a in activities if a.id)

@@ -10,7 +10,13 @@ import pytest
 
 from assistant.config import Settings
 from assistant.core.types import Conversation
-from assistant.errors import EntitlementError, FrontlineError, NotFoundError, UpstreamError, UserError
+from assistant.errors import (
+    EntitlementError,
+    FrontlineError,
+    NotFoundError,
+    UpstreamError,
+    UserError,
+)
 from integrations.api import create_app
 from tests.api.conftest import RM2_TOKEN, auth, make_client, parse_sse
 from tests.api.fakes import SECRET_DETAIL, FailingCore, FakeCore

@@ -43,6 +43,10 @@ GUARANTEED_RETURN_POSITIVES = [
     ("Returns are guaranteed by the bank.", NONE, "Returns are guaranteed"),
     ("The product guarantees 4.2% a year.", NONE, "guarantees 4.2%"),
     ("A principal-protected wealth product.", WEALTH, "principal-protected"),
+    # a negation word outside the claim's scope does not excuse it
+    ("不到一年稳赚10%。", NONE, "稳赚"),
+    ("非常稳赚。", NONE, "稳赚"),
+    ("不用担心，保证收益。", NONE, "保证收益"),
 ]
 
 GUARANTEED_RETURN_NEGATIVES = [
@@ -84,6 +88,8 @@ RISK_FREE_POSITIVES = [
     ("There is no risk at all.", "no risk"),
     ("You can't lose with this one.", "can't lose"),
     ("It's 100% safe.", "100% safe"),
+    ("It is not only liquid but risk-free.", "risk-free"),
+    ("未来零风险。", "零风险"),
 ]
 
 RISK_FREE_NEGATIVES = [

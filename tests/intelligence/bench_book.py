@@ -31,17 +31,39 @@ def synthetic_book(size: int, seed: int = 7) -> list:
         base = rng.lognormvariate(16 if client_type == "corporate" else 12, 1.2)
         deposits = [base * rng.uniform(0.6, 1.3) for _ in range(12)]
         codes = [p.product_code for p in products.values() if p.segment == client_type]
-        holdings = [holding(code, rng.uniform(1e4, 5e6), client_id=cid,
-                            maturity=AS_OF + timedelta(days=rng.randint(-30, 200)) if rng.random() < 0.4 else None)
-                    for code in rng.sample(codes, rng.randint(2, 8))]
-        contacts = [interaction(AS_OF - timedelta(days=rng.randint(1, 400)), rng.choice(["visit", "phone", "wechat"]),
-                                client_id=cid) for _ in range(rng.randint(0, 15))]
-        book.append(make_client(
-            client_id=cid, client_type=client_type, deposits=deposits, holdings=holdings, interactions=contacts,
-            industry=rng.choice(INDUSTRIES), employees=rng.randint(5, 2000), loans=rng.uniform(0, 3e8),
-            risk_appetite=rng.choice(["C1", "C2", "C3", "C4", "C5", None]),
-            transactions=[rng.choice([0, 0, 3, 20]) for _ in range(12)],
-        ))
+        holdings = [
+            holding(
+                code,
+                rng.uniform(1e4, 5e6),
+                client_id=cid,
+                maturity=AS_OF + timedelta(days=rng.randint(-30, 200))
+                if rng.random() < 0.4
+                else None,
+            )
+            for code in rng.sample(codes, rng.randint(2, 8))
+        ]
+        contacts = [
+            interaction(
+                AS_OF - timedelta(days=rng.randint(1, 400)),
+                rng.choice(["visit", "phone", "wechat"]),
+                client_id=cid,
+            )
+            for _ in range(rng.randint(0, 15))
+        ]
+        book.append(
+            make_client(
+                client_id=cid,
+                client_type=client_type,
+                deposits=deposits,
+                holdings=holdings,
+                interactions=contacts,
+                industry=rng.choice(INDUSTRIES),
+                employees=rng.randint(5, 2000),
+                loans=rng.uniform(0, 3e8),
+                risk_appetite=rng.choice(["C1", "C2", "C3", "C4", "C5", None]),
+                transactions=[rng.choice([0, 0, 3, 20]) for _ in range(12)],
+            )
+        )
     return book
 
 
@@ -60,12 +82,19 @@ def main(size: int = 400) -> None:
     analyzer.analyze(book, AS_OF)  # warm-up
     analyze_ms = _median_ms(lambda: analyzer.analyze(book, AS_OF), runs=15)
     rows = analyzer.analyze(book, AS_OF)
-    queries = [dict(signal="deposit_churn", sort_by="trend"), dict(maturity_within_days=30, sort_by="maturity"),
-               dict(tier="key", product_gap="CPAY01"), dict(sort_by="urgency"), dict(client_type="retail")]
+    queries = [
+        dict(signal="deposit_churn", sort_by="trend"),
+        dict(maturity_within_days=30, sort_by="maturity"),
+        dict(tier="key", product_gap="CPAY01"),
+        dict(sort_by="urgency"),
+        dict(client_type="retail"),
+    ]
     query_ms = _median_ms(lambda: [query(rows, **q) for q in queries], runs=50)
     signals = sum(len(r.signals) for r in rows)
-    print(f"{size} clients, {signals} signal kinds: analyze {analyze_ms:.1f} ms, "
-          f"{len(queries)} queries {query_ms:.2f} ms (median)")
+    print(
+        f"{size} clients, {signals} signal kinds: analyze {analyze_ms:.1f} ms, "
+        f"{len(queries)} queries {query_ms:.2f} ms (median)"
+    )
 
 
 if __name__ == "__main__":

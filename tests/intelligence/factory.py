@@ -28,8 +28,15 @@ AS_OF = date(2026, 11, 1)  # a Sunday: the day after LAST_MONTH closes, as the e
 def catalog() -> dict[str, ProductRecord]:
     rows = yaml.safe_load(CATALOG.read_text(encoding="utf-8"))["products"]
     return {
-        code: ProductRecord(product_code=code, name=name, name_en=name_en, category=category,
-                            risk_level=risk, segment=segment, min_amount=float(minimum))
+        code: ProductRecord(
+            product_code=code,
+            name=name,
+            name_en=name_en,
+            category=category,
+            risk_level=risk,
+            segment=segment,
+            min_amount=float(minimum),
+        )
         for code, name, name_en, category, risk, segment, minimum in rows
     }
 
@@ -49,13 +56,24 @@ def months(count: int, last: str = LAST_MONTH) -> list[str]:
     return labels[::-1]
 
 
-def holding(code: str, balance: float = 0.0, maturity: date | None = None, client_id: str = "C000001") -> HoldingRecord:
-    return HoldingRecord(client_id=client_id, product_code=code, balance=balance,
-                         opened_date=date(2024, 1, 15), maturity_date=maturity)
+def holding(
+    code: str, balance: float = 0.0, maturity: date | None = None, client_id: str = "C000001"
+) -> HoldingRecord:
+    return HoldingRecord(
+        client_id=client_id,
+        product_code=code,
+        balance=balance,
+        opened_date=date(2024, 1, 15),
+        maturity_date=maturity,
+    )
 
 
-def interaction(on: date, channel: str = "visit", rm_id: str = "RM001", client_id: str = "C000001") -> InteractionRecord:
-    return InteractionRecord(client_id=client_id, date=on, rm_id=rm_id, channel=channel, summary="跟进")
+def interaction(
+    on: date, channel: str = "visit", rm_id: str = "RM001", client_id: str = "C000001"
+) -> InteractionRecord:
+    return InteractionRecord(
+        client_id=client_id, date=on, rm_id=rm_id, channel=channel, summary="跟进"
+    )
 
 
 def days_before(days: int, as_of: date = AS_OF) -> date:
@@ -83,18 +101,32 @@ def make_client(
     labels = months(len(deposits))
     counts = transactions if transactions is not None else [12] * len(deposits)
     balances = tuple(
-        BalanceRecord(client_id=client_id, month=m, avg_daily_deposit=float(d),
-                      loan_balance=loans if i == len(deposits) - 1 else 0.0, transaction_count=counts[i])
+        BalanceRecord(
+            client_id=client_id,
+            month=m,
+            avg_daily_deposit=float(d),
+            loan_balance=loans if i == len(deposits) - 1 else 0.0,
+            transaction_count=counts[i],
+        )
         for i, (m, d) in enumerate(zip(labels, deposits, strict=True))
     )
     record = ClientRecord(
-        client_id=client_id, client_type=client_type, name="测试客户", rm_id=rm_id, branch="上海分行",
-        onboard_date=date(2020, 1, 1), industry=industry if client_type == "corporate" else None,
-        employees=employees, risk_appetite=risk_appetite,
+        client_id=client_id,
+        client_type=client_type,
+        name="测试客户",
+        rm_id=rm_id,
+        branch="上海分行",
+        onboard_date=date(2020, 1, 1),
+        industry=industry if client_type == "corporate" else None,
+        employees=employees,
+        risk_appetite=risk_appetite,
     )
     moved = tuple(
-        h if h.client_id == client_id else HoldingRecord(client_id, h.product_code, h.balance, h.opened_date,
-                                                          h.account_no, h.maturity_date)
+        h
+        if h.client_id == client_id
+        else HoldingRecord(
+            client_id, h.product_code, h.balance, h.opened_date, h.account_no, h.maturity_date
+        )
         for h in holdings
     )
     ordered = tuple(sorted(interactions, key=lambda i: i.date, reverse=True))

@@ -23,12 +23,26 @@ RECENT = [interaction(days_before(3))]
 
 def book() -> list[BookRow]:
     datas = [
-        make_client(client_id="A", deposits=[15e6] * 3 + [11e6] * 3, interactions=RECENT),  # key, churn
-        make_client(client_id="B", industry="外贸", deposits=[60e6] * 6, interactions=RECENT,
-                    holdings=[holding("CDEP02", 8e6, maturity=AS_OF + timedelta(days=20))]),  # core, maturity
-        make_client(client_id="C", client_type="retail", deposits=[400e3] * 3 + [600e3] * 3, interactions=RECENT,
-                    holdings=[holding("RCD01", 300e3, maturity=AS_OF + timedelta(days=80))]),  # wealth, growth
-        make_client(client_id="D", deposits=[3e6] * 6, employees=300, interactions=RECENT),  # basic, payroll gap
+        make_client(
+            client_id="A", deposits=[15e6] * 3 + [11e6] * 3, interactions=RECENT
+        ),  # key, churn
+        make_client(
+            client_id="B",
+            industry="外贸",
+            deposits=[60e6] * 6,
+            interactions=RECENT,
+            holdings=[holding("CDEP02", 8e6, maturity=AS_OF + timedelta(days=20))],
+        ),  # core, maturity
+        make_client(
+            client_id="C",
+            client_type="retail",
+            deposits=[400e3] * 3 + [600e3] * 3,
+            interactions=RECENT,
+            holdings=[holding("RCD01", 300e3, maturity=AS_OF + timedelta(days=80))],
+        ),  # wealth, growth
+        make_client(
+            client_id="D", deposits=[3e6] * 6, employees=300, interactions=RECENT
+        ),  # basic, payroll gap
     ]
     return BookAnalyzer(policies(), catalog()).analyze(datas, AS_OF)
 
@@ -40,8 +54,13 @@ def ids(rows: list[BookRow]) -> list[str]:
 def test_when_book_analyzed_then_one_row_per_client_with_tier_signals_and_maturity() -> None:
     rows = {r.client_id: r for r in book()}
     assert [rows[c].tier for c in "ABCD"] == ["key", "core", "wealth", "basic"]
-    assert rows["A"].signals == ("deposit_churn",) and rows["A"].trend_ratio == pytest.approx(11 / 15 - 1)
-    assert rows["B"].next_maturity == AS_OF + timedelta(days=20) and rows["B"].next_maturity_product == "CDEP02"
+    assert rows["A"].signals == ("deposit_churn",) and rows["A"].trend_ratio == pytest.approx(
+        11 / 15 - 1
+    )
+    assert (
+        rows["B"].next_maturity == AS_OF + timedelta(days=20)
+        and rows["B"].next_maturity_product == "CDEP02"
+    )
     assert rows["C"].value == 600e3 + 300e3  # retail value is AUM
     assert rows["D"].gaps == ("CPAY01",)
 
@@ -61,7 +80,9 @@ FILTERS = [
 
 
 @pytest.mark.parametrize(("case", "filters", "expected"), FILTERS, ids=[c[0] for c in FILTERS])
-def test_when_filtered_then_only_matching_clients(case: str, filters: dict, expected: list[str]) -> None:
+def test_when_filtered_then_only_matching_clients(
+    case: str, filters: dict, expected: list[str]
+) -> None:
     assert sorted(ids(query(book(), **filters))) == expected
 
 

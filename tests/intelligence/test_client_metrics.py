@@ -33,19 +33,26 @@ def test_when_three_months_only_then_no_previous_window() -> None:
 
 
 def test_when_two_products_share_a_category_then_counted_once() -> None:
-    m = metrics_of(make_client(holdings=[holding("CLN01", 1), holding("CLN02", 1), holding("CDEP01", 1)]))
+    m = metrics_of(
+        make_client(holdings=[holding("CLN01", 1), holding("CLN02", 1), holding("CDEP01", 1)])
+    )
     assert m.product_count == 2
 
 
 def test_when_retail_holds_wealth_and_loan_then_aum_counts_only_investments() -> None:
-    data = make_client(client_type="retail", deposits=[100_000] * 6,
-                       holdings=[holding("RWM01", 300_000), holding("RFD01", 50_000), holding("RLN01", 900_000)])
+    data = make_client(
+        client_type="retail",
+        deposits=[100_000] * 6,
+        holdings=[holding("RWM01", 300_000), holding("RFD01", 50_000), holding("RLN01", 900_000)],
+    )
     assert metrics_of(data).aum == 450_000
 
 
 def test_when_trailing_months_idle_then_streak_counted_and_unknown_breaks_it() -> None:
     assert metrics_of(make_client(transactions=[5, 3, 0, 0, 0, 0])).months_without_transactions == 4
-    assert metrics_of(make_client(transactions=[0, 0, None, 0, 0, 0])).months_without_transactions == 3
+    assert (
+        metrics_of(make_client(transactions=[0, 0, None, 0, 0, 0])).months_without_transactions == 3
+    )
 
 
 def test_when_interactions_logged_then_days_counted_from_as_of_not_today() -> None:

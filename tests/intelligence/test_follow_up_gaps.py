@@ -15,7 +15,9 @@ LATER = date(2026, 11, 16)
 
 
 def churned(*contacts, client_id: str = "C000001"):
-    return make_client(client_id=client_id, deposits=[10e6] * 3 + [7e6] * 3, interactions=list(contacts))
+    return make_client(
+        client_id=client_id, deposits=[10e6] * 3 + [7e6] * 3, interactions=list(contacts)
+    )
 
 
 def gaps_of(book, as_of: date = LATER, **kwargs):
@@ -24,7 +26,11 @@ def gaps_of(book, as_of: date = LATER, **kwargs):
 
 def test_when_policy_loaded_then_deadlines_come_from_it() -> None:
     needs = requirements(policies())
-    assert {k: v.working_days for k, v in needs.items()} == {"deposit_churn": 5, "dormancy": 10, "suitability": 3}
+    assert {k: v.working_days for k, v in needs.items()} == {
+        "deposit_churn": 5,
+        "dormancy": 10,
+        "suitability": 3,
+    }
     assert needs["deposit_churn"].channels == ("visit", "phone")
 
 
@@ -39,13 +45,20 @@ CHURN_CASES = [
 ]
 
 
-@pytest.mark.parametrize(("case", "contacts", "is_gap"), CHURN_CASES, ids=[c[0] for c in CHURN_CASES])
+@pytest.mark.parametrize(
+    ("case", "contacts", "is_gap"), CHURN_CASES, ids=[c[0] for c in CHURN_CASES]
+)
 def test_when_churn_not_followed_up_in_time_then_gap(case: str, contacts, is_gap: bool) -> None:
     found = gaps_of([churned(*contacts)])
     assert bool(found) is is_gap
     if is_gap:
         [gap] = found
-        assert (gap.signal_kind, gap.detected_on, gap.due_date, gap.days_overdue) == ("deposit_churn", DETECTED, DUE, 10)
+        assert (gap.signal_kind, gap.detected_on, gap.due_date, gap.days_overdue) == (
+            "deposit_churn",
+            DETECTED,
+            DUE,
+            10,
+        )
         assert gap.rm_id == "RM001" and gap.playbook == "lifecycle/deposit-churn-rescue"
 
 
@@ -61,12 +74,20 @@ def test_when_deadline_not_yet_passed_then_pending_only_on_request() -> None:
 
 
 @pytest.mark.parametrize(("channel", "is_gap"), [("wechat", False), (None, True)])
-def test_when_suitability_mismatch_then_any_contact_within_three_days_counts(channel, is_gap: bool) -> None:
+def test_when_suitability_mismatch_then_any_contact_within_three_days_counts(
+    channel, is_gap: bool
+) -> None:
     contacts = [interaction(date(2026, 11, 2), channel)] if channel else []
-    data = make_client(client_type="retail", risk_appetite="C2", holdings=[holding("RFD02", 5e4), holding("RGLD01", 1e4)],
-                       interactions=contacts)
+    data = make_client(
+        client_type="retail",
+        risk_appetite="C2",
+        holdings=[holding("RFD02", 5e4), holding("RGLD01", 1e4)],
+        interactions=contacts,
+    )
     found = gaps_of([data])
-    assert [g.signal_kind for g in found] == (["suitability"] if is_gap else [])  # one gap, not one per holding
+    assert [g.signal_kind for g in found] == (
+        ["suitability"] if is_gap else []
+    )  # one gap, not one per holding
     if is_gap:
         assert found[0].due_date == date(2026, 11, 4)
 
@@ -74,11 +95,22 @@ def test_when_suitability_mismatch_then_any_contact_within_three_days_counts(cha
 def test_when_dormant_since_months_then_overdue_from_when_it_was_detected() -> None:
     data = make_client(deposits=[5e6] * 10, transactions=[3, 3] + [0] * 8)
     [gap] = gaps_of([data], as_of=date(2026, 11, 1))
-    assert (gap.signal_kind, gap.detected_on, gap.due_date) == ("dormancy", date(2026, 9, 1), date(2026, 9, 15))
+    assert (gap.signal_kind, gap.detected_on, gap.due_date) == (
+        "dormancy",
+        date(2026, 9, 1),
+        date(2026, 9, 15),
+    )
     assert gap.days_overdue == 47
 
 
 def test_when_several_clients_then_most_overdue_first() -> None:
     dormant = make_client(client_id="C000002", deposits=[5e6] * 10, transactions=[3, 3] + [0] * 8)
-    book = [churned(), dormant, churned(interaction(date(2026, 11, 2), "visit"), client_id="C000003")]
-    assert [(g.client_id, g.signal_kind) for g in gaps_of(book)] == [("C000002", "dormancy"), ("C000001", "deposit_churn")]
+    book = [
+        churned(),
+        dormant,
+        churned(interaction(date(2026, 11, 2), "visit"), client_id="C000003"),
+    ]
+    assert [(g.client_id, g.signal_kind) for g in gaps_of(book)] == [
+        ("C000002", "dormancy"),
+        ("C000001", "deposit_churn"),
+    ]

@@ -41,13 +41,19 @@ WORKING_DAYS = [
 ]
 
 
-@pytest.mark.parametrize(("case", "start", "days", "expected"), WORKING_DAYS, ids=[c[0] for c in WORKING_DAYS])
-def test_when_adding_working_days_then_weekends_skipped(case: str, start: date, days: int, expected: date) -> None:
+@pytest.mark.parametrize(
+    ("case", "start", "days", "expected"), WORKING_DAYS, ids=[c[0] for c in WORKING_DAYS]
+)
+def test_when_adding_working_days_then_weekends_skipped(
+    case: str, start: date, days: int, expected: date
+) -> None:
     assert add_working_days(start, days) == expected
 
 
 def test_when_holiday_given_then_it_is_skipped_too() -> None:
-    assert add_working_days(date(2026, 9, 30), 1, holidays={date(2026, 10, 1), date(2026, 10, 2)}) == date(2026, 10, 5)
+    assert add_working_days(
+        date(2026, 9, 30), 1, holidays={date(2026, 10, 1), date(2026, 10, 2)}
+    ) == date(2026, 10, 5)
 
 
 def test_when_counting_between_then_only_weekdays_counted() -> None:

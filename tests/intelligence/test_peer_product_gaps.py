@@ -10,8 +10,12 @@ from tools.intelligence.signals import PeerStats, detect_signals
 
 def peer(n: int, codes: list[str], industry: str = "制造业", client_type: str = "corporate"):
     cid = f"P{n:06d}"
-    return make_client(client_id=cid, client_type=client_type, industry=industry,
-                       holdings=[holding(c, 1_000, client_id=cid) for c in codes])
+    return make_client(
+        client_id=cid,
+        client_type=client_type,
+        industry=industry,
+        holdings=[holding(c, 1_000, client_id=cid) for c in codes],
+    )
 
 
 def gaps(data, population) -> dict[str, dict]:
@@ -30,7 +34,9 @@ def test_when_most_peers_hold_a_product_the_client_lacks_then_gap() -> None:
 
 def test_when_share_of_holders_just_under_ratio_then_no_gap() -> None:
     # 2 of 5 peers (40%) hold CFX01; 3 of 5 (60%) hold CCM01, the policy asks for 50%.
-    population = [peer(i, ["CFX01", "CCM01"] if i < 2 else (["CCM01"] if i == 2 else [])) for i in range(5)]
+    population = [
+        peer(i, ["CFX01", "CCM01"] if i < 2 else (["CCM01"] if i == 2 else [])) for i in range(5)
+    ]
     found = gaps(make_client(), population)
     assert set(found) == {"CCM01"}
 
@@ -71,11 +77,17 @@ PAYROLL = [
 ]
 
 
-@pytest.mark.parametrize(("case", "client_type", "employees", "codes", "expected"), PAYROLL, ids=[c[0] for c in PAYROLL])
-def test_when_many_employees_and_no_payroll_then_payroll_gap(case, client_type, employees, codes, expected) -> None:
+@pytest.mark.parametrize(
+    ("case", "client_type", "employees", "codes", "expected"), PAYROLL, ids=[c[0] for c in PAYROLL]
+)
+def test_when_many_employees_and_no_payroll_then_payroll_gap(
+    case, client_type, employees, codes, expected
+) -> None:
     minimum = policies().signals.product_gap.payroll_min_employees
     count = minimum if employees is None else (minimum + employees if employees < 0 else employees)
-    data = make_client(client_type=client_type, employees=count, holdings=[holding(c) for c in codes])
+    data = make_client(
+        client_type=client_type, employees=count, holdings=[holding(c) for c in codes]
+    )
     found = detect_signals(data, catalog(), None, policies(), AS_OF)
     payroll = [s for s in found if s.kind == "product_gap" and s.facts.get("basis") == "payroll"]
     assert bool(payroll) is expected

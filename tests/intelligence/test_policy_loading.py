@@ -36,7 +36,13 @@ _DELETE = object()
 
 # (case, which file, dotted path to edit, new value, words the message must contain)
 BAD_EDITS = [
-    ("ratio_above_one", "signals", "deposit_churn.gradual_drop_ratio", 1.5, "deposit_churn.gradual_drop_ratio"),
+    (
+        "ratio_above_one",
+        "signals",
+        "deposit_churn.gradual_drop_ratio",
+        1.5,
+        "deposit_churn.gradual_drop_ratio",
+    ),
     ("negative_ratio", "signals", "growth.growth_ratio", -0.1, "growth.growth_ratio"),
     ("missing_playbook", "signals", "dormancy.playbook", _DELETE, "dormancy.playbook"),
     ("misspelt_key", "signals", "suitability.follow_up_workdays", 3, "follow_up_workdays"),
@@ -48,7 +54,9 @@ BAD_EDITS = [
 ]
 
 
-@pytest.mark.parametrize(("case", "which", "path", "value", "words"), BAD_EDITS, ids=[c[0] for c in BAD_EDITS])
+@pytest.mark.parametrize(
+    ("case", "which", "path", "value", "words"), BAD_EDITS, ids=[c[0] for c in BAD_EDITS]
+)
 def test_when_policy_invalid_then_config_error_names_the_field(
     tmp_path: Path, case: str, which: str, path: str, value: object, words: str
 ) -> None:
@@ -66,9 +74,14 @@ def test_when_policy_invalid_then_config_error_names_the_field(
 
 @pytest.mark.parametrize(
     ("case", "content", "words"),
-    [("invalid_yaml", "corporate: [unclosed", "invalid YAML"), ("not_a_mapping", "- a\n- b\n", "mapping")],
+    [
+        ("invalid_yaml", "corporate: [unclosed", "invalid YAML"),
+        ("not_a_mapping", "- a\n- b\n", "mapping"),
+    ],
 )
-def test_when_file_is_not_a_policy_then_config_error(tmp_path: Path, case: str, content: str, words: str) -> None:
+def test_when_file_is_not_a_policy_then_config_error(
+    tmp_path: Path, case: str, content: str, words: str
+) -> None:
     bad = tmp_path / "tiering.yaml"
     bad.write_text(content, encoding="utf-8")
     with pytest.raises(ConfigError, match=words):

@@ -41,23 +41,36 @@ def churn_policy():
 # ---- deposit churn ---------------------------------------------------------------------------
 
 CHURN = [
-    ("gradual_just_over_threshold", lambda: gradual(churn_policy().gradual_drop_ratio + 0.01), "gradual"),
+    (
+        "gradual_just_over_threshold",
+        lambda: gradual(churn_policy().gradual_drop_ratio + 0.01),
+        "gradual",
+    ),
     ("gradual_exactly_at_threshold", lambda: gradual(churn_policy().gradual_drop_ratio), "gradual"),
-    ("sudden_just_over_threshold", lambda: sudden(churn_policy().sudden_drop_ratio + 0.01), "sudden"),
+    (
+        "sudden_just_over_threshold",
+        lambda: sudden(churn_policy().sudden_drop_ratio + 0.01),
+        "sudden",
+    ),
     ("retail_gradual", lambda: gradual(0.3, base=200_000, client_type="retail"), "gradual"),
 ]
 NO_CHURN = [
     ("gradual_just_under_threshold", lambda: gradual(churn_policy().gradual_drop_ratio - 0.01)),
     ("sudden_just_under_threshold", lambda: sudden(churn_policy().sudden_drop_ratio - 0.01)),
     ("below_min_amount", lambda: gradual(0.5, base=churn_policy().min_amount["corporate"] - 1)),
-    ("retail_below_min_amount", lambda: gradual(0.5, base=churn_policy().min_amount["retail"] - 1, client_type="retail")),
+    (
+        "retail_below_min_amount",
+        lambda: gradual(0.5, base=churn_policy().min_amount["retail"] - 1, client_type="retail"),
+    ),
     ("steady", lambda: make_client()),
     ("too_little_history", lambda: make_client(deposits=[BASE, BASE * 0.9])),
 ]
 
 
 @pytest.mark.parametrize(("case", "build", "pattern"), CHURN, ids=[c[0] for c in CHURN])
-def test_when_deposits_drop_past_threshold_then_churn_signal(case: str, build, pattern: str) -> None:
+def test_when_deposits_drop_past_threshold_then_churn_signal(
+    case: str, build, pattern: str
+) -> None:
     [signal] = signals_of(build(), "deposit_churn")
     assert signal.facts["pattern"] == pattern
     assert signal.playbook == churn_policy().playbook
@@ -84,8 +97,11 @@ def test_when_sudden_drop_then_high_severity() -> None:
 
 # ---- maturity --------------------------------------------------------------------------------
 
+
 def maturing_in(days: int):
-    return make_client(holdings=[holding("CDEP02", 5_000_000, maturity=AS_OF + timedelta(days=days))])
+    return make_client(
+        holdings=[holding("CDEP02", 5_000_000, maturity=AS_OF + timedelta(days=days))]
+    )
 
 
 @pytest.mark.parametrize(
@@ -100,9 +116,15 @@ def maturing_in(days: int):
         (90, 90, "low", AS_OF + timedelta(days=60)),
     ],
 )
-def test_when_holding_matures_within_windows_then_one_signal_with_window(days: int, window: int, severity: str, due: date) -> None:
+def test_when_holding_matures_within_windows_then_one_signal_with_window(
+    days: int, window: int, severity: str, due: date
+) -> None:
     [signal] = signals_of(maturing_in(days), "maturity")
-    assert (signal.facts["window_days"], signal.severity, signal.due_date) == (window, severity, due)
+    assert (signal.facts["window_days"], signal.severity, signal.due_date) == (
+        window,
+        severity,
+        due,
+    )
     assert signal.product_code == "CDEP02"
 
 
@@ -112,21 +134,33 @@ def test_when_maturity_outside_windows_or_past_then_no_signal(days: int) -> None
 
 
 def test_when_two_holdings_mature_then_one_signal_each() -> None:
-    data = make_client(holdings=[holding("CDEP02", 1, maturity=AS_OF + timedelta(days=10)),
-                                 holding("CDEP03", 1, maturity=AS_OF + timedelta(days=50))])
+    data = make_client(
+        holdings=[
+            holding("CDEP02", 1, maturity=AS_OF + timedelta(days=10)),
+            holding("CDEP03", 1, maturity=AS_OF + timedelta(days=50)),
+        ]
+    )
     assert sorted(s.product_code for s in signals_of(data, "maturity")) == ["CDEP02", "CDEP03"]
 
 
 # ---- dormancy --------------------------------------------------------------------------------
 
+
 def idle(months: int, total: int = 8, interactions=()):
-    return make_client(deposits=[BASE] * total, transactions=[9] * (total - months) + [0] * months,
-                       interactions=list(interactions))
+    return make_client(
+        deposits=[BASE] * total,
+        transactions=[9] * (total - months) + [0] * months,
+        interactions=list(interactions),
+    )
 
 
 DORMANCY = [
     ("idle_six_months_never_contacted", idle(6), True),
-    ("idle_six_months_contacted_long_ago", idle(6, interactions=[interaction(days_before(200))]), True),
+    (
+        "idle_six_months_contacted_long_ago",
+        idle(6, interactions=[interaction(days_before(200))]),
+        True,
+    ),
     ("idle_but_contacted_recently", idle(6, interactions=[interaction(days_before(10))]), False),
     ("idle_five_months", idle(5), False),
     ("active", make_client(), False),
@@ -145,6 +179,7 @@ def test_when_idle_longer_than_threshold_then_detected_when_streak_reached_it() 
 
 
 # ---- growth ----------------------------------------------------------------------------------
+
 
 @pytest.mark.parametrize(("ratio", "grows"), [(0.31, True), (0.30, True), (0.29, False)])
 def test_when_deposits_grow_past_ratio_then_growth_signal(ratio: float, grows: bool) -> None:
@@ -167,9 +202,17 @@ SUITABILITY = [
 ]
 
 
-@pytest.mark.parametrize(("case", "client_type", "appetite", "code", "mismatch"), SUITABILITY, ids=[c[0] for c in SUITABILITY])
-def test_when_product_risk_above_appetite_then_mismatch(case: str, client_type: str, appetite, code: str, mismatch: bool) -> None:
-    data = make_client(client_type=client_type, risk_appetite=appetite, holdings=[holding(code, 100_000)])
+@pytest.mark.parametrize(
+    ("case", "client_type", "appetite", "code", "mismatch"),
+    SUITABILITY,
+    ids=[c[0] for c in SUITABILITY],
+)
+def test_when_product_risk_above_appetite_then_mismatch(
+    case: str, client_type: str, appetite, code: str, mismatch: bool
+) -> None:
+    data = make_client(
+        client_type=client_type, risk_appetite=appetite, holdings=[holding(code, 100_000)]
+    )
     found = signals_of(data, "suitability")
     assert bool(found) is mismatch
     if mismatch:
@@ -179,9 +222,15 @@ def test_when_product_risk_above_appetite_then_mismatch(case: str, client_type: 
 
 # ---- ordering --------------------------------------------------------------------------------
 
+
 def test_when_several_signals_then_most_severe_first() -> None:
     data = make_client(
-        client_type="retail", risk_appetite="C2", deposits=[200_000] * 3 + [300_000] * 3,
-        holdings=[holding("RFD02", 10_000), holding("RCD01", 200_000, maturity=AS_OF + timedelta(days=45))],
+        client_type="retail",
+        risk_appetite="C2",
+        deposits=[200_000] * 3 + [300_000] * 3,
+        holdings=[
+            holding("RFD02", 10_000),
+            holding("RCD01", 200_000, maturity=AS_OF + timedelta(days=45)),
+        ],
     )
     assert [s.kind for s in signals_of(data)] == ["suitability", "maturity", "growth"]

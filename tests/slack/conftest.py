@@ -30,7 +30,9 @@ def core() -> FakeCore:
 
 
 @pytest.fixture
-async def slack(tmp_path: Path, fake_slack: FakeSlackApi, core: FakeCore) -> AsyncIterator[SlackHarness]:
+async def slack(
+    tmp_path: Path, fake_slack: FakeSlackApi, core: FakeCore
+) -> AsyncIterator[SlackHarness]:
     settings = make_settings(
         tmp_path / "home",
         slack_bot_token="xoxb-test-token",

@@ -46,10 +46,18 @@ def scripted_answer(turn: Turn, **overrides: Any) -> Answer:
         engine="offline",
         intent="serve_client",
         client_ids=["C000123"],
-        cards=[ClientCard(client_id="C000123", name="华东精密", tier="战略客户", facts=[SECRET_FACT])],
+        cards=[
+            ClientCard(client_id="C000123", name="华东精密", tier="战略客户", facts=[SECRET_FACT])
+        ],
         actions=[ActionItem(title="本周回访", reason="存款下月到期", due="2026-07-01")],
         citations=[
-            Citation(n=1, doc_id="tiering/service-standards", section="战略客户 > 服务频次", score=0.8, title="服务标准")
+            Citation(
+                n=1,
+                doc_id="tiering/service-standards",
+                section="战略客户 > 服务频次",
+                score=0.8,
+                title="服务标准",
+            )
         ],
     )
     values.update(overrides)
@@ -96,7 +104,11 @@ class FakeCore:
             for (cid, _), a in self._answers.items()
             if cid == conversation_id
         ]
-        return Conversation(conversation_id=conversation_id, rm_id=rm_id, channel="slack", turns=turns) if turns else None
+        return (
+            Conversation(conversation_id=conversation_id, rm_id=rm_id, channel="slack", turns=turns)
+            if turns
+            else None
+        )
 
     async def resolve_rm(self, channel: str, channel_user_id: str) -> str | None:
         return self.users.get((channel, channel_user_id))
@@ -129,8 +141,12 @@ class RecordingServer:
         self.responder = responder
         self.requests: list[Recorded] = []
         self._lock = threading.Lock()
-        app = Starlette(routes=[Route("/{path:path}", self._handle, methods=["GET", "POST", "PUT", "DELETE"])])
-        self._server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=0, log_level="warning"))
+        app = Starlette(
+            routes=[Route("/{path:path}", self._handle, methods=["GET", "POST", "PUT", "DELETE"])]
+        )
+        self._server = uvicorn.Server(
+            uvicorn.Config(app, host="127.0.0.1", port=0, log_level="warning")
+        )
         self._thread = threading.Thread(target=self._server.run, daemon=True)
 
     async def _handle(self, request: Request) -> Response:
@@ -202,13 +218,23 @@ class FakeSlackApi:
         if failure:
             return 200, {"ok": False, "error": failure}
         if method == "auth.test":
-            return 200, {"ok": True, "user_id": BOT_USER_ID, "bot_id": "BFRONT", "team_id": "T0001", "team": "Bank"}
+            return 200, {
+                "ok": True,
+                "user_id": BOT_USER_ID,
+                "bot_id": "BFRONT",
+                "team_id": "T0001",
+                "team": "Bank",
+            }
         if method == "conversations.open":
             return 200, {"ok": True, "channel": {"id": "DNEW0001"}}
         if method in ("chat.postMessage", "chat.update"):
             self._ts += 1
             body = record.body if isinstance(record.body, dict) else {}
-            return 200, {"ok": True, "channel": body.get("channel"), "ts": body.get("ts") or f"{self._ts:.6f}"}
+            return 200, {
+                "ok": True,
+                "channel": body.get("channel"),
+                "ts": body.get("ts") or f"{self._ts:.6f}",
+            }
         if method == "chat.postEphemeral":
             return 200, {"ok": True, "message_ts": f"{self._ts:.6f}"}
         return 200, {"ok": True}
@@ -217,4 +243,8 @@ class FakeSlackApi:
         return [r.body for r in self.server.snapshot() if r.path == f"/api/{method}"]
 
     def methods(self) -> list[str]:
-        return [r.path.removeprefix("/api/") for r in self.server.snapshot() if r.path != "/api/auth.test"]
+        return [
+            r.path.removeprefix("/api/")
+            for r in self.server.snapshot()
+            if r.path != "/api/auth.test"
+        ]

@@ -34,12 +34,19 @@ def test_answer_renders_text_cards_actions_citations_and_feedback() -> None:
     assert "`C000123`" in dumped and "战略客户" in dumped
     assert "*本周回访* — 存款下月到期" in dumped
     feedback = rendered[-1]
-    assert blocks.parse_feedback_value(feedback["elements"][0]["value"]) == ("slack:T:C:1", answer.turn_id)
+    assert blocks.parse_feedback_value(feedback["elements"][0]["value"]) == (
+        "slack:T:C:1",
+        answer.turn_id,
+    )
 
 
 def test_refused_answer_has_refusal_style_and_no_feedback_or_cards() -> None:
     answer = scripted_answer(
-        Turn(text="q", channel="slack"), refused=True, text="该客户不在你的名下。", cards=[], actions=[]
+        Turn(text="q", channel="slack"),
+        refused=True,
+        text="该客户不在你的名下。",
+        cards=[],
+        actions=[],
     )
     rendered = blocks.render_answer(answer)
     assert rendered[0]["type"] == "context" and "no_entry" in rendered[0]["elements"][0]["text"]

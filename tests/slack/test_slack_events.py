@@ -70,10 +70,14 @@ async def test_channel_mention_answers_in_thread_and_keeps_client_data_out_of_th
     [private] = slack.api.calls("chat.postEphemeral")
     assert private["user"] == "URM1" and private["thread_ts"] == MENTION_TS
 
-    public = [_text_of(c) for c in slack.api.calls("chat.postMessage") + slack.api.calls("chat.update")]
+    public = [
+        _text_of(c) for c in slack.api.calls("chat.postMessage") + slack.api.calls("chat.update")
+    ]
     assert all(SECRET_FACT not in p and "华东精密" not in p for p in public)
     assert SECRET_FACT in _text_of(private)
-    action_ids = [e["action_id"] for b in private["blocks"] if b["type"] == "actions" for e in b["elements"]]
+    action_ids = [
+        e["action_id"] for b in private["blocks"] if b["type"] == "actions" for e in b["elements"]
+    ]
     assert action_ids == ["feedback_up", "feedback_down"]
     assert "[1] 服务标准 › 战略客户 &gt; 服务频次" in _text_of(private)
 
@@ -91,7 +95,9 @@ async def test_dm_gets_the_answer_in_place_and_the_thread_keeps_one_conversation
     await wait_for(lambda: len(slack.api.calls("chat.update")) == 1)
 
     follow_up = load("message_im.json")
-    follow_up["event"].update(ts="1767377050.000100", thread_ts=first["event"]["ts"], text="那提醒话术呢？")
+    follow_up["event"].update(
+        ts="1767377050.000100", thread_ts=first["event"]["ts"], text="那提醒话术呢？"
+    )
     follow_up["event_id"] = "Ev0DM0002"
     await slack.post_event(follow_up)
     await wait_for(lambda: len(slack.api.calls("chat.update")) == 2)
@@ -109,18 +115,27 @@ async def test_dm_gets_the_answer_in_place_and_the_thread_keeps_one_conversation
 async def test_when_slack_retries_the_event_then_it_is_answered_once(slack: SlackHarness) -> None:
     payload = load("app_mention_channel.json")
     await slack.post_event(payload)
-    retry = await slack.post_event(payload, **{"X-Slack-Retry-Num": "1", "X-Slack-Retry-Reason": "http_timeout"})
+    retry = await slack.post_event(
+        payload, **{"X-Slack-Retry-Num": "1", "X-Slack-Retry-Reason": "http_timeout"}
+    )
     assert retry.status_code == 200
     await wait_for(lambda: slack.api.calls("chat.postEphemeral"))
     assert len(slack.core.turns) == 1
     assert len(slack.api.calls("chat.postMessage")) == 1
 
 
-async def test_when_message_and_app_mention_twins_arrive_then_one_answer(slack: SlackHarness) -> None:
+async def test_when_message_and_app_mention_twins_arrive_then_one_answer(
+    slack: SlackHarness,
+) -> None:
     message = load("message_im.json")
     message["event"]["text"] = f"<@{BOT_USER_ID}> 华东精密怎么服务？"
     mention = load("app_mention_channel.json")
-    mention["event"].update(channel="D0DM0001", ts=message["event"]["ts"], channel_type="im", text=message["event"]["text"])
+    mention["event"].update(
+        channel="D0DM0001",
+        ts=message["event"]["ts"],
+        channel_type="im",
+        text=message["event"]["text"],
+    )
     mention["event_id"] = "Ev0TWIN"
     await slack.post_event(message)
     await slack.post_event(mention)
@@ -161,9 +176,16 @@ async def test_when_user_is_not_an_rm_then_polite_refusal_and_no_data(slack: Sla
 
 @pytest.mark.parametrize(
     "event_patch",
-    [{"user": BOT_USER_ID}, {"bot_id": "BFRONT"}, {"subtype": "bot_message"}, {"subtype": "message_changed"}],
+    [
+        {"user": BOT_USER_ID},
+        {"bot_id": "BFRONT"},
+        {"subtype": "bot_message"},
+        {"subtype": "message_changed"},
+    ],
 )
-async def test_bot_and_non_human_messages_are_ignored(slack: SlackHarness, event_patch: dict) -> None:
+async def test_bot_and_non_human_messages_are_ignored(
+    slack: SlackHarness, event_patch: dict
+) -> None:
     payload = load("message_im.json")
     payload["event"].update(event_patch)
     response = await slack.post_event(payload)
@@ -201,5 +223,7 @@ async def test_when_core_fails_then_generic_apology_and_no_exception_text(
         await wait_for(lambda: slack.api.calls("chat.update"))
     [update] = slack.api.calls("chat.update")
     assert "出错" in update["text"]
-    everything_posted = json.dumps([r.body for r in slack.api.server.snapshot()], ensure_ascii=False)
+    everything_posted = json.dumps(
+        [r.body for r in slack.api.server.snapshot()], ensure_ascii=False
+    )
     assert "hunter2" not in everything_posted

@@ -39,9 +39,14 @@ def _app(core: FakeCore, settings: Any, auth: TeamsAuthConfig) -> FastAPI:
 
 
 @pytest.fixture
-async def teams(tmp_path: Path, bot_service: FakeBotService, core: FakeCore) -> AsyncIterator[TeamsHarness]:
+async def teams(
+    tmp_path: Path, bot_service: FakeBotService, core: FakeCore
+) -> AsyncIterator[TeamsHarness]:
     settings = make_settings(
-        tmp_path / "home", teams_app_id=APP_ID, teams_app_password="app-secret", teams_tenant_id="a1b2c3d4-e5f6-7890-abcd-ef1234567890"
+        tmp_path / "home",
+        teams_app_id=APP_ID,
+        teams_app_password="app-secret",
+        teams_tenant_id="a1b2c3d4-e5f6-7890-abcd-ef1234567890",
     )
     auth = dataclasses.replace(
         TeamsAuthConfig.from_settings(settings.teams),
@@ -54,12 +59,17 @@ async def teams(tmp_path: Path, bot_service: FakeBotService, core: FakeCore) -> 
 
 
 @pytest.fixture
-async def anonymous_teams(tmp_path: Path, bot_service: FakeBotService, core: FakeCore) -> AsyncIterator[TeamsHarness]:
+async def anonymous_teams(
+    tmp_path: Path, bot_service: FakeBotService, core: FakeCore
+) -> AsyncIterator[TeamsHarness]:
     settings = make_settings(tmp_path / "home")
     auth = dataclasses.replace(
-        TeamsAuthConfig.from_settings(settings.teams), allowed_service_hosts=(*DEFAULT_SERVICE_HOSTS, "127.0.0.1")
+        TeamsAuthConfig.from_settings(settings.teams),
+        allowed_service_hosts=(*DEFAULT_SERVICE_HOSTS, "127.0.0.1"),
     )
     app = FastAPI()
     build_teams(core, settings, auth=auth).mount(app)
-    async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://frontline.test") as http:
+    async with httpx.AsyncClient(
+        transport=httpx.ASGITransport(app=app), base_url="http://frontline.test"
+    ) as http:
         yield TeamsHarness(http=http, bot=bot_service, core=core)

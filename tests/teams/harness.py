@@ -42,7 +42,9 @@ class FakeTokenProvider:
     def configuration(self) -> AgentAuthConfiguration:
         return AgentAuthConfiguration(client_id=APP_ID)
 
-    async def get_access_token(self, resource_url: str, scopes: list[str], force_refresh: bool = False) -> str:
+    async def get_access_token(
+        self, resource_url: str, scopes: list[str], force_refresh: bool = False
+    ) -> str:
         return OUTBOUND_TOKEN
 
     def get_token_credential(self) -> AsyncTokenCredential:
@@ -50,7 +52,9 @@ class FakeTokenProvider:
 
         class _Credential:
             async def get_token(self, *scopes: str, **kwargs: Any) -> AccessToken:
-                return AccessToken(await provider.get_access_token("", list(scopes)), int(time.time()) + 3600)
+                return AccessToken(
+                    await provider.get_access_token("", list(scopes)), int(time.time()) + 3600
+                )
 
         return _Credential()  # type: ignore[return-value]
 
@@ -61,7 +65,11 @@ class FakeBotService:
     def __init__(self) -> None:
         self._n = 0
         public = jwt.algorithms.RSAAlgorithm.to_jwk(SIGNING_KEY.public_key(), as_dict=True)
-        self.jwks = {"keys": [{**public, "kid": KID, "use": "sig", "alg": "RS256", "endorsements": ["msteams"]}]}
+        self.jwks = {
+            "keys": [
+                {**public, "kid": KID, "use": "sig", "alg": "RS256", "endorsements": ["msteams"]}
+            ]
+        }
         self.server = RecordingServer(self._respond)
 
     def _respond(self, record: Recorded) -> tuple[int, Any]:
@@ -87,7 +95,13 @@ def make_token(
     service_url: str | None = None,
 ) -> str:
     now = int(time.time())
-    claims: dict[str, Any] = {"iss": iss, "aud": aud, "nbf": now - 60, "iat": now - 60, "exp": now + expires_in}
+    claims: dict[str, Any] = {
+        "iss": iss,
+        "aud": aud,
+        "nbf": now - 60,
+        "iat": now - 60,
+        "exp": now + expires_in,
+    }
     if service_url:
         claims["serviceurl"] = service_url
     return jwt.encode(claims, key, algorithm="RS256", headers={"kid": kid})

@@ -28,9 +28,20 @@ async def test_valid_token_is_accepted(teams: TeamsHarness) -> None:
 
 @pytest.mark.parametrize(
     "case",
-    ["missing", "not_bearer", "wrong_audience", "expired", "foreign_key", "foreign_key_same_kid", "untrusted_issuer", "garbage"],
+    [
+        "missing",
+        "not_bearer",
+        "wrong_audience",
+        "expired",
+        "foreign_key",
+        "foreign_key_same_kid",
+        "untrusted_issuer",
+        "garbage",
+    ],
 )
-async def test_when_token_is_not_valid_then_401_and_no_outbound_call(teams: TeamsHarness, case: str) -> None:
+async def test_when_token_is_not_valid_then_401_and_no_outbound_call(
+    teams: TeamsHarness, case: str
+) -> None:
     activity = teams.activity("personal_message.json")
     tokens = {
         "missing": None,
@@ -63,7 +74,12 @@ async def test_when_service_url_differs_from_the_token_claim_then_401(teams: Tea
 
 @pytest.mark.parametrize(
     "service_url",
-    ["https://evil.example.com/teams/", "https://smba.trafficmanager.net.evil.com/", "http://smba.trafficmanager.net/amer/", None],
+    [
+        "https://evil.example.com/teams/",
+        "https://smba.trafficmanager.net.evil.com/",
+        "http://smba.trafficmanager.net/amer/",
+        None,
+    ],
 )
 async def test_when_service_url_host_is_not_allowed_then_rejected_without_outbound_call(
     teams: TeamsHarness, service_url: str | None
@@ -76,11 +92,16 @@ async def test_when_service_url_host_is_not_allowed_then_rejected_without_outbou
     assert teams.core.turns == []
 
 
-async def test_personal_chat_streams_progress_then_replies_with_an_adaptive_card(teams: TeamsHarness) -> None:
+async def test_personal_chat_streams_progress_then_replies_with_an_adaptive_card(
+    teams: TeamsHarness,
+) -> None:
     await teams.post(teams.activity("personal_message.json"))
 
     outbound = teams.bot.outbound()
-    assert all(r.path == f"/teams/v3/conversations/{PERSONAL_CONV}/activities/1767378504354" for r in outbound)
+    assert all(
+        r.path == f"/teams/v3/conversations/{PERSONAL_CONV}/activities/1767378504354"
+        for r in outbound
+    )
     assert all(r.headers["authorization"] == f"Bearer {OUTBOUND_TOKEN}" for r in outbound)
     first = outbound[0].body
     assert first["type"] == "typing" and first["entities"][0]["streamType"] == "informative"
@@ -92,7 +113,9 @@ async def test_personal_chat_streams_progress_then_replies_with_an_adaptive_card
     [attachment] = final["attachments"]
     assert attachment["contentType"] == CARD
     card = json.dumps(attachment["content"], ensure_ascii=False)
-    assert SECRET_FACT in card and "[1] 服务标准 › 战略客户 > 服务频次" in card and "本周回访" in card
+    assert (
+        SECRET_FACT in card and "[1] 服务标准 › 战略客户 > 服务频次" in card and "本周回访" in card
+    )
     assert [a["data"]["rating"] for a in attachment["content"]["actions"]] == ["up", "down"]
 
     [turn] = teams.core.turns
@@ -101,7 +124,9 @@ async def test_personal_chat_streams_progress_then_replies_with_an_adaptive_card
     assert turn.conversation_id == f"teams:a1b2c3d4-e5f6-7890-abcd-ef1234567890:{PERSONAL_CONV}"
 
 
-async def test_channel_mention_gets_a_note_in_the_thread_and_no_client_data(teams: TeamsHarness) -> None:
+async def test_channel_mention_gets_a_note_in_the_thread_and_no_client_data(
+    teams: TeamsHarness,
+) -> None:
     activity = teams.activity("channel_mention.json")
     response = await teams.post(activity)
     assert response.status_code == 202
@@ -120,12 +145,19 @@ async def test_native_feedback_invoke_is_recorded(teams: TeamsHarness) -> None:
 
     invoke = teams.activity("submit_action_feedback.json")
     # Teams gives the streamed message the stream's id, which its feedback invoke cites
-    invoke["replyToId"] = next(e["streamId"] for e in final["entities"] if e["type"] == "streaminfo")
+    invoke["replyToId"] = next(
+        e["streamId"] for e in final["entities"] if e["type"] == "streaminfo"
+    )
     response = await teams.post(invoke)
     assert response.status_code == 200
 
     [(rm_id, feedback, channel)] = teams.core.feedback
-    assert (rm_id, channel, feedback.rating, feedback.comment) == ("RM001", "teams", "down", "话术太长了")
+    assert (rm_id, channel, feedback.rating, feedback.comment) == (
+        "RM001",
+        "teams",
+        "down",
+        "话术太长了",
+    )
     assert (feedback.conversation_id, feedback.turn_id) == (turn.conversation_id, turn.turn_id)
 
 
@@ -179,7 +211,9 @@ async def test_when_core_fails_then_generic_apology_without_exception_text(
 async def test_anonymous_mode_accepts_unsigned_requests_and_warns(
     anonymous_teams: TeamsHarness, caplog: pytest.LogCaptureFixture
 ) -> None:
-    response = await anonymous_teams.post(anonymous_teams.activity("personal_message.json"), token=None)
+    response = await anonymous_teams.post(
+        anonymous_teams.activity("personal_message.json"), token=None
+    )
     assert response.status_code == 202
     assert _final(anonymous_teams)["attachments"][0]["contentType"] == CARD
     assert all("authorization" not in r.headers for r in anonymous_teams.bot.outbound())

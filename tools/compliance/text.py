@@ -22,7 +22,7 @@ _ZH_NEGATION = re.compile(
 )
 _ZH_NEGATION_TAIL = re.compile(r"[不非无没]$")
 _EN_NEGATION = re.compile(
-    r"\b(?:not|never|no|nothing|none|neither|nor|isn't|aren't|wasn't|weren't|doesn't|don't|"
+    r"\bnot\b(?!\s+only)|\b(?:never|no|nothing|none|neither|nor|isn't|aren't|wasn't|weren't|doesn't|don't|"
     r"didn't|cannot|can't|won't|shouldn't|mustn't|nobody|avoid|refrain)\b|\bnon-$",
     re.I,
 )

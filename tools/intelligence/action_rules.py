@@ -54,19 +54,37 @@ class ActionContext:
 
     def name(self, code: str | None) -> tuple[str, str]:
         product = self.products.get(code or "")
-        return (product.name, product.name_en or product.name) if product else (code or "", code or "")
+        return (
+            (product.name, product.name_en or product.name) if product else (code or "", code or "")
+        )
 
 
 def _from(signal: Signal, kind: str, zh: str, en: str, stake: float) -> Draft:
-    return Draft(kind=kind, title_zh=zh, title_en=en, reason_zh=signal.detail_zh, reason_en=signal.detail_en,
-                 stake=stake, due_date=signal.due_date, playbook=signal.playbook,
-                 product_code=signal.product_code, signal_kind=signal.kind)
+    return Draft(
+        kind=kind,
+        title_zh=zh,
+        title_en=en,
+        reason_zh=signal.detail_zh,
+        reason_en=signal.detail_en,
+        stake=stake,
+        due_date=signal.due_date,
+        playbook=signal.playbook,
+        product_code=signal.product_code,
+        signal_kind=signal.kind,
+    )
 
 
 def churn(ctx: ActionContext, s: Signal) -> Draft:
-    n = s.facts.get("follow_up_working_days", ctx.policy.signals.deposit_churn.follow_up_working_days)
-    return _from(s, "churn_visit", f"{n} 个工作日内面访，了解资金流向",
-                 f"Visit within {n} working days to learn where the funds went", s.facts.get("amount_at_risk", 0.0))
+    n = s.facts.get(
+        "follow_up_working_days", ctx.policy.signals.deposit_churn.follow_up_working_days
+    )
+    return _from(
+        s,
+        "churn_visit",
+        f"{n} 个工作日内面访，了解资金流向",
+        f"Visit within {n} working days to learn where the funds went",
+        s.facts.get("amount_at_risk", 0.0),
+    )
 
 
 def maturity(ctx: ActionContext, s: Signal) -> Draft:
@@ -74,38 +92,74 @@ def maturity(ctx: ActionContext, s: Signal) -> Draft:
     when = s.facts.get("maturity_date", "")
     category = category_of(s.product_code or "", ctx.products)
     if category in ("deposit", "cd", "structured_deposit"):
-        return _from(s, "maturity_renewal", f"{zh} {when} 到期：提前联系续存或转存大额存单",
-                     f"{en} matures {when}: offer a renewal or a large-denomination CD", s.facts.get("balance", 0.0))
-    return _from(s, "maturity_renewal", f"{zh} {when} 到期：提前联系续作",
-                 f"{en} matures {when}: contact the client about reinvesting", s.facts.get("balance", 0.0))
+        return _from(
+            s,
+            "maturity_renewal",
+            f"{zh} {when} 到期：提前联系续存或转存大额存单",
+            f"{en} matures {when}: offer a renewal or a large-denomination CD",
+            s.facts.get("balance", 0.0),
+        )
+    return _from(
+        s,
+        "maturity_renewal",
+        f"{zh} {when} 到期：提前联系续作",
+        f"{en} matures {when}: contact the client about reinvesting",
+        s.facts.get("balance", 0.0),
+    )
 
 
 def product_gap(ctx: ActionContext, s: Signal) -> Draft:
     zh, en = ctx.name(s.product_code)
     if s.facts.get("basis") == "payroll":
-        return _from(s, "payroll_offer", f"推荐{zh}（代发），带动员工个人业务",
-                     f"Propose {en} to bring the employees' personal banking", ctx.metrics.avg_deposit)
+        return _from(
+            s,
+            "payroll_offer",
+            f"推荐{zh}（代发），带动员工个人业务",
+            f"Propose {en} to bring the employees' personal banking",
+            ctx.metrics.avg_deposit,
+        )
     return _from(s, "product_offer", f"推荐{zh}", f"Propose {en}", ctx.metrics.avg_deposit)
 
 
 def suitability(ctx: ActionContext, s: Signal) -> Draft:
-    return _from(s, "suitability_review", "重新评估风险承受能力，暂停推荐高风险产品",
-                 "Re-assess the client's risk tolerance; pause higher-risk sales", s.facts.get("balance", 0.0))
+    return _from(
+        s,
+        "suitability_review",
+        "重新评估风险承受能力，暂停推荐高风险产品",
+        "Re-assess the client's risk tolerance; pause higher-risk sales",
+        s.facts.get("balance", 0.0),
+    )
 
 
 def dormancy(ctx: ActionContext, s: Signal) -> Draft:
-    return _from(s, "dormant_reactivation", "唤醒沉睡客户：电话或面访了解近况",
-                 "Reactivate: call or visit to learn the client's situation", max(ctx.metrics.aum, ctx.metrics.avg_deposit))
+    return _from(
+        s,
+        "dormant_reactivation",
+        "唤醒沉睡客户：电话或面访了解近况",
+        "Reactivate: call or visit to learn the client's situation",
+        max(ctx.metrics.aum, ctx.metrics.avg_deposit),
+    )
 
 
 def growth(ctx: ActionContext, s: Signal) -> Draft:
-    return _from(s, "growth_upsell", "新增资金配置：推荐理财或结构性存款",
-                 "Put the new funds to work: propose wealth or structured deposits", s.facts.get("new_funds", 0.0))
+    return _from(
+        s,
+        "growth_upsell",
+        "新增资金配置：推荐理财或结构性存款",
+        "Put the new funds to work: propose wealth or structured deposits",
+        s.facts.get("new_funds", 0.0),
+    )
 
 
 def generic(ctx: ActionContext, s: Signal) -> Draft:
     """A signal from a rule this module does not know: follow its playbook."""
-    return _from(s, f"follow_up_{s.kind}", f"跟进：{s.title_zh}", f"Follow up: {s.title_en}", ctx.metrics.avg_deposit)
+    return _from(
+        s,
+        f"follow_up_{s.kind}",
+        f"跟进：{s.title_zh}",
+        f"Follow up: {s.title_en}",
+        ctx.metrics.avg_deposit,
+    )
 
 
 SIGNAL_ACTIONS: dict[str, Callable[[ActionContext, Signal], Draft]] = {
@@ -128,11 +182,16 @@ def service_cadence(ctx: ActionContext) -> Draft | None:
     since_zh = f"已 {days} 天未联系" if days is not None else "尚无联系记录"
     since_en = f"last contact {days} days ago" if days is not None else "no contact on record"
     due = ctx.as_of - timedelta(days=days - every) if days is not None else ctx.as_of
-    return Draft(kind="service_cadence", title_zh=f"按{ctx.tier.label_zh}服务标准联系客户",
-                 title_en=f"Contact the client per the {ctx.tier.label_en} service standard",
-                 reason_zh=f"{since_zh}，标准为每 {every} 天至少联系一次",
-                 reason_en=f"{since_en}; the standard is at least every {every} days",
-                 stake=max(ctx.metrics.aum, ctx.metrics.avg_deposit), due_date=due, playbook=standard.playbook)
+    return Draft(
+        kind="service_cadence",
+        title_zh=f"按{ctx.tier.label_zh}服务标准联系客户",
+        title_en=f"Contact the client per the {ctx.tier.label_en} service standard",
+        reason_zh=f"{since_zh}，标准为每 {every} 天至少联系一次",
+        reason_en=f"{since_en}; the standard is at least every {every} days",
+        stake=max(ctx.metrics.aum, ctx.metrics.avg_deposit),
+        due_date=due,
+        playbook=standard.playbook,
+    )
 
 
 def _holds(ctx: ActionContext, category: str) -> bool:
@@ -143,12 +202,22 @@ def synergy(ctx: ActionContext) -> Draft | None:
     """A payroll company with many employees: bring its staff to retail banking (公私联动)."""
     employees = ctx.data.client.employees or 0
     minimum = ctx.policy.signals.product_gap.payroll_min_employees
-    if ctx.data.client.client_type != "corporate" or employees < minimum or not _holds(ctx, PAYROLL_CATEGORY):
+    if (
+        ctx.data.client.client_type != "corporate"
+        or employees < minimum
+        or not _holds(ctx, PAYROLL_CATEGORY)
+    ):
         return None
-    return Draft(kind="corporate_retail_synergy", title_zh="公私联动：为代发员工提供个人金融服务",
-                 title_en="Corporate-retail synergy: serve the payroll employees",
-                 reason_zh=f"员工 {employees} 人且已在我行代发", reason_en=f"{employees} employees paid through the bank",
-                 stake=ctx.metrics.avg_deposit, due_date=None, playbook=SYNERGY_PLAYBOOK)
+    return Draft(
+        kind="corporate_retail_synergy",
+        title_zh="公私联动：为代发员工提供个人金融服务",
+        title_en="Corporate-retail synergy: serve the payroll employees",
+        reason_zh=f"员工 {employees} 人且已在我行代发",
+        reason_en=f"{employees} employees paid through the bank",
+        stake=ctx.metrics.avg_deposit,
+        due_date=None,
+        playbook=SYNERGY_PLAYBOOK,
+    )
 
 
 def fx_hedging(ctx: ActionContext) -> Draft | None:
@@ -161,21 +230,38 @@ def fx_hedging(ctx: ActionContext) -> Draft | None:
     offer = _fx_product(ctx)
     zh, en = ctx.name(offer)
     why_zh = "外贸行业" if client.industry in EXPORT_INDUSTRIES else "使用出口贸易融资"
-    why_en = "foreign-trade industry" if client.industry in EXPORT_INDUSTRIES else "uses export trade finance"
-    return Draft(kind="fx_hedging", title_zh=f"推荐汇率避险{f'（{zh}）' if offer else ''}",
-                 title_en=f"Propose FX hedging{f' ({en})' if offer else ''}",
-                 reason_zh=f"{why_zh}，未做汇率避险", reason_en=f"{why_en}, no FX hedging in place",
-                 stake=ctx.metrics.avg_deposit, due_date=None, playbook=FX_PLAYBOOK, product_code=offer)
+    why_en = (
+        "foreign-trade industry"
+        if client.industry in EXPORT_INDUSTRIES
+        else "uses export trade finance"
+    )
+    return Draft(
+        kind="fx_hedging",
+        title_zh=f"推荐汇率避险{f'（{zh}）' if offer else ''}",
+        title_en=f"Propose FX hedging{f' ({en})' if offer else ''}",
+        reason_zh=f"{why_zh}，未做汇率避险",
+        reason_en=f"{why_en}, no FX hedging in place",
+        stake=ctx.metrics.avg_deposit,
+        due_date=None,
+        playbook=FX_PLAYBOOK,
+        product_code=offer,
+    )
 
 
 def _fx_product(ctx: ActionContext) -> str | None:
     """The lowest-risk hedging product the client's risk appetite allows (or the lowest-risk)."""
-    options = sorted((p for p in ctx.products.values() if p.category == FX_CATEGORY),
-                     key=lambda p: (level(p.risk_level) or 9, p.product_code))
+    options = sorted(
+        (p for p in ctx.products.values() if p.category == FX_CATEGORY),
+        key=lambda p: (level(p.risk_level) or 9, p.product_code),
+    )
     appetite = level(ctx.data.client.risk_appetite)
     allowed = [p for p in options if appetite is None or (level(p.risk_level) or 9) <= appetite]
     chosen = allowed or options
     return chosen[0].product_code if chosen else None
 
 
-PROFILE_ACTIONS: tuple[Callable[[ActionContext], Draft | None], ...] = (service_cadence, synergy, fx_hedging)
+PROFILE_ACTIONS: tuple[Callable[[ActionContext], Draft | None], ...] = (
+    service_cadence,
+    synergy,
+    fx_hedging,
+)

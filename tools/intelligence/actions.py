@@ -49,11 +49,18 @@ def _scored(draft: Draft, tier: TierResult, as_of: date) -> NextBestAction:
     value = value_score(tier, draft.stake)
     urgency = urgency_score(draft.due_date, as_of)
     return NextBestAction(
-        kind=draft.kind, title_zh=draft.title_zh, title_en=draft.title_en,
-        reason_zh=draft.reason_zh, reason_en=draft.reason_en,
-        value_score=value, urgency_score=urgency, score=combined(value, urgency),
-        due_date=draft.due_date, playbook=draft.playbook,
-        product_code=draft.product_code, signal_kind=draft.signal_kind,
+        kind=draft.kind,
+        title_zh=draft.title_zh,
+        title_en=draft.title_en,
+        reason_zh=draft.reason_zh,
+        reason_en=draft.reason_en,
+        value_score=value,
+        urgency_score=urgency,
+        score=combined(value, urgency),
+        due_date=draft.due_date,
+        playbook=draft.playbook,
+        product_code=draft.product_code,
+        signal_kind=draft.signal_kind,
     )
 
 
@@ -76,7 +83,9 @@ def recommend(
 ) -> list[NextBestAction]:
     """Next best actions for one client, highest score first (earliest deadline breaks ties)."""
     metrics = metrics or compute_metrics(data, products, policy.tiering.aum_categories, as_of)
-    ctx = ActionContext(data=data, tier=tier, metrics=metrics, products=products, policy=policy, as_of=as_of)
+    ctx = ActionContext(
+        data=data, tier=tier, metrics=metrics, products=products, policy=policy, as_of=as_of
+    )
     actions = [_scored(d, tier, as_of) for d in _drafts(ctx, signals)]
     actions.sort(key=lambda a: (-a.score, a.due_date or date.max, a.kind))
     return actions[:limit] if limit is not None else actions

@@ -47,20 +47,32 @@ class BookRow:
     urgency: float  # the most urgent signal deadline, 0-1 (0: no signal)
 
 
-def _row(data: ClientData, metrics: ClientMetrics, tier: TierResult, signals: list[Signal], as_of: date) -> BookRow:
+def _row(
+    data: ClientData, metrics: ClientMetrics, tier: TierResult, signals: list[Signal], as_of: date
+) -> BookRow:
     client = data.client
-    maturing = sorted((h.maturity_date, h.product_code) for h in data.holdings
-                      if h.maturity_date is not None and h.maturity_date >= as_of)
+    maturing = sorted(
+        (h.maturity_date, h.product_code)
+        for h in data.holdings
+        if h.maturity_date is not None and h.maturity_date >= as_of
+    )
     nxt = maturing[0] if maturing else (None, None)
     return BookRow(
-        client_id=client.client_id, rm_id=client.rm_id, client_type=client.client_type,
-        industry=client.industry, tier=tier.tier, tier_label_zh=tier.label_zh, tier_label_en=tier.label_en,
+        client_id=client.client_id,
+        rm_id=client.rm_id,
+        client_type=client.client_type,
+        industry=client.industry,
+        tier=tier.tier,
+        tier_label_zh=tier.label_zh,
+        tier_label_en=tier.label_en,
         value=metrics.aum if client.client_type == "retail" else metrics.avg_deposit,
-        avg_deposit=metrics.avg_deposit, trend_ratio=metrics.trend_ratio,
+        avg_deposit=metrics.avg_deposit,
+        trend_ratio=metrics.trend_ratio,
         signals=tuple(dict.fromkeys(s.kind for s in signals)),
         top_severity=signals[0].severity if signals else None,
         gaps=tuple(s.product_code for s in signals if s.kind == "product_gap" and s.product_code),
-        next_maturity=nxt[0], next_maturity_product=nxt[1],
+        next_maturity=nxt[0],
+        next_maturity_product=nxt[1],
         days_to_maturity=(nxt[0] - as_of).days if nxt[0] else None,
         urgency=max((urgency_score(s.due_date, as_of) for s in signals), default=0.0),
     )
@@ -69,25 +81,45 @@ def _row(data: ClientData, metrics: ClientMetrics, tier: TierResult, signals: li
 class BookAnalyzer:
     """Computes ``BookRow``s for a list of clients under one policy and catalogue."""
 
-    def __init__(self, policy: Policies, products: Mapping[str, ProductRecord],
-                 rules: Sequence[SignalRule] | None = None) -> None:
+    def __init__(
+        self,
+        policy: Policies,
+        products: Mapping[str, ProductRecord],
+        rules: Sequence[SignalRule] | None = None,
+    ) -> None:
         self._policy = policy
         self._products = products
         self._rules = rules
 
-    def analyze(self, datas: Sequence[ClientData], as_of: date, peers: PeerStats | None = None) -> list[BookRow]:
+    def analyze(
+        self, datas: Sequence[ClientData], as_of: date, peers: PeerStats | None = None
+    ) -> list[BookRow]:
         """One row per client. Without ``peers``, peers are computed over ``datas`` itself
         (pass bank-wide ``PeerStats`` when the book is too small to have peers)."""
         aum = self._policy.tiering.aum_categories
         metrics = [compute_metrics(d, self._products, aum, as_of) for d in datas]
-        tiers = [tier_from_metrics(d.client.client_type, m, self._policy) for d, m in zip(datas, metrics, strict=True)]
+        tiers = [
+            tier_from_metrics(d.client.client_type, m, self._policy)
+            for d, m in zip(datas, metrics, strict=True)
+        ]
         if peers is None:
             peers = PeerStats.from_population(
-                datas, self._products, {d.client.client_id: t for d, t in zip(datas, tiers, strict=True)})
+                datas,
+                self._products,
+                {d.client.client_id: t for d, t in zip(datas, tiers, strict=True)},
+            )
         rows = []
         for data, m, tier in zip(datas, metrics, tiers, strict=True):
-            signals = detect_signals(data, self._products, peers, self._policy, as_of,
-                                     tier=tier, metrics=m, rules=self._rules)
+            signals = detect_signals(
+                data,
+                self._products,
+                peers,
+                self._policy,
+                as_of,
+                tier=tier,
+                metrics=m,
+                rules=self._rules,
+            )
             rows.append(_row(data, m, tier, signals, as_of))
         return rows
 
@@ -97,13 +129,30 @@ class BookAnalyzer:
         return query(rows, **filters)
 
 
-def _keep(row: BookRow, tier: str | None, signal: str | None, product_gap: str | bool | None,
-          maturity_within_days: int | None, client_type: str | None, industry: str | None) -> bool:
+def _keep(
+    row: BookRow,
+    tier: str | None,
+    signal: str | None,
+    product_gap: str | bool | None,
+    maturity_within_days: int | None,
+    client_type: str | None,
+    industry: str | None,
+) -> bool:
     return (
         (tier is None or row.tier == tier)
         and (signal is None or signal in row.signals)
-        and (product_gap is None or (product_gap in row.gaps if isinstance(product_gap, str) else bool(row.gaps) == product_gap))
-        and (maturity_within_days is None or (row.days_to_maturity is not None and row.days_to_maturity <= maturity_within_days))
+        and (
+            product_gap is None
+            or (
+                product_gap in row.gaps
+                if isinstance(product_gap, str)
+                else bool(row.gaps) == product_gap
+            )
+        )
+        and (
+            maturity_within_days is None
+            or (row.days_to_maturity is not None and row.days_to_maturity <= maturity_within_days)
+        )
         and (client_type is None or row.client_type == client_type)
         and (industry is None or row.industry == industry)
     )
@@ -113,8 +162,18 @@ _SORTS = {
     "value": lambda r: (-r.value, r.client_id),
     # Steepest decline first; clients without a comparable history last.
     "trend": lambda r: (r.trend_ratio is None, r.trend_ratio or 0.0, -r.value, r.client_id),
-    "maturity": lambda r: (r.days_to_maturity is None, r.days_to_maturity or 0, -r.value, r.client_id),
-    "urgency": lambda r: (-r.urgency, SEVERITY_RANK.get(r.top_severity or "", 9), -r.value, r.client_id),
+    "maturity": lambda r: (
+        r.days_to_maturity is None,
+        r.days_to_maturity or 0,
+        -r.value,
+        r.client_id,
+    ),
+    "urgency": lambda r: (
+        -r.urgency,
+        SEVERITY_RANK.get(r.top_severity or "", 9),
+        -r.value,
+        r.client_id,
+    ),
 }
 
 
@@ -138,6 +197,10 @@ def query(
     """
     if sort_by not in _SORTS:
         raise UserError(f"unknown sort_by {sort_by!r}; expected one of {', '.join(_SORTS)}")
-    kept = [r for r in rows if _keep(r, tier, signal, product_gap, maturity_within_days, client_type, industry)]
+    kept = [
+        r
+        for r in rows
+        if _keep(r, tier, signal, product_gap, maturity_within_days, client_type, industry)
+    ]
     kept.sort(key=_SORTS[sort_by])
     return kept[:limit] if limit is not None else kept

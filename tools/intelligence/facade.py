@@ -33,8 +33,12 @@ class ClientIntelligence:
     (``repository.products()``); holds no client data between calls.
     """
 
-    def __init__(self, policy: Policies, products: Mapping[str, ProductRecord],
-                 rules: Sequence[SignalRule] | None = None) -> None:
+    def __init__(
+        self,
+        policy: Policies,
+        products: Mapping[str, ProductRecord],
+        rules: Sequence[SignalRule] | None = None,
+    ) -> None:
         self.policy = policy
         self.products = products
         self._rules = rules
@@ -46,8 +50,16 @@ class ClientIntelligence:
         """Tier, signals (most severe first) and ranked next best actions for one client."""
         metrics = self.metrics(data, as_of)
         tier = tier_from_metrics(data.client.client_type, metrics, self.policy)
-        signals = detect_signals(data, self.products, peers, self.policy, as_of,
-                                 tier=tier, metrics=metrics, rules=self._rules)
+        signals = detect_signals(
+            data,
+            self.products,
+            peers,
+            self.policy,
+            as_of,
+            tier=tier,
+            metrics=metrics,
+            rules=self._rules,
+        )
         actions = recommend(data, tier, signals, self.products, self.policy, as_of, metrics=metrics)
         return ClientInsight(as_of=as_of, tier=tier, signals=signals, actions=actions)
 
@@ -58,6 +70,14 @@ class ClientIntelligence:
     def book(self) -> BookAnalyzer:
         return BookAnalyzer(self.policy, self.products, self._rules)
 
-    def follow_up_gaps(self, book: Iterable[ClientData], peers: PeerStats | None, as_of: date,
-                       *, include_pending: bool = False) -> list[FollowUpGap]:
-        return follow_up_gaps(book, self.products, peers, self.policy, as_of, include_pending=include_pending)
+    def follow_up_gaps(
+        self,
+        book: Iterable[ClientData],
+        peers: PeerStats | None,
+        as_of: date,
+        *,
+        include_pending: bool = False,
+    ) -> list[FollowUpGap]:
+        return follow_up_gaps(
+            book, self.products, peers, self.policy, as_of, include_pending=include_pending
+        )

@@ -48,26 +48,42 @@ def requirements(policy: Policies) -> dict[str, FollowUpRequirement]:
     for kind, section in policy.signals:
         days = getattr(section, "follow_up_working_days", None)
         if days is not None:
-            found[kind] = FollowUpRequirement(kind, days, getattr(section, "follow_up_channels", None))
+            found[kind] = FollowUpRequirement(
+                kind, days, getattr(section, "follow_up_channels", None)
+            )
     return found
 
 
 def _qualifies(interaction: InteractionRecord, rm_id: str, need: FollowUpRequirement) -> bool:
-    return interaction.rm_id == rm_id and (need.channels is None or interaction.channel in need.channels)
+    return interaction.rm_id == rm_id and (
+        need.channels is None or interaction.channel in need.channels
+    )
 
 
-def _gap(data: ClientData, signal: Signal, need: FollowUpRequirement, as_of: date) -> FollowUpGap | None:
+def _gap(
+    data: ClientData, signal: Signal, need: FollowUpRequirement, as_of: date
+) -> FollowUpGap | None:
     detected, due = signal.detected_on, signal.due_date
     if detected is None or due is None:
         return None
     rm_id = data.client.rm_id
-    contacts = sorted(i.date for i in data.interactions if _qualifies(i, rm_id, need) and detected <= i.date <= as_of)
+    contacts = sorted(
+        i.date
+        for i in data.interactions
+        if _qualifies(i, rm_id, need) and detected <= i.date <= as_of
+    )
     if any(d <= due for d in contacts):
         return None
     return FollowUpGap(
-        client_id=data.client.client_id, rm_id=rm_id, signal_kind=signal.kind, detected_on=detected,
-        due_date=due, days_overdue=(as_of - due).days, playbook=signal.playbook,
-        product_code=signal.product_code, late_follow_up_on=contacts[0] if contacts else None,
+        client_id=data.client.client_id,
+        rm_id=rm_id,
+        signal_kind=signal.kind,
+        detected_on=detected,
+        due_date=due,
+        days_overdue=(as_of - due).days,
+        playbook=signal.playbook,
+        product_code=signal.product_code,
+        late_follow_up_on=contacts[0] if contacts else None,
     )
 
 
@@ -91,8 +107,10 @@ def follow_up_gaps(
     gaps: list[FollowUpGap] = []
     for data in book:
         seen: set[str] = set()
-        for signal in sorted(detect_signals(data, products, peers, policy, as_of, rules=rules),
-                             key=lambda s: s.due_date or date.max):
+        for signal in sorted(
+            detect_signals(data, products, peers, policy, as_of, rules=rules),
+            key=lambda s: s.due_date or date.max,
+        ):
             gap = _gap(data, signal, needs[signal.kind], as_of) if signal.kind not in seen else None
             if gap is not None and (include_pending or gap.days_overdue > 0):
                 gaps.append(gap)

@@ -73,7 +73,9 @@ class TieringPolicy(BaseModel):
         for client_type in ("corporate", "retail"):
             ladder = self.ladder(client_type)
             if not ladder[-1].is_fallback:
-                raise ValueError(f"{client_type}: the last tier must have `any: []` so every client gets a tier")
+                raise ValueError(
+                    f"{client_type}: the last tier must have `any: []` so every client gets a tier"
+                )
             names = [t.tier for t in ladder]
             if len(set(names)) != len(names):
                 raise ValueError(f"{client_type}: duplicate tier names {names}")
@@ -194,7 +196,9 @@ def _parse(model: type[M], path: Path) -> M:
         raise ConfigError(_one_line(path, exc)) from None
 
 
-def load_policies(tiering_path: Path | str | None = None, signals_path: Path | str | None = None) -> Policies:
+def load_policies(
+    tiering_path: Path | str | None = None, signals_path: Path | str | None = None
+) -> Policies:
     """Load and validate the tiering and signal policies (defaults: ``tools/policy/*.yaml``).
 
     Raises ``ConfigError`` with a one-line ``file: field: problem`` message on a bad file.

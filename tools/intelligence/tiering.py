@@ -59,33 +59,56 @@ def _closest(definition: TierDefinition, metrics: ClientMetrics) -> TierRule | N
     return max(rules, key=lambda r: metrics.value(r.metric) / r.gte, default=None)
 
 
-def _matched(definition: TierDefinition, rule: TierRule, metrics: ClientMetrics, rank: int, size: int) -> TierResult:
+def _matched(
+    definition: TierDefinition, rule: TierRule, metrics: ClientMetrics, rank: int, size: int
+) -> TierResult:
     zh_label, en_label = METRIC_LABELS[rule.metric]
     value = metrics.value(rule.metric)
     v_zh, v_en, _ = _shown(rule.metric, value)
     t_zh, _, t_en = _shown(rule.metric, rule.gte)
     return TierResult(
-        tier=definition.tier, label_zh=definition.label_zh, label_en=definition.label_en,
-        rank=rank, ladder_size=size, rule_metric=rule.metric, value=value, threshold=rule.gte,
+        tier=definition.tier,
+        label_zh=definition.label_zh,
+        label_en=definition.label_en,
+        rank=rank,
+        ladder_size=size,
+        rule_metric=rule.metric,
+        value=value,
+        threshold=rule.gte,
         explanation_zh=f"{definition.label_zh}：{zh_label} {v_zh} ≥ {t_zh}",
         explanation_en=f"{definition.label_en}: {en_label} {v_en} ≥ {t_en}",
     )
 
 
-def _fallback(definition: TierDefinition, above: TierDefinition | None, metrics: ClientMetrics, rank: int) -> TierResult:
+def _fallback(
+    definition: TierDefinition, above: TierDefinition | None, metrics: ClientMetrics, rank: int
+) -> TierResult:
     rule = _closest(above, metrics) if above else None
-    base: dict[str, Any] = {"tier": definition.tier, "label_zh": definition.label_zh, "label_en": definition.label_en,
-            "rank": rank, "ladder_size": rank + 1}
+    base: dict[str, Any] = {
+        "tier": definition.tier,
+        "label_zh": definition.label_zh,
+        "label_en": definition.label_en,
+        "rank": rank,
+        "ladder_size": rank + 1,
+    }
     if rule is None or above is None:
-        return TierResult(**base, rule_metric=None, value=None, threshold=None,
-                          explanation_zh=f"{definition.label_zh}：未达更高层级标准",
-                          explanation_en=f"{definition.label_en}: no higher tier's rule is met")
+        return TierResult(
+            **base,
+            rule_metric=None,
+            value=None,
+            threshold=None,
+            explanation_zh=f"{definition.label_zh}：未达更高层级标准",
+            explanation_en=f"{definition.label_en}: no higher tier's rule is met",
+        )
     zh_label, en_label = METRIC_LABELS[rule.metric]
     value = metrics.value(rule.metric)
     v_zh, v_en, _ = _shown(rule.metric, value)
     t_zh, _, t_en = _shown(rule.metric, rule.gte)
     return TierResult(
-        **base, rule_metric=rule.metric, value=value, threshold=rule.gte,
+        **base,
+        rule_metric=rule.metric,
+        value=value,
+        threshold=rule.gte,
         explanation_zh=f"{definition.label_zh}：{zh_label} {v_zh}，未达{above.label_zh}门槛 {t_zh}",
         explanation_en=f"{definition.label_en}: {en_label} {v_en}, below the {above.label_en} threshold of {t_en}",
     )

@@ -36,4 +36,7 @@ def working_days_between(start: date, end: date, holidays: Collection[date] = ()
     """Working days in ``(start, end]``; negative when ``end`` is before ``start``."""
     if end < start:
         return -working_days_between(end, start, holidays)
-    return sum(is_working_day(start + timedelta(days=i), holidays) for i in range(1, (end - start).days + 1))
+    return sum(
+        is_working_day(start + timedelta(days=i), holidays)
+        for i in range(1, (end - start).days + 1)
+    )

@@ -16,7 +16,7 @@ from assistant.privacy.recognizers.address_en import EnglishAddressRecognizer
 from assistant.privacy.recognizers.address_zh import ChineseAddressRecognizer
 from assistant.privacy.recognizers.bank_card import BankCardRecognizer
 from assistant.privacy.recognizers.chinese_person import ChinesePersonRecognizer, LacModel
-from assistant.privacy.recognizers.email import EmailRecognizer
+from assistant.privacy.recognizers.email import AsciiEmailRecognizer
 from assistant.privacy.recognizers.english_person import EnglishPersonRecognizer
 from assistant.privacy.recognizers.landline_phone import LandlinePhoneRecognizer
 from assistant.privacy.recognizers.mobile_phone import MobilePhoneRecognizer
@@ -32,7 +32,7 @@ PATTERN_RECOGNIZERS = (
     AccountNumberRecognizer,
     MobilePhoneRecognizer,
     LandlinePhoneRecognizer,
-    EmailRecognizer,
+    AsciiEmailRecognizer,
     ChineseAddressRecognizer,
     EnglishAddressRecognizer,
 )

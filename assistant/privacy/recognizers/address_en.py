@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from assistant.privacy.entities import Entity
-from assistant.privacy.recognizers.base import Pattern, RegexRecognizer
+from assistant.privacy.recognizers.base import Pattern, RegexRecognizer, Span, has_context
 
 _SUFFIX = (
     "Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane|Ln|Drive|Dr|Court|Ct|Way|Place|Pl|"
@@ -29,7 +29,26 @@ _CITY_STATE_ZIP = r",\s*(?:[A-Z][a-z]+\s?){1,3},\s*[A-Z]{2}\s+\d{5}(?:-\d{4})?"
 _CITY = r"(?:,\s*(?:[A-Z][a-z]+\s?){1,3}(?:,\s*[A-Z]{2}(?:\s+\d{5}(?:-\d{4})?)?)?)?"
 
 
+_ADDRESS_WORDS = (
+    "address",
+    "live at",
+    "lives at",
+    "located at",
+    "ship to",
+    "mail to",
+    "send to",
+    "地址",
+    "住址",
+)
+_STRICT = re.compile(
+    r".*(?:\b(?:" + _SUFFIX + r")\b\.?|\d{5}(?:-\d{4})?)(?:" + _UNIT + _CITY + r")?$"
+)
+
+
 class EnglishAddressRecognizer(RegexRecognizer):
+    """Without a street-type word or ZIP code, a number and capitalised words count only right
+    after an address word ("mailing address to 378 Mark Viaduct")."""
+
     ENTITY = Entity.ADDRESS
     PATTERNS = (
         Pattern(
@@ -42,4 +61,14 @@ class EnglishAddressRecognizer(RegexRecognizer):
             ),
             0.7,
         ),
+        Pattern(
+            "en_street_after_address_word",
+            re.compile(_NUMBER + r"(?:\s+[A-Z][a-z]+){1,3}" + _UNIT + _CITY),
+            0.6,
+        ),
     )
+
+    def validate(self, text: str, start: int, end: int, score: float) -> Span | None:
+        if _STRICT.match(text, start, end) or has_context(text, start, _ADDRESS_WORDS, window=40):
+            return start, end, score
+        return None

@@ -13,7 +13,7 @@ from assistant.privacy.entities import Entity
 from assistant.privacy.places import PLACE_PREFIXES, PROVINCES
 from assistant.privacy.recognizers.base import Pattern, RegexRecognizer, Span
 
-_STOP = "是的在于为址住到往从去位和及与或请把将向给了已至按收寄送发见约我你他她您们个家"
+_STOP = "是的在于为址住到往从去位或请把将向给了已至按寄我你他她您们个"
 _C = f"(?:(?![{_STOP}])[\u4e00-\u9fff])"
 _PROVINCE = "(?:" + "|".join(map(re.escape, PROVINCES)) + ")"
 _ADDRESS = (
@@ -26,13 +26,18 @@ _ADDRESS = (
 )
 
 
+_FIRST_UNIT = re.compile("省|自治区|市|区|县")
+
+
 class ChineseAddressRecognizer(RegexRecognizer):
     ENTITY = Entity.ADDRESS
     PATTERNS = (Pattern("cn_address", re.compile(_ADDRESS), 0.75),)
 
     def validate(self, text: str, start: int, end: int, score: float) -> Span | None:
         matched = text[start:end]
-        first = min((i for i in (matched.find(p) for p in PLACE_PREFIXES) if i > 0), default=-1)
-        if first > 0:
-            start += first
-        return start, end, score
+        # Words before a known province/city are not part of the address ("客户上海市..."),
+        # but a place name inside a street name (呼和浩特路) must not move the start.
+        first_unit = _FIRST_UNIT.search(matched)
+        limit = first_unit.start() if first_unit else 0
+        places = (i for i in (matched.find(p) for p in PLACE_PREFIXES) if 0 < i < limit)
+        return start + min(places, default=0), end, score

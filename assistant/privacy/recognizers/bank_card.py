@@ -19,8 +19,9 @@ from assistant.privacy.recognizers.base import (
 )
 
 CARD_WORDS = ("卡", "card", "visa", "mastercard", "银联", "unionpay", "信用卡", "借记")
-# Issuer prefixes of the networks a Chinese bank sees (Amex, Visa, Mastercard, JCB, UnionPay ...).
-_ISSUER = re.compile(r"^(?:3[0-9]|4|5[1-5]|2[2-7]|6[0-9])")
+# Issuer prefixes: Amex/JCB/Diners (3), Visa (4), Mastercard (51-55, 22-27), Maestro (50, 56-69),
+# UnionPay (62), Discover (6).
+_ISSUER = re.compile(r"^(?:[3-6]|2[2-7])")
 
 
 class BankCardRecognizer(RegexRecognizer):

@@ -48,7 +48,11 @@ class Pattern:
 
 
 class RegexRecognizer(EntityRecognizer):
-    """A recognizer for one entity made of patterns plus a ``score_match`` validation hook.
+    """A recognizer for one entity made of patterns plus a ``validate`` hook.
+
+    Presidio's default registry finds recognizer classes by class name among *all*
+    ``EntityRecognizer`` subclasses in the process, so ours must never reuse a stock name
+    (``EmailRecognizer`` ...): the default analyzer would build ours instead.
 
     The value is the named group ``v`` when the pattern has one, else the whole match.
     """

@@ -17,6 +17,6 @@ _EMAIL = (
 )
 
 
-class EmailRecognizer(RegexRecognizer):
+class AsciiEmailRecognizer(RegexRecognizer):
     ENTITY = Entity.EMAIL
     PATTERNS = (Pattern("email_ascii", re.compile(_EMAIL), 0.95),)

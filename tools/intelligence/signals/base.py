@@ -76,4 +76,6 @@ class SignalRule(Protocol):
 
 def sort_signals(signals: list[Signal]) -> list[Signal]:
     """Most severe first; within a severity, the earliest deadline first (none last)."""
-    return sorted(signals, key=lambda s: (SEVERITY_RANK[s.severity], s.due_date or date.max, s.kind))
+    return sorted(
+        signals, key=lambda s: (SEVERITY_RANK[s.severity], s.due_date or date.max, s.kind)
+    )

@@ -27,28 +27,42 @@ class DepositChurnRule:
             return []
         detected = ctx.extract_date
         facts = {
-            "pattern": "both" if gradual is not None and sudden is not None else ("sudden" if sudden is not None else "gradual"),
-            "avg_deposit": m.avg_deposit, "prev_avg_deposit": m.prev_avg_deposit,
-            "gradual_drop_ratio": gradual, "gradual_threshold": policy.gradual_drop_ratio,
-            "latest_month": m.latest_month, "latest_deposit": m.latest_deposit,
+            "pattern": "both"
+            if gradual is not None and sudden is not None
+            else ("sudden" if sudden is not None else "gradual"),
+            "avg_deposit": m.avg_deposit,
+            "prev_avg_deposit": m.prev_avg_deposit,
+            "gradual_drop_ratio": gradual,
+            "gradual_threshold": policy.gradual_drop_ratio,
+            "latest_month": m.latest_month,
+            "latest_deposit": m.latest_deposit,
             "previous_deposit": m.previous_deposit,
-            "sudden_drop_ratio": sudden, "sudden_threshold": policy.sudden_drop_ratio,
+            "sudden_drop_ratio": sudden,
+            "sudden_threshold": policy.sudden_drop_ratio,
             "amount_at_risk": self._at_risk(ctx, gradual, sudden),
             "follow_up_working_days": policy.follow_up_working_days,
         }
         zh, en = self._detail(ctx, gradual, sudden)
-        return [Signal(
-            kind=self.kind, severity=self._severity(gradual, sudden, policy.gradual_drop_ratio),
-            title_zh="存款流失预警", title_en="Deposit churn warning",
-            detail_zh=zh + f"；{policy.follow_up_working_days} 个工作日内面访或电话",
-            detail_en=en + f"; visit or call within {policy.follow_up_working_days} working days",
-            facts=facts, detected_on=detected,
-            due_date=add_working_days(detected, policy.follow_up_working_days),
-            playbook=policy.playbook,
-        )]
+        return [
+            Signal(
+                kind=self.kind,
+                severity=self._severity(gradual, sudden, policy.gradual_drop_ratio),
+                title_zh="存款流失预警",
+                title_en="Deposit churn warning",
+                detail_zh=zh + f"；{policy.follow_up_working_days} 个工作日内面访或电话",
+                detail_en=en
+                + f"; visit or call within {policy.follow_up_working_days} working days",
+                facts=facts,
+                detected_on=detected,
+                due_date=add_working_days(detected, policy.follow_up_working_days),
+                playbook=policy.playbook,
+            )
+        ]
 
     @staticmethod
-    def _drop(before: float | None, after: float | None, floor: float, threshold: float) -> float | None:
+    def _drop(
+        before: float | None, after: float | None, floor: float, threshold: float
+    ) -> float | None:
         """The drop ratio when it reaches ``threshold`` on a baseline of at least ``floor``."""
         if before is None or after is None or before <= 0 or before < floor:
             return None
@@ -67,7 +81,9 @@ class DepositChurnRule:
         return max(amounts)
 
     @staticmethod
-    def _severity(gradual: float | None, sudden: float | None, gradual_threshold: float) -> Severity:
+    def _severity(
+        gradual: float | None, sudden: float | None, gradual_threshold: float
+    ) -> Severity:
         # A one-month collapse, or a slide twice the trigger, is money already leaving.
         if sudden is not None or (gradual is not None and gradual >= 2 * gradual_threshold):
             return "high"
@@ -78,9 +94,17 @@ class DepositChurnRule:
         m = ctx.metrics
         zh, en = [], []
         if gradual is not None and m.prev_avg_deposit is not None:
-            zh.append(f"近三月日均 {money_zh(m.avg_deposit)}，较前三月 {money_zh(m.prev_avg_deposit)} 下降 {percent(gradual)}")
-            en.append(f"3-month average {money_en(m.avg_deposit)}, down {percent(gradual)} from {money_en(m.prev_avg_deposit)}")
+            zh.append(
+                f"近三月日均 {money_zh(m.avg_deposit)}，较前三月 {money_zh(m.prev_avg_deposit)} 下降 {percent(gradual)}"
+            )
+            en.append(
+                f"3-month average {money_en(m.avg_deposit)}, down {percent(gradual)} from {money_en(m.prev_avg_deposit)}"
+            )
         if sudden is not None and m.previous_deposit is not None and m.latest_deposit is not None:
-            zh.append(f"{m.latest_month} 日均 {money_zh(m.latest_deposit)}，较上月 {money_zh(m.previous_deposit)} 下降 {percent(sudden)}")
-            en.append(f"{m.latest_month} average {money_en(m.latest_deposit)}, down {percent(sudden)} from {money_en(m.previous_deposit)} the month before")
+            zh.append(
+                f"{m.latest_month} 日均 {money_zh(m.latest_deposit)}，较上月 {money_zh(m.previous_deposit)} 下降 {percent(sudden)}"
+            )
+            en.append(
+                f"{m.latest_month} average {money_en(m.latest_deposit)}, down {percent(sudden)} from {money_en(m.previous_deposit)} the month before"
+            )
         return "；".join(zh), "; ".join(en)

@@ -27,15 +27,27 @@ class DormancyRule:
         reached = ctx.data.balances[-1 - (idle - policy.months_without_transactions)].month
         detected = month_after(reached)
         silent_zh = f"{silent} 天无接触记录" if silent is not None else "无接触记录"
-        silent_en = f"no contact logged for {silent} days" if silent is not None else "no contact ever logged"
-        return [Signal(
-            kind=self.kind, severity="medium",
-            title_zh="沉睡客户", title_en="Dormant client",
-            detail_zh=f"连续 {idle} 个月无交易，{silent_zh}",
-            detail_en=f"No transactions for {idle} months, {silent_en}",
-            facts={"months_without_transactions": idle, "days_since_last_interaction": silent,
-                   "months_threshold": policy.months_without_transactions,
-                   "days_threshold": policy.days_without_interaction},
-            detected_on=detected, due_date=add_working_days(detected, policy.follow_up_working_days),
-            playbook=policy.playbook,
-        )]
+        silent_en = (
+            f"no contact logged for {silent} days"
+            if silent is not None
+            else "no contact ever logged"
+        )
+        return [
+            Signal(
+                kind=self.kind,
+                severity="medium",
+                title_zh="沉睡客户",
+                title_en="Dormant client",
+                detail_zh=f"连续 {idle} 个月无交易，{silent_zh}",
+                detail_en=f"No transactions for {idle} months, {silent_en}",
+                facts={
+                    "months_without_transactions": idle,
+                    "days_since_last_interaction": silent,
+                    "months_threshold": policy.months_without_transactions,
+                    "days_threshold": policy.days_without_interaction,
+                },
+                detected_on=detected,
+                due_date=add_working_days(detected, policy.follow_up_working_days),
+                playbook=policy.playbook,
+            )
+        ]

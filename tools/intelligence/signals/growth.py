@@ -23,12 +23,22 @@ class GrowthRule:
         ratio = after / before - 1
         if round(ratio, 9) < policy.growth_ratio:
             return []
-        return [Signal(
-            kind=self.kind, severity="low",
-            title_zh="存款增长", title_en="Deposit growth",
-            detail_zh=f"近三月日均 {money_zh(after)}，较前三月 {money_zh(before)} 增长 {percent(ratio)}",
-            detail_en=f"3-month average {money_en(after)}, up {percent(ratio)} from {money_en(before)}",
-            facts={"avg_deposit": after, "prev_avg_deposit": before, "growth_ratio": ratio,
-                   "threshold": policy.growth_ratio, "new_funds": after - before},
-            detected_on=ctx.extract_date, playbook=policy.playbook,
-        )]
+        return [
+            Signal(
+                kind=self.kind,
+                severity="low",
+                title_zh="存款增长",
+                title_en="Deposit growth",
+                detail_zh=f"近三月日均 {money_zh(after)}，较前三月 {money_zh(before)} 增长 {percent(ratio)}",
+                detail_en=f"3-month average {money_en(after)}, up {percent(ratio)} from {money_en(before)}",
+                facts={
+                    "avg_deposit": after,
+                    "prev_avg_deposit": before,
+                    "growth_ratio": ratio,
+                    "threshold": policy.growth_ratio,
+                    "new_funds": after - before,
+                },
+                detected_on=ctx.extract_date,
+                playbook=policy.playbook,
+            )
+        ]

@@ -35,13 +35,21 @@ class MaturityRule:
         window = windows[index]
         when = holding.maturity_date.isoformat()
         return Signal(
-            kind=self.kind, severity=_SEVERITY_BY_WINDOW[min(index, 2)],
-            title_zh=f"{name_zh} {window} 天内到期", title_en=f"{name_en} matures within {window} days",
+            kind=self.kind,
+            severity=_SEVERITY_BY_WINDOW[min(index, 2)],
+            title_zh=f"{name_zh} {window} 天内到期",
+            title_en=f"{name_en} matures within {window} days",
             detail_zh=f"{name_zh} {money_zh(holding.balance)} 将于 {when} 到期（{days} 天后）",
             detail_en=f"{name_en} of {money_en(holding.balance)} matures on {when} (in {days} days)",
-            facts={"maturity_date": when, "days_to_maturity": days, "window_days": window,
-                   "balance": holding.balance, "product_code": holding.product_code},
-            product_code=holding.product_code, detected_on=ctx.as_of,
+            facts={
+                "maturity_date": when,
+                "days_to_maturity": days,
+                "window_days": window,
+                "balance": holding.balance,
+                "product_code": holding.product_code,
+            },
+            product_code=holding.product_code,
+            detected_on=ctx.as_of,
             due_date=self._next_contact(ctx, holding),
             playbook=policy.playbook,
         )

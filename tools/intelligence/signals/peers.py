@@ -59,11 +59,15 @@ class PeerStats:
             name = tier.tier if isinstance(tier, TierResult) else tier
             group = groups.setdefault(peer_key(data.client, name), _Group())
             group.members.add(data.client.client_id)
-            group.holders.update({h.product_code for h in data.holdings if h.product_code in products})
+            group.holders.update(
+                {h.product_code for h in data.holdings if h.product_code in products}
+            )
         return cls(groups)
 
     @classmethod
-    def build(cls, datas: Iterable[ClientData], products: Mapping[str, ProductRecord], policy: Policies) -> PeerStats:
+    def build(
+        cls, datas: Iterable[ClientData], products: Mapping[str, ProductRecord], policy: Policies
+    ) -> PeerStats:
         """Tier every client under ``policy``, then compute the statistics."""
         datas = list(datas)
         tiers = {d.client.client_id: assign_tier(d, products, policy) for d in datas}

@@ -40,14 +40,24 @@ class ProductGapRule:
             return []
         product = payroll[0]
         name_en = product.name_en or product.name
-        return [Signal(
-            kind=self.kind, severity="medium",
-            title_zh=f"未开通{product.name}", title_en=f"No {name_en}",
-            detail_zh=f"员工 {employees} 人（≥ {policy.payroll_min_employees} 人）但未在我行代发工资",
-            detail_en=f"{employees} employees (≥ {policy.payroll_min_employees}) but no payroll with the bank",
-            facts={"basis": "payroll", "employees": employees, "threshold": policy.payroll_min_employees},
-            product_code=product.product_code, detected_on=ctx.as_of, playbook=policy.playbook,
-        )]
+        return [
+            Signal(
+                kind=self.kind,
+                severity="medium",
+                title_zh=f"未开通{product.name}",
+                title_en=f"No {name_en}",
+                detail_zh=f"员工 {employees} 人（≥ {policy.payroll_min_employees} 人）但未在我行代发工资",
+                detail_en=f"{employees} employees (≥ {policy.payroll_min_employees}) but no payroll with the bank",
+                facts={
+                    "basis": "payroll",
+                    "employees": employees,
+                    "threshold": policy.payroll_min_employees,
+                },
+                product_code=product.product_code,
+                detected_on=ctx.as_of,
+                playbook=policy.playbook,
+            )
+        ]
 
     def _peer_gaps(self, ctx: SignalContext, held: set[str], skip: set[str | None]) -> list[Signal]:
         policy = ctx.policy.signals.product_gap
@@ -57,9 +67,15 @@ class ProductGapRule:
         if view.peer_count < policy.min_peers:
             return []
         gaps = sorted(
-            ((code, ratio) for code, ratio in view.ratios.items()
-             if round(ratio, 9) >= policy.peer_holding_ratio and code not in held and code not in skip
-             and code in ctx.products and offered_to(ctx.products[code], ctx.client_type)),
+            (
+                (code, ratio)
+                for code, ratio in view.ratios.items()
+                if round(ratio, 9) >= policy.peer_holding_ratio
+                and code not in held
+                and code not in skip
+                and code in ctx.products
+                and offered_to(ctx.products[code], ctx.client_type)
+            ),
             key=lambda item: (-item[1], item[0]),
         )
         return [self._peer_signal(ctx, code, ratio, view.peer_count) for code, ratio in gaps]
@@ -68,11 +84,20 @@ class ProductGapRule:
         policy = ctx.policy.signals.product_gap
         name_zh, name_en = ctx.product_name(code)
         return Signal(
-            kind=self.kind, severity="low",
-            title_zh=f"同类客户多持有{name_zh}", title_en=f"Peers hold {name_en}",
+            kind=self.kind,
+            severity="low",
+            title_zh=f"同类客户多持有{name_zh}",
+            title_en=f"Peers hold {name_en}",
             detail_zh=f"同层级{'同行业' if ctx.client_type == 'corporate' else ''}客户中 {percent(ratio)} 持有{name_zh}（{peers} 户），该客户未持有",
             detail_en=f"{percent(ratio)} of {peers} peers in the same tier{' and industry' if ctx.client_type == 'corporate' else ''} hold {name_en}; this client does not",
-            facts={"basis": "peers", "peer_ratio": ratio, "peer_count": peers,
-                   "threshold": policy.peer_holding_ratio, "tier": ctx.tier.tier},
-            product_code=code, detected_on=ctx.as_of, playbook=policy.peer_playbook or policy.playbook,
+            facts={
+                "basis": "peers",
+                "peer_ratio": ratio,
+                "peer_count": peers,
+                "threshold": policy.peer_holding_ratio,
+                "tier": ctx.tier.tier,
+            },
+            product_code=code,
+            detected_on=ctx.as_of,
+            playbook=policy.peer_playbook or policy.playbook,
         )

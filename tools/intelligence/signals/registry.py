@@ -52,6 +52,13 @@ def detect_signals(
     """
     metrics = metrics or compute_metrics(data, products, policy.tiering.aum_categories, as_of)
     tier = tier or tier_from_metrics(data.client.client_type, metrics, policy)
-    ctx = SignalContext(data=data, products=products, metrics=metrics, tier=tier, peers=peers,
-                        policy=policy, as_of=as_of)
+    ctx = SignalContext(
+        data=data,
+        products=products,
+        metrics=metrics,
+        tier=tier,
+        peers=peers,
+        policy=policy,
+        as_of=as_of,
+    )
     return sort_signals([s for rule in (rules or default_rules()) for s in rule.detect(ctx)])

@@ -37,12 +37,19 @@ class SuitabilityRule:
         name_zh, name_en = ctx.product_name(holding.product_code)
         detected = ctx.extract_date
         return Signal(
-            kind=self.kind, severity="high",
-            title_zh="适当性不匹配", title_en="Suitability mismatch",
+            kind=self.kind,
+            severity="high",
+            title_zh="适当性不匹配",
+            title_en="Suitability mismatch",
             detail_zh=f"风险承受能力 C{appetite}，持有 R{risk} 产品{name_zh}；{policy.follow_up_working_days} 个工作日内重新评估",
             detail_en=f"Risk appetite C{appetite} holds R{risk} product {name_en}; re-assess within {policy.follow_up_working_days} working days",
-            facts={"risk_appetite": f"C{appetite}", "product_risk": f"R{risk}", "balance": holding.balance},
-            product_code=holding.product_code, detected_on=detected,
+            facts={
+                "risk_appetite": f"C{appetite}",
+                "product_risk": f"R{risk}",
+                "balance": holding.balance,
+            },
+            product_code=holding.product_code,
+            detected_on=detected,
             due_date=add_working_days(detected, policy.follow_up_working_days),
             playbook=policy.playbook,
         )
