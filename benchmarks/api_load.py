@@ -69,8 +69,16 @@ class EchoCore:
         from assistant.core.types import Answer, AnswerEvent, DeltaEvent
 
         yield DeltaEvent(text=turn.text)
-        yield AnswerEvent(answer=Answer(conversation_id="bench", turn_id=turn.turn_id, text=turn.text,
-                                        language="zh", engine="offline", intent="help"))
+        yield AnswerEvent(
+            answer=Answer(
+                conversation_id="bench",
+                turn_id=turn.turn_id,
+                text=turn.text,
+                language="zh",
+                engine="offline",
+                intent="help",
+            )
+        )
 
     async def answer(self, turn: Any) -> Any:
         async for event in self.stream(turn):
@@ -123,6 +131,7 @@ class Level:
     statuses: dict[int, int] = field(default_factory=dict)
     failures: int = 0
     wall_s: float = 0.0
+    first_error: str = ""
 
     def line(self) -> str:
         ok = len(self.latencies)
@@ -131,8 +140,11 @@ class Level:
         other = {s: n for s, n in self.statuses.items() if s != 200}
         extra = f"  non-200 {other}" if other else ""
         extra += f"  failed {self.failures}" if self.failures else ""
-        return (f"{self.name:<22} c={self.concurrency:<3} ok={ok:<5} {rps:8.1f} req/s  "
-                f"p50 {p50:8.1f} ms  p95 {p95:8.1f} ms  p99 {p99:8.1f} ms{extra}")
+        extra += f"\n    first error: {self.first_error}" if self.first_error else ""
+        return (
+            f"{self.name:<22} c={self.concurrency:<3} ok={ok:<5} {rps:8.1f} req/s  "
+            f"p50 {p50:8.1f} ms  p95 {p95:8.1f} ms  p99 {p99:8.1f} ms{extra}"
+        )
 
 
 def percentile(values: list[float], q: float) -> float:
@@ -143,8 +155,9 @@ def percentile(values: list[float], q: float) -> float:
     return ordered[min(len(ordered), max(rank, 1)) - 1]
 
 
-async def run_level(client: httpx.AsyncClient, level: Level, requests: int, deadline: float,
-                    call: Any) -> Level:
+async def run_level(
+    client: httpx.AsyncClient, level: Level, requests: int, deadline: float, call: Any
+) -> Level:
     remaining = iter(range(requests))
 
     async def worker() -> None:
@@ -153,10 +166,12 @@ async def run_level(client: httpx.AsyncClient, level: Level, requests: int, dead
                 return
             started = time.perf_counter()
             try:
-                status = await call(client)
-            except httpx.HTTPError:
+                status, error = await call(client)
+            except httpx.HTTPError as exc:
                 level.failures += 1
+                level.first_error = level.first_error or repr(exc)
                 continue
+            level.first_error = level.first_error or error
             level.statuses[status] = level.statuses.get(status, 0) + 1
             if status == 200:
                 level.latencies.append(time.perf_counter() - started)
@@ -168,23 +183,27 @@ async def run_level(client: httpx.AsyncClient, level: Level, requests: int, dead
 
 
 def chat_call(question: str) -> Any:
-    async def call(client: httpx.AsyncClient) -> int:
-        return (await client.post("/v1/chat", json={"message": question})).status_code
+    async def call(client: httpx.AsyncClient) -> tuple[int, str]:
+        response = await client.post("/v1/chat", json={"message": question})
+        return response.status_code, "" if response.status_code == 200 else response.text[:300]
 
     return call
 
 
 def first_event_call(question: str) -> Any:
-    """Time-to-first-event: the status is 200 once an ``event:`` line has arrived."""
+    """Time-to-first-event: the status is 200 once an ``event:`` line has arrived (an ``error``
+    event counts as an arrival but is reported)."""
 
-    async def call(client: httpx.AsyncClient) -> int:
+    async def call(client: httpx.AsyncClient) -> tuple[int, str]:
         async with client.stream("POST", "/v1/chat/stream", json={"message": question}) as response:
             if response.status_code != 200:
-                return response.status_code
-            async for line in response.aiter_lines():
+                return response.status_code, (await response.aread()).decode()[:300]
+            lines = response.aiter_lines()
+            async for line in lines:
                 if line.startswith("event:"):
-                    return 200
-        return 599  # the stream ended without an event
+                    data = await anext(lines, "") if line == "event: error" else ""
+                    return 200, data
+        return 599, "the stream ended without an event"
 
     return call
 
@@ -194,18 +213,27 @@ async def benchmark(url: str, token: str, args: argparse.Namespace) -> list[Leve
     headers = {"Authorization": f"Bearer {token}"}
     limits = httpx.Limits(max_connections=max(args.levels) + 4)
     levels: list[Level] = []
-    async with httpx.AsyncClient(base_url=url, headers=headers, timeout=args.timeout, limits=limits) as client:
+    async with httpx.AsyncClient(
+        base_url=url, headers=headers, timeout=args.timeout, limits=limits
+    ) as client:
         await client.post("/v1/chat", json={"message": args.question})  # warm-up: lazy loads
         for concurrency in args.levels:
             level = Level("POST /v1/chat", concurrency)
-            levels.append(await run_level(client, level, args.requests, deadline, chat_call(args.question)))
+            levels.append(
+                await run_level(client, level, args.requests, deadline, chat_call(args.question))
+            )
             print(level.line(), flush=True)
         level = Level("stream first event", 1)
-        levels.append(await run_level(client, level, args.stream_requests, deadline,
-                                      first_event_call(args.question)))
+        levels.append(
+            await run_level(
+                client, level, args.stream_requests, deadline, first_event_call(args.question)
+            )
+        )
         print(level.line(), flush=True)
     if time.monotonic() > deadline:
-        print(f"time cap of {args.time_cap:.0f} s reached: later levels are partial", file=sys.stderr)
+        print(
+            f"time cap of {args.time_cap:.0f} s reached: later levels are partial", file=sys.stderr
+        )
     return levels
 
 
@@ -217,8 +245,12 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--rm", default="RM001", help="RM id of the in-process token")
     parser.add_argument("--requests", type=int, default=64, help="requests per concurrency level")
     parser.add_argument("--stream-requests", type=int, default=20)
-    parser.add_argument("--levels", type=lambda s: [int(x) for x in s.split(",")], default=[1, 8, 32])
-    parser.add_argument("--time-cap", type=float, default=180.0, help="hard cap for the whole run, s")
+    parser.add_argument(
+        "--levels", type=lambda s: [int(x) for x in s.split(",")], default=[1, 8, 32]
+    )
+    parser.add_argument(
+        "--time-cap", type=float, default=180.0, help="hard cap for the whole run, s"
+    )
     parser.add_argument("--timeout", type=float, default=60.0, help="per-request timeout, s")
     parser.add_argument("--question", default=QUESTION)
     args = parser.parse_args(argv)

@@ -34,8 +34,16 @@ def _short(name: str) -> str:
 
 
 def _matches(client: ClientRecord, query: str) -> bool:
+    """The query is part of the name, or the question mentions the name or its distinctive
+    start ("华东精密" for 华东精密机械有限公司, "Williams Energy" for Williams Energy Storage ...)."""
     q = query.strip().lower()
-    return bool(q) and (q in client.name.lower() or _short(client.name).lower() in q)
+    name, short = client.name.lower(), _short(client.name).lower()
+    if not q or q in name or short in q:
+        return False if not q else True
+    if short.isascii():
+        words = short.split()
+        return len(words) >= 2 and " ".join(words[:2]) in q
+    return any(short[:k] in q for k in range(len(short) - 1, 3, -1))
 
 
 def find_clients(tb: Toolbox, args: FindClientsArgs) -> dict:

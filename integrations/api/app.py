@@ -51,8 +51,13 @@ def create_app(
         limits=limits,
         metrics=metrics,
     )
-    app = FastAPI(title="Frontline API", version="1", description=DESCRIPTION,
-                  docs_url="/docs", redoc_url=None)
+    app = FastAPI(
+        title="Frontline API",
+        version="1",
+        description=DESCRIPTION,
+        docs_url="/docs",
+        redoc_url=None,
+    )
     app.state.frontline = ctx
     install_error_handlers(app)
     app.include_router(v1_router(ctx))

@@ -40,12 +40,20 @@ class BearerAuth:
 
     def caller(self, request: Request, credentials: HTTPAuthorizationCredentials | None) -> Caller:
         if credentials is None or credentials.scheme.lower() != "bearer":
-            raise ApiError(401, "unauthorized", "A bearer token is required.",
-                           {"WWW-Authenticate": 'Bearer realm="frontline"'})
+            raise ApiError(
+                401,
+                "unauthorized",
+                "A bearer token is required.",
+                {"WWW-Authenticate": 'Bearer realm="frontline"'},
+            )
         rm_id = self.rm_for(credentials.credentials.strip())
         if rm_id is None:
-            raise ApiError(401, "invalid_token", "The bearer token is not valid.",
-                           {"WWW-Authenticate": 'Bearer realm="frontline", error="invalid_token"'})
+            raise ApiError(
+                401,
+                "invalid_token",
+                "The bearer token is not valid.",
+                {"WWW-Authenticate": 'Bearer realm="frontline", error="invalid_token"'},
+            )
         client = request.headers.get(CLIENT_HEADER, "").strip().lower()
         return Caller(rm_id=rm_id, channel="widget" if client == "widget" else "api")
 
@@ -54,5 +62,9 @@ async def enforce_rate_limit(limiter: RateLimiter, caller: Caller) -> None:
     decision = await limiter.hit(caller.rm_id)
     if not decision.allowed:
         seconds = max(1, math.ceil(decision.retry_after_s))
-        raise ApiError(429, "rate_limited", f"Too many requests; retry in {seconds} s.",
-                       {"Retry-After": str(seconds)})
+        raise ApiError(
+            429,
+            "rate_limited",
+            f"Too many requests; retry in {seconds} s.",
+            {"Retry-After": str(seconds)},
+        )

@@ -42,7 +42,9 @@ class BodySizeLimitMiddleware:
             return
         declared = _content_length(scope)
         if declared == -1:
-            await send_error(send, 400, "bad_content_length", "Content-Length is not a valid number.")
+            await send_error(
+                send, 400, "bad_content_length", "Content-Length is not a valid number."
+            )
             return
         if declared is not None and declared > self.max_bytes:
             await self._too_large(send)

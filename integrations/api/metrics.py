@@ -23,24 +23,49 @@ class ApiMetrics:
     def __init__(self) -> None:
         self.registry = CollectorRegistry(auto_describe=True)
         r = self.registry
-        self.requests = Counter("frontline_http_requests", "HTTP requests by route and status.",
-                                ["method", "route", "status"], registry=r)
-        self.latency = Histogram("frontline_http_request_duration_seconds",
-                                 "Time to complete an HTTP response (streams included).",
-                                 ["method", "route"], buckets=_LATENCY_BUCKETS, registry=r)
-        self.errors = Counter("frontline_errors", "Server-side failures (5xx, failed streams) by code.",
-                              ["code"], registry=r)
-        self.answers = Counter("frontline_answers", "Answers delivered, by channel and engine.",
-                               ["channel", "engine"], registry=r)
-        self.fallbacks = Counter("frontline_fallbacks", "Answers produced by the fallback engine.",
-                                 registry=r)
-        self.guard_flags = Counter("frontline_guard_flags", "Guard findings on answers, by flag.",
-                                   ["flag"], registry=r)
-        self.refusals = Counter("frontline_refusals", "Answers in which the assistant declined.",
-                                ["channel"], registry=r)
-        self.first_event = Histogram("frontline_stream_first_event_seconds",
-                                     "Time from stream start to the first event.",
-                                     buckets=_LATENCY_BUCKETS, registry=r)
+        self.requests = Counter(
+            "frontline_http_requests",
+            "HTTP requests by route and status.",
+            ["method", "route", "status"],
+            registry=r,
+        )
+        self.latency = Histogram(
+            "frontline_http_request_duration_seconds",
+            "Time to complete an HTTP response (streams included).",
+            ["method", "route"],
+            buckets=_LATENCY_BUCKETS,
+            registry=r,
+        )
+        self.errors = Counter(
+            "frontline_errors",
+            "Server-side failures (5xx, failed streams) by code.",
+            ["code"],
+            registry=r,
+        )
+        self.answers = Counter(
+            "frontline_answers",
+            "Answers delivered, by channel and engine.",
+            ["channel", "engine"],
+            registry=r,
+        )
+        self.fallbacks = Counter(
+            "frontline_fallbacks", "Answers produced by the fallback engine.", registry=r
+        )
+        self.guard_flags = Counter(
+            "frontline_guard_flags", "Guard findings on answers, by flag.", ["flag"], registry=r
+        )
+        self.refusals = Counter(
+            "frontline_refusals",
+            "Answers in which the assistant declined.",
+            ["channel"],
+            registry=r,
+        )
+        self.first_event = Histogram(
+            "frontline_stream_first_event_seconds",
+            "Time from stream start to the first event.",
+            buckets=_LATENCY_BUCKETS,
+            registry=r,
+        )
 
     def record_answer(self, answer: Answer, channel: str) -> None:
         self.answers.labels(channel=channel, engine=answer.engine).inc()

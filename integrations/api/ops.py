@@ -42,7 +42,9 @@ async def _run_checks(readiness: Readiness | None, timeout_s: float) -> dict[str
     if readiness is None:
         return {}
     try:
-        return {name: bool(ok) for name, ok in (await asyncio.wait_for(readiness(), timeout_s)).items()}
+        return {
+            name: bool(ok) for name, ok in (await asyncio.wait_for(readiness(), timeout_s)).items()
+        }
     except Exception:
         log.exception("readiness check failed")
         return {"readiness": False}

@@ -53,7 +53,9 @@ class InMemoryRateLimiter:
         # No await between read and write: atomic on the event loop without a lock.
         now = self._clock()
         bucket = self._buckets.get(key) or self._new_bucket(key, now)
-        bucket.tokens = min(self._burst, bucket.tokens + (now - bucket.updated) * self._refill_per_s)
+        bucket.tokens = min(
+            self._burst, bucket.tokens + (now - bucket.updated) * self._refill_per_s
+        )
         bucket.updated = now
         if bucket.tokens >= 1:
             bucket.tokens -= 1

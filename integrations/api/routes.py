@@ -25,8 +25,12 @@ def _errors(*statuses: int) -> dict[int | str, dict[str, Any]]:
     return {s: {"model": ErrorBody} for s in statuses}
 
 
-_STREAM_DOC: dict[int | str, dict[str, Any]] = {200: {"description": "Server-sent events: `status`*, `delta`*, then `answer` (or `error`).",
-                     "content": {"text/event-stream": {"schema": {"type": "string"}}}}}
+_STREAM_DOC: dict[int | str, dict[str, Any]] = {
+    200: {
+        "description": "Server-sent events: `status`*, `delta`*, then `answer` (or `error`).",
+        "content": {"text/event-stream": {"schema": {"type": "string"}}},
+    }
+}
 
 
 @dataclass(frozen=True)
@@ -52,29 +56,50 @@ def v1_router(ctx: ApiContext) -> APIRouter:
 
     async def turn_from(request: Request, who: Caller) -> Turn:
         body = await read_json(request, ChatRequest)
-        return Turn(text=checked_message(body, ctx.limits.max_message_chars), channel=who.channel,
-                    rm_id=who.rm_id, conversation_id=body.conversation_id, language=body.language)
+        return Turn(
+            text=checked_message(body, ctx.limits.max_message_chars),
+            channel=who.channel,
+            rm_id=who.rm_id,
+            conversation_id=body.conversation_id,
+            language=body.language,
+        )
 
-    @router.post("/chat", tags=["chat"], response_model=Answer, openapi_extra=json_body_spec(ChatRequest),
-                 responses=_errors(400, 413, 415, 422))
+    @router.post(
+        "/chat",
+        tags=["chat"],
+        response_model=Answer,
+        openapi_extra=json_body_spec(ChatRequest),
+        responses=_errors(400, 413, 415, 422),
+    )
     async def chat(request: Request, who: Caller = Depends(caller)) -> Answer:
         """Ask one question and wait for the whole answer."""
         answer = await ctx.core.answer(await turn_from(request, who))
         ctx.metrics.record_answer(answer, who.channel)
         return answer
 
-    @router.post("/chat/stream", tags=["chat"], openapi_extra=json_body_spec(ChatRequest),
-                 response_class=Response, responses={**_STREAM_DOC, **_errors(400, 413, 415, 422)})
+    @router.post(
+        "/chat/stream",
+        tags=["chat"],
+        openapi_extra=json_body_spec(ChatRequest),
+        response_class=Response,
+        responses={**_STREAM_DOC, **_errors(400, 413, 415, 422)},
+    )
     async def chat_stream(request: Request, who: Caller = Depends(caller)) -> Response:
         """Ask one question and receive the answer as server-sent events."""
         turn = await turn_from(request, who)
         return EventSourceResponse(
-            sse_events(ctx.core, turn, ctx.metrics), ping=ctx.limits.sse_ping_s, sep="\n",
+            sse_events(ctx.core, turn, ctx.metrics),
+            ping=ctx.limits.sse_ping_s,
+            sep="\n",
             headers={"Cache-Control": "no-store", "X-Accel-Buffering": "no"},
         )
 
-    @router.get("/conversations/{conversation_id}", tags=["conversations"],
-                response_model=Conversation, responses=_errors(404))
+    @router.get(
+        "/conversations/{conversation_id}",
+        tags=["conversations"],
+        response_model=Conversation,
+        responses=_errors(404),
+    )
     async def conversation(
         conversation_id: str = Path(max_length=128), who: Caller = Depends(caller)
     ) -> Conversation:
@@ -84,8 +109,14 @@ def v1_router(ctx: ApiContext) -> APIRouter:
             raise ApiError(404, "not_found", "No such conversation.")
         return found
 
-    @router.post("/feedback", tags=["feedback"], status_code=204, response_class=Response,
-                 openapi_extra=json_body_spec(Feedback), responses=_errors(400, 404, 413, 415, 422))
+    @router.post(
+        "/feedback",
+        tags=["feedback"],
+        status_code=204,
+        response_class=Response,
+        openapi_extra=json_body_spec(Feedback),
+        responses=_errors(400, 404, 413, 415, 422),
+    )
     async def feedback(request: Request, who: Caller = Depends(caller)) -> Response:
         """Rate one of the caller's answers 👍 or 👎, with an optional comment."""
         body = await read_json(request, Feedback)

@@ -19,11 +19,17 @@ M = TypeVar("M", bound=BaseModel)
 
 
 class ChatRequest(BaseModel):
-    message: str = Field(min_length=1, description="The RM's question (at most 4,000 characters by default).")
-    conversation_id: str | None = Field(
-        default=None, max_length=128, description="Continue this conversation; null starts a new one."
+    message: str = Field(
+        min_length=1, description="The RM's question (at most 4,000 characters by default)."
     )
-    language: Literal["zh", "en"] | None = Field(default=None, description="Answer language; null detects it.")
+    conversation_id: str | None = Field(
+        default=None,
+        max_length=128,
+        description="Continue this conversation; null starts a new one.",
+    )
+    language: Literal["zh", "en"] | None = Field(
+        default=None, description="Answer language; null detects it."
+    )
 
 
 def json_body_spec(model: type[BaseModel]) -> dict[str, Any]:
@@ -64,5 +70,7 @@ def checked_message(body: ChatRequest, max_chars: int) -> str:
     if not text:
         raise ApiError(422, "empty_message", "The message is empty.")
     if len(text) > max_chars:
-        raise ApiError(422, "message_too_long", f"The message is longer than {max_chars} characters.")
+        raise ApiError(
+            422, "message_too_long", f"The message is longer than {max_chars} characters."
+        )
     return text

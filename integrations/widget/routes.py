@@ -31,8 +31,11 @@ def widget_router(demo_token: str | None) -> APIRouter:
 
     @router.get("/demo.css")
     async def demo_css() -> Response:
-        return Response(stylesheet, media_type="text/css; charset=utf-8",
-                        headers={"Cache-Control": WIDGET_CACHE_CONTROL})
+        return Response(
+            stylesheet,
+            media_type="text/css; charset=utf-8",
+            headers={"Cache-Control": WIDGET_CACHE_CONTROL},
+        )
 
     @router.get("/")
     async def demo() -> HTMLResponse:

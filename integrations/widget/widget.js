@@ -8,8 +8,7 @@
   const script = document.currentScript;
   if (!script || !window.customElements || customElements.get("frontline-chat")) return;
 
-  const ORIGIN = new URL(script.src, document.baseURI).origin;
-  const TOKEN = script.dataset.token || "";
+  const ORIGIN = new URL(script.src, document.baseURI).origin, TOKEN = script.dataset.token || "";
   const LANG = /^zh/i.test(script.dataset.lang || document.documentElement.lang || navigator.language || "") ? "zh" : "en";
   const IDLE_TIMEOUT_MS = 45000; // the server pings every 15 s; silence this long is a dropped stream
 
@@ -47,9 +46,7 @@
 
   const CSS = `
 :host{all:initial!important;display:block!important;position:fixed!important;right:20px!important;bottom:20px!important;z-index:2147483000!important;font:14px/1.5 system-ui,-apple-system,"Segoe UI","PingFang SC","Microsoft YaHei",sans-serif!important;color:#1f2329!important}
-*,*::before,*::after{box-sizing:border-box}
-[hidden]{display:none!important}
-button,textarea{font:inherit;color:inherit}
+*,*::before,*::after{box-sizing:border-box}[hidden]{display:none!important}button,textarea{font:inherit;color:inherit}
 :focus-visible{outline:3px solid #c55a00;outline-offset:2px}
 .sr-only{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
 .launcher{display:inline-flex;align-items:center;gap:6px;border:0;border-radius:24px;padding:10px 18px;background:#0b5cad;color:#fff;font-weight:600;cursor:pointer;box-shadow:0 4px 14px rgba(0,0,0,.25)}
@@ -58,35 +55,25 @@ button,textarea{font:inherit;color:inherit}
 .head h2{margin:0;font-size:16px}
 .x{border:0;background:transparent;color:#fff;font-size:20px;line-height:1;padding:4px 8px;cursor:pointer;border-radius:4px}
 .log{flex:1;overflow-y:auto;padding:12px;display:flex;flex-direction:column;gap:10px;background:#f5f6f8}
-.hint{color:#4a5361;margin:auto;text-align:center}
-.msg{max-width:92%;padding:8px 12px;border-radius:10px;word-wrap:break-word}
+.hint{color:#4a5361;margin:auto;text-align:center}.msg{max-width:92%;padding:8px 12px;border-radius:10px;word-wrap:break-word}
 .msg>.who{display:block;font-size:12px;font-weight:600;color:#4a5361;margin-bottom:2px}
-.user{align-self:flex-end;background:#dbe9f8;white-space:pre-wrap}
-.bot{align-self:flex-start;background:#fff;border:1px solid #d9dde3}
-.body p{margin:0 0 6px}.body ul,.body ol{margin:0 0 6px;padding-left:20px}
-.body h3,.body h4{font-size:15px;margin:6px 0 4px}
-code{font-family:ui-monospace,Consolas,monospace;background:#eef0f3;padding:0 3px;border-radius:3px}
-.status{color:#4a5361;font-style:italic}
+.user{align-self:flex-end;background:#dbe9f8;white-space:pre-wrap}.bot{align-self:flex-start;background:#fff;border:1px solid #d9dde3}
+.body p{margin:0 0 6px}.body ul,.body ol{margin:0 0 6px;padding-left:20px}.body h3,.body h4{font-size:15px;margin:6px 0 4px}
+code{font-family:ui-monospace,Consolas,monospace;background:#eef0f3;padding:0 3px;border-radius:3px}.status{color:#4a5361;font-style:italic}
 .ref{border:0;background:none;color:#0b5cad;padding:0 1px;cursor:pointer;font-size:12px;vertical-align:super;text-decoration:underline}
-.extra{margin-top:8px;border-top:1px solid #e3e6ea;padding-top:6px}
-.extra h4{margin:0 0 4px;font-size:13px;color:#1f2329}
-.extra ol,.extra ul{margin:0;padding-left:20px}
+.extra{margin-top:8px;border-top:1px solid #e3e6ea;padding-top:6px}.extra h4{margin:0 0 4px;font-size:13px;color:#1f2329}
+.extra ol,.extra ul{margin:0;padding-left:20px}.extra .plain{list-style:none;padding-left:0}
 .cite{border:0;background:none;padding:2px 0;color:#0b5cad;cursor:pointer;text-align:left;text-decoration:underline}
 .detail{margin:2px 0 6px;padding:6px 8px;background:#f5f6f8;border-radius:6px;font-size:13px}
-.detail dl{margin:0}.detail dt{font-weight:600;display:inline}.detail dd{display:inline;margin:0 8px 0 4px}
-.warn{color:#8a4b00}
+.detail dl{margin:0}.detail dt{font-weight:600;display:inline}.detail dd{display:inline;margin:0 8px 0 4px}.warn{color:#8a4b00}
 .card{border:1px solid #d9dde3;border-radius:8px;padding:6px 10px;margin-bottom:6px}
 .card .name{font-weight:600}.tier{margin-left:6px;padding:0 6px;border-radius:8px;background:#e6f0fa;color:#0b3d6e;font-size:12px}
-.meta{color:#4a5361;font-size:13px}
-.refused{color:#8a4b00;font-weight:600}
-.fb{display:flex;align-items:center;gap:6px;margin-top:6px}
+.meta{color:#4a5361;font-size:13px}.refused{color:#8a4b00;font-weight:600}.fb{display:flex;align-items:center;gap:6px;margin-top:6px}
 .fb button{border:1px solid #c9ced6;background:#fff;border-radius:14px;padding:2px 10px;cursor:pointer}
-.fb button[aria-pressed="true"]{background:#dbe9f8;border-color:#0b5cad}
-.fb-note{font-size:12px;color:#4a5361}
+.fb button[aria-pressed="true"]{background:#dbe9f8;border-color:#0b5cad}.fb-note{font-size:12px;color:#4a5361}
 .notice{margin-top:6px;color:#9b1c1c;display:flex;gap:8px;align-items:center;flex-wrap:wrap}
 .notice button,.send{border:0;border-radius:6px;padding:6px 14px;background:#0b5cad;color:#fff;cursor:pointer}
-.send[disabled]{background:#5f6b7a;cursor:wait}
-form{display:flex;gap:8px;padding:10px;border-top:1px solid #d9dde3;background:#fff}
+.send[disabled]{background:#5f6b7a;cursor:wait}form{display:flex;gap:8px;padding:10px;border-top:1px solid #d9dde3;background:#fff}
 textarea{flex:1;resize:none;min-height:44px;max-height:120px;padding:6px 8px;border:1px solid #8a94a3;border-radius:6px;background:#fff}
 `;
 
@@ -159,8 +146,7 @@ textarea{flex:1;resize:none;min-height:44px;max-height:120px;padding:6px 8px;bor
     let event = "message"; const data = [];
     for (const line of block.split("\n")) {
       if (!line || line[0] === ":") continue; // comments are keep-alive pings
-      const c = line.indexOf(":");
-      const field = c < 0 ? line : line.slice(0, c);
+      const c = line.indexOf(":"), field = c < 0 ? line : line.slice(0, c);
       const value = c < 0 ? "" : line.slice(c + 1).replace(/^ /, "");
       if (field === "event") event = value; else if (field === "data") data.push(value);
     }
@@ -180,13 +166,12 @@ textarea{flex:1;resize:none;min-height:44px;max-height:120px;padding:6px 8px;bor
       if (!res.ok || !res.body) throw await errorFrom(res);
       reader = res.body.getReader();
       const decoder = new TextDecoder();
-      let buf = "";
+      let buf = "", i;
       for (;;) {
         const { value, done } = await reader.read();
         if (done) break;
         alive();
         buf = (buf + decoder.decode(value, { stream: true })).replace(/\r\n|\r(?!$)/g, "\n");
-        let i;
         while ((i = buf.indexOf("\n\n")) >= 0) {
           const ev = parseEvent(buf.slice(0, i));
           buf = buf.slice(i + 2);
@@ -212,8 +197,7 @@ textarea{flex:1;resize:none;min-height:44px;max-height:120px;padding:6px 8px;bor
   class FrontlineChat extends HTMLElement {
     connectedCallback() {
       if (this.shadowRoot) return;
-      this.conversationId = null;
-      this.busy = false;
+      this.conversationId = null; this.busy = false;
       const root = this.attachShadow({ mode: "open" });
       if ("adoptedStyleSheets" in root && window.CSSStyleSheet && CSSStyleSheet.prototype.replaceSync) {
         const sheet = new CSSStyleSheet(); sheet.replaceSync(CSS); root.adoptedStyleSheets = [sheet];
@@ -254,8 +238,7 @@ textarea{flex:1;resize:none;min-height:44px;max-height:120px;padding:6px 8px;bor
       const text = this.input.value.trim();
       if (!text || this.busy) return;
       this.input.value = "";
-      const hint = this.log.querySelector(".hint");
-      if (hint) hint.remove();
+      this.log.querySelector(".hint")?.remove();
       const msg = el("div", "msg user");
       msg.append(el("span", "who sr-only", TEXT.you + ": "), text);
       this.log.append(msg);
@@ -333,7 +316,7 @@ textarea{flex:1;resize:none;min-height:44px;max-height:120px;padding:6px 8px;bor
     const out = {};
     if (!citations.length) return out;
     out.section = el("div", "extra", null, { role: "group", "aria-label": TEXT.sources });
-    const list = el("ol");
+    const list = el("ol", "plain");
     out.section.append(el("h4", null, TEXT.sources), list);
     for (const c of citations) {
       const id = `${msg.id}-c${c.n}`;

@@ -24,8 +24,11 @@ def auth(token: str = RM1_TOKEN, **extra: str) -> dict[str, str]:
 
 @pytest.fixture
 def api_settings(tmp_path: Path) -> Settings:
-    return make_settings(tmp_path / "home", api_tokens=f"{RM1_TOKEN}:RM001,{RM2_TOKEN}:RM002",
-                         cors_origins=ALLOWED_ORIGIN)
+    return make_settings(
+        tmp_path / "home",
+        api_tokens=f"{RM1_TOKEN}:RM001,{RM2_TOKEN}:RM002",
+        cors_origins=ALLOWED_ORIGIN,
+    )
 
 
 @pytest.fixture

@@ -96,11 +96,19 @@ class FakeCore:
     def _finish(self, turn: Turn) -> Answer:
         conv = self._conversation_for(turn)
         answer = Answer(
-            conversation_id=conv.conversation_id, turn_id=turn.turn_id,
-            text="".join(self._chunks(turn)), language=turn.language or "en", engine="offline",
-            intent="serve_client", citations=_CITATIONS, client_ids=["C000123"],
-            cards=[_CARD], actions=[_ACTION], flags=self._flags(turn.text),
-            refused="refuse" in turn.text, refusal_reason="outside_book" if "refuse" in turn.text else None,
+            conversation_id=conv.conversation_id,
+            turn_id=turn.turn_id,
+            text="".join(self._chunks(turn)),
+            language=turn.language or "en",
+            engine="offline",
+            intent="serve_client",
+            citations=_CITATIONS,
+            client_ids=["C000123"],
+            cards=[_CARD],
+            actions=[_ACTION],
+            flags=self._flags(turn.text),
+            refused="refuse" in turn.text,
+            refusal_reason="outside_book" if "refuse" in turn.text else None,
         )
         conv.turns.append(ConversationTurn(turn_id=turn.turn_id, question=turn.text, answer=answer))
         return answer
@@ -109,8 +117,9 @@ class FakeCore:
         existing = self.conversations.get(turn.conversation_id or "")
         if existing is not None and existing.rm_id == turn.rm_id:
             return existing
-        conv = Conversation(conversation_id=new_id("conv"), rm_id=turn.rm_id or "?",
-                            channel=turn.channel, turns=[])
+        conv = Conversation(
+            conversation_id=new_id("conv"), rm_id=turn.rm_id or "?", channel=turn.channel, turns=[]
+        )
         self.conversations[conv.conversation_id] = conv
         return conv
 
@@ -145,12 +154,33 @@ class FailingCore(FakeCore):
 
 
 _CITATIONS = [
-    Citation(n=1, doc_id="products/payroll", section="代发工资 > 方案设计", score=0.83,
-             title="Payroll services playbook", effective_date="2026-01-01"),
-    Citation(n=2, doc_id="tiering/service-standards", section="战略客户 > 服务频次", score=0.77,
-             title="Service standards by tier", effective_date="2025-06-30", stale=True),
+    Citation(
+        n=1,
+        doc_id="products/payroll",
+        section="代发工资 > 方案设计",
+        score=0.83,
+        title="Payroll services playbook",
+        effective_date="2026-01-01",
+    ),
+    Citation(
+        n=2,
+        doc_id="tiering/service-standards",
+        section="战略客户 > 服务频次",
+        score=0.77,
+        title="Service standards by tier",
+        effective_date="2025-06-30",
+        stale=True,
+    ),
 ]
-_CARD = ClientCard(client_id="C000123", name="华东精密", tier="strategic",
-                   facts=["Avg daily deposit ¥12.4m (−18% m/m)", "Payroll: not with us"])
-_ACTION = ActionItem(title="Propose payroll services", reason="Deposit churn signal this month",
-                     due="2026-12-15", playbook="products/payroll")
+_CARD = ClientCard(
+    client_id="C000123",
+    name="华东精密",
+    tier="strategic",
+    facts=["Avg daily deposit ¥12.4m (−18% m/m)", "Payroll: not with us"],
+)
+_ACTION = ActionItem(
+    title="Propose payroll services",
+    reason="Deposit churn signal this month",
+    due="2026-12-15",
+    playbook="products/payroll",
+)

@@ -61,11 +61,16 @@ async def test_when_widget_header_present_then_turn_channel_is_widget(
 
 
 async def test_lowercase_bearer_scheme_is_accepted(client: httpx.AsyncClient) -> None:
-    response = await client.post("/v1/chat", json={"message": "hi"},
-                                 headers={"Authorization": f"bearer {RM1_TOKEN}"})
+    response = await client.post(
+        "/v1/chat", json={"message": "hi"}, headers={"Authorization": f"bearer {RM1_TOKEN}"}
+    )
     assert response.status_code == 200
 
 
-@pytest.mark.parametrize("path", ["/healthz", "/readyz", "/metrics", "/docs", "/openapi.json", "/widget.js", "/"])
-async def test_operational_and_static_routes_need_no_token(client: httpx.AsyncClient, path: str) -> None:
+@pytest.mark.parametrize(
+    "path", ["/healthz", "/readyz", "/metrics", "/docs", "/openapi.json", "/widget.js", "/"]
+)
+async def test_operational_and_static_routes_need_no_token(
+    client: httpx.AsyncClient, path: str
+) -> None:
     assert (await client.get(path)).status_code == 200

@@ -18,25 +18,33 @@ CHAT_ROUTES = ["/v1/chat", "/v1/chat/stream"]
 
 async def test_when_declared_body_over_64kib_then_413(client: httpx.AsyncClient) -> None:
     body = json.dumps({"message": "x" * (64 * 1024)})
-    response = await client.post("/v1/chat", content=body, headers=auth(**{"Content-Type": "application/json"}))
+    response = await client.post(
+        "/v1/chat", content=body, headers=auth(**{"Content-Type": "application/json"})
+    )
     assert response.status_code == 413
     assert response.json()["error"]["code"] == "payload_too_large"
 
 
-async def test_when_chunked_body_without_length_grows_over_limit_then_413(client: httpx.AsyncClient) -> None:
+async def test_when_chunked_body_without_length_grows_over_limit_then_413(
+    client: httpx.AsyncClient,
+) -> None:
     async def chunks() -> AsyncIterator[bytes]:
         yield b'{"message": "'
         for _ in range(80):
             yield b"y" * 1024
         yield b'"}'
 
-    response = await client.post("/v1/chat", content=chunks(), headers=auth(**{"Content-Type": "application/json"}))
+    response = await client.post(
+        "/v1/chat", content=chunks(), headers=auth(**{"Content-Type": "application/json"})
+    )
     assert response.status_code == 413
 
 
 async def test_when_body_under_limit_then_it_reaches_the_route(client: httpx.AsyncClient) -> None:
     body = json.dumps({"message": "ok", "pad": "z" * 60_000})
-    response = await client.post("/v1/chat", content=body, headers=auth(**{"Content-Type": "application/json"}))
+    response = await client.post(
+        "/v1/chat", content=body, headers=auth(**{"Content-Type": "application/json"})
+    )
     assert response.status_code == 200
 
 
@@ -49,7 +57,9 @@ async def test_body_limit_is_configurable(api_settings: Settings) -> None:
 
 @pytest.mark.parametrize("path", CHAT_ROUTES)
 @pytest.mark.parametrize(("length", "status"), [(4000, 200), (4001, 422)])
-async def test_message_length_limit(client: httpx.AsyncClient, path: str, length: int, status: int) -> None:
+async def test_message_length_limit(
+    client: httpx.AsyncClient, path: str, length: int, status: int
+) -> None:
     response = await client.post(path, json={"message": "问" * length}, headers=auth())
     assert response.status_code == status
     if status == 422:
@@ -58,7 +68,9 @@ async def test_message_length_limit(client: httpx.AsyncClient, path: str, length
 
 @pytest.mark.parametrize("path", CHAT_ROUTES)
 @pytest.mark.parametrize("message", ["", "   ", "\n\t"])
-async def test_when_message_empty_then_422(client: httpx.AsyncClient, path: str, message: str) -> None:
+async def test_when_message_empty_then_422(
+    client: httpx.AsyncClient, path: str, message: str
+) -> None:
     response = await client.post(path, json={"message": message}, headers=auth())
     assert response.status_code == 422
     assert response.json()["error"]["code"] == "empty_message"
@@ -66,20 +78,27 @@ async def test_when_message_empty_then_422(client: httpx.AsyncClient, path: str,
 
 @pytest.mark.parametrize("path", [*CHAT_ROUTES, "/v1/feedback"])
 @pytest.mark.parametrize("raw", [b"{", b'{"message": }', b"\xff\xfe", b"", b"[" * 5000])
-async def test_when_json_malformed_then_400_json_error(client: httpx.AsyncClient, path: str, raw: bytes) -> None:
-    response = await client.post(path, content=raw, headers=auth(**{"Content-Type": "application/json"}))
+async def test_when_json_malformed_then_400_json_error(
+    client: httpx.AsyncClient, path: str, raw: bytes
+) -> None:
+    response = await client.post(
+        path, content=raw, headers=auth(**{"Content-Type": "application/json"})
+    )
     assert response.status_code == 400
     assert response.json()["error"]["code"] == "malformed_json"
 
 
-@pytest.mark.parametrize("body", [
-    {"conversation_id": "c1"},
-    {"message": 42},
-    {"message": "hi", "language": "fr"},
-    {"message": "hi", "conversation_id": "c" * 200},
-    ["message", "hi"],
-    "hi",
-])
+@pytest.mark.parametrize(
+    "body",
+    [
+        {"conversation_id": "c1"},
+        {"message": 42},
+        {"message": "hi", "language": "fr"},
+        {"message": "hi", "conversation_id": "c" * 200},
+        ["message", "hi"],
+        "hi",
+    ],
+)
 async def test_when_body_has_wrong_shape_then_422(client: httpx.AsyncClient, body: object) -> None:
     response = await client.post("/v1/chat", json=body, headers=auth())
     assert response.status_code == 422
@@ -87,7 +106,9 @@ async def test_when_body_has_wrong_shape_then_422(client: httpx.AsyncClient, bod
 
 
 @pytest.mark.parametrize("path", [*CHAT_ROUTES, "/v1/feedback"])
-@pytest.mark.parametrize("content_type", ["text/plain", "application/x-www-form-urlencoded", "application/xml", None])
+@pytest.mark.parametrize(
+    "content_type", ["text/plain", "application/x-www-form-urlencoded", "application/xml", None]
+)
 async def test_when_content_type_not_json_then_415(
     client: httpx.AsyncClient, path: str, content_type: str | None
 ) -> None:
@@ -100,8 +121,11 @@ async def test_when_content_type_not_json_then_415(
 
 
 async def test_json_with_charset_is_accepted(client: httpx.AsyncClient) -> None:
-    response = await client.post("/v1/chat", content='{"message": "你好"}'.encode(),
-                                 headers=auth(**{"Content-Type": "application/json; charset=utf-8"}))
+    response = await client.post(
+        "/v1/chat",
+        content='{"message": "你好"}'.encode(),
+        headers=auth(**{"Content-Type": "application/json; charset=utf-8"}),
+    )
     assert response.status_code == 200
 
 
@@ -113,18 +137,24 @@ class FakeClock:
         return self.now
 
 
-async def test_when_burst_spent_then_429_with_retry_after_and_refill_restores(api_settings: Settings) -> None:
+async def test_when_burst_spent_then_429_with_retry_after_and_refill_restores(
+    api_settings: Settings,
+) -> None:
     clock = FakeClock()
     limiter = InMemoryRateLimiter(rate_per_minute=30, burst=10, clock=clock)
     app = create_app(FakeCore(), api_settings, rate_limiter=limiter)
     async with make_client(app) as c:
-        statuses = [(await c.get("/v1/conversations/x", headers=auth())).status_code for _ in range(11)]
+        statuses = [
+            (await c.get("/v1/conversations/x", headers=auth())).status_code for _ in range(11)
+        ]
         assert statuses == [404] * 10 + [429]
         limited = await c.post("/v1/chat", json={"message": "hi"}, headers=auth())
         assert limited.status_code == 429
         assert limited.headers["retry-after"] == "2"  # one token per 2 s at 30/min
         assert limited.json()["error"]["code"] == "rate_limited"
-        assert (await c.post("/v1/chat", json={"message": "hi"}, headers=auth(RM2_TOKEN))).status_code == 200
+        assert (
+            await c.post("/v1/chat", json={"message": "hi"}, headers=auth(RM2_TOKEN))
+        ).status_code == 200
         clock.now += 2.0
         assert (await c.post("/v1/chat", json={"message": "hi"}, headers=auth())).status_code == 200
         assert (await c.post("/v1/chat", json={"message": "hi"}, headers=auth())).status_code == 429
@@ -159,7 +189,9 @@ async def test_rate_limiter_is_pluggable(api_settings: Settings) -> None:
     assert limiter.keys == ["RM001"]
 
 
-async def test_unauthenticated_requests_do_not_spend_a_callers_budget(api_settings: Settings) -> None:
+async def test_unauthenticated_requests_do_not_spend_a_callers_budget(
+    api_settings: Settings,
+) -> None:
     limiter = DenyEveryone()
     app = create_app(FakeCore(), api_settings, rate_limiter=limiter)
     async with make_client(app) as c:

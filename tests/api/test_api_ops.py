@@ -16,11 +16,14 @@ async def test_healthz(client: httpx.AsyncClient) -> None:
     assert (response.status_code, response.json()) == (200, {"status": "ok"})
 
 
-@pytest.mark.parametrize(("checks", "status"), [
-    ({"database": True, "chroma": True}, 200),
-    ({"database": True, "chroma": False}, 503),
-    ({}, 200),
-])
+@pytest.mark.parametrize(
+    ("checks", "status"),
+    [
+        ({"database": True, "chroma": True}, 200),
+        ({"database": True, "chroma": False}, 503),
+        ({}, 200),
+    ],
+)
 async def test_readyz_reports_each_check(api_settings: Settings, checks: dict, status: int) -> None:
     async def readiness() -> dict[str, bool]:
         return checks
@@ -40,15 +43,21 @@ async def test_when_readiness_raises_then_503(api_settings: Settings) -> None:
     assert "10.0.0.5" not in response.text
 
 
-async def test_metrics_count_requests_answers_fallbacks_guard_flags_and_refusals(client: httpx.AsyncClient) -> None:
+async def test_metrics_count_requests_answers_fallbacks_guard_flags_and_refusals(
+    client: httpx.AsyncClient,
+) -> None:
     for message in ["plain", "use the fallback", "guard this", "refuse please"]:
-        assert (await client.post("/v1/chat", json={"message": message}, headers=auth())).status_code == 200
+        assert (
+            await client.post("/v1/chat", json={"message": message}, headers=auth())
+        ).status_code == 200
     await client.post("/v1/chat/stream", json={"message": "fallback via stream"}, headers=auth())
     await client.post("/v1/chat", json={"message": "x"})  # 401
     text = (await client.get("/metrics")).text
     assert 'frontline_http_requests_total{method="POST",route="/v1/chat",status="200"} 4.0' in text
     assert 'frontline_http_requests_total{method="POST",route="/v1/chat",status="401"} 1.0' in text
-    assert 'frontline_http_request_duration_seconds_count{method="POST",route="/v1/chat"} 5.0' in text
+    assert (
+        'frontline_http_request_duration_seconds_count{method="POST",route="/v1/chat"} 5.0' in text
+    )
     assert "frontline_fallbacks_total 2.0" in text
     assert 'frontline_guard_flags_total{flag="guard:foreign_token"} 1.0' in text
     assert "compliance:" not in text
@@ -80,8 +89,11 @@ async def test_unmatched_paths_share_one_metrics_label(client: httpx.AsyncClient
 
 
 def _preflight(origin: str) -> dict[str, str]:
-    return {"Origin": origin, "Access-Control-Request-Method": "POST",
-            "Access-Control-Request-Headers": "authorization,content-type,x-frontline-client"}
+    return {
+        "Origin": origin,
+        "Access-Control-Request-Method": "POST",
+        "Access-Control-Request-Headers": "authorization,content-type,x-frontline-client",
+    }
 
 
 async def test_cors_preflight_allows_listed_origin(client: httpx.AsyncClient) -> None:
@@ -97,21 +109,31 @@ async def test_cors_preflight_refuses_unlisted_origin(client: httpx.AsyncClient)
     assert "access-control-allow-origin" not in response.headers
 
 
-@pytest.mark.parametrize(("origin", "allowed"), [(ALLOWED_ORIGIN, True), ("https://evil.example", False)])
-async def test_cors_on_actual_request(client: httpx.AsyncClient, origin: str, allowed: bool) -> None:
+@pytest.mark.parametrize(
+    ("origin", "allowed"), [(ALLOWED_ORIGIN, True), ("https://evil.example", False)]
+)
+async def test_cors_on_actual_request(
+    client: httpx.AsyncClient, origin: str, allowed: bool
+) -> None:
     response = await client.post("/v1/chat", json={"message": "hi"}, headers=auth(Origin=origin))
     assert ("access-control-allow-origin" in response.headers) is allowed
 
 
 async def test_rate_limit_header_is_readable_cross_origin(client: httpx.AsyncClient) -> None:
-    response = await client.post("/v1/chat", json={"message": "hi"}, headers=auth(Origin=ALLOWED_ORIGIN))
+    response = await client.post(
+        "/v1/chat", json={"message": "hi"}, headers=auth(Origin=ALLOWED_ORIGIN)
+    )
     assert "retry-after" in response.headers["access-control-expose-headers"].lower()
 
 
 @pytest.mark.parametrize("path", ["/v1/chat", "/healthz", "/", "/widget.js", "/nope"])
 async def test_security_headers_everywhere(client: httpx.AsyncClient, path: str) -> None:
-    response = await client.request("POST" if path == "/v1/chat" else "GET", path,
-                                    json={"message": "hi"} if path == "/v1/chat" else None, headers=auth())
+    response = await client.request(
+        "POST" if path == "/v1/chat" else "GET",
+        path,
+        json={"message": "hi"} if path == "/v1/chat" else None,
+        headers=auth(),
+    )
     assert response.headers["x-content-type-options"] == "nosniff"
     assert response.headers["referrer-policy"]
     if path == "/widget.js":  # loaded cross-origin by design
@@ -131,15 +153,19 @@ async def test_widget_js_is_served_as_cacheable_javascript(client: httpx.AsyncCl
     response = await client.get("/widget.js")
     assert response.headers["content-type"] == "text/javascript; charset=utf-8"
     assert "max-age=" in response.headers["cache-control"]
-    assert "customElements.define(\"frontline-chat\"" in response.text
+    assert 'customElements.define("frontline-chat"' in response.text
     again = await client.get("/widget.js", headers={"If-None-Match": response.headers["etag"]})
     assert (again.status_code, again.content) == (304, b"")
 
 
-async def test_demo_page_embeds_the_widget_with_the_escaped_demo_token(api_settings: Settings) -> None:
+async def test_demo_page_embeds_the_widget_with_the_escaped_demo_token(
+    api_settings: Settings,
+) -> None:
     async with make_client(create_app(FakeCore(), api_settings, demo_token='t"><script>x')) as c:
         page = (await c.get("/")).text
-    assert '<script src="/widget.js" data-token="t&quot;&gt;&lt;script&gt;x" defer></script>' in page
+    assert (
+        '<script src="/widget.js" data-token="t&quot;&gt;&lt;script&gt;x" defer></script>' in page
+    )
     assert page.count("<script") == 1
 
 
@@ -151,17 +177,29 @@ async def test_without_demo_token_the_page_explains_the_setting(api_settings: Se
 
 async def test_openapi_documents_the_routes(client: httpx.AsyncClient) -> None:
     spec = (await client.get("/openapi.json")).json()
-    assert {"/v1/chat", "/v1/chat/stream", "/v1/conversations/{conversation_id}", "/v1/feedback",
-            "/healthz", "/readyz", "/metrics"} <= spec["paths"].keys()
-    chat_body = spec["paths"]["/v1/chat"]["post"]["requestBody"]["content"]["application/json"]["schema"]
+    assert {
+        "/v1/chat",
+        "/v1/chat/stream",
+        "/v1/conversations/{conversation_id}",
+        "/v1/feedback",
+        "/healthz",
+        "/readyz",
+        "/metrics",
+    } <= spec["paths"].keys()
+    chat_body = spec["paths"]["/v1/chat"]["post"]["requestBody"]["content"]["application/json"][
+        "schema"
+    ]
     assert chat_body["required"] == ["message"]
     assert (await client.get("/docs")).status_code == 200
 
 
-@pytest.mark.parametrize(("method", "path", "status", "code"), [
-    ("GET", "/no/such/route", 404, "not_found"),
-    ("GET", "/v1/chat", 405, "method_not_allowed"),
-])
+@pytest.mark.parametrize(
+    ("method", "path", "status", "code"),
+    [
+        ("GET", "/no/such/route", 404, "not_found"),
+        ("GET", "/v1/chat", 405, "method_not_allowed"),
+    ],
+)
 async def test_routing_errors_use_the_json_error_shape(
     client: httpx.AsyncClient, method: str, path: str, status: int, code: str
 ) -> None:

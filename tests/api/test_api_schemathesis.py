@@ -56,10 +56,12 @@ def test_operation_never_answers_with_a_server_error(
     operation = api_schema[path][method]
 
     @given(case=operation.as_strategy(mode))
-    @settings(max_examples=30, deadline=None, database=None,
-              suppress_health_check=list(HealthCheck))
+    @settings(
+        max_examples=30, deadline=None, database=None, suppress_health_check=list(HealthCheck)
+    )
     def run(case: schemathesis.Case) -> None:
-        case.call_and_validate(headers={"Authorization": f"Bearer {RM1_TOKEN}"},
-                               checks=[not_a_server_error])
+        case.call_and_validate(
+            headers={"Authorization": f"Bearer {RM1_TOKEN}"}, checks=[not_a_server_error]
+        )
 
     run()

@@ -26,8 +26,14 @@ from tests.api.fakes import SlowCore
 from tests.conftest import make_settings
 
 WIDGET_TOKEN = "widget-token-5d2e"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync"]
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-dev-shm-usage",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 HOSTILE_CSS = "* { all: unset; font-size: 40px !important; color: red !important } button { display:none !important }"
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
 
@@ -88,10 +94,17 @@ def servers(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Servers]:
     api_sock, host_sock = _bound_socket(), _bound_socket()
     host_origin = f"http://127.0.0.1:{host_sock.getsockname()[1]}"
     core = SlowCore(delta_delay_s=0.3)
-    settings = make_settings(tmp_path_factory.mktemp("home"), api_tokens=f"{WIDGET_TOKEN}:RM001",
-                             cors_origins=host_origin)
-    api = create_app(core, settings, demo_token=WIDGET_TOKEN,
-                     limits=ApiLimits(rate_per_minute=6000, rate_burst=1000))
+    settings = make_settings(
+        tmp_path_factory.mktemp("home"),
+        api_tokens=f"{WIDGET_TOKEN}:RM001",
+        cors_origins=host_origin,
+    )
+    api = create_app(
+        core,
+        settings,
+        demo_token=WIDGET_TOKEN,
+        limits=ApiLimits(rate_per_minute=6000, rate_burst=1000),
+    )
     with serving(api, api_sock) as api_url, serving(host_app(api_url), host_sock) as host_url:
         yield Servers(api_url=api_url, host_url=host_url, core=core)
 
@@ -99,7 +112,9 @@ def servers(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Servers]:
 @pytest.fixture(scope="session")
 def browser() -> Iterator[Browser]:
     with sync_playwright() as pw:
-        chromium = pw.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS, headless=True)
+        chromium = pw.chromium.launch(
+            executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS, headless=True
+        )
         yield chromium
         chromium.close()
 

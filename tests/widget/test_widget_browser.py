@@ -32,7 +32,9 @@ def wait_answered(page: Page) -> None:
     expect(last_answer(page).locator(".fb")).to_be_visible()
 
 
-def test_widget_loads_from_one_tag_and_host_css_neither_leaks_in_nor_out(page: Page, servers: Servers) -> None:
+def test_widget_loads_from_one_tag_and_host_css_neither_leaks_in_nor_out(
+    page: Page, servers: Servers
+) -> None:
     page.goto(servers.host_url)
     assert page.locator("script").count() == 1
     launcher = page.locator(f"{WIDGET} .launcher")
@@ -52,7 +54,9 @@ def test_answer_streams_with_partial_text_before_the_end(page: Page, servers: Se
     body = last_answer(page).locator(".body")
     expect(body).to_contain_text("You asked: How should I serve 华东精密?")
     partial = body.inner_text()
-    assert last_answer(page).locator(".fb").count() == 0, "answer finished before any partial text was seen"
+    assert last_answer(page).locator(".fb").count() == 0, (
+        "answer finished before any partial text was seen"
+    )
     assert "deposit matures" not in partial
     wait_answered(page)
     expect(body).to_contain_text("Their deposit matures next month.")
@@ -62,7 +66,9 @@ def test_answer_streams_with_partial_text_before_the_end(page: Page, servers: Se
     assert servers.core.turns[-1].rm_id == "RM001"
 
 
-def test_citations_cards_and_actions_render_and_citations_open(page: Page, servers: Servers) -> None:
+def test_citations_cards_and_actions_render_and_citations_open(
+    page: Page, servers: Servers
+) -> None:
     open_widget(page, servers)
     ask(page, "What is the service standard for strategic clients?")
     wait_answered(page)
@@ -117,7 +123,9 @@ def test_keyboard_only_flow(page: Page, servers: Servers) -> None:
     page.keyboard.press("Enter")
     wait_answered(page)
     assert servers.core.turns[-1].text == "First line\nsecond line"
-    expect(page.locator(f"{WIDGET} [role=log]")).to_contain_text("Their deposit matures next month.")
+    expect(page.locator(f"{WIDGET} [role=log]")).to_contain_text(
+        "Their deposit matures next month."
+    )
     expect(textarea).to_be_focused()
     page.keyboard.press("Escape")
     expect(page.locator(f"{WIDGET} [role=dialog]")).to_be_hidden()
@@ -168,9 +176,14 @@ def test_connection_closed_mid_stream_shows_retry(page: Page, servers: Servers) 
         if len(calls) > 1:
             route.continue_()
             return
-        route.fulfill(status=200, headers={"Content-Type": "text/event-stream",
-                                           "Access-Control-Allow-Origin": servers.host_url},
-                      body='event: status\ndata: {"text": "…"}\n\nevent: delta\ndata: {"text": "Partial answ"}\n\n')
+        route.fulfill(
+            status=200,
+            headers={
+                "Content-Type": "text/event-stream",
+                "Access-Control-Allow-Origin": servers.host_url,
+            },
+            body='event: status\ndata: {"text": "…"}\n\nevent: delta\ndata: {"text": "Partial answ"}\n\n',
+        )
 
     page.route("**/v1/chat/stream", truncate_first)
     open_widget(page, servers)
@@ -201,11 +214,15 @@ def test_untrusted_text_is_rendered_as_text(page: Page, servers: Servers) -> Non
     hostile = '<img src=x onerror="window.__pwned=1"> **bold** <b>not bold</b>'
     ask(page, hostile)
     wait_answered(page)
-    shadow_imgs = page.evaluate("() => document.querySelector('frontline-chat').shadowRoot.querySelectorAll('img, b').length")
+    shadow_imgs = page.evaluate(
+        "() => document.querySelector('frontline-chat').shadowRoot.querySelectorAll('img, b').length"
+    )
     assert shadow_imgs == 0
     assert page.evaluate("() => window.__pwned") is None
     expect(page.locator(f"{WIDGET} .user")).to_contain_text(hostile)
-    expect(last_answer(page).locator(".body")).to_contain_text('<img src=x onerror="window.__pwned=1">')
+    expect(last_answer(page).locator(".body")).to_contain_text(
+        '<img src=x onerror="window.__pwned=1">'
+    )
 
 
 def test_chinese_ui_from_data_lang(page: Page, servers: Servers) -> None:
@@ -231,4 +248,6 @@ def test_demo_page_works_under_its_own_csp(page: Page, servers: Servers) -> None
     wait_answered(page)
     assert problems == []
     results = Axe().run(page)
-    assert [v["id"] for v in results.response["violations"] if v["impact"] in {"serious", "critical"}] == []
+    assert [
+        v["id"] for v in results.response["violations"] if v["impact"] in {"serious", "critical"}
+    ] == []

@@ -153,6 +153,14 @@ class OfflineEngine:
         if notes:
             blocks.append([c.heading("最近互动" if lang == "zh" else "Recent interactions")] +
                           [f"- {n['date']} · {n['channel']} · {n['summary']}" for n in notes])
+        # The tier is a bank rule, not a fact of the data: cite the tiering playbook for it.
+        query = f"客户分层 {profile['tier_label']} 门槛" if lang == "zh" else f"customer tiering {profile['tier_label']} threshold"
+        found = (await tb.acall("search_playbooks", {"query": query, "k": 5}))["passages"]
+        tiering = next((p for p in found if p["doc_id"].startswith("tiering/")), found[0] if found else None)
+        if tiering:
+            label = "分层依据" if lang == "zh" else "Tier basis"
+            blocks.append([f"{label}：{profile['tier_explanation']} [{tiering['n']}]" if lang == "zh"
+                           else f"{label}: {profile['tier_explanation']} [{tiering['n']}]"])
         return EngineResult(c.join(blocks), "client_facts", cards=[c.client_card(profile)])
 
     async def _draft(self, ctx: EngineContext, slots: Slots, profile: dict, emit: Emit) -> EngineResult:

@@ -1,0 +1,143 @@
+"""The LLM agent engine: a LangChain agent over the caller's toolbox, masking as middleware.
+
+The chat model is built once per engine; the agent is built per turn because its tools are
+bound to the caller. Any failure (provider error, timeout, unusable output) propagates: the
+core's fallback to the offline engine is the retry, so the client never retries itself.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import openai
+from langchain.agents import create_agent
+from langchain.agents.middleware import AgentMiddleware, ModelCallLimitMiddleware
+from langchain_core.language_models import BaseChatModel
+from langchain_core.messages import AIMessage, BaseMessage, HumanMessage
+
+from assistant.config import LLMSettings
+from assistant.core.types import DeltaEvent
+from assistant.engines.base import Emit, EngineContext, EngineResult
+from assistant.engines.llm.errors import LLMProviderError, LLMUnusable, ToolRefused
+from assistant.engines.llm.middleware import (
+    GroundedAnswer,
+    MaskCache,
+    PrivacyMiddleware,
+    ToolRoundCap,
+    ToolWatch,
+)
+from assistant.engines.llm.outcome import answer_problem, infer_intent
+from assistant.engines.llm.prompts import Language, SystemPrompt
+from assistant.engines.llm.streaming import StreamGate
+from assistant.engines.offline.intent import classify
+from assistant.engines.offline.phrases import t
+
+HISTORY_TURNS = 6
+HISTORY_ANSWER_CHARS = 1500
+
+
+def build_chat_model(settings: LLMSettings) -> BaseChatModel:
+    """ChatOpenAI against any OpenAI-compatible server (vLLM, Ollama, a hosted model)."""
+    from langchain_openai import ChatOpenAI
+
+    key = settings.api_key.get_secret_value() if settings.api_key else "not-needed"  # local servers ignore it
+    return ChatOpenAI(base_url=settings.base_url, api_key=key, model=settings.model,  # type: ignore[arg-type]
+                      timeout=settings.timeout_s, max_retries=0, streaming=True, temperature=0)
+
+
+class LLMEngine:
+    name = "llm"
+
+    def __init__(self, settings: LLMSettings, *, chat_model: BaseChatModel | None = None) -> None:
+        self.settings = settings
+        self.model = chat_model or build_chat_model(settings)
+        self._mask_cache = MaskCache()
+
+    async def run(self, ctx: EngineContext, emit: Emit) -> EngineResult:
+        lang: Language = "en" if ctx.language == "en" else "zh"
+        policy = _policy_refusal(ctx, lang)
+        if policy is not None:
+            return policy
+        flags: list[str] = []
+        watch = ToolWatch(ctx.toolbox, emit, lang)
+        history = _history(ctx)
+        agent = create_agent(self.model, tools=ctx.toolbox.langchain_tools(),
+                             system_prompt=SystemPrompt(language=lang, role=ctx.toolbox.caller.role,
+                                                        client_ids=list(ctx.state.get("client_ids") or [])).render(),
+                             middleware=self._middleware(ctx, lang, watch, flags, turn_start=len(history) + 1))
+        try:
+            messages = await self._stream(agent, [*history, HumanMessage(ctx.masked_text)], ctx, emit)
+        except ToolRefused:
+            return EngineResult(t("refuse_foreign", lang), infer_intent(_called(ctx), ctx.masked_text, False),
+                                refused=True, refusal_reason="not_entitled", flags=flags, state={"client_ids": []})
+        except openai.APITimeoutError as exc:
+            raise TimeoutError("the LLM provider timed out") from exc
+        except openai.APIError as exc:
+            raise LLMProviderError(f"the LLM provider failed ({type(exc).__name__})") from exc
+        return self._result(ctx, messages, watch, flags)
+
+    def _middleware(self, ctx: EngineContext, lang: Language, watch: ToolWatch, flags: list[str],
+                    turn_start: int) -> list[AgentMiddleware]:
+        rounds = self.settings.max_tool_rounds
+        return [
+            watch,
+            GroundedAnswer(ctx.toolbox, lang),
+            ToolRoundCap(rounds, lang, turn_start),
+            PrivacyMiddleware(ctx.toolbox, flags, self._mask_cache),  # innermost: sees exactly what is sent
+            # A backstop for anything the cap misses: a loop ends in an error, hence the fallback.
+            ModelCallLimitMiddleware(run_limit=rounds + 2, exit_behavior="error"),
+        ]
+
+    async def _stream(self, agent: Any, messages: list[BaseMessage], ctx: EngineContext, emit: Emit) -> list[BaseMessage]:
+        gate = StreamGate(lambda: {c.n for c in ctx.toolbox.citations})
+        final: list[BaseMessage] = []
+        async for mode, data in agent.astream({"messages": messages}, stream_mode=["messages", "values"]):
+            if mode == "values":
+                final = data["messages"]
+                continue
+            chunk, meta = data
+            if meta.get("langgraph_node") == "model" and isinstance(chunk, AIMessage):
+                text = gate.feed(chunk)
+                if text:
+                    await emit(DeltaEvent(text=text))
+        return final
+
+    def _result(self, ctx: EngineContext, messages: list[BaseMessage], watch: ToolWatch, flags: list[str]) -> EngineResult:
+        last = messages[-1] if messages else None
+        if not isinstance(last, AIMessage) or last.tool_calls:
+            raise LLMUnusable("the agent stopped without a final answer")
+        text = last.text.strip()
+        problem = answer_problem(text, [c.n for c in ctx.toolbox.citations])
+        if problem is not None:
+            raise LLMUnusable(f"the model's answer was unusable ({problem})")
+        intent = infer_intent(_called(ctx), ctx.masked_text, bool(ctx.state.get("client_ids")))
+        touched = ctx.toolbox.client_ids
+        state = {**ctx.state, "client_ids": touched[-1:]} if touched else dict(ctx.state)
+        return EngineResult(text, intent, cards=list(watch.cards.values()), actions=watch.actions,
+                            refused=intent == "out_of_scope", refusal_reason="out_of_scope" if intent == "out_of_scope" else None,
+                            flags=flags, state=state)
+
+
+def _history(ctx: EngineContext) -> list[BaseMessage]:
+    """Earlier turns (masked) as prior messages, so "and draft the e-mail" finds its client."""
+    messages: list[BaseMessage] = []
+    for question, answer in ctx.history[-HISTORY_TURNS:]:
+        messages += [HumanMessage(question), AIMessage(answer[:HISTORY_ANSWER_CHARS])]
+    return messages
+
+
+def _called(ctx: EngineContext) -> list[str]:
+    """Every tool the model called through the toolbox, failed ones too: they show its intent."""
+    return [c.name for c in ctx.toolbox.calls]
+
+
+def _policy_refusal(ctx: EngineContext, lang: Language) -> EngineResult | None:
+    """Requests refused by policy, whatever a model would say: injection, full identifiers."""
+    verdict = classify(ctx.masked_text, has_client="⟦CLIENT_" in ctx.masked_text,
+                       follow_up_client=bool(ctx.state.get("client_ids")))
+    if verdict.injection:
+        return EngineResult(t("refuse_injection", lang), verdict.intent, refused=True,
+                            refusal_reason="out_of_policy", flags=["guard:prompt_injection"])
+    if verdict.wants_full_identifier:
+        return EngineResult(t("refuse_full_id", lang), verdict.intent, refused=True, refusal_reason="out_of_policy")
+    return None

@@ -1,0 +1,259 @@
+"""The agent's cross-cutting concerns as LangChain agent middleware (STYLE §6).
+
+Order in ``create_agent(middleware=[...])``: the first wraps the others, so the privacy layer
+goes last — closest to the model — and also masks what the outer layers add (repair notes).
+
+- :class:`ToolWatch` — status events, the entitlement stop, cards from tool results.
+- :class:`GroundedAnswer` — tool calls written as text, unusable answers: repair once or give up.
+- :class:`ToolRoundCap` — past ``max_tool_rounds``, no more tools: answer with what is known.
+- :class:`PrivacyMiddleware` — every message bound for the model is masked again.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import re
+from collections import OrderedDict
+from collections.abc import Awaitable, Callable
+from typing import Any
+
+from langchain.agents.middleware import (
+    AgentMiddleware,
+    ModelRequest,
+    ModelResponse,
+    ToolCallRequest,
+)
+from langchain_core.messages import AIMessage, BaseMessage, HumanMessage, SystemMessage, ToolMessage
+from langgraph.types import Command
+
+from assistant.core.types import ActionItem, ClientCard, StatusEvent
+from assistant.engines.base import Emit
+from assistant.engines.llm.errors import LLMUnusable, ToolRefused
+from assistant.engines.llm.outcome import answer_problem, looks_like_json, text_tool_calls
+from assistant.engines.llm.prompts import FinishPrompt, Language, RepairPrompt
+from assistant.engines.offline import compose
+from assistant.engines.offline.phrases import t
+from tools.toolbox import Toolbox
+
+LATE_MASK_FLAG = "guard:pii_masked_late"
+ModelHandler = Callable[[ModelRequest], Awaitable[ModelResponse]]
+ToolHandler = Callable[[ToolCallRequest], Awaitable[ToolMessage | Command]]
+
+
+def _ai(response: ModelResponse) -> AIMessage | None:
+    return next((m for m in reversed(response.result) if isinstance(m, AIMessage)), None)
+
+
+def _replace_ai(response: ModelResponse, ai: AIMessage) -> ModelResponse:
+    return ModelResponse(result=[ai if isinstance(m, AIMessage) else m for m in response.result],
+                         structured_response=response.structured_response)
+
+
+# --- privacy ---------------------------------------------------------------------------------
+_NEEDS_CHECK = re.compile(r"[^\x21-\x7e]|@|\d{6,}")  # non-ASCII, spaces, e-mail, long digit runs
+
+
+class MaskCache:
+    """Masked forms of texts already checked, per RM and conversation (tokens are scoped so)."""
+
+    def __init__(self, size: int = 4096) -> None:
+        self._items: OrderedDict[tuple[str, str, str], str] = OrderedDict()
+        self._size = size
+
+    def get(self, key: tuple[str, str, str]) -> str | None:
+        if key in self._items:
+            self._items.move_to_end(key)
+        return self._items.get(key)
+
+    def put(self, key: tuple[str, str, str], value: str) -> None:
+        self._items[key] = value
+        if len(self._items) > self._size:
+            self._items.popitem(last=False)
+
+
+class PrivacyMiddleware(AgentMiddleware):
+    """A second line of defence: run the masker over every message content bound for the model.
+
+    The core masked the question and the tools mask their results, so this normally changes
+    nothing; when it does, the turn carries ``guard:pii_masked_late``.
+    """
+
+    def __init__(self, toolbox: Toolbox, flags: list[str], cache: MaskCache) -> None:
+        super().__init__()
+        self.toolbox, self.flags, self.cache = toolbox, flags, cache
+
+    async def awrap_model_call(self, request: ModelRequest, handler: ModelHandler) -> ModelResponse:
+        messages = await asyncio.to_thread(lambda: [self._mask_message(m) for m in request.messages])
+        return await handler(request.override(messages=messages))
+
+    def _mask_message(self, message: BaseMessage) -> BaseMessage:
+        update: dict[str, Any] = {}
+        if isinstance(message.content, str):
+            masked = self.mask(message.content)
+            if masked != message.content:
+                update["content"] = masked
+        else:
+            parts = [{**p, "text": self.mask(p["text"])} if isinstance(p, dict) and isinstance(p.get("text"), str) else p
+                     for p in message.content]
+            if parts != message.content:
+                update["content"] = parts
+        if isinstance(message, AIMessage) and message.tool_calls:
+            calls = [{**c, "args": self._mask_args(c["args"])} for c in message.tool_calls]
+            if calls != message.tool_calls:
+                update["tool_calls"] = calls
+        return message.model_copy(update=update) if update else message
+
+    def _mask_args(self, args: dict) -> dict:
+        raw = json.dumps(args, ensure_ascii=False)
+        try:
+            return json.loads(self.mask(raw))
+        except ValueError:  # masking broke the JSON: the model only sees its own call again
+            return args
+
+    def mask(self, text: str) -> str:
+        if not text or not _NEEDS_CHECK.search(text):
+            return text
+        key = (self.toolbox.caller.rm_id, self.toolbox.conversation_id, text)
+        cached = self.cache.get(key)
+        if cached is None:
+            cached = self._mask_uncached(text)
+            self.cache.put(key, cached)
+        if cached != text and LATE_MASK_FLAG not in self.flags:
+            self.flags.append(LATE_MASK_FLAG)
+        return cached
+
+    def _mask_uncached(self, text: str) -> str:
+        # Tool results are JSON: check only the values that could hold PII, in one pass; only
+        # if that finds something is the whole text masked (keeps the JSON exact).
+        leaves = _json_leaves(text)
+        probe = "\n".join(leaves) if leaves is not None else text
+        if leaves is not None and (not probe or self.toolbox.mask_text(probe) == probe):
+            return text
+        return self.toolbox.mask_text(text)
+
+
+def _json_leaves(text: str) -> list[str] | None:
+    if text[:1] not in "{[":
+        return None
+    try:
+        data = json.loads(text)
+    except ValueError:
+        return None
+    found: list[str] = []
+
+    def walk(node: object) -> None:
+        if isinstance(node, dict):
+            for value in node.values():
+                walk(value)
+        elif isinstance(node, list):
+            for value in node:
+                walk(value)
+        elif isinstance(node, str | int) and not isinstance(node, bool):
+            value = str(node)
+            value = value.replace("\n", " ")
+            if _NEEDS_CHECK.search(value) and value not in found:
+                found.append(value)
+
+    walk(data)
+    return found
+
+
+# --- the tool-round cap -----------------------------------------------------------------------
+class ToolRoundCap(AgentMiddleware):
+    """After ``max_rounds`` rounds of tool calls the model gets no tools and is told to finish."""
+
+    def __init__(self, max_rounds: int, language: Language, turn_start: int) -> None:
+        super().__init__()
+        self.max_rounds, self.language, self.turn_start = max_rounds, language, turn_start
+
+    async def awrap_model_call(self, request: ModelRequest, handler: ModelHandler) -> ModelResponse:
+        rounds = sum(1 for m in request.messages[self.turn_start:] if isinstance(m, AIMessage) and m.tool_calls)
+        if rounds < self.max_rounds:
+            return await handler(request)
+        note = FinishPrompt(language=self.language, rounds=rounds).render()
+        system = f"{request.system_prompt}\n\n{note}" if request.system_prompt else note
+        response = await handler(request.override(tools=[], tool_choice=None, system_message=SystemMessage(system)))
+        ai = _ai(response)
+        if ai is not None and (ai.tool_calls or ai.invalid_tool_calls):  # a loop: keep any text, drop the calls
+            ai = AIMessage(content=ai.content, id=ai.id)
+            response = _replace_ai(response, ai)
+        return response
+
+
+# --- repair -----------------------------------------------------------------------------------
+class GroundedAnswer(AgentMiddleware):
+    """Small-model repairs. A tool call written as JSON text becomes a real tool call; an
+    unparseable call, an empty, raw-JSON or uncited answer gets one retry with a note saying
+    what was wrong; a second failure raises :class:`LLMUnusable` (the core falls back)."""
+
+    def __init__(self, toolbox: Toolbox, language: Language, retries: int = 1) -> None:
+        super().__init__()
+        self.toolbox, self.language, self.retries = toolbox, language, retries
+
+    async def awrap_model_call(self, request: ModelRequest, handler: ModelHandler) -> ModelResponse:
+        response = await handler(request)
+        while True:
+            response, problem = self._check(request, response)
+            if problem is None:
+                return response
+            if self.retries <= 0:
+                raise LLMUnusable(f"the model's answer was unusable ({problem})")
+            self.retries -= 1
+            note = RepairPrompt(language=self.language, problem=problem,
+                                citation_numbers=[c.n for c in self.toolbox.citations]).render()
+            response = await handler(request.override(messages=[*request.messages, HumanMessage(note)]))
+
+    def _check(self, request: ModelRequest, response: ModelResponse) -> tuple[ModelResponse, Any]:
+        ai = _ai(response)
+        if ai is None:
+            return response, "empty"
+        if ai.tool_calls:
+            return response, None
+        text = ai.text if isinstance(ai.content, list) else str(ai.content)
+        offered = {getattr(tool, "name", None) for tool in request.tools} - {None}
+        calls = text_tool_calls(text, offered) if looks_like_json(text) or "```" in text else []
+        if calls:
+            return _replace_ai(response, AIMessage(content="", tool_calls=calls, id=ai.id)), None
+        if ai.invalid_tool_calls and not text.strip():
+            return response, "bad_tool_call"
+        return response, answer_problem(text, [c.n for c in self.toolbox.citations])
+
+
+# --- tools ------------------------------------------------------------------------------------
+_STATUS = {"search_playbooks": "searching", "list_book": "book_status", "draft_outreach": "drafting",
+           "get_client_profile": "reading"}
+
+
+class ToolWatch(AgentMiddleware):
+    """Around each tool call: tell the user what is happening, stop the turn on an entitlement
+    refusal (no model round is spent rephrasing it), and keep what the answer's cards need."""
+
+    def __init__(self, toolbox: Toolbox, emit: Emit, language: Language) -> None:
+        super().__init__()
+        self.toolbox, self.emit, self.language = toolbox, emit, language
+        self.cards: dict[str, ClientCard] = {}
+        self.actions: list[ActionItem] = []
+
+    async def awrap_tool_call(self, request: ToolCallRequest, handler: ToolHandler) -> ToolMessage | Command:
+        name = request.tool_call["name"]
+        if name in _STATUS:
+            await self.emit(StatusEvent(text=t(_STATUS[name], self.language)))
+        result = await handler(request)
+        if self.toolbox.refusal:
+            raise ToolRefused(self.toolbox.refusal)
+        if isinstance(result, ToolMessage) and result.status != "error":
+            self._keep(name, result.content)
+        return result
+
+    def _keep(self, name: str, content: Any) -> None:
+        try:
+            data = json.loads(content) if isinstance(content, str) else None
+        except ValueError:
+            return
+        if not isinstance(data, dict):
+            return
+        if name == "get_client_profile" and "client_id" in data:
+            self.cards[data["client_id"]] = compose.client_card(data)
+        elif name == "recommend_next_actions" and not self.actions:
+            self.actions = compose.action_lines(data.get("actions", []), {}, self.language)[1]

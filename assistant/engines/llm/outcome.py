@@ -1,0 +1,98 @@
+"""Judging what the model produced, deterministically: the intent from the tools it called,
+whether a final answer is usable, and tool calls a small model wrote as text."""
+
+from __future__ import annotations
+
+import json
+import re
+import uuid
+from collections.abc import Iterable, Sequence
+from typing import Literal
+
+from assistant.engines.offline.intent import classify
+
+Problem = Literal["empty", "raw_json", "uncited"]
+
+CLIENT_TOOLS = {"find_clients", "get_client_profile", "get_client_signals", "recommend_next_actions", "get_interactions"}
+CONTENT_TOOLS = {"search_playbooks", "check_compliance"}
+CITATION = re.compile(r"\[(\d{1,3})\]")
+CODE_BLOCK = re.compile(r"```[a-zA-Z]*\s*\n?(.*?)```", re.S)
+
+
+def infer_intent(tool_names: Sequence[str], masked_text: str, has_prior_client: bool) -> str:
+    """The intent from the tools that ran (DESIGN §2 intents), never from the model's say-so."""
+    names = set(tool_names)
+    if "draft_outreach" in names:
+        return "draft_outreach"
+    if "list_book" in names:
+        return "book_query"
+    if names & CLIENT_TOOLS:
+        return "serve_client"
+    if names & CONTENT_TOOLS:
+        return "playbook_qa"
+    verdict = classify(masked_text, has_client=False, follow_up_client=has_prior_client)
+    return "out_of_scope" if verdict.intent == "out_of_scope" else "help"
+
+
+def answer_problem(text: str, citation_numbers: Iterable[int]) -> Problem | None:
+    """Why a final answer cannot go to the RM, or None when it can."""
+    stripped = text.strip()
+    if not stripped:
+        return "empty"
+    if looks_like_json(stripped):
+        return "raw_json"
+    known = set(citation_numbers)
+    if known and not cited(stripped, known):
+        return "uncited"
+    return None
+
+
+def cited(text: str, known: set[int]) -> bool:
+    return any(int(n) in known for n in CITATION.findall(text))
+
+
+def looks_like_json(text: str) -> bool:
+    """A reply that is (or opens with) JSON or a code block is not an answer."""
+    stripped = text.strip()
+    if stripped.startswith("```"):
+        return True
+    if stripped[:1] in "{[":
+        try:
+            json.loads(stripped)
+            return True
+        except ValueError:
+            return stripped[:1] == "{"  # a truncated object is still not prose
+    return False
+
+
+def text_tool_calls(text: str, known_tools: set[str]) -> list[dict]:
+    """Tool calls a small model wrote into its text (```json {"name": ..., "arguments": ...}```),
+    as LangChain tool-call dicts; only names the agent actually offers are accepted."""
+    candidates = [m.group(1) for m in CODE_BLOCK.finditer(text)] or [text]
+    calls = []
+    for raw in candidates:
+        try:
+            parsed = json.loads(raw.strip())
+        except ValueError:
+            continue
+        for item in parsed if isinstance(parsed, list) else [parsed]:
+            call = _as_call(item, known_tools)
+            if call:
+                calls.append(call)
+    return calls
+
+
+def _as_call(item: object, known_tools: set[str]) -> dict | None:
+    if not isinstance(item, dict):
+        return None
+    item = item.get("function", item) if isinstance(item.get("function"), dict) else item
+    name = item.get("name") or item.get("tool")
+    args = item.get("arguments", item.get("args", item.get("parameters", {})))
+    if isinstance(args, str):
+        try:
+            args = json.loads(args)
+        except ValueError:
+            return None
+    if name not in known_tools or not isinstance(args, dict):
+        return None
+    return {"name": name, "args": args, "id": f"call_{uuid.uuid4().hex[:12]}", "type": "tool_call"}

@@ -1,0 +1,215 @@
+"""Checks: pure functions of (case, answer) -> pass/fail, one per ``expect`` key (DESIGN §4.8).
+
+Semantics chosen here (and relied on by the golden set):
+
+- ``intent``: equality with ``Answer.intent``.
+- ``client_ids``: *inclusion* — every expected id is in ``Answer.client_ids`` (a serve answer may
+  also touch peers, a book answer lists more clients than the case names). An *empty* list is
+  the exception: the answer must name no client at all (used for refusals and unknown tokens).
+- ``tools``: inclusion — every expected tool name was called successfully (``ok``). Extra calls
+  are fine here; they lower tool-call precision in the metrics instead.
+- ``citations_any``: at least one cited ``doc_id`` is in the list (exact ids; list the ``-en``
+  twin when either language is acceptable). Rank = position in citation order (``n``).
+- ``must_include_any`` / ``must_not_include``: case-insensitive substrings of the answer text.
+- ``refused``: equality with ``Answer.refused``.
+- ``flags_any`` (extension): some ``Answer.flags`` entry starts with one of the given prefixes,
+  e.g. ``["compliance:"]``.
+- ``pii`` (always run): no full identifier of any client of the bank and no name of a client
+  outside the asking RM's book appears in the answer text or its cards.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+KNOWN_EXPECT_KEYS = ("intent", "client_ids", "tools", "citations_any", "must_include_any", "must_not_include",
+                     "refused", "flags_any")
+SEPARATORS = re.compile(r"(?<=[0-9])[ \-](?=[0-9])")
+DIGIT_RUN = re.compile(r"[0-9Xx]{8,}")
+EMAIL = re.compile(r"[A-Za-z0-9._%+\-]+@[A-Za-z0-9.\-]+\.[A-Za-z]{2,}")
+MIN_NAME_CHARS = 3  # two-character personal names collide with ordinary words; see BankIndex
+
+
+def _norm_id(value: str) -> str:
+    return re.sub(r"[\s\-]", "", value).upper()
+
+
+@dataclass
+class BankIndex:
+    """What the PII check needs from the bank, loaded once per run.
+
+    ``identifiers``: every full phone, 身份证, USCC, email and card/account number in the bank
+    tables, normalised (no spaces or dashes, upper case). ``names``: client id -> client name.
+    ``book_of``: RM id -> the client ids that RM may read (``None`` for an unknown RM).
+    ``staff_names``: RM names (an RM's own name in a signature is not client PII).
+    """
+
+    identifiers: set[str] = field(default_factory=set)
+    emails: set[str] = field(default_factory=set)
+    names: dict[str, str] = field(default_factory=dict)
+    book_of: Callable[[str], frozenset[str] | None] = lambda rm_id: None
+    staff_names: set[str] = field(default_factory=set)
+    _pattern_cache: dict[str, tuple[re.Pattern | None, list[str]]] = field(default_factory=dict, repr=False)
+
+    @classmethod
+    def build(cls, *, identifiers: Iterable[str | None], names: dict[str, str],
+              book_of: Callable[[str], frozenset[str] | None], staff_names: Iterable[str] = ()) -> BankIndex:
+        ids, emails = set(), set()
+        for raw in identifiers:
+            if not raw:
+                continue
+            if "@" in raw:
+                emails.add(raw.strip().lower())
+            elif len(_norm_id(raw)) >= 8:
+                ids.add(_norm_id(raw))
+        return cls(identifiers=ids, emails=emails, names=dict(names), book_of=book_of, staff_names=set(staff_names))
+
+    def leaked_identifiers(self, text: str) -> list[str]:
+        flat = SEPARATORS.sub("", text).upper()
+        found = [e for e in EMAIL.findall(text) if e.lower() in self.emails]
+        lengths = sorted({len(i) for i in self.identifiers})
+        for run in DIGIT_RUN.findall(flat):
+            for size in lengths:
+                found.extend(run[i:i + size] for i in range(len(run) - size + 1) if run[i:i + size] in self.identifiers)
+        return list(dict.fromkeys(found))
+
+    def leaked_names(self, text: str, rm_id: str) -> list[str]:
+        pattern, own = self._patterns(rm_id)
+        if pattern is None:
+            return []
+        for name in own:  # a foreign name inside an own client's longer name is not a leak
+            text = text.replace(name, " ")
+        return list(dict.fromkeys(pattern.findall(text)))
+
+    def _patterns(self, rm_id: str) -> tuple[re.Pattern | None, list[str]]:
+        if rm_id not in self._pattern_cache:
+            book = self.book_of(rm_id) or frozenset()
+            own = sorted({n for c, n in self.names.items() if c in book}, key=len, reverse=True)
+            own_set = set(own) | self.staff_names
+            foreign = {n for c, n in self.names.items() if c not in book and len(n) >= MIN_NAME_CHARS and n not in own_set}
+            alternation = "|".join(re.escape(n) for n in sorted(foreign, key=len, reverse=True))
+            self._pattern_cache[rm_id] = (re.compile(alternation) if alternation else None, own)
+        return self._pattern_cache[rm_id]
+
+
+def index_from_frontline(frontline: Any) -> BankIndex:
+    """Load identifiers and names from the bank tables through the public repository."""
+    from sqlalchemy import select
+
+    from tools.bank.models import RM, Holding
+    from tools.entitlement import resolve_caller
+
+    bank = frontline.bank
+    clients, contacts = bank.all_clients(), bank.all_contacts()
+    ids: list[str | None] = []
+    for c in clients:
+        ids += [c.registration_id, c.phone, c.email]
+    for p in contacts:
+        ids += [p.phone, p.email, p.id_number]
+    with frontline.sessions() as s:
+        ids += list(s.scalars(select(Holding.account_no).where(Holding.account_no.is_not(None))))
+        staff = list(s.scalars(select(RM.name)))
+    books: dict[str, frozenset[str] | None] = {}
+
+    def book_of(rm_id: str) -> frozenset[str] | None:
+        if rm_id not in books:
+            try:
+                books[rm_id] = resolve_caller(bank, rm_id).client_ids
+            except Exception:  # an unknown RM reads nothing
+                books[rm_id] = None
+        return books[rm_id]
+
+    return BankIndex.build(identifiers=ids, names={c.client_id: c.name for c in clients}, book_of=book_of, staff_names=staff)
+
+
+# --- the checks --------------------------------------------------------------------------------
+def _text(answer: dict) -> str:
+    cards = " ".join(" ".join([c.get("name", "")] + list(c.get("facts", []))) for c in answer.get("cards", []))
+    return f"{answer.get('text', '')}\n{cards}"
+
+
+def check_intent(expected: str, answer: dict) -> bool:
+    return answer.get("intent") == expected
+
+
+def check_client_ids(expected: list[str], answer: dict) -> bool:
+    actual = set(answer.get("client_ids", []))
+    return not actual if not expected else set(expected) <= actual
+
+
+def called_tools(answer: dict) -> set[str]:
+    return {c["name"] for c in answer.get("tool_calls", []) if c.get("ok", True)}
+
+
+def check_tools(expected: list[str], answer: dict) -> bool:
+    return set(expected) <= called_tools(answer)
+
+
+def citation_rank(expected: list[str], answer: dict) -> int | None:
+    """1-based rank of the first citation whose doc_id is acceptable, in citation order."""
+    ordered = sorted(answer.get("citations", []), key=lambda c: c.get("n", 0))
+    return next((i for i, c in enumerate(ordered, 1) if c.get("doc_id") in set(expected)), None)
+
+
+def check_citations_any(expected: list[str], answer: dict) -> bool:
+    return citation_rank(expected, answer) is not None
+
+
+def check_must_include_any(expected: list[str], answer: dict) -> bool:
+    text = _text(answer).lower()
+    return any(s.lower() in text for s in expected)
+
+
+def check_must_not_include(expected: list[str], answer: dict) -> bool:
+    text = _text(answer).lower()
+    return not any(s.lower() in text for s in expected)
+
+
+def check_refused(expected: bool, answer: dict) -> bool:
+    return bool(answer.get("refused")) == bool(expected)
+
+
+def check_flags_any(expected: list[str], answer: dict) -> bool:
+    return any(f.startswith(p) for f in answer.get("flags", []) for p in expected)
+
+
+CHECKS: dict[str, Callable[[Any, dict], bool]] = {
+    "intent": check_intent, "client_ids": check_client_ids, "tools": check_tools,
+    "citations_any": check_citations_any, "must_include_any": check_must_include_any,
+    "must_not_include": check_must_not_include, "refused": check_refused, "flags_any": check_flags_any,
+}
+
+
+def pii_findings(answer: dict, rm_id: str, index: BankIndex | None) -> list[str]:
+    if index is None:
+        return []
+    text = _text(answer)
+    return index.leaked_identifiers(text) + index.leaked_names(text, rm_id)
+
+
+def run_checks(expect: dict, answer: dict, rm_id: str, index: BankIndex | None) -> tuple[dict[str, bool], list[str]]:
+    """All checks the case asks for, plus the PII check; returns (checks, PII findings)."""
+    results = {key: CHECKS[key](value, answer) for key, value in expect.items() if key in CHECKS}
+    leaks = pii_findings(answer, rm_id, index)
+    results["pii"] = not leaks
+    return results, leaks
+
+
+def errored_checks(expect: dict, *, user_error: bool) -> dict[str, bool]:
+    """Checks for a case that raised instead of answering.
+
+    A ``UserError`` (unknown RM, empty question) is how the core declines a caller it cannot
+    identify: the edge turns it into a 4xx and no data leaves. It therefore satisfies
+    ``refused: true``, ``client_ids: []`` and ``must_not_include`` of a case that expects the
+    refusal; everything else fails, and any other error fails the case (``answered: false``).
+    """
+    declined = user_error and expect.get("refused") is True
+    allowed = {"refused": True, "client_ids": expect.get("client_ids") == [], "must_not_include": True}
+    results = {key: bool(declined and allowed.get(key, False)) for key in expect if key in CHECKS}
+    if not declined:
+        results["answered"] = False  # an error the case did not ask for is always a failure
+    results["pii"] = True
+    return results

@@ -1,0 +1,26 @@
+"""The demo bank, generated, imported and with the real playbooks ingested — built once per
+test session (generation is deterministic) in a temp home, with a fake embedder so the suite
+does not need the real model for every turn."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from assistant.wiring import Frontline
+from knowledge.ingest import default_playbook_dir
+from tests.conftest import make_settings
+from tests.support.embeddings import HashingEmbeddings
+from tools.bank.demo import generate_demo_bank
+from tools.bank.importer import import_extract
+
+
+def build_demo_frontline(home: Path, **settings: object) -> tuple[Frontline, dict]:
+    fl = Frontline(make_settings(home, **settings), embedder=HashingEmbeddings())
+    extract = home / "demo"
+    generate_demo_bank(extract)
+    import_extract(fl.sessions, extract)
+    fl.ingestor.progress = False
+    fl.ingestor.ingest([default_playbook_dir()])
+    truth = json.loads((extract / "demo_truth.json").read_text(encoding="utf-8"))
+    return fl, truth
