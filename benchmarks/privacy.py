@@ -15,8 +15,6 @@ import tempfile
 import time
 from pathlib import Path
 
-from sqlalchemy import create_engine
-
 from assistant.config import load_settings
 from assistant.privacy.analyzer import PiiAnalyzer
 from assistant.privacy.dictionary import NameDictionary
@@ -27,7 +25,7 @@ from assistant.privacy.models import VaultEntry
 from assistant.privacy.nlp import blank_nlp_engine
 from assistant.privacy.recognizers.chinese_person import LacModel
 from assistant.privacy.vault import Vault
-from assistant.storage.db import Base, make_sessionmaker
+from assistant.storage.db import Base, make_engine, make_sessionmaker
 from evals.pii.generator import Generator
 
 CLIENTS, CONTACTS = 2400, 6000
@@ -59,10 +57,11 @@ def main(argv: list[str] | None = None) -> None:
     dictionary, n_clients, n_contacts = bank_dictionary(gen)
     texts = [s.text for s in gen.samples("test", args.sentences, 0)]
     with tempfile.TemporaryDirectory() as tmp:
-        engine = create_engine(f"sqlite:///{Path(tmp) / 'vault.db'}")
+        # The application's own engine settings (SQLite, WAL) with its home in a temp dir.
+        engine = make_engine(load_settings(_env_file=None, home=Path(tmp)))
         Base.metadata.create_all(engine, tables=[VaultEntry.__table__])
         vault = Vault(make_sessionmaker(engine), VaultKeys.derive(bytes(32)))
-        analyzer = PiiAnalyzer(blank_nlp_engine(load_settings().models_dir), dictionary, LacModel())
+        analyzer = PiiAnalyzer(blank_nlp_engine(load_settings(_env_file=None).models_dir), dictionary, LacModel())
         layer = PrivacyLayer(analyzer, vault, dictionary)
         layer.mask("预热：张三的电话13812345678", rm_id="warm", conversation_id="warm")
 

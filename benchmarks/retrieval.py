@@ -172,7 +172,7 @@ def sweep(retriever: Retriever, cases: list[Case]) -> str:
     spec = SearchFilter.parse(None)
     corpus = retriever.corpus()
     doc_of = {c.id: c.metadata["doc_id"] for c in corpus.chunks}
-    cached = [(retriever.dense_ranking(c.query, spec), retriever.bm25_ranking(c.query, spec, corpus))
+    cached = [(retriever.dense_ranking(c.query, spec, corpus), retriever.bm25_ranking(c.query, spec, corpus))
               for c in cases]  # fmt: skip
     lines = ["| BM25 weight (dense 1.0) | hit@1 | hit@5 | MRR | colloq. hit@1 | colloq. hit@5 | colloq. MRR |",
              "|---" * 7 + "|"]  # fmt: skip
@@ -207,8 +207,11 @@ def main() -> None:
         runs = [
             run_method("tutorial: Chroma + all-MiniLM-L6-v2", cases, minilm_baseline(settings, store, depth)),
             run_method("BM25 only (jieba)", cases,
-                       lambda q: [doc_of[i] for i in retriever.bm25_ranking(q, spec, retriever.corpus())]),
-            run_method("dense only (e5-small)", cases,
+                       lambda q: [doc_of[i] for i in retriever.bm25_ranking(q, spec)]),
+            run_method("dense only (e5-small, Chroma query, raw vectors)", cases,
+                       lambda q: [doc_of[i] for i, _ in store.query(
+                           embedder.embed_queries([q])[0], depth, where=spec.to_where())]),
+            run_method("dense only (e5-small, language direction removed)", cases,
                        lambda q: [doc_of[i] for i in retriever.dense_ranking(q, spec)]),
             run_method(f"Frontline hybrid (dense 1.0, BM25 {retriever.weights.bm25})", cases,
                        lambda q: [p.doc_id for p in retriever.search(q, k=20)]),

@@ -44,19 +44,23 @@ class BankIndex:
     ``identifiers``: every full phone, 身份证, USCC, email and card/account number in the bank
     tables, normalised (no spaces or dashes, upper case). ``names``: client id -> client name.
     ``book_of``: RM id -> the client ids that RM may read (``None`` for an unknown RM).
-    ``staff_names``: RM names (an RM's own name in a signature is not client PII).
+    ``contact_names``: client id -> its contacts' names (a contact of an own client who shares a
+    name with someone else's client is not a leak). ``staff_names``: RM names (an RM's own
+    name in a signature is not client PII).
     """
 
     identifiers: set[str] = field(default_factory=set)
     emails: set[str] = field(default_factory=set)
     names: dict[str, str] = field(default_factory=dict)
+    contact_names: dict[str, set[str]] = field(default_factory=dict)
     book_of: Callable[[str], frozenset[str] | None] = lambda rm_id: None
     staff_names: set[str] = field(default_factory=set)
     _pattern_cache: dict[str, tuple[re.Pattern | None, list[str]]] = field(default_factory=dict, repr=False)
 
     @classmethod
     def build(cls, *, identifiers: Iterable[str | None], names: dict[str, str],
-              book_of: Callable[[str], frozenset[str] | None], staff_names: Iterable[str] = ()) -> BankIndex:
+              book_of: Callable[[str], frozenset[str] | None], staff_names: Iterable[str] = (),
+              contact_names: dict[str, set[str]] | None = None) -> BankIndex:
         ids, emails = set(), set()
         for raw in identifiers:
             if not raw:
@@ -65,7 +69,8 @@ class BankIndex:
                 emails.add(raw.strip().lower())
             elif len(_norm_id(raw)) >= 8:
                 ids.add(_norm_id(raw))
-        return cls(identifiers=ids, emails=emails, names=dict(names), book_of=book_of, staff_names=set(staff_names))
+        return cls(identifiers=ids, emails=emails, names=dict(names), book_of=book_of, staff_names=set(staff_names),
+                   contact_names=dict(contact_names or {}))
 
     def leaked_identifiers(self, text: str) -> list[str]:
         flat = SEPARATORS.sub("", text).upper()
@@ -87,7 +92,9 @@ class BankIndex:
     def _patterns(self, rm_id: str) -> tuple[re.Pattern | None, list[str]]:
         if rm_id not in self._pattern_cache:
             book = self.book_of(rm_id) or frozenset()
-            own = sorted({n for c, n in self.names.items() if c in book}, key=len, reverse=True)
+            own_names = {n for c, n in self.names.items() if c in book}
+            own_names |= {n for c in book for n in self.contact_names.get(c, ())}
+            own = sorted(own_names, key=len, reverse=True)
             own_set = set(own) | self.staff_names
             foreign = {n for c, n in self.names.items() if c not in book and len(n) >= MIN_NAME_CHARS and n not in own_set}
             alternation = "|".join(re.escape(n) for n in sorted(foreign, key=len, reverse=True))
@@ -122,7 +129,11 @@ def index_from_frontline(frontline: Any) -> BankIndex:
                 books[rm_id] = None
         return books[rm_id]
 
-    return BankIndex.build(identifiers=ids, names={c.client_id: c.name for c in clients}, book_of=book_of, staff_names=staff)
+    people: dict[str, set[str]] = {}
+    for p in contacts:
+        people.setdefault(p.client_id, set()).add(p.name)
+    return BankIndex.build(identifiers=ids, names={c.client_id: c.name for c in clients}, book_of=book_of,
+                           staff_names=staff, contact_names=people)
 
 
 # --- the checks --------------------------------------------------------------------------------

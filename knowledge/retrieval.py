@@ -1,10 +1,11 @@
-"""Hybrid playbook search: dense (e5 via Chroma) and BM25, fused by weighted reciprocal rank.
+"""Hybrid playbook search: dense (e5) and BM25, fused by weighted reciprocal rank.
 
 Dense retrieval carries colloquial and cross-language queries ("客户钱要转走了怎么办" finds
 the deposit-churn playbook, a Chinese question finds an English one); BM25 adds exact matches
 on product codes, rule numbers and rare terms. BM25 is weighted below dense: equal weights
 let keyword noise push the right playbook down for colloquial questions (measured with
-``benchmarks/retrieval.py``; see the weights below).
+``benchmarks/retrieval.py``; see the weights below). Dense scoring runs on an in-memory
+snapshot of the Chroma collection with the language direction projected out (``dense.py``).
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from pydantic import BaseModel
 
 from assistant.config import Settings
 from assistant.errors import UserError
+from knowledge.dense import DenseIndex
 from knowledge.embeddings import Embedder, load_embedder
 from knowledge.lexical import BM25Index, TextTokenizer
 from knowledge.metadata import SearchFilter
@@ -91,20 +93,18 @@ class Retriever:
         corpus = self.corpus()
         if corpus.size == 0:
             return []
-        fused = self.fuse(self.dense_ranking(query, spec), self.bm25_ranking(query, spec, corpus))
+        fused = self.fuse(self.dense_ranking(query, spec, corpus), self.bm25_ranking(query, spec, corpus))
         return self._passages(fused, corpus, k)
 
-    def dense_ranking(self, query: str, spec: SearchFilter) -> list[str]:
-        vector = self.embedder.embed_queries([query])[0]
-        hits = self.store.query(vector, self.weights.candidates, where=spec.to_where())
-        return [chunk_id for chunk_id, _ in hits]
+    def dense_ranking(self, query: str, spec: SearchFilter, corpus: _Corpus | None = None) -> list[str]:
+        corpus = corpus or self.corpus()
+        scores = corpus.dense.scores(self.embedder.embed_queries([query])[0])
+        return corpus.top(scores, spec, self.weights.candidates, positive_only=False)
 
-    def bm25_ranking(self, query: str, spec: SearchFilter, corpus: _Corpus) -> list[str]:
+    def bm25_ranking(self, query: str, spec: SearchFilter, corpus: _Corpus | None = None) -> list[str]:
+        corpus = corpus or self.corpus()
         scores = corpus.bm25.scores(query)
-        allowed = corpus.mask(spec)
-        scores = np.where(allowed & (scores > 0), scores, -1.0)
-        top = np.argsort(-scores, kind="stable")[: self.weights.candidates]
-        return [corpus.chunks[i].id for i in top if scores[i] > 0]
+        return corpus.top(scores, spec, self.weights.candidates, positive_only=True)
 
     def fuse(self, dense: list[str], lexical: list[str]) -> list[tuple[str, float]]:
         w = self.weights
@@ -155,6 +155,7 @@ class _Corpus:
     chunks: list[StoredChunk]
     by_id: dict[str, StoredChunk]
     bm25: BM25Index
+    dense: DenseIndex
     generation: int
     _masks: dict[SearchFilter, np.ndarray]
 
@@ -165,9 +166,21 @@ class _Corpus:
     @classmethod
     def build(cls, store: ChromaStore, tokenizer: TextTokenizer) -> _Corpus:
         generation = store.generation
-        chunks = store.all()
+        chunks = store.all(include_embeddings=True)
         bm25 = BM25Index([c.document for c in chunks], tokenizer)
-        return cls(chunks, {c.id: c for c in chunks}, bm25, generation, {})
+        vectors = np.stack([c.embedding for c in chunks]) if chunks else np.zeros((0, 1), np.float32)
+        # Test-only playbooks are excluded from the centroids so they cannot skew the direction.
+        languages = [c.metadata.get("language", "") if not c.metadata.get("is_test") else "" for c in chunks]
+        dense = DenseIndex(vectors, languages)
+        for chunk in chunks:
+            chunk.embedding = None  # the projected matrix is all we keep
+        return cls(chunks, {c.id: c for c in chunks}, bm25, dense, generation, {})
+
+    def top(self, scores: np.ndarray, spec: SearchFilter, n: int, positive_only: bool) -> list[str]:
+        allowed = self.mask(spec) & (scores > 0) if positive_only else self.mask(spec)
+        masked = np.where(allowed, scores, -np.inf)
+        top = np.argsort(-masked, kind="stable")[:n]
+        return [self.chunks[i].id for i in top if np.isfinite(masked[i])]
 
     def mask(self, spec: SearchFilter) -> np.ndarray:
         if spec not in self._masks:  # few distinct filters in practice; cache their masks

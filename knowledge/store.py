@@ -27,6 +27,7 @@ class StoredChunk:
     id: str
     document: str
     metadata: dict[str, Any]
+    embedding: np.ndarray | None = None
 
 
 def make_client(settings: Settings):  # -> chromadb.api.ClientAPI
@@ -81,13 +82,22 @@ class ChromaStore:
     def count(self) -> int:
         return int(self.collection.count())
 
-    def all(self, include_documents: bool = True) -> list[StoredChunk]:
-        include = ["metadatas", "documents"] if include_documents else ["metadatas"]
+    def all(self, include_documents: bool = True, include_embeddings: bool = False) -> list[StoredChunk]:
+        include = ["metadatas"]
+        include += ["documents"] if include_documents else []
+        include += ["embeddings"] if include_embeddings else []
         result = self.collection.get(include=include)
-        documents = result.get("documents") or [""] * len(result["ids"])
+        n = len(result["ids"])
+        documents = result.get("documents") if include_documents else None
+        embeddings = result.get("embeddings") if include_embeddings else None
         return [
-            StoredChunk(i, d or "", dict(m or {}))
-            for i, d, m in zip(result["ids"], documents, result["metadatas"], strict=True)
+            StoredChunk(
+                id=result["ids"][i],
+                document=(documents[i] or "") if documents is not None else "",
+                metadata=dict(result["metadatas"][i] or {}),
+                embedding=np.asarray(embeddings[i], dtype=np.float32) if embeddings is not None else None,
+            )
+            for i in range(n)
         ]
 
     def upsert(

@@ -57,17 +57,15 @@ class PrivacyLayer:
     ) -> Masked:
         """``text`` with every PII value found replaced by its conversation-scoped token."""
         detections = self.analyzer.analyze(text, language=language)
+        tokens = self.vault.tokens_for(
+            [(d.value, d.entity_type, d.client_id) for d in detections],
+            rm_id=rm_id,
+            conversation_id=conversation_id,
+        )
         entities: list[MaskedEntity] = []
         pieces: list[str] = []
         cursor = 0
-        for det in detections:
-            token = self.vault.token_for(
-                det.value,
-                det.entity_type,
-                rm_id=rm_id,
-                conversation_id=conversation_id,
-                client_id=det.client_id,
-            )
+        for det, token in zip(detections, tokens, strict=True):
             pieces += [text[cursor : det.start], token]
             cursor = det.end
             entities.append(

@@ -15,13 +15,13 @@ import re
 import secrets
 import threading
 from collections import OrderedDict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
-from sqlalchemy import delete, func, select, update
+from sqlalchemy import delete, func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -47,6 +47,14 @@ def utcnow() -> datetime:
 def _aware(moment: datetime) -> datetime:
     # SQLite hands back naive datetimes; everything the vault writes is UTC.
     return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+
+
+@dataclass(frozen=True, slots=True)
+class _Pending:
+    value: str  # canonical
+    kind: Entity
+    digest: str
+    client_id: str | None
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,76 +98,95 @@ class Vault:
         client_id: str | None = None,
     ) -> str:
         """The token for ``value`` in this scope, issuing the next number when it is new."""
-        kind = Entity(entity_type)
-        canonical = canonical_value(kind, value)
-        digest = self.value_hash(canonical, kind, rm_id, conversation_id)
-        cached = self._cached(rm_id, conversation_id, "h:" + digest)
-        if cached and (client_id is None or cached.client_id is not None):
-            return cached.token
+        items = [(value, entity_type, client_id)]
+        return self.tokens_for(items, rm_id=rm_id, conversation_id=conversation_id)[0]
+
+    def tokens_for(
+        self,
+        items: Sequence[tuple[str, Entity | str, str | None]],
+        *,
+        rm_id: str,
+        conversation_id: str,
+    ) -> list[str]:
+        """Tokens for several ``(value, entity_type, client_id)``: cache hits cost nothing,
+        the rest share one transaction."""
+        keyed: list[_Pending] = []
+        for value, entity_type, client_id in items:
+            kind = Entity(entity_type)
+            canonical = canonical_value(kind, value)
+            digest = self.value_hash(canonical, kind, rm_id, conversation_id)
+            keyed.append(_Pending(canonical, kind, digest, client_id))
+        tokens: dict[str, str] = {}
+        for item in keyed:
+            cached = self._cached(rm_id, conversation_id, "h:" + item.digest)
+            if cached and (item.client_id is None or cached.client_id is not None):
+                tokens[item.digest] = cached.token
+        missing = [item for item in keyed if item.digest not in tokens]
+        if missing:
+            tokens.update(self._issue(missing, rm_id, conversation_id))
+        return [tokens[item.digest] for item in keyed]
+
+    def _issue(self, missing: list[_Pending], rm_id: str, conv: str) -> dict[str, str]:
         for _attempt in range(8):
             try:
-                record = self._lookup_or_insert(
-                    canonical, kind, digest, rm_id, conversation_id, client_id
-                )
-            except IntegrityError:  # another writer took that number first: look again
+                with transaction(self._sessions) as session:
+                    records = {
+                        item.digest: self._lookup_or_insert(session, item, rm_id, conv)
+                        for item in missing
+                    }
+            except IntegrityError:  # another writer took a number first: look again
                 continue
-            self._remember(rm_id, conversation_id, digest, record)
-            return record.token
-        raise RuntimeError("could not issue a vault token after repeated conflicts")
+            for digest, record in records.items():
+                self._remember(rm_id, conv, digest, record)
+            return {digest: record.token for digest, record in records.items()}
+        raise RuntimeError("could not issue vault tokens after repeated conflicts")
 
     def _lookup_or_insert(
-        self, value: str, kind: Entity, digest: str, rm_id: str, conv: str, client_id: str | None
+        self, session: Session, item: _Pending, rm_id: str, conv: str
     ) -> VaultRecord:
         now = self._clock()
-        with transaction(self._sessions) as session:
-            row = session.scalars(
-                select(VaultEntry)
-                .where(
-                    VaultEntry.rm_id == rm_id,
-                    VaultEntry.conversation_id == conv,
-                    VaultEntry.value_hash == digest,
-                    VaultEntry.expires_at > now,
-                )
-                .order_by(VaultEntry.id)
-                .limit(1)
-            ).first()
-            if row is not None:
-                if row.client_id is None and client_id is not None:
-                    session.execute(
-                        update(VaultEntry)
-                        .where(VaultEntry.id == row.id)
-                        .values(client_id=client_id)
-                    )
-                    row.client_id = client_id
-                return self._record(row, value)
-            issued = session.scalar(
-                select(func.count())
-                .select_from(VaultEntry)
-                .where(
-                    VaultEntry.rm_id == rm_id,
-                    VaultEntry.conversation_id == conv,
-                    VaultEntry.entity_type == kind.value,
-                )
+        row = session.scalars(
+            select(VaultEntry)
+            .where(
+                VaultEntry.rm_id == rm_id,
+                VaultEntry.conversation_id == conv,
+                VaultEntry.value_hash == item.digest,
+                VaultEntry.expires_at > now,
             )
-            token = make_token(kind, (issued or 0) + 1)
-            nonce = secrets.token_bytes(12)
-            entry = VaultEntry(
-                rm_id=rm_id,
-                conversation_id=conv,
-                token=token,
-                entity_type=kind.value,
-                client_id=client_id,
-                nonce=nonce,
-                value_hash=digest,
-                created_at=now,
-                expires_at=now + self.ttl,
-                ciphertext=self._aead.encrypt(
-                    nonce, value.encode(), _aad(rm_id, conv, token, kind)
-                ),
+            .order_by(VaultEntry.id)
+            .limit(1)
+        ).first()
+        if row is not None:
+            if row.client_id is None and item.client_id is not None:
+                row.client_id = item.client_id  # learnt later: tie the token to its client
+            return self._record(row, item.value)
+        issued = session.scalar(
+            select(func.count())
+            .select_from(VaultEntry)
+            .where(
+                VaultEntry.rm_id == rm_id,
+                VaultEntry.conversation_id == conv,
+                VaultEntry.entity_type == item.kind.value,
             )
-            session.add(entry)
-            session.flush()
-            return self._record(entry, value)
+        )
+        token = make_token(item.kind, (issued or 0) + 1)
+        nonce = secrets.token_bytes(12)
+        aad = _aad(rm_id, conv, token, item.kind)
+        entry = VaultEntry(
+            rm_id=rm_id,
+            conversation_id=conv,
+            token=token,
+            entity_type=item.kind.value,
+            client_id=item.client_id,
+            nonce=nonce,
+            value_hash=item.digest,
+            created_at=now,
+            expires_at=now + self.ttl,
+            ciphertext=self._aead.encrypt(nonce, item.value.encode(), aad),
+        )
+        session.add(entry)
+        session.flush()
+        return self._record(entry, item.value)
 
     # -- resolving -------------------------------------------------------------------------
     def resolve(self, token: str, *, rm_id: str, conversation_id: str) -> VaultRecord | None:

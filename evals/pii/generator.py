@@ -79,9 +79,10 @@ class Generator:
     def _bank(self, size: int) -> SyntheticBank:
         bank = SyntheticBank()
         while len(bank.clients_zh) < size:
-            core = self.zh.company_prefix() + self.rng.choice(
-                ["科技", "实业", "贸易", "传媒", "物流"]
-            )
+            industry = self.rng.choice(["科技", "实业", "贸易", "传媒", "物流"])
+            core = self.zh.company_prefix() + industry
+            if core in bank.clients_short:  # Faker has 83 prefixes: widen with a given name
+                core = core[: -len(industry)] + self.zh.first_name() + industry
             name = self.rng.choice(CITIES) + core + self.rng.choice(SUFFIXES)
             if name not in bank.clients_zh and core not in bank.clients_short:
                 bank.clients_zh.append(name)

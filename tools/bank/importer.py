@@ -192,7 +192,7 @@ def load_extract(factory: sessionmaker[Session], extract: Extract) -> ImportResu
 def _insert_all(session: Session, extract: Extract) -> None:
     rows = extract.rows
     teams = {r.team_id: r.branch for r in rows["rms.csv"]}  # type: ignore[attr-defined]
-    session.execute(insert(m.Team), [{"team_id": t, "branch": b} for t, b in sorted(teams.items())])
+    session.execute(insert(m.Team.__table__), [{"team_id": t, "branch": b} for t, b in sorted(teams.items())])
     targets = {
         "rms.csv": m.RM,
         "clients.csv": m.Client,
@@ -205,8 +205,9 @@ def _insert_all(session: Session, extract: Extract) -> None:
     for name, table in targets.items():
         fields = list(FILES[name].model_fields)
         records = [_record(row, fields) for row in rows[name]]
+        core_table = table.__table__  # Core executemany: no per-row ORM bookkeeping
         for start in range(0, len(records), 5000):
-            session.execute(insert(table), records[start : start + 5000])
+            session.execute(insert(core_table), records[start : start + 5000])
 
 
 def _record(row: Row, fields: list[str]) -> dict:

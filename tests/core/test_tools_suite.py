@@ -1,0 +1,113 @@
+"""The shared tool suite (every tool of DESIGN §4.5): the schema matches the invocation, a
+foreign client is refused, and no raw PII leaves in the output."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from langchain_core.tools import StructuredTool
+from sqlalchemy import select
+
+from tools.bank import models as m
+from tools.entitlement import resolve_caller
+from tools.specs import ALL_TOOLS
+from tools.toolbox import Refusal, Toolbox
+
+OWN, FOREIGN = "C000029", "C000205"
+CONTRACT = ["find_clients", "get_client_profile", "get_client_signals", "recommend_next_actions", "get_interactions",
+            "list_book", "search_playbooks", "draft_outreach", "check_compliance"]
+VALID_ARGS = {
+    "find_clients": {"query": "华东精密"},
+    "get_client_profile": {"client_id": OWN},
+    "get_client_signals": {"client_id": OWN},
+    "recommend_next_actions": {"client_id": OWN},
+    "get_interactions": {"client_id": OWN, "limit": 20},
+    "list_book": {"signal": "deposit_churn", "limit": 50},
+    "search_playbooks": {"query": "代发工资 准入条件"},
+    "draft_outreach": {"client_id": OWN, "channel": "sms", "purpose": "maturity_reminder"},
+    "check_compliance": {"text": "本产品保证年化5%，稳赚不赔", "product_codes": ["RWM02"], "client_id": OWN},
+}
+FOREIGN_ARGS = {
+    "find_clients": {"query": FOREIGN},
+    "get_client_profile": {"client_id": FOREIGN},
+    "get_client_signals": {"client_id": FOREIGN},
+    "recommend_next_actions": {"client_id": FOREIGN},
+    "get_interactions": {"client_id": FOREIGN},
+    "draft_outreach": {"client_id": FOREIGN},
+    "check_compliance": {"text": "您好", "client_id": FOREIGN},
+}
+
+
+@pytest.fixture(scope="module")
+def raw_pii(demo) -> set[str]:
+    """Every raw name and identifier the bank holds (values of 4+ characters)."""
+    fl, _ = demo
+    values: set[str] = set()
+    with fl.sessions() as s:
+        for c in s.scalars(select(m.Client)):
+            values |= {c.name, c.phone or "", c.email or "", c.registration_id or ""}
+        for p in s.scalars(select(m.Contact)):
+            values |= {p.name, p.phone or "", p.email or "", p.id_number or ""}
+        values |= {a for a in s.scalars(select(m.Holding.account_no)) if a}
+    return {v for v in values if len(v) >= 4}
+
+
+def toolbox(fl, rm: str = "RM001") -> Toolbox:
+    return Toolbox(fl.tool_services(), resolve_caller(fl.bank, rm), f"conv-tools-{rm}", "zh")
+
+
+def test_the_contract_names_every_tool_once() -> None:
+    assert [s.name for s in ALL_TOOLS] == CONTRACT
+
+
+@pytest.mark.parametrize("spec", ALL_TOOLS, ids=lambda s: s.name)
+def test_when_invoked_through_langchain_then_the_schema_matches_and_a_description_exists(demo, spec) -> None:
+    fl, _ = demo
+    tool = next(t for t in toolbox(fl).langchain_tools() if t.name == spec.name)
+    assert isinstance(tool, StructuredTool) and tool.args_schema is spec.schema and len(tool.description) > 60
+    assert set(VALID_ARGS[spec.name]) <= set(spec.schema.model_fields)
+    result = json.loads(tool.invoke(VALID_ARGS[spec.name]))
+    assert isinstance(result, dict) and result
+
+
+@pytest.mark.parametrize("name", sorted(FOREIGN_ARGS))
+def test_when_the_client_is_outside_the_book_then_the_tool_refuses(demo, name) -> None:
+    fl, _ = demo
+    tb = toolbox(fl)
+    with pytest.raises(Refusal):
+        tb.call(name, FOREIGN_ARGS[name])
+    assert tb.refusal == "not_entitled" and not tb.calls[-1].ok and FOREIGN not in tb.client_ids
+
+
+@pytest.mark.parametrize("name", ["get_client_profile", "list_book", "find_clients"])
+def test_when_the_caller_is_an_admin_then_client_data_is_refused(demo, name) -> None:
+    fl, _ = demo
+    with pytest.raises(Refusal):
+        toolbox(fl, "RM900").call(name, VALID_ARGS[name])
+
+
+def test_when_a_team_lead_asks_then_the_whole_team_book_is_readable(demo) -> None:
+    fl, _ = demo
+    lead = toolbox(fl, "RM004")
+    assert lead.call("get_client_profile", {"client_id": FOREIGN})["client_id"] == FOREIGN  # RM002 is in the team
+    assert len(lead.caller.client_ids) > len(toolbox(fl).caller.client_ids)
+
+
+@pytest.mark.parametrize("spec", ALL_TOOLS, ids=lambda s: s.name)
+def test_when_a_tool_returns_then_no_raw_pii_is_in_the_output(demo, raw_pii, spec) -> None:
+    fl, _ = demo
+    out = json.dumps(toolbox(fl).call(spec.name, VALID_ARGS[spec.name]), ensure_ascii=False)
+    leaked = sorted(v for v in raw_pii if v in out)
+    assert leaked == []
+
+
+def test_when_arguments_are_malformed_then_a_recoverable_tool_error_is_raised(demo) -> None:
+    from tools.toolbox import ToolError
+
+    fl, _ = demo
+    tb = toolbox(fl)
+    with pytest.raises(ToolError):
+        tb.call("get_interactions", {"client_id": OWN, "limit": 500})
+    with pytest.raises(ToolError):
+        tb.call("invented_tool", {})
