@@ -24,8 +24,12 @@ app.add_typer(data_app, name="data")
 app.add_typer(audit_app, name="audit")
 
 
-def _frontline() -> Frontline:
-    return Frontline(get_settings())
+def _frontline(console_level: str = "WARNING") -> Frontline:
+    from assistant.logs import configure_logging
+
+    settings = get_settings()
+    configure_logging(settings, console_level=console_level)
+    return Frontline(settings)
 
 
 def _out(line: str) -> None:
@@ -121,7 +125,7 @@ def serve(host: Annotated[str, typer.Option(help="Bind address")] = "127.0.0.1",
 
     from integrations.server import build_app
 
-    fl = _frontline()
+    fl = _frontline(console_level="INFO")
     uvicorn.run(build_app(fl), host=host, port=port, log_level=fl.settings.log_level.lower(), timeout_graceful_shutdown=30)
 
 

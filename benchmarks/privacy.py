@@ -61,7 +61,9 @@ def main(argv: list[str] | None = None) -> None:
         engine = make_engine(load_settings(_env_file=None, home=Path(tmp)))
         Base.metadata.create_all(engine, tables=[VaultEntry.__table__])
         vault = Vault(make_sessionmaker(engine), VaultKeys.derive(bytes(32)))
-        analyzer = PiiAnalyzer(blank_nlp_engine(load_settings(_env_file=None).models_dir), dictionary, LacModel())
+        analyzer = PiiAnalyzer(
+            blank_nlp_engine(load_settings(_env_file=None).models_dir), dictionary, LacModel()
+        )
         layer = PrivacyLayer(analyzer, vault, dictionary)
         layer.mask("预热：张三的电话13812345678", rm_id="warm", conversation_id="warm")
 
@@ -76,19 +78,22 @@ def main(argv: list[str] | None = None) -> None:
         mask_rate = len(texts) / (time.perf_counter() - started)
 
         entitled = {f"C{i:05d}" for i in range(0, CLIENTS, 2)}
-        latencies = []
+        latencies, detect_ms, restore_ms = [], [], []
         for i in range(args.turns):
             question = texts[i % len(texts)]
+            conversation = f"turn-{i // 5}"
             t0 = time.perf_counter()
-            masked = layer.mask(question, rm_id="RM001", conversation_id=f"turn-{i // 5}")
+            masked = layer.mask(question, rm_id="RM001", conversation_id=conversation)
+            t1 = time.perf_counter()
             answer = f"好的。关于{masked.text}，建议本周内跟进，并核对⟦PHONE_1⟧。"
             layer.restore(
-                answer,
-                rm_id="RM001",
-                conversation_id=f"turn-{i // 5}",
-                entitled_client_ids=entitled,
+                answer, rm_id="RM001", conversation_id=conversation, entitled_client_ids=entitled
             )
-            latencies.append((time.perf_counter() - t0) * 1000)
+            t2 = time.perf_counter()
+            analyzer.analyze(question)
+            detect_ms.append((time.perf_counter() - t2) * 1000)
+            latencies.append((t2 - t0) * 1000)
+            restore_ms.append((t2 - t1) * 1000)
         engine.dispose()
 
     print(
@@ -100,6 +105,12 @@ def main(argv: list[str] | None = None) -> None:
         f"added latency per turn (mask question + restore answer), {args.turns} turns: "
         f"p50 {statistics.median(latencies):.1f} ms, p95 {percentile(latencies, 0.95):.1f} ms, "
         f"max {max(latencies):.1f} ms"
+    )
+    print(
+        f"  of which detection of the question p50 {statistics.median(detect_ms):.1f} ms / "
+        f"p95 {percentile(detect_ms, 0.95):.1f} ms; restore + final scan p50 "
+        f"{statistics.median(restore_ms):.1f} ms / p95 {percentile(restore_ms, 0.95):.1f} ms; "
+        "the rest is the vault write (one SQLite transaction)"
     )
 
 

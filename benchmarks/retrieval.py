@@ -31,7 +31,7 @@ from knowledge.embeddings import (
 )
 from knowledge.ingest import Ingestor, default_playbook_dir
 from knowledge.metadata import SearchFilter
-from knowledge.retrieval import FusionWeights, Retriever
+from knowledge.retrieval import Retriever
 from knowledge.store import ChromaStore
 
 REPO = Path(__file__).resolve().parents[1]
@@ -96,7 +96,9 @@ def scores(cases: list[Case], rankings: list[list[str]]) -> dict[str, float]:
 
 
 def subset(cases: list[Case], rankings: list[list[str]], category: str | None):
-    picked = [(c, r) for c, r in zip(cases, rankings, strict=True) if category in (None, c.category)]
+    picked = [
+        (c, r) for c, r in zip(cases, rankings, strict=True) if category in (None, c.category)
+    ]
     return [c for c, _ in picked], [r for _, r in picked]
 
 
@@ -106,7 +108,9 @@ def benchmark_settings(home: Path) -> Settings:
     return Settings(home=home, embedding_model=model)
 
 
-def ingest_throughput(settings: Settings, embedder: SentenceTransformerEmbedder, store: ChromaStore):
+def ingest_throughput(
+    settings: Settings, embedder: SentenceTransformerEmbedder, store: ChromaStore
+):
     embedder.embed_passages(["warm-up passage"] * 4)
     ingestor = Ingestor(settings, embedder=embedder, store=store, progress=False)
     report = ingestor.ingest([default_playbook_dir()])
@@ -217,7 +221,9 @@ def main() -> None:
                        lambda q: [p.doc_id for p in retriever.search(q, k=20)]),
         ]  # fmt: skip
         counts = {c: sum(x.category == c for x in cases) for c in CATEGORIES}
-        print(f"\n## Retrieval benchmark — {len(cases)} queries {counts}, {report.chunks_added} chunks\n")
+        print(
+            f"\n## Retrieval benchmark — {len(cases)} queries {counts}, {report.chunks_added} chunks\n"
+        )
         print(markdown_table(runs, cases))
         print("\n### Per category\n")
         print(category_table(runs, cases))

@@ -12,15 +12,22 @@ import typer
 
 from assistant.errors import UserError
 
-eval_app = typer.Typer(help="Evaluate the assistant on a dataset and gate on floors.", no_args_is_help=True)
+eval_app = typer.Typer(
+    help="Evaluate the assistant on a dataset and gate on floors.", no_args_is_help=True
+)
 
 
 @eval_app.command("run")
 def run(
     dataset: Annotated[Path, typer.Argument(help="JSONL dataset (DESIGN §4.8)")],
-    out: Annotated[Path | None, typer.Option(help="Output folder (default FRONTLINE_HOME/evals/<dataset name>)")] = None,
+    out: Annotated[
+        Path | None,
+        typer.Option(help="Output folder (default FRONTLINE_HOME/evals/<dataset name>)"),
+    ] = None,
     workers: Annotated[int, typer.Option(min=1, max=16, help="Conversations run concurrently")] = 1,
-    engine: Annotated[str | None, typer.Option(help="offline or llm (default: the configured engine)")] = None,
+    engine: Annotated[
+        str | None, typer.Option(help="offline or llm (default: the configured engine)")
+    ] = None,
     quiet: Annotated[bool, typer.Option("--quiet", help="No progress bar")] = False,
 ) -> None:
     """Run every case through the assistant core; write results.jsonl, summary.json, report.html, report.md."""
@@ -41,9 +48,11 @@ def run(
     m = summary.metrics
     for warning in summary.warnings:
         typer.echo(f"warning: {warning}", err=True)
-    typer.echo(f"{m['cases']} cases ({summary.ran} run, {summary.skipped} resumed): pass rate {_pct(m['pass_rate'])}, "
-               f"intent {_pct(m['intent_accuracy'])}, refusal recall {_pct(m['refusal']['recall'])}, "
-               f"PII leaks {m['pii_leaks']}, errored {m['errored']}")
+    typer.echo(
+        f"{m['cases']} cases ({summary.ran} run, {summary.skipped} resumed): pass rate {_pct(m['pass_rate'])}, "
+        f"intent {_pct(m['intent_accuracy'])}, refusal recall {_pct(m['refusal']['recall'])}, "
+        f"PII leaks {m['pii_leaks']}, errored {m['errored']}"
+    )
     typer.echo(f"report: {target / 'report.html'}")
 
 
@@ -51,7 +60,9 @@ def run(
 def compare_cmd(
     base: Annotated[Path, typer.Argument(help="Baseline out dir or summary.json")],
     new: Annotated[Path, typer.Argument(help="New out dir or summary.json")],
-    floors: Annotated[Path | None, typer.Option(help="Floors file (default evals/floors.yaml)")] = None,
+    floors: Annotated[
+        Path | None, typer.Option(help="Floors file (default evals/floors.yaml)")
+    ] = None,
 ) -> None:
     """Per-metric deltas and flipped cases; exit 1 when NEW is below a floor."""
     from evals.compare import compare, load_floors, render
@@ -65,7 +76,9 @@ def compare_cmd(
 
 @eval_app.command("from-feedback")
 def from_feedback(
-    out: Annotated[Path | None, typer.Option(help="Where to write the candidate cases (JSONL)")] = None,
+    out: Annotated[
+        Path | None, typer.Option(help="Where to write the candidate cases (JSONL)")
+    ] = None,
 ) -> None:
     """Turn thumbs-down turns into candidate cases (masked question, expect left for review)."""
     from assistant.config import get_settings
@@ -76,7 +89,9 @@ def from_feedback(
     target = out or fl.settings.home / "evals" / "feedback-candidates.jsonl"
     cases = candidates_from_feedback(fl.conversations)
     write_candidates(cases, target)
-    typer.echo(f"{len(cases)} candidate case(s) written to {target}; fill in `expect` before adding them to a dataset")
+    typer.echo(
+        f"{len(cases)} candidate case(s) written to {target}; fill in `expect` before adding them to a dataset"
+    )
 
 
 def _pct(value: float | None) -> str:

@@ -107,7 +107,10 @@ def compare(base: Path, new: Path, floors: dict[str, dict] | None = None) -> Com
     deltas = [(k, old.get(k), cur.get(k)) for k in sorted(set(old) | set(cur))]
     to_fail, to_pass = [], []
     if base_cases is None or new_cases is None:  # fall back on the summaries' failed ids
-        base_failed, new_failed = set(base_summary.get("failed_ids", [])), set(new_summary.get("failed_ids", []))
+        base_failed, new_failed = (
+            set(base_summary.get("failed_ids", [])),
+            set(new_summary.get("failed_ids", [])),
+        )
         common = set(base_summary.get("failed_ids", [])) | set(new_summary.get("failed_ids", []))
         to_fail = sorted(i for i in common if i in new_failed and i not in base_failed)
         to_pass = sorted(i for i in common if i in base_failed and i not in new_failed)
@@ -117,7 +120,12 @@ def compare(base: Path, new: Path, floors: dict[str, dict] | None = None) -> Com
                 to_fail.append(case_id)
             elif not base_cases[case_id] and new_cases[case_id]:
                 to_pass.append(case_id)
-    return Comparison(deltas, to_fail, to_pass, breaches(new_summary, floors if floors is not None else load_floors()))
+    return Comparison(
+        deltas,
+        to_fail,
+        to_pass,
+        breaches(new_summary, floors if floors is not None else load_floors()),
+    )
 
 
 def render(result: Comparison) -> list[str]:
@@ -127,7 +135,13 @@ def render(result: Comparison) -> list[str]:
         show = lambda v: "n/a" if v is None else f"{v:.4g}"  # noqa: E731
         mark = "" if not delta or delta.strip("+-0.") == "" else " *"
         lines.append(f"{name:<34} {show(a):>10} {show(b):>10} {delta:>10}{mark}")
-    lines.append(f"pass -> fail ({len(result.flipped_to_fail)}): " + (", ".join(result.flipped_to_fail) or "none"))
-    lines.append(f"fail -> pass ({len(result.flipped_to_pass)}): " + (", ".join(result.flipped_to_pass) or "none"))
+    lines.append(
+        f"pass -> fail ({len(result.flipped_to_fail)}): "
+        + (", ".join(result.flipped_to_fail) or "none")
+    )
+    lines.append(
+        f"fail -> pass ({len(result.flipped_to_pass)}): "
+        + (", ".join(result.flipped_to_pass) or "none")
+    )
     lines += [f"BELOW FLOOR: {b}" for b in result.breaches] or ["all floors met"]
     return lines

@@ -28,7 +28,9 @@ def candidate(feedback_row: Any, turn_row: Any) -> dict:
         "expect": {},
         "hints": {
             "observed_intent": answer.get("intent"),
-            "observed_tools": list(dict.fromkeys(c.get("name") for c in answer.get("tool_calls", []))),
+            "observed_tools": list(
+                dict.fromkeys(c.get("name") for c in answer.get("tool_calls", []))
+            ),
             "observed_client_ids": answer.get("client_ids", []),
             "observed_refused": answer.get("refused"),
             "observed_flags": answer.get("flags", []),
@@ -55,4 +57,6 @@ def candidates_from_feedback(conversations: Any) -> list[dict]:
 
 def write_candidates(cases: list[dict], out: Path) -> None:
     out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_text("".join(json.dumps(c, ensure_ascii=False) + "\n" for c in cases), encoding="utf-8")
+    out.write_text(
+        "".join(json.dumps(c, ensure_ascii=False) + "\n" for c in cases), encoding="utf-8"
+    )

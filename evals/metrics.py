@@ -30,7 +30,9 @@ def _bucket(values: Iterable[tuple[str, bool]]) -> dict[str, dict]:
     for key, ok in values:
         counts[key][0] += ok
         counts[key][1] += 1
-    return {k: {"passed": p, "total": t, "rate": rate(p, t)} for k, (p, t) in sorted(counts.items())}
+    return {
+        k: {"passed": p, "total": t, "rate": rate(p, t)} for k, (p, t) in sorted(counts.items())
+    }
 
 
 def percentile(values: list[float], q: float) -> float | None:
@@ -54,7 +56,13 @@ def tool_scores(records: list[dict]) -> dict:
             continue
         called, wanted = called_tools(r["answer"]), set(expected)
         tp, fp, fn = tp + len(called & wanted), fp + len(called - wanted), fn + len(wanted - called)
-    return {"precision": rate(tp, tp + fp), "recall": rate(tp, tp + fn), "tp": tp, "fp": fp, "fn": fn}
+    return {
+        "precision": rate(tp, tp + fp),
+        "recall": rate(tp, tp + fn),
+        "tp": tp,
+        "fp": fp,
+        "fn": fn,
+    }
 
 
 def citation_scores(records: list[dict]) -> dict:
@@ -64,8 +72,11 @@ def citation_scores(records: list[dict]) -> dict:
         if expected:
             ranks.append(citation_rank(expected, r["answer"]) if r.get("answer") else None)
     n = len(ranks)
-    out: dict = {"cases": n, "hit_rate": rate(sum(x is not None for x in ranks), n),
-                 "mrr": round(sum(1 / x for x in ranks if x) / n, 4) if n else None}
+    out: dict = {
+        "cases": n,
+        "hit_rate": rate(sum(x is not None for x in ranks), n),
+        "mrr": round(sum(1 / x for x in ranks if x) / n, 4) if n else None,
+    }
     for k in HIT_AT:
         out[f"hit@{k}"] = rate(sum(x is not None and x <= k for x in ranks), n)
     return out
@@ -82,33 +93,59 @@ def refusal_scores(records: list[dict]) -> dict:
         actual = bool((r.get("answer") or {}).get("refused")) or error.get("kind") == "user_error"
         tp, fp = tp + (expected and actual), fp + (not expected and actual)
         fn, tn = fn + (expected and not actual), tn + (not expected and not actual)
-    return {"precision": rate(tp, tp + fp), "recall": rate(tp, tp + fn), "tp": tp, "fp": fp, "fn": fn, "tn": tn}
+    return {
+        "precision": rate(tp, tp + fp),
+        "recall": rate(tp, tp + fn),
+        "tp": tp,
+        "fp": fp,
+        "fn": fn,
+        "tn": tn,
+    }
 
 
 def latency(records: list[dict]) -> dict:
     values = [float(r["answer"].get("latency_ms", 0)) for r in records if r.get("answer")]
-    return {"p50": percentile(values, 50), "p95": percentile(values, 95),
-            "mean": round(sum(values) / len(values), 1) if values else None, "max": max(values) if values else None}
+    return {
+        "p50": percentile(values, 50),
+        "p95": percentile(values, 95),
+        "mean": round(sum(values) / len(values), 1) if values else None,
+        "max": max(values) if values else None,
+    }
 
 
-def summarise(records: list[dict], *, dataset: str = "", warnings: list[str] | None = None,
-              engine: str | None = None) -> dict:
+def summarise(
+    records: list[dict],
+    *,
+    dataset: str = "",
+    warnings: list[str] | None = None,
+    engine: str | None = None,
+) -> dict:
     answers = [r["answer"] for r in records if r.get("answer")]
     errors = [r for r in records if r.get("error")]
     passed = [r for r in records if case_passed(r)]
     check_names = sorted({k for r in records for k in r.get("checks", {})})
-    checks = _bucket((k, r["checks"][k]) for r in records for k in check_names if k in r.get("checks", {}))
+    checks = _bucket(
+        (k, r["checks"][k]) for r in records for k in check_names if k in r.get("checks", {})
+    )
     leaks = sum(len(r.get("pii_findings") or []) for r in records)
     return {
-        "dataset": dataset, "engine_requested": engine,
-        "cases": len(records), "passed": len(passed), "pass_rate": rate(len(passed), len(records)),
+        "dataset": dataset,
+        "engine_requested": engine,
+        "cases": len(records),
+        "passed": len(passed),
+        "pass_rate": rate(len(passed), len(records)),
         "intent_accuracy": (checks.get("intent") or {}).get("rate"),
         "checks": checks,
         "by_intent": _bucket((intent_key(r), case_passed(r)) for r in records),
         "by_language": _bucket(((r.get("language") or "unknown"), case_passed(r)) for r in records),
-        "by_category": _bucket(((r.get("category") or "uncategorised"), case_passed(r)) for r in records),
-        "tools": tool_scores(records), "citations": citation_scores(records), "refusal": refusal_scores(records),
-        "pii_leaks": leaks, "pii_leak_cases": sum(1 for r in records if r.get("pii_findings")),
+        "by_category": _bucket(
+            ((r.get("category") or "uncategorised"), case_passed(r)) for r in records
+        ),
+        "tools": tool_scores(records),
+        "citations": citation_scores(records),
+        "refusal": refusal_scores(records),
+        "pii_leaks": leaks,
+        "pii_leak_cases": sum(1 for r in records if r.get("pii_findings")),
         "latency_ms": latency(records),
         "fallbacks": sum("engine:fallback" in a.get("flags", []) for a in answers),
         "engines": dict(Counter(a.get("engine", "?") for a in answers)),

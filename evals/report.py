@@ -31,13 +31,19 @@ def _num(value: float | None, unit: str = "") -> str:
 def headline(m: dict) -> list[tuple[str, str]]:
     """The figures both reports lead with."""
     return [
-        ("Cases", f"{m['cases']}"), ("Overall pass rate", _pct(m["pass_rate"])),
+        ("Cases", f"{m['cases']}"),
+        ("Overall pass rate", _pct(m["pass_rate"])),
         ("Intent accuracy", _pct(m.get("intent_accuracy"))),
-        ("Citation hit rate", _pct(m["citations"]["hit_rate"])), ("Citation MRR", f"{m['citations']['mrr'] or 0:.3f}"),
-        ("Refusal precision", _pct(m["refusal"]["precision"])), ("Refusal recall", _pct(m["refusal"]["recall"])),
-        ("Tool precision", _pct(m["tools"]["precision"])), ("Tool recall", _pct(m["tools"]["recall"])),
-        ("PII leaks", f"{m['pii_leaks']}"), ("Latency p50", _num(m["latency_ms"]["p50"], " ms")),
-        ("Latency p95", _num(m["latency_ms"]["p95"], " ms")), ("Fallbacks", f"{m['fallbacks']}"),
+        ("Citation hit rate", _pct(m["citations"]["hit_rate"])),
+        ("Citation MRR", f"{m['citations']['mrr'] or 0:.3f}"),
+        ("Refusal precision", _pct(m["refusal"]["precision"])),
+        ("Refusal recall", _pct(m["refusal"]["recall"])),
+        ("Tool precision", _pct(m["tools"]["precision"])),
+        ("Tool recall", _pct(m["tools"]["recall"])),
+        ("PII leaks", f"{m['pii_leaks']}"),
+        ("Latency p50", _num(m["latency_ms"]["p50"], " ms")),
+        ("Latency p95", _num(m["latency_ms"]["p95"], " ms")),
+        ("Fallbacks", f"{m['fallbacks']}"),
         ("Errored", f"{m['errored']}"),
     ]
 
@@ -48,23 +54,31 @@ def bar_chart(title: str, buckets: dict[str, dict], width: int = 460) -> str:
     items = list(buckets.items())
     height = pad * 2 + row * max(1, len(items)) + 20
     bar_w = width - label_w - 70
-    parts = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" role="img" aria-label="{escape(title)}">',
-             f'<text x="0" y="14" font-size="13" font-weight="bold">{escape(title)}</text>']
+    parts = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" role="img" aria-label="{escape(title)}">',
+        f'<text x="0" y="14" font-size="13" font-weight="bold">{escape(title)}</text>',
+    ]
     for i, (key, b) in enumerate(items):
         y = 24 + pad + i * row
         value = b["rate"] or 0.0
         colour = "#2e7d32" if value >= 0.9 else "#f9a825" if value >= 0.7 else "#c62828"
-        parts += [f'<text x="0" y="{y + 14}" font-size="12">{escape(key)}</text>',
-                  f'<rect x="{label_w}" y="{y}" width="{bar_w}" height="{row - 6}" fill="#eef2f6"/>',
-                  f'<rect x="{label_w}" y="{y}" width="{bar_w * value:.1f}" height="{row - 6}" fill="{colour}"/>',
-                  f'<text x="{label_w + bar_w + 6}" y="{y + 14}" font-size="12">{value * 100:.0f}% ({b["total"]})</text>']
+        parts += [
+            f'<text x="0" y="{y + 14}" font-size="12">{escape(key)}</text>',
+            f'<rect x="{label_w}" y="{y}" width="{bar_w}" height="{row - 6}" fill="#eef2f6"/>',
+            f'<rect x="{label_w}" y="{y}" width="{bar_w * value:.1f}" height="{row - 6}" fill="{colour}"/>',
+            f'<text x="{label_w + bar_w + 6}" y="{y + 14}" font-size="12">{value * 100:.0f}% ({b["total"]})</text>',
+        ]
     return "".join(parts) + "</svg>"
 
 
-def histogram(title: str, values: list[float], bins: int = 12, width: int = 460, height: int = 200) -> str:
+def histogram(
+    title: str, values: list[float], bins: int = 12, width: int = 460, height: int = 200
+) -> str:
     """Latency histogram on equal-width bins."""
-    parts = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" role="img" aria-label="{escape(title)}">',
-             f'<text x="0" y="14" font-size="13" font-weight="bold">{escape(title)}</text>']
+    parts = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" role="img" aria-label="{escape(title)}">',
+        f'<text x="0" y="14" font-size="13" font-weight="bold">{escape(title)}</text>',
+    ]
     if not values:
         return "".join(parts) + '<text x="0" y="40" font-size="12">no answers</text></svg>'
     low, high = min(values), max(values)
@@ -76,47 +90,72 @@ def histogram(title: str, values: list[float], bins: int = 12, width: int = 460,
     col = (width - 20) / bins
     for i, n in enumerate(counts):
         h = plot_h * n / top
-        parts.append(f'<rect x="{10 + i * col:.1f}" y="{base - h:.1f}" width="{col - 2:.1f}" height="{h:.1f}" fill="#4c78a8">'
-                     f'<title>{low + i * step:,.0f}–{low + (i + 1) * step:,.0f} ms: {n}</title></rect>')
-    parts += [f'<text x="10" y="{height - 12}" font-size="11">{low:,.0f} ms</text>',
-              f'<text x="{width - 10}" y="{height - 12}" font-size="11" text-anchor="end">{high:,.0f} ms</text>']
+        parts.append(
+            f'<rect x="{10 + i * col:.1f}" y="{base - h:.1f}" width="{col - 2:.1f}" height="{h:.1f}" fill="#4c78a8">'
+            f"<title>{low + i * step:,.0f}–{low + (i + 1) * step:,.0f} ms: {n}</title></rect>"
+        )
+    parts += [
+        f'<text x="10" y="{height - 12}" font-size="11">{low:,.0f} ms</text>',
+        f'<text x="{width - 10}" y="{height - 12}" font-size="11" text-anchor="end">{high:,.0f} ms</text>',
+    ]
     return "".join(parts) + "</svg>"
 
 
 def _failure_row(r: dict) -> str:
     answer = r.get("answer") or {}
     failed = [k for k, ok in (r.get("checks") or {}).items() if not ok]
-    actual = {k: answer.get(k) for k in ("intent", "client_ids", "refused", "flags")} if answer else r.get("error")
+    actual = (
+        {k: answer.get(k) for k in ("intent", "client_ids", "refused", "flags")}
+        if answer
+        else r.get("error")
+    )
     actual_text = json.dumps(actual, ensure_ascii=False)
     if answer:
         actual_text += "\ntools: " + ", ".join(c["name"] for c in answer.get("tool_calls", []))
         actual_text += "\ncited: " + ", ".join(c["doc_id"] for c in answer.get("citations", []))
     if r.get("pii_findings"):
         actual_text += f"\nPII: {len(r['pii_findings'])} finding(s)"  # the values themselves stay out of the report
-    cells = [f"{escape(r['id'])}<br><small>{escape(str(r.get('category')))} · {escape(str(r.get('as_rm')))}</small>",
-             escape(r.get("question") or ""), f'<span class="bad">{escape(", ".join(failed))}</span>',
-             f"<pre>{escape(json.dumps(r.get('expect') or {}, ensure_ascii=False, indent=1))}</pre>",
-             f"<pre>{escape(actual_text)}</pre>", f"<pre>{escape(answer.get('text', ''))}</pre>"]
+    cells = [
+        f"{escape(r['id'])}<br><small>{escape(str(r.get('category')))} · {escape(str(r.get('as_rm')))}</small>",
+        escape(r.get("question") or ""),
+        f'<span class="bad">{escape(", ".join(failed))}</span>',
+        f"<pre>{escape(json.dumps(r.get('expect') or {}, ensure_ascii=False, indent=1))}</pre>",
+        f"<pre>{escape(actual_text)}</pre>",
+        f"<pre>{escape(answer.get('text', ''))}</pre>",
+    ]
     return "<tr>" + "".join(f"<td>{c}</td>" for c in cells) + "</tr>"
 
 
 def render_html(m: dict, records: list[dict]) -> str:
-    cards = "".join(f'<div class="card"><b>{escape(v)}</b><span>{escape(k)}</span></div>' for k, v in headline(m))
+    cards = "".join(
+        f'<div class="card"><b>{escape(v)}</b><span>{escape(k)}</span></div>'
+        for k, v in headline(m)
+    )
     latencies = [float(r["answer"]["latency_ms"]) for r in records if r.get("answer")]
-    charts = (bar_chart("Pass rate by intent", m["by_intent"]) + bar_chart("Pass rate by language", m["by_language"])
-              + histogram("Latency (ms)", latencies) + bar_chart("Pass rate by check", m["checks"])
-              + bar_chart("Pass rate by category", m["by_category"]))
+    charts = (
+        bar_chart("Pass rate by intent", m["by_intent"])
+        + bar_chart("Pass rate by language", m["by_language"])
+        + histogram("Latency (ms)", latencies)
+        + bar_chart("Pass rate by check", m["checks"])
+        + bar_chart("Pass rate by category", m["by_category"])
+    )
     failures = [r for r in records if not case_passed(r)]
-    rows = "".join(_failure_row(r) for r in failures) or '<tr><td colspan="6" class="ok">No failures.</td></tr>'
+    rows = (
+        "".join(_failure_row(r) for r in failures)
+        or '<tr><td colspan="6" class="ok">No failures.</td></tr>'
+    )
     warnings = "".join(f"<li>{escape(w)}</li>" for w in m.get("warnings", []))
-    return (f'<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Frontline evaluation</title>'
-            f"<style>{CSS}</style></head><body><h1>Frontline evaluation</h1>"
-            f"<p>Dataset <code>{escape(m.get('dataset', ''))}</code> · engines {escape(json.dumps(m.get('engines', {})))}"
-            f" · model-judged faithfulness: not run offline</p>"
-            f'<div class="cards">{cards}</div><h2>Charts</h2><div class="charts">{charts}</div>'
-            f"<h2>Failures ({len(failures)})</h2><table><tr><th>Case</th><th>Question</th><th>Failed checks</th>"
-            f"<th>Expected</th><th>Actual</th><th>Answer text</th></tr>{rows}</table>"
-            + (f"<h2>Warnings</h2><ul>{warnings}</ul>" if warnings else "") + "</body></html>")
+    return (
+        f'<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Frontline evaluation</title>'
+        f"<style>{CSS}</style></head><body><h1>Frontline evaluation</h1>"
+        f"<p>Dataset <code>{escape(m.get('dataset', ''))}</code> · engines {escape(json.dumps(m.get('engines', {})))}"
+        f" · model-judged faithfulness: not run offline</p>"
+        f'<div class="cards">{cards}</div><h2>Charts</h2><div class="charts">{charts}</div>'
+        f"<h2>Failures ({len(failures)})</h2><table><tr><th>Case</th><th>Question</th><th>Failed checks</th>"
+        f"<th>Expected</th><th>Actual</th><th>Answer text</th></tr>{rows}</table>"
+        + (f"<h2>Warnings</h2><ul>{warnings}</ul>" if warnings else "")
+        + "</body></html>"
+    )
 
 
 def _md_table(title: str, buckets: dict[str, dict]) -> list[str]:
@@ -127,10 +166,18 @@ def _md_table(title: str, buckets: dict[str, dict]) -> list[str]:
 def render_markdown(m: dict) -> str:
     lines = ["## Frontline evaluation", "", "| metric | value |", "|---|---:|"]
     lines += [f"| {k} | {v} |" for k, v in headline(m)]
-    for title, key in (("intent", "by_intent"), ("language", "by_language"), ("category", "by_category")):
+    for title, key in (
+        ("intent", "by_intent"),
+        ("language", "by_language"),
+        ("category", "by_category"),
+    ):
         lines += [""] + _md_table(title, m[key])
     if m.get("failed_ids"):
-        lines += ["", f"Failed cases ({len(m['failed_ids'])}): " + ", ".join(f"`{i}`" for i in m["failed_ids"])]
+        lines += [
+            "",
+            f"Failed cases ({len(m['failed_ids'])}): "
+            + ", ".join(f"`{i}`" for i in m["failed_ids"]),
+        ]
     return "\n".join(lines) + "\n"
 
 

@@ -17,7 +17,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from evals.checks import KNOWN_EXPECT_KEYS, BankIndex, errored_checks, index_from_frontline, run_checks
+from evals.checks import (
+    KNOWN_EXPECT_KEYS,
+    BankIndex,
+    errored_checks,
+    index_from_frontline,
+    run_checks,
+)
 
 CJK = re.compile(r"[\u4e00-\u9fff]")
 
@@ -35,15 +41,26 @@ class Case:
 
     @classmethod
     def parse(cls, raw: dict, line: int) -> Case:
-        missing = [k for k in ("id", "as_rm", "question") if not isinstance(raw.get(k), str) or not raw.get(k)]
+        missing = [
+            k
+            for k in ("id", "as_rm", "question")
+            if not isinstance(raw.get(k), str) or not raw.get(k)
+        ]
         if missing:
             raise ValueError(f"missing or empty {', '.join(missing)}")
         if not isinstance(raw.get("expect", {}), dict):
             raise ValueError("expect must be an object")
         language = raw.get("language") or ("zh" if CJK.search(raw["question"]) else "en")
-        return cls(id=raw["id"], as_rm=raw["as_rm"], question=raw["question"], language=language,
-                   expect=dict(raw.get("expect") or {}), category=raw.get("category") or "uncategorised",
-                   follow_up_of=raw.get("follow_up_of"), line=line)
+        return cls(
+            id=raw["id"],
+            as_rm=raw["as_rm"],
+            question=raw["question"],
+            language=language,
+            expect=dict(raw.get("expect") or {}),
+            category=raw.get("category") or "uncategorised",
+            follow_up_of=raw.get("follow_up_of"),
+            line=line,
+        )
 
 
 @dataclass
@@ -96,29 +113,37 @@ def load_dataset(path: Path) -> Dataset:
 
 
 def chains(cases: list[Case]) -> list[list[Case]]:
-    """Group follow-ups behind the case they continue, in dataset order; chains run in sequence."""
+    """Group follow-ups behind the case they continue (parents first); a chain runs in sequence."""
     by_id = {c.id: c for c in cases}
-    root_of: dict[str, str] = {}
 
-    def root(case: Case, depth: int = 0) -> str:
-        parent = by_id.get(case.follow_up_of or "")
-        if parent is None or depth > len(cases):
-            return case.id
-        return root(parent, depth + 1)
+    def lineage(case: Case) -> list[str]:
+        path = [case.id]
+        while (parent := by_id.get(by_id[path[-1]].follow_up_of or "")) and parent.id not in path:
+            path.append(parent.id)
+        return path  # [self, parent, ..., root]
 
-    groups: dict[str, list[Case]] = {}
+    groups: dict[str, list[tuple[int, Case]]] = {}
     for case in cases:
-        root_of[case.id] = root(case)
-        groups.setdefault(root_of[case.id], []).append(case)
-    return list(groups.values())
+        path = lineage(case)
+        groups.setdefault(path[-1], []).append((len(path), case))
+    return [[c for _, c in sorted(group, key=lambda item: item[0])] for group in groups.values()]
 
 
-def _error_record(case_id: str, kind: str, message: str, case: Case | None = None, user_error: bool = False) -> dict:
+def _error_record(
+    case_id: str, kind: str, message: str, case: Case | None = None, user_error: bool = False
+) -> dict:
     expect = case.expect if case else {}
-    return {"id": case_id, "answer": None, "error": {"kind": kind, "message": message[:500]},
-            "checks": errored_checks(expect, user_error=user_error), "expect": expect,
-            "category": case.category if case else "malformed", "language": case.language if case else None,
-            "question": case.question if case else None, "as_rm": case.as_rm if case else None}
+    return {
+        "id": case_id,
+        "answer": None,
+        "error": {"kind": kind, "message": message[:500]},
+        "checks": errored_checks(expect, user_error=user_error),
+        "expect": expect,
+        "category": case.category if case else "malformed",
+        "language": case.language if case else None,
+        "question": case.question if case else None,
+        "as_rm": case.as_rm if case else None,
+    }
 
 
 def _read_done(path: Path) -> dict[str, dict]:
@@ -136,8 +161,15 @@ def _read_done(path: Path) -> dict[str, dict]:
 
 
 class _Runner:
-    def __init__(self, core: Any, index: BankIndex | None, engine: str | None, sink: Callable[[dict], None],
-                 done: dict[str, dict], tick: Callable[[], None]) -> None:
+    def __init__(
+        self,
+        core: Any,
+        index: BankIndex | None,
+        engine: str | None,
+        sink: Callable[[dict], None],
+        done: dict[str, dict],
+        tick: Callable[[], None],
+    ) -> None:
         self.core, self.index, self.engine = core, index, engine
         self.sink, self.done, self.tick = sink, done, tick
 
@@ -158,20 +190,41 @@ class _Runner:
         if case.follow_up_of:
             parent = self.done.get(case.follow_up_of)
             if parent is None or parent.get("answer") is None:
-                return _error_record(case.id, "parent_failed", f"follow_up_of {case.follow_up_of!r} has no answer", case)
+                return _error_record(
+                    case.id,
+                    "parent_failed",
+                    f"follow_up_of {case.follow_up_of!r} has no answer",
+                    case,
+                )
             conversation_id = parent["answer"]["conversation_id"]
-        turn = Turn(text=case.question, channel="eval", rm_id=case.as_rm, conversation_id=conversation_id,
-                    engine=self.engine)  # type: ignore[arg-type]
+        turn = Turn(
+            text=case.question,
+            channel="eval",
+            rm_id=case.as_rm,
+            conversation_id=conversation_id,
+            engine=self.engine,
+        )  # type: ignore[arg-type]
         try:
             answer = (await self.core.answer(turn)).model_dump(mode="json")
         except UserError as exc:
-            return _error_record(case.id, "user_error", f"{type(exc).__name__}: {exc}", case, user_error=True)
+            return _error_record(
+                case.id, "user_error", f"{type(exc).__name__}: {exc}", case, user_error=True
+            )
         except Exception as exc:  # an engine bug must not stop the other cases
             return _error_record(case.id, "exception", f"{type(exc).__name__}: {exc}", case)
         checks, leaks = run_checks(case.expect, answer, case.as_rm, self.index)
-        return {"id": case.id, "answer": answer, "checks": checks, "category": case.category, "language": case.language,
-                "question": case.question, "as_rm": case.as_rm, "expect": case.expect, "pii_findings": leaks,
-                "follow_up_of": case.follow_up_of}
+        return {
+            "id": case.id,
+            "answer": answer,
+            "checks": checks,
+            "category": case.category,
+            "language": case.language,
+            "question": case.question,
+            "as_rm": case.as_rm,
+            "expect": case.expect,
+            "pii_findings": leaks,
+            "follow_up_of": case.follow_up_of,
+        }
 
 
 def _progress(total: int, enabled: bool) -> tuple[Callable[[], None], Callable[[], None]]:
@@ -183,8 +236,16 @@ def _progress(total: int, enabled: bool) -> tuple[Callable[[], None], Callable[[
     return bar.update, bar.close
 
 
-async def run_eval_async(frontline: Any, dataset: Path, out: Path, *, workers: int = 1, engine: str | None = None,
-                         progress: bool = True, index: BankIndex | None = None) -> Summary:
+async def run_eval_async(
+    frontline: Any,
+    dataset: Path,
+    out: Path,
+    *,
+    workers: int = 1,
+    engine: str | None = None,
+    progress: bool = True,
+    index: BankIndex | None = None,
+) -> Summary:
     from evals.metrics import summarise
     from evals.report import write_reports
 
@@ -200,6 +261,7 @@ async def run_eval_async(frontline: Any, dataset: Path, out: Path, *, workers: i
     _rewrite(results_path, [done[c.id] for c in data.cases if c.id in done])
     tick, close = _progress(len(data.cases), progress)
     with results_path.open("a", encoding="utf-8") as fh:
+
         def sink(record: dict) -> None:
             fh.write(json.dumps(record, ensure_ascii=False) + "\n")
             fh.flush()
@@ -213,25 +275,46 @@ async def run_eval_async(frontline: Any, dataset: Path, out: Path, *, workers: i
     records = [done[c.id] for c in data.cases if c.id in done] + data.bad_lines
     _rewrite(results_path, records)  # canonical order; malformed lines recorded too
     metrics = summarise(records, dataset=str(dataset), warnings=data.warnings, engine=engine)
-    (out / "summary.json").write_text(json.dumps(metrics, ensure_ascii=False, indent=2), encoding="utf-8")
+    (out / "summary.json").write_text(
+        json.dumps(metrics, ensure_ascii=False, indent=2), encoding="utf-8"
+    )
     write_reports(metrics, records, out)
-    return Summary(out=out, metrics=metrics, ran=len(data.cases) - skipped, skipped=skipped, warnings=data.warnings)
+    return Summary(
+        out=out,
+        metrics=metrics,
+        ran=len(data.cases) - skipped,
+        skipped=skipped,
+        warnings=data.warnings,
+    )
 
 
-def run_eval(frontline: Any, dataset: Path, out: Path, *, workers: int = 1, engine: str | None = None,
-             progress: bool = True, index: BankIndex | None = None) -> Summary:
+def run_eval(
+    frontline: Any,
+    dataset: Path,
+    out: Path,
+    *,
+    workers: int = 1,
+    engine: str | None = None,
+    progress: bool = True,
+    index: BankIndex | None = None,
+) -> Summary:
     """Run every case of ``dataset`` through ``frontline.core`` and write the outputs into ``out``.
 
     ``frontline`` needs a ``core`` (``async answer(turn) -> Answer``); the PII index is loaded
     from its bank tables unless ``index`` is given. ``workers`` bounds concurrent conversations.
     """
-    return asyncio.run(run_eval_async(frontline, dataset, out, workers=workers, engine=engine,
-                                      progress=progress, index=index))
+    return asyncio.run(
+        run_eval_async(
+            frontline, dataset, out, workers=workers, engine=engine, progress=progress, index=index
+        )
+    )
 
 
 def _rewrite(path: Path, records: list[dict]) -> None:
     tmp = path.with_suffix(".jsonl.tmp")
-    tmp.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), encoding="utf-8")
+    tmp.write_text(
+        "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), encoding="utf-8"
+    )
     tmp.replace(path)
 
 

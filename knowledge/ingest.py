@@ -130,7 +130,9 @@ class Ingestor:
                     doc = self.registry.load(file, root)
                     if doc.meta.id in seen_ids:
                         other = seen_ids[doc.meta.id]
-                        raise DocumentError(f"{file}: playbook id {doc.meta.id!r} is also used by {other}")
+                        raise DocumentError(
+                            f"{file}: playbook id {doc.meta.id!r} is also used by {other}"
+                        )
                 except DocumentError as exc:
                     report.errors.append(str(exc))
                     failed.add(str(file))
@@ -168,7 +170,10 @@ class Ingestor:
                 if old is None or old.get("content_hash") != chunk.content_hash:
                     plan.embed.append((chunk, meta))
                     plan.embed_is_new.append(old is None)
-                elif old.get("meta_hash") != meta["meta_hash"] or old.get("source_file") != meta["source_file"]:
+                elif (
+                    old.get("meta_hash") != meta["meta_hash"]
+                    or old.get("source_file") != meta["source_file"]
+                ):
                     plan.retag.append((chunk.id, meta))
                 else:
                     plan.unchanged += 1

@@ -18,12 +18,8 @@ import numpy as np
 
 _CJK_RUN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]+")
 _WORD = re.compile(r"[a-z0-9][a-z0-9_\-.]*[a-z0-9]|[a-z0-9]")
-_STOP_ZH = frozenset("的 了 是 在 和 与 及 或 我 我的 你 您 他 她 它 们 我们 这 那 这个 那个 吗 呢 吧 啊 "
-                     "怎么 怎么办 什么 如何 哪些 哪个 多少 一下 一个 有 没有 要 需要 可以 应该 "
-                     "请 请问 给 把 被 对 就 都 也 还 又 很 么".split())  # fmt: skip
-_STOP_EN = frozenset("a an the of to in on at for and or is are was be do does did how what "
-                     "which who whom when where why i my me we our you your it its this that "
-                     "with by as from should can could would will".split())  # fmt: skip
+_STOP_ZH = frozenset(["的", "了", "是", "在", "和", "与", "及", "或", "我", "我的", "你", "您", "他", "她", "它", "们", "我们", "这", "那", "这个", "那个", "吗", "呢", "吧", "啊", "怎么", "怎么办", "什么", "如何", "哪些", "哪个", "多少", "一下", "一个", "有", "没有", "要", "需要", "可以", "应该", "请", "请问", "给", "把", "被", "对", "就", "都", "也", "还", "又", "很", "么"])  # fmt: skip
+_STOP_EN = frozenset(["a", "an", "the", "of", "to", "in", "on", "at", "for", "and", "or", "is", "are", "was", "be", "do", "does", "did", "how", "what", "which", "who", "whom", "when", "where", "why", "i", "my", "me", "we", "our", "you", "your", "it", "its", "this", "that", "with", "by", "as", "from", "should", "can", "could", "would", "will"])  # fmt: skip
 
 
 class TextTokenizer:

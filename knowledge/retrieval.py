@@ -21,7 +21,7 @@ from pydantic import BaseModel
 
 from assistant.config import Settings
 from assistant.errors import UserError
-from knowledge.dense import DenseIndex
+from knowledge.dense import DenseIndex, pair_direction
 from knowledge.embeddings import Embedder, load_embedder
 from knowledge.lexical import BM25Index, TextTokenizer
 from knowledge.metadata import SearchFilter
@@ -70,6 +70,7 @@ class Retriever:
         self._tokenizer = tokenizer or TextTokenizer()
         self._clock = clock
         self._corpus: _Corpus | None = None
+        self._language_direction: np.ndarray | None = None
         self._lock = threading.Lock()
 
     @property
@@ -93,15 +94,21 @@ class Retriever:
         corpus = self.corpus()
         if corpus.size == 0:
             return []
-        fused = self.fuse(self.dense_ranking(query, spec, corpus), self.bm25_ranking(query, spec, corpus))
+        fused = self.fuse(
+            self.dense_ranking(query, spec, corpus), self.bm25_ranking(query, spec, corpus)
+        )
         return self._passages(fused, corpus, k)
 
-    def dense_ranking(self, query: str, spec: SearchFilter, corpus: _Corpus | None = None) -> list[str]:
+    def dense_ranking(
+        self, query: str, spec: SearchFilter, corpus: _Corpus | None = None
+    ) -> list[str]:
         corpus = corpus or self.corpus()
         scores = corpus.dense.scores(self.embedder.embed_queries([query])[0])
         return corpus.top(scores, spec, self.weights.candidates, positive_only=False)
 
-    def bm25_ranking(self, query: str, spec: SearchFilter, corpus: _Corpus | None = None) -> list[str]:
+    def bm25_ranking(
+        self, query: str, spec: SearchFilter, corpus: _Corpus | None = None
+    ) -> list[str]:
         corpus = corpus or self.corpus()
         scores = corpus.bm25.scores(query)
         return corpus.top(scores, spec, self.weights.candidates, positive_only=True)
@@ -140,7 +147,9 @@ class Retriever:
             with self._lock:
                 corpus = self._corpus
                 if corpus is None or corpus.generation != self.store.generation:
-                    corpus = _Corpus.build(self.store, self._tokenizer)
+                    if self._language_direction is None:
+                        self._language_direction = pair_direction(self.embedder)
+                    corpus = _Corpus.build(self.store, self._tokenizer, [self._language_direction])
                     self._corpus = corpus
         return corpus
 
@@ -164,14 +173,20 @@ class _Corpus:
         return len(self.chunks)
 
     @classmethod
-    def build(cls, store: ChromaStore, tokenizer: TextTokenizer) -> _Corpus:
+    def build(
+        cls, store: ChromaStore, tokenizer: TextTokenizer, directions: list[np.ndarray]
+    ) -> _Corpus:
         generation = store.generation
         chunks = store.all(include_embeddings=True)
         bm25 = BM25Index([c.document for c in chunks], tokenizer)
-        vectors = np.stack([c.embedding for c in chunks]) if chunks else np.zeros((0, 1), np.float32)
+        vectors = (
+            np.stack([c.embedding for c in chunks]) if chunks else np.zeros((0, 1), np.float32)
+        )
         # Test-only playbooks are excluded from the centroids so they cannot skew the direction.
-        languages = [c.metadata.get("language", "") if not c.metadata.get("is_test") else "" for c in chunks]
-        dense = DenseIndex(vectors, languages)
+        languages = [
+            c.metadata.get("language", "") if not c.metadata.get("is_test") else "" for c in chunks
+        ]
+        dense = DenseIndex(vectors, languages, directions)
         for chunk in chunks:
             chunk.embedding = None  # the projected matrix is all we keep
         return cls(chunks, {c.id: c for c in chunks}, bm25, dense, generation, {})

@@ -82,7 +82,9 @@ class ChromaStore:
     def count(self) -> int:
         return int(self.collection.count())
 
-    def all(self, include_documents: bool = True, include_embeddings: bool = False) -> list[StoredChunk]:
+    def all(
+        self, include_documents: bool = True, include_embeddings: bool = False
+    ) -> list[StoredChunk]:
         include = ["metadatas"]
         include += ["documents"] if include_documents else []
         include += ["embeddings"] if include_embeddings else []
@@ -95,7 +97,9 @@ class ChromaStore:
                 id=result["ids"][i],
                 document=(documents[i] or "") if documents is not None else "",
                 metadata=dict(result["metadatas"][i] or {}),
-                embedding=np.asarray(embeddings[i], dtype=np.float32) if embeddings is not None else None,
+                embedding=np.asarray(embeddings[i], dtype=np.float32)
+                if embeddings is not None
+                else None,
             )
             for i in range(n)
         ]

@@ -167,6 +167,9 @@ class Assistant:
             cards=[self._restore_card(card, caller, conversation_id) for card in result.cards], actions=result.actions,
         )
         await asyncio.to_thread(self._record, turn, caller, masked.text, result, answer)
+        log.info("turn answered", extra={"turn_id": answer.turn_id, "conversation_id": conversation_id, "rm_id": rm_id,
+                                         "channel": turn.channel, "intent": answer.intent, "engine": answer.engine,
+                                         "latency_ms": answer.latency_ms})
         await emit(AnswerEvent(answer=answer))
 
     async def _run_engine(self, turn: Turn, ctx: EngineContext, emit: Callable, restorer: LineRestorer) -> tuple[EngineResult, str, list[str]]:

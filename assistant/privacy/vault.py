@@ -130,10 +130,7 @@ class Vault:
         for _attempt in range(8):
             try:
                 with transaction(self._sessions) as session:
-                    records = {
-                        item.digest: self._lookup_or_insert(session, item, rm_id, conv)
-                        for item in missing
-                    }
+                    records = self._lookup_or_insert(session, missing, rm_id, conv)
             except IntegrityError:  # another writer took a number first: look again
                 continue
             for digest, record in records.items():
@@ -142,37 +139,49 @@ class Vault:
         raise RuntimeError("could not issue vault tokens after repeated conflicts")
 
     def _lookup_or_insert(
-        self, session: Session, item: _Pending, rm_id: str, conv: str
-    ) -> VaultRecord:
+        self, session: Session, items: list[_Pending], rm_id: str, conv: str
+    ) -> dict[str, VaultRecord]:
+        """Existing live entries for ``items`` (one query), new entries for the rest."""
         now = self._clock()
-        row = session.scalars(
+        scope = (VaultEntry.rm_id == rm_id, VaultEntry.conversation_id == conv)
+        rows = session.scalars(
             select(VaultEntry)
-            .where(
-                VaultEntry.rm_id == rm_id,
-                VaultEntry.conversation_id == conv,
-                VaultEntry.value_hash == item.digest,
-                VaultEntry.expires_at > now,
-            )
+            .where(*scope, VaultEntry.value_hash.in_({i.digest for i in items}))
+            .where(VaultEntry.expires_at > now)
             .order_by(VaultEntry.id)
-            .limit(1)
-        ).first()
-        if row is not None:
-            if row.client_id is None and item.client_id is not None:
+        ).all()
+        existing = {row.value_hash: row for row in reversed(rows)}  # the oldest wins
+        records: dict[str, VaultRecord] = {}
+        counts: dict[str, int] | None = None
+        for item in items:
+            if item.digest in records:
+                continue
+            row = existing.get(item.digest)
+            if row is None:
+                if counts is None:  # numbers issued so far in this scope, per type
+                    counts = dict(
+                        session.execute(
+                            select(VaultEntry.entity_type, func.count())
+                            .where(*scope)
+                            .group_by(VaultEntry.entity_type)
+                        ).all()
+                    )
+                counts[item.kind.value] = counts.get(item.kind.value, 0) + 1
+                row = self._new_entry(item, rm_id, conv, counts[item.kind.value], now)
+                session.add(row)
+            elif row.client_id is None and item.client_id is not None:
                 row.client_id = item.client_id  # learnt later: tie the token to its client
-            return self._record(row, item.value)
-        issued = session.scalar(
-            select(func.count())
-            .select_from(VaultEntry)
-            .where(
-                VaultEntry.rm_id == rm_id,
-                VaultEntry.conversation_id == conv,
-                VaultEntry.entity_type == item.kind.value,
-            )
-        )
-        token = make_token(item.kind, (issued or 0) + 1)
+            records[item.digest] = self._record(row, item.value)
+        session.flush()
+        return records
+
+    def _new_entry(
+        self, item: _Pending, rm_id: str, conv: str, number: int, now: datetime
+    ) -> VaultEntry:
+        token = make_token(item.kind, number)
         nonce = secrets.token_bytes(12)
         aad = _aad(rm_id, conv, token, item.kind)
-        entry = VaultEntry(
+        return VaultEntry(
             rm_id=rm_id,
             conversation_id=conv,
             token=token,
@@ -184,9 +193,6 @@ class Vault:
             expires_at=now + self.ttl,
             ciphertext=self._aead.encrypt(nonce, item.value.encode(), aad),
         )
-        session.add(entry)
-        session.flush()
-        return self._record(entry, item.value)
 
     # -- resolving -------------------------------------------------------------------------
     def resolve(self, token: str, *, rm_id: str, conversation_id: str) -> VaultRecord | None:

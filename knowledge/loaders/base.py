@@ -99,4 +99,6 @@ def drop_title(sections: list[Section], title: str) -> list[Section]:
     """Remove the document title from heading paths (it is cited separately)."""
     if not any(s.path and s.path[0] == title for s in sections):
         return sections
-    return [Section(s.path[1:] if s.path and s.path[0] == title else s.path, s.text) for s in sections]
+    return [
+        Section(s.path[1:] if s.path and s.path[0] == title else s.path, s.text) for s in sections
+    ]

@@ -5,7 +5,13 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from knowledge.loaders.base import Document, DocumentMeta, SectionBuilder, drop_title, guess_language
+from knowledge.loaders.base import (
+    Document,
+    DocumentMeta,
+    SectionBuilder,
+    drop_title,
+    guess_language,
+)
 
 # Built-in styles are named in English inside the file; localised Word may write "标题 1".
 _HEADING_STYLE = re.compile(r"^(?:heading|标题)\s*(\d)$", re.IGNORECASE)

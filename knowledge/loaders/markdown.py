@@ -57,7 +57,9 @@ def split_front_matter(text: str, path: Path) -> tuple[dict[str, Any], str]:
     try:
         front = yaml.safe_load(match.group(1)) or {}
     except yaml.YAMLError as exc:
-        raise DocumentError(f"{path}: invalid YAML front matter ({exc.__class__.__name__})") from exc
+        raise DocumentError(
+            f"{path}: invalid YAML front matter ({exc.__class__.__name__})"
+        ) from exc
     if not isinstance(front, dict):
         raise DocumentError(f"{path}: front matter must be a mapping of fields")
     return front, text[match.end() :]

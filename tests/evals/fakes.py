@@ -12,14 +12,35 @@ from evals.checks import BankIndex
 
 KNOWN_RMS = {"RM001", "RM002"}
 SCRIPT: dict[str, dict] = {
-    "我该怎么服务华东精密机械？": {"intent": "serve_client", "client_ids": ["C000001"], "tools": ["get_client_profile"],
-                           "cited": ["tiering/service-standards"], "text": "华东精密机械：建议上门拜访，介绍代发。"},
-    "What is the churn rule?": {"intent": "playbook_qa", "tools": ["search_playbooks"],
-                                "cited": ["data/signal-definitions", "lifecycle/deposit-churn-rescue-en"],
-                                "text": "A churn alert fires after a 20% drop."},
-    "蓝鲸星河的电话": {"intent": "client_facts", "refused": True, "text": "抱歉，该客户不在你的管户范围内。"},
-    "leak please": {"intent": "client_facts", "client_ids": ["C000001"], "text": "Call 138 0013 8000 or 蓝鲸星河航天材料有限公司"},
-    "and draft it": {"intent": "draft_outreach", "client_ids": ["C000001"], "tools": ["draft_outreach"], "text": "草稿"},
+    "我该怎么服务华东精密机械？": {
+        "intent": "serve_client",
+        "client_ids": ["C000001"],
+        "tools": ["get_client_profile"],
+        "cited": ["tiering/service-standards"],
+        "text": "华东精密机械：建议上门拜访，介绍代发。",
+    },
+    "What is the churn rule?": {
+        "intent": "playbook_qa",
+        "tools": ["search_playbooks"],
+        "cited": ["data/signal-definitions", "lifecycle/deposit-churn-rescue-en"],
+        "text": "A churn alert fires after a 20% drop.",
+    },
+    "蓝鲸星河的电话": {
+        "intent": "client_facts",
+        "refused": True,
+        "text": "抱歉，该客户不在你的管户范围内。",
+    },
+    "leak please": {
+        "intent": "client_facts",
+        "client_ids": ["C000001"],
+        "text": "Call 138 0013 8000 or 蓝鲸星河航天材料有限公司",
+    },
+    "and draft it": {
+        "intent": "draft_outreach",
+        "client_ids": ["C000001"],
+        "tools": ["draft_outreach"],
+        "text": "草稿",
+    },
 }
 
 
@@ -40,13 +61,25 @@ class FakeCore:
         self.peak = max(self.peak, self.active)
         await asyncio.sleep(self.delay)
         self.active -= 1
-        s = SCRIPT.get(turn.text, {"intent": "help", "text": "I can help with clients and playbooks."})
+        s = SCRIPT.get(
+            turn.text, {"intent": "help", "text": "I can help with clients and playbooks."}
+        )
         return Answer(
-            conversation_id=turn.conversation_id or f"conv-{len(self.turns)}", turn_id=turn.turn_id, text=s["text"],
-            language="en" if turn.text.isascii() else "zh", engine="offline", intent=s["intent"],
-            citations=[Citation(n=i, doc_id=d, section="s", score=0.5) for i, d in enumerate(s.get("cited", []), 1)],
+            conversation_id=turn.conversation_id or f"conv-{len(self.turns)}",
+            turn_id=turn.turn_id,
+            text=s["text"],
+            language="en" if turn.text.isascii() else "zh",
+            engine="offline",
+            intent=s["intent"],
+            citations=[
+                Citation(n=i, doc_id=d, section="s", score=0.5)
+                for i, d in enumerate(s.get("cited", []), 1)
+            ],
             tool_calls=[ToolCallRecord(name=t, args={}, ok=True) for t in s.get("tools", [])],
-            client_ids=s.get("client_ids", []), refused=s.get("refused", False), latency_ms=10 * len(self.turns))
+            client_ids=s.get("client_ids", []),
+            refused=s.get("refused", False),
+            latency_ms=10 * len(self.turns),
+        )
 
 
 class FakeFrontline:
@@ -56,9 +89,17 @@ class FakeFrontline:
 
 def fake_index() -> BankIndex:
     books = {"RM001": frozenset({"C000001"}), "RM002": frozenset({"C000002"})}
-    return BankIndex.build(identifiers=["13800138000", "91310118788197557P", "6222 0000 1111 2222", "z.li@example.com"],
-                           names={"C000001": "华东精密机械有限公司", "C000002": "蓝鲸星河航天材料有限公司"},
-                           book_of=books.get, staff_names=["宋莉"])
+    return BankIndex.build(
+        identifiers=[
+            "13800138000",
+            "91310118788197557P",
+            "6222 0000 1111 2222",
+            "z.li@example.com",
+        ],
+        names={"C000001": "华东精密机械有限公司", "C000002": "蓝鲸星河航天材料有限公司"},
+        book_of=books.get,
+        staff_names=["宋莉"],
+    )
 
 
 def case(case_id: str, question: str, rm: str = "RM001", **expect: object) -> dict:

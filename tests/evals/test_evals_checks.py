@@ -9,13 +9,25 @@ from tests.evals.fakes import fake_index
 
 
 def answer(**kw: object) -> dict:
-    base = {"text": "", "intent": "serve_client", "citations": [], "tool_calls": [], "client_ids": [], "refused": False,
-            "flags": [], "cards": []}
+    base = {
+        "text": "",
+        "intent": "serve_client",
+        "citations": [],
+        "tool_calls": [],
+        "client_ids": [],
+        "refused": False,
+        "flags": [],
+        "cards": [],
+    }
     return base | kw
 
 
 CITED = [{"n": 1, "doc_id": "tiering/service-standards"}, {"n": 2, "doc_id": "products/payroll"}]
-TOOLS = [{"name": "find_clients", "ok": True}, {"name": "get_client_profile", "ok": True}, {"name": "draft_outreach", "ok": False}]
+TOOLS = [
+    {"name": "find_clients", "ok": True},
+    {"name": "get_client_profile", "ok": True},
+    {"name": "draft_outreach", "ok": False},
+]
 
 CASES = [
     ("intent", "serve_client", answer(), True),
@@ -50,18 +62,21 @@ def test_citation_rank_follows_citation_order() -> None:
     assert citation_rank(["x"], answer(citations=CITED)) is None
 
 
-@pytest.mark.parametrize(("text", "rm", "leaks"), [
-    ("电话 138****8000，卡号 6222 **** **** 2222", "RM001", []),
-    ("电话 13800138000", "RM001", ["13800138000"]),
-    ("电话 138-0013-8000", "RM001", ["13800138000"]),
-    ("卡号 6222 0000 1111 2222", "RM001", ["6222000011112222"]),
-    ("信用代码 91310118788197557p", "RM001", ["91310118788197557P"]),
-    ("mail z.li@example.com", "RM001", ["z.li@example.com"]),
-    ("蓝鲸星河航天材料有限公司的存款", "RM001", ["蓝鲸星河航天材料有限公司"]),
-    ("蓝鲸星河航天材料有限公司的存款", "RM002", []),
-    ("华东精密机械有限公司 · 客户经理宋莉", "RM001", []),
-    ("华东精密机械有限公司", "RM999", ["华东精密机械有限公司"]),
-])
+@pytest.mark.parametrize(
+    ("text", "rm", "leaks"),
+    [
+        ("电话 138****8000，卡号 6222 **** **** 2222", "RM001", []),
+        ("电话 13800138000", "RM001", ["13800138000"]),
+        ("电话 138-0013-8000", "RM001", ["13800138000"]),
+        ("卡号 6222 0000 1111 2222", "RM001", ["6222000011112222"]),
+        ("信用代码 91310118788197557p", "RM001", ["91310118788197557P"]),
+        ("mail z.li@example.com", "RM001", ["z.li@example.com"]),
+        ("蓝鲸星河航天材料有限公司的存款", "RM001", ["蓝鲸星河航天材料有限公司"]),
+        ("蓝鲸星河航天材料有限公司的存款", "RM002", []),
+        ("华东精密机械有限公司 · 客户经理宋莉", "RM001", []),
+        ("华东精密机械有限公司", "RM999", ["华东精密机械有限公司"]),
+    ],
+)
 def test_pii_check(text: str, rm: str, leaks: list[str]) -> None:
     checks, found = run_checks({}, answer(text=text), rm, fake_index())
     assert found == leaks
@@ -75,6 +90,14 @@ def test_pii_check_reads_cards_too() -> None:
 
 
 def test_errored_case_passes_only_an_expected_refusal() -> None:
-    assert errored_checks({"refused": True, "client_ids": []}, user_error=True) == {"refused": True, "client_ids": True, "pii": True}
-    assert errored_checks({"intent": "serve_client"}, user_error=True) == {"intent": False, "answered": False, "pii": True}
+    assert errored_checks({"refused": True, "client_ids": []}, user_error=True) == {
+        "refused": True,
+        "client_ids": True,
+        "pii": True,
+    }
+    assert errored_checks({"intent": "serve_client"}, user_error=True) == {
+        "intent": False,
+        "answered": False,
+        "pii": True,
+    }
     assert errored_checks({"refused": True}, user_error=False)["answered"] is False

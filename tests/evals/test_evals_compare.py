@@ -17,12 +17,23 @@ FLOORS = "pass_rate: {min: 0.5}\nrefusal.recall: {min: 1.0}\npii_leaks: {max: 0}
 
 
 def _run_dir(root: Path, name: str, outcomes: dict[str, bool], leaks: int = 0) -> Path:
-    records = [{"id": cid, "checks": {"refused": ok}, "expect": {"refused": True}, "language": "zh", "category": "c",
-                "answer": {"refused": ok, "latency_ms": 5, "flags": [], "intent": "client_facts"},
-                "pii_findings": ["x"] * leaks if cid == "a" else []} for cid, ok in outcomes.items()]
+    records = [
+        {
+            "id": cid,
+            "checks": {"refused": ok},
+            "expect": {"refused": True},
+            "language": "zh",
+            "category": "c",
+            "answer": {"refused": ok, "latency_ms": 5, "flags": [], "intent": "client_facts"},
+            "pii_findings": ["x"] * leaks if cid == "a" else [],
+        }
+        for cid, ok in outcomes.items()
+    ]
     out = root / name
     out.mkdir()
-    (out / "results.jsonl").write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    (out / "results.jsonl").write_text(
+        "".join(json.dumps(r) + "\n" for r in records), encoding="utf-8"
+    )
     (out / "summary.json").write_text(json.dumps(summarise(records)), encoding="utf-8")
     return out
 
@@ -37,19 +48,26 @@ def floors(tmp_path: Path) -> Path:
 def test_when_new_run_meets_the_floors_then_exit_zero(tmp_path: Path, floors: Path) -> None:
     base = _run_dir(tmp_path, "base", {"a": True, "b": False})
     new = _run_dir(tmp_path, "new", {"a": True, "b": True})
-    result = CliRunner().invoke(eval_app, ["compare", str(base), str(new / "summary.json"), "--floors", str(floors)])
+    result = CliRunner().invoke(
+        eval_app, ["compare", str(base), str(new / "summary.json"), "--floors", str(floors)]
+    )
     assert result.exit_code == 0, result.output
     assert "fail -> pass (1): b" in result.output and "all floors met" in result.output
     assert "pass_rate" in result.output and "+0.5" in result.output
 
 
-def test_when_new_run_is_below_a_floor_then_exit_one_and_flips_listed(tmp_path: Path, floors: Path) -> None:
+def test_when_new_run_is_below_a_floor_then_exit_one_and_flips_listed(
+    tmp_path: Path, floors: Path
+) -> None:
     base = _run_dir(tmp_path, "base", {"a": True, "b": True})
     new = _run_dir(tmp_path, "new", {"a": True, "b": False}, leaks=1)
     result = CliRunner().invoke(eval_app, ["compare", str(base), str(new), "--floors", str(floors)])
     assert result.exit_code == 1
     assert "pass -> fail (1): b" in result.output
-    assert "BELOW FLOOR: refusal.recall = 0.5 < min 1" in result.output and "BELOW FLOOR: pii_leaks = 1 > max 0" in result.output
+    assert (
+        "BELOW FLOOR: refusal.recall = 0.5 < min 1" in result.output
+        and "BELOW FLOOR: pii_leaks = 1 > max 0" in result.output
+    )
 
 
 def test_when_a_floor_metric_is_missing_then_it_is_a_breach(tmp_path: Path) -> None:

@@ -25,14 +25,37 @@ class Collector(HTMLParser):
 
 
 def _records() -> list[dict]:
-    ok = {"intent": "serve_client", "text": "fine", "latency_ms": 120, "flags": [], "tool_calls": [], "citations": [],
-          "client_ids": [], "refused": False, "engine": "offline"}
+    ok = {
+        "intent": "serve_client",
+        "text": "fine",
+        "latency_ms": 120,
+        "flags": [],
+        "tool_calls": [],
+        "citations": [],
+        "client_ids": [],
+        "refused": False,
+        "engine": "offline",
+    }
     bad = ok | {"intent": "help", "text": "<b>answer</b> & more", "latency_ms": 480}
     return [
-        {"id": "good-1", "checks": {"intent": True}, "answer": ok, "language": "zh", "category": "serve",
-         "expect": {"intent": "serve_client"}, "question": "怎么服务？"},
-        {"id": "bad-1", "checks": {"intent": False}, "answer": bad, "language": "en", "category": "serve",
-         "expect": {"intent": "serve_client"}, "question": "<script>alert(1)</script>"},
+        {
+            "id": "good-1",
+            "checks": {"intent": True},
+            "answer": ok,
+            "language": "zh",
+            "category": "serve",
+            "expect": {"intent": "serve_client"},
+            "question": "怎么服务？",
+        },
+        {
+            "id": "bad-1",
+            "checks": {"intent": False},
+            "answer": bad,
+            "language": "en",
+            "category": "serve",
+            "expect": {"intent": "serve_client"},
+            "question": "<script>alert(1)</script>",
+        },
     ]
 
 

@@ -10,7 +10,12 @@ from tests.evals.fakes import FakeCore, FakeFrontline, case, fake_index, write_d
 
 BASE = [
     case("serve-1", "我该怎么服务华东精密机械？", intent="serve_client", client_ids=["C000001"]),
-    case("pb-1", "What is the churn rule?", intent="playbook_qa", citations_any=["lifecycle/deposit-churn-rescue-en"]),
+    case(
+        "pb-1",
+        "What is the churn rule?",
+        intent="playbook_qa",
+        citations_any=["lifecycle/deposit-churn-rescue-en"],
+    ),
     case("foreign-1", "蓝鲸星河的电话", refused=True, client_ids=[]),
 ]
 
@@ -18,14 +23,21 @@ BASE = [
 def _run(tmp_path: Path, rows: list, core: FakeCore | None = None, **kwargs: object):
     core = core or FakeCore()
     dataset = write_dataset(tmp_path / "cases.jsonl", rows)
-    summary = run_eval(FakeFrontline(core), dataset, tmp_path / "out", progress=False, index=fake_index(), **kwargs)
+    summary = run_eval(
+        FakeFrontline(core), dataset, tmp_path / "out", progress=False, index=fake_index(), **kwargs
+    )
     return core, summary
 
 
 def test_when_run_then_every_output_file_is_written(tmp_path: Path) -> None:
     _, summary = _run(tmp_path, BASE)
     out = tmp_path / "out"
-    assert {p.name for p in out.iterdir()} >= {"results.jsonl", "summary.json", "report.html", "report.md"}
+    assert {p.name for p in out.iterdir()} >= {
+        "results.jsonl",
+        "summary.json",
+        "report.html",
+        "report.md",
+    }
     records = read_results(out / "results.jsonl")
     assert [r["id"] for r in records] == ["serve-1", "pb-1", "foreign-1"]
     assert set(records[0]) >= {"id", "answer", "checks", "category", "language"}
@@ -51,7 +63,12 @@ def test_when_interrupted_mid_line_then_the_cut_case_runs_again(tmp_path: Path) 
 
 
 def test_when_line_malformed_and_rm_unknown_then_both_errored_and_rest_run(tmp_path: Path) -> None:
-    rows = [BASE[0], "{not json", case("ghost-1", "我该怎么服务华东精密机械？", rm="RM999", intent="serve_client"), BASE[1]]
+    rows = [
+        BASE[0],
+        "{not json",
+        case("ghost-1", "我该怎么服务华东精密机械？", rm="RM999", intent="serve_client"),
+        BASE[1],
+    ]
     core, summary = _run(tmp_path, rows)
     by_id = {r["id"]: r for r in read_results(tmp_path / "out" / "results.jsonl")}
     assert by_id["line-2"]["error"]["kind"] == "malformed"
@@ -60,14 +77,19 @@ def test_when_line_malformed_and_rm_unknown_then_both_errored_and_rest_run(tmp_p
     assert summary.metrics["errored"] == 2 and summary.metrics["passed"] == 2
 
 
-def test_when_unknown_rm_case_expects_refusal_then_the_user_error_counts_as_refused(tmp_path: Path) -> None:
+def test_when_unknown_rm_case_expects_refusal_then_the_user_error_counts_as_refused(
+    tmp_path: Path,
+) -> None:
     _, summary = _run(tmp_path, [case("ghost-1", "hello", rm="RM999", refused=True, client_ids=[])])
     assert summary.metrics["pass_rate"] == 1.0
     assert summary.metrics["refusal"]["recall"] == 1.0
 
 
 def test_when_expect_has_unknown_keys_then_warned_not_fatal(tmp_path: Path) -> None:
-    _, summary = _run(tmp_path, [case("serve-1", "我该怎么服务华东精密机械？", intent="serve_client", tone="warm")])
+    _, summary = _run(
+        tmp_path,
+        [case("serve-1", "我该怎么服务华东精密机械？", intent="serve_client", tone="warm")],
+    )
     assert summary.warnings == ["serve-1: unknown expect key(s) tone (ignored)"]
     assert summary.metrics["warnings"] == summary.warnings and summary.metrics["pass_rate"] == 1.0
 
@@ -89,7 +111,9 @@ def test_workers_bound_concurrency_and_engine_reaches_the_turn(tmp_path: Path) -
     rows = [case(f"c-{i}", f"question {i}") for i in range(6)]
     core, _ = _run(tmp_path, rows, FakeCore(delay=0.05), workers=2, engine="offline")
     assert core.peak == 2
-    assert {t.engine for t in core.turns} == {"offline"} and {t.channel for t in core.turns} == {"eval"}
+    assert {t.engine for t in core.turns} == {"offline"} and {t.channel for t in core.turns} == {
+        "eval"
+    }
 
 
 def test_pii_leak_is_recorded_and_fails_the_case(tmp_path: Path) -> None:

@@ -17,7 +17,11 @@ import pytest
 from langchain_core.embeddings import Embeddings
 
 from assistant.config import Settings, load_settings
-from knowledge.embeddings import SentenceTransformerEmbedder, ensure_model, open_sentence_transformer
+from knowledge.embeddings import (
+    SentenceTransformerEmbedder,
+    ensure_model,
+    open_sentence_transformer,
+)
 from knowledge.ingest import Ingestor
 from knowledge.retrieval import Retriever
 from knowledge.store import ChromaStore
@@ -52,7 +56,9 @@ class HashingEmbeddings(Embeddings):
 
     def embed_passages(self, texts: Sequence[str]) -> np.ndarray:
         self.embedded.extend(texts)
-        return np.stack([self._vector(t) for t in texts]) if texts else np.zeros((0, self.dimension))
+        return (
+            np.stack([self._vector(t) for t in texts]) if texts else np.zeros((0, self.dimension))
+        )
 
     def embed_queries(self, texts: Sequence[str]) -> np.ndarray:
         return np.stack([self._vector(t) for t in texts])

@@ -6,7 +6,9 @@ from knowledge.chunking import Chunker, chunk_id
 from knowledge.loaders import Document, DocumentMeta, Section
 
 
-def _doc(*sections: Section, doc_id: str = "tiering/standards", title: str = "分层服务标准") -> Document:
+def _doc(
+    *sections: Section, doc_id: str = "tiering/standards", title: str = "分层服务标准"
+) -> Document:
     return Document(DocumentMeta(id=doc_id, title=title), list(sections), Path("x.md"))
 
 
@@ -53,7 +55,9 @@ def test_when_sibling_sections_tiny_then_merged_under_parent():
 def test_when_rechunked_then_ids_stable_and_hash_follows_content():
     doc = _doc(Section(("A",), "first version of the section text, long enough to stand alone."))
     first, again = Chunker().chunk(doc)[0], Chunker().chunk(doc)[0]
-    edited = Chunker().chunk(_doc(Section(("A",), "second version of the section text, also long.")))[0]
+    edited = Chunker().chunk(
+        _doc(Section(("A",), "second version of the section text, also long."))
+    )[0]
 
     assert first.id == again.id == edited.id == chunk_id("tiering/standards", ("A",), 0)
     assert first.content_hash == again.content_hash != edited.content_hash

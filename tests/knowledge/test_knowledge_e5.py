@@ -79,28 +79,48 @@ def test_langchain_adapter_uses_query_and_passage_prompts(e5_embedder):
 
 
 BILINGUAL_CORPUS = {
-    "products/fx-hedging": ("en", "FX hedging for exporters", {
-        "Forward contracts": "Exporters with US dollar receivables can lock the exchange rate with a "
-                             "forward contract, so a stronger yuan does not erode their margins.",
-        "Options": "A collar caps the worst exchange rate for a small premium and keeps some upside.",
-        "Documents": "The client signs the master derivatives agreement and shows trade invoices.",
-    }),
-    "products/payroll-en": ("en", "Payroll services", {
-        "Eligibility": "Companies with fifty or more employees can pay salaries through the bank.",
-        "Onboarding": "Collect the employee list, open accounts in bulk and run a test payment.",
-    }),
-    "service/complaints": ("zh", "投诉处理", {
-        "受理时限": "客户投诉须在24小时内受理并登记，三个工作日内给出处理意见。",
-        "升级处理": "涉及金额较大或媒体关注的投诉，须当日上报支行行长。",
-    }),
-    "lifecycle/onboarding": ("zh", "新客户开户", {
-        "首月服务": "新开户客户首月内完成一次面访，介绍手机银行和代发工资服务。",
-        "资料收集": "开户时收集营业执照、法人身份证件和财务负责人联系方式。",
-    }),
-    "products/large-cd": ("zh", "大额存单", {
-        "起存金额": "个人大额存单起存金额为二十万元，期限从一个月到三年。",
-        "转让": "大额存单可在手机银行挂单转让，转让后利息按持有天数计算。",
-    }),
+    "products/fx-hedging": (
+        "en",
+        "FX hedging for exporters",
+        {
+            "Forward contracts": "Exporters with US dollar receivables can lock the exchange rate with a "
+            "forward contract, so a stronger yuan does not erode their margins.",
+            "Options": "A collar caps the worst exchange rate for a small premium and keeps some upside.",
+            "Documents": "The client signs the master derivatives agreement and shows trade invoices.",
+        },
+    ),
+    "products/payroll-en": (
+        "en",
+        "Payroll services",
+        {
+            "Eligibility": "Companies with fifty or more employees can pay salaries through the bank.",
+            "Onboarding": "Collect the employee list, open accounts in bulk and run a test payment.",
+        },
+    ),
+    "service/complaints": (
+        "zh",
+        "投诉处理",
+        {
+            "受理时限": "客户投诉须在24小时内受理并登记，三个工作日内给出处理意见。",
+            "升级处理": "涉及金额较大或媒体关注的投诉，须当日上报支行行长。",
+        },
+    ),
+    "lifecycle/onboarding": (
+        "zh",
+        "新客户开户",
+        {
+            "首月服务": "新开户客户首月内完成一次面访，介绍手机银行和代发工资服务。",
+            "资料收集": "开户时收集营业执照、法人身份证件和财务负责人联系方式。",
+        },
+    ),
+    "products/large-cd": (
+        "zh",
+        "大额存单",
+        {
+            "起存金额": "个人大额存单起存金额为二十万元，期限从一个月到三年。",
+            "转让": "大额存单可在手机银行挂单转让，转让后利息按持有天数计算。",
+        },
+    ),
 }
 
 

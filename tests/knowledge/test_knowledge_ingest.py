@@ -70,7 +70,9 @@ def test_when_one_file_edited_then_only_its_changed_chunk_is_reembedded(
     en_before = _ids(store, "tiering/standards-en")
     fake_embedder.embedded.clear()
     path = playbooks / "lifecycle/churn.md"
-    path.write_text(path.read_text(encoding="utf-8").replace("五个工作日", "三个工作日"), encoding="utf-8")
+    path.write_text(
+        path.read_text(encoding="utf-8").replace("五个工作日", "三个工作日"), encoding="utf-8"
+    )
 
     report = ingestor.ingest([playbooks])
 
@@ -85,12 +87,16 @@ def test_when_only_metadata_changes_then_metadata_updated_without_embedding(
     ingestor.ingest([playbooks])
     fake_embedder.embedded.clear()
     path = playbooks / "lifecycle/churn.md"
-    path.write_text(path.read_text(encoding="utf-8").replace("2027-06-30", "2028-01-31"), encoding="utf-8")
+    path.write_text(
+        path.read_text(encoding="utf-8").replace("2027-06-30", "2028-01-31"), encoding="utf-8"
+    )
 
     report = ingestor.ingest([playbooks])
 
     assert report.chunks_updated == 2 and fake_embedder.embedded == []
-    dates = {c.metadata["review_date"] for c in store.all() if c.metadata["doc_id"] == "lifecycle/churn"}
+    dates = {
+        c.metadata["review_date"] for c in store.all() if c.metadata["doc_id"] == "lifecycle/churn"
+    }
     assert dates == {"2028-01-31"}
 
 
@@ -110,7 +116,9 @@ def test_when_section_removed_then_its_chunks_are_gone(ingestor, store, playbook
 
     report = ingestor.ingest([playbooks])
 
-    sections = {c.metadata["section"] for c in store.all() if c.metadata["doc_id"] == "tiering/standards-en"}
+    sections = {
+        c.metadata["section"] for c in store.all() if c.metadata["doc_id"] == "tiering/standards-en"
+    }
     assert report.chunks_removed == 1 and sections == {"Strategic clients"}
 
 
@@ -129,7 +137,9 @@ def test_when_one_file_corrupt_then_error_names_it_and_others_ingested(ingestor,
 def test_when_path_missing_then_reported_not_raised(ingestor, tmp_path: Path):
     report = ingestor.ingest([tmp_path / "nope"])
 
-    assert report == IngestReport(errors=[f"{tmp_path / 'nope'}: no such file or folder"], seconds=report.seconds)
+    assert report == IngestReport(
+        errors=[f"{tmp_path / 'nope'}: no such file or folder"], seconds=report.seconds
+    )
 
 
 def test_default_playbook_dir_is_the_packaged_folder():

@@ -9,7 +9,10 @@ from knowledge.loaders import DocumentError, default_registry
 
 
 def test_markdown_front_matter_fields_and_default_id(tmp_path: Path, write_playbook):
-    path = write_playbook(tmp_path, "tiering/standards.md", """
+    path = write_playbook(
+        tmp_path,
+        "tiering/standards.md",
+        """
         ---
         title: 分层服务标准
         language: zh
@@ -30,7 +33,8 @@ def test_markdown_front_matter_fields_and_default_id(tmp_path: Path, write_playb
         ```
         # not a heading inside code
         ```
-        """)
+        """,
+    )
     doc = default_registry().load(path, tmp_path)
 
     assert doc.meta.id == "tiering/standards"
@@ -46,8 +50,12 @@ def test_pdf_pages_and_outline_become_sections(tmp_path: Path):
     path = tmp_path / "fx.pdf"
     pdf = canvas.Canvas(str(path))
     pdf.setTitle("FX hedging guide")
-    for n, (title, line) in enumerate([("Eligibility", "Clients with import or export flows qualify."),
-                                       ("Pricing", "Forward points follow the treasury daily sheet.")]):
+    for n, (title, line) in enumerate(
+        [
+            ("Eligibility", "Clients with import or export flows qualify."),
+            ("Pricing", "Forward points follow the treasury daily sheet."),
+        ]
+    ):
         pdf.bookmarkPage(f"p{n}")
         pdf.addOutlineEntry(title, f"p{n}", level=0)
         pdf.drawString(72, 720, line)
@@ -56,7 +64,9 @@ def test_pdf_pages_and_outline_become_sections(tmp_path: Path):
 
     doc = default_registry().load(path, tmp_path)
 
-    assert doc.meta.id == "fx" and doc.meta.title == "FX hedging guide" and doc.meta.language == "en"
+    assert (
+        doc.meta.id == "fx" and doc.meta.title == "FX hedging guide" and doc.meta.language == "en"
+    )
     assert [s.path for s in doc.sections] == [("Eligibility",), ("Pricing",)]
     assert "treasury daily sheet" in doc.sections[1].text
 
@@ -85,12 +95,15 @@ def test_docx_heading_styles_give_section_paths(tmp_path: Path):
 
 def test_html_h1_to_h4_and_meta_tags(tmp_path: Path):
     path = tmp_path / "complaints.html"
-    path.write_text("""<!doctype html><html lang="en"><head><title>t</title>
+    path.write_text(
+        """<!doctype html><html lang="en"><head><title>t</title>
         <meta name="review_date" content="2025-01-31"><meta name="tiers" content="wealth, mass">
         <script>var x = "# ignored";</script></head><body>
         <h1>Complaint handling</h1><p>Intro paragraph.</p>
         <h2>Timelines</h2><h3>Acknowledge</h3><ul><li><p>Within 24 hours.</p></li></ul>
-        <h4>Escalation</h4><p>To the branch head after 3 days.</p></body></html>""", encoding="utf-8")
+        <h4>Escalation</h4><p>To the branch head after 3 days.</p></body></html>""",
+        encoding="utf-8",
+    )
 
     doc = default_registry().load(path, tmp_path)
 
@@ -107,7 +120,7 @@ def test_html_h1_to_h4_and_meta_tags(tmp_path: Path):
     ("name", "content"),
     [("broken.pdf", b"%PDF-1.4 this is not really a pdf"),
      ("broken.docx", b"PK\x03\x04 not a zip either"),
-     ("bad-date.md", "---\nreview_date: 2027-13-45\n---\n# T\ntext\n".encode())],
+     ("bad-date.md", b"---\nreview_date: 2027-13-45\n---\n# T\ntext\n")],
 )  # fmt: skip
 def test_when_file_unreadable_then_error_names_it(tmp_path: Path, name: str, content: bytes):
     path = tmp_path / name

@@ -84,7 +84,12 @@ def test_when_review_date_passed_then_passage_stale(retriever):
 def test_passage_carries_citation_fields(retriever):
     top = retriever.search("大额存单起存金额", k=1)[0]
 
-    assert (top.doc_id, top.title, top.section, top.language) == ("products/deposits", "大额存单", "起存金额", "zh")
+    assert (top.doc_id, top.title, top.section, top.language) == (
+        "products/deposits",
+        "大额存单",
+        "起存金额",
+        "zh",
+    )
     assert top.text.startswith("大额存单起存金额为二十万元") and 0 < top.score <= 1
 
 
@@ -98,8 +103,12 @@ def test_when_audience_test_then_excluded_unless_asked(retriever):
 def test_when_section_split_into_parts_then_one_passage_per_section(
     tmp_path, write_playbook, ingestor, fake_embedder, retriever_factory
 ):
-    body = "\n".join(f"Payroll rule {i}: payroll files are checked by the payroll desk." for i in range(40))
-    write_playbook(tmp_path / "pb", "long.md", f"---\nid: long\ntitle: Long\n---\n# Long\n## Rules\n{body}\n")
+    body = "\n".join(
+        f"Payroll rule {i}: payroll files are checked by the payroll desk." for i in range(40)
+    )
+    write_playbook(
+        tmp_path / "pb", "long.md", f"---\nid: long\ntitle: Long\n---\n# Long\n## Rules\n{body}\n"
+    )
     ingestor.ingest([tmp_path / "pb"])
 
     passages = retriever_factory(fake_embedder).search("payroll desk rule", k=5)
@@ -107,9 +116,15 @@ def test_when_section_split_into_parts_then_one_passage_per_section(
     assert len([p for p in passages if p.doc_id == "long"]) == 1
 
 
-def test_when_store_changes_then_retriever_sees_new_playbook(retriever, ingestor, tmp_path, write_playbook):
+def test_when_store_changes_then_retriever_sees_new_playbook(
+    retriever, ingestor, tmp_path, write_playbook
+):
     retriever.search("payroll", k=1)
-    write_playbook(tmp_path / "playbooks", "fx.md", "---\nid: products/fx\ntitle: FX\n---\n# FX\n## Forwards\nFX forward hedging for exporters.\n")
+    write_playbook(
+        tmp_path / "playbooks",
+        "fx.md",
+        "---\nid: products/fx\ntitle: FX\n---\n# FX\n## Forwards\nFX forward hedging for exporters.\n",
+    )
     ingestor.ingest([tmp_path / "playbooks"])
 
     assert retriever.search("fx forward hedging exporters", k=1)[0].doc_id == "products/fx"

@@ -84,8 +84,20 @@ class PrivacyMiddleware(AgentMiddleware):
         self.toolbox, self.flags, self.cache = toolbox, flags, cache
 
     async def awrap_model_call(self, request: ModelRequest, handler: ModelHandler) -> ModelResponse:
-        messages = await asyncio.to_thread(lambda: [self._mask_message(m) for m in request.messages])
+        if all(self._settled(m) for m in request.messages):  # cached or nothing to check: no thread hop
+            messages = [self._mask_message(m) for m in request.messages]
+        else:  # the masker runs a NER model: off the event loop
+            messages = await asyncio.to_thread(lambda: [self._mask_message(m) for m in request.messages])
         return await handler(request.override(messages=messages))
+
+    def _settled(self, message: BaseMessage) -> bool:
+        if not isinstance(message.content, str) or (isinstance(message, AIMessage) and message.tool_calls):
+            return False
+        text = message.content
+        return not _NEEDS_CHECK.search(text) or self.cache.get(self._key(text)) is not None
+
+    def _key(self, text: str) -> tuple[str, str, str]:
+        return (self.toolbox.caller.rm_id, self.toolbox.conversation_id, text)
 
     def _mask_message(self, message: BaseMessage) -> BaseMessage:
         update: dict[str, Any] = {}
@@ -114,7 +126,7 @@ class PrivacyMiddleware(AgentMiddleware):
     def mask(self, text: str) -> str:
         if not text or not _NEEDS_CHECK.search(text):
             return text
-        key = (self.toolbox.caller.rm_id, self.toolbox.conversation_id, text)
+        key = self._key(text)
         cached = self.cache.get(key)
         if cached is None:
             cached = self._mask_uncached(text)
