@@ -64,6 +64,7 @@ class Settings(BaseSettings):
     llm_model: str = "qwen2.5-7b-instruct"
     llm_api_key: SecretStr | None = None
     llm_timeout_s: float = 30.0
+    llm_max_tool_rounds: int = Field(default=6, ge=1, le=20)
 
     slack_bot_token: SecretStr | None = None
     slack_signing_secret: SecretStr | None = None
@@ -112,6 +113,7 @@ class Settings(BaseSettings):
             model=self.llm_model,
             api_key=self.llm_api_key,
             timeout_s=self.llm_timeout_s,
+            max_tool_rounds=self.llm_max_tool_rounds,
         )
 
     @property

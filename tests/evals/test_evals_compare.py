@@ -85,4 +85,6 @@ def test_the_shipped_floors_file_parses() -> None:
     from evals.compare import load_floors
 
     floors = load_floors()
-    assert floors["pii_leaks"] == {"max": 0} and floors["refusal.recall"]["min"] == 1.0
+    assert floors["pii_leaks"] == {"max": 0} and floors[
+        "by_category.foreign_client_by_name.rate"
+    ] == {"min": 1.0}

@@ -1,0 +1,54 @@
+"""Offline-engine turn latency per intent, warm (the first turn loads the models and is not
+counted). Needs a home with the demo bank and the playbooks ingested (`make run` does both):
+
+    FRONTLINE_HOME=.frontline .venv/bin/python benchmarks/offline_latency.py [--rounds 5]
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import statistics
+import time
+
+from assistant.core.types import Turn
+from assistant.wiring import Frontline
+
+QUESTIONS = {
+    "serve_client": ["我该怎么服务华东精密机械？", "How should I serve C000903?"],
+    "draft_outreach": ["给C001941起草一条到期提醒微信", "Draft an email to C000425 about payroll services"],
+    "client_facts": ["C000029持有哪些产品？", "What products does C000837 hold?"],
+    "book_query": ["我的客户中哪些有存款流失？", "Which of my clients have deposits maturing within 30 days?"],
+    "playbook_qa": ["战略客户的服务频次是什么？", "What are the banned phrases in marketing conduct rules?"],
+    "help": ["你能做什么", "what can you do"],
+    "out_of_scope": ["今天天气怎么样", "tell me a joke"],
+}
+
+
+def pct(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(round(q * (len(ordered) - 1))))]
+
+
+async def main(rounds: int) -> None:
+    fl = Frontline()
+    await fl.core.answer(Turn(text="我该怎么服务华东精密机械？", channel="cli", rm_id="RM001"))  # warm-up: model loads
+    print("| intent | turns | p50 ms | p95 ms |\n|---|---|---|---|")
+    everything: list[float] = []
+    for intent, qs in QUESTIONS.items():
+        times = []
+        for _ in range(rounds):
+            for q in qs:
+                t0 = time.perf_counter()
+                answer = await fl.core.answer(Turn(text=q, channel="cli", rm_id="RM001"))
+                times.append((time.perf_counter() - t0) * 1000)
+                assert answer.intent == intent, (q, answer.intent)
+        everything += times
+        print(f"| {intent} | {len(times)} | {statistics.median(times):.0f} | {pct(times, 0.95):.0f} |")
+    print(f"| **all** | {len(everything)} | {statistics.median(everything):.0f} | {pct(everything, 0.95):.0f} |")
+
+
+if __name__ == "__main__":
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--rounds", type=int, default=5)
+    asyncio.run(main(ap.parse_args().rounds))
