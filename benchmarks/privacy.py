@@ -59,7 +59,7 @@ def main(argv: list[str] | None = None) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         # The application's own engine settings (SQLite, WAL) with its home in a temp dir.
         engine = make_engine(load_settings(_env_file=None, home=Path(tmp)))
-        Base.metadata.create_all(engine, tables=[VaultEntry.__table__])
+        Base.metadata.create_all(engine, tables=[Base.metadata.tables[VaultEntry.__tablename__]])
         vault = Vault(make_sessionmaker(engine), VaultKeys.derive(bytes(32)))
         analyzer = PiiAnalyzer(
             blank_nlp_engine(load_settings(_env_file=None).models_dir), dictionary, LacModel()

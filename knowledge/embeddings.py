@@ -91,7 +91,7 @@ class SentenceTransformerEmbedder:
         self.model = model
         self.name = name
         self.batch_size = batch_size
-        self.dimension = int(model.get_embedding_dimension())
+        self.dimension = int(model.get_embedding_dimension() or 0)
         prompts = model.prompts or {}
         # e5 wants "query: "/"passage: "; a model without prompts (MiniLM, bge) gets none.
         self._query_prompt = "query" if "query" in prompts else None

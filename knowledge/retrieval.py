@@ -20,7 +20,7 @@ import numpy as np
 from pydantic import BaseModel
 
 from assistant.config import Settings
-from assistant.errors import UserError
+from assistant.errors import UpstreamError, UserError
 from knowledge.dense import DenseIndex, pair_direction
 from knowledge.embeddings import Embedder, load_embedder
 from knowledge.lexical import BM25Index, TextTokenizer
@@ -179,9 +179,7 @@ class _Corpus:
         generation = store.generation
         chunks = store.all(include_embeddings=True)
         bm25 = BM25Index([c.document for c in chunks], tokenizer)
-        vectors = (
-            np.stack([c.embedding for c in chunks]) if chunks else np.zeros((0, 1), np.float32)
-        )
+        vectors = np.stack([_vector(c) for c in chunks]) if chunks else np.zeros((0, 1), np.float32)
         # Test-only playbooks are excluded from the centroids so they cannot skew the direction.
         languages = [
             c.metadata.get("language", "") if not c.metadata.get("is_test") else "" for c in chunks
@@ -201,6 +199,12 @@ class _Corpus:
         if spec not in self._masks:  # few distinct filters in practice; cache their masks
             self._masks[spec] = np.array([spec.matches(c.metadata) for c in self.chunks], bool)
         return self._masks[spec]
+
+
+def _vector(chunk: StoredChunk) -> np.ndarray:
+    if chunk.embedding is None:
+        raise UpstreamError(f"the vector store returned chunk {chunk.id} without its embedding")
+    return chunk.embedding
 
 
 def _passage(chunk: StoredChunk, score: float, today: dt.date) -> Passage:

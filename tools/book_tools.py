@@ -37,7 +37,7 @@ def list_book(tb: Toolbox, args: ListBookArgs) -> dict:
              "signal": g.signal_kind, "detected_on": str(g.detected_on), "due_date": str(g.due_date),
              "days_overdue": g.days_overdue, "playbook": g.playbook} for g in gaps]}
     filters = args.model_dump(exclude={"follow_up_gaps"})
-    rows, total = intel.query_book(datas, tb.services.as_of, **filters)
+    rows, total = intel.query_book(datas, tb.services.as_of, tb.language, **filters)
     names = {d.client.client_id: d.client.name for d in datas}
     for r in rows:
         tb.touch(r["client_id"])

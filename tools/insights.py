@@ -68,11 +68,11 @@ class InsightService:
             lines.append(f"距上次接触 {m.days_since_last_interaction} 天" if zh else f"{m.days_since_last_interaction} days since the last contact")
         return lines
 
-    def query_book(self, datas: list[ClientData], as_of: date, **filters: Any) -> tuple[list[dict], int]:
+    def query_book(self, datas: list[ClientData], as_of: date, language: str = "zh", **filters: Any) -> tuple[list[dict], int]:
         rows = self.intel.book().analyze(datas, as_of, peers=self.peers)
         limit = filters.pop("limit", 10)
         matched = query(rows, limit=None, **filters)
-        return [self._row(r) for r in matched[:limit]], len(matched)
+        return [self._row(r, language) for r in matched[:limit]], len(matched)
 
     def follow_up_gaps(self, datas: list[ClientData], as_of: date) -> list[FollowUpGap]:
         gaps = self.intel.follow_up_gaps(datas, self.peers, as_of)
@@ -87,14 +87,16 @@ class InsightService:
         return {"maturity_date": str(h.maturity_date), "amount": money_zh(h.balance) if language == "zh" else money_en(h.balance)}
 
     @staticmethod
-    def _row(r: BookRow) -> dict:
-        bits = [r.tier_label_zh, money_zh(r.value)]
+    def _row(r: BookRow, language: str) -> dict:
+        zh = language == "zh"
+        bits = [r.tier_label_zh if zh else r.tier_label_en, money_zh(r.value) if zh else money_en(r.value)]
         if r.trend_ratio is not None:
-            bits.append(f"趋势 {'+' if r.trend_ratio >= 0 else ''}{percent(r.trend_ratio)}")
+            sign = "+" if r.trend_ratio >= 0 else ""
+            bits.append(f"趋势 {sign}{percent(r.trend_ratio)}" if zh else f"trend {sign}{percent(r.trend_ratio)}")
         if r.signals:
-            bits.append("信号 " + "/".join(r.signals))
+            bits.append(("信号 " if zh else "signals ") + "/".join(r.signals))
         if r.next_maturity:
-            bits.append(f"{r.next_maturity_product} 于 {r.next_maturity} 到期")
+            bits.append(f"{r.next_maturity_product} 于 {r.next_maturity} 到期" if zh else f"{r.next_maturity_product} matures {r.next_maturity}")
         return {"client_id": r.client_id, "rm_id": r.rm_id, "client_type": r.client_type, "industry": r.industry,
                 "tier": r.tier, "value": round(r.value, 2), "trend_ratio": r.trend_ratio, "signals": list(r.signals),
                 "gaps": list(r.gaps), "next_maturity": str(r.next_maturity) if r.next_maturity else None,

@@ -110,14 +110,14 @@ class NameDictionary:
             if len(owners) == 1:
                 entries[form] = entries[next(iter(owners))]
             else:  # shared by several clients: still a name, tied to none of them alone
-                ids = frozenset().union(*(entries[o].client_ids for o in owners))
+                shared = frozenset().union(*(entries[o].client_ids for o in owners))
                 written = next(
                     f
                     for o in owners
                     for f in short_forms(entries[o].name)
                     if ascii_lower(f) == form
                 )
-                entries[form] = NameEntry(written, Entity.CLIENT, ids)
+                entries[form] = NameEntry(written, Entity.CLIENT, shared)
         return entries
 
     def find(self, text: str) -> list[NameHit]:

@@ -293,9 +293,7 @@ class Generator:
             else (T.TUNING_ZH, T.TUNING_EN, T.NEGATIVE_TUNING)
         )
         pool = [(t, "zh") for t in zh] + [(t, "en") for t in en]
-        out = [
-            self.fill(*self.rng.choice(pool)[::-1][::-1], split=split, lang="") for _ in range(0)
-        ]
+        out: list[Sample] = []
         for _ in range(n_positive):
             template, lang = self.rng.choice(pool)
             out.append(self.fill(template, split, lang))

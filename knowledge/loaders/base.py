@@ -55,7 +55,8 @@ class Document:
 class Loader(Protocol):
     """One per file format. ``doc_id`` is the default id (path under the source folder)."""
 
-    suffixes: tuple[str, ...]
+    @property
+    def suffixes(self) -> tuple[str, ...]: ...
 
     def load(self, path: Path, doc_id: str) -> Document: ...
 

@@ -36,11 +36,11 @@ class HtmlLoader:
                 builder.heading(_HEADINGS[element.name], text)
             else:
                 builder.line(text)
-        front = {
-            m["name"].lower(): m.get("content", "")
-            for m in soup.find_all("meta")
-            if m.get("name") and m["name"].lower() in _META_FIELDS
-        }
+        front: dict[str, str] = {}
+        for tag in soup.find_all("meta"):
+            name = str(tag.get("name") or "").lower()
+            if name in _META_FIELDS:
+                front[name] = str(tag.get("content") or "")
         if not front.get("language") and soup.html and soup.html.get("lang"):
             front["language"] = str(soup.html["lang"]).split("-")[0].lower()
         h1 = soup.find("h1")

@@ -29,11 +29,33 @@ TEST_KEY_B64 = base64.b64encode(TEST_KEY).decode()
 
 # Two RMs' books: RM001 owns C001/C002, RM002 owns C003 (a foreign client among them).
 CLIENTS = [
-    ("C001", "corporate", "上海华远软件科技有限公司", "RM001", "91310000MA1FL4XQ3A", "021-68881234",
-     "contact@huayuan.com.cn"),
-    ("C002", "individual", "张建国", "RM001", "110101199003074477", "13812345678", "zjg@example.com"),
-    ("C003", "corporate", "Stephen Williams Trading Ltd", "RM002", None, "13900001111",
-     "sw@example.org"),
+    (
+        "C001",
+        "corporate",
+        "上海华远软件科技有限公司",
+        "RM001",
+        "91310000MA1FL4XQ3A",
+        "021-68881234",
+        "contact@huayuan.com.cn",
+    ),
+    (
+        "C002",
+        "individual",
+        "张建国",
+        "RM001",
+        "110101199003074477",
+        "13812345678",
+        "zjg@example.com",
+    ),
+    (
+        "C003",
+        "corporate",
+        "Stephen Williams Trading Ltd",
+        "RM002",
+        None,
+        "13900001111",
+        "sw@example.org",
+    ),
 ]
 CONTACTS = [
     ("C001", "王晓明", "13611112222", "wxm@huayuan.com.cn", "11010519491231002X"),
@@ -44,13 +66,34 @@ CONTACTS = [
 
 def _bank_rows() -> list[object]:
     rows: list[object] = [Team(team_id="T1", branch="上海分行")]
-    rows += [RM(rm_id=r, name=r, team_id="T1", branch="上海分行", role="rm") for r in ("RM001", "RM002")]
+    rows += [
+        RM(rm_id=r, name=r, team_id="T1", branch="上海分行", role="rm") for r in ("RM001", "RM002")
+    ]
     for cid, kind, name, rm, reg, phone, email in CLIENTS:
-        rows.append(Client(client_id=cid, client_type=kind, name=name, rm_id=rm, branch="上海分行",
-                           onboard_date=date(2020, 1, 1), registration_id=reg, phone=phone, email=email))
+        rows.append(
+            Client(
+                client_id=cid,
+                client_type=kind,
+                name=name,
+                rm_id=rm,
+                branch="上海分行",
+                onboard_date=date(2020, 1, 1),
+                registration_id=reg,
+                phone=phone,
+                email=email,
+            )
+        )
     for cid, name, phone, email, id_number in CONTACTS:
-        rows.append(Contact(client_id=cid, name=name, title="财务总监", phone=phone, email=email,
-                            id_number=id_number))
+        rows.append(
+            Contact(
+                client_id=cid,
+                name=name,
+                title="财务总监",
+                phone=phone,
+                email=email,
+                id_number=id_number,
+            )
+        )
     return rows
 
 

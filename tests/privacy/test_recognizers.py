@@ -16,7 +16,11 @@ POSITIVES = [
     # resident ID: glued to Chinese, X check digit, full-width digits
     ("身份证号110101199003074477的客户", Entity.ID, "110101199003074477"),
     ("证件号码11010519491231002X。", Entity.ID, "11010519491231002X"),
-    ("身份证１１０１０１１９９００３０７４４７７", Entity.ID, "１１０１０１１９９００３０７４４７７"),
+    (
+        "身份证１１０１０１１９９００３０７４４７７",
+        Entity.ID,
+        "１１０１０１１９９００３０７４４７７",
+    ),
     ("ID: 110101199003074477, verified", Entity.ID, "110101199003074477"),
     # USCC
     ("统一社会信用代码91110000600037341L，", Entity.USCC, "91110000600037341L"),
@@ -40,11 +44,23 @@ POSITIVES = [
     ("电话(0755) 8888 1234", Entity.PHONE, "(0755) 8888 1234"),
     # e-mail does not swallow Chinese
     ("邮箱zhang.wei@example.com联系", Entity.EMAIL, "zhang.wei@example.com"),
-    ("发到ｚｈａｎｇ＠ｅｘａｍｐｌｅ．ｃｏｍ吧", Entity.EMAIL, "ｚｈａｎｇ＠ｅｘａｍｐｌｅ．ｃｏｍ"),
+    (
+        "发到ｚｈａｎｇ＠ｅｘａｍｐｌｅ．ｃｏｍ吧",
+        Entity.EMAIL,
+        "ｚｈａｎｇ＠ｅｘａｍｐｌｅ．ｃｏｍ",
+    ),
     # addresses
-    ("地址是上海市浦东新区世纪大道100号2号楼1201室，", Entity.ADDRESS, "上海市浦东新区世纪大道100号2号楼1201室"),
+    (
+        "地址是上海市浦东新区世纪大道100号2号楼1201室，",
+        Entity.ADDRESS,
+        "上海市浦东新区世纪大道100号2号楼1201室",
+    ),
     ("住在杭州市西湖区文三路478号", Entity.ADDRESS, "杭州市西湖区文三路478号"),
-    ("Ship to 12 Main Street, Springfield, IL 62704 today", Entity.ADDRESS, "12 Main Street, Springfield, IL 62704"),
+    (
+        "Ship to 12 Main Street, Springfield, IL 62704 today",
+        Entity.ADDRESS,
+        "12 Main Street, Springfield, IL 62704",
+    ),
     # names: dictionary (full, short forms, foreign), LAC, honorific
     ("上海华远软件科技有限公司来电", Entity.CLIENT, "上海华远软件科技有限公司"),
     ("华远软件科技的贷款", Entity.CLIENT, "华远软件科技"),

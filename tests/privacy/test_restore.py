@@ -59,7 +59,10 @@ def test_when_foreign_client_token_then_redacted_and_flagged(layer):
     assert restored.text == "请联系[redacted]"
     assert restored.flags == [FOREIGN_TOKEN]
     assert restored.events[0].as_dict() == {
-        "flag": FOREIGN_TOKEN, "entity_type": "PERSON", "token": token, "client_id": "C003",
+        "flag": FOREIGN_TOKEN,
+        "entity_type": "PERSON",
+        "token": token,
+        "client_id": "C003",
     }
 
 
@@ -79,7 +82,9 @@ def test_when_token_never_issued_then_redacted_and_flagged(layer, fabricated):
 
 def test_when_token_issued_in_another_conversation_then_unknown(layer):
     token = layer.token_for("张建国", Entity.CLIENT, client_id="C002", **SCOPE)
-    restored = layer.restore(token, entitled_client_ids=MINE, rm_id="RM001", conversation_id="other")
+    restored = layer.restore(
+        token, entitled_client_ids=MINE, rm_id="RM001", conversation_id="other"
+    )
     assert restored.flags == [UNKNOWN_TOKEN]
 
 
@@ -106,7 +111,9 @@ def test_when_raw_pii_slips_into_answer_then_final_scan_redacts(layer, answer, e
 
 
 def test_when_answer_holds_entitled_names_and_display_forms_then_scan_keeps_them(layer):
-    answer = "张建国（138****5678，110***********4477）与上海华远软件科技有限公司，存款12,345,678.00元"
+    answer = (
+        "张建国（138****5678，110***********4477）与上海华远软件科技有限公司，存款12,345,678.00元"
+    )
     assert layer.scan_outgoing(answer, MINE) == (answer, [])
 
 

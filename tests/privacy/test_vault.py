@@ -38,7 +38,10 @@ def test_when_values_issued_then_numbered_per_type_in_conversation(vault, values
 
 def test_when_new_conversation_then_numbering_restarts(vault):
     vault.token_for("张三", Entity.PERSON, **SCOPE)
-    assert vault.token_for("李四", Entity.PERSON, rm_id="RM001", conversation_id="conv-2") == "⟦PERSON_1⟧"
+    assert (
+        vault.token_for("李四", Entity.PERSON, rm_id="RM001", conversation_id="conv-2")
+        == "⟦PERSON_1⟧"
+    )
 
 
 def test_when_token_resolved_in_its_scope_then_value_and_client_returned(vault):
@@ -49,7 +52,10 @@ def test_when_token_resolved_in_its_scope_then_value_and_client_returned(vault):
 
 @pytest.mark.parametrize(
     "other_scope",
-    [{"rm_id": "RM002", "conversation_id": "conv-1"}, {"rm_id": "RM001", "conversation_id": "conv-9"}],
+    [
+        {"rm_id": "RM002", "conversation_id": "conv-1"},
+        {"rm_id": "RM001", "conversation_id": "conv-9"},
+    ],
 )
 def test_when_token_resolved_from_another_scope_then_nothing(vault, other_scope):
     token = vault.token_for("张建国", Entity.CLIENT, client_id="C002", **SCOPE)
@@ -58,7 +64,9 @@ def test_when_token_resolved_from_another_scope_then_nothing(vault, other_scope)
 
 def test_when_db_file_inspected_then_no_plaintext(vault, db):
     values = ["张建国", "13812345678", "110101199003074477", "zjg@example.com"]
-    for value, kind in zip(values, [Entity.CLIENT, Entity.PHONE, Entity.ID, Entity.EMAIL], strict=True):
+    for value, kind in zip(
+        values, [Entity.CLIENT, Entity.PHONE, Entity.ID, Entity.EMAIL], strict=True
+    ):
         vault.token_for(value, kind, **SCOPE)
     raw = b"".join(p.read_bytes() for p in db[0].parent.glob("app.db*"))  # db, -wal, -journal
     for value in values:
@@ -76,7 +84,9 @@ def test_when_row_moved_to_another_scope_then_it_does_not_decrypt(vault, db):
 
 def test_when_entry_expires_then_unresolvable_and_value_gets_new_token(db):
     now = [datetime(2026, 11, 1, tzinfo=UTC)]
-    vault = Vault(db[1], VaultKeys.derive(bytes(range(32))), ttl=timedelta(days=30), clock=lambda: now[0])
+    vault = Vault(
+        db[1], VaultKeys.derive(bytes(range(32))), ttl=timedelta(days=30), clock=lambda: now[0]
+    )
     token = vault.token_for("张三", Entity.PERSON, **SCOPE)
     now[0] += timedelta(days=31)
     assert vault.resolve(token, **SCOPE) is None
