@@ -25,10 +25,7 @@ def settings(tmp_path: Path) -> Settings:
     return make_settings(tmp_path / "home")
 
 
-@pytest.fixture(scope="session")
-def pg_database() -> Iterator[str]:
-    """A fresh database for this test session, dropped at the end (tests never share state
-    with each other's runs or with a developer's data)."""
+def _throwaway_database() -> Iterator[str]:
     name = f"frontline_test_{uuid.uuid4().hex[:10]}"
     with psycopg.connect(PG_ADMIN, autocommit=True) as conn:
         conn.execute(f'CREATE DATABASE "{name}"')
@@ -37,3 +34,16 @@ def pg_database() -> Iterator[str]:
     finally:
         with psycopg.connect(PG_ADMIN, autocommit=True) as conn:
             conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+@pytest.fixture(scope="session")
+def pg_database() -> Iterator[str]:
+    """A fresh database for this test session, dropped at the end (tests never share state
+    with each other's runs or with a developer's data)."""
+    yield from _throwaway_database()
+
+
+@pytest.fixture
+def fresh_pg_database() -> Iterator[str]:
+    """An empty database for one test (e.g. migrating from nothing)."""
+    yield from _throwaway_database()

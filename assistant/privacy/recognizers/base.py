@@ -97,7 +97,7 @@ class RegexRecognizer(EntityRecognizer):
             end=end,
             score=score,
             recognition_metadata={
-                RecognizerResult.RECOGNIZER_NAME_KEY: self.name,
+                RecognizerResult.RECOGNIZER_NAME_KEY: type(self).__name__,
                 RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id,
                 "pattern": pattern,
             },

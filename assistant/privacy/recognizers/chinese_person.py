@@ -77,7 +77,7 @@ class ChinesePersonRecognizer(EntityRecognizer):
             end=end,
             score=SCORE,
             recognition_metadata={
-                RecognizerResult.RECOGNIZER_NAME_KEY: self.name,
+                RecognizerResult.RECOGNIZER_NAME_KEY: type(self).__name__,
                 RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id,
             },
         )

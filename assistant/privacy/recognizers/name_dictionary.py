@@ -37,7 +37,7 @@ class NameDictionaryRecognizer(EntityRecognizer):
                 end=hit.end,
                 score=SCORE,
                 recognition_metadata={
-                    RecognizerResult.RECOGNIZER_NAME_KEY: self.name,
+                    RecognizerResult.RECOGNIZER_NAME_KEY: type(self).__name__,
                     RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id,
                     "name": hit.entry.name,
                     "client_ids": sorted(hit.entry.client_ids),
