@@ -15,6 +15,7 @@ import typer
 from assistant.config import get_settings
 from assistant.errors import FrontlineError, ImportValidationError, UserError
 from assistant.wiring import Frontline
+from evals.cli import eval_app
 
 app = typer.Typer(help="Frontline: the relationship manager's assistant.", no_args_is_help=True,
                   pretty_exceptions_enable=False, add_completion=False)
@@ -22,6 +23,7 @@ data_app = typer.Typer(help="Load bank data.", no_args_is_help=True)
 audit_app = typer.Typer(help="Audit trail.", no_args_is_help=True)
 app.add_typer(data_app, name="data")
 app.add_typer(audit_app, name="audit")
+app.add_typer(eval_app, name="eval")
 
 
 def _frontline(console_level: str = "WARNING") -> Frontline:

@@ -76,6 +76,14 @@ class Settings(BaseSettings):
 
     log_level: str = "INFO"
 
+    # Operations: OTLP/HTTP traces (e.g. http://collector:4318), shared-state key namespace,
+    # and the API's per-caller rate limit (shared across replicas through Redis or the database).
+    otlp_endpoint: str | None = None
+    service_name: str = "frontline"
+    redis_key_prefix: str = "frontline"
+    api_rate_per_minute: float = Field(default=30, gt=0)
+    api_rate_burst: int = Field(default=10, ge=1)
+
     @field_validator("cors_origins", mode="before")
     @classmethod
     def _split_origins(cls, value: object) -> object:

@@ -67,7 +67,7 @@ class Frontline:
             return None  # the database's primary key does the job on a single machine
         from assistant.storage.redis_dedupe import RedisDedupe
 
-        return RedisDedupe(self.settings.redis_url)
+        return RedisDedupe(self.settings.redis_url, prefix=self.settings.redis_key_prefix)
 
     # --- knowledge -----------------------------------------------------------------------
     @cached_property

@@ -18,6 +18,7 @@ MODEL_MODULES = (
     "assistant.storage.conversations",
     "assistant.privacy.models",
     "assistant.audit",
+    "assistant.storage.ratelimits",
 )
 
 MIGRATIONS = Path(__file__).with_name("migrations")
