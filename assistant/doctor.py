@@ -23,6 +23,10 @@ def _embedding(fl: Frontline) -> str:
 
 
 def _vectors(fl: Frontline) -> str:
+    if fl.settings.chroma_url:
+        from knowledge.store import make_client
+
+        make_client(fl.settings).heartbeat()  # the server answers, not just a cached collection
     return f"{fl.store.count()} chunks indexed" + (f" on {fl.settings.chroma_url}" if fl.settings.chroma_url else " (embedded)")
 
 
@@ -32,6 +36,17 @@ def _redis(fl: Frontline) -> str:
     client = redis.Redis.from_url(fl.settings.redis_url or "", socket_timeout=2)
     client.ping()
     return "reachable"
+
+
+def _otlp(fl: Frontline) -> str:
+    import httpx
+
+    from assistant.telemetry import traces_url
+
+    url = traces_url(fl.settings.otlp_endpoint or "")
+    # A collector answers GET on the traces path with 405: any HTTP answer means it is there.
+    status = httpx.get(url, timeout=5).status_code
+    return f"{url} answers (HTTP {status}); spans exported over OTLP/HTTP"
 
 
 def _llm(fl: Frontline) -> str:
@@ -56,10 +71,22 @@ def run_checks(fl: Frontline) -> Iterator[Check]:
         checks.append(("redis", _redis))
     if fl.settings.llm.enabled:
         checks.append(("llm", _llm))
+    if fl.settings.otlp_endpoint:
+        checks.append(("tracing", _otlp))
     for name, check in checks:
         try:
             yield name, True, check(fl)
         except Exception as exc:  # each failure is one line, never a traceback
             yield name, False, f"{type(exc).__name__}: {str(exc).splitlines()[0] if str(exc) else ''}"[:200]
+    yield "shared state", True, _shared_state(fl)
     yield "slack", True, "configured" if fl.settings.slack_signing_secret else "not configured (optional)"
     yield "teams", True, "configured" if fl.settings.teams_app_id else "not configured (anonymous development mode)"
+
+
+def _shared_state(fl: Frontline) -> str:
+    """Where dedupe and rate limits live: what decides whether replicas may be added."""
+    if fl.settings.redis_url:
+        return "delivery dedupe and rate limits in Redis (replicas safe)"
+    if fl.settings.sqlalchemy_url.startswith("postgresql"):
+        return "delivery dedupe and rate limits in PostgreSQL (replicas safe; Redis would be faster)"
+    return "SQLite and in-memory rate limits: run a single `frontline serve`"

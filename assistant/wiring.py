@@ -28,9 +28,11 @@ if TYPE_CHECKING:
 class Frontline:
     """The application's object graph."""
 
-    def __init__(self, settings: Settings | None = None, *, embedder: Any = None) -> None:
+    def __init__(self, settings: Settings | None = None, *, embedder: Any = None,
+                 tracer_provider: Any = None) -> None:
         self.settings = settings or get_settings()
         self._embedder = embedder
+        self._tracer_provider = tracer_provider
 
     # --- storage -------------------------------------------------------------------------
     @cached_property
@@ -68,6 +70,21 @@ class Frontline:
         from assistant.storage.redis_dedupe import RedisDedupe
 
         return RedisDedupe(self.settings.redis_url, prefix=self.settings.redis_key_prefix)
+
+    # --- telemetry -----------------------------------------------------------------------
+    @cached_property
+    def tracer_provider(self) -> Any:
+        if self._tracer_provider is None:
+            from assistant.telemetry import build_tracer_provider
+
+            self._tracer_provider = build_tracer_provider(self.settings)
+        return self._tracer_provider
+
+    @cached_property
+    def tracer(self) -> Any:
+        from assistant.telemetry import TRACER_NAME
+
+        return self.tracer_provider.get_tracer(TRACER_NAME)
 
     # --- knowledge -----------------------------------------------------------------------
     @cached_property
@@ -113,7 +130,13 @@ class Frontline:
         from tools.toolbox import ToolServices
 
         return ToolServices(bank=self.bank, privacy=self.privacy, intelligence=self.insights,
-                            retriever=self.retriever, products=self.insights.products, as_of=self.insights.as_of)
+                            retriever=self._traced_retriever, products=self.insights.products, as_of=self.insights.as_of)
+
+    @cached_property
+    def _traced_retriever(self) -> Any:
+        from assistant.telemetry import TracedRetriever
+
+        return TracedRetriever(self.retriever, self.tracer)
 
     @cached_property
     def core(self) -> Assistant:
@@ -123,11 +146,15 @@ class Frontline:
         llm = None
         if self.settings.llm.enabled:
             from assistant.engines.llm import LLMEngine
+            from assistant.engines.llm.engine import build_chat_model
+            from assistant.telemetry import ModelCallTracer
 
-            llm = LLMEngine(self.settings.llm)
+            chat_model = build_chat_model(self.settings.llm)
+            chat_model.callbacks = [ModelCallTracer(self.tracer)]  # one span per model call
+            llm = LLMEngine(self.settings.llm, chat_model=chat_model)
         return Assistant(bank=self.bank, privacy=self.privacy, services=self.tool_services,
                          conversations=self.conversations, audit=self.audit, offline=OfflineEngine(), llm=llm,
-                         dedupe=self.dedupe, llm_timeout_s=self.settings.llm_timeout_s)
+                         dedupe=self.dedupe, llm_timeout_s=self.settings.llm_timeout_s, tracer=self.tracer)
 
     def after_import(self) -> None:
         """A new extract changes names (privacy dictionary) and peers (intelligence caches)."""
@@ -137,5 +164,9 @@ class Frontline:
         self.__dict__.pop("insights", None)
 
     def close(self) -> None:
+        if "tracer_provider" in self.__dict__:
+            from assistant.telemetry import shutdown
+
+            shutdown(self.tracer_provider)
         if "engine" in self.__dict__:
             self.engine.dispose()

@@ -1,23 +1,44 @@
-"""``frontline serve``: one FastAPI app with the API, the widget, Slack and Teams."""
+"""``frontline serve``: one FastAPI app with the API, the widget, Slack and Teams.
+
+Several replicas may serve at once: everything they share lives in PostgreSQL (and Redis
+when configured), including the API's per-caller rate limit (``rate_limiter_for``).
+
+Shutdown is graceful: uvicorn stops accepting connections and lets in-flight requests finish;
+the lifespan below then waits for background work started while serving — Slack and Teams
+answer after acknowledging the request — so a SIGTERM during a slow turn still delivers it.
+"""
 
 from __future__ import annotations
 
 import asyncio
 import logging
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from typing import Any
 
 from fastapi import FastAPI
 
 from assistant.wiring import Frontline
+from integrations.api.ratelimit import (
+    DatabaseRateLimiter,
+    InMemoryRateLimiter,
+    RateLimiter,
+    RedisRateLimiter,
+)
 
 log = logging.getLogger("frontline.server")
+DRAIN_TIMEOUT_S = 25.0  # below cli.serve's timeout_graceful_shutdown and systemd's stop timeout
 
 
 def build_app(fl: Frontline) -> FastAPI:
     from integrations.api.app import create_app
+    from integrations.api.limits import ApiLimits
 
     settings = fl.settings
     demo_token = next(iter(settings.api_tokens), None)
-    app = create_app(fl.core, settings, readiness=lambda: _readiness(fl), demo_token=demo_token)
+    limits = ApiLimits(rate_per_minute=settings.api_rate_per_minute, rate_burst=settings.api_rate_burst)
+    app = create_app(fl.core, settings, readiness=lambda: _readiness(fl), demo_token=demo_token,
+                     limits=limits, rate_limiter=rate_limiter_for(fl, limits))
     if settings.slack_signing_secret and settings.slack_bot_token:
         from integrations.slack import build_slack
 
@@ -27,7 +48,52 @@ def build_app(fl: Frontline) -> FastAPI:
     from integrations.teams import build_teams
 
     build_teams(fl.core, settings).mount(app)
+    _drain_on_shutdown(app, fl)
     return app
+
+
+def rate_limiter_for(fl: Frontline, limits: Any) -> RateLimiter:
+    """Redis when configured; else the database when it is shared (PostgreSQL); else memory.
+
+    SQLite means one machine and, in practice, one ``frontline serve``: the in-memory bucket
+    is exact there and costs no write per request.
+    """
+    settings = fl.settings
+    if settings.redis_url:
+        log.info("rate limit: Redis token bucket")
+        return RedisRateLimiter.from_url(settings.redis_url, limits.rate_per_minute, limits.rate_burst,
+                                         prefix=settings.redis_key_prefix)
+    if fl.engine.dialect.name == "postgresql":
+        log.info("rate limit: database windows (no Redis configured)")
+        return DatabaseRateLimiter.build(fl.sessions, limits.rate_per_minute, limits.rate_burst)
+    return InMemoryRateLimiter(limits.rate_per_minute, limits.rate_burst)
+
+
+def _drain_on_shutdown(app: FastAPI, fl: Frontline) -> None:
+    inner = app.router.lifespan_context
+
+    @asynccontextmanager
+    async def lifespan(a: Any) -> AsyncIterator[Any]:
+        # Tasks alive at start-up are the server's own; anything newer is work we started.
+        before = asyncio.all_tasks()
+        async with inner(a) as state:
+            yield state
+        await drain(before, DRAIN_TIMEOUT_S)
+        await asyncio.to_thread(fl.close)
+
+    app.router.lifespan_context = lifespan
+
+
+async def drain(keep: set[asyncio.Task[Any]], timeout_s: float) -> None:
+    """Wait (bounded) for background tasks started since ``keep`` was taken."""
+    current = asyncio.current_task()
+    pending = {t for t in asyncio.all_tasks() if t not in keep and t is not current and not t.done()}
+    if not pending:
+        return
+    log.info("shutdown: finishing %d background task(s)", len(pending))
+    _, late = await asyncio.wait(pending, timeout=timeout_s)
+    if late:
+        log.warning("shutdown: %d background task(s) still running after %.0f s", len(late), timeout_s)
 
 
 async def _readiness(fl: Frontline) -> dict[str, bool]:

@@ -63,15 +63,36 @@ def find_clients(tb: Toolbox, args: FindClientsArgs) -> dict:
     return {"matches": [_summary(tb, c) for c in clients[: args.limit]], "total": len(clients)}
 
 
+def mentioned_clients(tb: Toolbox, text: str) -> tuple[list[str], bool]:
+    """Clients of the caller's book that a question names in part ("华东精密"), and whether it
+    names a client of another book instead. Not a tool call: the engine uses it to tell a
+    client question from a policy question before choosing tools."""
+    if tb.caller.role == "admin":
+        return [], False
+    own = [c.client_id for c in tb.services.bank.get_clients(tb.caller.client_ids) if _matches(c, text)]
+    return own, (not own and _matches_outside_book(tb, text))
+
+
 def _ids_in_query(tb: Toolbox, query: str) -> list[str]:
     ids = CLIENT_ID.findall(query)
+    if ids:  # an explicit client id decides; tokens beside it only name the same client
+        return list(dict.fromkeys(ids))
     for token in TOKEN.findall(query):
-        cid = tb.client_id_for_token(token)
-        if cid is None and token.startswith("⟦CLIENT_"):
-            raise ToolError(f"{token} is not a client this conversation knows")
-        if cid:
-            ids.append(cid)
+        if token.startswith("⟦CLIENT_"):
+            cid = tb.client_id_for_token(token)
+            ids.extend([cid] if cid else _ids_by_name(tb, token))
     return list(dict.fromkeys(ids))
+
+
+def _ids_by_name(tb: Toolbox, token: str) -> list[str]:
+    """A name several clients share carries no client id in the vault: look in the book."""
+    name = tb.value_for_token(token)
+    if name is None:
+        raise ToolError(f"{token} is not a client this conversation knows")
+    own = [c.client_id for c in tb.services.bank.get_clients(tb.caller.client_ids) if c.name == name]
+    if not own and any(c.name == name for c in tb.services.bank.all_clients()):
+        raise EntitlementError("that client is not in your book")
+    return own
 
 
 def _matches_outside_book(tb: Toolbox, query: str) -> bool:

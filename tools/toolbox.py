@@ -122,8 +122,17 @@ class Toolbox:
         return masked.text
 
     def client_id_for_token(self, token: str) -> str | None:
-        record = self.services.privacy.vault.resolve(token, rm_id=self.caller.rm_id, conversation_id=self.conversation_id)
+        record = self._vault_record(token)
         return record.client_id if record else None
+
+    def value_for_token(self, token: str) -> str | None:
+        """The raw value behind a token of this conversation — for matching inside the tools
+        layer only; it never leaves in a tool result."""
+        record = self._vault_record(token)
+        return record.value if record else None
+
+    def _vault_record(self, token: str) -> Any:
+        return self.services.privacy.vault.resolve(token, rm_id=self.caller.rm_id, conversation_id=self.conversation_id)
 
     async def acall(self, name: str, args: dict) -> dict:
         """``call`` off the event loop: tools hit the database and the embedding model."""

@@ -12,6 +12,9 @@ import time
 from collections.abc import AsyncIterator, Callable
 from typing import Any
 
+from opentelemetry import trace
+from opentelemetry.trace import Tracer
+
 from assistant.core.citations import prune
 from assistant.core.streaming import LineRestorer
 from assistant.core.types import (
@@ -31,9 +34,10 @@ from assistant.engines.offline.phrases import t
 from assistant.engines.offline.slots import detect_language
 from assistant.errors import NotFoundError, UserError
 from assistant.storage.conversations import ConversationStore
+from assistant.telemetry import TRACER_NAME, TracedToolbox, fail
 from tools.bank.repository import BankRepository
 from tools.entitlement import Caller, resolve_caller
-from tools.toolbox import Toolbox, ToolServices
+from tools.toolbox import ToolServices
 
 log = logging.getLogger("frontline.core")
 MAX_QUESTION_CHARS = 4000
@@ -46,7 +50,7 @@ class Assistant:
 
     def __init__(self, *, bank: BankRepository, privacy: Any, services: Callable[[], ToolServices],
                  conversations: ConversationStore, audit: Any, offline: Engine, llm: Engine | None = None,
-                 dedupe: Any = None, llm_timeout_s: float = 30.0) -> None:
+                 dedupe: Any = None, llm_timeout_s: float = 30.0, tracer: Tracer | None = None) -> None:
         self.bank = bank
         self.privacy = privacy
         self._services = services
@@ -56,6 +60,7 @@ class Assistant:
         self.llm = llm
         self.dedupe = dedupe
         self.llm_timeout_s = llm_timeout_s
+        self._tracer = tracer or trace.get_tracer(TRACER_NAME)
 
     # --- AssistantCore -----------------------------------------------------------------------
     async def answer(self, turn: Turn) -> Answer:
@@ -74,7 +79,7 @@ class Assistant:
 
         async def run() -> None:
             try:
-                await self._turn(turn, emit)
+                await self._traced_turn(turn, emit)
             except BaseException as exc:  # handed to the consumer, raised there
                 await queue.put(exc)
             finally:
@@ -128,6 +133,25 @@ class Assistant:
         return Conversation(conversation_id=conversation_id, rm_id=rm_id, channel=rows[0].masked_answer.get("channel", "api") if rows else "api", turns=turns)
 
     # --- one turn ------------------------------------------------------------------------------
+    async def _traced_turn(self, turn: Turn, emit: Callable) -> None:
+        """``_turn`` inside the turn's root span; the answer's metadata (never its text) is
+        added when the answer is emitted."""
+        with self._tracer.start_as_current_span("turn", attributes={
+                "frontline.channel": turn.channel, "frontline.turn_id": turn.turn_id,
+                "frontline.conversation_id": turn.conversation_id or ""},
+                record_exception=False, set_status_on_exception=False) as span:
+
+            async def traced_emit(event: StatusEvent | DeltaEvent | AnswerEvent) -> None:
+                if isinstance(event, AnswerEvent):
+                    _describe(span, event.answer)
+                await emit(event)
+
+            try:
+                await self._turn(turn, traced_emit)
+            except BaseException as exc:
+                fail(span, exc)
+                raise
+
     async def _turn(self, turn: Turn, emit: Callable) -> None:
         started = time.perf_counter()
         text = turn.text.strip()
@@ -144,15 +168,17 @@ class Assistant:
         owner = await asyncio.to_thread(self.conversations.owner, conversation_id)
         if owner is not None and owner != rm_id:
             raise NotFoundError("no such conversation")
-        masked = await asyncio.to_thread(self.privacy.mask, text, rm_id=rm_id, conversation_id=conversation_id)
+        masked = await asyncio.to_thread(self._mask, text, rm_id, conversation_id)
         language = turn.language or detect_language(masked.text)
         history = await asyncio.to_thread(self.conversations.history, conversation_id)
         state = history[-1].state if history else {}
-        toolbox = Toolbox(self._services(), caller, conversation_id, language)
+        toolbox = TracedToolbox(self._services(), caller, conversation_id, language, tracer=self._tracer)
         ctx = EngineContext(toolbox, masked.text, language, state,
                             [(h.masked_question, h.masked_answer.get("text", "")) for h in history])
         restorer = LineRestorer(lambda chunk: self._restore(chunk, caller, conversation_id))
-        result, engine_name, flags = await self._run_engine(turn, ctx, emit, restorer)
+        with self._tracer.start_as_current_span("engine") as engine_span:
+            result, engine_name, flags = await self._run_engine(turn, ctx, emit, restorer)
+            engine_span.set_attribute("frontline.engine", engine_name)
         masked_text, citations, cite_flags = prune(result.text, toolbox.citations)
         result.text = masked_text
         restored, guard_flags = self._restore(masked_text, caller, conversation_id)
@@ -200,6 +226,13 @@ class Assistant:
                 return result, "offline", ["engine:fallback", f"engine:llm_{reason}"]
         return await self.offline.run(ctx, emit), "offline", []
 
+    def _mask(self, text: str, rm_id: str, conversation_id: str) -> Any:
+        with self._tracer.start_as_current_span("mask") as span:
+            masked = self.privacy.mask(text, rm_id=rm_id, conversation_id=conversation_id)
+            span.set_attribute("frontline.mask.entities", len(masked.entities))
+            span.set_attribute("frontline.mask.entity_types", sorted({str(e.entity_type) for e in masked.entities}))
+            return masked
+
     def _restore(self, text: str, caller: Caller, conversation_id: str) -> tuple[str, list[str]]:
         restored = self.privacy.restore(text, rm_id=caller.rm_id, conversation_id=conversation_id,
                                         entitled_client_ids=caller.client_ids)
@@ -211,6 +244,10 @@ class Assistant:
 
     def _record(self, turn: Turn, caller: Caller, masked_question: str, result: EngineResult, answer: Answer) -> None:
         """Store and audit the masked forms only: the engine's text and cards, never restored ones."""
+        with self._tracer.start_as_current_span("record"):
+            self._store(turn, caller, masked_question, result, answer)
+
+    def _store(self, turn: Turn, caller: Caller, masked_question: str, result: EngineResult, answer: Answer) -> None:
         stored = answer.model_copy(update={"text": result.text, "cards": result.cards})
         payload = stored.model_dump(mode="json") | {"channel": turn.channel}
         self.conversations.append(conversation_id=answer.conversation_id, rm_id=caller.rm_id, channel=turn.channel,
@@ -229,6 +266,16 @@ class Assistant:
         return Answer(conversation_id=turn.conversation_id or new_id("conv"), turn_id=turn.turn_id,
                       text=UNKNOWN_CALLER[language], language=language, engine="offline", intent="out_of_scope",
                       refused=True, refusal_reason="unknown_caller", latency_ms=int((time.perf_counter() - started) * 1000))
+
+
+def _describe(span: Any, answer: Answer) -> None:
+    """The answer's shape on the turn span: ids, counts and labels, no text."""
+    span.set_attributes({
+        "frontline.conversation_id": answer.conversation_id, "frontline.intent": answer.intent or "",
+        "frontline.engine": answer.engine, "frontline.refused": answer.refused,
+        "frontline.refusal_reason": answer.refusal_reason or "", "frontline.flags": list(answer.flags),
+        "frontline.citations": len(answer.citations), "frontline.tool_calls": len(answer.tool_calls),
+        "frontline.latency_ms": answer.latency_ms})
 
 
 def _unique(flags: list[str]) -> list[str]:

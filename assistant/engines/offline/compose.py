@@ -32,15 +32,52 @@ def snapshot(profile: dict, language: str) -> list[str]:
     return lines
 
 
-def signal_lines(signals: list[dict], language: str) -> list[str]:
+def basics(profile: dict, language: str) -> list[str]:
+    """Risk appetite, size and tenure: what an RM checks before proposing anything."""
+    zh = language == "zh"
+    lines = []
+    if profile.get("risk_appetite"):
+        lines.append(f"- 风险偏好（风险承受能力）：{profile['risk_appetite']}" if zh else f"- Risk appetite: {profile['risk_appetite']}")
+    if profile.get("employees"):
+        lines.append(f"- 员工人数：{profile['employees']}" if zh else f"- Employees: {profile['employees']}")
+    lines.append(f"- 开户日期：{profile['onboard_date']} · {profile['branch']}" if zh else f"- Client since {profile['onboard_date']} · {profile['branch']}")
+    return lines
+
+
+FINDING_LABELS = {
+    "guaranteed_return": ("对收益作出承诺的表述", "promises about returns"),
+    "risk_free_language": ("否认投资风险的表述", "language that denies investment risk"),
+    "suitability_mismatch": ("产品风险等级高于客户风险承受能力（适当性不匹配），请勿向该客户推荐", "product risk above the client's risk tolerance (suitability mismatch) — do not recommend it"),
+    "missing_risk_disclosure": ("缺少风险提示（已补充）", "missing risk disclosure (added)"),
+    "pressure_selling": ("施压式营销用语", "pressure-selling language"),
+    "full_identifier": ("完整证件号/手机号/卡号（已删除）", "a full ID, phone or card number (removed)"),
+}
+
+
+def finding_label(code: str, language: str) -> str:
+    zh, en = FINDING_LABELS.get(code, (code, code))
+    return f"{zh}（compliance:{code}）" if language == "zh" else f"{en} (compliance:{code})"
+
+
+def standard_line(profile: dict, passage: dict | None, language: str) -> list[str]:
+    """The tier's service standard, cited, as the baseline for the next contact."""
+    if not passage:
+        return []
+    return [f"- 按{profile['tier_label']}服务标准安排接触频次与响应时效 [{passage['n']}]" if language == "zh"
+            else f"- Keep to the {profile['tier_label']} service standard for contact frequency and response time [{passage['n']}]"]
+
+
+def signal_lines(signals: list[dict], language: str, cite_for: dict[str, int] | None = None) -> list[str]:
     if not signals:
         return [f"- {t('no_signals', language)}"]
     out = []
+    cite_for = cite_for or {}
     for s in signals[:5]:
         due = f"（{t('due', language)} {s['due_date']}）" if s.get("due_date") and language == "zh" else (
             f" ({t('due', language)} {s['due_date']})" if s.get("due_date") else "")
-        out.append(f"- {SEVERITY_MARK.get(s['severity'], '•')} {s['title']}：{s['detail']}{due}" if language == "zh"
-                   else f"- {SEVERITY_MARK.get(s['severity'], '•')} {s['title']}: {s['detail']}{due}")
+        ref = f" [{cite_for[s['playbook']]}]" if s.get("playbook") in cite_for else ""
+        out.append(f"- {SEVERITY_MARK.get(s['severity'], '•')} {s['title']}：{s['detail']}{due}{ref}" if language == "zh"
+                   else f"- {SEVERITY_MARK.get(s['severity'], '•')} {s['title']}: {s['detail']}{due}{ref}")
     return out
 
 

@@ -2,15 +2,35 @@
 
 from __future__ import annotations
 
+import asyncio
+
 from assistant.core.types import StatusEvent
 from assistant.engines.base import EngineContext, EngineResult, Emit
 from assistant.engines.offline import compose as c
 from assistant.engines.offline.intent import classify
 from assistant.engines.offline.phrases import t
 from assistant.engines.offline.slots import Slots, extract, product_for
+from tools.client_tools import mentioned_clients
 from tools.toolbox import Refusal, Toolbox, ToolError
 
 CLIENT_INTENTS = {"serve_client", "client_facts", "draft_outreach"}
+# How to find the playbook a signal or book filter points at (zh, en): a query in that
+# playbook's own words, so the citation lands on the rule that backs the advice.
+DOC_QUERIES = {
+    "lifecycle/deposit-churn-rescue": ("存款流失预警 挽回方案 5个工作日 面访", "deposit churn warning rescue plan visit within 5 working days"),
+    "lifecycle/maturity-follow-up": ("到期跟进 到期前30天 首次联系 7天 二次提醒", "maturity follow-up first contact 30 days before maturity reminder 7 days"),
+    "lifecycle/dormant-reactivation": ("休眠客户 唤醒 6个月无交易", "dormant client reactivation six months without transactions"),
+    "lifecycle/activation": ("客户激活 快速成长客户 针对性方案", "activation fast-growing clients tailored plan"),
+    "products/payroll": ("代发工资 营销 员工人数 代发缺口", "payroll service pitch employees payroll gap"),
+    "compliance/suitability": ("适当性 风险承受能力 产品风险等级 匹配", "suitability risk tolerance product risk level match"),
+    "tiering/service-standards": ("服务标准 服务频次 响应时效", "service standards contact frequency response time"),
+    "collaboration/corporate-retail-synergy": ("公私联动 代发员工 零售财富", "corporate retail synergy payroll employees wealth"),
+    "products/fx-hedging": ("外汇套期保值 远期结售汇 出口企业", "FX hedging forward contract exporters"),
+    "performance/team-lead-followup": ("团队长督导 跟进缺口 逾期未跟进", "team lead follow-up gaps overdue"),
+}
+SIGNAL_DOCS = {"deposit_churn": "lifecycle/deposit-churn-rescue", "maturity": "lifecycle/maturity-follow-up",
+               "dormancy": "lifecycle/dormant-reactivation", "growth": "lifecycle/activation",
+               "product_gap": "products/payroll", "suitability": "compliance/suitability"}
 
 
 class OfflineEngine:
@@ -20,6 +40,9 @@ class OfflineEngine:
         slots = extract(ctx.masked_text, ctx.language)
         slots.language = ctx.language
         has_client = bool(slots.client_tokens or slots.client_ids)
+        if not has_client:
+            own, foreign = await asyncio.to_thread(mentioned_clients, ctx.toolbox, ctx.masked_text)
+            has_client = bool(own or foreign)
         verdict = classify(ctx.masked_text, has_client=has_client, follow_up_client=bool(ctx.state.get("client_ids")))
         lang = ctx.language
         if verdict.injection:
@@ -60,12 +83,15 @@ class OfflineEngine:
         result = await ctx.toolbox.acall("list_book", filters)
         if filters.get("follow_up_gaps"):
             body = [c.heading(t("gaps_title", ctx.language))] + c.gap_lines(result, ctx.language)
-            query = "团队长督导 跟进缺口 流失预警 5个工作日" if ctx.language == "zh" else "team lead follow-up gaps churn alert deadline"
+            docs = ["performance/team-lead-followup", "lifecycle/deposit-churn-rescue"]
         else:
             body = [c.heading(t("book_title", ctx.language))] + c.book_lines(result, ctx.language)
-            query = ctx.masked_text
-        passages = (await ctx.toolbox.acall("search_playbooks", {"query": query, "k": 2}))["passages"]
-        refs = [f"- {p['title']} › {p['section']} [{p['n']}]" for p in passages]
+            docs = [SIGNAL_DOCS[k] for k in _book_signals(filters)] or ["tiering/service-standards"]
+        refs = []
+        for doc in docs:
+            p = await self._find_doc(ctx.toolbox, doc, ctx.language)
+            if p:
+                refs.append(f"- {p['title']} › {p['section']} [{p['n']}]")
         ids = [r["client_id"] for r in result.get("clients", result.get("follow_up_gaps", []))]
         return EngineResult(c.join([body, refs]), "book_query", state={"client_ids": ids[:1] if len(ids) == 1 else []})
 
@@ -97,7 +123,7 @@ class OfflineEngine:
             if not (slots.client_tokens or slots.client_ids):
                 return EngineResult(t("which_client", lang), "serve_client")
             return EngineResult(t("not_found", lang), "serve_client")
-        if len(matches) > 1 and not (slots.client_tokens or slots.client_ids):
+        if len(matches) > 1 and not slots.client_ids:
             options = [f"- {m['name']}（{m['client_id']}）" if lang == "zh" else f"- {m['name']} ({m['client_id']})" for m in matches]
             return EngineResult(c.join([[t("ambiguous", lang)], options]), "serve_client",
                                 state={"client_ids": [], "candidates": [m["client_id"] for m in matches]})
@@ -107,39 +133,43 @@ class OfflineEngine:
         tb, lang, cid = ctx.toolbox, ctx.language, profile["client_id"]
         signals = (await tb.acall("get_client_signals", {"client_id": cid}))["signals"]
         actions = (await tb.acall("recommend_next_actions", {"client_id": cid}))["actions"]
-        passages, cite_for = await self._playbooks_for(tb, profile, actions, lang)
+        passages, cite_for = await self._playbooks_for(tb, profile, signals, actions, lang)
         act_lines, items = c.action_lines(actions, cite_for, lang)
+        standard = next((p for p in passages if p["doc_id"].startswith("tiering/service-standards")), None)
         compliance = [f"- {t('suit_note', lang)}" + (f" [{cite_for['compliance/suitability']}]" if "compliance/suitability" in cite_for else "")]
         blocks = [
             [c.heading(t("snapshot", lang))] + c.snapshot(profile, lang),
-            [c.heading(t("signals", lang))] + c.signal_lines(signals, lang),
+            [c.heading(t("signals", lang))] + c.signal_lines(signals, lang, cite_for),
             [c.heading(t("actions", lang))] + act_lines,
             [c.heading(t("talking", lang))] + c.talking_points(passages),
             [c.heading(t("compliance", lang))] + compliance,
-            [c.heading(t("next", lang)), f"- {t('log_next', lang)}"],
+            [c.heading(t("next", lang))] + c.standard_line(profile, standard, lang) + [f"- {t('log_next', lang)}"],
         ]
         return EngineResult(c.join(blocks), "serve_client", cards=[c.client_card(profile)], actions=items)
 
-    async def _playbooks_for(self, tb: Toolbox, profile: dict, actions: list[dict], lang: str) -> tuple[list[dict], dict[str, int]]:
+    async def _playbooks_for(self, tb: Toolbox, profile: dict, signals: list[dict], actions: list[dict], lang: str) -> tuple[list[dict], dict[str, int]]:
         """Retrieve the playbooks behind the top actions (and the tier's service standard)."""
         passages: list[dict] = []
         cite_for: dict[str, int] = {}
-        queries = [(a["playbook"], f"{a['title']} {a['reason']}") for a in actions[:3] if a.get("playbook")]
-        queries.append(("tiering/service-standards", f"{profile['tier_label']} 服务标准 服务频次" if lang == "zh"
-                        else f"{profile['tier_label']} service standard contact frequency"))
-        queries.append(("compliance/suitability", "适当性 风险承受能力 产品风险等级 匹配" if lang == "zh"
-                        else "suitability risk tolerance product risk level"))
-        for doc_id, query in queries:
-            found = (await tb.acall("search_playbooks", {"query": query, "k": 5}))["passages"]
-            best = next((p for p in found if p["doc_id"].removesuffix("-en") == doc_id.removesuffix("-en")), found[0] if found else None)
-            if best and doc_id not in cite_for:
+        docs = ([s["playbook"] for s in signals[:3] if s.get("playbook")] + [a["playbook"] for a in actions[:3] if a.get("playbook")]
+                + ["tiering/service-standards", "compliance/suitability"])
+        for doc_id in dict.fromkeys(docs):
+            tier_hint = f"{profile['tier_label']} " if doc_id == "tiering/service-standards" else ""
+            best = await self._find_doc(tb, doc_id, lang, hint=tier_hint)
+            if best:
                 cite_for[doc_id] = best["n"]
                 passages.append(best)
         return passages, cite_for
 
+    async def _find_doc(self, tb: Toolbox, doc_id: str, lang: str, hint: str = "") -> dict | None:
+        """The best passage of one playbook (either language edition), else the best overall."""
+        zh, en = DOC_QUERIES.get(doc_id, (doc_id, doc_id))
+        found = (await tb.acall("search_playbooks", {"query": hint + (zh if lang == "zh" else en), "k": 6}))["passages"]
+        return next((p for p in found if p["doc_id"].removesuffix("-en") == doc_id.removesuffix("-en")), found[0] if found else None)
+
     async def _facts(self, ctx: EngineContext, profile: dict) -> EngineResult:
         tb, lang = ctx.toolbox, ctx.language
-        blocks = [[c.heading(t("snapshot", lang))] + c.snapshot(profile, lang)]
+        blocks = [[c.heading(t("snapshot", lang))] + c.snapshot(profile, lang) + c.basics(profile, lang)]
         holdings = [f"- {h['product']}（{h['product_code']}，{h['risk_level']}）" + (f" 到期 {h['maturity_date']}" if h.get("maturity_date") else "")
                     if lang == "zh" else f"- {h['product']} ({h['product_code']}, {h['risk_level']})" + (f" matures {h['maturity_date']}" if h.get("maturity_date") else "")
                     for h in profile["holdings"]]
@@ -173,15 +203,35 @@ class OfflineEngine:
             (s["product_code"] for s in signals if s.get("product_code") and _purpose_from_signals([s]) == purpose), None)
         draft = await tb.acall("draft_outreach", {"client_id": cid, "channel": slots.channel or "wechat", "purpose": purpose,
                                            "language": slots.target_language or lang, "product_code": product})
+        # What the RM asked to say is checked too: a promise of returns in the request is
+        # reported (and kept out of the draft), not silently dropped.
+        request_check = await tb.acall("check_compliance", {"text": ctx.masked_text, "client_id": cid,
+                                                            "product_codes": [product] if product else []})
+        if "compliance:missing_risk_disclosure" not in draft.get("flags", []):
+            # A request is not a client-facing text; only the draft needs the disclosure.
+            tb.flags = [f for f in tb.flags if f != "compliance:missing_risk_disclosure"]
+            request_check["findings"] = [f for f in request_check.get("findings", []) if f.get("code") != "missing_risk_disclosure"]
         query = {"wechat": "微信模板", "sms": "短信模板", "email": "邮件模板", "call": "电话话术"}[slots.channel or "wechat"]
         found = (await tb.acall("search_playbooks", {"query": f"{query} {purpose}", "k": 3}))["passages"]
         body = draft.get("text") or (f"Subject: {draft.get('subject', '')}\n\n{draft.get('body', '')}")
         blocks = [[c.heading(t("draft_title", lang) + f" · {slots.channel or 'wechat'} · {purpose}")], ["```", body, "```"]]
-        if draft.get("findings"):
-            blocks.append([t("draft_removed", lang)] + [f"- {f.get('code')}: {f.get('explanation', f.get('message', ''))}" for f in draft["findings"]])
+        findings = draft.get("findings", []) + request_check.get("findings", [])
+        if findings:
+            # Name the rule, never repeat the offending words back.
+            seen = dict.fromkeys(f"- {c.finding_label(f.get('code', ''), lang)}" for f in findings)
+            blocks.append([t("draft_removed", lang), *seen])
         refs = [f"- {p['title']} › {p['section']} [{p['n']}]" for p in found[:2]]
         blocks.append([c.heading(t("compliance", lang)), f"- {t('draft_check', lang)}"] + refs)
         return EngineResult(c.join(blocks), "draft_outreach", cards=[c.client_card(profile)])
+
+
+def _book_signals(filters: dict) -> list[str]:
+    kinds = [filters["signal"]] if filters.get("signal") else []
+    if filters.get("maturity_within_days"):
+        kinds.append("maturity")
+    if filters.get("product_gap"):
+        kinds.append("product_gap")
+    return kinds
 
 
 def _purpose_from_signals(signals: list[dict]) -> str:

@@ -13,16 +13,16 @@ from dataclasses import dataclass
 CUES: dict[str, list[tuple[str, float]]] = {
     "help": [(r"你能做什么|能帮我做什么|怎么用你|使用说明|^帮助$|^help$|what can you do|how do i use you|what do you do", 3.0)],
     "draft_outreach": [
-        (r"起草|草拟|拟一[条封份个]|写一[条封份段个]|帮我写|生成.{0,6}(消息|短信|邮件|话术|脚本)|(微信|短信|邮件|电话)(消息|文案|话术|脚本)|话术|外呼脚本", 3.0),
+        (r"起草|草拟|拟一[条封份个]|写一[条封份段个]|写[条个封]|发[一]?条|帮我写|生成.{0,6}(消息|短信|邮件|话术|脚本)|(微信|短信|邮件|电话)(消息|文案|话术|脚本)|话术|外呼脚本", 3.0),
         (r"\b(draft|write|compose|prepare)\b.{0,40}\b(message|email|e-mail|sms|text|wechat|script|note|letter)\b|\bcall script\b|\boutreach\b", 3.0),
         (r"and draft|再写|再起草|also draft", 1.0),
     ],
     "book_query": [
-        (r"哪些客户|哪几[个家位]客户|我的客户(中|里|当中)|名单|列出|列一下|排一下|排名|前\d+[名个家]|客户清单|有多少客户|团队.{0,8}(客户|跟进)|跟进(缺口|逾期|情况)|未跟进|逾期", 3.0),
-        (r"\bwhich (of )?(my )?clients\b|\blist\b.{0,20}\bclients\b|\bshow me (all |my )?clients\b|\bhow many clients\b|\bmy book\b|\btop \d+\b|\bteam'?s? (book|clients|follow)|\boverdue follow|\bfollow-?up gaps?\b", 3.0),
+        (r"哪些客户|哪些.{0,8}客户|客户有哪些|哪几[个家位]客户|我的客户(中|里|当中)|我的.{0,6}客户(有|是)|名单|列出|列一下|排一下|排名|前\d+[名个家]|客户清单|有多少客户|团队.{0,8}(客户|跟进)|跟进(缺口|逾期|情况)|未跟进|逾期", 3.0),
+        (r"\bwhich (of )?(my )?(\w+ )?clients\b|\bshow me my\b|\bfastest[- ]growing\b|\bmy (\w+ ){0,2}clients\b(?! .{0,20}\?)|\blist\b.{0,20}\bclients\b|\bshow me (all |my )?clients\b|\bhow many clients\b|\bmy book\b|\btop \d+\b|\bteam'?s? (book|clients|follow)|\boverdue follow|\bfollow-?up gaps?\b", 3.0),
     ],
     "serve_client": [
-        (r"怎么服务|如何服务|怎么维护|如何维护|怎么跟进|如何跟进|怎么营销|营销建议|服务建议|服务方案|下一步|该做什么|怎么办|怎么经营|经营建议|有什么机会|怎么挽留|如何挽留", 2.5),
+        (r"怎么服务|如何服务|怎么维护|如何维护|怎么跟进|如何跟进|怎么营销|营销建议|服务建议|服务方案|下一步|该做什么|怎么办|怎么经营|经营建议|有什么机会|怎么挽留|如何挽留|营销机会|商机|机会", 2.5),
         (r"\bhow (should|do|can) i (serve|approach|handle|look after|retain|grow|work with)\b|\bwhat should i do\b|\bnext (best )?(step|action)s?\b|\bopportunit(y|ies)\b|\bserve\b", 2.5),
     ],
     "client_facts": [
@@ -31,19 +31,20 @@ CUES: dict[str, list[tuple[str, float]]] = {
     ],
     "playbook_qa": [
         (r"标准|规定|制度|流程|政策|要求|是什么|什么是|怎么做|如何做|多久|几天|频次|阈值|门槛|条件|规则|口径|话术模板|模板|禁止|不能说|可以说|注意事项|红线", 1.5),
-        (r"\b(policy|standard|standards|rule|rules|procedure|process|playbook|guideline|threshold|requirement|how often|how many days|what is|what are|allowed|forbidden|banned|template)\b", 1.5),
+        (r"\b(policy|standard|standards|rule|rules|procedure|process|playbook|guideline|threshold|requirement|how often|how many days|what is|what are|allowed|forbidden|banned|template|order of|workflow|steps|how to)\b", 1.5),
     ],
     "out_of_scope": [
-        (r"天气|股票推荐|哪只股票|彩票|笑话|写代码|写一首诗|电影|足球|菜谱|八卦|比特币|星座", 4.0),
-        (r"\b(weather|joke|poem|recipe|football|movie|lottery|bitcoin|horoscope|write (some )?code|python script|stock tip)\b", 4.0),
+        (r"天气|股票推荐|哪只股票|会涨|涨停|炒股|彩票|笑话|写代码|写一首|作诗|诗歌|电影|足球|菜谱|八卦|比特币|星座", 4.0),
+        (r"\b(weather|joke|poem|recipe|football|movie|lottery|bitcoin|horoscope|write (some )?code|python script|stock tips?|which stock)\b", 4.0),
     ],
 }
 COMPILED = {intent: [(re.compile(p, re.I), w) for p, w in cues] for intent, cues in CUES.items()}
 
 FULL_ID_REQUEST = re.compile(
     r"(完整|全部|全量|明文|不要打码|不打码|不脱敏|去掉星号|原始).{0,12}(身份证|证件|手机|电话|号码|卡号|账号|信用代码)|"
-    r"(身份证|证件|手机|电话|卡号|账号).{0,8}(完整|全部|明文|不要打码|不脱敏)|"
-    r"\b(full|complete|unmasked|entire|raw|whole)\b.{0,30}\b(id|phone|mobile|card|account|number|identifier)s?\b", re.I)
+    r"(身份证|证件|手机|电话|卡号|账号|号码|信用代码).{0,8}(完整|全部|明文|不要打码|不脱敏)|"
+    r"\b(full|complete|unmasked|entire|raw|whole)\b.{0,30}\b(id|phone|mobile|card|account|number|identifier)s?\b|"
+    r"\b(id|phone|mobile|card|account|number|identifier|code)s?\b.{0,30}\b(in full|unmasked|unredacted|without masking)\b", re.I)
 INJECTION = re.compile(
     r"忽略(之前|以上|前面|上述)?的?(所有)?(指令|规则|设定|限制)|无视.{0,6}(规则|指令)|你现在是|扮演|系统提示词|开发者模式|越狱|"
     r"\bignore (all )?(the )?(previous|prior|above) (instructions|rules)\b|\bsystem prompt\b|\bdeveloper mode\b|\bjailbreak\b|"
@@ -66,6 +67,10 @@ def classify(text: str, *, has_client: bool, follow_up_client: bool = False) -> 
         scores["playbook_qa"] -= 0.5
     elif follow_up_client and (scores["client_facts"] or scores["serve_client"]):
         scores["serve_client"] += 0.5
+    elif not follow_up_client:
+        # No client in sight: "what are the risk levels" is a policy question, not a fact lookup.
+        scores["client_facts"] = 0.0
+        scores["serve_client"] -= 1.0
     if scores["book_query"] and has_client:
         scores["book_query"] -= 2.0
     if scores["client_facts"] and scores["serve_client"] and not re.search(r"怎么|如何|how|what should", text, re.I):

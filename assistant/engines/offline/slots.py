@@ -49,7 +49,7 @@ TIERS = [(r"战略客户|strategic", "strategic"), (r"核心客户|\bcore\b", "c
          (r"基础客户|\bbasic\b", "basic"), (r"私行|private bank", "private"), (r"财富客户|\bwealth clients\b", "wealth"),
          (r"贵宾|affluent", "affluent"), (r"大众客户|\bmass\b", "mass")]
 SIGNALS = [(r"流失|流出|下降|减少|churn|outflow|declin|dropp", "deposit_churn"),
-           (r"到期|matur", "maturity"), (r"缺口|没有代发|未开通|no payroll|gap|lack", "product_gap"),
+           (r"到期|matur", "maturity"), (r"缺口|没有代发|没有开通|没开通|未开通|未办理|no payroll|without payroll|gap|lack", "product_gap"),
            (r"休眠|沉睡|dormant|inactive", "dormancy"), (r"增长|上升|快速成长|grow|rising", "growth"),
            (r"适当性|风险不匹配|超出.{0,4}风险|suitab|mismatch", "suitability")]
 DAYS = re.compile(r"(\d{1,3})\s*(天|日|days?)", re.I)

@@ -9,7 +9,10 @@ the month after the drop month and the follow-up deadline counts working days fr
 
 from __future__ import annotations
 
+from datetime import date
+
 from tools.intelligence.fmt import money_en, money_zh, percent
+from tools.intelligence.metrics import month_after
 from tools.intelligence.signals.base import Severity, Signal, SignalContext
 from tools.intelligence.working_days import add_working_days
 
@@ -25,7 +28,9 @@ class DepositChurnRule:
         sudden = self._drop(m.previous_deposit, m.latest_deposit, floor, policy.sudden_drop_ratio)
         if gradual is None and sudden is None:
             return []
-        detected = ctx.extract_date
+        # A slide is visible from the first month-end at which the rule held (and has held
+        # since); a one-month drop only from the latest month. The follow-up clock starts there.
+        detected = ctx.extract_date if sudden is not None else self._first_visible(ctx, floor, policy.gradual_drop_ratio)
         facts = {
             "pattern": "both"
             if gradual is not None and sudden is not None
@@ -69,6 +74,18 @@ class DepositChurnRule:
         ratio = (before - after) / before
         # Compare rounded ratios so 0.2 is a 20% drop despite float error in (b - a) / b.
         return ratio if round(ratio, 9) >= threshold else None
+
+    @classmethod
+    def _first_visible(cls, ctx: SignalContext, floor: float, threshold: float) -> date:
+        months = ctx.data.balances
+        first = len(months) - 1
+        for end in range(len(months) - 1, 5, -1):
+            recent = [b.avg_daily_deposit for b in months[end - 2 : end + 1]]
+            before = [b.avg_daily_deposit for b in months[end - 5 : end - 2]]
+            if cls._drop(sum(before) / 3, sum(recent) / 3, floor, threshold) is None:
+                break
+            first = end
+        return month_after(months[first].month) if months else ctx.extract_date
 
     @staticmethod
     def _at_risk(ctx: SignalContext, gradual: float | None, sudden: float | None) -> float:
