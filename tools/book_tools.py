@@ -26,20 +26,19 @@ class ListBookArgs(BaseModel):
 def list_book(tb: Toolbox, args: ListBookArgs) -> dict:
     tb.caller.require_client_access()
     intel = tb.services.intelligence
-    datas = tb.services.bank.client_data(tb.caller.client_ids, interactions=50)
+    book = tb.caller.client_ids
+    names = {c.client_id: c.name for c in intel.directory if c.client_id in book}
     if args.follow_up_gaps:
-        gaps = intel.follow_up_gaps(datas, tb.services.as_of)[: args.limit]
+        gaps = intel.follow_up_gaps(book)[: args.limit]
         for g in gaps:
             tb.touch(g.client_id)
-        names = {d.client.client_id: d.client.name for d in datas}
-        return {"book_size": len(datas), "follow_up_gaps": [
+        return {"book_size": len(book), "follow_up_gaps": [
             {"client_id": g.client_id, "name": tb.token(names[g.client_id], "CLIENT", g.client_id), "rm_id": g.rm_id,
              "signal": g.signal_kind, "detected_on": str(g.detected_on), "due_date": str(g.due_date),
              "days_overdue": g.days_overdue, "playbook": g.playbook} for g in gaps]}
     filters = args.model_dump(exclude={"follow_up_gaps"})
-    rows, total = intel.query_book(datas, tb.services.as_of, tb.language, **filters)
-    names = {d.client.client_id: d.client.name for d in datas}
+    rows, total = intel.query_book(book, tb.language, **filters)
     for r in rows:
         tb.touch(r["client_id"])
-    return {"book_size": len(datas), "matched": total,
+    return {"book_size": len(book), "matched": total,
             "clients": [r | {"name": tb.token(names[r["client_id"]], "CLIENT", r["client_id"])} for r in rows]}

@@ -90,7 +90,7 @@ def _ids_by_name(tb: Toolbox, token: str) -> list[str]:
     if name is None:
         raise ToolError(f"{token} is not a client this conversation knows")
     own = [c.client_id for c in tb.services.bank.get_clients(tb.caller.client_ids) if c.name == name]
-    if not own and any(c.name == name for c in tb.services.bank.all_clients()):
+    if not own and any(c.name == name for c in tb.services.intelligence.directory):
         raise EntitlementError("that client is not in your book")
     return own
 
@@ -99,7 +99,7 @@ def _matches_outside_book(tb: Toolbox, query: str) -> bool:
     q = query.strip()
     if len(q) < 4:
         return False
-    return any(_matches(c, q) for c in tb.services.bank.all_clients() if c.client_id not in tb.caller.client_ids)
+    return any(_matches(c, q) for c in tb.services.intelligence.directory if c.client_id not in tb.caller.client_ids)
 
 
 def _summary(tb: Toolbox, c: ClientRecord) -> dict:

@@ -7,7 +7,7 @@ from datetime import date
 from functools import cached_property
 from typing import Any
 
-from tools.bank.records import ClientData, ProductRecord
+from tools.bank.records import ClientData, ClientRecord, ProductRecord
 from tools.bank.repository import BankRepository
 from tools.intelligence import ClientInsight, ClientIntelligence
 from tools.intelligence.book import BookRow, query
@@ -20,6 +20,7 @@ from tools.intelligence.signals import PeerStats
 class InsightService:
     def __init__(self, bank: BankRepository) -> None:
         self._bank = bank
+        self._books: dict[frozenset[str], tuple[list[ClientData], list[BookRow]]] = {}
 
     @cached_property
     def products(self) -> dict[str, ProductRecord]:
@@ -30,13 +31,19 @@ class InsightService:
         return self._bank.as_of()
 
     @cached_property
+    def directory(self) -> list[ClientRecord]:
+        """Every client of the bank (for telling a foreign client's name from a policy
+        question); read once per extract instead of on every turn."""
+        return self._bank.all_clients()
+
+    @cached_property
     def intel(self) -> ClientIntelligence:
         return ClientIntelligence(load_policies(), self.products)
 
     @cached_property
     def peers(self) -> PeerStats:
         """Peers over the whole bank: an RM's book alone is too small to compare against."""
-        everyone = [c.client_id for c in self._bank.all_clients()]
+        everyone = [c.client_id for c in self.directory]
         return self.intel.peers(self._bank.client_data(everyone, interactions=0))
 
     def insight(self, data: ClientData, as_of: date) -> ClientInsight:
@@ -68,14 +75,27 @@ class InsightService:
             lines.append(f"距上次接触 {m.days_since_last_interaction} 天" if zh else f"{m.days_since_last_interaction} days since the last contact")
         return lines
 
-    def query_book(self, datas: list[ClientData], as_of: date, language: str = "zh", **filters: Any) -> tuple[list[dict], int]:
-        rows = self.intel.book().analyze(datas, as_of, peers=self.peers)
+    def book_data(self, client_ids: frozenset[str]) -> list[ClientData]:
+        return self._book(client_ids)[0]
+
+    def _book(self, client_ids: frozenset[str]) -> tuple[list[ClientData], list[BookRow]]:
+        """A book's data and rows, computed once per extract: bank data only changes on import,
+        and an RM asks several book questions in a row."""
+        if client_ids not in self._books:
+            datas = self._bank.client_data(client_ids, interactions=50)
+            self._books[client_ids] = (datas, self.intel.book().analyze(datas, self.as_of, peers=self.peers))
+            while len(self._books) > 64:
+                self._books.pop(next(iter(self._books)))
+        return self._books[client_ids]
+
+    def query_book(self, client_ids: frozenset[str], language: str = "zh", **filters: Any) -> tuple[list[dict], int]:
+        rows = self._book(client_ids)[1]
         limit = filters.pop("limit", 10)
         matched = query(rows, limit=None, **filters)
         return [self._row(r, language) for r in matched[:limit]], len(matched)
 
-    def follow_up_gaps(self, datas: list[ClientData], as_of: date) -> list[FollowUpGap]:
-        gaps = self.intel.follow_up_gaps(datas, self.peers, as_of)
+    def follow_up_gaps(self, client_ids: frozenset[str]) -> list[FollowUpGap]:
+        gaps = self.intel.follow_up_gaps(self.book_data(client_ids), self.peers, self.as_of)
         return sorted(gaps, key=lambda g: (-g.days_overdue, g.client_id))
 
     def outreach_facts(self, data: ClientData, as_of: date, product_code: str | None, language: str = "zh") -> dict[str, str]:

@@ -35,7 +35,7 @@ TOKENS = {f"tok-{rm.lower()}": rm for rm in [*CALLERS, LIMITED_RM]}
 RATE_PER_MINUTE, BURST = 60, 20
 QUESTIONS = ["战略客户的服务标准是什么？", "What is the service standard for key clients?",
              "代发工资客户怎么维护？", "存款流失预警怎么处理？", "核心客户的分层门槛是多少？"]
-SLOW_LLM_S = 4.0
+SLOW_LLM_S = 3.0  # the fake model's delay; twice that for a question that says "慢慢"
 
 
 def token_of(rm: str) -> str:
@@ -67,8 +67,7 @@ class Cluster:
 def cluster(stack: Stack, loaded, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Cluster]:
     slack = FakeSlackApi()
     slack.server.start()
-    llm = FakeOpenAI().play(Reply(content="您好，我可以帮您查询客户信息与服务标准。", delay_s=SLOW_LLM_S),
-                            repeat_last=True).start()
+    llm = FakeOpenAI().play(slow_reply, repeat_last=True).start()
     common = {"FRONTLINE_API_TOKENS": ",".join(f"{t}:{rm}" for t, rm in TOKENS.items()),
               "FRONTLINE_SLACK_BOT_TOKEN": "xoxb-prod-test", "FRONTLINE_SLACK_SIGNING_SECRET": SIGNING_SECRET,
               "FRONTLINE_SLACK_API_URL": f"{slack.server.url}/api/",
@@ -86,6 +85,11 @@ def cluster(stack: Stack, loaded, tmp_path_factory: pytest.TempPathFactory) -> I
             replica.stop()
         llm.stop()
         slack.server.stop()
+
+
+def slow_reply(body: dict) -> Reply:
+    slower = "慢慢" in json.dumps(body, ensure_ascii=False)
+    return Reply(content="您好，我可以帮您查询客户信息与服务标准。", delay_s=SLOW_LLM_S * (2 if slower else 1))
 
 
 # --- load helpers ------------------------------------------------------------------------------
@@ -216,7 +220,9 @@ async def test_when_one_caller_spreads_over_replicas_then_one_rate_budget_applie
 
 async def test_when_sigterm_arrives_during_a_slow_turn_then_the_answer_is_still_delivered(cluster: Cluster) -> None:
     slow, channel = cluster.slow, "DSLOWTURN1"
-    body, _ = slack_event(cluster, "RM002", channel, "你好，帮我看看今天该做什么")
+    # The Slack turn outlasts the API one: uvicorn waits for the request, then the lifespan
+    # drains the Slack listener that answers after the acknowledgement.
+    body, _ = slack_event(cluster, "RM002", channel, "你好，慢慢帮我看看今天该做什么")
     async with httpx.AsyncClient(timeout=60) as http:
         api = asyncio.create_task(http.post(f"{slow.url}/v1/chat", json={"message": "你好，帮我看看今天该做什么"},
                                             headers={"Authorization": f"Bearer {token_of('RM002')}"}))
@@ -227,8 +233,9 @@ async def test_when_sigterm_arrives_during_a_slow_turn_then_the_answer_is_still_
     assert response.status_code == 200, response.text
     assert cluster.turns_exist([response.json()["turn_id"]])
     await wait_for(lambda: slack_calls(cluster, "chat.update", channel), 30)  # posted after SIGTERM
-    assert await asyncio.to_thread(slow.proc.wait, 40) == 0
-    assert "background task" in slow.log()
+    # uvicorn re-raises SIGTERM once it has shut down cleanly, so the exit reads as -15.
+    assert await asyncio.to_thread(slow.proc.wait, 40) in (0, -signal.SIGTERM)
+    assert "finishing 1 background task" in slow.log()
 
 
 async def test_when_a_replica_is_stopped_mid_load_then_no_acknowledged_turn_is_lost(cluster: Cluster) -> None:
@@ -238,7 +245,7 @@ async def test_when_a_replica_is_stopped_mid_load_then_no_acknowledged_turn_is_l
     await wait_for(lambda: len(load.acknowledged) >= 8, 120)
     cluster.a.signal(signal.SIGTERM)
     await task
-    assert await asyncio.to_thread(cluster.a.proc.wait, 40) == 0
+    assert await asyncio.to_thread(cluster.a.proc.wait, 40) in (0, -signal.SIGTERM)
     assert load.acknowledged and cluster.turns_exist(load.acknowledged) == set(load.acknowledged)
     assert len(load.acknowledged) > 8  # replica B kept answering
     assert AuditLog(cluster.fl.sessions).verify().ok
