@@ -2,65 +2,38 @@
 
 Build one layer per process with :func:`build_privacy_layer` and share it; the spaCy
 pipelines, the recognizers and the LAC model are loaded once, inside it.
+
+Names are imported lazily: the vault's table model lives in this package, and the schema
+migrations must not pay for importing Presidio and spaCy.
 """
 
 from __future__ import annotations
 
-import logging
-from datetime import timedelta
+from importlib import import_module
+from typing import Any
 
-from sqlalchemy.exc import SQLAlchemyError
-from sqlalchemy.orm import Session, sessionmaker
+_EXPORTS = {
+    "FOREIGN_TOKEN": "restore",
+    "PII_LEAK": "restore",
+    "UNKNOWN_TOKEN": "restore",
+    "Restored": "restore",
+    "TOKEN_RE": "vault",
+    "Vault": "vault",
+    "DEFAULT_TTL": "vault",
+    "Detection": "entities",
+    "Entity": "entities",
+    "Masked": "masker",
+    "MaskedEntity": "masker",
+    "PrivacyLayer": "masker",
+    "NameDictionary": "dictionary",
+    "PiiAnalyzer": "analyzer",
+    "build_privacy_layer": "build",
+}
 
-from assistant.config import Settings
-from assistant.privacy.analyzer import PiiAnalyzer
-from assistant.privacy.dictionary import NameDictionary
-from assistant.privacy.entities import Detection, Entity
-from assistant.privacy.keys import VaultKeys, load_master_key
-from assistant.privacy.masker import Masked, MaskedEntity, PrivacyLayer
-from assistant.privacy.nlp import blank_nlp_engine
-from assistant.privacy.recognizers.chinese_person import LacModel
-from assistant.privacy.restore import FOREIGN_TOKEN, PII_LEAK, UNKNOWN_TOKEN, Restored
-from assistant.privacy.vault import DEFAULT_TTL, TOKEN_RE, Vault
-
-log = logging.getLogger(__name__)
-
-__all__ = [
-    "FOREIGN_TOKEN",
-    "PII_LEAK",
-    "TOKEN_RE",
-    "UNKNOWN_TOKEN",
-    "Detection",
-    "Entity",
-    "Masked",
-    "MaskedEntity",
-    "NameDictionary",
-    "PiiAnalyzer",
-    "PrivacyLayer",
-    "Restored",
-    "Vault",
-    "build_privacy_layer",
-]
+__all__ = sorted(_EXPORTS)
 
 
-def build_privacy_layer(
-    settings: Settings,
-    session_factory: sessionmaker[Session],
-    *,
-    ttl: timedelta = DEFAULT_TTL,
-) -> PrivacyLayer:
-    """Wire analyzer, vault and name dictionary from settings and the application database."""
-    keys = VaultKeys.derive(load_master_key(settings))
-    dictionary = _load_dictionary(session_factory)
-    analyzer = PiiAnalyzer(blank_nlp_engine(settings.models_dir), dictionary, LacModel())
-    return PrivacyLayer(analyzer, Vault(session_factory, keys, ttl=ttl), dictionary)
-
-
-def _load_dictionary(session_factory: sessionmaker[Session]) -> NameDictionary:
-    try:
-        with session_factory() as session:
-            return NameDictionary.from_session(session)
-    except SQLAlchemyError:
-        # No bank loaded yet (fresh database): start empty; refresh_dictionary after import.
-        log.warning("bank tables not readable; the name dictionary starts empty")
-        return NameDictionary()
+def __getattr__(name: str) -> Any:
+    if name not in _EXPORTS:
+        raise AttributeError(f"module 'assistant.privacy' has no attribute {name!r}")
+    return getattr(import_module(f"assistant.privacy.{_EXPORTS[name]}"), name)

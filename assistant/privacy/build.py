@@ -1,0 +1,43 @@
+"""Building the privacy layer from settings and the application database."""
+
+from __future__ import annotations
+
+import logging
+from datetime import timedelta
+
+from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.orm import Session, sessionmaker
+
+from assistant.config import Settings
+from assistant.privacy.analyzer import PiiAnalyzer
+from assistant.privacy.dictionary import NameDictionary
+from assistant.privacy.keys import VaultKeys, load_master_key
+from assistant.privacy.masker import PrivacyLayer
+from assistant.privacy.nlp import blank_nlp_engine
+from assistant.privacy.recognizers.chinese_person import LacModel
+from assistant.privacy.vault import DEFAULT_TTL, Vault
+
+log = logging.getLogger("assistant.privacy")
+
+
+def build_privacy_layer(
+    settings: Settings,
+    session_factory: sessionmaker[Session],
+    *,
+    ttl: timedelta = DEFAULT_TTL,
+) -> PrivacyLayer:
+    """Wire analyzer, vault and name dictionary from settings and the application database."""
+    keys = VaultKeys.derive(load_master_key(settings))
+    dictionary = _load_dictionary(session_factory)
+    analyzer = PiiAnalyzer(blank_nlp_engine(settings.models_dir), dictionary, LacModel())
+    return PrivacyLayer(analyzer, Vault(session_factory, keys, ttl=ttl), dictionary)
+
+
+def _load_dictionary(session_factory: sessionmaker[Session]) -> NameDictionary:
+    try:
+        with session_factory() as session:
+            return NameDictionary.from_session(session)
+    except SQLAlchemyError:
+        # No bank loaded yet (fresh database): start empty; refresh_dictionary after import.
+        log.warning("bank tables not readable; the name dictionary starts empty")
+        return NameDictionary()
