@@ -7,7 +7,7 @@ from pathlib import Path
 
 from alembic import command
 from alembic.config import Config
-from sqlalchemy import Engine, MetaData
+from sqlalchemy import Engine, MetaData, text
 
 from assistant.storage.db import Base
 
@@ -22,6 +22,7 @@ MODEL_MODULES = (
 )
 
 MIGRATIONS = Path(__file__).with_name("migrations")
+_MIGRATION_LOCK = 0x46524F4E54  # "FRONT": the advisory lock replicas take to migrate one at a time
 
 
 def target_metadata() -> MetaData:
@@ -38,8 +39,12 @@ def _config(engine: Engine) -> Config:
 
 
 def upgrade(engine: Engine, revision: str = "head") -> None:
-    """Bring the database to ``revision``; safe to call on every start."""
+    """Bring the database to ``revision``; safe to call on every start, from several replicas
+    at once: on PostgreSQL the first takes an advisory lock and migrates, the others wait and
+    then find nothing to do."""
     with engine.begin() as connection:
+        if connection.dialect.name == "postgresql":
+            connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _MIGRATION_LOCK})
         cfg = _config(engine)
         cfg.attributes["connection"] = connection
         command.upgrade(cfg, revision)

@@ -232,3 +232,46 @@ def test_when_doctor_runs_on_the_production_stack_then_every_line_is_ok(fl) -> N
     assert {"database", "vector store", "redis", "shared state"} <= names
     assert all(ok for _, ok, _ in lines), lines
     assert fl.settings.chroma_url in dict((n, d) for n, _, d in lines)["vector store"]
+
+
+# --- migrations ----------------------------------------------------------------------------------
+
+
+def test_when_replicas_start_together_on_an_empty_database_then_one_migrates(tmp_path) -> None:
+    import threading
+    import uuid
+
+    import psycopg
+    from sqlalchemy import inspect, text
+
+    from assistant.storage.schema import upgrade
+    from tests.conftest import PG_ADMIN
+
+    name = f"frontline_mig_{uuid.uuid4().hex[:8]}"
+    with psycopg.connect(PG_ADMIN, autocommit=True) as conn:
+        conn.execute(f'CREATE DATABASE "{name}"')
+    engines = [make_engine(make_settings(tmp_path, database_url=f"postgresql://postgres@127.0.0.1:5432/{name}"))
+               for _ in range(3)]
+    try:
+        errors: list[BaseException] = []
+
+        def migrate(engine) -> None:
+            try:
+                upgrade(engine)
+            except BaseException as exc:  # collected and asserted below
+                errors.append(exc)
+
+        threads = [threading.Thread(target=migrate, args=(e,)) for e in engines]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+        assert not errors
+        assert "rate_windows" in inspect(engines[0]).get_table_names()
+        with engines[0].connect() as conn:
+            assert conn.execute(text("SELECT version_num FROM alembic_version")).scalar() == "0003"
+    finally:
+        for e in engines:
+            e.dispose()
+        with psycopg.connect(PG_ADMIN, autocommit=True) as conn:
+            conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
