@@ -59,5 +59,5 @@ def configure_logging(settings: Settings, *, console_level: str = "WARNING") -> 
         handler.setFormatter(formatter)
         handler._frontline = True  # type: ignore[attr-defined]
         root.addHandler(handler)
-    for noisy in ("httpx", "chromadb", "sentence_transformers", "urllib3", "jieba"):
+    for noisy in ("httpx", "chromadb", "sentence_transformers", "urllib3", "jieba", "presidio-analyzer"):
         logging.getLogger(noisy).setLevel(logging.WARNING)
