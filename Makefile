@@ -31,7 +31,8 @@ browser: ## Install Debian's Chromium for the widget's browser tests (never a Pl
 run: install ## Load the demo bank, ingest the playbooks and serve on http://127.0.0.1:8000
 	$(VENV)/bin/frontline data demo
 	$(VENV)/bin/frontline ingest
-	$(VENV)/bin/frontline serve --host $(HOST) --port $(PORT)
+	@# The demo page needs a token: RM001's demo token unless you set your own (loopback only).
+	FRONTLINE_API_TOKENS="$${FRONTLINE_API_TOKENS:-demo-rm001:RM001}" $(VENV)/bin/frontline serve --host $(HOST) --port $(PORT)
 
 test: install browser ## Run the whole suite (SQLite, PostgreSQL, browser) and the golden-set gate
 	$(PY) -m pytest -q

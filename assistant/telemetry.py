@@ -38,8 +38,12 @@ def build_tracer_provider(settings: Settings) -> TracerProvider:
     from opentelemetry.sdk.trace import TracerProvider as SdkTracerProvider
     from opentelemetry.sdk.trace.export import BatchSpanProcessor
 
-    resource = Resource.create({"service.name": settings.service_name,
-                                "service.instance.id": f"{socket.gethostname()}:{os.getpid()}"})
+    resource = Resource.create(
+        {
+            "service.name": settings.service_name,
+            "service.instance.id": f"{socket.gethostname()}:{os.getpid()}",
+        }
+    )
     provider = SdkTracerProvider(resource=resource)
     exporter = OTLPSpanExporter(endpoint=traces_url(settings.otlp_endpoint), timeout=5)
     provider.add_span_processor(BatchSpanProcessor(exporter))
@@ -48,7 +52,11 @@ def build_tracer_provider(settings: Settings) -> TracerProvider:
 
 def traces_url(endpoint: str) -> str:
     """``http://collector:4318`` -> ``http://collector:4318/v1/traces``; a full path is kept."""
-    return endpoint if urlparse(endpoint).path not in ("", "/") else endpoint.rstrip("/") + "/v1/traces"
+    return (
+        endpoint
+        if urlparse(endpoint).path not in ("", "/")
+        else endpoint.rstrip("/") + "/v1/traces"
+    )
 
 
 def shutdown(provider: TracerProvider) -> None:
@@ -72,7 +80,9 @@ class TracedToolbox(Toolbox):
 
     def call(self, name: str, args: dict) -> dict:
         with self.tracer.start_as_current_span(
-            f"tool {name}", attributes={"frontline.tool.name": name}, record_exception=False,
+            f"tool {name}",
+            attributes={"frontline.tool.name": name},
+            record_exception=False,
             set_status_on_exception=False,
         ) as span:
             try:
@@ -95,13 +105,17 @@ class TracedRetriever:
     def search(self, query: str, *args: Any, **kwargs: Any) -> Any:
         filters = kwargs.get("filters") or {}
         with self._tracer.start_as_current_span(
-            "retrieval", attributes={"frontline.retrieval.k": int(kwargs.get("k") or 0),
-                                     "frontline.retrieval.filters": sorted(filters)},
+            "retrieval",
+            attributes={
+                "frontline.retrieval.k": int(kwargs.get("k") or 0),
+                "frontline.retrieval.filters": sorted(filters),
+            },
         ) as span:
             passages = self._retriever.search(query, *args, **kwargs)
             span.set_attribute("frontline.retrieval.results", len(passages))
-            span.set_attribute("frontline.retrieval.doc_ids",
-                               [str(getattr(p, "doc_id", "")) for p in passages])
+            span.set_attribute(
+                "frontline.retrieval.doc_ids", [str(getattr(p, "doc_id", "")) for p in passages]
+            )
             return passages
 
     def __getattr__(self, name: str) -> Any:
@@ -116,14 +130,18 @@ class ModelCallTracer(BaseCallbackHandler):
         self._spans: dict[UUID, Span] = {}
         self._lock = threading.Lock()
 
-    def on_chat_model_start(self, serialized: dict[str, Any], messages: list[list[Any]], *,
-                            run_id: UUID, **kwargs: Any) -> None:
+    def on_chat_model_start(
+        self, serialized: dict[str, Any], messages: list[list[Any]], *, run_id: UUID, **kwargs: Any
+    ) -> None:
         params = kwargs.get("invocation_params") or {}
-        span = self._tracer.start_span("llm call", attributes={
-            "gen_ai.operation.name": "chat",
-            "gen_ai.request.model": str(params.get("model") or params.get("model_name") or ""),
-            "frontline.llm.messages": sum(len(batch) for batch in messages),
-        })
+        span = self._tracer.start_span(
+            "llm call",
+            attributes={
+                "gen_ai.operation.name": "chat",
+                "gen_ai.request.model": str(params.get("model") or params.get("model_name") or ""),
+                "frontline.llm.messages": sum(len(batch) for batch in messages),
+            },
+        )
         with self._lock:
             self._spans[run_id] = span
 

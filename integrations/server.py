@@ -36,9 +36,17 @@ def build_app(fl: Frontline) -> FastAPI:
 
     settings = fl.settings
     demo_token = next(iter(settings.api_tokens), None)
-    limits = ApiLimits(rate_per_minute=settings.api_rate_per_minute, rate_burst=settings.api_rate_burst)
-    app = create_app(fl.core, settings, readiness=lambda: _readiness(fl), demo_token=demo_token,
-                     limits=limits, rate_limiter=rate_limiter_for(fl, limits))
+    limits = ApiLimits(
+        rate_per_minute=settings.api_rate_per_minute, rate_burst=settings.api_rate_burst
+    )
+    app = create_app(
+        fl.core,
+        settings,
+        readiness=lambda: _readiness(fl),
+        demo_token=demo_token,
+        limits=limits,
+        rate_limiter=rate_limiter_for(fl, limits),
+    )
     if settings.slack_signing_secret and settings.slack_bot_token:
         from integrations.slack import build_slack
 
@@ -61,8 +69,12 @@ def rate_limiter_for(fl: Frontline, limits: Any) -> RateLimiter:
     settings = fl.settings
     if settings.redis_url:
         log.info("rate limit: Redis token bucket")
-        return RedisRateLimiter.from_url(settings.redis_url, limits.rate_per_minute, limits.rate_burst,
-                                         prefix=settings.redis_key_prefix)
+        return RedisRateLimiter.from_url(
+            settings.redis_url,
+            limits.rate_per_minute,
+            limits.rate_burst,
+            prefix=settings.redis_key_prefix,
+        )
     if fl.engine.dialect.name == "postgresql":
         log.info("rate limit: database windows (no Redis configured)")
         return DatabaseRateLimiter.build(fl.sessions, limits.rate_per_minute, limits.rate_burst)
@@ -87,21 +99,28 @@ def _drain_on_shutdown(app: FastAPI, fl: Frontline) -> None:
 async def drain(keep: set[asyncio.Task[Any]], timeout_s: float) -> None:
     """Wait (bounded) for background tasks started since ``keep`` was taken."""
     current = asyncio.current_task()
-    pending = {t for t in asyncio.all_tasks() if t not in keep and t is not current and not t.done()}
+    pending = {
+        t for t in asyncio.all_tasks() if t not in keep and t is not current and not t.done()
+    }
     if not pending:
         return
     log.info("shutdown: finishing %d background task(s)", len(pending))
     _, late = await asyncio.wait(pending, timeout=timeout_s)
     if late:
-        log.warning("shutdown: %d background task(s) still running after %.0f s", len(late), timeout_s)
+        log.warning(
+            "shutdown: %d background task(s) still running after %.0f s", len(late), timeout_s
+        )
 
 
 async def _readiness(fl: Frontline) -> dict[str, bool]:
     def check() -> dict[str, bool]:
         status = {}
-        for name, probe in {"database": lambda: fl.bank.as_of(), "vector_store": lambda: fl.store.count(),
-                            "embedding_model": lambda: fl.embedder.embed_queries(["ok"]),
-                            "privacy": lambda: fl.privacy}.items():
+        for name, probe in {
+            "database": lambda: fl.bank.as_of(),
+            "vector_store": lambda: fl.store.count(),
+            "embedding_model": lambda: fl.embedder.embed_queries(["ok"]),
+            "privacy": lambda: fl.privacy,
+        }.items():
             try:
                 probe()
                 status[name] = True

@@ -29,8 +29,13 @@ class RateWindowRow(Base):
 class RateCounters:
     """Count hits per key in fixed windows of ``window_s`` seconds."""
 
-    def __init__(self, sessions: sessionmaker[Session], window_s: float, *,
-                 clock: Callable[[], float] = time.time) -> None:
+    def __init__(
+        self,
+        sessions: sessionmaker[Session],
+        window_s: float,
+        *,
+        clock: Callable[[], float] = time.time,
+    ) -> None:
         self._sessions = sessions
         self.window_s = window_s
         self._clock = clock
@@ -44,7 +49,9 @@ class RateCounters:
             hits = session.execute(self._upsert(session, key[:200], start)).scalar_one()
             if now - self._last_sweep > self.window_s:
                 self._last_sweep = now
-                session.execute(delete(RateWindowRow).where(RateWindowRow.window_start < start - self.window_s))
+                session.execute(
+                    delete(RateWindowRow).where(RateWindowRow.window_start < start - self.window_s)
+                )
         return int(hits), start + self.window_s - now
 
     @staticmethod

@@ -12,4 +12,6 @@ class RedisDedupe:
         self._prefix = prefix
 
     async def first(self, key: str) -> bool:
-        return bool(await self._client.set(f"{self._prefix}:delivery:{key}", b"1", nx=True, ex=self._ttl))
+        return bool(
+            await self._client.set(f"{self._prefix}:delivery:{key}", b"1", nx=True, ex=self._ttl)
+        )

@@ -124,8 +124,14 @@ class RedisRateLimiter:
     capacity, and refusing every caller while Redis restarts would be the worse outage.
     """
 
-    def __init__(self, client: Any, rate_per_minute: float = 30, burst: int = 10, *,
-                 prefix: str = "frontline") -> None:
+    def __init__(
+        self,
+        client: Any,
+        rate_per_minute: float = 30,
+        burst: int = 10,
+        *,
+        prefix: str = "frontline",
+    ) -> None:
         if rate_per_minute <= 0 or burst < 1:
             raise ValueError("rate_per_minute must be > 0 and burst >= 1")
         self._client = client  # a redis.asyncio.Redis
@@ -135,8 +141,9 @@ class RedisRateLimiter:
         self._prefix = prefix
 
     @classmethod
-    def from_url(cls, url: str, rate_per_minute: float = 30, burst: int = 10, *,
-                 prefix: str = "frontline") -> RedisRateLimiter:
+    def from_url(
+        cls, url: str, rate_per_minute: float = 30, burst: int = 10, *, prefix: str = "frontline"
+    ) -> RedisRateLimiter:
         import redis.asyncio as aioredis
 
         client = aioredis.Redis.from_url(url, socket_timeout=2, socket_connect_timeout=2)
@@ -162,7 +169,9 @@ class DatabaseRateLimiter:
         self._burst = burst
 
     @classmethod
-    def build(cls, sessions: Any, rate_per_minute: float = 30, burst: int = 10) -> DatabaseRateLimiter:
+    def build(
+        cls, sessions: Any, rate_per_minute: float = 30, burst: int = 10
+    ) -> DatabaseRateLimiter:
         from assistant.storage.ratelimits import RateCounters
 
         if rate_per_minute <= 0 or burst < 1:

@@ -64,14 +64,22 @@ def embedding_model(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture(scope="session")
-def stack(production_database: str, redis_prefix: str, chroma_server: ChromaServer,
-          embedding_model: Path) -> Stack:
-    return Stack(database_url=production_database, redis_url=REDIS_URL, redis_prefix=redis_prefix,
-                 chroma_url=chroma_server.url, embedding_model=embedding_model)
+def stack(
+    production_database: str, redis_prefix: str, chroma_server: ChromaServer, embedding_model: Path
+) -> Stack:
+    return Stack(
+        database_url=production_database,
+        redis_url=REDIS_URL,
+        redis_prefix=redis_prefix,
+        chroma_url=chroma_server.url,
+        embedding_model=embedding_model,
+    )
 
 
 @pytest.fixture(scope="session")
-def loaded(stack: Stack, tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Frontline, dict]]:
+def loaded(
+    stack: Stack, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[tuple[Frontline, dict]]:
     """The demo bank imported into PostgreSQL and the playbooks ingested into the Chroma
     server — once, before any replica starts. Yields the in-process Frontline and the truth."""
     home = tmp_path_factory.mktemp("inproc")

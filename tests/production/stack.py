@@ -52,14 +52,28 @@ class ChromaServer:
         self.url = f"http://127.0.0.1:{self.port}"
         self._log = (path.parent / "chroma.log").open("wb")
         self.proc = subprocess.Popen(
-            [str(VENV_BIN / "chroma"), "run", "--path", str(path), "--host", "127.0.0.1",
-             "--port", str(self.port)],
-            stdout=self._log, stderr=subprocess.STDOUT, env={**os.environ, "ANONYMIZED_TELEMETRY": "False"},
+            [
+                str(VENV_BIN / "chroma"),
+                "run",
+                "--path",
+                str(path),
+                "--host",
+                "127.0.0.1",
+                "--port",
+                str(self.port),
+            ],
+            stdout=self._log,
+            stderr=subprocess.STDOUT,
+            env={**os.environ, "ANONYMIZED_TELEMETRY": "False"},
         )
 
     def wait_ready(self, timeout_s: float = 60) -> ChromaServer:
-        wait_until(lambda: httpx.get(f"{self.url}/api/v2/heartbeat", timeout=2).status_code == 200,
-                   timeout_s, "chroma server", self.proc)
+        wait_until(
+            lambda: httpx.get(f"{self.url}/api/v2/heartbeat", timeout=2).status_code == 200,
+            timeout_s,
+            "chroma server",
+            self.proc,
+        )
         return self
 
     def stop(self) -> None:
@@ -107,23 +121,36 @@ class Stack:
     redis_prefix: str
     chroma_url: str
     embedding_model: Path
-    vault_key: str = field(default_factory=lambda: base64.b64encode(secrets.token_bytes(32)).decode())
+    vault_key: str = field(
+        default_factory=lambda: base64.b64encode(secrets.token_bytes(32)).decode()
+    )
 
     def settings(self) -> dict[str, object]:
         """Overrides for ``make_settings``: the shared services every process uses."""
-        return {"database_url": self.database_url, "redis_url": self.redis_url,
-                "redis_key_prefix": self.redis_prefix, "chroma_url": self.chroma_url,
-                "embedding_model": self.embedding_model, "vault_key": self.vault_key}
+        return {
+            "database_url": self.database_url,
+            "redis_url": self.redis_url,
+            "redis_key_prefix": self.redis_prefix,
+            "chroma_url": self.chroma_url,
+            "embedding_model": self.embedding_model,
+            "vault_key": self.vault_key,
+        }
 
     def env(self, home: Path, **extra: str) -> dict[str, str]:
         """A replica's environment: the same shared services, its own home folder."""
         base = {k: v for k, v in os.environ.items() if not k.startswith("FRONTLINE_")}
         return base | {
-            "FRONTLINE_HOME": str(home), "FRONTLINE_DATABASE_URL": self.database_url,
-            "FRONTLINE_REDIS_URL": self.redis_url, "FRONTLINE_REDIS_KEY_PREFIX": self.redis_prefix,
-            "FRONTLINE_CHROMA_URL": self.chroma_url, "FRONTLINE_EMBEDDING_MODEL": str(self.embedding_model),
-            "FRONTLINE_VAULT_KEY": self.vault_key, "FRONTLINE_LOG_LEVEL": "INFO",
-            "ANONYMIZED_TELEMETRY": "False", "TOKENIZERS_PARALLELISM": "false", **extra,
+            "FRONTLINE_HOME": str(home),
+            "FRONTLINE_DATABASE_URL": self.database_url,
+            "FRONTLINE_REDIS_URL": self.redis_url,
+            "FRONTLINE_REDIS_KEY_PREFIX": self.redis_prefix,
+            "FRONTLINE_CHROMA_URL": self.chroma_url,
+            "FRONTLINE_EMBEDDING_MODEL": str(self.embedding_model),
+            "FRONTLINE_VAULT_KEY": self.vault_key,
+            "FRONTLINE_LOG_LEVEL": "INFO",
+            "ANONYMIZED_TELEMETRY": "False",
+            "TOKENIZERS_PARALLELISM": "false",
+            **extra,
         }
 
 
@@ -139,13 +166,20 @@ class Replica:
         self._log = self.log_path.open("wb")
         self.proc = subprocess.Popen(
             [str(VENV_BIN / "frontline"), "serve", "--host", "127.0.0.1", "--port", str(self.port)],
-            env=env, cwd=home, stdout=self._log, stderr=subprocess.STDOUT,
+            env=env,
+            cwd=home,
+            stdout=self._log,
+            stderr=subprocess.STDOUT,
         )
 
     def wait_ready(self, timeout_s: float = 180) -> Replica:
         """``/readyz`` loads the model, the PII analyzer and opens every store."""
-        wait_until(lambda: httpx.get(f"{self.url}/readyz", timeout=60).status_code == 200,
-                   timeout_s, f"replica {self.name} (log: {self.log_path})", self.proc)
+        wait_until(
+            lambda: httpx.get(f"{self.url}/readyz", timeout=60).status_code == 200,
+            timeout_s,
+            f"replica {self.name} (log: {self.log_path})",
+            self.proc,
+        )
         return self
 
     def signal(self, sig: int) -> None:

@@ -33,8 +33,13 @@ CALLERS = [f"RM00{i}" for i in range(1, 9)]
 LIMITED_RM = "RM010"
 TOKENS = {f"tok-{rm.lower()}": rm for rm in [*CALLERS, LIMITED_RM]}
 RATE_PER_MINUTE, BURST = 60, 20
-QUESTIONS = ["战略客户的服务标准是什么？", "What is the service standard for key clients?",
-             "代发工资客户怎么维护？", "存款流失预警怎么处理？", "核心客户的分层门槛是多少？"]
+QUESTIONS = [
+    "战略客户的服务标准是什么？",
+    "What is the service standard for key clients?",
+    "代发工资客户怎么维护？",
+    "存款流失预警怎么处理？",
+    "核心客户的分层门槛是多少？",
+]
 SLOW_LLM_S = 3.0  # the fake model's delay; twice that for a question that says "慢慢"
 
 
@@ -55,7 +60,11 @@ class Cluster:
         with self.fl.sessions() as s:
             found: set[str] = set()
             for start in range(0, len(ids), 500):
-                found |= set(s.scalars(select(TurnRow.turn_id).where(TurnRow.turn_id.in_(ids[start:start + 500]))))
+                found |= set(
+                    s.scalars(
+                        select(TurnRow.turn_id).where(TurnRow.turn_id.in_(ids[start : start + 500]))
+                    )
+                )
             return found
 
     def audit_events(self) -> int:
@@ -68,14 +77,23 @@ def cluster(stack: Stack, loaded, tmp_path_factory: pytest.TempPathFactory) -> I
     slack = FakeSlackApi()
     slack.server.start()
     llm = FakeOpenAI().play(slow_reply, repeat_last=True).start()
-    common = {"FRONTLINE_API_TOKENS": ",".join(f"{t}:{rm}" for t, rm in TOKENS.items()),
-              "FRONTLINE_SLACK_BOT_TOKEN": "xoxb-prod-test", "FRONTLINE_SLACK_SIGNING_SECRET": SIGNING_SECRET,
-              "FRONTLINE_SLACK_API_URL": f"{slack.server.url}/api/",
-              "FRONTLINE_API_RATE_PER_MINUTE": str(RATE_PER_MINUTE), "FRONTLINE_API_RATE_BURST": str(BURST)}
+    common = {
+        "FRONTLINE_API_TOKENS": ",".join(f"{t}:{rm}" for t, rm in TOKENS.items()),
+        "FRONTLINE_SLACK_BOT_TOKEN": "xoxb-prod-test",
+        "FRONTLINE_SLACK_SIGNING_SECRET": SIGNING_SECRET,
+        "FRONTLINE_SLACK_API_URL": f"{slack.server.url}/api/",
+        "FRONTLINE_API_RATE_PER_MINUTE": str(RATE_PER_MINUTE),
+        "FRONTLINE_API_RATE_BURST": str(BURST),
+    }
     root = tmp_path_factory.mktemp("replicas")
-    replicas = [Replica(name, stack.env(root / name, **common, **extra), root / name)
-                for name, extra in (("a", {}), ("b", {}),
-                                    ("slow", {"FRONTLINE_LLM_BASE_URL": llm.base_url, "FRONTLINE_LLM_MODEL": "fake"}))]
+    replicas = [
+        Replica(name, stack.env(root / name, **common, **extra), root / name)
+        for name, extra in (
+            ("a", {}),
+            ("b", {}),
+            ("slow", {"FRONTLINE_LLM_BASE_URL": llm.base_url, "FRONTLINE_LLM_MODEL": "fake"}),
+        )
+    ]
     try:
         with ThreadPoolExecutor(len(replicas)) as pool:  # start-up is model loading: overlap it
             list(pool.map(lambda r: r.wait_ready(), replicas))
@@ -89,7 +107,10 @@ def cluster(stack: Stack, loaded, tmp_path_factory: pytest.TempPathFactory) -> I
 
 def slow_reply(body: dict) -> Reply:
     slower = "慢慢" in json.dumps(body, ensure_ascii=False)
-    return Reply(content="您好，我可以帮您查询客户信息与服务标准。", delay_s=SLOW_LLM_S * (2 if slower else 1))
+    return Reply(
+        content="您好，我可以帮您查询客户信息与服务标准。",
+        delay_s=SLOW_LLM_S * (2 if slower else 1),
+    )
 
 
 # --- load helpers ------------------------------------------------------------------------------
@@ -103,8 +124,9 @@ class Load:
     latencies: list[float] = field(default_factory=list)
 
 
-async def run_load(urls_for: dict[str, list[str]], per_caller: int, load: Load,
-                   pause_s: float = 0.0) -> Load:
+async def run_load(
+    urls_for: dict[str, list[str]], per_caller: int, load: Load, pause_s: float = 0.0
+) -> Load:
     """Each caller asks ``per_caller`` questions in turn, round-robin over its replica URLs."""
 
     async def caller(http: httpx.AsyncClient, rm: str, urls: list[str]) -> None:
@@ -112,8 +134,11 @@ async def run_load(urls_for: dict[str, list[str]], per_caller: int, load: Load,
             url = urls[i % len(urls)]
             started = time.perf_counter()
             try:
-                resp = await http.post(f"{url}/v1/chat", json={"message": QUESTIONS[i % len(QUESTIONS)]},
-                                       headers={"Authorization": f"Bearer {token_of(rm)}"})
+                resp = await http.post(
+                    f"{url}/v1/chat",
+                    json={"message": QUESTIONS[i % len(QUESTIONS)]},
+                    headers={"Authorization": f"Bearer {token_of(rm)}"},
+                )
             except httpx.HTTPError as exc:
                 load.failures.append(f"{url}: {type(exc).__name__}")
                 continue
@@ -124,7 +149,9 @@ async def run_load(urls_for: dict[str, list[str]], per_caller: int, load: Load,
             if pause_s:
                 await asyncio.sleep(pause_s)
 
-    limits = httpx.Limits(max_keepalive_connections=0)  # a fresh connection a request: a dead replica fails fast
+    limits = httpx.Limits(
+        max_keepalive_connections=0
+    )  # a fresh connection a request: a dead replica fails fast
     async with httpx.AsyncClient(timeout=60, limits=limits) as http:
         await asyncio.gather(*(caller(http, rm, urls) for rm, urls in urls_for.items()))
     return load
@@ -132,14 +159,22 @@ async def run_load(urls_for: dict[str, list[str]], per_caller: int, load: Load,
 
 def slack_event(cluster: Cluster, rm: str, channel: str, text: str) -> tuple[str, dict]:
     payload = load("message_im.json")
-    payload["event"] |= {"user": cluster.truth["slack_users"][rm], "ts": f"{time.time():.6f}",
-                         "channel": channel, "text": text}
+    payload["event"] |= {
+        "user": cluster.truth["slack_users"][rm],
+        "ts": f"{time.time():.6f}",
+        "channel": channel,
+        "text": text,
+    }
     payload["event_id"] = f"Ev{time.time_ns()}"
     return json.dumps(payload, ensure_ascii=False), payload
 
 
 def slack_calls(cluster: Cluster, method: str, channel: str) -> list[dict]:
-    return [c for c in cluster.slack.calls(method) if isinstance(c, dict) and c.get("channel") == channel]
+    return [
+        c
+        for c in cluster.slack.calls(method)
+        if isinstance(c, dict) and c.get("channel") == channel
+    ]
 
 
 async def wait_for(predicate, timeout_s: float) -> None:
@@ -154,18 +189,26 @@ async def post_slack(http: httpx.AsyncClient, url: str, body: str, retry: int = 
     headers = {"Content-Type": "application/json", **sign(body)}
     if retry:
         headers |= {"X-Slack-Retry-Num": str(retry), "X-Slack-Retry-Reason": "http_timeout"}
-    return (await http.post(f"{url}/slack/events", content=body.encode(), headers=headers)).status_code
+    return (
+        await http.post(f"{url}/slack/events", content=body.encode(), headers=headers)
+    ).status_code
 
 
 # --- the tests, in order -----------------------------------------------------------------------
 
 
-async def test_when_one_slack_event_reaches_both_replicas_and_is_retried_then_answered_once(cluster: Cluster) -> None:
+async def test_when_one_slack_event_reaches_both_replicas_and_is_retried_then_answered_once(
+    cluster: Cluster,
+) -> None:
     channel = "DREPLICA1"
     body, _ = slack_event(cluster, "RM001", channel, "战略客户的服务标准是什么？")
     async with httpx.AsyncClient(timeout=30) as http:
-        first = await asyncio.gather(post_slack(http, cluster.a.url, body), post_slack(http, cluster.b.url, body))
-        retries = await asyncio.gather(post_slack(http, cluster.b.url, body, 1), post_slack(http, cluster.a.url, body, 2))
+        first = await asyncio.gather(
+            post_slack(http, cluster.a.url, body), post_slack(http, cluster.b.url, body)
+        )
+        retries = await asyncio.gather(
+            post_slack(http, cluster.b.url, body, 1), post_slack(http, cluster.a.url, body, 2)
+        )
     assert first == [200, 200] and retries == [200, 200]
     await wait_for(lambda: slack_calls(cluster, "chat.update", channel), 60)
     await asyncio.sleep(2.0)  # a duplicate answer would arrive in this window
@@ -174,17 +217,33 @@ async def test_when_one_slack_event_reaches_both_replicas_and_is_retried_then_an
     assert not slack_calls(cluster, "chat.postEphemeral", channel)
 
 
-async def test_when_a_conversation_moves_to_the_other_replica_then_it_continues(cluster: Cluster) -> None:
+async def test_when_a_conversation_moves_to_the_other_replica_then_it_continues(
+    cluster: Cluster,
+) -> None:
     auth = {"Authorization": f"Bearer {token_of('RM001')}"}
     async with httpx.AsyncClient(timeout=60) as http:
-        first = (await http.post(f"{cluster.a.url}/v1/chat", json={"message": "我该怎么服务华东精密机械有限公司？"},
-                                 headers=auth)).json()
-        second = await http.post(f"{cluster.b.url}/v1/chat", headers=auth,
-                                 json={"message": "给他们起草一条微信提醒", "conversation_id": first["conversation_id"]})
+        first = (
+            await http.post(
+                f"{cluster.a.url}/v1/chat",
+                json={"message": "我该怎么服务华东精密机械有限公司？"},
+                headers=auth,
+            )
+        ).json()
+        second = await http.post(
+            f"{cluster.b.url}/v1/chat",
+            headers=auth,
+            json={"message": "给他们起草一条微信提醒", "conversation_id": first["conversation_id"]},
+        )
         assert second.status_code == 200, second.text
-        history = (await http.get(f"{cluster.a.url}/v1/conversations/{first['conversation_id']}", headers=auth)).json()
-        foreign = await http.get(f"{cluster.b.url}/v1/conversations/{first['conversation_id']}",
-                                 headers={"Authorization": f"Bearer {token_of('RM002')}"})
+        history = (
+            await http.get(
+                f"{cluster.a.url}/v1/conversations/{first['conversation_id']}", headers=auth
+            )
+        ).json()
+        foreign = await http.get(
+            f"{cluster.b.url}/v1/conversations/{first['conversation_id']}",
+            headers={"Authorization": f"Bearer {token_of('RM002')}"},
+        )
     assert [t["turn_id"] for t in history["turns"]] == [first["turn_id"], second.json()["turn_id"]]
     # The follow-up resolved "them" from state written by the other replica, vault tokens included.
     assert second.json()["client_ids"] == first["client_ids"] != []
@@ -192,10 +251,14 @@ async def test_when_a_conversation_moves_to_the_other_replica_then_it_continues(
     assert foreign.status_code == 404
 
 
-async def test_when_many_callers_hit_both_replicas_then_the_audit_chain_stays_one(cluster: Cluster) -> None:
+async def test_when_many_callers_hit_both_replicas_then_the_audit_chain_stays_one(
+    cluster: Cluster,
+) -> None:
     before = cluster.audit_events()
     both = [cluster.a.url, cluster.b.url]
-    load = await run_load({rm: both[i % 2:] + both[:i % 2] for i, rm in enumerate(CALLERS)}, 5, Load())
+    load = await run_load(
+        {rm: both[i % 2 :] + both[: i % 2] for i, rm in enumerate(CALLERS)}, 5, Load()
+    )
     assert load.statuses == [200] * 40 and not load.failures
     assert cluster.turns_exist(load.acknowledged) == set(load.acknowledged)
     assert cluster.audit_events() - before >= 40
@@ -203,13 +266,19 @@ async def test_when_many_callers_hit_both_replicas_then_the_audit_chain_stays_on
     assert result.ok, result
 
 
-async def test_when_one_caller_spreads_over_replicas_then_one_rate_budget_applies(cluster: Cluster) -> None:
+async def test_when_one_caller_spreads_over_replicas_then_one_rate_budget_applies(
+    cluster: Cluster,
+) -> None:
     # An empty message costs a token and is refused (422) without running a turn: cheap probes.
     auth = {"Authorization": f"Bearer {token_of(LIMITED_RM)}"}
     started = time.monotonic()
     async with httpx.AsyncClient(timeout=30) as http:
-        codes = await asyncio.gather(*(http.post(f"{url}/v1/chat", json={"message": ""}, headers=auth)
-                                       for url in [cluster.a.url, cluster.b.url] * 20))
+        codes = await asyncio.gather(
+            *(
+                http.post(f"{url}/v1/chat", json={"message": ""}, headers=auth)
+                for url in [cluster.a.url, cluster.b.url] * 20
+            )
+        )
     elapsed = time.monotonic() - started
     granted = sum(r.status_code == 422 for r in codes)
     assert {r.status_code for r in codes} <= {422, 429}
@@ -218,15 +287,24 @@ async def test_when_one_caller_spreads_over_replicas_then_one_rate_budget_applie
     assert "Retry-After" in next(r for r in codes if r.status_code == 429).headers
 
 
-async def test_when_sigterm_arrives_during_a_slow_turn_then_the_answer_is_still_delivered(cluster: Cluster) -> None:
+async def test_when_sigterm_arrives_during_a_slow_turn_then_the_answer_is_still_delivered(
+    cluster: Cluster,
+) -> None:
     slow, channel = cluster.slow, "DSLOWTURN1"
     # The Slack turn outlasts the API one: uvicorn waits for the request, then the lifespan
     # drains the Slack listener that answers after the acknowledgement.
     body, _ = slack_event(cluster, "RM002", channel, "你好，慢慢帮我看看今天该做什么")
     async with httpx.AsyncClient(timeout=60) as http:
-        api = asyncio.create_task(http.post(f"{slow.url}/v1/chat", json={"message": "你好，帮我看看今天该做什么"},
-                                            headers={"Authorization": f"Bearer {token_of('RM002')}"}))
-        assert await post_slack(http, slow.url, body) == 200  # acknowledged; answered in the background
+        api = asyncio.create_task(
+            http.post(
+                f"{slow.url}/v1/chat",
+                json={"message": "你好，帮我看看今天该做什么"},
+                headers={"Authorization": f"Bearer {token_of('RM002')}"},
+            )
+        )
+        assert (
+            await post_slack(http, slow.url, body) == 200
+        )  # acknowledged; answered in the background
         await asyncio.sleep(SLOW_LLM_S / 3)
         slow.signal(signal.SIGTERM)
         response = await api
@@ -235,10 +313,14 @@ async def test_when_sigterm_arrives_during_a_slow_turn_then_the_answer_is_still_
     await wait_for(lambda: slack_calls(cluster, "chat.update", channel), 30)  # posted after SIGTERM
     # uvicorn re-raises SIGTERM once it has shut down cleanly, so the exit reads as -15.
     assert await asyncio.to_thread(slow.proc.wait, 40) in (0, -signal.SIGTERM)
-    assert "shutdown: finishing" in slow.log()  # the drain ran and the Slack answer left after it began
+    assert (
+        "shutdown: finishing" in slow.log()
+    )  # the drain ran and the Slack answer left after it began
 
 
-async def test_when_a_replica_is_stopped_mid_load_then_no_acknowledged_turn_is_lost(cluster: Cluster) -> None:
+async def test_when_a_replica_is_stopped_mid_load_then_no_acknowledged_turn_is_lost(
+    cluster: Cluster,
+) -> None:
     both = [cluster.a.url, cluster.b.url]
     load = Load()
     task = asyncio.create_task(run_load({rm: both for rm in CALLERS}, 6, load, pause_s=0.05))
@@ -251,7 +333,9 @@ async def test_when_a_replica_is_stopped_mid_load_then_no_acknowledged_turn_is_l
     assert AuditLog(cluster.fl.sessions).verify().ok
 
 
-async def test_when_a_replica_is_killed_mid_load_then_no_acknowledged_turn_is_lost(cluster: Cluster) -> None:
+async def test_when_a_replica_is_killed_mid_load_then_no_acknowledged_turn_is_lost(
+    cluster: Cluster,
+) -> None:
     load = Load()
     task = asyncio.create_task(run_load({rm: [cluster.b.url] for rm in CALLERS}, 6, load))
     await wait_for(lambda: len(load.acknowledged) >= 8, 120)

@@ -46,21 +46,39 @@ def turn_ids_in_db(fl: Frontline, ids: list[str]) -> set[str]:
         return set(s.scalars(select(TurnRow.turn_id).where(TurnRow.turn_id.in_(ids))))
 
 
-async def test_when_api_turns_run_on_postgres_then_stored_audited_and_continued(fl, monkeypatch) -> None:
-    monkeypatch.setattr(fl, "settings", fl.settings.model_copy(update={"api_tokens": {TOKEN: "RM001"}}))
+async def test_when_api_turns_run_on_postgres_then_stored_audited_and_continued(
+    fl, monkeypatch
+) -> None:
+    monkeypatch.setattr(
+        fl, "settings", fl.settings.model_copy(update={"api_tokens": {TOKEN: "RM001"}})
+    )
     async with api_client(build_app(fl)) as http:
-        first = await http.post("/v1/chat", json={"message": "战略客户的服务标准是什么？"},
-                                headers={"Authorization": f"Bearer {TOKEN}"})
+        first = await http.post(
+            "/v1/chat",
+            json={"message": "战略客户的服务标准是什么？"},
+            headers={"Authorization": f"Bearer {TOKEN}"},
+        )
         assert first.status_code == 200, first.text
         body = first.json()
-        second = await http.post("/v1/chat", json={"message": "那核心客户呢？", "conversation_id": body["conversation_id"]},
-                                 headers={"Authorization": f"Bearer {TOKEN}"})
+        second = await http.post(
+            "/v1/chat",
+            json={"message": "那核心客户呢？", "conversation_id": body["conversation_id"]},
+            headers={"Authorization": f"Bearer {TOKEN}"},
+        )
         assert second.status_code == 200, second.text
-        history = await http.get(f"/v1/conversations/{body['conversation_id']}",
-                                 headers={"Authorization": f"Bearer {TOKEN}"})
+        history = await http.get(
+            f"/v1/conversations/{body['conversation_id']}",
+            headers={"Authorization": f"Bearer {TOKEN}"},
+        )
     assert body["citations"], "retrieval over the Chroma server returned nothing"
-    assert [t["turn_id"] for t in history.json()["turns"]] == [body["turn_id"], second.json()["turn_id"]]
-    assert turn_ids_in_db(fl, [body["turn_id"], second.json()["turn_id"]]) == {body["turn_id"], second.json()["turn_id"]}
+    assert [t["turn_id"] for t in history.json()["turns"]] == [
+        body["turn_id"],
+        second.json()["turn_id"],
+    ]
+    assert turn_ids_in_db(fl, [body["turn_id"], second.json()["turn_id"]]) == {
+        body["turn_id"],
+        second.json()["turn_id"],
+    }
     assert AuditLog(fl.sessions).verify().ok
 
 
@@ -68,19 +86,32 @@ async def test_when_slack_event_is_retried_then_answered_once(fl, truth, monkeyp
     slack = FakeSlackApi()
     slack.server.start()
     try:
-        monkeypatch.setattr(fl, "settings", fl.settings.model_copy(update={
-            "slack_bot_token": "xoxb-prod", "slack_signing_secret": SIGNING_SECRET,
-            "slack_api_url": f"{slack.server.url}/api/"}))
+        monkeypatch.setattr(
+            fl,
+            "settings",
+            fl.settings.model_copy(
+                update={
+                    "slack_bot_token": "xoxb-prod",
+                    "slack_signing_secret": SIGNING_SECRET,
+                    "slack_api_url": f"{slack.server.url}/api/",
+                }
+            ),
+        )
         payload = load("message_im.json")
-        payload["event"] |= {"user": truth["slack_users"]["RM001"], "ts": f"{time.time():.6f}",
-                             "text": "战略客户的服务标准是什么？"}
+        payload["event"] |= {
+            "user": truth["slack_users"]["RM001"],
+            "ts": f"{time.time():.6f}",
+            "text": "战略客户的服务标准是什么？",
+        }
         body = json.dumps(payload, ensure_ascii=False)
         async with api_client(build_app(fl)) as http:
             for retry in ("", "1"):
                 headers = {"Content-Type": "application/json", **sign(body)}
                 if retry:
                     headers |= {"X-Slack-Retry-Num": retry, "X-Slack-Retry-Reason": "http_timeout"}
-                assert (await http.post("/slack/events", content=body.encode(), headers=headers)).status_code == 200
+                assert (
+                    await http.post("/slack/events", content=body.encode(), headers=headers)
+                ).status_code == 200
             await wait_for(lambda: len(slack.calls("chat.update")) >= 1, timeout=60)
             await asyncio.sleep(1.0)  # room for a duplicate to show up
         assert len(slack.calls("chat.postMessage")) == 1
@@ -89,14 +120,18 @@ async def test_when_slack_event_is_retried_then_answered_once(fl, truth, monkeyp
         slack.server.stop()
 
 
-async def test_when_eval_cases_run_on_the_production_stack_then_no_errors(fl, tmp_path: Path) -> None:
+async def test_when_eval_cases_run_on_the_production_stack_then_no_errors(
+    fl, tmp_path: Path
+) -> None:
     from evals.runner import run_eval_async
 
     golden = Path("evals/datasets/golden.jsonl").read_text(encoding="utf-8").splitlines()
     dataset = tmp_path / "subset.jsonl"
     dataset.write_text("\n".join(golden[:12]) + "\n", encoding="utf-8")
     summary = await run_eval_async(fl, dataset, tmp_path / "out", workers=2, progress=False)
-    records = [json.loads(line) for line in (tmp_path / "out" / "results.jsonl").read_text().splitlines()]
+    records = [
+        json.loads(line) for line in (tmp_path / "out" / "results.jsonl").read_text().splitlines()
+    ]
     assert summary.ran == 12 and len(records) == 12
     assert not [r["id"] for r in records if r.get("error")]
     intent_ok = [r["checks"].get("intent") for r in records if "intent" in r["checks"]]
@@ -121,9 +156,13 @@ async def test_when_redis_is_down_then_the_limiter_lets_requests_through() -> No
     assert all([(await limiter.hit("x")).allowed for _ in range(3)])
 
 
-async def test_when_replicas_share_postgres_without_redis_then_one_budget_is_spent(fl, stack: Stack, tmp_path) -> None:
+async def test_when_replicas_share_postgres_without_redis_then_one_budget_is_spent(
+    fl, stack: Stack, tmp_path
+) -> None:
     # Two engines = two replicas' connection pools.
-    engines = [make_engine(make_settings(tmp_path, database_url=stack.database_url)) for _ in range(2)]
+    engines = [
+        make_engine(make_settings(tmp_path, database_url=stack.database_url)) for _ in range(2)
+    ]
     try:
         limiters = [DatabaseRateLimiter.build(make_sessionmaker(e), 30, 10) for e in engines]
         key = f"caller-{time.time_ns()}"
@@ -145,13 +184,18 @@ def test_when_no_redis_then_postgres_backs_the_limiter(fl, monkeypatch) -> None:
 # --- traces ------------------------------------------------------------------------------------
 
 
-async def test_when_a_turn_runs_then_spans_cover_each_step_without_text(loaded, stack: Stack, tmp_path) -> None:
+async def test_when_a_turn_runs_then_spans_cover_each_step_without_text(
+    loaded, stack: Stack, tmp_path
+) -> None:
     exporter = InMemorySpanExporter()
     provider = TracerProvider()
     provider.add_span_processor(SimpleSpanProcessor(exporter))
     shared, _ = loaded
-    traced = Frontline(make_settings(tmp_path, **stack.settings()), embedder=shared.embedder,
-                       tracer_provider=provider)
+    traced = Frontline(
+        make_settings(tmp_path, **stack.settings()),
+        embedder=shared.embedder,
+        tracer_provider=provider,
+    )
     traced.__dict__["privacy"] = shared.privacy  # the PII analyzer is the slow part to load
     question = "我该怎么服务华东精密机械有限公司？手机 13912345678"
     answer = await traced.core.answer(Turn(text=question, channel="api", rm_id="RM001"))
@@ -200,7 +244,9 @@ def test_when_the_llm_is_called_then_each_model_call_is_a_span() -> None:
 # --- Chroma server parity ------------------------------------------------------------------------
 
 
-def test_when_ingested_into_the_chroma_server_then_retrieval_matches_embedded(stack: Stack, tmp_path) -> None:
+def test_when_ingested_into_the_chroma_server_then_retrieval_matches_embedded(
+    stack: Stack, tmp_path
+) -> None:
     embedder = HashingEmbeddings()
     server_settings = make_settings(tmp_path / "server", chroma_url=stack.chroma_url)
     local_settings = make_settings(tmp_path / "local")
@@ -213,10 +259,18 @@ def test_when_ingested_into_the_chroma_server_then_retrieval_matches_embedded(st
         first = ingestor.ingest([default_playbook_dir()])
         again = ingestor.ingest([default_playbook_dir()])
         retriever = Retriever(settings, embedder=embedder, store=store)
-        hits = [[(p.doc_id, p.section, round(p.score, 3)) for p in retriever.search(q, k=4)]
-                for q in ("战略客户的服务标准", "deposit churn rescue", "代发工资 营销话术")]
-        results.append((first.summary_line().split(" in ")[0], again.summary_line().split(" in ")[0],
-                        store.count(), hits))
+        hits = [
+            [(p.doc_id, p.section, round(p.score, 3)) for p in retriever.search(q, k=4)]
+            for q in ("战略客户的服务标准", "deposit churn rescue", "代发工资 营销话术")
+        ]
+        results.append(
+            (
+                first.summary_line().split(" in ")[0],
+                again.summary_line().split(" in ")[0],
+                store.count(),
+                hits,
+            )
+        )
     assert results[0] == results[1]
     assert "0 chunk(s) added" in results[0][1]  # incremental on the server too
 
@@ -250,8 +304,12 @@ def test_when_replicas_start_together_on_an_empty_database_then_one_migrates(tmp
     name = f"frontline_mig_{uuid.uuid4().hex[:8]}"
     with psycopg.connect(PG_ADMIN, autocommit=True) as conn:
         conn.execute(f'CREATE DATABASE "{name}"')
-    engines = [make_engine(make_settings(tmp_path, database_url=f"postgresql://postgres@127.0.0.1:5432/{name}"))
-               for _ in range(3)]
+    engines = [
+        make_engine(
+            make_settings(tmp_path, database_url=f"postgresql://postgres@127.0.0.1:5432/{name}")
+        )
+        for _ in range(3)
+    ]
     try:
         errors: list[BaseException] = []
 
