@@ -156,6 +156,13 @@ class Frontline:
                          conversations=self.conversations, audit=self.audit, offline=OfflineEngine(), llm=llm,
                          dedupe=self.dedupe, llm_timeout_s=self.settings.llm_timeout_s, tracer=self.tracer)
 
+    def warm_up(self) -> None:
+        """Load what the first turn would otherwise wait for: PII models, the embedding model,
+        the BM25 index and the bank-wide peer statistics."""
+        self.privacy.mask("预热 warm-up", rm_id="warm-up", conversation_id="warm-up")
+        self.retriever.search("客户分层 service standards", k=1)
+        _ = self.insights.peers
+
     def after_import(self) -> None:
         """A new extract changes names (privacy dictionary) and peers (intelligence caches)."""
         if "privacy" in self.__dict__:

@@ -88,8 +88,13 @@ def _drain_on_shutdown(app: FastAPI, fl: Frontline) -> None:
     async def lifespan(a: Any) -> AsyncIterator[Any]:
         # Tasks alive at start-up are the server's own; anything newer is work we started.
         before = asyncio.all_tasks()
+        # Load the models in the background: the server answers /healthz at once and /readyz
+        # turns ready when the first turn no longer pays for loading.
+        warm = asyncio.create_task(asyncio.to_thread(fl.warm_up))
         async with inner(a) as state:
             yield state
+        if not warm.done():
+            warm.cancel()
         await drain(before, DRAIN_TIMEOUT_S)
         await asyncio.to_thread(fl.close)
 
