@@ -17,8 +17,12 @@ from assistant.errors import FrontlineError, ImportValidationError, UserError
 from assistant.wiring import Frontline
 from evals.cli import eval_app
 
-app = typer.Typer(help="Frontline: the relationship manager's assistant.", no_args_is_help=True,
-                  pretty_exceptions_enable=False, add_completion=False)
+app = typer.Typer(
+    help="Frontline: the relationship manager's assistant.",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    add_completion=False,
+)
 data_app = typer.Typer(help="Load bank data.", no_args_is_help=True)
 audit_app = typer.Typer(help="Audit trail.", no_args_is_help=True)
 app.add_typer(data_app, name="data")
@@ -39,7 +43,9 @@ def _out(line: str) -> None:
 
 
 @data_app.command("import")
-def data_import(directory: Annotated[Path, typer.Argument(help="Folder of the extract's CSV files")]) -> None:
+def data_import(
+    directory: Annotated[Path, typer.Argument(help="Folder of the extract's CSV files")],
+) -> None:
     """Validate and load a bank extract (all of it, or nothing)."""
     from tools.bank.importer import import_extract
 
@@ -52,7 +58,9 @@ def data_import(directory: Annotated[Path, typer.Argument(help="Folder of the ex
 
 @data_app.command("demo")
 def data_demo(
-    out: Annotated[Path | None, typer.Option(help="Where to write the CSVs (default FRONTLINE_HOME/demo)")] = None,
+    out: Annotated[
+        Path | None, typer.Option(help="Where to write the CSVs (default FRONTLINE_HOME/demo)")
+    ] = None,
     seed: Annotated[int, typer.Option(help="Generator seed")] = 20261127,
 ) -> None:
     """Write the seeded demo bank in the import format and load it through `data import`."""
@@ -66,8 +74,10 @@ def data_demo(
     result = import_extract(fl.sessions, target)
     fl.after_import()
     _out(f"demo bank written to {target}")
-    _out(("unchanged: " if result.unchanged else "loaded: ") +
-         ", ".join(f"{k} {v:,}" for k, v in result.counts.items()))
+    _out(
+        ("unchanged: " if result.unchanged else "loaded: ")
+        + ", ".join(f"{k} {v:,}" for k, v in result.counts.items())
+    )
     _out(fl.bank.summary_line())
 
 
@@ -75,9 +85,15 @@ def data_demo(
 def ask(
     question: Annotated[str, typer.Argument(help="The question, in Chinese or English")],
     as_rm: Annotated[str, typer.Option("--as", help="The RM id asking (e.g. RM001)")],
-    json_out: Annotated[bool, typer.Option("--json", help="Print the Answer object as JSON")] = False,
-    conversation: Annotated[str | None, typer.Option("--conversation", help="Continue a conversation")] = None,
-    engine: Annotated[str | None, typer.Option(help="offline or llm (default: llm when configured)")] = None,
+    json_out: Annotated[
+        bool, typer.Option("--json", help="Print the Answer object as JSON")
+    ] = False,
+    conversation: Annotated[
+        str | None, typer.Option("--conversation", help="Continue a conversation")
+    ] = None,
+    engine: Annotated[
+        str | None, typer.Option(help="offline or llm (default: llm when configured)")
+    ] = None,
 ) -> None:
     """One turn from the shell."""
     import asyncio
@@ -89,7 +105,9 @@ def ask(
     if engine not in (None, "offline", "llm"):
         raise UserError("--engine must be offline or llm")
     fl = _frontline()
-    turn = Turn(text=question, channel="cli", rm_id=as_rm, conversation_id=conversation, engine=engine)  # type: ignore[arg-type]
+    turn = Turn(
+        text=question, channel="cli", rm_id=as_rm, conversation_id=conversation, engine=engine
+    )  # type: ignore[arg-type]
     answer = asyncio.run(fl.core.answer(turn))
     if json_out:
         _out(answer.model_dump_json(indent=2))
@@ -102,8 +120,12 @@ def ask(
 
 
 @app.command()
-def ingest(paths: Annotated[list[Path] | None, typer.Argument(help="Files or folders (default: the bundled playbooks)")] = None,
-           quiet: Annotated[bool, typer.Option("--quiet", help="No progress bar")] = False) -> None:
+def ingest(
+    paths: Annotated[
+        list[Path] | None, typer.Argument(help="Files or folders (default: the bundled playbooks)")
+    ] = None,
+    quiet: Annotated[bool, typer.Option("--quiet", help="No progress bar")] = False,
+) -> None:
     """Ingest playbooks (md, pdf, docx, html) into the vector store; incremental."""
     from knowledge.ingest import default_playbook_dir
 
@@ -120,15 +142,23 @@ def ingest(paths: Annotated[list[Path] | None, typer.Argument(help="Files or fol
 
 
 @app.command()
-def serve(host: Annotated[str, typer.Option(help="Bind address")] = "127.0.0.1",
-          port: Annotated[int, typer.Option(help="Port")] = 8000) -> None:
+def serve(
+    host: Annotated[str, typer.Option(help="Bind address")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port")] = 8000,
+) -> None:
     """Serve the API, the web widget, Slack and Teams."""
     import uvicorn
 
     from integrations.server import build_app
 
     fl = _frontline(console_level="INFO")
-    uvicorn.run(build_app(fl), host=host, port=port, log_level=fl.settings.log_level.lower(), timeout_graceful_shutdown=30)
+    uvicorn.run(
+        build_app(fl),
+        host=host,
+        port=port,
+        log_level=fl.settings.log_level.lower(),
+        timeout_graceful_shutdown=30,
+    )
 
 
 @app.command()
@@ -151,7 +181,9 @@ def audit_verify() -> None:
 
     result = AuditLog(_frontline().sessions).verify()
     if not result.ok:
-        raise FrontlineError(f"audit chain broken at seq {result.first_broken_seq}: {result.reason}")
+        raise FrontlineError(
+            f"audit chain broken at seq {result.first_broken_seq}: {result.reason}"
+        )
     _out(f"audit chain ok: {result.checked:,} records")
 
 

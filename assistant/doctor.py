@@ -27,7 +27,9 @@ def _vectors(fl: Frontline) -> str:
         from knowledge.store import make_client
 
         make_client(fl.settings).heartbeat()  # the server answers, not just a cached collection
-    return f"{fl.store.count()} chunks indexed" + (f" on {fl.settings.chroma_url}" if fl.settings.chroma_url else " (embedded)")
+    return f"{fl.store.count()} chunks indexed" + (
+        f" on {fl.settings.chroma_url}" if fl.settings.chroma_url else " (embedded)"
+    )
 
 
 def _redis(fl: Frontline) -> str:
@@ -66,7 +68,11 @@ def _privacy(fl: Frontline) -> str:
 
 def run_checks(fl: Frontline) -> Iterator[Check]:
     checks: list[tuple[str, Callable[[Frontline], str]]] = [
-        ("database", _database), ("privacy", _privacy), ("embedding model", _embedding), ("vector store", _vectors)]
+        ("database", _database),
+        ("privacy", _privacy),
+        ("embedding model", _embedding),
+        ("vector store", _vectors),
+    ]
     if fl.settings.redis_url:
         checks.append(("redis", _redis))
     if fl.settings.llm.enabled:
@@ -77,10 +83,22 @@ def run_checks(fl: Frontline) -> Iterator[Check]:
         try:
             yield name, True, check(fl)
         except Exception as exc:  # each failure is one line, never a traceback
-            yield name, False, f"{type(exc).__name__}: {str(exc).splitlines()[0] if str(exc) else ''}"[:200]
+            yield (
+                name,
+                False,
+                f"{type(exc).__name__}: {str(exc).splitlines()[0] if str(exc) else ''}"[:200],
+            )
     yield "shared state", True, _shared_state(fl)
-    yield "slack", True, "configured" if fl.settings.slack_signing_secret else "not configured (optional)"
-    yield "teams", True, "configured" if fl.settings.teams_app_id else "not configured (anonymous development mode)"
+    yield (
+        "slack",
+        True,
+        "configured" if fl.settings.slack_signing_secret else "not configured (optional)",
+    )
+    yield (
+        "teams",
+        True,
+        "configured" if fl.settings.teams_app_id else "not configured (anonymous development mode)",
+    )
 
 
 def _shared_state(fl: Frontline) -> str:
@@ -88,5 +106,7 @@ def _shared_state(fl: Frontline) -> str:
     if fl.settings.redis_url:
         return "delivery dedupe and rate limits in Redis (replicas safe)"
     if fl.settings.sqlalchemy_url.startswith("postgresql"):
-        return "delivery dedupe and rate limits in PostgreSQL (replicas safe; Redis would be faster)"
+        return (
+            "delivery dedupe and rate limits in PostgreSQL (replicas safe; Redis would be faster)"
+        )
     return "SQLite and in-memory rate limits: run a single `frontline serve`"

@@ -18,7 +18,7 @@ from assistant.config import Settings
 
 IDENTIFIER = re.compile(
     r"(?<![0-9A-Za-z])(?:"
-    r"\d{17}[\dXx]"                     # resident ID
+    r"\d{17}[\dXx]"  # resident ID
     r"|[0-9A-HJ-NPQRTUWXY]{2}\d{6}[0-9A-HJ-NPQRTUWXY]{10}"  # USCC
     r"|(?:\+?86[- ]?)?1[3-9]\d[- ]?\d{4}[- ]?\d{4}"  # mainland mobile
     r"|\d{4}[ -]?\d{4}[ -]?\d{4}[ -]?\d{1,7}"  # card / account
@@ -32,11 +32,23 @@ def redact(text: str) -> str:
 
 class RedactingJsonFormatter(logging.Formatter):
     def format(self, record: logging.LogRecord) -> str:
-        entry = {"ts": datetime.fromtimestamp(record.created, UTC).isoformat(timespec="milliseconds"),
-                 "level": record.levelname, "logger": record.name, "message": redact(record.getMessage())}
+        entry = {
+            "ts": datetime.fromtimestamp(record.created, UTC).isoformat(timespec="milliseconds"),
+            "level": record.levelname,
+            "logger": record.name,
+            "message": redact(record.getMessage()),
+        }
         if record.exc_info:
             entry["exception"] = redact(self.formatException(record.exc_info))
-        for key in ("turn_id", "conversation_id", "rm_id", "channel", "latency_ms", "intent", "engine"):
+        for key in (
+            "turn_id",
+            "conversation_id",
+            "rm_id",
+            "channel",
+            "latency_ms",
+            "intent",
+            "engine",
+        ):
             if hasattr(record, key):
                 entry[key] = getattr(record, key)
         return json.dumps(entry, ensure_ascii=False)
@@ -55,9 +67,21 @@ def configure_logging(settings: Settings, *, console_level: str = "WARNING") -> 
     logs.mkdir(parents=True, exist_ok=True)
     console = logging.StreamHandler()
     console.setLevel(console_level)
-    for handler in (console, RotatingFileHandler(logs / "frontline.log", maxBytes=20_000_000, backupCount=5, encoding="utf-8")):
+    for handler in (
+        console,
+        RotatingFileHandler(
+            logs / "frontline.log", maxBytes=20_000_000, backupCount=5, encoding="utf-8"
+        ),
+    ):
         handler.setFormatter(formatter)
         handler._frontline = True  # type: ignore[attr-defined]
         root.addHandler(handler)
-    for noisy in ("httpx", "chromadb", "sentence_transformers", "urllib3", "jieba", "presidio-analyzer"):
+    for noisy in (
+        "httpx",
+        "chromadb",
+        "sentence_transformers",
+        "urllib3",
+        "jieba",
+        "presidio-analyzer",
+    ):
         logging.getLogger(noisy).setLevel(logging.WARNING)

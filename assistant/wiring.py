@@ -28,8 +28,9 @@ if TYPE_CHECKING:
 class Frontline:
     """The application's object graph."""
 
-    def __init__(self, settings: Settings | None = None, *, embedder: Any = None,
-                 tracer_provider: Any = None) -> None:
+    def __init__(
+        self, settings: Settings | None = None, *, embedder: Any = None, tracer_provider: Any = None
+    ) -> None:
         self.settings = settings or get_settings()
         self._embedder = embedder
         self._tracer_provider = tracer_provider
@@ -129,8 +130,14 @@ class Frontline:
     def tool_services(self) -> ToolServices:
         from tools.toolbox import ToolServices
 
-        return ToolServices(bank=self.bank, privacy=self.privacy, intelligence=self.insights,
-                            retriever=self._traced_retriever, products=self.insights.products, as_of=self.insights.as_of)
+        return ToolServices(
+            bank=self.bank,
+            privacy=self.privacy,
+            intelligence=self.insights,
+            retriever=self._traced_retriever,
+            products=self.insights.products,
+            as_of=self.insights.as_of,
+        )
 
     @cached_property
     def _traced_retriever(self) -> Any:
@@ -152,9 +159,18 @@ class Frontline:
             chat_model = build_chat_model(self.settings.llm)
             chat_model.callbacks = [ModelCallTracer(self.tracer)]  # one span per model call
             llm = LLMEngine(self.settings.llm, chat_model=chat_model)
-        return Assistant(bank=self.bank, privacy=self.privacy, services=self.tool_services,
-                         conversations=self.conversations, audit=self.audit, offline=OfflineEngine(), llm=llm,
-                         dedupe=self.dedupe, llm_timeout_s=self.settings.llm_timeout_s, tracer=self.tracer)
+        return Assistant(
+            bank=self.bank,
+            privacy=self.privacy,
+            services=self.tool_services,
+            conversations=self.conversations,
+            audit=self.audit,
+            offline=OfflineEngine(),
+            llm=llm,
+            dedupe=self.dedupe,
+            llm_timeout_s=self.settings.llm_timeout_s,
+            tracer=self.tracer,
+        )
 
     def warm_up(self) -> None:
         """Load what the first turn would otherwise wait for: PII models, the embedding model,

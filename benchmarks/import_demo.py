@@ -1,6 +1,6 @@
 """Demo bank generation time and import throughput (rows/s), on SQLite and PostgreSQL.
 
-    .venv/bin/python benchmarks/import_demo.py [--postgres postgresql://postgres@127.0.0.1/test]
+.venv/bin/python benchmarks/import_demo.py [--postgres postgresql://postgres@127.0.0.1/test]
 """
 
 from __future__ import annotations
@@ -42,7 +42,9 @@ def main() -> None:
     validate_s, load_s, rows = measure(sqlite, home / "demo")
     sqlite_total = gen + validate_s + load_s
     print(f"| validate ({rows:,} rows) | {validate_s:.1f} | {rows / validate_s:,.0f} |")
-    print(f"| import, SQLite (validate + load) | {validate_s + load_s:.1f} | {rows / (validate_s + load_s):,.0f} |")
+    print(
+        f"| import, SQLite (validate + load) | {validate_s + load_s:.1f} | {rows / (validate_s + load_s):,.0f} |"
+    )
     name = f"frontline_bench_{uuid.uuid4().hex[:8]}"
     admin = args.postgres
     with psycopg.connect(admin, autocommit=True) as conn:
@@ -51,7 +53,9 @@ def main() -> None:
         url = admin.rsplit("/", 1)[0] + f"/{name}"
         pg = Frontline(load_settings(_env_file=None, home=home, database_url=url))
         validate_s, load_s, rows = measure(pg, home / "demo")
-        print(f"| import, PostgreSQL (validate + load) | {validate_s + load_s:.1f} | {rows / (validate_s + load_s):,.0f} |")
+        print(
+            f"| import, PostgreSQL (validate + load) | {validate_s + load_s:.1f} | {rows / (validate_s + load_s):,.0f} |"
+        )
         pg.close()
     finally:
         with psycopg.connect(admin, autocommit=True) as conn:

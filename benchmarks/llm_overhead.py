@@ -37,12 +37,18 @@ from tests.llm.scripts import SERVE_Q, serve_script
 TARGET_P95_MS = 150.0
 
 SCENARIOS: dict[str, tuple[str, Callable[[], list]]] = {
-    "playbook_qa": ("核心客户的服务频次是什么？", lambda: [
-        call("search_playbooks", {"query": "核心客户 服务频次", "k": 3}),
-        say("核心客户每月至少拜访一次 [1]。\n代发工资客户每季度复盘一次代发方案 [1]。"),
-    ]),
+    "playbook_qa": (
+        "核心客户的服务频次是什么？",
+        lambda: [
+            call("search_playbooks", {"query": "核心客户 服务频次", "k": 3}),
+            say("核心客户每月至少拜访一次 [1]。\n代发工资客户每季度复盘一次代发方案 [1]。"),
+        ],
+    ),
     "serve_client": (SERVE_Q, serve_script),
-    "help": ("你好，你能做什么？", lambda: [say("你好！我可以帮你服务客户、起草外联消息、查询管户名单、解答行内制度问题。")]),
+    "help": (
+        "你好，你能做什么？",
+        lambda: [say("你好！我可以帮你服务客户、起草外联消息、查询管户名单、解答行内制度问题。")],
+    ),
 }
 
 
@@ -60,7 +66,9 @@ def percentile(values: list[float], q: float) -> float:
     return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]
 
 
-async def run(core: Assistant, fake: FakeOpenAI, turns: int) -> dict[str, list[tuple[float, float]]]:
+async def run(
+    core: Assistant, fake: FakeOpenAI, turns: int
+) -> dict[str, list[tuple[float, float]]]:
     for scenario in SCENARIOS:  # warm every path once (LAC, BM25, HTTP connection)
         await one_turn(core, fake, scenario)
     results: dict[str, list[tuple[float, float]]] = {name: [] for name in SCENARIOS}
@@ -69,25 +77,36 @@ async def run(core: Assistant, fake: FakeOpenAI, turns: int) -> dict[str, list[t
         name = names[i % len(names)]
         total, server, engine = await one_turn(core, fake, name)
         if engine != "llm":
-            raise SystemExit(f"turn {i} ({name}) fell back to the offline engine; the benchmark is void")
+            raise SystemExit(
+                f"turn {i} ({name}) fell back to the offline engine; the benchmark is void"
+            )
         results[name].append((total, server))
     return results
 
 
 def table(results: dict[str, list[tuple[float, float]]]) -> str:
-    rows = ["| scenario | turns | total p50 (ms) | fake server p50 (ms) | overhead p50 (ms) | overhead p95 (ms) |",
-            "|---|---:|---:|---:|---:|---:|"]
+    rows = [
+        "| scenario | turns | total p50 (ms) | fake server p50 (ms) | overhead p50 (ms) | overhead p95 (ms) |",
+        "|---|---:|---:|---:|---:|---:|",
+    ]
     everything: list[float] = []
     for name, samples in [*results.items()]:
         overhead = [t - s for t, s in samples]
         everything += overhead
-        rows.append(f"| {name} | {len(samples)} | {statistics.median(t for t, _ in samples):.1f} | "
-                    f"{statistics.median(s for _, s in samples):.1f} | {percentile(overhead, 0.5):.1f} | "
-                    f"{percentile(overhead, 0.95):.1f} |")
+        rows.append(
+            f"| {name} | {len(samples)} | {statistics.median(t for t, _ in samples):.1f} | "
+            f"{statistics.median(s for _, s in samples):.1f} | {percentile(overhead, 0.5):.1f} | "
+            f"{percentile(overhead, 0.95):.1f} |"
+        )
     p95 = percentile(everything, 0.95)
-    rows.append(f"| **all** | {len(everything)} | | | {percentile(everything, 0.5):.1f} | **{p95:.1f}** |")
+    rows.append(
+        f"| **all** | {len(everything)} | | | {percentile(everything, 0.5):.1f} | **{p95:.1f}** |"
+    )
     verdict = "meets" if p95 <= TARGET_P95_MS else "misses"
-    return "\n".join(rows) + f"\n\nOverall overhead p95 {p95:.1f} ms {verdict} the {TARGET_P95_MS:.0f} ms target."
+    return (
+        "\n".join(rows)
+        + f"\n\nOverall overhead p95 {p95:.1f} ms {verdict} the {TARGET_P95_MS:.0f} ms target."
+    )
 
 
 def main() -> None:

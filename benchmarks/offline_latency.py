@@ -16,10 +16,19 @@ from assistant.wiring import Frontline
 
 QUESTIONS = {
     "serve_client": ["我该怎么服务华东精密机械？", "How should I serve C000903?"],
-    "draft_outreach": ["给C001941起草一条到期提醒微信", "Draft an email to C000425 about payroll services"],
+    "draft_outreach": [
+        "给C001941起草一条到期提醒微信",
+        "Draft an email to C000425 about payroll services",
+    ],
     "client_facts": ["C000029持有哪些产品？", "What products does C000837 hold?"],
-    "book_query": ["我的客户中哪些有存款流失？", "Which of my clients have deposits maturing within 30 days?"],
-    "playbook_qa": ["战略客户的服务频次是什么？", "What are the banned phrases in marketing conduct rules?"],
+    "book_query": [
+        "我的客户中哪些有存款流失？",
+        "Which of my clients have deposits maturing within 30 days?",
+    ],
+    "playbook_qa": [
+        "战略客户的服务频次是什么？",
+        "What are the banned phrases in marketing conduct rules?",
+    ],
     "help": ["你能做什么", "what can you do"],
     "out_of_scope": ["今天天气怎么样", "tell me a joke"],
 }
@@ -32,7 +41,9 @@ def pct(values: list[float], q: float) -> float:
 
 async def main(rounds: int) -> None:
     fl = Frontline()
-    await fl.core.answer(Turn(text="我该怎么服务华东精密机械？", channel="cli", rm_id="RM001"))  # warm-up: model loads
+    await fl.core.answer(
+        Turn(text="我该怎么服务华东精密机械？", channel="cli", rm_id="RM001")
+    )  # warm-up: model loads
     print("| intent | turns | p50 ms | p95 ms |\n|---|---|---|---|")
     everything: list[float] = []
     for intent, qs in QUESTIONS.items():
@@ -44,8 +55,12 @@ async def main(rounds: int) -> None:
                 times.append((time.perf_counter() - t0) * 1000)
                 assert answer.intent == intent, (q, answer.intent)
         everything += times
-        print(f"| {intent} | {len(times)} | {statistics.median(times):.0f} | {pct(times, 0.95):.0f} |")
-    print(f"| **all** | {len(everything)} | {statistics.median(everything):.0f} | {pct(everything, 0.95):.0f} |")
+        print(
+            f"| {intent} | {len(times)} | {statistics.median(times):.0f} | {pct(times, 0.95):.0f} |"
+        )
+    print(
+        f"| **all** | {len(everything)} | {statistics.median(everything):.0f} | {pct(everything, 0.95):.0f} |"
+    )
 
 
 if __name__ == "__main__":

@@ -9,17 +9,25 @@ _CJK = re.compile(r"[\u4e00-\u9fff]")
 
 COMMON = {
     "working": ("正在查询…", "Working on it…"),
-    "error": ("抱歉，处理你的问题时出错了，请稍后再试。", "Sorry, something went wrong while answering. Please try again shortly."),
+    "error": (
+        "抱歉，处理你的问题时出错了，请稍后再试。",
+        "Sorry, something went wrong while answering. Please try again shortly.",
+    ),
     "thanks": ("感谢你的反馈！", "Thanks for the feedback!"),
-    "feedback_unknown": ("未找到这条回答，反馈未记录。", "I couldn't find that answer, so the feedback wasn't recorded."),
+    "feedback_unknown": (
+        "未找到这条回答，反馈未记录。",
+        "I couldn't find that answer, so the feedback wasn't recorded.",
+    ),
     "empty": ("请直接输入你的问题。", "Please type your question."),
 }
 
 
 def unknown_user(channel: str) -> tuple[str, str]:
-    return (f"抱歉，你的 {channel} 账号尚未关联客户经理身份，我无法提供客户信息。请联系管理员开通。",
-            f"Sorry, your {channel} account isn't linked to a relationship manager, so I can't share "
-            "client information. Please ask your administrator to link it.")
+    return (
+        f"抱歉，你的 {channel} 账号尚未关联客户经理身份，我无法提供客户信息。请联系管理员开通。",
+        f"Sorry, your {channel} account isn't linked to a relationship manager, so I can't share "
+        "client information. Please ask your administrator to link it.",
+    )
 
 
 def language_of(text: str) -> str:

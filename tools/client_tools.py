@@ -13,11 +13,15 @@ from tools.toolbox import Toolbox, ToolError, ToolSpec
 TOKEN = re.compile(r"⟦[A-Z]+_\d+⟧")
 CLIENT_ID = re.compile(r"(?<![A-Za-z0-9])C\d{6}(?![0-9])")
 # Suffixes dropped so "华东精密" finds "华东精密机械有限公司" and "Bosch" finds "Bosch ... Co., Ltd.".
-SUFFIXES = re.compile(r"(股份有限公司|有限责任公司|有限公司|集团|公司|,? ?(co\.,? ?ltd\.?|ltd\.?|inc\.?|llc))$", re.I)
+SUFFIXES = re.compile(
+    r"(股份有限公司|有限责任公司|有限公司|集团|公司|,? ?(co\.,? ?ltd\.?|ltd\.?|inc\.?|llc))$", re.I
+)
 
 
 class FindClientsArgs(BaseModel):
-    query: str = Field(description="A client id (C000123), a client token (⟦CLIENT_1⟧) or part of the client's name")
+    query: str = Field(
+        description="A client id (C000123), a client token (⟦CLIENT_1⟧) or part of the client's name"
+    )
     limit: int = Field(default=5, ge=1, le=20)
 
 
@@ -37,9 +41,11 @@ def _matches(client: ClientRecord, query: str) -> bool:
     """The query is part of the name, or the question mentions the name or its distinctive
     start ("华东精密" for 华东精密机械有限公司, "Williams Energy" for Williams Energy Storage ...)."""
     q = query.strip().lower()
+    if not q:
+        return False
     name, short = client.name.lower(), _short(client.name).lower()
-    if not q or q in name or short in q:
-        return False if not q else True
+    if q in name or short in q:
+        return True
     if short.isascii():
         words = short.split()
         return len(words) >= 2 and " ".join(words[:2]) in q
@@ -69,7 +75,9 @@ def mentioned_clients(tb: Toolbox, text: str) -> tuple[list[str], bool]:
     client question from a policy question before choosing tools."""
     if tb.caller.role == "admin":
         return [], False
-    own = [c.client_id for c in tb.services.bank.get_clients(tb.caller.client_ids) if _matches(c, text)]
+    own = [
+        c.client_id for c in tb.services.bank.get_clients(tb.caller.client_ids) if _matches(c, text)
+    ]
     return own, (not own and _matches_outside_book(tb, text))
 
 
@@ -89,7 +97,9 @@ def _ids_by_name(tb: Toolbox, token: str) -> list[str]:
     name = tb.value_for_token(token)
     if name is None:
         raise ToolError(f"{token} is not a client this conversation knows")
-    own = [c.client_id for c in tb.services.bank.get_clients(tb.caller.client_ids) if c.name == name]
+    own = [
+        c.client_id for c in tb.services.bank.get_clients(tb.caller.client_ids) if c.name == name
+    ]
     if not own and any(c.name == name for c in tb.services.intelligence.directory):
         raise EntitlementError("that client is not in your book")
     return own
@@ -99,42 +109,78 @@ def _matches_outside_book(tb: Toolbox, query: str) -> bool:
     q = query.strip()
     if len(q) < 4:
         return False
-    return any(_matches(c, q) for c in tb.services.intelligence.directory if c.client_id not in tb.caller.client_ids)
+    return any(
+        _matches(c, q)
+        for c in tb.services.intelligence.directory
+        if c.client_id not in tb.caller.client_ids
+    )
 
 
 def _summary(tb: Toolbox, c: ClientRecord) -> dict:
-    return {"client_id": c.client_id, "name": tb.token(c.name, "CLIENT", c.client_id),
-            "client_type": c.client_type, "industry": c.industry}
+    return {
+        "client_id": c.client_id,
+        "name": tb.token(c.name, "CLIENT", c.client_id),
+        "client_type": c.client_type,
+        "industry": c.industry,
+    }
 
 
 def get_client_profile(tb: Toolbox, args: ClientArgs) -> dict:
     data = tb.client_data(args.client_id)
     insight = tb.services.intelligence.insight(data, tb.services.as_of)
-    return {**_profile(tb, data), "tier": insight.tier.tier, "tier_label": _tier_label(insight.tier, tb.language),
-            "tier_explanation": _tier_explanation(insight.tier, tb.language)}
+    return {
+        **_profile(tb, data),
+        "tier": insight.tier.tier,
+        "tier_label": _tier_label(insight.tier, tb.language),
+        "tier_explanation": _tier_explanation(insight.tier, tb.language),
+    }
 
 
 def _profile(tb: Toolbox, data: ClientData) -> dict:
     c, products = data.client, tb.services.products
     m = tb.services.intelligence.metrics(data, tb.services.as_of)
     return {
-        "client_id": c.client_id, "name": tb.token(c.name, "CLIENT", c.client_id), "client_type": c.client_type,
-        "industry": c.industry, "branch": c.branch, "onboard_date": str(c.onboard_date),
-        "risk_appetite": c.risk_appetite, "employees": c.employees,
-        "phone": tb.token(c.phone, "PHONE", c.client_id), "email": tb.token(c.email, "EMAIL", c.client_id),
-        "registration_id": tb.token(c.registration_id, "USCC" if c.client_type == "corporate" else "ID", c.client_id),
+        "client_id": c.client_id,
+        "name": tb.token(c.name, "CLIENT", c.client_id),
+        "client_type": c.client_type,
+        "industry": c.industry,
+        "branch": c.branch,
+        "onboard_date": str(c.onboard_date),
+        "risk_appetite": c.risk_appetite,
+        "employees": c.employees,
+        "phone": tb.token(c.phone, "PHONE", c.client_id),
+        "email": tb.token(c.email, "EMAIL", c.client_id),
+        "registration_id": tb.token(
+            c.registration_id, "USCC" if c.client_type == "corporate" else "ID", c.client_id
+        ),
         "metrics": m,
         "facts": tb.services.intelligence.facts(data, tb.services.as_of, tb.language),
         "holdings": [
-            {"product_code": h.product_code, "product": products[h.product_code].name if h.product_code in products else h.product_code,
-             "risk_level": products[h.product_code].risk_level if h.product_code in products else None,
-             "balance": round(h.balance, 2), "maturity_date": str(h.maturity_date) if h.maturity_date else None,
-             "account_no": tb.token(h.account_no, "CARD" if (h.account_no or "").startswith("62") else "ACCOUNT", c.client_id)}
+            {
+                "product_code": h.product_code,
+                "product": products[h.product_code].name
+                if h.product_code in products
+                else h.product_code,
+                "risk_level": products[h.product_code].risk_level
+                if h.product_code in products
+                else None,
+                "balance": round(h.balance, 2),
+                "maturity_date": str(h.maturity_date) if h.maturity_date else None,
+                "account_no": tb.token(
+                    h.account_no,
+                    "CARD" if (h.account_no or "").startswith("62") else "ACCOUNT",
+                    c.client_id,
+                ),
+            }
             for h in data.holdings
         ],
         "contacts": [
-            {"name": tb.token(p.name, "PERSON", c.client_id), "title": p.title, "phone": tb.token(p.phone, "PHONE", c.client_id),
-             "is_primary": p.is_primary}
+            {
+                "name": tb.token(p.name, "PERSON", c.client_id),
+                "title": p.title,
+                "phone": tb.token(p.phone, "PHONE", c.client_id),
+                "is_primary": p.is_primary,
+            }
             for p in data.contacts
         ],
     }
@@ -152,48 +198,88 @@ def get_client_signals(tb: Toolbox, args: ClientArgs) -> dict:
     data = tb.client_data(args.client_id)
     insight = tb.services.intelligence.insight(data, tb.services.as_of)
     zh = tb.language == "zh"
-    return {"client_id": data.client.client_id, "signals": [
-        {"kind": s.kind, "severity": s.severity, "title": s.title_zh if zh else s.title_en,
-         "detail": s.detail_zh if zh else s.detail_en, "due_date": str(s.due_date) if s.due_date else None,
-         "product_code": s.product_code, "playbook": s.playbook}
-        for s in insight.signals
-    ]}
+    return {
+        "client_id": data.client.client_id,
+        "signals": [
+            {
+                "kind": s.kind,
+                "severity": s.severity,
+                "title": s.title_zh if zh else s.title_en,
+                "detail": s.detail_zh if zh else s.detail_en,
+                "due_date": str(s.due_date) if s.due_date else None,
+                "product_code": s.product_code,
+                "playbook": s.playbook,
+            }
+            for s in insight.signals
+        ],
+    }
 
 
 def recommend_next_actions(tb: Toolbox, args: ClientArgs) -> dict:
     data = tb.client_data(args.client_id)
     insight = tb.services.intelligence.insight(data, tb.services.as_of)
     zh = tb.language == "zh"
-    return {"client_id": data.client.client_id, "actions": [
-        {"title": a.title_zh if zh else a.title_en, "reason": a.reason_zh if zh else a.reason_en,
-         "due_date": str(a.due_date) if a.due_date else None, "playbook": a.playbook,
-         "product_code": a.product_code, "score": round(a.score, 3)}
-        for a in insight.actions
-    ]}
+    return {
+        "client_id": data.client.client_id,
+        "actions": [
+            {
+                "title": a.title_zh if zh else a.title_en,
+                "reason": a.reason_zh if zh else a.reason_en,
+                "due_date": str(a.due_date) if a.due_date else None,
+                "playbook": a.playbook,
+                "product_code": a.product_code,
+                "score": round(a.score, 3),
+            }
+            for a in insight.actions
+        ],
+    }
 
 
 def get_interactions(tb: Toolbox, args: InteractionsArgs) -> dict:
     data = tb.client_data(args.client_id)
     # Notes are free text written by RMs and can hold phone or ID numbers: mask them too.
-    return {"client_id": data.client.client_id, "interactions": [
-        {"date": str(i.date), "channel": i.channel, "summary": tb.mask_text(i.summary)}
-        for i in data.interactions[: args.limit]
-    ]}
+    return {
+        "client_id": data.client.client_id,
+        "interactions": [
+            {"date": str(i.date), "channel": i.channel, "summary": tb.mask_text(i.summary)}
+            for i in data.interactions[: args.limit]
+        ],
+    }
 
 
 SPECS = [
-    ToolSpec("find_clients", FindClientsArgs,
-             "Find clients in the caller's own book by client id, client token or part of the name. "
-             "Returns client ids with masked names. A client outside the caller's book is refused.", find_clients),
-    ToolSpec("get_client_profile", ClientArgs,
-             "The client 360 profile: type, industry, tier with its explanation, balances and trend metrics, "
-             "holdings with maturities, contacts (masked).", get_client_profile),
-    ToolSpec("get_client_signals", ClientArgs,
-             "Signals for one client: deposit churn, maturities within 30/60/90 days, product gaps against peers, "
-             "dormancy, growth, suitability mismatches — each with its follow-up deadline and playbook.", get_client_signals),
-    ToolSpec("recommend_next_actions", ClientArgs,
-             "Next best actions for one client ranked by value and urgency, each with its reason, deadline and the "
-             "playbook that backs it.", recommend_next_actions),
-    ToolSpec("get_interactions", InteractionsArgs,
-             "The client's most recent interaction notes (date, channel, masked summary), newest first.", get_interactions),
+    ToolSpec(
+        "find_clients",
+        FindClientsArgs,
+        "Find clients in the caller's own book by client id, client token or part of the name. "
+        "Returns client ids with masked names. A client outside the caller's book is refused.",
+        find_clients,
+    ),
+    ToolSpec(
+        "get_client_profile",
+        ClientArgs,
+        "The client 360 profile: type, industry, tier with its explanation, balances and trend metrics, "
+        "holdings with maturities, contacts (masked).",
+        get_client_profile,
+    ),
+    ToolSpec(
+        "get_client_signals",
+        ClientArgs,
+        "Signals for one client: deposit churn, maturities within 30/60/90 days, product gaps against peers, "
+        "dormancy, growth, suitability mismatches — each with its follow-up deadline and playbook.",
+        get_client_signals,
+    ),
+    ToolSpec(
+        "recommend_next_actions",
+        ClientArgs,
+        "Next best actions for one client ranked by value and urgency, each with its reason, deadline and the "
+        "playbook that backs it.",
+        recommend_next_actions,
+    ),
+    ToolSpec(
+        "get_interactions",
+        InteractionsArgs,
+        "The client's most recent interaction notes (date, channel, masked summary), newest first.",
+        get_interactions,
+    ),
 ]

@@ -8,12 +8,23 @@ from pydantic import BaseModel, Field
 
 from tools.toolbox import Toolbox, ToolError
 
-Purpose = Literal["maturity_reminder", "churn_care", "payroll_pitch", "product_intro", "dormant_reactivation",
-                  "service_visit", "suitability_review", "birthday_or_festival", "general"]
+Purpose = Literal[
+    "maturity_reminder",
+    "churn_care",
+    "payroll_pitch",
+    "product_intro",
+    "dormant_reactivation",
+    "service_visit",
+    "suitability_review",
+    "birthday_or_festival",
+    "general",
+]
 
 
 class SearchPlaybooksArgs(BaseModel):
-    query: str = Field(description="What to look for in the bank's playbooks, in Chinese or English")
+    query: str = Field(
+        description="What to look for in the bank's playbooks, in Chinese or English"
+    )
     k: int = Field(default=4, ge=1, le=10)
     language: Literal["zh", "en"] | None = None
     tier: str | None = None
@@ -27,7 +38,9 @@ class DraftOutreachArgs(BaseModel):
     purpose: Purpose = "general"
     language: Literal["zh", "en"] | None = None
     product_code: str | None = None
-    points: list[str] = Field(default_factory=list, description="Points the RM wants included (checked for compliance)")
+    points: list[str] = Field(
+        default_factory=list, description="Points the RM wants included (checked for compliance)"
+    )
 
 
 class CheckComplianceArgs(BaseModel):
@@ -38,37 +51,62 @@ class CheckComplianceArgs(BaseModel):
 
 
 def search_playbooks(tb: Toolbox, args: SearchPlaybooksArgs) -> dict:
-    filters = {k: v for k, v in {"language": args.language, "tier": args.tier, "product": args.product,
-                                 "industry": args.industry}.items() if v}
+    filters = {
+        k: v
+        for k, v in {
+            "language": args.language,
+            "tier": args.tier,
+            "product": args.product,
+            "industry": args.industry,
+        }.items()
+        if v
+    }
     passages = tb.services.retriever.search(args.query, k=args.k, filters=filters or None)
-    return {"passages": [
-        {"n": tb.cite(p), "doc_id": p.doc_id, "title": p.title, "section": p.section, "stale": bool(p.stale),
-         # Retrieved text is reference material, never instructions (see the agent's system prompt).
-         "text": p.text}
-        for p in passages
-    ]}
+    return {
+        "passages": [
+            {
+                "n": tb.cite(p),
+                "doc_id": p.doc_id,
+                "title": p.title,
+                "section": p.section,
+                "stale": bool(p.stale),
+                # Retrieved text is reference material, never instructions (see the agent's system prompt).
+                "text": p.text,
+            }
+            for p in passages
+        ]
+    }
 
 
 def draft_outreach(tb: Toolbox, args: DraftOutreachArgs) -> dict:
-    from tools.outreach import OutreachRequest, draft_outreach as make_draft
+    from tools.outreach import OutreachRequest
+    from tools.outreach import draft_outreach as make_draft
 
     data = tb.client_data(args.client_id)
     c = data.client
     product = tb.services.products.get(args.product_code) if args.product_code else None
     if args.product_code and product is None:
         raise ToolError(f"unknown product {args.product_code}")
-    primary = next((p for p in data.contacts if p.is_primary), data.contacts[0] if data.contacts else None)
+    primary = next(
+        (p for p in data.contacts if p.is_primary), data.contacts[0] if data.contacts else None
+    )
     insight = tb.services.intelligence.insight(data, tb.services.as_of)
     language = args.language or tb.language
     request = OutreachRequest(
-        channel=args.channel, language=language, purpose=args.purpose,
-        client_token=tb.token(c.name, "CLIENT", c.client_id), client_type=c.client_type,
+        channel=args.channel,
+        language=language,
+        purpose=args.purpose,
+        client_token=tb.token(c.name, "CLIENT", c.client_id),
+        client_type=c.client_type,
         contact_token=tb.token(primary.name, "PERSON", c.client_id) if primary else None,
         tier=insight.tier.label_zh if language == "zh" else insight.tier.label_en,
         product=_product_info(product),
-        facts=tb.services.intelligence.outreach_facts(data, tb.services.as_of, args.product_code, language)
+        facts=tb.services.intelligence.outreach_facts(
+            data, tb.services.as_of, args.product_code, language
+        )
         | {"rm_name": tb.caller.rm.name},  # an RM's own name is not client PII
-        client_risk_appetite=c.risk_appetite, points=[tb.mask_text(p) for p in args.points],
+        client_risk_appetite=c.risk_appetite,
+        points=[tb.mask_text(p) for p in args.points],
     )
     draft = make_draft(request)
     tb.flags.extend(f for f in draft.flags if f not in tb.flags)
@@ -78,19 +116,36 @@ def draft_outreach(tb: Toolbox, args: DraftOutreachArgs) -> dict:
 def _product_info(product: object) -> dict | None:
     if product is None:
         return None
-    return {"code": product.product_code, "name": product.name, "name_en": product.name_en,  # type: ignore[attr-defined]
-            "risk_level": product.risk_level, "category": product.category}  # type: ignore[attr-defined]
+    return {
+        "code": product.product_code,
+        "name": product.name,
+        "name_en": product.name_en,  # type: ignore[attr-defined]
+        "risk_level": product.risk_level,
+        "category": product.category,
+    }  # type: ignore[attr-defined]
 
 
 def check_compliance(tb: Toolbox, args: CheckComplianceArgs) -> dict:
-    from tools.compliance import ComplianceContext, check_compliance as run_check
+    from tools.compliance import ComplianceContext
+    from tools.compliance import check_compliance as run_check
 
     appetite = None
     if args.client_id:
         appetite = tb.client_data(args.client_id).client.risk_appetite
-    levels = {code: tb.services.products[code].risk_level for code in args.product_codes if code in tb.services.products}
-    report = run_check(tb.mask_text(args.text), language=tb.language,
-                       context=ComplianceContext(product_codes=args.product_codes, product_risk_levels=levels,
-                                                 client_risk_appetite=appetite, channel=args.channel))
+    levels = {
+        code: tb.services.products[code].risk_level
+        for code in args.product_codes
+        if code in tb.services.products
+    }
+    report = run_check(
+        tb.mask_text(args.text),
+        language=tb.language,
+        context=ComplianceContext(
+            product_codes=args.product_codes,
+            product_risk_levels=levels,
+            client_risk_appetite=appetite,
+            channel=args.channel,
+        ),
+    )
     tb.flags.extend(f for f in report.flags if f not in tb.flags)
     return report.model_dump(mode="json")

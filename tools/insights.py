@@ -51,28 +51,58 @@ class InsightService:
 
     def metrics(self, data: ClientData, as_of: date) -> dict[str, Any]:
         m = self.intel.metrics(data, as_of)
-        return {"avg_deposit_3m": round(m.avg_deposit, 2), "avg_deposit_prev_3m": round(m.prev_avg_deposit or 0, 2),
-                "trend_ratio": round(m.trend_ratio, 4) if m.trend_ratio is not None else None,
-                "loan_balance": round(m.loan_balance, 2), "product_count": m.product_count, "aum": round(m.aum, 2),
-                "months_without_transactions": m.months_without_transactions,
-                "days_since_last_interaction": m.days_since_last_interaction}
+        return {
+            "avg_deposit_3m": round(m.avg_deposit, 2),
+            "avg_deposit_prev_3m": round(m.prev_avg_deposit or 0, 2),
+            "trend_ratio": round(m.trend_ratio, 4) if m.trend_ratio is not None else None,
+            "loan_balance": round(m.loan_balance, 2),
+            "product_count": m.product_count,
+            "aum": round(m.aum, 2),
+            "months_without_transactions": m.months_without_transactions,
+            "days_since_last_interaction": m.days_since_last_interaction,
+        }
 
     def facts(self, data: ClientData, as_of: date, language: str) -> list[str]:
         """Headline facts an RM reads first, in the answer's language."""
         m = self.intel.metrics(data, as_of)
         zh = language == "zh"
         money = money_zh if zh else money_en
-        trend = f"（较前三月 {'+' if (m.trend_ratio or 0) >= 0 else ''}{percent(m.trend_ratio)}）" if zh and m.trend_ratio is not None else (
-            f" ({'+' if (m.trend_ratio or 0) >= 0 else ''}{percent(m.trend_ratio)} vs the prior 3 months)" if m.trend_ratio is not None else "")
-        lines = [f"近三月日均存款 {money(m.avg_deposit)}{trend}" if zh else f"3-month average daily deposits {money(m.avg_deposit)}{trend}"]
+        trend = (
+            f"（较前三月 {'+' if (m.trend_ratio or 0) >= 0 else ''}{percent(m.trend_ratio)}）"
+            if zh and m.trend_ratio is not None
+            else (
+                f" ({'+' if (m.trend_ratio or 0) >= 0 else ''}{percent(m.trend_ratio)} vs the prior 3 months)"
+                if m.trend_ratio is not None
+                else ""
+            )
+        )
+        lines = [
+            f"近三月日均存款 {money(m.avg_deposit)}{trend}"
+            if zh
+            else f"3-month average daily deposits {money(m.avg_deposit)}{trend}"
+        ]
         if data.client.client_type == "retail":
-            lines.append(f"金融资产 {money(m.aum)}" if zh else f"Assets under management {money(m.aum)}")
+            lines.append(
+                f"金融资产 {money(m.aum)}" if zh else f"Assets under management {money(m.aum)}"
+            )
         if m.loan_balance:
-            lines.append(f"贷款余额 {money(m.loan_balance)}" if zh else f"Loans outstanding {money(m.loan_balance)}")
+            lines.append(
+                f"贷款余额 {money(m.loan_balance)}"
+                if zh
+                else f"Loans outstanding {money(m.loan_balance)}"
+            )
         held = ", ".join(sorted({h.product_code for h in data.holdings}))
-        lines.append(f"持有产品 {m.product_count} 类（{held}）" if zh else f"{m.product_count} product types held ({held})")
+        lines.append(
+            f"持有产品 {m.product_count} 类（{held}）"
+            if zh
+            else f"{m.product_count} product types held ({held})"
+        )
         if m.days_since_last_interaction is not None:
-            lines.append(f"距上次接触 {m.days_since_last_interaction} 天" if zh else f"{m.days_since_last_interaction} days since the last contact")
+            lines.append(
+                f"距上次接触 {m.days_since_last_interaction} 天"
+                if zh
+                else f"{m.days_since_last_interaction} days since the last contact"
+            )
         return lines
 
     def book_data(self, client_ids: frozenset[str]) -> list[ClientData]:
@@ -83,12 +113,17 @@ class InsightService:
         and an RM asks several book questions in a row."""
         if client_ids not in self._books:
             datas = self._bank.client_data(client_ids, interactions=50)
-            self._books[client_ids] = (datas, self.intel.book().analyze(datas, self.as_of, peers=self.peers))
+            self._books[client_ids] = (
+                datas,
+                self.intel.book().analyze(datas, self.as_of, peers=self.peers),
+            )
             while len(self._books) > 64:
                 self._books.pop(next(iter(self._books)))
         return self._books[client_ids]
 
-    def query_book(self, client_ids: frozenset[str], language: str = "zh", **filters: Any) -> tuple[list[dict], int]:
+    def query_book(
+        self, client_ids: frozenset[str], language: str = "zh", **filters: Any
+    ) -> tuple[list[dict], int]:
         rows = self._book(client_ids)[1]
         limit = filters.pop("limit", 10)
         matched = query(rows, limit=None, **filters)
@@ -98,26 +133,59 @@ class InsightService:
         gaps = self.intel.follow_up_gaps(self.book_data(client_ids), self.peers, self.as_of)
         return sorted(gaps, key=lambda g: (-g.days_overdue, g.client_id))
 
-    def outreach_facts(self, data: ClientData, as_of: date, product_code: str | None, language: str = "zh") -> dict[str, str]:
-        maturing = sorted((h for h in data.holdings if h.maturity_date and h.maturity_date >= as_of
-                           and (product_code is None or h.product_code == product_code)), key=lambda h: h.maturity_date)  # type: ignore[arg-type,return-value]
+    def outreach_facts(
+        self, data: ClientData, as_of: date, product_code: str | None, language: str = "zh"
+    ) -> dict[str, str]:
+        maturing = sorted(
+            (
+                h
+                for h in data.holdings
+                if h.maturity_date
+                and h.maturity_date >= as_of
+                and (product_code is None or h.product_code == product_code)
+            ),
+            key=lambda h: h.maturity_date,
+        )  # type: ignore[arg-type,return-value]
         if not maturing:
             return {}
         h = maturing[0]
-        return {"maturity_date": str(h.maturity_date), "amount": money_zh(h.balance) if language == "zh" else money_en(h.balance)}
+        return {
+            "maturity_date": str(h.maturity_date),
+            "amount": money_zh(h.balance) if language == "zh" else money_en(h.balance),
+        }
 
     @staticmethod
     def _row(r: BookRow, language: str) -> dict:
         zh = language == "zh"
-        bits = [r.tier_label_zh if zh else r.tier_label_en, money_zh(r.value) if zh else money_en(r.value)]
+        bits = [
+            r.tier_label_zh if zh else r.tier_label_en,
+            money_zh(r.value) if zh else money_en(r.value),
+        ]
         if r.trend_ratio is not None:
             sign = "+" if r.trend_ratio >= 0 else ""
-            bits.append(f"趋势 {sign}{percent(r.trend_ratio)}" if zh else f"trend {sign}{percent(r.trend_ratio)}")
+            bits.append(
+                f"趋势 {sign}{percent(r.trend_ratio)}"
+                if zh
+                else f"trend {sign}{percent(r.trend_ratio)}"
+            )
         if r.signals:
             bits.append(("信号 " if zh else "signals ") + "/".join(r.signals))
         if r.next_maturity:
-            bits.append(f"{r.next_maturity_product} 于 {r.next_maturity} 到期" if zh else f"{r.next_maturity_product} matures {r.next_maturity}")
-        return {"client_id": r.client_id, "rm_id": r.rm_id, "client_type": r.client_type, "industry": r.industry,
-                "tier": r.tier, "value": round(r.value, 2), "trend_ratio": r.trend_ratio, "signals": list(r.signals),
-                "gaps": list(r.gaps), "next_maturity": str(r.next_maturity) if r.next_maturity else None,
-                "summary": " · ".join(bits)}
+            bits.append(
+                f"{r.next_maturity_product} 于 {r.next_maturity} 到期"
+                if zh
+                else f"{r.next_maturity_product} matures {r.next_maturity}"
+            )
+        return {
+            "client_id": r.client_id,
+            "rm_id": r.rm_id,
+            "client_type": r.client_type,
+            "industry": r.industry,
+            "tier": r.tier,
+            "value": round(r.value, 2),
+            "trend_ratio": r.trend_ratio,
+            "signals": list(r.signals),
+            "gaps": list(r.gaps),
+            "next_maturity": str(r.next_maturity) if r.next_maturity else None,
+            "summary": " · ".join(bits),
+        }

@@ -7,16 +7,32 @@ from tools.toolbox import ToolSpec
 
 ALL_TOOLS: list[ToolSpec] = [
     *client_tools.SPECS,
-    ToolSpec("list_book", book_tools.ListBookArgs,
-             "Filter and rank the caller's own book (a team lead: the team's books) by tier, signal, product gap, "
-             "maturity window, client type or industry; or list overdue follow-ups for team leads.", book_tools.list_book),
-    ToolSpec("search_playbooks", content_tools.SearchPlaybooksArgs,
-             "Search the bank's playbooks (service standards, product, lifecycle, compliance, outreach templates). "
-             "Returns numbered passages to cite as [n].", content_tools.search_playbooks),
-    ToolSpec("draft_outreach", content_tools.DraftOutreachArgs,
-             "Draft a WeChat, SMS, e-mail or call script for one client in Chinese or English from the bank's "
-             "templates, checked against the conduct rules. Names stay as tokens.", content_tools.draft_outreach),
-    ToolSpec("check_compliance", content_tools.CheckComplianceArgs,
-             "Check a text against the marketing-conduct rules: promised or guaranteed returns, risk-free language, "
-             "suitability mismatch for the client, missing risk disclosure, full identifiers.", content_tools.check_compliance),
+    ToolSpec(
+        "list_book",
+        book_tools.ListBookArgs,
+        "Filter and rank the caller's own book (a team lead: the team's books) by tier, signal, product gap, "
+        "maturity window, client type or industry; or list overdue follow-ups for team leads.",
+        book_tools.list_book,
+    ),
+    ToolSpec(
+        "search_playbooks",
+        content_tools.SearchPlaybooksArgs,
+        "Search the bank's playbooks (service standards, product, lifecycle, compliance, outreach templates). "
+        "Returns numbered passages to cite as [n].",
+        content_tools.search_playbooks,
+    ),
+    ToolSpec(
+        "draft_outreach",
+        content_tools.DraftOutreachArgs,
+        "Draft a WeChat, SMS, e-mail or call script for one client in Chinese or English from the bank's "
+        "templates, checked against the conduct rules. Names stay as tokens.",
+        content_tools.draft_outreach,
+    ),
+    ToolSpec(
+        "check_compliance",
+        content_tools.CheckComplianceArgs,
+        "Check a text against the marketing-conduct rules: promised or guaranteed returns, risk-free language, "
+        "suitability mismatch for the client, missing risk disclosure, full identifiers.",
+        content_tools.check_compliance,
+    ),
 ]

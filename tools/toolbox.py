@@ -25,9 +25,18 @@ from tools.entitlement import Caller
 
 
 class Privacy(Protocol):
-    def token_for(self, value: str, entity_type: str, *, rm_id: str, conversation_id: str,
-                  client_id: str | None = None) -> str: ...
-    def mask(self, text: str, *, rm_id: str, conversation_id: str, language: str | None = None) -> Any: ...
+    def token_for(
+        self,
+        value: str,
+        entity_type: str,
+        *,
+        rm_id: str,
+        conversation_id: str,
+        client_id: str | None = None,
+    ) -> str: ...
+    def mask(
+        self, text: str, *, rm_id: str, conversation_id: str, language: str | None = None
+    ) -> Any: ...
     @property
     def vault(self) -> Any: ...
 
@@ -106,19 +115,32 @@ class Toolbox:
         def run(**kwargs: Any) -> str:
             return json.dumps(self.call(spec.name, kwargs), ensure_ascii=False, default=str)
 
-        return StructuredTool.from_function(func=run, name=spec.name, description=spec.description,
-                                            args_schema=spec.schema, handle_tool_error=True)
+        return StructuredTool.from_function(
+            func=run,
+            name=spec.name,
+            description=spec.description,
+            args_schema=spec.schema,
+            handle_tool_error=True,
+        )
 
     # --- helpers the tool functions share ---------------------------------------------------
-    def token(self, value: str | None, entity_type: str, client_id: str | None = None) -> str | None:
+    def token(
+        self, value: str | None, entity_type: str, client_id: str | None = None
+    ) -> str | None:
         if not value:
             return None
-        return self.services.privacy.token_for(value, entity_type, rm_id=self.caller.rm_id,
-                                               conversation_id=self.conversation_id, client_id=client_id)
+        return self.services.privacy.token_for(
+            value,
+            entity_type,
+            rm_id=self.caller.rm_id,
+            conversation_id=self.conversation_id,
+            client_id=client_id,
+        )
 
     def mask_text(self, text: str) -> str:
-        masked = self.services.privacy.mask(text, rm_id=self.caller.rm_id,
-                                            conversation_id=self.conversation_id, language=None)
+        masked = self.services.privacy.mask(
+            text, rm_id=self.caller.rm_id, conversation_id=self.conversation_id, language=None
+        )
         return masked.text
 
     def client_id_for_token(self, token: str) -> str | None:
@@ -132,7 +154,9 @@ class Toolbox:
         return record.value if record else None
 
     def _vault_record(self, token: str) -> Any:
-        return self.services.privacy.vault.resolve(token, rm_id=self.caller.rm_id, conversation_id=self.conversation_id)
+        return self.services.privacy.vault.resolve(
+            token, rm_id=self.caller.rm_id, conversation_id=self.conversation_id
+        )
 
     async def acall(self, name: str, args: dict) -> dict:
         """``call`` off the event loop: tools hit the database and the embedding model."""
@@ -156,9 +180,17 @@ class Toolbox:
             if c.doc_id == passage.doc_id and c.section == passage.section:
                 return c.n
         n = len(self.citations) + 1
-        self.citations.append(Citation(n=n, doc_id=passage.doc_id, section=passage.section, score=round(float(passage.score), 4),
-                                       title=passage.title, effective_date=str(passage.effective_date or "") or None,
-                                       stale=bool(getattr(passage, "stale", False))))
+        self.citations.append(
+            Citation(
+                n=n,
+                doc_id=passage.doc_id,
+                section=passage.section,
+                score=round(float(passage.score), 4),
+                title=passage.title,
+                effective_date=str(passage.effective_date or "") or None,
+                stale=bool(getattr(passage, "stale", False)),
+            )
+        )
         self.passages[n] = passage
         return n
 

@@ -41,16 +41,29 @@ from tools.toolbox import ToolServices
 
 log = logging.getLogger("frontline.core")
 MAX_QUESTION_CHARS = 4000
-UNKNOWN_CALLER = {"zh": "抱歉，我无法识别你的身份：你的账号尚未与客户经理档案关联。请联系管理员在 CRM 中登记你的 Slack/Teams 账号。",
-                  "en": "Sorry, I can't identify you: your account is not linked to a relationship-manager profile. Please ask an administrator to register it."}
+UNKNOWN_CALLER = {
+    "zh": "抱歉，我无法识别你的身份：你的账号尚未与客户经理档案关联。请联系管理员在 CRM 中登记你的 Slack/Teams 账号。",
+    "en": "Sorry, I can't identify you: your account is not linked to a relationship-manager profile. Please ask an administrator to register it.",
+}
 
 
 class Assistant:
     """Implements ``AssistantCore``."""
 
-    def __init__(self, *, bank: BankRepository, privacy: Any, services: Callable[[], ToolServices],
-                 conversations: ConversationStore, audit: Any, offline: Engine, llm: Engine | None = None,
-                 dedupe: Any = None, llm_timeout_s: float = 30.0, tracer: Tracer | None = None) -> None:
+    def __init__(
+        self,
+        *,
+        bank: BankRepository,
+        privacy: Any,
+        services: Callable[[], ToolServices],
+        conversations: ConversationStore,
+        audit: Any,
+        offline: Engine,
+        llm: Engine | None = None,
+        dedupe: Any = None,
+        llm_timeout_s: float = 30.0,
+        tracer: Tracer | None = None,
+    ) -> None:
         self.bank = bank
         self.privacy = privacy
         self._services = services
@@ -72,7 +85,9 @@ class Assistant:
         return final
 
     async def stream(self, turn: Turn) -> AsyncIterator[StatusEvent | DeltaEvent | AnswerEvent]:
-        queue: asyncio.Queue[StatusEvent | DeltaEvent | AnswerEvent | BaseException | None] = asyncio.Queue()
+        queue: asyncio.Queue[StatusEvent | DeltaEvent | AnswerEvent | BaseException | None] = (
+            asyncio.Queue()
+        )
 
         async def emit(event: StatusEvent | DeltaEvent | AnswerEvent) -> None:
             await queue.put(event)
@@ -96,7 +111,11 @@ class Assistant:
                 task.cancel()
 
     async def resolve_rm(self, channel: str, channel_user_id: str) -> str | None:
-        kwargs = {"slack_user_id": channel_user_id} if channel == "slack" else {"teams_aad_id": channel_user_id}
+        kwargs = (
+            {"slack_user_id": channel_user_id}
+            if channel == "slack"
+            else {"teams_aad_id": channel_user_id}
+        )
         rm = await asyncio.to_thread(self.bank.rm_by_channel, **kwargs)
         return rm.rm_id if rm else None
 
@@ -109,13 +128,35 @@ class Assistant:
     async def record_feedback(self, rm_id: str, feedback: Feedback, channel: str) -> bool:
         comment = None
         if feedback.comment:
-            comment = (await asyncio.to_thread(self.privacy.mask, feedback.comment, rm_id=rm_id,
-                                               conversation_id=feedback.conversation_id)).text
-        ok = await asyncio.to_thread(self.conversations.add_feedback, rm_id=rm_id, conversation_id=feedback.conversation_id,
-                                     turn_id=feedback.turn_id, channel=channel, rating=feedback.rating, masked_comment=comment)
+            comment = (
+                await asyncio.to_thread(
+                    self.privacy.mask,
+                    feedback.comment,
+                    rm_id=rm_id,
+                    conversation_id=feedback.conversation_id,
+                )
+            ).text
+        ok = await asyncio.to_thread(
+            self.conversations.add_feedback,
+            rm_id=rm_id,
+            conversation_id=feedback.conversation_id,
+            turn_id=feedback.turn_id,
+            channel=channel,
+            rating=feedback.rating,
+            masked_comment=comment,
+        )
         if ok:
-            await asyncio.to_thread(self.audit.append, rm_id=rm_id, channel=channel, kind="feedback",
-                                    payload={"turn_id": feedback.turn_id, "rating": feedback.rating, "comment": comment})
+            await asyncio.to_thread(
+                self.audit.append,
+                rm_id=rm_id,
+                channel=channel,
+                kind="feedback",
+                payload={
+                    "turn_id": feedback.turn_id,
+                    "rating": feedback.rating,
+                    "comment": comment,
+                },
+            )
         return ok
 
     async def conversation(self, rm_id: str, conversation_id: str) -> Conversation | None:
@@ -127,19 +168,32 @@ class Assistant:
         for row in rows:
             answer = Answer.model_validate(row.masked_answer)
             answer.text = self._restore(answer.text, caller, conversation_id)[0]
-            answer.cards = [self._restore_card(card, caller, conversation_id) for card in answer.cards]
+            answer.cards = [
+                self._restore_card(card, caller, conversation_id) for card in answer.cards
+            ]
             question = self._restore(row.masked_question, caller, conversation_id)[0]
             turns.append(ConversationTurn(turn_id=row.turn_id, question=question, answer=answer))
-        return Conversation(conversation_id=conversation_id, rm_id=rm_id, channel=rows[0].masked_answer.get("channel", "api") if rows else "api", turns=turns)
+        return Conversation(
+            conversation_id=conversation_id,
+            rm_id=rm_id,
+            channel=rows[0].masked_answer.get("channel", "api") if rows else "api",
+            turns=turns,
+        )
 
     # --- one turn ------------------------------------------------------------------------------
     async def _traced_turn(self, turn: Turn, emit: Callable) -> None:
         """``_turn`` inside the turn's root span; the answer's metadata (never its text) is
         added when the answer is emitted."""
-        with self._tracer.start_as_current_span("turn", attributes={
-                "frontline.channel": turn.channel, "frontline.turn_id": turn.turn_id,
-                "frontline.conversation_id": turn.conversation_id or ""},
-                record_exception=False, set_status_on_exception=False) as span:
+        with self._tracer.start_as_current_span(
+            "turn",
+            attributes={
+                "frontline.channel": turn.channel,
+                "frontline.turn_id": turn.turn_id,
+                "frontline.conversation_id": turn.conversation_id or "",
+            },
+            record_exception=False,
+            set_status_on_exception=False,
+        ) as span:
 
             async def traced_emit(event: StatusEvent | DeltaEvent | AnswerEvent) -> None:
                 if isinstance(event, AnswerEvent):
@@ -159,7 +213,11 @@ class Assistant:
             raise UserError("the question is empty")
         if len(text) > MAX_QUESTION_CHARS:
             raise UserError(f"the question is longer than {MAX_QUESTION_CHARS} characters")
-        rm_id = turn.rm_id or (await self.resolve_rm(turn.channel, turn.channel_user_id) if turn.channel_user_id else None)
+        rm_id = turn.rm_id or (
+            await self.resolve_rm(turn.channel, turn.channel_user_id)
+            if turn.channel_user_id
+            else None
+        )
         if rm_id is None:
             await emit(AnswerEvent(answer=await self._unknown_caller(turn, started)))
             return
@@ -172,9 +230,16 @@ class Assistant:
         language = turn.language or detect_language(masked.text)
         history = await asyncio.to_thread(self.conversations.history, conversation_id)
         state = history[-1].state if history else {}
-        toolbox = TracedToolbox(self._services(), caller, conversation_id, language, tracer=self._tracer)
-        ctx = EngineContext(toolbox, masked.text, language, state,
-                            [(h.masked_question, h.masked_answer.get("text", "")) for h in history])
+        toolbox = TracedToolbox(
+            self._services(), caller, conversation_id, language, tracer=self._tracer
+        )
+        ctx = EngineContext(
+            toolbox,
+            masked.text,
+            language,
+            state,
+            [(h.masked_question, h.masked_answer.get("text", "")) for h in history],
+        )
         restorer = LineRestorer(lambda chunk: self._restore(chunk, caller, conversation_id))
         with self._tracer.start_as_current_span("engine") as engine_span:
             result, engine_name, flags = await self._run_engine(turn, ctx, emit, restorer)
@@ -185,20 +250,40 @@ class Assistant:
         for delta in restorer.feed_final(restored):
             await emit(DeltaEvent(text=delta))
         answer = Answer(
-            conversation_id=conversation_id, turn_id=turn.turn_id, text=restored, language=language, engine=engine_name,
-            intent=result.intent, citations=citations, tool_calls=toolbox.calls,
-            client_ids=[c for c in toolbox.client_ids if caller.may_read(c)], refused=result.refused,
-            refusal_reason=result.refusal_reason, flags=_unique(flags + toolbox.flags + result.flags + cite_flags + guard_flags),
+            conversation_id=conversation_id,
+            turn_id=turn.turn_id,
+            text=restored,
+            language=language,
+            engine=engine_name,
+            intent=result.intent,
+            citations=citations,
+            tool_calls=toolbox.calls,
+            client_ids=[c for c in toolbox.client_ids if caller.may_read(c)],
+            refused=result.refused,
+            refusal_reason=result.refusal_reason,
+            flags=_unique(flags + toolbox.flags + result.flags + cite_flags + guard_flags),
             latency_ms=int((time.perf_counter() - started) * 1000),
-            cards=[self._restore_card(card, caller, conversation_id) for card in result.cards], actions=result.actions,
+            cards=[self._restore_card(card, caller, conversation_id) for card in result.cards],
+            actions=result.actions,
         )
         await asyncio.to_thread(self._record, turn, caller, masked.text, result, answer)
-        log.info("turn answered", extra={"turn_id": answer.turn_id, "conversation_id": conversation_id, "rm_id": rm_id,
-                                         "channel": turn.channel, "intent": answer.intent, "engine": answer.engine,
-                                         "latency_ms": answer.latency_ms})
+        log.info(
+            "turn answered",
+            extra={
+                "turn_id": answer.turn_id,
+                "conversation_id": conversation_id,
+                "rm_id": rm_id,
+                "channel": turn.channel,
+                "intent": answer.intent,
+                "engine": answer.engine,
+                "latency_ms": answer.latency_ms,
+            },
+        )
         await emit(AnswerEvent(answer=answer))
 
-    async def _run_engine(self, turn: Turn, ctx: EngineContext, emit: Callable, restorer: LineRestorer) -> tuple[EngineResult, str, list[str]]:
+    async def _run_engine(
+        self, turn: Turn, ctx: EngineContext, emit: Callable, restorer: LineRestorer
+    ) -> tuple[EngineResult, str, list[str]]:
         use_llm = self.llm is not None and turn.engine != "offline"
         if turn.engine == "llm" and self.llm is None:
             raise UserError("no LLM is configured (set FRONTLINE_LLM_BASE_URL)")
@@ -213,14 +298,25 @@ class Assistant:
                     await emit(event)
 
             try:
-                result = await asyncio.wait_for(self.llm.run(ctx, stream_delta), timeout=self.llm_timeout_s)
+                result = await asyncio.wait_for(
+                    self.llm.run(ctx, stream_delta), timeout=self.llm_timeout_s
+                )
                 return result, "llm", []
-            except Exception as exc:  # provider error, timeout, unusable output: the offline engine answers
-                log.warning("llm engine failed (%s); falling back to the offline engine", type(exc).__name__)
+            except (
+                Exception
+            ) as exc:  # provider error, timeout, unusable output: the offline engine answers
+                log.warning(
+                    "llm engine failed (%s); falling back to the offline engine", type(exc).__name__
+                )
                 restorer.reset()
                 reason = "timeout" if isinstance(exc, TimeoutError) else "error"
-                await emit(StatusEvent(text="LLM unavailable — answering with the offline engine" if ctx.language == "en"
-                                       else "大模型暂不可用，已切换到离线引擎作答"))
+                await emit(
+                    StatusEvent(
+                        text="LLM unavailable — answering with the offline engine"
+                        if ctx.language == "en"
+                        else "大模型暂不可用，已切换到离线引擎作答"
+                    )
+                )
                 ctx.toolbox.calls.clear()
                 result = await self.offline.run(ctx, emit)
                 return result, "offline", ["engine:fallback", f"engine:llm_{reason}"]
@@ -230,52 +326,107 @@ class Assistant:
         with self._tracer.start_as_current_span("mask") as span:
             masked = self.privacy.mask(text, rm_id=rm_id, conversation_id=conversation_id)
             span.set_attribute("frontline.mask.entities", len(masked.entities))
-            span.set_attribute("frontline.mask.entity_types", sorted({str(e.entity_type) for e in masked.entities}))
+            span.set_attribute(
+                "frontline.mask.entity_types", sorted({str(e.entity_type) for e in masked.entities})
+            )
             return masked
 
     def _restore(self, text: str, caller: Caller, conversation_id: str) -> tuple[str, list[str]]:
-        restored = self.privacy.restore(text, rm_id=caller.rm_id, conversation_id=conversation_id,
-                                        entitled_client_ids=caller.client_ids)
+        restored = self.privacy.restore(
+            text,
+            rm_id=caller.rm_id,
+            conversation_id=conversation_id,
+            entitled_client_ids=caller.client_ids,
+        )
         return restored.text, list(restored.flags)
 
     def _restore_card(self, card: ClientCard, caller: Caller, conversation_id: str) -> ClientCard:
         fix = lambda s: self._restore(s, caller, conversation_id)[0]  # noqa: E731
-        return card.model_copy(update={"name": fix(card.name), "tier": card.tier, "facts": [fix(f) for f in card.facts]})
+        return card.model_copy(
+            update={
+                "name": fix(card.name),
+                "tier": card.tier,
+                "facts": [fix(f) for f in card.facts],
+            }
+        )
 
-    def _record(self, turn: Turn, caller: Caller, masked_question: str, result: EngineResult, answer: Answer) -> None:
+    def _record(
+        self, turn: Turn, caller: Caller, masked_question: str, result: EngineResult, answer: Answer
+    ) -> None:
         """Store and audit the masked forms only: the engine's text and cards, never restored ones."""
         with self._tracer.start_as_current_span("record"):
             self._store(turn, caller, masked_question, result, answer)
 
-    def _store(self, turn: Turn, caller: Caller, masked_question: str, result: EngineResult, answer: Answer) -> None:
+    def _store(
+        self, turn: Turn, caller: Caller, masked_question: str, result: EngineResult, answer: Answer
+    ) -> None:
         stored = answer.model_copy(update={"text": result.text, "cards": result.cards})
         payload = stored.model_dump(mode="json") | {"channel": turn.channel}
-        self.conversations.append(conversation_id=answer.conversation_id, rm_id=caller.rm_id, channel=turn.channel,
-                                  turn_id=answer.turn_id, masked_question=masked_question, masked_answer=payload,
-                                  state=result.state)
-        self.audit.append(rm_id=caller.rm_id, channel=turn.channel, kind="turn", payload={
-            "conversation_id": answer.conversation_id, "turn_id": answer.turn_id, "question": masked_question,
-            "intent": answer.intent, "engine": answer.engine, "tool_calls": [c.model_dump() for c in answer.tool_calls],
-            "doc_ids": [c.doc_id for c in answer.citations], "answer": result.text, "flags": answer.flags,
-            "refused": answer.refused, "latency_ms": answer.latency_ms})
+        self.conversations.append(
+            conversation_id=answer.conversation_id,
+            rm_id=caller.rm_id,
+            channel=turn.channel,
+            turn_id=answer.turn_id,
+            masked_question=masked_question,
+            masked_answer=payload,
+            state=result.state,
+        )
+        self.audit.append(
+            rm_id=caller.rm_id,
+            channel=turn.channel,
+            kind="turn",
+            payload={
+                "conversation_id": answer.conversation_id,
+                "turn_id": answer.turn_id,
+                "question": masked_question,
+                "intent": answer.intent,
+                "engine": answer.engine,
+                "tool_calls": [c.model_dump() for c in answer.tool_calls],
+                "doc_ids": [c.doc_id for c in answer.citations],
+                "answer": result.text,
+                "flags": answer.flags,
+                "refused": answer.refused,
+                "latency_ms": answer.latency_ms,
+            },
+        )
 
     async def _unknown_caller(self, turn: Turn, started: float) -> Answer:
         language = turn.language or detect_language(turn.text)
-        await asyncio.to_thread(self.audit.append, rm_id=None, channel=turn.channel, kind="unknown_caller",
-                                payload={"channel_user_id": turn.channel_user_id})
-        return Answer(conversation_id=turn.conversation_id or new_id("conv"), turn_id=turn.turn_id,
-                      text=UNKNOWN_CALLER[language], language=language, engine="offline", intent="out_of_scope",
-                      refused=True, refusal_reason="unknown_caller", latency_ms=int((time.perf_counter() - started) * 1000))
+        await asyncio.to_thread(
+            self.audit.append,
+            rm_id=None,
+            channel=turn.channel,
+            kind="unknown_caller",
+            payload={"channel_user_id": turn.channel_user_id},
+        )
+        return Answer(
+            conversation_id=turn.conversation_id or new_id("conv"),
+            turn_id=turn.turn_id,
+            text=UNKNOWN_CALLER[language],
+            language=language,
+            engine="offline",
+            intent="out_of_scope",
+            refused=True,
+            refusal_reason="unknown_caller",
+            latency_ms=int((time.perf_counter() - started) * 1000),
+        )
 
 
 def _describe(span: Any, answer: Answer) -> None:
     """The answer's shape on the turn span: ids, counts and labels, no text."""
-    span.set_attributes({
-        "frontline.conversation_id": answer.conversation_id, "frontline.intent": answer.intent or "",
-        "frontline.engine": answer.engine, "frontline.refused": answer.refused,
-        "frontline.refusal_reason": answer.refusal_reason or "", "frontline.flags": list(answer.flags),
-        "frontline.citations": len(answer.citations), "frontline.tool_calls": len(answer.tool_calls),
-        "frontline.latency_ms": answer.latency_ms})
+    span.set_attributes(
+        {
+            "frontline.conversation_id": answer.conversation_id,
+            "frontline.intent": answer.intent or "",
+            "frontline.engine": answer.engine,
+            "frontline.refused": answer.refused,
+            "frontline.refusal_reason": answer.refusal_reason or "",
+            "frontline.flags": list(answer.flags),
+            "frontline.citations": len(answer.citations),
+            "frontline.tool_calls": len(answer.tool_calls),
+            "frontline.latency_ms": answer.latency_ms,
+        }
+    )
 
 
 def _unique(flags: list[str]) -> list[str]:

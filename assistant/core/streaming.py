@@ -25,7 +25,11 @@ class LineRestorer:
     def feed_final(self, restored_full: str) -> Iterator[str]:
         """Emit whatever of the final restored text the client has not seen, line by line
         (the offline engine streams everything here; the LLM engine only its tail)."""
-        rest = restored_full[len(self.sent):] if restored_full.startswith(self.sent) else restored_full
+        rest = (
+            restored_full[len(self.sent) :]
+            if restored_full.startswith(self.sent)
+            else restored_full
+        )
         self._buffer = ""
         for line in rest.splitlines(keepends=True):
             self.sent += line

@@ -10,7 +10,15 @@ from typing import Annotated, Literal, Protocol
 from pydantic import BaseModel, Field
 
 Channel = Literal["api", "widget", "slack", "teams", "cli", "eval"]
-Intent = Literal["serve_client", "draft_outreach", "client_facts", "book_query", "playbook_qa", "help", "out_of_scope"]
+Intent = Literal[
+    "serve_client",
+    "draft_outreach",
+    "client_facts",
+    "book_query",
+    "playbook_qa",
+    "help",
+    "out_of_scope",
+]
 
 
 def new_id(prefix: str) -> str:

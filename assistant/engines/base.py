@@ -42,4 +42,3 @@ class Engine(Protocol):
     name: str
 
     async def run(self, ctx: EngineContext, emit: Emit) -> EngineResult: ...
-

@@ -6,7 +6,7 @@ the store never holds raw PII; they are restored for the owning RM on the way ou
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from sqlalchemy import JSON, DateTime, ForeignKey, Integer, String, Text, select
 from sqlalchemy.exc import IntegrityError
@@ -16,7 +16,7 @@ from assistant.storage.db import Base
 
 
 def _now() -> datetime:
-    return datetime.now(timezone.utc)
+    return datetime.now(UTC)
 
 
 class ConversationRow(Base):
@@ -30,7 +30,9 @@ class ConversationRow(Base):
 class TurnRow(Base):
     __tablename__ = "turns"
     turn_id: Mapped[str] = mapped_column(String(64), primary_key=True)
-    conversation_id: Mapped[str] = mapped_column(ForeignKey("conversations.conversation_id"), index=True)
+    conversation_id: Mapped[str] = mapped_column(
+        ForeignKey("conversations.conversation_id"), index=True
+    )
     seq: Mapped[int] = mapped_column(Integer)
     rm_id: Mapped[str] = mapped_column(String(32), index=True)
     masked_question: Mapped[str] = mapped_column(Text)
@@ -68,32 +70,82 @@ class ConversationStore:
     def history(self, conversation_id: str, limit: int = 6) -> list[TurnRow]:
         """The last ``limit`` turns, oldest first."""
         with self._sessions() as s:
-            rows = s.scalars(select(TurnRow).where(TurnRow.conversation_id == conversation_id)
-                             .order_by(TurnRow.seq.desc()).limit(limit))
+            rows = s.scalars(
+                select(TurnRow)
+                .where(TurnRow.conversation_id == conversation_id)
+                .order_by(TurnRow.seq.desc())
+                .limit(limit)
+            )
             return list(reversed(list(rows)))
 
-    def append(self, *, conversation_id: str, rm_id: str, channel: str, turn_id: str,
-               masked_question: str, masked_answer: dict, state: dict) -> None:
+    def append(
+        self,
+        *,
+        conversation_id: str,
+        rm_id: str,
+        channel: str,
+        turn_id: str,
+        masked_question: str,
+        masked_answer: dict,
+        state: dict,
+    ) -> None:
         with self._sessions.begin() as s:
             if s.get(ConversationRow, conversation_id) is None:
-                s.add(ConversationRow(conversation_id=conversation_id, rm_id=rm_id, channel=channel))
+                s.add(
+                    ConversationRow(conversation_id=conversation_id, rm_id=rm_id, channel=channel)
+                )
                 s.flush()
-            last = s.scalar(select(TurnRow.seq).where(TurnRow.conversation_id == conversation_id)
-                            .order_by(TurnRow.seq.desc()).limit(1))
-            s.add(TurnRow(turn_id=turn_id, conversation_id=conversation_id, seq=(last or 0) + 1, rm_id=rm_id,
-                          masked_question=masked_question, masked_answer=masked_answer, state=state))
+            last = s.scalar(
+                select(TurnRow.seq)
+                .where(TurnRow.conversation_id == conversation_id)
+                .order_by(TurnRow.seq.desc())
+                .limit(1)
+            )
+            s.add(
+                TurnRow(
+                    turn_id=turn_id,
+                    conversation_id=conversation_id,
+                    seq=(last or 0) + 1,
+                    rm_id=rm_id,
+                    masked_question=masked_question,
+                    masked_answer=masked_answer,
+                    state=state,
+                )
+            )
 
     def turns(self, conversation_id: str) -> list[TurnRow]:
         with self._sessions() as s:
-            return list(s.scalars(select(TurnRow).where(TurnRow.conversation_id == conversation_id).order_by(TurnRow.seq)))
+            return list(
+                s.scalars(
+                    select(TurnRow)
+                    .where(TurnRow.conversation_id == conversation_id)
+                    .order_by(TurnRow.seq)
+                )
+            )
 
-    def add_feedback(self, *, rm_id: str, conversation_id: str, turn_id: str, channel: str,
-                     rating: str, masked_comment: str | None) -> bool:
+    def add_feedback(
+        self,
+        *,
+        rm_id: str,
+        conversation_id: str,
+        turn_id: str,
+        channel: str,
+        rating: str,
+        masked_comment: str | None,
+    ) -> bool:
         with self._sessions.begin() as s:
             turn = s.get(TurnRow, turn_id)
             if turn is None or turn.rm_id != rm_id or turn.conversation_id != conversation_id:
                 return False
-            s.add(FeedbackRow(turn_id=turn_id, rm_id=rm_id, channel=channel, rating=rating, masked_comment=masked_comment))
+            s.add(
+                FeedbackRow(
+                    turn_id=turn_id,
+                    rm_id=rm_id,
+                    channel=channel,
+                    rating=rating,
+                    masked_comment=masked_comment,
+                )
+            )
             return True
 
     def feedback(self, rating: str | None = None) -> list[tuple[FeedbackRow, TurnRow]]:

@@ -22,7 +22,7 @@ from integrations.teams.auth import BOT_FRAMEWORK_ISSUER, DEFAULT_SERVICE_HOSTS
 from tests.conftest import make_settings
 from tests.slack.fakes import FakeSlackApi
 from tests.slack.harness import SIGNING_SECRET, load, sign
-from tests.teams.harness import AAD_USER, APP_ID, FakeBotService, FakeTokenProvider, make_token
+from tests.teams.harness import APP_ID, FakeBotService, FakeTokenProvider, make_token
 from tests.teams.harness import load as load_activity
 
 QUESTION = "C000029持有哪些产品？"
@@ -51,8 +51,16 @@ class Recording:
 
 
 def essence(answer: Answer) -> tuple:
-    return (answer.intent, answer.language, answer.engine, answer.client_ids, [c.doc_id for c in answer.citations],
-            [t.name for t in answer.tool_calls], answer.refused, answer.text)
+    return (
+        answer.intent,
+        answer.language,
+        answer.engine,
+        answer.client_ids,
+        [c.doc_id for c in answer.citations],
+        [t.name for t in answer.tool_calls],
+        answer.refused,
+        answer.text,
+    )
 
 
 @pytest.fixture(scope="module")
@@ -61,30 +69,50 @@ def reference(demo) -> Answer:
     return asyncio.run(fl.core.answer(Turn(text=QUESTION, channel="cli", rm_id="RM001")))
 
 
-async def test_when_asked_over_the_api_then_the_answer_matches_the_cli(demo, reference, tmp_path) -> None:
+async def test_when_asked_over_the_api_then_the_answer_matches_the_cli(
+    demo, reference, tmp_path
+) -> None:
     fl, _ = demo
     settings = make_settings(tmp_path / "home", api_tokens="tok-rm001:RM001")
-    async with httpx.AsyncClient(transport=httpx.ASGITransport(app=create_app(fl.core, settings)), base_url="http://t") as http:
-        resp = await http.post("/v1/chat", json={"message": QUESTION}, headers={"Authorization": "Bearer tok-rm001"})
+    async with httpx.AsyncClient(
+        transport=httpx.ASGITransport(app=create_app(fl.core, settings)), base_url="http://t"
+    ) as http:
+        resp = await http.post(
+            "/v1/chat", json={"message": QUESTION}, headers={"Authorization": "Bearer tok-rm001"}
+        )
     assert resp.status_code == 200
     assert essence(Answer.model_validate(resp.json())) == essence(reference)
 
 
-async def test_when_asked_in_a_slack_dm_then_the_answer_matches_the_cli(demo, reference, tmp_path) -> None:
+async def test_when_asked_in_a_slack_dm_then_the_answer_matches_the_cli(
+    demo, reference, tmp_path
+) -> None:
     fl, _ = demo
     api = FakeSlackApi()
     api.server.start()
     try:
         core = Recording(fl.core)
-        settings = make_settings(tmp_path / "home", slack_bot_token="xoxb-test", slack_signing_secret=SIGNING_SECRET,
-                                 slack_api_url=f"{api.server.url}/api/")
+        settings = make_settings(
+            tmp_path / "home",
+            slack_bot_token="xoxb-test",
+            slack_signing_secret=SIGNING_SECRET,
+            slack_api_url=f"{api.server.url}/api/",
+        )
         app = FastAPI()
         build_slack(core, settings).mount(app)
         event = load("message_im.json")
-        event["event"].update(user=fl.bank.get_rm("RM001").slack_user_id, text=QUESTION, ts=f"{time.time():.6f}")
+        event["event"].update(
+            user=fl.bank.get_rm("RM001").slack_user_id, text=QUESTION, ts=f"{time.time():.6f}"
+        )
         body = json.dumps(event, ensure_ascii=False)
-        async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://t") as http:
-            resp = await http.post("/slack/events", content=body.encode(), headers={"Content-Type": "application/json", **sign(body)})
+        async with httpx.AsyncClient(
+            transport=httpx.ASGITransport(app=app), base_url="http://t"
+        ) as http:
+            resp = await http.post(
+                "/slack/events",
+                content=body.encode(),
+                headers={"Content-Type": "application/json", **sign(body)},
+            )
             assert resp.status_code == 200
             for _ in range(300):
                 if core.answers and api.calls("chat.update"):
@@ -97,27 +125,41 @@ async def test_when_asked_in_a_slack_dm_then_the_answer_matches_the_cli(demo, re
         api.server.stop()
 
 
-async def test_when_asked_in_a_teams_personal_chat_then_the_answer_matches_the_cli(demo, reference, tmp_path) -> None:
+async def test_when_asked_in_a_teams_personal_chat_then_the_answer_matches_the_cli(
+    demo, reference, tmp_path
+) -> None:
     fl, _ = demo
     bot = FakeBotService()
     bot.server.start()
     try:
         core = Recording(fl.core)
-        settings = make_settings(tmp_path / "home", teams_app_id=APP_ID, teams_app_password="secret",
-                                 teams_tenant_id="a1b2c3d4-e5f6-7890-abcd-ef1234567890")
-        auth = dataclasses.replace(TeamsAuthConfig.from_settings(settings.teams),
-                                   issuers={BOT_FRAMEWORK_ISSUER: f"{bot.server.url}/keys"},
-                                   allowed_service_hosts=(*DEFAULT_SERVICE_HOSTS, "127.0.0.1"))
+        settings = make_settings(
+            tmp_path / "home",
+            teams_app_id=APP_ID,
+            teams_app_password="secret",
+            teams_tenant_id="a1b2c3d4-e5f6-7890-abcd-ef1234567890",
+        )
+        auth = dataclasses.replace(
+            TeamsAuthConfig.from_settings(settings.teams),
+            issuers={BOT_FRAMEWORK_ISSUER: f"{bot.server.url}/keys"},
+            allowed_service_hosts=(*DEFAULT_SERVICE_HOSTS, "127.0.0.1"),
+        )
         app = FastAPI()
         build_teams(core, settings, auth=auth, token_provider=FakeTokenProvider()).mount(app)
         activity = load_activity("personal_message.json", f"{bot.server.url}/teams/")
         activity["text"] = QUESTION
         activity["from"]["aadObjectId"] = fl.bank.get_rm("RM001").teams_aad_id
         token = make_token(service_url=activity["serviceUrl"])
-        async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://t") as http:
-            resp = await http.post("/api/messages", json=activity, headers={"Authorization": f"Bearer {token}"})
+        async with httpx.AsyncClient(
+            transport=httpx.ASGITransport(app=app), base_url="http://t"
+        ) as http:
+            resp = await http.post(
+                "/api/messages", json=activity, headers={"Authorization": f"Bearer {token}"}
+            )
         assert resp.status_code < 300
         assert essence(core.answers[0]) == essence(reference)
-        assert any("华东精密机械有限公司" in json.dumps(m, ensure_ascii=False) for m in bot.messages())
+        assert any(
+            "华东精密机械有限公司" in json.dumps(m, ensure_ascii=False) for m in bot.messages()
+        )
     finally:
         bot.server.stop()

@@ -15,8 +15,17 @@ from tools.specs import ALL_TOOLS
 from tools.toolbox import Refusal, Toolbox
 
 OWN, FOREIGN = "C000029", "C000205"
-CONTRACT = ["find_clients", "get_client_profile", "get_client_signals", "recommend_next_actions", "get_interactions",
-            "list_book", "search_playbooks", "draft_outreach", "check_compliance"]
+CONTRACT = [
+    "find_clients",
+    "get_client_profile",
+    "get_client_signals",
+    "recommend_next_actions",
+    "get_interactions",
+    "list_book",
+    "search_playbooks",
+    "draft_outreach",
+    "check_compliance",
+]
 VALID_ARGS = {
     "find_clients": {"query": "华东精密"},
     "get_client_profile": {"client_id": OWN},
@@ -26,7 +35,11 @@ VALID_ARGS = {
     "list_book": {"signal": "deposit_churn", "limit": 50},
     "search_playbooks": {"query": "代发工资 准入条件"},
     "draft_outreach": {"client_id": OWN, "channel": "sms", "purpose": "maturity_reminder"},
-    "check_compliance": {"text": "本产品保证年化5%，稳赚不赔", "product_codes": ["RWM02"], "client_id": OWN},
+    "check_compliance": {
+        "text": "本产品保证年化5%，稳赚不赔",
+        "product_codes": ["RWM02"],
+        "client_id": OWN,
+    },
 }
 FOREIGN_ARGS = {
     "find_clients": {"query": FOREIGN},
@@ -62,10 +75,16 @@ def test_the_contract_names_every_tool_once() -> None:
 
 
 @pytest.mark.parametrize("spec", ALL_TOOLS, ids=lambda s: s.name)
-def test_when_invoked_through_langchain_then_the_schema_matches_and_a_description_exists(demo, spec) -> None:
+def test_when_invoked_through_langchain_then_the_schema_matches_and_a_description_exists(
+    demo, spec
+) -> None:
     fl, _ = demo
     tool = next(t for t in toolbox(fl).langchain_tools() if t.name == spec.name)
-    assert isinstance(tool, StructuredTool) and tool.args_schema is spec.schema and len(tool.description) > 60
+    assert (
+        isinstance(tool, StructuredTool)
+        and tool.args_schema is spec.schema
+        and len(tool.description) > 60
+    )
     assert set(VALID_ARGS[spec.name]) <= set(spec.schema.model_fields)
     result = json.loads(tool.invoke(VALID_ARGS[spec.name]))
     assert isinstance(result, dict) and result
@@ -90,7 +109,9 @@ def test_when_the_caller_is_an_admin_then_client_data_is_refused(demo, name) -> 
 def test_when_a_team_lead_asks_then_the_whole_team_book_is_readable(demo) -> None:
     fl, _ = demo
     lead = toolbox(fl, "RM004")
-    assert lead.call("get_client_profile", {"client_id": FOREIGN})["client_id"] == FOREIGN  # RM002 is in the team
+    assert (
+        lead.call("get_client_profile", {"client_id": FOREIGN})["client_id"] == FOREIGN
+    )  # RM002 is in the team
     assert len(lead.caller.client_ids) > len(toolbox(fl).caller.client_ids)
 
 

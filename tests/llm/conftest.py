@@ -24,8 +24,18 @@ from tools.bank.importer import import_extract
 
 LLM_TIMEOUT_S = 4.0
 # Raw PII of tests/bank/extract.py: none of it may appear in anything sent to the model.
-RAW_PII = ["华东精密机械有限公司", "华东精密", "周建国", "13912345678", "13800138000", "zhou@example.com",
-           valid_uscc("91310000MA1FL8XQ3"), valid_ric("31010419780512301"), "陈晓", valid_ric("11010119900307447")]
+RAW_PII = [
+    "华东精密机械有限公司",
+    "华东精密",
+    "周建国",
+    "13912345678",
+    "13800138000",
+    "zhou@example.com",
+    valid_uscc("91310000MA1FL8XQ3"),
+    valid_ric("31010419780512301"),
+    "陈晓",
+    valid_ric("11010119900307447"),
+]
 
 PLAYBOOKS = {
     "tiering/service-standards.md": """
@@ -72,14 +82,18 @@ class FakeEmbedder:
         return vec / norm
 
     def embed_passages(self, texts: Sequence[str]) -> np.ndarray:
-        return np.stack([self._vector(t) for t in texts]) if texts else np.zeros((0, self.dimension))
+        return (
+            np.stack([self._vector(t) for t in texts]) if texts else np.zeros((0, self.dimension))
+        )
 
     def embed_queries(self, texts: Sequence[str]) -> np.ndarray:
         return np.stack([self._vector(t) for t in texts])
 
 
 def build_frontline(root: Path, base_url: str) -> Frontline:
-    settings = make_settings(root / "home", llm_base_url=base_url, llm_model="fake-qwen", llm_timeout_s=LLM_TIMEOUT_S)
+    settings = make_settings(
+        root / "home", llm_base_url=base_url, llm_model="fake-qwen", llm_timeout_s=LLM_TIMEOUT_S
+    )
     fl = Frontline(settings, embedder=FakeEmbedder())
     import_extract(fl.sessions, write_extract(root / "extract"))
     books = root / "playbooks"
@@ -89,7 +103,16 @@ def build_frontline(root: Path, base_url: str) -> Frontline:
         path.write_text(textwrap.dedent(body).lstrip(), encoding="utf-8")
     fl.ingestor.ingest([books])
     # Warm the pipeline (LAC, BM25, caches) offline, so no test's first turn races the LLM timeout.
-    asyncio.run(fl.core.answer(Turn(text="我该怎么服务华东精密机械有限公司？", rm_id="RM001", channel="api", engine="offline")))
+    asyncio.run(
+        fl.core.answer(
+            Turn(
+                text="我该怎么服务华东精密机械有限公司？",
+                rm_id="RM001",
+                channel="api",
+                engine="offline",
+            )
+        )
+    )
     return fl
 
 
@@ -101,7 +124,9 @@ def fake_llm() -> Iterator[FakeOpenAI]:
 
 
 @pytest.fixture(scope="session")
-def frontline(tmp_path_factory: pytest.TempPathFactory, fake_llm: FakeOpenAI) -> Iterator[Frontline]:
+def frontline(
+    tmp_path_factory: pytest.TempPathFactory, fake_llm: FakeOpenAI
+) -> Iterator[Frontline]:
     fl = build_frontline(tmp_path_factory.mktemp("llm"), fake_llm.base_url)
     yield fl
     fl.close()

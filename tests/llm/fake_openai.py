@@ -31,7 +31,9 @@ CLIENT_ID = re.compile(r"\bC\d{6}\b")
 @dataclass
 class Reply:
     content: str | None = None
-    tool_calls: list[tuple[str, dict | str]] = field(default_factory=list)  # (name, args or raw JSON text)
+    tool_calls: list[tuple[str, dict | str]] = field(
+        default_factory=list
+    )  # (name, args or raw JSON text)
     status: int = 200
     delay_s: float = 0.0
 
@@ -85,7 +87,11 @@ class FakeOpenAI:
     def _next(self, body: dict) -> Reply:
         if not self._script:
             return Reply(status=500, content="script exhausted")
-        step = self._script[0] if (self.repeat_last and len(self._script) == 1) else self._script.pop(0)
+        step = (
+            self._script[0]
+            if (self.repeat_last and len(self._script) == 1)
+            else self._script.pop(0)
+        )
         return step(body) if callable(step) else step
 
     # --- HTTP -----------------------------------------------------------------------------
@@ -99,25 +105,36 @@ class FakeOpenAI:
             await asyncio.sleep(reply.delay_s)
         if reply.status != 200:
             record.server_s = time.perf_counter() - started
-            return JSONResponse({"error": {"message": reply.content or "error", "type": "server_error"}}, status_code=reply.status)
+            return JSONResponse(
+                {"error": {"message": reply.content or "error", "type": "server_error"}},
+                status_code=reply.status,
+            )
         model = record.body.get("model", "fake")
         if not record.body.get("stream"):
             record.server_s = time.perf_counter() - started
             return JSONResponse(_completion(reply, model))
-        return StreamingResponse(self._sse(reply, model, record, started), media_type="text/event-stream")
+        return StreamingResponse(
+            self._sse(reply, model, record, started), media_type="text/event-stream"
+        )
 
-    async def _sse(self, reply: Reply, model: str, record: Recorded, started: float) -> AsyncIterator[bytes]:
+    async def _sse(
+        self, reply: Reply, model: str, record: Recorded, started: float
+    ) -> AsyncIterator[bytes]:
         for chunk in _chunks(reply, model):
             yield f"data: {json.dumps(chunk, ensure_ascii=False)}\n\n".encode()
         yield b"data: [DONE]\n\n"
         record.server_s = time.perf_counter() - started
 
     def app(self) -> Starlette:
-        return Starlette(routes=[Route("/v1/chat/completions", self._completions, methods=["POST"])])
+        return Starlette(
+            routes=[Route("/v1/chat/completions", self._completions, methods=["POST"])]
+        )
 
     # --- lifecycle ------------------------------------------------------------------------
     def start(self) -> FakeOpenAI:
-        config = uvicorn.Config(self.app(), host="127.0.0.1", port=0, log_level="warning", lifespan="off")
+        config = uvicorn.Config(
+            self.app(), host="127.0.0.1", port=0, log_level="warning", lifespan="off"
+        )
         self._server = uvicorn.Server(config)
         self._thread = threading.Thread(target=self._server.run, daemon=True)
         self._thread.start()
@@ -143,31 +160,65 @@ def _args_text(args: dict | str) -> str:
 def _completion(reply: Reply, model: str) -> dict:
     message: dict[str, Any] = {"role": "assistant", "content": reply.content}
     if reply.tool_calls:
-        message["tool_calls"] = [{"id": f"call_{uuid.uuid4().hex[:10]}", "type": "function",
-                                  "function": {"name": name, "arguments": _args_text(args)}}
-                                 for name, args in reply.tool_calls]
-    return {"id": f"chatcmpl-{uuid.uuid4().hex[:12]}", "object": "chat.completion", "created": int(time.time()),
-            "model": model, "choices": [{"index": 0, "message": message,
-                                         "finish_reason": "tool_calls" if reply.tool_calls else "stop"}],
-            "usage": {"prompt_tokens": 1, "completion_tokens": 1, "total_tokens": 2}}
+        message["tool_calls"] = [
+            {
+                "id": f"call_{uuid.uuid4().hex[:10]}",
+                "type": "function",
+                "function": {"name": name, "arguments": _args_text(args)},
+            }
+            for name, args in reply.tool_calls
+        ]
+    return {
+        "id": f"chatcmpl-{uuid.uuid4().hex[:12]}",
+        "object": "chat.completion",
+        "created": int(time.time()),
+        "model": model,
+        "choices": [
+            {
+                "index": 0,
+                "message": message,
+                "finish_reason": "tool_calls" if reply.tool_calls else "stop",
+            }
+        ],
+        "usage": {"prompt_tokens": 1, "completion_tokens": 1, "total_tokens": 2},
+    }
 
 
 def _chunks(reply: Reply, model: str) -> list[dict]:
     cid, created = f"chatcmpl-{uuid.uuid4().hex[:12]}", int(time.time())
 
     def chunk(delta: dict, finish: str | None = None) -> dict:
-        return {"id": cid, "object": "chat.completion.chunk", "created": created, "model": model,
-                "choices": [{"index": 0, "delta": delta, "finish_reason": finish}]}
+        return {
+            "id": cid,
+            "object": "chat.completion.chunk",
+            "created": created,
+            "model": model,
+            "choices": [{"index": 0, "delta": delta, "finish_reason": finish}],
+        }
 
     out = [chunk({"role": "assistant", "content": ""})]
     text = reply.content or ""
-    out += [chunk({"content": text[i:i + 7]}) for i in range(0, len(text), 7)]
+    out += [chunk({"content": text[i : i + 7]}) for i in range(0, len(text), 7)]
     for index, (name, args) in enumerate(reply.tool_calls):
-        out.append(chunk({"tool_calls": [{"index": index, "id": f"call_{uuid.uuid4().hex[:10]}", "type": "function",
-                                          "function": {"name": name, "arguments": ""}}]}))
+        out.append(
+            chunk(
+                {
+                    "tool_calls": [
+                        {
+                            "index": index,
+                            "id": f"call_{uuid.uuid4().hex[:10]}",
+                            "type": "function",
+                            "function": {"name": name, "arguments": ""},
+                        }
+                    ]
+                }
+            )
+        )
         raw = _args_text(args)
-        out += [chunk({"tool_calls": [{"index": index, "function": {"arguments": raw[i:i + 9]}}]})
-                for i in range(0, len(raw), 9)]
+        out += [
+            chunk({"tool_calls": [{"index": index, "function": {"arguments": raw[i : i + 9]}}]})
+            for i in range(0, len(raw), 9)
+        ]
     out.append(chunk({}, "tool_calls" if reply.tool_calls else "stop"))
     return out
 

@@ -25,8 +25,13 @@ from tests.llm.scripts import SERVE_Q, serve_script
 
 pytestmark = pytest.mark.asyncio(loop_scope="session")
 
-async def ask(core: Assistant, text: str, conversation_id: str | None = None, rm: str = "RM001") -> Answer:
-    return await core.answer(Turn(text=text, rm_id=rm, channel="api", conversation_id=conversation_id))
+
+async def ask(
+    core: Assistant, text: str, conversation_id: str | None = None, rm: str = "RM001"
+) -> Answer:
+    return await core.answer(
+        Turn(text=text, rm_id=rm, channel="api", conversation_id=conversation_id)
+    )
 
 
 def assert_no_raw_pii(fake: FakeOpenAI) -> None:
@@ -36,34 +41,52 @@ def assert_no_raw_pii(fake: FakeOpenAI) -> None:
             assert value not in req.text, f"request {i} carries raw PII {value!r}"
 
 
-async def test_when_serving_a_client_then_tool_results_reach_the_model_and_answer_is_cited(core: Assistant, fake_llm: FakeOpenAI) -> None:
+async def test_when_serving_a_client_then_tool_results_reach_the_model_and_answer_is_cited(
+    core: Assistant, fake_llm: FakeOpenAI
+) -> None:
     fake_llm.play(*serve_script())
 
     answer = await ask(core, SERVE_Q)
 
     assert answer.engine == "llm", answer.flags
     assert answer.intent == "serve_client"
-    assert [c.name for c in answer.tool_calls] == ["find_clients", "get_client_profile", "recommend_next_actions", "search_playbooks"]
+    assert [c.name for c in answer.tool_calls] == [
+        "find_clients",
+        "get_client_profile",
+        "recommend_next_actions",
+        "search_playbooks",
+    ]
     assert answer.client_ids == ["C000001"]
     assert answer.citations and answer.citations[0].doc_id == "tiering/service-standards"
-    assert "[1]" in answer.text and "华东精密机械有限公司" in answer.text  # restored for the RM who owns the client
+    assert (
+        "[1]" in answer.text and "华东精密机械有限公司" in answer.text
+    )  # restored for the RM who owns the client
     assert "engine:fallback" not in answer.flags and "guard:pii_masked_late" not in answer.flags
     # the profile (masked JSON) came back to the model as a tool message
     later = fake_llm.requests[2]
-    profile = json.loads(next(m["content"] for m in tool_messages(later.body) if '"tier_label"' in m["content"]))
+    profile = json.loads(
+        next(m["content"] for m in tool_messages(later.body) if '"tier_label"' in m["content"])
+    )
     assert profile["client_id"] == "C000001" and profile["name"].startswith("⟦CLIENT_")
-    assert profile["contacts"][0]["name"].startswith("⟦PERSON_") and profile["phone"].startswith("⟦PHONE_")
+    assert profile["contacts"][0]["name"].startswith("⟦PERSON_") and profile["phone"].startswith(
+        "⟦PHONE_"
+    )
     assert all(req.body["stream"] is True and req.body.get("tools") for req in fake_llm.requests)
     assert answer.cards and answer.cards[0].client_id == "C000001"
 
 
-async def test_no_raw_pii_in_any_request_across_a_conversation(core: Assistant, fake_llm: FakeOpenAI) -> None:
+async def test_no_raw_pii_in_any_request_across_a_conversation(
+    core: Assistant, fake_llm: FakeOpenAI
+) -> None:
     fake_llm.play(*serve_script())
     first = await ask(core, SERVE_Q + " 联系人周建国，电话13800138000")
     fake_llm_requests = list(fake_llm.requests)
-    fake_llm.play(lambda body: call("draft_outreach", {"client_id": "C000001",
-                                                       "channel": "email", "purpose": "general"}),
-                  lambda body: say("邮件草稿如下：\n" + last_tool(body)["text"]))
+    fake_llm.play(
+        lambda body: call(
+            "draft_outreach", {"client_id": "C000001", "channel": "email", "purpose": "general"}
+        ),
+        lambda body: say("邮件草稿如下：\n" + last_tool(body)["text"]),
+    )
     await ask(core, "再帮我起草一封邮件给周建国", first.conversation_id)
     fake_llm.requests = fake_llm_requests + fake_llm.requests
 
@@ -71,33 +94,55 @@ async def test_no_raw_pii_in_any_request_across_a_conversation(core: Assistant, 
     assert_no_raw_pii(fake_llm)
 
 
-async def test_when_follow_up_asks_for_a_draft_then_draft_outreach_runs_for_the_same_client(core: Assistant, fake_llm: FakeOpenAI) -> None:
+async def test_when_follow_up_asks_for_a_draft_then_draft_outreach_runs_for_the_same_client(
+    core: Assistant, fake_llm: FakeOpenAI
+) -> None:
     fake_llm.play(*serve_script())
     first = await ask(core, SERVE_Q)
     seen: dict = {}
 
     def draft(body: dict) -> Reply:
         seen["body"] = body
-        ids = [i for i in CLIENT_ID.findall(body["messages"][0]["content"]) if i != "C000123"]  # not the prompt's example
+        ids = [
+            i for i in CLIENT_ID.findall(body["messages"][0]["content"]) if i != "C000123"
+        ]  # not the prompt's example
         client_id = ids[0]  # carried in the system prompt's state
-        return call("draft_outreach", {"client_id": client_id, "channel": "email", "purpose": "general"})
+        return call(
+            "draft_outreach", {"client_id": client_id, "channel": "email", "purpose": "general"}
+        )
 
     fake_llm.play(draft, lambda body: say("邮件草稿如下：\n" + last_tool(body)["text"]))
     second = await ask(core, "再帮我起草一封邮件", first.conversation_id)
 
     assert second.engine == "llm", second.flags
     assert second.intent == "draft_outreach"
-    assert [(c.name, c.args["client_id"]) for c in second.tool_calls] == [("draft_outreach", "C000001")]
+    assert [(c.name, c.args["client_id"]) for c in second.tool_calls] == [
+        ("draft_outreach", "C000001")
+    ]
     roles = [m["role"] for m in seen["body"]["messages"]]
-    assert roles[:4] == ["system", "user", "assistant", "user"]  # the earlier turn came along, masked
+    assert roles[:4] == [
+        "system",
+        "user",
+        "assistant",
+        "user",
+    ]  # the earlier turn came along, masked
     assert seen["body"]["messages"][1]["content"].startswith("我该怎么服务⟦CLIENT_")
     assert "周建国" in second.text  # the draft's greeting, restored for display
 
 
-async def test_tokens_of_the_answer_stream_as_they_come(core: Assistant, fake_llm: FakeOpenAI) -> None:
-    fake_llm.play(call("search_playbooks", {"query": "核心客户 服务频次"}),
-                  say("核心客户每月至少拜访一次 [1]。\n代发客户每季度复盘 [1]。\n以上为行内标准。"))
-    events = [e async for e in core.stream(Turn(text="核心客户的服务频次是什么？", rm_id="RM001", channel="api"))]
+async def test_tokens_of_the_answer_stream_as_they_come(
+    core: Assistant, fake_llm: FakeOpenAI
+) -> None:
+    fake_llm.play(
+        call("search_playbooks", {"query": "核心客户 服务频次"}),
+        say("核心客户每月至少拜访一次 [1]。\n代发客户每季度复盘 [1]。\n以上为行内标准。"),
+    )
+    events = [
+        e
+        async for e in core.stream(
+            Turn(text="核心客户的服务频次是什么？", rm_id="RM001", channel="api")
+        )
+    ]
 
     deltas = [e.text for e in events if isinstance(e, DeltaEvent)]
     answer = events[-1].answer
@@ -107,8 +152,10 @@ async def test_tokens_of_the_answer_stream_as_they_come(core: Assistant, fake_ll
 
 
 async def test_when_client_outside_book_then_refused(core: Assistant, fake_llm: FakeOpenAI) -> None:
-    fake_llm.play(lambda body: call("find_clients", {"query": client_token(last_user(body))}),
-                  say("陈晓的资料如下……"))  # never reached: the refusal ends the turn
+    fake_llm.play(
+        lambda body: call("find_clients", {"query": client_token(last_user(body))}),
+        say("陈晓的资料如下……"),
+    )  # never reached: the refusal ends the turn
 
     answer = await ask(core, "帮我看看陈晓的情况")
 
@@ -119,7 +166,9 @@ async def test_when_client_outside_book_then_refused(core: Assistant, fake_llm: 
 
 
 # --- failures: the offline engine answers -----------------------------------------------------------
-async def test_when_provider_returns_500_then_offline_engine_answers(core: Assistant, fake_llm: FakeOpenAI) -> None:
+async def test_when_provider_returns_500_then_offline_engine_answers(
+    core: Assistant, fake_llm: FakeOpenAI
+) -> None:
     fake_llm.play(Reply(status=500, content="upstream exploded"))
 
     answer = await ask(core, SERVE_Q)
@@ -130,7 +179,9 @@ async def test_when_provider_returns_500_then_offline_engine_answers(core: Assis
     assert len(fake_llm.requests) == 1  # max_retries=0: the fallback is the retry
 
 
-async def test_when_provider_times_out_then_offline_engine_answers(core: Assistant, fake_llm: FakeOpenAI) -> None:
+async def test_when_provider_times_out_then_offline_engine_answers(
+    core: Assistant, fake_llm: FakeOpenAI
+) -> None:
     fake_llm.play(Reply(content="太慢了", delay_s=LLM_TIMEOUT_S + 1.5))
 
     answer = await ask(core, SERVE_Q)
@@ -147,8 +198,12 @@ def assert_grounded(answer: Answer) -> None:
     assert answer.citations
 
 
-async def test_when_model_writes_a_json_tool_call_block_then_it_is_run_and_answer_is_grounded(core: Assistant, fake_llm: FakeOpenAI) -> None:
-    block = '```json\n{"name": "search_playbooks", "arguments": {"query": "核心客户 服务频次"}}\n```'
+async def test_when_model_writes_a_json_tool_call_block_then_it_is_run_and_answer_is_grounded(
+    core: Assistant, fake_llm: FakeOpenAI
+) -> None:
+    block = (
+        '```json\n{"name": "search_playbooks", "arguments": {"query": "核心客户 服务频次"}}\n```'
+    )
     fake_llm.play(say(block), say("核心客户每月至少拜访一次 [1]。"))
 
     answer = await ask(core, "核心客户多久拜访一次？")
@@ -158,22 +213,33 @@ async def test_when_model_writes_a_json_tool_call_block_then_it_is_run_and_answe
     assert_grounded(answer)
 
 
-async def test_when_model_invents_a_tool_then_it_sees_an_error_and_recovers(core: Assistant, fake_llm: FakeOpenAI) -> None:
-    fake_llm.play(call("get_client_info", {"name": "x"}),
-                  call("search_playbooks", {"query": "核心客户 服务频次"}),
-                  say("核心客户每月至少拜访一次 [1]。"))
+async def test_when_model_invents_a_tool_then_it_sees_an_error_and_recovers(
+    core: Assistant, fake_llm: FakeOpenAI
+) -> None:
+    fake_llm.play(
+        call("get_client_info", {"name": "x"}),
+        call("search_playbooks", {"query": "核心客户 服务频次"}),
+        say("核心客户每月至少拜访一次 [1]。"),
+    )
 
     answer = await ask(core, "核心客户多久拜访一次？")
 
     assert answer.engine == "llm", answer.flags
     error = tool_messages(fake_llm.requests[1].body)[0]["content"]
-    assert "get_client_info" in error and "search_playbooks" in error  # the observation lists the real tools
+    assert (
+        "get_client_info" in error and "search_playbooks" in error
+    )  # the observation lists the real tools
     assert_grounded(answer)
 
 
-async def test_when_model_sends_malformed_tool_arguments_then_answer_is_grounded(core: Assistant, fake_llm: FakeOpenAI) -> None:
-    fake_llm.play(call("search_playbooks", '{"query": "核心客户'), call("search_playbooks", {"query": "核心客户 服务频次"}),
-                  say("核心客户每月至少拜访一次 [1]。"))
+async def test_when_model_sends_malformed_tool_arguments_then_answer_is_grounded(
+    core: Assistant, fake_llm: FakeOpenAI
+) -> None:
+    fake_llm.play(
+        call("search_playbooks", '{"query": "核心客户'),
+        call("search_playbooks", {"query": "核心客户 服务频次"}),
+        say("核心客户每月至少拜访一次 [1]。"),
+    )
 
     answer = await ask(core, "核心客户多久拜访一次？")
 
@@ -181,9 +247,14 @@ async def test_when_model_sends_malformed_tool_arguments_then_answer_is_grounded
     assert_grounded(answer)
 
 
-async def test_when_model_answers_raw_json_twice_then_offline_engine_answers(core: Assistant, fake_llm: FakeOpenAI) -> None:
-    fake_llm.play(call("search_playbooks", {"query": "核心客户 服务频次"}),
-                  say('{"answer": "每月一次"}'), say('{"answer": "每月一次"}'))
+async def test_when_model_answers_raw_json_twice_then_offline_engine_answers(
+    core: Assistant, fake_llm: FakeOpenAI
+) -> None:
+    fake_llm.play(
+        call("search_playbooks", {"query": "核心客户 服务频次"}),
+        say('{"answer": "每月一次"}'),
+        say('{"answer": "每月一次"}'),
+    )
 
     answer = await ask(core, "核心客户多久拜访一次？")
 
@@ -191,9 +262,14 @@ async def test_when_model_answers_raw_json_twice_then_offline_engine_answers(cor
     assert_grounded(answer)
 
 
-async def test_when_answer_cites_nothing_then_one_repair_makes_it_grounded(core: Assistant, fake_llm: FakeOpenAI) -> None:
-    fake_llm.play(call("search_playbooks", {"query": "核心客户 服务频次"}),
-                  say("核心客户每月至少拜访一次。"), say("核心客户每月至少拜访一次 [1]。"))
+async def test_when_answer_cites_nothing_then_one_repair_makes_it_grounded(
+    core: Assistant, fake_llm: FakeOpenAI
+) -> None:
+    fake_llm.play(
+        call("search_playbooks", {"query": "核心客户 服务频次"}),
+        say("核心客户每月至少拜访一次。"),
+        say("核心客户每月至少拜访一次 [1]。"),
+    )
 
     answer = await ask(core, "核心客户多久拜访一次？")
 
@@ -202,7 +278,9 @@ async def test_when_answer_cites_nothing_then_one_repair_makes_it_grounded(core:
     assert_grounded(answer)
 
 
-async def test_when_model_loops_past_the_cap_then_tools_are_withdrawn_and_offline_answers(core: Assistant, fake_llm: FakeOpenAI, monkeypatch: pytest.MonkeyPatch) -> None:
+async def test_when_model_loops_past_the_cap_then_tools_are_withdrawn_and_offline_answers(
+    core: Assistant, fake_llm: FakeOpenAI, monkeypatch: pytest.MonkeyPatch
+) -> None:
     settings = core.llm.settings.model_copy(update={"max_tool_rounds": 3})
     monkeypatch.setattr(core, "llm", LLMEngine(settings))
     fake_llm.play(call("search_playbooks", {"query": "核心客户 服务频次"}), repeat_last=True)
@@ -211,4 +289,10 @@ async def test_when_model_loops_past_the_cap_then_tools_are_withdrawn_and_offlin
 
     assert answer.engine == "offline" and "engine:fallback" in answer.flags
     assert_grounded(answer)
-    assert [bool(r.body.get("tools")) for r in fake_llm.requests] == [True, True, True, False, False]
+    assert [bool(r.body.get("tools")) for r in fake_llm.requests] == [
+        True,
+        True,
+        True,
+        False,
+        False,
+    ]

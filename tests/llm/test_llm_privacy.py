@@ -18,19 +18,30 @@ pytestmark = pytest.mark.asyncio(loop_scope="session")
 
 
 def context(fl: Frontline, text: str, history: list[tuple[str, str]]) -> EngineContext:
-    toolbox = Toolbox(fl.tool_services(), resolve_caller(fl.bank, "RM001"), "conv_privacy_test", "zh")
+    toolbox = Toolbox(
+        fl.tool_services(), resolve_caller(fl.bank, "RM001"), "conv_privacy_test", "zh"
+    )
     return EngineContext(toolbox, text, "zh", {}, history)
 
 
-async def test_when_history_leaks_raw_pii_then_it_is_masked_before_the_model_and_flagged(frontline: Frontline, fake_llm: FakeOpenAI) -> None:
+async def test_when_history_leaks_raw_pii_then_it_is_masked_before_the_model_and_flagged(
+    frontline: Frontline, fake_llm: FakeOpenAI
+) -> None:
     fake_llm.play(say("你好，我可以帮你服务客户、起草外联消息、解答行内制度问题。"))
-    leaked = [("华东精密机械有限公司的联系人是谁？", "联系人周建国，手机13800138000，邮箱 zhou@example.com。")]
+    leaked = [
+        (
+            "华东精密机械有限公司的联系人是谁？",
+            "联系人周建国，手机13800138000，邮箱 zhou@example.com。",
+        )
+    ]
     events: list[StatusEvent | DeltaEvent] = []
 
     async def emit(event: StatusEvent | DeltaEvent) -> None:
         events.append(event)
 
-    result = await LLMEngine(frontline.settings.llm).run(context(frontline, "你好，你能做什么？", leaked), emit)
+    result = await LLMEngine(frontline.settings.llm).run(
+        context(frontline, "你好，你能做什么？", leaked), emit
+    )
 
     sent = fake_llm.requests[0].text
     assert not [v for v in RAW_PII if v in sent]
@@ -40,10 +51,14 @@ async def test_when_history_leaks_raw_pii_then_it_is_masked_before_the_model_and
     assert "".join(e.text for e in events if isinstance(e, DeltaEvent)) == result.text
 
 
-async def test_when_everything_is_already_masked_then_no_late_flag(frontline: Frontline, fake_llm: FakeOpenAI) -> None:
+async def test_when_everything_is_already_masked_then_no_late_flag(
+    frontline: Frontline, fake_llm: FakeOpenAI
+) -> None:
     fake_llm.play(say("你好，我可以帮你服务客户、起草外联消息、解答行内制度问题。"))
 
-    result = await LLMEngine(frontline.settings.llm).run(context(frontline, "你好，你能做什么？", [("你好", "你好！")]), _ignore)
+    result = await LLMEngine(frontline.settings.llm).run(
+        context(frontline, "你好，你能做什么？", [("你好", "你好！")]), _ignore
+    )
 
     assert "guard:pii_masked_late" not in result.flags
 

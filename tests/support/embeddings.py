@@ -32,7 +32,9 @@ class HashingEmbeddings(Embeddings):
 
     def embed_passages(self, texts: Sequence[str]) -> np.ndarray:
         self.embedded.extend(texts)
-        return np.stack([self._vector(t) for t in texts]) if texts else np.zeros((0, self.dimension))
+        return (
+            np.stack([self._vector(t) for t in texts]) if texts else np.zeros((0, self.dimension))
+        )
 
     def embed_queries(self, texts: Sequence[str]) -> np.ndarray:
         return np.stack([self._vector(t) for t in texts])

@@ -88,14 +88,18 @@ def _read_rows(path: Path, model: type[Row], problems: _Problems) -> Iterator[tu
         try:
             for raw in reader:
                 if None in raw:
-                    problems.add(name, reader.line_num, len(header) + 1, "more values than header columns")
+                    problems.add(
+                        name, reader.line_num, len(header) + 1, "more values than header columns"
+                    )
                     continue
                 try:
                     yield reader.line_num, model.model_validate(raw)
                 except ValidationError as exc:
                     for err in exc.errors():
                         col = str(err["loc"][0]) if err["loc"] else ""
-                        problems.add(name, reader.line_num, position.get(col, 1), f"{col}: {_friendly(err)}")
+                        problems.add(
+                            name, reader.line_num, position.get(col, 1), f"{col}: {_friendly(err)}"
+                        )
         except UnicodeDecodeError:
             problems.add(name, reader.line_num + 1, 1, "not UTF-8 text")
         except csv.Error as exc:
@@ -138,26 +142,40 @@ def _cross_check(extract: Extract, lines: dict[str, list[int]], problems: _Probl
     """Rules that need more than one row: uniqueness and references between files."""
     rows = extract.rows
     rm_ids = _unique(rows["rms.csv"], "rm_id", lines["rms.csv"], "rms.csv", problems)
-    client_ids = _unique(rows["clients.csv"], "client_id", lines["clients.csv"], "clients.csv", problems)
-    codes = _unique(rows["products.csv"], "product_code", lines["products.csv"], "products.csv", problems)
-    refs = {"rm_id": (rm_ids, "RM"), "client_id": (client_ids, "client"), "product_code": (codes, "product")}
+    client_ids = _unique(
+        rows["clients.csv"], "client_id", lines["clients.csv"], "clients.csv", problems
+    )
+    codes = _unique(
+        rows["products.csv"], "product_code", lines["products.csv"], "products.csv", problems
+    )
+    refs = {
+        "rm_id": (rm_ids, "RM"),
+        "client_id": (client_ids, "client"),
+        "product_code": (codes, "product"),
+    }
     for name in ("clients.csv", "contacts.csv", "holdings.csv", "balances.csv", "interactions.csv"):
         header = list(FILES[name].model_fields)
         for line, row in zip(lines[name], rows[name], strict=True):
             for col, (known, what) in refs.items():
                 value = getattr(row, col, None)
                 if value is not None and col in header and value not in known:
-                    problems.add(name, line, header.index(col) + 1, f"{col}: unknown {what} {value!r}")
+                    problems.add(
+                        name, line, header.index(col) + 1, f"{col}: unknown {what} {value!r}"
+                    )
     _unique_pairs(rows["balances.csv"], lines["balances.csv"], problems)
 
 
-def _unique(rows: list[Row], key: str, lines: list[int], name: str, problems: _Problems) -> set[str]:
+def _unique(
+    rows: list[Row], key: str, lines: list[int], name: str, problems: _Problems
+) -> set[str]:
     seen: dict[str, int] = {}
     column = list(FILES[name].model_fields).index(key) + 1
     for line, row in zip(lines, rows, strict=True):
         value = getattr(row, key)
         if value in seen:
-            problems.add(name, line, column, f"duplicate {key} {value!r} (first on line {seen[value]})")
+            problems.add(
+                name, line, column, f"duplicate {key} {value!r} (first on line {seen[value]})"
+            )
         else:
             seen[value] = line
     return set(seen)
@@ -168,7 +186,12 @@ def _unique_pairs(rows: list[Row], lines: list[int], problems: _Problems) -> Non
     for line, row in zip(lines, rows, strict=True):
         key = (row.client_id, row.month)  # type: ignore[attr-defined]
         if key in seen:
-            problems.add("balances.csv", line, 2, f"duplicate month {key[1]} for {key[0]} (first on line {seen[key]})")
+            problems.add(
+                "balances.csv",
+                line,
+                2,
+                f"duplicate month {key[1]} for {key[0]} (first on line {seen[key]})",
+            )
         else:
             seen[key] = line
 
@@ -183,7 +206,11 @@ def load_extract(factory: sessionmaker[Session], extract: Extract) -> ImportResu
             session.execute(delete(table))
         _insert_all(session, extract)
         if meta is None:
-            session.add(ExtractMeta.from_extract(extract.digest, extract.rows["balances.csv"], extract.counts()))
+            session.add(
+                ExtractMeta.from_extract(
+                    extract.digest, extract.rows["balances.csv"], extract.counts()
+                )
+            )
         else:
             meta.update_from(extract.digest, extract.rows["balances.csv"], extract.counts())
     return ImportResult(extract.counts(), extract.digest, unchanged=False)
@@ -192,7 +219,9 @@ def load_extract(factory: sessionmaker[Session], extract: Extract) -> ImportResu
 def _insert_all(session: Session, extract: Extract) -> None:
     rows = extract.rows
     teams = {r.team_id: r.branch for r in rows["rms.csv"]}  # type: ignore[attr-defined]
-    session.execute(insert(m.Team.__table__), [{"team_id": t, "branch": b} for t, b in sorted(teams.items())])
+    session.execute(
+        insert(m.Team.__table__), [{"team_id": t, "branch": b} for t, b in sorted(teams.items())]
+    )
     targets = {
         "rms.csv": m.RM,
         "clients.csv": m.Client,

@@ -7,7 +7,7 @@ the same story whatever day it is loaded.
 
 from __future__ import annotations
 
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 
 from sqlalchemy import JSON, Date, DateTime, Integer, String
 from sqlalchemy.orm import Mapped, mapped_column
@@ -40,4 +40,4 @@ class ExtractMeta(Base):
         self.digest = digest
         self.as_of = as_of_from_months([b.month for b in balances])
         self.counts = counts
-        self.loaded_at = datetime.now(timezone.utc)
+        self.loaded_at = datetime.now(UTC)

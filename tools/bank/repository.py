@@ -31,11 +31,15 @@ from tools.bank.records import (
 class BankRepository(Protocol):
     def as_of(self) -> date: ...
     def get_rm(self, rm_id: str) -> RMRecord | None: ...
-    def rm_by_channel(self, *, slack_user_id: str | None = None, teams_aad_id: str | None = None) -> RMRecord | None: ...
+    def rm_by_channel(
+        self, *, slack_user_id: str | None = None, teams_aad_id: str | None = None
+    ) -> RMRecord | None: ...
     def team_rm_ids(self, team_id: str) -> list[str]: ...
     def client_ids_of(self, rm_ids: Iterable[str]) -> set[str]: ...
     def get_clients(self, client_ids: Iterable[str]) -> list[ClientRecord]: ...
-    def client_data(self, client_ids: Iterable[str], interactions: int = 20) -> list[ClientData]: ...
+    def client_data(
+        self, client_ids: Iterable[str], interactions: int = 20
+    ) -> list[ClientData]: ...
     def products(self) -> dict[str, ProductRecord]: ...
     def all_clients(self) -> list[ClientRecord]: ...
     def all_contacts(self) -> list[ContactRecord]: ...
@@ -66,7 +70,9 @@ class SqlBankRepository:
             row = s.get(m.RM, rm_id)
             return RMRecord(**_fields(RMRecord, row)) if row else None
 
-    def rm_by_channel(self, *, slack_user_id: str | None = None, teams_aad_id: str | None = None) -> RMRecord | None:
+    def rm_by_channel(
+        self, *, slack_user_id: str | None = None, teams_aad_id: str | None = None
+    ) -> RMRecord | None:
         if not (slack_user_id or teams_aad_id):
             return None
         column = m.RM.slack_user_id if slack_user_id else m.RM.teams_aad_id
@@ -76,21 +82,29 @@ class SqlBankRepository:
 
     def team_rm_ids(self, team_id: str) -> list[str]:
         with self._sessions() as s:
-            return list(s.scalars(select(m.RM.rm_id).where(m.RM.team_id == team_id).order_by(m.RM.rm_id)))
+            return list(
+                s.scalars(select(m.RM.rm_id).where(m.RM.team_id == team_id).order_by(m.RM.rm_id))
+            )
 
     def client_ids_of(self, rm_ids: Iterable[str]) -> set[str]:
         with self._sessions() as s:
-            return set(s.scalars(select(m.Client.client_id).where(m.Client.rm_id.in_(list(rm_ids)))))
+            return set(
+                s.scalars(select(m.Client.client_id).where(m.Client.rm_id.in_(list(rm_ids))))
+            )
 
     def get_clients(self, client_ids: Iterable[str]) -> list[ClientRecord]:
         ids = sorted(set(client_ids))
         with self._sessions() as s:
-            rows = s.scalars(select(m.Client).where(m.Client.client_id.in_(ids)).order_by(m.Client.client_id))
+            rows = s.scalars(
+                select(m.Client).where(m.Client.client_id.in_(ids)).order_by(m.Client.client_id)
+            )
             return [self._client(r) for r in rows]
 
     def all_clients(self) -> list[ClientRecord]:
         with self._sessions() as s:
-            return [self._client(r) for r in s.scalars(select(m.Client).order_by(m.Client.client_id))]
+            return [
+                self._client(r) for r in s.scalars(select(m.Client).order_by(m.Client.client_id))
+            ]
 
     def all_contacts(self) -> list[ContactRecord]:
         with self._sessions() as s:
@@ -101,8 +115,10 @@ class SqlBankRepository:
         with self._sessions() as s:
             out = {}
             for r in s.scalars(select(m.Product)):
-                fields = _fields(ProductRecord, r) | {"min_amount": _money(r.min_amount),
-                                                     "name_en": (r.attributes or {}).get("name_en")}
+                fields = _fields(ProductRecord, r) | {
+                    "min_amount": _money(r.min_amount),
+                    "name_en": (r.attributes or {}).get("name_en"),
+                }
                 out[r.product_code] = ProductRecord(**fields)
             return out
 
@@ -111,7 +127,10 @@ class SqlBankRepository:
         if not ids:
             return []
         with self._sessions() as s:
-            clients = {c.client_id: c for c in s.scalars(select(m.Client).where(m.Client.client_id.in_(ids)))}
+            clients = {
+                c.client_id: c
+                for c in s.scalars(select(m.Client).where(m.Client.client_id.in_(ids)))
+            }
             holdings = self._grouped(s, m.Holding, ids, m.Holding.id)
             balances = self._grouped(s, m.MonthlyBalance, ids, m.MonthlyBalance.month)
             notes = self._grouped(s, m.Interaction, ids, m.Interaction.date.desc())
@@ -119,10 +138,18 @@ class SqlBankRepository:
             return [
                 ClientData(
                     client=self._client(clients[cid]),
-                    holdings=tuple(HoldingRecord(**_fields(HoldingRecord, h) | {"balance": _money(h.balance)}) for h in holdings[cid]),
+                    holdings=tuple(
+                        HoldingRecord(**_fields(HoldingRecord, h) | {"balance": _money(h.balance)})
+                        for h in holdings[cid]
+                    ),
                     balances=tuple(self._balance(b) for b in balances[cid]),
-                    interactions=tuple(InteractionRecord(**_fields(InteractionRecord, i)) for i in notes[cid][:interactions]),
-                    contacts=tuple(ContactRecord(**_fields(ContactRecord, c)) for c in contacts[cid]),
+                    interactions=tuple(
+                        InteractionRecord(**_fields(InteractionRecord, i))
+                        for i in notes[cid][:interactions]
+                    ),
+                    contacts=tuple(
+                        ContactRecord(**_fields(ContactRecord, c)) for c in contacts[cid]
+                    ),
                 )
                 for cid in ids
                 if cid in clients
@@ -130,11 +157,16 @@ class SqlBankRepository:
 
     def summary_line(self) -> str:
         with self._sessions() as s:
-            counts = {t.__tablename__: s.scalar(select(func.count()).select_from(t)) for t in m.BANK_TABLES}
+            counts = {
+                t.__tablename__: s.scalar(select(func.count()).select_from(t))
+                for t in m.BANK_TABLES
+            }
         branches = len({b for b in self._branches()})
-        return (f"{branches} branches, {counts['teams']} teams, {counts['rms']} RMs, {counts['clients']:,} clients, "
-                f"{counts['contacts']:,} contacts, {counts['products']} products, {counts['holdings']:,} holdings, "
-                f"{counts['balances']:,} monthly balances, {counts['interactions']:,} interactions")
+        return (
+            f"{branches} branches, {counts['teams']} teams, {counts['rms']} RMs, {counts['clients']:,} clients, "
+            f"{counts['contacts']:,} contacts, {counts['products']} products, {counts['holdings']:,} holdings, "
+            f"{counts['balances']:,} monthly balances, {counts['interactions']:,} interactions"
+        )
 
     # --- helpers -------------------------------------------------------------------------
     def _branches(self) -> list[str]:
@@ -153,11 +185,18 @@ class SqlBankRepository:
     @staticmethod
     def _client(row: m.Client) -> ClientRecord:
         fields = _fields(ClientRecord, row)
-        fields["annual_revenue"] = _money(row.annual_revenue) if row.annual_revenue is not None else None
+        fields["annual_revenue"] = (
+            _money(row.annual_revenue) if row.annual_revenue is not None else None
+        )
         fields["attributes"] = dict(row.attributes or {})
         return ClientRecord(**fields)
 
     @staticmethod
     def _balance(row: m.MonthlyBalance) -> BalanceRecord:
-        return BalanceRecord(row.client_id, row.month, _money(row.avg_daily_deposit),
-                             _money(row.loan_balance), row.transaction_count)
+        return BalanceRecord(
+            row.client_id,
+            row.month,
+            _money(row.avg_daily_deposit),
+            _money(row.loan_balance),
+            row.transaction_count,
+        )

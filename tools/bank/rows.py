@@ -48,7 +48,9 @@ OptDay = Annotated[date | None, BeforeValidator(_parse_date), BeforeValidator(_b
 Amount = Annotated[Decimal, Field(ge=0, max_digits=18, decimal_places=2)]
 OptAmount = Annotated[Annotated[Decimal, Field(ge=0)] | None, BeforeValidator(_blank_to_none)]
 OptInt = Annotated[Annotated[int, Field(ge=0)] | None, BeforeValidator(_blank_to_none)]
-NonEmpty = Annotated[str, Field(min_length=1), BeforeValidator(lambda v: v.strip() if isinstance(v, str) else v)]
+NonEmpty = Annotated[
+    str, Field(min_length=1), BeforeValidator(lambda v: v.strip() if isinstance(v, str) else v)
+]
 
 
 class Row(BaseModel):
@@ -80,7 +82,9 @@ class ClientRow(Row):
     industry: Opt = None
     registration_id: Opt = None
     risk_rating: Opt = None
-    risk_appetite: Annotated[Literal["C1", "C2", "C3", "C4", "C5"] | None, BeforeValidator(_blank_to_none)] = None
+    risk_appetite: Annotated[
+        Literal["C1", "C2", "C3", "C4", "C5"] | None, BeforeValidator(_blank_to_none)
+    ] = None
     annual_revenue: OptAmount = None
     employees: OptInt = None
     phone: Opt = None

@@ -40,9 +40,18 @@ def build_chat_model(settings: LLMSettings) -> BaseChatModel:
     """ChatOpenAI against any OpenAI-compatible server (vLLM, Ollama, a hosted model)."""
     from langchain_openai import ChatOpenAI
 
-    key = settings.api_key.get_secret_value() if settings.api_key else "not-needed"  # local servers ignore it
-    return ChatOpenAI(base_url=settings.base_url, api_key=key, model=settings.model,  # type: ignore[arg-type]
-                      timeout=settings.timeout_s, max_retries=0, streaming=True, temperature=0)
+    key = (
+        settings.api_key.get_secret_value() if settings.api_key else "not-needed"
+    )  # local servers ignore it
+    return ChatOpenAI(
+        base_url=settings.base_url,
+        api_key=key,
+        model=settings.model,  # type: ignore[arg-type]
+        timeout=settings.timeout_s,
+        max_retries=0,
+        streaming=True,
+        temperature=0,
+    )
 
 
 class LLMEngine:
@@ -61,37 +70,63 @@ class LLMEngine:
         flags: list[str] = []
         watch = ToolWatch(ctx.toolbox, emit, lang)
         history = _history(ctx)
-        agent = create_agent(self.model, tools=ctx.toolbox.langchain_tools(),
-                             system_prompt=SystemPrompt(language=lang, role=ctx.toolbox.caller.role,
-                                                        client_ids=list(ctx.state.get("client_ids") or [])).render(),
-                             middleware=self._middleware(ctx, lang, watch, flags, turn_start=len(history) + 1))
+        agent = create_agent(
+            self.model,
+            tools=ctx.toolbox.langchain_tools(),
+            system_prompt=SystemPrompt(
+                language=lang,
+                role=ctx.toolbox.caller.role,
+                client_ids=list(ctx.state.get("client_ids") or []),
+            ).render(),
+            middleware=self._middleware(ctx, lang, watch, flags, turn_start=len(history) + 1),
+        )
         try:
-            messages = await self._stream(agent, [*history, HumanMessage(ctx.masked_text)], ctx, emit)
+            messages = await self._stream(
+                agent, [*history, HumanMessage(ctx.masked_text)], ctx, emit
+            )
         except ToolRefused:
-            return EngineResult(t("refuse_foreign", lang), infer_intent(_called(ctx), ctx.masked_text, False),
-                                refused=True, refusal_reason="not_entitled", flags=flags, state={"client_ids": []})
+            return EngineResult(
+                t("refuse_foreign", lang),
+                infer_intent(_called(ctx), ctx.masked_text, False),
+                refused=True,
+                refusal_reason="not_entitled",
+                flags=flags,
+                state={"client_ids": []},
+            )
         except openai.APITimeoutError as exc:
             raise TimeoutError("the LLM provider timed out") from exc
         except openai.APIError as exc:
             raise LLMProviderError(f"the LLM provider failed ({type(exc).__name__})") from exc
         return self._result(ctx, messages, watch, flags)
 
-    def _middleware(self, ctx: EngineContext, lang: Language, watch: ToolWatch, flags: list[str],
-                    turn_start: int) -> list[AgentMiddleware]:
+    def _middleware(
+        self,
+        ctx: EngineContext,
+        lang: Language,
+        watch: ToolWatch,
+        flags: list[str],
+        turn_start: int,
+    ) -> list[AgentMiddleware]:
         rounds = self.settings.max_tool_rounds
         return [
             watch,
             GroundedAnswer(ctx.toolbox, lang),
             ToolRoundCap(rounds, lang, turn_start),
-            PrivacyMiddleware(ctx.toolbox, flags, self._mask_cache),  # innermost: sees exactly what is sent
+            PrivacyMiddleware(
+                ctx.toolbox, flags, self._mask_cache
+            ),  # innermost: sees exactly what is sent
             # A backstop for anything the cap misses: a loop ends in an error, hence the fallback.
             ModelCallLimitMiddleware(run_limit=rounds + 2, exit_behavior="error"),
         ]
 
-    async def _stream(self, agent: Any, messages: list[BaseMessage], ctx: EngineContext, emit: Emit) -> list[BaseMessage]:
+    async def _stream(
+        self, agent: Any, messages: list[BaseMessage], ctx: EngineContext, emit: Emit
+    ) -> list[BaseMessage]:
         gate = StreamGate(lambda: {c.n for c in ctx.toolbox.citations})
         final: list[BaseMessage] = []
-        async for mode, data in agent.astream({"messages": messages}, stream_mode=["messages", "values"]):
+        async for mode, data in agent.astream(
+            {"messages": messages}, stream_mode=["messages", "values"]
+        ):
             if mode == "values":
                 final = data["messages"]
                 continue
@@ -102,7 +137,9 @@ class LLMEngine:
                     await emit(DeltaEvent(text=text))
         return final
 
-    def _result(self, ctx: EngineContext, messages: list[BaseMessage], watch: ToolWatch, flags: list[str]) -> EngineResult:
+    def _result(
+        self, ctx: EngineContext, messages: list[BaseMessage], watch: ToolWatch, flags: list[str]
+    ) -> EngineResult:
         last = messages[-1] if messages else None
         if not isinstance(last, AIMessage) or last.tool_calls:
             raise LLMUnusable("the agent stopped without a final answer")
@@ -113,9 +150,16 @@ class LLMEngine:
         intent = infer_intent(_called(ctx), ctx.masked_text, bool(ctx.state.get("client_ids")))
         touched = ctx.toolbox.client_ids
         state = {**ctx.state, "client_ids": touched[-1:]} if touched else dict(ctx.state)
-        return EngineResult(text, intent, cards=list(watch.cards.values()), actions=watch.actions,
-                            refused=intent == "out_of_scope", refusal_reason="out_of_scope" if intent == "out_of_scope" else None,
-                            flags=flags, state=state)
+        return EngineResult(
+            text,
+            intent,
+            cards=list(watch.cards.values()),
+            actions=watch.actions,
+            refused=intent == "out_of_scope",
+            refusal_reason="out_of_scope" if intent == "out_of_scope" else None,
+            flags=flags,
+            state=state,
+        )
 
 
 def _history(ctx: EngineContext) -> list[BaseMessage]:
@@ -133,11 +177,21 @@ def _called(ctx: EngineContext) -> list[str]:
 
 def _policy_refusal(ctx: EngineContext, lang: Language) -> EngineResult | None:
     """Requests refused by policy, whatever a model would say: injection, full identifiers."""
-    verdict = classify(ctx.masked_text, has_client="⟦CLIENT_" in ctx.masked_text,
-                       follow_up_client=bool(ctx.state.get("client_ids")))
+    verdict = classify(
+        ctx.masked_text,
+        has_client="⟦CLIENT_" in ctx.masked_text,
+        follow_up_client=bool(ctx.state.get("client_ids")),
+    )
     if verdict.injection:
-        return EngineResult(t("refuse_injection", lang), verdict.intent, refused=True,
-                            refusal_reason="out_of_policy", flags=["guard:prompt_injection"])
+        return EngineResult(
+            t("refuse_injection", lang),
+            verdict.intent,
+            refused=True,
+            refusal_reason="out_of_policy",
+            flags=["guard:prompt_injection"],
+        )
     if verdict.wants_full_identifier:
-        return EngineResult(t("refuse_full_id", lang), verdict.intent, refused=True, refusal_reason="out_of_policy")
+        return EngineResult(
+            t("refuse_full_id", lang), verdict.intent, refused=True, refusal_reason="out_of_policy"
+        )
     return None

@@ -46,8 +46,10 @@ def _ai(response: ModelResponse) -> AIMessage | None:
 
 
 def _replace_ai(response: ModelResponse, ai: AIMessage) -> ModelResponse:
-    return ModelResponse(result=[ai if isinstance(m, AIMessage) else m for m in response.result],
-                         structured_response=response.structured_response)
+    return ModelResponse(
+        result=[ai if isinstance(m, AIMessage) else m for m in response.result],
+        structured_response=response.structured_response,
+    )
 
 
 # --- privacy ---------------------------------------------------------------------------------
@@ -84,14 +86,20 @@ class PrivacyMiddleware(AgentMiddleware):
         self.toolbox, self.flags, self.cache = toolbox, flags, cache
 
     async def awrap_model_call(self, request: ModelRequest, handler: ModelHandler) -> ModelResponse:
-        if all(self._settled(m) for m in request.messages):  # cached or nothing to check: no thread hop
+        if all(
+            self._settled(m) for m in request.messages
+        ):  # cached or nothing to check: no thread hop
             messages = [self._mask_message(m) for m in request.messages]
         else:  # the masker runs a NER model: off the event loop
-            messages = await asyncio.to_thread(lambda: [self._mask_message(m) for m in request.messages])
+            messages = await asyncio.to_thread(
+                lambda: [self._mask_message(m) for m in request.messages]
+            )
         return await handler(request.override(messages=messages))
 
     def _settled(self, message: BaseMessage) -> bool:
-        if not isinstance(message.content, str) or (isinstance(message, AIMessage) and message.tool_calls):
+        if not isinstance(message.content, str) or (
+            isinstance(message, AIMessage) and message.tool_calls
+        ):
             return False
         text = message.content
         return not _NEEDS_CHECK.search(text) or self.cache.get(self._key(text)) is not None
@@ -106,8 +114,12 @@ class PrivacyMiddleware(AgentMiddleware):
             if masked != message.content:
                 update["content"] = masked
         else:
-            parts = [{**p, "text": self.mask(p["text"])} if isinstance(p, dict) and isinstance(p.get("text"), str) else p
-                     for p in message.content]
+            parts = [
+                {**p, "text": self.mask(p["text"])}
+                if isinstance(p, dict) and isinstance(p.get("text"), str)
+                else p
+                for p in message.content
+            ]
             if parts != message.content:
                 update["content"] = parts
         if isinstance(message, AIMessage) and message.tool_calls:
@@ -180,14 +192,22 @@ class ToolRoundCap(AgentMiddleware):
         self.max_rounds, self.language, self.turn_start = max_rounds, language, turn_start
 
     async def awrap_model_call(self, request: ModelRequest, handler: ModelHandler) -> ModelResponse:
-        rounds = sum(1 for m in request.messages[self.turn_start:] if isinstance(m, AIMessage) and m.tool_calls)
+        rounds = sum(
+            1
+            for m in request.messages[self.turn_start :]
+            if isinstance(m, AIMessage) and m.tool_calls
+        )
         if rounds < self.max_rounds:
             return await handler(request)
         note = FinishPrompt(language=self.language, rounds=rounds).render()
         system = f"{request.system_prompt}\n\n{note}" if request.system_prompt else note
-        response = await handler(request.override(tools=[], tool_choice=None, system_message=SystemMessage(system)))
+        response = await handler(
+            request.override(tools=[], tool_choice=None, system_message=SystemMessage(system))
+        )
         ai = _ai(response)
-        if ai is not None and (ai.tool_calls or ai.invalid_tool_calls):  # a loop: keep any text, drop the calls
+        if ai is not None and (
+            ai.tool_calls or ai.invalid_tool_calls
+        ):  # a loop: keep any text, drop the calls
             ai = AIMessage(content=ai.content, id=ai.id)
             response = _replace_ai(response, ai)
         return response
@@ -212,9 +232,14 @@ class GroundedAnswer(AgentMiddleware):
             if self.retries <= 0:
                 raise LLMUnusable(f"the model's answer was unusable ({problem})")
             self.retries -= 1
-            note = RepairPrompt(language=self.language, problem=problem,
-                                citation_numbers=[c.n for c in self.toolbox.citations]).render()
-            response = await handler(request.override(messages=[*request.messages, HumanMessage(note)]))
+            note = RepairPrompt(
+                language=self.language,
+                problem=problem,
+                citation_numbers=[c.n for c in self.toolbox.citations],
+            ).render()
+            response = await handler(
+                request.override(messages=[*request.messages, HumanMessage(note)])
+            )
 
     def _check(self, request: ModelRequest, response: ModelResponse) -> tuple[ModelResponse, Any]:
         ai = _ai(response)
@@ -233,8 +258,12 @@ class GroundedAnswer(AgentMiddleware):
 
 
 # --- tools ------------------------------------------------------------------------------------
-_STATUS = {"search_playbooks": "searching", "list_book": "book_status", "draft_outreach": "drafting",
-           "get_client_profile": "reading"}
+_STATUS = {
+    "search_playbooks": "searching",
+    "list_book": "book_status",
+    "draft_outreach": "drafting",
+    "get_client_profile": "reading",
+}
 
 
 class ToolWatch(AgentMiddleware):
@@ -247,7 +276,9 @@ class ToolWatch(AgentMiddleware):
         self.cards: dict[str, ClientCard] = {}
         self.actions: list[ActionItem] = []
 
-    async def awrap_tool_call(self, request: ToolCallRequest, handler: ToolHandler) -> ToolMessage | Command:
+    async def awrap_tool_call(
+        self, request: ToolCallRequest, handler: ToolHandler
+    ) -> ToolMessage | Command:
         name = request.tool_call["name"]
         if name in _STATUS:
             await self.emit(StatusEvent(text=t(_STATUS[name], self.language)))

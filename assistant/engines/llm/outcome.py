@@ -13,7 +13,13 @@ from assistant.engines.offline.intent import classify
 
 Problem = Literal["empty", "raw_json", "uncited"]
 
-CLIENT_TOOLS = {"find_clients", "get_client_profile", "get_client_signals", "recommend_next_actions", "get_interactions"}
+CLIENT_TOOLS = {
+    "find_clients",
+    "get_client_profile",
+    "get_client_signals",
+    "recommend_next_actions",
+    "get_interactions",
+}
 CONTENT_TOOLS = {"search_playbooks", "check_compliance"}
 CITATION = re.compile(r"\[(\d{1,3})\]")
 CODE_BLOCK = re.compile(r"```[a-zA-Z]*\s*\n?(.*?)```", re.S)

@@ -44,17 +44,19 @@ _RULES: dict[str, list[str]] = {
     ],
 }
 
-_STATE = {"zh": "本会话上文涉及的客户编号：{ids}（用户说“他/这个客户/再帮我…”时指的就是它）。",
-          "en": "Client ids from earlier in this conversation: {ids} (\"them\", \"this client\", \"and draft ...\" refer to it)."}
+_STATE = {
+    "zh": "本会话上文涉及的客户编号：{ids}（用户说“他/这个客户/再帮我…”时指的就是它）。",
+    "en": 'Client ids from earlier in this conversation: {ids} ("them", "this client", "and draft ..." refer to it).',
+}
 
 _EXAMPLE = {
-    "zh": "示例：用户问“我该怎么服务⟦CLIENT_1⟧？” → find_clients(query=\"⟦CLIENT_1⟧\") → get_client_profile(client_id=\"C000123\") → "
-          "recommend_next_actions(client_id=\"C000123\") → search_playbooks(query=\"核心客户 服务标准\") → "
-          "回答：“⟦CLIENT_1⟧ 为核心客户……建议本月安排一次拜访 [1]。”",
-    "en": "Example: the user asks \"How should I serve ⟦CLIENT_1⟧?\" → find_clients(query=\"⟦CLIENT_1⟧\") → "
-          "get_client_profile(client_id=\"C000123\") → recommend_next_actions(client_id=\"C000123\") → "
-          "search_playbooks(query=\"core client service standard\") → answer: \"⟦CLIENT_1⟧ is a core client ... "
-          "book a visit this month [1].\"",
+    "zh": '示例：用户问“我该怎么服务⟦CLIENT_1⟧？” → find_clients(query="⟦CLIENT_1⟧") → get_client_profile(client_id="C000123") → '
+    'recommend_next_actions(client_id="C000123") → search_playbooks(query="核心客户 服务标准") → '
+    "回答：“⟦CLIENT_1⟧ 为核心客户……建议本月安排一次拜访 [1]。”",
+    "en": 'Example: the user asks "How should I serve ⟦CLIENT_1⟧?" → find_clients(query="⟦CLIENT_1⟧") → '
+    'get_client_profile(client_id="C000123") → recommend_next_actions(client_id="C000123") → '
+    'search_playbooks(query="core client service standard") → answer: "⟦CLIENT_1⟧ is a core client ... '
+    'book a visit this month [1]."',
 }
 
 
@@ -63,11 +65,18 @@ class SystemPrompt(BaseModel):
 
     language: Language = "zh"
     role: str = Field(default="rm", description="rm, team_lead or admin")
-    client_ids: list[str] = Field(default_factory=list, description="clients carried from earlier turns")
+    client_ids: list[str] = Field(
+        default_factory=list, description="clients carried from earlier turns"
+    )
 
     def render(self) -> str:
-        role = {"rm": ("客户经理", "RM"), "team_lead": ("团队长", "team lead")}.get(self.role, (self.role, self.role))
-        lines = [rule.format(role=role[0] if self.language == "zh" else role[1]) for rule in _RULES[self.language]]
+        role = {"rm": ("客户经理", "RM"), "team_lead": ("团队长", "team lead")}.get(
+            self.role, (self.role, self.role)
+        )
+        lines = [
+            rule.format(role=role[0] if self.language == "zh" else role[1])
+            for rule in _RULES[self.language]
+        ]
         if self.client_ids:
             lines.append(_STATE[self.language].format(ids=", ".join(self.client_ids)))
         lines.append(_EXAMPLE[self.language])
@@ -108,4 +117,3 @@ class FinishPrompt(BaseModel):
         if self.language == "zh":
             return f"你已经调用了 {self.rounds} 轮工具，已达到上限。不要再调用工具，请根据已有结果直接作答并引用编号。"
         return f"You have used {self.rounds} rounds of tools, the limit. Do not call tools again; answer now from what you have, with citations."
-

@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 
 from assistant.core.types import StatusEvent
-from assistant.engines.base import EngineContext, EngineResult, Emit
+from assistant.engines.base import Emit, EngineContext, EngineResult
 from assistant.engines.offline import compose as c
 from assistant.engines.offline.intent import classify
 from assistant.engines.offline.phrases import t
@@ -17,20 +17,55 @@ CLIENT_INTENTS = {"serve_client", "client_facts", "draft_outreach"}
 # How to find the playbook a signal or book filter points at (zh, en): a query in that
 # playbook's own words, so the citation lands on the rule that backs the advice.
 DOC_QUERIES = {
-    "lifecycle/deposit-churn-rescue": ("存款流失预警 挽回方案 5个工作日 面访", "deposit churn warning rescue plan visit within 5 working days"),
-    "lifecycle/maturity-follow-up": ("到期跟进 到期前30天 首次联系 7天 二次提醒", "maturity follow-up first contact 30 days before maturity reminder 7 days"),
-    "lifecycle/dormant-reactivation": ("休眠客户 唤醒 6个月无交易", "dormant client reactivation six months without transactions"),
-    "lifecycle/activation": ("客户激活 快速成长客户 针对性方案", "activation fast-growing clients tailored plan"),
-    "products/payroll": ("代发工资 营销 员工人数 代发缺口", "payroll service pitch employees payroll gap"),
-    "compliance/suitability": ("适当性 风险承受能力 产品风险等级 匹配", "suitability risk tolerance product risk level match"),
-    "tiering/service-standards": ("服务标准 服务频次 响应时效", "service standards contact frequency response time"),
-    "collaboration/corporate-retail-synergy": ("公私联动 代发员工 零售财富", "corporate retail synergy payroll employees wealth"),
-    "products/fx-hedging": ("外汇套期保值 远期结售汇 出口企业", "FX hedging forward contract exporters"),
-    "performance/team-lead-followup": ("团队长督导 跟进缺口 逾期未跟进", "team lead follow-up gaps overdue"),
+    "lifecycle/deposit-churn-rescue": (
+        "存款流失预警 挽回方案 5个工作日 面访",
+        "deposit churn warning rescue plan visit within 5 working days",
+    ),
+    "lifecycle/maturity-follow-up": (
+        "到期跟进 到期前30天 首次联系 7天 二次提醒",
+        "maturity follow-up first contact 30 days before maturity reminder 7 days",
+    ),
+    "lifecycle/dormant-reactivation": (
+        "休眠客户 唤醒 6个月无交易",
+        "dormant client reactivation six months without transactions",
+    ),
+    "lifecycle/activation": (
+        "客户激活 快速成长客户 针对性方案",
+        "activation fast-growing clients tailored plan",
+    ),
+    "products/payroll": (
+        "代发工资 营销 员工人数 代发缺口",
+        "payroll service pitch employees payroll gap",
+    ),
+    "compliance/suitability": (
+        "适当性 风险承受能力 产品风险等级 匹配",
+        "suitability risk tolerance product risk level match",
+    ),
+    "tiering/service-standards": (
+        "服务标准 服务频次 响应时效",
+        "service standards contact frequency response time",
+    ),
+    "collaboration/corporate-retail-synergy": (
+        "公私联动 代发员工 零售财富",
+        "corporate retail synergy payroll employees wealth",
+    ),
+    "products/fx-hedging": (
+        "外汇套期保值 远期结售汇 出口企业",
+        "FX hedging forward contract exporters",
+    ),
+    "performance/team-lead-followup": (
+        "团队长督导 跟进缺口 逾期未跟进",
+        "team lead follow-up gaps overdue",
+    ),
 }
-SIGNAL_DOCS = {"deposit_churn": "lifecycle/deposit-churn-rescue", "maturity": "lifecycle/maturity-follow-up",
-               "dormancy": "lifecycle/dormant-reactivation", "growth": "lifecycle/activation",
-               "product_gap": "products/payroll", "suitability": "compliance/suitability"}
+SIGNAL_DOCS = {
+    "deposit_churn": "lifecycle/deposit-churn-rescue",
+    "maturity": "lifecycle/maturity-follow-up",
+    "dormancy": "lifecycle/dormant-reactivation",
+    "growth": "lifecycle/activation",
+    "product_gap": "products/payroll",
+    "suitability": "compliance/suitability",
+}
 
 
 class OfflineEngine:
@@ -43,21 +78,40 @@ class OfflineEngine:
         if not has_client:
             own, foreign = await asyncio.to_thread(mentioned_clients, ctx.toolbox, ctx.masked_text)
             has_client = bool(own or foreign)
-        verdict = classify(ctx.masked_text, has_client=has_client, follow_up_client=bool(ctx.state.get("client_ids")))
+        verdict = classify(
+            ctx.masked_text,
+            has_client=has_client,
+            follow_up_client=bool(ctx.state.get("client_ids")),
+        )
         lang = ctx.language
         if verdict.injection:
-            return EngineResult(t("refuse_injection", lang), verdict.intent, refused=True,
-                                refusal_reason="out_of_policy", flags=["guard:prompt_injection"])
+            return EngineResult(
+                t("refuse_injection", lang),
+                verdict.intent,
+                refused=True,
+                refusal_reason="out_of_policy",
+                flags=["guard:prompt_injection"],
+            )
         if verdict.wants_full_identifier:
-            return EngineResult(t("refuse_full_id", lang), "client_facts" if has_client else verdict.intent,
-                                refused=True, refusal_reason="out_of_policy")
+            return EngineResult(
+                t("refuse_full_id", lang),
+                "client_facts" if has_client else verdict.intent,
+                refused=True,
+                refusal_reason="out_of_policy",
+            )
         intent = verdict.intent
         if intent in ("help", "out_of_scope"):
-            return EngineResult(t(intent, lang), intent, refused=intent == "out_of_scope",
-                                refusal_reason="out_of_scope" if intent == "out_of_scope" else None)
+            return EngineResult(
+                t(intent, lang),
+                intent,
+                refused=intent == "out_of_scope",
+                refusal_reason="out_of_scope" if intent == "out_of_scope" else None,
+            )
         tb = ctx.toolbox
         if tb.caller.role == "admin" and intent != "playbook_qa":
-            return EngineResult(t("refuse_admin", lang), intent, refused=True, refusal_reason="not_entitled")
+            return EngineResult(
+                t("refuse_admin", lang), intent, refused=True, refusal_reason="not_entitled"
+            )
         try:
             if intent == "playbook_qa":
                 return await self._playbook(ctx, emit)
@@ -65,16 +119,25 @@ class OfflineEngine:
                 return await self._book(ctx, slots, emit)
             return await self._client_turn(ctx, slots, intent, emit)
         except Refusal:
-            return EngineResult(t("refuse_foreign", lang), intent, refused=True, refusal_reason="not_entitled",
-                                state={"client_ids": []})
+            return EngineResult(
+                t("refuse_foreign", lang),
+                intent,
+                refused=True,
+                refusal_reason="not_entitled",
+                state={"client_ids": []},
+            )
 
     # --- intents ------------------------------------------------------------------------------
     async def _playbook(self, ctx: EngineContext, emit: Emit) -> EngineResult:
         await emit(StatusEvent(text=t("searching", ctx.language)))
-        found = (await ctx.toolbox.acall("search_playbooks", {"query": ctx.masked_text, "k": 3}))["passages"]
+        found = (await ctx.toolbox.acall("search_playbooks", {"query": ctx.masked_text, "k": 3}))[
+            "passages"
+        ]
         if not found:
             return EngineResult(t("playbook_none", ctx.language), "playbook_qa")
-        blocks = [[c.heading(t("playbook_title", ctx.language))]] + [c.passage_summary(p, ctx.language) for p in found[:3]]
+        blocks = [[c.heading(t("playbook_title", ctx.language))]] + [
+            c.passage_summary(p, ctx.language) for p in found[:3]
+        ]
         return EngineResult(c.join(blocks), "playbook_qa")
 
     async def _book(self, ctx: EngineContext, slots: Slots, emit: Emit) -> EngineResult:
@@ -93,9 +156,15 @@ class OfflineEngine:
             if p:
                 refs.append(f"- {p['title']} › {p['section']} [{p['n']}]")
         ids = [r["client_id"] for r in result.get("clients", result.get("follow_up_gaps", []))]
-        return EngineResult(c.join([body, refs]), "book_query", state={"client_ids": ids[:1] if len(ids) == 1 else []})
+        return EngineResult(
+            c.join([body, refs]),
+            "book_query",
+            state={"client_ids": ids[:1] if len(ids) == 1 else []},
+        )
 
-    async def _client_turn(self, ctx: EngineContext, slots: Slots, intent: str, emit: Emit) -> EngineResult:
+    async def _client_turn(
+        self, ctx: EngineContext, slots: Slots, intent: str, emit: Emit
+    ) -> EngineResult:
         tb, lang = ctx.toolbox, ctx.language
         picked = await self._resolve_client(tb, slots, ctx)
         if isinstance(picked, EngineResult):
@@ -110,7 +179,9 @@ class OfflineEngine:
             return (await self._facts(ctx, profile)).with_state(state)
         return (await self._serve(ctx, profile)).with_state(state)
 
-    async def _resolve_client(self, tb: Toolbox, slots: Slots, ctx: EngineContext) -> str | EngineResult:
+    async def _resolve_client(
+        self, tb: Toolbox, slots: Slots, ctx: EngineContext
+    ) -> str | EngineResult:
         lang = ctx.language
         query = " ".join(slots.client_tokens + slots.client_ids) or ctx.masked_text
         try:
@@ -124,9 +195,17 @@ class OfflineEngine:
                 return EngineResult(t("which_client", lang), "serve_client")
             return EngineResult(t("not_found", lang), "serve_client")
         if len(matches) > 1 and not slots.client_ids:
-            options = [f"- {m['name']}（{m['client_id']}）" if lang == "zh" else f"- {m['name']} ({m['client_id']})" for m in matches]
-            return EngineResult(c.join([[t("ambiguous", lang)], options]), "serve_client",
-                                state={"client_ids": [], "candidates": [m["client_id"] for m in matches]})
+            options = [
+                f"- {m['name']}（{m['client_id']}）"
+                if lang == "zh"
+                else f"- {m['name']} ({m['client_id']})"
+                for m in matches
+            ]
+            return EngineResult(
+                c.join([[t("ambiguous", lang)], options]),
+                "serve_client",
+                state={"client_ids": [], "candidates": [m["client_id"] for m in matches]},
+            )
         return matches[0]["client_id"]
 
     async def _serve(self, ctx: EngineContext, profile: dict) -> EngineResult:
@@ -135,24 +214,42 @@ class OfflineEngine:
         actions = (await tb.acall("recommend_next_actions", {"client_id": cid}))["actions"]
         passages, cite_for = await self._playbooks_for(tb, profile, signals, actions, lang)
         act_lines, items = c.action_lines(actions, cite_for, lang)
-        standard = next((p for p in passages if p["doc_id"].startswith("tiering/service-standards")), None)
-        compliance = [f"- {t('suit_note', lang)}" + (f" [{cite_for['compliance/suitability']}]" if "compliance/suitability" in cite_for else "")]
+        standard = next(
+            (p for p in passages if p["doc_id"].startswith("tiering/service-standards")), None
+        )
+        compliance = [
+            f"- {t('suit_note', lang)}"
+            + (
+                f" [{cite_for['compliance/suitability']}]"
+                if "compliance/suitability" in cite_for
+                else ""
+            )
+        ]
         blocks = [
             [c.heading(t("snapshot", lang))] + c.snapshot(profile, lang),
             [c.heading(t("signals", lang))] + c.signal_lines(signals, lang, cite_for),
             [c.heading(t("actions", lang))] + act_lines,
             [c.heading(t("talking", lang))] + c.talking_points(passages),
             [c.heading(t("compliance", lang))] + compliance,
-            [c.heading(t("next", lang))] + c.standard_line(profile, standard, lang) + [f"- {t('log_next', lang)}"],
+            [c.heading(t("next", lang))]
+            + c.standard_line(profile, standard, lang)
+            + [f"- {t('log_next', lang)}"],
         ]
-        return EngineResult(c.join(blocks), "serve_client", cards=[c.client_card(profile)], actions=items)
+        return EngineResult(
+            c.join(blocks), "serve_client", cards=[c.client_card(profile)], actions=items
+        )
 
-    async def _playbooks_for(self, tb: Toolbox, profile: dict, signals: list[dict], actions: list[dict], lang: str) -> tuple[list[dict], dict[str, int]]:
+    async def _playbooks_for(
+        self, tb: Toolbox, profile: dict, signals: list[dict], actions: list[dict], lang: str
+    ) -> tuple[list[dict], dict[str, int]]:
         """Retrieve the playbooks behind the top actions (and the tier's service standard)."""
         passages: list[dict] = []
         cite_for: dict[str, int] = {}
-        docs = ([s["playbook"] for s in signals[:3] if s.get("playbook")] + [a["playbook"] for a in actions[:3] if a.get("playbook")]
-                + ["tiering/service-standards", "compliance/suitability"])
+        docs = (
+            [s["playbook"] for s in signals[:3] if s.get("playbook")]
+            + [a["playbook"] for a in actions[:3] if a.get("playbook")]
+            + ["tiering/service-standards", "compliance/suitability"]
+        )
         for doc_id in dict.fromkeys(docs):
             tier_hint = f"{profile['tier_label']} " if doc_id == "tiering/service-standards" else ""
             best = await self._find_doc(tb, doc_id, lang, hint=tier_hint)
@@ -164,57 +261,124 @@ class OfflineEngine:
     async def _find_doc(self, tb: Toolbox, doc_id: str, lang: str, hint: str = "") -> dict | None:
         """The best passage of one playbook (either language edition), else the best overall."""
         zh, en = DOC_QUERIES.get(doc_id, (doc_id, doc_id))
-        found = (await tb.acall("search_playbooks", {"query": hint + (zh if lang == "zh" else en), "k": 6}))["passages"]
-        return next((p for p in found if p["doc_id"].removesuffix("-en") == doc_id.removesuffix("-en")), found[0] if found else None)
+        found = (
+            await tb.acall(
+                "search_playbooks", {"query": hint + (zh if lang == "zh" else en), "k": 6}
+            )
+        )["passages"]
+        return next(
+            (p for p in found if p["doc_id"].removesuffix("-en") == doc_id.removesuffix("-en")),
+            found[0] if found else None,
+        )
 
     async def _facts(self, ctx: EngineContext, profile: dict) -> EngineResult:
         tb, lang = ctx.toolbox, ctx.language
-        blocks = [[c.heading(t("snapshot", lang))] + c.snapshot(profile, lang) + c.basics(profile, lang)]
-        holdings = [f"- {h['product']}（{h['product_code']}，{h['risk_level']}）" + (f" 到期 {h['maturity_date']}" if h.get("maturity_date") else "")
-                    if lang == "zh" else f"- {h['product']} ({h['product_code']}, {h['risk_level']})" + (f" matures {h['maturity_date']}" if h.get("maturity_date") else "")
-                    for h in profile["holdings"]]
+        blocks = [
+            [c.heading(t("snapshot", lang))] + c.snapshot(profile, lang) + c.basics(profile, lang)
+        ]
+        holdings = [
+            f"- {h['product']}（{h['product_code']}，{h['risk_level']}）"
+            + (f" 到期 {h['maturity_date']}" if h.get("maturity_date") else "")
+            if lang == "zh"
+            else f"- {h['product']} ({h['product_code']}, {h['risk_level']})"
+            + (f" matures {h['maturity_date']}" if h.get("maturity_date") else "")
+            for h in profile["holdings"]
+        ]
         blocks.append([c.heading("持有产品" if lang == "zh" else "Holdings")] + holdings)
-        contacts = [f"- {p['name']} · {p['title']}" + (f" · {p['phone']}" if p.get("phone") else "") for p in profile["contacts"]]
+        contacts = [
+            f"- {p['name']} · {p['title']}" + (f" · {p['phone']}" if p.get("phone") else "")
+            for p in profile["contacts"]
+        ]
         if profile.get("phone"):
             contacts.insert(0, f"- {'电话' if lang == 'zh' else 'Phone'}: {profile['phone']}")
         if contacts:
             blocks.append([c.heading("联系方式" if lang == "zh" else "Contacts")] + contacts)
-        notes = (await tb.acall("get_interactions", {"client_id": profile["client_id"], "limit": 3}))["interactions"]
+        notes = (
+            await tb.acall("get_interactions", {"client_id": profile["client_id"], "limit": 3})
+        )["interactions"]
         if notes:
-            blocks.append([c.heading("最近互动" if lang == "zh" else "Recent interactions")] +
-                          [f"- {n['date']} · {n['channel']} · {n['summary']}" for n in notes])
+            blocks.append(
+                [c.heading("最近互动" if lang == "zh" else "Recent interactions")]
+                + [f"- {n['date']} · {n['channel']} · {n['summary']}" for n in notes]
+            )
         # The tier is a bank rule, not a fact of the data: cite the tiering playbook for it.
-        query = f"客户分层 {profile['tier_label']} 门槛" if lang == "zh" else f"customer tiering {profile['tier_label']} threshold"
+        query = (
+            f"客户分层 {profile['tier_label']} 门槛"
+            if lang == "zh"
+            else f"customer tiering {profile['tier_label']} threshold"
+        )
         found = (await tb.acall("search_playbooks", {"query": query, "k": 5}))["passages"]
-        tiering = next((p for p in found if p["doc_id"].startswith("tiering/")), found[0] if found else None)
+        tiering = next(
+            (p for p in found if p["doc_id"].startswith("tiering/")), found[0] if found else None
+        )
         if tiering:
             label = "分层依据" if lang == "zh" else "Tier basis"
-            blocks.append([f"{label}：{profile['tier_explanation']} [{tiering['n']}]" if lang == "zh"
-                           else f"{label}: {profile['tier_explanation']} [{tiering['n']}]"])
+            blocks.append(
+                [
+                    f"{label}：{profile['tier_explanation']} [{tiering['n']}]"
+                    if lang == "zh"
+                    else f"{label}: {profile['tier_explanation']} [{tiering['n']}]"
+                ]
+            )
         return EngineResult(c.join(blocks), "client_facts", cards=[c.client_card(profile)])
 
-    async def _draft(self, ctx: EngineContext, slots: Slots, profile: dict, emit: Emit) -> EngineResult:
+    async def _draft(
+        self, ctx: EngineContext, slots: Slots, profile: dict, emit: Emit
+    ) -> EngineResult:
         tb, lang = ctx.toolbox, ctx.language
         await emit(StatusEvent(text=t("drafting", lang)))
         cid = profile["client_id"]
         signals = (await tb.acall("get_client_signals", {"client_id": cid}))["signals"]
         purpose = slots.purpose or _purpose_from_signals(signals)
         product = product_for(ctx.masked_text, profile["client_type"]) or next(
-            (s["product_code"] for s in signals if s.get("product_code") and _purpose_from_signals([s]) == purpose), None)
-        draft = await tb.acall("draft_outreach", {"client_id": cid, "channel": slots.channel or "wechat", "purpose": purpose,
-                                           "language": slots.target_language or lang, "product_code": product})
+            (
+                s["product_code"]
+                for s in signals
+                if s.get("product_code") and _purpose_from_signals([s]) == purpose
+            ),
+            None,
+        )
+        draft = await tb.acall(
+            "draft_outreach",
+            {
+                "client_id": cid,
+                "channel": slots.channel or "wechat",
+                "purpose": purpose,
+                "language": slots.target_language or lang,
+                "product_code": product,
+            },
+        )
         # What the RM asked to say is checked too: a promise of returns in the request is
         # reported (and kept out of the draft), not silently dropped.
-        request_check = await tb.acall("check_compliance", {"text": ctx.masked_text, "client_id": cid,
-                                                            "product_codes": [product] if product else []})
+        request_check = await tb.acall(
+            "check_compliance",
+            {
+                "text": ctx.masked_text,
+                "client_id": cid,
+                "product_codes": [product] if product else [],
+            },
+        )
         if "compliance:missing_risk_disclosure" not in draft.get("flags", []):
             # A request is not a client-facing text; only the draft needs the disclosure.
             tb.flags = [f for f in tb.flags if f != "compliance:missing_risk_disclosure"]
-            request_check["findings"] = [f for f in request_check.get("findings", []) if f.get("code") != "missing_risk_disclosure"]
-        query = {"wechat": "微信模板", "sms": "短信模板", "email": "邮件模板", "call": "电话话术"}[slots.channel or "wechat"]
-        found = (await tb.acall("search_playbooks", {"query": f"{query} {purpose}", "k": 3}))["passages"]
-        body = draft.get("text") or (f"Subject: {draft.get('subject', '')}\n\n{draft.get('body', '')}")
-        blocks = [[c.heading(t("draft_title", lang) + f" · {slots.channel or 'wechat'} · {purpose}")], ["```", body, "```"]]
+            request_check["findings"] = [
+                f
+                for f in request_check.get("findings", [])
+                if f.get("code") != "missing_risk_disclosure"
+            ]
+        query = {"wechat": "微信模板", "sms": "短信模板", "email": "邮件模板", "call": "电话话术"}[
+            slots.channel or "wechat"
+        ]
+        found = (await tb.acall("search_playbooks", {"query": f"{query} {purpose}", "k": 3}))[
+            "passages"
+        ]
+        body = draft.get("text") or (
+            f"Subject: {draft.get('subject', '')}\n\n{draft.get('body', '')}"
+        )
+        blocks = [
+            [c.heading(t("draft_title", lang) + f" · {slots.channel or 'wechat'} · {purpose}")],
+            ["```", body, "```"],
+        ]
         findings = draft.get("findings", []) + request_check.get("findings", [])
         if findings:
             # Name the rule, never repeat the offending words back.
@@ -235,8 +399,14 @@ def _book_signals(filters: dict) -> list[str]:
 
 
 def _purpose_from_signals(signals: list[dict]) -> str:
-    by_kind = {"maturity": "maturity_reminder", "deposit_churn": "churn_care", "product_gap": "payroll_pitch",
-               "dormancy": "dormant_reactivation", "suitability": "suitability_review", "growth": "service_visit"}
+    by_kind = {
+        "maturity": "maturity_reminder",
+        "deposit_churn": "churn_care",
+        "product_gap": "payroll_pitch",
+        "dormancy": "dormant_reactivation",
+        "suitability": "suitability_review",
+        "growth": "service_visit",
+    }
     for s in signals:
         if s["kind"] in by_kind:
             return by_kind[s["kind"]]

@@ -11,31 +11,72 @@ import re
 from dataclasses import dataclass
 
 CUES: dict[str, list[tuple[str, float]]] = {
-    "help": [(r"你能做什么|能帮我做什么|怎么用你|使用说明|^帮助$|^help$|what can you do|how do i use you|what do you do", 3.0)],
+    "help": [
+        (
+            r"你能做什么|能帮我做什么|怎么用你|使用说明|^帮助$|^help$|what can you do|how do i use you|what do you do",
+            3.0,
+        )
+    ],
     "draft_outreach": [
-        (r"起草|草拟|拟一[条封份个]|写一[条封份段个]|写[条个封]|发[一]?条|帮我写|生成.{0,6}(消息|短信|邮件|话术|脚本)|(微信|短信|邮件|电话)(消息|文案|话术|脚本)|话术|外呼脚本", 3.0),
-        (r"\b(draft|write|compose|prepare)\b.{0,40}\b(message|email|e-mail|sms|text|wechat|script|note|letter)\b|\bcall script\b|\boutreach\b", 3.0),
+        (
+            r"起草|草拟|拟一[条封份个]|写一[条封份段个]|写[条个封]|发[一]?条|帮我写|生成.{0,6}(消息|短信|邮件|话术|脚本)|(微信|短信|邮件|电话)(消息|文案|话术|脚本)|话术|外呼脚本",
+            3.0,
+        ),
+        (
+            r"\b(draft|write|compose|prepare)\b.{0,40}\b(message|email|e-mail|sms|text|wechat|script|note|letter)\b|\bcall script\b|\boutreach\b",
+            3.0,
+        ),
         (r"and draft|再写|再起草|also draft", 1.0),
     ],
     "book_query": [
-        (r"哪些客户|哪些.{0,8}客户|客户有哪些|哪几[个家位]客户|我的客户(中|里|当中)|我的.{0,6}客户(有|是)|名单|列出|列一下|排一下|排名|前\d+[名个家]|客户清单|有多少客户|团队.{0,8}(客户|跟进)|跟进(缺口|逾期|情况)|未跟进|逾期", 3.0),
-        (r"\bwhich (of )?(my )?(\w+ )?clients\b|\bshow me my\b|\bfastest[- ]growing\b|\bmy (\w+ ){0,2}clients\b(?! .{0,20}\?)|\blist\b.{0,20}\bclients\b|\bshow me (all |my )?clients\b|\bhow many clients\b|\bmy book\b|\btop \d+\b|\bteam'?s? (book|clients|follow)|\boverdue follow|\bfollow-?up gaps?\b", 3.0),
+        (
+            r"哪些客户|哪些.{0,8}客户|客户有哪些|哪几[个家位]客户|我的客户(中|里|当中)|我的.{0,6}客户(有|是)|名单|列出|列一下|排一下|排名|前\d+[名个家]|客户清单|有多少客户|团队.{0,8}(客户|跟进)|跟进(缺口|逾期|情况)|未跟进|逾期",
+            3.0,
+        ),
+        (
+            r"\bwhich (of )?(my )?(\w+ )?clients\b|\bshow me my\b|\bfastest[- ]growing\b|\bmy (\w+ ){0,2}clients\b(?! .{0,20}\?)|\blist\b.{0,20}\bclients\b|\bshow me (all |my )?clients\b|\bhow many clients\b|\bmy book\b|\btop \d+\b|\bteam'?s? (book|clients|follow)|\boverdue follow|\bfollow-?up gaps?\b",
+            3.0,
+        ),
     ],
     "serve_client": [
-        (r"怎么服务|如何服务|怎么维护|如何维护|怎么跟进|如何跟进|怎么营销|营销建议|服务建议|服务方案|下一步|该做什么|怎么办|怎么经营|经营建议|有什么机会|怎么挽留|如何挽留|营销机会|商机|机会", 2.5),
-        (r"\bhow (should|do|can) i (serve|approach|handle|look after|retain|grow|work with)\b|\bwhat should i do\b|\bnext (best )?(step|action)s?\b|\bopportunit(y|ies)\b|\bserve\b", 2.5),
+        (
+            r"怎么服务|如何服务|怎么维护|如何维护|怎么跟进|如何跟进|怎么营销|营销建议|服务建议|服务方案|下一步|该做什么|怎么办|怎么经营|经营建议|有什么机会|怎么挽留|如何挽留|营销机会|商机|机会",
+            2.5,
+        ),
+        (
+            r"\bhow (should|do|can) i (serve|approach|handle|look after|retain|grow|work with)\b|\bwhat should i do\b|\bnext (best )?(step|action)s?\b|\bopportunit(y|ies)\b|\bserve\b",
+            2.5,
+        ),
     ],
     "client_facts": [
-        (r"持有|余额|日均|存款多少|贷款多少|联系人|电话|手机|号码|身份证|证件号|信用代码|账号|卡号|风险偏好|风险等级|什么时候到期|到期日|最近.{0,6}(互动|拜访|联系|沟通)|画像|概况|分层|哪一层|什么层级|是什么客户|多少员工|地址|邮箱", 2.0),
-        (r"\b(hold|holds|holding|holdings|balance|balances|deposits?|loans?|contacts?|phone|mobile|id number|account number|card number|risk appetite|risk profile|maturity|matures|interactions?|last (visit|contact)|profile|tier|employees|address|email)\b", 2.0),
+        (
+            r"持有|余额|日均|存款多少|贷款多少|联系人|电话|手机|号码|身份证|证件号|信用代码|账号|卡号|风险偏好|风险等级|什么时候到期|到期日|最近.{0,6}(互动|拜访|联系|沟通)|画像|概况|分层|哪一层|什么层级|是什么客户|多少员工|地址|邮箱",
+            2.0,
+        ),
+        (
+            r"\b(hold|holds|holding|holdings|balance|balances|deposits?|loans?|contacts?|phone|mobile|id number|account number|card number|risk appetite|risk profile|maturity|matures|interactions?|last (visit|contact)|profile|tier|employees|address|email)\b",
+            2.0,
+        ),
     ],
     "playbook_qa": [
-        (r"标准|规定|制度|流程|政策|要求|是什么|什么是|怎么做|如何做|多久|几天|频次|阈值|门槛|条件|规则|口径|话术模板|模板|禁止|不能说|可以说|注意事项|红线", 1.5),
-        (r"\b(policy|standard|standards|rule|rules|procedure|process|playbook|guideline|threshold|requirement|how often|how many days|what is|what are|allowed|forbidden|banned|template|order of|workflow|steps|how to)\b", 1.5),
+        (
+            r"标准|规定|制度|流程|政策|要求|是什么|什么是|怎么做|如何做|多久|几天|频次|阈值|门槛|条件|规则|口径|话术模板|模板|禁止|不能说|可以说|注意事项|红线",
+            1.5,
+        ),
+        (
+            r"\b(policy|standard|standards|rule|rules|procedure|process|playbook|guideline|threshold|requirement|how often|how many days|what is|what are|allowed|forbidden|banned|template|order of|workflow|steps|how to)\b",
+            1.5,
+        ),
     ],
     "out_of_scope": [
-        (r"天气|股票推荐|哪只股票|会涨|涨停|炒股|彩票|笑话|写代码|写一首|作诗|诗歌|电影|足球|菜谱|八卦|比特币|星座", 4.0),
-        (r"\b(weather|joke|poem|recipe|football|movie|lottery|bitcoin|horoscope|write (some )?code|python script|stock tips?|which stock)\b", 4.0),
+        (
+            r"天气|股票推荐|哪只股票|会涨|涨停|炒股|彩票|笑话|写代码|写一首|作诗|诗歌|电影|足球|菜谱|八卦|比特币|星座",
+            4.0,
+        ),
+        (
+            r"\b(weather|joke|poem|recipe|football|movie|lottery|bitcoin|horoscope|write (some )?code|python script|stock tips?|which stock)\b",
+            4.0,
+        ),
     ],
 }
 COMPILED = {intent: [(re.compile(p, re.I), w) for p, w in cues] for intent, cues in CUES.items()}
@@ -44,11 +85,15 @@ FULL_ID_REQUEST = re.compile(
     r"(完整|全部|全量|明文|不要打码|不打码|不脱敏|去掉星号|原始).{0,12}(身份证|证件|手机|电话|号码|卡号|账号|信用代码)|"
     r"(身份证|证件|手机|电话|卡号|账号|号码|信用代码).{0,8}(完整|全部|明文|不要打码|不脱敏)|"
     r"\b(full|complete|unmasked|entire|raw|whole)\b.{0,30}\b(id|phone|mobile|card|account|number|identifier)s?\b|"
-    r"\b(id|phone|mobile|card|account|number|identifier|code)s?\b.{0,30}\b(in full|unmasked|unredacted|without masking)\b", re.I)
+    r"\b(id|phone|mobile|card|account|number|identifier|code)s?\b.{0,30}\b(in full|unmasked|unredacted|without masking)\b",
+    re.I,
+)
 INJECTION = re.compile(
     r"忽略(之前|以上|前面|上述)?的?(所有)?(指令|规则|设定|限制)|无视.{0,6}(规则|指令)|你现在是|扮演|系统提示词|开发者模式|越狱|"
     r"\bignore (all )?(the )?(previous|prior|above) (instructions|rules)\b|\bsystem prompt\b|\bdeveloper mode\b|\bjailbreak\b|"
-    r"\bdisregard (your|the) (rules|instructions)\b|\byou are now\b|\bpretend (to be|you are)\b", re.I)
+    r"\bdisregard (your|the) (rules|instructions)\b|\byou are now\b|\bpretend (to be|you are)\b",
+    re.I,
+)
 
 
 @dataclass(frozen=True)
@@ -60,7 +105,9 @@ class IntentResult:
 
 
 def classify(text: str, *, has_client: bool, follow_up_client: bool = False) -> IntentResult:
-    scores = {intent: sum(w for rx, w in cues if rx.search(text)) for intent, cues in COMPILED.items()}
+    scores = {
+        intent: sum(w for rx, w in cues if rx.search(text)) for intent, cues in COMPILED.items()
+    }
     if has_client:
         scores["serve_client"] += 1.0
         scores["client_facts"] += 0.5
@@ -73,12 +120,22 @@ def classify(text: str, *, has_client: bool, follow_up_client: bool = False) -> 
         scores["serve_client"] -= 1.0
     if scores["book_query"] and has_client:
         scores["book_query"] -= 2.0
-    if scores["client_facts"] and scores["serve_client"] and not re.search(r"怎么|如何|how|what should", text, re.I):
+    if (
+        scores["client_facts"]
+        and scores["serve_client"]
+        and not re.search(r"怎么|如何|how|what should", text, re.I)
+    ):
         scores["serve_client"] -= 1.0
     best = max(scores, key=lambda k: scores[k])
     if scores[best] <= 0:
-        best = "serve_client" if has_client else ("playbook_qa" if _looks_like_question(text) else "help")
-    return IntentResult(best, scores, bool(FULL_ID_REQUEST.search(text)), bool(INJECTION.search(text)))
+        best = (
+            "serve_client"
+            if has_client
+            else ("playbook_qa" if _looks_like_question(text) else "help")
+        )
+    return IntentResult(
+        best, scores, bool(FULL_ID_REQUEST.search(text)), bool(INJECTION.search(text))
+    )
 
 
 def _looks_like_question(text: str) -> bool:

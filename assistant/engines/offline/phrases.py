@@ -13,47 +13,92 @@ PHRASES: dict[str, dict[str, str]] = {
     "due": {"zh": "期限", "en": "due"},
     "basis": {"zh": "依据", "en": "per"},
     "profile_src": {"zh": "〔客户画像〕", "en": "[client profile]"},
-    "log_next": {"zh": "完成接触后请在 CRM 中记录互动；需要的话我可以起草微信、短信、邮件或电话话术。",
-                 "en": "Log the interaction in the CRM once done; I can draft a WeChat, SMS, e-mail or call script."},
-    "suit_note": {"zh": "推荐任何产品前先核对客户风险承受能力与产品风险等级（C 级 ≥ R 级），不承诺收益。",
-                  "en": "Before recommending any product, check the client's risk tolerance against the product's risk level (C ≥ R); never promise returns."},
-    "which_client": {"zh": "请告诉我是哪位客户（客户名称或客户号，如 C000123）。",
-                     "en": "Which client do you mean? Give me the client's name or id (e.g. C000123)."},
-    "ambiguous": {"zh": "找到多位匹配的客户，请确认是哪一位：", "en": "Several clients match — which one do you mean?"},
-    "not_found": {"zh": "在你的客户名单中没有找到匹配的客户。", "en": "I found no matching client in your book."},
-    "refuse_foreign": {"zh": "抱歉，该客户不在你的管户范围内，我不能提供其信息。如需协作，请联系该客户的客户经理或团队长。",
-                       "en": "Sorry, that client is not in your book, so I can't share their information. Please contact their RM or your team lead."},
-    "refuse_admin": {"zh": "管理员账号只能查看审计数据，不能查看客户数据。", "en": "Admin accounts see audit data, not client data."},
-    "refuse_full_id": {"zh": "按照个人信息保护规定，我不能提供完整的证件号、手机号、卡号或账号，只能显示部分遮蔽后的形式。如确需完整信息，请在 CRM 系统内按权限查看。",
-                       "en": "Under the personal-information rules I can't show full ID, phone, card or account numbers — only a partially masked form. If you truly need the full value, view it in the CRM under your entitlements."},
-    "refuse_injection": {"zh": "我不能执行改变规则或绕过数据保护的指令。我可以帮你：服务某位客户、起草外联消息、查询你的客户名单或解答行内制度问题。",
-                         "en": "I can't follow instructions that change my rules or bypass data protection. I can help you serve a client, draft outreach, query your book or answer policy questions."},
-    "out_of_scope": {"zh": "抱歉，这个问题不在我的服务范围内。我可以帮你：服务客户、起草外联消息、查询你的客户名单、解答行内制度与产品问题。",
-                     "en": "Sorry, that's outside what I can help with. I can help you serve clients, draft outreach, query your book and answer questions about the bank's playbooks."},
-    "help": {"zh": ("我是 Frontline，客户经理的经营助手。你可以问我：\n"
-                    "- 「我该怎么服务华东精密？」——客户画像、信号、建议行动与依据\n"
-                    "- 「给 C000123 起草一条到期提醒微信」——合规检查后的外联草稿\n"
-                    "- 「我的客户中哪些有存款流失？」「60 天内到期的客户有哪些？」——查询你的客户名单\n"
-                    "- 「战略客户的服务频次是什么？」——行内制度与产品手册，附引用\n"
-                    "所有客户数据均经脱敏处理，只显示你管户范围内的客户。"),
-             "en": ("I'm Frontline, the relationship manager's assistant. Ask me:\n"
-                    "- \"How should I serve C000123?\" — profile, signals, recommended actions and the playbooks behind them\n"
-                    "- \"Draft a WeChat maturity reminder for C000123\" — a compliance-checked outreach draft\n"
-                    "- \"Which of my clients show deposit churn?\" — questions over your own book\n"
-                    "- \"What is the service standard for strategic clients?\" — the bank's playbooks, cited\n"
-                    "Client data is masked and you only see clients in your own book.")},
+    "log_next": {
+        "zh": "完成接触后请在 CRM 中记录互动；需要的话我可以起草微信、短信、邮件或电话话术。",
+        "en": "Log the interaction in the CRM once done; I can draft a WeChat, SMS, e-mail or call script.",
+    },
+    "suit_note": {
+        "zh": "推荐任何产品前先核对客户风险承受能力与产品风险等级（C 级 ≥ R 级），不承诺收益。",
+        "en": "Before recommending any product, check the client's risk tolerance against the product's risk level (C ≥ R); never promise returns.",
+    },
+    "which_client": {
+        "zh": "请告诉我是哪位客户（客户名称或客户号，如 C000123）。",
+        "en": "Which client do you mean? Give me the client's name or id (e.g. C000123).",
+    },
+    "ambiguous": {
+        "zh": "找到多位匹配的客户，请确认是哪一位：",
+        "en": "Several clients match — which one do you mean?",
+    },
+    "not_found": {
+        "zh": "在你的客户名单中没有找到匹配的客户。",
+        "en": "I found no matching client in your book.",
+    },
+    "refuse_foreign": {
+        "zh": "抱歉，该客户不在你的管户范围内，我不能提供其信息。如需协作，请联系该客户的客户经理或团队长。",
+        "en": "Sorry, that client is not in your book, so I can't share their information. Please contact their RM or your team lead.",
+    },
+    "refuse_admin": {
+        "zh": "管理员账号只能查看审计数据，不能查看客户数据。",
+        "en": "Admin accounts see audit data, not client data.",
+    },
+    "refuse_full_id": {
+        "zh": "按照个人信息保护规定，我不能提供完整的证件号、手机号、卡号或账号，只能显示部分遮蔽后的形式。如确需完整信息，请在 CRM 系统内按权限查看。",
+        "en": "Under the personal-information rules I can't show full ID, phone, card or account numbers — only a partially masked form. If you truly need the full value, view it in the CRM under your entitlements.",
+    },
+    "refuse_injection": {
+        "zh": "我不能执行改变规则或绕过数据保护的指令。我可以帮你：服务某位客户、起草外联消息、查询你的客户名单或解答行内制度问题。",
+        "en": "I can't follow instructions that change my rules or bypass data protection. I can help you serve a client, draft outreach, query your book or answer policy questions.",
+    },
+    "out_of_scope": {
+        "zh": "抱歉，这个问题不在我的服务范围内。我可以帮你：服务客户、起草外联消息、查询你的客户名单、解答行内制度与产品问题。",
+        "en": "Sorry, that's outside what I can help with. I can help you serve clients, draft outreach, query your book and answer questions about the bank's playbooks.",
+    },
+    "help": {
+        "zh": (
+            "我是 Frontline，客户经理的经营助手。你可以问我：\n"
+            "- 「我该怎么服务华东精密？」——客户画像、信号、建议行动与依据\n"
+            "- 「给 C000123 起草一条到期提醒微信」——合规检查后的外联草稿\n"
+            "- 「我的客户中哪些有存款流失？」「60 天内到期的客户有哪些？」——查询你的客户名单\n"
+            "- 「战略客户的服务频次是什么？」——行内制度与产品手册，附引用\n"
+            "所有客户数据均经脱敏处理，只显示你管户范围内的客户。"
+        ),
+        "en": (
+            "I'm Frontline, the relationship manager's assistant. Ask me:\n"
+            '- "How should I serve C000123?" — profile, signals, recommended actions and the playbooks behind them\n'
+            '- "Draft a WeChat maturity reminder for C000123" — a compliance-checked outreach draft\n'
+            '- "Which of my clients show deposit churn?" — questions over your own book\n'
+            '- "What is the service standard for strategic clients?" — the bank\'s playbooks, cited\n'
+            "Client data is masked and you only see clients in your own book."
+        ),
+    },
     "book_title": {"zh": "你的客户名单查询结果", "en": "From your book"},
-    "book_none": {"zh": "你的客户名单中没有符合条件的客户。", "en": "No client in your book matches."},
-    "gaps_title": {"zh": "团队跟进缺口（已过期限、未记录要求的接触）", "en": "Team follow-up gaps (deadline passed, no required contact logged)"},
+    "book_none": {
+        "zh": "你的客户名单中没有符合条件的客户。",
+        "en": "No client in your book matches.",
+    },
+    "gaps_title": {
+        "zh": "团队跟进缺口（已过期限、未记录要求的接触）",
+        "en": "Team follow-up gaps (deadline passed, no required contact logged)",
+    },
     "gaps_none": {"zh": "没有逾期未跟进的信号。", "en": "No overdue follow-ups."},
     "draft_title": {"zh": "外联草稿", "en": "Outreach draft"},
-    "draft_removed": {"zh": "以下内容因不符合营销行为规范已从草稿中删除或改写：", "en": "Removed or reworded for conduct rules:"},
-    "draft_check": {"zh": "发送前请核对客户信息与产品要素；草稿中的客户称呼在发送时显示为真实名称。",
-                    "en": "Check the client details and product terms before sending."},
+    "draft_removed": {
+        "zh": "以下内容因不符合营销行为规范已从草稿中删除或改写：",
+        "en": "Removed or reworded for conduct rules:",
+    },
+    "draft_check": {
+        "zh": "发送前请核对客户信息与产品要素；草稿中的客户称呼在发送时显示为真实名称。",
+        "en": "Check the client details and product terms before sending.",
+    },
     "playbook_title": {"zh": "行内制度要点", "en": "From the playbooks"},
-    "playbook_none": {"zh": "没有在行内手册中找到相关内容，建议咨询产品经理或合规部。",
-                      "en": "I found nothing on that in the playbooks; please ask the product team or Compliance."},
-    "stale": {"zh": "（该手册已过复审日期，请向制度归口部门确认是否仍然有效）", "en": " (this playbook is past its review date — confirm it is still in force)"},
+    "playbook_none": {
+        "zh": "没有在行内手册中找到相关内容，建议咨询产品经理或合规部。",
+        "en": "I found nothing on that in the playbooks; please ask the product team or Compliance.",
+    },
+    "stale": {
+        "zh": "（该手册已过复审日期，请向制度归口部门确认是否仍然有效）",
+        "en": " (this playbook is past its review date — confirm it is still in force)",
+    },
     "searching": {"zh": "正在检索行内手册…", "en": "Searching the playbooks…"},
     "reading": {"zh": "正在读取客户画像…", "en": "Reading the client profile…"},
     "book_status": {"zh": "正在查询你的客户名单…", "en": "Querying your book…"},

@@ -34,8 +34,12 @@ PRODUCTS: list[tuple[str, str | None, str | None]] = [
     (r"房贷|按揭|mortgage", None, "RLN01"),
     (r"信用卡|credit card", None, "RCC01"),
 ]
-CHANNELS = [(r"微信|wechat|weixin", "wechat"), (r"短信|\bsms\b|text message", "sms"),
-            (r"邮件|e-?mail", "email"), (r"电话|外呼|话术|call script|phone script|\bcall\b", "call")]
+CHANNELS = [
+    (r"微信|wechat|weixin", "wechat"),
+    (r"短信|\bsms\b|text message", "sms"),
+    (r"邮件|e-?mail", "email"),
+    (r"电话|外呼|话术|call script|phone script|\bcall\b", "call"),
+]
 PURPOSES = [
     (r"到期|续作|续存|matur|renew", "maturity_reminder"),
     (r"流失|流出|转走|挽留|下降|churn|outflow|leaving|retain", "churn_care"),
@@ -45,13 +49,27 @@ PURPOSES = [
     (r"拜访|约见|见面|visit|meeting", "service_visit"),
     (r"节日|生日|春节|中秋|新年|festival|birthday|new year", "birthday_or_festival"),
 ]
-TIERS = [(r"战略客户|strategic", "strategic"), (r"核心客户|\bcore\b", "core"), (r"重点客户|\bkey (clients|accounts)\b", "key"),
-         (r"基础客户|\bbasic\b", "basic"), (r"私行|private bank", "private"), (r"财富客户|\bwealth clients\b", "wealth"),
-         (r"贵宾|affluent", "affluent"), (r"大众客户|\bmass\b", "mass")]
-SIGNALS = [(r"流失|流出|下降|减少|churn|outflow|declin|dropp", "deposit_churn"),
-           (r"到期|matur", "maturity"), (r"缺口|没有代发|没有开通|没开通|未开通|未办理|no payroll|without payroll|gap|lack", "product_gap"),
-           (r"休眠|沉睡|dormant|inactive", "dormancy"), (r"增长|上升|快速成长|grow|rising", "growth"),
-           (r"适当性|风险不匹配|超出.{0,4}风险|suitab|mismatch", "suitability")]
+TIERS = [
+    (r"战略客户|strategic", "strategic"),
+    (r"核心客户|\bcore\b", "core"),
+    (r"重点客户|\bkey (clients|accounts)\b", "key"),
+    (r"基础客户|\bbasic\b", "basic"),
+    (r"私行|private bank", "private"),
+    (r"财富客户|\bwealth clients\b", "wealth"),
+    (r"贵宾|affluent", "affluent"),
+    (r"大众客户|\bmass\b", "mass"),
+]
+SIGNALS = [
+    (r"流失|流出|下降|减少|churn|outflow|declin|dropp", "deposit_churn"),
+    (r"到期|matur", "maturity"),
+    (
+        r"缺口|没有代发|没有开通|没开通|未开通|未办理|no payroll|without payroll|gap|lack",
+        "product_gap",
+    ),
+    (r"休眠|沉睡|dormant|inactive", "dormancy"),
+    (r"增长|上升|快速成长|grow|rising", "growth"),
+    (r"适当性|风险不匹配|超出.{0,4}风险|suitab|mismatch", "suitability"),
+]
 DAYS = re.compile(r"(\d{1,3})\s*(天|日|days?)", re.I)
 TOP_N = re.compile(r"前\s*(\d{1,2})|top\s*(\d{1,2})|(\d{1,2})\s*(个|家|位)客户", re.I)
 
@@ -117,7 +135,9 @@ def book_filters(text: str) -> dict:
     if filters.get("signal") == "product_gap" and re.search(r"代发|payroll", text, re.I):
         filters["product_gap"] = "CPAY01"
         filters.pop("signal")
-    if re.search(r"跟进(缺口|逾期)|未跟进|逾期|没有跟进|overdue|follow-?up gaps?|not followed", text, re.I):
+    if re.search(
+        r"跟进(缺口|逾期)|未跟进|逾期|没有跟进|overdue|follow-?up gaps?|not followed", text, re.I
+    ):
         filters = {"follow_up_gaps": True}
     if m := TOP_N.search(text):
         filters["limit"] = int(next(g for g in m.groups() if g and g.isdigit()))

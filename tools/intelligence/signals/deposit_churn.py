@@ -30,7 +30,11 @@ class DepositChurnRule:
             return []
         # A slide is visible from the first month-end at which the rule held (and has held
         # since); a one-month drop only from the latest month. The follow-up clock starts there.
-        detected = ctx.extract_date if sudden is not None else self._first_visible(ctx, floor, policy.gradual_drop_ratio)
+        detected = (
+            ctx.extract_date
+            if sudden is not None
+            else self._first_visible(ctx, floor, policy.gradual_drop_ratio)
+        )
         facts = {
             "pattern": "both"
             if gradual is not None and sudden is not None
