@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Literal, cast
 
 import typer
 
@@ -106,8 +106,12 @@ def ask(
         raise UserError("--engine must be offline or llm")
     fl = _frontline()
     turn = Turn(
-        text=question, channel="cli", rm_id=as_rm, conversation_id=conversation, engine=engine
-    )  # type: ignore[arg-type]
+        text=question,
+        channel="cli",
+        rm_id=as_rm,
+        conversation_id=conversation,
+        engine=cast(Literal["offline", "llm"] | None, engine),  # checked above
+    )
     answer = asyncio.run(fl.core.answer(turn))
     if json_out:
         _out(answer.model_dump_json(indent=2))

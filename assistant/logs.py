@@ -74,7 +74,7 @@ def configure_logging(settings: Settings, *, console_level: str = "WARNING") -> 
         ),
     ):
         handler.setFormatter(formatter)
-        handler._frontline = True  # type: ignore[attr-defined]
+        handler._frontline = True  # type: ignore[union-attr]  # our marker attribute
         root.addHandler(handler)
     for noisy in (
         "httpx",

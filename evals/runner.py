@@ -15,7 +15,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal, cast
 
 from evals.checks import (
     KNOWN_EXPECT_KEYS,
@@ -202,8 +202,9 @@ class _Runner:
             channel="eval",
             rm_id=case.as_rm,
             conversation_id=conversation_id,
-            engine=self.engine,
-        )  # type: ignore[arg-type]
+            # checked by the eval CLI; Turn validates it again
+            engine=cast(Literal["offline", "llm"] | None, self.engine),
+        )
         try:
             answer = (await self.core.answer(turn)).model_dump(mode="json")
         except UserError as exc:

@@ -2,11 +2,19 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import TYPE_CHECKING, Literal, cast
 
 from pydantic import BaseModel, Field
 
 from tools.toolbox import Toolbox, ToolError
+
+if TYPE_CHECKING:
+    from tools.bank.records import ProductRecord
+    from tools.outreach import ProductRef
+
+Language = Literal["zh", "en"]
+RiskLevel = Literal["R1", "R2", "R3", "R4", "R5"]
+RiskAppetite = Literal["C1", "C2", "C3", "C4", "C5"]
 
 Purpose = Literal[
     "maturity_reminder",
@@ -79,7 +87,8 @@ def search_playbooks(tb: Toolbox, args: SearchPlaybooksArgs) -> dict:
 
 
 def draft_outreach(tb: Toolbox, args: DraftOutreachArgs) -> dict:
-    from tools.outreach import OutreachRequest
+    from tools.outreach import Channel, OutreachRequest
+    from tools.outreach import Purpose as DraftPurpose
     from tools.outreach import draft_outreach as make_draft
 
     data = tb.client_data(args.client_id)
@@ -91,13 +100,15 @@ def draft_outreach(tb: Toolbox, args: DraftOutreachArgs) -> dict:
         (p for p in data.contacts if p.is_primary), data.contacts[0] if data.contacts else None
     )
     insight = tb.services.intelligence.insight(data, tb.services.as_of)
-    language = args.language or tb.language
+    # The toolbox language and the client's enums were validated upstream (Literal-typed
+    # request / import rows); OutreachRequest validates them again.
+    language = cast(Language, args.language or tb.language)
     request = OutreachRequest(
-        channel=args.channel,
+        channel=Channel(args.channel),
         language=language,
-        purpose=args.purpose,
-        client_token=tb.token(c.name, "CLIENT", c.client_id),
-        client_type=c.client_type,
+        purpose=DraftPurpose(args.purpose),
+        client_token=cast(str, tb.token(c.name, "CLIENT", c.client_id)),
+        client_type=cast(Literal["corporate", "retail"], c.client_type),
         contact_token=tb.token(primary.name, "PERSON", c.client_id) if primary else None,
         tier=insight.tier.label_zh if language == "zh" else insight.tier.label_en,
         product=_product_info(product),
@@ -105,7 +116,7 @@ def draft_outreach(tb: Toolbox, args: DraftOutreachArgs) -> dict:
             data, tb.services.as_of, args.product_code, language
         )
         | {"rm_name": tb.caller.rm.name},  # an RM's own name is not client PII
-        client_risk_appetite=c.risk_appetite,
+        client_risk_appetite=cast(RiskAppetite | None, c.risk_appetite),
         points=[tb.mask_text(p) for p in args.points],
     )
     draft = make_draft(request)
@@ -113,16 +124,18 @@ def draft_outreach(tb: Toolbox, args: DraftOutreachArgs) -> dict:
     return draft.model_dump(mode="json")
 
 
-def _product_info(product: object) -> dict | None:
+def _product_info(product: ProductRecord | None) -> ProductRef | None:
+    from tools.outreach import ProductRef
+
     if product is None:
         return None
-    return {
-        "code": product.product_code,
-        "name": product.name,
-        "name_en": product.name_en,  # type: ignore[attr-defined]
-        "risk_level": product.risk_level,
-        "category": product.category,
-    }  # type: ignore[attr-defined]
+    return ProductRef(
+        code=product.product_code,
+        name=product.name,
+        name_en=product.name_en,
+        risk_level=cast(RiskLevel, product.risk_level),  # validated on import
+        category=product.category,
+    )
 
 
 def check_compliance(tb: Toolbox, args: CheckComplianceArgs) -> dict:
@@ -139,11 +152,11 @@ def check_compliance(tb: Toolbox, args: CheckComplianceArgs) -> dict:
     }
     report = run_check(
         tb.mask_text(args.text),
-        language=tb.language,
+        language=cast(Language, tb.language),
         context=ComplianceContext(
-            product_codes=args.product_codes,
-            product_risk_levels=levels,
-            client_risk_appetite=appetite,
+            product_codes=tuple(args.product_codes),
+            product_risk_levels=cast(dict[str, RiskLevel], levels),
+            client_risk_appetite=cast(RiskAppetite | None, appetite),
             channel=args.channel,
         ),
     )

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 from functools import cached_property
-from typing import Any
+from typing import Any, cast
 
 from tools.bank.records import ClientData, ClientRecord, ProductRecord
 from tools.bank.repository import BankRepository
@@ -144,8 +144,8 @@ class InsightService:
                 and h.maturity_date >= as_of
                 and (product_code is None or h.product_code == product_code)
             ),
-            key=lambda h: h.maturity_date,
-        )  # type: ignore[arg-type,return-value]
+            key=lambda h: cast(date, h.maturity_date),  # None filtered out above
+        )
         if not maturing:
             return {}
         h = maturing[0]

@@ -10,7 +10,7 @@ import asyncio
 import logging
 import time
 from collections.abc import AsyncIterator, Callable
-from typing import Any
+from typing import Any, Literal
 
 from opentelemetry import trace
 from opentelemetry.trace import Tracer
@@ -283,7 +283,7 @@ class Assistant:
 
     async def _run_engine(
         self, turn: Turn, ctx: EngineContext, emit: Callable, restorer: LineRestorer
-    ) -> tuple[EngineResult, str, list[str]]:
+    ) -> tuple[EngineResult, Literal["offline", "llm"], list[str]]:
         use_llm = self.llm is not None and turn.engine != "offline"
         if turn.engine == "llm" and self.llm is None:
             raise UserError("no LLM is configured (set FRONTLINE_LLM_BASE_URL)")

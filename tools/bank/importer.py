@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from pydantic import ValidationError
+from pydantic_core import ErrorDetails
 from sqlalchemy import delete, insert, select
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -50,7 +51,7 @@ class _Problems(list[str]):
             self.append(f"{file}:{line}:{column}: {message}")
 
 
-def _friendly(err: dict) -> str:
+def _friendly(err: ErrorDetails) -> str:
     kind, msg = err["type"], err["msg"]
     if kind == "greater_than_equal":
         return "must not be negative"
@@ -220,7 +221,8 @@ def _insert_all(session: Session, extract: Extract) -> None:
     rows = extract.rows
     teams = {r.team_id: r.branch for r in rows["rms.csv"]}  # type: ignore[attr-defined]
     session.execute(
-        insert(m.Team.__table__), [{"team_id": t, "branch": b} for t, b in sorted(teams.items())]
+        insert(m.Team.__table__),  # type: ignore[arg-type]  # stubs: __table__ is a FromClause
+        [{"team_id": t, "branch": b} for t, b in sorted(teams.items())],
     )
     targets = {
         "rms.csv": m.RM,
@@ -236,7 +238,10 @@ def _insert_all(session: Session, extract: Extract) -> None:
         records = [_record(row, fields) for row in rows[name]]
         core_table = table.__table__  # Core executemany: no per-row ORM bookkeeping
         for start in range(0, len(records), 5000):
-            session.execute(insert(core_table), records[start : start + 5000])
+            session.execute(
+                insert(core_table),  # type: ignore[arg-type]  # as above
+                records[start : start + 5000],
+            )
 
 
 def _record(row: Row, fields: list[str]) -> dict:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable
 from datetime import date
-from typing import Protocol
+from typing import TYPE_CHECKING, Any, Protocol, SupportsFloat
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, sessionmaker
@@ -26,6 +26,9 @@ from tools.bank.records import (
     ProductRecord,
     RMRecord,
 )
+
+if TYPE_CHECKING:
+    from _typeshed import DataclassInstance
 
 
 class BankRepository(Protocol):
@@ -46,11 +49,11 @@ class BankRepository(Protocol):
     def summary_line(self) -> str: ...
 
 
-def _fields(record_type: type, row: object) -> dict:
+def _fields(record_type: type[DataclassInstance], row: object) -> dict:
     return {f: getattr(row, f) for f in record_type.__dataclass_fields__ if hasattr(row, f)}
 
 
-def _money(value: object) -> float:
+def _money(value: SupportsFloat | None) -> float:
     return float(value) if value is not None else 0.0
 
 
@@ -174,11 +177,11 @@ class SqlBankRepository:
             return list(s.scalars(select(m.Team.branch).distinct()))
 
     @staticmethod
-    def _grouped(s: Session, table: type, ids: list[str], order: object) -> dict[str, list]:
+    def _grouped(s: Session, table: type[Any], ids: list[str], order: Any) -> dict[str, list]:
         grouped: dict[str, list] = defaultdict(list)
         for start in range(0, len(ids), 500):  # keep IN lists bounded
             chunk = ids[start : start + 500]
-            for row in s.scalars(select(table).where(table.client_id.in_(chunk)).order_by(order)):  # type: ignore[attr-defined]
+            for row in s.scalars(select(table).where(table.client_id.in_(chunk)).order_by(order)):
                 grouped[row.client_id].append(row)
         return grouped
 

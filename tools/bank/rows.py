@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import date
 from decimal import Decimal
-from typing import Annotated, Literal
+from typing import Annotated, Literal, NoReturn
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, field_validator
 from stdnum.cn import ric, uscc
@@ -27,7 +27,7 @@ def _parse_date(value: object) -> object:
     return value
 
 
-def _bad_date() -> None:
+def _bad_date() -> NoReturn:
     raise ValueError("expected a date YYYY-MM-DD")
 
 

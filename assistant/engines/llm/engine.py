@@ -14,6 +14,7 @@ from langchain.agents import create_agent
 from langchain.agents.middleware import AgentMiddleware, ModelCallLimitMiddleware
 from langchain_core.language_models import BaseChatModel
 from langchain_core.messages import AIMessage, BaseMessage, HumanMessage
+from pydantic import SecretStr
 
 from assistant.config import LLMSettings
 from assistant.core.types import DeltaEvent
@@ -45,7 +46,7 @@ def build_chat_model(settings: LLMSettings) -> BaseChatModel:
     )  # local servers ignore it
     return ChatOpenAI(
         base_url=settings.base_url,
-        api_key=key,
+        api_key=SecretStr(key),
         model=settings.model,  # type: ignore[arg-type]
         timeout=settings.timeout_s,
         max_retries=0,
@@ -116,7 +117,9 @@ class LLMEngine:
                 ctx.toolbox, flags, self._mask_cache
             ),  # innermost: sees exactly what is sent
             # A backstop for anything the cap misses: a loop ends in an error, hence the fallback.
-            ModelCallLimitMiddleware(run_limit=rounds + 2, exit_behavior="error"),
+            ModelCallLimitMiddleware(  # type: ignore[list-item]  # langchain middleware generics
+                run_limit=rounds + 2, exit_behavior="error"
+            ),
         ]
 
     async def _stream(

@@ -24,7 +24,14 @@ from langchain.agents.middleware import (
     ModelResponse,
     ToolCallRequest,
 )
-from langchain_core.messages import AIMessage, BaseMessage, HumanMessage, SystemMessage, ToolMessage
+from langchain_core.messages import (
+    AIMessage,
+    AnyMessage,
+    BaseMessage,
+    HumanMessage,
+    SystemMessage,
+    ToolMessage,
+)
 from langgraph.types import Command
 
 from assistant.core.types import ActionItem, ClientCard, StatusEvent
@@ -107,7 +114,7 @@ class PrivacyMiddleware(AgentMiddleware):
     def _key(self, text: str) -> tuple[str, str, str]:
         return (self.toolbox.caller.rm_id, self.toolbox.conversation_id, text)
 
-    def _mask_message(self, message: BaseMessage) -> BaseMessage:
+    def _mask_message(self, message: AnyMessage) -> AnyMessage:
         update: dict[str, Any] = {}
         if isinstance(message.content, str):
             masked = self.mask(message.content)
@@ -248,7 +255,9 @@ class GroundedAnswer(AgentMiddleware):
         if ai.tool_calls:
             return response, None
         text = ai.text if isinstance(ai.content, list) else str(ai.content)
-        offered = {getattr(tool, "name", None) for tool in request.tools} - {None}
+        offered = {
+            name for tool in request.tools if (name := getattr(tool, "name", None)) is not None
+        }
         calls = text_tool_calls(text, offered) if looks_like_json(text) or "```" in text else []
         if calls:
             return _replace_ai(response, AIMessage(content="", tool_calls=calls, id=ai.id)), None

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import Literal
 
 CJK = re.compile(r"[\u4e00-\u9fff]")
 CLIENT_TOKEN = re.compile(r"⟦CLIENT_\d+⟧")
@@ -87,7 +88,7 @@ class Slots:
     book_filters: dict = field(default_factory=dict)
 
 
-def detect_language(text: str) -> str:
+def detect_language(text: str) -> Literal["zh", "en"]:
     stripped = re.sub(r"⟦[A-Z]+_\d+⟧", "", text)
     cjk = len(CJK.findall(stripped))
     letters = len(re.findall(r"[A-Za-z]", stripped))
