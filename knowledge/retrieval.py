@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import threading
+from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -26,6 +27,8 @@ from knowledge.embeddings import Embedder, load_embedder
 from knowledge.lexical import BM25Index, TextTokenizer
 from knowledge.metadata import SearchFilter
 from knowledge.store import ChromaStore, StoredChunk
+
+QUERY_CACHE_SIZE = 2048  # query vectors kept (384 floats each: under 4 MB)
 
 
 class Passage(BaseModel):
@@ -75,6 +78,7 @@ class Retriever:
         self._corpus: _Corpus | None = None
         self._language_direction: np.ndarray | None = None
         self._lock = threading.Lock()
+        self._query_cache: OrderedDict[str, Any] = OrderedDict()
 
     @property
     def embedder(self) -> Embedder:
@@ -106,8 +110,23 @@ class Retriever:
         self, query: str, spec: SearchFilter, corpus: _Corpus | None = None
     ) -> list[str]:
         corpus = corpus or self.corpus()
-        scores = corpus.dense.scores(self.embedder.embed_queries([query])[0])
+        scores = corpus.dense.scores(self.query_vector(query))
         return corpus.top(scores, spec, self.weights.candidates, positive_only=False)
+
+    def query_vector(self, query: str) -> Any:
+        """The query's embedding, remembered: encoding is most of a search's cost, and the same
+        questions come back (an engine's fixed playbook queries, an RM re-asking)."""
+        with self._lock:
+            vector = self._query_cache.get(query)
+            if vector is not None:
+                self._query_cache.move_to_end(query)
+                return vector
+        vector = self.embedder.embed_queries([query])[0]
+        with self._lock:
+            self._query_cache[query] = vector
+            while len(self._query_cache) > QUERY_CACHE_SIZE:
+                self._query_cache.popitem(last=False)
+        return vector
 
     def bm25_ranking(
         self, query: str, spec: SearchFilter, corpus: _Corpus | None = None

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from pydantic import BaseModel, Field
 
@@ -37,19 +38,35 @@ def _short(name: str) -> str:
     return SUFFIXES.sub("", name.strip()).strip()
 
 
-def _matches(client: ClientRecord, query: str) -> bool:
+@dataclass(frozen=True, slots=True)
+class NameForms:
+    """A client's name in the forms a question may use, computed once per extract."""
+
+    client_id: str
+    name: str  # lower-cased
+    short: str  # without the legal suffix
+    lead: str  # the shortest distinctive start: first two words (ASCII) or 4 characters
+
+    @classmethod
+    def of(cls, client: ClientRecord) -> NameForms:
+        name, short = client.name.lower(), _short(client.name).lower()
+        lead = " ".join(short.split()[:2]) if short.isascii() else short[:4]
+        return cls(client.client_id, name, short, lead)
+
+
+def _matches(client: ClientRecord | NameForms, query: str) -> bool:
     """The query is part of the name, or the question mentions the name or its distinctive
     start ("华东精密" for 华东精密机械有限公司, "Williams Energy" for Williams Energy Storage ...)."""
+    f = client if isinstance(client, NameForms) else NameForms.of(client)
     q = query.strip().lower()
     if not q:
         return False
-    name, short = client.name.lower(), _short(client.name).lower()
-    if q in name or short in q:
+    if q in f.name or f.short in q:
         return True
-    if short.isascii():
-        words = short.split()
-        return len(words) >= 2 and " ".join(words[:2]) in q
-    return any(short[:k] in q for k in range(len(short) - 1, 3, -1))
+    if f.short.isascii():
+        return len(f.lead.split()) >= 2 and f.lead in q
+    # Every longer start contains the 4-character lead: test that first (most names fail it).
+    return f.lead in q and any(f.short[:k] in q for k in range(len(f.short) - 1, 3, -1))
 
 
 def find_clients(tb: Toolbox, args: FindClientsArgs) -> dict:
@@ -75,8 +92,11 @@ def mentioned_clients(tb: Toolbox, text: str) -> tuple[list[str], bool]:
     client question from a policy question before choosing tools."""
     if tb.caller.role == "admin":
         return [], False
+    book = tb.caller.client_ids
     own = [
-        c.client_id for c in tb.services.bank.get_clients(tb.caller.client_ids) if _matches(c, text)
+        f.client_id
+        for f in tb.services.intelligence.name_forms
+        if f.client_id in book and _matches(f, text)
     ]
     return own, (not own and _matches_outside_book(tb, text))
 
@@ -110,9 +130,9 @@ def _matches_outside_book(tb: Toolbox, query: str) -> bool:
     if len(q) < 4:
         return False
     return any(
-        _matches(c, q)
-        for c in tb.services.intelligence.directory
-        if c.client_id not in tb.caller.client_ids
+        _matches(f, q)
+        for f in tb.services.intelligence.name_forms
+        if f.client_id not in tb.caller.client_ids
     )
 
 

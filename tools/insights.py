@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 from functools import cached_property
-from typing import Any, cast
+from typing import TYPE_CHECKING, Any, cast
 
 from tools.bank.records import ClientData, ClientRecord, ProductRecord
 from tools.bank.repository import BankRepository
@@ -15,6 +15,9 @@ from tools.intelligence.fmt import money_en, money_zh, percent
 from tools.intelligence.followup import FollowUpGap
 from tools.intelligence.policy import load_policies
 from tools.intelligence.signals import PeerStats
+
+if TYPE_CHECKING:
+    from tools.client_tools import NameForms
 
 
 class InsightService:
@@ -35,6 +38,13 @@ class InsightService:
         """Every client of the bank (for telling a foreign client's name from a policy
         question); read once per extract instead of on every turn."""
         return self._bank.all_clients()
+
+    @cached_property
+    def name_forms(self) -> list[NameForms]:
+        """The directory's names prepared for mention matching (see ``tools.client_tools``)."""
+        from tools.client_tools import NameForms
+
+        return [NameForms.of(c) for c in self.directory]
 
     @cached_property
     def intel(self) -> ClientIntelligence:
