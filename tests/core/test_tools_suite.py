@@ -99,20 +99,36 @@ def test_when_the_client_is_outside_the_book_then_the_tool_refuses(demo, name) -
     assert tb.refusal == "not_entitled" and not tb.calls[-1].ok and FOREIGN not in tb.client_ids
 
 
-@pytest.mark.parametrize("name", ["get_client_profile", "list_book", "find_clients"])
-def test_when_the_caller_is_an_admin_then_client_data_is_refused(demo, name) -> None:
+CLIENT_DATA_TOOLS = sorted(set(FOREIGN_ARGS) | {"list_book"})
+
+
+@pytest.mark.parametrize("name", CLIENT_DATA_TOOLS)
+def test_when_the_caller_is_an_admin_then_every_client_data_tool_refuses(demo, name) -> None:
     fl, _ = demo
     with pytest.raises(Refusal):
         toolbox(fl, "RM900").call(name, VALID_ARGS[name])
 
 
-def test_when_a_team_lead_asks_then_the_whole_team_book_is_readable(demo) -> None:
+def test_when_an_admin_searches_playbooks_then_it_is_allowed(demo) -> None:
     fl, _ = demo
-    lead = toolbox(fl, "RM004")
-    assert (
-        lead.call("get_client_profile", {"client_id": FOREIGN})["client_id"] == FOREIGN
-    )  # RM002 is in the team
-    assert len(lead.caller.client_ids) > len(toolbox(fl).caller.client_ids)
+    assert toolbox(fl, "RM900").call("search_playbooks", VALID_ARGS["search_playbooks"])["passages"]
+
+
+@pytest.mark.parametrize("name", sorted(FOREIGN_ARGS))
+def test_when_a_team_lead_asks_about_a_team_members_client_then_every_tool_answers(
+    demo, name
+) -> None:
+    fl, _ = demo
+    lead = toolbox(fl, "RM004")  # RM002, who holds the FOREIGN client, is in RM004's team
+    assert lead.call(name, FOREIGN_ARGS[name]) and lead.calls[-1].ok
+
+
+def test_when_a_team_lead_lists_the_book_then_it_is_the_whole_team(demo) -> None:
+    fl, _ = demo
+    lead, rm = toolbox(fl, "RM004"), toolbox(fl, "RM001")
+    team = fl.bank.client_ids_of(fl.bank.team_rm_ids(lead.caller.rm.team_id))
+    assert lead.caller.client_ids == team and rm.caller.client_ids < team
+    assert lead.call("list_book", {"limit": 50})["book_size"] == len(team)
 
 
 @pytest.mark.parametrize("spec", ALL_TOOLS, ids=lambda s: s.name)
