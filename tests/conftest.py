@@ -25,8 +25,9 @@ def settings(tmp_path: Path) -> Settings:
     return make_settings(tmp_path / "home")
 
 
-def _throwaway_database() -> Iterator[str]:
-    name = f"frontline_test_{uuid.uuid4().hex[:10]}"
+def throwaway_database(prefix: str = "frontline_test") -> Iterator[str]:
+    """Create an empty database on the machine's server; drop it when the generator closes."""
+    name = f"{prefix}_{uuid.uuid4().hex[:10]}"
     with psycopg.connect(PG_ADMIN, autocommit=True) as conn:
         conn.execute(f'CREATE DATABASE "{name}"')
     try:
@@ -40,10 +41,10 @@ def _throwaway_database() -> Iterator[str]:
 def pg_database() -> Iterator[str]:
     """A fresh database for this test session, dropped at the end (tests never share state
     with each other's runs or with a developer's data)."""
-    yield from _throwaway_database()
+    yield from throwaway_database()
 
 
 @pytest.fixture
 def fresh_pg_database() -> Iterator[str]:
     """An empty database for one test (e.g. migrating from nothing)."""
-    yield from _throwaway_database()
+    yield from throwaway_database()

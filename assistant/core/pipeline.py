@@ -30,7 +30,6 @@ from assistant.core.types import (
     new_id,
 )
 from assistant.engines.base import Engine, EngineContext, EngineResult
-from assistant.engines.offline.phrases import t
 from assistant.engines.offline.slots import detect_language
 from assistant.errors import NotFoundError, UserError
 from assistant.storage.conversations import ConversationStore
@@ -431,6 +430,3 @@ def _describe(span: Any, answer: Answer) -> None:
 
 def _unique(flags: list[str]) -> list[str]:
     return list(dict.fromkeys(flags))
-
-
-__all__ = ["Assistant", "t"]

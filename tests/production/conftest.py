@@ -15,13 +15,12 @@ import uuid
 from collections.abc import Iterator
 from pathlib import Path
 
-import psycopg
 import pytest
 import redis
 
 from assistant.wiring import Frontline
 from knowledge.ingest import default_playbook_dir
-from tests.conftest import PG_ADMIN, make_settings
+from tests.conftest import make_settings, throwaway_database
 from tests.production.stack import REDIS_URL, ChromaServer, Stack, build_static_model, converted_e5
 from tools.bank.demo import generate_demo_bank
 from tools.bank.importer import import_extract
@@ -29,14 +28,7 @@ from tools.bank.importer import import_extract
 
 @pytest.fixture(scope="session")
 def production_database() -> Iterator[str]:
-    name = f"frontline_prod_{uuid.uuid4().hex[:10]}"
-    with psycopg.connect(PG_ADMIN, autocommit=True) as conn:
-        conn.execute(f'CREATE DATABASE "{name}"')
-    try:
-        yield f"postgresql://postgres@127.0.0.1:5432/{name}"
-    finally:
-        with psycopg.connect(PG_ADMIN, autocommit=True) as conn:
-            conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    yield from throwaway_database("frontline_prod")
 
 
 @pytest.fixture(scope="session")
