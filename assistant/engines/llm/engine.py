@@ -1,12 +1,14 @@
 """The LLM agent engine: a LangChain agent over the caller's toolbox, masking as middleware.
 
-The chat model is built once per engine; the agent is built per turn because its tools are
-bound to the caller. Any failure (provider error, timeout, unusable output) propagates: the
+The chat model and the agent graph are built once per engine: the agent's tools and middleware
+find the caller's toolbox, emit and flags through the ``TURN`` context variable set for each
+turn, and the turn's system prompt is set by middleware. Any failure (provider error, timeout, unusable output) propagates: the
 core's fallback to the offline engine is the retry, so the client never retries itself.
 """
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 import openai
@@ -14,6 +16,7 @@ from langchain.agents import create_agent
 from langchain.agents.middleware import AgentMiddleware, ModelCallLimitMiddleware
 from langchain_core.language_models import BaseChatModel
 from langchain_core.messages import AIMessage, BaseMessage, HumanMessage
+from langchain_core.tools import BaseTool, StructuredTool
 from pydantic import SecretStr
 
 from assistant.config import LLMSettings
@@ -21,11 +24,16 @@ from assistant.core.types import DeltaEvent
 from assistant.engines.base import Emit, EngineContext, EngineResult
 from assistant.engines.llm.errors import LLMProviderError, LLMUnusable, ToolRefused
 from assistant.engines.llm.middleware import (
+    TURN,
     GroundedAnswer,
     MaskCache,
+    ModelCallChain,
     PrivacyMiddleware,
     ToolRoundCap,
+    ToolSchemaCache,
     ToolWatch,
+    TurnPrompt,
+    TurnState,
 )
 from assistant.engines.llm.outcome import answer_problem, infer_intent
 from assistant.engines.llm.prompts import Language, SystemPrompt
@@ -62,6 +70,7 @@ class LLMEngine:
         self.settings = settings
         self.model = chat_model or build_chat_model(settings)
         self._mask_cache = MaskCache()
+        self._agents: dict[tuple, Any] = {}  # by the toolbox's tool set
 
     async def run(self, ctx: EngineContext, emit: Emit) -> EngineResult:
         lang: Language = "en" if ctx.language == "en" else "zh"
@@ -69,18 +78,21 @@ class LLMEngine:
         if policy is not None:
             return policy
         flags: list[str] = []
-        watch = ToolWatch(ctx.toolbox, emit, lang)
         history = _history(ctx)
-        agent = create_agent(
-            self.model,
-            tools=ctx.toolbox.langchain_tools(),
+        turn = TurnState(
+            toolbox=ctx.toolbox,
+            emit=emit,
+            language=lang,
+            flags=flags,
+            turn_start=len(history) + 1,
             system_prompt=SystemPrompt(
                 language=lang,
                 role=ctx.toolbox.caller.role,
                 client_ids=list(ctx.state.get("client_ids") or []),
             ).render(),
-            middleware=self._middleware(ctx, lang, watch, flags, turn_start=len(history) + 1),
         )
+        agent = self._agent()
+        token = TURN.set(turn)
         try:
             messages = await self._stream(
                 agent, [*history, HumanMessage(ctx.masked_text)], ctx, emit
@@ -98,24 +110,36 @@ class LLMEngine:
             raise TimeoutError("the LLM provider timed out") from exc
         except openai.APIError as exc:
             raise LLMProviderError(f"the LLM provider failed ({type(exc).__name__})") from exc
-        return self._result(ctx, messages, watch, flags)
+        finally:
+            TURN.reset(token)
+        return self._result(ctx, messages, turn)
 
-    def _middleware(
-        self,
-        ctx: EngineContext,
-        lang: Language,
-        watch: ToolWatch,
-        flags: list[str],
-        turn_start: int,
-    ) -> list[AgentMiddleware]:
+    def _agent(self) -> Any:
+        """The agent for this toolbox's tool set, built on first use and shared by every turn."""
+        specs = _tool_specs()
+        key = tuple((name, id(schema)) for name, schema, _ in specs)
+        agent = self._agents.get(key)
+        if agent is None:
+            agent = self._agents[key] = create_agent(
+                self.model,
+                tools=[_turn_tool(*spec) for spec in specs],
+                middleware=self._middleware(),
+            )
+        return agent
+
+    def _middleware(self) -> list[AgentMiddleware]:
         rounds = self.settings.max_tool_rounds
+        model_layers: list[AgentMiddleware] = [
+            TurnPrompt(),  # outermost: the turn's system prompt, as every layer below sees it
+            GroundedAnswer(),
+            ToolRoundCap(rounds),
+            PrivacyMiddleware(self._mask_cache),  # sees exactly what is sent
+        ]
+        if _takes_openai_tools(self.model):
+            model_layers.append(ToolSchemaCache())  # innermost: only changes the tools' format
         return [
-            watch,
-            GroundedAnswer(ctx.toolbox, lang),
-            ToolRoundCap(rounds, lang, turn_start),
-            PrivacyMiddleware(
-                ctx.toolbox, flags, self._mask_cache
-            ),  # innermost: sees exactly what is sent
+            ToolWatch(),
+            ModelCallChain(*model_layers),  # the layers in this order, the first outermost
             # A backstop for anything the cap misses: a loop ends in an error, hence the fallback.
             ModelCallLimitMiddleware(  # type: ignore[list-item]  # langchain middleware generics
                 run_limit=rounds + 2, exit_behavior="error"
@@ -141,7 +165,7 @@ class LLMEngine:
         return final
 
     def _result(
-        self, ctx: EngineContext, messages: list[BaseMessage], watch: ToolWatch, flags: list[str]
+        self, ctx: EngineContext, messages: list[BaseMessage], turn: TurnState
     ) -> EngineResult:
         last = messages[-1] if messages else None
         if not isinstance(last, AIMessage) or last.tool_calls:
@@ -156,13 +180,40 @@ class LLMEngine:
         return EngineResult(
             text,
             intent,
-            cards=list(watch.cards.values()),
-            actions=watch.actions,
+            cards=list(turn.cards.values()),
+            actions=turn.actions,
             refused=intent == "out_of_scope",
             refusal_reason="out_of_scope" if intent == "out_of_scope" else None,
-            flags=flags,
+            flags=turn.flags,
             state=state,
         )
+
+
+def _tool_specs() -> list[tuple[str, Any, str]]:
+    """(name, args schema, description) of the toolbox's tools."""
+    from tools.toolbox import registry
+
+    return [(spec.name, spec.schema, spec.description) for spec in registry().values()]
+
+
+def _turn_tool(name: str, schema: Any, description: str) -> BaseTool:
+    """A tool calling the current turn's toolbox (``Toolbox._as_langchain``, late-bound)."""
+
+    def run(**kwargs: Any) -> str:
+        toolbox = TURN.get().toolbox
+        return json.dumps(toolbox.call(name, kwargs), ensure_ascii=False, default=str)
+
+    return StructuredTool.from_function(
+        func=run, name=name, description=description, args_schema=schema, handle_tool_error=True
+    )
+
+
+def _takes_openai_tools(model: BaseChatModel) -> bool:
+    try:
+        from langchain_openai.chat_models.base import BaseChatOpenAI
+    except ImportError:  # pragma: no cover - langchain-openai is a dependency
+        return False
+    return isinstance(model, BaseChatOpenAI)
 
 
 def _history(ctx: EngineContext) -> list[BaseMessage]:

@@ -7,6 +7,12 @@ goes last — closest to the model — and also masks what the outer layers add 
 - :class:`GroundedAnswer` — tool calls written as text, unusable answers: repair once or give up.
 - :class:`ToolRoundCap` — past ``max_tool_rounds``, no more tools: answer with what is known.
 - :class:`PrivacyMiddleware` — every message bound for the model is masked again.
+
+The agent graph and these middleware instances are built once per engine and shared by every
+turn; what belongs to one turn (toolbox, emit, language, flags, cards…) lives in a
+:class:`TurnState` held by the :data:`TURN` context variable, set by ``LLMEngine.run``.
+Context variables are per asyncio task and copied into the threads tools and the masker run
+in, so concurrent turns never see each other's state.
 """
 
 from __future__ import annotations
@@ -16,6 +22,9 @@ import json
 import re
 from collections import OrderedDict
 from collections.abc import Awaitable, Callable
+from contextvars import ContextVar
+from dataclasses import dataclass, field
+from functools import partial
 from typing import Any
 
 from langchain.agents.middleware import (
@@ -32,6 +41,8 @@ from langchain_core.messages import (
     SystemMessage,
     ToolMessage,
 )
+from langchain_core.tools import BaseTool
+from langchain_core.utils.function_calling import convert_to_openai_tool
 from langgraph.types import Command
 
 from assistant.core.types import ActionItem, ClientCard, StatusEvent
@@ -46,6 +57,24 @@ from tools.toolbox import Toolbox
 LATE_MASK_FLAG = "guard:pii_masked_late"
 ModelHandler = Callable[[ModelRequest], Awaitable[ModelResponse]]
 ToolHandler = Callable[[ToolCallRequest], Awaitable[ToolMessage | Command]]
+
+
+@dataclass
+class TurnState:
+    """Everything the shared agent needs to know about the turn it is running."""
+
+    toolbox: Toolbox
+    emit: Emit
+    language: Language
+    flags: list[str]
+    turn_start: int
+    system_prompt: str
+    retries: int = 1
+    cards: dict[str, ClientCard] = field(default_factory=dict)
+    actions: list[ActionItem] = field(default_factory=list)
+
+
+TURN: ContextVar[TurnState] = ContextVar("frontline_llm_turn")
 
 
 def _ai(response: ModelResponse) -> AIMessage | None:
@@ -88,9 +117,17 @@ class PrivacyMiddleware(AgentMiddleware):
     nothing; when it does, the turn carries ``guard:pii_masked_late``.
     """
 
-    def __init__(self, toolbox: Toolbox, flags: list[str], cache: MaskCache) -> None:
+    def __init__(self, cache: MaskCache) -> None:
         super().__init__()
-        self.toolbox, self.flags, self.cache = toolbox, flags, cache
+        self.cache = cache
+
+    @property
+    def toolbox(self) -> Toolbox:
+        return TURN.get().toolbox
+
+    @property
+    def flags(self) -> list[str]:
+        return TURN.get().flags
 
     async def awrap_model_call(self, request: ModelRequest, handler: ModelHandler) -> ModelResponse:
         if all(
@@ -194,19 +231,20 @@ def _json_leaves(text: str) -> list[str] | None:
 class ToolRoundCap(AgentMiddleware):
     """After ``max_rounds`` rounds of tool calls the model gets no tools and is told to finish."""
 
-    def __init__(self, max_rounds: int, language: Language, turn_start: int) -> None:
+    def __init__(self, max_rounds: int) -> None:
         super().__init__()
-        self.max_rounds, self.language, self.turn_start = max_rounds, language, turn_start
+        self.max_rounds = max_rounds
 
     async def awrap_model_call(self, request: ModelRequest, handler: ModelHandler) -> ModelResponse:
+        turn = TURN.get()
         rounds = sum(
             1
-            for m in request.messages[self.turn_start :]
+            for m in request.messages[turn.turn_start :]
             if isinstance(m, AIMessage) and m.tool_calls
         )
         if rounds < self.max_rounds:
             return await handler(request)
-        note = FinishPrompt(language=self.language, rounds=rounds).render()
+        note = FinishPrompt(language=turn.language, rounds=rounds).render()
         system = f"{request.system_prompt}\n\n{note}" if request.system_prompt else note
         response = await handler(
             request.override(tools=[], tool_choice=None, system_message=SystemMessage(system))
@@ -226,23 +264,20 @@ class GroundedAnswer(AgentMiddleware):
     unparseable call, an empty, raw-JSON or uncited answer gets one retry with a note saying
     what was wrong; a second failure raises :class:`LLMUnusable` (the core falls back)."""
 
-    def __init__(self, toolbox: Toolbox, language: Language, retries: int = 1) -> None:
-        super().__init__()
-        self.toolbox, self.language, self.retries = toolbox, language, retries
-
     async def awrap_model_call(self, request: ModelRequest, handler: ModelHandler) -> ModelResponse:
+        turn = TURN.get()  # the retry budget is per turn (TurnState.retries)
         response = await handler(request)
         while True:
             response, problem = self._check(request, response)
             if problem is None:
                 return response
-            if self.retries <= 0:
+            if turn.retries <= 0:
                 raise LLMUnusable(f"the model's answer was unusable ({problem})")
-            self.retries -= 1
+            turn.retries -= 1
             note = RepairPrompt(
-                language=self.language,
+                language=turn.language,
                 problem=problem,
-                citation_numbers=[c.n for c in self.toolbox.citations],
+                citation_numbers=[c.n for c in turn.toolbox.citations],
             ).render()
             response = await handler(
                 request.override(messages=[*request.messages, HumanMessage(note)])
@@ -263,7 +298,7 @@ class GroundedAnswer(AgentMiddleware):
             return _replace_ai(response, AIMessage(content="", tool_calls=calls, id=ai.id)), None
         if ai.invalid_tool_calls and not text.strip():
             return response, "bad_tool_call"
-        return response, answer_problem(text, [c.n for c in self.toolbox.citations])
+        return response, answer_problem(text, [c.n for c in TURN.get().toolbox.citations])
 
 
 # --- tools ------------------------------------------------------------------------------------
@@ -279,26 +314,21 @@ class ToolWatch(AgentMiddleware):
     """Around each tool call: tell the user what is happening, stop the turn on an entitlement
     refusal (no model round is spent rephrasing it), and keep what the answer's cards need."""
 
-    def __init__(self, toolbox: Toolbox, emit: Emit, language: Language) -> None:
-        super().__init__()
-        self.toolbox, self.emit, self.language = toolbox, emit, language
-        self.cards: dict[str, ClientCard] = {}
-        self.actions: list[ActionItem] = []
-
     async def awrap_tool_call(
         self, request: ToolCallRequest, handler: ToolHandler
     ) -> ToolMessage | Command:
+        turn = TURN.get()
         name = request.tool_call["name"]
         if name in _STATUS:
-            await self.emit(StatusEvent(text=t(_STATUS[name], self.language)))
+            await turn.emit(StatusEvent(text=t(_STATUS[name], turn.language)))
         result = await handler(request)
-        if self.toolbox.refusal:
-            raise ToolRefused(self.toolbox.refusal)
+        if turn.toolbox.refusal:
+            raise ToolRefused(turn.toolbox.refusal)
         if isinstance(result, ToolMessage) and result.status != "error":
-            self._keep(name, result.content)
+            self._keep(turn, name, result.content)
         return result
 
-    def _keep(self, name: str, content: Any) -> None:
+    def _keep(self, turn: TurnState, name: str, content: Any) -> None:
         try:
             data = json.loads(content) if isinstance(content, str) else None
         except ValueError:
@@ -306,6 +336,65 @@ class ToolWatch(AgentMiddleware):
         if not isinstance(data, dict):
             return
         if name == "get_client_profile" and "client_id" in data:
-            self.cards[data["client_id"]] = compose.client_card(data)
-        elif name == "recommend_next_actions" and not self.actions:
-            self.actions = compose.action_lines(data.get("actions", []), {}, self.language)[1]
+            turn.cards[data["client_id"]] = compose.client_card(data)
+        elif name == "recommend_next_actions" and not turn.actions:
+            turn.actions = compose.action_lines(data.get("actions", []), {}, turn.language)[1]
+
+
+# --- per-turn system prompt and cached tool schemas -------------------------------------------
+class TurnPrompt(AgentMiddleware):
+    """Outermost: the turn's system prompt (language, role, carried client ids)."""
+
+    async def awrap_model_call(self, request: ModelRequest, handler: ModelHandler) -> ModelResponse:
+        return await handler(
+            request.override(system_message=SystemMessage(content=TURN.get().system_prompt))
+        )
+
+
+class ToolSchemaCache(AgentMiddleware):
+    """Innermost: hand the model its tools already in OpenAI format, converted once per tool,
+    instead of converting every pydantic schema again on every model call."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._schemas: dict[int, tuple[BaseTool, dict]] = {}
+
+    async def awrap_model_call(self, request: ModelRequest, handler: ModelHandler) -> ModelResponse:
+        if not request.tools:
+            return await handler(request)
+        return await handler(request.override(tools=[self._schema(t) for t in request.tools]))
+
+    def _schema(self, tool: Any) -> Any:
+        if not isinstance(tool, BaseTool) or getattr(tool, "extras", None):
+            return tool
+        entry = self._schemas.get(id(tool))
+        if entry is None or entry[0] is not tool:  # keeps the tool alive: ids stay unique
+            entry = self._schemas[id(tool)] = (tool, convert_to_openai_tool(tool))
+        return entry[1]
+
+
+class ModelCallChain(AgentMiddleware):
+    """The model-call layers above as one agent middleware, the first wrapping the others.
+
+    Exactly what ``create_agent`` would compose from the separate layers, minus the per-layer
+    tracing wrapper it adds to each one (several thread hops per layer and model call)."""
+
+    def __init__(self, *layers: AgentMiddleware) -> None:
+        super().__init__()
+        self.layers = layers
+
+    async def awrap_model_call(self, request: ModelRequest, handler: ModelHandler) -> ModelResponse:
+        for layer in reversed(self.layers):
+            handler = partial(_call_layer, layer, handler)
+        return await handler(request)
+
+
+async def _call_layer(
+    layer: AgentMiddleware, handler: ModelHandler, request: ModelRequest
+) -> ModelResponse:
+    result = await layer.awrap_model_call(request, handler)
+    if isinstance(result, AIMessage):  # as create_agent normalises a bare message
+        return ModelResponse(result=[result])
+    if not isinstance(result, ModelResponse):  # commands are not used by these layers
+        raise TypeError(f"{type(layer).__name__} returned {type(result).__name__}")
+    return result
