@@ -117,10 +117,9 @@ def _ids_by_name(tb: Toolbox, token: str) -> list[str]:
     name = tb.value_for_token(token)
     if name is None:
         raise ToolError(f"{token} is not a client this conversation knows")
-    own = [
-        c.client_id for c in tb.services.bank.get_clients(tb.caller.client_ids) if c.name == name
-    ]
-    if not own and any(c.name == name for c in tb.services.intelligence.directory):
+    named = [c.client_id for c in tb.services.intelligence.directory if c.name == name]
+    own = [cid for cid in named if cid in tb.caller.client_ids]
+    if not own and named:
         raise EntitlementError("that client is not in your book")
     return own
 
@@ -147,7 +146,7 @@ def _summary(tb: Toolbox, c: ClientRecord) -> dict:
 
 def get_client_profile(tb: Toolbox, args: ClientArgs) -> dict:
     data = tb.client_data(args.client_id)
-    insight = tb.services.intelligence.insight(data, tb.services.as_of)
+    insight = tb.insight(data)
     return {
         **_profile(tb, data),
         "tier": insight.tier.tier,
@@ -216,7 +215,7 @@ def _tier_explanation(tier: object, language: str) -> str:
 
 def get_client_signals(tb: Toolbox, args: ClientArgs) -> dict:
     data = tb.client_data(args.client_id)
-    insight = tb.services.intelligence.insight(data, tb.services.as_of)
+    insight = tb.insight(data)
     zh = tb.language == "zh"
     return {
         "client_id": data.client.client_id,
@@ -237,7 +236,7 @@ def get_client_signals(tb: Toolbox, args: ClientArgs) -> dict:
 
 def recommend_next_actions(tb: Toolbox, args: ClientArgs) -> dict:
     data = tb.client_data(args.client_id)
-    insight = tb.services.intelligence.insight(data, tb.services.as_of)
+    insight = tb.insight(data)
     zh = tb.language == "zh"
     return {
         "client_id": data.client.client_id,

@@ -99,7 +99,7 @@ def draft_outreach(tb: Toolbox, args: DraftOutreachArgs) -> dict:
     primary = next(
         (p for p in data.contacts if p.is_primary), data.contacts[0] if data.contacts else None
     )
-    insight = tb.services.intelligence.insight(data, tb.services.as_of)
+    insight = tb.insight(data)
     # The toolbox language and the client's enums were validated upstream (Literal-typed
     # request / import rows); OutreachRequest validates them again.
     language = cast(Language, args.language or tb.language)

@@ -81,6 +81,10 @@ class Toolbox:
     client_ids: list[str] = field(default_factory=list)
     flags: list[str] = field(default_factory=list)
     refusal: str | None = None
+    # One turn reads the same client through several tools (profile, signals, actions):
+    # load and analyse it once per turn.
+    _data: dict[str, ClientData] = field(default_factory=dict, repr=False)
+    _insights: dict[str, Any] = field(default_factory=dict, repr=False)
 
     # --- calling ---------------------------------------------------------------------------
     def call(self, name: str, args: dict) -> dict:
@@ -109,19 +113,7 @@ class Toolbox:
         return result
 
     def langchain_tools(self) -> list[StructuredTool]:
-        return [self._as_langchain(spec) for spec in registry().values()]
-
-    def _as_langchain(self, spec: ToolSpec) -> StructuredTool:
-        def run(**kwargs: Any) -> str:
-            return json.dumps(self.call(spec.name, kwargs), ensure_ascii=False, default=str)
-
-        return StructuredTool.from_function(
-            func=run,
-            name=spec.name,
-            description=spec.description,
-            args_schema=spec.schema,
-            handle_tool_error=True,
-        )
+        return [langchain_tool(spec, self.call) for spec in registry().values()]
 
     # --- helpers the tool functions share ---------------------------------------------------
     def token(
@@ -164,11 +156,20 @@ class Toolbox:
 
     def client_data(self, client_id: str) -> ClientData:
         self.caller.require(client_id)
-        found = self.services.bank.client_data([client_id])
-        if not found:
-            raise ToolError(f"no client {client_id}")
+        if client_id not in self._data:
+            found = self.services.bank.client_data([client_id])
+            if not found:
+                raise ToolError(f"no client {client_id}")
+            self._data[client_id] = found[0]
         self.touch(client_id)
-        return found[0]
+        return self._data[client_id]
+
+    def insight(self, data: ClientData) -> Any:
+        """Tier, signals and next best actions of a client read in this turn."""
+        cid = data.client.client_id
+        if cid not in self._insights:
+            self._insights[cid] = self.services.intelligence.insight(data, self.services.as_of)
+        return self._insights[cid]
 
     def touch(self, client_id: str) -> None:
         if client_id not in self.client_ids:
@@ -193,6 +194,22 @@ class Toolbox:
         )
         self.passages[n] = passage
         return n
+
+
+def langchain_tool(spec: ToolSpec, call: Callable[[str, dict], dict]) -> StructuredTool:
+    """One tool as a LangChain tool; ``call`` runs it by name (a toolbox's own ``call``, or
+    one that finds the current turn's toolbox) and the result goes back as JSON."""
+
+    def run(**kwargs: Any) -> str:
+        return json.dumps(call(spec.name, kwargs), ensure_ascii=False, default=str)
+
+    return StructuredTool.from_function(
+        func=run,
+        name=spec.name,
+        description=spec.description,
+        args_schema=spec.schema,
+        handle_tool_error=True,
+    )
 
 
 def registry() -> dict[str, ToolSpec]:

@@ -8,7 +8,6 @@ core's fallback to the offline engine is the retry, so the client never retries 
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 import openai
@@ -16,7 +15,6 @@ from langchain.agents import create_agent
 from langchain.agents.middleware import AgentMiddleware, ModelCallLimitMiddleware
 from langchain_core.language_models import BaseChatModel
 from langchain_core.messages import AIMessage, BaseMessage, HumanMessage
-from langchain_core.tools import BaseTool, StructuredTool
 from pydantic import SecretStr
 
 from assistant.config import LLMSettings
@@ -40,6 +38,7 @@ from assistant.engines.llm.prompts import Language, SystemPrompt
 from assistant.engines.llm.streaming import StreamGate
 from assistant.engines.offline.intent import classify
 from assistant.engines.offline.phrases import t
+from tools.toolbox import langchain_tool, registry
 
 HISTORY_TURNS = 6
 HISTORY_ANSWER_CHARS = 1500
@@ -116,13 +115,13 @@ class LLMEngine:
 
     def _agent(self) -> Any:
         """The agent for this toolbox's tool set, built on first use and shared by every turn."""
-        specs = _tool_specs()
-        key = tuple((name, id(schema)) for name, schema, _ in specs)
+        specs = list(registry().values())
+        key = tuple((spec.name, id(spec.schema)) for spec in specs)
         agent = self._agents.get(key)
         if agent is None:
             agent = self._agents[key] = create_agent(
                 self.model,
-                tools=[_turn_tool(*spec) for spec in specs],
+                tools=[langchain_tool(spec, _call_in_turn) for spec in specs],
                 middleware=self._middleware(),
             )
         return agent
@@ -189,23 +188,9 @@ class LLMEngine:
         )
 
 
-def _tool_specs() -> list[tuple[str, Any, str]]:
-    """(name, args schema, description) of the toolbox's tools."""
-    from tools.toolbox import registry
-
-    return [(spec.name, spec.schema, spec.description) for spec in registry().values()]
-
-
-def _turn_tool(name: str, schema: Any, description: str) -> BaseTool:
-    """A tool calling the current turn's toolbox (``Toolbox._as_langchain``, late-bound)."""
-
-    def run(**kwargs: Any) -> str:
-        toolbox = TURN.get().toolbox
-        return json.dumps(toolbox.call(name, kwargs), ensure_ascii=False, default=str)
-
-    return StructuredTool.from_function(
-        func=run, name=name, description=description, args_schema=schema, handle_tool_error=True
-    )
+def _call_in_turn(name: str, args: dict) -> dict:
+    """Run a tool on the current turn's toolbox (the agent is shared; the caller is not)."""
+    return TURN.get().toolbox.call(name, args)
 
 
 def _takes_openai_tools(model: BaseChatModel) -> bool:

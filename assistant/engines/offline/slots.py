@@ -6,9 +6,10 @@ import re
 from dataclasses import dataclass, field
 from typing import Literal
 
+from tools.client_tools import CLIENT_ID
+
 CJK = re.compile(r"[\u4e00-\u9fff]")
 CLIENT_TOKEN = re.compile(r"⟦CLIENT_\d+⟧")
-CLIENT_ID = re.compile(r"(?<![A-Za-z0-9])C\d{6}(?![0-9])")
 
 # (pattern, corporate product, retail product)
 PRODUCTS: list[tuple[str, str | None, str | None]] = [
