@@ -56,6 +56,11 @@ class CheckComplianceArgs(BaseModel):
     product_codes: list[str] = Field(default_factory=list)
     client_id: str | None = None
     channel: str | None = None
+    text_kind: Literal["client_text", "request"] = Field(
+        default="client_text",
+        description="client_text: words a client will read; request: an RM's instruction, which "
+        "is checked for what it asks to promise but needs no risk disclosure of its own",
+    )
 
 
 def search_playbooks(tb: Toolbox, args: SearchPlaybooksArgs) -> dict:
@@ -139,7 +144,7 @@ def _product_info(product: ProductRecord | None) -> ProductRef | None:
 
 
 def check_compliance(tb: Toolbox, args: CheckComplianceArgs) -> dict:
-    from tools.compliance import ComplianceContext
+    from tools.compliance import ComplianceContext, default_registry
     from tools.compliance import check_compliance as run_check
 
     appetite = None
@@ -150,9 +155,13 @@ def check_compliance(tb: Toolbox, args: CheckComplianceArgs) -> dict:
         for code in args.product_codes
         if code in tb.services.products
     }
+    rules = default_registry()
+    if args.text_kind == "request":
+        rules = rules.without("missing_risk_disclosure")
     report = run_check(
         tb.mask_text(args.text),
         language=cast(Language, tb.language),
+        registry=rules,
         context=ComplianceContext(
             product_codes=tuple(args.product_codes),
             product_risk_levels=cast(dict[str, RiskLevel], levels),

@@ -356,16 +356,9 @@ class OfflineEngine:
                 "text": ctx.masked_text,
                 "client_id": cid,
                 "product_codes": [product] if product else [],
+                "text_kind": "request",
             },
         )
-        if "compliance:missing_risk_disclosure" not in draft.get("flags", []):
-            # A request is not a client-facing text; only the draft needs the disclosure.
-            tb.flags = [f for f in tb.flags if f != "compliance:missing_risk_disclosure"]
-            request_check["findings"] = [
-                f
-                for f in request_check.get("findings", [])
-                if f.get("code") != "missing_risk_disclosure"
-            ]
         query = {"wechat": "微信模板", "sms": "短信模板", "email": "邮件模板", "call": "电话话术"}[
             slots.channel or "wechat"
         ]
