@@ -54,6 +54,7 @@ class Recorded:
     body: dict
     raw: bytes
     server_s: float = 0.0  # time spent producing the response
+    headers: dict[str, str] = field(default_factory=dict)
 
     @property
     def text(self) -> str:
@@ -98,7 +99,7 @@ class FakeOpenAI:
     async def _completions(self, request: Request) -> Response:
         started = time.perf_counter()
         raw = await request.body()
-        record = Recorded(json.loads(raw), raw)
+        record = Recorded(json.loads(raw), raw, headers=dict(request.headers))
         self.requests.append(record)
         reply = self._next(record.body)
         if reply.delay_s:

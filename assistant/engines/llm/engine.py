@@ -20,6 +20,7 @@ from pydantic import SecretStr
 from assistant.config import LLMSettings
 from assistant.core.types import DeltaEvent
 from assistant.engines.base import Emit, EngineContext, EngineResult
+from assistant.engines.llm.client import use_direct_completions
 from assistant.engines.llm.errors import LLMProviderError, LLMUnusable, ToolRefused
 from assistant.engines.llm.middleware import (
     TURN,
@@ -51,7 +52,7 @@ def build_chat_model(settings: LLMSettings) -> BaseChatModel:
     key = (
         settings.api_key.get_secret_value() if settings.api_key else "not-needed"
     )  # local servers ignore it
-    return ChatOpenAI(
+    model = ChatOpenAI(
         base_url=settings.base_url,
         api_key=SecretStr(key),
         model=settings.model,  # type: ignore[arg-type]
@@ -60,6 +61,8 @@ def build_chat_model(settings: LLMSettings) -> BaseChatModel:
         streaming=True,
         temperature=0,
     )
+    use_direct_completions(model)
+    return model
 
 
 class LLMEngine:
