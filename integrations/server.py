@@ -28,6 +28,7 @@ from integrations.api.ratelimit import (
 
 log = logging.getLogger("frontline.server")
 DRAIN_TIMEOUT_S = 25.0  # below cli.serve's timeout_graceful_shutdown and systemd's stop timeout
+VAULT_PURGE_INTERVAL_S = 3600.0  # expired vault rows already resolve to nothing; this frees them
 
 
 def build_app(fl: Frontline) -> FastAPI:
@@ -91,14 +92,38 @@ def _drain_on_shutdown(app: FastAPI, fl: Frontline) -> None:
         # Load the models in the background: the server answers /healthz at once and /readyz
         # turns ready when the first turn no longer pays for loading.
         warm = asyncio.create_task(asyncio.to_thread(fl.warm_up))
+        purge = asyncio.create_task(
+            purge_vault_periodically(fl, VAULT_PURGE_INTERVAL_S, after=warm)
+        )
         async with inner(a) as state:
             yield state
+        purge.cancel()
         if not warm.done():
             warm.cancel()
         await drain(before, DRAIN_TIMEOUT_S)
         await asyncio.to_thread(fl.close)
 
     app.router.lifespan_context = lifespan
+
+
+async def purge_vault_periodically(
+    fl: Frontline, interval_s: float, after: asyncio.Future[Any] | None = None
+) -> None:
+    """Delete expired privacy-vault entries once ``after`` (the warm-up, which builds the
+    privacy layer) is done, then every ``interval_s``. Any replica may: the delete is
+    idempotent. A failure is logged and retried at the next interval."""
+    if after is not None:
+        await asyncio.wait([after])
+    while True:
+        try:
+            purged = await asyncio.to_thread(fl.privacy.vault.purge_expired)
+            if purged:
+                log.info(
+                    "privacy vault: purged %d expired entr%s", purged, "y" if purged == 1 else "ies"
+                )
+        except Exception:  # the database may be briefly away; serving goes on
+            log.exception("privacy vault purge failed")
+        await asyncio.sleep(interval_s)
 
 
 async def drain(keep: set[asyncio.Task[Any]], timeout_s: float) -> None:

@@ -119,3 +119,34 @@ def test_when_key_configured_then_it_is_used(tmp_path):
 def test_when_key_malformed_then_config_error(tmp_path, bad):
     with pytest.raises(ConfigError):
         load_master_key(make_settings(tmp_path / "home", vault_key=bad))
+
+
+async def test_when_serving_then_expired_entries_are_purged_after_warm_up(db):
+    import asyncio
+    from types import SimpleNamespace
+
+    from integrations.server import purge_vault_periodically
+
+    now = [datetime(2026, 1, 1, tzinfo=UTC)]
+    vault = Vault(
+        db[1], VaultKeys.derive(bytes(range(32))), ttl=timedelta(days=30), clock=lambda: now[0]
+    )
+    vault.token_for("张三", Entity.PERSON, **SCOPE)
+    now[0] += timedelta(days=31)
+    fl = SimpleNamespace(privacy=SimpleNamespace(vault=vault))
+    warm_up = asyncio.get_running_loop().create_future()
+    purge = asyncio.create_task(purge_vault_periodically(fl, 0.01, after=warm_up))
+    await asyncio.sleep(0.05)
+    assert _rows(db) == 1  # nothing touches the vault before the warm-up has built it
+    warm_up.set_result(None)
+    for _ in range(100):
+        if _rows(db) == 0:
+            break
+        await asyncio.sleep(0.01)
+    purge.cancel()
+    assert _rows(db) == 0
+
+
+def _rows(db) -> int:
+    with db[1]() as session:
+        return session.execute(text("SELECT count(*) FROM vault_entries")).scalar_one()
