@@ -1,11 +1,13 @@
-"""Hybrid playbook search: dense (e5) and BM25, fused by weighted reciprocal rank.
+"""Hybrid playbook search: dense (e5) and BM25 over glossary-expanded queries, fused by RRF.
 
 Dense retrieval carries colloquial and cross-language queries ("客户钱要转走了怎么办" finds
 the deposit-churn playbook, a Chinese question finds an English one); BM25 adds exact matches
-on product codes, rule numbers and rare terms. BM25 is weighted below dense: equal weights
-let keyword noise push the right playbook down for colloquial questions (measured with
-``benchmarks/retrieval.py``; see the weights below). Dense scoring runs on an in-memory
-snapshot of the Chroma collection with the language direction projected out (``dense.py``).
+on product codes, rule numbers and rare terms. BM25 scores the query together with its
+glossary expansion (``glossary.py``): the playbooks' terms in the other language and their
+wording for colloquial phrases, so the lexical side bridges languages and registers too. The
+dense side embeds the question as asked (expanding it there measured worse on held-out
+queries). Dense scoring runs on an in-memory snapshot of the Chroma collection with the
+language direction projected out (``dense.py``). Weights: see :class:`FusionWeights`.
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ from assistant.config import Settings
 from assistant.errors import UpstreamError, UserError
 from knowledge.dense import DenseIndex, pair_direction
 from knowledge.embeddings import Embedder, load_embedder
+from knowledge.glossary import Glossary, default_glossary
 from knowledge.lexical import BM25Index, TextTokenizer
 from knowledge.metadata import SearchFilter
 from knowledge.store import ChromaStore, StoredChunk
@@ -51,10 +54,16 @@ class FusionWeights:
     """Weighted reciprocal-rank fusion: score = sum(weight / (k + rank))."""
 
     dense: float = 1.0
-    # Measured on evals/datasets/retrieval.jsonl (266 queries): 0.1 keeps dense's full-set
-    # hit@5 (0.932) and lifts hit@1 and colloquial hit@1 (0.561 -> 0.607); 0.2 and up let
-    # same-language keyword matches push English answers out of Chinese queries' top 5.
-    bm25: float = 0.1
+    bm25: float = 1.0
+    # BM25 score = score(the question's own words) + expansion * score(glossary phrases): the
+    # RM's words are the evidence, the glossary's phrases hints. Measured with
+    # benchmarks/retrieval.py --sweep on evals/datasets/retrieval.jsonl (266 queries) and the
+    # held-out retrieval-holdout.jsonl (80, written without seeing the glossary): 0.25 keeps
+    # direct questions' hit@1 (0.955 / 1.000) while lifting hit@5 to 0.955 / 0.950; full weight
+    # reaches 0.970 / 0.975 hit@5 but loses a tenth of held-out direct hit@1. Without the
+    # glossary a BM25 weight of 0.1 was best (0.932 hit@5): Chinese keywords pushed English
+    # answers out of Chinese queries' top 5.
+    expansion: float = 0.25
     k: int = 60
     candidates: int = 30  # taken from each list before fusing
 
@@ -68,6 +77,7 @@ class Retriever:
         weights: FusionWeights | None = None,
         tokenizer: TextTokenizer | None = None,
         clock: Callable[[], dt.date] = dt.date.today,
+        glossary: Glossary | None = None,
     ) -> None:
         self._settings = settings
         self._embedder = embedder
@@ -75,6 +85,11 @@ class Retriever:
         self.weights = weights or FusionWeights()
         self._tokenizer = tokenizer or TextTokenizer()
         self._clock = clock
+        self.glossary = glossary or (
+            Glossary.load(settings.search_glossary)
+            if settings.search_glossary
+            else default_glossary()
+        )
         self._corpus: _Corpus | None = None
         self._language_direction: np.ndarray | None = None
         self._lock = threading.Lock()
@@ -92,8 +107,11 @@ class Retriever:
         k: int = 5,
         filters: dict[str, Any] | None = None,
         include_test: bool = False,
+        prefer_language: str | None = None,
     ) -> list[Passage]:
-        """Top ``k`` passages for ``query``; at most one per (playbook, section)."""
+        """Top ``k`` passages for ``query``; at most one per (playbook, section). With
+        ``prefer_language``, a playbook found in both editions (``x`` and ``x-en``) is shown
+        first in that language (see :func:`prefer_editions`)."""
         query = query.strip()
         if not query:
             raise UserError("empty search query")
@@ -104,6 +122,8 @@ class Retriever:
         fused = self.fuse(
             self.dense_ranking(query, spec, corpus), self.bm25_ranking(query, spec, corpus)
         )
+        if prefer_language:
+            fused = prefer_editions(fused, corpus.by_id, prefer_language)
         return self._passages(fused, corpus, k)
 
     def dense_ranking(
@@ -129,10 +149,15 @@ class Retriever:
         return vector
 
     def bm25_ranking(
-        self, query: str, spec: SearchFilter, corpus: _Corpus | None = None
+        self, query: str, spec: SearchFilter, corpus: _Corpus | None = None, expand: bool = True
     ) -> list[str]:
+        """BM25 over the query and, with ``expand``, its glossary phrases (other languages'
+        terms, the playbooks' wording for colloquial phrases)."""
         corpus = corpus or self.corpus()
         scores = corpus.bm25.scores(query)
+        hints = self.glossary.expand(query).phrases if expand else ()
+        if hints and self.weights.expansion:
+            scores = scores + self.weights.expansion * corpus.bm25.scores(" ".join(hints))
         return corpus.top(scores, spec, self.weights.candidates, positive_only=True)
 
     def fuse(self, dense: list[str], lexical: list[str]) -> list[tuple[str, float]]:
@@ -221,6 +246,43 @@ class _Corpus:
         if spec not in self._masks:  # few distinct filters in practice; cache their masks
             self._masks[spec] = np.array([spec.matches(c.metadata) for c in self.chunks], bool)
         return self._masks[spec]
+
+
+def edition_key(doc_id: str) -> str:
+    """Playbooks in two languages are editions of one: ``products/payroll`` and
+    ``products/payroll-en`` (the ``-en``/``-zh`` suffix convention of the playbook library)."""
+    return doc_id.removesuffix("-en").removesuffix("-zh")
+
+
+def prefer_editions(
+    fused: list[tuple[str, float]], by_id: dict[str, StoredChunk], language: str
+) -> list[tuple[str, float]]:
+    """Where both editions of a playbook were found, lift the best passage of the reader's
+    edition to the rank of the best passage of the other one (just ahead of it). Nothing is
+    dropped: the other edition can hold sections this one lacks."""
+    best: dict[str, tuple[float, float]] = {}  # edition -> (best other-language, best own)
+    for chunk_id, score in fused:
+        chunk = by_id.get(chunk_id)
+        if chunk is None:
+            continue
+        key = edition_key(chunk.metadata.get("doc_id", ""))
+        other, own = best.get(key, (-1.0, -1.0))
+        if chunk.metadata.get("language") == language:
+            best[key] = (other, max(own, score))
+        else:
+            best[key] = (max(other, score), own)
+    lifted: set[str] = set()
+    out = []
+    for chunk_id, score in fused:
+        chunk = by_id.get(chunk_id)
+        if chunk is not None and chunk.metadata.get("language") == language:
+            key = edition_key(chunk.metadata.get("doc_id", ""))
+            other, own = best[key]
+            if score == own and other >= own and key not in lifted:
+                lifted.add(key)
+                score = other + 1e-6
+        out.append((chunk_id, score))
+    return sorted(out, key=lambda x: -x[1])
 
 
 def _vector(chunk: StoredChunk) -> np.ndarray:

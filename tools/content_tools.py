@@ -74,7 +74,9 @@ def search_playbooks(tb: Toolbox, args: SearchPlaybooksArgs) -> dict:
         }.items()
         if v
     }
-    passages = tb.services.retriever.search(args.query, k=args.k, filters=filters or None)
+    passages = tb.services.retriever.search(
+        args.query, k=args.k, filters=filters or None, prefer_language=tb.language
+    )
     return {
         "passages": [
             {
