@@ -32,6 +32,11 @@ def _vectors(fl: Frontline) -> str:
     )
 
 
+def _glossary(fl: Frontline) -> str:
+    source = fl.settings.search_glossary or "bundled knowledge/glossary.yaml"
+    return f"{len(fl.retriever.glossary.groups)} phrase groups from {source}"
+
+
 def _redis(fl: Frontline) -> str:
     import redis
 
@@ -72,6 +77,7 @@ def run_checks(fl: Frontline) -> Iterator[Check]:
         ("privacy", _privacy),
         ("embedding model", _embedding),
         ("vector store", _vectors),
+        ("search glossary", _glossary),
     ]
     if fl.settings.redis_url:
         checks.append(("redis", _redis))

@@ -12,7 +12,8 @@ real privacy layer) pointed at the local fake OpenAI-compatible server, warms it
 - help: one plain answer (1 model call)
 
 Overhead per turn = the turn's latency minus the time the fake server spent producing its
-responses (request received to last SSE byte). It covers masking the question, building the
+responses (request received to last SSE byte). The fake server runs in a child process, as a
+model server would: in-process it would share the interpreter lock with the pipeline. It covers masking the question, building the
 agent, the privacy middleware's second pass, tool execution (SQLite, retrieval), streaming,
 restore, the guard and recording. Target: p95 <= 150 ms. Run from the repository root (it
 reuses the fake server and fixtures of tests/llm).
@@ -22,10 +23,12 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import multiprocessing
 import statistics
 import tempfile
 import time
 from collections.abc import Callable
+from multiprocessing.connection import Connection
 from pathlib import Path
 
 from assistant.core.pipeline import Assistant
@@ -52,13 +55,55 @@ SCENARIOS: dict[str, tuple[str, Callable[[], list]]] = {
 }
 
 
-async def one_turn(core: Assistant, fake: FakeOpenAI, scenario: str) -> tuple[float, float, str]:
-    question, script = SCENARIOS[scenario]
-    fake.play(*script())
+class FakeServerProcess:
+    """The fake OpenAI server in a child process, as a real model server would be: in-process
+    it would share the GIL with the pipeline and its HTTP parsing would count as overhead."""
+
+    def __init__(self) -> None:
+        context = multiprocessing.get_context("fork")  # the child inherits the scripts above
+        self._conn, child = context.Pipe()
+        self._process = context.Process(target=_serve_fake, args=(child,), daemon=True)
+        self._process.start()
+        self.base_url = self._conn.recv()
+
+    def play(self, scenario: str) -> None:
+        self._conn.send(("play", scenario))
+        self._conn.recv()
+
+    def server_seconds(self) -> float:
+        """Time the server spent producing responses since the last ``play``."""
+        self._conn.send(("timings", None))
+        return self._conn.recv()
+
+    def stop(self) -> None:
+        self._conn.send(("stop", None))
+        self._process.join(timeout=10)
+
+
+def _serve_fake(conn: Connection) -> None:
+    fake = FakeOpenAI().start()
+    conn.send(fake.base_url)
+    while True:
+        command, arg = conn.recv()
+        if command == "play":
+            fake.play(*SCENARIOS[arg][1]())
+            conn.send("ok")
+        elif command == "timings":
+            conn.send(sum(r.server_s for r in fake.requests))
+        else:
+            fake.stop()
+            return
+
+
+async def one_turn(
+    core: Assistant, fake: FakeServerProcess, scenario: str
+) -> tuple[float, float, str]:
+    question, _ = SCENARIOS[scenario]
+    fake.play(scenario)
     started = time.perf_counter()
     answer = await core.answer(Turn(text=question, rm_id="RM001", channel="api"))
     total = time.perf_counter() - started
-    return total * 1000, sum(r.server_s for r in fake.requests) * 1000, answer.engine
+    return total * 1000, fake.server_seconds() * 1000, answer.engine
 
 
 def percentile(values: list[float], q: float) -> float:
@@ -67,7 +112,7 @@ def percentile(values: list[float], q: float) -> float:
 
 
 async def run(
-    core: Assistant, fake: FakeOpenAI, turns: int
+    core: Assistant, fake: FakeServerProcess, turns: int
 ) -> dict[str, list[tuple[float, float]]]:
     for scenario in SCENARIOS:  # warm every path once (LAC, BM25, HTTP connection)
         await one_turn(core, fake, scenario)
@@ -113,7 +158,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--turns", type=int, default=30)
     args = parser.parse_args()
-    fake = FakeOpenAI().start()
+    fake = FakeServerProcess()
     try:
         with tempfile.TemporaryDirectory(prefix="frontline-llm-bench-") as tmp:
             fl = build_frontline(Path(tmp), fake.base_url)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, Protocol
@@ -37,6 +37,7 @@ class Privacy(Protocol):
     def mask(
         self, text: str, *, rm_id: str, conversation_id: str, language: str | None = None
     ) -> Any: ...
+    def all_clean(self, texts: Sequence[str]) -> bool: ...
     @property
     def vault(self) -> Any: ...
 
@@ -128,6 +129,10 @@ class Toolbox:
             conversation_id=self.conversation_id,
             client_id=client_id,
         )
+
+    def all_clean(self, texts: Sequence[str]) -> bool:
+        """True if none of ``texts`` holds PII (nothing is masked or stored)."""
+        return self.services.privacy.all_clean(texts)
 
     def mask_text(self, text: str) -> str:
         masked = self.services.privacy.mask(

@@ -7,7 +7,10 @@ structured value a tool already knows (a client's name, a contact's phone); ``re
 
 from __future__ import annotations
 
-from collections.abc import Collection
+import hashlib
+import threading
+from collections import OrderedDict
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 
 from sqlalchemy.orm import Session
@@ -41,12 +44,20 @@ class Masked:
         return {e.client_id for e in self.entities if e.client_id}
 
 
+CLEAN_CACHE_SIZE = 20_000  # digests of texts found PII-free (16 bytes each)
+
+
 class PrivacyLayer:
     def __init__(self, analyzer: PiiAnalyzer, vault: Vault, dictionary: NameDictionary) -> None:
         self.analyzer = analyzer
         self.vault = vault
         if dictionary is not analyzer.dictionary:
             analyzer.set_dictionary(dictionary)
+        # Texts already found free of PII: the same playbook passages and tool values come back
+        # turn after turn. What is found depends only on the text and the name dictionary, so
+        # this is valid across RMs and conversations until the dictionary changes.
+        self._clean: OrderedDict[bytes, None] = OrderedDict()
+        self._clean_lock = threading.Lock()
 
     @property
     def dictionary(self) -> NameDictionary:
@@ -73,6 +84,23 @@ class PrivacyLayer:
             )
         pieces.append(text[cursor:])
         return Masked("".join(pieces), entities)
+
+    def all_clean(self, texts: Sequence[str]) -> bool:
+        """True if no text holds PII. Texts seen clean before are not analysed again; the
+        rest are analysed in one pass (and remembered when clean)."""
+        digests = {_digest(t): t for t in texts}
+        with self._clean_lock:
+            unknown = [d for d in digests if d not in self._clean]
+        if unknown and self.analyzer.analyze("\n".join(digests[d] for d in unknown)):
+            return False
+        with self._clean_lock:
+            for d in unknown:
+                self._clean[d] = None
+            for d in digests:
+                self._clean.move_to_end(d)
+            while len(self._clean) > CLEAN_CACHE_SIZE:
+                self._clean.popitem(last=False)
+        return True
 
     def token_for(
         self,
@@ -117,4 +145,10 @@ class PrivacyLayer:
         """Rebuild the name dictionary from the bank tables (after an import)."""
         dictionary = NameDictionary.from_session(session)
         self.analyzer.set_dictionary(dictionary)
+        with self._clean_lock:
+            self._clean.clear()  # a new client's name may be in text that was clean before
         return dictionary
+
+
+def _digest(text: str) -> bytes:
+    return hashlib.blake2b(text.encode("utf-8"), digest_size=16).digest()

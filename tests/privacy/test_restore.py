@@ -133,3 +133,23 @@ def test_when_restore_runs_then_final_scan_included(layer):
 )
 def test_display_forms(kind, value, shown):
     assert display_form(kind, value) == shown
+
+
+def test_when_texts_found_clean_then_not_analysed_again_until_names_change(layer, monkeypatch):
+    calls: list[str] = []
+    analyze = layer.analyzer.analyze
+    monkeypatch.setattr(
+        layer.analyzer, "analyze", lambda text, **kw: calls.append(text) or analyze(text, **kw)
+    )
+    passage = "核心客户每月至少面访一次，季度复盘代发方案。"
+    assert layer.all_clean([passage, "⟦CLIENT_1⟧ 日均存款 5,230 万"])
+    assert layer.all_clean([passage]) and len(calls) == 1  # remembered
+    assert not layer.all_clean([passage, "联系电话 13912345678"])
+    assert not layer.all_clean(["联系电话 13912345678"])  # PII is never remembered as clean
+    assert len(calls) == 3
+    from assistant.privacy import masker
+
+    # An import may add a client whose name is in text that was clean: analysed again.
+    monkeypatch.setattr(masker.NameDictionary, "from_session", lambda session: layer.dictionary)
+    layer.refresh_dictionary(session=None)
+    assert layer.all_clean([passage]) and len(calls) == 4

@@ -195,8 +195,7 @@ class PrivacyMiddleware(AgentMiddleware):
         # Tool results are JSON: check only the values that could hold PII, in one pass; only
         # if that finds something is the whole text masked (keeps the JSON exact).
         leaves = _json_leaves(text)
-        probe = "\n".join(leaves) if leaves is not None else text
-        if leaves is not None and (not probe or self.toolbox.mask_text(probe) == probe):
+        if leaves is not None and self.toolbox.all_clean(leaves):
             return text
         return self.toolbox.mask_text(text)
 
