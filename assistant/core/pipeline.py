@@ -124,6 +124,12 @@ class Assistant:
             return await self.dedupe.first(full)
         return await asyncio.to_thread(self.conversations.first_delivery, full)
 
+    async def link_replies(self, channel: str, message_ids: list[str], turn_id: str) -> None:
+        await asyncio.to_thread(self.conversations.link_replies, channel, message_ids, turn_id)
+
+    async def turn_of_reply(self, channel: str, message_id: str) -> tuple[str, str] | None:
+        return await asyncio.to_thread(self.conversations.turn_of_reply, channel, message_id)
+
     async def record_feedback(self, rm_id: str, feedback: Feedback, channel: str) -> bool:
         comment = None
         if feedback.comment:

@@ -154,3 +154,12 @@ class AssistantCore(Protocol):
         """True the first time (channel, key) is seen across all replicas; False for a retry or
         a second delivery of the same event (Slack retries, message + app_mention twins)."""
         ...
+
+    async def link_replies(self, channel: str, message_ids: list[str], turn_id: str) -> None:
+        """Remember that these posted messages carried ``turn_id`` (shared by all replicas)."""
+        ...
+
+    async def turn_of_reply(self, channel: str, message_id: str) -> tuple[str, str] | None:
+        """(conversation_id, turn_id) a posted message carried, for feedback that cites only
+        the message (Teams' built-in buttons); None when unknown."""
+        ...

@@ -58,6 +58,17 @@ class DeliveryRow(Base):
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=_now)
 
 
+class ReplyRow(Base):
+    """A message the bot posted on a chat platform and the turn it carried: Teams' built-in
+    feedback buttons report only the message id, on whichever replica receives them."""
+
+    __tablename__ = "channel_replies"
+    channel: Mapped[str] = mapped_column(String(16), primary_key=True)
+    message_id: Mapped[str] = mapped_column(String(300), primary_key=True)
+    turn_id: Mapped[str] = mapped_column(ForeignKey("turns.turn_id"))
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=_now)
+
+
 class ConversationStore:
     def __init__(self, sessions: sessionmaker[Session]) -> None:
         self._sessions = sessions
@@ -154,6 +165,30 @@ class ConversationStore:
             if rating:
                 q = q.where(FeedbackRow.rating == rating)
             return [(f, t) for f, t in s.execute(q.order_by(FeedbackRow.id))]
+
+    def link_replies(self, channel: str, message_ids: list[str], turn_id: str) -> None:
+        """Remember which turn each posted message carried (a re-sent id keeps its turn)."""
+        with self._sessions.begin() as s:
+            known = set(
+                s.scalars(
+                    select(ReplyRow.message_id).where(
+                        ReplyRow.channel == channel, ReplyRow.message_id.in_(message_ids)
+                    )
+                )
+            )
+            for message_id in dict.fromkeys(message_ids):
+                if message_id and message_id not in known:
+                    s.add(ReplyRow(channel=channel, message_id=message_id[:300], turn_id=turn_id))
+
+    def turn_of_reply(self, channel: str, message_id: str) -> tuple[str, str] | None:
+        """(conversation_id, turn_id) of the turn a posted message carried, if known."""
+        with self._sessions() as s:
+            row = s.execute(
+                select(TurnRow.conversation_id, TurnRow.turn_id)
+                .join(ReplyRow, ReplyRow.turn_id == TurnRow.turn_id)
+                .where(ReplyRow.channel == channel, ReplyRow.message_id == message_id[:300])
+            ).first()
+            return (row[0], row[1]) if row else None
 
     def first_delivery(self, key: str) -> bool:
         """Insert-or-fail on the primary key: exactly one replica wins, even without Redis."""

@@ -10,7 +10,6 @@ from __future__ import annotations
 import json
 import logging
 import re
-from collections import OrderedDict
 from collections.abc import Awaitable, Callable
 from typing import Any, Literal
 
@@ -30,7 +29,6 @@ from integrations.teams.phrases import both, language_of, say
 logger = logging.getLogger(__name__)
 
 _AT_TAG = re.compile(r"<at>.*?</at>", re.IGNORECASE | re.DOTALL)
-_MAX_REMEMBERED_REPLIES = 2048
 
 
 def strip_mentions(text: str | None) -> str:
@@ -49,8 +47,6 @@ class TeamsHandlers:
 
     def __init__(self, core: AssistantCore) -> None:
         self.core = core
-        # Teams' own feedback buttons (feedbackLoopEnabled) report the bot message id only.
-        self._replies: OrderedDict[str, tuple[str, str]] = OrderedDict()
 
     def register(self, app: AgentApplication[TurnState]) -> None:
         app.conversation_update("membersAdded")(self.on_members_added)
@@ -100,7 +96,10 @@ class TeamsHandlers:
         if value.get("actionName") == "feedback":
             action = value.get("actionValue") or {}
             rating: Literal["up", "down"] = "up" if action.get("reaction") == "like" else "down"
-            ids = self._replies.get(context.activity.reply_to_id or "")
+            # Teams' own buttons (feedbackLoopEnabled) cite only the bot message's id; the
+            # core maps it to the turn, whichever replica posted the message.
+            reply_to = context.activity.reply_to_id
+            ids = await self.core.turn_of_reply("teams", reply_to) if reply_to else None
             rm_id = await self._rm_of(context.activity)
             if ids and rm_id:
                 feedback = Feedback(
@@ -145,8 +144,8 @@ class TeamsHandlers:
             stream.set_attachments([CardFactory.adaptive_card(card)])
             stream.set_feedback_loop(True)
         await stream.end_stream()
-        for reply_id in sent_ids:  # every id of the stream, the final message's included
-            self._remember(reply_id, answer)
+        if sent_ids:  # every id of the stream, the final message's included
+            await self.core.link_replies("teams", sent_ids, answer.turn_id)
 
     async def _ask(self, turn: Turn) -> Answer | None:
         try:
@@ -156,11 +155,6 @@ class TeamsHandlers:
         except Exception:
             logger.exception("teams: the core failed on turn %s", turn.turn_id)
         return None
-
-    def _remember(self, reply_id: str, answer: Answer) -> None:
-        self._replies[reply_id] = (answer.conversation_id, answer.turn_id)
-        while len(self._replies) > _MAX_REMEMBERED_REPLIES:
-            self._replies.popitem(last=False)
 
     # --- feedback ---------------------------------------------------------------------------
 

@@ -88,6 +88,12 @@ class FakeCore:
     async def first_delivery(self, channel: str, key: str) -> bool:
         return True
 
+    async def link_replies(self, channel: str, message_ids: list[str], turn_id: str) -> None:
+        return None  # the API has no platform message ids
+
+    async def turn_of_reply(self, channel: str, message_id: str) -> tuple[str, str] | None:
+        return None
+
     # --- scripted content ---------------------------------------------------------------
     def _chunks(self, turn: Turn) -> list[str]:
         # Echo the question so tests can check that hostile text is rendered inertly.

@@ -156,10 +156,33 @@ async def test_when_asked_in_a_teams_personal_chat_then_the_answer_matches_the_c
             resp = await http.post(
                 "/api/messages", json=activity, headers={"Authorization": f"Bearer {token}"}
             )
-        assert resp.status_code < 300
-        assert essence(core.answers[0]) == essence(reference)
-        assert any(
-            "华东精密机械有限公司" in json.dumps(m, ensure_ascii=False) for m in bot.messages()
-        )
+            assert resp.status_code < 300
+            assert essence(core.answers[0]) == essence(reference)
+            assert any(
+                "华东精密机械有限公司" in json.dumps(m, ensure_ascii=False) for m in bot.messages()
+            )
+            # Teams' thumbs-down cites only the posted message; another replica (its own app,
+            # nothing in memory) receives it and still finds the turn in the database.
+            final = bot.messages()[-1]
+            invoke = load_activity("submit_action_feedback.json", f"{bot.server.url}/teams/")
+            invoke["from"]["aadObjectId"] = activity["from"]["aadObjectId"]
+            invoke["replyToId"] = next(
+                e["streamId"] for e in final["entities"] if e["type"] == "streaminfo"
+            )
+            replica = FastAPI()
+            build_teams(fl.core, settings, auth=auth, token_provider=FakeTokenProvider()).mount(
+                replica
+            )
+            async with httpx.AsyncClient(
+                transport=httpx.ASGITransport(app=replica), base_url="http://t"
+            ) as other:
+                resp = await other.post(
+                    "/api/messages", json=invoke, headers={"Authorization": f"Bearer {token}"}
+                )
+            assert resp.status_code == 200
+        rows = fl.conversations.feedback(rating="down")
+        assert [(f.channel, f.rm_id, t.turn_id) for f, t in rows] == [
+            ("teams", "RM001", core.answers[0].turn_id)
+        ]
     finally:
         bot.server.stop()

@@ -74,6 +74,7 @@ class FakeCore:
     fail: bool = False
     turns: list[Turn] = field(default_factory=list)
     feedback: list[tuple[str, Feedback, str]] = field(default_factory=list)
+    replies: dict[tuple[str, str], tuple[str, str]] = field(default_factory=dict)
     _seen: set[tuple[str, str]] = field(default_factory=set)
     _answers: dict[tuple[str, str], Answer] = field(default_factory=dict)
 
@@ -118,6 +119,14 @@ class FakeCore:
             return False
         self._seen.add((channel, key))
         return True
+
+    async def link_replies(self, channel: str, message_ids: list[str], turn_id: str) -> None:
+        conversation = next(c for c, t in self._answers if t == turn_id)
+        for message_id in message_ids:
+            self.replies.setdefault((channel, message_id), (conversation, turn_id))
+
+    async def turn_of_reply(self, channel: str, message_id: str) -> tuple[str, str] | None:
+        return self.replies.get((channel, message_id))
 
 
 # --- a recording HTTP server on a random port ---------------------------------------------
