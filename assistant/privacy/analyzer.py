@@ -89,7 +89,13 @@ class PiiAnalyzer:
             nlp_artifacts=self._no_artifacts[lang],
         )
         detections = [self._detection(text, normal, r) for r in results]
-        return resolve_overlaps(detections)
+        return resolve_overlaps(
+            [
+                d
+                for d in detections
+                if not (d.entity_type is Entity.PERSON and self.dictionary.is_staff(d.value))
+            ]
+        )
 
     def _detection(self, original: str, normal: OffsetMap, result: RecognizerResult) -> Detection:
         start, end = normal.original_span(result.start, result.end)

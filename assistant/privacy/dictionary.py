@@ -21,7 +21,7 @@ from stdnum.cn import ric, uscc
 from assistant.privacy.entities import Entity
 from assistant.privacy.normalize import ascii_lower, canonical_value
 from assistant.privacy.places import strip_place_prefix
-from tools.bank.models import Client, Contact, Holding
+from tools.bank.models import RM, Client, Contact, Holding
 
 _LEGAL_SUFFIX = re.compile(
     r"(?:集团)?(?:股份有限公司|有限责任公司|有限公司|股份公司|分公司|公司)$"
@@ -70,8 +70,17 @@ class NameDictionary:
         self,
         names: Iterable[tuple[str, Entity, str | None]] = (),
         values: Iterable[tuple[Entity, str, str | None]] = (),
+        staff: Iterable[str] = (),
     ) -> None:
         self._entries = self._index_names(names)
+        # The bank's own staff (RMs sign their drafts): not customer PII, so a person detection
+        # that is exactly a staff name is not masked — unless a client or contact has that
+        # name too, when masking wins.
+        self._staff = {
+            key
+            for name in staff
+            if (key := ascii_lower(canonical_value(Entity.PERSON, name or ""))) and len(key) >= 2
+        } - self._entries.keys()
         self._lengths: dict[str, list[int]] = defaultdict(list)
         for key in self._entries:
             self._lengths[key[0]].append(len(key))
@@ -137,6 +146,10 @@ class NameDictionary:
                 i += 1
         return hits
 
+    def is_staff(self, name: str) -> bool:
+        """A member of staff's name that no client or contact shares."""
+        return ascii_lower(canonical_value(Entity.PERSON, name)) in self._staff
+
     def owners_of_name(self, name: str) -> frozenset[str]:
         """The clients a known name (full or short form) belongs to; empty when unknown."""
         entry = self._entries.get(ascii_lower(name))
@@ -179,7 +192,8 @@ class NameDictionary:
             if account_no:
                 values.append((Entity.ACCOUNT, account_no, cid))
                 values.append((Entity.CARD, account_no, cid))
-        return cls(names, values)
+        staff = session.scalars(select(RM.name))
+        return cls(names, values, staff)
 
 
 def _identifier_values(

@@ -121,3 +121,19 @@ def test_when_full_width_text_then_offsets_index_the_original(analyzer):
     text = "ｘ电话１３８１２３４５６７８。"
     (det,) = analyzer.analyze(text)
     assert text[det.start : det.end] == "１３８１２３４５６７８"
+
+
+def test_when_a_staff_name_then_not_masked_unless_a_client_contact_shares_it(analyzer):
+    from assistant.privacy.dictionary import NameDictionary
+
+    bank = analyzer.dictionary
+    try:
+        analyzer.set_dictionary(
+            NameDictionary(names=[("王晓明", Entity.PERSON, "C001")], staff=["李娜", "王晓明"])
+        )
+        found_names = found(analyzer, "客户经理李娜已联系王晓明，李娜明天再跟进")
+        assert (Entity.PERSON, "李娜") not in found_names  # the RM signs her own drafts
+        assert (Entity.PERSON, "王晓明") in found_names  # a contact's name: masked, staff or not
+        assert analyzer.dictionary.is_staff("李娜") and not analyzer.dictionary.is_staff("王晓明")
+    finally:
+        analyzer.set_dictionary(bank)
