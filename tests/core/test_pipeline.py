@@ -204,6 +204,29 @@ def test_when_a_request_is_out_of_policy_then_it_is_refused_explicitly(
         assert flag in answer.flags
 
 
+@pytest.mark.parametrize(
+    ("question", "template", "conduct"),
+    [
+        (
+            "给C001941起草一条到期提醒微信",
+            "outreach/wechat-templates",
+            "compliance/marketing-conduct",
+        ),
+        (
+            "Draft an email to C000425 about payroll services",
+            "outreach/email-templates-en",
+            "compliance/marketing-conduct-en",
+        ),
+    ],
+)
+def test_when_drafting_then_the_channel_template_and_the_conduct_rules_are_cited(
+    demo, question, template, conduct
+) -> None:
+    fl, _ = demo
+    answer = ask(fl, question, "RM001")
+    assert [c.doc_id for c in answer.citations] == [template, conduct]
+
+
 def test_when_a_name_is_ambiguous_then_both_candidates_are_offered(demo) -> None:
     fl, _ = demo
     answer = ask(fl, "华东精密最近怎么样，我该怎么服务？")

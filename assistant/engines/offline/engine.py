@@ -14,6 +14,12 @@ from tools.client_tools import mentioned_clients
 from tools.toolbox import Refusal, Toolbox, ToolError
 
 CLIENT_INTENTS = {"serve_client", "client_facts", "draft_outreach"}
+TEMPLATE_DOCS = {
+    "wechat": "outreach/wechat-templates",
+    "sms": "outreach/sms-templates",
+    "email": "outreach/email-templates",
+    "call": "outreach/call-scripts",
+}
 # How to find the playbook a signal or book filter points at (zh, en): a query in that
 # playbook's own words, so the citation lands on the rule that backs the advice.
 DOC_QUERIES = {
@@ -52,6 +58,10 @@ DOC_QUERIES = {
     "products/fx-hedging": (
         "外汇套期保值 远期结售汇 出口企业",
         "FX hedging forward contract exporters",
+    ),
+    "compliance/marketing-conduct": (
+        "营销禁用语 承诺收益 保本保收益 风险揭示",
+        "marketing conduct prohibited wording promised returns risk disclosure",
     ),
     "performance/team-lead-followup": (
         "团队长督导 跟进缺口 逾期未跟进",
@@ -377,7 +387,16 @@ class OfflineEngine:
             # Name the rule, never repeat the offending words back.
             seen = dict.fromkeys(f"- {c.finding_label(f.get('code', ''), lang)}" for f in findings)
             blocks.append([t("draft_removed", lang), *seen])
-        refs = [f"- {p['title']} › {p['section']} [{p['n']}]" for p in found[:2]]
+        # The channel's template playbook that shaped the draft, and the conduct rules it was
+        # checked against.
+        template_doc = TEMPLATE_DOCS[slots.channel or "wechat"]
+        template = next(
+            (p for p in found if p["doc_id"].removesuffix("-en") == template_doc),
+            found[0] if found else None,
+        )
+        conduct = await self._find_doc(tb, "compliance/marketing-conduct", lang)
+        cited = [p for p in (template, conduct) if p]
+        refs = [f"- {p['title']} › {p['section']} [{p['n']}]" for p in cited]
         blocks.append([c.heading(t("compliance", lang)), f"- {t('draft_check', lang)}"] + refs)
         return EngineResult(c.join(blocks), "draft_outreach", cards=[c.client_card(profile)])
 
