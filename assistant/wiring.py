@@ -175,8 +175,9 @@ class Frontline:
     def warm_up(self) -> None:
         """Load what the first turn would otherwise wait for: PII models, the embedding model,
         the BM25 index and the bank-wide peer statistics."""
-        self.privacy.mask("预热 warm-up", rm_id="warm-up", conversation_id="warm-up")
-        self.retriever.search("客户分层 service standards", k=1)
+        for text in ("预热", "warm-up"):  # each language has its own analysis pipeline
+            self.privacy.mask(text, rm_id="warm-up", conversation_id="warm-up")
+            self.retriever.search(f"{text} 客户分层 service standards", k=1)
         _ = self.insights.peers
 
     def after_import(self) -> None:
