@@ -326,3 +326,24 @@ def test_when_turns_have_run_then_the_audit_chain_verifies(demo) -> None:
     fl, _ = demo
     ask(fl, "C000029持有哪些产品？")
     assert fl.audit.verify().ok
+
+
+@pytest.mark.parametrize(
+    ("question", "doc", "ask_for_client"),
+    [
+        ("客户说钱要转走了怎么办", "lifecycle/deposit-churn-rescue", "告诉我是哪位客户"),
+        (
+            "My client says he will move his money to another bank, what should I do?",
+            "outreach/call-scripts-en",
+            "Tell me which client",
+        ),
+    ],
+)
+def test_when_no_client_is_named_then_the_playbooks_answer_and_the_client_is_asked_for(
+    demo, question, doc, ask_for_client
+) -> None:
+    fl, _ = demo
+    answer = ask(fl, question, "RM001")
+    assert answer.intent == "serve_client" and not answer.refused and answer.client_ids == []
+    assert doc in [c.doc_id for c in answer.citations]
+    assert ask_for_client in answer.text and " ›  [" not in answer.text

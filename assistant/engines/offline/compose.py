@@ -161,8 +161,17 @@ def talking_points(passages: list[dict], limit: int = 3) -> list[str]:
     return points
 
 
+def passage_title(p: dict) -> str:
+    """The label "playbook › section", or the title alone for a playbook's opening passage."""
+    return f"{p['title']} › {p['section']}" if p.get("section") else p["title"]
+
+
+def passage_ref(p: dict) -> str:
+    return f"- {passage_title(p)} [{p['n']}]"
+
+
 def passage_summary(p: dict, language: str, max_lines: int = 4) -> list[str]:
-    title = f"{p['title']} › {p['section']}" if p.get("section") else p["title"]
+    title = passage_title(p)
     stale = t("stale", language) if p.get("stale") else ""
     lines = [f"[{p['n']}] {heading(title)}{stale}"]
     body = [

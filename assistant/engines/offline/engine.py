@@ -164,7 +164,7 @@ class OfflineEngine:
         for doc in docs:
             p = await self._find_doc(ctx.toolbox, doc, ctx.language)
             if p:
-                refs.append(f"- {p['title']} › {p['section']} [{p['n']}]")
+                refs.append(c.passage_ref(p))
         ids = [r["client_id"] for r in result.get("clients", result.get("follow_up_gaps", []))]
         return EngineResult(
             c.join([body, refs]),
@@ -177,6 +177,14 @@ class OfflineEngine:
     ) -> EngineResult:
         tb, lang = ctx.toolbox, ctx.language
         picked = await self._resolve_client(tb, slots, ctx)
+        if picked is None and intent == "serve_client":
+            # "客户说钱要转走了怎么办" names no client: answer from the playbooks, then ask who.
+            general = await self._playbook(ctx, emit)
+            general.text = c.join([[general.text], [t("which_client_for_plan", lang)]])
+            general.intent = intent
+            return general
+        if picked is None:
+            return EngineResult(t("which_client", lang), intent)
         if isinstance(picked, EngineResult):
             picked.intent = intent
             return picked
@@ -191,7 +199,9 @@ class OfflineEngine:
 
     async def _resolve_client(
         self, tb: Toolbox, slots: Slots, ctx: EngineContext
-    ) -> str | EngineResult:
+    ) -> str | EngineResult | None:
+        """The client the turn is about; an answer when it cannot be told (unknown, several
+        matches); None when the question names no client at all."""
         lang = ctx.language
         query = " ".join(slots.client_tokens + slots.client_ids) or ctx.masked_text
         try:
@@ -202,7 +212,7 @@ class OfflineEngine:
             return ctx.state["client_ids"][0]  # a follow-up: "and draft the e-mail"
         if not matches:
             if not (slots.client_tokens or slots.client_ids):
-                return EngineResult(t("which_client", lang), "serve_client")
+                return None
             return EngineResult(t("not_found", lang), "serve_client")
         if len(matches) > 1 and not slots.client_ids:
             options = [
@@ -396,7 +406,7 @@ class OfflineEngine:
         )
         conduct = await self._find_doc(tb, "compliance/marketing-conduct", lang)
         cited = [p for p in (template, conduct) if p]
-        refs = [f"- {p['title']} › {p['section']} [{p['n']}]" for p in cited]
+        refs = [c.passage_ref(p) for p in cited]
         blocks.append([c.heading(t("compliance", lang)), f"- {t('draft_check', lang)}"] + refs)
         return EngineResult(c.join(blocks), "draft_outreach", cards=[c.client_card(profile)])
 

@@ -25,6 +25,11 @@ PHRASES: dict[str, dict[str, str]] = {
         "zh": "请告诉我是哪位客户（客户名称或客户号，如 C000123）。",
         "en": "Which client do you mean? Give me the client's name or id (e.g. C000123).",
     },
+    "which_client_for_plan": {
+        "zh": "以上是行内制度的通用做法。告诉我是哪位客户（客户名称或客户号），我结合其持仓、信号和往来记录给出具体方案。",
+        "en": "That is the bank's general guidance. Tell me which client (name or id) and I will "
+        "build a plan from their holdings, signals and interactions.",
+    },
     "ambiguous": {
         "zh": "找到多位匹配的客户，请确认是哪一位：",
         "en": "Several clients match — which one do you mean?",
