@@ -59,3 +59,20 @@ def test_when_holiday_given_then_it_is_skipped_too() -> None:
 def test_when_counting_between_then_only_weekdays_counted() -> None:
     assert working_days_between(date(2026, 11, 6), date(2026, 11, 13)) == 5
     assert working_days_between(date(2026, 11, 13), date(2026, 11, 6)) == -5
+
+
+@pytest.mark.parametrize(
+    ("start", "days", "expected"),
+    [
+        (date(2026, 9, 24), 5, date(2026, 10, 9)),  # 中秋 + 国庆 skipped
+        (date(2026, 9, 18), 1, date(2026, 9, 20)),  # Sunday 9/20 is a make-up working day
+        (date(2026, 2, 13), 2, date(2026, 2, 24)),  # Saturday 2/14 works, 春节 2/15-23 off
+        (date(2026, 11, 6), 1, date(2026, 11, 9)),  # an ordinary weekend
+    ],
+)
+def test_when_the_banks_calendar_is_loaded_then_deadlines_follow_the_prc_schedule(
+    start: date, days: int, expected: date
+) -> None:
+    from tools.intelligence.policy import load_policies
+
+    assert load_policies().signals.calendar.add_working_days(start, days) == expected

@@ -51,7 +51,12 @@ BAD_EDITS = [
     ("no_fallback_tier", "tiering", "retail.3.any", [{"metric": "aum", "gte": 1}], "last tier"),
     ("text_threshold", "tiering", "corporate.1.any.0.gte", "lots", "gte"),
     ("missing_service_standard", "tiering", "service_standards.key", _DELETE, "key"),
-]
+    ("weekday_as_working_weekend", "signals", "calendar.working_weekends", ["2026-11-30"],
+     "Saturdays or Sundays"),
+    ("holiday_and_working_weekend", "signals", "calendar.holidays", ["2026-10-10"],
+     "both as holiday and as working weekend"),
+    ("not_a_date", "signals", "calendar.holidays", ["国庆"], "calendar.holidays"),
+]  # fmt: skip
 
 
 @pytest.mark.parametrize(

@@ -8,6 +8,7 @@ one-line ``ConfigError`` rather than silently tiering every client as "basic".
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 from typing import Literal, TypeVar
 
@@ -15,6 +16,7 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 from assistant.errors import ConfigError
+from tools.intelligence.working_days import add_working_days
 
 POLICY_DIR = Path(__file__).resolve().parent.parent / "policy"
 DEFAULT_TIERING_PATH = POLICY_DIR / "tiering.yaml"
@@ -144,10 +146,31 @@ class SuitabilityPolicy(_Section):
     playbook: str
 
 
+class CalendarPolicy(_Section):
+    """Public holidays and make-up working weekends (调休) for working-day deadlines."""
+
+    holidays: frozenset[date] = frozenset()
+    working_weekends: frozenset[date] = frozenset()
+
+    @model_validator(mode="after")
+    def _consistent(self) -> CalendarPolicy:
+        weekdays = sorted(d.isoformat() for d in self.working_weekends if d.weekday() < 5)
+        if weekdays:
+            raise ValueError(f"working_weekends must be Saturdays or Sundays: {weekdays}")
+        both = sorted(d.isoformat() for d in self.holidays & self.working_weekends)
+        if both:
+            raise ValueError(f"dates listed both as holiday and as working weekend: {both}")
+        return self
+
+    def add_working_days(self, start: date, days: int) -> date:
+        return add_working_days(start, days, self.holidays, self.working_weekends)
+
+
 class SignalPolicy(BaseModel):
     model_config = ConfigDict(frozen=True)
 
     version: str
+    calendar: CalendarPolicy = CalendarPolicy()
     deposit_churn: DepositChurnPolicy
     maturity: MaturityPolicy
     growth: GrowthPolicy

@@ -1,7 +1,9 @@
 """Working-day arithmetic for follow-up deadlines ("5 个工作日内面访").
 
-Weekends are skipped; public holidays and the make-up working Saturdays (调休) of the PRC
-calendar change every year, so callers pass them in rather than this module guessing.
+Weekends are skipped, and so are the public holidays of the bank's calendar, while the make-up
+working weekends (调休, e.g. a Saturday before the Spring Festival) count as working days. The
+PRC schedule changes every year, so it comes from ``tools/policy/signals.yaml`` (``calendar:``),
+which the bank extends when the State Council publishes the next year's arrangement.
 """
 
 from __future__ import annotations
@@ -12,11 +14,20 @@ from datetime import date, timedelta
 _SATURDAY = 5
 
 
-def is_working_day(day: date, holidays: Collection[date] = ()) -> bool:
+def is_working_day(
+    day: date, holidays: Collection[date] = (), working_weekends: Collection[date] = ()
+) -> bool:
+    if day in working_weekends:
+        return True
     return day.weekday() < _SATURDAY and day not in holidays
 
 
-def add_working_days(start: date, days: int, holidays: Collection[date] = ()) -> date:
+def add_working_days(
+    start: date,
+    days: int,
+    holidays: Collection[date] = (),
+    working_weekends: Collection[date] = (),
+) -> date:
     """The date ``days`` working days after ``start`` (``start`` itself is not counted).
 
     Friday + 1 is Monday; Saturday + 1 is also Monday. ``days=0`` returns ``start``.
@@ -27,16 +38,21 @@ def add_working_days(start: date, days: int, holidays: Collection[date] = ()) ->
     remaining = days
     while remaining:
         current += timedelta(days=1)
-        if is_working_day(current, holidays):
+        if is_working_day(current, holidays, working_weekends):
             remaining -= 1
     return current
 
 
-def working_days_between(start: date, end: date, holidays: Collection[date] = ()) -> int:
+def working_days_between(
+    start: date,
+    end: date,
+    holidays: Collection[date] = (),
+    working_weekends: Collection[date] = (),
+) -> int:
     """Working days in ``(start, end]``; negative when ``end`` is before ``start``."""
     if end < start:
-        return -working_days_between(end, start, holidays)
+        return -working_days_between(end, start, holidays, working_weekends)
     return sum(
-        is_working_day(start + timedelta(days=i), holidays)
+        is_working_day(start + timedelta(days=i), holidays, working_weekends)
         for i in range(1, (end - start).days + 1)
     )

@@ -14,7 +14,6 @@ from datetime import date
 from tools.intelligence.fmt import money_en, money_zh, percent
 from tools.intelligence.metrics import month_after
 from tools.intelligence.signals.base import Severity, Signal, SignalContext
-from tools.intelligence.working_days import add_working_days
 
 
 class DepositChurnRule:
@@ -63,7 +62,9 @@ class DepositChurnRule:
                 + f"; visit or call within {policy.follow_up_working_days} working days",
                 facts=facts,
                 detected_on=detected,
-                due_date=add_working_days(detected, policy.follow_up_working_days),
+                due_date=ctx.policy.signals.calendar.add_working_days(
+                    detected, policy.follow_up_working_days
+                ),
                 playbook=policy.playbook,
             )
         ]

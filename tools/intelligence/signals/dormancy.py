@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from tools.intelligence.metrics import month_after
 from tools.intelligence.signals.base import Signal, SignalContext
-from tools.intelligence.working_days import add_working_days
 
 
 class DormancyRule:
@@ -47,7 +46,9 @@ class DormancyRule:
                     "days_threshold": policy.days_without_interaction,
                 },
                 detected_on=detected,
-                due_date=add_working_days(detected, policy.follow_up_working_days),
+                due_date=ctx.policy.signals.calendar.add_working_days(
+                    detected, policy.follow_up_working_days
+                ),
                 playbook=policy.playbook,
             )
         ]

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from tools.bank.records import HoldingRecord
 from tools.intelligence.signals.base import Signal, SignalContext
-from tools.intelligence.working_days import add_working_days
 
 # A lookup, not a regex: this runs for every holding of every client in a book.
 _LEVELS = {f"{prefix}{n}": n for prefix in "CRcr" for n in range(1, 6)}
@@ -50,6 +49,8 @@ class SuitabilityRule:
             },
             product_code=holding.product_code,
             detected_on=detected,
-            due_date=add_working_days(detected, policy.follow_up_working_days),
+            due_date=ctx.policy.signals.calendar.add_working_days(
+                detected, policy.follow_up_working_days
+            ),
             playbook=policy.playbook,
         )
