@@ -69,6 +69,8 @@ POSITIVES = [
     ("联系人王晓明已确认", Entity.PERSON, "王晓明"),
     ("李娜昨天去拜访了陈晓东总经理", Entity.PERSON, "陈晓东"),
     ("Please call Ms. Garcia tomorrow", Entity.PERSON, "Garcia"),
+    ("Sarah Johnson called about the payroll file", Entity.PERSON, "Sarah Johnson"),
+    ("CFO is Michael O'Brien, met him Monday", Entity.PERSON, "Michael O'Brien"),
 ]
 
 
@@ -78,6 +80,10 @@ def test_when_value_present_then_detected_with_exact_span(analyzer, text, entity
 
 
 NEGATIVES = [
+    ("The Grace Period for the loan is 10 days", Entity.PERSON),  # not a given name here
+    ("Peter Lynch Trading Co. wired the payment", Entity.PERSON),  # a company
+    ("Branch on Victoria Street opens at nine", Entity.PERSON),
+    ("Jordan Bank offered a better rate", Entity.PERSON),
     ("身份证号110101199003074478的客户", Entity.ID),  # bad check digit
     ("身份证号110101199013074477", Entity.ID),  # month 13
     ("编号A110101199003074477B", Entity.ID),  # glued to ASCII letters

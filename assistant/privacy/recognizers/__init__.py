@@ -17,7 +17,10 @@ from assistant.privacy.recognizers.address_zh import ChineseAddressRecognizer
 from assistant.privacy.recognizers.bank_card import BankCardRecognizer
 from assistant.privacy.recognizers.chinese_person import ChinesePersonRecognizer, LacModel
 from assistant.privacy.recognizers.email import AsciiEmailRecognizer
-from assistant.privacy.recognizers.english_person import EnglishPersonRecognizer
+from assistant.privacy.recognizers.english_person import (
+    EnglishGivenNameRecognizer,
+    EnglishPersonRecognizer,
+)
 from assistant.privacy.recognizers.landline_phone import LandlinePhoneRecognizer
 from assistant.privacy.recognizers.mobile_phone import MobilePhoneRecognizer
 from assistant.privacy.recognizers.name_dictionary import NameDictionaryRecognizer
@@ -50,6 +53,7 @@ def build_recognizers(
     if lac is not None:
         recognizers.append(ChinesePersonRecognizer(lac, supported_language=language))
         recognizers.append(EnglishPersonRecognizer(supported_language=language))
+        recognizers.append(EnglishGivenNameRecognizer(supported_language=language))
     return recognizers
 
 
