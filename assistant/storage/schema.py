@@ -38,6 +38,15 @@ def _config(engine: Engine) -> Config:
     return cfg
 
 
+def head_revision() -> str:
+    """The newest migration's revision id (what ``upgrade`` brings a database to)."""
+    from alembic.script import ScriptDirectory
+
+    head = ScriptDirectory(str(MIGRATIONS)).get_current_head()
+    assert head is not None  # the migrations folder ships with the package
+    return head
+
+
 def upgrade(engine: Engine, revision: str = "head") -> None:
     """Bring the database to ``revision``; safe to call on every start, from several replicas
     at once: on PostgreSQL the first takes an advisory lock and migrates, the others wait and

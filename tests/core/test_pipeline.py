@@ -344,6 +344,6 @@ def test_when_no_client_is_named_then_the_playbooks_answer_and_the_client_is_ask
 ) -> None:
     fl, _ = demo
     answer = ask(fl, question, "RM001")
-    assert answer.intent == "serve_client" and not answer.refused and answer.client_ids == []
+    assert answer.intent == "playbook_qa" and not answer.refused and answer.client_ids == []
     assert doc in [c.doc_id for c in answer.citations]
     assert ask_for_client in answer.text and " ›  [" not in answer.text

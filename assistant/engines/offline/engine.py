@@ -178,10 +178,10 @@ class OfflineEngine:
         tb, lang = ctx.toolbox, ctx.language
         picked = await self._resolve_client(tb, slots, ctx)
         if picked is None and intent == "serve_client":
-            # "客户说钱要转走了怎么办" names no client: answer from the playbooks, then ask who.
+            # "客户说钱要转走了怎么办" names no client: what it gets is the playbooks' answer (so
+            # that is its intent), with an offer to make it specific once the client is named.
             general = await self._playbook(ctx, emit)
             general.text = c.join([[general.text], [t("which_client_for_plan", lang)]])
-            general.intent = intent
             return general
         if picked is None:
             return EngineResult(t("which_client", lang), intent)
