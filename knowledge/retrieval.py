@@ -59,8 +59,8 @@ class FusionWeights:
     # RM's words are the evidence, the glossary's phrases hints. Measured with
     # benchmarks/retrieval.py --sweep on evals/datasets/retrieval.jsonl (266 queries) and the
     # held-out retrieval-holdout.jsonl (80, written without seeing the glossary): 0.25 keeps
-    # direct questions' hit@1 (0.955 / 1.000) while lifting hit@5 to 0.955 / 0.950; full weight
-    # reaches 0.970 / 0.975 hit@5 but loses a tenth of held-out direct hit@1. Without the
+    # direct questions' hit@1 (0.964 / 1.000) while lifting hit@5 to 0.955 / 0.950; full weight
+    # reaches 0.974 / 0.975 hit@5 but loses a tenth of held-out direct hit@1. Without the
     # glossary a BM25 weight of 0.1 was best (0.932 hit@5): Chinese keywords pushed English
     # answers out of Chinese queries' top 5.
     expansion: float = 0.25
