@@ -12,7 +12,6 @@ temporary FRONTLINE_HOME; the converted e5 model is reused from the real models 
 from __future__ import annotations
 
 import argparse
-import json
 import statistics
 import tempfile
 import time
@@ -23,6 +22,16 @@ from pathlib import Path
 import numpy as np
 
 from assistant.config import Settings, load_settings
+from evals.retrieval import (
+    CATEGORIES,
+    HOLDOUT_SET,
+    RETRIEVAL_SET,
+    Case,
+    distinct_docs,
+    load_cases,
+    scores,
+    subset,
+)
 from knowledge.embeddings import (
     SentenceTransformerEmbedder,
     ensure_model,
@@ -34,22 +43,9 @@ from knowledge.metadata import SearchFilter
 from knowledge.retrieval import Retriever
 from knowledge.store import ChromaStore
 
-REPO = Path(__file__).resolve().parents[1]
-DEFAULT_DATASET = REPO / "evals" / "datasets" / "retrieval.jsonl"
-# Written from the playbooks alone, without seeing the glossary or the set above: a check that
-# the weights chosen on the first set are not fitted to it.
-HOLDOUT_DATASET = REPO / "evals" / "datasets" / "retrieval-holdout.jsonl"
-CATEGORIES = ("direct", "colloquial", "cross_language")
+DEFAULT_DATASET, HOLDOUT_DATASET = RETRIEVAL_SET, HOLDOUT_SET
 SWEEP_BM25 = (0.1, 0.3, 0.5, 0.7, 1.0, 1.5)
 SWEEP_EXPANSION = (0.0, 0.25, 0.5, 1.0)
-
-
-@dataclass
-class Case:
-    id: str
-    query: str
-    category: str
-    accept: frozenset[str]
 
 
 @dataclass
@@ -57,24 +53,6 @@ class MethodRun:
     name: str
     rankings: list[list[str]]  # distinct doc ids per case, best first
     latencies_ms: list[float]
-
-
-def load_cases(path: Path) -> list[Case]:
-    cases = []
-    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
-        if not line.strip():
-            continue
-        try:
-            row = json.loads(line)
-            accept = frozenset([row["doc_id"], *row.get("also", [])])
-            cases.append(Case(row["id"], row["query"], row.get("category", "direct"), accept))
-        except (json.JSONDecodeError, KeyError) as exc:
-            print(f"skipping {path.name}:{n}: {exc}")
-    return cases
-
-
-def distinct_docs(doc_ids: list[str]) -> list[str]:
-    return list(dict.fromkeys(doc_ids))
 
 
 def run_method(name: str, cases: list[Case], rank: Callable[[str], list[str]]) -> MethodRun:
@@ -86,24 +64,6 @@ def run_method(name: str, cases: list[Case], rank: Callable[[str], list[str]]) -
         latencies.append((time.perf_counter() - started) * 1000)
         rankings.append(distinct_docs(docs))
     return MethodRun(name, rankings, latencies)
-
-
-def scores(cases: list[Case], rankings: list[list[str]]) -> dict[str, float]:
-    hit1 = hit5 = rr = 0.0
-    for case, ranking in zip(cases, rankings, strict=True):
-        rank = next((i for i, d in enumerate(ranking[:10], 1) if d in case.accept), None)
-        hit1 += rank == 1
-        hit5 += rank is not None and rank <= 5
-        rr += 1 / rank if rank else 0
-    n = max(len(cases), 1)
-    return {"hit@1": hit1 / n, "hit@5": hit5 / n, "mrr": rr / n, "n": len(cases)}
-
-
-def subset(cases: list[Case], rankings: list[list[str]], category: str | None):
-    picked = [
-        (c, r) for c, r in zip(cases, rankings, strict=True) if category in (None, c.category)
-    ]
-    return [c for c, _ in picked], [r for _, r in picked]
 
 
 def benchmark_settings(home: Path) -> Settings:
