@@ -43,7 +43,6 @@ from knowledge.metadata import SearchFilter
 from knowledge.retrieval import Retriever
 from knowledge.store import ChromaStore
 
-DEFAULT_DATASET, HOLDOUT_DATASET = RETRIEVAL_SET, HOLDOUT_SET
 SWEEP_BM25 = (0.1, 0.3, 0.5, 0.7, 1.0, 1.5)
 SWEEP_EXPANSION = (0.0, 0.25, 0.5, 1.0)
 
@@ -199,8 +198,8 @@ def report(title: str, runs: list[MethodRun], cases: list[Case]) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--dataset", type=Path, default=DEFAULT_DATASET)
-    parser.add_argument("--holdout", type=Path, default=HOLDOUT_DATASET,
+    parser.add_argument("--dataset", type=Path, default=RETRIEVAL_SET)
+    parser.add_argument("--holdout", type=Path, default=HOLDOUT_SET,
                         help="a second labelled set, reported separately ('' to skip)")  # fmt: skip
     parser.add_argument("--sweep", action="store_true", help="also sweep the fusion weights")
     args = parser.parse_args()

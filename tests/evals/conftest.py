@@ -10,6 +10,7 @@ import pytest
 
 from assistant.wiring import Frontline
 from tests.conftest import make_settings
+from tests.support.demo import load_demo
 
 REPO = Path(__file__).resolve().parents[2]
 CONVERTED = REPO / ".frontline" / "models" / "multilingual-e5-small"
@@ -18,9 +19,6 @@ CONVERTED = REPO / ".frontline" / "models" / "multilingual-e5-small"
 @pytest.fixture(scope="session")
 def demo_frontline(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Frontline]:
     from knowledge.embeddings import ensure_model
-    from knowledge.ingest import default_playbook_dir
-    from tools.bank.demo import generate_demo_bank
-    from tools.bank.importer import import_extract
 
     home = tmp_path_factory.mktemp("golden-home")
     overrides = (
@@ -32,12 +30,6 @@ def demo_frontline(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Frontli
             home, embedding_model=ensure_model(make_settings(REPO / ".frontline"))
         )
     fl = Frontline(settings)
-    demo = home / "demo"
-    demo.mkdir()
-    generate_demo_bank(demo)
-    import_extract(fl.sessions, demo)
-    fl.after_import()
-    fl.ingestor.progress = False
-    fl.ingestor.ingest([default_playbook_dir()])
+    load_demo(fl, home / "demo")
     yield fl
     fl.close()

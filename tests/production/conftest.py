@@ -9,7 +9,6 @@ the fast static model (see ``stack.build_static_model``); expect minutes more fo
 from __future__ import annotations
 
 import csv
-import json
 import os
 import uuid
 from collections.abc import Iterator
@@ -19,11 +18,9 @@ import pytest
 import redis
 
 from assistant.wiring import Frontline
-from knowledge.ingest import default_playbook_dir
 from tests.conftest import make_settings, throwaway_database
 from tests.production.stack import REDIS_URL, ChromaServer, Stack, build_static_model, converted_e5
-from tools.bank.demo import generate_demo_bank
-from tools.bank.importer import import_extract
+from tests.support.demo import load_demo
 
 
 @pytest.fixture(scope="session")
@@ -77,11 +74,7 @@ def loaded(
     home = tmp_path_factory.mktemp("inproc")
     fl = Frontline(make_settings(home, **stack.settings()))
     extract = home / "demo"
-    generate_demo_bank(extract)
-    import_extract(fl.sessions, extract)
-    fl.ingestor.progress = False
-    fl.ingestor.ingest([default_playbook_dir()])
-    truth = json.loads((extract / "demo_truth.json").read_text(encoding="utf-8"))
+    truth = load_demo(fl, extract)
     with (extract / "rms.csv").open(encoding="utf-8") as fh:
         truth["slack_users"] = {row["rm_id"]: row["slack_user_id"] for row in csv.DictReader(fh)}
     yield fl, truth

@@ -17,10 +17,15 @@ from tools.bank.importer import import_extract
 
 def build_demo_frontline(home: Path, **settings: object) -> tuple[Frontline, dict]:
     fl = Frontline(make_settings(home, **settings), embedder=HashingEmbeddings())
-    extract = home / "demo"
+    return fl, load_demo(fl, home / "demo")
+
+
+def load_demo(fl: Frontline, extract: Path) -> dict:
+    """Generate the demo extract into ``extract``, import it, ingest the bundled playbooks;
+    returns the planted truth (``demo_truth.json``)."""
     generate_demo_bank(extract)
     import_extract(fl.sessions, extract)
+    fl.after_import()
     fl.ingestor.progress = False
     fl.ingestor.ingest([default_playbook_dir()])
-    truth = json.loads((extract / "demo_truth.json").read_text(encoding="utf-8"))
-    return fl, truth
+    return json.loads((extract / "demo_truth.json").read_text(encoding="utf-8"))

@@ -39,6 +39,7 @@ from assistant.engines.llm.prompts import Language, SystemPrompt
 from assistant.engines.llm.streaming import StreamGate
 from assistant.engines.offline.intent import classify
 from assistant.engines.offline.phrases import t
+from assistant.engines.refusals import policy_refusal
 from tools.toolbox import langchain_tool, registry
 
 HISTORY_TURNS = 6
@@ -224,16 +225,4 @@ def _policy_refusal(ctx: EngineContext, lang: Language) -> EngineResult | None:
         has_client="⟦CLIENT_" in ctx.masked_text,
         follow_up_client=bool(ctx.state.get("client_ids")),
     )
-    if verdict.injection:
-        return EngineResult(
-            t("refuse_injection", lang),
-            verdict.intent,
-            refused=True,
-            refusal_reason="out_of_policy",
-            flags=["guard:prompt_injection"],
-        )
-    if verdict.wants_full_identifier:
-        return EngineResult(
-            t("refuse_full_id", lang), verdict.intent, refused=True, refusal_reason="out_of_policy"
-        )
-    return None
+    return policy_refusal(verdict, lang)

@@ -10,6 +10,7 @@ from assistant.engines.offline import compose as c
 from assistant.engines.offline.intent import classify
 from assistant.engines.offline.phrases import t
 from assistant.engines.offline.slots import Slots, extract, product_for
+from assistant.engines.refusals import policy_refusal
 from tools.client_tools import mentioned_clients
 from tools.toolbox import Refusal, Toolbox, ToolError
 
@@ -94,21 +95,11 @@ class OfflineEngine:
             follow_up_client=bool(ctx.state.get("client_ids")),
         )
         lang = ctx.language
-        if verdict.injection:
-            return EngineResult(
-                t("refuse_injection", lang),
-                verdict.intent,
-                refused=True,
-                refusal_reason="out_of_policy",
-                flags=["guard:prompt_injection"],
-            )
-        if verdict.wants_full_identifier:
-            return EngineResult(
-                t("refuse_full_id", lang),
-                "client_facts" if has_client else verdict.intent,
-                refused=True,
-                refusal_reason="out_of_policy",
-            )
+        refusal = policy_refusal(
+            verdict, lang, full_id_intent="client_facts" if has_client else None
+        )
+        if refusal is not None:
+            return refusal
         intent = verdict.intent
         if intent in ("help", "out_of_scope"):
             return EngineResult(
