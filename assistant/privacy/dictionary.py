@@ -15,12 +15,11 @@ from dataclasses import dataclass
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
-from stdnum import luhn
-from stdnum.cn import ric, uscc
 
 from assistant.privacy.entities import Entity
 from assistant.privacy.normalize import ascii_lower, canonical_value
 from assistant.privacy.places import strip_place_prefix
+from tools.bank.identifiers import is_any_resident_id, is_card_number, is_uscc
 from tools.bank.models import RM, Client, Contact, Holding
 
 _LEGAL_SUFFIX = re.compile(
@@ -213,12 +212,11 @@ def _identifier_values(
 
 def identifier_kind(number: str) -> Entity | None:
     """ID, USCC or CARD for a registration / ID number, by which checksum it passes."""
-    compact = re.sub(r"[\s-]", "", number).upper()
-    if ric.is_valid(compact):
+    if is_any_resident_id(number):
         return Entity.ID
-    if uscc.is_valid(compact):
+    if is_uscc(number):
         return Entity.USCC
-    if compact.isdigit() and luhn.is_valid(compact):
+    if is_card_number(number):
         return Entity.CARD
     return None
 

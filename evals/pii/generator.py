@@ -1,7 +1,12 @@
 """Synthetic PII sentences with gold spans, from the templates of :mod:`evals.pii.templates`.
 
 Values come from Faker (zh_CN, en_US) and from generators of valid, checksummed identifiers
-(resident IDs, USCCs, Luhn card numbers). A synthetic bank (clients and contacts) is built
+(resident IDs, USCCs, Luhn card numbers). Identifiers are built from the standards here, never
+filtered through the validators the recognizers use (a test checks that the two share no code):
+resident IDs take their region from the full administrative code list, current and retired
+(python-stdnum's data file, read as data), and birth dates from 1930-2010, independently, and
+are written the ways people write them (grouped, spaced digit by digit, in Chinese numerals, with
+an invisible character inside, first-generation 15 digits, residence permits). A synthetic bank (clients and contacts) is built
 first; ``{CLIENT}``/``{PERSON}`` slots draw from it (the name dictionary knows them) while
 ``{NEWPERSON}`` slots draw names it does not know.
 """
@@ -12,10 +17,12 @@ import random
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import date, timedelta
+from pathlib import Path
 
+import stdnum
 from faker import Faker
 from stdnum import luhn
-from stdnum.cn import ric, uscc
 
 from assistant.privacy.entities import Entity
 from evals.pii import templates as T
@@ -25,6 +32,34 @@ CITIES = ["上海", "北京", "深圳", "杭州", "南京", "苏州", "成都", 
 SUFFIXES = ["有限公司", "股份有限公司", "有限责任公司", "集团有限公司"]
 EN_SUFFIXES = ["Ltd", "Inc.", "LLC", "Limited", "PLC"]
 FULLWIDTH = str.maketrans("0123456789", "０１２３４５６７８９")
+ZH_NUMERALS = str.maketrans("0123456789", "〇一二三四五六七八九")
+PERMITS = ("810000", "820000", "830000")  # residence permits: Hong Kong, Macao, Taiwan residents
+TLDS = ["com", "cn", "net", "com.cn", "org"]
+
+
+def region_codes() -> list[str]:
+    """Every six-digit county-level code in python-stdnum's administrative-division list,
+    current and retired (``[-2010]崇文区`` is kept: people born there still carry it)."""
+    codes: list[str] = []
+    province = ""
+    path = Path(stdnum.__file__).parent / "cn" / "loc.dat"
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line[:2].isdigit():
+            province = line[:2]
+        elif line.startswith("  ") and line.strip()[:4].isdigit():
+            codes.append(province + line.strip()[:4])
+    return codes
+
+
+def gb11643_check(first17: str) -> str:
+    """ISO 7064 MOD 11-2 as GB 11643 writes it: weights 2^(17-i) mod 11, value (12 - sum) mod 11."""
+    total = sum(int(d) * pow(2, 17 - i, 11) for i, d in enumerate(first17))
+    return "0123456789X"[(12 - total % 11) % 11]
+
+
+def gb32100_check(first17: str) -> str:
+    total = sum(USCC_SYMBOLS.index(c) * pow(3, i, 31) for i, c in enumerate(first17))
+    return USCC_SYMBOLS[(31 - total % 31) % 31]
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,6 +108,7 @@ class Generator:
         self.zh.seed_instance(seed)
         self.en.seed_instance(seed + 1)
         self.bank = self._bank(bank_size)
+        self.regions = region_codes()
         self._known = {n for n, _, _ in self.bank.names()}
 
     # -- the synthetic bank ------------------------------------------------------------------
@@ -159,10 +195,17 @@ class Generator:
                 f"{a} {b} {c}",
                 f"{a}-{b}-{c}",
                 digits.translate(FULLWIDTH),
+                f"({a}){b}{c}",
             ],
-            weights=[50, 10, 5, 5, 10, 10, 10],
+            weights=[50, 10, 5, 5, 10, 10, 10, 6],
         )[0]
         return form, None, "PHONE", "PHONE:mobile"
+
+    def _service(self):
+        head = self.rng.choice(["400", "800"])
+        rest = "".join(self.rng.choices("0123456789", k=7))
+        sep = self.rng.choice(["-", " ", ""])
+        return f"{head}{sep}{rest[:3]}{sep}{rest[3:]}", None, "PHONE", "PHONE:service"
 
     def _landline(self):
         area = self.rng.choice(["010", "021", "020", "0755", "0571", "025", "028"])
@@ -178,18 +221,63 @@ class Generator:
         return form, None, "PHONE", "PHONE:landline"
 
     def _email(self):
-        return self.en.email(), None, "EMAIL", "EMAIL"
+        address = self.en.email()
+        if self.rng.random() >= 0.25:
+            return address, None, "EMAIL", "EMAIL"
+        local, domain = address.split("@")
+        domain = domain.rsplit(".", 1)[0] + "." + self.rng.choice(TLDS)
+        at, dot = self.rng.choice(
+            [
+                (" at ", " dot "),
+                ("(at)", "(dot)"),
+                ("[at]", "."),
+                (" 艾特 ", " 点 "),
+                (" AT ", " DOT "),
+            ]
+        )
+        return local + at + domain.replace(".", dot), None, "EMAIL", "EMAIL:spelt-out"
+
+    def _birth(self, first: int = 1930, last: int = 2010) -> date:
+        span = (date(last, 12, 31) - date(first, 1, 1)).days
+        return date(first, 1, 1) + timedelta(days=self.rng.randint(0, span))
 
     def _id(self):
-        while not ric.is_valid(number := self.zh.ssn()):
-            pass
-        return number, None, "ID", "ID"
+        region = self.rng.choice(PERMITS) if self.rng.random() < 0.08 else None
+        body = (region or self.rng.choice(self.regions)) + self._birth().strftime("%Y%m%d")
+        body += "".join(self.rng.choices("0123456789", k=3))
+        number = body + gb11643_check(body)
+        if region:
+            return number, None, "ID", "ID:permit"
+        forms = {
+            "ID": number,
+            "ID:grouped": self.rng.choice(["-", " "]).join((number[:6], number[6:14], number[14:])),
+            "ID:digit-by-digit": " ".join(number),
+            "ID:zh-numerals": number.translate(ZH_NUMERALS),
+            "ID:invisible-char": number[:4] + "\u200b" + number[4:],
+            "ID:full-width": number.translate(FULLWIDTH),
+        }
+        group = self.rng.choices(list(forms), weights=[60, 10, 6, 6, 6, 12])[0]
+        text = forms[group]
+        if text.endswith("X") and self.rng.random() < 0.3:
+            text = text[:-1] + self.rng.choice(["x", " X"])
+        return text, None, "ID", group
+
+    def _id15(self):
+        body = self.rng.choice(self.regions) + self._birth(1930, 1999).strftime("%y%m%d")
+        return body + "".join(self.rng.choices("0123456789", k=3)), None, "ID", "ID:15-digit"
+
+    def _passport(self):
+        letters = self.rng.choice(["E", "G", "EA", "EB", "EH"])
+        digits = "".join(self.rng.choices("0123456789", k=9 - len(letters)))
+        return letters + digits, None, "ID", "ID:passport"
 
     def _uscc(self):
-        body = "91" + self.zh.ssn()[:6] + "".join(self.rng.choices(USCC_SYMBOLS, k=9))
-        code = body + uscc.calc_check_digit(body)
-        assert uscc.is_valid(code)
-        return code, None, "USCC", "USCC"
+        body = (
+            self.rng.choice(["91", "92", "93", "12", "52", "Y1"])
+            + self.rng.choice(self.regions)
+            + "".join(self.rng.choices(USCC_SYMBOLS, k=9))
+        )
+        return body + gb32100_check(body), None, "USCC", "USCC"
 
     def _card(self):
         prefix, length = self.rng.choice(

@@ -2,7 +2,8 @@
 while writing and adjusting recognizers) and TEST (only for the reported figures).
 
 Slots: {CLIENT} {CLIENT_SHORT} {CLIENT_EN} {PERSON} {PERSON_EN} {NEWPERSON} {NEWPERSON_EN}
-{PHONE} {LANDLINE} {EMAIL} {ID} {USCC} {CARD} {ACCOUNT} {ADDRESS} {ADDRESS_EN};
+{PHONE} {LANDLINE} {SERVICE} {EMAIL} {ID} {ID15} {PASSPORT} {USCC} {CARD} {ACCOUNT} {ADDRESS}
+{ADDRESS_EN};
 negatives use {AMOUNT} {AMOUNT13} {DATE} {RATE} {PRODUCT} {CONTRACT} {COUNT} {YEAR}.
 """
 
@@ -25,6 +26,8 @@ TUNING_ZH = [
     "客户经理{NEWPERSON}负责{CLIENT_SHORT}的续贷",
     "他留的电话是{PHONE}，座机{LANDLINE}",
     "Please email {EMAIL} and copy {PERSON_EN}.",
+    "老客户{PERSON}还在用老身份证{ID15}，护照{PASSPORT}",
+    "{CLIENT_SHORT}的客服热线{SERVICE}，身份证{ID}",
 ]
 TUNING_EN = [
     "Can you summarise {CLIENT_EN}'s deposits? The contact is {PERSON_EN}, phone {PHONE}.",
@@ -35,6 +38,7 @@ TUNING_EN = [
     "I met {NEWPERSON_EN} from {CLIENT_EN} at the branch.",
     "Her passport is pending but her Chinese ID is {ID}.",
     "{CLIENT_EN} (USCC {USCC}) wants a revolving facility.",
+    "Passport no. {PASSPORT}; the old ID on file is {ID15}.",
     "Call {PERSON_EN} on {LANDLINE} about the renewal.",
 ]
 TEST_ZH = [
@@ -55,6 +59,9 @@ TEST_ZH = [
     "办公电话{LANDLINE}，手机{PHONE}",
     "给{CLIENT}的{PERSON}写一封感谢信，邮箱是{EMAIL}",
     "Note: {PERSON_EN}'s mobile is {PHONE}.",
+    "{NEWPERSON}的护照号{PASSPORT}，旧证件号{ID15}",
+    "他说身份证是{ID}，有事打{SERVICE}",
+    "开户资料：身份证号码{ID}，邮箱{EMAIL}",
 ]
 TEST_EN = [
     "Please draft a reminder to {PERSON_EN} that the term deposit matures next week.",
@@ -66,6 +73,8 @@ TEST_EN = [
     "USCC {USCC} is on file for {CLIENT}.",
     "Reach {PERSON_EN} at {LANDLINE} or {EMAIL}.",
     "{PERSON_EN} lives at {ADDRESS_EN}.",
+    "Her passport number is {PASSPORT} and her ID card {ID}.",
+    "Old 15-digit ID {ID15}; hotline {SERVICE}.",
 ]
 
 NEGATIVE_TUNING = [

@@ -262,3 +262,39 @@ def test_when_bytes_are_not_utf8_then_the_file_is_rejected(
     with pytest.raises(ImportValidationError) as err:
         import_extract(frontline.sessions, directory)
     assert err.value.problems[0].startswith("contacts.csv:") and "UTF-8" in err.value.problems[0]
+
+
+@pytest.mark.parametrize(
+    ("file", "row", "column", "number"),
+    [
+        ("clients.csv", 1, "registration_id", "440305198001011235"),
+        ("contacts.csv", 0, "id_number", "310115197603124032"),
+        ("contacts.csv", 0, "id_number", "110105491231002"),  # first generation, 15 digits
+    ],
+)
+def test_when_a_real_id_was_issued_where_the_holder_was_not_born_then_it_imports(
+    frontline: Frontline, tmp_path: Path, file, row, column, number
+) -> None:
+    import_extract(
+        frontline.sessions, write_extract(tmp_path / "x", edited(file, row, column, number))
+    )
+    assert counts(frontline)["clients"] == len(small_extract()["clients.csv"])
+
+
+@pytest.mark.parametrize(
+    ("file", "row", "column", "number"),
+    [
+        ("clients.csv", 1, "registration_id", "310115197511062058"),
+        ("clients.csv", 0, "registration_id", "91310000MA1FL8XQ30"),
+        ("contacts.csv", 0, "id_number", "310104197805123010"),
+    ],
+)
+def test_when_an_identifier_is_refused_then_the_message_shows_only_a_partial_form(
+    frontline: Frontline, tmp_path: Path, file, row, column, number
+) -> None:
+    with pytest.raises(ImportValidationError) as err:
+        import_extract(
+            frontline.sessions, write_extract(tmp_path / "x", edited(file, row, column, number))
+        )
+    text = "\n".join(err.value.problems) + str(err.value)
+    assert number not in text and number[:3] in text and number[-4:] in text

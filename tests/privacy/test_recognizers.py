@@ -86,7 +86,8 @@ NEGATIVES = [
     ("Jordan Bank offered a better rate", Entity.PERSON),
     ("身份证号110101199003074478的客户", Entity.ID),  # bad check digit
     ("身份证号110101199013074477", Entity.ID),  # month 13
-    ("编号A110101199003074477B", Entity.ID),  # glued to ASCII letters
+    ("编号21101011990030744770", Entity.ID),  # inside a longer digit run (letters around an ID
+    # no longer hide it: "ID110105…abc" is masked, see test_identifiers.py)
     ("代码91110000600037341M", Entity.USCC),  # bad check character
     ("卡号6222021234567890129", Entity.CARD),  # fails Luhn
     ("金额1234567890123元", Entity.CARD),  # 13-digit amount

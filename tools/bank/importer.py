@@ -21,8 +21,9 @@ from sqlalchemy.orm import Session, sessionmaker
 from assistant.errors import ImportValidationError, UserError
 from assistant.storage.db import transaction
 from tools.bank import models as m
+from tools.bank.identifiers import partial
 from tools.bank.meta import ExtractMeta
-from tools.bank.rows import FILES, Row, required_columns
+from tools.bank.rows import FILES, IDENTIFIER_COLUMNS, Row, required_columns
 
 MAX_PROBLEMS = 200  # past this, more lines of the same mistake help nobody
 
@@ -51,19 +52,28 @@ class _Problems(list[str]):
             self.append(f"{file}:{line}:{column}: {message}")
 
 
-def _friendly(err: ErrorDetails) -> str:
+def _friendly(err: ErrorDetails, column: str) -> str:
     kind, msg = err["type"], err["msg"]
+    shown = _shown(err["input"], column)
     if kind == "greater_than_equal":
         return "must not be negative"
     if kind == "literal_error":
-        return f"bad value {err['input']!r}: expected {msg.removeprefix('Input should be ')}"
+        return f"bad value {shown}: expected {msg.removeprefix('Input should be ')}"
     if kind == "missing" or kind == "string_too_short":
         return "required value is empty"
     if kind == "string_pattern_mismatch":
-        return f"bad month {err['input']!r}: expected YYYY-MM"
+        return f"bad month {shown}: expected YYYY-MM"
     if kind == "value_error":
-        return f"{msg.removeprefix('Value error, ')} ({err['input']!r})"
-    return f"{msg} ({err['input']!r})"
+        return f"{msg.removeprefix('Value error, ')} ({shown})"
+    return f"{msg} ({shown})"
+
+
+def _shown(value: object, column: str) -> str:
+    """How a bad cell is quoted: identifiers only in a partial form (a terminal, a CI log or a
+    ticket must never carry a full ID), everything else as it was."""
+    if column in IDENTIFIER_COLUMNS and isinstance(value, str):
+        return repr(partial(value))
+    return repr(value)
 
 
 def _read_rows(path: Path, model: type[Row], problems: _Problems) -> Iterator[tuple[int, Row]]:
@@ -99,7 +109,10 @@ def _read_rows(path: Path, model: type[Row], problems: _Problems) -> Iterator[tu
                     for err in exc.errors():
                         col = str(err["loc"][0]) if err["loc"] else ""
                         problems.add(
-                            name, reader.line_num, position.get(col, 1), f"{col}: {_friendly(err)}"
+                            name,
+                            reader.line_num,
+                            position.get(col, 1),
+                            f"{col}: {_friendly(err, col)}",
                         )
         except UnicodeDecodeError:
             problems.add(name, reader.line_num + 1, 1, "not UTF-8 text")

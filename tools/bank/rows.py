@@ -11,7 +11,8 @@ from decimal import Decimal
 from typing import Annotated, Literal, NoReturn
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, field_validator
-from stdnum.cn import ric, uscc
+
+from tools.bank.identifiers import is_any_resident_id, is_uscc
 
 
 def _blank_to_none(value: object) -> object:
@@ -41,6 +42,18 @@ def _parse_bool(value: object) -> object:
         raise ValueError("expected true/false")
     return value
 
+
+USCC_INVALID = (
+    "not a unified social credit code (GB 32100: alphabet, division code, check character)"
+)
+RID_INVALID = (
+    "not a resident ID (身份证, GB 11643: check character, birth date, province code; "
+    "15-digit first-generation IDs are accepted)"
+)
+# Columns that carry personal identifiers: an error quotes them only in a partial form.
+IDENTIFIER_COLUMNS = frozenset(
+    {"registration_id", "id_number", "phone", "email", "account_no", "address"}
+)
 
 Opt = Annotated[str | None, BeforeValidator(_blank_to_none)]
 Day = Annotated[date, BeforeValidator(_parse_date)]
@@ -97,10 +110,10 @@ class ClientRow(Row):
         if value is None:
             return value
         kind = info.data.get("client_type")
-        if kind == "corporate" and not uscc.is_valid(value):
-            raise ValueError("unified social credit code fails its GB 32100 checksum")
-        if kind == "retail" and not ric.is_valid(value):
-            raise ValueError("resident ID (身份证) fails its GB 11643 checksum")
+        if kind == "corporate" and not is_uscc(value):
+            raise ValueError(USCC_INVALID)
+        if kind == "retail" and not is_any_resident_id(value):
+            raise ValueError(RID_INVALID)
         return value
 
 
@@ -116,8 +129,8 @@ class ContactRow(Row):
     @field_validator("id_number")
     @classmethod
     def _checksum(cls, value: str | None) -> str | None:
-        if value is not None and not ric.is_valid(value):
-            raise ValueError("resident ID (身份证) fails its GB 11643 checksum")
+        if value is not None and not is_any_resident_id(value):
+            raise ValueError(RID_INVALID)
         return value
 
 

@@ -17,6 +17,7 @@ from assistant.privacy.recognizers.address_zh import ChineseAddressRecognizer
 from assistant.privacy.recognizers.bank_card import BankCardRecognizer
 from assistant.privacy.recognizers.chinese_person import ChinesePersonRecognizer, LacModel
 from assistant.privacy.recognizers.email import AsciiEmailRecognizer
+from assistant.privacy.recognizers.email_spelt import SpeltEmailRecognizer
 from assistant.privacy.recognizers.english_person import (
     EnglishGivenNameRecognizer,
     EnglishPersonRecognizer,
@@ -36,6 +37,7 @@ PATTERN_RECOGNIZERS = (
     MobilePhoneRecognizer,
     LandlinePhoneRecognizer,
     AsciiEmailRecognizer,
+    SpeltEmailRecognizer,
     ChineseAddressRecognizer,
     EnglishAddressRecognizer,
 )

@@ -6,8 +6,6 @@ from __future__ import annotations
 
 import re
 
-from stdnum import luhn
-
 from assistant.privacy.entities import Entity
 from assistant.privacy.normalize import LEFT, RIGHT, digits_of
 from assistant.privacy.recognizers.base import (
@@ -17,11 +15,13 @@ from assistant.privacy.recognizers.base import (
     has_context,
     looks_like_amount,
 )
+from tools.bank.identifiers import is_card_number
 
 CARD_WORDS = ("卡", "card", "visa", "mastercard", "银联", "unionpay", "信用卡", "借记")
 # Issuer prefixes: Amex/JCB/Diners (3), Visa (4), Mastercard (51-55, 22-27), Maestro (50, 56-69),
-# UnionPay (62), Discover (6).
-_ISSUER = re.compile(r"^(?:[3-6]|2[2-7])")
+# UnionPay (62), Discover (6), and national assignment (9: Chinese banks' domestic-only debit
+# cards such as 9558 / 9559). A Luhn-valid run with another first digit is rarely a card.
+_ISSUER = re.compile(r"^(?:[3-69]|2[2-7])")
 
 
 class BankCardRecognizer(RegexRecognizer):
@@ -37,7 +37,7 @@ class BankCardRecognizer(RegexRecognizer):
 
     def validate(self, text: str, start: int, end: int, score: float) -> Span | None:
         digits = digits_of(text[start:end])
-        if not 13 <= len(digits) <= 19 or not _ISSUER.match(digits) or not luhn.is_valid(digits):
+        if not _ISSUER.match(digits) or not is_card_number(digits):
             return None
         if looks_like_amount(text, start, end):
             return None

@@ -80,10 +80,15 @@ class RegexRecognizer(EntityRecognizer):
             for match in pattern.regex.finditer(text):
                 group = "v" if "v" in pattern.regex.groupindex else 0
                 start, end = match.span(group)
-                kept = self.validate(text, start, end, pattern.score)
+                kept = self.validate_match(pattern, text, start, end)
                 if kept:
                     results.append(self._result(*kept, pattern.name))
         return results
+
+    def validate_match(self, pattern: Pattern, text: str, start: int, end: int) -> Span | None:
+        """Check one match of ``pattern``; recognizers whose patterns need different checks
+        override this, the others ``validate``."""
+        return self.validate(text, start, end, pattern.score)
 
     def validate(self, text: str, start: int, end: int, score: float) -> Span | None:
         """Check one match against checksums and its surroundings; return the (possibly

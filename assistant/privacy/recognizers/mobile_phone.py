@@ -1,5 +1,7 @@
 """Mainland mobile numbers: 1[3-9] plus nine digits, optionally behind +86 / 0086 / (+86), in
-one run or split by spaces or hyphens (3-4-4). Full-width digits arrive here already NFKC'd."""
+one run or split by spaces or hyphens (3-4-4), or with the first three digits in brackets
+("(139)12345602"); and 400 / 800 service numbers (400-820-8820). Full-width digits arrive here
+already NFKC'd."""
 
 from __future__ import annotations
 
@@ -24,6 +26,16 @@ class MobilePhoneRecognizer(RegexRecognizer):
                 + RIGHT
             ),
             0.9,
+        ),
+        Pattern(
+            "cn_mobile_bracketed",
+            re.compile(r"(?<![0-9A-Za-z+])\(1[3-9]\d\)[ -]?\d{4}[ -]?\d{4}" + RIGHT),
+            0.9,
+        ),
+        Pattern(
+            "cn_service_number",
+            re.compile(r"(?<![0-9A-Za-z+])[48]00[ -]?\d{3}[ -]?\d{4}" + RIGHT),
+            0.85,
         ),
     )
 

@@ -7,20 +7,13 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from stdnum import luhn
-from stdnum.cn import ric, uscc
-
+from tools.bank.identifiers import is_card_number, is_resident_id, is_uscc
 from tools.compliance.models import Finding, Remedy, Severity
 from tools.compliance.text import LEFT, RIGHT, Document, non_overlapping
 
 
-def _digits(value: str) -> str:
-    return re.sub(r"[\s-]", "", value)
-
-
 def _card(value: str) -> bool:
-    digits = _digits(value)
-    return 13 <= len(digits) <= 19 and digits[0] in "3456" and luhn.is_valid(digits)
+    return value.lstrip()[:1] in "345692" and is_card_number(value)
 
 
 @dataclass(frozen=True)
@@ -35,14 +28,14 @@ _KINDS = (
     _Kind(
         "身份证号",
         "resident ID number",
-        re.compile(LEFT + r"\d{17}[\dXx]" + RIGHT),
-        lambda v: ric.is_valid(v.upper()),
+        re.compile(r"(?<!\d)\d{6}[ -]?\d{8}[ -]?\d{3} ?[\dXx](?!\d)"),
+        is_resident_id,
     ),
     _Kind(
         "统一社会信用代码",
         "unified social credit code",
         re.compile(LEFT + r"[0-9A-HJ-NP-RTUWY]{2}\d{6}[0-9A-HJ-NP-RTUWY]{10}" + RIGHT),
-        uscc.is_valid,
+        is_uscc,
     ),
     _Kind(
         "银行卡号",
