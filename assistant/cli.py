@@ -153,13 +153,21 @@ def serve(
     """Serve the API, the web widget, Slack and Teams."""
     import uvicorn
 
+    from integrations.api.ops import is_loopback
+    from integrations.http_protocol import protocol_with_read_deadline
     from integrations.server import build_app
 
     fl = _frontline(console_level="INFO")
+    if fl.settings.demo_page and not is_loopback(host):
+        raise UserError(
+            "FRONTLINE_DEMO_PAGE hands an API token to anyone who opens /: "
+            f"serve it on 127.0.0.1 only (asked for {host})"
+        )
     uvicorn.run(
         build_app(fl),
         host=host,
         port=port,
+        http=protocol_with_read_deadline(fl.settings.request_read_timeout_s),
         log_level=fl.settings.log_level.lower(),
         timeout_graceful_shutdown=30,
     )

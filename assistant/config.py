@@ -7,6 +7,7 @@ by passing a ``Settings`` object to the constructors that need one.
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from pathlib import Path
 from typing import Annotated
@@ -15,6 +16,16 @@ from pydantic import BaseModel, Field, SecretStr, ValidationError, field_validat
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 from assistant.errors import ConfigError
+
+_HOST = re.compile(
+    r"(?:\*\.)?[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*\.?"
+)
+
+
+def _comma_list(value: object) -> object:
+    if isinstance(value, str):
+        return [o.strip() for o in value.split(",") if o.strip()]
+    return value
 
 
 class LLMSettings(BaseModel):
@@ -61,6 +72,17 @@ class Settings(BaseSettings):
     vault_key: SecretStr | None = None
     cors_origins: Annotated[list[str], NoDecode] = Field(default_factory=list)
     api_tokens: Annotated[dict[str, str], NoDecode] = Field(default_factory=dict)
+    # The server's own surface. The demo page at / embeds the first API token: only on
+    # request, and `serve` refuses it unless bound to loopback. /docs and /openapi.json only
+    # when asked for; /metrics needs the metrics token when one is set, else a loopback caller.
+    demo_page: bool = False
+    api_docs: bool = False
+    metrics_token: SecretStr | None = None
+    # Seconds a client may take to send its request headers, and between two body chunks.
+    request_read_timeout_s: float = Field(default=10.0, gt=0, le=300)
+    # Hosts answers may link to (besides the hosts of ingested playbook sources); links to any
+    # other host are removed, and a token never turns back into a value inside a URL.
+    link_hosts: Annotated[list[str], NoDecode] = Field(default_factory=list)
 
     llm_base_url: str | None = None
     llm_model: str = "qwen2.5-7b-instruct"
@@ -89,9 +111,18 @@ class Settings(BaseSettings):
     @field_validator("cors_origins", mode="before")
     @classmethod
     def _split_origins(cls, value: object) -> object:
-        if isinstance(value, str):
-            return [o.strip() for o in value.split(",") if o.strip()]
-        return value
+        return _comma_list(value)
+
+    @field_validator("link_hosts", mode="before")
+    @classmethod
+    def _split_hosts(cls, value: object) -> object:
+        hosts = _comma_list(value)
+        if isinstance(hosts, list):
+            for host in hosts:
+                if not _HOST.fullmatch(str(host)):
+                    raise ValueError(f"expected host names like docs.bank.example, got {host!r}")
+            return [str(h).lower().rstrip(".") for h in hosts]
+        return hosts
 
     @field_validator("api_tokens", mode="before")
     @classmethod

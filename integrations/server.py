@@ -36,7 +36,9 @@ def build_app(fl: Frontline) -> FastAPI:
     from integrations.api.limits import ApiLimits
 
     settings = fl.settings
-    demo_token = next(iter(settings.api_tokens), None)
+    # The demo page hands its token to whoever loads it: only when asked for (and `serve`
+    # binds it to loopback only), never by default.
+    demo_token = next(iter(settings.api_tokens), None) if settings.demo_page else None
     limits = ApiLimits(
         rate_per_minute=settings.api_rate_per_minute, rate_burst=settings.api_rate_burst
     )

@@ -55,16 +55,30 @@ def create_app(
         title="Frontline API",
         version="1",
         description=DESCRIPTION,
-        docs_url="/docs",
+        docs_url="/docs" if settings.api_docs else None,
+        openapi_url="/openapi.json" if settings.api_docs else None,
         redoc_url=None,
     )
     app.state.frontline = ctx
     install_error_handlers(app)
     app.include_router(v1_router(ctx))
-    app.include_router(ops_router(metrics, readiness, limits.readiness_timeout_s))
+    app.include_router(
+        ops_router(
+            metrics,
+            readiness,
+            limits.readiness_timeout_s,
+            metrics_token=settings.metrics_token.get_secret_value()
+            if settings.metrics_token
+            else None,
+        )
+    )
     app.include_router(widget_router(demo_token))
     # Added innermost first: the last one added sees the request first.
-    app.add_middleware(BodySizeLimitMiddleware, max_bytes=limits.max_body_bytes)
+    app.add_middleware(
+        BodySizeLimitMiddleware,
+        max_bytes=limits.max_body_bytes,
+        read_timeout_s=settings.request_read_timeout_s,
+    )
     app.add_middleware(CatchAllMiddleware)
     app.add_middleware(
         CORSMiddleware,

@@ -88,7 +88,13 @@ def error_response(
     return JSONResponse(error_payload(code, message), status_code=status, headers=headers)
 
 
-async def send_error(send: Send, status: int, code: str, message: str) -> None:
+async def send_error(
+    send: Send,
+    status: int,
+    code: str,
+    message: str,
+    headers: list[tuple[bytes, bytes]] | None = None,
+) -> None:
     """Answer with an error from plain ASGI middleware (before any routing happened)."""
     body = json.dumps(error_payload(code, message)).encode()
     await send(
@@ -98,6 +104,7 @@ async def send_error(send: Send, status: int, code: str, message: str) -> None:
             "headers": [
                 (b"content-type", b"application/json"),
                 (b"content-length", str(len(body)).encode()),
+                *(headers or []),
             ],
         }
     )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from dataclasses import dataclass
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
@@ -24,17 +25,20 @@ class ApiLimits:
 
 
 class BodySizeLimitMiddleware:
-    """Reject request bodies over ``max_bytes`` with 413.
+    """Reject request bodies over ``max_bytes`` with 413, and bodies that stall with 408.
 
     The body is counted as it is read, so a missing or understated Content-Length (chunked
     uploads) cannot slip past; an overstated one is refused before reading anything. The
     buffered body is replayed to the application, then ``receive`` is handed back so that
-    streaming responses still see the client's disconnect.
+    streaming responses still see the client's disconnect. A client that declares a body and
+    then sends nothing for ``read_timeout_s`` gets 408 and its connection back: a few hundred
+    such clients would otherwise hold the server's connections open forever.
     """
 
-    def __init__(self, app: ASGIApp, max_bytes: int) -> None:
+    def __init__(self, app: ASGIApp, max_bytes: int, read_timeout_s: float = 10.0) -> None:
         self.app = app
         self.max_bytes = max_bytes
+        self.read_timeout_s = read_timeout_s
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http" or scope["method"] in _BODYLESS_METHODS:
@@ -51,7 +55,17 @@ class BodySizeLimitMiddleware:
             return
         body = bytearray()
         while True:
-            message = await receive()
+            try:
+                message = await asyncio.wait_for(receive(), self.read_timeout_s)
+            except TimeoutError:
+                await send_error(
+                    send,
+                    408,
+                    "request_timeout",
+                    "The request body arrived too slowly.",
+                    headers=[(b"connection", b"close")],
+                )
+                return
             if message["type"] == "http.disconnect":
                 return
             body += message.get("body", b"")

@@ -28,6 +28,7 @@ def api_settings(tmp_path: Path) -> Settings:
         tmp_path / "home",
         api_tokens=f"{RM1_TOKEN}:RM001,{RM2_TOKEN}:RM002",
         cors_origins=ALLOWED_ORIGIN,
+        api_docs=True,
     )
 
 

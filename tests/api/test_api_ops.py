@@ -7,8 +7,9 @@ import pytest
 
 from assistant.config import Settings
 from integrations.api import create_app
-from tests.api.conftest import ALLOWED_ORIGIN, auth, make_client
+from tests.api.conftest import ALLOWED_ORIGIN, RM1_TOKEN, auth, make_client
 from tests.api.fakes import FailingCore, FakeCore
+from tests.conftest import make_settings
 
 
 async def test_healthz(client: httpx.AsyncClient) -> None:
@@ -172,7 +173,7 @@ async def test_demo_page_embeds_the_widget_with_the_escaped_demo_token(
 async def test_without_demo_token_the_page_explains_the_setting(api_settings: Settings) -> None:
     async with make_client(create_app(FakeCore(), api_settings, demo_token=None)) as c:
         page = (await c.get("/")).text
-    assert "FRONTLINE_API_TOKENS" in page and "widget.js" not in page
+    assert "FRONTLINE_DEMO_PAGE" in page and '<script src="/widget.js"' not in page
 
 
 async def test_openapi_documents_the_routes(client: httpx.AsyncClient) -> None:
@@ -206,3 +207,67 @@ async def test_routing_errors_use_the_json_error_shape(
     response = await client.request(method, path, headers=auth())
     assert response.status_code == status
     assert response.json()["error"]["code"] == code
+
+
+@pytest.mark.parametrize(("demo_page", "shows_token"), [(False, False), (True, True)])
+async def test_the_served_page_carries_a_token_only_when_the_demo_page_is_asked_for(
+    tmp_path, demo_page: bool, shows_token: bool
+) -> None:
+    from assistant.wiring import Frontline
+    from integrations.server import build_app
+
+    settings = make_settings(
+        tmp_path / "home", api_tokens=f"{RM1_TOKEN}:RM001", demo_page=demo_page
+    )
+    fl = Frontline(settings)
+    try:
+        async with make_client(build_app(fl)) as c:
+            page = (await c.get("/")).text
+    finally:
+        fl.close()
+    assert (RM1_TOKEN in page) is shows_token
+
+
+async def test_api_docs_are_off_unless_asked_for(tmp_path) -> None:
+    app = create_app(FakeCore(), make_settings(tmp_path / "home", api_tokens=f"{RM1_TOKEN}:RM001"))
+    async with make_client(app) as c:
+        assert (await c.get("/docs")).status_code == 404
+        assert (await c.get("/openapi.json")).status_code == 404
+
+
+@pytest.mark.parametrize(
+    ("token", "caller", "sent", "status"),
+    [
+        (None, "127.0.0.1", None, 200),
+        (None, "::1", None, 200),
+        (None, "10.20.30.40", None, 403),
+        ("scrape-me", "10.20.30.40", "scrape-me", 200),
+        ("scrape-me", "10.20.30.40", "wrong", 403),
+        ("scrape-me", "127.0.0.1", None, 403),
+    ],
+)
+async def test_metrics_need_the_metrics_token_or_a_loopback_caller(
+    tmp_path, token, caller, sent, status
+) -> None:
+    settings = make_settings(tmp_path / "home", metrics_token=token)
+    transport = httpx.ASGITransport(create_app(FakeCore(), settings), client=(caller, 4321))
+    headers = {"Authorization": f"Bearer {sent}"} if sent else {}
+    async with httpx.AsyncClient(transport=transport, base_url="http://frontline.test") as c:
+        assert (await c.get("/metrics", headers=headers)).status_code == status
+
+
+def test_serve_refuses_the_demo_page_on_an_address_others_can_reach(tmp_path) -> None:
+    import os
+    import subprocess
+    import sys
+
+    env = os.environ | {"FRONTLINE_HOME": str(tmp_path / "home"), "FRONTLINE_DEMO_PAGE": "true"}
+    done = subprocess.run(
+        [sys.executable, "-m", "assistant.cli", "serve", "--host", "0.0.0.0", "--port", "1"],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 2
+    assert "127.0.0.1 only" in done.stderr and "Traceback" not in done.stderr

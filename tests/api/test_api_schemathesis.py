@@ -30,7 +30,7 @@ OPERATIONS = [
 def api_schema(tmp_path: Path):
     app = create_app(
         FakeCore(),
-        make_settings(tmp_path / "home", api_tokens=f"{RM1_TOKEN}:RM001"),
+        make_settings(tmp_path / "home", api_tokens=f"{RM1_TOKEN}:RM001", api_docs=True),
         demo_token=RM1_TOKEN,
         # A generous budget: the point here is the handlers, not the rate limiter.
         limits=ApiLimits(rate_per_minute=1_000_000, rate_burst=1_000_000),
