@@ -30,7 +30,8 @@ def build_privacy_layer(
     keys = VaultKeys.derive(load_master_key(settings))
     dictionary = _load_dictionary(session_factory)
     analyzer = PiiAnalyzer(blank_nlp_engine(settings.models_dir), dictionary, LacModel())
-    return PrivacyLayer(analyzer, Vault(session_factory, keys, ttl=ttl), dictionary)
+    vault = Vault(session_factory, keys, ttl=ttl)
+    return PrivacyLayer(analyzer, vault, dictionary, link_hosts=settings.link_hosts)
 
 
 def _load_dictionary(session_factory: sessionmaker[Session]) -> NameDictionary:

@@ -15,9 +15,10 @@ from dataclasses import dataclass, field
 
 from sqlalchemy.orm import Session
 
-from assistant.privacy.analyzer import PiiAnalyzer
+from assistant.privacy.analyzer import SCAN_ENTITIES, PiiAnalyzer
 from assistant.privacy.dictionary import NameDictionary
 from assistant.privacy.entities import Entity
+from assistant.privacy.links import LinkGuard
 from assistant.privacy.restore import Restored, restore, scan_outgoing
 from assistant.privacy.vault import Vault
 
@@ -48,9 +49,16 @@ CLEAN_CACHE_SIZE = 20_000  # digests of texts found PII-free (16 bytes each)
 
 
 class PrivacyLayer:
-    def __init__(self, analyzer: PiiAnalyzer, vault: Vault, dictionary: NameDictionary) -> None:
+    def __init__(
+        self,
+        analyzer: PiiAnalyzer,
+        vault: Vault,
+        dictionary: NameDictionary,
+        link_hosts: Collection[str] = (),
+    ) -> None:
         self.analyzer = analyzer
         self.vault = vault
+        self.links = LinkGuard(link_hosts, has_pii=self._has_exact_pii)
         if dictionary is not analyzer.dictionary:
             analyzer.set_dictionary(dictionary)
         # Texts already found free of PII: the same playbook passages and tool values come back
@@ -124,8 +132,10 @@ class PrivacyLayer:
         conversation_id: str,
         entitled_client_ids: Collection[str],
     ) -> Restored:
-        """Tokens -> what this RM may see, then the final scan; see :mod:`.restore`."""
-        return restore(
+        """Links neutralised (:mod:`.links`: no token restores inside a URL), tokens -> what
+        this RM may see, then the final scan; see :mod:`.restore`."""
+        text, link_flags = self.links.clean(text)
+        restored = restore(
             text,
             self.vault,
             self.analyzer,
@@ -133,6 +143,12 @@ class PrivacyLayer:
             conversation_id=conversation_id,
             entitled_client_ids=entitled_client_ids,
         )
+        if not link_flags:
+            return restored
+        return Restored(restored.text, [*link_flags, *restored.flags], restored.events)
+
+    def _has_exact_pii(self, text: str) -> bool:
+        return bool(self.analyzer.analyze(text, entities=SCAN_ENTITIES, exact_only=True))
 
     def scan_outgoing(
         self, text: str, entitled_client_ids: Collection[str]

@@ -17,7 +17,8 @@ from dataclasses import dataclass, field
 from assistant.privacy.analyzer import SCAN_ENTITIES, PiiAnalyzer
 from assistant.privacy.display import display_form
 from assistant.privacy.entities import NAME_ENTITIES
-from assistant.privacy.vault import TOKEN_RE, Vault, VaultRecord
+from assistant.privacy.tokens import TOKEN_RE
+from assistant.privacy.vault import Vault, VaultRecord
 
 REDACTED = "[redacted]"
 FOREIGN_TOKEN = "guard:foreign_token"

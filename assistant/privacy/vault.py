@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import hashlib
 import hmac
-import re
 import secrets
 import threading
 from collections import OrderedDict
@@ -32,7 +31,6 @@ from assistant.privacy.normalize import canonical_value
 from assistant.storage.db import transaction
 
 DEFAULT_TTL = timedelta(days=30)
-TOKEN_RE = re.compile(r"⟦([A-Z]+)_(\d{1,6})⟧")
 _CACHE_SIZE = 50_000
 
 

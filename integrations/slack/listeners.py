@@ -23,6 +23,10 @@ from integrations.slack import blocks
 from integrations.slack.phrases import language_of, say
 
 logger = logging.getLogger(__name__)
+# Slack fetches a preview of every link in a message by default: a link in an answer would be
+# requested from Slack's servers without anyone clicking it. Answers carry only allowed links
+# (assistant/privacy/links.py); previews stay off all the same.
+NO_UNFURL: dict[str, Any] = {"unfurl_links": False, "unfurl_media": False}
 
 _MENTION = re.compile(r"<@[UW][A-Z0-9]+(?:\|[^>]*)?>")
 # Message subtypes that are a person writing; everything else (edits, joins, bot posts) is noise.
@@ -179,7 +183,11 @@ class SlackListeners:
         response = await _call(
             "chat.postMessage",
             client.chat_postMessage(
-                channel=channel, thread_ts=thread_ts, text=text, blocks=blocks.render_notice(text)
+                channel=channel,
+                thread_ts=thread_ts,
+                text=text,
+                blocks=blocks.render_notice(text),
+                **NO_UNFURL,
             ),
         )
         return response.get("ts") if response else None
@@ -225,7 +233,7 @@ class SlackListeners:
             await _call(
                 "chat.postMessage",
                 client.chat_postMessage(
-                    channel=channel, thread_ts=thread_ts, text=text, blocks=rendered
+                    channel=channel, thread_ts=thread_ts, text=text, blocks=rendered, **NO_UNFURL
                 ),
             )
         else:

@@ -3,6 +3,7 @@ a card dict out. No SDK calls, no core calls."""
 
 from __future__ import annotations
 
+import re
 from typing import Any, Literal
 
 from assistant.core.types import ActionItem, Answer, Citation, ClientCard
@@ -38,6 +39,20 @@ _LABELS = {
         "stale": " (under review)",
     },
 }
+
+
+_MD_IMAGE = re.compile(r"!\[([^\]\n]*)\]\([^)\n]*\)")
+_MD_LINK = re.compile(r"\[([^\]\n]*)\]\([^)\n]*\)")
+_BARE_URL = re.compile(r"(?i)\b(?:https?|mailto):[^\s`<>()\[\]]+")
+
+
+def teams_text(text: str) -> str:
+    """Answer text as Teams shows it: no images and no links. The core already removed links to
+    hosts outside the allow-list; Teams renders the rest as plain text (a link label stays, a
+    bare URL becomes code, which Teams does not turn into a link)."""
+    text = _MD_IMAGE.sub(lambda m: m.group(1), text)
+    text = _MD_LINK.sub(lambda m: m.group(1), text)
+    return _BARE_URL.sub(lambda m: f"`{m.group(0)}`", text)
 
 
 def text_block(text: str, **style: Any) -> Element:
@@ -92,7 +107,7 @@ def answer_card(answer: Answer, *, include_text: bool = True) -> Element:
     if answer.refused:
         body.append(text_block(labels["refused"], color="Attention", weight="Bolder"))
     if include_text:
-        body.append(text_block(answer.text))
+        body.append(text_block(teams_text(answer.text)))
     if answer.cards:
         body.append(text_block(labels["clients"], weight="Bolder", separator=True))
         body += [client_container(c, labels) for c in answer.cards]

@@ -138,7 +138,7 @@ class TeamsHandlers:
             stream.queue_text_chunk(say("error", language))
             await stream.end_stream()
             return
-        stream.queue_text_chunk(answer.text)
+        stream.queue_text_chunk(cards.teams_text(answer.text))
         if not answer.refused:
             card = cards.answer_card(answer, include_text=False)
             stream.set_attachments([CardFactory.adaptive_card(card)])

@@ -86,7 +86,10 @@ textarea{flex:1;resize:none;min-height:44px;max-height:120px;padding:6px 8px;bor
     return node;
   }
 
-  /* Markdown-ish: headings, bullet / numbered lists, paragraphs, **bold**, `code`, [n]. */
+  /* Markdown-ish: headings, bullet / numbered lists, paragraphs, **bold**, `code`, [n], links.
+     Links reach the widget only to hosts the server allows (it removes the rest); an http(s)
+     link becomes an anchor that opens apart from this page, anything else stays text. Images
+     are never rendered. */
   function renderRich(parent, text, citeRef) {
     parent.replaceChildren();
     let list = null, para = null, m;
@@ -109,13 +112,21 @@ textarea{flex:1;resize:none;min-height:44px;max-height:120px;padding:6px 8px;bor
     }
   }
 
+  function link(label, href) {
+    let url;
+    try { url = new URL(href); } catch (_) { return label; }
+    if (url.protocol !== "https:" && url.protocol !== "http:") return label;
+    return el("a", null, label, { href: url.href, rel: "noopener noreferrer", target: "_blank" });
+  }
+
   function inline(parent, text, citeRef) {
-    const re = /\*\*(.+?)\*\*|`([^`]+)`|\[(\d{1,2})\]/g;
+    const re = /\*\*(.+?)\*\*|`([^`]+)`|\[(\d{1,2})\](?!\()|\[([^\]]+)\]\((https?:\/\/[^)\s]+)\)/g;
     let last = 0, m;
     while ((m = re.exec(text))) {
       if (m.index > last) parent.append(text.slice(last, m.index));
       if (m[1] !== undefined) parent.append(el("strong", null, m[1]));
       else if (m[2] !== undefined) parent.append(el("code", null, m[2]));
+      else if (m[4] !== undefined) parent.append(link(m[4], m[5]));
       else parent.append((citeRef && citeRef(Number(m[3]))) || m[0]);
       last = re.lastIndex;
     }

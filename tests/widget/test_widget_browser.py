@@ -251,3 +251,22 @@ def test_demo_page_works_under_its_own_csp(page: Page, servers: Servers) -> None
     assert [
         v["id"] for v in results.response["violations"] if v["impact"] in {"serious", "critical"}
     ] == []
+
+
+def test_links_open_apart_from_the_page_and_images_or_scripts_never_render(
+    page: Page, servers: Servers
+) -> None:
+    open_widget(page, servers)
+    ask(
+        page,
+        "see [guide](https://docs.bank.example/g) ![x](https://img.example.net/c.png) "
+        "[run](javascript:alert(1)) <img src=x onerror=alert(1)>",
+    )
+    wait_answered(page)
+    body = last_answer(page).locator(".body")
+    anchors = body.locator("a")
+    expect(anchors).to_have_count(1)
+    expect(anchors.first).to_have_attribute("href", "https://docs.bank.example/g")
+    expect(anchors.first).to_have_attribute("rel", "noopener noreferrer")
+    expect(body.locator("img")).to_have_count(0)
+    assert "javascript" not in (anchors.first.get_attribute("href") or "")

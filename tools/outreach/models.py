@@ -3,15 +3,13 @@
 
 from __future__ import annotations
 
-import re
 from enum import StrEnum
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
+from assistant.privacy.tokens import is_token
 from tools.compliance import Finding
-
-TOKEN = re.compile(r"^⟦[A-Z_]+_\d+⟧$")
 
 
 class Channel(StrEnum):
@@ -66,7 +64,7 @@ class OutreachRequest(BaseModel):
     @field_validator("client_token", "contact_token")
     @classmethod
     def _is_token(cls, value: str | None) -> str | None:
-        if value is not None and not TOKEN.match(value):
+        if value is not None and not is_token(value):
             raise ValueError("client and contact references must be privacy tokens like ⟦CLIENT_1⟧")
         return value
 

@@ -4,7 +4,8 @@ the GSM alphabet makes the whole message UCS-2, 70 characters (67 per part)."""
 from __future__ import annotations
 
 import math
-import re
+
+from assistant.privacy.tokens import TOKEN_RE
 
 _GSM_BASIC = set(
     "@£$¥èéùìòÇ\nØø\rÅåΔ_ΦΓΛΩΠΨΣΘΞÆæßÉ !\"#¤%&'()*+,-./0123456789:;<=>?"
@@ -13,7 +14,6 @@ _GSM_BASIC = set(
 _GSM_EXTENDED = set("^{}\\[~]|€\f")
 # A privacy token stands for a name restored at send time; count it as plain text of its own
 # length rather than letting its brackets force UCS-2.
-_TOKEN = re.compile(r"⟦[A-Z_]+_\d+⟧")
 
 
 def is_gsm(text: str) -> bool:
@@ -21,7 +21,7 @@ def is_gsm(text: str) -> bool:
 
 
 def _plain(text: str) -> str:
-    return _TOKEN.sub(lambda m: "X" * len(m.group()), text)
+    return TOKEN_RE.sub(lambda m: "X" * len(m.group()), text)
 
 
 def units(text: str) -> int:
