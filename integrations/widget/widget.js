@@ -120,14 +120,15 @@ textarea{flex:1;resize:none;min-height:44px;max-height:120px;padding:6px 8px;bor
   }
 
   function inline(parent, text, citeRef) {
-    const re = /\*\*(.+?)\*\*|`([^`]+)`|\[(\d{1,2})\](?!\()|\[([^\]]+)\]\((https?:\/\/[^)\s]+)\)/g;
+    const re = /\*\*(.+?)\*\*|`([^`]+)`|!\[([^\]]*)\]\([^)]*\)|\[(\d{1,2})\](?!\()|\[([^\]]+)\]\((https?:\/\/[^)\s]+)\)/g;
     let last = 0, m;
     while ((m = re.exec(text))) {
       if (m.index > last) parent.append(text.slice(last, m.index));
       if (m[1] !== undefined) parent.append(el("strong", null, m[1]));
       else if (m[2] !== undefined) parent.append(el("code", null, m[2]));
-      else if (m[4] !== undefined) parent.append(link(m[4], m[5]));
-      else parent.append((citeRef && citeRef(Number(m[3]))) || m[0]);
+      else if (m[3] !== undefined) parent.append(m[3]);  // an image: its alt text, never the image
+      else if (m[5] !== undefined) parent.append(link(m[5], m[6]));
+      else parent.append((citeRef && citeRef(Number(m[4]))) || m[0]);
       last = re.lastIndex;
     }
     if (last < text.length) parent.append(text.slice(last));
