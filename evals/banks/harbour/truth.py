@@ -73,7 +73,7 @@ def compute_truth(rows: dict[str, list[dict]], as_of: date, seed: int) -> dict:
         "seed": seed,
         "definitions": DEFINITIONS,
         "patterns": patterns,
-        "maturities_30": dict(matures),
+        "maturities_30": {k: v for k, v in matures.items() if v},
         "featured": {
             f["id"]: {
                 "name": f["name"],
