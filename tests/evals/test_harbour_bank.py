@@ -17,6 +17,7 @@ import yaml
 from assistant.errors import ImportValidationError
 from evals.banks.harbour import PLAYBOOKS
 from evals.banks.harbour.generate import generate
+from evals.banks.harbour.golden import build_cases, render
 from evals.banks.harbour.ids import PROVINCES, is_valid_resident_id, is_valid_uscc
 from evals.checks import KNOWN_EXPECT_KEYS
 from evals.compare import load_floors
@@ -186,3 +187,8 @@ def test_golden_set_is_consistent_with_the_bank(extract: Path) -> None:
         if case["category"] != "unknown_rm":
             assert case["as_rm"] in rms, case["id"]
     assert truth["as_of"] == "2026-07-01"
+
+
+def test_committed_golden_set_is_what_the_builder_writes(extract: Path) -> None:
+    """After a generator change, regenerate: python -m evals.banks.harbour.golden OUT.jsonl"""
+    assert render(build_cases(extract)) == GOLDEN.read_text(encoding="utf-8")
