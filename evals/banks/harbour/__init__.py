@@ -1,0 +1,12 @@
+"""The Harbour bank (东港商业银行): a coastal city commercial bank whose extract shares none of
+the demo bank's conventions — ids, product codes and categories, branches, names, dates —
+so that quality figures measured on it show whether the assistant generalises.
+
+``python -m evals.banks.harbour OUT_DIR [--seed N]`` writes the extract and ``truth.json``;
+its playbooks are in ``playbooks/`` and its golden set in
+``evals/datasets/golden-harbour.jsonl``.
+"""
+
+from pathlib import Path
+
+PLAYBOOKS = Path(__file__).resolve().parent / "playbooks"
