@@ -12,12 +12,11 @@ from pathlib import Path
 
 import pytest
 
-from assistant.errors import ImportValidationError
 from assistant.wiring import Frontline
 from evals.compare import breaches, load_floors
 from evals.runner import run_eval
 from tests.conftest import make_settings
-from tests.support.harbour import load_harbour, refuses_only_valid_resident_ids
+from tests.support.harbour import load_harbour
 
 REPO = Path(__file__).resolve().parents[2]
 GOLDEN = REPO / "evals" / "datasets" / "golden-harbour.jsonl"
@@ -35,13 +34,7 @@ def harbour_frontline(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Fron
         else ensure_model(make_settings(REPO / ".frontline"))
     )
     fl = Frontline(make_settings(home, embedding_model=model))
-    try:
-        load_harbour(fl, home / "harbour")
-    except ImportValidationError as exc:
-        fl.close()
-        if refuses_only_valid_resident_ids(exc):
-            pytest.xfail("the importer refuses GB 11643-valid 身份证; the Harbour bank cannot load")
-        raise
+    load_harbour(fl, home / "harbour")
     yield fl
     fl.close()
 

@@ -9,20 +9,16 @@ import json
 import re
 from collections.abc import Iterator
 from pathlib import Path
-from types import SimpleNamespace
 
 import pytest
 import yaml
 
-from assistant.errors import ImportValidationError
 from evals.banks.harbour import PLAYBOOKS
 from evals.banks.harbour.generate import generate
 from evals.banks.harbour.golden import build_cases, render
 from evals.banks.harbour.ids import PROVINCES, is_valid_resident_id, is_valid_uscc
 from evals.checks import KNOWN_EXPECT_KEYS
 from evals.compare import load_floors
-from tests.support.harbour import refuses_only_valid_resident_ids
-from tools.bank import rows as row_models
 from tools.bank.importer import validate_extract
 
 REPO = Path(__file__).resolve().parents[2]
@@ -126,21 +122,8 @@ def test_truth_names_planted_patterns_in_the_data(extract: Path) -> None:
         assert set(members) <= ids, pattern
 
 
-def test_every_file_imports_through_the_real_importer(
-    extract: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    try:
-        counts = validate_extract(extract).counts()
-    except ImportValidationError as exc:
-        if not refuses_only_valid_resident_ids(exc):
-            raise
-        # Show that nothing else is wrong: with a plain GB 11643 check the extract validates.
-        monkeypatch.setattr(row_models, "ric", SimpleNamespace(is_valid=is_valid_resident_id))
-        assert validate_extract(extract).counts()["clients"] == len(rows(extract, "clients"))
-        pytest.xfail(
-            "the importer refuses GB 11643-valid 身份证 (its validator also checks the county "
-            "code against the birth year); with a plain GB 11643 check everything validates"
-        )
+def test_every_file_imports_through_the_real_importer(extract: Path) -> None:
+    counts = validate_extract(extract).counts()
     assert counts["clients"] == len(rows(extract, "clients"))
 
 
