@@ -7,10 +7,11 @@ Channels only translate; everything they share happens here, once.
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 import logging
 import time
 from collections.abc import AsyncIterator, Callable
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal, Protocol
 
 from opentelemetry import trace
 from opentelemetry.trace import Tracer
@@ -31,19 +32,60 @@ from assistant.core.types import (
 )
 from assistant.engines.base import Engine, EngineContext, EngineResult
 from assistant.engines.offline.slots import detect_language
-from assistant.errors import NotFoundError, UserError
+from assistant.errors import NotFoundError, UpstreamError, UserError
 from assistant.storage.conversations import ConversationStore
 from assistant.telemetry import TRACER_NAME, TracedToolbox, fail
 from tools.bank.repository import BankRepository
 from tools.entitlement import Caller, resolve_caller
-from tools.toolbox import ToolServices
+from tools.toolbox import Toolbox, ToolServices
+
+if TYPE_CHECKING:
+    from collections.abc import Collection
+
+    from assistant.privacy.masker import Masked
+    from assistant.privacy.restore import Restored
 
 log = logging.getLogger("frontline.core")
+# What ends an LLM attempt and lets the offline engine answer: the provider failed, timed out,
+# rate-limited us (all UpstreamError or TimeoutError from the engine) or its output was
+# unusable (LLMUnusable, an UpstreamError too). Anything else is a bug and fails the turn.
+PROVIDER_FAILURES: tuple[type[BaseException], ...] = (TimeoutError, UpstreamError)
 MAX_QUESTION_CHARS = 4000
 UNKNOWN_CALLER = {
     "zh": "抱歉，我无法识别你的身份：你的账号尚未与客户经理档案关联。请联系管理员在 CRM 中登记你的 Slack/Teams 账号。",
     "en": "Sorry, I can't identify you: your account is not linked to a relationship-manager profile. Please ask an administrator to register it.",
 }
+
+
+class Privacy(Protocol):
+    """The privacy layer as the core uses it (``assistant.privacy.PrivacyLayer``)."""
+
+    def mask(
+        self, text: str, *, rm_id: str, conversation_id: str, language: str | None = None
+    ) -> Masked: ...
+
+    def restore(
+        self,
+        text: str,
+        *,
+        rm_id: str,
+        conversation_id: str,
+        entitled_client_ids: Collection[str],
+    ) -> Restored: ...
+
+
+class Audit(Protocol):
+    """The audit trail (``assistant.audit.AuditLog``): masked payloads only."""
+
+    def append(
+        self, *, kind: str, channel: str, rm_id: str | None, payload: dict[str, Any]
+    ) -> int: ...
+
+
+class Dedupe(Protocol):
+    """Cross-replica delivery dedupe (``assistant.storage.redis_dedupe.RedisDedupe``)."""
+
+    async def first(self, key: str) -> bool: ...
 
 
 class Assistant:
@@ -53,13 +95,13 @@ class Assistant:
         self,
         *,
         bank: BankRepository,
-        privacy: Any,
+        privacy: Privacy,
         services: Callable[[], ToolServices],
         conversations: ConversationStore,
-        audit: Any,
+        audit: Audit,
         offline: Engine,
         llm: Engine | None = None,
-        dedupe: Any = None,
+        dedupe: Dedupe | None = None,
         llm_timeout_s: float = 30.0,
         tracer: Tracer | None = None,
     ) -> None:
@@ -212,49 +254,95 @@ class Assistant:
                 raise
 
     async def _turn(self, turn: Turn, emit: Callable) -> None:
+        """One turn in named steps: check, identify, mask, run an engine, guard and restore,
+        record, answer."""
         started = time.perf_counter()
-        text = turn.text.strip()
-        if not text:
-            raise UserError("the question is empty")
-        if len(text) > MAX_QUESTION_CHARS:
-            raise UserError(f"the question is longer than {MAX_QUESTION_CHARS} characters")
-        rm_id = turn.rm_id or (
-            await self.resolve_rm(turn.channel, turn.channel_user_id)
-            if turn.channel_user_id
-            else None
-        )
+        text = _checked_question(turn.text)
+        rm_id = await self._caller_id(turn)
         if rm_id is None:
             await emit(AnswerEvent(answer=await self._unknown_caller(turn, started)))
             return
         caller = await asyncio.to_thread(resolve_caller, self.bank, rm_id)
+        conversation_id = await self._own_conversation(turn, rm_id)
+        masked = await asyncio.to_thread(self._mask, text, rm_id, conversation_id)
+        language = turn.language or detect_language(masked.text)
+        ctx = await self._engine_context(caller, conversation_id, masked.text, language)
+        restorer = LineRestorer(lambda chunk: self._restore(chunk, caller, conversation_id))
+        with self._tracer.start_as_current_span("engine") as engine_span:
+            result, engine_name, flags, toolbox = await self._run_engine(turn, ctx, emit, restorer)
+            engine_span.set_attribute("frontline.engine", engine_name)
+        answer = await self._guarded_answer(
+            turn,
+            caller,
+            conversation_id,
+            language,
+            result,
+            engine_name,
+            flags,
+            toolbox,
+            restorer,
+            emit,
+            started,
+        )
+        await asyncio.to_thread(self._record, turn, caller, masked.text, result, answer)
+        _log_answer(answer, rm_id, turn.channel)
+        await emit(AnswerEvent(answer=answer))
+
+    async def _caller_id(self, turn: Turn) -> str | None:
+        if turn.rm_id:
+            return turn.rm_id
+        if turn.channel_user_id:
+            return await self.resolve_rm(turn.channel, turn.channel_user_id)
+        return None
+
+    async def _own_conversation(self, turn: Turn, rm_id: str) -> str:
+        """The turn's conversation id (a new one if none): another RM's is "no such"."""
         conversation_id = turn.conversation_id or new_id("conv")
         owner = await asyncio.to_thread(self.conversations.owner, conversation_id)
         if owner is not None and owner != rm_id:
             raise NotFoundError("no such conversation")
-        masked = await asyncio.to_thread(self._mask, text, rm_id, conversation_id)
-        language = turn.language or detect_language(masked.text)
-        history = await asyncio.to_thread(self.conversations.history, conversation_id)
-        state = history[-1].state if history else {}
-        toolbox = TracedToolbox(
+        return conversation_id
+
+    def _toolbox(self, caller: Caller, conversation_id: str, language: str) -> TracedToolbox:
+        """A fresh toolbox: each engine attempt records only its own calls and citations."""
+        return TracedToolbox(
             self._services(), caller, conversation_id, language, tracer=self._tracer
         )
-        ctx = EngineContext(
-            toolbox,
-            masked.text,
+
+    async def _engine_context(
+        self, caller: Caller, conversation_id: str, masked_text: str, language: str
+    ) -> EngineContext:
+        history = await asyncio.to_thread(self.conversations.history, conversation_id)
+        return EngineContext(
+            self._toolbox(caller, conversation_id, language),
+            masked_text,
             language,
-            state,
+            history[-1].state if history else {},
             [(h.masked_question, h.masked_answer.get("text", "")) for h in history],
         )
-        restorer = LineRestorer(lambda chunk: self._restore(chunk, caller, conversation_id))
-        with self._tracer.start_as_current_span("engine") as engine_span:
-            result, engine_name, flags = await self._run_engine(turn, ctx, emit, restorer)
-            engine_span.set_attribute("frontline.engine", engine_name)
+
+    async def _guarded_answer(
+        self,
+        turn: Turn,
+        caller: Caller,
+        conversation_id: str,
+        language: Literal["zh", "en"],
+        result: EngineResult,
+        engine_name: Literal["offline", "llm"],
+        flags: list[str],
+        toolbox: Toolbox,
+        restorer: LineRestorer,
+        emit: Callable,
+        started: float,
+    ) -> Answer:
+        """Citations pruned to what the text uses, tokens restored for this RM (the guard),
+        the rest of the stream flushed; the Answer carries only the answering engine's work."""
         masked_text, citations, cite_flags = prune(result.text, toolbox.citations)
         result.text = masked_text
         restored, guard_flags = self._restore(masked_text, caller, conversation_id)
         for delta in restorer.feed_final(restored):
             await emit(DeltaEvent(text=delta))
-        answer = Answer(
+        return Answer(
             conversation_id=conversation_id,
             turn_id=turn.turn_id,
             text=restored,
@@ -271,61 +359,53 @@ class Assistant:
             cards=[self._restore_card(card, caller, conversation_id) for card in result.cards],
             actions=result.actions,
         )
-        await asyncio.to_thread(self._record, turn, caller, masked.text, result, answer)
-        log.info(
-            "turn answered",
-            extra={
-                "turn_id": answer.turn_id,
-                "conversation_id": conversation_id,
-                "rm_id": rm_id,
-                "channel": turn.channel,
-                "intent": answer.intent,
-                "engine": answer.engine,
-                "latency_ms": answer.latency_ms,
-            },
-        )
-        await emit(AnswerEvent(answer=answer))
 
     async def _run_engine(
         self, turn: Turn, ctx: EngineContext, emit: Callable, restorer: LineRestorer
-    ) -> tuple[EngineResult, Literal["offline", "llm"], list[str]]:
+    ) -> tuple[EngineResult, Literal["offline", "llm"], list[str], Toolbox]:
         use_llm = self.llm is not None and turn.engine != "offline"
         if turn.engine == "llm" and self.llm is None:
             raise UserError("no LLM is configured (set FRONTLINE_LLM_BASE_URL)")
-        if use_llm:
-            assert self.llm is not None
+        if not use_llm:
+            return await self.offline.run(ctx, emit), "offline", [], ctx.toolbox
+        assert self.llm is not None
 
-            async def stream_delta(event: StatusEvent | DeltaEvent) -> None:
-                if isinstance(event, DeltaEvent):
-                    for safe in restorer.feed(event.text):
-                        await emit(DeltaEvent(text=safe))
-                else:
-                    await emit(event)
+        async def stream_delta(event: StatusEvent | DeltaEvent) -> None:
+            if isinstance(event, DeltaEvent):
+                for safe in restorer.feed(event.text):
+                    await emit(DeltaEvent(text=safe))
+            else:
+                await emit(event)
 
-            try:
-                result = await asyncio.wait_for(
-                    self.llm.run(ctx, stream_delta), timeout=self.llm_timeout_s
-                )
-                return result, "llm", []
-            except (
-                Exception
-            ) as exc:  # provider error, timeout, unusable output: the offline engine answers
-                log.warning(
-                    "llm engine failed (%s); falling back to the offline engine", type(exc).__name__
-                )
-                restorer.reset()
-                reason = "timeout" if isinstance(exc, TimeoutError) else "error"
-                await emit(
-                    StatusEvent(
-                        text="LLM unavailable — answering with the offline engine"
-                        if ctx.language == "en"
-                        else "大模型暂不可用，已切换到离线引擎作答"
-                    )
-                )
-                ctx.toolbox.calls.clear()
-                result = await self.offline.run(ctx, emit)
-                return result, "offline", ["engine:fallback", f"engine:llm_{reason}"]
-        return await self.offline.run(ctx, emit), "offline", []
+        try:
+            result = await asyncio.wait_for(
+                self.llm.run(ctx, stream_delta), timeout=self.llm_timeout_s
+            )
+            return result, "llm", [], ctx.toolbox
+        except PROVIDER_FAILURES as exc:
+            log.warning(
+                "llm engine failed (%s); falling back to the offline engine", type(exc).__name__
+            )
+            reason = "timeout" if isinstance(exc, TimeoutError) else "error"
+        except Exception:
+            # A bug, not the provider: never hidden behind an offline answer. The traceback
+            # carries masked text only (the engine never sees raw values).
+            log.exception("llm engine raised an unexpected error")
+            raise
+        restorer.reset()
+        await emit(
+            StatusEvent(
+                text="LLM unavailable — answering with the offline engine"
+                if ctx.language == "en"
+                else "大模型暂不可用，已切换到离线引擎作答"
+            )
+        )
+        fresh = dataclasses.replace(
+            ctx,
+            toolbox=self._toolbox(ctx.toolbox.caller, ctx.toolbox.conversation_id, ctx.language),
+        )
+        result = await self.offline.run(fresh, emit)
+        return result, "offline", ["engine:fallback", f"engine:llm_{reason}"], fresh.toolbox
 
     def _mask(self, text: str, rm_id: str, conversation_id: str) -> Any:
         with self._tracer.start_as_current_span("mask") as span:
@@ -431,6 +511,30 @@ def _describe(span: Any, answer: Answer) -> None:
             "frontline.tool_calls": len(answer.tool_calls),
             "frontline.latency_ms": answer.latency_ms,
         }
+    )
+
+
+def _checked_question(text: str) -> str:
+    text = text.strip()
+    if not text:
+        raise UserError("the question is empty")
+    if len(text) > MAX_QUESTION_CHARS:
+        raise UserError(f"the question is longer than {MAX_QUESTION_CHARS} characters")
+    return text
+
+
+def _log_answer(answer: Answer, rm_id: str, channel: str) -> None:
+    log.info(
+        "turn answered",
+        extra={
+            "turn_id": answer.turn_id,
+            "conversation_id": answer.conversation_id,
+            "rm_id": rm_id,
+            "channel": channel,
+            "intent": answer.intent,
+            "engine": answer.engine,
+            "latency_ms": answer.latency_ms,
+        },
     )
 
 

@@ -296,3 +296,36 @@ async def test_when_model_loops_past_the_cap_then_tools_are_withdrawn_and_offlin
         False,
         False,
     ]
+
+
+async def test_when_the_provider_times_out_after_tool_calls_then_only_offline_work_is_reported(
+    core: Assistant, fake_llm: FakeOpenAI
+) -> None:
+    # The model reads a client's profile and searches a playbook, then stalls; the offline
+    # engine answers a question that names no client.
+    question = "核心客户的服务频次是什么？"
+    fake_llm.play(
+        call("get_client_profile", {"client_id": "C000001"}),
+        call("search_playbooks", {"query": "邮件模板 一般问候", "k": 3}),
+        Reply(content="太慢了", delay_s=LLM_TIMEOUT_S + 1.5),
+    )
+    answer = await ask(core, question)
+    offline = await core.answer(Turn(text=question, rm_id="RM001", channel="api", engine="offline"))
+
+    assert answer.engine == "offline" and "engine:llm_timeout" in answer.flags
+    assert answer.client_ids == offline.client_ids == []
+    assert [c.name for c in answer.tool_calls] == [c.name for c in offline.tool_calls]
+    cited = [(c.n, c.doc_id, c.section) for c in answer.citations]
+    assert cited == [(c.n, c.doc_id, c.section) for c in offline.citations]
+
+
+async def test_when_the_llm_engine_has_a_bug_then_the_turn_fails_instead_of_falling_back(
+    core: Assistant, fake_llm: FakeOpenAI, monkeypatch: pytest.MonkeyPatch, caplog
+) -> None:
+    async def broken(ctx, emit):
+        raise TypeError("unsupported operand type(s) for +: 'int' and 'str'")
+
+    monkeypatch.setattr(core.llm, "run", broken)
+    with pytest.raises(TypeError):
+        await ask(core, SERVE_Q)
+    assert any("unexpected error" in r.message and r.exc_info for r in caplog.records)

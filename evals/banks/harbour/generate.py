@@ -130,12 +130,12 @@ class Bank:
         self._interactions(spec, onboard)
         row["value_tier"] = self._tier(spec["type"], cid)
 
-    def _person_id(self, person: object) -> str:
+    def _person_id(self, person: str | tuple[str, str, bool] | None) -> str:
         if person is None:
             return ""
         if isinstance(person, str):
             return person
-        province, birth, female = person  # type: ignore[misc]
+        province, birth, female = person
         return ids.resident_id(self.rng, province, date.fromisoformat(birth), female)
 
     def _contact(self, cid: str, name: str, title: str, primary: bool) -> None:
@@ -312,7 +312,7 @@ class Bank:
             lang = "zh"
         employees = rng.choice((12, 25, 40, 60, 85, 120, 200, 350, 600))
         base = rng.randint(5, 400) * 100_000
-        holdings = [("DEP-CA-CORP", base, None)]
+        holdings: list[tuple[str, int, int | None]] = [("DEP-CA-CORP", base, None)]
         for code, p in (
             ("SAL-AGENCY", 0.45),
             ("DEP-TD-1Y", 0.35),
@@ -373,7 +373,9 @@ class Bank:
             )
             person = (rng.choice(ids.PROVINCES), birth.isoformat(), female)
         appetite = rng.choice(("C1", "C2", "C3", "C3", "C4", "C5"))
-        holdings = [("DEP-SAV", rng.randint(1, 300) * 1000, None)]
+        holdings: list[tuple[str, int, int | None]] = [
+            ("DEP-SAV", rng.randint(1, 300) * 1000, None)
+        ]
         for code, p in (
             ("DEP-TD-2Y", 0.4),
             ("DEP-CD-3Y", 0.15),
