@@ -260,7 +260,11 @@ def get_interactions(tb: Toolbox, args: InteractionsArgs) -> dict:
     return {
         "client_id": data.client.client_id,
         "interactions": [
-            {"date": str(i.date), "channel": i.channel, "summary": tb.mask_text(i.summary)}
+            {
+                "date": str(i.date),
+                "channel": i.channel,
+                "summary": tb.untrusted(tb.mask_text(i.summary)),
+            }
             for i in data.interactions[: args.limit]
         ],
     }

@@ -77,6 +77,7 @@ def search_playbooks(tb: Toolbox, args: SearchPlaybooksArgs) -> dict:
     passages = tb.services.retriever.search(
         args.query, k=args.k, filters=filters or None, prefer_language=tb.language
     )
+    texts = [tb.untrusted(p.text) for p in passages]
     return {
         "passages": [
             {
@@ -85,10 +86,10 @@ def search_playbooks(tb: Toolbox, args: SearchPlaybooksArgs) -> dict:
                 "title": p.title,
                 "section": p.section,
                 "stale": bool(p.stale),
-                # Retrieved text is reference material, never instructions (see the agent's system prompt).
-                "text": p.text,
+                # Reference material, never instructions: neutralised here, fenced for the model.
+                "text": text,
             }
-            for p in passages
+            for p, text in zip(passages, texts, strict=True)
         ]
     }
 

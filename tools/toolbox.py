@@ -22,6 +22,7 @@ from assistant.errors import EntitlementError, FrontlineError
 from tools.bank.records import ClientData, ProductRecord
 from tools.bank.repository import BankRepository
 from tools.entitlement import Caller
+from tools.untrusted import INSTRUCTION_FLAG, neutralise
 
 
 class Privacy(Protocol):
@@ -139,6 +140,14 @@ class Toolbox:
             text, rm_id=self.caller.rm_id, conversation_id=self.conversation_id, language=None
         )
         return masked.text
+
+    def untrusted(self, text: str) -> str:
+        """Text someone else wrote (a passage, a note) with instruction-like sentences
+        removed; the turn is flagged when one was (see tools/untrusted.py)."""
+        cleaned, removed = neutralise(text)
+        if removed and INSTRUCTION_FLAG not in self.flags:
+            self.flags.append(INSTRUCTION_FLAG)
+        return cleaned
 
     def client_id_for_token(self, token: str) -> str | None:
         record = self._vault_record(token)

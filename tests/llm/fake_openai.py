@@ -24,6 +24,8 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response, StreamingResponse
 from starlette.routing import Route
 
+from assistant.engines.llm.middleware import unfence
+
 TOKEN = re.compile(r"⟦[A-Z_]+_\d+⟧")
 CLIENT_ID = re.compile(r"\bC\d{6}\b")
 
@@ -231,7 +233,7 @@ def last_user(body: dict) -> str:
 
 def last_tool(body: dict) -> dict:
     content = next(m["content"] for m in reversed(body["messages"]) if m["role"] == "tool")
-    return json.loads(content)
+    return json.loads(unfence(content))
 
 
 def client_token(text: str) -> str:

@@ -34,8 +34,8 @@ from assistant.engines.llm.middleware import (
     TurnPrompt,
     TurnState,
 )
-from assistant.engines.llm.outcome import answer_problem, infer_intent
-from assistant.engines.llm.prompts import Language, SystemPrompt
+from assistant.engines.llm.outcome import answer_problem, infer_intent, recites_prompt
+from assistant.engines.llm.prompts import PROMPT_RECITAL, Language, SystemPrompt
 from assistant.engines.llm.streaming import StreamGate
 from assistant.engines.offline.intent import classify
 from assistant.engines.offline.phrases import t
@@ -152,7 +152,7 @@ class LLMEngine:
     async def _stream(
         self, agent: Any, messages: list[BaseMessage], ctx: EngineContext, emit: Emit
     ) -> list[BaseMessage]:
-        gate = StreamGate(lambda: {c.n for c in ctx.toolbox.citations})
+        gate = StreamGate(lambda: {c.n for c in ctx.toolbox.citations}, TURN.get().system_prompt)
         final: list[BaseMessage] = []
         async for mode, data in agent.astream(
             {"messages": messages}, stream_mode=["messages", "values"]
@@ -174,6 +174,15 @@ class LLMEngine:
         if not isinstance(last, AIMessage) or last.tool_calls:
             raise LLMUnusable("the agent stopped without a final answer")
         text = last.text.strip()
+        if recites_prompt(text, turn.system_prompt):
+            return EngineResult(
+                PROMPT_RECITAL[ctx.language],
+                "out_of_scope",
+                refused=True,
+                refusal_reason="out_of_policy",
+                flags=[*turn.flags, "guard:prompt_recital"],
+                state=dict(ctx.state),
+            )
         problem = answer_problem(text, [c.n for c in ctx.toolbox.citations])
         if problem is not None:
             raise LLMUnusable(f"the model's answer was unusable ({problem})")

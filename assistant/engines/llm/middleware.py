@@ -309,9 +309,31 @@ _STATUS = {
 }
 
 
+# Tools whose results carry text written by people other than the RM (playbook authors, whoever
+# wrote a note): the model gets them fenced as untrusted data (the system prompt says what the
+# fence means). An instruction-like sentence was already removed by the tool (tools/untrusted.py).
+UNTRUSTED_TOOLS = frozenset({"search_playbooks", "get_interactions"})
+_FENCE_OPEN = '<untrusted-data source="{name}">\n'
+_FENCE_CLOSE = "\n</untrusted-data>"
+
+
+def fence(name: str, content: str) -> str:
+    """``content`` inside the untrusted-data fence; a fence marker inside it cannot close it."""
+    inner = content.replace("untrusted-data", "untrusted_data")
+    return _FENCE_OPEN.format(name=name) + inner + _FENCE_CLOSE
+
+
+def unfence(content: str) -> str:
+    """The fenced content back (for whoever reads tool messages as JSON, e.g. tests)."""
+    if content.startswith("<untrusted-data") and content.endswith(_FENCE_CLOSE):
+        return content.split("\n", 1)[1][: -len(_FENCE_CLOSE)]
+    return content
+
+
 class ToolWatch(AgentMiddleware):
     """Around each tool call: tell the user what is happening, stop the turn on an entitlement
-    refusal (no model round is spent rephrasing it), and keep what the answer's cards need."""
+    refusal (no model round is spent rephrasing it), keep what the answer's cards need, and
+    fence the results that carry other people's text."""
 
     async def awrap_tool_call(
         self, request: ToolCallRequest, handler: ToolHandler
@@ -325,6 +347,8 @@ class ToolWatch(AgentMiddleware):
             raise ToolRefused(turn.toolbox.refusal)
         if isinstance(result, ToolMessage) and result.status != "error":
             self._keep(turn, name, result.content)
+            if name in UNTRUSTED_TOOLS and isinstance(result.content, str):
+                result.content = fence(name, result.content)
         return result
 
     def _keep(self, turn: TurnState, name: str, content: Any) -> None:

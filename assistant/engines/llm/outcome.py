@@ -53,6 +53,26 @@ def answer_problem(text: str, citation_numbers: Iterable[int]) -> Problem | None
     return None
 
 
+_WS = re.compile(r"\s+")
+RECITAL_PROBE_CHARS = 18  # a verbatim run this long from one rule is no coincidence
+
+
+def recites_prompt(text: str, system_prompt: str, min_rules: int = 2) -> bool:
+    """True when ``text`` repeats the system prompt: verbatim runs from at least ``min_rules``
+    of its rules (a model asked to "summarise your instructions" tends to copy them)."""
+    answer = _WS.sub("", text)
+    hits = 0
+    for rule in system_prompt.split("\n"):
+        rule = _WS.sub("", rule.lstrip("- "))
+        probes = [
+            rule[i : i + RECITAL_PROBE_CHARS]
+            for i in range(0, max(len(rule) - RECITAL_PROBE_CHARS, 0) + 1, RECITAL_PROBE_CHARS)
+        ]
+        if len(rule) >= RECITAL_PROBE_CHARS and any(p in answer for p in probes):
+            hits += 1
+    return hits >= min_rules
+
+
 def cited(text: str, known: set[int]) -> bool:
     return any(int(n) in known for n in CITATION.findall(text))
 

@@ -2,7 +2,8 @@
 
 Text is held back until it is clearly a usable answer: not the text of a tool-calling
 message, not JSON or a code block, and — once playbook passages were retrieved — citing one
-of them. What is held back is never lost: the core emits the final text's unseen tail.
+of them — and never once it starts repeating the system prompt. What is held back is never
+lost: the core emits the final text's unseen tail.
 """
 
 from __future__ import annotations
@@ -12,15 +13,17 @@ from collections.abc import Callable
 
 from langchain_core.messages import AIMessage, AIMessageChunk
 
-from assistant.engines.llm.outcome import cited
+from assistant.engines.llm.outcome import cited, recites_prompt
 
 _OPENING = re.compile(r"^(```|\{|\[(?!\d{1,3}\]))")
 _MIN_CHARS = 12
 
 
 class StreamGate:
-    def __init__(self, citation_numbers: Callable[[], set[int]]) -> None:
+    def __init__(self, citation_numbers: Callable[[], set[int]], system_prompt: str = "") -> None:
         self._numbers = citation_numbers
+        self._prompt = system_prompt
+        self._shown = ""
         self._message_id: str | None = None
         self._buffer = ""
         self._open = False
@@ -30,15 +33,25 @@ class StreamGate:
         """The part of ``chunk`` that may go to the RM now (often "")."""
         if chunk.id != self._message_id:
             self._message_id, self._buffer, self._open, self._held = chunk.id, "", False, False
+            self._shown = ""
         calls = chunk.tool_call_chunks if isinstance(chunk, AIMessageChunk) else chunk.tool_calls
         if calls or self._held:
             self._held = True
             return ""
         text = chunk.text if isinstance(chunk.content, list) else str(chunk.content)
         if self._open:
-            return text
+            return self._show(text)
         self._buffer += text
-        return self._try_open()
+        return self._show(self._try_open())
+
+    def _show(self, text: str) -> str:
+        if not text or not self._prompt:
+            return text
+        if recites_prompt(self._shown + text, self._prompt, min_rules=1):
+            self._held = True
+            return ""
+        self._shown += text
+        return text
 
     def _try_open(self) -> str:
         head = self._buffer.lstrip()
