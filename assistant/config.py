@@ -69,6 +69,8 @@ class Settings(BaseSettings):
     embedding_model: Path | None = None
     # The bank's own search glossary (YAML groups of equivalent phrases); default: the bundled one.
     search_glossary: Path | None = None
+    # The bank's name and SMS wording for outreach drafts; default: tools/policy/bank.yaml.
+    bank_profile: Path | None = None
     vault_key: SecretStr | None = None
     cors_origins: Annotated[list[str], NoDecode] = Field(default_factory=list)
     api_tokens: Annotated[dict[str, str], NoDecode] = Field(default_factory=dict)

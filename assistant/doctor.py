@@ -37,6 +37,12 @@ def _glossary(fl: Frontline) -> str:
     return f"{len(fl.retriever.glossary.groups)} phrase groups from {source}"
 
 
+def _bank_profile(fl: Frontline) -> str:
+    source = fl.settings.bank_profile or "bundled tools/policy/bank.yaml"
+    fl.templates  # noqa: B018 - loading validates the profile and every template with it
+    return f"outreach in the name of the bank from {source}"
+
+
 def _redis(fl: Frontline) -> str:
     import redis
 
@@ -78,6 +84,7 @@ def run_checks(fl: Frontline) -> Iterator[Check]:
         ("embedding model", _embedding),
         ("vector store", _vectors),
         ("search glossary", _glossary),
+        ("bank profile", _bank_profile),
     ]
     if fl.settings.redis_url:
         checks.append(("redis", _redis))

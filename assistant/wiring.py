@@ -137,7 +137,16 @@ class Frontline:
             retriever=self._traced_retriever,
             products=self.insights.products,
             as_of=self.insights.as_of,
+            templates=self.templates,
         )
+
+    @cached_property
+    def templates(self) -> Any:
+        """Outreach templates in the bank's own name and SMS wording (FRONTLINE_BANK_PROFILE)."""
+        from tools.outreach.bank_profile import load_bank_profile
+        from tools.outreach.templates import TemplateLibrary
+
+        return TemplateLibrary.load(load_bank_profile(self.settings.bank_profile))
 
     @cached_property
     def _traced_retriever(self) -> Any:

@@ -127,7 +127,7 @@ def draft_outreach(tb: Toolbox, args: DraftOutreachArgs) -> dict:
         client_risk_appetite=cast(RiskAppetite | None, c.risk_appetite),
         points=[tb.mask_text(p) for p in args.points],
     )
-    draft = make_draft(request)
+    draft = make_draft(request, library=tb.services.templates)
     tb.flags.extend(f for f in draft.flags if f not in tb.flags)
     return draft.model_dump(mode="json")
 

@@ -61,6 +61,7 @@ class ToolServices:
     retriever: Any  # knowledge.retrieval.Retriever
     products: dict[str, ProductRecord]
     as_of: date
+    templates: Any = None  # tools.outreach.templates.TemplateLibrary in the bank's words
 
 
 @dataclass

@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from assistant.wiring import Frontline
+from evals.banks.harbour import BANK_PROFILE
 from evals.compare import breaches, load_floors
 from evals.runner import run_eval
 from tests.conftest import make_settings
@@ -33,7 +34,7 @@ def harbour_frontline(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Fron
         if (CONVERTED / ".frontline-converted").exists()
         else ensure_model(make_settings(REPO / ".frontline"))
     )
-    fl = Frontline(make_settings(home, embedding_model=model))
+    fl = Frontline(make_settings(home, embedding_model=model, bank_profile=BANK_PROFILE))
     load_harbour(fl, home / "harbour")
     yield fl
     fl.close()

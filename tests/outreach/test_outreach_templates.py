@@ -181,3 +181,61 @@ def test_when_client_is_corporate_with_contact_then_contact_is_addressed():
 )
 def test_when_sms_is_counted_then_segments_follow_gsm_and_ucs2_budgets(text, expected):
     assert segments(text) == expected
+
+
+# --- the bank profile ----------------------------------------------------------------------
+def _sms_for(profile_path) -> str:
+    from tools.outreach import OutreachRequest, draft_outreach
+    from tools.outreach.bank_profile import load_bank_profile
+
+    library = TemplateLibrary.load(load_bank_profile(profile_path))
+    request = OutreachRequest(
+        channel="sms",
+        language="zh",
+        purpose="service_visit",
+        client_token="⟦CLIENT_1⟧",
+        client_type="retail",
+    )
+    return draft_outreach(request, library=library).text
+
+
+def test_drafts_speak_in_the_name_of_the_bank_of_the_profile(tmp_path) -> None:
+    profile = tmp_path / "bank.yaml"
+    profile.write_text(
+        "name: {zh: 东港商业银行, en: Donggang Commercial Bank}\n"
+        "sms:\n  zh: {signature: 【东港商业银行】, opt_out: 退订回T}\n"
+        "  en: {signature: '[Donggang] ', opt_out: ' Reply T to unsubscribe'}\n",
+        encoding="utf-8",
+    )
+    text = _sms_for(profile)
+    assert "【东港商业银行】" in text and "退订回T" in text
+    assert "前线银行" not in text and "回复R" not in text
+    from tools.outreach.bank_profile import load_bank_profile
+
+    every = list(TemplateLibrary.load(load_bank_profile(profile)))
+    assert not any(
+        "前线" in f"{t.copy}{t.frame}" or "Frontline" in f"{t.copy}{t.frame}" for t in every
+    )
+
+
+@pytest.mark.parametrize(
+    ("content", "words"),
+    [
+        ("name: {zh: 东港}\nsms: {}\n", "need a"),
+        ("name: {zh: a, en: b}\nsms:\n  zh: {signature: x}\n", "opt_out"),
+        ("name: [unclosed\n", "not valid YAML"),
+        (
+            "name: {zh: a, en: b}\nsms: {zh: {signature: a, opt_out: b}, en: {signature: a, opt_out: b}}\nlogo: x\n",
+            "logo",
+        ),
+    ],
+)
+def test_a_broken_bank_profile_is_a_config_error_naming_the_problem(tmp_path, content, words):
+    from assistant.errors import ConfigError
+    from tools.outreach.bank_profile import load_bank_profile
+
+    path = tmp_path / "bank.yaml"
+    path.write_text(content, encoding="utf-8")
+    with pytest.raises(ConfigError) as err:
+        load_bank_profile(path)
+    assert words in str(err.value) and str(path) in str(err.value)

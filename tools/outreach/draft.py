@@ -2,12 +2,20 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from tools.outreach.channels import COMPOSERS
 from tools.outreach.compliance_pass import CompliancePass, context_for
 from tools.outreach.models import Channel, OutreachDraft, OutreachRequest
 from tools.outreach.render import as_sentence, slots_for
 from tools.outreach.sms import segments
 from tools.outreach.templates import TemplateLibrary
+
+
+@lru_cache(maxsize=1)
+def default_library() -> TemplateLibrary:
+    """The bundled templates and bank profile, read once (the app passes its own library)."""
+    return TemplateLibrary.load()
 
 
 def draft_outreach(
@@ -18,7 +26,7 @@ def draft_outreach(
     sanitised: promised returns, risk-free or pressure wording and full identifiers are removed,
     a risk disclosure is added where the product needs one, and a suitability mismatch is
     reported (``unresolved``), never hidden. Clients appear only as the tokens given."""
-    library = library or TemplateLibrary.load()
+    library = library or default_library()
     template = library.get(request.channel, request.purpose, request.language)
     cp = CompliancePass(request.language, context_for(request))
     points = [as_sentence(p, request.language) for p in request.points if p.strip()]

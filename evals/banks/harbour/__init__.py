@@ -10,3 +10,4 @@ its playbooks are in ``playbooks/`` and its golden set in
 from pathlib import Path
 
 PLAYBOOKS = Path(__file__).resolve().parent / "playbooks"
+BANK_PROFILE = Path(__file__).resolve().parent / "bank.yaml"  # FRONTLINE_BANK_PROFILE

@@ -5,10 +5,11 @@ from __future__ import annotations
 
 from importlib import resources
 from itertools import product
-from typing import Literal
+from typing import Any, Literal
 
 import yaml
 
+from tools.outreach.bank_profile import BankProfile, load_bank_profile
 from tools.outreach.models import Channel, Purpose
 from tools.outreach.templates.models import ChannelFrame, PurposeCopy, Template
 
@@ -16,8 +17,23 @@ Language = Literal["zh", "en"]
 LANGUAGES: tuple[Language, ...] = ("zh", "en")
 
 
-def _read(name: str) -> dict:
-    return yaml.safe_load(resources.files(__package__).joinpath(name).read_text("utf-8"))
+def _read(name: str, slots: dict[str, str]) -> dict:
+    """One template file with the bank's own name and SMS wording filled in."""
+    text = resources.files(__package__).joinpath(name).read_text("utf-8")
+    data = yaml.safe_load(text)
+    return _fill(data, slots)
+
+
+def _fill(node: Any, slots: dict[str, str]) -> Any:
+    if isinstance(node, str):
+        for key, value in slots.items():
+            node = node.replace("{" + key + "}", value)
+        return node
+    if isinstance(node, list):
+        return [_fill(item, slots) for item in node]
+    if isinstance(node, dict):
+        return {key: _fill(value, slots) for key, value in node.items()}
+    return node
 
 
 class TemplateLibrary:
@@ -28,11 +44,14 @@ class TemplateLibrary:
         self._by_key = {(t.channel, t.purpose, t.language): t for t in templates}
 
     @classmethod
-    def load(cls) -> TemplateLibrary:
-        frames = _read("frames.yaml")
+    def load(cls, profile: BankProfile | None = None) -> TemplateLibrary:
+        """The packaged templates, in the words of ``profile`` (default: the bundled one)."""
+        profile = profile or load_bank_profile()
         templates = []
         for language in LANGUAGES:
-            copies = _read(f"{language}.yaml")["purposes"]
+            slots = profile.slots(language)
+            frames = _read("frames.yaml", slots)
+            copies = _read(f"{language}.yaml", slots)["purposes"]
             for channel, purpose in product(Channel, Purpose):
                 templates.append(
                     Template(
