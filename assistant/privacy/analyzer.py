@@ -139,9 +139,21 @@ def clients_over_guessed_persons(detections: list[Detection]) -> list[Detection]
         if not (
             d.entity_type is Entity.PERSON
             and d.recognizer != NameDictionaryRecognizer.__name__
-            and any(d.start < k.end and k.start < d.end for k in known)
+            and any(_cuts_into(d, k) for k in known)
         )
     ]
+
+
+def _cuts_into(person: Detection, client: Detection) -> bool:
+    """The guessed person overlaps the client's name without holding all of it ("Lisa Walker"
+    holds "Walker" and stays a person; "康益" inside "康益医疗" does not)."""
+    overlaps = person.start < client.end and client.start < person.end
+    holds = (
+        person.start <= client.start
+        and client.end <= person.end
+        and person.length > client.length
+    )
+    return overlaps and not holds
 
 
 def resolve_overlaps(detections: list[Detection]) -> list[Detection]:

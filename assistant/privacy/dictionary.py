@@ -254,7 +254,7 @@ class NameDictionary:
 
     def _weak_at(self, text: str, lowered: str, at: int) -> NameHit | None:
         for length in self._weak_lengths:
-            ids = self._weak.get(lowered[at : at + length])
+            ids = self._weak.get(lowered[at : at + length]) if at + length <= len(text) else None
             if ids and _bounded(text, at, at + length):
                 return NameHit(at, at + length, NameEntry(text[at : at + length], Entity.CLIENT, ids))
         spaced = [h for h in self._spaced_hits(text[at:], self._weak_ascii) if h.start == 0]

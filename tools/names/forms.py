@@ -14,6 +14,7 @@ and the tools build from the same extract.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -144,41 +145,32 @@ def _zh_forms(name: str) -> list[NameForm]:
     return out
 
 
+def _alternation(words: Iterable[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+
+_PLACE = re.compile(f"^(?:{_alternation(PLACE_PREFIXES)})(?=.)")
+_LEADING_GENERIC = re.compile(f"^(?:{_alternation((*GENERIC_ZH, *PLACE_PREFIXES))})+")
+_TRAILING_INDUSTRY = re.compile(f"(?<=..)(?:{_alternation(INDUSTRY_ZH)})$")
+
+
 def _strip_place(name: str) -> str:
-    for prefix in PLACE_PREFIXES:
-        if name.startswith(prefix) and len(name) > len(prefix):
-            return name[len(prefix) :]
-    return name
+    match = _PLACE.match(name)
+    return name[match.end() :] if match else name
 
 
 def _split_industry(rest: str) -> tuple[str, list[str]]:
     """``东升机械制造`` -> (``东升``, [``机械``, ``制造``]); the head keeps two characters."""
     words: list[str] = []
-    while True:
-        word = next(
-            (
-                w
-                for w in sorted(INDUSTRY_ZH, key=len, reverse=True)
-                if rest.endswith(w) and len(rest) - len(w) >= 2
-            ),
-            None,
-        )
-        if word is None:
-            return rest, words
-        words.insert(0, word)
-        rest = rest[: -len(word)]
+    while match := _TRAILING_INDUSTRY.search(rest):
+        words.insert(0, match.group(0))
+        rest = rest[: match.start()]
+    return rest, words
 
 
 def _distinctive_zh(head: str) -> bool:
     """Something is left of ``head`` once places and region words are taken off its front."""
-    rest = head
-    changed = True
-    while changed and rest:
-        changed = False
-        for word in (*GENERIC_ZH, *PLACE_PREFIXES):
-            if rest.startswith(word):
-                rest, changed = rest[len(word) :], True
-                break
+    rest = _LEADING_GENERIC.sub("", head)
     return len(rest) >= 2 and rest not in INDUSTRY_ZH and rest not in GENERIC_ZH
 
 
@@ -189,32 +181,35 @@ def _pinyin(text: str) -> str:
 
 # --- English names -------------------------------------------------------------------------
 def _en_forms(name: str) -> list[NameForm]:
-    bare = _bare_en(name)
-    words = bare.split()
-    if len(words) < 2 and bare == name:
+    steps = _bare_en(name)
+    words = steps[-1].split()
+    if (len(words) < 2 and len(steps) == 1) or not _distinctive_en(words):
         return []
     cut = next(
         (i for i, w in enumerate(words) if w.lower().strip(",.") in INDUSTRY_EN), len(words)
     )
-    if not _distinctive_en(words):
-        return []
-    out = [NameForm(bare, True)] if bare != name else []
-    for k in range(max(cut, 1), len(words)):
-        part = words[:k]
-        if _distinctive_en(part):
-            out.append(NameForm(" ".join(part), len(part) > 1 or _strong_single(part[0])))
-    return out
+    heads = [" ".join(words[:k]) for k in range(max(cut, 1), len(words))]
+    return [
+        NameForm(form, len(form.split()) > 1 or _strong_single(form))
+        for form in (*steps[1:], *heads)
+        if _distinctive_en(form.split())
+    ]
 
 
-def _bare_en(name: str) -> str:
+def _bare_en(name: str) -> list[str]:
+    """The name with its legal suffixes, bracketed place and trailing place taken off one at a
+    time: "Tate Holdings Ltd" -> ["Tate Holdings Ltd", "Tate Holdings", "Tate"]."""
+    steps = [name]
     bare = _PARENS.sub(" ", name).strip()
     while True:
+        if bare != steps[-1]:
+            steps.append(bare)
         shorter = _EN_SUFFIX.sub("", bare).strip().rstrip(",").strip()
         words = shorter.split()
         if len(words) > 1 and words[-1].lower() in PLACES_EN:
             shorter = " ".join(words[:-1])
         if shorter == bare or not shorter:
-            return bare
+            return steps
         bare = shorter
 
 
@@ -226,19 +221,24 @@ def _distinctive_en(words: list[str]) -> bool:
 
 
 def _strong_single(word: str) -> bool:
-    """A one-word head names the company alone unless it is also a first name or a common
-    word ("Northwind" yes; "Stephen", "Global" no)."""
-    # Imported here: the recognizers package imports the dictionary, which imports this module.
-    from assistant.privacy.recognizers.given_names import GIVEN_NAMES
-
+    """A one-word head names the company alone unless it is also a common first name,
+    surname or word: "Northwind" does; "Walker" (Walker Capital), "Global" do not."""
     w = word.lower()
     return (
         len(w) >= MIN_STRONG_EN
         and word[:1].isupper()
-        and w not in GIVEN_NAMES
+        and w not in _person_names()
         and w not in COMMON_EN
         and w not in PLACES_EN
     )
+
+
+@lru_cache(maxsize=1)
+def _person_names() -> frozenset[str]:
+    """Common English first names and surnames (Faker's en_US lists: ~700 + 1,000)."""
+    from faker.providers.person.en_US import Provider
+
+    return frozenset(n.lower() for n in (*Provider.first_names, *Provider.last_names))
 
 
 def _has_cjk(text: str) -> bool:
