@@ -149,9 +149,7 @@ def _cuts_into(person: Detection, client: Detection) -> bool:
     holds "Walker" and stays a person; "康益" inside "康益医疗" does not)."""
     overlaps = person.start < client.end and client.start < person.end
     holds = (
-        person.start <= client.start
-        and client.end <= person.end
-        and person.length > client.length
+        person.start <= client.start and client.end <= person.end and person.length > client.length
     )
     return overlaps and not holds
 

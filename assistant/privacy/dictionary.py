@@ -22,8 +22,8 @@ from stdnum.cn import ric, uscc
 from assistant.privacy.entities import Entity
 from assistant.privacy.normalize import ascii_lower, canonical_value
 from tools.bank.repository import BankRepository
-from tools.names.forms import company_forms
 from tools.names.forms import compact as compact_form
+from tools.names.forms import company_forms
 
 _ASCII_ALNUM = re.compile(r"[0-9A-Za-z]")
 _ASCII_WORD = re.compile(r"[A-Za-z]+")
@@ -190,7 +190,10 @@ class NameDictionary:
         while i < len(words):
             for j in range(min(len(words), i + MAX_SPACED_WORDS), i, -1):
                 run = words[i:j]
-                if any(text[a.end() : b.start()] not in (" ", "-") for a, b in zip(run, run[1:])):
+                if any(
+                    text[a.end() : b.start()] not in (" ", "-")
+                    for a, b in zip(run, run[1:], strict=False)
+                ):
                     continue
                 entry = table.get("".join(w.group(0) for w in run).lower())
                 if entry is not None:
@@ -233,7 +236,9 @@ class NameDictionary:
         if not link:
             return None
         at = link.end()
-        known = next((h for h in hits if h.start == at and h.entry.entity_type is Entity.CLIENT), None)
+        known = next(
+            (h for h in hits if h.start == at and h.entry.entity_type is Entity.CLIENT), None
+        )
         return known or self._weak_at(text, lowered, at)
 
     def _company_before(
@@ -243,20 +248,26 @@ class NameDictionary:
         if not link:
             return None
         at = link.start()
-        known = next((h for h in hits if h.end == at and h.entry.entity_type is Entity.CLIENT), None)
+        known = next(
+            (h for h in hits if h.end == at and h.entry.entity_type is Entity.CLIENT), None
+        )
         if known:
             return known
         for length in self._weak_lengths:
             ids = self._weak.get(lowered[max(0, at - length) : at]) if at >= length else None
             if ids:
-                return NameHit(at - length, at, NameEntry(text[at - length : at], Entity.CLIENT, ids))
+                return NameHit(
+                    at - length, at, NameEntry(text[at - length : at], Entity.CLIENT, ids)
+                )
         return None
 
     def _weak_at(self, text: str, lowered: str, at: int) -> NameHit | None:
         for length in self._weak_lengths:
             ids = self._weak.get(lowered[at : at + length]) if at + length <= len(text) else None
             if ids and _bounded(text, at, at + length):
-                return NameHit(at, at + length, NameEntry(text[at : at + length], Entity.CLIENT, ids))
+                return NameHit(
+                    at, at + length, NameEntry(text[at : at + length], Entity.CLIENT, ids)
+                )
         spaced = [h for h in self._spaced_hits(text[at:], self._weak_ascii) if h.start == 0]
         if spaced:
             h = spaced[0]
@@ -318,16 +329,18 @@ def _merge(hits: list[NameHit], more: list[NameHit]) -> list[NameHit]:
 
 def _free(hit: NameHit, hits: list[NameHit]) -> bool:
     """``hit`` is one of ``hits`` or overlaps none of them."""
-    return any(h is hit for h in hits) or all(hit.end <= h.start or hit.start >= h.end for h in hits)
+    return any(h is hit for h in hits) or all(
+        hit.end <= h.start or hit.start >= h.end for h in hits
+    )
 
 
 def _plain_word(text: str, word: re.Match[str]) -> bool:
     """A word of prose, not part of an e-mail address, a URL or a code like ``ab12``."""
     before = text[word.start() - 1] if word.start() else " "
     after = text[word.end()] if word.end() < len(text) else " "
-    return not (before in "@./_\\" or before.isdigit() or after in "@_\\" or after.isdigit()) and not (
-        after == "." and word.end() + 1 < len(text) and text[word.end() + 1].isalnum()
-    )
+    return not (
+        before in "@./_\\" or before.isdigit() or after in "@_\\" or after.isdigit()
+    ) and not (after == "." and word.end() + 1 < len(text) and text[word.end() + 1].isalnum())
 
 
 def _identifier_values(

@@ -22,10 +22,17 @@ from pypinyin import lazy_pinyin
 
 from assistant.privacy.places import PLACE_PREFIXES
 
+
+def _words(text: str) -> tuple[str, ...]:
+    return tuple(text.split())
+
+
 MIN_STRONG_ZH = 4  # CJK characters; shorter heads are weak
 MIN_STRONG_EN = 4  # letters of a one-word English head
 
-_ZH_SUFFIX = re.compile(r"(?:集团)?(?:股份有限公司|有限责任公司|有限公司|股份公司|分公司|公司)$|集团$")
+_ZH_SUFFIX = re.compile(
+    r"(?:集团)?(?:股份有限公司|有限责任公司|有限公司|股份公司|分公司|公司)$|集团$"
+)
 _EN_SUFFIX = re.compile(
     r"[,.]?\s+(?:Co\.?,?\s*Ltd|Company\s+Limited|Ltd|Limited|Inc|Incorporated|LLC|L\.L\.C|PLC|"
     r"Corp|Corporation|Company|Co|GmbH|AG|S\.A|Pte\.?\s*Ltd|Pte|Group|Holdings)\.?$",
@@ -59,30 +66,32 @@ INDUSTRY_ZH: dict[str, str] = {
 }  # fmt: skip
 # Words that say where or how big, not who: a form made only of these is not a name.
 GENERIC_ZH = frozenset(
-    "华东 华南 华北 华中 华西 西南 西北 东北 江南 江北 中国 中华 全国 国际 环球 亚太 长三角 珠三角 "
-    "东方 南方 北方 中心 联合 第一 集团 总部 银行 证券 保险 信托 基金".split()
+    _words(
+        "华东 华南 华北 华中 华西 西南 西北 东北 江南 江北 中国 中华 全国 国际 环球 亚太 长三角 珠三角 "
+        "东方 南方 北方 中心 联合 第一 集团 总部 银行 证券 保险 信托 基金"
+    )
 )
 INDUSTRY_EN = frozenset(
-    """freight logistics trading trade holdings capital industries industrial industry technology
+    _words("""freight logistics trading trade holdings capital industries industrial industry technology
     technologies tech energy storage solar battery batteries systems system medical devices pharma
     pharmaceutical pharmaceuticals life sciences science precision machinery retail foods food
     textiles textile electronics electronic materials chemicals chemical motors auto automotive
     engineering construction properties property realty investment investments partners consulting
     services service solutions software media shipping airlines bank insurance manufacturing
     international global group enterprises enterprise development resources trust securities
-    fund funds""".split()
+    fund funds""")
 )
 COMMON_EN = frozenset(
-    """the and of a an global china chinese asia asian pacific united general first national
+    _words("""the and of a an global china chinese asia asian pacific united general first national
     international golden great new royal star grand east west north south eastern western northern
     southern central city metro smart green blue red best prime premier apex summit alpha omega delta
     sun sky ocean river mountain world universal american euro europe oriental modern future
-    union""".split()
+    union""")
 )
 PLACES_EN = frozenset(
-    """china shanghai beijing shenzhen guangzhou hangzhou ningbo suzhou wuxi changzhou nanjing
+    _words("""china shanghai beijing shenzhen guangzhou hangzhou ningbo suzhou wuxi changzhou nanjing
     hongkong hong kong tianjin chongqing xiamen qingdao dalian wuhan chengdu shaoxing jiaxing
-    taizhou wenzhou nantong""".split()
+    taizhou wenzhou nantong""")
 )
 
 
@@ -185,9 +194,7 @@ def _en_forms(name: str) -> list[NameForm]:
     words = steps[-1].split()
     if (len(words) < 2 and len(steps) == 1) or not _distinctive_en(words):
         return []
-    cut = next(
-        (i for i, w in enumerate(words) if w.lower().strip(",.") in INDUSTRY_EN), len(words)
-    )
+    cut = next((i for i, w in enumerate(words) if w.lower().strip(",.") in INDUSTRY_EN), len(words))
     heads = [" ".join(words[:k]) for k in range(max(cut, 1), len(words))]
     return [
         NameForm(form, len(form.split()) > 1 or _strong_single(form))

@@ -12,7 +12,7 @@ tells the two apart.
 from __future__ import annotations
 
 import re
-from collections import Counter, defaultdict
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Literal
@@ -106,9 +106,7 @@ class IdIndex:
         """Ids in ``text``: known ones and unknown ones of the bank's shape, left to right."""
         blocked = [m.span() for m in _TOKEN.finditer(text)]
         pieces = [
-            p
-            for p in _PIECE.finditer(text)
-            if not any(s <= p.start() < e for s, e in blocked)
+            p for p in _PIECE.finditer(text) if not any(s <= p.start() < e for s, e in blocked)
         ]
         out: list[IdMention] = []
         i = 0
@@ -126,7 +124,7 @@ class IdIndex:
         self, text: str, pieces: list[re.Match[str]], i: int
     ) -> tuple[IdMention, int] | None:
         for j in range(min(len(pieces), i + MAX_PIECES), i, -1):
-            span = pieces[i : j]
+            span = pieces[i:j]
             gaps = [text[a.end() : b.start()] for a, b in zip(span, span[1:], strict=False)]
             if any(len(g) != 1 or g not in SEPARATORS for g in gaps):
                 continue
@@ -135,9 +133,7 @@ class IdIndex:
                 return mention, j
         return None
 
-    def _identify(
-        self, span: list[re.Match[str]], gaps: list[str], text: str
-    ) -> IdMention | None:
+    def _identify(self, span: list[re.Match[str]], gaps: list[str], text: str) -> IdMention | None:
         key = "".join(p.group(0) for p in span).upper()
         start, end = span[0].start(), span[-1].end()
         hit = self._known.get(key)
@@ -186,14 +182,3 @@ class IdIndex:
     def example(self, kind: Kind = "client") -> str | None:
         """One id of the bank, for help texts and prompts ("e.g. KH-0042")."""
         return next((raw for k, raw in self._known.values() if k == kind), None)
-
-
-def index_of(client_ids: Iterable[str], rm_ids: Iterable[str]) -> IdIndex:
-    return IdIndex(client_ids, rm_ids)
-
-
-def by_kind(mentions: Iterable[IdMention]) -> dict[Kind, list[IdMention]]:
-    grouped: dict[Kind, list[IdMention]] = defaultdict(list)
-    for m in mentions:
-        grouped[m.kind].append(m)
-    return grouped
