@@ -106,7 +106,7 @@ def named_clients(tb: Toolbox, text: str) -> list[str] | None:
     people = [o for t in tokens if t.startswith("⟦PERSON_") and (o := _contact_owners(tb, t))]
     book = tb.caller.client_ids
     out: list[str] = []
-    for owners in companies:
+    for owners in filter(None, companies):  # a name the bank no longer holds names no one
         owners = next((owners & p for p in people if owners & p), owners)
         own = sorted(owners & book)
         if not own:

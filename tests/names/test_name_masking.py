@@ -3,6 +3,8 @@ client names win over guessed persons; ordinary sentences keep their common word
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
 from assistant.privacy.analyzer import PiiAnalyzer
@@ -12,6 +14,7 @@ from assistant.privacy.nlp import blank_nlp_engine
 from assistant.privacy.recognizers.chinese_person import LacModel
 from evals.pii.generator import Generator
 from tests.support.other_bank import CLIENTS, CONTACTS
+from tools.bank.records import ClientRecord, ContactRecord, RMRecord
 
 
 def masked(fl, text: str) -> tuple[str, list[tuple[Entity, str | None]]]:
@@ -83,3 +86,32 @@ def test_when_ordinary_banking_sentences_are_scanned_then_no_name_form_is_a_fals
     negatives = [s for s in generator.samples("test", 0, 300) if not s.gold]
     flagged = [s.text for s in negatives if analyzer.analyze(s.text)]
     assert len(negatives) == 300 and flagged == []
+
+
+class CrmBank:
+    """A bank whose repository is its CRM's API, not the imported tables: the name dictionary
+    reads only the repository methods it needs."""
+
+    def all_clients(self) -> list[ClientRecord]:
+        return [
+            ClientRecord(cid, kind, name, rm, "杭州分行", date(2019, 4, 2))
+            for cid, kind, name, rm in CLIENTS
+        ]
+
+    def all_contacts(self) -> list[ContactRecord]:
+        return [ContactRecord(cid, name, title) for cid, name, title in CONTACTS]
+
+    def all_rms(self) -> list[RMRecord]:
+        return [RMRecord("EMP0101", "林海", "G1", "杭州分行", "rm")]
+
+    def account_numbers(self) -> list[tuple[str, str]]:
+        return [("KH-0042", "6222020200112233445")]
+
+
+def test_when_the_bank_is_backed_by_another_repository_then_the_dictionary_reads_it() -> None:
+    dictionary = NameDictionary.from_repository(CrmBank())  # type: ignore[arg-type]
+    assert dictionary.owners_of_name("东升机械") == {"KH-0042"}
+    assert dictionary.owners_of_name("Dongsheng Jixie") == {"KH-0042"}
+    assert dictionary.owners_of_name("佳禾传媒") == {"KH-0044", "KH-0045"}
+    assert dictionary.client_for(Entity.ACCOUNT, "6222 0202 0011 2233 445") == "KH-0042"
+    assert dictionary.is_staff("林海")
