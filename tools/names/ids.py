@@ -18,10 +18,12 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 Kind = Literal["client", "rm"]
+KINDS: tuple[Kind, ...] = ("client", "rm")  # a shape both kinds share reads as a client's
 SEPARATORS = "-_ ./"
 _SEPARATOR = re.compile(r"[-_ ./]")
 _PIECE = re.compile(r"[A-Za-z0-9]+")
 _TOKEN = re.compile(r"⟦[A-Z]+_\d+⟧")
+_RUN = re.compile(r"[0-9]+|[A-Z]+")
 MAX_PIECES = 4
 # A run of letters with more distinct values than this is not a prefix but part of the number.
 MAX_PREFIXES = 12
@@ -62,19 +64,17 @@ def _signature(key: str) -> tuple[tuple[tuple[str, int], ...], list[str]]:
     return tuple((cls, len(text)) for text, cls in runs), [t for t, c in runs if c == "A"]
 
 
-_RUN = re.compile(r"[0-9]+|[A-Z]+")
-
-
 class IdIndex:
     """The bank's client and RM ids, and the shapes they come in."""
 
     def __init__(self, client_ids: Iterable[str] = (), rm_ids: Iterable[str] = ()) -> None:
         self._known: dict[str, tuple[Kind, str]] = {}
         self._shapes: dict[Kind, dict[tuple, _Shape]] = {"client": {}, "rm": {}}
-        for kind, ids in (("rm", rm_ids), ("client", client_ids)):
+        learned: tuple[tuple[Kind, Iterable[str]], ...] = (("rm", rm_ids), ("client", client_ids))
+        for kind, ids in learned:
             for raw in ids:
                 if raw and raw.strip():
-                    self._learn(kind, raw.strip())  # type: ignore[arg-type]
+                    self._learn(kind, raw.strip())
 
     def _learn(self, kind: Kind, raw: str) -> None:
         key = compact(raw)
@@ -128,23 +128,23 @@ class IdIndex:
             gaps = [text[a.end() : b.start()] for a, b in zip(span, span[1:], strict=False)]
             if any(len(g) != 1 or g not in SEPARATORS for g in gaps):
                 continue
-            mention = self._identify(span, gaps, text)
+            mention = self._identify(span)
             if mention is not None:
                 return mention, j
         return None
 
-    def _identify(self, span: list[re.Match[str]], gaps: list[str], text: str) -> IdMention | None:
+    def _identify(self, span: list[re.Match[str]]) -> IdMention | None:
         key = "".join(p.group(0) for p in span).upper()
         start, end = span[0].start(), span[-1].end()
         hit = self._known.get(key)
-        for kind in ("client", "rm"):
-            shape = self._shape_of(kind, key)  # type: ignore[arg-type]
-            if shape is None or not self._gaps_fit(span, gaps, shape):
+        for kind in KINDS:
+            shape = self._shape_of(kind, key)
+            if shape is None or not self._gaps_fit(span, shape):
                 continue
             if hit is not None and hit[0] == kind:
-                return IdMention(start, end, kind, hit[1], True)  # type: ignore[arg-type]
+                return IdMention(start, end, kind, hit[1], True)
             if hit is None:
-                return IdMention(start, end, kind, self._written(key, shape), False)  # type: ignore[arg-type]
+                return IdMention(start, end, kind, self._written(key, shape), False)
         return None
 
     def _shape_of(self, kind: Kind, key: str) -> _Shape | None:
@@ -158,7 +158,7 @@ class IdIndex:
         return shape
 
     @staticmethod
-    def _gaps_fit(span: list[re.Match[str]], gaps: list[str], shape: _Shape) -> bool:
+    def _gaps_fit(span: list[re.Match[str]], shape: _Shape) -> bool:
         """A separator splits letters from digits, or sits where the bank puts one."""
         offset = 0
         for piece, after in zip(span, span[1:], strict=False):
@@ -178,7 +178,3 @@ class IdIndex:
                 out.append(sep)
             out.append(ch if shape.upper else ch.lower())
         return "".join(out)
-
-    def example(self, kind: Kind = "client") -> str | None:
-        """One id of the bank, for help texts and prompts ("e.g. KH-0042")."""
-        return next((raw for k, raw in self._known.values() if k == kind), None)
