@@ -53,6 +53,13 @@ def test_when_a_contact_is_named_beside_a_short_head_then_both_are_that_clients(
     assert sorted(entities) == [(Entity.CLIENT, "KH-0042"), (Entity.PERSON, "KH-0042")]
 
 
+def test_when_a_contact_follows_a_shared_short_name_then_both_narrow_to_the_contacts_client(
+    other_bank,
+) -> None:
+    _, entities = masked(other_bank, "佳禾传媒的周静想开通代发")
+    assert entities == [(Entity.CLIENT, "KH-0044"), (Entity.PERSON, "KH-0044")]
+
+
 def test_when_a_known_client_precedes_an_honorific_then_it_is_not_split_into_persons(
     other_bank,
 ) -> None:
