@@ -84,7 +84,9 @@ def data_demo(
 @app.command()
 def ask(
     question: Annotated[str, typer.Argument(help="The question, in Chinese or English")],
-    as_rm: Annotated[str, typer.Option("--as", help="The RM id asking (e.g. RM001)")],
+    as_rm: Annotated[
+        str, typer.Option("--as", help="The asking RM's id, as in the bank's rms.csv")
+    ],
     json_out: Annotated[
         bool, typer.Option("--json", help="Print the Answer object as JSON")
     ] = False,

@@ -119,7 +119,7 @@ class Frontline:
     def privacy(self) -> Any:
         from assistant.privacy import build_privacy_layer
 
-        return build_privacy_layer(self.settings, self.sessions)
+        return build_privacy_layer(self.settings, self.sessions, self.bank)
 
     @cached_property
     def insights(self) -> InsightService:
@@ -192,8 +192,7 @@ class Frontline:
     def after_import(self) -> None:
         """A new extract changes names (privacy dictionary) and peers (intelligence caches)."""
         if "privacy" in self.__dict__:
-            with self.sessions() as session:
-                self.privacy.refresh_dictionary(session)
+            self.privacy.refresh_dictionary(self.bank)
         self.__dict__.pop("insights", None)
 
     def close(self) -> None:

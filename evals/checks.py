@@ -134,9 +134,6 @@ class BankIndex:
 
 def index_from_frontline(frontline: Any) -> BankIndex:
     """Load identifiers and names from the bank tables through the public repository."""
-    from sqlalchemy import select
-
-    from tools.bank.models import RM, Holding
     from tools.entitlement import resolve_caller
 
     bank = frontline.bank
@@ -146,9 +143,8 @@ def index_from_frontline(frontline: Any) -> BankIndex:
         ids += [c.registration_id, c.phone, c.email]
     for p in contacts:
         ids += [p.phone, p.email, p.id_number]
-    with frontline.sessions() as s:
-        ids += list(s.scalars(select(Holding.account_no).where(Holding.account_no.is_not(None))))
-        staff = list(s.scalars(select(RM.name)))
+    ids += [account_no for _, account_no in bank.account_numbers()]
+    staff = [rm.name for rm in bank.all_rms()]
     books: dict[str, frozenset[str] | None] = {}
 
     def book_of(rm_id: str) -> frozenset[str] | None:

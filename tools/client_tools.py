@@ -12,7 +12,6 @@ from tools.bank.records import ClientData, ClientRecord
 from tools.toolbox import Toolbox, ToolError, ToolSpec
 
 TOKEN = re.compile(r"⟦[A-Z]+_\d+⟧")
-CLIENT_ID = re.compile(r"(?<![A-Za-z0-9])C\d{6}(?![0-9])")
 # Suffixes dropped so "华东精密" finds "华东精密机械有限公司" and "Bosch" finds "Bosch ... Co., Ltd.".
 SUFFIXES = re.compile(
     r"(股份有限公司|有限责任公司|有限公司|集团|公司|,? ?(co\.,? ?ltd\.?|ltd\.?|inc\.?|llc))$", re.I
@@ -21,13 +20,14 @@ SUFFIXES = re.compile(
 
 class FindClientsArgs(BaseModel):
     query: str = Field(
-        description="A client id (C000123), a client token (⟦CLIENT_1⟧) or part of the client's name"
+        description="The client's id as the bank writes it, a client or contact token "
+        "(⟦CLIENT_1⟧, ⟦PERSON_1⟧) or part of the client's name"
     )
     limit: int = Field(default=5, ge=1, le=20)
 
 
 class ClientArgs(BaseModel):
-    client_id: str = Field(description="The client id, e.g. C000123 (from find_clients)")
+    client_id: str = Field(description="The client's id, exactly as find_clients returned it")
 
 
 class InteractionsArgs(ClientArgs):
@@ -71,11 +71,9 @@ def _matches(client: ClientRecord | NameForms, query: str) -> bool:
 
 def find_clients(tb: Toolbox, args: FindClientsArgs) -> dict:
     tb.caller.require_client_access()
-    ids = _ids_in_query(tb, args.query)
-    if ids:
-        for cid in ids:
-            tb.caller.require(cid)  # a foreign id or token is refused, not silently dropped
-        clients = tb.services.bank.get_clients(ids)
+    named = named_clients(tb, args.query)
+    if named is not None:
+        clients = tb.services.bank.get_clients(named)
     else:
         book = tb.services.bank.get_clients(tb.caller.client_ids)
         clients = [c for c in book if _matches(c, args.query)]
@@ -86,12 +84,53 @@ def find_clients(tb: Toolbox, args: FindClientsArgs) -> dict:
     return {"matches": [_summary(tb, c) for c in clients[: args.limit]], "total": len(clients)}
 
 
+def client_ids_in(tb: Toolbox, text: str) -> list[str]:
+    """Client ids written in ``text`` the way the bank writes them (any case, with or without
+    separators). An id of the bank's shape that names no client is returned too, written in
+    the bank's style: it must be refused exactly like a client of another book."""
+    found = tb.services.intelligence.ids.find(text, kind="client")
+    return list(dict.fromkeys(m.id for m in found))
+
+
+def named_clients(tb: Toolbox, text: str) -> list[str] | None:
+    """The caller's clients ``text`` names by id, client token or contact token; None when it
+    names none of these. An id outside the book (or of no client) is refused; a name several
+    clients share means the caller's own ones; a contact beside a company narrows it."""
+    ids = client_ids_in(tb, text)
+    if ids:  # an explicit client id decides; tokens beside it only name the same client
+        for cid in ids:
+            tb.caller.require(cid)  # a foreign or unknown id is refused, not silently dropped
+        return ids
+    tokens = TOKEN.findall(text)
+    companies = [_owners(tb, t) for t in tokens if t.startswith("⟦CLIENT_")]
+    people = [o for t in tokens if t.startswith("⟦PERSON_") and (o := _contact_owners(tb, t))]
+    book = tb.caller.client_ids
+    out: list[str] = []
+    for owners in filter(None, companies):  # a name the bank no longer holds names no one
+        owners = next((owners & p for p in people if owners & p), owners)
+        own = sorted(owners & book)
+        if not own:
+            raise EntitlementError("that client is not in your book")
+        out += own
+    if not companies:  # "我的客户王建国": a contact stands for their client
+        out = [cid for p in people for cid in sorted(p & book)]
+    return list(dict.fromkeys(out)) or None
+
+
 def mentioned_clients(tb: Toolbox, text: str) -> tuple[list[str], bool]:
-    """Clients of the caller's book that a question names in part ("华东精密"), and whether it
-    names a client of another book instead. Not a tool call: the engine uses it to tell a
-    client question from a policy question before choosing tools."""
+    """Clients of the caller's book that a question names (by token, contact or part of the
+    name: "华东精密"), and whether it names a client of another book instead. Not a tool call:
+    the engine uses it to tell a client question from a policy question before choosing tools."""
     if tb.caller.role == "admin":
         return [], False
+    try:
+        named = named_clients(tb, text)
+    except EntitlementError:
+        return [], True
+    except ToolError:
+        named = None
+    if named:
+        return named, False
     book = tb.caller.client_ids
     own = [
         f.client_id
@@ -101,27 +140,25 @@ def mentioned_clients(tb: Toolbox, text: str) -> tuple[list[str], bool]:
     return own, (not own and _matches_outside_book(tb, text))
 
 
-def _ids_in_query(tb: Toolbox, query: str) -> list[str]:
-    ids = CLIENT_ID.findall(query)
-    if ids:  # an explicit client id decides; tokens beside it only name the same client
-        return list(dict.fromkeys(ids))
-    for token in TOKEN.findall(query):
-        if token.startswith("⟦CLIENT_"):
-            cid = tb.client_id_for_token(token)
-            ids.extend([cid] if cid else _ids_by_name(tb, token))
-    return list(dict.fromkeys(ids))
-
-
-def _ids_by_name(tb: Toolbox, token: str) -> list[str]:
-    """A name several clients share carries no client id in the vault: look in the book."""
+def _owners(tb: Toolbox, token: str) -> frozenset[str]:
+    """The clients a client token stands for: its own client, or every client whose name
+    (or a form of it) the token's value is."""
+    cid = tb.client_id_for_token(token)
+    if cid:
+        return frozenset({cid})
     name = tb.value_for_token(token)
     if name is None:
         raise ToolError(f"{token} is not a client this conversation knows")
-    named = [c.client_id for c in tb.services.intelligence.directory if c.name == name]
-    own = [cid for cid in named if cid in tb.caller.client_ids]
-    if not own and named:
-        raise EntitlementError("that client is not in your book")
-    return own
+    return tb.services.privacy.owners_of_name(name)
+
+
+def _contact_owners(tb: Toolbox, token: str) -> frozenset[str]:
+    """The clients a person token is a contact of (empty for a person the bank does not know)."""
+    cid = tb.client_id_for_token(token)
+    if cid:
+        return frozenset({cid})
+    name = tb.value_for_token(token)
+    return tb.services.privacy.owners_of_name(name) if name else frozenset()
 
 
 def _matches_outside_book(tb: Toolbox, query: str) -> bool:
@@ -274,8 +311,9 @@ SPECS = [
     ToolSpec(
         "find_clients",
         FindClientsArgs,
-        "Find clients in the caller's own book by client id, client token or part of the name. "
-        "Returns client ids with masked names. A client outside the caller's book is refused.",
+        "Find clients in the caller's own book by client id, client or contact token, or part of "
+        "the name. Returns client ids with masked names. A client outside the caller's book is "
+        "refused, and so is an id of no client: the answer never tells the two apart.",
         find_clients,
     ),
     ToolSpec(

@@ -15,6 +15,7 @@ from tools.intelligence.fmt import money_en, money_zh, percent
 from tools.intelligence.followup import FollowUpGap
 from tools.intelligence.policy import load_policies
 from tools.intelligence.signals import PeerStats
+from tools.names.ids import IdIndex
 
 if TYPE_CHECKING:
     from tools.client_tools import NameForms
@@ -45,6 +46,13 @@ class InsightService:
         from tools.client_tools import NameForms
 
         return [NameForms.of(c) for c in self.directory]
+
+    @cached_property
+    def ids(self) -> IdIndex:
+        """The bank's client and RM ids and the shapes they come in (see ``tools.names.ids``)."""
+        return IdIndex(
+            (c.client_id for c in self.directory), (r.rm_id for r in self._bank.all_rms())
+        )
 
     @cached_property
     def intel(self) -> ClientIntelligence:

@@ -39,6 +39,7 @@ class Privacy(Protocol):
         self, text: str, *, rm_id: str, conversation_id: str, language: str | None = None
     ) -> Any: ...
     def all_clean(self, texts: Sequence[str]) -> bool: ...
+    def owners_of_name(self, name: str) -> frozenset[str]: ...
     @property
     def vault(self) -> Any: ...
 
@@ -170,6 +171,9 @@ class Toolbox:
         return await asyncio.to_thread(self.call, name, args)
 
     def client_data(self, client_id: str) -> ClientData:
+        # "kh0042" is KH-0042: an id is the bank's however the caller (or the model) wrote it.
+        known = self.services.intelligence.ids.known(client_id)
+        client_id = known[1] if known and known[0] == "client" else client_id
         self.caller.require(client_id)
         if client_id not in self._data:
             found = self.services.bank.client_data([client_id])

@@ -92,7 +92,7 @@ class PiiAnalyzer:
         return resolve_overlaps(
             [
                 d
-                for d in detections
+                for d in clients_over_guessed_persons(detections)
                 if not (d.entity_type is Entity.PERSON and self.dictionary.is_staff(d.value))
             ]
         )
@@ -123,6 +123,35 @@ class PiiAnalyzer:
             other = Entity.ACCOUNT if entity_type is Entity.CARD else Entity.CARD
             client_id = self.dictionary.client_for(other, value)
         return client_id
+
+
+def clients_over_guessed_persons(detections: list[Detection]) -> list[Detection]:
+    """A known client name beats a person the statistical recognizers guessed over it:
+    "下午去见康益医疗张总" is the client and 张总, not two people around "医疗"."""
+    known = [
+        d
+        for d in detections
+        if d.entity_type is Entity.CLIENT and d.recognizer == NameDictionaryRecognizer.__name__
+    ]
+    return [
+        d
+        for d in detections
+        if not (
+            d.entity_type is Entity.PERSON
+            and d.recognizer != NameDictionaryRecognizer.__name__
+            and any(_cuts_into(d, k) for k in known)
+        )
+    ]
+
+
+def _cuts_into(person: Detection, client: Detection) -> bool:
+    """The guessed person overlaps the client's name without holding all of it ("Lisa Walker"
+    holds "Walker" and stays a person; "康益" inside "康益医疗" does not)."""
+    overlaps = person.start < client.end and client.start < person.end
+    holds = (
+        person.start <= client.start and client.end <= person.end and person.length > client.length
+    )
+    return overlaps and not holds
 
 
 def resolve_overlaps(detections: list[Detection]) -> list[Detection]:

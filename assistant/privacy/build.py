@@ -16,6 +16,7 @@ from assistant.privacy.masker import PrivacyLayer
 from assistant.privacy.nlp import blank_nlp_engine
 from assistant.privacy.recognizers.chinese_person import LacModel
 from assistant.privacy.vault import DEFAULT_TTL, Vault
+from tools.bank.repository import BankRepository, SqlBankRepository
 
 log = logging.getLogger("assistant.privacy")
 
@@ -23,21 +24,22 @@ log = logging.getLogger("assistant.privacy")
 def build_privacy_layer(
     settings: Settings,
     session_factory: sessionmaker[Session],
+    bank: BankRepository | None = None,
     *,
     ttl: timedelta = DEFAULT_TTL,
 ) -> PrivacyLayer:
-    """Wire analyzer, vault and name dictionary from settings and the application database."""
+    """Wire analyzer, vault and name dictionary from settings, the application database (the
+    vault) and the bank repository (names; by default the imported extract in that database)."""
     keys = VaultKeys.derive(load_master_key(settings))
-    dictionary = _load_dictionary(session_factory)
+    dictionary = _load_dictionary(bank or SqlBankRepository(session_factory))
     analyzer = PiiAnalyzer(blank_nlp_engine(settings.models_dir), dictionary, LacModel())
     vault = Vault(session_factory, keys, ttl=ttl)
     return PrivacyLayer(analyzer, vault, dictionary, link_hosts=settings.link_hosts)
 
 
-def _load_dictionary(session_factory: sessionmaker[Session]) -> NameDictionary:
+def _load_dictionary(bank: BankRepository) -> NameDictionary:
     try:
-        with session_factory() as session:
-            return NameDictionary.from_session(session)
+        return NameDictionary.from_repository(bank)
     except SQLAlchemyError:
         # No bank loaded yet (fresh database): start empty; refresh_dictionary after import.
         log.warning("bank tables not readable; the name dictionary starts empty")

@@ -1,9 +1,12 @@
 """The bank's own names and identifiers, for exact matching.
 
-Built from every RM's book (so a client of another RM, or a foreign client whose name no model
-knows, is still caught). Company names are also indexed in their short forms: without the legal
-suffix (有限公司, 股份有限公司 ...) and without a leading city or province, when what remains has
-at least four characters and belongs to one client only.
+Built from every RM's book through the bank repository (so a client of another RM, or a
+foreign client whose name no model knows, is still caught — and a bank that backs the
+repository with its CRM's API gets the same dictionary). A company is also found by every form
+an RM names it by (``tools.names.forms``): without the legal suffix, its distinctive head
+("东升机械", "Northwind"), its pinyin and English renderings ("Dongsheng Jixie", "Dongsheng
+Machinery"), and — beside one of its contacts ("东升的王建国", "王建国 at 东升") — its short head.
+A form several clients share is still a name, tied to all of them.
 """
 
 from __future__ import annotations
@@ -11,25 +14,21 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass
-
-from sqlalchemy import select
-from sqlalchemy.orm import Session
+from dataclasses import dataclass, replace
 
 from assistant.privacy.entities import Entity
 from assistant.privacy.normalize import ascii_lower, canonical_value
-from assistant.privacy.places import strip_place_prefix
 from tools.bank.identifiers import is_any_resident_id, is_card_number, is_uscc
-from tools.bank.models import RM, Client, Contact, Holding
+from tools.bank.repository import BankRepository
+from tools.names.forms import compact as compact_form
+from tools.names.forms import company_forms
 
-_LEGAL_SUFFIX = re.compile(
-    r"(?:集团)?(?:股份有限公司|有限责任公司|有限公司|股份公司|分公司|公司)$"
-    r"|[,.]?\s+(?:Inc|LLC|L\.L\.C|Ltd|Limited|PLC|Co|Corp|Corporation|Company|GmbH|AG|SA|Pte)\.?"
-    r"(?:,?\s+(?:Ltd|Limited|Inc)\.?)?$",
-    re.IGNORECASE,
-)
 _ASCII_ALNUM = re.compile(r"[0-9A-Za-z]")
-MIN_SHORT_FORM = 4
+_ASCII_WORD = re.compile(r"[A-Za-z]+")
+MAX_SPACED_WORDS = 8
+# "王建国 at 东升", "Wang at Northwind"; "东升的王建国", "东升 的 王建国".
+_AFTER_PERSON = re.compile(r"\s+(?:at|from|of)\s+|\s*@\s*", re.IGNORECASE)
+_BEFORE_PERSON = re.compile(r"\s*的\s*$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,11 +50,14 @@ class NameHit:
     entry: NameEntry
 
 
-def short_forms(name: str) -> set[str]:
-    """Forms a company name is also written in (the full name excluded)."""
-    bare = _LEGAL_SUFFIX.sub("", name).strip()
-    forms = {bare, strip_place_prefix(bare), strip_place_prefix(name)}
-    return {f for f in forms if f != name and len(f) >= MIN_SHORT_FORM}
+@dataclass
+class _Forms:
+    """Forms of client names before they are tied to their owners."""
+
+    strong: dict[str, set[str]]  # lower-cased form -> keys of the full names it shortens
+    spaced: dict[str, set[str]]  # compact pinyin / English form -> keys of full names
+    written: dict[str, str]  # form key -> how it is written
+    weak: dict[str, set[str]]  # short head (or its compact pinyin) -> client ids
 
 
 class NameDictionary:
@@ -71,7 +73,22 @@ class NameDictionary:
         values: Iterable[tuple[Entity, str, str | None]] = (),
         staff: Iterable[str] = (),
     ) -> None:
-        self._entries = self._index_names(names)
+        self._entries = self._full_names(names)
+        forms = self._forms(self._entries)
+        self._spaced = self._tie(forms.spaced, forms.written, skip=set())
+        self._entries.update(self._tie(forms.strong, forms.written, skip=set(self._entries)))
+        self._weak = {
+            k: frozenset(ids)
+            for k, ids in forms.weak.items()
+            if k not in self._entries and k not in self._spaced
+        }
+        self._weak_ascii = {
+            k: NameEntry(k, Entity.CLIENT, ids) for k, ids in self._weak.items() if k.isascii()
+        }
+        self._by_client: dict[str, NameEntry] = {}
+        for key, entry in self._entries.items():
+            if entry.entity_type is Entity.CLIENT and entry.client_id and entry.name.lower() == key:
+                self._by_client.setdefault(entry.client_id, entry)
         # The bank's own staff (RMs sign their drafts): not customer PII, so a person detection
         # that is exactly a staff name is not masked — unless a client or contact has that
         # name too, when masking wins.
@@ -80,11 +97,8 @@ class NameDictionary:
             for name in staff
             if (key := ascii_lower(canonical_value(Entity.PERSON, name or ""))) and len(key) >= 2
         } - self._entries.keys()
-        self._lengths: dict[str, list[int]] = defaultdict(list)
-        for key in self._entries:
-            self._lengths[key[0]].append(len(key))
-        for first, lengths in self._lengths.items():
-            self._lengths[first] = sorted(set(lengths), reverse=True)
+        self._lengths = _lengths_by_first(self._entries)
+        self._weak_lengths = sorted({len(k) for k in self._weak}, reverse=True)
         self._values: dict[tuple[Entity, str], set[str]] = defaultdict(set)
         for entity_type, value, client_id in values:
             if value and client_id:
@@ -94,7 +108,7 @@ class NameDictionary:
         return len(self._entries)
 
     @staticmethod
-    def _index_names(names: Iterable[tuple[str, Entity, str | None]]) -> dict[str, NameEntry]:
+    def _full_names(names: Iterable[tuple[str, Entity, str | None]]) -> dict[str, NameEntry]:
         full: dict[str, tuple[str, Entity, set[str]]] = {}
         for raw, entity_type, client_id in names:
             name = canonical_value(entity_type, raw or "")
@@ -106,31 +120,49 @@ class NameDictionary:
                 ids.add(client_id)
             if entity_type is Entity.CLIENT and kind is not Entity.CLIENT:
                 full[key] = (name, Entity.CLIENT, ids)
-        entries = {k: NameEntry(n, t, frozenset(ids)) for k, (n, t, ids) in full.items()}
-        short: dict[str, set[str]] = defaultdict(set)
+        return {k: NameEntry(n, t, frozenset(ids)) for k, (n, t, ids) in full.items()}
+
+    @staticmethod
+    def _forms(entries: dict[str, NameEntry]) -> _Forms:
+        forms = _Forms(defaultdict(set), defaultdict(set), {}, defaultdict(set))
         for key, entry in entries.items():
-            if entry.entity_type is Entity.CLIENT:
-                for form in short_forms(entry.name):
-                    short[ascii_lower(form)].add(key)
-        for form, owners in short.items():
-            if form in entries:  # a full name wins over another name's short form
+            if entry.entity_type is not Entity.CLIENT:
+                continue
+            for form in company_forms(entry.name):
+                fkey = compact_form(form.text) if form.spaced else ascii_lower(form.text)
+                if not fkey:
+                    continue
+                if not form.strong:
+                    forms.weak[fkey] |= entry.client_ids
+                    continue
+                forms.written.setdefault(fkey, form.text)
+                (forms.spaced if form.spaced else forms.strong)[fkey].add(key)
+        return forms
+
+    def _tie(
+        self, forms: dict[str, set[str]], written: dict[str, str], skip: set[str]
+    ) -> dict[str, NameEntry]:
+        """Each form to its one owner's entry, or to a shared entry when several own it."""
+        out: dict[str, NameEntry] = {}
+        for form, owners in forms.items():
+            if form in skip:  # a full name wins over another name's short form
                 continue
             if len(owners) == 1:
-                entries[form] = entries[next(iter(owners))]
+                out[form] = self._entries[next(iter(owners))]
             else:  # shared by several clients: still a name, tied to none of them alone
-                shared = frozenset().union(*(entries[o].client_ids for o in owners))
-                written = next(
-                    f
-                    for o in owners
-                    for f in short_forms(entries[o].name)
-                    if ascii_lower(f) == form
-                )
-                entries[form] = NameEntry(written, Entity.CLIENT, shared)
-        return entries
+                shared = frozenset().union(*(self._entries[o].client_ids for o in owners))
+                out[form] = NameEntry(written[form], Entity.CLIENT, shared)
+        return out
 
     def find(self, text: str) -> list[NameHit]:
-        """Every known name in ``text``, longest first at each position, non-overlapping."""
+        """Every known name in ``text``, longest first at each position, non-overlapping;
+        a company beside one of its contacts narrows both to the clients they share."""
         lowered = ascii_lower(text)
+        hits = self._exact_hits(text, lowered)
+        hits = _merge(hits, self._spaced_hits(text))
+        return self._with_contacts(text, lowered, hits)
+
+    def _exact_hits(self, text: str, lowered: str) -> list[NameHit]:
         hits: list[NameHit] = []
         i, n = 0, len(text)
         while i < n:
@@ -145,14 +177,113 @@ class NameDictionary:
                 i += 1
         return hits
 
+    def _spaced_hits(self, text: str, table: dict | None = None) -> list[NameHit]:
+        """Pinyin and English renderings, written with or without spaces and in any case."""
+        table = self._spaced if table is None else table
+        if not table:
+            return []
+        words = [w for w in _ASCII_WORD.finditer(text) if _plain_word(text, w)]
+        hits: list[NameHit] = []
+        i = 0
+        while i < len(words):
+            for j in range(min(len(words), i + MAX_SPACED_WORDS), i, -1):
+                run = words[i:j]
+                if any(
+                    text[a.end() : b.start()] not in (" ", "-")
+                    for a, b in zip(run, run[1:], strict=False)
+                ):
+                    continue
+                entry = table.get("".join(w.group(0) for w in run).lower())
+                if entry is not None:
+                    hits.append(NameHit(run[0].start(), run[-1].end(), entry))
+                    i = j
+                    break
+            else:
+                i += 1
+        return hits
+
+    def _with_contacts(self, text: str, lowered: str, hits: list[NameHit]) -> list[NameHit]:
+        out = list(hits)
+        for person in hits:
+            if person.entry.entity_type is not Entity.PERSON or not person.entry.client_ids:
+                continue
+            company = self._company_after(text, lowered, person, out) or self._company_before(
+                text, lowered, person, out
+            )
+            if company is None or not _free(company, out):
+                continue
+            shared = company.entry.client_ids & person.entry.client_ids
+            if not shared:
+                continue
+            out = [h for h in out if h is not company and h is not person]
+            out += [
+                NameHit(company.start, company.end, self._narrowed(company.entry, shared)),
+                NameHit(person.start, person.end, replace(person.entry, client_ids=shared)),
+            ]
+        return sorted(out, key=lambda h: h.start)
+
+    def _narrowed(self, entry: NameEntry, ids: frozenset[str]) -> NameEntry:
+        if len(ids) == 1 and (full := self._by_client.get(next(iter(ids)))):
+            return full
+        return replace(entry, client_ids=ids)
+
+    def _company_after(
+        self, text: str, lowered: str, person: NameHit, hits: list[NameHit]
+    ) -> NameHit | None:
+        link = _AFTER_PERSON.match(text, person.end)
+        if not link:
+            return None
+        at = link.end()
+        known = next(
+            (h for h in hits if h.start == at and h.entry.entity_type is Entity.CLIENT), None
+        )
+        return known or self._weak_at(text, lowered, at)
+
+    def _company_before(
+        self, text: str, lowered: str, person: NameHit, hits: list[NameHit]
+    ) -> NameHit | None:
+        link = _BEFORE_PERSON.search(text, 0, person.start)
+        if not link:
+            return None
+        at = link.start()
+        known = next(
+            (h for h in hits if h.end == at and h.entry.entity_type is Entity.CLIENT), None
+        )
+        if known:
+            return known
+        for length in self._weak_lengths:
+            ids = self._weak.get(lowered[max(0, at - length) : at]) if at >= length else None
+            if ids:
+                return NameHit(
+                    at - length, at, NameEntry(text[at - length : at], Entity.CLIENT, ids)
+                )
+        return None
+
+    def _weak_at(self, text: str, lowered: str, at: int) -> NameHit | None:
+        for length in self._weak_lengths:
+            ids = self._weak.get(lowered[at : at + length]) if at + length <= len(text) else None
+            if ids and _bounded(text, at, at + length):
+                return NameHit(
+                    at, at + length, NameEntry(text[at : at + length], Entity.CLIENT, ids)
+                )
+        spaced = [h for h in self._spaced_hits(text[at:], self._weak_ascii) if h.start == 0]
+        if spaced:
+            h = spaced[0]
+            return NameHit(at, at + h.end, replace(h.entry, name=text[at : at + h.end]))
+        return None
+
     def is_staff(self, name: str) -> bool:
         """A member of staff's name that no client or contact shares."""
         return ascii_lower(canonical_value(Entity.PERSON, name)) in self._staff
 
     def owners_of_name(self, name: str) -> frozenset[str]:
-        """The clients a known name (full or short form) belongs to; empty when unknown."""
-        entry = self._entries.get(ascii_lower(name))
-        return entry.client_ids if entry else frozenset()
+        """The clients a known name (full name or any form of it) belongs to; empty when
+        unknown."""
+        key = ascii_lower(canonical_value(Entity.CLIENT, name))
+        entry = self._entries.get(key) or self._spaced.get(compact_form(key))
+        if entry:
+            return entry.client_ids
+        return self._weak.get(key, frozenset())
 
     def client_for(self, entity_type: Entity, value: str) -> str | None:
         """The client a known identifier belongs to (None when unknown or shared)."""
@@ -163,36 +294,51 @@ class NameDictionary:
         return frozenset(self._values.get((entity_type, canonical_value(entity_type, value)), ()))
 
     @classmethod
-    def from_session(cls, session: Session) -> NameDictionary:
-        """Build from the bank tables: every client and contact of every RM."""
+    def from_repository(cls, bank: BankRepository) -> NameDictionary:
+        """Build from the bank's data: every client and contact of every RM."""
         names: list[tuple[str, Entity, str | None]] = []
         values: list[tuple[Entity, str, str | None]] = []
-        clients = session.execute(
-            select(
-                Client.client_id,
-                Client.name,
-                Client.phone,
-                Client.email,
-                Client.registration_id,
-                Client.address,
-            )
-        )
-        for cid, name, phone, email, reg_id, address in clients:
-            names.append((name, Entity.CLIENT, cid))
-            values += _identifier_values(cid, phone, email, reg_id)
-            values.append((Entity.ADDRESS, address or "", cid))
-        contacts = session.execute(
-            select(Contact.client_id, Contact.name, Contact.phone, Contact.email, Contact.id_number)
-        )
-        for cid, name, phone, email, id_number in contacts:
-            names.append((name, Entity.PERSON, cid))
-            values += _identifier_values(cid, phone, email, id_number)
-        for cid, account_no in session.execute(select(Holding.client_id, Holding.account_no)):
-            if account_no:
-                values.append((Entity.ACCOUNT, account_no, cid))
-                values.append((Entity.CARD, account_no, cid))
-        staff = session.scalars(select(RM.name))
+        for c in bank.all_clients():
+            names.append((c.name, Entity.CLIENT, c.client_id))
+            values += _identifier_values(c.client_id, c.phone, c.email, c.registration_id)
+            values.append((Entity.ADDRESS, c.address or "", c.client_id))
+        for p in bank.all_contacts():
+            names.append((p.name, Entity.PERSON, p.client_id))
+            values += _identifier_values(p.client_id, p.phone, p.email, p.id_number)
+        for client_id, account_no in bank.account_numbers():
+            values.append((Entity.ACCOUNT, account_no, client_id))
+            values.append((Entity.CARD, account_no, client_id))
+        staff = [rm.name for rm in bank.all_rms()]
         return cls(names, values, staff)
+
+
+def _lengths_by_first(entries: dict[str, NameEntry]) -> dict[str, list[int]]:
+    lengths: dict[str, set[int]] = defaultdict(set)
+    for key in entries:
+        lengths[key[0]].add(len(key))
+    return {first: sorted(ls, reverse=True) for first, ls in lengths.items()}
+
+
+def _merge(hits: list[NameHit], more: list[NameHit]) -> list[NameHit]:
+    """``hits`` plus those of ``more`` that overlap none of them."""
+    kept = [h for h in more if all(h.end <= o.start or h.start >= o.end for o in hits)]
+    return sorted(hits + kept, key=lambda h: h.start)
+
+
+def _free(hit: NameHit, hits: list[NameHit]) -> bool:
+    """``hit`` is one of ``hits`` or overlaps none of them."""
+    return any(h is hit for h in hits) or all(
+        hit.end <= h.start or hit.start >= h.end for h in hits
+    )
+
+
+def _plain_word(text: str, word: re.Match[str]) -> bool:
+    """A word of prose, not part of an e-mail address, a URL or a code like ``ab12``."""
+    before = text[word.start() - 1] if word.start() else " "
+    after = text[word.end()] if word.end() < len(text) else " "
+    return not (
+        before in "@./_\\" or before.isdigit() or after in "@_\\" or after.isdigit()
+    ) and not (after == "." and word.end() + 1 < len(text) and text[word.end() + 1].isalnum())
 
 
 def _identifier_values(

@@ -13,14 +13,13 @@ from collections import OrderedDict
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 
-from sqlalchemy.orm import Session
-
 from assistant.privacy.analyzer import SCAN_ENTITIES, PiiAnalyzer
 from assistant.privacy.dictionary import NameDictionary
 from assistant.privacy.entities import Entity
 from assistant.privacy.links import LinkGuard
 from assistant.privacy.restore import Restored, restore, scan_outgoing
 from assistant.privacy.vault import Vault
+from tools.bank.repository import BankRepository
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,6 +109,10 @@ class PrivacyLayer:
                 self._clean.popitem(last=False)
         return True
 
+    def owners_of_name(self, name: str) -> frozenset[str]:
+        """The clients a known name, or any form of it, belongs to (see the dictionary)."""
+        return self.analyzer.dictionary.owners_of_name(name)
+
     def token_for(
         self,
         value: str,
@@ -157,9 +160,9 @@ class PrivacyLayer:
         scanned, events = scan_outgoing(text, self.analyzer, entitled_client_ids)
         return scanned, list(dict.fromkeys(e.flag for e in events))
 
-    def refresh_dictionary(self, session: Session) -> NameDictionary:
-        """Rebuild the name dictionary from the bank tables (after an import)."""
-        dictionary = NameDictionary.from_session(session)
+    def refresh_dictionary(self, bank: BankRepository) -> NameDictionary:
+        """Rebuild the name dictionary from the bank's data (after an import)."""
+        dictionary = NameDictionary.from_repository(bank)
         self.analyzer.set_dictionary(dictionary)
         with self._clean_lock:
             self._clean.clear()  # a new client's name may be in text that was clean before

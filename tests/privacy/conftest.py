@@ -23,6 +23,7 @@ from assistant.privacy.recognizers.chinese_person import LacModel
 from assistant.privacy.vault import Vault
 from assistant.storage.db import Base, make_sessionmaker
 from tools.bank.models import BANK_TABLES, RM, Client, Contact, Team
+from tools.bank.repository import SqlBankRepository
 
 TEST_KEY = bytes(range(32))
 TEST_KEY_B64 = base64.b64encode(TEST_KEY).decode()
@@ -114,8 +115,7 @@ def bank_db(tmp_path_factory: pytest.TempPathFactory) -> tuple[Engine, sessionma
 
 @pytest.fixture(scope="session")
 def dictionary(bank_db: tuple[Engine, sessionmaker[Session]]) -> NameDictionary:
-    with bank_db[1]() as session:
-        return NameDictionary.from_session(session)
+    return NameDictionary.from_repository(SqlBankRepository(bank_db[1]))
 
 
 @pytest.fixture(scope="session")

@@ -150,6 +150,6 @@ def test_when_texts_found_clean_then_not_analysed_again_until_names_change(layer
     from assistant.privacy import masker
 
     # An import may add a client whose name is in text that was clean: analysed again.
-    monkeypatch.setattr(masker.NameDictionary, "from_session", lambda session: layer.dictionary)
-    layer.refresh_dictionary(session=None)
+    monkeypatch.setattr(masker.NameDictionary, "from_repository", lambda bank: layer.dictionary)
+    layer.refresh_dictionary(bank=None)
     assert layer.all_clean([passage]) and len(calls) == 4

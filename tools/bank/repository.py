@@ -46,6 +46,8 @@ class BankRepository(Protocol):
     def products(self) -> dict[str, ProductRecord]: ...
     def all_clients(self) -> list[ClientRecord]: ...
     def all_contacts(self) -> list[ContactRecord]: ...
+    def all_rms(self) -> list[RMRecord]: ...
+    def account_numbers(self) -> list[tuple[str, str]]: ...
     def summary_line(self) -> str: ...
 
 
@@ -113,6 +115,22 @@ class SqlBankRepository:
         with self._sessions() as s:
             rows = s.scalars(select(m.Contact).order_by(m.Contact.client_id, m.Contact.id))
             return [ContactRecord(**_fields(ContactRecord, r)) for r in rows]
+
+    def all_rms(self) -> list[RMRecord]:
+        with self._sessions() as s:
+            rows = s.scalars(select(m.RM).order_by(m.RM.rm_id))
+            return [RMRecord(**_fields(RMRecord, r)) for r in rows]
+
+    def account_numbers(self) -> list[tuple[str, str]]:
+        """``(client_id, account_no)`` of every holding that has one (the privacy layer masks
+        them wherever they appear)."""
+        with self._sessions() as s:
+            rows = s.execute(
+                select(m.Holding.client_id, m.Holding.account_no)
+                .where(m.Holding.account_no.is_not(None))
+                .order_by(m.Holding.id)
+            )
+            return [(cid, no) for cid, no in rows if no]
 
     def products(self) -> dict[str, ProductRecord]:
         with self._sessions() as s:

@@ -11,7 +11,7 @@ from assistant.engines.offline.intent import classify
 from assistant.engines.offline.phrases import t
 from assistant.engines.offline.slots import Slots, extract, product_for
 from assistant.engines.refusals import policy_refusal
-from tools.client_tools import mentioned_clients
+from tools.client_tools import client_ids_in, mentioned_clients
 from tools.toolbox import Refusal, Toolbox, ToolError
 
 CLIENT_INTENTS = {"serve_client", "client_facts", "draft_outreach"}
@@ -85,6 +85,7 @@ class OfflineEngine:
     async def run(self, ctx: EngineContext, emit: Emit) -> EngineResult:
         slots = extract(ctx.masked_text, ctx.language)
         slots.language = ctx.language
+        slots.client_ids = client_ids_in(ctx.toolbox, ctx.masked_text)
         has_client = bool(slots.client_tokens or slots.client_ids)
         if not has_client:
             own, foreign = await asyncio.to_thread(mentioned_clients, ctx.toolbox, ctx.masked_text)

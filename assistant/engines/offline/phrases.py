@@ -22,8 +22,8 @@ PHRASES: dict[str, dict[str, str]] = {
         "en": "Before recommending any product, check the client's risk tolerance against the product's risk level (C ≥ R); never promise returns.",
     },
     "which_client": {
-        "zh": "请告诉我是哪位客户（客户名称或客户号，如 C000123）。",
-        "en": "Which client do you mean? Give me the client's name or id (e.g. C000123).",
+        "zh": "请告诉我是哪位客户（客户名称、简称或客户号）。",
+        "en": "Which client do you mean? Give me the client's name, short name or id.",
     },
     "which_client_for_plan": {
         "zh": "以上是行内制度的通用做法。告诉我是哪位客户（客户名称或客户号），我结合其持仓、信号和往来记录给出具体方案。",
@@ -39,8 +39,8 @@ PHRASES: dict[str, dict[str, str]] = {
         "en": "I found no matching client in your book.",
     },
     "refuse_foreign": {
-        "zh": "抱歉，该客户不在你的管户范围内，我不能提供其信息。如需协作，请联系该客户的客户经理或团队长。",
-        "en": "Sorry, that client is not in your book, so I can't share their information. Please contact their RM or your team lead.",
+        "zh": "抱歉，你的管户名单中没有这位客户，我不能提供相关信息。请核对客户名称或客户号；如需跨团队协作，请联系你的团队长。",
+        "en": "Sorry, there is no such client in your book, so I can't share anything about it. Check the name or id; for work across teams, ask your team lead.",
     },
     "refuse_admin": {
         "zh": "管理员账号只能查看审计数据，不能查看客户数据。",
@@ -61,16 +61,16 @@ PHRASES: dict[str, dict[str, str]] = {
     "help": {
         "zh": (
             "我是 Frontline，客户经理的经营助手。你可以问我：\n"
-            "- 「我该怎么服务华东精密？」——客户画像、信号、建议行动与依据\n"
-            "- 「给 C000123 起草一条到期提醒微信」——合规检查后的外联草稿\n"
+            "- 「我该怎么服务〈客户名称或简称〉？」——客户画像、信号、建议行动与依据\n"
+            "- 「给〈客户号〉起草一条到期提醒微信」——合规检查后的外联草稿\n"
             "- 「我的客户中哪些有存款流失？」「60 天内到期的客户有哪些？」——查询你的客户名单\n"
             "- 「战略客户的服务频次是什么？」——行内制度与产品手册，附引用\n"
             "所有客户数据均经脱敏处理，只显示你管户范围内的客户。"
         ),
         "en": (
             "I'm Frontline, the relationship manager's assistant. Ask me:\n"
-            '- "How should I serve C000123?" — profile, signals, recommended actions and the playbooks behind them\n'
-            '- "Draft a WeChat maturity reminder for C000123" — a compliance-checked outreach draft\n'
+            '- "How should I serve <client name or short name>?" — profile, signals, recommended actions and the playbooks behind them\n'
+            '- "Draft a WeChat maturity reminder for <client id>" — a compliance-checked outreach draft\n'
             '- "Which of my clients show deposit churn?" — questions over your own book\n'
             '- "What is the service standard for strategic clients?" — the bank\'s playbooks, cited\n'
             "Client data is masked and you only see clients in your own book."

@@ -6,8 +6,6 @@ import re
 from dataclasses import dataclass, field
 from typing import Literal
 
-from tools.client_tools import CLIENT_ID
-
 CJK = re.compile(r"[\u4e00-\u9fff]")
 CLIENT_TOKEN = re.compile(r"⟦CLIENT_\d+⟧")
 
@@ -80,7 +78,7 @@ TOP_N = re.compile(r"前\s*(\d{1,2})|top\s*(\d{1,2})|(\d{1,2})\s*(个|家|位)�
 class Slots:
     language: str
     client_tokens: list[str] = field(default_factory=list)
-    client_ids: list[str] = field(default_factory=list)
+    client_ids: list[str] = field(default_factory=list)  # the engine fills it (tools know ids)
     name_fragment: str | None = None
     product_code: str | None = None
     channel: str | None = None
@@ -110,7 +108,6 @@ def product_for(text: str, client_type: str | None) -> str | None:
 def extract(text: str, language: str | None = None) -> Slots:
     slots = Slots(language=language or detect_language(text))
     slots.client_tokens = list(dict.fromkeys(CLIENT_TOKEN.findall(text)))
-    slots.client_ids = list(dict.fromkeys(CLIENT_ID.findall(text)))
     slots.channel = _first(CHANNELS, text)
     slots.purpose = _first(PURPOSES, text)
     if re.search(r"用英文|英文版|in english|english version", text, re.I):

@@ -1,0 +1,103 @@
+"""Through the real core, over a bank of another convention: ids in the bank's shape, names
+as RMs say them, contacts for their clients, the asker's own book first — and an id outside
+the book answered exactly like an id of no client."""
+
+from __future__ import annotations
+
+import asyncio
+import re
+
+import pytest
+
+from assistant.core.types import Answer, Turn
+from assistant.engines.offline.phrases import PHRASES
+
+
+def ask(fl, text: str, rm: str = "EMP0101") -> Answer:
+    return asyncio.run(fl.core.answer(Turn(text=text, channel="cli", rm_id=rm)))
+
+
+def seen(answer: Answer) -> dict:
+    """What the RM (and the audit) can tell from an answer, with the id asked about blanked."""
+    return {
+        "text": answer.text,
+        "intent": answer.intent,
+        "refused": answer.refused,
+        "refusal_reason": answer.refusal_reason,
+        "client_ids": answer.client_ids,
+        "flags": answer.flags,
+        "citations": [c.doc_id for c in answer.citations],
+        "tools": [
+            (c.name, c.ok, re.sub(r"KH-\d{4}", "<id>", str(c.args))) for c in answer.tool_calls
+        ],
+    }
+
+
+@pytest.mark.parametrize(
+    ("foreign", "unknown", "template"),
+    [
+        ("KH-0049", "KH-9999", "{} 最近存款怎么样？"),
+        ("kh0049", "kh9999", "{} 最近存款怎么样？"),
+        ("KH 0049", "KH 9999", "How should I serve {}?"),
+        ("KH-0045", "KH-0099", "帮我给{}写一条微信"),
+    ],
+)
+def test_when_an_id_is_outside_the_book_then_the_answer_is_that_of_an_id_of_no_client(
+    other_bank, foreign, unknown, template
+) -> None:
+    a = ask(other_bank, template.format(foreign))
+    b = ask(other_bank, template.format(unknown))
+    assert a.refused and a.refusal_reason == "not_entitled" and a.client_ids == []
+    assert seen(a) == seen(b)
+
+
+@pytest.mark.parametrize("written", ["KH-0042", "kh0042", "KH 0042", "Kh-0042"])
+def test_when_an_own_id_is_written_any_way_then_that_client_is_served(other_bank, written) -> None:
+    answer = ask(other_bank, f"{written} 最近存款怎么样？")
+    assert not answer.refused and answer.client_ids == ["KH-0042"]
+    assert "get_client_profile" in [c.name for c in answer.tool_calls]
+
+
+@pytest.mark.parametrize(
+    ("question", "client"),
+    [
+        ("东升机械最近存款怎么样？", "KH-0042"),
+        ("How should I serve Dongsheng Jixie?", "KH-0042"),
+        ("Draft an email to Dongsheng Machinery about a visit", "KH-0042"),
+        ("How should I serve Northwind?", "KH-0043"),
+        ("What products does Northwind Freight hold?", "KH-0043"),
+        ("call script for 王建国 at 东升", "KH-0042"),
+        ("东升的王建国想开通代发", "KH-0042"),
+        ("东升 的 王建国想开通代发", "KH-0042"),
+        ("我的客户王建国想开通代发", "KH-0042"),  # 王建国 is also another book's contact
+        ("佳禾传媒最近存款怎么样？", "KH-0044"),  # another book has a 佳禾传媒 too
+        ("Jiahe Media 的存款怎么样？", "KH-0044"),
+        ("下午去见康益医疗张总，该聊什么？", "KH-0050"),
+    ],
+)
+def test_when_a_client_is_named_as_rms_say_it_then_that_client_is_answered(
+    other_bank, question, client
+) -> None:
+    answer = ask(other_bank, question)
+    assert not answer.refused, answer.text
+    assert answer.client_ids == [client], answer.text
+
+
+def test_when_a_short_name_fits_several_own_clients_then_only_own_ones_are_offered(
+    other_bank,
+) -> None:
+    answer = ask(other_bank, "我该怎么服务华东精密？")
+    assert not answer.refused and answer.text.startswith(PHRASES["ambiguous"]["zh"])
+    assert "KH-0046" in answer.text and "KH-0047" in answer.text
+    assert "KH-0048" not in answer.text and "仪器" not in answer.text
+
+
+def test_when_a_name_is_only_another_books_then_it_is_refused(other_bank) -> None:
+    answer = ask(other_bank, "蓝鲸星河最近存款怎么样？")
+    assert answer.refused and answer.client_ids == []
+
+
+def test_when_asking_for_help_or_which_client_then_no_demo_id_is_shown(other_bank) -> None:
+    for question in ("你能做什么？", "What can you do?", "帮我起草一条微信"):
+        text = ask(other_bank, question).text
+        assert "C000123" not in text and "RM001" not in text
