@@ -77,8 +77,10 @@ def find_clients(tb: Toolbox, args: FindClientsArgs) -> dict:
     else:
         book = tb.services.bank.get_clients(tb.caller.client_ids)
         clients = [c for c in book if _matches(c, args.query)]
-        if not clients and _matches_outside_book(tb, args.query):
-            raise EntitlementError("that client is not in your book")
+    if not clients:
+        # The same answer whether the name belongs to another RM's client or to nobody:
+        # "no match" for one and a refusal for the other would confirm who banks here.
+        raise EntitlementError("that client is not in your book")
     for c in clients[: args.limit]:
         tb.touch(c.client_id)
     return {"matches": [_summary(tb, c) for c in clients[: args.limit]], "total": len(clients)}
