@@ -16,6 +16,7 @@ from pydantic import BaseModel, Field, SecretStr, ValidationError, field_validat
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 from assistant.errors import ConfigError
+from assistant.hosts import is_loopback, parse_host_pattern
 
 _HOST = re.compile(
     r"(?:\*\.)?[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*\.?"
@@ -50,6 +51,8 @@ class TeamsSettings(BaseModel):
     app_id: str | None = None
     app_password: SecretStr | None = None
     tenant_id: str | None = None
+    # Bot Connector hosts beyond Microsoft's public ones (sovereign clouds): names or *.suffix.
+    service_hosts: tuple[str, ...] = ()
 
 
 class Settings(BaseSettings):
@@ -99,6 +102,7 @@ class Settings(BaseSettings):
     teams_app_id: str | None = None
     teams_app_password: SecretStr | None = None
     teams_tenant_id: str | None = None
+    teams_service_hosts: Annotated[tuple[str, ...], NoDecode] = ()
 
     log_level: str = "INFO"
 
@@ -139,6 +143,21 @@ class Settings(BaseSettings):
             tokens[token] = rm_id
         return tokens
 
+    @field_validator("teams_service_hosts", mode="before")
+    @classmethod
+    def _parse_service_hosts(cls, value: object) -> object:
+        entries = value.split(",") if isinstance(value, str) else value
+        if not isinstance(entries, list | tuple):
+            return value
+        hosts = tuple(parse_host_pattern(str(e)) for e in entries if str(e).strip())
+        for host in hosts:
+            if is_loopback(host):
+                raise ValueError(
+                    f"{host!r}: loopback serviceUrls are allowed only without "
+                    "FRONTLINE_TEAMS_APP_ID (the anonymous development mode), never listed"
+                )
+        return hosts
+
     @field_validator("database_url")
     @classmethod
     def _check_db_url(cls, value: str | None) -> str | None:
@@ -173,6 +192,7 @@ class Settings(BaseSettings):
             app_id=self.teams_app_id,
             app_password=self.teams_app_password,
             tenant_id=self.teams_tenant_id,
+            service_hosts=self.teams_service_hosts,
         )
 
     @property

@@ -23,6 +23,7 @@ from tests.slack.fakes import FakeCore, Recorded, RecordingServer
 
 APP_ID = "11111111-2222-3333-4444-555555555555"
 AAD_USER = "00000000-1111-2222-3333-444444444444"
+EMULATOR_USER = "5e1f3a52-7c1d-4b8e-9a0f-2d6c8b4e7a13"  # the Emulator's "custom user ID"
 KID = "frontline-test-key"
 OUTBOUND_TOKEN = "outbound-test-token"
 FIXTURES = Path(__file__).parent / "fixtures"
