@@ -10,7 +10,7 @@ from sqlalchemy import func, select
 
 from assistant.errors import ImportValidationError
 from assistant.wiring import Frontline
-from tests.bank.extract import small_extract, write_extract
+from testkit.extract import small_extract, write_extract
 from tests.conftest import make_settings
 from tools.bank import models as m
 from tools.bank.importer import import_extract

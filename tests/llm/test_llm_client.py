@@ -10,7 +10,7 @@ from langchain_openai import ChatOpenAI
 from pydantic import SecretStr
 
 from assistant.engines.llm.client import DirectCompletions, use_direct_completions
-from tests.llm.fake_openai import FakeOpenAI, Reply, call, say
+from testkit.fake_openai import FakeOpenAI, Reply, call, say
 
 # LangChain shares one httpx client per base URL across models: one event loop for the module.
 pytestmark = pytest.mark.asyncio(loop_scope="session")

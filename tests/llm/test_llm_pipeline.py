@@ -9,8 +9,7 @@ import pytest
 from assistant.core.pipeline import Assistant
 from assistant.core.types import Answer, DeltaEvent, Turn
 from assistant.engines.llm import LLMEngine
-from tests.llm.conftest import LLM_TIMEOUT_S, RAW_PII
-from tests.llm.fake_openai import (
+from testkit.fake_openai import (
     CLIENT_ID,
     FakeOpenAI,
     Reply,
@@ -21,7 +20,9 @@ from tests.llm.fake_openai import (
     say,
     tool_messages,
 )
-from tests.llm.scripts import SERVE_Q, serve_script
+from testkit.llm_scripts import SERVE_Q, serve_script
+from testkit.small_frontline import LLM_TIMEOUT_S
+from tests.llm.conftest import RAW_PII
 
 pytestmark = pytest.mark.asyncio(loop_scope="session")
 

@@ -22,8 +22,8 @@ from sqlalchemy import func, select
 from assistant.audit import AuditEvent, AuditLog
 from assistant.storage.conversations import TurnRow
 from assistant.wiring import Frontline
-from tests.llm.fake_openai import FakeOpenAI, Reply
-from tests.production.stack import Replica, Stack
+from testkit.fake_openai import FakeOpenAI, Reply
+from testkit.stack import Replica, Stack
 from tests.slack.fakes import FakeSlackApi
 from tests.slack.harness import SIGNING_SECRET, load, sign
 

@@ -25,11 +25,11 @@ from integrations.server import build_app, rate_limiter_for
 from knowledge.ingest import Ingestor, default_playbook_dir
 from knowledge.retrieval import Retriever
 from knowledge.store import ChromaStore
+from testkit.embeddings import HashingEmbeddings
+from testkit.stack import Stack
 from tests.conftest import make_settings
-from tests.production.stack import Stack
 from tests.slack.fakes import FakeSlackApi, wait_for
 from tests.slack.harness import SIGNING_SECRET, load, sign
-from tests.support.embeddings import HashingEmbeddings
 
 pytestmark = pytest.mark.postgres
 
@@ -299,7 +299,7 @@ def test_when_replicas_start_together_on_an_empty_database_then_one_migrates(tmp
     from sqlalchemy import inspect, text
 
     from assistant.storage.schema import head_revision, upgrade
-    from tests.conftest import PG_ADMIN
+    from testkit.stack import PG_ADMIN
 
     name = f"frontline_mig_{uuid.uuid4().hex[:8]}"
     with psycopg.connect(PG_ADMIN, autocommit=True) as conn:

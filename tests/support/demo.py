@@ -9,8 +9,8 @@ from pathlib import Path
 
 from assistant.wiring import Frontline
 from knowledge.ingest import default_playbook_dir
+from testkit.embeddings import HashingEmbeddings
 from tests.conftest import make_settings
-from tests.support.embeddings import HashingEmbeddings
 from tools.bank.demo import generate_demo_bank
 from tools.bank.importer import import_extract
 

@@ -1,7 +1,7 @@
 """The production stack the suite runs against: the machine's PostgreSQL and Redis, a Chroma
 server started for the run, and ``frontline serve`` replicas as real subprocesses.
 
-Kept out of conftest so the benchmark can import it too.
+The replica benchmark (``benchmarks/replicas.py``) builds the same stack.
 """
 
 from __future__ import annotations
@@ -19,8 +19,11 @@ from pathlib import Path
 
 import httpx
 
-REPO = Path(__file__).resolve().parents[2]
+REPO = Path(__file__).resolve().parents[1]
 VENV_BIN = Path(sys.executable).parent
+PG_ADMIN = (
+    "postgresql://postgres@127.0.0.1:5432/test"  # the machine's server; tests make their own DBs
+)
 REDIS_URL = "redis://127.0.0.1:6379/5"  # a DB number of its own; keys carry a per-run prefix
 
 
