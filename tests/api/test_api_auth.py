@@ -6,7 +6,7 @@ import httpx
 import pytest
 
 from tests.api.conftest import RM1_TOKEN, RM2_TOKEN, auth
-from tests.api.fakes import FakeCore
+from tests.support.fake_core import FakeCore
 
 V1_CALLS = [
     ("POST", "/v1/chat", {"message": "hello"}),

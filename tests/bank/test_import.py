@@ -34,7 +34,8 @@ def frontline(request: pytest.FixtureRequest, tmp_path: Path):
 def counts(fl: Frontline) -> dict[str, int]:
     with fl.sessions() as s:
         return {
-            t.__tablename__: s.scalar(select(func.count()).select_from(t)) for t in m.BANK_TABLES
+            t.__tablename__: s.scalar(select(func.count()).select_from(t)) or 0
+            for t in m.BANK_TABLES
         }
 
 

@@ -97,7 +97,8 @@ def cluster(stack: Stack, loaded, tmp_path_factory: pytest.TempPathFactory) -> I
     try:
         with ThreadPoolExecutor(len(replicas)) as pool:  # start-up is model loading: overlap it
             list(pool.map(lambda r: r.wait_ready(), replicas))
-        yield Cluster(*replicas, slack=slack, fl=loaded[0], truth=loaded[1])
+        a, b, slow = replicas
+        yield Cluster(a, b, slow, slack=slack, fl=loaded[0], truth=loaded[1])
     finally:
         for replica in replicas:
             replica.stop()

@@ -12,8 +12,9 @@ from fastapi import FastAPI
 
 from integrations.slack import build_slack
 from tests.conftest import make_settings
-from tests.slack.fakes import FakeCore, FakeSlackApi
+from tests.slack.fakes import FakeSlackApi
 from tests.slack.harness import SIGNING_SECRET, SlackHarness
+from tests.support.fake_core import FakeCore
 
 
 @pytest.fixture

@@ -9,11 +9,11 @@ import pytest
 from assistant.core.types import Turn
 from integrations.teams import cards
 from integrations.teams.handlers import strip_mentions
-from tests.slack.fakes import SECRET_FACT, scripted_answer
+from tests.support.fake_core import SECRET_FACT, chat_answer
 
 
 def test_answer_card_has_text_facts_actions_citations_and_feedback() -> None:
-    answer = scripted_answer(Turn(text="q", channel="teams", conversation_id="teams:t:c"))
+    answer = chat_answer(Turn(text="q", channel="teams", conversation_id="teams:t:c"))
     card = cards.answer_card(answer)
     assert card["type"] == "AdaptiveCard" and card["version"] == "1.5"
     dumped = json.dumps(card, ensure_ascii=False)
@@ -25,7 +25,7 @@ def test_answer_card_has_text_facts_actions_citations_and_feedback() -> None:
 
 
 def test_refused_card_is_marked_and_has_no_feedback() -> None:
-    answer = scripted_answer(
+    answer = chat_answer(
         Turn(text="q", channel="teams"), refused=True, cards=[], actions=[], citations=[]
     )
     card = cards.answer_card(answer)

@@ -22,8 +22,9 @@ from starlette.responses import HTMLResponse
 from starlette.routing import Route
 
 from integrations.api import ApiLimits, create_app
-from tests.api.fakes import SlowCore
+from tests.api.fakes import api_core
 from tests.conftest import make_settings
+from tests.support.fake_core import FakeCore
 
 WIDGET_TOKEN = "widget-token-5d2e"
 CHROMIUM_ARGS = [
@@ -42,7 +43,7 @@ ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
 class Servers:
     api_url: str
     host_url: str
-    core: SlowCore
+    core: FakeCore
 
 
 def _bound_socket() -> socket.socket:
@@ -93,7 +94,7 @@ def host_app(api_url: str) -> Starlette:
 def servers(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Servers]:
     api_sock, host_sock = _bound_socket(), _bound_socket()
     host_origin = f"http://127.0.0.1:{host_sock.getsockname()[1]}"
-    core = SlowCore(delta_delay_s=0.3)
+    core = api_core(delta_delay_s=0.3)  # slow enough to see partial text
     settings = make_settings(
         tmp_path_factory.mktemp("home"),
         api_tokens=f"{WIDGET_TOKEN}:RM001",
