@@ -5,12 +5,11 @@ OpenAI-compatible server). The LLM tests and the LLM-overhead benchmark run on i
 
 from __future__ import annotations
 
-import asyncio
 import textwrap
 from pathlib import Path
 
-from assistant.core.types import Turn
 from assistant.wiring import Frontline
+from testkit.demo import warm_up
 from testkit.embeddings import HashingEmbeddings
 from testkit.extract import small_extract, write_extract
 from testkit.settings import make_settings
@@ -75,15 +74,5 @@ def build_frontline(root: Path, base_url: str) -> Frontline:
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(textwrap.dedent(body).lstrip(), encoding="utf-8")
     fl.ingestor.ingest([books])
-    # Warm the pipeline (LAC, BM25, caches) offline, so no test's first turn races the LLM timeout.
-    asyncio.run(
-        fl.core.answer(
-            Turn(
-                text="我该怎么服务华东精密机械有限公司？",
-                rm_id="RM001",
-                channel="api",
-                engine="offline",
-            )
-        )
-    )
+    warm_up(fl)  # so no test's first turn races the LLM timeout
     return fl
