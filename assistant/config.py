@@ -7,7 +7,6 @@ by passing a ``Settings`` object to the constructors that need one.
 
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 from pathlib import Path
 from typing import Annotated
@@ -17,10 +16,6 @@ from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 from assistant.errors import ConfigError
 from assistant.hosts import is_loopback, parse_host_pattern
-
-_HOST = re.compile(
-    r"(?:\*\.)?[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*\.?"
-)
 
 
 def _comma_list(value: object) -> object:
@@ -123,12 +118,7 @@ class Settings(BaseSettings):
     @classmethod
     def _split_hosts(cls, value: object) -> object:
         hosts = _comma_list(value)
-        if isinstance(hosts, list):
-            for host in hosts:
-                if not _HOST.fullmatch(str(host)):
-                    raise ValueError(f"expected host names like docs.bank.example, got {host!r}")
-            return [str(h).lower().rstrip(".") for h in hosts]
-        return hosts
+        return [parse_host_pattern(str(h)) for h in hosts] if isinstance(hosts, list) else hosts
 
     @field_validator("api_tokens", mode="before")
     @classmethod
@@ -146,10 +136,10 @@ class Settings(BaseSettings):
     @field_validator("teams_service_hosts", mode="before")
     @classmethod
     def _parse_service_hosts(cls, value: object) -> object:
-        entries = value.split(",") if isinstance(value, str) else value
+        entries = _comma_list(value)
         if not isinstance(entries, list | tuple):
-            return value
-        hosts = tuple(parse_host_pattern(str(e)) for e in entries if str(e).strip())
+            return entries
+        hosts = tuple(parse_host_pattern(str(e)) for e in entries)
         for host in hosts:
             if is_loopback(host):
                 raise ValueError(

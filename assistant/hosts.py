@@ -1,6 +1,6 @@
 """Host names and ``*.suffix`` patterns: the syntax a setting may use and how a URL's host is
-matched against them. One place, so the allow-lists (Teams ``serviceUrl`` hosts today) agree
-on what "the same host" means.
+matched against them. One place, so the allow-lists (FRONTLINE_LINK_HOSTS,
+FRONTLINE_TEAMS_SERVICE_HOSTS) are written the same way.
 
 Matching is on the exact ASCII host a URL parser sees: no Unicode (an internationalised name
 must be written in punycode, and then matches only itself), no trailing dot, no percent
@@ -45,8 +45,9 @@ def is_loopback(host: str) -> bool:
 
 def parse_host_pattern(text: str) -> str:
     """One allow-list entry: a host name or ``*.suffix`` with at least two labels in the
-    suffix. Raises ``ValueError`` with a message meant for the person editing the setting."""
-    entry = text.strip().lower()
+    suffix, lower-cased, a final dot dropped. Raises ``ValueError`` with a message meant for
+    the person editing the setting."""
+    entry = text.strip().lower().removesuffix(".")
     if "://" in entry or "/" in entry:
         raise ValueError(f"{text.strip()!r}: a host name only, without scheme or path")
     if any(c in entry for c in "@:?#[]"):
