@@ -11,9 +11,9 @@ from fastapi import FastAPI
 
 from assistant.config import Settings
 from integrations.api import ApiLimits, create_app
+from testkit.fake_core import FakeCore
 from tests.api.fakes import api_core
 from tests.conftest import make_settings
-from tests.support.fake_core import FakeCore
 
 RM1_TOKEN, RM2_TOKEN = "tok-rm1-7f3a", "tok-rm2-91c4"
 ALLOWED_ORIGIN = "https://intranet.bank.example"

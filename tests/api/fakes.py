@@ -1,4 +1,4 @@
-"""What the fake core says to the API and the widget (``tests.support.fake_core.FakeCore``
+"""What the fake core says to the API and the widget (``testkit.fake_core.FakeCore``
 with ``script=api_answer``): an English answer that echoes the question, so tests can check
 that hostile text is rendered inertly. Message words steer it: ``fallback`` adds
 ``engine:fallback``, ``guard`` adds a guard flag, ``refuse`` declines."""
@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from assistant.core.types import ActionItem, Answer, Citation, ClientCard, Turn
 from assistant.errors import UpstreamError
-from tests.support.fake_core import SECRET_DETAIL, FakeCore
+from testkit.fake_core import SECRET_DETAIL, FakeCore
 
 ANSWER_CHUNKS = (
     "**华东精密** is a strategic client. ",

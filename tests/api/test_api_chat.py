@@ -17,9 +17,9 @@ from assistant.errors import (
     UserError,
 )
 from integrations.api import create_app
+from testkit.fake_core import SECRET_DETAIL, FakeCore
 from tests.api.conftest import RM2_TOKEN, auth, make_client, parse_sse
 from tests.api.fakes import api_core, failing_core
-from tests.support.fake_core import SECRET_DETAIL, FakeCore
 
 
 async def test_chat_returns_the_answer_object(client: httpx.AsyncClient, core: FakeCore) -> None:

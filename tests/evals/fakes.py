@@ -1,4 +1,4 @@
-"""What the fake core answers to the eval runner (``tests.support.fake_core.FakeCore`` with
+"""What the fake core answers to the eval runner (``testkit.fake_core.FakeCore`` with
 ``script=eval_answer``), and a tiny dataset."""
 
 from __future__ import annotations
@@ -9,7 +9,7 @@ from pathlib import Path
 
 from assistant.core.types import Answer, Citation, ToolCallRecord, Turn
 from evals.checks import BankIndex
-from tests.support.fake_core import FakeCore
+from testkit.fake_core import FakeCore
 
 KNOWN_RMS = frozenset({"RM001", "RM002"})
 SCRIPT: dict[str, dict] = {

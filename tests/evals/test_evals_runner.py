@@ -7,8 +7,8 @@ from pathlib import Path
 from typing import Any
 
 from evals.runner import read_results, run_eval
+from testkit.fake_core import FakeCore
 from tests.evals.fakes import FakeFrontline, case, eval_core, fake_index, write_dataset
-from tests.support.fake_core import FakeCore
 
 BASE = [
     case("serve-1", "我该怎么服务华东精密机械？", intent="serve_client", client_ids=["C000001"]),

@@ -1,5 +1,5 @@
 """A local fake Slack Web API on a random port that records the exact bodies that left the
-process (the fake core is ``tests.support.fake_core``)."""
+process (the fake core is ``testkit.fake_core``)."""
 
 from __future__ import annotations
 

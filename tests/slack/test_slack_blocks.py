@@ -8,7 +8,7 @@ import pytest
 
 from assistant.core.types import Turn
 from integrations.slack import blocks
-from tests.support.fake_core import chat_answer
+from testkit.fake_core import chat_answer
 
 
 @pytest.mark.parametrize(

@@ -14,8 +14,8 @@ from fastapi import FastAPI
 
 from integrations.teams import TeamsAuthConfig, build_teams
 from integrations.teams.auth import BOT_FRAMEWORK_ISSUER, DEFAULT_SERVICE_HOSTS
+from testkit.fake_core import FakeCore
 from tests.conftest import make_settings
-from tests.support.fake_core import FakeCore
 from tests.teams.harness import (
     AAD_USER,
     APP_ID,

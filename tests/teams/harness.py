@@ -20,7 +20,7 @@ from microsoft_agents.hosting.core import AgentAuthConfiguration
 from microsoft_agents.hosting.core.authorization import AccessTokenProviderBase
 
 from integrations.teams.auth import BOT_FRAMEWORK_ISSUER
-from tests.support.fake_core import FakeCore
+from testkit.fake_core import FakeCore
 from tests.support.recording import Recorded, RecordingServer
 
 APP_ID = "11111111-2222-3333-4444-555555555555"

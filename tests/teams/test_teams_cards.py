@@ -9,7 +9,7 @@ import pytest
 from assistant.core.types import Turn
 from integrations.teams import cards
 from integrations.teams.handlers import strip_mentions
-from tests.support.fake_core import SECRET_FACT, chat_answer
+from testkit.fake_core import SECRET_FACT, chat_answer
 
 
 def test_answer_card_has_text_facts_actions_citations_and_feedback() -> None:

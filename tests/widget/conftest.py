@@ -7,24 +7,21 @@ loopback ports, so the widget is loaded cross-origin exactly as on a bank's intr
 from __future__ import annotations
 
 import socket
-import threading
-import time
 from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-import uvicorn
 from playwright.sync_api import Browser, Page, sync_playwright
 from starlette.applications import Starlette
 from starlette.responses import HTMLResponse
 from starlette.routing import Route
 
 from integrations.api import ApiLimits, create_app
+from testkit.fake_core import FakeCore
+from testkit.servers import serving
 from tests.api.fakes import api_core
 from tests.conftest import make_settings
-from tests.support.fake_core import FakeCore
 
 WIDGET_TOKEN = "widget-token-5d2e"
 CHROMIUM_ARGS = [
@@ -51,25 +48,6 @@ def _bound_socket() -> socket.socket:
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
     sock.bind(("127.0.0.1", 0))
     return sock
-
-
-@contextmanager
-def serving(app: object, sock: socket.socket) -> Iterator[str]:
-    """Run ``app`` under uvicorn in a background thread on an already bound socket."""
-    server = uvicorn.Server(uvicorn.Config(app, log_level="warning", lifespan="off"))  # type: ignore[arg-type]
-    thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 15
-    while not server.started:
-        if time.monotonic() > deadline or not thread.is_alive():
-            raise RuntimeError("uvicorn did not start")
-        time.sleep(0.02)
-    try:
-        yield f"http://127.0.0.1:{sock.getsockname()[1]}"
-    finally:
-        server.should_exit = True
-        thread.join(timeout=10)
-        sock.close()
 
 
 def host_page(api_url: str, lang_attr: str = "") -> str:

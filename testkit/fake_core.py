@@ -1,11 +1,12 @@
-"""The one fake ``AssistantCore`` every adapter's tests use (API, widget, Slack, Teams, the eval
-runner). It implements the real protocol — mypy checks it against ``AssistantCore`` below — and
+"""The one fake ``AssistantCore``: every adapter's tests use it (API, widget, Slack, Teams, the
+eval runner), and so does the API load benchmark's edge-only mode. It implements the real protocol — mypy checks it against ``AssistantCore`` below — and
 keeps the core's bookkeeping (conversations owned by an RM, feedback only on one's own turns,
 first delivery, reply links); what it *says* comes from a script, one per suite:
 
 - ``chat_answer`` (default): a Chinese answer with a client card, an action and a citation;
 - ``tests.api.fakes.api_answer``: an English answer that echoes the question;
-- ``tests.evals.fakes.eval_answer``: canned answers to the eval cases' questions.
+- ``tests.evals.fakes.eval_answer``: canned answers to the eval cases' questions;
+- ``benchmarks.api_load.echo``: the question back.
 
 Knobs: ``users`` maps (channel, user) to an RM; ``known_rms`` makes an unknown RM a
 ``UserError`` as in the real core; ``delay_s`` before the answer, ``delta_delay_s`` between
