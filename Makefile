@@ -38,8 +38,8 @@ test: install browser ## Run the whole suite (SQLite, PostgreSQL, browser) and t
 	$(PY) -m pytest -q
 
 lint: install ## ruff (lint + format check) and mypy
-	$(VENV)/bin/ruff check assistant knowledge tools integrations evals tests benchmarks
-	$(VENV)/bin/ruff format --check assistant knowledge tools integrations evals tests benchmarks
+	$(VENV)/bin/ruff check assistant knowledge tools integrations evals testkit tests benchmarks
+	$(VENV)/bin/ruff format --check assistant knowledge tools integrations evals testkit tests benchmarks
 	$(VENV)/bin/mypy
 
 bench: install ## Run the benchmarks (figures go in the README)

@@ -7,7 +7,6 @@ by passing a ``Settings`` object to the constructors that need one.
 
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 from pathlib import Path
 from typing import Annotated
@@ -16,10 +15,7 @@ from pydantic import BaseModel, Field, SecretStr, ValidationError, field_validat
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 from assistant.errors import ConfigError
-
-_HOST = re.compile(
-    r"(?:\*\.)?[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*\.?"
-)
+from assistant.hosts import is_loopback, parse_host_pattern
 
 
 def _comma_list(value: object) -> object:
@@ -50,6 +46,8 @@ class TeamsSettings(BaseModel):
     app_id: str | None = None
     app_password: SecretStr | None = None
     tenant_id: str | None = None
+    # Bot Connector hosts beyond Microsoft's public ones (sovereign clouds): names or *.suffix.
+    service_hosts: tuple[str, ...] = ()
 
 
 class Settings(BaseSettings):
@@ -99,6 +97,7 @@ class Settings(BaseSettings):
     teams_app_id: str | None = None
     teams_app_password: SecretStr | None = None
     teams_tenant_id: str | None = None
+    teams_service_hosts: Annotated[tuple[str, ...], NoDecode] = ()
 
     log_level: str = "INFO"
 
@@ -119,12 +118,7 @@ class Settings(BaseSettings):
     @classmethod
     def _split_hosts(cls, value: object) -> object:
         hosts = _comma_list(value)
-        if isinstance(hosts, list):
-            for host in hosts:
-                if not _HOST.fullmatch(str(host)):
-                    raise ValueError(f"expected host names like docs.bank.example, got {host!r}")
-            return [str(h).lower().rstrip(".") for h in hosts]
-        return hosts
+        return [parse_host_pattern(str(h)) for h in hosts] if isinstance(hosts, list) else hosts
 
     @field_validator("api_tokens", mode="before")
     @classmethod
@@ -138,6 +132,21 @@ class Settings(BaseSettings):
                 raise ValueError(f"expected TOKEN:RM_ID pairs, got {pair!r}")
             tokens[token] = rm_id
         return tokens
+
+    @field_validator("teams_service_hosts", mode="before")
+    @classmethod
+    def _parse_service_hosts(cls, value: object) -> object:
+        entries = _comma_list(value)
+        if not isinstance(entries, list | tuple):
+            return entries
+        hosts = tuple(parse_host_pattern(str(e)) for e in entries)
+        for host in hosts:
+            if is_loopback(host):
+                raise ValueError(
+                    f"{host!r}: loopback serviceUrls are allowed only without "
+                    "FRONTLINE_TEAMS_APP_ID (the anonymous development mode), never listed"
+                )
+        return hosts
 
     @field_validator("database_url")
     @classmethod
@@ -173,6 +182,7 @@ class Settings(BaseSettings):
             app_id=self.teams_app_id,
             app_password=self.teams_app_password,
             tenant_id=self.teams_tenant_id,
+            service_hosts=self.teams_service_hosts,
         )
 
     @property

@@ -18,16 +18,14 @@ import argparse
 import asyncio
 import math
 import secrets
-import socket
 import sys
-import threading
 import time
-from collections.abc import AsyncIterator, Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
 import httpx
+
+from testkit.servers import serving
 
 QUESTION = "战略客户的服务标准是什么？"
 
@@ -52,7 +50,10 @@ def build_echo_app(rm_id: str) -> tuple[Any, str]:
     from assistant.config import load_settings
 
     token = "bench-" + secrets.token_hex(8)
-    return _app(EchoCore(), load_settings(_env_file=None, api_tokens={token: rm_id})), token
+    from testkit.fake_core import FakeCore
+
+    core = FakeCore(script=echo)
+    return _app(core, load_settings(_env_file=None, api_tokens={token: rm_id})), token
 
 
 def _app(core: Any, settings: Any) -> Any:
@@ -62,64 +63,18 @@ def _app(core: Any, settings: Any) -> Any:
     return create_app(core, settings, limits=ApiLimits(rate_per_minute=10**9, rate_burst=10**9))
 
 
-class EchoCore:
-    """A minimal ``AssistantCore``: one delta, one answer, nothing stored."""
+def echo(turn: Any) -> Any:
+    """The trivial core's whole answer: the question back."""
+    from assistant.core.types import Answer
 
-    async def stream(self, turn: Any) -> AsyncIterator[Any]:
-        from assistant.core.types import Answer, AnswerEvent, DeltaEvent
-
-        yield DeltaEvent(text=turn.text)
-        yield AnswerEvent(
-            answer=Answer(
-                conversation_id="bench",
-                turn_id=turn.turn_id,
-                text=turn.text,
-                language="zh",
-                engine="offline",
-                intent="help",
-            )
-        )
-
-    async def answer(self, turn: Any) -> Any:
-        async for event in self.stream(turn):
-            if event.type == "answer":
-                return event.answer
-        raise RuntimeError("no answer")
-
-    async def record_feedback(self, rm_id: str, feedback: Any, channel: str) -> bool:
-        return False
-
-    async def conversation(self, rm_id: str, conversation_id: str) -> Any:
-        return None
-
-    async def resolve_rm(self, channel: str, channel_user_id: str) -> str | None:
-        return None
-
-    async def first_delivery(self, channel: str, key: str) -> bool:
-        return True
-
-
-@contextmanager
-def serving(app: Any) -> Iterator[str]:
-    """uvicorn on a random loopback port in a background thread."""
-    import uvicorn
-
-    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
-    sock.bind(("127.0.0.1", 0))
-    server = uvicorn.Server(uvicorn.Config(app, log_level="warning", lifespan="off"))
-    thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 120  # the real core may load models on first use
-    while not server.started:
-        if time.monotonic() > deadline or not thread.is_alive():
-            raise SystemExit("uvicorn did not start")
-        time.sleep(0.05)
-    try:
-        yield f"http://127.0.0.1:{sock.getsockname()[1]}"
-    finally:
-        server.should_exit = True
-        thread.join(timeout=10)
-        sock.close()
+    return Answer(
+        conversation_id="",
+        turn_id=turn.turn_id,
+        text=turn.text,
+        language="zh",
+        engine="offline",
+        intent="help",
+    )
 
 
 # --- measuring --------------------------------------------------------------------------
@@ -270,7 +225,7 @@ def main(argv: list[str] | None = None) -> None:
     sys.setswitchinterval(0.0005)
     build = build_real_app if args.core == "real" else build_echo_app
     app, token = build(args.rm)
-    with serving(app) as url:
+    with serving(app, start_timeout_s=120) as url:  # the real core may load models first
         print(f"in-process server at {url} ({args.core} core)", flush=True)
         asyncio.run(asyncio.wait_for(benchmark(url, token, args), cap))
 

@@ -11,15 +11,14 @@ One warm-up turn runs first so model loading is not counted.
 from __future__ import annotations
 
 import argparse
-import asyncio
 import tempfile
 import time
 from pathlib import Path
 
 from assistant.config import load_settings
-from assistant.core.types import Turn
 from assistant.wiring import Frontline
 from evals.runner import run_eval
+from testkit.demo import load_demo, warm_up
 
 REPO = Path(__file__).resolve().parents[1]
 CONVERTED = REPO / ".frontline" / "models" / "multilingual-e5-small"
@@ -31,26 +30,8 @@ def build(home: Path, fresh: bool) -> Frontline:
     )
     fl = Frontline(load_settings(_env_file=None, home=home, **overrides))
     if fresh:
-        from knowledge.ingest import default_playbook_dir
-        from tools.bank.demo import generate_demo_bank
-        from tools.bank.importer import import_extract
-
-        (home / "demo").mkdir(parents=True, exist_ok=True)
-        generate_demo_bank(home / "demo")
-        import_extract(fl.sessions, home / "demo")
-        fl.after_import()
-        fl.ingestor.progress = False
-        fl.ingestor.ingest([default_playbook_dir()])
-    asyncio.run(
-        fl.core.answer(
-            Turn(
-                text="我该怎么服务华东精密机械有限公司？",
-                channel="eval",
-                rm_id="RM001",
-                engine="offline",
-            )
-        )
-    )
+        load_demo(fl, home / "demo")
+    warm_up(fl, channel="eval")
     return fl
 
 

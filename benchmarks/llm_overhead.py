@@ -2,8 +2,8 @@
 
     .venv/bin/python -m benchmarks.llm_overhead [--turns 30]
 
-Builds the tests' small Frontline (test bank extract, two playbooks, hashing embedder, the
-real privacy layer) pointed at the local fake OpenAI-compatible server, warms it, then runs
+Builds the small Frontline of ``testkit.small_frontline`` (testkit bank extract, two playbooks,
+hashing embedder, the real privacy layer) pointed at the local fake OpenAI-compatible server, warms it, then runs
 ``--turns`` turns through the real pipeline, cycling three scripted conversations:
 
 - playbook_qa: search_playbooks, then a cited answer (2 model calls)
@@ -15,8 +15,8 @@ Overhead per turn = the turn's latency minus the time the fake server spent prod
 responses (request received to last SSE byte). The fake server runs in a child process, as a
 model server would: in-process it would share the interpreter lock with the pipeline. It covers masking the question, building the
 agent, the privacy middleware's second pass, tool execution (SQLite, retrieval), streaming,
-restore, the guard and recording. Target: p95 <= 150 ms. Run from the repository root (it
-reuses the fake server and fixtures of tests/llm).
+restore, the guard and recording. Target: p95 <= 150 ms. The fake server and the scripted
+conversations are ``testkit``'s, shared with tests/llm.
 """
 
 from __future__ import annotations
@@ -33,9 +33,9 @@ from pathlib import Path
 
 from assistant.core.pipeline import Assistant
 from assistant.core.types import Turn
-from tests.llm.conftest import build_frontline
-from tests.llm.fake_openai import FakeOpenAI, call, say
-from tests.llm.scripts import SERVE_Q, serve_script
+from testkit.fake_openai import FakeOpenAI, call, say
+from testkit.llm_scripts import SERVE_Q, serve_script
+from testkit.small_frontline import build_frontline
 
 TARGET_P95_MS = 150.0
 

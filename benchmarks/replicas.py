@@ -112,8 +112,14 @@ def spawn_stack(
     from assistant.config import load_settings
     from assistant.wiring import Frontline
     from knowledge.ingest import default_playbook_dir
-    from tests.conftest import PG_ADMIN
-    from tests.production.stack import REDIS_URL, ChromaServer, Replica, Stack, build_static_model
+    from testkit.stack import (
+        PG_ADMIN,
+        REDIS_URL,
+        ChromaServer,
+        Replica,
+        Stack,
+        build_static_model,
+    )
     from tools.bank.demo import generate_demo_bank
     from tools.bank.importer import import_extract
 

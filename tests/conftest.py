@@ -10,14 +10,9 @@ from pathlib import Path
 import psycopg
 import pytest
 
-from assistant.config import Settings, load_settings
-
-PG_ADMIN = "postgresql://postgres@127.0.0.1:5432/test"
-
-
-def make_settings(home: Path, **overrides: object) -> Settings:
-    """Settings that ignore any .env in the working tree."""
-    return load_settings(_env_file=None, home=home, **overrides)
+from assistant.config import Settings
+from testkit.settings import make_settings
+from testkit.stack import PG_ADMIN
 
 
 @pytest.fixture

@@ -3,7 +3,8 @@
 
 Order of checks for every request, before the SDK sees the activity:
 1. JWT (unless anonymous development mode): see ``integrations.teams.auth``;
-2. the activity's ``serviceUrl`` host is on the allow-list and matches the token's
+2. the activity's ``serviceUrl`` host is on the allow-list (plus loopback, for the Bot
+   Framework Emulator, in anonymous development mode only) and matches the token's
    ``serviceurl`` claim — otherwise no reply is ever attempted.
 """
 
@@ -36,7 +37,6 @@ from integrations.teams.auth import (
     TeamsAuthConfig,
     TeamsAuthError,
     TeamsJwtValidator,
-    service_url_allowed,
     service_url_matches_claim,
 )
 from integrations.teams.handlers import TeamsHandlers
@@ -78,7 +78,7 @@ class TeamsIntegration:
         except ValueError:
             return JSONResponse({"error": "invalid JSON"}, status_code=400)
         service_url = body.get("serviceUrl") if isinstance(body, dict) else None
-        if not service_url_allowed(service_url, self.auth.allowed_service_hosts):
+        if not self.auth.allows_service_url(service_url):
             logger.warning("teams: serviceUrl host not allowed; activity dropped")
             return JSONResponse({"error": "serviceUrl not allowed"}, status_code=403)
         if not service_url_matches_claim(identity.claims, str(service_url)):
@@ -115,7 +115,7 @@ def build_teams(
         remove_recipient_mention=True,
     )
     agent = AgentApplication[TurnState](options, connection_manager=connections)
-    handlers = TeamsHandlers(core)
+    handlers = TeamsHandlers(core, emulator_users=auth.anonymous)
     handlers.register(agent)
     return TeamsIntegration(adapter, agent, auth, TeamsJwtValidator(auth), handlers)
 

@@ -11,7 +11,6 @@ configuration (``TeamsAuthConfig``) whose defaults are Bot Framework's OpenID me
 from __future__ import annotations
 
 import asyncio
-import ipaddress
 import logging
 import threading
 from dataclasses import dataclass, field
@@ -21,14 +20,16 @@ from urllib.parse import urlsplit
 import jwt
 
 from assistant.config import TeamsSettings
+from assistant.hosts import host_matches, is_loopback, is_valid_host
 
 logger = logging.getLogger(__name__)
 
 # https://login.botframework.com/v1/.well-known/openidconfiguration
 BOT_FRAMEWORK_ISSUER = "https://api.botframework.com"
 BOT_FRAMEWORK_JWKS = "https://login.botframework.com/v1/.well-known/keys"
+# Microsoft's public cloud; sovereign clouds add theirs through FRONTLINE_TEAMS_SERVICE_HOSTS.
 DEFAULT_SERVICE_HOSTS = ("smba.trafficmanager.net", "*.botframework.com")
-_LOOPBACK = {"localhost"}
+_SCHEMES = ("http", "https")
 
 
 class TeamsAuthError(Exception):
@@ -49,7 +50,9 @@ class TeamsAuthConfig:
     """Who may call ``/api/messages`` and where replies may go.
 
     ``app_id`` None means the SDK's anonymous development mode (Bot Framework Emulator): no
-    token is required. ``issuers`` maps each trusted issuer to the JWKS URL of its keys.
+    token is required, and replies may go to a loopback ``serviceUrl`` (the Emulator's). With
+    an app id, loopback is refused. ``issuers`` maps each trusted issuer to the JWKS URL of
+    its keys; ``allowed_service_hosts`` are Microsoft's plus ``FRONTLINE_TEAMS_SERVICE_HOSTS``.
     """
 
     app_id: str | None
@@ -65,11 +68,16 @@ class TeamsAuthConfig:
         issuers = {BOT_FRAMEWORK_ISSUER: BOT_FRAMEWORK_JWKS}
         if teams.tenant_id:
             issuers.update(entra_issuers(teams.tenant_id))
-        return cls(app_id=teams.app_id or None, issuers=issuers)
+        hosts = (*DEFAULT_SERVICE_HOSTS, *teams.service_hosts)
+        return cls(app_id=teams.app_id or None, issuers=issuers, allowed_service_hosts=hosts)
 
     @property
     def anonymous(self) -> bool:
         return not self.app_id
+
+    def allows_service_url(self, url: str | None) -> bool:
+        """Whether replies may be sent to ``url`` in this mode (see ``service_url_allowed``)."""
+        return service_url_allowed(url, self.allowed_service_hosts, loopback=self.anonymous)
 
 
 class TeamsJwtValidator:
@@ -134,34 +142,29 @@ def _bearer(authorization: str | None) -> str:
     return token.strip()
 
 
-def service_url_allowed(url: str | None, allowed_hosts: tuple[str, ...]) -> bool:
-    """True when replies to ``url`` may be sent: an allow-listed host (``*.x`` matches any
-    subdomain of x), https — plain http only for an explicitly listed loopback host."""
+def service_url_allowed(
+    url: str | None, allowed_hosts: tuple[str, ...], *, loopback: bool = False
+) -> bool:
+    """True when replies to ``url`` may be sent: https to an allow-listed host (``*.x``
+    matches any subdomain of x). ``loopback`` (anonymous development mode only) also admits
+    localhost, 127.0.0.0/8 and [::1] on any port, over http too: the Bot Framework Emulator.
+    A loopback host listed explicitly in ``allowed_hosts`` (tests' fake connectors) may use
+    http as well; the setting cannot list one."""
     if not url:
         return False
-    parts = urlsplit(url)
-    host = (parts.hostname or "").lower()
-    if not host or parts.username or parts.password:
-        return False
-    listed = any(_host_matches(host, pattern.lower()) for pattern in allowed_hosts)
-    if not listed:
-        return False
-    return parts.scheme == "https" or (parts.scheme == "http" and _is_loopback(host))
-
-
-def _host_matches(host: str, pattern: str) -> bool:
-    if pattern.startswith("*."):
-        return host.endswith(pattern[1:])
-    return host == pattern
-
-
-def _is_loopback(host: str) -> bool:
-    if host in _LOOPBACK:
-        return True
     try:
-        return ipaddress.ip_address(host).is_loopback
+        parts = urlsplit(url)
+        _ = parts.port  # a malformed port raises ValueError
     except ValueError:
         return False
+    host = parts.hostname or ""
+    if parts.username is not None or parts.password is not None or parts.scheme not in _SCHEMES:
+        return False
+    if loopback and is_loopback(host):
+        return True
+    if not is_valid_host(host) or not host_matches(host, allowed_hosts):
+        return False
+    return parts.scheme == "https" or is_loopback(host)
 
 
 def service_url_matches_claim(claims: dict[str, Any], service_url: str) -> bool:

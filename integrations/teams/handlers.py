@@ -43,10 +43,16 @@ def conversation_id(activity: Activity) -> str:
 
 
 class TeamsHandlers:
-    """The handlers the ``AgentApplication`` routes to. They translate; the core decides."""
+    """The handlers the ``AgentApplication`` routes to. They translate; the core decides.
 
-    def __init__(self, core: AssistantCore) -> None:
+    ``emulator_users``: in anonymous development mode the Bot Framework Emulator, which sends
+    no ``aadObjectId``, is identified by its user id (``from.id``, set under the Emulator's
+    "Use a custom user ID"); the RM's ``teams_aad_id`` in rms.csv holds that id.
+    """
+
+    def __init__(self, core: AssistantCore, *, emulator_users: bool = False) -> None:
         self.core = core
+        self.emulator_users = emulator_users
 
     def register(self, app: AgentApplication[TurnState]) -> None:
         app.conversation_update("membersAdded")(self.on_members_added)
@@ -180,7 +186,10 @@ class TeamsHandlers:
             return False
 
     async def _rm_of(self, activity: Activity) -> str | None:
-        aad_id = activity.from_property.aad_object_id if activity.from_property else None
+        user = activity.from_property
+        aad_id = user.aad_object_id if user else None
+        if user and not aad_id and self.emulator_users and activity.channel_id == "emulator":
+            aad_id = user.id
         return await self.core.resolve_rm("teams", aad_id) if aad_id else None
 
 

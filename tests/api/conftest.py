@@ -11,7 +11,8 @@ from fastapi import FastAPI
 
 from assistant.config import Settings
 from integrations.api import ApiLimits, create_app
-from tests.api.fakes import FakeCore
+from testkit.fake_core import FakeCore
+from tests.api.fakes import api_core
 from tests.conftest import make_settings
 
 RM1_TOKEN, RM2_TOKEN = "tok-rm1-7f3a", "tok-rm2-91c4"
@@ -34,7 +35,7 @@ def api_settings(tmp_path: Path) -> Settings:
 
 @pytest.fixture
 def core() -> FakeCore:
-    return FakeCore()
+    return api_core()
 
 
 @pytest.fixture

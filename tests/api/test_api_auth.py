@@ -5,8 +5,8 @@ from __future__ import annotations
 import httpx
 import pytest
 
+from testkit.fake_core import FakeCore
 from tests.api.conftest import RM1_TOKEN, RM2_TOKEN, auth
-from tests.api.fakes import FakeCore
 
 V1_CALLS = [
     ("POST", "/v1/chat", {"message": "hello"}),

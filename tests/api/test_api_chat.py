@@ -9,7 +9,6 @@ import httpx
 import pytest
 
 from assistant.config import Settings
-from assistant.core.types import Conversation
 from assistant.errors import (
     EntitlementError,
     FrontlineError,
@@ -18,8 +17,9 @@ from assistant.errors import (
     UserError,
 )
 from integrations.api import create_app
+from testkit.fake_core import SECRET_DETAIL, FakeCore
 from tests.api.conftest import RM2_TOKEN, auth, make_client, parse_sse
-from tests.api.fakes import SECRET_DETAIL, FailingCore, FakeCore
+from tests.api.fakes import api_core, failing_core
 
 
 async def test_chat_returns_the_answer_object(client: httpx.AsyncClient, core: FakeCore) -> None:
@@ -93,7 +93,7 @@ async def test_stream_sends_status_then_deltas_then_answer(client: httpx.AsyncCl
 async def test_when_core_fails_mid_stream_then_error_event_with_stable_code_and_no_detail(
     api_settings: Settings, caplog: pytest.LogCaptureFixture
 ) -> None:
-    async with make_client(create_app(FailingCore(), api_settings)) as c:
+    async with make_client(create_app(failing_core(), api_settings)) as c:
         response = await c.post("/v1/chat/stream", json={"message": "hi"}, headers=auth())
     events = parse_sse(response.text)
     assert [n for n, _ in events][:2] == ["status", "delta"]
@@ -109,22 +109,13 @@ async def test_when_core_fails_then_500_body_is_generic(
     api_settings: Settings, caplog: pytest.LogCaptureFixture
 ) -> None:
     caplog.set_level(logging.ERROR)
-    async with make_client(create_app(FailingCore(), api_settings)) as c:
+    async with make_client(create_app(failing_core(), api_settings)) as c:
         response = await c.post("/v1/chat", json={"message": "hi"}, headers=auth())
     assert response.status_code == 500
     assert response.json()["error"]["code"] == "internal_error"
-    for leak in ("hunter2", "db-internal", "Traceback", "CoreBroke", "fakes.py"):
+    for leak in ("hunter2", "db-internal", "Traceback", "CoreBroke", "fake_core"):
         assert leak not in response.text
     assert SECRET_DETAIL in caplog.text
-
-
-class RaisingLookupCore(FakeCore):
-    def __init__(self, error: FrontlineError) -> None:
-        super().__init__()
-        self.error = error
-
-    async def conversation(self, rm_id: str, conversation_id: str) -> Conversation | None:
-        raise self.error
 
 
 @pytest.mark.parametrize(
@@ -140,7 +131,7 @@ class RaisingLookupCore(FakeCore):
 async def test_frontline_errors_map_by_class_and_code(
     api_settings: Settings, error: FrontlineError, status: int, code: str, shows_message: bool
 ) -> None:
-    async with make_client(create_app(RaisingLookupCore(error), api_settings)) as c:
+    async with make_client(create_app(api_core(lookup_error=error), api_settings)) as c:
         response = await c.get("/v1/conversations/c1", headers=auth())
     assert response.status_code == status
     assert response.json()["error"]["code"] == code

@@ -11,7 +11,7 @@ import pytest
 from assistant.config import Settings
 from integrations.api import ApiLimits, InMemoryRateLimiter, RateDecision, create_app
 from tests.api.conftest import RM2_TOKEN, auth, make_client
-from tests.api.fakes import FakeCore
+from tests.api.fakes import api_core
 
 CHAT_ROUTES = ["/v1/chat", "/v1/chat/stream"]
 
@@ -49,7 +49,7 @@ async def test_when_body_under_limit_then_it_reaches_the_route(client: httpx.Asy
 
 
 async def test_body_limit_is_configurable(api_settings: Settings) -> None:
-    app = create_app(FakeCore(), api_settings, limits=ApiLimits(max_body_bytes=100))
+    app = create_app(api_core(), api_settings, limits=ApiLimits(max_body_bytes=100))
     async with make_client(app) as c:
         response = await c.post("/v1/chat", json={"message": "q" * 200}, headers=auth())
     assert response.status_code == 413
@@ -142,7 +142,7 @@ async def test_when_burst_spent_then_429_with_retry_after_and_refill_restores(
 ) -> None:
     clock = FakeClock()
     limiter = InMemoryRateLimiter(rate_per_minute=30, burst=10, clock=clock)
-    app = create_app(FakeCore(), api_settings, rate_limiter=limiter)
+    app = create_app(api_core(), api_settings, rate_limiter=limiter)
     async with make_client(app) as c:
         statuses = [
             (await c.get("/v1/conversations/x", headers=auth())).status_code for _ in range(11)
@@ -182,7 +182,7 @@ class DenyEveryone:
 
 async def test_rate_limiter_is_pluggable(api_settings: Settings) -> None:
     limiter = DenyEveryone()
-    app = create_app(FakeCore(), api_settings, rate_limiter=limiter)
+    app = create_app(api_core(), api_settings, rate_limiter=limiter)
     async with make_client(app) as c:
         response = await c.post("/v1/chat", json={"message": "hi"}, headers=auth())
     assert (response.status_code, response.headers["retry-after"]) == (429, "43")
@@ -193,7 +193,7 @@ async def test_unauthenticated_requests_do_not_spend_a_callers_budget(
     api_settings: Settings,
 ) -> None:
     limiter = DenyEveryone()
-    app = create_app(FakeCore(), api_settings, rate_limiter=limiter)
+    app = create_app(api_core(), api_settings, rate_limiter=limiter)
     async with make_client(app) as c:
         assert (await c.post("/v1/chat", json={"message": "hi"})).status_code == 401
     assert limiter.keys == []

@@ -8,7 +8,7 @@ import pytest
 from assistant.config import Settings
 from integrations.api import create_app
 from tests.api.conftest import ALLOWED_ORIGIN, RM1_TOKEN, auth, make_client
-from tests.api.fakes import FailingCore, FakeCore
+from tests.api.fakes import api_core, failing_core
 from tests.conftest import make_settings
 
 
@@ -29,7 +29,7 @@ async def test_readyz_reports_each_check(api_settings: Settings, checks: dict, s
     async def readiness() -> dict[str, bool]:
         return checks
 
-    async with make_client(create_app(FakeCore(), api_settings, readiness=readiness)) as c:
+    async with make_client(create_app(api_core(), api_settings, readiness=readiness)) as c:
         response = await c.get("/readyz")
     assert (response.status_code, response.json()) == (status, checks)
 
@@ -38,7 +38,7 @@ async def test_when_readiness_raises_then_503(api_settings: Settings) -> None:
     async def readiness() -> dict[str, bool]:
         raise ConnectionError("db host 10.0.0.5 refused")
 
-    async with make_client(create_app(FakeCore(), api_settings, readiness=readiness)) as c:
+    async with make_client(create_app(api_core(), api_settings, readiness=readiness)) as c:
         response = await c.get("/readyz")
     assert response.status_code == 503
     assert "10.0.0.5" not in response.text
@@ -67,7 +67,7 @@ async def test_metrics_count_requests_answers_fallbacks_guard_flags_and_refusals
 
 
 async def test_metrics_count_server_errors(api_settings: Settings) -> None:
-    async with make_client(create_app(FailingCore(), api_settings)) as c:
+    async with make_client(create_app(failing_core(), api_settings)) as c:
         await c.post("/v1/chat", json={"message": "hi"}, headers=auth())
         await c.post("/v1/chat/stream", json={"message": "hi"}, headers=auth())
         text = (await c.get("/metrics")).text
@@ -76,7 +76,7 @@ async def test_metrics_count_server_errors(api_settings: Settings) -> None:
 
 
 async def test_two_apps_in_one_process_keep_separate_metrics(api_settings: Settings) -> None:
-    first, second = create_app(FakeCore(), api_settings), create_app(FakeCore(), api_settings)
+    first, second = create_app(api_core(), api_settings), create_app(api_core(), api_settings)
     async with make_client(first) as a, make_client(second) as b:
         await a.post("/v1/chat", json={"message": "fallback"}, headers=auth())
         assert "frontline_fallbacks_total 1.0" in (await a.get("/metrics")).text
@@ -162,7 +162,7 @@ async def test_widget_js_is_served_as_cacheable_javascript(client: httpx.AsyncCl
 async def test_demo_page_embeds_the_widget_with_the_escaped_demo_token(
     api_settings: Settings,
 ) -> None:
-    async with make_client(create_app(FakeCore(), api_settings, demo_token='t"><script>x')) as c:
+    async with make_client(create_app(api_core(), api_settings, demo_token='t"><script>x')) as c:
         page = (await c.get("/")).text
     assert (
         '<script src="/widget.js" data-token="t&quot;&gt;&lt;script&gt;x" defer></script>' in page
@@ -171,7 +171,7 @@ async def test_demo_page_embeds_the_widget_with_the_escaped_demo_token(
 
 
 async def test_without_demo_token_the_page_explains_the_setting(api_settings: Settings) -> None:
-    async with make_client(create_app(FakeCore(), api_settings, demo_token=None)) as c:
+    async with make_client(create_app(api_core(), api_settings, demo_token=None)) as c:
         page = (await c.get("/")).text
     assert "FRONTLINE_DEMO_PAGE" in page and '<script src="/widget.js"' not in page
 
@@ -229,7 +229,7 @@ async def test_the_served_page_carries_a_token_only_when_the_demo_page_is_asked_
 
 
 async def test_api_docs_are_off_unless_asked_for(tmp_path) -> None:
-    app = create_app(FakeCore(), make_settings(tmp_path / "home", api_tokens=f"{RM1_TOKEN}:RM001"))
+    app = create_app(api_core(), make_settings(tmp_path / "home", api_tokens=f"{RM1_TOKEN}:RM001"))
     async with make_client(app) as c:
         assert (await c.get("/docs")).status_code == 404
         assert (await c.get("/openapi.json")).status_code == 404
@@ -250,7 +250,7 @@ async def test_metrics_need_the_metrics_token_or_a_loopback_caller(
     tmp_path, token, caller, sent, status
 ) -> None:
     settings = make_settings(tmp_path / "home", metrics_token=token)
-    transport = httpx.ASGITransport(create_app(FakeCore(), settings), client=(caller, 4321))
+    transport = httpx.ASGITransport(create_app(api_core(), settings), client=(caller, 4321))
     headers = {"Authorization": f"Bearer {sent}"} if sent else {}
     async with httpx.AsyncClient(transport=transport, base_url="http://frontline.test") as c:
         assert (await c.get("/metrics", headers=headers)).status_code == status

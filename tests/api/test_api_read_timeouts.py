@@ -14,7 +14,7 @@ import uvicorn
 from integrations.api import create_app
 from integrations.http_protocol import protocol_with_read_deadline
 from tests.api.conftest import RM1_TOKEN
-from tests.api.fakes import FakeCore
+from tests.api.fakes import api_core
 from tests.conftest import make_settings
 
 TIMEOUT_S = 0.5
@@ -26,7 +26,7 @@ async def port(tmp_path: Path) -> AsyncIterator[int]:
         tmp_path / "home", api_tokens=f"{RM1_TOKEN}:RM001", request_read_timeout_s=TIMEOUT_S
     )
     config = uvicorn.Config(
-        create_app(FakeCore(), settings),
+        create_app(api_core(), settings),
         host="127.0.0.1",
         port=0,
         http=protocol_with_read_deadline(TIMEOUT_S),

@@ -12,7 +12,7 @@ from schemathesis.checks import not_a_server_error
 
 from integrations.api import ApiLimits, create_app
 from tests.api.conftest import RM1_TOKEN
-from tests.api.fakes import FakeCore
+from tests.api.fakes import api_core
 from tests.conftest import make_settings
 
 OPERATIONS = [
@@ -29,7 +29,7 @@ OPERATIONS = [
 @pytest.fixture
 def api_schema(tmp_path: Path):
     app = create_app(
-        FakeCore(),
+        api_core(),
         make_settings(tmp_path / "home", api_tokens=f"{RM1_TOKEN}:RM001", api_docs=True),
         demo_token=RM1_TOKEN,
         # A generous budget: the point here is the handlers, not the rate limiter.

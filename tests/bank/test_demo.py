@@ -72,7 +72,8 @@ def window_ratio(dep: list[float], end: int = 23) -> float:
 
 
 def weekdays_from(start: date, n: int) -> list[date]:
-    out, d = [], start
+    out: list[date] = []
+    d = start
     while len(out) < n:
         if d.weekday() < 5:
             out.append(d)
@@ -208,7 +209,7 @@ def test_clients_split_by_segment_over_matching_teams_and_many_industries(bank: 
     assert sorted(clients) == [f"C{i:06d}" for i in range(1, 2401)]
     kinds = Counter(c["client_type"] for c in clients.values())
     assert 0.55 <= kinds["corporate"] / 2400 <= 0.65
-    segment_of_team = {}
+    segment_of_team: dict[str, str] = {}
     for c in clients.values():
         rm = bank.rms[c["rm_id"]]
         assert rm["role"] != "admin" and c["branch"] == rm["branch"]
@@ -333,7 +334,8 @@ def test_balances_cover_the_24_months_before_as_of(bank: Bank) -> None:
 
 def test_tiers_come_out_near_the_intended_mix(bank: Bank) -> None:
     aum_cats = {"wealth", "fund", "insurance", "cd", "gold", "trust"}
-    corp, retail = Counter(), Counter()
+    corp: Counter[str] = Counter()
+    retail: Counter[str] = Counter()
     for cid, c in bank.clients.items():
         avg = mean(bank.deposits[cid][-3:])
         if c["client_type"] == "corporate":
@@ -395,7 +397,7 @@ def test_about_three_percent_of_notes_carry_a_real_phone_or_id_number(bank: Bank
     known |= {p["phone"] for p in bank.contacts} | {
         p["id_number"] for p in bank.contacts if p["id_number"]
     }
-    owners = defaultdict(set)
+    owners: defaultdict[str, set[str]] = defaultdict(set)
     for c in bank.clients.values():
         owners[c["client_id"]] |= {c["phone"], c["registration_id"]}
     for p in bank.contacts:

@@ -10,7 +10,7 @@ from sqlalchemy import func, select
 
 from assistant.errors import ImportValidationError
 from assistant.wiring import Frontline
-from tests.bank.extract import small_extract, write_extract
+from testkit.extract import small_extract, write_extract
 from tests.conftest import make_settings
 from tools.bank import models as m
 from tools.bank.importer import import_extract
@@ -34,7 +34,8 @@ def frontline(request: pytest.FixtureRequest, tmp_path: Path):
 def counts(fl: Frontline) -> dict[str, int]:
     with fl.sessions() as s:
         return {
-            t.__tablename__: s.scalar(select(func.count()).select_from(t)) for t in m.BANK_TABLES
+            t.__tablename__: s.scalar(select(func.count()).select_from(t)) or 0
+            for t in m.BANK_TABLES
         }
 
 

@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+from typing import Literal
+
 import pytest
 
 from tools.compliance import ComplianceContext, check_compliance
@@ -175,7 +177,13 @@ def test_when_identifier_is_tokenised_partial_or_invalid_then_full_identifier_is
     assert matches(text, "full_identifier") == []
 
 
-def ctx(risk: str, appetite: str | None, category: str = "fund") -> ComplianceContext:
+RiskLevel = Literal["R1", "R2", "R3", "R4", "R5"]
+RiskAppetite = Literal["C1", "C2", "C3", "C4", "C5"]
+
+
+def ctx(
+    risk: RiskLevel, appetite: RiskAppetite | None, category: str = "fund"
+) -> ComplianceContext:
     return ComplianceContext(
         product_codes=("P1",),
         product_risk_levels={"P1": risk},

@@ -5,7 +5,7 @@ from collections.abc import Iterator
 import pytest
 
 from assistant.wiring import Frontline
-from tests.support.demo import build_demo_frontline
+from testkit.demo import build_demo_frontline
 
 
 @pytest.fixture(scope="session")

@@ -4,6 +4,7 @@ foreign client is refused, and no raw PII leaves in the output."""
 from __future__ import annotations
 
 import json
+from typing import Any
 
 import pytest
 from langchain_core.tools import StructuredTool
@@ -26,7 +27,7 @@ CONTRACT = [
     "draft_outreach",
     "check_compliance",
 ]
-VALID_ARGS = {
+VALID_ARGS: dict[str, dict[str, Any]] = {
     "find_clients": {"query": "华东精密"},
     "get_client_profile": {"client_id": OWN},
     "get_client_signals": {"client_id": OWN},
@@ -79,13 +80,14 @@ def test_when_invoked_through_langchain_then_the_schema_matches_and_a_descriptio
     demo, spec
 ) -> None:
     fl, _ = demo
+    fields = set(spec.schema.model_fields)
     tool = next(t for t in toolbox(fl).langchain_tools() if t.name == spec.name)
     assert (
         isinstance(tool, StructuredTool)
         and tool.args_schema is spec.schema
         and len(tool.description) > 60
     )
-    assert set(VALID_ARGS[spec.name]) <= set(spec.schema.model_fields)
+    assert set(VALID_ARGS[spec.name]) <= fields
     result = json.loads(tool.invoke(VALID_ARGS[spec.name]))
     assert isinstance(result, dict) and result
 

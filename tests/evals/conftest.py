@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from assistant.wiring import Frontline
+from testkit.demo import load_demo
 from tests.conftest import make_settings
-from tests.support.demo import load_demo
 
 REPO = Path(__file__).resolve().parents[2]
 CONVERTED = REPO / ".frontline" / "models" / "multilingual-e5-small"

@@ -1,16 +1,17 @@
-"""A scripted core with the real ``answer(turn) -> Answer`` interface, and a tiny dataset."""
+"""What the fake core answers to the eval runner (``testkit.fake_core.FakeCore`` with
+``script=eval_answer``), and a tiny dataset."""
 
 from __future__ import annotations
 
-import asyncio
 import json
+from dataclasses import dataclass
 from pathlib import Path
 
 from assistant.core.types import Answer, Citation, ToolCallRecord, Turn
-from assistant.errors import UserError
 from evals.checks import BankIndex
+from testkit.fake_core import FakeCore
 
-KNOWN_RMS = {"RM001", "RM002"}
+KNOWN_RMS = frozenset({"RM001", "RM002"})
 SCRIPT: dict[str, dict] = {
     "我该怎么服务华东精密机械？": {
         "intent": "serve_client",
@@ -44,47 +45,37 @@ SCRIPT: dict[str, dict] = {
 }
 
 
-class FakeCore:
-    """Answers from SCRIPT; raises UserError for an RM it does not know, like the real core."""
-
-    def __init__(self, delay: float = 0.0) -> None:
-        self.turns: list[Turn] = []
-        self.delay = delay
-        self.active = 0
-        self.peak = 0
-
-    async def answer(self, turn: Turn) -> Answer:
-        self.turns.append(turn)
-        if turn.rm_id not in KNOWN_RMS:
-            raise UserError(f"unknown RM {turn.rm_id!r}")
-        self.active += 1
-        self.peak = max(self.peak, self.active)
-        await asyncio.sleep(self.delay)
-        self.active -= 1
-        s = SCRIPT.get(
-            turn.text, {"intent": "help", "text": "I can help with clients and playbooks."}
-        )
-        return Answer(
-            conversation_id=turn.conversation_id or f"conv-{len(self.turns)}",
-            turn_id=turn.turn_id,
-            text=s["text"],
-            language="en" if turn.text.isascii() else "zh",
-            engine="offline",
-            intent=s["intent"],
-            citations=[
-                Citation(n=i, doc_id=d, section="s", score=0.5)
-                for i, d in enumerate(s.get("cited", []), 1)
-            ],
-            tool_calls=[ToolCallRecord(name=t, args={}, ok=True) for t in s.get("tools", [])],
-            client_ids=s.get("client_ids", []),
-            refused=s.get("refused", False),
-            latency_ms=10 * len(self.turns),
-        )
+def eval_answer(turn: Turn) -> Answer:
+    """Answers from SCRIPT; anything else gets the help answer."""
+    s = SCRIPT.get(turn.text, {"intent": "help", "text": "I can help with clients and playbooks."})
+    return Answer(
+        conversation_id=turn.conversation_id or "",
+        turn_id=turn.turn_id,
+        text=s["text"],
+        language="en" if turn.text.isascii() else "zh",
+        engine="offline",
+        intent=s["intent"],
+        citations=[
+            Citation(n=i, doc_id=d, section="s", score=0.5)
+            for i, d in enumerate(s.get("cited", []), 1)
+        ],
+        tool_calls=[ToolCallRecord(name=t, args={}, ok=True) for t in s.get("tools", [])],
+        client_ids=s.get("client_ids", []),
+        refused=s.get("refused", False),
+        latency_ms=10 * len(turn.text),
+    )
 
 
+def eval_core(delay_s: float = 0.0) -> FakeCore:
+    """Raises UserError for an RM it does not know, like the real core."""
+    return FakeCore(script=eval_answer, known_rms=KNOWN_RMS, delay_s=delay_s)
+
+
+@dataclass
 class FakeFrontline:
-    def __init__(self, core: FakeCore) -> None:
-        self.core = core
+    """What the runner needs of a ``Frontline``: its core."""
+
+    core: FakeCore
 
 
 def fake_index() -> BankIndex:

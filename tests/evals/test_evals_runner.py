@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 from evals.runner import read_results, run_eval
-from tests.evals.fakes import FakeCore, FakeFrontline, case, fake_index, write_dataset
+from testkit.fake_core import FakeCore
+from tests.evals.fakes import FakeFrontline, case, eval_core, fake_index, write_dataset
 
 BASE = [
     case("serve-1", "我该怎么服务华东精密机械？", intent="serve_client", client_ids=["C000001"]),
@@ -20,8 +22,8 @@ BASE = [
 ]
 
 
-def _run(tmp_path: Path, rows: list, core: FakeCore | None = None, **kwargs: object):
-    core = core or FakeCore()
+def _run(tmp_path: Path, rows: list, core: FakeCore | None = None, **kwargs: Any):
+    core = core or eval_core()
     dataset = write_dataset(tmp_path / "cases.jsonl", rows)
     summary = run_eval(
         FakeFrontline(core), dataset, tmp_path / "out", progress=False, index=fake_index(), **kwargs
@@ -98,7 +100,8 @@ def test_when_follow_up_then_it_continues_the_parent_conversation(tmp_path: Path
     child = case("fu-2", "and draft it", intent="draft_outreach") | {"follow_up_of": "fu-1"}
     core, _ = _run(tmp_path, [child, case("fu-1", "我该怎么服务华东精密机械？")])
     assert [t.text for t in core.turns] == ["我该怎么服务华东精密机械？", "and draft it"]
-    assert core.turns[1].conversation_id == "conv-1"
+    parent = core.conversations[core.turns[1].conversation_id or ""]
+    assert [t.question for t in parent.turns] == ["我该怎么服务华东精密机械？", "and draft it"]
 
 
 def test_when_parent_errored_then_follow_up_is_errored_too(tmp_path: Path) -> None:
@@ -109,7 +112,7 @@ def test_when_parent_errored_then_follow_up_is_errored_too(tmp_path: Path) -> No
 
 def test_workers_bound_concurrency_and_engine_reaches_the_turn(tmp_path: Path) -> None:
     rows = [case(f"c-{i}", f"question {i}") for i in range(6)]
-    core, _ = _run(tmp_path, rows, FakeCore(delay=0.05), workers=2, engine="offline")
+    core, _ = _run(tmp_path, rows, eval_core(delay_s=0.05), workers=2, engine="offline")
     assert core.peak == 2
     assert {t.engine for t in core.turns} == {"offline"} and {t.channel for t in core.turns} == {
         "eval"

@@ -14,6 +14,7 @@ import statistics
 import sys
 import time
 from datetime import timedelta
+from typing import Any
 
 from tests.intelligence.factory import AS_OF, catalog, holding, interaction, make_client, policies
 from tools.intelligence.book import BookAnalyzer, query
@@ -82,7 +83,7 @@ def main(size: int = 400) -> None:
     analyzer.analyze(book, AS_OF)  # warm-up
     analyze_ms = _median_ms(lambda: analyzer.analyze(book, AS_OF), runs=15)
     rows = analyzer.analyze(book, AS_OF)
-    queries = [
+    queries: list[dict[str, Any]] = [
         dict(signal="deposit_churn", sort_by="trend"),
         dict(maturity_within_days=30, sort_by="maturity"),
         dict(tier="key", product_gap="CPAY01"),

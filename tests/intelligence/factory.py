@@ -3,6 +3,7 @@ spelled out, everything else has a dull default."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date, timedelta
 from functools import cache
 from pathlib import Path
@@ -84,9 +85,9 @@ def make_client(
     *,
     client_id: str = "C000001",
     client_type: str = "corporate",
-    deposits: list[float] | None = None,
+    deposits: Sequence[float] | None = None,
     loans: float = 0.0,
-    transactions: list[int | None] | None = None,
+    transactions: Sequence[int | None] | None = None,
     holdings: list[HoldingRecord] | tuple[HoldingRecord, ...] = (),
     interactions: list[InteractionRecord] | tuple[InteractionRecord, ...] = (),
     industry: str | None = "制造业",

@@ -21,7 +21,7 @@ def peer(n: int, codes: list[str], industry: str = "制造业", client_type: str
 def gaps(data, population) -> dict[str, dict]:
     peers = PeerStats.build(population, catalog(), policies())
     found = detect_signals(data, catalog(), peers, policies(), AS_OF)
-    return {s.product_code: s.facts for s in found if s.kind == "product_gap"}
+    return {s.product_code or "": s.facts for s in found if s.kind == "product_gap"}
 
 
 def test_when_most_peers_hold_a_product_the_client_lacks_then_gap() -> None:

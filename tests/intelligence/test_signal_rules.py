@@ -140,7 +140,10 @@ def test_when_two_holdings_mature_then_one_signal_each() -> None:
             holding("CDEP03", 1, maturity=AS_OF + timedelta(days=50)),
         ]
     )
-    assert sorted(s.product_code for s in signals_of(data, "maturity")) == ["CDEP02", "CDEP03"]
+    assert sorted(s.product_code or "" for s in signals_of(data, "maturity")) == [
+        "CDEP02",
+        "CDEP03",
+    ]
 
 
 # ---- dormancy --------------------------------------------------------------------------------

@@ -22,7 +22,7 @@ from knowledge.embeddings import (
 from knowledge.ingest import Ingestor
 from knowledge.retrieval import Retriever
 from knowledge.store import ChromaStore
-from tests.support.embeddings import HashingEmbeddings
+from testkit.embeddings import HashingEmbeddings
 
 REPO = Path(__file__).resolve().parents[2]
 SHARED_HOME = REPO / ".frontline"

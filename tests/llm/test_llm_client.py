@@ -10,7 +10,7 @@ from langchain_openai import ChatOpenAI
 from pydantic import SecretStr
 
 from assistant.engines.llm.client import DirectCompletions, use_direct_completions
-from tests.llm.fake_openai import FakeOpenAI, Reply, call, say
+from testkit.fake_openai import FakeOpenAI, Reply, call, say
 
 # LangChain shares one httpx client per base URL across models: one event loop for the module.
 pytestmark = pytest.mark.asyncio(loop_scope="session")
@@ -72,6 +72,6 @@ async def test_provider_error_raises_the_sdks_error_type(fake_llm: FakeOpenAI) -
 async def test_everything_but_create_is_the_sdks_resource() -> None:
     client = openai.AsyncOpenAI(base_url="http://127.0.0.1:9/v1", api_key="x")
     direct = DirectCompletions(client)
-    assert direct.create.__func__ is DirectCompletions.create
+    assert direct.create.__func__ is DirectCompletions.create  # type: ignore[attr-defined]
     assert direct.list == client.chat.completions.list
     assert type(direct.with_raw_response) is type(client.chat.completions.with_raw_response)

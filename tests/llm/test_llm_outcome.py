@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Literal
+
 import pytest
 from langchain_core.messages import AIMessageChunk
 
@@ -132,7 +134,7 @@ def test_stream_gate_holds_the_text_of_a_tool_calling_message() -> None:
 
 
 @pytest.mark.parametrize("language", ["zh", "en"])
-def test_prompts_render_in_both_languages(language: str) -> None:
+def test_prompts_render_in_both_languages(language: Literal["zh", "en"]) -> None:
     system = SystemPrompt(language=language, role="team_lead", client_ids=["C000001"]).render()
     assert "C000001" in system and "⟦CLIENT_1⟧" in system and "[1]" in system
     assert (

@@ -7,10 +7,9 @@ import json
 import pytest
 
 from assistant.core.pipeline import Assistant
-from assistant.core.types import Answer, DeltaEvent, Turn
+from assistant.core.types import Answer, AnswerEvent, DeltaEvent, Turn
 from assistant.engines.llm import LLMEngine
-from tests.llm.conftest import LLM_TIMEOUT_S, RAW_PII
-from tests.llm.fake_openai import (
+from testkit.fake_openai import (
     CLIENT_ID,
     FakeOpenAI,
     Reply,
@@ -21,7 +20,9 @@ from tests.llm.fake_openai import (
     say,
     tool_messages,
 )
-from tests.llm.scripts import SERVE_Q, serve_script
+from testkit.llm_scripts import SERVE_Q, serve_script
+from testkit.small_frontline import LLM_TIMEOUT_S
+from tests.llm.conftest import RAW_PII
 
 pytestmark = pytest.mark.asyncio(loop_scope="session")
 
@@ -145,7 +146,9 @@ async def test_tokens_of_the_answer_stream_as_they_come(
     ]
 
     deltas = [e.text for e in events if isinstance(e, DeltaEvent)]
-    answer = events[-1].answer
+    final = events[-1]
+    assert isinstance(final, AnswerEvent)
+    answer = final.answer
     assert answer.engine == "llm" and answer.intent == "playbook_qa"
     assert "".join(deltas) == answer.text
     assert len(deltas) >= 3
@@ -281,6 +284,7 @@ async def test_when_answer_cites_nothing_then_one_repair_makes_it_grounded(
 async def test_when_model_loops_past_the_cap_then_tools_are_withdrawn_and_offline_answers(
     core: Assistant, fake_llm: FakeOpenAI, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    assert isinstance(core.llm, LLMEngine)
     settings = core.llm.settings.model_copy(update={"max_tool_rounds": 3})
     monkeypatch.setattr(core, "llm", LLMEngine(settings))
     fake_llm.play(call("search_playbooks", {"query": "核心客户 服务频次"}), repeat_last=True)

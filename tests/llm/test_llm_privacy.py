@@ -9,8 +9,8 @@ from assistant.core.types import DeltaEvent, StatusEvent
 from assistant.engines.base import EngineContext
 from assistant.engines.llm import LLMEngine
 from assistant.wiring import Frontline
+from testkit.fake_openai import FakeOpenAI, say
 from tests.llm.conftest import RAW_PII
-from tests.llm.fake_openai import FakeOpenAI, say
 from tools.entitlement import resolve_caller
 from tools.toolbox import Toolbox
 

@@ -9,8 +9,8 @@ import pytest
 from assistant.core.pipeline import Assistant
 from assistant.core.types import DeltaEvent, Turn
 from assistant.engines.llm.prompts import PROMPT_RECITAL
-from tests.llm.conftest import PLANTED_NOTE
-from tests.llm.fake_openai import FakeOpenAI, call, say, tool_messages
+from testkit.fake_openai import FakeOpenAI, call, say, tool_messages
+from testkit.small_frontline import PLANTED_NOTE
 from tools.untrusted import INSTRUCTION_FLAG
 
 pytestmark = pytest.mark.asyncio(loop_scope="session")

@@ -187,12 +187,13 @@ def test_when_sms_is_counted_then_segments_follow_gsm_and_ucs2_budgets(text, exp
 def _sms_for(profile_path) -> str:
     from tools.outreach import OutreachRequest, draft_outreach
     from tools.outreach.bank_profile import load_bank_profile
+    from tools.outreach.models import Channel, Purpose
 
     library = TemplateLibrary.load(load_bank_profile(profile_path))
     request = OutreachRequest(
-        channel="sms",
+        channel=Channel.SMS,
         language="zh",
-        purpose="service_visit",
+        purpose=Purpose.SERVICE_VISIT,
         client_token="⟦CLIENT_1⟧",
         client_type="retail",
     )

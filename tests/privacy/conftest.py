@@ -7,6 +7,7 @@ import base64
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pytest
 from sqlalchemy import Engine, create_engine
@@ -29,7 +30,7 @@ TEST_KEY = bytes(range(32))
 TEST_KEY_B64 = base64.b64encode(TEST_KEY).decode()
 
 # Two RMs' books: RM001 owns C001/C002, RM002 owns C003 (a foreign client among them).
-CLIENTS = [
+CLIENTS: list[tuple[str, str, str, str, str | None, str | None, str | None]] = [
     (
         "C001",
         "corporate",
@@ -58,7 +59,7 @@ CLIENTS = [
         "sw@example.org",
     ),
 ]
-CONTACTS = [
+CONTACTS: list[tuple[str, str, str, str | None, str | None]] = [
     ("C001", "王晓明", "13611112222", "wxm@huayuan.com.cn", "11010519491231002X"),
     ("C003", "Stephen Williams", "+86 139 0000 2222", "stephen@example.org", None),
     ("C003", "欧阳娜娜", "13700003333", None, None),
@@ -100,7 +101,7 @@ def _bank_rows() -> list[object]:
 
 def make_db(path: Path) -> tuple[Engine, sessionmaker[Session]]:
     engine = create_engine(f"sqlite:///{path}")
-    tables = [t.__table__ for t in BANK_TABLES] + [VaultEntry.__table__, *AUDIT_TABLES]
+    tables: list[Any] = [t.__table__ for t in BANK_TABLES] + [VaultEntry.__table__, *AUDIT_TABLES]
     Base.metadata.create_all(engine, tables=tables)
     return engine, make_sessionmaker(engine)
 

@@ -18,9 +18,9 @@ import pytest
 import redis
 
 from assistant.wiring import Frontline
+from testkit.demo import load_demo
+from testkit.stack import REDIS_URL, ChromaServer, Stack, build_static_model, converted_e5
 from tests.conftest import make_settings, throwaway_database
-from tests.production.stack import REDIS_URL, ChromaServer, Stack, build_static_model, converted_e5
-from tests.support.demo import load_demo
 
 
 @pytest.fixture(scope="session")

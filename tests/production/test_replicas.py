@@ -22,8 +22,8 @@ from sqlalchemy import func, select
 from assistant.audit import AuditEvent, AuditLog
 from assistant.storage.conversations import TurnRow
 from assistant.wiring import Frontline
-from tests.llm.fake_openai import FakeOpenAI, Reply
-from tests.production.stack import Replica, Stack
+from testkit.fake_openai import FakeOpenAI, Reply
+from testkit.stack import Replica, Stack
 from tests.slack.fakes import FakeSlackApi
 from tests.slack.harness import SIGNING_SECRET, load, sign
 
@@ -97,7 +97,8 @@ def cluster(stack: Stack, loaded, tmp_path_factory: pytest.TempPathFactory) -> I
     try:
         with ThreadPoolExecutor(len(replicas)) as pool:  # start-up is model loading: overlap it
             list(pool.map(lambda r: r.wait_ready(), replicas))
-        yield Cluster(*replicas, slack=slack, fl=loaded[0], truth=loaded[1])
+        a, b, slow = replicas
+        yield Cluster(a, b, slow, slack=slack, fl=loaded[0], truth=loaded[1])
     finally:
         for replica in replicas:
             replica.stop()

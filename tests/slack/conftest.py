@@ -11,8 +11,9 @@ import pytest
 from fastapi import FastAPI
 
 from integrations.slack import build_slack
+from testkit.fake_core import FakeCore
 from tests.conftest import make_settings
-from tests.slack.fakes import FakeCore, FakeSlackApi
+from tests.slack.fakes import FakeSlackApi
 from tests.slack.harness import SIGNING_SECRET, SlackHarness
 
 

@@ -14,7 +14,8 @@ from urllib.parse import urlencode
 
 import httpx
 
-from tests.slack.fakes import FakeCore, FakeSlackApi
+from testkit.fake_core import FakeCore
+from tests.slack.fakes import FakeSlackApi
 
 SIGNING_SECRET = "8f742231b10e8888abcd99yyyzzz85a5"
 FIXTURES = Path(__file__).parent / "fixtures"

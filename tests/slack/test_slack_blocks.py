@@ -8,7 +8,7 @@ import pytest
 
 from assistant.core.types import Turn
 from integrations.slack import blocks
-from tests.slack.fakes import scripted_answer
+from testkit.fake_core import chat_answer
 
 
 @pytest.mark.parametrize(
@@ -26,7 +26,7 @@ def test_markdown_becomes_mrkdwn(markdown: str, mrkdwn: str) -> None:
 
 
 def test_answer_renders_text_cards_actions_citations_and_feedback() -> None:
-    answer = scripted_answer(Turn(text="q", channel="slack", conversation_id="slack:T:C:1"))
+    answer = chat_answer(Turn(text="q", channel="slack", conversation_id="slack:T:C:1"))
     rendered = blocks.render_answer(answer)
     types = [b["type"] for b in rendered]
     assert types[0] == "section" and types[-1] == "actions"
@@ -41,7 +41,7 @@ def test_answer_renders_text_cards_actions_citations_and_feedback() -> None:
 
 
 def test_refused_answer_has_refusal_style_and_no_feedback_or_cards() -> None:
-    answer = scripted_answer(
+    answer = chat_answer(
         Turn(text="q", channel="slack"),
         refused=True,
         text="该客户不在你的名下。",
@@ -54,7 +54,7 @@ def test_refused_answer_has_refusal_style_and_no_feedback_or_cards() -> None:
 
 
 def test_long_text_is_split_under_slack_limits() -> None:
-    answer = scripted_answer(Turn(text="q", channel="slack"), text="段落。\n" * 2000)
+    answer = chat_answer(Turn(text="q", channel="slack"), text="段落。\n" * 2000)
     rendered = blocks.render_answer(answer)
     assert len(rendered) <= 50
     assert all(len(b["text"]["text"]) <= 3000 for b in rendered if b["type"] == "section")

@@ -9,8 +9,10 @@ import time
 import pytest
 
 from integrations.slack.blocks import feedback_value
-from tests.slack.fakes import BOT_USER_ID, SECRET_FACT, wait_for
+from testkit.fake_core import SECRET_FACT
+from tests.slack.fakes import BOT_USER_ID
 from tests.slack.harness import SlackHarness, load, sign
+from tests.support.recording import wait_for
 
 MENTION_TS = "1767326125.870439"
 

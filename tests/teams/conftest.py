@@ -14,9 +14,16 @@ from fastapi import FastAPI
 
 from integrations.teams import TeamsAuthConfig, build_teams
 from integrations.teams.auth import BOT_FRAMEWORK_ISSUER, DEFAULT_SERVICE_HOSTS
+from testkit.fake_core import FakeCore
 from tests.conftest import make_settings
-from tests.slack.fakes import FakeCore
-from tests.teams.harness import AAD_USER, APP_ID, FakeBotService, FakeTokenProvider, TeamsHarness
+from tests.teams.harness import (
+    AAD_USER,
+    APP_ID,
+    EMULATOR_USER,
+    FakeBotService,
+    FakeTokenProvider,
+    TeamsHarness,
+)
 
 
 @pytest.fixture
@@ -29,7 +36,7 @@ def bot_service() -> Iterator[FakeBotService]:
 
 @pytest.fixture
 def core() -> FakeCore:
-    return FakeCore(users={("teams", AAD_USER): "RM001"})
+    return FakeCore(users={("teams", AAD_USER): "RM001", ("teams", EMULATOR_USER): "RM001"})
 
 
 def _app(core: FakeCore, settings: Any, auth: TeamsAuthConfig) -> FastAPI:
@@ -62,14 +69,26 @@ async def teams(
 async def anonymous_teams(
     tmp_path: Path, bot_service: FakeBotService, core: FakeCore
 ) -> AsyncIterator[TeamsHarness]:
-    settings = make_settings(tmp_path / "home")
-    auth = dataclasses.replace(
-        TeamsAuthConfig.from_settings(settings.teams),
-        allowed_service_hosts=(*DEFAULT_SERVICE_HOSTS, "127.0.0.1"),
-    )
+    settings = make_settings(tmp_path / "home")  # no app id: exactly what a developer runs
     app = FastAPI()
-    build_teams(core, settings, auth=auth).mount(app)
+    build_teams(core, settings).mount(app)
     async with httpx.AsyncClient(
         transport=httpx.ASGITransport(app=app), base_url="http://frontline.test"
     ) as http:
+        yield TeamsHarness(http=http, bot=bot_service, core=core)
+
+
+@pytest.fixture
+async def configured_teams(
+    tmp_path: Path, bot_service: FakeBotService, core: FakeCore
+) -> AsyncIterator[TeamsHarness]:
+    """An app id configured and the allow-list exactly as the settings make it; only the JWKS
+    is local, so a token minted here is valid."""
+    settings = make_settings(tmp_path / "home", teams_app_id=APP_ID, teams_app_password="s")
+    auth = dataclasses.replace(
+        TeamsAuthConfig.from_settings(settings.teams),
+        issuers={BOT_FRAMEWORK_ISSUER: f"{bot_service.server.url}/keys"},
+    )
+    transport = httpx.ASGITransport(app=_app(core, settings, auth))
+    async with httpx.AsyncClient(transport=transport, base_url="http://frontline.test") as http:
         yield TeamsHarness(http=http, bot=bot_service, core=core)

@@ -17,12 +17,15 @@ from azure.core.credentials import AccessToken
 from azure.core.credentials_async import AsyncTokenCredential
 from cryptography.hazmat.primitives.asymmetric import rsa
 from microsoft_agents.hosting.core import AgentAuthConfiguration
+from microsoft_agents.hosting.core.authorization import AccessTokenProviderBase
 
 from integrations.teams.auth import BOT_FRAMEWORK_ISSUER
-from tests.slack.fakes import FakeCore, Recorded, RecordingServer
+from testkit.fake_core import FakeCore
+from tests.support.recording import Recorded, RecordingServer
 
 APP_ID = "11111111-2222-3333-4444-555555555555"
 AAD_USER = "00000000-1111-2222-3333-444444444444"
+EMULATOR_USER = "5e1f3a52-7c1d-4b8e-9a0f-2d6c8b4e7a13"  # the Emulator's "custom user ID"
 KID = "frontline-test-key"
 OUTBOUND_TOKEN = "outbound-test-token"
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -35,7 +38,7 @@ def new_key() -> rsa.RSAPrivateKey:
 SIGNING_KEY = new_key()
 
 
-class FakeTokenProvider:
+class FakeTokenProvider(AccessTokenProviderBase):
     """``AccessTokenProviderBase`` for the outbound call, instead of MSAL + Entra ID."""
 
     @property
@@ -57,6 +60,25 @@ class FakeTokenProvider:
                 )
 
         return _Credential()  # type: ignore[return-value]
+
+    # Agentic and on-behalf-of flows: Frontline's bot uses neither.
+    async def acquire_token_on_behalf_of(self, scopes: list[str], user_assertion: str) -> str:
+        raise NotImplementedError("on-behalf-of tokens")
+
+    async def get_agentic_application_token(
+        self, tenant_id: str, agent_app_instance_id: str
+    ) -> str | None:
+        raise NotImplementedError("agentic tokens")
+
+    async def get_agentic_instance_token(
+        self, tenant_id: str, agent_app_instance_id: str
+    ) -> tuple[str, str]:
+        raise NotImplementedError("agentic tokens")
+
+    async def get_agentic_user_token(
+        self, tenant_id: str, agent_app_instance_id: str, agentic_user_id: str, scopes: list[str]
+    ) -> str | None:
+        raise NotImplementedError("agentic tokens")
 
 
 class FakeBotService:

@@ -1,4 +1,4 @@
-"""Adaptive Card rendering and service URL policy, table-driven."""
+"""Adaptive Card rendering and mention stripping, table-driven."""
 
 from __future__ import annotations
 
@@ -8,13 +8,12 @@ import pytest
 
 from assistant.core.types import Turn
 from integrations.teams import cards
-from integrations.teams.auth import DEFAULT_SERVICE_HOSTS, service_url_allowed
 from integrations.teams.handlers import strip_mentions
-from tests.slack.fakes import SECRET_FACT, scripted_answer
+from testkit.fake_core import SECRET_FACT, chat_answer
 
 
 def test_answer_card_has_text_facts_actions_citations_and_feedback() -> None:
-    answer = scripted_answer(Turn(text="q", channel="teams", conversation_id="teams:t:c"))
+    answer = chat_answer(Turn(text="q", channel="teams", conversation_id="teams:t:c"))
     card = cards.answer_card(answer)
     assert card["type"] == "AdaptiveCard" and card["version"] == "1.5"
     dumped = json.dumps(card, ensure_ascii=False)
@@ -26,7 +25,7 @@ def test_answer_card_has_text_facts_actions_citations_and_feedback() -> None:
 
 
 def test_refused_card_is_marked_and_has_no_feedback() -> None:
-    answer = scripted_answer(
+    answer = chat_answer(
         Turn(text="q", channel="teams"), refused=True, cards=[], actions=[], citations=[]
     )
     card = cards.answer_card(answer)
@@ -45,22 +44,6 @@ def test_refused_card_is_marked_and_has_no_feedback() -> None:
 )
 def test_foreign_submit_values_are_not_feedback(value: object) -> None:
     assert cards.feedback_from_submit(value) is None
-
-
-@pytest.mark.parametrize(
-    ("url", "allowed"),
-    [
-        ("https://smba.trafficmanager.net/amer/tenant/", True),
-        ("https://europe.webchat.botframework.com/", True),
-        ("https://botframework.com.evil.net/", False),
-        ("http://smba.trafficmanager.net/amer/", False),
-        ("https://user:pw@smba.trafficmanager.net/", False),
-        ("http://127.0.0.1:3978/", False),  # loopback only when listed
-        ("", False),
-    ],
-)
-def test_service_url_allow_list(url: str, allowed: bool) -> None:
-    assert service_url_allowed(url, DEFAULT_SERVICE_HOSTS) is allowed
 
 
 def test_at_mentions_are_stripped() -> None:

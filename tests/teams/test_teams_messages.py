@@ -8,7 +8,7 @@ import logging
 
 import pytest
 
-from tests.slack.fakes import SECRET_FACT
+from testkit.fake_core import SECRET_FACT
 from tests.teams.harness import APP_ID, KID, OUTBOUND_TOKEN, TeamsHarness, make_token, new_key
 
 PERSONAL_CONV = "a:17NditBRO5pbPlIimLiU0g7vfMqIYTPwqILZJq-TOhzzKiAmv2i6Oerr"

@@ -7,22 +7,20 @@ loopback ports, so the widget is loaded cross-origin exactly as on a bank's intr
 from __future__ import annotations
 
 import socket
-import threading
-import time
 from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-import uvicorn
 from playwright.sync_api import Browser, Page, sync_playwright
 from starlette.applications import Starlette
 from starlette.responses import HTMLResponse
 from starlette.routing import Route
 
 from integrations.api import ApiLimits, create_app
-from tests.api.fakes import SlowCore
+from testkit.fake_core import FakeCore
+from testkit.servers import serving
+from tests.api.fakes import api_core
 from tests.conftest import make_settings
 
 WIDGET_TOKEN = "widget-token-5d2e"
@@ -42,7 +40,7 @@ ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
 class Servers:
     api_url: str
     host_url: str
-    core: SlowCore
+    core: FakeCore
 
 
 def _bound_socket() -> socket.socket:
@@ -50,25 +48,6 @@ def _bound_socket() -> socket.socket:
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
     sock.bind(("127.0.0.1", 0))
     return sock
-
-
-@contextmanager
-def serving(app: object, sock: socket.socket) -> Iterator[str]:
-    """Run ``app`` under uvicorn in a background thread on an already bound socket."""
-    server = uvicorn.Server(uvicorn.Config(app, log_level="warning", lifespan="off"))  # type: ignore[arg-type]
-    thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 15
-    while not server.started:
-        if time.monotonic() > deadline or not thread.is_alive():
-            raise RuntimeError("uvicorn did not start")
-        time.sleep(0.02)
-    try:
-        yield f"http://127.0.0.1:{sock.getsockname()[1]}"
-    finally:
-        server.should_exit = True
-        thread.join(timeout=10)
-        sock.close()
 
 
 def host_page(api_url: str, lang_attr: str = "") -> str:
@@ -93,7 +72,7 @@ def host_app(api_url: str) -> Starlette:
 def servers(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Servers]:
     api_sock, host_sock = _bound_socket(), _bound_socket()
     host_origin = f"http://127.0.0.1:{host_sock.getsockname()[1]}"
-    core = SlowCore(delta_delay_s=0.3)
+    core = api_core(delta_delay_s=0.3)  # slow enough to see partial text
     settings = make_settings(
         tmp_path_factory.mktemp("home"),
         api_tokens=f"{WIDGET_TOKEN}:RM001",

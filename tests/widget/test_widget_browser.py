@@ -205,7 +205,7 @@ def test_conversation_continues_across_questions(page: Page, servers: Servers) -
     expect(page.locator(f"{WIDGET} .fb")).to_have_count(2)
     follow_up = servers.core.turns[-1]
     assert first.conversation_id is None
-    conv = servers.core.conversations[follow_up.conversation_id]
+    conv = servers.core.conversations[follow_up.conversation_id or ""]
     assert [t.question for t in conv.turns] == ["first question", "follow-up question"]
 
 

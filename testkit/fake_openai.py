@@ -11,20 +11,19 @@ from __future__ import annotations
 import asyncio
 import json
 import re
-import threading
 import time
 import uuid
 from collections.abc import AsyncIterator, Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-import uvicorn
 from starlette.applications import Starlette
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response, StreamingResponse
 from starlette.routing import Route
 
 from assistant.engines.llm.middleware import unfence
+from testkit.servers import BackgroundServer
 
 TOKEN = re.compile(r"⟦[A-Z_]+_\d+⟧")
 CLIENT_ID = re.compile(r"\bC\d{6}\b")
@@ -73,9 +72,7 @@ class FakeOpenAI:
         self.requests: list[Recorded] = []
         self._script: list[Step] = []
         self.repeat_last = False
-        self._server: uvicorn.Server | None = None
-        self._thread: threading.Thread | None = None
-        self.port = 0
+        self._server = BackgroundServer(self.app(), name="fake OpenAI server")
 
     # --- scripting ------------------------------------------------------------------------
     def play(self, *steps: Step, repeat_last: bool = False) -> FakeOpenAI:
@@ -85,7 +82,7 @@ class FakeOpenAI:
 
     @property
     def base_url(self) -> str:
-        return f"http://127.0.0.1:{self.port}/v1"
+        return f"{self._server.url}/v1"
 
     def _next(self, body: dict) -> Reply:
         if not self._script:
@@ -135,25 +132,11 @@ class FakeOpenAI:
 
     # --- lifecycle ------------------------------------------------------------------------
     def start(self) -> FakeOpenAI:
-        config = uvicorn.Config(
-            self.app(), host="127.0.0.1", port=0, log_level="warning", lifespan="off"
-        )
-        self._server = uvicorn.Server(config)
-        self._thread = threading.Thread(target=self._server.run, daemon=True)
-        self._thread.start()
-        deadline = time.monotonic() + 10
-        while not self._server.started:
-            if time.monotonic() > deadline:
-                raise RuntimeError("fake OpenAI server did not start")
-            time.sleep(0.01)
-        self.port = self._server.servers[0].sockets[0].getsockname()[1]
+        self._server.start()
         return self
 
     def stop(self) -> None:
-        if self._server is not None:
-            self._server.should_exit = True
-        if self._thread is not None:
-            self._thread.join(timeout=5)
+        self._server.stop(timeout_s=5)
 
 
 def _args_text(args: dict | str) -> str:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from tests.llm.fake_openai import call, client_token, last_tool, last_user, say, tool_messages
+from testkit.fake_openai import call, client_token, last_tool, last_user, say, tool_messages
 
 SERVE_Q = "我该怎么服务华东精密机械有限公司？"
 

@@ -25,7 +25,7 @@ class HashingEmbeddings(Embeddings):
         for token in _TOKEN.findall(text.lower()):
             digest = hashlib.md5(token.encode("utf-8")).digest()
             vec[int.from_bytes(digest[:4], "little") % self.dimension] += 1.0
-        norm = np.linalg.norm(vec)
+        norm = float(np.linalg.norm(vec))
         if norm == 0:
             vec[0], norm = 1.0, 1.0
         return vec / norm

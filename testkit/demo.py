@@ -1,16 +1,19 @@
-"""The demo bank, generated, imported and with the real playbooks ingested — built once per
-test session (generation is deterministic) in a temp home, with a fake embedder so the suite
-does not need the real model for every turn."""
+"""The demo bank, generated, imported and with the real playbooks ingested: the suite builds it
+once per session (generation is deterministic) in a temp home with the hashing embedder; the
+evaluation benchmark loads it the same way with the real model. ``warm_up`` runs one offline
+turn so lazy loading (LAC, BM25, caches) is not counted or raced."""
 
 from __future__ import annotations
 
+import asyncio
 import json
 from pathlib import Path
 
+from assistant.core.types import Channel, Turn
 from assistant.wiring import Frontline
 from knowledge.ingest import default_playbook_dir
-from tests.conftest import make_settings
-from tests.support.embeddings import HashingEmbeddings
+from testkit.embeddings import HashingEmbeddings
+from testkit.settings import make_settings
 from tools.bank.demo import generate_demo_bank
 from tools.bank.importer import import_extract
 
@@ -29,3 +32,10 @@ def load_demo(fl: Frontline, extract: Path) -> dict:
     fl.ingestor.progress = False
     fl.ingestor.ingest([default_playbook_dir()])
     return json.loads((extract / "demo_truth.json").read_text(encoding="utf-8"))
+
+
+def warm_up(fl: Frontline, channel: Channel = "api") -> None:
+    """One offline turn about a client of RM001's (in both the demo bank and testkit's)."""
+    question = "我该怎么服务华东精密机械有限公司？"
+    turn = Turn(text=question, channel=channel, rm_id="RM001", engine="offline")
+    asyncio.run(fl.core.answer(turn))
