@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Annotated, Literal, cast
 
 import typer
+from langchain_core.tools import ToolException
 
 from assistant.config import get_settings
 from assistant.errors import FrontlineError, ImportValidationError, UserError
@@ -202,6 +203,9 @@ def main() -> None:
     except FrontlineError as exc:
         typer.echo(f"error: {exc}", err=True)
         sys.exit(2)
+    except ToolException as exc:  # the core answers tool failures; this is the last line
+        typer.echo(f"error: a tool failed ({exc})", err=True)
+        sys.exit(1)
 
 
 if __name__ == "__main__":

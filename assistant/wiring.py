@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from assistant.core.pipeline import Assistant
     from assistant.storage.conversations import ConversationStore
     from tools.bank.repository import BankRepository
+    from tools.catalogue import Catalogue
     from tools.insights import InsightService
     from tools.toolbox import ToolServices
 
@@ -137,7 +138,14 @@ class Frontline:
             retriever=self._traced_retriever,
             products=self.insights.products,
             as_of=self.insights.as_of,
+            catalogue=self.catalogue,
         )
+
+    @cached_property
+    def catalogue(self) -> Catalogue:
+        from tools.catalogue import Catalogue
+
+        return Catalogue(self.insights.products, glossary=self.retriever.glossary)
 
     @cached_property
     def _traced_retriever(self) -> Any:
@@ -186,6 +194,7 @@ class Frontline:
             with self.sessions() as session:
                 self.privacy.refresh_dictionary(session)
         self.__dict__.pop("insights", None)
+        self.__dict__.pop("catalogue", None)
 
     def close(self) -> None:
         if "tracer_provider" in self.__dict__:

@@ -21,6 +21,7 @@ from assistant.core.types import Citation, ToolCallRecord
 from assistant.errors import EntitlementError, FrontlineError
 from tools.bank.records import ClientData, ProductRecord
 from tools.bank.repository import BankRepository
+from tools.catalogue import Catalogue
 from tools.entitlement import Caller
 
 
@@ -60,6 +61,8 @@ class ToolServices:
     retriever: Any  # knowledge.retrieval.Retriever
     products: dict[str, ProductRecord]
     as_of: date
+    # The products searchable by what an RM calls them (built from ``products`` when unset).
+    catalogue: Catalogue | None = None
 
 
 @dataclass

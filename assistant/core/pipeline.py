@@ -12,6 +12,7 @@ import time
 from collections.abc import AsyncIterator, Callable
 from typing import Any, Literal
 
+from langchain_core.tools import ToolException
 from opentelemetry import trace
 from opentelemetry.trace import Tracer
 
@@ -30,6 +31,7 @@ from assistant.core.types import (
     new_id,
 )
 from assistant.engines.base import Engine, EngineContext, EngineResult
+from assistant.engines.failures import tool_failure
 from assistant.engines.offline.slots import detect_language
 from assistant.errors import NotFoundError, UserError
 from assistant.storage.conversations import ConversationStore
@@ -323,9 +325,16 @@ class Assistant:
                     )
                 )
                 ctx.toolbox.calls.clear()
-                result = await self.offline.run(ctx, emit)
+                result = await self._offline(ctx, emit)
                 return result, "offline", ["engine:fallback", f"engine:llm_{reason}"]
-        return await self.offline.run(ctx, emit), "offline", []
+        return await self._offline(ctx, emit), "offline", []
+
+    async def _offline(self, ctx: EngineContext, emit: Callable) -> EngineResult:
+        """The offline engine's answer; a tool failure it did not handle becomes a notice."""
+        try:
+            return await self.offline.run(ctx, emit)
+        except ToolException as exc:  # e.g. a bank catalogue the engine did not expect
+            return tool_failure(ctx.toolbox, "help", ctx.language, exc)
 
     def _mask(self, text: str, rm_id: str, conversation_id: str) -> Any:
         with self._tracer.start_as_current_span("mask") as span:

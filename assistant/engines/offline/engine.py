@@ -6,10 +6,11 @@ import asyncio
 
 from assistant.core.types import StatusEvent
 from assistant.engines.base import Emit, EngineContext, EngineResult
+from assistant.engines.failures import tool_failure
 from assistant.engines.offline import compose as c
 from assistant.engines.offline.intent import classify
 from assistant.engines.offline.phrases import t
-from assistant.engines.offline.slots import Slots, extract, product_for
+from assistant.engines.offline.slots import Slots, extract
 from assistant.engines.refusals import policy_refusal
 from tools.client_tools import mentioned_clients
 from tools.toolbox import Refusal, Toolbox, ToolError
@@ -127,6 +128,8 @@ class OfflineEngine:
                 refusal_reason="not_entitled",
                 state={"client_ids": []},
             )
+        except ToolError as exc:
+            return tool_failure(tb, intent, lang, exc)
 
     # --- intents ------------------------------------------------------------------------------
     async def _playbook(self, ctx: EngineContext, emit: Emit) -> EngineResult:
@@ -144,6 +147,15 @@ class OfflineEngine:
     async def _book(self, ctx: EngineContext, slots: Slots, emit: Emit) -> EngineResult:
         await emit(StatusEvent(text=t("book_status", ctx.language)))
         filters = dict(slots.book_filters)
+        if filters.get("signal") == "product_gap":
+            found = await _products(
+                ctx.toolbox, ctx.masked_text, segment=filters.get("client_type")
+            )
+            if found["asked_for"] and not found["products"]:
+                return EngineResult(_not_in_catalogue(found, ctx.language), "book_query")
+            if found["products"]:
+                filters["product_gap"] = found["products"][0]["product_code"]
+                filters.pop("signal")
         result = await ctx.toolbox.acall("list_book", filters)
         if filters.get("follow_up_gaps"):
             body = [c.heading(t("gaps_title", ctx.language))] + c.gap_lines(result, ctx.language)
@@ -341,7 +353,12 @@ class OfflineEngine:
         cid = profile["client_id"]
         signals = (await tb.acall("get_client_signals", {"client_id": cid}))["signals"]
         purpose = slots.purpose or _purpose_from_signals(signals)
-        product = product_for(ctx.masked_text, profile["client_type"]) or next(
+        found = await _products(tb, ctx.masked_text, client_id=cid)
+        if found["asked_for"] and not found["products"]:
+            return EngineResult(
+                _not_in_catalogue(found, lang), "draft_outreach", cards=[c.client_card(profile)]
+            )
+        product = (found["products"][0]["product_code"] if found["products"] else None) or next(
             (
                 s["product_code"]
                 for s in signals
@@ -400,6 +417,16 @@ class OfflineEngine:
         refs = [c.passage_ref(p) for p in cited]
         blocks.append([c.heading(t("compliance", lang)), f"- {t('draft_check', lang)}"] + refs)
         return EngineResult(c.join(blocks), "draft_outreach", cards=[c.client_card(profile)])
+
+
+async def _products(tb: Toolbox, text: str, **scope: str | None) -> dict:
+    """The catalogue's products for what the question names (none named: no products)."""
+    args = {"query": text, **{k: v for k, v in scope.items() if v}}
+    return await tb.acall("find_products", args)
+
+
+def _not_in_catalogue(found: dict, language: str) -> str:
+    return t("not_in_catalogue", language).format(product=found["asked_for"])
 
 
 def _book_signals(filters: dict) -> list[str]:

@@ -95,6 +95,14 @@ PHRASES: dict[str, dict[str, str]] = {
         "zh": "发送前请核对客户信息与产品要素；草稿中的客户称呼在发送时显示为真实名称。",
         "en": "Check the client details and product terms before sending.",
     },
+    "not_in_catalogue": {
+        "zh": "本行产品目录中没有「{product}」相关产品，所以我没有起草或筛选。可以换一个本行在售的产品，或不指定产品再问一次。",
+        "en": 'The bank\'s catalogue has no product for "{product}", so I did not use it. Name a product the bank offers, or ask again without one.',
+    },
+    "tool_failed": {
+        "zh": "抱歉，这次没能完成：查询步骤「{tool}」出错了，我没有给出不完整的回答。请换个说法或稍后再试；如果一直出现，请联系系统管理员。",
+        "en": 'Sorry, I couldn\'t finish this: the step "{tool}" failed, so I gave no partial answer. Please rephrase or try again shortly; if it keeps happening, contact your administrator.',
+    },
     "playbook_title": {"zh": "行内制度要点", "en": "From the playbooks"},
     "playbook_none": {
         "zh": "没有在行内手册中找到相关内容，建议咨询产品经理或合规部。",
