@@ -11,6 +11,10 @@ from assistant.wiring import Frontline
 Check = tuple[str, bool, str]
 
 
+class CheckFailed(Exception):
+    """A check's own finding, shown as it is (not an unexpected exception)."""
+
+
 def _database(fl: Frontline) -> str:
     with fl.engine.connect() as conn:
         conn.execute(text("SELECT 1"))
@@ -35,6 +39,18 @@ def _vectors(fl: Frontline) -> str:
 def _glossary(fl: Frontline) -> str:
     source = fl.settings.search_glossary or "bundled knowledge/glossary.yaml"
     return f"{len(fl.retriever.glossary.groups)} phrase groups from {source}"
+
+
+def _playbook_map(fl: Frontline) -> str:
+    source = fl.settings.playbook_map or "bundled tools/policy/playbooks.yaml"
+    missing = fl.unmapped_playbooks()
+    if missing:
+        raise CheckFailed(
+            f"{len(missing)} mapped playbook(s) not ingested, answered by search instead "
+            f"(fix {source} or ingest them): " + "; ".join(missing)
+        )
+    mapped = len(fl.playbook_map.playbook_ids())
+    return f"{mapped} playbooks mapped from {source}, all ingested"
 
 
 def _redis(fl: Frontline) -> str:
@@ -78,6 +94,7 @@ def run_checks(fl: Frontline) -> Iterator[Check]:
         ("embedding model", _embedding),
         ("vector store", _vectors),
         ("search glossary", _glossary),
+        ("playbook map", _playbook_map),
     ]
     if fl.settings.redis_url:
         checks.append(("redis", _redis))
@@ -88,6 +105,8 @@ def run_checks(fl: Frontline) -> Iterator[Check]:
     for name, check in checks:
         try:
             yield name, True, check(fl)
+        except CheckFailed as exc:
+            yield name, False, str(exc)
         except Exception as exc:  # each failure is one line, never a traceback
             yield (
                 name,

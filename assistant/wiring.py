@@ -7,6 +7,7 @@ process, on first use — never at import time. Tests build a ``Frontline`` from
 
 from __future__ import annotations
 
+import logging
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
@@ -17,12 +18,15 @@ from assistant.config import Settings, get_settings
 from assistant.storage import schema
 from assistant.storage.db import make_engine, make_sessionmaker
 
+log = logging.getLogger("frontline.wiring")
+
 if TYPE_CHECKING:
     from assistant.core.pipeline import Assistant
     from assistant.storage.conversations import ConversationStore
     from tools.bank.repository import BankRepository
     from tools.catalogue import Catalogue
     from tools.insights import InsightService
+    from tools.intelligence.policy import PlaybookMap
     from tools.toolbox import ToolServices
 
 
@@ -142,6 +146,16 @@ class Frontline:
         )
 
     @cached_property
+    def playbook_map(self) -> PlaybookMap:
+        from tools.intelligence.policy import load_playbook_map
+
+        return load_playbook_map(self.settings.playbook_map)
+
+    def unmapped_playbooks(self) -> list[str]:
+        """Playbooks the map names that the library does not hold (``where: id`` lines)."""
+        return self.playbook_map.missing_from(self.store.doc_ids())
+
+    @cached_property
     def catalogue(self) -> Catalogue:
         from tools.catalogue import Catalogue
 
@@ -173,7 +187,7 @@ class Frontline:
             services=self.tool_services,
             conversations=self.conversations,
             audit=self.audit,
-            offline=OfflineEngine(),
+            offline=OfflineEngine(self.playbook_map),
             llm=llm,
             dedupe=self.dedupe,
             llm_timeout_s=self.settings.llm_timeout_s,
@@ -187,6 +201,10 @@ class Frontline:
             self.privacy.mask(text, rm_id="warm-up", conversation_id="warm-up")
             self.retriever.search(f"{text} 客户分层 service standards", k=1)
         _ = self.insights.peers
+        for line in self.unmapped_playbooks():
+            log.warning(
+                "playbook map %s is not ingested; its topic is answered by search instead", line
+            )
 
     def after_import(self) -> None:
         """A new extract changes names (privacy dictionary) and peers (intelligence caches)."""

@@ -1,5 +1,5 @@
-"""The bank-editable policy (``tools/policy/tiering.yaml`` and ``signals.yaml``) as validated
-pydantic models.
+"""The bank-editable policy (``tools/policy/tiering.yaml``, ``signals.yaml`` and the playbook map
+``playbooks.yaml``) as validated pydantic models.
 
 Every threshold the intelligence layer uses comes from here, so a bank changes its tiering or
 its churn trigger by editing YAML, not code. A malformed file fails loudly at load time with a
@@ -21,6 +21,7 @@ from tools.intelligence.working_days import add_working_days
 POLICY_DIR = Path(__file__).resolve().parent.parent / "policy"
 DEFAULT_TIERING_PATH = POLICY_DIR / "tiering.yaml"
 DEFAULT_SIGNALS_PATH = POLICY_DIR / "signals.yaml"
+DEFAULT_PLAYBOOK_MAP_PATH = POLICY_DIR / "playbooks.yaml"
 
 Metric = Literal["avg_deposit", "loan_balance", "product_count", "aum"]
 Ratio = Field(gt=0, le=1)
@@ -188,6 +189,60 @@ class Policies(BaseModel):
     signals: SignalPolicy
 
 
+class Query(_Section):
+    zh: str = Field(min_length=1)
+    en: str = Field(min_length=1)
+
+
+class PlaybookTopic(_Section):
+    """How to find the playbook passage behind one topic: always a query in the playbook's own
+    words; optionally the id of the playbook that should answer it."""
+
+    query: Query
+    playbook: str | None = Field(default=None, min_length=1)
+
+    def text(self, language: str, tier: str = "") -> str:
+        query = self.query.zh if language == "zh" else self.query.en
+        return " ".join(query.replace("{tier}", tier).split())
+
+
+class PlaybookMap(BaseModel):
+    """What the offline engine knows about the bank's playbooks (``playbooks.yaml``)."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    version: str
+    topics: dict[str, PlaybookTopic] = Field(default_factory=dict)
+    channels: dict[Literal["wechat", "sms", "email", "call"], PlaybookTopic] = Field(
+        default_factory=dict
+    )
+
+    def topic_for(self, *keys: str | None, playbook: str | None = None) -> PlaybookTopic | None:
+        """The first listed topic among ``keys``, else the one naming ``playbook``."""
+        for key in keys:
+            if key and key in self.topics:
+                return self.topics[key]
+        if playbook:
+            return next((t for t in self.topics.values() if t.playbook == playbook), None)
+        return None
+
+    def playbook_ids(self) -> dict[str, str]:
+        """Every configured playbook id -> where it is configured (``topics.maturity``)."""
+        named = {f"topics.{k}": t.playbook for k, t in self.topics.items()}
+        named |= {f"channels.{k}": t.playbook for k, t in self.channels.items()}
+        return {v: k for k, v in reversed(named.items()) if v}
+
+    def missing_from(self, ingested: set[str]) -> list[str]:
+        """``where: id`` for each configured playbook the library does not hold (either
+        language edition counts)."""
+        editions = {d.removesuffix("-en").removesuffix("-zh") for d in ingested}
+        return [
+            f"{where}: {doc_id}"
+            for doc_id, where in sorted(self.playbook_ids().items(), key=lambda kv: kv[1])
+            if doc_id not in ingested and doc_id.removesuffix("-en") not in editions
+        ]
+
+
 def _read_yaml(path: Path) -> dict:
     try:
         raw = yaml.safe_load(path.read_text(encoding="utf-8"))
@@ -229,3 +284,11 @@ def load_policies(
     tiering = _parse(TieringPolicy, Path(tiering_path or DEFAULT_TIERING_PATH))
     signals = _parse(SignalPolicy, Path(signals_path or DEFAULT_SIGNALS_PATH))
     return Policies(tiering=tiering, signals=signals)
+
+
+def load_playbook_map(path: Path | str | None = None) -> PlaybookMap:
+    """Load and validate the playbook map (default ``tools/policy/playbooks.yaml``).
+
+    Raises ``ConfigError`` with a one-line ``file: field: problem`` message on a bad file.
+    """
+    return _parse(PlaybookMap, Path(path or DEFAULT_PLAYBOOK_MAP_PATH))

@@ -10,78 +10,19 @@ from assistant.engines.failures import tool_failure
 from assistant.engines.offline import compose as c
 from assistant.engines.offline.intent import classify
 from assistant.engines.offline.phrases import t
+from assistant.engines.offline.playbooks import Lookup, channel_lookup, find, lookup
 from assistant.engines.offline.slots import Slots, extract
 from assistant.engines.refusals import policy_refusal
 from tools.client_tools import mentioned_clients
+from tools.intelligence.policy import PlaybookMap, load_playbook_map
 from tools.toolbox import Refusal, Toolbox, ToolError
-
-CLIENT_INTENTS = {"serve_client", "client_facts", "draft_outreach"}
-TEMPLATE_DOCS = {
-    "wechat": "outreach/wechat-templates",
-    "sms": "outreach/sms-templates",
-    "email": "outreach/email-templates",
-    "call": "outreach/call-scripts",
-}
-# How to find the playbook a signal or book filter points at (zh, en): a query in that
-# playbook's own words, so the citation lands on the rule that backs the advice.
-DOC_QUERIES = {
-    "lifecycle/deposit-churn-rescue": (
-        "存款流失预警 挽回方案 5个工作日 面访",
-        "deposit churn warning rescue plan visit within 5 working days",
-    ),
-    "lifecycle/maturity-follow-up": (
-        "到期跟进 到期前30天 首次联系 7天 二次提醒",
-        "maturity follow-up first contact 30 days before maturity reminder 7 days",
-    ),
-    "lifecycle/dormant-reactivation": (
-        "休眠客户 唤醒 6个月无交易",
-        "dormant client reactivation six months without transactions",
-    ),
-    "lifecycle/activation": (
-        "客户激活 快速成长客户 针对性方案",
-        "activation fast-growing clients tailored plan",
-    ),
-    "products/payroll": (
-        "代发工资 营销 员工人数 代发缺口",
-        "payroll service pitch employees payroll gap",
-    ),
-    "compliance/suitability": (
-        "适当性 风险承受能力 产品风险等级 匹配",
-        "suitability risk tolerance product risk level match",
-    ),
-    "tiering/service-standards": (
-        "服务标准 服务频次 响应时效",
-        "service standards contact frequency response time",
-    ),
-    "collaboration/corporate-retail-synergy": (
-        "公私联动 代发员工 零售财富",
-        "corporate retail synergy payroll employees wealth",
-    ),
-    "products/fx-hedging": (
-        "外汇套期保值 远期结售汇 出口企业",
-        "FX hedging forward contract exporters",
-    ),
-    "compliance/marketing-conduct": (
-        "营销禁用语 承诺收益 保本保收益 风险揭示",
-        "marketing conduct prohibited wording promised returns risk disclosure",
-    ),
-    "performance/team-lead-followup": (
-        "团队长督导 跟进缺口 逾期未跟进",
-        "team lead follow-up gaps overdue",
-    ),
-}
-SIGNAL_DOCS = {
-    "deposit_churn": "lifecycle/deposit-churn-rescue",
-    "maturity": "lifecycle/maturity-follow-up",
-    "dormancy": "lifecycle/dormant-reactivation",
-    "growth": "lifecycle/activation",
-    "product_gap": "products/payroll",
-    "suitability": "compliance/suitability",
-}
 
 
 class OfflineEngine:
     name = "offline"
+
+    def __init__(self, playbooks: PlaybookMap | None = None) -> None:
+        self.playbooks = playbooks or load_playbook_map()
 
     async def run(self, ctx: EngineContext, emit: Emit) -> EngineResult:
         slots = extract(ctx.masked_text, ctx.language)
@@ -159,13 +100,16 @@ class OfflineEngine:
         result = await ctx.toolbox.acall("list_book", filters)
         if filters.get("follow_up_gaps"):
             body = [c.heading(t("gaps_title", ctx.language))] + c.gap_lines(result, ctx.language)
-            docs = ["performance/team-lead-followup", "lifecycle/deposit-churn-rescue"]
+            topics = ["team_follow_up", "deposit_churn"]
         else:
             body = [c.heading(t("book_title", ctx.language))] + c.book_lines(result, ctx.language)
-            docs = [SIGNAL_DOCS[k] for k in _book_signals(filters)] or ["tiering/service-standards"]
+            topics = _book_signals(filters) or ["service_standards"]
         refs = []
-        for doc in docs:
-            p = await self._find_doc(ctx.toolbox, doc, ctx.language)
+        for topic in topics:
+            # A topic the map does not list is searched with the RM's own question.
+            p = await find(
+                ctx.toolbox, lookup(self.playbooks, topic, fallback=ctx.masked_text), ctx.language
+            )
             if p:
                 refs.append(c.passage_ref(p))
         ids = [r["client_id"] for r in result.get("clients", result.get("follow_up_gaps", []))]
@@ -235,18 +179,18 @@ class OfflineEngine:
         tb, lang, cid = ctx.toolbox, ctx.language, profile["client_id"]
         signals = (await tb.acall("get_client_signals", {"client_id": cid}))["signals"]
         actions = (await tb.acall("recommend_next_actions", {"client_id": cid}))["actions"]
-        passages, cite_for = await self._playbooks_for(tb, profile, signals, actions, lang)
-        act_lines, items = c.action_lines(actions, cite_for, lang)
-        standard = next(
-            (p for p in passages if p["doc_id"].startswith("tiering/service-standards")), None
+        standard_ref = lookup(self.playbooks, "service_standards", fallback="service standards")
+        suitability_ref = lookup(self.playbooks, "suitability", fallback="suitability")
+        found = await self._playbooks_for(
+            tb, profile, signals, actions, [standard_ref, suitability_ref], lang
         )
+        passages = list(found.values())
+        cite_for = {key: p["n"] for key, p in found.items()}
+        act_lines, items = c.action_lines(actions, cite_for, lang)
+        standard = found.get(standard_ref.key)
+        suitability = found.get(suitability_ref.key)
         compliance = [
-            f"- {t('suit_note', lang)}"
-            + (
-                f" [{cite_for['compliance/suitability']}]"
-                if "compliance/suitability" in cite_for
-                else ""
-            )
+            f"- {t('suit_note', lang)}" + (f" [{suitability['n']}]" if suitability else "")
         ]
         blocks = [
             [c.heading(t("snapshot", lang))] + c.snapshot(profile, lang),
@@ -263,36 +207,37 @@ class OfflineEngine:
         )
 
     async def _playbooks_for(
-        self, tb: Toolbox, profile: dict, signals: list[dict], actions: list[dict], lang: str
-    ) -> tuple[list[dict], dict[str, int]]:
-        """Retrieve the playbooks behind the top actions (and the tier's service standard)."""
-        passages: list[dict] = []
-        cite_for: dict[str, int] = {}
-        docs = (
-            [s["playbook"] for s in signals[:3] if s.get("playbook")]
-            + [a["playbook"] for a in actions[:3] if a.get("playbook")]
-            + ["tiering/service-standards", "compliance/suitability"]
-        )
-        for doc_id in dict.fromkeys(docs):
-            tier_hint = f"{profile['tier_label']} " if doc_id == "tiering/service-standards" else ""
-            best = await self._find_doc(tb, doc_id, lang, hint=tier_hint)
-            if best:
-                cite_for[doc_id] = best["n"]
-                passages.append(best)
-        return passages, cite_for
-
-    async def _find_doc(self, tb: Toolbox, doc_id: str, lang: str, hint: str = "") -> dict | None:
-        """The best passage of one playbook (either language edition), else the best overall."""
-        zh, en = DOC_QUERIES.get(doc_id, (doc_id, doc_id))
-        found = (
-            await tb.acall(
-                "search_playbooks", {"query": hint + (zh if lang == "zh" else en), "k": 6}
+        self,
+        tb: Toolbox,
+        profile: dict,
+        signals: list[dict],
+        actions: list[dict],
+        standing: list[Lookup],
+        lang: str,
+    ) -> dict[str, dict]:
+        """The passages behind the top signals and actions, and the standing topics (the
+        tier's service standard, suitability), by the key the answer's lines cite them by."""
+        refs = [
+            lookup(self.playbooks, s["kind"], playbook=s.get("playbook"), fallback=s["title"])
+            for s in signals[:3]
+        ] + [
+            lookup(
+                self.playbooks,
+                a.get("kind"),
+                a.get("signal_kind"),
+                playbook=a.get("playbook"),
+                fallback=a["title"],
             )
-        )["passages"]
-        return next(
-            (p for p in found if p["doc_id"].removesuffix("-en") == doc_id.removesuffix("-en")),
-            found[0] if found else None,
-        )
+            for a in actions[:3]
+        ]
+        found: dict[str, dict] = {}
+        for ref in [*refs, *standing]:
+            if ref.key in found:
+                continue
+            best = await find(tb, ref, lang, tier=profile["tier_label"])
+            if best:
+                found[ref.key] = best
+        return found
 
     async def _facts(self, ctx: EngineContext, profile: dict) -> EngineResult:
         tb, lang = ctx.toolbox, ctx.language
@@ -325,14 +270,12 @@ class OfflineEngine:
                 + [f"- {n['date']} · {n['channel']} · {n['summary']}" for n in notes]
             )
         # The tier is a bank rule, not a fact of the data: cite the tiering playbook for it.
-        query = (
-            f"客户分层 {profile['tier_label']} 门槛"
-            if lang == "zh"
-            else f"customer tiering {profile['tier_label']} threshold"
-        )
-        found = (await tb.acall("search_playbooks", {"query": query, "k": 5}))["passages"]
-        tiering = next(
-            (p for p in found if p["doc_id"].startswith("tiering/")), found[0] if found else None
+        tiering = await find(
+            tb,
+            lookup(self.playbooks, "tiering", fallback=profile["tier_label"]),
+            lang,
+            tier=profile["tier_label"],
+            k=5,
         )
         if tiering:
             label = "分层依据" if lang == "zh" else "Tier basis"
@@ -387,12 +330,6 @@ class OfflineEngine:
                 "text_kind": "request",
             },
         )
-        query = {"wechat": "微信模板", "sms": "短信模板", "email": "邮件模板", "call": "电话话术"}[
-            slots.channel or "wechat"
-        ]
-        found = (await tb.acall("search_playbooks", {"query": f"{query} {purpose}", "k": 3}))[
-            "passages"
-        ]
         body = draft.get("text") or (
             f"Subject: {draft.get('subject', '')}\n\n{draft.get('body', '')}"
         )
@@ -407,12 +344,11 @@ class OfflineEngine:
             blocks.append([t("draft_removed", lang), *seen])
         # The channel's template playbook that shaped the draft, and the conduct rules it was
         # checked against.
-        template_doc = TEMPLATE_DOCS[slots.channel or "wechat"]
-        template = next(
-            (p for p in found if p["doc_id"].removesuffix("-en") == template_doc),
-            found[0] if found else None,
+        channel = slots.channel or "wechat"
+        template = await find(tb, channel_lookup(self.playbooks, channel), lang, extra=purpose, k=3)
+        conduct = await find(
+            tb, lookup(self.playbooks, "marketing_conduct", fallback="marketing conduct"), lang
         )
-        conduct = await self._find_doc(tb, "compliance/marketing-conduct", lang)
         cited = [p for p in (template, conduct) if p]
         refs = [c.passage_ref(p) for p in cited]
         blocks.append([c.heading(t("compliance", lang)), f"- {t('draft_check', lang)}"] + refs)
