@@ -1,4 +1,5 @@
-"""Slot extraction: client, product, channel, purpose, language and book filters."""
+"""Slot extraction: client, channel, purpose, language and book filters (products are the
+catalogue's business: see ``products.py`` and the ``find_products`` tool)."""
 
 from __future__ import annotations
 
