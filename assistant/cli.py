@@ -85,7 +85,9 @@ def data_demo(
 @app.command()
 def ask(
     question: Annotated[str, typer.Argument(help="The question, in Chinese or English")],
-    as_rm: Annotated[str, typer.Option("--as", help="The RM id asking (e.g. RM001)")],
+    as_rm: Annotated[
+        str, typer.Option("--as", help="The rm_id of the RM asking, as in the bank's rms.csv")
+    ],
     json_out: Annotated[
         bool, typer.Option("--json", help="Print the Answer object as JSON")
     ] = False,

@@ -46,8 +46,8 @@ def _playbook_map(fl: Frontline) -> str:
     missing = fl.unmapped_playbooks()
     if missing:
         raise CheckFailed(
-            f"{len(missing)} mapped playbook(s) not ingested, answered by search instead "
-            f"(fix {source} or ingest them): " + "; ".join(missing)
+            f"{len(missing)} configured playbook(s) not ingested, answered by search instead "
+            f"(fix {source} or tools/policy, or ingest them): " + "; ".join(missing)
         )
     mapped = len(fl.playbook_map.playbook_ids())
     return f"{mapped} playbooks mapped from {source}, all ingested"

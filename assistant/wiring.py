@@ -152,8 +152,12 @@ class Frontline:
         return load_playbook_map(self.settings.playbook_map)
 
     def unmapped_playbooks(self) -> list[str]:
-        """Playbooks the map names that the library does not hold (``where: id`` lines)."""
-        return self.playbook_map.missing_from(self.store.doc_ids())
+        """Playbooks the map or the policy files name that the library does not hold
+        (``where: id`` lines)."""
+        from tools.intelligence.policy import load_policies, policy_playbooks
+
+        policy = policy_playbooks(load_policies())
+        return self.playbook_map.missing_from(self.store.doc_ids(), also=policy)
 
     @cached_property
     def catalogue(self) -> Catalogue:

@@ -145,9 +145,17 @@ def test_when_mapped_playbooks_are_not_ingested_then_start_up_warns(
     assert "lifecycle/maturity-follow-up" in warned and "not ingested" in warned
 
 
-def test_when_nothing_is_missing_then_doctor_is_ok(other_library) -> None:
-    line = next(c for c in run_checks(other_library["empty"]) if c[0] == "playbook map")
-    assert line[1] is True
+def test_the_policy_files_playbooks_are_checked_too(other_library) -> None:
+    fl = other_library["empty"]  # no topics: only signals.yaml and tiering.yaml name playbooks
+    missing = fl.unmapped_playbooks()
+    assert "signals.maturity: lifecycle/maturity-follow-up" in missing
+    assert not any(m.startswith(("topics.", "channels.")) for m in missing)
+
+
+def test_when_every_named_playbook_is_ingested_then_doctor_is_ok(demo) -> None:
+    fl, _ = demo
+    line = next(c for c in run_checks(fl) if c[0] == "playbook map")
+    assert line[1] is True, line
 
 
 @pytest.mark.parametrize("label", ["bundled", "empty"])

@@ -8,6 +8,7 @@ one-line ``ConfigError`` rather than silently tiering every client as "basic".
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date
 from pathlib import Path
 from typing import Literal, TypeVar
@@ -147,6 +148,25 @@ class SuitabilityPolicy(_Section):
     playbook: str
 
 
+class SynergyPolicy(_Section):
+    playbook: str = Field(min_length=1)
+
+
+class FxHedgingPolicy(_Section):
+    playbook: str = Field(min_length=1)
+    # Who has currency exposure: clients of these industries, or holding these products
+    # (the bank's export trade finance).
+    export_industries: frozenset[str] = frozenset()
+    export_products: frozenset[str] = frozenset()
+
+
+class ActionPolicy(_Section):
+    """Actions a profile calls for without a signal, and the playbook behind each."""
+
+    corporate_retail_synergy: SynergyPolicy
+    fx_hedging: FxHedgingPolicy
+
+
 class CalendarPolicy(_Section):
     """Public holidays and make-up working weekends (调休) for working-day deadlines."""
 
@@ -178,6 +198,7 @@ class SignalPolicy(BaseModel):
     dormancy: DormancyPolicy
     product_gap: ProductGapPolicy
     suitability: SuitabilityPolicy
+    actions: ActionPolicy
 
 
 class Policies(BaseModel):
@@ -232,15 +253,42 @@ class PlaybookMap(BaseModel):
         named |= {f"channels.{k}": t.playbook for k, t in self.channels.items()}
         return {v: k for k, v in reversed(named.items()) if v}
 
-    def missing_from(self, ingested: set[str]) -> list[str]:
-        """``where: id`` for each configured playbook the library does not hold (either
-        language edition counts)."""
+    def missing_from(self, ingested: set[str], also: Mapping[str, str] | None = None) -> list[str]:
+        """``where: id`` for each configured playbook (the map's, and ``also``: id -> where)
+        that the library does not hold (either language edition counts)."""
         editions = {d.removesuffix("-en").removesuffix("-zh") for d in ingested}
+        configured = {**(also or {}), **self.playbook_ids()}
         return [
             f"{where}: {doc_id}"
-            for doc_id, where in sorted(self.playbook_ids().items(), key=lambda kv: kv[1])
+            for doc_id, where in sorted(configured.items(), key=lambda kv: kv[1])
             if doc_id not in ingested and doc_id.removesuffix("-en") not in editions
         ]
+
+
+def policy_playbooks(policies: Policies) -> dict[str, str]:
+    """Every playbook id the tiering and signal policies name -> where (``signals.maturity``)."""
+    named: dict[str, str] = {}
+    signals = policies.signals
+    sections = {
+        name: getattr(signals, name)
+        for name in (
+            "deposit_churn",
+            "maturity",
+            "growth",
+            "dormancy",
+            "product_gap",
+            "suitability",
+        )
+    }
+    for name, section in sections.items():
+        named.setdefault(section.playbook, f"signals.{name}")
+    if signals.product_gap.peer_playbook:
+        named.setdefault(signals.product_gap.peer_playbook, "signals.product_gap.peer_playbook")
+    named.setdefault(signals.actions.corporate_retail_synergy.playbook, "signals.actions")
+    named.setdefault(signals.actions.fx_hedging.playbook, "signals.actions")
+    for tier, standard in policies.tiering.service_standards.items():
+        named.setdefault(standard.playbook, f"tiering.service_standards.{tier}")
+    return named
 
 
 def _read_yaml(path: Path) -> dict:
