@@ -23,7 +23,8 @@ class FindProductsArgs(BaseModel):
 
 
 def find_products(tb: Toolbox, args: FindProductsArgs) -> dict:
-    segment, held = args.segment, frozenset[str]()
+    segment: str | None = args.segment
+    held = frozenset[str]()
     if args.client_id:
         data = tb.client_data(args.client_id)
         segment = segment or data.client.client_type
