@@ -146,6 +146,8 @@ def ingest(
     _out(report.summary_line())
     for err in report.errors:
         typer.echo(f"warning: {err}", err=True)
+    for line in fl.unmapped_playbooks():
+        typer.echo(f"warning: {line} is not ingested; answered by search instead", err=True)
 
 
 @app.command()

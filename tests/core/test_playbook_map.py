@@ -49,6 +49,7 @@ language: zh
 - 贵宾客户每季度至少联系一次，服务标准以本规范为准。
 """,
 }
+LIBRARY_IDS = {"bank-x/expiry", "bank-x/visiting"}
 
 
 def test_the_bundled_map_loads_and_names_a_playbook_for_every_signal() -> None:
@@ -169,3 +170,20 @@ def test_when_the_library_is_another_banks_then_answers_cite_what_retrieval_find
     assert answer.intent == "serve_client" and answer.citations
     cited = {c.doc_id for c in answer.citations}
     assert cited <= {"bank-x/expiry", "bank-x/visiting"} and "bank-x/expiry" in cited
+    # No action points at a configured playbook this library does not hold.
+    assert {a.playbook for a in answer.actions} <= {*LIBRARY_IDS, None}
+
+
+def test_when_ingesting_then_the_cli_warns_about_configured_playbooks_not_ingested(
+    other_library, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from typer.testing import CliRunner
+
+    from assistant import cli
+
+    fl = other_library["bundled"]
+    monkeypatch.setattr(cli, "_frontline", lambda *a, **k: fl)
+    folder = fl.settings.home.parent / "playbooks"
+    result = CliRunner().invoke(cli.app, ["ingest", str(folder), "--quiet"])
+    assert result.exit_code == 0
+    assert "warning: topics.maturity: lifecycle/maturity-follow-up is not ingested" in result.output

@@ -21,6 +21,10 @@ async def answer(req: Request, profile: dict) -> EngineResult:
     found = await _passages(req, [*refs, standard_ref, suitability_ref], profile["tier_label"])
     cite_for = {key: p["n"] for key, p in found.items()}
     act_lines, items = c.action_lines(actions, cite_for, lang)
+    # An action names the playbook actually cited for it: a configured playbook the library
+    # lacks is never shown as if it had been read.
+    cited = {key: p["doc_id"] for key, p in found.items()}
+    items = [i.model_copy(update={"playbook": cited.get(i.playbook or "")}) for i in items]
     suitability = found.get(suitability_ref.key)
     blocks = [
         [c.heading(t("snapshot", lang))] + c.snapshot(profile, lang),
