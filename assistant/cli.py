@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Annotated, Literal, cast
 
 import typer
+from langchain_core.tools import ToolException
 
 from assistant.config import get_settings
 from assistant.errors import FrontlineError, ImportValidationError, UserError
@@ -85,7 +86,7 @@ def data_demo(
 def ask(
     question: Annotated[str, typer.Argument(help="The question, in Chinese or English")],
     as_rm: Annotated[
-        str, typer.Option("--as", help="The asking RM's id, as in the bank's rms.csv")
+        str, typer.Option("--as", help="The rm_id of the RM asking, as in the bank's rms.csv")
     ],
     json_out: Annotated[
         bool, typer.Option("--json", help="Print the Answer object as JSON")
@@ -145,6 +146,8 @@ def ingest(
     _out(report.summary_line())
     for err in report.errors:
         typer.echo(f"warning: {err}", err=True)
+    for line in fl.unmapped_playbooks():
+        typer.echo(f"warning: {line} is not ingested; answered by search instead", err=True)
 
 
 @app.command()
@@ -212,6 +215,9 @@ def main() -> None:
     except FrontlineError as exc:
         typer.echo(f"error: {exc}", err=True)
         sys.exit(2)
+    except ToolException as exc:  # the core answers tool failures; this is the last line
+        typer.echo(f"error: a tool failed ({exc})", err=True)
+        sys.exit(1)
 
 
 if __name__ == "__main__":

@@ -69,6 +69,9 @@ class Settings(BaseSettings):
     search_glossary: Path | None = None
     # The bank's name and SMS wording for outreach drafts; default: tools/policy/bank.yaml.
     bank_profile: Path | None = None
+    # The bank's playbook map (which playbook answers a signal, a channel's templates, what to
+    # search for); default: the bundled tools/policy/playbooks.yaml.
+    playbook_map: Path | None = None
     vault_key: SecretStr | None = None
     cors_origins: Annotated[list[str], NoDecode] = Field(default_factory=list)
     api_tokens: Annotated[dict[str, str], NoDecode] = Field(default_factory=dict)

@@ -11,6 +11,10 @@ from assistant.wiring import Frontline
 Check = tuple[str, bool, str]
 
 
+class CheckFailed(Exception):
+    """A check's own finding, shown as it is (not an unexpected exception)."""
+
+
 def _database(fl: Frontline) -> str:
     with fl.engine.connect() as conn:
         conn.execute(text("SELECT 1"))
@@ -41,6 +45,18 @@ def _bank_profile(fl: Frontline) -> str:
     source = fl.settings.bank_profile or "bundled tools/policy/bank.yaml"
     fl.templates  # noqa: B018 - loading validates the profile and every template with it
     return f"outreach in the name of the bank from {source}"
+
+
+def _playbook_map(fl: Frontline) -> str:
+    source = fl.settings.playbook_map or "bundled tools/policy/playbooks.yaml"
+    missing = fl.unmapped_playbooks()
+    if missing:
+        raise CheckFailed(
+            f"{len(missing)} configured playbook(s) not ingested, answered by search instead "
+            f"(fix {source} or tools/policy, or ingest them): " + "; ".join(missing)
+        )
+    mapped = len(fl.playbook_map.playbook_ids())
+    return f"{mapped} playbooks mapped from {source}, all ingested"
 
 
 def _redis(fl: Frontline) -> str:
@@ -85,6 +101,7 @@ def run_checks(fl: Frontline) -> Iterator[Check]:
         ("vector store", _vectors),
         ("search glossary", _glossary),
         ("bank profile", _bank_profile),
+        ("playbook map", _playbook_map),
     ]
     if fl.settings.redis_url:
         checks.append(("redis", _redis))
@@ -95,6 +112,8 @@ def run_checks(fl: Frontline) -> Iterator[Check]:
     for name, check in checks:
         try:
             yield name, True, check(fl)
+        except CheckFailed as exc:
+            yield name, False, str(exc)
         except Exception as exc:  # each failure is one line, never a traceback
             yield (
                 name,

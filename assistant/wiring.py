@@ -7,6 +7,7 @@ process, on first use — never at import time. Tests build a ``Frontline`` from
 
 from __future__ import annotations
 
+import logging
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
@@ -17,11 +18,15 @@ from assistant.config import Settings, get_settings
 from assistant.storage import schema
 from assistant.storage.db import make_engine, make_sessionmaker
 
+log = logging.getLogger("frontline.wiring")
+
 if TYPE_CHECKING:
     from assistant.core.pipeline import Assistant
     from assistant.storage.conversations import ConversationStore
     from tools.bank.repository import BankRepository
+    from tools.catalogue import Catalogue
     from tools.insights import InsightService
+    from tools.intelligence.policy import PlaybookMap
     from tools.toolbox import ToolServices
 
 
@@ -138,6 +143,7 @@ class Frontline:
             products=self.insights.products,
             as_of=self.insights.as_of,
             templates=self.templates,
+            catalogue=self.catalogue,
         )
 
     @cached_property
@@ -147,6 +153,26 @@ class Frontline:
         from tools.outreach.templates import TemplateLibrary
 
         return TemplateLibrary.load(load_bank_profile(self.settings.bank_profile))
+
+    @cached_property
+    def playbook_map(self) -> PlaybookMap:
+        from tools.intelligence.policy import load_playbook_map
+
+        return load_playbook_map(self.settings.playbook_map)
+
+    def unmapped_playbooks(self) -> list[str]:
+        """Playbooks the map or the policy files name that the library does not hold
+        (``where: id`` lines)."""
+        from tools.intelligence.policy import load_policies, policy_playbooks
+
+        policy = policy_playbooks(load_policies())
+        return self.playbook_map.missing_from(self.store.doc_ids(), also=policy)
+
+    @cached_property
+    def catalogue(self) -> Catalogue:
+        from tools.catalogue import Catalogue
+
+        return Catalogue(self.insights.products, glossary=self.retriever.glossary)
 
     @cached_property
     def _traced_retriever(self) -> Any:
@@ -174,7 +200,7 @@ class Frontline:
             services=self.tool_services,
             conversations=self.conversations,
             audit=self.audit,
-            offline=OfflineEngine(),
+            offline=OfflineEngine(self.playbook_map),
             llm=llm,
             dedupe=self.dedupe,
             llm_timeout_s=self.settings.llm_timeout_s,
@@ -188,12 +214,17 @@ class Frontline:
             self.privacy.mask(text, rm_id="warm-up", conversation_id="warm-up")
             self.retriever.search(f"{text} 客户分层 service standards", k=1)
         _ = self.insights.peers
+        for line in self.unmapped_playbooks():
+            log.warning(
+                "playbook map %s is not ingested; its topic is answered by search instead", line
+            )
 
     def after_import(self) -> None:
         """A new extract changes names (privacy dictionary) and peers (intelligence caches)."""
         if "privacy" in self.__dict__:
             self.privacy.refresh_dictionary(self.bank)
         self.__dict__.pop("insights", None)
+        self.__dict__.pop("catalogue", None)
 
     def close(self) -> None:
         if "tracer_provider" in self.__dict__:

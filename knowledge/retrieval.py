@@ -249,8 +249,8 @@ class _Corpus:
 
 
 def edition_key(doc_id: str) -> str:
-    """Playbooks in two languages are editions of one: ``products/payroll`` and
-    ``products/payroll-en`` (the ``-en``/``-zh`` suffix convention of the playbook library)."""
+    """Playbooks in two languages are editions of one: ``guides/x`` and ``guides/x-en`` (the
+    ``-en``/``-zh`` suffix convention of the playbook library)."""
     return doc_id.removesuffix("-en").removesuffix("-zh")
 
 

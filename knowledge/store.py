@@ -104,6 +104,11 @@ class ChromaStore:
             for i in range(n)
         ]
 
+    def doc_ids(self) -> set[str]:
+        """The ids of the playbooks in the store (either language edition as ingested)."""
+        result = self.collection.get(include=["metadatas"])
+        return {str(m.get("doc_id", "")) for m in result["metadatas"] or [] if m}
+
     def upsert(
         self,
         ids: Sequence[str],

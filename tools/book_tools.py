@@ -20,7 +20,8 @@ class ListBookArgs(BaseModel):
     )
     signal: SignalKind | None = Field(default=None, description="Only clients showing this signal")
     product_gap: str | None = Field(
-        default=None, description="Only clients lacking this product code, e.g. CPAY01"
+        default=None,
+        description="Only clients lacking this product code (find_products gives the code)",
     )
     maturity_within_days: int | None = Field(
         default=None, ge=1, le=366, description="Holdings maturing within N days"

@@ -36,7 +36,9 @@ class SearchPlaybooksArgs(BaseModel):
     k: int = Field(default=4, ge=1, le=10)
     language: Literal["zh", "en"] | None = None
     tier: str | None = None
-    product: str | None = Field(default=None, description="A product code, e.g. CPAY01")
+    product: str | None = Field(
+        default=None, description="A product code of the bank's catalogue (see find_products)"
+    )
     industry: str | None = None
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tools import book_tools, client_tools, content_tools
+from tools import book_tools, client_tools, content_tools, product_tools
 from tools.toolbox import ToolSpec
 
 ALL_TOOLS: list[ToolSpec] = [
@@ -34,5 +34,13 @@ ALL_TOOLS: list[ToolSpec] = [
         "Check a text against the marketing-conduct rules: promised or guaranteed returns, risk-free language, "
         "suitability mismatch for the client, missing risk disclosure, full identifiers.",
         content_tools.check_compliance,
+    ),
+    ToolSpec(
+        "find_products",
+        product_tools.FindProductsArgs,
+        "Find products in the bank's own catalogue by what an RM calls them (大额存单, CD, 理财, 代发, "
+        "payroll, LC, cash pooling, or the bank's product name). With a client, their segment and "
+        "holdings pick the best fit. asked_for set and no products: the bank has no such product.",
+        product_tools.find_products,
     ),
 ]

@@ -21,6 +21,7 @@ from assistant.core.types import Citation, ToolCallRecord
 from assistant.errors import EntitlementError, FrontlineError
 from tools.bank.records import ClientData, ProductRecord
 from tools.bank.repository import BankRepository
+from tools.catalogue import Catalogue
 from tools.entitlement import Caller
 from tools.untrusted import INSTRUCTION_FLAG, neutralise
 
@@ -63,6 +64,8 @@ class ToolServices:
     products: dict[str, ProductRecord]
     as_of: date
     templates: Any = None  # tools.outreach.templates.TemplateLibrary in the bank's words
+    # The products searchable by what an RM calls them (built from ``products`` when unset).
+    catalogue: Catalogue | None = None
 
 
 @dataclass

@@ -13,6 +13,7 @@ import time
 from collections.abc import AsyncIterator, Callable
 from typing import TYPE_CHECKING, Any, Literal, Protocol
 
+from langchain_core.tools import ToolException
 from opentelemetry import trace
 from opentelemetry.trace import Tracer
 
@@ -31,6 +32,7 @@ from assistant.core.types import (
     new_id,
 )
 from assistant.engines.base import Engine, EngineContext, EngineResult
+from assistant.engines.failures import tool_failure
 from assistant.engines.offline.slots import detect_language
 from assistant.errors import NotFoundError, UpstreamError, UserError
 from assistant.storage.conversations import ConversationStore
@@ -367,7 +369,7 @@ class Assistant:
         if turn.engine == "llm" and self.llm is None:
             raise UserError("no LLM is configured (set FRONTLINE_LLM_BASE_URL)")
         if not use_llm:
-            return await self.offline.run(ctx, emit), "offline", [], ctx.toolbox
+            return await self._offline(ctx, emit), "offline", [], ctx.toolbox
         assert self.llm is not None
 
         async def stream_delta(event: StatusEvent | DeltaEvent) -> None:
@@ -404,8 +406,15 @@ class Assistant:
             ctx,
             toolbox=self._toolbox(ctx.toolbox.caller, ctx.toolbox.conversation_id, ctx.language),
         )
-        result = await self.offline.run(fresh, emit)
+        result = await self._offline(fresh, emit)
         return result, "offline", ["engine:fallback", f"engine:llm_{reason}"], fresh.toolbox
+
+    async def _offline(self, ctx: EngineContext, emit: Callable) -> EngineResult:
+        """The offline engine's answer; a tool failure it did not handle becomes a notice."""
+        try:
+            return await self.offline.run(ctx, emit)
+        except ToolException as exc:  # e.g. a bank catalogue the engine did not expect
+            return tool_failure(ctx.toolbox, "help", ctx.language, exc)
 
     def _mask(self, text: str, rm_id: str, conversation_id: str) -> Any:
         with self._tracer.start_as_current_span("mask") as span:

@@ -26,6 +26,7 @@ CONTRACT = [
     "search_playbooks",
     "draft_outreach",
     "check_compliance",
+    "find_products",
 ]
 VALID_ARGS: dict[str, dict[str, Any]] = {
     "find_clients": {"query": "华东精密"},
@@ -41,6 +42,7 @@ VALID_ARGS: dict[str, dict[str, Any]] = {
         "product_codes": ["RWM02"],
         "client_id": OWN,
     },
+    "find_products": {"query": "大额存单", "client_id": OWN},
 }
 FOREIGN_ARGS = {
     "find_clients": {"query": FOREIGN},
@@ -50,6 +52,7 @@ FOREIGN_ARGS = {
     "get_interactions": {"client_id": FOREIGN},
     "draft_outreach": {"client_id": FOREIGN},
     "check_compliance": {"text": "您好", "client_id": FOREIGN},
+    "find_products": {"query": "理财", "client_id": FOREIGN},
 }
 
 

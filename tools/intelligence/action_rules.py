@@ -17,13 +17,7 @@ from tools.intelligence.signals.base import Signal
 from tools.intelligence.signals.suitability import level
 from tools.intelligence.tiering import TierResult
 
-SYNERGY_PLAYBOOK = "collaboration/corporate-retail-synergy"
-FX_PLAYBOOK = "products/fx-hedging"
 FX_CATEGORY = "fx_hedging"
-# Who has currency exposure: the 外贸 industry, or anyone using export trade finance
-# (letters of credit, export bill financing).
-EXPORT_INDUSTRIES = frozenset({"外贸"})
-EXPORT_PRODUCT_CODES = frozenset({"CTF01", "CTF02"})
 PAYROLL_CATEGORY = "payroll"
 
 
@@ -216,25 +210,22 @@ def synergy(ctx: ActionContext) -> Draft | None:
         reason_en=f"{employees} employees paid through the bank",
         stake=ctx.metrics.avg_deposit,
         due_date=None,
-        playbook=SYNERGY_PLAYBOOK,
+        playbook=ctx.policy.signals.actions.corporate_retail_synergy.playbook,
     )
 
 
 def fx_hedging(ctx: ActionContext) -> Draft | None:
     """An exporter without FX hedging carries the currency risk on its own books."""
     client = ctx.data.client
+    rule = ctx.policy.signals.actions.fx_hedging
     codes = {h.product_code for h in ctx.data.holdings}
-    exporter = client.industry in EXPORT_INDUSTRIES or bool(codes & EXPORT_PRODUCT_CODES)
-    if not exporter or _holds(ctx, FX_CATEGORY):
+    by_industry = client.industry in rule.export_industries
+    if not (by_industry or codes & rule.export_products) or _holds(ctx, FX_CATEGORY):
         return None
     offer = _fx_product(ctx)
     zh, en = ctx.name(offer)
-    why_zh = "外贸行业" if client.industry in EXPORT_INDUSTRIES else "使用出口贸易融资"
-    why_en = (
-        "foreign-trade industry"
-        if client.industry in EXPORT_INDUSTRIES
-        else "uses export trade finance"
-    )
+    why_zh = "外贸行业" if by_industry else "使用出口贸易融资"
+    why_en = "foreign-trade industry" if by_industry else "uses export trade finance"
     return Draft(
         kind="fx_hedging",
         title_zh=f"推荐汇率避险{f'（{zh}）' if offer else ''}",
@@ -243,7 +234,7 @@ def fx_hedging(ctx: ActionContext) -> Draft | None:
         reason_en=f"{why_en}, no FX hedging in place",
         stake=ctx.metrics.avg_deposit,
         due_date=None,
-        playbook=FX_PLAYBOOK,
+        playbook=rule.playbook,
         product_code=offer,
     )
 

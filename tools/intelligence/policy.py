@@ -1,5 +1,5 @@
-"""The bank-editable policy (``tools/policy/tiering.yaml`` and ``signals.yaml``) as validated
-pydantic models.
+"""The bank-editable policy (``tools/policy/tiering.yaml``, ``signals.yaml`` and the playbook map
+``playbooks.yaml``) as validated pydantic models.
 
 Every threshold the intelligence layer uses comes from here, so a bank changes its tiering or
 its churn trigger by editing YAML, not code. A malformed file fails loudly at load time with a
@@ -8,6 +8,7 @@ one-line ``ConfigError`` rather than silently tiering every client as "basic".
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date
 from pathlib import Path
 from typing import Literal, TypeVar
@@ -21,6 +22,7 @@ from tools.intelligence.working_days import add_working_days
 POLICY_DIR = Path(__file__).resolve().parent.parent / "policy"
 DEFAULT_TIERING_PATH = POLICY_DIR / "tiering.yaml"
 DEFAULT_SIGNALS_PATH = POLICY_DIR / "signals.yaml"
+DEFAULT_PLAYBOOK_MAP_PATH = POLICY_DIR / "playbooks.yaml"
 
 Metric = Literal["avg_deposit", "loan_balance", "product_count", "aum"]
 Ratio = Field(gt=0, le=1)
@@ -146,6 +148,25 @@ class SuitabilityPolicy(_Section):
     playbook: str
 
 
+class SynergyPolicy(_Section):
+    playbook: str = Field(min_length=1)
+
+
+class FxHedgingPolicy(_Section):
+    playbook: str = Field(min_length=1)
+    # Who has currency exposure: clients of these industries, or holding these products
+    # (the bank's export trade finance).
+    export_industries: frozenset[str] = frozenset()
+    export_products: frozenset[str] = frozenset()
+
+
+class ActionPolicy(_Section):
+    """Actions a profile calls for without a signal, and the playbook behind each."""
+
+    corporate_retail_synergy: SynergyPolicy
+    fx_hedging: FxHedgingPolicy
+
+
 class CalendarPolicy(_Section):
     """Public holidays and make-up working weekends (调休) for working-day deadlines."""
 
@@ -177,6 +198,7 @@ class SignalPolicy(BaseModel):
     dormancy: DormancyPolicy
     product_gap: ProductGapPolicy
     suitability: SuitabilityPolicy
+    actions: ActionPolicy
 
 
 class Policies(BaseModel):
@@ -186,6 +208,87 @@ class Policies(BaseModel):
 
     tiering: TieringPolicy
     signals: SignalPolicy
+
+
+class Query(_Section):
+    zh: str = Field(min_length=1)
+    en: str = Field(min_length=1)
+
+
+class PlaybookTopic(_Section):
+    """How to find the playbook passage behind one topic: always a query in the playbook's own
+    words; optionally the id of the playbook that should answer it."""
+
+    query: Query
+    playbook: str | None = Field(default=None, min_length=1)
+
+    def text(self, language: str, tier: str = "") -> str:
+        query = self.query.zh if language == "zh" else self.query.en
+        return " ".join(query.replace("{tier}", tier).split())
+
+
+class PlaybookMap(BaseModel):
+    """What the offline engine knows about the bank's playbooks (``playbooks.yaml``)."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    version: str
+    topics: dict[str, PlaybookTopic] = Field(default_factory=dict)
+    channels: dict[Literal["wechat", "sms", "email", "call"], PlaybookTopic] = Field(
+        default_factory=dict
+    )
+
+    def topic_for(self, *keys: str | None, playbook: str | None = None) -> PlaybookTopic | None:
+        """The first listed topic among ``keys``, else the one naming ``playbook``."""
+        for key in keys:
+            if key and key in self.topics:
+                return self.topics[key]
+        if playbook:
+            return next((t for t in self.topics.values() if t.playbook == playbook), None)
+        return None
+
+    def playbook_ids(self) -> dict[str, str]:
+        """Every configured playbook id -> where it is configured (``topics.maturity``)."""
+        named = {f"topics.{k}": t.playbook for k, t in self.topics.items()}
+        named |= {f"channels.{k}": t.playbook for k, t in self.channels.items()}
+        return {v: k for k, v in reversed(named.items()) if v}
+
+    def missing_from(self, ingested: set[str], also: Mapping[str, str] | None = None) -> list[str]:
+        """``where: id`` for each configured playbook (the map's, and ``also``: id -> where)
+        that the library does not hold (either language edition counts)."""
+        editions = {d.removesuffix("-en").removesuffix("-zh") for d in ingested}
+        configured = {**(also or {}), **self.playbook_ids()}
+        return [
+            f"{where}: {doc_id}"
+            for doc_id, where in sorted(configured.items(), key=lambda kv: kv[1])
+            if doc_id not in ingested and doc_id.removesuffix("-en") not in editions
+        ]
+
+
+def policy_playbooks(policies: Policies) -> dict[str, str]:
+    """Every playbook id the tiering and signal policies name -> where (``signals.maturity``)."""
+    named: dict[str, str] = {}
+    signals = policies.signals
+    sections = {
+        name: getattr(signals, name)
+        for name in (
+            "deposit_churn",
+            "maturity",
+            "growth",
+            "dormancy",
+            "product_gap",
+            "suitability",
+        )
+    }
+    for name, section in sections.items():
+        named.setdefault(section.playbook, f"signals.{name}")
+    if signals.product_gap.peer_playbook:
+        named.setdefault(signals.product_gap.peer_playbook, "signals.product_gap.peer_playbook")
+    named.setdefault(signals.actions.corporate_retail_synergy.playbook, "signals.actions")
+    named.setdefault(signals.actions.fx_hedging.playbook, "signals.actions")
+    for tier, standard in policies.tiering.service_standards.items():
+        named.setdefault(standard.playbook, f"tiering.service_standards.{tier}")
+    return named
 
 
 def _read_yaml(path: Path) -> dict:
@@ -229,3 +332,11 @@ def load_policies(
     tiering = _parse(TieringPolicy, Path(tiering_path or DEFAULT_TIERING_PATH))
     signals = _parse(SignalPolicy, Path(signals_path or DEFAULT_SIGNALS_PATH))
     return Policies(tiering=tiering, signals=signals)
+
+
+def load_playbook_map(path: Path | str | None = None) -> PlaybookMap:
+    """Load and validate the playbook map (default ``tools/policy/playbooks.yaml``).
+
+    Raises ``ConfigError`` with a one-line ``file: field: problem`` message on a bad file.
+    """
+    return _parse(PlaybookMap, Path(path or DEFAULT_PLAYBOOK_MAP_PATH))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from assistant.core.types import ActionItem, ClientCard
-from assistant.engines.offline.phrases import t
+from assistant.engines.offline.phrases import FINDING_LABELS, t
 
 SEVERITY_MARK = {"high": "🔴", "medium": "🟠", "low": "🟢"}
 
@@ -24,21 +24,18 @@ def client_card(profile: dict) -> ClientCard:
 
 
 def snapshot(profile: dict, language: str) -> list[str]:
-    kind = {"corporate": ("对公客户", "Corporate"), "retail": ("零售客户", "Retail")}[
-        profile["client_type"]
-    ]
-    bits = [kind[0] if language == "zh" else kind[1]]
+    bits = [t(f"kind_{profile['client_type']}", language)]
     if profile.get("industry"):
         bits.append(profile["industry"])
     bits.append(
-        f"{profile['tier_label']}（{profile['tier_explanation']}）"
-        if language == "zh"
-        else f"{profile['tier_label']} ({profile['tier_explanation']})"
+        t("tier_with_reason", language).format(
+            tier=profile["tier_label"], why=profile["tier_explanation"]
+        )
     )
     lines = [
-        f"{profile['name']}（{profile['client_id']}）· " + " · ".join(bits)
-        if language == "zh"
-        else f"{profile['name']} ({profile['client_id']}) · " + " · ".join(bits)
+        t("client_named", language).format(name=profile["name"], client_id=profile["client_id"])
+        + t("after_name", language)
+        + " · ".join(bits)
     ]
     lines += [f"- {fact} {t('profile_src', language)}" for fact in profile.get("facts", [])[:5]]
     return lines
@@ -46,56 +43,28 @@ def snapshot(profile: dict, language: str) -> list[str]:
 
 def basics(profile: dict, language: str) -> list[str]:
     """Risk appetite, size and tenure: what an RM checks before proposing anything."""
-    zh = language == "zh"
     lines = []
     if profile.get("risk_appetite"):
-        lines.append(
-            f"- 风险偏好（风险承受能力）：{profile['risk_appetite']}"
-            if zh
-            else f"- Risk appetite: {profile['risk_appetite']}"
-        )
+        lines.append(t("risk_appetite", language).format(value=profile["risk_appetite"]))
     if profile.get("employees"):
-        lines.append(
-            f"- 员工人数：{profile['employees']}" if zh else f"- Employees: {profile['employees']}"
-        )
+        lines.append(t("employees", language).format(value=profile["employees"]))
     lines.append(
-        f"- 开户日期：{profile['onboard_date']} · {profile['branch']}"
-        if zh
-        else f"- Client since {profile['onboard_date']} · {profile['branch']}"
+        t("client_since", language).format(date=profile["onboard_date"], branch=profile["branch"])
     )
     return lines
 
 
-FINDING_LABELS = {
-    "guaranteed_return": ("对收益作出承诺的表述", "promises about returns"),
-    "risk_free_language": ("否认投资风险的表述", "language that denies investment risk"),
-    "suitability_mismatch": (
-        "产品风险等级高于客户风险承受能力（适当性不匹配），请勿向该客户推荐",
-        "product risk above the client's risk tolerance (suitability mismatch) — do not recommend it",
-    ),
-    "missing_risk_disclosure": ("缺少风险提示（已补充）", "missing risk disclosure (added)"),
-    "pressure_selling": ("施压式营销用语", "pressure-selling language"),
-    "full_identifier": (
-        "完整证件号/手机号/卡号（已删除）",
-        "a full ID, phone or card number (removed)",
-    ),
-}
-
-
 def finding_label(code: str, language: str) -> str:
     zh, en = FINDING_LABELS.get(code, (code, code))
-    return f"{zh}（compliance:{code}）" if language == "zh" else f"{en} (compliance:{code})"
+    label = zh if language == "zh" else en
+    return t("finding", language).format(label=label, code=code)
 
 
 def standard_line(profile: dict, passage: dict | None, language: str) -> list[str]:
     """The tier's service standard, cited, as the baseline for the next contact."""
     if not passage:
         return []
-    return [
-        f"- 按{profile['tier_label']}服务标准安排接触频次与响应时效 [{passage['n']}]"
-        if language == "zh"
-        else f"- Keep to the {profile['tier_label']} service standard for contact frequency and response time [{passage['n']}]"
-    ]
+    return [t("standard_line", language).format(tier=profile["tier_label"], n=passage["n"])]
 
 
 def signal_lines(
@@ -106,18 +75,15 @@ def signal_lines(
     out = []
     cite_for = cite_for or {}
     for s in signals[:5]:
-        due = (
-            f"（{t('due', language)} {s['due_date']}）"
-            if s.get("due_date") and language == "zh"
-            else (f" ({t('due', language)} {s['due_date']})" if s.get("due_date") else "")
-        )
         ref = f" [{cite_for[s['playbook']]}]" if s.get("playbook") in cite_for else ""
-        out.append(
-            f"- {SEVERITY_MARK.get(s['severity'], '•')} {s['title']}：{s['detail']}{due}{ref}"
-            if language == "zh"
-            else f"- {SEVERITY_MARK.get(s['severity'], '•')} {s['title']}: {s['detail']}{due}{ref}"
-        )
+        mark = SEVERITY_MARK.get(s["severity"], "•")
+        line = t("signal_line", language).format(mark=mark, title=s["title"], detail=s["detail"])
+        out.append(line + _due(s.get("due_date"), language) + ref)
     return out
+
+
+def _due(date: str | None, language: str) -> str:
+    return t("due_suffix", language).format(date=date) if date else ""
 
 
 def action_lines(
@@ -126,13 +92,8 @@ def action_lines(
     lines, items = [], []
     for i, a in enumerate(actions[:4], 1):
         ref = f" [{cite_for[a['playbook']]}]" if a.get("playbook") in cite_for else ""
-        due = (
-            f"（{t('due', language)} {a['due_date']}）"
-            if a.get("due_date") and language == "zh"
-            else (f" ({t('due', language)} {a['due_date']})" if a.get("due_date") else "")
-        )
-        sep = "——" if language == "zh" else " — "
-        lines.append(f"{i}. {a['title']}{due}{sep}{a['reason']}{ref}")
+        due = _due(a.get("due_date"), language)
+        lines.append(f"{i}. {a['title']}{due}{t('dash', language)}{a['reason']}{ref}")
         items.append(
             ActionItem(
                 title=a["title"],
@@ -186,18 +147,13 @@ def book_lines(result: dict, language: str) -> list[str]:
     rows = result.get("clients", [])
     if not rows:
         return [t("book_none", language)]
-    head = (
-        f"共 {result['matched']} 位客户符合条件（管户 {result['book_size']} 位），按优先级列出前 {len(rows)} 位："
-        if language == "zh"
-        else f"{result['matched']} of your {result['book_size']} clients match; the top {len(rows)}:"
+    head = t("book_head", language).format(
+        matched=result["matched"], size=result["book_size"], shown=len(rows)
     )
     lines = [head]
     for i, r in enumerate(rows, 1):
-        lines.append(
-            f"{i}. {r['name']}（{r['client_id']}）· {r.get('summary', '')}"
-            if language == "zh"
-            else f"{i}. {r['name']} ({r['client_id']}) · {r.get('summary', '')}"
-        )
+        named = t("client_named", language).format(name=r["name"], client_id=r["client_id"])
+        lines.append(f"{i}. {named}{t('after_name', language)}{r.get('summary', '')}")
     return lines
 
 
@@ -205,19 +161,7 @@ def gap_lines(result: dict, language: str) -> list[str]:
     gaps = result.get("follow_up_gaps", [])
     if not gaps:
         return [t("gaps_none", language)]
-    lines = []
-    for i, g in enumerate(gaps, 1):
-        if language == "zh":
-            lines.append(
-                f"{i}. {g['name']}（{g['client_id']}，{g['rm_id']}）· {g['signal']} · 发现于 {g['detected_on']}，"
-                f"应于 {g['due_date']} 前跟进，已逾期 {g['days_overdue']} 天"
-            )
-        else:
-            lines.append(
-                f"{i}. {g['name']} ({g['client_id']}, {g['rm_id']}) · {g['signal']} · detected {g['detected_on']}, "
-                f"due {g['due_date']}, {g['days_overdue']} days overdue"
-            )
-    return lines
+    return [f"{i}. " + t("gap_line", language).format(**g) for i, g in enumerate(gaps, 1)]
 
 
 def join(blocks: list[list[str]]) -> str:

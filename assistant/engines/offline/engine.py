@@ -1,427 +1,96 @@
-"""The offline engine: classify, extract slots, call the tools each intent needs, compose."""
+"""The offline engine: classify, extract slots, hand the turn to its intent's module.
+
+Each intent lives in its own module (``serve_client``, ``draft_outreach``, ``client_facts``,
+``book_query``, ``playbook_qa``); this one only decides which, applies the policy refusals,
+and turns an entitlement refusal or a failing tool into an answer.
+"""
 
 from __future__ import annotations
 
 import asyncio
 
-from assistant.core.types import StatusEvent
 from assistant.engines.base import Emit, EngineContext, EngineResult
-from assistant.engines.offline import compose as c
-from assistant.engines.offline.intent import classify
+from assistant.engines.failures import tool_failure
+from assistant.engines.offline import book_query, clients, playbook_qa
+from assistant.engines.offline.intent import IntentResult, classify
 from assistant.engines.offline.phrases import t
-from assistant.engines.offline.slots import Slots, extract, product_for
+from assistant.engines.offline.request import Handler, Request
+from assistant.engines.offline.slots import Slots, extract
 from assistant.engines.refusals import policy_refusal
 from tools.client_tools import client_ids_in, mentioned_clients
-from tools.toolbox import Refusal, Toolbox, ToolError
+from tools.intelligence.policy import PlaybookMap, load_playbook_map
+from tools.toolbox import Refusal, ToolError
 
-CLIENT_INTENTS = {"serve_client", "client_facts", "draft_outreach"}
-TEMPLATE_DOCS = {
-    "wechat": "outreach/wechat-templates",
-    "sms": "outreach/sms-templates",
-    "email": "outreach/email-templates",
-    "call": "outreach/call-scripts",
+HANDLERS: dict[str, Handler] = {
+    "playbook_qa": playbook_qa.answer,
+    "book_query": book_query.answer,
+    "serve_client": clients.answer,
+    "client_facts": clients.answer,
+    "draft_outreach": clients.answer,
 }
-# How to find the playbook a signal or book filter points at (zh, en): a query in that
-# playbook's own words, so the citation lands on the rule that backs the advice.
-DOC_QUERIES = {
-    "lifecycle/deposit-churn-rescue": (
-        "存款流失预警 挽回方案 5个工作日 面访",
-        "deposit churn warning rescue plan visit within 5 working days",
-    ),
-    "lifecycle/maturity-follow-up": (
-        "到期跟进 到期前30天 首次联系 7天 二次提醒",
-        "maturity follow-up first contact 30 days before maturity reminder 7 days",
-    ),
-    "lifecycle/dormant-reactivation": (
-        "休眠客户 唤醒 6个月无交易",
-        "dormant client reactivation six months without transactions",
-    ),
-    "lifecycle/activation": (
-        "客户激活 快速成长客户 针对性方案",
-        "activation fast-growing clients tailored plan",
-    ),
-    "products/payroll": (
-        "代发工资 营销 员工人数 代发缺口",
-        "payroll service pitch employees payroll gap",
-    ),
-    "compliance/suitability": (
-        "适当性 风险承受能力 产品风险等级 匹配",
-        "suitability risk tolerance product risk level match",
-    ),
-    "tiering/service-standards": (
-        "服务标准 服务频次 响应时效",
-        "service standards contact frequency response time",
-    ),
-    "collaboration/corporate-retail-synergy": (
-        "公私联动 代发员工 零售财富",
-        "corporate retail synergy payroll employees wealth",
-    ),
-    "products/fx-hedging": (
-        "外汇套期保值 远期结售汇 出口企业",
-        "FX hedging forward contract exporters",
-    ),
-    "compliance/marketing-conduct": (
-        "营销禁用语 承诺收益 保本保收益 风险揭示",
-        "marketing conduct prohibited wording promised returns risk disclosure",
-    ),
-    "performance/team-lead-followup": (
-        "团队长督导 跟进缺口 逾期未跟进",
-        "team lead follow-up gaps overdue",
-    ),
-}
-SIGNAL_DOCS = {
-    "deposit_churn": "lifecycle/deposit-churn-rescue",
-    "maturity": "lifecycle/maturity-follow-up",
-    "dormancy": "lifecycle/dormant-reactivation",
-    "growth": "lifecycle/activation",
-    "product_gap": "products/payroll",
-    "suitability": "compliance/suitability",
-}
+FIXED = ("help", "out_of_scope")  # answered by a fixed sentence, no tool
 
 
 class OfflineEngine:
     name = "offline"
 
+    def __init__(self, playbooks: PlaybookMap | None = None) -> None:
+        self.playbooks = playbooks or load_playbook_map()
+
     async def run(self, ctx: EngineContext, emit: Emit) -> EngineResult:
         slots = extract(ctx.masked_text, ctx.language)
         slots.language = ctx.language
         slots.client_ids = client_ids_in(ctx.toolbox, ctx.masked_text)
-        has_client = bool(slots.client_tokens or slots.client_ids)
-        if not has_client:
-            own, foreign = await asyncio.to_thread(mentioned_clients, ctx.toolbox, ctx.masked_text)
-            has_client = bool(own or foreign)
+        has_client = await _names_a_client(ctx, slots)
         verdict = classify(
             ctx.masked_text,
             has_client=has_client,
             follow_up_client=bool(ctx.state.get("client_ids")),
         )
-        lang = ctx.language
-        refusal = policy_refusal(
-            verdict, lang, full_id_intent="client_facts" if has_client else None
-        )
-        if refusal is not None:
-            return refusal
-        intent = verdict.intent
-        if intent in ("help", "out_of_scope"):
-            return EngineResult(
-                t(intent, lang),
-                intent,
-                refused=intent == "out_of_scope",
-                refusal_reason="out_of_scope" if intent == "out_of_scope" else None,
-            )
-        tb = ctx.toolbox
-        if tb.caller.role == "admin" and intent != "playbook_qa":
-            return EngineResult(
-                t("refuse_admin", lang), intent, refused=True, refusal_reason="not_entitled"
-            )
-        try:
-            if intent == "playbook_qa":
-                return await self._playbook(ctx, emit)
-            if intent == "book_query":
-                return await self._book(ctx, slots, emit)
-            return await self._client_turn(ctx, slots, intent, emit)
-        except Refusal:
-            return EngineResult(
-                t("refuse_foreign", lang),
-                intent,
-                refused=True,
-                refusal_reason="not_entitled",
-                state={"client_ids": []},
-            )
+        early = _early_answer(ctx, verdict, has_client)
+        if early is not None:
+            return early
+        request = Request(ctx, slots, verdict.intent, emit, self.playbooks)
+        return await _dispatch(request)
 
-    # --- intents ------------------------------------------------------------------------------
-    async def _playbook(self, ctx: EngineContext, emit: Emit) -> EngineResult:
-        await emit(StatusEvent(text=t("searching", ctx.language)))
-        found = (await ctx.toolbox.acall("search_playbooks", {"query": ctx.masked_text, "k": 3}))[
-            "passages"
-        ]
-        if not found:
-            return EngineResult(t("playbook_none", ctx.language), "playbook_qa")
-        blocks = [[c.heading(t("playbook_title", ctx.language))]] + [
-            c.passage_summary(p, ctx.language) for p in found[:3]
-        ]
-        return EngineResult(c.join(blocks), "playbook_qa")
 
-    async def _book(self, ctx: EngineContext, slots: Slots, emit: Emit) -> EngineResult:
-        await emit(StatusEvent(text=t("book_status", ctx.language)))
-        filters = dict(slots.book_filters)
-        result = await ctx.toolbox.acall("list_book", filters)
-        if filters.get("follow_up_gaps"):
-            body = [c.heading(t("gaps_title", ctx.language))] + c.gap_lines(result, ctx.language)
-            docs = ["performance/team-lead-followup", "lifecycle/deposit-churn-rescue"]
-        else:
-            body = [c.heading(t("book_title", ctx.language))] + c.book_lines(result, ctx.language)
-            docs = [SIGNAL_DOCS[k] for k in _book_signals(filters)] or ["tiering/service-standards"]
-        refs = []
-        for doc in docs:
-            p = await self._find_doc(ctx.toolbox, doc, ctx.language)
-            if p:
-                refs.append(c.passage_ref(p))
-        ids = [r["client_id"] for r in result.get("clients", result.get("follow_up_gaps", []))]
+async def _names_a_client(ctx: EngineContext, slots: Slots) -> bool:
+    if slots.client_tokens or slots.client_ids:
+        return True
+    own, foreign = await asyncio.to_thread(mentioned_clients, ctx.toolbox, ctx.masked_text)
+    return bool(own or foreign)
+
+
+def _early_answer(
+    ctx: EngineContext, verdict: IntentResult, has_client: bool
+) -> EngineResult | None:
+    """Policy refusals, the fixed answers, and an admin asking for client data."""
+    lang, intent = ctx.language, verdict.intent
+    refusal = policy_refusal(verdict, lang, full_id_intent="client_facts" if has_client else None)
+    if refusal is not None:
+        return refusal
+    if intent in FIXED:
+        out = intent == "out_of_scope"
         return EngineResult(
-            c.join([body, refs]),
-            "book_query",
-            state={"client_ids": ids[:1] if len(ids) == 1 else []},
+            t(intent, lang), intent, refused=out, refusal_reason="out_of_scope" if out else None
         )
-
-    async def _client_turn(
-        self, ctx: EngineContext, slots: Slots, intent: str, emit: Emit
-    ) -> EngineResult:
-        tb, lang = ctx.toolbox, ctx.language
-        picked = await self._resolve_client(tb, slots, ctx)
-        if picked is None and intent == "serve_client":
-            # "客户说钱要转走了怎么办" names no client: what it gets is the playbooks' answer (so
-            # that is its intent), with an offer to make it specific once the client is named.
-            general = await self._playbook(ctx, emit)
-            general.text = c.join([[general.text], [t("which_client_for_plan", lang)]])
-            return general
-        if picked is None:
-            return EngineResult(t("which_client", lang), intent)
-        if isinstance(picked, EngineResult):
-            picked.intent = intent
-            return picked
-        await emit(StatusEvent(text=t("reading", lang)))
-        profile = await tb.acall("get_client_profile", {"client_id": picked})
-        state = {"client_ids": [picked]}
-        if intent == "draft_outreach":
-            return (await self._draft(ctx, slots, profile, emit)).with_state(state)
-        if intent == "client_facts":
-            return (await self._facts(ctx, profile)).with_state(state)
-        return (await self._serve(ctx, profile)).with_state(state)
-
-    async def _resolve_client(
-        self, tb: Toolbox, slots: Slots, ctx: EngineContext
-    ) -> str | EngineResult | None:
-        """The client the turn is about; an answer when it cannot be told (unknown, several
-        matches); None when the question names no client at all."""
-        lang = ctx.language
-        query = " ".join(slots.client_tokens + slots.client_ids) or ctx.masked_text
-        try:
-            matches = (await tb.acall("find_clients", {"query": query, "limit": 5}))["matches"]
-        except ToolError:
-            matches = []
-        if not matches and ctx.state.get("client_ids"):
-            return ctx.state["client_ids"][0]  # a follow-up: "and draft the e-mail"
-        if not matches:
-            if not (slots.client_tokens or slots.client_ids):
-                return None
-            return EngineResult(t("not_found", lang), "serve_client")
-        if len(matches) > 1 and not slots.client_ids:
-            options = [
-                f"- {m['name']}（{m['client_id']}）"
-                if lang == "zh"
-                else f"- {m['name']} ({m['client_id']})"
-                for m in matches
-            ]
-            return EngineResult(
-                c.join([[t("ambiguous", lang)], options]),
-                "serve_client",
-                state={"client_ids": [], "candidates": [m["client_id"] for m in matches]},
-            )
-        return matches[0]["client_id"]
-
-    async def _serve(self, ctx: EngineContext, profile: dict) -> EngineResult:
-        tb, lang, cid = ctx.toolbox, ctx.language, profile["client_id"]
-        signals = (await tb.acall("get_client_signals", {"client_id": cid}))["signals"]
-        actions = (await tb.acall("recommend_next_actions", {"client_id": cid}))["actions"]
-        passages, cite_for = await self._playbooks_for(tb, profile, signals, actions, lang)
-        act_lines, items = c.action_lines(actions, cite_for, lang)
-        standard = next(
-            (p for p in passages if p["doc_id"].startswith("tiering/service-standards")), None
-        )
-        compliance = [
-            f"- {t('suit_note', lang)}"
-            + (
-                f" [{cite_for['compliance/suitability']}]"
-                if "compliance/suitability" in cite_for
-                else ""
-            )
-        ]
-        blocks = [
-            [c.heading(t("snapshot", lang))] + c.snapshot(profile, lang),
-            [c.heading(t("signals", lang))] + c.signal_lines(signals, lang, cite_for),
-            [c.heading(t("actions", lang))] + act_lines,
-            [c.heading(t("talking", lang))] + c.talking_points(passages),
-            [c.heading(t("compliance", lang))] + compliance,
-            [c.heading(t("next", lang))]
-            + c.standard_line(profile, standard, lang)
-            + [f"- {t('log_next', lang)}"],
-        ]
+    if ctx.toolbox.caller.role == "admin" and intent != "playbook_qa":
         return EngineResult(
-            c.join(blocks), "serve_client", cards=[c.client_card(profile)], actions=items
+            t("refuse_admin", lang), intent, refused=True, refusal_reason="not_entitled"
         )
-
-    async def _playbooks_for(
-        self, tb: Toolbox, profile: dict, signals: list[dict], actions: list[dict], lang: str
-    ) -> tuple[list[dict], dict[str, int]]:
-        """Retrieve the playbooks behind the top actions (and the tier's service standard)."""
-        passages: list[dict] = []
-        cite_for: dict[str, int] = {}
-        docs = (
-            [s["playbook"] for s in signals[:3] if s.get("playbook")]
-            + [a["playbook"] for a in actions[:3] if a.get("playbook")]
-            + ["tiering/service-standards", "compliance/suitability"]
-        )
-        for doc_id in dict.fromkeys(docs):
-            tier_hint = f"{profile['tier_label']} " if doc_id == "tiering/service-standards" else ""
-            best = await self._find_doc(tb, doc_id, lang, hint=tier_hint)
-            if best:
-                cite_for[doc_id] = best["n"]
-                passages.append(best)
-        return passages, cite_for
-
-    async def _find_doc(self, tb: Toolbox, doc_id: str, lang: str, hint: str = "") -> dict | None:
-        """The best passage of one playbook (either language edition), else the best overall."""
-        zh, en = DOC_QUERIES.get(doc_id, (doc_id, doc_id))
-        found = (
-            await tb.acall(
-                "search_playbooks", {"query": hint + (zh if lang == "zh" else en), "k": 6}
-            )
-        )["passages"]
-        return next(
-            (p for p in found if p["doc_id"].removesuffix("-en") == doc_id.removesuffix("-en")),
-            found[0] if found else None,
-        )
-
-    async def _facts(self, ctx: EngineContext, profile: dict) -> EngineResult:
-        tb, lang = ctx.toolbox, ctx.language
-        blocks = [
-            [c.heading(t("snapshot", lang))] + c.snapshot(profile, lang) + c.basics(profile, lang)
-        ]
-        holdings = [
-            f"- {h['product']}（{h['product_code']}，{h['risk_level']}）"
-            + (f" 到期 {h['maturity_date']}" if h.get("maturity_date") else "")
-            if lang == "zh"
-            else f"- {h['product']} ({h['product_code']}, {h['risk_level']})"
-            + (f" matures {h['maturity_date']}" if h.get("maturity_date") else "")
-            for h in profile["holdings"]
-        ]
-        blocks.append([c.heading("持有产品" if lang == "zh" else "Holdings")] + holdings)
-        contacts = [
-            f"- {p['name']} · {p['title']}" + (f" · {p['phone']}" if p.get("phone") else "")
-            for p in profile["contacts"]
-        ]
-        if profile.get("phone"):
-            contacts.insert(0, f"- {'电话' if lang == 'zh' else 'Phone'}: {profile['phone']}")
-        if contacts:
-            blocks.append([c.heading("联系方式" if lang == "zh" else "Contacts")] + contacts)
-        notes = (
-            await tb.acall("get_interactions", {"client_id": profile["client_id"], "limit": 3})
-        )["interactions"]
-        if notes:
-            blocks.append(
-                [c.heading("最近互动" if lang == "zh" else "Recent interactions")]
-                + [f"- {n['date']} · {n['channel']} · {n['summary']}" for n in notes]
-            )
-        # The tier is a bank rule, not a fact of the data: cite the tiering playbook for it.
-        query = (
-            f"客户分层 {profile['tier_label']} 门槛"
-            if lang == "zh"
-            else f"customer tiering {profile['tier_label']} threshold"
-        )
-        found = (await tb.acall("search_playbooks", {"query": query, "k": 5}))["passages"]
-        tiering = next(
-            (p for p in found if p["doc_id"].startswith("tiering/")), found[0] if found else None
-        )
-        if tiering:
-            label = "分层依据" if lang == "zh" else "Tier basis"
-            blocks.append(
-                [
-                    f"{label}：{profile['tier_explanation']} [{tiering['n']}]"
-                    if lang == "zh"
-                    else f"{label}: {profile['tier_explanation']} [{tiering['n']}]"
-                ]
-            )
-        return EngineResult(c.join(blocks), "client_facts", cards=[c.client_card(profile)])
-
-    async def _draft(
-        self, ctx: EngineContext, slots: Slots, profile: dict, emit: Emit
-    ) -> EngineResult:
-        tb, lang = ctx.toolbox, ctx.language
-        await emit(StatusEvent(text=t("drafting", lang)))
-        cid = profile["client_id"]
-        signals = (await tb.acall("get_client_signals", {"client_id": cid}))["signals"]
-        purpose = slots.purpose or _purpose_from_signals(signals)
-        product = product_for(ctx.masked_text, profile["client_type"]) or next(
-            (
-                s["product_code"]
-                for s in signals
-                if s.get("product_code") and _purpose_from_signals([s]) == purpose
-            ),
-            None,
-        )
-        draft = await tb.acall(
-            "draft_outreach",
-            {
-                "client_id": cid,
-                "channel": slots.channel or "wechat",
-                "purpose": purpose,
-                "language": slots.target_language or lang,
-                "product_code": product,
-            },
-        )
-        # What the RM asked to say is checked too: a promise of returns in the request is
-        # reported (and kept out of the draft), not silently dropped.
-        request_check = await tb.acall(
-            "check_compliance",
-            {
-                "text": ctx.masked_text,
-                "client_id": cid,
-                "product_codes": [product] if product else [],
-                "text_kind": "request",
-            },
-        )
-        query = {"wechat": "微信模板", "sms": "短信模板", "email": "邮件模板", "call": "电话话术"}[
-            slots.channel or "wechat"
-        ]
-        found = (await tb.acall("search_playbooks", {"query": f"{query} {purpose}", "k": 3}))[
-            "passages"
-        ]
-        body = draft.get("text") or (
-            f"Subject: {draft.get('subject', '')}\n\n{draft.get('body', '')}"
-        )
-        blocks = [
-            [c.heading(t("draft_title", lang) + f" · {slots.channel or 'wechat'} · {purpose}")],
-            ["```", body, "```"],
-        ]
-        findings = draft.get("findings", []) + request_check.get("findings", [])
-        if findings:
-            # Name the rule, never repeat the offending words back.
-            seen = dict.fromkeys(f"- {c.finding_label(f.get('code', ''), lang)}" for f in findings)
-            blocks.append([t("draft_removed", lang), *seen])
-        # The channel's template playbook that shaped the draft, and the conduct rules it was
-        # checked against.
-        template_doc = TEMPLATE_DOCS[slots.channel or "wechat"]
-        template = next(
-            (p for p in found if p["doc_id"].removesuffix("-en") == template_doc),
-            found[0] if found else None,
-        )
-        conduct = await self._find_doc(tb, "compliance/marketing-conduct", lang)
-        cited = [p for p in (template, conduct) if p]
-        refs = [c.passage_ref(p) for p in cited]
-        blocks.append([c.heading(t("compliance", lang)), f"- {t('draft_check', lang)}"] + refs)
-        return EngineResult(c.join(blocks), "draft_outreach", cards=[c.client_card(profile)])
+    return None
 
 
-def _book_signals(filters: dict) -> list[str]:
-    kinds = [filters["signal"]] if filters.get("signal") else []
-    if filters.get("maturity_within_days"):
-        kinds.append("maturity")
-    if filters.get("product_gap"):
-        kinds.append("product_gap")
-    return kinds
-
-
-def _purpose_from_signals(signals: list[dict]) -> str:
-    by_kind = {
-        "maturity": "maturity_reminder",
-        "deposit_churn": "churn_care",
-        "product_gap": "payroll_pitch",
-        "dormancy": "dormant_reactivation",
-        "suitability": "suitability_review",
-        "growth": "service_visit",
-    }
-    for s in signals:
-        if s["kind"] in by_kind:
-            return by_kind[s["kind"]]
-    return "general"
+async def _dispatch(req: Request) -> EngineResult:
+    try:
+        return await HANDLERS[req.intent](req)
+    except Refusal:
+        return EngineResult(
+            t("refuse_foreign", req.lang),
+            req.intent,
+            refused=True,
+            refusal_reason="not_entitled",
+            state={"client_ids": []},
+        )
+    except ToolError as exc:
+        return tool_failure(req.tb, req.intent, req.lang, exc)

@@ -10,7 +10,6 @@ PHRASES: dict[str, dict[str, str]] = {
     "talking": {"zh": "沟通要点", "en": "Talking points"},
     "compliance": {"zh": "合规提示", "en": "Compliance notes"},
     "next": {"zh": "下一步", "en": "Next steps"},
-    "due": {"zh": "期限", "en": "due"},
     "basis": {"zh": "依据", "en": "per"},
     "profile_src": {"zh": "〔客户画像〕", "en": "[client profile]"},
     "log_next": {
@@ -95,6 +94,55 @@ PHRASES: dict[str, dict[str, str]] = {
         "zh": "发送前请核对客户信息与产品要素；草稿中的客户称呼在发送时显示为真实名称。",
         "en": "Check the client details and product terms before sending.",
     },
+    "not_in_catalogue": {
+        "zh": "本行产品目录中没有「{product}」相关产品，所以我没有起草或筛选。可以换一个本行在售的产品，或不指定产品再问一次。",
+        "en": 'The bank\'s catalogue has no product for "{product}", so I did not use it. Name a product the bank offers, or ask again without one.',
+    },
+    "tool_failed": {
+        "zh": "抱歉，这次没能完成：查询步骤「{tool}」出错了，我没有给出不完整的回答。请换个说法或稍后再试；如果一直出现，请联系系统管理员。",
+        "en": 'Sorry, I couldn\'t finish this: the step "{tool}" failed, so I gave no partial answer. Please rephrase or try again shortly; if it keeps happening, contact your administrator.',
+    },
+    "holdings_title": {"zh": "持有产品", "en": "Holdings"},
+    "holding": {"zh": "- {product}（{code}，{risk}）", "en": "- {product} ({code}, {risk})"},
+    "matures": {"zh": " 到期 {date}", "en": " matures {date}"},
+    "contacts_title": {"zh": "联系方式", "en": "Contacts"},
+    "phone": {"zh": "电话", "en": "Phone"},
+    "recent_title": {"zh": "最近互动", "en": "Recent interactions"},
+    "tier_basis": {"zh": "分层依据：{why} [{n}]", "en": "Tier basis: {why} [{n}]"},
+    "client_option": {"zh": "- {name}（{client_id}）", "en": "- {name} ({client_id})"},
+    "subject": {"zh": "Subject: {subject}", "en": "Subject: {subject}"},
+    "kind_corporate": {"zh": "对公客户", "en": "Corporate"},
+    "kind_retail": {"zh": "零售客户", "en": "Retail"},
+    "tier_with_reason": {"zh": "{tier}（{why}）", "en": "{tier} ({why})"},
+    "client_named": {"zh": "{name}（{client_id}）", "en": "{name} ({client_id})"},
+    "after_name": {"zh": "· ", "en": " · "},  # a full-width bracket needs no space before ·
+    "risk_appetite": {
+        "zh": "- 风险偏好（风险承受能力）：{value}",
+        "en": "- Risk appetite: {value}",
+    },
+    "employees": {"zh": "- 员工人数：{value}", "en": "- Employees: {value}"},
+    "client_since": {
+        "zh": "- 开户日期：{date} · {branch}",
+        "en": "- Client since {date} · {branch}",
+    },
+    "finding": {"zh": "{label}（compliance:{code}）", "en": "{label} (compliance:{code})"},
+    "standard_line": {
+        "zh": "- 按{tier}服务标准安排接触频次与响应时效 [{n}]",
+        "en": "- Keep to the {tier} service standard for contact frequency and response time [{n}]",
+    },
+    "signal_line": {"zh": "- {mark} {title}：{detail}", "en": "- {mark} {title}: {detail}"},
+    "due_suffix": {"zh": "（期限 {date}）", "en": " (due {date})"},
+    "dash": {"zh": "——", "en": " — "},
+    "book_head": {
+        "zh": "共 {matched} 位客户符合条件（管户 {size} 位），按优先级列出前 {shown} 位：",
+        "en": "{matched} of your {size} clients match; the top {shown}:",
+    },
+    "gap_line": {
+        "zh": "{name}（{client_id}，{rm_id}）· {signal} · 发现于 {detected_on}，"
+        "应于 {due_date} 前跟进，已逾期 {days_overdue} 天",
+        "en": "{name} ({client_id}, {rm_id}) · {signal} · detected {detected_on}, "
+        "due {due_date}, {days_overdue} days overdue",
+    },
     "playbook_title": {"zh": "行内制度要点", "en": "From the playbooks"},
     "playbook_none": {
         "zh": "没有在行内手册中找到相关内容，建议咨询产品经理或合规部。",
@@ -108,6 +156,22 @@ PHRASES: dict[str, dict[str, str]] = {
     "reading": {"zh": "正在读取客户画像…", "en": "Reading the client profile…"},
     "book_status": {"zh": "正在查询你的客户名单…", "en": "Querying your book…"},
     "drafting": {"zh": "正在起草并做合规检查…", "en": "Drafting and checking compliance…"},
+}
+
+# Conduct findings by rule code, named (never quoted back) in a draft's notes.
+FINDING_LABELS = {
+    "guaranteed_return": ("对收益作出承诺的表述", "promises about returns"),
+    "risk_free_language": ("否认投资风险的表述", "language that denies investment risk"),
+    "suitability_mismatch": (
+        "产品风险等级高于客户风险承受能力（适当性不匹配），请勿向该客户推荐",
+        "product risk above the client's risk tolerance (suitability mismatch) — do not recommend it",
+    ),
+    "missing_risk_disclosure": ("缺少风险提示（已补充）", "missing risk disclosure (added)"),
+    "pressure_selling": ("施压式营销用语", "pressure-selling language"),
+    "full_identifier": (
+        "完整证件号/手机号/卡号（已删除）",
+        "a full ID, phone or card number (removed)",
+    ),
 }
 
 

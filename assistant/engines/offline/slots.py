@@ -1,4 +1,5 @@
-"""Slot extraction: client, product, channel, purpose, language and book filters."""
+"""Slot extraction: client, channel, purpose, language and book filters (products are the
+catalogue's business: see ``products.py`` and the ``find_products`` tool)."""
 
 from __future__ import annotations
 
@@ -9,31 +10,6 @@ from typing import Literal
 CJK = re.compile(r"[\u4e00-\u9fff]")
 CLIENT_TOKEN = re.compile(r"⟦CLIENT_\d+⟧")
 
-# (pattern, corporate product, retail product)
-PRODUCTS: list[tuple[str, str | None, str | None]] = [
-    (r"代发|工资|payroll", "CPAY01", None),
-    (r"现金管理|资金池|cash management|cash pooling", "CCM01", None),
-    (r"大额存单|\blarge[- ]denomination\b|\bcds?\b|certificate of deposit", "CDEP03", "RCD01"),
-    (r"结构性存款|structured deposit", "CDEP04", None),
-    (r"定期|time deposit|fixed deposit", "CDEP02", "RDEP02"),
-    (r"普惠|小微|sme loan|inclusive", "CLN02", None),
-    (r"流动资金贷款|流贷|working capital", "CLN01", None),
-    (r"信用证|letter of credit|\bl/?c\b", "CTF01", None),
-    (r"押汇|export bill", "CTF02", None),
-    (r"贴现|bill discount", "CBD01", None),
-    (r"供应链|supply[- ]chain", "CSC01", None),
-    (r"远期结售汇|外汇|汇率|套保|\bfx\b|hedg", "CFX01", None),
-    (r"期权|option collar", "CFX02", None),
-    (r"股票型基金|equity fund", None, "RFD02"),
-    (r"混合型基金|基金|\bfunds?\b", None, "RFD01"),
-    (r"平衡型理财|balanced", None, "RWM02"),
-    (r"理财|wealth management|wealth product", "CWM01", "RWM01"),
-    (r"年金|保险|annuity|insurance", None, "RINS01"),
-    (r"积存金|黄金|gold", None, "RGLD01"),
-    (r"家族信托|信托|family trust", None, "RTR01"),
-    (r"房贷|按揭|mortgage", None, "RLN01"),
-    (r"信用卡|credit card", None, "RCC01"),
-]
 CHANNELS = [
     (r"微信|wechat|weixin", "wechat"),
     (r"短信|\bsms\b|text message", "sms"),
@@ -80,7 +56,6 @@ class Slots:
     client_tokens: list[str] = field(default_factory=list)
     client_ids: list[str] = field(default_factory=list)  # the engine fills it (tools know ids)
     name_fragment: str | None = None
-    product_code: str | None = None
     channel: str | None = None
     purpose: str | None = None
     target_language: str | None = None
@@ -96,13 +71,6 @@ def detect_language(text: str) -> Literal["zh", "en"]:
 
 def _first(rules: list[tuple[str, str]], text: str) -> str | None:
     return next((value for rx, value in rules if re.search(rx, text, re.I)), None)
-
-
-def product_for(text: str, client_type: str | None) -> str | None:
-    for rx, corporate, retail in PRODUCTS:
-        if re.search(rx, text, re.I):
-            return (retail or corporate) if client_type == "retail" else (corporate or retail)
-    return None
 
 
 def extract(text: str, language: str | None = None) -> Slots:
@@ -130,9 +98,6 @@ def book_filters(text: str) -> dict:
         filters["client_type"] = "retail"
     if filters.get("signal") == "maturity" and (m := DAYS.search(text)):
         filters["maturity_within_days"] = int(m.group(1))
-        filters.pop("signal")
-    if filters.get("signal") == "product_gap" and re.search(r"代发|payroll", text, re.I):
-        filters["product_gap"] = "CPAY01"
         filters.pop("signal")
     if re.search(
         r"跟进(缺口|逾期)|未跟进|逾期|没有跟进|overdue|follow-?up gaps?|not followed", text, re.I

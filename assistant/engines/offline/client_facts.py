@@ -1,0 +1,65 @@
+"""``client_facts``: what the bank holds about one client, and the rule behind its tier."""
+
+from __future__ import annotations
+
+from assistant.engines.base import EngineResult
+from assistant.engines.offline import compose as c
+from assistant.engines.offline.phrases import t
+from assistant.engines.offline.playbooks import find, lookup
+from assistant.engines.offline.request import Request
+
+RECENT = 3
+
+
+async def answer(req: Request, profile: dict) -> EngineResult:
+    lang = req.lang
+    blocks = [
+        [c.heading(t("snapshot", lang))] + c.snapshot(profile, lang) + c.basics(profile, lang),
+        [c.heading(t("holdings_title", lang))] + _holdings(profile, lang),
+        _contacts(profile, lang),
+        await _recent(req, profile),
+        await _tier_basis(req, profile),
+    ]
+    return EngineResult(c.join(blocks), "client_facts", cards=[c.client_card(profile)])
+
+
+def _holdings(profile: dict, language: str) -> list[str]:
+    lines = []
+    for h in profile["holdings"]:
+        line = t("holding", language).format(
+            product=h["product"], code=h["product_code"], risk=h["risk_level"]
+        )
+        if h.get("maturity_date"):
+            line += t("matures", language).format(date=h["maturity_date"])
+        lines.append(line)
+    return lines
+
+
+def _contacts(profile: dict, language: str) -> list[str]:
+    contacts = [
+        f"- {p['name']} · {p['title']}" + (f" · {p['phone']}" if p.get("phone") else "")
+        for p in profile["contacts"]
+    ]
+    if profile.get("phone"):
+        contacts.insert(0, f"- {t('phone', language)}: {profile['phone']}")
+    return [c.heading(t("contacts_title", language))] + contacts if contacts else []
+
+
+async def _recent(req: Request, profile: dict) -> list[str]:
+    args = {"client_id": profile["client_id"], "limit": RECENT}
+    notes = (await req.tb.acall("get_interactions", args))["interactions"]
+    if not notes:
+        return []
+    return [c.heading(t("recent_title", req.lang))] + [
+        f"- {n['date']} · {n['channel']} · {n['summary']}" for n in notes
+    ]
+
+
+async def _tier_basis(req: Request, profile: dict) -> list[str]:
+    """The tier is a bank rule, not a fact of the data: cite the tiering playbook for it."""
+    tier = profile["tier_label"]
+    ref = lookup(req.playbooks, "tiering", fallback=tier)
+    tiering = await find(req.tb, ref, req.lang, tier=tier, k=5)
+    if not tiering:
+        return []
+    return [t("tier_basis", req.lang).format(why=profile["tier_explanation"], n=tiering["n"])]

@@ -1,0 +1,78 @@
+"""The client intents (serve_client, client_facts, draft_outreach): find the client the turn is
+about, read the profile, hand it to the intent's module."""
+
+from __future__ import annotations
+
+from assistant.core.types import StatusEvent
+from assistant.engines.base import EngineResult
+from assistant.engines.offline import (
+    client_facts,
+    draft_outreach,
+    playbook_qa,
+    serve_client,
+)
+from assistant.engines.offline import (
+    compose as c,
+)
+from assistant.engines.offline.phrases import t
+from assistant.engines.offline.request import Request
+from tools.toolbox import ToolError
+
+CANDIDATES = 5
+BY_INTENT = {
+    "serve_client": serve_client.answer,
+    "client_facts": client_facts.answer,
+    "draft_outreach": draft_outreach.answer,
+}
+
+
+async def answer(req: Request) -> EngineResult:
+    picked = await resolve_client(req)
+    if picked is None and req.intent == "serve_client":
+        # "客户说钱要转走了怎么办" names no client: what it gets is the playbooks' answer (so
+        # that is its intent), with an offer to make it specific once the client is named.
+        general = await playbook_qa.answer(req)
+        general.text = c.join([[general.text], [t("which_client_for_plan", req.lang)]])
+        return general
+    if picked is None:
+        return EngineResult(t("which_client", req.lang), req.intent)
+    if isinstance(picked, EngineResult):
+        picked.intent = req.intent
+        return picked
+    await req.emit(StatusEvent(text=t("reading", req.lang)))
+    profile = await req.tb.acall("get_client_profile", {"client_id": picked})
+    result = await BY_INTENT[req.intent](req, profile)
+    return result.with_state({"client_ids": [picked]})
+
+
+async def resolve_client(req: Request) -> str | EngineResult | None:
+    """The client the turn is about; an answer when it cannot be told (unknown, several
+    matches); None when the question names no client at all."""
+    slots = req.slots
+    named = slots.client_tokens + slots.client_ids
+    query = " ".join(named) or req.text
+    try:
+        args = {"query": query, "limit": CANDIDATES}
+        matches = (await req.tb.acall("find_clients", args))["matches"]
+    except ToolError:
+        matches = []
+    remembered = req.ctx.state.get("client_ids")
+    if not matches and remembered:
+        return remembered[0]  # a follow-up: "and draft the e-mail"
+    if not matches:
+        return EngineResult(t("not_found", req.lang), "serve_client") if named else None
+    if len(matches) > 1 and not slots.client_ids:
+        return _ambiguous(matches, req.lang)
+    return matches[0]["client_id"]
+
+
+def _ambiguous(matches: list[dict], language: str) -> EngineResult:
+    options = [
+        t("client_option", language).format(name=m["name"], client_id=m["client_id"])
+        for m in matches
+    ]
+    return EngineResult(
+        c.join([[t("ambiguous", language)], options]),
+        "serve_client",
+        state={"client_ids": [], "candidates": [m["client_id"] for m in matches]},
+    )

@@ -1,0 +1,112 @@
+"""``draft_outreach``: a compliance-checked draft for one client, from the bank's templates."""
+
+from __future__ import annotations
+
+from assistant.core.types import StatusEvent
+from assistant.engines.base import EngineResult
+from assistant.engines.offline import compose as c
+from assistant.engines.offline.phrases import t
+from assistant.engines.offline.playbooks import channel_lookup, find, lookup
+from assistant.engines.offline.products import (
+    first_code,
+    lacks_product,
+    named_products,
+    not_in_catalogue,
+)
+from assistant.engines.offline.request import Request
+
+DEFAULT_CHANNEL = "wechat"
+# The draft's purpose when the RM names none: what the client's first open signal calls for.
+PURPOSE_BY_SIGNAL = {
+    "maturity": "maturity_reminder",
+    "deposit_churn": "churn_care",
+    "product_gap": "payroll_pitch",
+    "dormancy": "dormant_reactivation",
+    "suitability": "suitability_review",
+    "growth": "service_visit",
+}
+
+
+async def answer(req: Request, profile: dict) -> EngineResult:
+    tb, lang, cid = req.tb, req.lang, profile["client_id"]
+    await req.emit(StatusEvent(text=t("drafting", lang)))
+    signals = (await tb.acall("get_client_signals", {"client_id": cid}))["signals"]
+    purpose = req.slots.purpose or purpose_from_signals(signals)
+    found = await named_products(tb, req.text, client_id=cid)
+    if lacks_product(found):
+        card = [c.client_card(profile)]
+        return EngineResult(not_in_catalogue(found, lang), "draft_outreach", cards=card)
+    product = first_code(found) or _signal_product(signals, purpose)
+    channel = req.slots.channel or DEFAULT_CHANNEL
+    draft = await tb.acall(
+        "draft_outreach",
+        {
+            "client_id": cid,
+            "channel": channel,
+            "purpose": purpose,
+            "language": req.slots.target_language or lang,
+            "product_code": product,
+        },
+    )
+    # What the RM asked to say is checked too: a promise of returns in the request is
+    # reported (and kept out of the draft), not silently dropped.
+    request_check = await tb.acall(
+        "check_compliance",
+        {
+            "text": req.text,
+            "client_id": cid,
+            "product_codes": [product] if product else [],
+            "text_kind": "request",
+        },
+    )
+    blocks = [
+        [c.heading(f"{t('draft_title', lang)} · {channel} · {purpose}")],
+        ["```", _body(draft, lang), "```"],
+        _removed(draft.get("findings", []) + request_check.get("findings", []), lang),
+        await _references(req, channel, purpose),
+    ]
+    return EngineResult(c.join(blocks), "draft_outreach", cards=[c.client_card(profile)])
+
+
+def purpose_from_signals(signals: list[dict]) -> str:
+    kinds = (PURPOSE_BY_SIGNAL.get(s["kind"]) for s in signals)
+    return next((k for k in kinds if k), "general")
+
+
+def _signal_product(signals: list[dict], purpose: str) -> str | None:
+    """The product of the signal the draft is about (the CD that matures)."""
+    return next(
+        (
+            s["product_code"]
+            for s in signals
+            if s.get("product_code") and purpose_from_signals([s]) == purpose
+        ),
+        None,
+    )
+
+
+def _body(draft: dict, language: str) -> str:
+    if draft.get("text"):
+        return draft["text"]
+    subject = t("subject", language).format(subject=draft.get("subject", ""))
+    return f"{subject}\n\n{draft.get('body', '')}"
+
+
+def _removed(findings: list[dict], language: str) -> list[str]:
+    """The conduct rules the draft or the request broke: named, never quoted back."""
+    if not findings:
+        return []
+    seen = dict.fromkeys(f"- {c.finding_label(f.get('code', ''), language)}" for f in findings)
+    return [t("draft_removed", language), *seen]
+
+
+async def _references(req: Request, channel: str, purpose: str) -> list[str]:
+    """The channel's template playbook that shaped the draft, and the conduct rules it was
+    checked against."""
+    template = await find(
+        req.tb, channel_lookup(req.playbooks, channel), req.lang, extra=purpose, k=3
+    )
+    conduct_ref = lookup(req.playbooks, "marketing_conduct", fallback="marketing conduct")
+    conduct = await find(req.tb, conduct_ref, req.lang)
+    refs = [c.passage_ref(p) for p in (template, conduct) if p]
+    return [c.heading(t("compliance", req.lang)), f"- {t('draft_check', req.lang)}"] + refs

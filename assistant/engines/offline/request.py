@@ -1,0 +1,37 @@
+"""What every intent handler of the offline engine receives: one turn's context, its slots,
+the classified intent, the status emitter and the bank's playbook map."""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+
+from assistant.engines.base import Emit, EngineContext, EngineResult
+from assistant.engines.offline.slots import Slots
+from tools.intelligence.policy import PlaybookMap
+from tools.toolbox import Toolbox
+
+
+@dataclass
+class Request:
+    ctx: EngineContext
+    slots: Slots
+    intent: str
+    emit: Emit
+    playbooks: PlaybookMap
+
+    @property
+    def tb(self) -> Toolbox:
+        return self.ctx.toolbox
+
+    @property
+    def lang(self) -> str:
+        return self.ctx.language
+
+    @property
+    def text(self) -> str:
+        """The RM's question, masked."""
+        return self.ctx.masked_text
+
+
+Handler = Callable[[Request], Awaitable[EngineResult]]

@@ -1,0 +1,71 @@
+"""``serve_client``: snapshot, signals, recommended actions and the playbooks behind them."""
+
+from __future__ import annotations
+
+from assistant.engines.base import EngineResult
+from assistant.engines.offline import compose as c
+from assistant.engines.offline.phrases import t
+from assistant.engines.offline.playbooks import Lookup, find, lookup
+from assistant.engines.offline.request import Request
+
+TOP = 3  # signals and actions whose playbooks are cited
+
+
+async def answer(req: Request, profile: dict) -> EngineResult:
+    tb, lang, cid = req.tb, req.lang, profile["client_id"]
+    signals = (await tb.acall("get_client_signals", {"client_id": cid}))["signals"]
+    actions = (await tb.acall("recommend_next_actions", {"client_id": cid}))["actions"]
+    standard_ref = lookup(req.playbooks, "service_standards", fallback="service standards")
+    suitability_ref = lookup(req.playbooks, "suitability", fallback="suitability")
+    refs = _signal_refs(req, signals) + _action_refs(req, actions)
+    found = await _passages(req, [*refs, standard_ref, suitability_ref], profile["tier_label"])
+    cite_for = {key: p["n"] for key, p in found.items()}
+    act_lines, items = c.action_lines(actions, cite_for, lang)
+    # An action names the playbook actually cited for it: a configured playbook the library
+    # lacks is never shown as if it had been read.
+    cited = {key: p["doc_id"] for key, p in found.items()}
+    items = [i.model_copy(update={"playbook": cited.get(i.playbook or "")}) for i in items]
+    suitability = found.get(suitability_ref.key)
+    blocks = [
+        [c.heading(t("snapshot", lang))] + c.snapshot(profile, lang),
+        [c.heading(t("signals", lang))] + c.signal_lines(signals, lang, cite_for),
+        [c.heading(t("actions", lang))] + act_lines,
+        [c.heading(t("talking", lang))] + c.talking_points(list(found.values())),
+        [c.heading(t("compliance", lang))]
+        + [f"- {t('suit_note', lang)}" + (f" [{suitability['n']}]" if suitability else "")],
+        [c.heading(t("next", lang))]
+        + c.standard_line(profile, found.get(standard_ref.key), lang)
+        + [f"- {t('log_next', lang)}"],
+    ]
+    return EngineResult(
+        c.join(blocks), "serve_client", cards=[c.client_card(profile)], actions=items
+    )
+
+
+def _signal_refs(req: Request, signals: list[dict]) -> list[Lookup]:
+    return [
+        lookup(req.playbooks, s["kind"], playbook=s.get("playbook"), fallback=s["title"])
+        for s in signals[:TOP]
+    ]
+
+
+def _action_refs(req: Request, actions: list[dict]) -> list[Lookup]:
+    return [
+        lookup(
+            req.playbooks,
+            a.get("kind"),
+            a.get("signal_kind"),
+            playbook=a.get("playbook"),
+            fallback=a["title"],
+        )
+        for a in actions[:TOP]
+    ]
+
+
+async def _passages(req: Request, refs: list[Lookup], tier: str) -> dict[str, dict]:
+    """One passage per playbook (or query), by the key the answer's lines cite it by."""
+    found: dict[str, dict] = {}
+    for ref in refs:
+        if ref.key not in found and (best := await find(req.tb, ref, req.lang, tier=tier)):
+            found[ref.key] = best
+    return found

@@ -1,0 +1,134 @@
+"""Products named as an RM names them resolve through the loaded bank's own catalogue: another
+bank's codes, names and categories, Chinese and English phrases, a product the bank lacks."""
+
+from __future__ import annotations
+
+import asyncio
+
+import pytest
+from tests.bank.extract import write_extract
+from tests.support.embeddings import HashingEmbeddings
+
+from assistant.core.types import Turn
+from assistant.wiring import Frontline
+from knowledge.glossary import default_glossary
+from tests.conftest import make_settings
+from tests.support.other_catalogue import OTHER_BANK, other_bank_extract
+from tools.bank.importer import import_extract
+from tools.bank.records import ProductRecord
+from tools.catalogue import Catalogue
+
+
+def product(row: tuple[str, ...]) -> ProductRecord:
+    code, name, category, risk, segment, description, name_en = row
+    return ProductRecord(code, name, category, risk, segment, None, description, name_en or None)
+
+
+@pytest.fixture(scope="module")
+def catalogue() -> Catalogue:
+    return Catalogue({r[0]: product(r) for r in OTHER_BANK}, glossary=default_glossary())
+
+
+@pytest.mark.parametrize(
+    ("phrase", "segment", "held", "expected"),
+    [
+        ("提醒他大额存单快到期了", "retail", (), "LD-2026-07"),
+        ("提醒他大额存单快到期了", "corporate", (), "LD-CORP-1"),
+        ("remind her that her CD matures next week", "retail", (), "LD-2026-07"),
+        ("介绍一下理财", "retail", (), "WLTH-AX"),  # the lower risk when nothing else decides
+        ("介绍一下理财", "retail", ("WLTH-BX",), "WLTH-BX"),  # what the client holds
+        ("pitch our payroll service", "corporate", (), "PAY-SVC"),
+        ("推荐代发", "corporate", (), "PAY-SVC"),
+        ("薪福通的开通流程", None, (), "PAY-SVC"),  # the bank's own brand name
+        ("they need an LC for the import", "corporate", (), "TF-LC"),
+        ("开信用证", "corporate", (), "TF-LC"),
+        ("set up cash pooling for the group", "corporate", (), "CP-01"),
+        ("资金池方案", "corporate", (), "CP-01"),
+        ("结构性存款到期", "retail", (), "SD-9"),
+        ("a structured deposit", "corporate", (), "SD-9"),
+        ("定期快到期了", "retail", (), "DEP/3Y"),
+    ],
+)
+def test_when_a_phrase_names_a_kind_of_product_then_the_banks_own_product_is_found(
+    catalogue: Catalogue, phrase: str, segment: str | None, held: tuple[str, ...], expected: str
+) -> None:
+    found = catalogue.resolve(phrase, segment=segment, held=held)
+    assert found.matches and found.matches[0].product.product_code == expected
+
+
+@pytest.mark.parametrize("phrase", ["推荐积存金", "buy some gold", "办一张信用卡", "家族信托方案"])
+def test_when_the_bank_has_no_such_product_then_the_phrase_is_reported_missing(
+    catalogue: Catalogue, phrase: str
+) -> None:
+    found = catalogue.resolve(phrase, segment="retail")
+    assert found.missing and found.phrase and found.phrase.lower() in phrase.lower()
+
+
+def test_when_no_product_is_named_then_nothing_is_resolved(catalogue: Catalogue) -> None:
+    found = catalogue.resolve("给他写条微信，约下周拜访", segment="retail")
+    assert found.phrase is None and not found.matches and not found.missing
+
+
+def test_when_there_is_no_glossary_then_the_catalogue_texts_alone_still_resolve() -> None:
+    plain = Catalogue({r[0]: product(r) for r in OTHER_BANK})
+    assert plain.resolve("大额存单", segment="retail").matches[0].product.product_code == (
+        "LD-2026-07"
+    )
+    assert plain.resolve("cash pooling").matches[0].product.product_code == "CP-01"
+
+
+# --- the whole turn, over another bank's extract ------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def other_bank(tmp_path_factory: pytest.TempPathFactory):
+    home = tmp_path_factory.mktemp("other-bank")
+    fl = Frontline(make_settings(home), embedder=HashingEmbeddings())
+    import_extract(fl.sessions, write_extract(home / "extract", other_bank_extract()))
+    fl.after_import()
+    yield fl
+    fl.close()
+
+
+def ask(fl: Frontline, question: str, rm_id: str):
+    return asyncio.run(fl.core.answer(Turn(text=question, channel="cli", rm_id=rm_id)))
+
+
+def drafted_with(answer) -> dict:
+    return next(c.args for c in answer.tool_calls if c.name == "draft_outreach")
+
+
+def test_when_a_retail_client_of_another_bank_has_a_cd_maturing_then_the_draft_uses_that_cd(
+    other_bank: Frontline,
+) -> None:
+    answer = ask(other_bank, "给陈晓写条微信，提醒她大额存单快到期了", "RM002")
+    assert answer.intent == "draft_outreach" and "engine:tool_error" not in answer.flags
+    assert drafted_with(answer).get("product_code") == "LD-2026-07"
+    assert "unknown product" not in answer.text
+
+
+def test_when_asked_in_english_then_the_same_product_is_found(other_bank: Frontline) -> None:
+    answer = ask(other_bank, "Draft a WeChat to 陈晓 reminding her the CD matures soon", "RM002")
+    assert drafted_with(answer).get("product_code") == "LD-2026-07"
+
+
+def test_when_the_bank_lacks_the_product_then_the_answer_says_so_in_one_line(
+    other_bank: Frontline,
+) -> None:
+    zh = ask(other_bank, "给陈晓写条微信，推荐积存金", "RM002")
+    en = ask(other_bank, "Draft a WeChat to 陈晓 about our gold accumulation plan", "RM002")
+    assert "本行产品目录中没有「积存金」" in zh.text and not zh.refused
+    assert "The bank's catalogue has no product" in en.text
+    assert all(c.name != "draft_outreach" for c in zh.tool_calls + en.tool_calls)
+
+
+def test_when_a_book_query_names_the_banks_payroll_then_the_gap_uses_its_code(
+    other_bank: Frontline,
+) -> None:
+    answer = ask(other_bank, "Which of my corporate clients have no payroll with us?", "RM001")
+    book = next(c.args for c in answer.tool_calls if c.name == "list_book")
+    assert book.get("product_gap") == "PAY-SVC" and answer.intent == "book_query"
+
+
+def test_when_another_bank_is_loaded_then_the_catalogue_is_its_own(other_bank: Frontline) -> None:
+    assert set(other_bank.catalogue.products) == {r[0] for r in OTHER_BANK}

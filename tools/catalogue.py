@@ -1,0 +1,211 @@
+"""Products as an RM names them ("大额存单", "the CD", "代发", "cash pooling"), resolved against
+the bank's own catalogue — never against a list of codes.
+
+Two ways a question names a product:
+
+- by the bank's own product name ("薪福通", "Personal Large-denomination CD"): the catalogue's
+  names are looked for in the question;
+- by a kind of product, in everyday banking words (``PRODUCT_KINDS`` below, widened by the
+  bank's search glossary): every catalogue product is scored by how well its name, English
+  name, category and description carry those words, and the best ones are kept.
+
+Among the kept products the client's segment decides (a retail client's CD is the retail CD),
+then what the client already holds (a maturity reminder is about the CD they hold), then the
+lower risk level (the conservative default when a phrase is ambiguous). A kind the catalogue
+has no product for is reported as such: the caller answers "the bank has no ...".
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Collection, Mapping
+from dataclasses import dataclass
+from typing import Protocol
+
+from tools.bank.records import ProductRecord
+
+# Kinds of product in everyday words, Chinese and English; one kind a tuple, the specific
+# before the general (a question naming "股票型基金" is about that, not about any "基金").
+# These are the words of banking, not of one bank: no codes, no brand names.
+PRODUCT_KINDS: tuple[tuple[str, ...], ...] = (
+    ("代发", "工资", "payroll"),
+    ("现金管理", "资金池", "cash management", "cash pooling"),
+    (
+        "大额存单",
+        "large-denomination",
+        "large denomination",
+        "certificate of deposit",
+        "cd",
+        "cds",
+    ),
+    ("结构性存款", "structured deposit", "structured deposits"),
+    ("定期", "time deposit", "fixed deposit", "term deposit"),
+    ("普惠", "小微", "sme loan", "inclusive"),
+    ("流动资金贷款", "流贷", "working capital"),
+    ("信用证", "letter of credit", "l/c", "lc"),
+    ("押汇", "export bill"),
+    ("贴现", "bill discount", "bill discounting"),
+    ("供应链", "supply chain", "supply-chain"),
+    ("远期结售汇", "外汇", "汇率", "套保", "fx", "hedging", "hedge"),
+    ("期权", "option collar", "fx option", "fx options"),
+    ("股票型基金", "equity fund", "equity funds"),
+    ("混合型基金", "hybrid fund"),
+    ("基金", "fund", "funds"),
+    ("平衡型理财", "balanced"),
+    ("理财", "wealth management", "wealth product", "wealth products"),
+    ("年金", "保险", "annuity", "insurance"),
+    ("积存金", "黄金", "gold"),
+    ("家族信托", "信托", "family trust", "trust"),
+    ("房贷", "按揭", "mortgage"),
+    ("信用卡", "credit card", "credit cards"),
+)
+# How much a match in each of a product's texts counts: its names say what it is, its
+# category what family it belongs to, its description only mentions things.
+FIELD_WEIGHTS = {"name": 3.0, "name_en": 3.0, "category": 2.0, "description": 1.0}
+GLOSSARY_WEIGHT = 0.5  # a glossary synonym is a hint, the RM's own word the evidence
+KEEP_RATIO = 0.5  # products scoring under half the best are a different thing
+_CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+_RISK = re.compile(r"\d+")
+
+
+class Glossary(Protocol):
+    groups: list[tuple[str, ...]]
+
+
+@dataclass(frozen=True)
+class ProductMatch:
+    product: ProductRecord
+    score: float
+    held: bool
+
+
+@dataclass(frozen=True)
+class Resolution:
+    """What a question asked for: the phrase it used (None: no product named) and the
+    catalogue's products for it, best first (empty: the bank has none)."""
+
+    phrase: str | None
+    matches: tuple[ProductMatch, ...] = ()
+
+    @property
+    def missing(self) -> bool:
+        return self.phrase is not None and not self.matches
+
+
+def contains(text: str, phrase: str) -> bool:
+    """``phrase`` in ``text``: a substring for Chinese, whole words otherwise (case-insensitive)."""
+    phrase = phrase.strip().lower()
+    if not phrase:
+        return False
+    if _CJK.search(phrase):
+        return phrase in text.lower()
+    return re.search(rf"(?<![a-z0-9]){re.escape(phrase)}(?![a-z0-9])", text.lower()) is not None
+
+
+def _fields(product: ProductRecord) -> dict[str, str]:
+    return {
+        "name": product.name,
+        "name_en": product.name_en or "",
+        "category": product.category.replace("_", " "),
+        "description": product.description or "",
+    }
+
+
+def _risk(product: ProductRecord) -> int:
+    found = _RISK.search(product.risk_level or "")
+    return int(found.group()) if found else 99
+
+
+class Catalogue:
+    """The bank's products, searchable by what an RM calls them."""
+
+    def __init__(
+        self, products: Mapping[str, ProductRecord], glossary: Glossary | None = None
+    ) -> None:
+        self.products = dict(products)
+        self._synonyms = _synonym_index(glossary)
+
+    def resolve(
+        self, text: str, *, segment: str | None = None, held: Collection[str] = ()
+    ) -> Resolution:
+        """The products ``text`` asks about, for a client of ``segment`` holding ``held``."""
+        named = self._named(text)
+        if named:
+            return Resolution(named[0].name, self._rank(named, {}, segment, held))
+        for kind in PRODUCT_KINDS:
+            said = next((p for p in kind if contains(text, p)), None)
+            if said is None:
+                continue
+            scores = self._scores(kind)
+            if scores:
+                return Resolution(said, self._rank(list(scores), scores, segment, held))
+            return Resolution(said)
+        return Resolution(None)
+
+    def _named(self, text: str) -> list[ProductRecord]:
+        """Products whose own name (Chinese or English) the text contains, longest first."""
+        hits = [
+            (max(len(n) for n in names if contains(text, n)), p)
+            for p in self.products.values()
+            if (names := [n for n in (p.name, p.name_en) if n and len(n) >= 2])
+            and any(contains(text, n) for n in names)
+        ]
+        if not hits:
+            return []
+        longest = max(length for length, _ in hits)
+        return [p for length, p in hits if length == longest]
+
+    def _scores(self, kind: tuple[str, ...]) -> dict[ProductRecord, float]:
+        phrases = {p: 1.0 for p in kind}
+        for p in kind:
+            for synonym in self._synonyms.get(p.lower(), ()):
+                phrases.setdefault(synonym, GLOSSARY_WEIGHT)
+        scores = {p: _score(p, phrases) for p in self.products.values()}
+        best = max(scores.values(), default=0.0)
+        return {p: s for p, s in scores.items() if s > 0 and s >= best * KEEP_RATIO}
+
+    def _rank(
+        self,
+        products: list[ProductRecord],
+        scores: Mapping[ProductRecord, float],
+        segment: str | None,
+        held: Collection[str],
+    ) -> tuple[ProductMatch, ...]:
+        fits = [p for p in products if segment is None or p.segment in (segment, "both")]
+        # A product only the other segment has is still named (the RM asked about it); the
+        # segment's own products come first when there are any.
+        chosen = fits or products
+        ordered = sorted(
+            chosen,
+            key=lambda p: (
+                p.product_code not in held,
+                -scores.get(p, 0.0),
+                _risk(p),
+                p.product_code,
+            ),
+        )
+        return tuple(
+            ProductMatch(p, round(scores.get(p, 0.0), 2), p.product_code in held) for p in ordered
+        )
+
+
+def _score(product: ProductRecord, phrases: Mapping[str, float]) -> float:
+    total = 0.0
+    for field, text in _fields(product).items():
+        weights = [
+            w
+            for phrase, w in phrases.items()
+            if contains(text, phrase) or (field == "category" and text and contains(phrase, text))
+        ]
+        if weights:
+            total += FIELD_WEIGHTS[field] * max(weights)
+    return total
+
+
+def _synonym_index(glossary: Glossary | None) -> dict[str, tuple[str, ...]]:
+    """phrase (lower case) -> the other phrases of its glossary group."""
+    index: dict[str, tuple[str, ...]] = {}
+    for group in getattr(glossary, "groups", None) or ():
+        for phrase in group:
+            index.setdefault(phrase.lower(), tuple(p for p in group if p != phrase))
+    return index
