@@ -77,7 +77,7 @@ def find_clients(tb: Toolbox, args: FindClientsArgs) -> dict:
     else:
         book = tb.services.bank.get_clients(tb.caller.client_ids)
         clients = [c for c in book if _matches(c, args.query)]
-    if not clients:
+    if not clients and (_names_someone(args.query) or _matches_outside_book(tb, args.query)):
         # The same answer whether the name belongs to another RM's client or to nobody:
         # "no match" for one and a refusal for the other would confirm who banks here.
         raise EntitlementError("that client is not in your book")
@@ -161,6 +161,11 @@ def _contact_owners(tb: Toolbox, token: str) -> frozenset[str]:
         return frozenset({cid})
     name = tb.value_for_token(token)
     return tb.services.privacy.owners_of_name(name) if name else frozenset()
+
+
+def _names_someone(query: str) -> bool:
+    """A masked name (client or person) in the query: it names someone, known here or not."""
+    return any(t.startswith(("⟦CLIENT_", "⟦PERSON_")) for t in TOKEN.findall(query))
 
 
 def _matches_outside_book(tb: Toolbox, query: str) -> bool:

@@ -6,12 +6,12 @@ from __future__ import annotations
 import asyncio
 
 import pytest
-from tests.bank.extract import write_extract
-from tests.support.embeddings import HashingEmbeddings
 
 from assistant.core.types import Turn
 from assistant.wiring import Frontline
 from knowledge.glossary import default_glossary
+from testkit.embeddings import HashingEmbeddings
+from testkit.extract import write_extract
 from tests.conftest import make_settings
 from tests.support.other_catalogue import OTHER_BANK, other_bank_extract
 from tools.bank.importer import import_extract

@@ -9,14 +9,14 @@ import logging
 from pathlib import Path
 
 import pytest
-from tests.bank.extract import write_extract
-from tests.support.embeddings import HashingEmbeddings
 
 from assistant.config import load_settings
 from assistant.core.types import Turn
 from assistant.doctor import run_checks
 from assistant.errors import ConfigError
 from assistant.wiring import Frontline
+from testkit.embeddings import HashingEmbeddings
+from testkit.extract import write_extract
 from tests.conftest import make_settings
 from tests.support.other_catalogue import other_bank_extract
 from tools.bank.importer import import_extract

@@ -6,10 +6,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from tests.support.embeddings import HashingEmbeddings
 
 from assistant.wiring import Frontline
 from knowledge.ingest import default_playbook_dir
+from testkit.embeddings import HashingEmbeddings
 from tests.conftest import make_settings
 from tests.support.other_bank import write_other_bank
 from tools.bank.importer import import_extract

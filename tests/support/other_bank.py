@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tests.bank.extract import valid_uscc, write_extract
+from testkit.extract import valid_uscc, write_extract
 
 OWN_RM, OTHER_RM = "EMP0101", "EMP0102"
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import copy
 
-from tests.bank.extract import small_extract
+from testkit.extract import small_extract
 
 # Another bank: its own code scheme, brand names, Chinese categories, few English names.
 OTHER_BANK = [
