@@ -42,7 +42,7 @@ def test_when_an_id_of_the_banks_shape_is_written_then_it_is_recognised(
         (OTHER, "2026-11-27 到期"),
         (OTHER, "KH-99999 is too long for the bank's shape"),
         (OTHER, "AB-0042 has another prefix"),
-        (OTHER, "KH00 42 splits the number where the bank never does"),
+        (DIGITS, "0012 345678 splits an all-digit id where the bank never does"),
         (OTHER, "⟦CLIENT_12⟧ 的存款"),
         (DIGITS, "金额 2026年11月27日，共 1,000 元"),
         (DEMO, "Give me C0002051"),
@@ -50,6 +50,11 @@ def test_when_an_id_of_the_banks_shape_is_written_then_it_is_recognised(
 )
 def test_when_text_only_looks_like_an_id_then_nothing_is_recognised(index, text) -> None:
     assert index.find(text) == []
+
+
+@pytest.mark.parametrize("written", ["KH-00-42", "kh 00 42", "KH0042", "kh-0042"])
+def test_a_lettered_id_may_be_grouped_any_way(written: str) -> None:
+    assert [(m.id, m.known) for m in OTHER.find(f"{written} 最近怎么样")] == [("KH-0042", True)]
 
 
 def test_when_a_known_id_is_written_loosely_then_the_banks_own_spelling_comes_back() -> None:

@@ -136,10 +136,15 @@ def _zh_forms(name: str) -> list[NameForm]:
     if not _distinctive_zh(head):
         return []
     out: list[NameForm] = []
+    if len(head) > 2 and _distinctive_zh(head[:2]):
+        # A long head ("瑞洋海产", "海鸿冷链"): its first two characters are how RMs say it,
+        # naming the company alone when they are no everyday word.
+        short, rare = head[:2], _rare_word(head[:2])
+        out += [NameForm(short, rare), NameForm(_pinyin(short), rare, spaced=True)]
     for j in range(len(words) + 1):
         parts = [head, *words[:j]]
         text = "".join(parts)
-        strong = len(text) >= MIN_STRONG_ZH
+        strong = len(text) >= MIN_STRONG_ZH or (j == 0 and _rare_word(text))
         if not strong and j > 0:
             continue
         out.append(NameForm(text, strong))
@@ -177,6 +182,19 @@ def _split_industry(rest: str) -> tuple[str, list[str]]:
     return rest, words
 
 
+RARE_WORD_FREQ = 20  # jieba's dictionary frequency under which a short head is no everyday word
+
+
+@lru_cache(maxsize=16384)
+def _rare_word(word: str) -> bool:
+    """A two- or three-character head that is not an everyday word ("瑞洋", "金港", but not
+    "东升", "华东", "北风"): by jieba's dictionary, which the search index loads anyway."""
+    import jieba
+
+    jieba.initialize()  # idempotent; get_FREQ reads an empty table before it
+    return (jieba.get_FREQ(word) or 0) < RARE_WORD_FREQ
+
+
 def _distinctive_zh(head: str) -> bool:
     """Something is left of ``head`` once places and region words are taken off its front."""
     rest = _LEADING_GENERIC.sub("", head)
@@ -195,7 +213,9 @@ def _en_forms(name: str) -> list[NameForm]:
     if (len(words) < 2 and len(steps) == 1) or not _distinctive_en(words):
         return []
     cut = next((i for i, w in enumerate(words) if w.lower().strip(",.") in INDUSTRY_EN), len(words))
-    heads = [" ".join(words[:k]) for k in range(max(cut, 1), len(words))]
+    # Heads up to the industry words, and shorter ones still ("Seabright" of "Seabright
+    # Aquaculture", whose industry word no list knows); a single word only when strong.
+    heads = [" ".join(words[:k]) for k in range(1, max(cut, len(words) - 1) + 1) if k < len(words)]
     return [
         NameForm(form, len(form.split()) > 1 or _strong_single(form))
         for form in (*steps[1:], *heads)

@@ -137,9 +137,12 @@ class IdIndex:
         key = "".join(p.group(0) for p in span).upper()
         start, end = span[0].start(), span[-1].end()
         hit = self._known.get(key)
+        lettered = any(ch.isalpha() for ch in key)
         for kind in KINDS:
             shape = self._shape_of(kind, key)
-            if shape is None or not self._gaps_fit(span, shape):
+            # RMs group a lettered id however they like ("KH-2015-000101", "kh 2015 000101");
+            # an all-digit id is told from an amount only by the bank's own separators.
+            if shape is None or not (lettered or self._gaps_fit(span, shape)):
                 continue
             if hit is not None and hit[0] == kind:
                 return IdMention(start, end, kind, hit[1], True)
