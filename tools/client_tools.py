@@ -139,7 +139,7 @@ def mentioned_clients(tb: Toolbox, text: str) -> tuple[list[str], bool]:
         for f in tb.services.intelligence.name_forms
         if f.client_id in book and _matches(f, text)
     ]
-    return own, (not own and _matches_outside_book(tb, text))
+    return own, (not own and (_names_someone(text) or _matches_outside_book(tb, text)))
 
 
 def _owners(tb: Toolbox, token: str) -> frozenset[str]:

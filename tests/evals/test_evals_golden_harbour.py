@@ -15,6 +15,8 @@ import pytest
 from assistant.wiring import Frontline
 from evals.banks.harbour import BANK_PROFILE
 from evals.compare import breaches, load_floors
+
+HARBOUR_FLOORS = Path(__file__).resolve().parents[2] / "evals" / "floors-harbour.yaml"
 from evals.runner import run_eval
 from tests.conftest import make_settings
 from tests.support.harbour import load_harbour
@@ -51,6 +53,6 @@ def test_harbour_golden_set_on_the_offline_engine_stays_above_the_floors(
     assert not summary.warnings
     assert summary.metrics["pii_leaks"] == 0
     assert summary.metrics["errored_unexpected"] == 0
-    assert breaches(summary.metrics, load_floors()) == [], (
+    assert breaches(summary.metrics, load_floors(HARBOUR_FLOORS)) == [], (
         tmp_path / "out" / "report.md"
     ).read_text(encoding="utf-8")

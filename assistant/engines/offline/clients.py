@@ -16,7 +16,7 @@ from assistant.engines.offline import (
 )
 from assistant.engines.offline.phrases import t
 from assistant.engines.offline.request import Request
-from tools.toolbox import ToolError
+from tools.toolbox import Refusal, ToolError
 
 CANDIDATES = 5
 BY_INTENT = {
@@ -60,7 +60,9 @@ async def resolve_client(req: Request) -> str | EngineResult | None:
     if not matches and remembered:
         return remembered[0]  # a follow-up: "and draft the e-mail"
     if not matches:
-        return EngineResult(t("not_found", req.lang), "serve_client") if named else None
+        if named:  # named but not in the book: the same answer as another book's client
+            raise Refusal("no such client in the book")
+        return None
     if len(matches) > 1 and not slots.client_ids:
         return _ambiguous(matches, req.lang)
     return matches[0]["client_id"]

@@ -81,16 +81,21 @@ def _early_answer(
     return None
 
 
+def no_such_client(intent: str, language: str) -> EngineResult:
+    """One answer for a client of another book and a client of no book (DESIGN §4.6)."""
+    return EngineResult(
+        t("refuse_foreign", language),
+        intent,
+        refused=True,
+        refusal_reason="not_entitled",
+        state={"client_ids": []},
+    )
+
+
 async def _dispatch(req: Request) -> EngineResult:
     try:
         return await HANDLERS[req.intent](req)
     except Refusal:
-        return EngineResult(
-            t("refuse_foreign", req.lang),
-            req.intent,
-            refused=True,
-            refusal_reason="not_entitled",
-            state={"client_ids": []},
-        )
+        return no_such_client(req.intent, req.lang)
     except ToolError as exc:
         return tool_failure(req.tb, req.intent, req.lang, exc)
