@@ -15,13 +15,12 @@ import pytest
 from assistant.wiring import Frontline
 from evals.banks.harbour import BANK_PROFILE
 from evals.compare import breaches, load_floors
-
-HARBOUR_FLOORS = Path(__file__).resolve().parents[2] / "evals" / "floors-harbour.yaml"
 from evals.runner import run_eval
 from tests.conftest import make_settings
 from tests.support.harbour import load_harbour
 
 REPO = Path(__file__).resolve().parents[2]
+HARBOUR_FLOORS = REPO / "evals" / "floors-harbour.yaml"
 GOLDEN = REPO / "evals" / "datasets" / "golden-harbour.jsonl"
 CONVERTED = REPO / ".frontline" / "models" / "multilingual-e5-small"
 
