@@ -8,10 +8,10 @@ from dataclasses import dataclass
 from pydantic import BaseModel, Field
 
 from assistant.errors import EntitlementError
+from assistant.privacy.tokens import TOKEN_RE
 from tools.bank.records import ClientData, ClientRecord
 from tools.toolbox import Toolbox, ToolError, ToolSpec
 
-TOKEN = re.compile(r"⟦[A-Z]+_\d+⟧")
 # Suffixes dropped so "华东精密" finds "华东精密机械有限公司" and "Bosch" finds "Bosch ... Co., Ltd.".
 SUFFIXES = re.compile(
     r"(股份有限公司|有限责任公司|有限公司|集团|公司|,? ?(co\.,? ?ltd\.?|ltd\.?|inc\.?|llc))$", re.I
@@ -103,7 +103,7 @@ def named_clients(tb: Toolbox, text: str) -> list[str] | None:
         for cid in ids:
             tb.caller.require(cid)  # a foreign or unknown id is refused, not silently dropped
         return ids
-    tokens = TOKEN.findall(text)
+    tokens = [m.group(0) for m in TOKEN_RE.finditer(text)]
     companies = [_owners(tb, t) for t in tokens if t.startswith("⟦CLIENT_")]
     people = [o for t in tokens if t.startswith("⟦PERSON_") and (o := _contact_owners(tb, t))]
     book = tb.caller.client_ids
@@ -165,7 +165,10 @@ def _contact_owners(tb: Toolbox, token: str) -> frozenset[str]:
 
 def _names_someone(query: str) -> bool:
     """A masked name (client or person) in the query: it names someone, known here or not."""
-    return any(t.startswith(("⟦CLIENT_", "⟦PERSON_")) for t in TOKEN.findall(query))
+    return any(
+        t.startswith(("⟦CLIENT_", "⟦PERSON_"))
+        for t in [m.group(0) for m in TOKEN_RE.finditer(query)]
+    )
 
 
 def _matches_outside_book(tb: Toolbox, query: str) -> bool:

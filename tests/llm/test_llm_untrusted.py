@@ -65,3 +65,27 @@ async def test_when_the_model_recites_its_instructions_then_the_rm_gets_a_refusa
     assert answer.text == PROMPT_RECITAL["zh"] and "guard:prompt_recital" in answer.flags
     streamed = "".join(deltas)
     assert "find_clients" not in streamed and "令牌" not in streamed
+
+
+def _person_or_client_token(text: str) -> str:
+    from assistant.privacy.tokens import TOKEN_RE
+
+    return next(m.group(0) for m in TOKEN_RE.finditer(text) if m.group(1) in ("CLIENT", "PERSON"))
+
+
+@pytest.mark.parametrize("engine", ["llm", "offline"])
+async def test_a_client_of_another_book_and_a_client_of_no_book_get_the_same_answer(
+    core: Assistant, fake_llm: FakeOpenAI, engine: str
+) -> None:
+    answers = []
+    for name in ("陈晓", "郭晓明"):  # RM002's client; nobody's
+        fake_llm.play(
+            lambda body: call(
+                "find_clients", {"query": _person_or_client_token(body["messages"][-1]["content"])}
+            )
+        )
+        answers.append(await core.answer(turn(f"帮我看看{name}的情况", engine=engine)))
+    foreign, unknown = answers
+    assert foreign.refused and unknown.refused
+    shape = lambda a: (a.text, a.intent, a.refused, a.refusal_reason, a.client_ids, a.citations)  # noqa: E731
+    assert shape(foreign) == shape(unknown)

@@ -17,12 +17,13 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Literal
 
+from assistant.privacy.tokens import TOKEN_RE
+
 Kind = Literal["client", "rm"]
 KINDS: tuple[Kind, ...] = ("client", "rm")  # a shape both kinds share reads as a client's
 SEPARATORS = "-_ ./"
 _SEPARATOR = re.compile(r"[-_ ./]")
 _PIECE = re.compile(r"[A-Za-z0-9]+")
-_TOKEN = re.compile(r"⟦[A-Z]+_\d+⟧")
 _RUN = re.compile(r"[0-9]+|[A-Z]+")
 MAX_PIECES = 4
 # A run of letters with more distinct values than this is not a prefix but part of the number.
@@ -104,7 +105,7 @@ class IdIndex:
 
     def find(self, text: str, kind: Kind | None = None) -> list[IdMention]:
         """Ids in ``text``: known ones and unknown ones of the bank's shape, left to right."""
-        blocked = [m.span() for m in _TOKEN.finditer(text)]
+        blocked = [m.span() for m in TOKEN_RE.finditer(text)]
         pieces = [
             p for p in _PIECE.finditer(text) if not any(s <= p.start() < e for s, e in blocked)
         ]

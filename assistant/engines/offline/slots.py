@@ -7,8 +7,9 @@ import re
 from dataclasses import dataclass, field
 from typing import Literal
 
+from assistant.privacy.tokens import CLIENT_TOKEN_RE, TOKEN_RE
+
 CJK = re.compile(r"[\u4e00-\u9fff]")
-CLIENT_TOKEN = re.compile(r"⟦CLIENT_\d+⟧")
 
 CHANNELS = [
     (r"微信|wechat|weixin", "wechat"),
@@ -63,7 +64,7 @@ class Slots:
 
 
 def detect_language(text: str) -> Literal["zh", "en"]:
-    stripped = re.sub(r"⟦[A-Z]+_\d+⟧", "", text)
+    stripped = TOKEN_RE.sub("", text)
     cjk = len(CJK.findall(stripped))
     letters = len(re.findall(r"[A-Za-z]", stripped))
     return "zh" if cjk * 3 >= letters or cjk >= 6 else "en"
@@ -75,7 +76,7 @@ def _first(rules: list[tuple[str, str]], text: str) -> str | None:
 
 def extract(text: str, language: str | None = None) -> Slots:
     slots = Slots(language=language or detect_language(text))
-    slots.client_tokens = list(dict.fromkeys(CLIENT_TOKEN.findall(text)))
+    slots.client_tokens = list(dict.fromkeys(CLIENT_TOKEN_RE.findall(text)))
     slots.channel = _first(CHANNELS, text)
     slots.purpose = _first(PURPOSES, text)
     if re.search(r"用英文|英文版|in english|english version", text, re.I):
