@@ -7,7 +7,6 @@ from __future__ import annotations
 import asyncio
 import dataclasses
 import json
-import time
 from collections.abc import AsyncIterator
 
 import httpx
@@ -16,12 +15,10 @@ from fastapi import FastAPI
 
 from assistant.core.types import Answer, AnswerEvent, Turn
 from integrations.api import create_app
-from integrations.slack import build_slack
 from integrations.teams import TeamsAuthConfig, build_teams
 from integrations.teams.auth import BOT_FRAMEWORK_ISSUER, DEFAULT_SERVICE_HOSTS
 from tests.conftest import make_settings
-from tests.slack.fakes import FakeSlackApi
-from tests.slack.harness import SIGNING_SECRET, load, sign
+from tests.slack.harness import slack_dm
 from tests.teams.harness import APP_ID, FakeBotService, FakeTokenProvider, make_token
 from tests.teams.harness import load as load_activity
 
@@ -88,41 +85,12 @@ async def test_when_asked_in_a_slack_dm_then_the_answer_matches_the_cli(
     demo, reference, tmp_path
 ) -> None:
     fl, _ = demo
-    api = FakeSlackApi()
-    api.server.start()
-    try:
-        core = Recording(fl.core)
-        settings = make_settings(
-            tmp_path / "home",
-            slack_bot_token="xoxb-test",
-            slack_signing_secret=SIGNING_SECRET,
-            slack_api_url=f"{api.server.url}/api/",
-        )
-        app = FastAPI()
-        build_slack(core, settings).mount(app)
-        event = load("message_im.json")
-        event["event"].update(
-            user=fl.bank.get_rm("RM001").slack_user_id, text=QUESTION, ts=f"{time.time():.6f}"
-        )
-        body = json.dumps(event, ensure_ascii=False)
-        async with httpx.AsyncClient(
-            transport=httpx.ASGITransport(app=app), base_url="http://t"
-        ) as http:
-            resp = await http.post(
-                "/slack/events",
-                content=body.encode(),
-                headers={"Content-Type": "application/json", **sign(body)},
-            )
-            assert resp.status_code == 200
-            for _ in range(300):
-                if core.answers and api.calls("chat.update"):
-                    break
-                await asyncio.sleep(0.1)
-        assert essence(core.answers[0]) == essence(reference)
+    core = Recording(fl.core)
+    user = fl.bank.get_rm("RM001").slack_user_id
+    async with slack_dm(core, tmp_path / "home", QUESTION, user=user) as api:
         posted = json.dumps(api.calls("chat.update")[-1], ensure_ascii=False)
-        assert "华东精密机械有限公司" in posted and "get_client_profile" not in posted
-    finally:
-        api.server.stop()
+    assert essence(core.answers[0]) == essence(reference)
+    assert "华东精密机械有限公司" in posted and "get_client_profile" not in posted
 
 
 async def test_when_asked_in_a_teams_personal_chat_then_the_answer_matches_the_cli(

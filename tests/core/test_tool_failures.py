@@ -19,12 +19,10 @@ from assistant import cli
 from assistant.core.types import Turn
 from evals.runner import run_eval
 from integrations.api import create_app
-from integrations.slack import build_slack
 from integrations.teams import TeamsAuthConfig, build_teams
 from integrations.teams.auth import BOT_FRAMEWORK_ISSUER, DEFAULT_SERVICE_HOSTS
 from tests.conftest import make_settings
-from tests.slack.fakes import FakeSlackApi
-from tests.slack.harness import SIGNING_SECRET, load, sign
+from tests.slack.harness import slack_dm
 from tests.teams.harness import APP_ID, FakeBotService, FakeTokenProvider, make_token
 from tests.teams.harness import load as load_activity
 from tools.toolbox import ToolError, registry
@@ -94,37 +92,9 @@ async def test_when_a_tool_fails_then_slack_shows_the_notice(
     demo, broken_tool, tmp_path: Path
 ) -> None:
     fl, _ = demo
-    api = FakeSlackApi()
-    api.server.start()
-    try:
-        settings = make_settings(
-            tmp_path / "home",
-            slack_bot_token="xoxb-test",
-            slack_signing_secret=SIGNING_SECRET,
-            slack_api_url=f"{api.server.url}/api/",
-        )
-        app = FastAPI()
-        build_slack(fl.core, settings).mount(app)
-        event = load("message_im.json")
-        event["event"].update(
-            user=fl.bank.get_rm("RM001").slack_user_id, text=QUESTION, ts=f"{time.time():.6f}"
-        )
-        body = json.dumps(event, ensure_ascii=False)
-        transport = httpx.ASGITransport(app=app)
-        async with httpx.AsyncClient(transport=transport, base_url="http://t") as http:
-            resp = await http.post(
-                "/slack/events",
-                content=body.encode(),
-                headers={"Content-Type": "application/json", **sign(body)},
-            )
-            assert resp.status_code == 200
-            for _ in range(300):
-                if api.calls("chat.update"):
-                    break
-                await asyncio.sleep(0.1)
+    user = fl.bank.get_rm("RM001").slack_user_id
+    async with slack_dm(fl.core, tmp_path / "home", QUESTION, user=user) as api:
         assert shows_notice(json.dumps(api.calls("chat.update")[-1], ensure_ascii=False))
-    finally:
-        api.server.stop()
 
 
 async def test_when_a_tool_fails_then_teams_shows_the_notice(

@@ -5,9 +5,7 @@ and the eval runner. All over the real core with the LLM engine and a fake model
 
 from __future__ import annotations
 
-import asyncio
 import json
-import time
 from collections.abc import AsyncIterator
 from pathlib import Path
 
@@ -19,13 +17,10 @@ from assistant.core.types import Turn
 from assistant.wiring import Frontline
 from evals.runner import run_eval_async
 from integrations.api import create_app
-from integrations.slack import build_slack
 from integrations.teams import build_teams
 from testkit.fake_openai import FakeOpenAI, client_token, last_user, say
 from tests.conftest import make_settings
-from tests.slack.fakes import FakeSlackApi
-from tests.slack.harness import SIGNING_SECRET, sign
-from tests.slack.harness import load as load_slack
+from tests.slack.harness import slack_dm
 from tests.teams.harness import FakeBotService, FakeTokenProvider
 from tests.teams.harness import load as load_teams
 
@@ -102,39 +97,13 @@ async def test_api_and_the_widgets_stream(
 
 
 async def test_slack(frontline: Frontline, poisoned_llm: FakeOpenAI, tmp_path: Path) -> None:
-    api = FakeSlackApi()
-    api.server.start()
-    try:
-        settings = make_settings(
-            tmp_path / "home",
-            slack_bot_token="xoxb-test",
-            slack_signing_secret=SIGNING_SECRET,
-            slack_api_url=f"{api.server.url}/api/",
-        )
-        app = FastAPI()
-        build_slack(AsRM001(frontline.core), settings).mount(app)
-        event = load_slack("message_im.json")
-        event["event"].update(text=QUESTION, ts=f"{time.time():.6f}")
-        body = json.dumps(event, ensure_ascii=False)
-        async with httpx.AsyncClient(
-            transport=httpx.ASGITransport(app=app), base_url="http://t"
-        ) as http:
-            headers = {"Content-Type": "application/json", **sign(body)}
-            assert (
-                await http.post("/slack/events", content=body.encode(), headers=headers)
-            ).status_code == 200
-            for _ in range(300):
-                if api.calls("chat.update"):
-                    break
-                await asyncio.sleep(0.1)
+    async with slack_dm(AsRM001(frontline.core), tmp_path / "home", QUESTION) as api:
         posts = api.calls("chat.postMessage")
         assert posts and all(p.get("unfurl_links") in (False, "false") for p in posts)
         assert all(p.get("unfurl_media") in (False, "false") for p in posts)
         shown = json.dumps(api.calls("chat.update")[-1], ensure_ascii=False)
-        assert NAME in shown
-        assert_clean(shown.replace("\\n", "\n"))
-    finally:
-        api.server.stop()
+    assert NAME in shown
+    assert_clean(shown.replace("\\n", "\n"))
 
 
 async def test_teams(frontline: Frontline, poisoned_llm: FakeOpenAI, tmp_path: Path) -> None:

@@ -3,18 +3,25 @@ harness around the real FastAPI app (kept out of conftest so there is one module
 
 from __future__ import annotations
 
+import asyncio
 import copy
 import hashlib
 import hmac
 import json
 import time
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlencode
 
 import httpx
+from fastapi import FastAPI
 
+from assistant.core.types import AssistantCore
+from integrations.slack import build_slack
 from testkit.fake_core import FakeCore
+from tests.conftest import make_settings
 from tests.slack.fakes import FakeSlackApi
 
 SIGNING_SECRET = "8f742231b10e8888abcd99yyyzzz85a5"
@@ -46,3 +53,37 @@ class SlackHarness:
         body = urlencode({"payload": json.dumps(payload, ensure_ascii=False)})
         headers = {"Content-Type": "application/x-www-form-urlencoded", **sign(body)}
         return await self.http.post("/slack/events", content=body.encode(), headers=headers)
+
+
+@asynccontextmanager
+async def slack_dm(
+    core: AssistantCore, home: Path, text: str, user: str = "U001"
+) -> AsyncIterator[FakeSlackApi]:
+    """A signed direct message with ``text`` through the real bolt app over ``core``; yields
+    the fake Slack Web API once the answer has been posted (``chat.update``)."""
+    api = FakeSlackApi()
+    api.server.start()
+    try:
+        settings = make_settings(
+            home,
+            slack_bot_token="xoxb-test",
+            slack_signing_secret=SIGNING_SECRET,
+            slack_api_url=f"{api.server.url}/api/",
+        )
+        app = FastAPI()
+        build_slack(core, settings).mount(app)
+        event = load("message_im.json")
+        event["event"].update(user=user, text=text, ts=f"{time.time():.6f}")
+        body = json.dumps(event, ensure_ascii=False)
+        headers = {"Content-Type": "application/json", **sign(body)}
+        transport = httpx.ASGITransport(app=app)
+        async with httpx.AsyncClient(transport=transport, base_url="http://t") as http:
+            resp = await http.post("/slack/events", content=body.encode(), headers=headers)
+            assert resp.status_code == 200
+            for _ in range(300):
+                if api.calls("chat.update"):
+                    break
+                await asyncio.sleep(0.1)
+        yield api
+    finally:
+        api.server.stop()
