@@ -5,21 +5,17 @@ over the real core and the demo bank. Adapters only translate."""
 from __future__ import annotations
 
 import asyncio
-import dataclasses
 import json
 from collections.abc import AsyncIterator
 
 import httpx
 import pytest
-from fastapi import FastAPI
 
 from assistant.core.types import Answer, AnswerEvent, Turn
 from integrations.api import create_app
-from integrations.teams import TeamsAuthConfig, build_teams
-from integrations.teams.auth import BOT_FRAMEWORK_ISSUER, DEFAULT_SERVICE_HOSTS
 from tests.conftest import make_settings
 from tests.slack.harness import slack_dm
-from tests.teams.harness import APP_ID, FakeBotService, FakeTokenProvider, make_token
+from tests.teams.harness import FakeBotService, make_token, signed_teams_app, teams_app
 from tests.teams.harness import load as load_activity
 
 QUESTION = "C000029持有哪些产品？"
@@ -101,19 +97,7 @@ async def test_when_asked_in_a_teams_personal_chat_then_the_answer_matches_the_c
     bot.server.start()
     try:
         core = Recording(fl.core)
-        settings = make_settings(
-            tmp_path / "home",
-            teams_app_id=APP_ID,
-            teams_app_password="secret",
-            teams_tenant_id="a1b2c3d4-e5f6-7890-abcd-ef1234567890",
-        )
-        auth = dataclasses.replace(
-            TeamsAuthConfig.from_settings(settings.teams),
-            issuers={BOT_FRAMEWORK_ISSUER: f"{bot.server.url}/keys"},
-            allowed_service_hosts=(*DEFAULT_SERVICE_HOSTS, "127.0.0.1"),
-        )
-        app = FastAPI()
-        build_teams(core, settings, auth=auth, token_provider=FakeTokenProvider()).mount(app)
+        app, auth, settings = signed_teams_app(core, tmp_path / "home", bot)
         activity = load_activity("personal_message.json", f"{bot.server.url}/teams/")
         activity["text"] = QUESTION
         activity["from"]["aadObjectId"] = fl.bank.get_rm("RM001").teams_aad_id
@@ -137,10 +121,7 @@ async def test_when_asked_in_a_teams_personal_chat_then_the_answer_matches_the_c
             invoke["replyToId"] = next(
                 e["streamId"] for e in final["entities"] if e["type"] == "streaminfo"
             )
-            replica = FastAPI()
-            build_teams(fl.core, settings, auth=auth, token_provider=FakeTokenProvider()).mount(
-                replica
-            )
+            replica = teams_app(fl.core, settings, auth)
             async with httpx.AsyncClient(
                 transport=httpx.ASGITransport(app=replica), base_url="http://t"
             ) as other:

@@ -5,25 +5,21 @@ the HTTP API, Slack, Teams and the eval runner — over the real core and the de
 from __future__ import annotations
 
 import asyncio
-import dataclasses
 import json
 import time
 from pathlib import Path
 
 import httpx
 import pytest
-from fastapi import FastAPI
 from typer.testing import CliRunner
 
 from assistant import cli
 from assistant.core.types import Turn
 from evals.runner import run_eval
 from integrations.api import create_app
-from integrations.teams import TeamsAuthConfig, build_teams
-from integrations.teams.auth import BOT_FRAMEWORK_ISSUER, DEFAULT_SERVICE_HOSTS
 from tests.conftest import make_settings
 from tests.slack.harness import slack_dm
-from tests.teams.harness import APP_ID, FakeBotService, FakeTokenProvider, make_token
+from tests.teams.harness import FakeBotService, make_token, signed_teams_app
 from tests.teams.harness import load as load_activity
 from tools.toolbox import ToolError, registry
 
@@ -104,19 +100,7 @@ async def test_when_a_tool_fails_then_teams_shows_the_notice(
     bot = FakeBotService()
     bot.server.start()
     try:
-        settings = make_settings(
-            tmp_path / "home",
-            teams_app_id=APP_ID,
-            teams_app_password="secret",
-            teams_tenant_id="a1b2c3d4-e5f6-7890-abcd-ef1234567890",
-        )
-        auth = dataclasses.replace(
-            TeamsAuthConfig.from_settings(settings.teams),
-            issuers={BOT_FRAMEWORK_ISSUER: f"{bot.server.url}/keys"},
-            allowed_service_hosts=(*DEFAULT_SERVICE_HOSTS, "127.0.0.1"),
-        )
-        app = FastAPI()
-        build_teams(fl.core, settings, auth=auth, token_provider=FakeTokenProvider()).mount(app)
+        app, _, _ = signed_teams_app(fl.core, tmp_path / "home", bot)
         activity = load_activity("personal_message.json", f"{bot.server.url}/teams/")
         activity["text"] = QUESTION
         # A fresh activity id: the shared demo bank's dedupe has seen the fixture's own.

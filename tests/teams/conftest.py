@@ -6,14 +6,13 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
-from typing import Any
 
 import httpx
 import pytest
 from fastapi import FastAPI
 
 from integrations.teams import TeamsAuthConfig, build_teams
-from integrations.teams.auth import BOT_FRAMEWORK_ISSUER, DEFAULT_SERVICE_HOSTS
+from integrations.teams.auth import BOT_FRAMEWORK_ISSUER
 from testkit.fake_core import FakeCore
 from tests.conftest import make_settings
 from tests.teams.harness import (
@@ -21,8 +20,9 @@ from tests.teams.harness import (
     APP_ID,
     EMULATOR_USER,
     FakeBotService,
-    FakeTokenProvider,
     TeamsHarness,
+    signed_teams_app,
+    teams_app,
 )
 
 
@@ -39,28 +39,12 @@ def core() -> FakeCore:
     return FakeCore(users={("teams", AAD_USER): "RM001", ("teams", EMULATOR_USER): "RM001"})
 
 
-def _app(core: FakeCore, settings: Any, auth: TeamsAuthConfig) -> FastAPI:
-    app = FastAPI()
-    build_teams(core, settings, auth=auth, token_provider=FakeTokenProvider()).mount(app)
-    return app
-
-
 @pytest.fixture
 async def teams(
     tmp_path: Path, bot_service: FakeBotService, core: FakeCore
 ) -> AsyncIterator[TeamsHarness]:
-    settings = make_settings(
-        tmp_path / "home",
-        teams_app_id=APP_ID,
-        teams_app_password="app-secret",
-        teams_tenant_id="a1b2c3d4-e5f6-7890-abcd-ef1234567890",
-    )
-    auth = dataclasses.replace(
-        TeamsAuthConfig.from_settings(settings.teams),
-        issuers={BOT_FRAMEWORK_ISSUER: f"{bot_service.server.url}/keys"},
-        allowed_service_hosts=(*DEFAULT_SERVICE_HOSTS, "127.0.0.1"),
-    )
-    transport = httpx.ASGITransport(app=_app(core, settings, auth))
+    app, _, _ = signed_teams_app(core, tmp_path / "home", bot_service)
+    transport = httpx.ASGITransport(app=app)
     async with httpx.AsyncClient(transport=transport, base_url="http://frontline.test") as http:
         yield TeamsHarness(http=http, bot=bot_service, core=core)
 
@@ -89,6 +73,6 @@ async def configured_teams(
         TeamsAuthConfig.from_settings(settings.teams),
         issuers={BOT_FRAMEWORK_ISSUER: f"{bot_service.server.url}/keys"},
     )
-    transport = httpx.ASGITransport(app=_app(core, settings, auth))
+    transport = httpx.ASGITransport(app=teams_app(core, settings, auth))
     async with httpx.AsyncClient(transport=transport, base_url="http://frontline.test") as http:
         yield TeamsHarness(http=http, bot=bot_service, core=core)

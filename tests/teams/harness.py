@@ -5,6 +5,7 @@ conftest so there is exactly one module instance, hence one signing key)."""
 from __future__ import annotations
 
 import copy
+import dataclasses
 import json
 import time
 from dataclasses import dataclass
@@ -16,11 +17,15 @@ import jwt
 from azure.core.credentials import AccessToken
 from azure.core.credentials_async import AsyncTokenCredential
 from cryptography.hazmat.primitives.asymmetric import rsa
+from fastapi import FastAPI
 from microsoft_agents.hosting.core import AgentAuthConfiguration
 from microsoft_agents.hosting.core.authorization import AccessTokenProviderBase
 
-from integrations.teams.auth import BOT_FRAMEWORK_ISSUER
+from assistant.core.types import AssistantCore
+from integrations.teams import TeamsAuthConfig, build_teams
+from integrations.teams.auth import BOT_FRAMEWORK_ISSUER, DEFAULT_SERVICE_HOSTS
 from testkit.fake_core import FakeCore
+from tests.conftest import make_settings
 from tests.support.recording import Recorded, RecordingServer
 
 APP_ID = "11111111-2222-3333-4444-555555555555"
@@ -156,3 +161,28 @@ class TeamsHarness:
             headers["Authorization"] = f"Bearer {token}"
         body = json.dumps(activity, ensure_ascii=False).encode()
         return await self.http.post("/api/messages", content=body, headers=headers)
+
+
+def signed_teams_app(
+    core: AssistantCore, home: Path, bot: FakeBotService
+) -> tuple[FastAPI, TeamsAuthConfig, Any]:
+    """The real Teams app over ``core`` with an app id: tokens signed by ``bot``'s key set, the
+    fake connector on loopback allowed as a service host. Returns (app, auth, settings)."""
+    settings = make_settings(
+        home,
+        teams_app_id=APP_ID,
+        teams_app_password="app-secret",
+        teams_tenant_id="a1b2c3d4-e5f6-7890-abcd-ef1234567890",
+    )
+    auth = dataclasses.replace(
+        TeamsAuthConfig.from_settings(settings.teams),
+        issuers={BOT_FRAMEWORK_ISSUER: f"{bot.server.url}/keys"},
+        allowed_service_hosts=(*DEFAULT_SERVICE_HOSTS, "127.0.0.1"),
+    )
+    return teams_app(core, settings, auth), auth, settings
+
+
+def teams_app(core: AssistantCore, settings: Any, auth: TeamsAuthConfig) -> FastAPI:
+    app = FastAPI()
+    build_teams(core, settings, auth=auth, token_provider=FakeTokenProvider()).mount(app)
+    return app
