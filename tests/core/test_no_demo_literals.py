@@ -3,8 +3,9 @@ digits), its product codes, its playbook ids. Those belong to the bank's data �
 the playbook library and the bank-editable policy files — not to code another bank runs.
 
 Scanned: assistant/, tools/, knowledge/, integrations/. Not scanned: the demo generator
-(tools/bank/demo*, its catalogue), bank-editable YAML policy (tools/policy/*.yaml), the
-playbook library (knowledge/playbooks/) and the search glossary YAML — all of them data.
+(tools/bank/demo*, its catalogue), bank-editable YAML policy (tools/policy/*.yaml) and the
+playbook library (knowledge/playbooks/) — all of them data. The bundled search glossary is
+scanned: every bank gets it, so it speaks of products by their words, never the demo's codes.
 """
 
 from __future__ import annotations
@@ -31,7 +32,6 @@ def is_data(path: Path) -> bool:
         rel.startswith(("tools/bank/demo", "knowledge/playbooks/"))
         or rel == CATALOG.relative_to(ROOT).as_posix()
         or (rel.startswith("tools/policy/") and path.suffix in (".yaml", ".yml"))
-        or rel == "knowledge/glossary.yaml"
     )
 
 
