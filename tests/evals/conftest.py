@@ -1,5 +1,6 @@
-"""The full demo bank with the bundled playbooks ingested by the real e5 model, built once per
-session for the slow evaluation gates (golden answers, retrieval quality)."""
+"""The two evaluation banks, each with its playbooks ingested by the real e5 model, built once
+per session for the slow evaluation gates (golden and blind answers, retrieval quality): the
+demo bank with the bundled playbooks, and the Harbour bank with its own."""
 
 from __future__ import annotations
 
@@ -9,8 +10,10 @@ from pathlib import Path
 import pytest
 
 from assistant.wiring import Frontline
+from evals.banks.harbour import BANK_PROFILE
 from testkit.demo import load_demo
 from tests.conftest import make_settings
+from tests.support.harbour import load_harbour
 
 REPO = Path(__file__).resolve().parents[2]
 CONVERTED = REPO / ".frontline" / "models" / "multilingual-e5-small"
@@ -18,18 +21,28 @@ CONVERTED = REPO / ".frontline" / "models" / "multilingual-e5-small"
 
 @pytest.fixture(scope="session")
 def demo_frontline(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Frontline]:
-    from knowledge.embeddings import ensure_model
-
     home = tmp_path_factory.mktemp("golden-home")
-    overrides = (
-        {"embedding_model": CONVERTED} if (CONVERTED / ".frontline-converted").exists() else {}
-    )
-    settings = make_settings(home, **overrides)
-    if not overrides:
-        settings = make_settings(
-            home, embedding_model=ensure_model(make_settings(REPO / ".frontline"))
-        )
-    fl = Frontline(settings)
+    fl = Frontline(make_settings(home, embedding_model=_embedding_model()))
     load_demo(fl, home / "demo")
     yield fl
     fl.close()
+
+
+@pytest.fixture(scope="session")
+def harbour_frontline(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Frontline]:
+    home = tmp_path_factory.mktemp("harbour-home")
+    fl = Frontline(
+        make_settings(home, embedding_model=_embedding_model(), bank_profile=BANK_PROFILE)
+    )
+    load_harbour(fl, home / "harbour")
+    yield fl
+    fl.close()
+
+
+def _embedding_model() -> Path:
+    """The converted e5 model of the repository's cache, converted once if it is not there."""
+    from knowledge.embeddings import ensure_model
+
+    if (CONVERTED / ".frontline-converted").exists():
+        return CONVERTED
+    return ensure_model(make_settings(REPO / ".frontline"))

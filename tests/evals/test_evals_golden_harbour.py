@@ -7,38 +7,17 @@ real embedding model and runs every case through the real core.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from assistant.wiring import Frontline
-from evals.banks.harbour import BANK_PROFILE
 from evals.compare import breaches, load_floors
 from evals.runner import run_eval
-from tests.conftest import make_settings
-from tests.support.harbour import load_harbour
 
 REPO = Path(__file__).resolve().parents[2]
 HARBOUR_FLOORS = REPO / "evals" / "floors-harbour.yaml"
 GOLDEN = REPO / "evals" / "datasets" / "golden-harbour.jsonl"
-CONVERTED = REPO / ".frontline" / "models" / "multilingual-e5-small"
-
-
-@pytest.fixture(scope="module")
-def harbour_frontline(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Frontline]:
-    from knowledge.embeddings import ensure_model
-
-    home = tmp_path_factory.mktemp("harbour-home")
-    model = (
-        CONVERTED
-        if (CONVERTED / ".frontline-converted").exists()
-        else ensure_model(make_settings(REPO / ".frontline"))
-    )
-    fl = Frontline(make_settings(home, embedding_model=model, bank_profile=BANK_PROFILE))
-    load_harbour(fl, home / "harbour")
-    yield fl
-    fl.close()
 
 
 @pytest.mark.slow
