@@ -16,6 +16,8 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
+import ahocorasick
+
 from assistant.privacy.entities import Entity
 from assistant.privacy.normalize import ascii_lower, canonical_value
 from tools.bank.identifiers import is_any_resident_id, is_card_number, is_uscc
@@ -97,7 +99,9 @@ class NameDictionary:
             for name in staff
             if (key := ascii_lower(canonical_value(Entity.PERSON, name or ""))) and len(key) >= 2
         } - self._entries.keys()
-        self._lengths = _lengths_by_first(self._entries)
+        self._automaton = _automaton(self._entries)
+        self._spaced_prefixes = _prefixes(self._spaced)
+        self._weak_ascii_prefixes = _prefixes(self._weak_ascii)
         self._weak_lengths = sorted({len(k) for k in self._weak}, reverse=True)
         self._values: dict[tuple[Entity, str], set[str]] = defaultdict(set)
         for entity_type, value, client_id in values:
@@ -163,43 +167,60 @@ class NameDictionary:
         return self._with_contacts(text, lowered, hits)
 
     def _exact_hits(self, text: str, lowered: str) -> list[NameHit]:
+        """Leftmost, then longest, bounded name at each position (one Aho-Corasick pass finds
+        every candidate; the answer's text is scanned on every turn, so this is on the hot
+        path)."""
+        if self._automaton is None:
+            return []
+        lengths_at: dict[int, list[int]] = defaultdict(list)
+        for last, length in self._automaton.iter(lowered):
+            lengths_at[last - length + 1].append(length)
         hits: list[NameHit] = []
-        i, n = 0, len(text)
-        while i < n:
-            for length in self._lengths.get(lowered[i], ()):
-                key = lowered[i : i + length]
-                entry = self._entries.get(key) if i + length <= n else None
-                if entry and _bounded(text, i, i + length):
-                    hits.append(NameHit(i, i + length, entry))
-                    i += length
+        i = 0
+        for start in sorted(lengths_at):
+            if start < i:
+                continue
+            for length in sorted(lengths_at[start], reverse=True):
+                if _bounded(text, start, start + length):
+                    entry = self._entries[lowered[start : start + length]]
+                    hits.append(NameHit(start, start + length, entry))
+                    i = start + length
                     break
-            else:
-                i += 1
         return hits
 
-    def _spaced_hits(self, text: str, table: dict | None = None) -> list[NameHit]:
-        """Pinyin and English renderings, written with or without spaces and in any case."""
-        table = self._spaced if table is None else table
+    def _spaced_hits(
+        self,
+        text: str,
+        table: dict[str, NameEntry] | None = None,
+        prefixes: ahocorasick.Automaton | None = None,
+    ) -> list[NameHit]:
+        """Pinyin and English renderings, written with or without spaces and in any case: the
+        longest run of words (joined by a space or hyphen) that spells a known form; a run is
+        extended only while it still spells the beginning of one."""
+        if table is None:
+            table, prefixes = self._spaced, self._spaced_prefixes
         if not table:
             return []
         words = [w for w in _ASCII_WORD.finditer(text) if _plain_word(text, w)]
         hits: list[NameHit] = []
         i = 0
         while i < len(words):
-            for j in range(min(len(words), i + MAX_SPACED_WORDS), i, -1):
-                run = words[i:j]
-                if any(
-                    text[a.end() : b.start()] not in (" ", "-")
-                    for a, b in zip(run, run[1:], strict=False)
-                ):
-                    continue
-                entry = table.get("".join(w.group(0) for w in run).lower())
-                if entry is not None:
-                    hits.append(NameHit(run[0].start(), run[-1].end(), entry))
-                    i = j
+            best: tuple[int, NameEntry] | None = None
+            spelt = ""
+            for j in range(i, min(len(words), i + MAX_SPACED_WORDS)):
+                if j > i and text[words[j - 1].end() : words[j].start()] not in (" ", "-"):
                     break
-            else:
+                spelt += words[j].group(0).lower()
+                if prefixes is None or not prefixes.match(spelt):
+                    break
+                if (entry := table.get(spelt)) is not None:
+                    best = (j + 1, entry)
+            if best is None:
                 i += 1
+                continue
+            j, entry = best
+            hits.append(NameHit(words[i].start(), words[j - 1].end(), entry))
+            i = j
         return hits
 
     def _with_contacts(self, text: str, lowered: str, hits: list[NameHit]) -> list[NameHit]:
@@ -266,7 +287,11 @@ class NameDictionary:
                 return NameHit(
                     at, at + length, NameEntry(text[at : at + length], Entity.CLIENT, ids)
                 )
-        spaced = [h for h in self._spaced_hits(text[at:], self._weak_ascii) if h.start == 0]
+        spaced = [
+            h
+            for h in self._spaced_hits(text[at:], self._weak_ascii, self._weak_ascii_prefixes)
+            if h.start == 0
+        ]
         if spaced:
             h = spaced[0]
             return NameHit(at, at + h.end, replace(h.entry, name=text[at : at + h.end]))
@@ -312,11 +337,22 @@ class NameDictionary:
         return cls(names, values, staff)
 
 
-def _lengths_by_first(entries: dict[str, NameEntry]) -> dict[str, list[int]]:
-    lengths: dict[str, set[int]] = defaultdict(set)
+def _automaton(entries: dict[str, NameEntry]) -> ahocorasick.Automaton | None:
+    automaton = ahocorasick.Automaton()
     for key in entries:
-        lengths[key[0]].add(len(key))
-    return {first: sorted(ls, reverse=True) for first, ls in lengths.items()}
+        automaton.add_word(key, len(key))
+    if not len(automaton):
+        return None
+    automaton.make_automaton()
+    return automaton
+
+
+def _prefixes(table: dict[str, NameEntry]) -> ahocorasick.Automaton:
+    """A trie of the keys: a spaced run stops growing once it spells the beginning of none."""
+    trie = ahocorasick.Automaton()
+    for key in table:
+        trie.add_word(key, None)
+    return trie
 
 
 def _merge(hits: list[NameHit], more: list[NameHit]) -> list[NameHit]:

@@ -54,6 +54,12 @@ _ZH_DIGIT_RUN = re.compile("[〇零一二三四五六七八九幺]{7,}")
 _SPACED_DIGITS = re.compile(r"(?<![0-9A-Za-z])\d(?:[ \u00a0\-]\d){6,}(?![0-9A-Za-z])")
 
 
+# Runs NFKC leaves as they are (ASCII and the CJK unified ideographs): copied in one piece, so
+# only punctuation and the rare compatibility character go through the per-character path —
+# every answer is scanned on its way out, so this is on each turn's path.
+_STABLE_RUN = re.compile("[\x00-\x7f\u4e00-\u9fff]+")
+
+
 def nfkc_with_offsets(text: str) -> OffsetMap:
     """The one normalisation before detection, remembering where each output char came from:
     NFKC (full-width forms become ASCII), invisible characters dropped, runs of Chinese digits
@@ -65,16 +71,25 @@ def nfkc_with_offsets(text: str) -> OffsetMap:
     out: list[str] = []
     starts: list[int] = []
     ends: list[int] = []
-    for i, ch in enumerate(text):
-        if ch in _INVISIBLE:
+    i = 0
+    while i < len(text):
+        stable = _STABLE_RUN.match(text, i)
+        if stable and not zh_digits:
+            out.append(stable.group(0))
+            starts.extend(range(i, stable.end()))
+            ends.extend(range(i + 1, stable.end() + 1))
+            i = stable.end()
             continue
-        if i in zh_digits:
-            norm = ch.translate(_ZH_DIGITS)
-        else:
-            norm = unicodedata.normalize("NFKC", ch) if not ch.isascii() else ch
-        out.append(norm)
-        starts.extend([i] * len(norm))
-        ends.extend([i + 1] * len(norm))
+        ch = text[i]
+        if ch not in _INVISIBLE:
+            if i in zh_digits:
+                norm = ch.translate(_ZH_DIGITS)
+            else:
+                norm = unicodedata.normalize("NFKC", ch) if not ch.isascii() else ch
+            out.append(norm)
+            starts.extend([i] * len(norm))
+            ends.extend([i + 1] * len(norm))
+        i += 1
     return _close_spaced_digits(OffsetMap("".join(out), tuple(starts), tuple(ends)))
 
 
