@@ -27,7 +27,7 @@ FACTUAL = re.compile(
     re.I,
 )
 FORBID = re.compile(
-    r"不得|禁止|严禁|不能|不可|不允许|不应|不准|切勿|杜绝|"
+    r"不得(?![分到])|禁止|严禁|不能|不可|不允许|不应|不准|切勿|杜绝|"
     r"\b(must not|may not|shall not|cannot|can't|never|prohibited|forbidden|not allowed|"
     r"not permitted|do not|don't|banned)\b",
     re.I,
