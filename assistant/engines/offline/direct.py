@@ -15,14 +15,14 @@ from dataclasses import dataclass
 # no. Permission questions ask whether the RM may do something; the verdict says so.
 PERMISSION = re.compile(
     r"能不能|能否|可不可以|可以吗|可以不|可以么|可否|行不行|行吗|行么|好不好|允许吗|允不允许|"
-    r"能.{0,30}[吗么]|可以.{0,30}[吗么]|合规吗|违规吗|算违规|"
+    r"能.{0,30}(?<![什怎那这多])[吗么]|可以.{0,30}(?<![什怎那这多])[吗么]|合规吗|违规吗|算违规|"
     r"\b(can|may|could) (i|we)\b|\bis it (ok|okay|alright|fine|allowed|permitted|legal|compliant)\b|"
     r"\bam i allowed\b|\bare we allowed\b|\ballowed to\b|\bpermitted to\b",
     re.I,
 )
 # Questions of fact that still want yes or no first ("是否覆盖", "are X covered?").
 FACTUAL = re.compile(
-    r"是否|是不是|有没有|要不要|需不需要|需要.{0,20}[吗么]|是.{0,20}[吗么]|"
+    r"是否|是不是|有没有|要不要|需不需要|需要.{0,20}(?<![什怎那这多])[吗么]|是.{0,20}(?<![什怎那这多])[吗么]|"
     r"^\s*(is|are|does|do|did|will|should|must|has|have)\b",
     re.I,
 )
