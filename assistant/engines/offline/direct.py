@@ -32,6 +32,8 @@ FORBID = re.compile(
     r"not permitted|do not|don't|banned)\b",
     re.I,
 )
+# A rulebook clause that opens with 不 forbids; 不同于 / 不代表 / 不低于 … only describe.
+RULE_NOT = re.compile(r"\s*不(?!同|仅|但|代表|超过|少于|低于|高于|足|论|管|会|一定|是)")
 ALLOW = re.compile(r"可以|允许|可(?!能)|\b(may|can|allowed|permitted)\b", re.I)
 BULLET = re.compile(r"^\s*(?:[-*•✗✓]|\d+[.、)]|[（(]?\d+[）)])\s*")
 CLAUSE = re.compile(r"[，；。;]|(?:，|,)?\s*(?:但|但是|\bbut\b)\s*")
@@ -111,6 +113,7 @@ STOP_WORDS = frozenset(
     ]
 )
 MIN_SCORE = 0.5
+VERDICT_BONUS = 0.5
 RANK_PENALTY = 0.05  # a later passage wins only with clearly more in common
 
 
@@ -169,18 +172,29 @@ def direct_lead(question: str, passages: list[dict]) -> Lead | None:
     for shared in seen:
         for term in shared:
             df[term] = df.get(term, 0) + 1
+    permission = bool(PERMISSION.search(question))
     best: tuple[float, int] | None = None  # (score, line index)
     for i, shared in enumerate(seen):
         score = sum(1 / df[term] for term in shared) - lines[i][0] * RANK_PENALTY
+        if permission and shared and _decides(lines[i][3], lines[i][4]):
+            score += VERDICT_BONUS  # "may I?" is answered by a rule that allows or forbids
         if score >= MIN_SCORE and (best is None or score > best[0]):
             best = (score, i)
     if best is None:
         return None
     _, n, rule, clause, forbids = lines[best[1]]
-    permission = bool(PERMISSION.search(question))
     allows = bool(ALLOW.search(clause))
     verdict = ("no" if forbids else "yes" if allows else None) if permission else None
     return Lead(verdict, rule, n)
+
+
+def _decides(clause: str, forbids: bool) -> bool:
+    return forbids or bool(ALLOW.search(clause))
+
+
+def _forbids(clause: str) -> bool:
+    """不得 / must not …, or a rule that opens with 不 (「不承诺收益」「不以存款名义销售」)."""
+    return bool(FORBID.search(clause) or RULE_NOT.match(clause))
 
 
 def _rules(text: str) -> list[tuple[str, str, bool]]:
@@ -205,7 +219,7 @@ def _rules(text: str) -> list[tuple[str, str, bool]]:
         rule = body if FORBID.search(body) or not context else _under(context, body)
         for clause in CLAUSE.split(body):
             if clause.strip():
-                forbids = bool(FORBID.search(clause)) or inherited
+                forbids = _forbids(clause) or inherited
                 out.append((_trim(rule), clause, forbids))
     return out
 
