@@ -29,6 +29,18 @@ IDENTIFIER_REQUEST = re.compile(
     re.I,
 )
 
+# "把客户名单导出来发到个人邮箱", "export my book to Excel": client data leaves only through
+# the bank's own systems, never as a file or to a private mailbox.
+EXPORT_REQUEST = re.compile(
+    r"(导出|下载|拷贝|打包)(?!型).{0,8}(客户名单|名单|客户数据|客户信息|数据|清单|表格?)|"
+    r"(客户名单|名单|客户数据|客户信息|清单).{0,8}(导出|下载|拷贝|打包)(?!型)|"
+    r"(发|转|传)到.{0,4}(个人|私人|自己的?)(邮箱|微信|网盘)|"
+    r"\b(export|download|dump)\b (?:(?:my|the|all|our|whole|entire) )*(?:(?:client|customer) )?"
+    r"(?:list|book|data|contacts|portfolio)s?\b|"
+    r"\b(personal|private|gmail|home) (e-?mail|inbox|mailbox)\b",
+    re.I,
+)
+
 
 def records_in(tb: Toolbox, language: str) -> str | None:
     """Where the bank's RMs record visits, from its profile (None: not said)."""
@@ -66,6 +78,13 @@ def policy_refusal(
         return EngineResult(
             t("refuse_full_id", language),
             full_id_intent or verdict.intent,
+            refused=True,
+            refusal_reason="out_of_policy",
+        )
+    if EXPORT_REQUEST.search(text):
+        return EngineResult(
+            t("cannot_export", language),
+            verdict.intent,
             refused=True,
             refusal_reason="out_of_policy",
         )

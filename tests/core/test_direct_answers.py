@@ -151,3 +151,29 @@ def test_when_the_gap_is_not_payroll_then_the_draft_is_not_a_payroll_pitch(
 ) -> None:
     signal = {"kind": "product_gap", "product_code": "X1", "basis": basis}
     assert purpose_from_signals([signal]) == purpose
+
+
+@pytest.mark.parametrize(
+    ("text", "wanted"),
+    [
+        ("把客户名单导出来我发到个人邮箱晚上看", True),
+        ("export my client list to excel", True),
+        ("send it to my personal email", True),
+        ("我的客户中哪些有存款流失？", False),
+        ("导出型企业有哪些客户", False),
+    ],
+)
+def test_export_requests(text: str, wanted: bool) -> None:
+    from assistant.engines.refusals import EXPORT_REQUEST
+
+    assert bool(EXPORT_REQUEST.search(text)) is wanted
+
+
+def test_when_the_rm_names_a_product_then_the_draft_introduces_that_product() -> None:
+    from assistant.engines.offline.draft_outreach import purpose_for
+
+    gap = {"kind": "product_gap", "product_code": "PAY", "basis": "payroll"}
+    due = {"kind": "maturity", "product_code": "CD1"}
+    assert purpose_for([gap, due], "LC1") == "product_intro"
+    assert purpose_for([gap, due], "CD1") == "maturity_reminder"
+    assert purpose_for([gap, due], None) == "payroll_pitch"

@@ -31,12 +31,13 @@ async def answer(req: Request, profile: dict) -> EngineResult:
     tb, lang, cid = req.tb, req.lang, profile["client_id"]
     await req.emit(StatusEvent(text=t("drafting", lang)))
     signals = (await tb.acall("get_client_signals", {"client_id": cid}))["signals"]
-    purpose = req.slots.purpose or purpose_from_signals(signals)
     found = await named_products(tb, req.text, client_id=cid)
     if lacks_product(found):
         card = [c.client_card(profile)]
         return EngineResult(not_in_catalogue(found, lang), "draft_outreach", cards=card)
-    product = first_code(found) or _signal_product(signals, purpose)
+    named = first_code(found)
+    purpose = req.slots.purpose or purpose_for(signals, named)
+    product = named or _signal_product(signals, purpose)
     channel = req.slots.channel or DEFAULT_CHANNEL
     draft = await tb.acall(
         "draft_outreach",
@@ -90,6 +91,16 @@ def _warning(findings: list[dict], language: str) -> str:
     labels = dict.fromkeys(c.finding_label(f.get("code", ""), language) for f in findings)
     sep = "、" if language == "zh" else "; "
     return t("request_breaks_rules", language).format(what=sep.join(labels))
+
+
+def purpose_for(signals: list[dict], product: str | None) -> str:
+    """The draft's purpose when the RM names none: a product the RM named is introduced as
+    itself (or as what its own signal calls for: the CD that matures), never dressed in another
+    signal's purpose (a letter of credit in a payroll pitch)."""
+    if product is None:
+        return purpose_from_signals(signals)
+    own = [s for s in signals if s.get("product_code") == product]
+    return purpose_from_signals(own) if own else "product_intro"
 
 
 def purpose_from_signals(signals: list[dict]) -> str:

@@ -53,6 +53,10 @@ PHRASES: dict[str, dict[str, str]] = {
         "zh": "没有记录：Frontline 目前不能保存拜访或互动记录，这条内容没有保存到任何系统。请在{where}中登记；登记后我就能在客户画像和跟进提醒中用上它。",
         "en": "Nothing was recorded: Frontline cannot save visits or interactions yet, so this was not saved anywhere. Please log it in {where}; once it is there I will use it in the client's profile and follow-up reminders.",
     },
+    "cannot_export": {
+        "zh": "不能导出：按照个人信息保护规定，客户名单和客户数据不能导出成文件，也不能发到个人邮箱、私人微信或网盘。需要离线查看时，请使用行内 CRM 的报表功能并按权限申请。我可以在这里帮你查询和筛选你的客户名单。",
+        "en": "I can't export that: under the personal-information rules, client lists and client data are never exported as files or sent to a personal mailbox, private chat or cloud drive. For offline work, use the CRM's reports under your entitlements. I can query and filter your book here.",
+    },
     "records_in_default": {"zh": "行内 CRM 系统", "en": "the bank's CRM"},
     "refuse_injection": {
         "zh": "我不能执行改变规则或绕过数据保护的指令。我可以帮你：服务某位客户、起草外联消息、查询你的客户名单或解答行内制度问题。",
