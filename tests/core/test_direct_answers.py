@@ -177,3 +177,8 @@ def test_when_the_rm_names_a_product_then_the_draft_introduces_that_product() ->
     assert purpose_for([gap, due], "LC1") == "product_intro"
     assert purpose_for([gap, due], "CD1") == "maturity_reminder"
     assert purpose_for([gap, due], None) == "payroll_pitch"
+
+
+def test_when_no_retrieved_rule_decides_a_permission_question_then_no_lead() -> None:
+    text = "个人客户：到店礼遇、手机银行激活礼。"
+    assert direct_lead("客户让我帮他弄手机银行，把密码告诉我行吗", [passage(text)]) is None

@@ -3,7 +3,8 @@
 The verdict is never invented: "不可以 / No" only when the best-matching line of a retrieved
 passage forbids what was asked (the line itself, or the heading or lead-in it sits under, says
 不得 / 禁止 / must not ...), "可以 / Yes" only when that line allows it, and otherwise the line
-itself leads, as the most direct statement the playbooks make.
+itself leads a question of fact, as the most direct statement the playbooks make (a permission
+question that no retrieved rule decides gets no lead rather than an undecided one).
 """
 
 from __future__ import annotations
@@ -184,8 +185,12 @@ def direct_lead(question: str, passages: list[dict]) -> Lead | None:
         return None
     _, n, rule, clause, forbids = lines[best[1]]
     allows = bool(ALLOW.search(clause))
-    verdict = ("no" if forbids else "yes" if allows else None) if permission else None
-    return Lead(verdict, rule, n)
+    if not permission:
+        return Lead(None, rule, n)
+    # "May I …?" answered by a line that neither allows nor forbids is no answer: the passages
+    # follow without a lead rather than under one that does not decide the question.
+    verdict = "no" if forbids else "yes" if allows else None
+    return Lead(verdict, rule, n) if verdict else None
 
 
 def _decides(clause: str, forbids: bool) -> bool:
