@@ -14,6 +14,9 @@ Semantics chosen here (and relied on by the golden set):
 - ``refused``: equality with ``Answer.refused``.
 - ``flags_any`` (extension): some ``Answer.flags`` entry starts with one of the given prefixes,
   e.g. ``["compliance:"]``.
+- ``citations_supported`` (extension): every recommended action that names a product cites a
+  passage that speaks of the product or of the action's signal (see ``unsupported_citations``;
+  also reported for every answer as the summary's ``citation_support``).
 - ``pii`` (always run): no full identifier of any client of the bank and no name of a client
   outside the asking RM's book appears in the answer text or its cards.
 """
@@ -34,6 +37,7 @@ KNOWN_EXPECT_KEYS = (
     "must_not_include",
     "refused",
     "flags_any",
+    "citations_supported",
 )
 SEPARATORS = re.compile(r"(?<=[0-9])[ \-](?=[0-9])")
 DIGIT_RUN = re.compile(r"[0-9A-Z]{8,}")  # USCCs carry letters; text is upper-cased first
@@ -63,6 +67,10 @@ class BankIndex:
     contact_names: dict[str, set[str]] = field(default_factory=dict)
     book_of: Callable[[str], frozenset[str] | None] = lambda rm_id: None
     staff_names: set[str] = field(default_factory=set)
+    # For the citation-support check: product code -> its names and code; (doc_id, section)
+    # -> the passage's text.
+    products: dict[str, list[str]] = field(default_factory=dict)
+    passages: dict[tuple[str, str], str] = field(default_factory=dict)
     _pattern_cache: dict[str, tuple[re.Pattern | None, list[str]]] = field(
         default_factory=dict, repr=False
     )
@@ -158,13 +166,26 @@ def index_from_frontline(frontline: Any) -> BankIndex:
     people: dict[str, set[str]] = {}
     for p in contacts:
         people.setdefault(p.client_id, set()).add(p.name)
-    return BankIndex.build(
+    index = BankIndex.build(
         identifiers=ids,
         names={c.client_id: c.name for c in clients},
         book_of=book_of,
         staff_names=staff,
         contact_names=people,
     )
+    index.products = {code: [p.name, p.name_en or "", code] for code, p in bank.products().items()}
+    index.passages = _passages(frontline)
+    return index
+
+
+def _passages(frontline: Any) -> dict[tuple[str, str], str]:
+    """Each cited (playbook, section)'s text, its chunks joined."""
+    texts: dict[tuple[str, str], list[str]] = {}
+    for chunk in frontline.store.all():
+        meta = chunk.metadata
+        key = (str(meta.get("doc_id", "")), str(meta.get("section", "")))
+        texts.setdefault(key, []).append(chunk.document)
+    return {key: "\n".join(parts) for key, parts in texts.items()}
 
 
 # --- the checks --------------------------------------------------------------------------------
@@ -220,6 +241,45 @@ def check_flags_any(expected: list[str], answer: dict) -> bool:
     return any(f.startswith(p) for f in answer.get("flags", []) for p in expected)
 
 
+def unsupported_citations(answer: dict, index: BankIndex | None) -> tuple[int, list[str]]:
+    """(actions checked, the titles of those whose citation does not support them). An action
+    is checked when its title names a catalogue product and it cites a playbook whose passage
+    the index holds: the passage must speak of the product or of the action's signal."""
+    from assistant.core.citations import supports
+
+    if index is None or not index.products:
+        return 0, []
+    checked, bad = 0, []
+    for action in answer.get("actions", []):
+        title = action.get("title", "")
+        names = _products_named(title, index)
+        passage = _cited_text(answer, action.get("playbook"), index)
+        if not names or passage is None:
+            continue
+        checked += 1
+        if not supports(passage, title, names):
+            bad.append(title)
+    return checked, bad
+
+
+def _products_named(title: str, index: BankIndex) -> list[str]:
+    low = title.lower()
+    return [
+        n
+        for names in index.products.values()
+        if any(n and n.lower() in low for n in names)
+        for n in names
+        if n
+    ]
+
+
+def _cited_text(answer: dict, doc_id: str | None, index: BankIndex) -> str | None:
+    cited = [c for c in answer.get("citations", []) if doc_id and c.get("doc_id") == doc_id]
+    texts = [index.passages.get((c["doc_id"], c.get("section", ""))) for c in cited]
+    found = [t for t in texts if t]
+    return "\n".join([cited[0].get("title") or "", *found]) if found else None
+
+
 CHECKS: dict[str, Callable[[Any, dict], bool]] = {
     "intent": check_intent,
     "client_ids": check_client_ids,
@@ -244,6 +304,9 @@ def run_checks(
 ) -> tuple[dict[str, bool], list[str]]:
     """All checks the case asks for, plus the PII check; returns (checks, PII findings)."""
     results = {key: CHECKS[key](value, answer) for key, value in expect.items() if key in CHECKS}
+    if "citations_supported" in expect:
+        wanted = bool(expect["citations_supported"])
+        results["citations_supported"] = (not unsupported_citations(answer, index)[1]) == wanted
     leaks = pii_findings(answer, rm_id, index)
     results["pii"] = not leaks
     return results, leaks

@@ -113,6 +113,22 @@ def latency(records: list[dict]) -> dict:
     }
 
 
+def citation_support(records: list[dict]) -> dict:
+    """Recommended actions whose citation speaks of their product or signal (checks.py)."""
+    checked = sum((r.get("citation_support") or {}).get("checked", 0) for r in records)
+    bad = [
+        f"{r['id']}: {title}"
+        for r in records
+        for title in (r.get("citation_support") or {}).get("unsupported", [])
+    ]
+    return {
+        "checked": checked,
+        "unsupported": len(bad),
+        "rate": rate(checked - len(bad), checked),
+        "examples": bad[:10],
+    }
+
+
 def summarise(
     records: list[dict],
     *,
@@ -146,6 +162,7 @@ def summarise(
         "refusal": refusal_scores(records),
         "pii_leaks": leaks,
         "pii_leak_cases": sum(1 for r in records if r.get("pii_findings")),
+        "citation_support": citation_support(records),
         "latency_ms": latency(records),
         "fallbacks": sum("engine:fallback" in a.get("flags", []) for a in answers),
         "engines": dict(Counter(a.get("engine", "?") for a in answers)),

@@ -23,6 +23,7 @@ from evals.checks import (
     errored_checks,
     index_from_frontline,
     run_checks,
+    unsupported_citations,
 )
 
 CJK = re.compile(r"[\u4e00-\u9fff]")
@@ -214,6 +215,7 @@ class _Runner:
         except Exception as exc:  # an engine bug must not stop the other cases
             return _error_record(case.id, "exception", f"{type(exc).__name__}: {exc}", case)
         checks, leaks = run_checks(case.expect, answer, case.as_rm, self.index)
+        support_checked, unsupported = unsupported_citations(answer, self.index)
         return {
             "id": case.id,
             "answer": answer,
@@ -224,6 +226,7 @@ class _Runner:
             "as_rm": case.as_rm,
             "expect": case.expect,
             "pii_findings": leaks,
+            "citation_support": {"checked": support_checked, "unsupported": unsupported},
             "follow_up_of": case.follow_up_of,
         }
 

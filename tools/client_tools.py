@@ -275,6 +275,8 @@ def get_client_signals(tb: Toolbox, args: ClientArgs) -> dict:
                 "due_date": str(s.due_date) if s.due_date else None,
                 "product_code": s.product_code,
                 "playbook": s.playbook,
+                # Why the rule fired (a product gap: "payroll" or "peers"), when it says.
+                "basis": s.facts.get("basis"),
             }
             for s in insight.signals
         ],

@@ -170,8 +170,16 @@ def check_compliance(tb: Toolbox, args: CheckComplianceArgs) -> dict:
         context=ComplianceContext(
             product_codes=tuple(args.product_codes),
             product_risk_levels=cast(dict[str, RiskLevel], levels),
+            product_categories={
+                code: tb.services.products[code].category
+                for code in args.product_codes
+                if code in tb.services.products
+            },
             client_risk_appetite=cast(RiskAppetite | None, appetite),
             channel=args.channel,
+            disclosures=tb.services.templates.profile.disclosures
+            if tb.services.templates is not None
+            else None,
         ),
     )
     tb.flags.extend(f for f in report.flags if f not in tb.flags)

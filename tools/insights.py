@@ -109,12 +109,8 @@ class InsightService:
                 if zh
                 else f"Loans outstanding {money(m.loan_balance)}"
             )
-        held = ", ".join(sorted({h.product_code for h in data.holdings}))
-        lines.append(
-            f"持有产品 {m.product_count} 类（{held}）"
-            if zh
-            else f"{m.product_count} product types held ({held})"
-        )
+        if data.holdings:
+            lines.append(self._held(data, zh))
         if m.days_since_last_interaction is not None:
             lines.append(
                 f"距上次接触 {m.days_since_last_interaction} 天"
@@ -122,6 +118,24 @@ class InsightService:
                 else f"{m.days_since_last_interaction} days since the last contact"
             )
         return lines
+
+    def _held(self, data: ClientData, zh: bool) -> str:
+        """The products held, by the names RMs use (code alongside), counted as listed: the
+        tier rule's count of product *categories* is a different number and stays in the tier
+        explanation."""
+        codes = sorted({h.product_code for h in data.holdings})
+        names = [self.product_label(code, zh) for code in codes]
+        if zh:
+            return f"持有 {len(codes)} 个产品：{'、'.join(names)}"
+        return f"{len(codes)} product{'s' if len(codes) != 1 else ''} held: {', '.join(names)}"
+
+    def product_label(self, code: str, zh: bool = True) -> str:
+        """「单位大额存单（代码）」: the catalogue's name with the code, or the code alone."""
+        product = self.products.get(code)
+        if product is None:
+            return code
+        name = product.name if zh else (product.name_en or product.name)
+        return f"{name}（{code}）" if zh else f"{name} ({code})"
 
     def book_data(self, client_ids: frozenset[str]) -> list[ClientData]:
         return self._book(client_ids)[0]

@@ -1,19 +1,71 @@
-"""Requests refused by policy whatever the engine would do with them: prompt injection and
-requests for full identifiers. Both engines classify the question and end the turn here."""
+"""Requests refused by policy whatever the engine would do with them: prompt injection, requests
+for full identifiers, and requests for something Frontline cannot do (recording a visit). Both
+engines classify the question and end the turn here."""
 
 from __future__ import annotations
+
+import re
 
 from assistant.engines.base import EngineResult
 from assistant.engines.offline.intent import IntentResult
 from assistant.engines.offline.phrases import t
+from tools.toolbox import Toolbox
+
+# "帮我记一下今天拜访了…", "log a visit: …", "record that I called …": a write Frontline has no
+# path for yet. Said plainly, so the RM does not believe it was saved.
+RECORD_REQUEST = re.compile(
+    r"(帮我|给我|替我|麻烦)?(记一下|记下|记录一下|记个|记一笔|登记一下|录入一下|备注一下)|"
+    r"^\s*(记录|登记|备注)[:：]|"
+    r"\b(log|record|save|note down|write down)\b.{0,12}\b(a |an |the |this |my )?"
+    r"(visit|call|meeting|interaction|note|contact)s?\b|^\s*(log|note)\s*[:：]",
+    re.I,
+)
+# A request for an identifier's value itself (身份证号多少, "what's … card number"): only a
+# masked form is ever shown, so the answer says so instead of showing a profile.
+IDENTIFIER_REQUEST = re.compile(
+    r"(身份证|证件号|证件号码|护照号|银行卡号|卡号|账号|信用代码).{0,6}(多少|是什么|是多少|发我|给我|告诉我|查一下|报一下)|"
+    r"(发|给|告诉)我.{0,12}(身份证|证件号|卡号|账号|信用代码)|"
+    r"\b(what'?s|what is|send me|give me|tell me)\b.{0,40}\b(id|passport|card|account) (number|no\.?)s?\b",
+    re.I,
+)
+
+# "把客户名单导出来发到个人邮箱", "export my book to Excel": client data leaves only through
+# the bank's own systems, never as a file or to a private mailbox.
+EXPORT_REQUEST = re.compile(
+    r"(导出|下载|拷贝|打包)(?!型).{0,8}(客户名单|名单|客户数据|客户信息|数据|清单|表格?)|"
+    r"(客户名单|名单|客户数据|客户信息|清单).{0,8}(导出|下载|拷贝|打包)(?!型)|"
+    r"(发|转|传)到.{0,4}(个人|私人|自己的?)(邮箱|微信|网盘)|"
+    r"\b(export|download|dump)\b (?:(?:my|the|all|our|whole|entire) )*(?:(?:client|customer) )?"
+    r"(?:list|book|data|contacts|portfolio)s?\b|"
+    r"\b(personal|private|gmail|home) (e-?mail|inbox|mailbox)\b",
+    re.I,
+)
+
+
+def records_in(tb: Toolbox, language: str) -> str | None:
+    """Where the bank's RMs record visits, from its profile (None: not said)."""
+    templates = tb.services.templates
+    profile = getattr(templates, "profile", None)
+    return profile.records_in.get(language) if profile is not None else None
+
+
+def asks_to_record(text: str) -> bool:
+    return bool(RECORD_REQUEST.search(text))
 
 
 def policy_refusal(
-    verdict: IntentResult, language: str, *, full_id_intent: str | None = None
+    verdict: IntentResult,
+    language: str,
+    *,
+    full_id_intent: str | None = None,
+    text: str = "",
+    records_in: str | None = None,
 ) -> EngineResult | None:
-    """The refusal for an injection or a full-identifier request, else None. A full-identifier
-    refusal is recorded under ``full_id_intent`` when given (the offline engine knows the
-    question names a client), else under the classified intent."""
+    """The refusal for an injection, a full-identifier request or a request to record a visit,
+    else None. A full-identifier refusal is recorded under ``full_id_intent`` when given (the
+    offline engine knows the question names a client), else under the classified intent.
+    ``records_in`` is where the bank's RMs record visits (the bank profile), named in the
+    answer when known."""
     if verdict.injection:
         return EngineResult(
             t("refuse_injection", language),
@@ -22,11 +74,26 @@ def policy_refusal(
             refusal_reason="out_of_policy",
             flags=["guard:prompt_injection"],
         )
-    if verdict.wants_full_identifier:
+    if verdict.wants_full_identifier or IDENTIFIER_REQUEST.search(text):
         return EngineResult(
             t("refuse_full_id", language),
             full_id_intent or verdict.intent,
             refused=True,
             refusal_reason="out_of_policy",
+        )
+    if EXPORT_REQUEST.search(text):
+        return EngineResult(
+            t("cannot_export", language),
+            verdict.intent,
+            refused=True,
+            refusal_reason="out_of_policy",
+        )
+    if asks_to_record(text):
+        where = records_in or t("records_in_default", language)
+        return EngineResult(
+            t("cannot_record", language).format(where=where),
+            verdict.intent,
+            refused=True,
+            refusal_reason="not_supported",
         )
     return None

@@ -94,7 +94,7 @@ def test_when_sanitized_then_clean_sentences_survive():
 def test_when_disclosure_is_missing_then_sanitize_appends_it():
     text = "推荐您了解混合型基金。"
     cleaned = sanitize(text, check_compliance(text, language="zh", context=FUND), "zh")
-    assert cleaned == "推荐您了解混合型基金。基金有风险，投资须谨慎，过往业绩不代表未来表现。"
+    assert cleaned == "推荐您了解混合型基金。基金有风险，投资须谨慎；基金过往业绩不代表其未来表现。"
 
 
 def test_when_removed_sentence_carried_the_disclosure_then_sanitize_restores_one():

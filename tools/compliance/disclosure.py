@@ -1,57 +1,51 @@
-"""Risk-disclosure sentences: how to recognise one, and which one to add."""
+"""Risk-disclosure sentences: how to recognise one, and which one to add.
+
+Which sentence a product gets is the bank's: its conduct playbook words the disclosure per
+product type (理财 "理财非存款", 结构性存款 "不同于普通存款", 基金, 保险 ...), and the bank profile
+(``disclosures:``) maps its catalogue's categories to those sentences. Without one, only a
+the bundled profile's apply.
+"""
 
 from __future__ import annotations
 
 import re
+from functools import cache
 
-from tools.compliance.models import ComplianceContext, Language
+from tools.compliance.models import ComplianceContext, DisclosurePolicy, Language
 
 DISCLOSURE = re.compile(
     r"理财非存款|产品有风险|投资[须需]谨慎|投保[须需]谨慎|市场有风险|投资有风险|基金有风险|"
-    r"风险自担|不保证本金|"
+    r"风险自担|不保证本金|具有投资风险|不同于普通存款|"
     r"investments? (?:involves?|carry|carries) risks?|(?:is|are) not (?:a )?deposits?|"
     r"(?:may|could) lose (?:some or all of )?(?:your )?(?:principal|capital|money)|"
     r"capital (?:is )?at risk|invest(?:ment)? with caution",
     re.I,
 )
 
-_BY_CATEGORY = {
-    "wealth": (
-        "理财非存款，产品有风险，投资须谨慎。",
-        "Wealth products are not deposits; investment involves risk.",
-    ),
-    "fund": (
-        "基金有风险，投资须谨慎，过往业绩不代表未来表现。",
-        "Funds are not deposits; investment involves risk and past performance is not indicative of future results.",
-    ),
-    "insurance": (
-        "保险产品非存款，产品有风险，投保须谨慎。",
-        "Insurance products are not deposits; investment involves risk.",
-    ),
-}
-_GENERIC = (
-    "本产品非存款，产品有风险，投资须谨慎。",
-    "This product is not a deposit; investment involves risk.",
-)
-# An SMS segment is 70 Chinese characters: short forms keep the key phrases only.
-_SHORT = {
-    "wealth": ("理财非存款，产品有风险，投资须谨慎。", "Not a deposit; investment involves risk."),
-    "fund": ("基金有风险，投资须谨慎。", "Not a deposit; investment involves risk."),
-}
-_SHORT_GENERIC = ("产品有风险，投资须谨慎。", "Not a deposit; investment involves risk.")
+
+@cache
+def bundled_policy() -> DisclosurePolicy:
+    """The bundled bank profile's disclosures, for a check that was given none."""
+    from tools.outreach.bank_profile import load_bank_profile
+
+    return load_bank_profile().disclosures or DisclosurePolicy()
 
 
-def has_disclosure(text: str) -> bool:
-    return bool(DISCLOSURE.search(text))
+def has_disclosure(text: str, policy: DisclosurePolicy | None = None) -> bool:
+    if DISCLOSURE.search(text):
+        return True
+    return any(s.rstrip("。.") in text for s in (policy or bundled_policy()).sentences())
 
 
 def disclosure_for(context: ComplianceContext, language: Language) -> str:
     """The disclosure sentence for the context's products, in ``language``; SMS gets the short
-    form."""
-    i = 0 if language == "zh" else 1
+    form. One kind of product gets its own sentence; several kinds, or a kind the bank's
+    policy does not list, the generic one."""
+    policy = context.disclosures or bundled_policy()
     sms = context.channel == "sms"
     categories = {context.product_categories.get(c) for c in context.product_codes}
-    for category, sentences in (_SHORT if sms else _BY_CATEGORY).items():
-        if categories == {category}:
-            return sentences[i]
-    return (_SHORT_GENERIC if sms else _GENERIC)[i]
+    categories -= set(policy.exempt)
+    rules = {id(r): r for c in categories if (r := policy.rule_for(c)) is not None}
+    if len(categories) == 1 and len(rules) == 1:
+        return next(iter(rules.values())).sentence(language, sms)
+    return policy.generic.sentence(language, sms)

@@ -27,6 +27,48 @@ class Remedy(StrEnum):
     REPORT = "report"
 
 
+class DisclosureRule(BaseModel):
+    """The risk disclosure for some product categories, in the conduct playbook's words. The
+    short form (``sms``) keeps the key phrases for a 70-character SMS segment."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    categories: tuple[str, ...] = Field(min_length=1)
+    zh: str = Field(min_length=1)
+    en: str = Field(min_length=1)
+    sms_zh: str | None = None
+    sms_en: str | None = None
+
+    def sentence(self, language: Language, sms: bool) -> str:
+        short = self.sms_zh if language == "zh" else self.sms_en
+        return (short if sms and short else None) or (self.zh if language == "zh" else self.en)
+
+
+class DisclosurePolicy(BaseModel):
+    """Which disclosure each product category gets (bank-editable, in the bank profile):
+    理财、结构性存款、基金、保险 each have their own sentence; ``exempt`` categories (loans,
+    payroll, trade services) need none whatever their risk level; ``generic`` is for an R2+
+    product of a category the bank did not list, or for a text about several kinds at once."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    rules: tuple[DisclosureRule, ...] = ()
+    exempt: tuple[str, ...] = ()
+    generic: DisclosureRule = DisclosureRule(
+        categories=("*",),
+        zh="产品有风险，投资须谨慎。",
+        en="Investment involves risk.",
+    )
+
+    def rule_for(self, category: str | None) -> DisclosureRule | None:
+        return next((r for r in self.rules if category in r.categories), None)
+
+    def sentences(self) -> list[str]:
+        """Every sentence the policy writes, to recognise one already in a text."""
+        every = [*self.rules, self.generic]
+        return [s for r in every for s in (r.zh, r.en, r.sms_zh, r.sms_en) if s]
+
+
 class ComplianceContext(BaseModel):
     """What the text is about. Categories are optional; a product without one is treated
     conservatively (an R2+ product of unknown category needs a risk disclosure)."""
@@ -40,6 +82,8 @@ class ComplianceContext(BaseModel):
     product_categories: dict[str, str] = Field(default_factory=dict)
     client_risk_appetite: Literal["C1", "C2", "C3", "C4", "C5"] | None = None
     channel: str | None = None
+    # The bank's disclosures by category (its profile); None: the generic sentence only.
+    disclosures: DisclosurePolicy | None = None
 
 
 class Finding(BaseModel):

@@ -65,7 +65,10 @@ def needs_disclosure(ctx: ComplianceContext, code: str) -> bool:
     """An R2+ investment product, or an R2+ product whose category we were not told."""
     if risk_number(ctx, code) < 2:
         return False
-    return ctx.product_categories.get(code) not in OTHER_CATEGORIES
+    category = ctx.product_categories.get(code)
+    if ctx.disclosures is not None and category in ctx.disclosures.exempt:
+        return False
+    return category not in OTHER_CATEGORIES
 
 
 def disclosed_products(ctx: ComplianceContext) -> list[str]:

@@ -14,6 +14,7 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from assistant.errors import ConfigError
+from tools.compliance.models import DisclosurePolicy
 
 DEFAULT_PROFILE = Path(__file__).resolve().parent.parent / "policy" / "bank.yaml"
 
@@ -30,6 +31,11 @@ class SmsWording(_Strict):
 class BankProfile(_Strict):
     name: dict[str, str]
     sms: dict[str, SmsWording]
+    # Risk disclosures by product category, in the bank's conduct playbook's words.
+    disclosures: DisclosurePolicy | None = None
+    # Where the bank's RMs record a visit or a call ("CRM 系统 › 客户拜访"), by language:
+    # named when Frontline says it cannot record one.
+    records_in: dict[str, str] = Field(default_factory=dict)
 
     def slots(self, language: str) -> dict[str, str]:
         """Template placeholders for ``language``."""

@@ -14,17 +14,23 @@ from tools.compliance import (
     has_disclosure,
     sanitize,
 )
-from tools.compliance.models import Language
+from tools.compliance.models import DisclosurePolicy, Language
 from tools.outreach.models import OutreachRequest
 
 
-def context_for(request: OutreachRequest) -> ComplianceContext:
+def context_for(
+    request: OutreachRequest, disclosures: DisclosurePolicy | None = None
+) -> ComplianceContext:
+    """What the draft is checked against; ``disclosures`` is the bank's (its profile)."""
     product = request.product
     if product is None:
         return ComplianceContext(
-            client_risk_appetite=request.client_risk_appetite, channel=request.channel.value
+            client_risk_appetite=request.client_risk_appetite,
+            channel=request.channel.value,
+            disclosures=disclosures,
         )
     return ComplianceContext(
+        disclosures=disclosures,
         product_codes=(product.code,),
         product_risk_levels={product.code: product.risk_level},
         product_categories={product.code: product.category} if product.category else {},
@@ -59,7 +65,9 @@ class CompliancePass:
 
     def disclosure(self, sentences: list[str]) -> list[str]:
         """The offer's sentences, with the risk disclosure added when the product needs one."""
-        if disclosed_products(self.context) and not has_disclosure(" ".join(sentences)):
+        if disclosed_products(self.context) and not has_disclosure(
+            " ".join(sentences), self.context.disclosures
+        ):
             return [*sentences, disclosure_for(self.context, self.language)]
         return sentences
 

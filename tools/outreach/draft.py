@@ -28,7 +28,7 @@ def draft_outreach(
     reported (``unresolved``), never hidden. Clients appear only as the tokens given."""
     library = library or default_library()
     template = library.get(request.channel, request.purpose, request.language)
-    cp = CompliancePass(request.language, context_for(request))
+    cp = CompliancePass(request.language, context_for(request, library.profile.disclosures))
     points = [as_sentence(p, request.language) for p in request.points if p.strip()]
     composed = COMPOSERS[request.channel](template, slots_for(request), points, cp)
     text, unresolved = cp.finish(composed.text)

@@ -39,7 +39,7 @@ from assistant.engines.llm.prompts import PROMPT_RECITAL, Language, SystemPrompt
 from assistant.engines.llm.streaming import StreamGate
 from assistant.engines.offline.intent import classify
 from assistant.engines.offline.phrases import t
-from assistant.engines.refusals import policy_refusal
+from assistant.engines.refusals import policy_refusal, records_in
 from tools.toolbox import langchain_tool, registry
 
 HISTORY_TURNS = 6
@@ -234,4 +234,6 @@ def _policy_refusal(ctx: EngineContext, lang: Language) -> EngineResult | None:
         has_client="⟦CLIENT_" in ctx.masked_text,
         follow_up_client=bool(ctx.state.get("client_ids")),
     )
-    return policy_refusal(verdict, lang)
+    return policy_refusal(
+        verdict, lang, text=ctx.masked_text, records_in=records_in(ctx.toolbox, lang)
+    )

@@ -34,6 +34,8 @@ async def answer(req: Request) -> EngineResult:
         general = await playbook_qa.answer(req)
         general.text = c.join([[general.text], [t("which_client_for_plan", req.lang)]])
         return general
+    if picked is None and req.intent == "draft_outreach":
+        return await draft_outreach.without_client(req)
     if picked is None:
         return EngineResult(t("which_client", req.lang), req.intent)
     if isinstance(picked, EngineResult):

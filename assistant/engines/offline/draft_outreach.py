@@ -31,12 +31,13 @@ async def answer(req: Request, profile: dict) -> EngineResult:
     tb, lang, cid = req.tb, req.lang, profile["client_id"]
     await req.emit(StatusEvent(text=t("drafting", lang)))
     signals = (await tb.acall("get_client_signals", {"client_id": cid}))["signals"]
-    purpose = req.slots.purpose or purpose_from_signals(signals)
     found = await named_products(tb, req.text, client_id=cid)
     if lacks_product(found):
         card = [c.client_card(profile)]
         return EngineResult(not_in_catalogue(found, lang), "draft_outreach", cards=card)
-    product = first_code(found) or _signal_product(signals, purpose)
+    named = first_code(found)
+    purpose = req.slots.purpose or purpose_for(signals, named)
+    product = named or _signal_product(signals, purpose)
     channel = req.slots.channel or DEFAULT_CHANNEL
     draft = await tb.acall(
         "draft_outreach",
@@ -59,7 +60,9 @@ async def answer(req: Request, profile: dict) -> EngineResult:
             "text_kind": "request",
         },
     )
+    asked = request_check.get("findings", [])
     blocks = [
+        [_warning(asked, lang)] if asked else [],
         [c.heading(f"{t('draft_title', lang)} · {channel} · {purpose}")],
         ["```", _body(draft, lang), "```"],
         _removed(draft.get("findings", []) + request_check.get("findings", []), lang),
@@ -68,19 +71,56 @@ async def answer(req: Request, profile: dict) -> EngineResult:
     return EngineResult(c.join(blocks), "draft_outreach", cards=[c.client_card(profile)])
 
 
+async def without_client(req: Request) -> EngineResult:
+    """A draft asked for with no client named: ask which client — and when the request itself
+    asks for something the conduct rules forbid (a promised return), say so first, so the RM
+    does not wait for a draft that cannot carry it."""
+    check = await req.tb.acall("check_compliance", {"text": req.text, "text_kind": "request"})
+    findings = check.get("findings", [])
+    ask = [t("which_client", req.lang)]
+    if not findings:
+        return EngineResult(c.join([ask]), "draft_outreach")
+    conduct_ref = lookup(req.playbooks, "marketing_conduct", fallback="marketing conduct")
+    conduct = await find(req.tb, conduct_ref, req.lang)
+    cite = f" [{conduct['n']}]" if conduct else ""
+    return EngineResult(c.join([[_warning(findings, req.lang) + cite], ask]), "draft_outreach")
+
+
+def _warning(findings: list[dict], language: str) -> str:
+    """The lead line when the RM's own request asks for what the conduct rules forbid."""
+    labels = dict.fromkeys(c.finding_label(f.get("code", ""), language) for f in findings)
+    sep = "、" if language == "zh" else "; "
+    return t("request_breaks_rules", language).format(what=sep.join(labels))
+
+
+def purpose_for(signals: list[dict], product: str | None) -> str:
+    """The draft's purpose when the RM names none: a product the RM named is introduced as
+    itself (or as what its own signal calls for: the CD that matures), never dressed in another
+    signal's purpose (a letter of credit in a payroll pitch)."""
+    if product is None:
+        return purpose_from_signals(signals)
+    own = [s for s in signals if s.get("product_code") == product]
+    return purpose_from_signals(own) if own else "product_intro"
+
+
 def purpose_from_signals(signals: list[dict]) -> str:
-    kinds = (PURPOSE_BY_SIGNAL.get(s["kind"]) for s in signals)
+    kinds = (_purpose(s) for s in signals)
     return next((k for k in kinds if k), "general")
+
+
+def _purpose(signal: dict) -> str | None:
+    """A product gap is a payroll pitch only when the gap is payroll; a gap its peers show
+    (a loan, a letter of credit) is introduced as that product, never as payroll."""
+    purpose = PURPOSE_BY_SIGNAL.get(signal["kind"])
+    if purpose == "payroll_pitch" and signal.get("basis") not in (None, "payroll"):
+        return "product_intro"
+    return purpose
 
 
 def _signal_product(signals: list[dict], purpose: str) -> str | None:
     """The product of the signal the draft is about (the CD that matures)."""
     return next(
-        (
-            s["product_code"]
-            for s in signals
-            if s.get("product_code") and purpose_from_signals([s]) == purpose
-        ),
+        (s["product_code"] for s in signals if s.get("product_code") and _purpose(s) == purpose),
         None,
     )
 

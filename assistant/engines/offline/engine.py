@@ -16,7 +16,7 @@ from assistant.engines.offline.intent import IntentResult, classify
 from assistant.engines.offline.phrases import t
 from assistant.engines.offline.request import Handler, Request
 from assistant.engines.offline.slots import Slots, extract
-from assistant.engines.refusals import policy_refusal
+from assistant.engines.refusals import policy_refusal, records_in
 from tools.client_tools import client_ids_in, mentioned_clients
 from tools.intelligence.policy import PlaybookMap, load_playbook_map
 from tools.toolbox import Refusal, ToolError
@@ -66,7 +66,13 @@ def _early_answer(
 ) -> EngineResult | None:
     """Policy refusals, the fixed answers, and an admin asking for client data."""
     lang, intent = ctx.language, verdict.intent
-    refusal = policy_refusal(verdict, lang, full_id_intent="client_facts" if has_client else None)
+    refusal = policy_refusal(
+        verdict,
+        lang,
+        full_id_intent="client_facts" if has_client else None,
+        text=ctx.masked_text,
+        records_in=records_in(ctx.toolbox, lang),
+    )
     if refusal is not None:
         return refusal
     if intent in FIXED:

@@ -46,9 +46,18 @@ PHRASES: dict[str, dict[str, str]] = {
         "en": "Admin accounts see audit data, not client data.",
     },
     "refuse_full_id": {
-        "zh": "按照个人信息保护规定，我不能提供完整的证件号、手机号、卡号或账号，只能显示部分遮蔽后的形式。如确需完整信息，请在 CRM 系统内按权限查看。",
-        "en": "Under the personal-information rules I can't show full ID, phone, card or account numbers — only a partially masked form. If you truly need the full value, view it in the CRM under your entitlements.",
+        "zh": "不能提供：按照个人信息保护规定，完整的证件号、手机号、卡号或账号不会出现在对话里（对话内容会留存并可能被转发），我只能显示部分遮蔽后的形式。如确需完整信息（如办理业务填表），请在 CRM 系统内按权限查看。",
+        "en": "I can't give that: under the personal-information rules a full ID, phone, card or account number never appears in a chat (chats are kept and can be forwarded) — only a partially masked form. If you truly need the full value (to fill in a form, say), view it in the CRM under your entitlements.",
     },
+    "cannot_record": {
+        "zh": "没有记录：Frontline 目前不能保存拜访或互动记录，这条内容没有保存到任何系统。请在{where}中登记；登记后我就能在客户画像和跟进提醒中用上它。",
+        "en": "Nothing was recorded: Frontline cannot save visits or interactions yet, so this was not saved anywhere. Please log it in {where}; once it is there I will use it in the client's profile and follow-up reminders.",
+    },
+    "cannot_export": {
+        "zh": "不能导出：按照个人信息保护规定，客户名单和客户数据不能导出成文件，也不能发到个人邮箱、私人微信或网盘。需要离线查看时，请使用行内 CRM 的报表功能并按权限申请。我可以在这里帮你查询和筛选你的客户名单。",
+        "en": "I can't export that: under the personal-information rules, client lists and client data are never exported as files or sent to a personal mailbox, private chat or cloud drive. For offline work, use the CRM's reports under your entitlements. I can query and filter your book here.",
+    },
+    "records_in_default": {"zh": "行内 CRM 系统", "en": "the bank's CRM"},
     "refuse_injection": {
         "zh": "我不能执行改变规则或绕过数据保护的指令。我可以帮你：服务某位客户、起草外联消息、查询你的客户名单或解答行内制度问题。",
         "en": "I can't follow instructions that change my rules or bypass data protection. I can help you serve a client, draft outreach, query your book or answer policy questions.",
@@ -93,6 +102,10 @@ PHRASES: dict[str, dict[str, str]] = {
     "draft_check": {
         "zh": "发送前请核对客户信息与产品要素；草稿中的客户称呼在发送时显示为真实名称。",
         "en": "Check the client details and product terms before sending.",
+    },
+    "request_breaks_rules": {
+        "zh": "先说明：这条消息不能按你说的写——{what}违反营销行为规范，草稿中不会出现，发给客户也不行。",
+        "en": "First: the message can't say that — {what} breaks the marketing conduct rules, so it stays out of the draft and must not be sent.",
     },
     "not_in_catalogue": {
         "zh": "本行产品目录中没有「{product}」相关产品，所以我没有起草或筛选。可以换一个本行在售的产品，或不指定产品再问一次。",

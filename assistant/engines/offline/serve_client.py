@@ -7,6 +7,7 @@ from assistant.engines.offline import compose as c
 from assistant.engines.offline.phrases import t
 from assistant.engines.offline.playbooks import Lookup, find, lookup
 from assistant.engines.offline.request import Request
+from assistant.engines.offline.support import check_support
 
 TOP = 3  # signals and actions whose playbooks are cited
 
@@ -19,6 +20,7 @@ async def answer(req: Request, profile: dict) -> EngineResult:
     suitability_ref = lookup(req.playbooks, "suitability", fallback="suitability")
     refs = _signal_refs(req, signals) + _action_refs(req, actions)
     found = await _passages(req, [*refs, standard_ref, suitability_ref], profile["tier_label"])
+    await check_support(req, [*signals, *actions], found)
     cite_for = {key: p["n"] for key, p in found.items()}
     act_lines, items = c.action_lines(actions, cite_for, lang)
     # An action names the playbook actually cited for it: a configured playbook the library

@@ -14,7 +14,7 @@ class MissingRiskDisclosureRule:
     severity = Severity.MEDIUM
 
     def check(self, doc: Document) -> list[Finding]:
-        if not doc.text.strip() or has_disclosure(doc.norm):
+        if not doc.text.strip() or has_disclosure(doc.norm, doc.context.disclosures):
             return []
         products = disclosed_products(doc.context)
         if not products and not mentions_investment(doc.norm):

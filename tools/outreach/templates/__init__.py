@@ -40,8 +40,10 @@ class TemplateLibrary:
     """Every template, keyed by (channel, purpose, language). Load once where the app is wired
     and pass it in; :meth:`load` reads the packaged YAML."""
 
-    def __init__(self, templates: list[Template]) -> None:
+    def __init__(self, templates: list[Template], profile: BankProfile | None = None) -> None:
         self._by_key = {(t.channel, t.purpose, t.language): t for t in templates}
+        # The bank the templates speak for: its disclosures and where visits are recorded.
+        self.profile = profile or load_bank_profile()
 
     @classmethod
     def load(cls, profile: BankProfile | None = None) -> TemplateLibrary:
@@ -62,7 +64,7 @@ class TemplateLibrary:
                         frame=ChannelFrame.model_validate(frames[channel.value][language]),
                     )
                 )
-        return cls(templates)
+        return cls(templates, profile)
 
     def get(self, channel: Channel, purpose: Purpose, language: Language) -> Template:
         return self._by_key[(channel, purpose, language)]

@@ -1,0 +1,242 @@
+"""Direct answers: a yes/no question gets yes or no first, from the rule that decides it.
+
+The verdict is never invented: "不可以 / No" only when the best-matching line of a retrieved
+passage forbids what was asked (the line itself, or the heading or lead-in it sits under, says
+不得 / 禁止 / must not ...), "可以 / Yes" only when that line allows it, and otherwise the line
+itself leads a question of fact, as the most direct statement the playbooks make (a permission
+question that no retrieved rule decides gets no lead rather than an undecided one).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# "能 … 吗", "可不可以", "是否", "行不行", "allowed?", "can I …": a question that wants a yes or a
+# no. Permission questions ask whether the RM may do something; the verdict says so.
+PERMISSION = re.compile(
+    r"能不能|能否|可不可以|可以吗|可以不|可以么|可否|行不行|行吗|行么|好不好|允许吗|允不允许|"
+    r"能.{0,30}(?<![什怎那这多])[吗么]|可以.{0,30}(?<![什怎那这多])[吗么]|合规吗|违规吗|算违规|"
+    r"\b(can|may|could) (i|we)\b|\bis it (ok|okay|alright|fine|allowed|permitted|legal|compliant)\b|"
+    r"\bam i allowed\b|\bare we allowed\b|\ballowed to\b|\bpermitted to\b",
+    re.I,
+)
+# Questions of fact that still want yes or no first ("是否覆盖", "are X covered?").
+FACTUAL = re.compile(
+    r"是否|是不是|有没有|要不要|需不需要|需要.{0,20}(?<![什怎那这多])[吗么]|是.{0,20}(?<![什怎那这多])[吗么]|"
+    r"^\s*(is|are|does|do|did|will|should|must|has|have)\b",
+    re.I,
+)
+FORBID = re.compile(
+    r"不得(?![分到])|禁止|严禁|不能|不可|不允许|不应|不准|切勿|杜绝|"
+    r"\b(must not|may not|shall not|cannot|can't|never|prohibited|forbidden|not allowed|"
+    r"not permitted|do not|don't|banned)\b",
+    re.I,
+)
+# A rulebook clause that opens with 不 forbids; 不同于 / 不代表 / 不低于 … only describe.
+RULE_NOT = re.compile(r"\s*不(?!同|仅|但|代表|超过|少于|低于|高于|足|论|管|会|一定|是)")
+ALLOW = re.compile(r"可以|允许|可(?!能)|\b(may|can|allowed|permitted)\b", re.I)
+BULLET = re.compile(r"^\s*(?:[-*•✗✓]|\d+[.、)]|[（(]?\d+[）)])\s*")
+CLAUSE = re.compile(r"[，；。;]|(?:，|,)?\s*(?:但|但是|\bbut\b)\s*")
+HAN = re.compile(r"[\u4e00-\u9fff]+")
+WORD = re.compile(r"[a-z][a-z0-9]+", re.I)
+# Words every question about clients and the bank carries: they say nothing about the topic.
+STOP_BIGRAMS = frozenset(
+    [
+        "客户",
+        "跟客",
+        "户说",
+        "我能",
+        "能跟",
+        "我们",
+        "可以",
+        "以吗",
+        "能不",
+        "不能",
+        "行不",
+        "不行",
+        "是否",
+        "帮他",
+        "帮我",
+        "一下",
+        "能否",
+        "他行",
+        "银行",
+        "我行",
+        "产品",
+        "告诉",
+        "诉我",
+        "说吗",
+        "行吗",
+        "吗？",
+    ]
+)
+STOP_WORDS = frozenset(
+    [
+        "can",
+        "could",
+        "may",
+        "the",
+        "and",
+        "for",
+        "with",
+        "that",
+        "this",
+        "what",
+        "are",
+        "is",
+        "was",
+        "does",
+        "did",
+        "our",
+        "his",
+        "her",
+        "him",
+        "their",
+        "they",
+        "client",
+        "clients",
+        "customer",
+        "customers",
+        "tell",
+        "say",
+        "said",
+        "ask",
+        "about",
+        "will",
+        "would",
+        "should",
+        "basically",
+        "really",
+        "just",
+        "okay",
+        "allowed",
+    ]
+)
+MIN_SCORE = 0.5
+VERDICT_BONUS = 0.5
+RANK_PENALTY = 0.05  # a later passage wins only with clearly more in common
+
+
+@dataclass(frozen=True)
+class Lead:
+    """The answer's first line: the verdict (``no``/``yes``/``None``) and the rule behind it."""
+
+    verdict: str | None
+    rule: str
+    n: int
+
+    def render(self, language: str) -> str:
+        zh = language == "zh"
+        if self.verdict == "no":
+            head = "不可以：" if zh else "No — that is not allowed: "
+        elif self.verdict == "yes":
+            head = "可以：" if zh else "Yes: "
+        else:
+            head = ""
+        return f"{head}{self.rule} [{self.n}]"
+
+
+def asks_yes_no(text: str) -> bool:
+    return bool(PERMISSION.search(text) or FACTUAL.search(text))
+
+
+def terms(text: str) -> set[str]:
+    """What a sentence is about: Chinese character pairs and English content words."""
+    found = {
+        run[i : i + 2] for run in HAN.findall(text) for i in range(len(run) - 1)
+    } - STOP_BIGRAMS
+    words = {w.lower() for w in WORD.findall(text)} - STOP_WORDS
+    return found | {_stem(w) for w in words}
+
+
+def _stem(word: str) -> str:
+    """covers, covered -> cover: enough for matching a question to a rule's line."""
+    for suffix in ("ing", "ed", "es", "s"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+            return word[: -len(suffix)]
+    return word
+
+
+def direct_lead(question: str, passages: list[dict]) -> Lead | None:
+    """The lead line for a yes/no question, from the passages that were retrieved for it; None
+    when the question is not yes/no or no line of the passages speaks to it."""
+    if not asks_yes_no(question):
+        return None
+    asked = terms(question)
+    lines = [
+        (rank, p["n"], *r) for rank, p in enumerate(passages) for r in _rules(p.get("text", ""))
+    ]
+    seen = [asked & terms(clause) for *_, clause, _ in lines]
+    # A word every line carries ("风险" in a conduct playbook) says little: weigh by rarity.
+    df: dict[str, int] = {}
+    for shared in seen:
+        for term in shared:
+            df[term] = df.get(term, 0) + 1
+    permission = bool(PERMISSION.search(question))
+    best: tuple[float, int] | None = None  # (score, line index)
+    for i, shared in enumerate(seen):
+        score = sum(1 / df[term] for term in shared) - lines[i][0] * RANK_PENALTY
+        if permission and shared and _decides(lines[i][3], lines[i][4]):
+            score += VERDICT_BONUS  # "may I?" is answered by a rule that allows or forbids
+        if score >= MIN_SCORE and (best is None or score > best[0]):
+            best = (score, i)
+    if best is None:
+        return None
+    _, n, rule, clause, forbids = lines[best[1]]
+    allows = bool(ALLOW.search(clause))
+    if not permission:
+        return Lead(None, rule, n)
+    # "May I …?" answered by a line that neither allows nor forbids is no answer: the passages
+    # follow without a lead rather than under one that does not decide the question.
+    verdict = "no" if forbids else "yes" if allows else None
+    return Lead(verdict, rule, n) if verdict else None
+
+
+def _decides(clause: str, forbids: bool) -> bool:
+    return forbids or bool(ALLOW.search(clause))
+
+
+def _forbids(clause: str) -> bool:
+    """不得 / must not …, or a rule that opens with 不 (「不承诺收益」「不以存款名义销售」)."""
+    return bool(FORBID.search(clause) or RULE_NOT.match(clause))
+
+
+def _rules(text: str) -> list[tuple[str, str, bool]]:
+    """(rule as quoted, clause matched, whether it forbids) for each clause of each line of a
+    passage. A bullet under a heading or lead-in that forbids ("以下表述……一律禁止") forbids
+    too, and is quoted with it; a line that allows one thing and forbids another ("可以说明
+    ……，但不得……") is judged clause by clause."""
+    out: list[tuple[str, str, bool]] = []
+    context = ""
+    for raw in text.splitlines():
+        line = raw.strip()
+        if not line:
+            continue
+        if line.startswith("#"):
+            context = line.lstrip("#").strip() if FORBID.search(line) else ""
+            continue
+        body = BULLET.sub("", line).strip()
+        bullet = body != line
+        if not bullet:
+            context = body if FORBID.search(body) and body.endswith(("：", ":")) else ""
+        inherited = bool(bullet and context)
+        rule = body if FORBID.search(body) or not context else _under(context, body)
+        for clause in CLAUSE.split(body):
+            if clause.strip():
+                forbids = _forbids(clause) or inherited
+                out.append((_trim(rule), clause, forbids))
+    return out
+
+
+def _under(context: str, body: str, limit: int = 160) -> str:
+    """「以下表述……一律禁止：“保本”」, the lead-in shortened so the bullet itself is kept."""
+    room = max(limit - len(body) - 2, 20)
+    lead = context.rstrip("：:")
+    colon = "：" if HAN.search(lead[-1:]) or lead.endswith(("）", "」")) else ": "
+    return f"{lead if len(lead) <= room else lead[: room - 1] + '…'}{colon}{body}"
+
+
+def _trim(rule: str, limit: int = 160) -> str:
+    rule = rule.rstrip("；;，,")
+    return rule if len(rule) <= limit else rule[: limit - 1] + "…"

@@ -1,0 +1,184 @@
+"""Direct answers (issue 14): yes/no first from the rule that decides it, plain refusals of what
+Frontline cannot do, and citations that support the line they sit on."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.core.citations import names_product, supports
+from assistant.engines.offline.direct import asks_yes_no, direct_lead
+from assistant.engines.offline.draft_outreach import purpose_from_signals
+from assistant.engines.refusals import IDENTIFIER_REQUEST, asks_to_record
+
+CONDUCT = """# 营销行为规范
+
+## 禁用语
+### 严禁使用的表述
+以下表述用于非存款类产品时一律禁止：
+- "稳赚""稳赚不赔"；
+- "保本保息""保本""保收益"；
+
+### 存款类产品的表述
+存款、大额存单可以说明"受存款保险保障"，但不得说"比理财收益高还没风险"。
+"""
+CONDUCT_EN = """## Prohibited wording
+The following are banned when describing wealth products:
+- "guaranteed return", "sure win";
+- "risk-free", "zero risk";
+
+## Incentives
+Scores are deducted per quarter for complaints.
+"""
+
+
+def passage(text: str, n: int = 1) -> dict:
+    return {"n": n, "text": text}
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "能跟客户说保本吗",
+        "可不可以代客户填问卷",
+        "这样行不行",
+        "是否需要双录",
+        "can I say that?",
+        "Is it ok to send the ID by WeChat?",
+        "are funds covered by deposit insurance?",
+    ],
+)
+def test_when_question_wants_yes_or_no_then_detected(question: str) -> None:
+    assert asks_yes_no(question)
+
+
+@pytest.mark.parametrize("question", ["战略客户的服务频次是什么", "what is the maturity playbook"])
+def test_when_question_is_open_then_not_yes_no(question: str) -> None:
+    assert not asks_yes_no(question)
+
+
+def test_when_the_rule_forbids_then_the_answer_leads_with_no_and_quotes_it() -> None:
+    lead = direct_lead("能跟客户说保本保收益吗", [passage(CONDUCT)])
+    assert lead is not None and lead.verdict == "no"
+    text = lead.render("zh")
+    assert text.startswith("不可以：") and "保本" in text and text.endswith("[1]")
+
+
+def test_when_the_rule_allows_then_the_answer_leads_with_yes() -> None:
+    lead = direct_lead("存款可以跟客户说受存款保险保障吗", [passage(CONDUCT)])
+    assert lead is not None and lead.verdict == "yes"
+    assert lead.render("zh").startswith("可以：")
+
+
+def test_when_english_question_is_forbidden_then_no_comes_first() -> None:
+    lead = direct_lead("can I tell a client the product is risk-free?", [passage(CONDUCT_EN, 2)])
+    assert lead is not None and lead.verdict == "no"
+    assert lead.render("en").startswith("No — that is not allowed:") and "[2]" in lead.render("en")
+
+
+def test_when_no_line_speaks_to_the_question_then_no_verdict_is_invented() -> None:
+    assert direct_lead("能给客户送购物卡吗", [passage(CONDUCT)]) is None
+
+
+def test_when_the_question_is_factual_then_the_rule_leads_without_a_verdict() -> None:
+    lead = direct_lead("是否所有理财都属于稳赚的产品", [passage(CONDUCT)])
+    assert lead is not None and lead.verdict is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "帮我记一下今天拜访了⟦CLIENT_1⟧",
+        "记录一下：今天拜访了⟦CLIENT_1⟧，聊了代发",
+        "log a visit: met ⟦PERSON_1⟧ today",
+        "record the call with ⟦CLIENT_1⟧",
+    ],
+)
+def test_when_asked_to_record_a_visit_then_detected(text: str) -> None:
+    assert asks_to_record(text)
+
+
+@pytest.mark.parametrize(
+    "text", ["我记得他上次说过要换行", "最近互动记录有哪些", "show the call log"]
+)
+def test_when_only_reading_records_then_not_a_record_request(text: str) -> None:
+    assert not asks_to_record(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "wanted"),
+    [
+        ("⟦PERSON_1⟧身份证号多少 我填表用", True),
+        ("what's ⟦PERSON_1⟧ card number", True),
+        ("把⟦PERSON_1⟧的证件号发我", True),
+        ("⟦CLIENT_1⟧的账户余额是多少", False),
+        ("身份证丢了怎么挂失", False),
+    ],
+)
+def test_identifier_requests(text: str, wanted: bool) -> None:
+    assert bool(IDENTIFIER_REQUEST.search(text)) is wanted
+
+
+LOAN = ["流动资金贷款", "Working Capital Loan", "LOAN-1"]
+
+
+def test_when_passage_is_about_another_product_then_it_does_not_support_the_offer() -> None:
+    payroll = "代发工资：员工 ≥ 100 人的企业优先营销代发，带动员工个人资金与贷款。"
+    assert not supports(payroll, "推荐流动资金贷款", LOAN)
+
+
+def test_when_passage_names_the_product_then_it_supports_the_offer() -> None:
+    assert supports("对公贷款产品：流动资金贷款额度预授信。", "推荐流动资金贷款", LOAN)
+
+
+def test_when_passage_speaks_of_the_signal_then_it_supports_the_line() -> None:
+    maturity = "到期前 30 天联系客户，了解资金安排。"
+    assert supports(
+        maturity, "单位一年期大额存单 2026-07-13 到期：提前联系续存", ["单位一年期大额存单"]
+    )
+
+
+def test_product_name_matches_by_a_long_enough_run() -> None:
+    assert names_product("大额存单到期续存", ["单位大额存单"])
+    assert not names_product("资金归集", ["流动资金贷款"])
+
+
+@pytest.mark.parametrize(
+    ("basis", "purpose"),
+    [("payroll", "payroll_pitch"), ("peers", "product_intro"), (None, "payroll_pitch")],
+)
+def test_when_the_gap_is_not_payroll_then_the_draft_is_not_a_payroll_pitch(
+    basis: str | None, purpose: str
+) -> None:
+    signal = {"kind": "product_gap", "product_code": "X1", "basis": basis}
+    assert purpose_from_signals([signal]) == purpose
+
+
+@pytest.mark.parametrize(
+    ("text", "wanted"),
+    [
+        ("把客户名单导出来我发到个人邮箱晚上看", True),
+        ("export my client list to excel", True),
+        ("send it to my personal email", True),
+        ("我的客户中哪些有存款流失？", False),
+        ("导出型企业有哪些客户", False),
+    ],
+)
+def test_export_requests(text: str, wanted: bool) -> None:
+    from assistant.engines.refusals import EXPORT_REQUEST
+
+    assert bool(EXPORT_REQUEST.search(text)) is wanted
+
+
+def test_when_the_rm_names_a_product_then_the_draft_introduces_that_product() -> None:
+    from assistant.engines.offline.draft_outreach import purpose_for
+
+    gap = {"kind": "product_gap", "product_code": "PAY", "basis": "payroll"}
+    due = {"kind": "maturity", "product_code": "CD1"}
+    assert purpose_for([gap, due], "LC1") == "product_intro"
+    assert purpose_for([gap, due], "CD1") == "maturity_reminder"
+    assert purpose_for([gap, due], None) == "payroll_pitch"
+
+
+def test_when_no_retrieved_rule_decides_a_permission_question_then_no_lead() -> None:
+    text = "个人客户：到店礼遇、手机银行激活礼。"
+    assert direct_lead("客户让我帮他弄手机银行，把密码告诉我行吗", [passage(text)]) is None
