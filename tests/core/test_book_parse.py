@@ -40,7 +40,9 @@ def test_when_a_chinese_numeral_is_read_then_its_value_is_returned(text: str, va
         ("80000", None, 8e4),
     ],
 )
-def test_when_an_amount_has_a_unit_then_it_is_in_yuan(num: str, unit: str | None, value: float) -> None:
+def test_when_an_amount_has_a_unit_then_it_is_in_yuan(
+    num: str, unit: str | None, value: float
+) -> None:
     assert amount(num, unit) == value
 
 
@@ -62,7 +64,10 @@ CASES = [
     ("no contact for 90+ days", {"no_contact_days": 90}),
     (
         "存款超过5000万的对公客户",
-        {"client_type": "corporate", "thresholds": [{"measure": "deposit", "op": "gte", "value": 5e7}]},
+        {
+            "client_type": "corporate",
+            "thresholds": [{"measure": "deposit", "op": "gte", "value": 5e7}],
+        },
     ),
     ("clients with AUM over 5m", {"thresholds": [{"measure": "aum", "op": "gte", "value": 5e6}]}),
     (
@@ -78,7 +83,10 @@ CASES = [
     ("谁买了大额存单", {"holds": ["大额存单"]}),
     ("which of my clients hold an LC", {"holds": ["lc"]}),
     ("没开资金池的客户", {"lacks": ["资金池"]}),
-    ("which corporate clients have no payroll", {"client_type": "corporate", "signal": "product_gap"}),
+    (
+        "which corporate clients have no payroll",
+        {"client_type": "corporate", "signal": "product_gap"},
+    ),
     (
         "有贷款但没开现金管理的客户有几家",
         {
@@ -89,7 +97,10 @@ CASES = [
     ),
     ("年终客户答谢会邀请谁比较合适", {"sort_by": "value", "limit": 10}),
     ("哪个组员跟进最慢", {"group_by_rm": True, "follow_up_gaps": True}),
-    ("which RM in my team has the most dormant clients", {"group_by_rm": True, "signal": "dormancy"}),
+    (
+        "which RM in my team has the most dormant clients",
+        {"group_by_rm": True, "signal": "dormancy"},
+    ),
 ]
 
 

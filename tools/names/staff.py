@@ -1,6 +1,6 @@
 """The bank's RMs as colleagues name them: the full name, its pinyin either way round
 ("tang xiaofei", "xiaofei tang"), an English name or its first word ("Emily"), and — within
-one team only, where it is unambiguous — the familiar "小王" / "老王" / "王姐".
+one team only, where it is unambiguous — the familiar "小王" / "老王".
 
 Names come from the loaded extract (``rms.csv``); nothing here knows any bank's staff.
 """
@@ -17,7 +17,15 @@ from tools.bank.records import RMRecord
 
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 # Familiar forms of a surname; the surname must then be unique in the team.
-_FAMILIAR = ("小{s}", "老{s}", "{s}姐", "{s}哥", "{s}总")
+_FAMILIAR = ("小{s}", "老{s}")
+
+
+def familiar_forms(name: str) -> tuple[str, ...]:
+    """ "小王", "老王" for a Chinese name (colleagues' way of naming one another)."""
+    name = name.strip()
+    if not name or not _CJK.match(name):
+        return ()
+    return tuple(f.format(s=name[0]) for f in _FAMILIAR)
 
 
 @lru_cache(maxsize=1024)
