@@ -22,15 +22,19 @@ from tools.catalogue import PRODUCT_KINDS, contains
 from tools.names.staff import mentioned
 
 IC = re.I
-COUNT = re.compile(r"几[个家位户]|多少[个家位户]?|有几|\bhow many\b|\bnumber of\b|\bcount\b", IC)
+COUNT = re.compile(
+    r"(几|多少)(个|家|位|户)(?!工作|月|小时|星期|礼拜|字|点|天)|有几(个|家|位)?(?![天日])|"
+    r"\bhow many\b(?! days| hours| weeks| months| working)|\bnumber of clients\b",
+    IC,
+)
 TOP = re.compile(
     rf"前\s*({NUMBER})\s*[名个家位]?|\btop\s*({NUMBER})\b|({NUMBER})\s*(?:个|家|位)(?:最|客户)", IC
 )
 SUPERLATIVE = re.compile(
-    r"最(大|多|高|久|快|慢|少|低|小)|\b(biggest|largest|most|highest|top|best|smallest|lowest|least)\b",
+    r"最(大|多|高|久|快|慢|少|低|小)|\b(biggest|largest|most|highest|top|smallest|lowest|least)\b",
     IC,
 )
-INVITE = re.compile(r"邀请|邀约|答谢|沙龙|客户活动|\binvite\b|\bevent\b|\bsalon\b", IC)
+INVITE = re.compile(r"邀请|邀约|\binvite\b", IC)
 GROUP_BY_RM = re.compile(
     r"哪[个位](组员|客户经理|同事|rm)|(组|团队|组员)[里内中]?谁|我们组谁|\bwhich rm\b|\bwhich (of my )?team members?\b|\bwho on (my|the) team\b",
     IC,
@@ -100,9 +104,13 @@ SEGMENTS = [
 
 
 ASKS = re.compile(
-    r"哪些|哪几|谁|名单|清单|列出|\bwhich\b|\bwho\b|\blist\b|\bmy \w+ (clients|mismatches)\b|\bmine\b|in my book",
+    r"哪些.{0,6}(客户|企业|公司)|哪[几]?[家位]|哪个客户|哪几[个家位]|"
+    r"谁(买|有|持|的|是|最|还|没|该|比较)|名单|清单|列出|列一下|我名下|我手上|我的客户|"
+    r"\bwhich (of (my|mine|them)|(\w+ ){0,2}clients)\b|\bwho('s| has| have| in my| of my| should i| shd i)\b|\blist\b|"
+    r"\bmy (\w+ ){0,2}clients\b|\bin my book\b|\bof mine\b|\bmy \w+ mismatches\b",
     IC,
 )
+CLIENT_NOUN = re.compile(r"客户|企业|公司|\bclients?\b|\bcustomers?\b|\baccounts\b", IC)
 TEAM = re.compile(r"团队|我们组|组里|组员|全组|\bteam\b", IC)
 
 
@@ -315,13 +323,23 @@ def parse(
     if count and not top:
         q["count_only"] = True
     asks = bool(ASKS.search(text))
+    filtered = any(
+        q.get(k)
+        for k in ("tier", "client_type", "industry", "signal", "holds", "lacks", "thresholds",
+                  "risk_appetite", "product_risk_at_least", "risk_mismatch", "follow_up_gaps")
+    ) or q.get("maturity_within_days") is not None  # fmt: skip
     structured = bool(
-        (asks and (q.get("signal") or q.get("risk_mismatch") or q.get("tier")))
-        or
-        top or count or superlative or invite or thresholds or q.get("no_contact_days")
-        or holds or lacks or "rm" in q or q.get("group_by_rm") or q.get("risk_appetite")
-        or q.get("product_risk_at_least") or q.get("maturity_within_days") is not None
-    )  # fmt: skip
+        top
+        or invite
+        or q.get("no_contact_days")
+        or q.get("maturity_within_days") is not None
+        or (q.get("risk_appetite") and q.get("product_risk_at_least"))
+        or "rm" in q
+        or q.get("group_by_rm")
+        or ((count or asks) and (filtered or measure or superlative or count))
+        or (superlative and measure and CLIENT_NOUN.search(text))
+        or (thresholds and CLIENT_NOUN.search(text))
+    )
     return Parsed(BookQuery.model_validate(q), structured, found_rms, bool(TEAM.search(text)))
 
 
