@@ -75,14 +75,14 @@ CASES = [
         {"thresholds": [{"measure": "deposit_change", "op": "lte", "value": -0.2}]},
     ),
     (
-        "whose deposits dropped by half",
+        "which clients' deposits dropped by half",
         {"thresholds": [{"measure": "deposit_change", "op": "lte", "value": -0.5}]},
     ),
     ("风险偏好C2但买了R3以上产品的客户", {"risk_appetite": "C2", "product_risk_at_least": "R3"}),
     ("团队里哪些客户持有的产品风险超过风险承受能力", {"risk_mismatch": True}),
     ("谁买了大额存单", {"holds": ["大额存单"]}),
     ("which of my clients hold an LC", {"holds": ["lc"]}),
-    ("没开资金池的客户", {"lacks": ["资金池"]}),
+    ("没开资金池的客户有哪些", {"lacks": ["资金池"]}),
     (
         "which corporate clients have no payroll",
         {"client_type": "corporate", "signal": "product_gap"},
