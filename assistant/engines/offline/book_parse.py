@@ -104,7 +104,7 @@ SEGMENTS = [
 
 
 ASKS = re.compile(
-    r"哪些.{0,6}(客户|企业|公司)|哪[几]?[家位]|哪个客户|哪几[个家位]|"
+    r"哪些.{0,6}(客户|企业|公司)|哪[几]?[家位]|哪个客户|哪几[个家位]|(客户|企业|公司)有哪些|"
     r"谁(买|有|持|的|是|最|还|没|该|比较)|名单|清单|列出|列一下|我名下|我手上|我的客户|"
     r"\bwhich (of (my|mine|them)|(\w+ ){0,2}clients)\b|\bwho('s| has| have| in my| of my| should i| shd i)\b|\blist\b|"
     r"\bmy (\w+ ){0,2}clients\b|\bin my book\b|\bof mine\b|\bmy \w+ mismatches\b",
