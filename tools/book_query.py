@@ -97,6 +97,10 @@ class BookQuery(BaseModel):
     follow_up_gaps: bool = Field(
         default=False, description="Clients whose required follow-up is overdue"
     )
+    include_pending: bool = Field(
+        default=False,
+        description="With follow_up_gaps: also follow-ups not yet made whose deadline is still ahead",
+    )
     sort_by: Measure | LegacySort = Field(
         default="urgency", description="Measure to rank by (urgency: nearest signal deadline)"
     )
@@ -195,7 +199,9 @@ def _filters(q: BookQuery, zh: bool, rm_label: str | None) -> list[str]:
         out.append(
             "持有产品风险高于风险承受能力" if zh else "holding products above their risk appetite"
         )
-    if q.follow_up_gaps:
+    if q.follow_up_gaps and q.include_pending:
+        out.append("尚未跟进（含未到期限）" if zh else "not yet followed up (open or late)")
+    elif q.follow_up_gaps:
         out.append("跟进逾期" if zh else "overdue follow-ups")
     return out
 

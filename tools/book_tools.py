@@ -92,7 +92,7 @@ def _gaps(
 ) -> dict:
     gaps: list[FollowUpGap] = [
         g
-        for g in tb.services.intelligence.follow_up_gaps(book)
+        for g in tb.services.intelligence.follow_up_gaps(book, q.include_pending)
         if (rm is None or g.rm_id == rm.rm_id) and (q.signal is None or g.signal_kind == q.signal)
     ]
     out: dict = {"matched": len(gaps)}

@@ -158,8 +158,12 @@ class InsightService:
         matched = query(rows, limit=None, **filters)
         return [self._row(r, language) for r in matched[:limit]], len(matched)
 
-    def follow_up_gaps(self, client_ids: frozenset[str]) -> list[FollowUpGap]:
-        gaps = self.intel.follow_up_gaps(self.book_data(client_ids), self.peers, self.as_of)
+    def follow_up_gaps(
+        self, client_ids: frozenset[str], include_pending: bool = False
+    ) -> list[FollowUpGap]:
+        gaps = self.intel.follow_up_gaps(
+            self.book_data(client_ids), self.peers, self.as_of, include_pending=include_pending
+        )
         return sorted(gaps, key=lambda g: (-g.days_overdue, g.client_id))
 
     def outreach_facts(

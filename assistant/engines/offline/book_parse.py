@@ -43,6 +43,7 @@ GAPS = re.compile(
     r"跟进(缺口|逾期|最慢|慢|不及时)|未跟进|没跟进|没按时跟进|没有跟进|逾期|overdue|follow-?up gaps?|not followed|slowest (at )?follow",
     IC,
 )
+PENDING = re.compile(r"还没|没跟进|未跟进|没有跟进|not (yet )?followed|haven'?t followed", IC)
 # Measures a question ranks or bounds by; the first that the text names wins.
 MEASURES: list[tuple[str, str]] = [
     (r"贷款|借款|融资|\bloans?\b|\bmortgages?\b|\bborrow", "loan"),
@@ -296,6 +297,8 @@ def parse(
         q.setdefault("thresholds", []).append({"measure": "loan", "op": "gte", "value": 1.0})
     if GAPS.search(text):
         q["follow_up_gaps"] = True
+        if PENDING.search(text) and not re.search(r"逾期|按时|overdue|late", text, IC):
+            q["include_pending"] = True  # "还没跟进": open ones too, not only the late
     if GROUP_BY_RM.search(text):
         q["group_by_rm"] = True
     count = bool(COUNT.search(text))

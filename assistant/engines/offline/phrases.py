@@ -155,6 +155,12 @@ PHRASES: dict[str, dict[str, str]] = {
         "en": "{name} ({client_id}, {rm_id}) · {signal} · detected {detected_on}, "
         "due {due_date}, {days_overdue} days overdue",
     },
+    "gap_open_line": {
+        "zh": "{name}（{client_id}，{rm_id}）· {signal} · 发现于 {detected_on}，"
+        "尚未跟进，应于 {due_date} 前完成（还剩 {days_left} 天）",
+        "en": "{name} ({client_id}, {rm_id}) · {signal} · detected {detected_on}, "
+        "not yet followed up, due {due_date} ({days_left} days left)",
+    },
     "playbook_title": {"zh": "行内制度要点", "en": "From the playbooks"},
     "playbook_none": {
         "zh": "没有在行内手册中找到相关内容，建议咨询产品经理或合规部。",
