@@ -113,7 +113,7 @@ class BookQuery(BaseModel):
     limit: int = Field(default=DEFAULT_SHOWN, ge=1, le=200, description="How many to show")
 
     def measure(self) -> Measure:
-        return LEGACY_SORTS.get(self.sort_by, self.sort_by)  # type: ignore[return-value]
+        return LEGACY_SORTS.get(self.sort_by, self.sort_by)  # type: ignore[arg-type,return-value]
 
     def is_descending(self) -> bool:
         return self.descending if self.descending is not None else self.measure() not in ASCENDING

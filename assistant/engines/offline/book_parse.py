@@ -189,14 +189,15 @@ def _thresholds(text: str, measure: str | None) -> list[Threshold]:
         up = low in ("超过", "大于", "高于", "多于", "以上", "不低于", "至少", "over", "above",
                      "more than", "greater than", "at least")  # fmt: skip
         if value is not None:
-            out.append(
-                Threshold(measure=measure or "value", op="gte" if up else "lte", value=value)
-            )
+            bound_of = {"measure": measure or "value", "op": "gte" if up else "lte", "value": value}
+            out.append(Threshold.model_validate(bound_of))
     for m in after.finditer(text):
         value = amount(m.group(1), m.group(2))
         if value is not None and not out:
             op = "lte" if m.group(3) == "以下" else "gte"
-            out.append(Threshold(measure=measure or "value", op=op, value=value))
+            out.append(
+                Threshold.model_validate({"measure": measure or "value", "op": op, "value": value})
+            )
     return out
 
 
