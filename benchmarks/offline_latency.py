@@ -31,8 +31,25 @@ QUESTIONS = {
         "What are the banned phrases in marketing conduct rules?",
     ],
     "help": ["你能做什么", "what can you do"],
+    # Asked by whoever holds the largest book (a team lead: the whole team's), see LARGEST.
+    "book_query (largest book)": [
+        "top 3 by loans",
+        "90天以上没联系的客户有几个？",
+        "哪个组员跟进最慢",
+    ],
     "out_of_scope": ["今天天气怎么样", "tell me a joke"],
 }
+
+
+LARGEST = "book_query (largest book)"
+
+
+def largest_book_rm(fl: Frontline) -> str:
+    """The caller whose book is the largest (book queries are slowest there)."""
+    from tools.entitlement import resolve_caller
+
+    callers = [resolve_caller(fl.bank, rm.rm_id) for rm in fl.bank.all_rms() if rm.role != "admin"]
+    return max(callers, key=lambda c: (len(c.client_ids), c.rm_id)).rm_id
 
 
 def pct(values: list[float], q: float) -> float:
@@ -45,9 +62,11 @@ async def main(rounds: int) -> None:
     # Warm: what `frontline serve` loads at start-up, then one untimed pass over every question
     # (first use of each language's pipeline, templates, the fixed playbook queries' vectors).
     await asyncio.to_thread(fl.warm_up)
-    for qs in QUESTIONS.values():
+    largest = largest_book_rm(fl)
+    who = {intent: largest if intent == LARGEST else "RM001" for intent in QUESTIONS}
+    for intent, qs in QUESTIONS.items():
         for q in qs:
-            await fl.core.answer(Turn(text=q, channel="cli", rm_id="RM001"))
+            await fl.core.answer(Turn(text=q, channel="cli", rm_id=who[intent]))
     print("| intent | turns | p50 ms | p95 ms |\n|---|---|---|---|")
     everything: list[float] = []
     for intent, qs in QUESTIONS.items():
@@ -55,9 +74,9 @@ async def main(rounds: int) -> None:
         for _ in range(rounds):
             for q in qs:
                 t0 = time.perf_counter()
-                answer = await fl.core.answer(Turn(text=q, channel="cli", rm_id="RM001"))
+                answer = await fl.core.answer(Turn(text=q, channel="cli", rm_id=who[intent]))
                 times.append((time.perf_counter() - t0) * 1000)
-                assert answer.intent == intent, (q, answer.intent)
+                assert answer.intent == intent.split(" ")[0], (q, answer.intent)
         everything += times
         print(
             f"| {intent} | {len(times)} | {statistics.median(times):.0f} | {pct(times, 0.95):.0f} |"

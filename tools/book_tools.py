@@ -1,73 +1,134 @@
-"""``list_book``: questions over the caller's own book (a team lead: the team's books)."""
+"""``list_book``: any question over the caller's own book (a team lead: the team's books, or
+one RM's of the team), asked as a ``tools.book_query.BookQuery``."""
 
 from __future__ import annotations
 
-from typing import Literal
+from collections import defaultdict
 
-from pydantic import BaseModel, Field
+from tools.bank.records import RMRecord
+from tools.book_query import BookQuery, describe
+from tools.catalogue import Catalogue
+from tools.intelligence.book import BookRow
+from tools.intelligence.book_select import Resolved, per_rm, select
+from tools.intelligence.followup import FollowUpGap
+from tools.names.staff import resolve
+from tools.toolbox import Toolbox, ToolError
 
-from tools.toolbox import Toolbox
 
-SignalKind = Literal[
-    "deposit_churn", "maturity", "product_gap", "dormancy", "growth", "suitability"
-]
+class ListBookArgs(BookQuery):
+    """The ``list_book`` schema: the book query (kept under its first name)."""
 
 
-class ListBookArgs(BaseModel):
-    tier: str | None = Field(
-        default=None,
-        description="Tier key: strategic, core, key, basic, private, wealth, affluent, mass",
-    )
-    signal: SignalKind | None = Field(default=None, description="Only clients showing this signal")
-    product_gap: str | None = Field(
-        default=None,
-        description="Only clients lacking this product code (find_products gives the code)",
-    )
-    maturity_within_days: int | None = Field(
-        default=None, ge=1, le=366, description="Holdings maturing within N days"
-    )
-    client_type: Literal["corporate", "retail"] | None = None
-    industry: str | None = None
-    sort_by: Literal["value", "trend", "maturity", "urgency"] = "urgency"
-    follow_up_gaps: bool = Field(
-        default=False, description="Team leads: clients whose required follow-up is overdue"
-    )
-    limit: int = Field(default=10, ge=1, le=50)
+def _rm(tb: Toolbox, q: BookQuery, rms: list[RMRecord]) -> RMRecord | None:
+    if not q.rm:
+        return None
+    rm = resolve(q.rm, rms)
+    tb.caller.require_rm(rm)  # another team's RM, or an RM naming a colleague: refused
+    return rm
+
+
+def _codes(tb: Toolbox, words: list[str], segment: str | None) -> tuple[frozenset[str], ...]:
+    """Each named product -> the catalogue codes it stands for; a name the bank has no product
+    for is a recoverable error (the RM can name another)."""
+    catalogue = tb.services.catalogue or Catalogue(tb.services.products)
+    out = []
+    for word in words:
+        if word in tb.services.products:
+            out.append(frozenset({word}))
+            continue
+        found = catalogue.resolve(word, segment=segment)
+        if not found.matches:
+            raise ToolError(f"the bank's catalogue has no product for {word!r}")
+        out.append(frozenset(m.product.product_code for m in found.matches))
+    return tuple(out)
+
+
+def _client(tb: Toolbox, row: dict, names: dict[str, str]) -> dict:
+    tb.touch(row["client_id"])
+    return row | {"name": tb.token(names[row["client_id"]], "CLIENT", row["client_id"])}
 
 
 def list_book(tb: Toolbox, args: ListBookArgs) -> dict:
     tb.caller.require_client_access()
     intel = tb.services.intelligence
+    rms = intel.rms
+    rm = _rm(tb, args, rms)
     book = tb.caller.client_ids
     names = {c.client_id: c.name for c in intel.directory if c.client_id in book}
-    if args.follow_up_gaps:
-        gaps = intel.follow_up_gaps(book)[: args.limit]
-        for g in gaps:
-            tb.touch(g.client_id)
-        return {
-            "book_size": len(book),
-            "follow_up_gaps": [
-                {
-                    "client_id": g.client_id,
-                    "name": tb.token(names[g.client_id], "CLIENT", g.client_id),
-                    "rm_id": g.rm_id,
-                    "signal": g.signal_kind,
-                    "detected_on": str(g.detected_on),
-                    "due_date": str(g.due_date),
-                    "days_overdue": g.days_overdue,
-                    "playbook": g.playbook,
-                }
-                for g in gaps
-            ],
-        }
-    filters = args.model_dump(exclude={"follow_up_gaps"})
-    rows, total = intel.query_book(book, tb.language, **filters)
-    for r in rows:
-        tb.touch(r["client_id"])
-    return {
+    label = {r.rm_id: r.name for r in rms}
+    out: dict = {
         "book_size": len(book),
-        "matched": total,
-        "clients": [
-            r | {"name": tb.token(names[r["client_id"]], "CLIENT", r["client_id"])} for r in rows
-        ],
+        "query": describe(args, tb.language, rm.name if rm else None),
     }
+    if rm is not None:
+        out["rm"] = {"rm_id": rm.rm_id, "name": rm.name}
+    if args.follow_up_gaps:
+        return out | _gaps(tb, args, book, rm, names, label)
+    resolved = Resolved(
+        holds=_codes(tb, args.holds, args.client_type),
+        lacks=_codes(tb, args.lacks, args.client_type),
+        rm_id=rm.rm_id if rm else None,
+    )
+    rows: list[BookRow] = select(intel.book_rows(book), args, resolved)
+    out["matched"] = len(rows)
+    if args.group_by_rm:
+        team = sorted({r.rm_id for r in intel.book_rows(book)})
+        out["per_rm"] = [
+            {"rm_id": rm_id, "name": label.get(rm_id, rm_id), "clients": n}
+            for rm_id, n in per_rm(rows, team)
+        ]
+    shown = rows[: args.limit]
+    out["clients"] = [_client(tb, intel.row_dict(r, tb.language), names) for r in shown]
+    return out
+
+
+def _gaps(
+    tb: Toolbox,
+    q: BookQuery,
+    book: frozenset[str],
+    rm: RMRecord | None,
+    names: dict[str, str],
+    label: dict[str, str],
+) -> dict:
+    gaps: list[FollowUpGap] = [
+        g
+        for g in tb.services.intelligence.follow_up_gaps(book, q.include_pending)
+        if (rm is None or g.rm_id == rm.rm_id) and (q.signal is None or g.signal_kind == q.signal)
+    ]
+    out: dict = {"matched": len(gaps)}
+    if q.group_by_rm:
+        by_rm: dict[str, list[FollowUpGap]] = defaultdict(list)
+        for g in gaps:
+            by_rm[g.rm_id].append(g)
+        rows = tb.services.intelligence.book_rows(book)
+        team = {rm.rm_id} if rm else {r.rm_id for r in rows}
+        out["per_rm"] = sorted(
+            (
+                {
+                    "rm_id": rm_id,
+                    "name": label.get(rm_id, rm_id),
+                    "overdue": len(by_rm[rm_id]),
+                    "max_days_overdue": max((g.days_overdue for g in by_rm[rm_id]), default=0),
+                    "total_days_overdue": sum(g.days_overdue for g in by_rm[rm_id]),
+                }
+                for rm_id in team
+            ),
+            key=lambda d: (-d["total_days_overdue"], -d["overdue"], d["rm_id"]),
+        )
+    out["follow_up_gaps"] = [
+        {
+            "client_id": g.client_id,
+            "name": tb.token(names[g.client_id], "CLIENT", g.client_id),
+            "rm_id": g.rm_id,
+            "rm_name": label.get(g.rm_id, g.rm_id),
+            "signal": g.signal_kind,
+            "detected_on": str(g.detected_on),
+            "due_date": str(g.due_date),
+            "days_overdue": g.days_overdue,
+            "playbook": g.playbook,
+        }
+        for g in gaps[: q.limit]
+    ]
+    for g in gaps[: q.limit]:
+        tb.touch(g.client_id)
+    return out

@@ -34,6 +34,17 @@ class Caller:
         if client_id not in self.client_ids:
             raise EntitlementError(f"client {client_id} is not in the book of {self.rm_id}")
 
+    def may_name(self, rm: RMRecord) -> bool:
+        """A team lead may ask about an RM of their team; anyone else only about themself."""
+        if rm.rm_id == self.rm_id:
+            return True
+        return self.role == "team_lead" and rm.team_id == self.rm.team_id
+
+    def require_rm(self, rm: RMRecord | None) -> None:
+        """Raise unless the caller may read ``rm``'s book (an unknown RM: the same refusal)."""
+        if rm is None or not self.may_name(rm):
+            raise EntitlementError(f"{self.rm_id} may not read that RM's book")
+
     def require_client_access(self) -> None:
         if self.role == "admin":
             raise EntitlementError("admin accounts see audit data, not client data")

@@ -7,7 +7,7 @@ from datetime import date
 from functools import cached_property
 from typing import TYPE_CHECKING, Any, cast
 
-from tools.bank.records import ClientData, ClientRecord, ProductRecord
+from tools.bank.records import ClientData, ClientRecord, ProductRecord, RMRecord
 from tools.bank.repository import BankRepository
 from tools.intelligence import ClientInsight, ClientIntelligence
 from tools.intelligence.book import BookRow, query
@@ -46,6 +46,11 @@ class InsightService:
         from tools.client_tools import NameForms
 
         return [NameForms.of(c) for c in self.directory]
+
+    @cached_property
+    def rms(self) -> list[RMRecord]:
+        """The bank's staff, for naming an RM in a question (``tools.names.staff``)."""
+        return self._bank.all_rms()
 
     @cached_property
     def ids(self) -> IdIndex:
@@ -153,6 +158,12 @@ class InsightService:
                 self._books.pop(next(iter(self._books)))
         return self._books[client_ids]
 
+    def book_rows(self, client_ids: frozenset[str]) -> list[BookRow]:
+        return self._book(client_ids)[1]
+
+    def row_dict(self, r: BookRow, language: str) -> dict:
+        return self._row(r, language)
+
     def query_book(
         self, client_ids: frozenset[str], language: str = "zh", **filters: Any
     ) -> tuple[list[dict], int]:
@@ -161,8 +172,12 @@ class InsightService:
         matched = query(rows, limit=None, **filters)
         return [self._row(r, language) for r in matched[:limit]], len(matched)
 
-    def follow_up_gaps(self, client_ids: frozenset[str]) -> list[FollowUpGap]:
-        gaps = self.intel.follow_up_gaps(self.book_data(client_ids), self.peers, self.as_of)
+    def follow_up_gaps(
+        self, client_ids: frozenset[str], include_pending: bool = False
+    ) -> list[FollowUpGap]:
+        gaps = self.intel.follow_up_gaps(
+            self.book_data(client_ids), self.peers, self.as_of, include_pending=include_pending
+        )
         return sorted(gaps, key=lambda g: (-g.days_overdue, g.client_id))
 
     def outreach_facts(
@@ -219,5 +234,9 @@ class InsightService:
             "signals": list(r.signals),
             "gaps": list(r.gaps),
             "next_maturity": str(r.next_maturity) if r.next_maturity else None,
+            "avg_deposit": round(r.avg_deposit, 2),
+            "loan_balance": round(r.loan_balance, 2),
+            "aum": round(r.aum, 2),
+            "days_since_contact": r.days_since_contact,
             "summary": " · ".join(bits),
         }

@@ -24,6 +24,7 @@ from tools.bank.identifiers import is_any_resident_id, is_card_number, is_uscc
 from tools.bank.repository import BankRepository
 from tools.names.forms import compact as compact_form
 from tools.names.forms import company_forms
+from tools.names.staff import familiar_forms
 
 _ASCII_ALNUM = re.compile(r"[0-9A-Za-z]")
 _ASCII_WORD = re.compile(r"[A-Za-z]+")
@@ -97,7 +98,8 @@ class NameDictionary:
         self._staff = {
             key
             for name in staff
-            if (key := ascii_lower(canonical_value(Entity.PERSON, name or ""))) and len(key) >= 2
+            for form in (name or "", *familiar_forms(name or ""))
+            if (key := ascii_lower(canonical_value(Entity.PERSON, form))) and len(key) >= 2
         } - self._entries.keys()
         self._automaton = _automaton(self._entries)
         self._spaced_prefixes = _prefixes(self._spaced)

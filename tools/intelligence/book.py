@@ -8,6 +8,7 @@ many times; queries are plain Python over a few hundred rows.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -45,12 +46,55 @@ class BookRow:
     next_maturity_product: str | None
     days_to_maturity: int | None
     urgency: float  # the most urgent signal deadline, 0-1 (0: no signal)
+    loan_balance: float = 0.0
+    aum: float = 0.0
+    days_since_contact: int | None = None  # None: no contact on record
+    risk_appetite: int | None = None  # C1..C5 as 1..5; None: not assessed
+    held: tuple[str, ...] = ()  # product codes held
+    top_product_risk: int | None = None  # the riskiest held product, R1..R5 as 1..5
+    attributes: tuple[str, ...] = ()  # the extract's extra values (a bank's own tier label)
+
+    def measure(self, name: str) -> float | None:
+        """A ``tools.book_query.Measure`` of this row (None: the client has no such figure)."""
+        return {
+            "value": self.value,
+            "deposit": self.avg_deposit,
+            "loan": self.loan_balance,
+            "aum": self.aum,
+            "deposit_change": self.trend_ratio,
+            "deposit_outflow": (
+                self.avg_deposit / (1 + self.trend_ratio) - self.avg_deposit
+                if self.trend_ratio is not None and self.trend_ratio > -1
+                else None
+            ),
+            "days_since_contact": (
+                self.days_since_contact if self.days_since_contact is not None else 10**6
+            ),
+            "days_to_maturity": self.days_to_maturity,
+            "urgency": self.urgency,
+        }[name]
+
+
+_LEVEL = re.compile(r"\d+")
+
+
+def level(code: str | None) -> int | None:
+    """ "C3" / "R4" / "3级" -> 3; None when there is no number."""
+    found = _LEVEL.search(code or "")
+    return int(found.group()) if found else None
 
 
 def _row(
-    data: ClientData, metrics: ClientMetrics, tier: TierResult, signals: list[Signal], as_of: date
+    data: ClientData,
+    metrics: ClientMetrics,
+    tier: TierResult,
+    signals: list[Signal],
+    as_of: date,
+    products: Mapping[str, ProductRecord],
 ) -> BookRow:
     client = data.client
+    held = tuple(dict.fromkeys(h.product_code for h in data.holdings))
+    risks = [r for c in held if c in products and (r := level(products[c].risk_level))]
     maturing = sorted(
         (h.maturity_date, h.product_code)
         for h in data.holdings
@@ -75,6 +119,13 @@ def _row(
         next_maturity_product=nxt[1],
         days_to_maturity=(nxt[0] - as_of).days if nxt[0] else None,
         urgency=max((urgency_score(s.due_date, as_of) for s in signals), default=0.0),
+        loan_balance=metrics.loan_balance,
+        aum=metrics.aum,
+        days_since_contact=metrics.days_since_last_interaction,
+        risk_appetite=level(client.risk_appetite),
+        held=held,
+        top_product_risk=max(risks, default=None),
+        attributes=tuple(str(v) for v in (client.attributes or {}).values() if v),
     )
 
 
@@ -120,7 +171,7 @@ class BookAnalyzer:
                 metrics=m,
                 rules=self._rules,
             )
-            rows.append(_row(data, m, tier, signals, as_of))
+            rows.append(_row(data, m, tier, signals, as_of, self._products))
         return rows
 
     @staticmethod

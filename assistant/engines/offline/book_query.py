@@ -1,10 +1,15 @@
-"""``book_query``: questions over the caller's own book (a team lead: the team's)."""
+"""``book_query``: any question over the caller's own book (a team lead: the team's, or one RM's
+of the team), read into a ``BookQuery`` and run by ``list_book``. The answer leads with the
+query it ran, so the RM sees what was understood."""
 
 from __future__ import annotations
+
+import asyncio
 
 from assistant.core.types import StatusEvent
 from assistant.engines.base import EngineResult
 from assistant.engines.offline import compose as c
+from assistant.engines.offline.book_parse import Parsed, parse
 from assistant.engines.offline.phrases import t
 from assistant.engines.offline.playbooks import find, lookup
 from assistant.engines.offline.products import (
@@ -14,33 +19,96 @@ from assistant.engines.offline.products import (
     not_in_catalogue,
 )
 from assistant.engines.offline.request import Request
+from tools.intelligence.fmt import money_en, money_zh
+from tools.toolbox import Toolbox
+
+# The figure a ranking is about, shown on each line: (row key, zh label, en label).
+FIGURES = {
+    "loan": ("loan_balance", "贷款余额", "loans"),
+    "deposit": ("avg_deposit", "近三月日均存款", "3-month avg deposits"),
+    "aum": ("aum", "金融资产", "AUM"),
+    "days_since_contact": ("days_since_contact", "距上次接触（天）", "days since contact"),
+}
+
+
+def read(tb: Toolbox, text: str) -> Parsed:
+    """The RM's question as a book query, with the caller's staff, team and industries."""
+    intel = tb.services.intelligence
+    caller = tb.caller
+    team = [r.rm_id for r in intel.rms if r.team_id == caller.rm.team_id]
+    industries = {r.industry for r in intel.book_rows(caller.client_ids) if r.industry}
+    return parse(
+        text,
+        tb.services.as_of,
+        rms=intel.rms,
+        team=team if caller.role == "team_lead" else [caller.rm_id],
+        industries=sorted(industries, key=len, reverse=True),
+    )
 
 
 async def answer(req: Request) -> EngineResult:
     await req.emit(StatusEvent(text=t("book_status", req.lang)))
-    filters = dict(req.slots.book_filters)
-    if filters.get("signal") == "product_gap":
+    parsed = await asyncio.to_thread(read, req.tb, req.text)
+    args = parsed.query.model_dump(exclude_defaults=True)
+    team_wide = parsed.team or args.get("group_by_rm") or args.get("follow_up_gaps")
+    if req.tb.caller.role == "team_lead" and not team_wide and "rm" not in args:
+        args["rm"] = req.tb.caller.rm_id  # "我的客户" from a lead: their own book, not the team's
+    if args.get("signal") == "product_gap":
         # "which clients lack payroll": the gap is the bank's own payroll product.
-        found = await named_products(req.tb, req.text, segment=filters.get("client_type"))
+        found = await named_products(req.tb, req.text, segment=args.get("client_type"))
         if lacks_product(found):
             return EngineResult(not_in_catalogue(found, req.lang), "book_query")
         if code := first_code(found):
-            filters["product_gap"] = code
-            filters.pop("signal")
-    result = await req.tb.acall("list_book", filters)
-    if filters.get("follow_up_gaps"):
-        body = [c.heading(t("gaps_title", req.lang))] + c.gap_lines(result, req.lang)
-        topics = ["team_follow_up", "deposit_churn"]
-    else:
-        body = [c.heading(t("book_title", req.lang))] + c.book_lines(result, req.lang)
-        topics = book_signals(filters) or ["service_standards"]
-    refs = await _references(req, topics)
+            args["product_gap"] = code
+            args.pop("signal")
+    for word in [*args.get("holds", []), *args.get("lacks", [])]:
+        found = await named_products(req.tb, word, segment=args.get("client_type"))
+        if lacks_product(found):
+            return EngineResult(not_in_catalogue(found, req.lang), "book_query")
+    result = await req.tb.acall("list_book", args)
+    body = [c.heading(t("book_title", req.lang)), t("book_query", req.lang) + result["query"]]
+    body += _lines(result, args, req.lang)
+    refs = await _references(req, _topics(args))
     ids = [r["client_id"] for r in result.get("clients", result.get("follow_up_gaps", []))]
     return EngineResult(
         c.join([body, refs]),
         "book_query",
-        state={"client_ids": ids[:1] if len(ids) == 1 else []},
+        state={"client_ids": ids[:1] if len(ids) == 1 else [], "last_list": ids},
     )
+
+
+def _lines(result: dict, args: dict, language: str) -> list[str]:
+    if "per_rm" in result:
+        return _per_rm(result, args, language)
+    if args.get("follow_up_gaps"):
+        return c.gap_lines(result, language)
+    lines = c.book_lines(result, language)
+    figure = FIGURES.get(args.get("sort_by", ""))
+    if figure and result.get("clients"):
+        key, zh, en = figure
+        for i, row in enumerate(result["clients"], 1):
+            lines[i] += _figure(row.get(key), zh if language == "zh" else en, key, language)
+    if args.get("count_only") and result.get("clients"):
+        lines.insert(0, t("book_count", language).format(matched=result["matched"]))
+    return lines
+
+
+def _figure(value: float | int | None, label: str, key: str, language: str) -> str:
+    if value is None:
+        return ""
+    if key == "days_since_contact":
+        shown = str(value)
+    else:
+        shown = money_zh(value) if language == "zh" else money_en(value)
+    return f" · {label} {shown}"
+
+
+def _per_rm(result: dict, args: dict, language: str) -> list[str]:
+    key = "rm_gaps_line" if args.get("follow_up_gaps") else "rm_count_line"
+    rows = result["per_rm"]
+    if not rows:
+        return [t("book_none", language)]
+    return [f"{i}. " + t(key, language).format(**r) for i, r in enumerate(rows, 1)]
 
 
 async def _references(req: Request, topics: list[str]) -> list[str]:
@@ -54,11 +122,19 @@ async def _references(req: Request, topics: list[str]) -> list[str]:
     return refs
 
 
+def _topics(args: dict) -> list[str]:
+    if args.get("follow_up_gaps"):
+        return ["team_follow_up", "deposit_churn"]
+    return book_signals(args) or ["service_standards"]
+
+
 def book_signals(filters: dict) -> list[str]:
     """The signal kinds a book filter is about (each cites its playbook)."""
     kinds = [filters["signal"]] if filters.get("signal") else []
-    if filters.get("maturity_within_days"):
+    if filters.get("maturity_within_days") is not None:
         kinds.append("maturity")
     if filters.get("product_gap"):
         kinds.append("product_gap")
+    if filters.get("risk_mismatch") or filters.get("product_risk_at_least"):
+        kinds.append("suitability")
     return kinds

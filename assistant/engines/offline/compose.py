@@ -161,7 +161,15 @@ def gap_lines(result: dict, language: str) -> list[str]:
     gaps = result.get("follow_up_gaps", [])
     if not gaps:
         return [t("gaps_none", language)]
-    return [f"{i}. " + t("gap_line", language).format(**g) for i, g in enumerate(gaps, 1)]
+    return [
+        f"{i}. "
+        + (
+            t("gap_line", language).format(**g)
+            if g["days_overdue"] > 0
+            else t("gap_open_line", language).format(**g, days_left=-g["days_overdue"])
+        )
+        for i, g in enumerate(gaps, 1)
+    ]
 
 
 def join(blocks: list[list[str]]) -> str:

@@ -12,6 +12,7 @@ import asyncio
 from assistant.engines.base import Emit, EngineContext, EngineResult
 from assistant.engines.failures import tool_failure
 from assistant.engines.offline import book_query, clients, playbook_qa
+from assistant.engines.offline.book_parse import Parsed
 from assistant.engines.offline.intent import IntentResult, classify
 from assistant.engines.offline.phrases import t
 from assistant.engines.offline.request import Handler, Request
@@ -42,12 +43,14 @@ class OfflineEngine:
         slots.language = ctx.language
         slots.client_ids = client_ids_in(ctx.toolbox, ctx.masked_text)
         has_client = await _names_a_client(ctx, slots)
+        book = await asyncio.to_thread(book_query.read, ctx.toolbox, ctx.masked_text)
         verdict = classify(
             ctx.masked_text,
             has_client=has_client,
             follow_up_client=bool(ctx.state.get("client_ids")),
+            book_like=book.structured,
         )
-        early = _early_answer(ctx, verdict, has_client)
+        early = _early_answer(ctx, verdict, has_client) or _foreign_rm(ctx, verdict, book)
         if early is not None:
             return early
         request = Request(ctx, slots, verdict.intent, emit, self.playbooks)
@@ -85,6 +88,16 @@ def _early_answer(
             t("refuse_admin", lang), intent, refused=True, refusal_reason="not_entitled"
         )
     return None
+
+
+def _foreign_rm(ctx: EngineContext, verdict: IntentResult, book: Parsed) -> EngineResult | None:
+    """A question about the book or the clients of an RM the caller may not read (another
+    team's, or a colleague's for an RM) is refused like any client outside the book."""
+    if verdict.intent in ("playbook_qa", *FIXED):
+        return None
+    if all(ctx.toolbox.caller.may_name(rm) for rm in book.rms):
+        return None
+    return no_such_client(verdict.intent, ctx.language)
 
 
 def no_such_client(intent: str, language: str) -> EngineResult:

@@ -104,10 +104,18 @@ class IntentResult:
     injection: bool
 
 
-def classify(text: str, *, has_client: bool, follow_up_client: bool = False) -> IntentResult:
+BOOK_SHAPE = 2.5  # a count, ranking, bound, window, product or RM read from the question
+
+
+def classify(
+    text: str, *, has_client: bool, follow_up_client: bool = False, book_like: bool = False
+) -> IntentResult:
+    """``book_like``: the book-query reader found a book question's shape in ``text``."""
     scores = {
         intent: sum(w for rx, w in cues if rx.search(text)) for intent, cues in COMPILED.items()
     }
+    if book_like and not has_client:
+        scores["book_query"] += BOOK_SHAPE
     if has_client:
         scores["serve_client"] += 1.0
         scores["client_facts"] += 0.5

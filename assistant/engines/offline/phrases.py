@@ -147,14 +147,32 @@ PHRASES: dict[str, dict[str, str]] = {
     "due_suffix": {"zh": "（期限 {date}）", "en": " (due {date})"},
     "dash": {"zh": "——", "en": " — "},
     "book_head": {
-        "zh": "共 {matched} 位客户符合条件（管户 {size} 位），按优先级列出前 {shown} 位：",
-        "en": "{matched} of your {size} clients match; the top {shown}:",
+        "zh": "共 {matched} 位客户符合条件（管户 {size} 位），列出前 {shown} 位：",
+        "en": "{matched} of your {size} clients match; showing {shown}:",
+    },
+    "book_query": {"zh": "查询条件：", "en": "Query: "},
+    "book_count": {"zh": "答：{matched} 位。", "en": "Answer: {matched}."},
+    "rm_count_line": {
+        "zh": "{name}（{rm_id}）：{clients} 位客户符合条件",
+        "en": "{name} ({rm_id}): {clients} matching clients",
+    },
+    "rm_gaps_line": {
+        "zh": "{name}（{rm_id}）：逾期未跟进 {overdue} 项，最长逾期 {max_days_overdue} 天，"
+        "合计逾期 {total_days_overdue} 天",
+        "en": "{name} ({rm_id}): {overdue} overdue follow-ups, longest {max_days_overdue} days, "
+        "{total_days_overdue} days overdue in all",
     },
     "gap_line": {
         "zh": "{name}（{client_id}，{rm_id}）· {signal} · 发现于 {detected_on}，"
         "应于 {due_date} 前跟进，已逾期 {days_overdue} 天",
         "en": "{name} ({client_id}, {rm_id}) · {signal} · detected {detected_on}, "
         "due {due_date}, {days_overdue} days overdue",
+    },
+    "gap_open_line": {
+        "zh": "{name}（{client_id}，{rm_id}）· {signal} · 发现于 {detected_on}，"
+        "尚未跟进，应于 {due_date} 前完成（还剩 {days_left} 天）",
+        "en": "{name} ({client_id}, {rm_id}) · {signal} · detected {detected_on}, "
+        "not yet followed up, due {due_date} ({days_left} days left)",
     },
     "playbook_title": {"zh": "行内制度要点", "en": "From the playbooks"},
     "playbook_none": {

@@ -1,0 +1,355 @@
+"""The RM's words -> a ``tools.book_query.BookQuery`` (the offline engine's reading of a book
+question; the LLM agent fills the same schema itself).
+
+Numbers come in digits, Chinese numerals or English words, amounts with 万/亿/k/m, windows as
+relative dates ("30天内", "下个月", "within two weeks"). Products are left as the RM's words
+(the tool resolves them through the catalogue); RMs are matched against the loaded staff list.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from assistant.engines.offline.numbers import NUMBER, SHARE, UNIT, amount, number, share
+from assistant.engines.offline.slots import SIGNALS, TIERS, _first
+from tools.bank.records import RMRecord
+from tools.book_query import BookQuery, Threshold
+from tools.catalogue import PRODUCT_KINDS, contains
+from tools.names.staff import mentioned
+
+IC = re.I
+COUNT = re.compile(
+    r"(几|多少)(个|家|位|户)(?!工作|月|小时|星期|礼拜|字|点|天)|有几(个|家|位)?(?![天日])|"
+    r"\bhow many\b(?! days| hours| weeks| months| working)|\bnumber of clients\b",
+    IC,
+)
+TOP = re.compile(
+    rf"前\s*({NUMBER})\s*[名个家位]?|\btop\s*({NUMBER})\b|({NUMBER})\s*(?:个|家|位)(?:最|客户)", IC
+)
+SUPERLATIVE = re.compile(
+    r"最(大|多|高|久|快|慢|少|低|小)|\b(biggest|largest|most|highest|top|smallest|lowest|least)\b",
+    IC,
+)
+INVITE = re.compile(r"邀请|邀约|\binvite\b", IC)
+GROUP_BY_RM = re.compile(
+    r"哪[个位](组员|客户经理|同事|rm)|(组|团队|组员)[里内中]?谁|我们组谁|\bwhich rm\b|\bwhich (of my )?team members?\b|\bwho on (my|the) team\b",
+    IC,
+)
+GAPS = re.compile(
+    r"跟进(缺口|逾期|最慢|慢|不及时)|未跟进|没跟进|没按时跟进|没有跟进|逾期|overdue|follow-?up gaps?|not followed|slowest (at )?follow",
+    IC,
+)
+PENDING = re.compile(r"还没|没跟进|未跟进|没有跟进|not (yet )?followed|haven'?t followed", IC)
+# Measures a question ranks or bounds by; the first that the text names wins.
+MEASURES: list[tuple[str, str]] = [
+    (r"贷款|借款|融资|\bloans?\b|\bmortgages?\b|\bborrow", "loan"),
+    (r"金融资产|\baum\b|资产", "aum"),
+    (r"流出|下降|减少|掉|\boutflows?\b|\bdropp?(ed)?\b|\bdecline", "deposit_change"),
+    (r"存款|日均|\bdeposits?\b", "deposit"),
+    (r"到期日|按到期|\bby maturity\b", "days_to_maturity"),
+]
+NO_CONTACT = [
+    re.compile(
+        rf"({NUMBER})\s*(天|日|个月|月|周|年|days?|weeks?|months?|years?|d\b)\+?\s*(?:以上|多)?\s*(?:没|未|沒)(?:有)?(?:联系|接触|拜访|沟通|跟进)",
+        IC,
+    ),
+    re.compile(
+        rf"(?:没|未)(?:有)?(?:联系|接触|拜访|沟通)(?:过)?(?:超过|已经)?\s*({NUMBER})\s*(天|日|个月|月|周|年)",
+        IC,
+    ),
+    re.compile(
+        rf"(?:no contact|not contacted|haven'?t (?:i )?(?:contacted|talked to|visited)|not (?:been )?(?:contacted|visited)|without (?:a )?contact)\D{{0,20}}?({NUMBER})\+?\s*(days?|weeks?|months?|years?|d\b)",
+        IC,
+    ),
+    re.compile(
+        rf"(?:in|for) (?:over |more than )?(a|one|{NUMBER}) (year|month|week)s?\b.{{0,5}}$", IC
+    ),
+]
+_DAYS_PER = {"天": 1, "日": 1, "d": 1, "day": 1, "周": 7, "week": 7, "个月": 30, "月": 30,
+             "month": 30, "年": 365, "year": 365}  # fmt: skip
+WINDOW = re.compile(
+    rf"({NUMBER})\s*(天|日|个月|周|星期|days?|d\b|weeks?|months?)\s*(?:内|之内|以内)?|(?:within|next|in the next|w/in|in)\s+({NUMBER})\s*(days?|d\b|weeks?|months?)",
+    IC,
+)
+NAMED_WINDOW = [
+    (re.compile(r"本周|这周|这个星期|\bthis week\b", IC), "this_week"),
+    (re.compile(r"下周|下个星期|\bnext week\b", IC), "next_week"),
+    (re.compile(r"本月|这个月|这月|月底|\bthis month\b", IC), "this_month"),
+    (re.compile(r"下个?月|\bnext month\b", IC), "next_month"),
+    (re.compile(r"年底|年末|今年|\bthis year\b|year[- ]end", IC), "this_year"),
+]
+HOLD_CUES = re.compile(
+    r"持有|买了|买过|有|开了|开通了|用了|用|\bhold(s|ing)?\b|\bbought\b|\bhas\b|\bhave\b|\bwith\b|\busing\b",
+    IC,
+)
+LACK_CUES = re.compile(
+    r"没有|没开|未开|没开通|未开通|没买|未持有|不持有|没用|缺|\black(s|ing)?\b|\bwithout\b|\bno\b|\bdon'?t have\b|\bhaven'?t\b|\bnot\b",
+    IC,
+)
+RISK_APPETITE = re.compile(r"(?<![a-z0-9])c([1-5])(?![0-9])", IC)
+PRODUCT_RISK = re.compile(
+    r"(?<![a-z0-9])r([1-5])\s*(?:及|或)?(?:以上|\+|or above|and above|or higher)?", IC
+)
+MISMATCH = re.compile(
+    r"风险.{0,6}(超过|高于|超出).{0,8}(承受|偏好|能力)|超出.{0,4}风险承受|适当性|不匹配|\bsuitability\b|\bmismatch",
+    IC,
+)
+SEGMENTS = [
+    (r"对公|企业客户|公司客户|\bcorporates?\b", "corporate"),
+    (r"零售|个人客户|私人客户|\bretail\b|\bindividuals?\b", "retail"),
+]
+
+
+ASKS = re.compile(
+    r"哪些.{0,6}(客户|企业|公司)|哪[几]?[家位]|哪个客户|哪几[个家位]|(客户|企业|公司)有哪些|"
+    r"谁(买|有|持|的|是|最|还|没|该|比较)|名单|清单|列出|列一下|我名下|我手上|我的客户|"
+    r"\bwhich (of (my|mine|them)|(\w+ ){0,2}clients)\b|\bwho('s| has| have| in my| of my| should i| shd i)\b|\blist\b|"
+    r"\bmy (\w+ ){0,2}clients\b|\bin my book\b|\bof mine\b|\bmy \w+ mismatches\b",
+    IC,
+)
+CLIENT_NOUN = re.compile(r"客户|企业|公司|\bclients?\b|\bcustomers?\b|\baccounts\b", IC)
+TEAM = re.compile(r"团队|我们组|组里|组员|全组|\bteam\b", IC)
+
+
+@dataclass
+class Parsed:
+    """A book question as understood: the query, and whether the words asked for a list."""
+
+    query: BookQuery
+    structured: bool  # the text has a book shape (count, ranking, bound, window, product, RM)
+    rms: list[RMRecord] = field(default_factory=list)  # every RM the text names
+    team: bool = False  # the text speaks of the team ("团队里", "my team")
+
+
+def _days(num: str, unit: str) -> int | None:
+    value = number(num) if num.lower() not in ("a", "one") else 1.0
+    if value is None:
+        return None
+    unit = unit.lower().rstrip("s")
+    per = next((d for k, d in _DAYS_PER.items() if unit.startswith(k)), 1)
+    return int(value * per)
+
+
+def _named_window(text: str, as_of: date) -> int | None:
+    for rx, name in NAMED_WINDOW:
+        if rx.search(text):
+            return _until(name, as_of)
+    return None
+
+
+def _until(name: str, as_of: date) -> int:
+    """Days from ``as_of`` to the end of a named period."""
+    if name in ("this_week", "next_week"):
+        end = as_of + timedelta(days=6 - as_of.weekday() + (7 if name == "next_week" else 0))
+    elif name == "this_month":
+        end = as_of.replace(day=calendar.monthrange(as_of.year, as_of.month)[1])
+    elif name == "next_month":
+        first = (as_of.replace(day=1) + timedelta(days=32)).replace(day=1)
+        end = first.replace(day=calendar.monthrange(first.year, first.month)[1])
+    else:
+        end = date(as_of.year, 12, 31)
+    return (end - as_of).days
+
+
+def _window(text: str, as_of: date) -> int | None:
+    for m in WINDOW.finditer(text):
+        num, unit = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
+        if unit in ("日",) and not re.search(r"内|以内|之内", m.group(0)):
+            continue
+        days = _days(num, unit)
+        if days:
+            return days
+    return _named_window(text, as_of)
+
+
+def _no_contact(text: str) -> int | None:
+    for rx in NO_CONTACT:
+        if m := rx.search(text):
+            return _days(m.group(1), m.group(2))
+    return None
+
+
+def _thresholds(text: str, measure: str | None) -> list[Threshold]:
+    """ "存款超过5000万" / "loans over 10m" / "存款下降超过两成" / "dropped by half"."""
+    out: list[Threshold] = []
+    if measure == "deposit_change" and (m := SHARE.search(text)):
+        return [Threshold(measure="deposit_change", op="lte", value=-share(m))]
+    bound = re.compile(
+        rf"(超过|大于|高于|多于|以上|不低于|至少|低于|少于|小于|不超过|以下|over|above|more than|greater than|at least|under|below|less than|at most)\s*({NUMBER})\s*({UNIT})",
+        IC,
+    )
+    after = re.compile(rf"({NUMBER})\s*({UNIT})\s*(以上|以下|\+)", IC)
+    for m in bound.finditer(text):
+        value = amount(m.group(2), m.group(3))
+        low = m.group(1).lower()
+        up = low in ("超过", "大于", "高于", "多于", "以上", "不低于", "至少", "over", "above",
+                     "more than", "greater than", "at least")  # fmt: skip
+        if value is not None:
+            bound_of = {"measure": measure or "value", "op": "gte" if up else "lte", "value": value}
+            out.append(Threshold.model_validate(bound_of))
+    for m in after.finditer(text):
+        value = amount(m.group(1), m.group(2))
+        if value is not None and not out:
+            op = "lte" if m.group(3) == "以下" else "gte"
+            out.append(
+                Threshold.model_validate({"measure": measure or "value", "op": op, "value": value})
+            )
+    return out
+
+
+def _products(text: str) -> tuple[list[str], list[str]]:
+    """Product words the text names (the longest reading of each place), split into held and
+    not held by the words just before them."""
+    low = text.lower()
+    spans = sorted(
+        (
+            (-len(phrase), at, phrase)
+            for kind in PRODUCT_KINDS
+            for phrase in kind
+            if contains(low, phrase) and (at := _position(low, phrase)) >= 0
+        ),
+    )
+    holds: list[str] = []
+    lacks: list[str] = []
+    taken: list[tuple[int, int]] = []
+    for negative_len, at, phrase in spans:
+        end = at - negative_len
+        if any(a < end and at < b for a, b in taken):
+            continue
+        taken.append((at, end))
+        before = low[max(0, at - 8) : at]
+        (lacks if LACK_CUES.search(before) else holds).append(phrase)
+    return holds, lacks
+
+
+def _position(low: str, phrase: str) -> int:
+    m = re.search(rf"(?<![a-z0-9]){re.escape(phrase.lower())}(?![a-z0-9])", low)
+    return m.start() if m else low.find(phrase.lower())
+
+
+def _measure(text: str) -> str | None:
+    return next((m for rx, m in MEASURES if re.search(rx, text, IC)), None)
+
+
+def _limit(text: str) -> int | None:
+    if m := TOP.search(text):
+        raw = next(g for g in m.groups() if g)
+        value = number(raw)
+        return int(value) if value else None
+    return None
+
+
+def parse(
+    text: str,
+    as_of: date,
+    *,
+    rms: Sequence[RMRecord] = (),
+    team: Iterable[str] = (),
+    industries: Iterable[str] = (),
+) -> Parsed:
+    """Read a book question. ``rms``: the bank's staff (for "小王那边", "tang xiaofei's");
+    ``team``: the rm_ids whose familiar names may be used; ``industries``: the book's."""
+    q: dict = {}
+    found_rms = mentioned(text, rms, team)
+    if len(found_rms) == 1:
+        q["rm"] = found_rms[0].rm_id
+    if tier := _first(TIERS, text):
+        q["tier"] = tier
+    if segment := _first(SEGMENTS, text):
+        q["client_type"] = segment
+    if industry := next((i for i in industries if i and len(i) >= 2 and i in text), None):
+        q["industry"] = industry
+    measure = _measure(text)
+    thresholds = _thresholds(text, measure)
+    if thresholds:
+        q["thresholds"] = [t.model_dump() for t in thresholds]
+    signal = _first(SIGNALS, text)
+    if signal == "deposit_churn" and thresholds:
+        signal = None  # "存款下降超过两成" is the bound itself, not the churn signal
+    if signal == "maturity":
+        days = _window(text, as_of)
+        if days is not None:
+            q["maturity_within_days"] = days
+            signal = None
+    if signal == "suitability" or (MISMATCH.search(text) and not signal):
+        q["risk_mismatch"] = True
+        signal = None
+    if signal:
+        q["signal"] = signal
+    if (days := _no_contact(text)) is not None:
+        q["no_contact_days"] = days
+    if m := RISK_APPETITE.search(text):
+        q["risk_appetite"] = f"C{m.group(1)}"
+    if m := PRODUCT_RISK.search(text):
+        q["product_risk_at_least"] = f"R{m.group(1)}"
+        q.pop("risk_mismatch", None)
+    holds, lacks = _products(text)
+    if q.get("signal") == "product_gap":
+        holds = lacks = []  # "payroll gap": the gap signal; the handler names its product
+    if holds:
+        q["holds"] = holds
+    if lacks:
+        q["lacks"] = lacks
+    if re.search(r"有贷款|有借款|\bwith (a )?loans?\b|\bhave loans\b", text, IC):
+        q.setdefault("thresholds", []).append({"measure": "loan", "op": "gte", "value": 1.0})
+    if GAPS.search(text):
+        q["follow_up_gaps"] = True
+        if PENDING.search(text) and not re.search(r"逾期|按时|overdue|late", text, IC):
+            q["include_pending"] = True  # "还没跟进": open ones too, not only the late
+    if GROUP_BY_RM.search(text):
+        q["group_by_rm"] = True
+    count = bool(COUNT.search(text))
+    top = _limit(text)
+    superlative = bool(SUPERLATIVE.search(text))
+    invite = bool(INVITE.search(text))
+    if top or superlative or invite or (measure and not thresholds and measure != "deposit_change"):
+        if measure:
+            q["sort_by"] = measure
+        elif q.get("no_contact_days"):
+            q["sort_by"] = "days_since_contact"
+        else:
+            q["sort_by"] = "value"
+    if measure == "deposit_change" and not thresholds:
+        # "流出最大" / "biggest outflow": the amount; otherwise the steepest fall first
+        q["sort_by"] = "deposit_outflow" if superlative else "deposit_change"
+    if "sort_by" not in q:
+        q["sort_by"] = _default_sort(q)
+    if top:
+        q["limit"] = top
+    elif superlative and not q.get("group_by_rm"):
+        q["limit"] = 5
+    elif invite:
+        q["limit"] = 10
+    if count and not top:
+        q["count_only"] = True
+    asks = bool(ASKS.search(text))
+    filtered = any(
+        q.get(k)
+        for k in ("tier", "client_type", "industry", "signal", "holds", "lacks", "thresholds",
+                  "risk_appetite", "product_risk_at_least", "risk_mismatch", "follow_up_gaps")
+    ) or q.get("maturity_within_days") is not None  # fmt: skip
+    structured = bool(
+        top
+        or invite
+        or q.get("no_contact_days")
+        or q.get("maturity_within_days") is not None
+        or (q.get("risk_appetite") and q.get("product_risk_at_least"))
+        or "rm" in q
+        or q.get("group_by_rm")
+        or ((count or asks) and (filtered or measure or superlative or count))
+        or (superlative and measure and CLIENT_NOUN.search(text))
+        or (thresholds and CLIENT_NOUN.search(text))
+    )
+    return Parsed(BookQuery.model_validate(q), structured, found_rms, bool(TEAM.search(text)))
+
+
+def _default_sort(q: dict) -> str:
+    if q.get("maturity_within_days") is not None:
+        return "days_to_maturity"
+    if q.get("no_contact_days"):
+        return "days_since_contact"
+    return "urgency"

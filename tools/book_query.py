@@ -1,0 +1,228 @@
+"""The typed question about a book (客户名单查询) that both engines ask through ``list_book``.
+
+The offline engine parses it from the RM's words (``assistant/engines/offline/book_parse.py``),
+the LLM agent fills it as the tool's argument schema; the executor
+(``tools.intelligence.book.select``) and the description an answer leads with
+(``describe``) read the same fields, so an RM sees what was understood ("按贷款余额排序，前 3 名").
+
+Products are named the way an RM names them ("代发", "LC", "cash pooling") and resolved through
+the bank's catalogue by the tool; RMs by name or id, within the caller's entitlement.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, Field
+
+SignalKind = Literal[
+    "deposit_churn", "maturity", "product_gap", "dormancy", "growth", "suitability"
+]
+# What a book can be ranked or thresholded by. ``value`` is what "biggest" means for the
+# client's segment (AUM for retail, average daily deposits for corporate).
+Measure = Literal[
+    "value",
+    "deposit",
+    "loan",
+    "aum",
+    "deposit_change",
+    "deposit_outflow",
+    "days_since_contact",
+    "days_to_maturity",
+    "urgency",
+]
+# The sort keys of the first version of the schema, kept so old calls still validate.
+LegacySort = Literal["trend", "maturity"]
+LEGACY_SORTS: dict[str, Measure] = {"trend": "deposit_change", "maturity": "days_to_maturity"}
+# Measures ranked smallest first unless the question says otherwise.
+ASCENDING: frozenset[str] = frozenset({"deposit_change", "days_to_maturity"})
+DEFAULT_SHOWN = 20
+
+
+class Threshold(BaseModel):
+    """One measure against a bound: money in CNY, ``deposit_change`` as a signed ratio
+    (-0.2: down 20% on the prior three months), days as days."""
+
+    measure: Measure
+    op: Literal["gte", "lte"] = Field(description="gte: at least the value; lte: at most")
+    value: float
+
+
+class BookQuery(BaseModel):
+    """Filters (all optional, combined with AND), a sort, and how many to show."""
+
+    tier: str | None = Field(
+        default=None,
+        description="Tier key or label: strategic, core, key, basic, private, wealth, affluent, "
+        "mass, or the bank's own tier label",
+    )
+    client_type: Literal["corporate", "retail"] | None = Field(default=None, description="Segment")
+    industry: str | None = Field(default=None, description="Industry as the extract names it")
+    signal: SignalKind | None = Field(default=None, description="Only clients showing this signal")
+    holds: list[str] = Field(
+        default_factory=list,
+        description="Products the client holds, as an RM names them (代发, LC, 资金池, payroll, "
+        "大额存单) or by product code; several: any of them",
+    )
+    lacks: list[str] = Field(
+        default_factory=list, description="Products the client does not hold (same naming)"
+    )
+    product_gap: str | None = Field(
+        default=None,
+        description="Only clients with a product-gap signal for this product code",
+    )
+    maturity_within_days: int | None = Field(
+        default=None, ge=0, le=3660, description="A holding matures within N days"
+    )
+    no_contact_days: int | None = Field(
+        default=None, ge=1, le=3660, description="No recorded contact for at least N days"
+    )
+    thresholds: list[Threshold] = Field(
+        default_factory=list, description="Bounds on deposits, loans, AUM, deposit change"
+    )
+    risk_appetite: str | None = Field(default=None, description="Client risk appetite (C1..C5)")
+    product_risk_at_least: str | None = Field(
+        default=None, description="Holds a product of at least this risk level (R1..R5)"
+    )
+    risk_mismatch: bool = Field(
+        default=False, description="Holds a product riskier than the client's risk appetite"
+    )
+    rm: str | None = Field(
+        default=None,
+        description="Team leads: one RM of their team, by name or RM id (an RM: only themself)",
+    )
+    group_by_rm: bool = Field(
+        default=False, description="Team leads: count the matches per RM of the team"
+    )
+    follow_up_gaps: bool = Field(
+        default=False, description="Clients whose required follow-up is overdue"
+    )
+    include_pending: bool = Field(
+        default=False,
+        description="With follow_up_gaps: also follow-ups not yet made whose deadline is still ahead",
+    )
+    sort_by: Measure | LegacySort = Field(
+        default="urgency", description="Measure to rank by (urgency: nearest signal deadline)"
+    )
+    descending: bool | None = Field(
+        default=None,
+        description="Largest first (default for money and urgency; smallest first for "
+        "deposit_change and days_to_maturity)",
+    )
+    count_only: bool = Field(default=False, description="The question asks how many")
+    limit: int = Field(default=DEFAULT_SHOWN, ge=1, le=200, description="How many to show")
+
+    def measure(self) -> Measure:
+        return LEGACY_SORTS.get(self.sort_by, self.sort_by)  # type: ignore[arg-type,return-value]
+
+    def is_descending(self) -> bool:
+        return self.descending if self.descending is not None else self.measure() not in ASCENDING
+
+
+MEASURE_WORDS: dict[str, tuple[str, str]] = {
+    "value": ("客户价值（对公日均存款 / 零售金融资产）", "client value (deposits / AUM)"),
+    "deposit": ("近三月日均存款", "3-month average daily deposits"),
+    "loan": ("贷款余额", "loan balance"),
+    "aum": ("金融资产", "AUM"),
+    "deposit_change": ("存款变化（近三月较前三月）", "deposit change vs the prior 3 months"),
+    "deposit_outflow": ("存款流出金额（近三月较前三月）", "deposit outflow vs the prior 3 months"),
+    "days_since_contact": ("距上次接触天数", "days since the last contact"),
+    "days_to_maturity": ("到期日", "maturity date"),
+    "urgency": ("处理紧迫程度", "urgency"),
+}
+SIGNAL_WORDS: dict[str, tuple[str, str]] = {
+    "deposit_churn": ("存款流失预警", "deposit churn"),
+    "maturity": ("产品到期", "maturity"),
+    "product_gap": ("产品缺口", "product gap"),
+    "dormancy": ("休眠", "dormancy"),
+    "growth": ("增长", "growth"),
+    "suitability": ("适当性不匹配", "suitability mismatch"),
+}
+
+
+def _money(value: float, zh: bool) -> str:
+    if zh:
+        return f"{value / 1e8:g} 亿元" if value >= 1e8 else f"{value / 1e4:g} 万元"
+    return f"{value / 1e6:g}m" if value >= 1e6 else f"{value / 1e3:g}k"
+
+
+def _bound(t: Threshold, zh: bool) -> str:
+    if t.measure == "deposit_change":
+        pct = f"{abs(t.value):.0%}"
+        down = t.value < 0
+        if zh:
+            return f"存款较前三月{'下降' if down else '增长'}{pct}以上"
+        return f"deposits {'down' if down else 'up'} {pct}+ on the prior 3 months"
+    name = MEASURE_WORDS[t.measure][0 if zh else 1]
+    days = t.measure.startswith("days")
+    if zh:
+        amount = f"{t.value:g} 天" if days else _money(t.value, zh)
+        return f"{name}{'不低于' if t.op == 'gte' else '不超过'} {amount}"
+    amount = f"{t.value:g} days" if days else _money(t.value, zh)
+    return f"{name} {'≥' if t.op == 'gte' else '≤'} {amount}"
+
+
+def _filters(q: BookQuery, zh: bool, rm_label: str | None) -> list[str]:
+    i = 0 if zh else 1
+    out = []
+    if rm_label:
+        out.append(f"{rm_label} 名下" if zh else f"{rm_label}'s clients")
+    if q.tier:
+        out.append(f"层级：{q.tier}" if zh else f"tier: {q.tier}")
+    if q.client_type:
+        out.append(
+            {"corporate": ("对公", "corporate"), "retail": ("零售", "retail")}[q.client_type][i]
+        )
+    if q.industry:
+        out.append(f"行业：{q.industry}" if zh else f"industry: {q.industry}")
+    if q.signal:
+        out.append(SIGNAL_WORDS[q.signal][i])
+    if q.holds:
+        out.append(("持有" if zh else "holding ") + "/".join(q.holds))
+    if q.lacks:
+        out.append(("未持有" if zh else "without ") + "/".join(q.lacks))
+    if q.product_gap:
+        out.append(("缺口产品 " if zh else "gap: ") + q.product_gap)
+    if q.maturity_within_days is not None:
+        d = q.maturity_within_days
+        out.append(f"{d} 天内有产品到期" if zh else f"a holding matures within {d} days")
+    if q.no_contact_days:
+        d = q.no_contact_days
+        out.append(f"超过 {d} 天未接触" if zh else f"no contact for {d}+ days")
+    out += [_bound(t, zh) for t in q.thresholds]
+    if q.risk_appetite:
+        out.append(f"风险偏好 {q.risk_appetite}" if zh else f"risk appetite {q.risk_appetite}")
+    if q.product_risk_at_least:
+        r = q.product_risk_at_least
+        out.append(f"持有 {r} 及以上产品" if zh else f"holding {r} or riskier products")
+    if q.risk_mismatch:
+        out.append(
+            "持有产品风险高于风险承受能力" if zh else "holding products above their risk appetite"
+        )
+    if q.follow_up_gaps and q.include_pending:
+        out.append("尚未跟进（含未到期限）" if zh else "not yet followed up (open or late)")
+    elif q.follow_up_gaps:
+        out.append("跟进逾期" if zh else "overdue follow-ups")
+    return out
+
+
+def describe(q: BookQuery, language: str, rm_label: str | None = None) -> str:
+    """The query as the RM should read it back: "按贷款余额排序，前 3 名；条件：对公"."""
+    zh = language == "zh"
+    filters = _filters(q, zh, rm_label)
+    if q.group_by_rm:
+        head = "按客户经理汇总" if zh else "per RM of the team"
+    elif q.count_only:
+        head = "计数" if zh else "count"
+    else:
+        measure = MEASURE_WORDS[q.measure()][0 if zh else 1]
+        order = q.is_descending()
+        if zh:
+            head = f"按{measure}{'从高到低' if order else '从低到高'}排序"
+        else:
+            head = f"by {measure}, {'highest' if order else 'lowest'} first"
+        if q.limit < DEFAULT_SHOWN:
+            head += f"，前 {q.limit} 名" if zh else f", top {q.limit}"
+    if zh:
+        return head + ("；条件：" + "，".join(filters) if filters else "")
+    return head + ("; where " + ", ".join(filters) if filters else "")

@@ -1,0 +1,109 @@
+"""Runs a ``tools.book_query.BookQuery`` over book rows: filter, rank, and (for team leads)
+group per RM. Products and RMs arrive resolved (codes, ids) — naming them is the tool's job.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Sequence
+from dataclasses import dataclass, field
+
+from tools.book_query import BookQuery, Threshold
+from tools.intelligence.book import BookRow, level
+
+
+@dataclass(frozen=True)
+class Resolved:
+    """What the tool resolved the query's names to."""
+
+    holds: tuple[frozenset[str], ...] = ()  # each: the codes one named product stands for
+    lacks: tuple[frozenset[str], ...] = ()
+    rm_id: str | None = None
+    tier_keys: frozenset[str] = field(default_factory=frozenset)  # empty: no tier filter
+
+
+def _tier_ok(row: BookRow, q: BookQuery, r: Resolved) -> bool:
+    if not q.tier:
+        return True
+    wanted = q.tier.strip().lower()
+    return (
+        row.tier in r.tier_keys
+        or wanted in (row.tier, row.tier_label_zh.lower(), row.tier_label_en.lower())
+        or any(wanted == a.lower() or wanted + "客户" == a for a in row.attributes)
+    )
+
+
+def _threshold_ok(row: BookRow, t: Threshold) -> bool:
+    value = row.measure(t.measure)
+    if value is None:
+        return False
+    return value >= t.value if t.op == "gte" else value <= t.value
+
+
+def _risk_ok(row: BookRow, q: BookQuery) -> bool:
+    if q.risk_appetite and row.risk_appetite != level(q.risk_appetite):
+        return False
+    floor = level(q.product_risk_at_least)
+    if floor is not None and (row.top_product_risk or 0) < floor:
+        return False
+    if q.risk_mismatch:
+        return (
+            row.risk_appetite is not None
+            and row.top_product_risk is not None
+            and row.top_product_risk > row.risk_appetite
+        )
+    return True
+
+
+def _products_ok(row: BookRow, r: Resolved) -> bool:
+    held = set(row.held)
+    return all(held & codes for codes in r.holds) and not any(held & codes for codes in r.lacks)
+
+
+def keep(row: BookRow, q: BookQuery, r: Resolved) -> bool:
+    """True when ``row`` passes every filter of ``q``."""
+    return (
+        (r.rm_id is None or row.rm_id == r.rm_id)
+        and _tier_ok(row, q, r)
+        and (q.client_type is None or row.client_type == q.client_type)
+        and (q.industry is None or (row.industry or "").lower() == q.industry.lower())
+        and (q.signal is None or q.signal in row.signals)
+        and (q.product_gap is None or q.product_gap in row.gaps)
+        and (
+            q.maturity_within_days is None
+            or (row.days_to_maturity is not None and row.days_to_maturity <= q.maturity_within_days)
+        )
+        and (
+            q.no_contact_days is None
+            or row.days_since_contact is None
+            or row.days_since_contact >= q.no_contact_days
+        )
+        and all(_threshold_ok(row, t) for t in q.thresholds)
+        and _risk_ok(row, q)
+        and _products_ok(row, r)
+    )
+
+
+def rank(rows: Sequence[BookRow], q: BookQuery) -> list[BookRow]:
+    """Rows by the query's measure; rows without the figure last, ties by value then id."""
+    name, down = q.measure(), q.is_descending()
+
+    def key(row: BookRow) -> tuple:
+        value = row.measure(name)
+        if value is None:
+            return (1, 0.0, -row.value, row.client_id)
+        return (0, -value if down else value, -row.value, row.client_id)
+
+    return sorted(rows, key=key)
+
+
+def select(rows: Sequence[BookRow], q: BookQuery, r: Resolved) -> list[BookRow]:
+    """Every row matching ``q``, ranked (the caller cuts it to ``q.limit``)."""
+    return rank([row for row in rows if keep(row, q, r)], q)
+
+
+def per_rm(rows: Sequence[BookRow], rm_ids: Collection[str]) -> list[tuple[str, int]]:
+    """(rm_id, matching clients) for every RM of ``rm_ids``, most first."""
+    counts = {rm: 0 for rm in rm_ids}
+    for row in rows:
+        counts[row.rm_id] = counts.get(row.rm_id, 0) + 1
+    return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
