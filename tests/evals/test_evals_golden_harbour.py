@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from assistant.wiring import Frontline
-from evals.banks.harbour import BANK_PROFILE
+from evals.banks.harbour import BANK_PROFILE, SIGNAL_POLICY, TIERING_POLICY
 from evals.compare import breaches, load_floors
 from evals.runner import run_eval
 from tests.conftest import make_settings
@@ -35,7 +35,15 @@ def harbour_frontline(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Fron
         if (CONVERTED / ".frontline-converted").exists()
         else ensure_model(make_settings(REPO / ".frontline"))
     )
-    fl = Frontline(make_settings(home, embedding_model=model, bank_profile=BANK_PROFILE))
+    fl = Frontline(
+        make_settings(
+            home,
+            embedding_model=model,
+            bank_profile=BANK_PROFILE,
+            tiering_policy=TIERING_POLICY,
+            signal_policy=SIGNAL_POLICY,
+        )
+    )
     load_harbour(fl, home / "harbour")
     yield fl
     fl.close()
