@@ -28,6 +28,9 @@ from tools.names.forms import company_forms
 _ASCII_ALNUM = re.compile(r"[0-9A-Za-z]")
 _ASCII_WORD = re.compile(r"[A-Za-z]+")
 MAX_SPACED_WORDS = 8
+# A short form this many of the bank's names share is a place or a word of its trade there
+# ("东港" of 东港市, where thirty clients are registered), not anyone's name.
+MAX_FORM_OWNERS = 10
 # "王建国 at 东升", "Wang at Northwind"; "东升的王建国", "东升 的 王建国".
 _AFTER_PERSON = re.compile(r"\s+(?:at|from|of)\s+|\s*@\s*", re.IGNORECASE)
 _BEFORE_PERSON = re.compile(r"\s*的\s*$")
@@ -154,6 +157,8 @@ class NameDictionary:
         out: dict[str, NameEntry] = {}
         for form, owners in forms.items():
             if form in skip:  # a full name wins over another name's short form
+                continue
+            if len(owners) >= MAX_FORM_OWNERS:
                 continue
             if len(owners) == 1:
                 out[form] = self._entries[next(iter(owners))]

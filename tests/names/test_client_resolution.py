@@ -120,3 +120,14 @@ def test_when_a_company_is_made_up_then_the_answer_is_that_of_another_books_clie
     b = ask(other_bank, template.format(made_up))
     assert a.refused and a.refusal_reason == "not_entitled" and a.client_ids == []
     assert seen(a) == seen(b)
+
+
+def test_when_an_everyday_short_head_names_the_askers_own_client_then_it_is_served(
+    other_bank,
+) -> None:
+    own = ask(other_bank, "东升怎么样了？")
+    assert not own.refused and own.client_ids == ["KH-0042"]
+    # For an RM without such a client it is an everyday word: no client, and no refusal that
+    # would tell another book holds one.
+    other = ask(other_bank, "东升怎么样了？", rm="EMP0102")
+    assert not other.refused and other.client_ids == []
