@@ -72,6 +72,10 @@ class Settings(BaseSettings):
     # The bank's playbook map (which playbook answers a signal, a channel's templates, what to
     # search for); default: the bundled tools/policy/playbooks.yaml.
     playbook_map: Path | None = None
+    # The bank's tiering and signal policies (thresholds, categories, its own tier column);
+    # default: the bundled tools/policy/tiering.yaml and signals.yaml.
+    tiering_policy: Path | None = None
+    signal_policy: Path | None = None
     vault_key: SecretStr | None = None
     cors_origins: Annotated[list[str], NoDecode] = Field(default_factory=list)
     api_tokens: Annotated[dict[str, str], NoDecode] = Field(default_factory=dict)

@@ -47,6 +47,14 @@ def _bank_profile(fl: Frontline) -> str:
     return f"outreach in the name of the bank from {source}"
 
 
+def _policies(fl: Frontline) -> str:
+    tiering = fl.settings.tiering_policy or "bundled tools/policy/tiering.yaml"
+    signals = fl.settings.signal_policy or "bundled tools/policy/signals.yaml"
+    source = fl.policies.tiering.source  # loading validates both files
+    how = f"the extract's `{source.column}` column" if source else "computed from balances"
+    return f"tiers {how} ({tiering}); signals from {signals}"
+
+
 def _playbook_map(fl: Frontline) -> str:
     source = fl.settings.playbook_map or "bundled tools/policy/playbooks.yaml"
     missing = fl.unmapped_playbooks()
@@ -101,6 +109,7 @@ def run_checks(fl: Frontline) -> Iterator[Check]:
         ("vector store", _vectors),
         ("search glossary", _glossary),
         ("bank profile", _bank_profile),
+        ("policies", _policies),
         ("playbook map", _playbook_map),
     ]
     if fl.settings.redis_url:

@@ -26,7 +26,7 @@ if TYPE_CHECKING:
     from tools.bank.repository import BankRepository
     from tools.catalogue import Catalogue
     from tools.insights import InsightService
-    from tools.intelligence.policy import PlaybookMap
+    from tools.intelligence.policy import PlaybookMap, Policies
     from tools.toolbox import ToolServices
 
 
@@ -130,7 +130,7 @@ class Frontline:
     def insights(self) -> InsightService:
         from tools.insights import InsightService
 
-        return InsightService(self.bank)
+        return InsightService(self.bank, self.policies)
 
     def tool_services(self) -> ToolServices:
         from tools.toolbox import ToolServices
@@ -160,12 +160,19 @@ class Frontline:
 
         return load_playbook_map(self.settings.playbook_map)
 
+    @cached_property
+    def policies(self) -> Policies:
+        """The bank's tiering and signal policies (FRONTLINE_TIERING_POLICY, _SIGNAL_POLICY)."""
+        from tools.intelligence.policy import load_policies
+
+        return load_policies(self.settings.tiering_policy, self.settings.signal_policy)
+
     def unmapped_playbooks(self) -> list[str]:
         """Playbooks the map or the policy files name that the library does not hold
         (``where: id`` lines)."""
-        from tools.intelligence.policy import load_policies, policy_playbooks
+        from tools.intelligence.policy import policy_playbooks
 
-        policy = policy_playbooks(load_policies())
+        policy = policy_playbooks(self.policies)
         return self.playbook_map.missing_from(self.store.doc_ids(), also=policy)
 
     @cached_property

@@ -10,6 +10,7 @@ from pydantic import BaseModel, Field
 from assistant.errors import EntitlementError
 from assistant.privacy.tokens import TOKEN_RE
 from tools.bank.records import ClientData, ClientRecord
+from tools.names.forms import company_forms
 from tools.toolbox import Toolbox, ToolError, ToolSpec
 
 # Suffixes dropped so "华东精密" finds "华东精密机械有限公司" and "Bosch" finds "Bosch ... Co., Ltd.".
@@ -46,12 +47,18 @@ class NameForms:
     name: str  # lower-cased
     short: str  # without the legal suffix
     lead: str  # the shortest distinctive start: first two words (ASCII) or 4 characters
+    # Short Chinese heads that are also everyday words ("东升" of 东升机械制造有限公司): they name
+    # the client only for its own RM, and only when the question names no one else.
+    heads: tuple[str, ...] = ()
 
     @classmethod
     def of(cls, client: ClientRecord) -> NameForms:
         name, short = client.name.lower(), _short(client.name).lower()
         lead = " ".join(short.split()[:2]) if short.isascii() else short[:4]
-        return cls(client.client_id, name, short, lead)
+        heads = tuple(
+            f.text for f in company_forms(client.name) if not f.strong and not f.text.isascii()
+        )
+        return cls(client.client_id, name, short, lead, heads)
 
 
 def _matches(client: ClientRecord | NameForms, query: str) -> bool:
@@ -81,6 +88,8 @@ def find_clients(tb: Toolbox, args: FindClientsArgs) -> dict:
         # The same answer whether the name belongs to another RM's client or to nobody:
         # "no match" for one and a refusal for the other would confirm who banks here.
         raise EntitlementError("that client is not in your book")
+    if not clients and named is None:  # "东升怎么样了？": a short head of the asker's own client
+        clients = [c for c in book if _by_head(NameForms.of(c), args.query)]
     for c in clients[: args.limit]:
         tb.touch(c.client_id)
     return {"matches": [_summary(tb, c) for c in clients[: args.limit]], "total": len(clients)}
@@ -134,12 +143,19 @@ def mentioned_clients(tb: Toolbox, text: str) -> tuple[list[str], bool]:
     if named:
         return named, False
     book = tb.caller.client_ids
-    own = [
-        f.client_id
-        for f in tb.services.intelligence.name_forms
-        if f.client_id in book and _matches(f, text)
-    ]
-    return own, (not own and (_names_someone(text) or _matches_outside_book(tb, text)))
+    forms = [f for f in tb.services.intelligence.name_forms if f.client_id in book]
+    own = [f.client_id for f in forms if _matches(f, text)]
+    if own:
+        return own, False
+    if _names_someone(text) or _matches_outside_book(tb, text):
+        return [], True
+    # "东升怎么样了？": a short head of the asker's own client. Another book's client is never
+    # found this way, so an everyday word tells nothing about who banks here.
+    return [f.client_id for f in forms if _by_head(f, text)], False
+
+
+def _by_head(forms: NameForms, text: str) -> bool:
+    return any(head in text for head in forms.heads)
 
 
 def _owners(tb: Toolbox, token: str) -> frozenset[str]:

@@ -1,6 +1,7 @@
 """Who may see which clients. Enforced here, in the tools layer, for every read — never by a
 prompt (DESIGN §3): an RM sees their own book, a team lead the team's books, an admin audit
-data and no client data."""
+data and no client data. A branch head sees their own book only, for now: the branch's other
+clients stay out of reach as any client outside a book does."""
 
 from __future__ import annotations
 

@@ -13,7 +13,7 @@ from tools.intelligence import ClientInsight, ClientIntelligence
 from tools.intelligence.book import BookRow, query
 from tools.intelligence.fmt import money_en, money_zh, percent
 from tools.intelligence.followup import FollowUpGap
-from tools.intelligence.policy import load_policies
+from tools.intelligence.policy import Policies, load_policies
 from tools.intelligence.signals import PeerStats
 from tools.names.ids import IdIndex
 
@@ -22,8 +22,9 @@ if TYPE_CHECKING:
 
 
 class InsightService:
-    def __init__(self, bank: BankRepository) -> None:
+    def __init__(self, bank: BankRepository, policies: Policies | None = None) -> None:
         self._bank = bank
+        self._policies = policies
         self._books: dict[frozenset[str], tuple[list[ClientData], list[BookRow]]] = {}
 
     @cached_property
@@ -61,7 +62,7 @@ class InsightService:
 
     @cached_property
     def intel(self) -> ClientIntelligence:
-        return ClientIntelligence(load_policies(), self.products)
+        return ClientIntelligence(self._policies or load_policies(), self.products)
 
     @cached_property
     def peers(self) -> PeerStats:

@@ -13,6 +13,7 @@ from assistant.privacy.entities import Detection, Entity
 from assistant.privacy.normalize import HAS_CJK, OffsetMap, canonical_value, nfkc_with_offsets
 from assistant.privacy.recognizers import LANGUAGES, build_registry
 from assistant.privacy.recognizers.chinese_person import LacModel
+from assistant.privacy.recognizers.company_name import CompanyNameRecognizer
 from assistant.privacy.recognizers.name_dictionary import NameDictionaryRecognizer
 
 SCAN_ENTITIES = (
@@ -58,7 +59,7 @@ class PiiAnalyzer:
         """Swap in a rebuilt dictionary (one attribute assignment per recognizer)."""
         recognizers = [*self._engine.registry.recognizers, *self._exact.registry.recognizers]
         for recognizer in recognizers:
-            if isinstance(recognizer, NameDictionaryRecognizer):
+            if isinstance(recognizer, NameDictionaryRecognizer | CompanyNameRecognizer):
                 recognizer.dictionary = dictionary
         self.dictionary = dictionary
 
@@ -93,8 +94,15 @@ class PiiAnalyzer:
             [
                 d
                 for d in clients_over_guessed_persons(detections)
-                if not (d.entity_type is Entity.PERSON and self.dictionary.is_staff(d.value))
+                if not (d.entity_type is Entity.PERSON and self._not_a_person(text, d))
             ]
+        )
+
+    def _not_a_person(self, text: str, d: Detection) -> bool:
+        """A member of staff, or a word of a product's name the statistics took for a name."""
+        return self.dictionary.is_staff(d.value) or (
+            d.recognizer != NameDictionaryRecognizer.__name__
+            and self.dictionary.in_product_name(text, d.start, d.end)
         )
 
     def _detection(self, original: str, normal: OffsetMap, result: RecognizerResult) -> Detection:

@@ -5,8 +5,9 @@ foreign client whose name no model knows, is still caught — and a bank that ba
 repository with its CRM's API gets the same dictionary). A company is also found by every form
 an RM names it by (``tools.names.forms``): without the legal suffix, its distinctive head
 ("东升机械", "Northwind"), its pinyin and English renderings ("Dongsheng Jixie", "Dongsheng
-Machinery"), and — beside one of its contacts ("东升的王建国", "王建国 at 东升") — its short head.
-A form several clients share is still a name, tied to all of them.
+Machinery"), and — beside one of its contacts ("东升的王建国", "王建国 at 东升") — its short head; and by the other names the bank records for
+it (``tools.names.aliases``: "北风货运" for Northwind Freight). A form several clients share is
+still a name, tied to all of them.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from assistant.privacy.entities import Entity
 from assistant.privacy.normalize import ascii_lower, canonical_value
 from tools.bank.identifiers import is_any_resident_id, is_card_number, is_uscc
 from tools.bank.repository import BankRepository
+from tools.names.aliases import aliases_of
 from tools.names.forms import compact as compact_form
 from tools.names.forms import company_forms
 from tools.names.staff import familiar_forms
@@ -29,6 +31,9 @@ from tools.names.staff import familiar_forms
 _ASCII_ALNUM = re.compile(r"[0-9A-Za-z]")
 _ASCII_WORD = re.compile(r"[A-Za-z]+")
 MAX_SPACED_WORDS = 8
+# A short form this many of the bank's names share is a place or a word of its trade there
+# ("东港" of 东港市, where thirty clients are registered), not anyone's name.
+MAX_FORM_OWNERS = 10
 # "王建国 at 东升", "Wang at Northwind"; "东升的王建国", "东升 的 王建国".
 _AFTER_PERSON = re.compile(r"\s+(?:at|from|of)\s+|\s*@\s*", re.IGNORECASE)
 _BEFORE_PERSON = re.compile(r"\s*的\s*$")
@@ -75,6 +80,7 @@ class NameDictionary:
         names: Iterable[tuple[str, Entity, str | None]] = (),
         values: Iterable[tuple[Entity, str, str | None]] = (),
         staff: Iterable[str] = (),
+        products: Iterable[str] = (),
     ) -> None:
         self._entries = self._full_names(names)
         forms = self._forms(self._entries)
@@ -101,6 +107,11 @@ class NameDictionary:
             for form in (name or "", *familiar_forms(name or ""))
             if (key := ascii_lower(canonical_value(Entity.PERSON, form))) and len(key) >= 2
         } - self._entries.keys()
+        # The bank's product names ("海盈进取一号"): a person guessed inside one is a word of the
+        # product's name, not a customer.
+        self._products = sorted(
+            {k for p in products if len(k := ascii_lower(p or "")) >= 2}, key=len, reverse=True
+        )
         self._automaton = _automaton(self._entries)
         self._spaced_prefixes = _prefixes(self._spaced)
         self._weak_ascii_prefixes = _prefixes(self._weak_ascii)
@@ -152,6 +163,8 @@ class NameDictionary:
         out: dict[str, NameEntry] = {}
         for form, owners in forms.items():
             if form in skip:  # a full name wins over another name's short form
+                continue
+            if len(owners) >= MAX_FORM_OWNERS:
                 continue
             if len(owners) == 1:
                 out[form] = self._entries[next(iter(owners))]
@@ -303,6 +316,15 @@ class NameDictionary:
         """A member of staff's name that no client or contact shares."""
         return ascii_lower(canonical_value(Entity.PERSON, name)) in self._staff
 
+    def in_product_name(self, text: str, start: int, end: int) -> bool:
+        """``text[start:end]`` lies inside one of the bank's product names written in ``text``."""
+        lowered = ascii_lower(text)
+        for name in self._products:
+            at = lowered.find(name, max(0, end - len(name)))
+            if at != -1 and at <= start and end <= at + len(name):
+                return True
+        return False
+
     def owners_of_name(self, name: str) -> frozenset[str]:
         """The clients a known name (full name or any form of it) belongs to; empty when
         unknown."""
@@ -325,8 +347,13 @@ class NameDictionary:
         """Build from the bank's data: every client and contact of every RM."""
         names: list[tuple[str, Entity, str | None]] = []
         values: list[tuple[Entity, str, str | None]] = []
-        for c in bank.all_clients():
-            names.append((c.name, Entity.CLIENT, c.client_id))
+        clients = bank.all_clients()
+        names += [(c.name, Entity.CLIENT, c.client_id) for c in clients]
+        # After every legal name, so a client's entry is its legal name, not an alias.
+        names += [
+            (a, Entity.CLIENT, c.client_id) for c in clients for a in aliases_of(c.attributes)
+        ]
+        for c in clients:
             values += _identifier_values(c.client_id, c.phone, c.email, c.registration_id)
             values.append((Entity.ADDRESS, c.address or "", c.client_id))
         for p in bank.all_contacts():
@@ -336,7 +363,8 @@ class NameDictionary:
             values.append((Entity.ACCOUNT, account_no, client_id))
             values.append((Entity.CARD, account_no, client_id))
         staff = [rm.name for rm in bank.all_rms()]
-        return cls(names, values, staff)
+        products = [n for p in bank.products().values() for n in (p.name, p.name_en) if n]
+        return cls(names, values, staff, products)
 
 
 def _automaton(entries: dict[str, NameEntry]) -> ahocorasick.Automaton | None:

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from assistant.wiring import Frontline
-from evals.banks.harbour import BANK_PROFILE
+from evals.banks.harbour import BANK_PROFILE, SIGNAL_POLICY, TIERING_POLICY
 from testkit.demo import load_demo
 from tests.conftest import make_settings
 from tests.support.harbour import load_harbour
@@ -32,7 +32,13 @@ def demo_frontline(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Frontli
 def harbour_frontline(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Frontline]:
     home = tmp_path_factory.mktemp("harbour-home")
     fl = Frontline(
-        make_settings(home, embedding_model=_embedding_model(), bank_profile=BANK_PROFILE)
+        make_settings(
+            home,
+            embedding_model=_embedding_model(),
+            bank_profile=BANK_PROFILE,
+            tiering_policy=TIERING_POLICY,
+            signal_policy=SIGNAL_POLICY,
+        )
     )
     load_harbour(fl, home / "harbour")
     yield fl

@@ -73,6 +73,8 @@ def test_when_an_own_id_is_written_any_way_then_that_client_is_served(other_bank
         ("佳禾传媒最近存款怎么样？", "KH-0044"),  # another book has a 佳禾传媒 too
         ("Jiahe Media 的存款怎么样？", "KH-0044"),
         ("下午去见康益医疗张总，该聊什么？", "KH-0050"),
+        ("北风货运最近存款怎么样？", "KH-0043"),  # the bank's own alias
+        ("How should I serve NW Freight?", "KH-0043"),
     ],
 )
 def test_when_a_client_is_named_as_rms_say_it_then_that_client_is_answered(
@@ -101,3 +103,31 @@ def test_when_asking_for_help_or_which_client_then_no_demo_id_is_shown(other_ban
     for question in ("你能做什么？", "What can you do?", "帮我起草一条微信"):
         text = ask(other_bank, question).text
         assert "C000123" not in text and "RM001" not in text
+
+
+@pytest.mark.parametrize(
+    ("foreign", "made_up", "template"),
+    [
+        ("蓝鲸星河航天材料有限公司", "青岛远洋重工有限公司", "{}最近存款怎么样？"),
+        ("蓝鲸航材", "青岛远洋重工有限公司", "{}怎么服务？"),  # another book's alias
+        ("Global Trading Ltd", "Silverline Harbour Cranes Ltd.", "How should I serve {}?"),
+    ],
+)
+def test_when_a_company_is_made_up_then_the_answer_is_that_of_another_books_client(
+    other_bank, foreign, made_up, template
+) -> None:
+    a = ask(other_bank, template.format(foreign))
+    b = ask(other_bank, template.format(made_up))
+    assert a.refused and a.refusal_reason == "not_entitled" and a.client_ids == []
+    assert seen(a) == seen(b)
+
+
+def test_when_an_everyday_short_head_names_the_askers_own_client_then_it_is_served(
+    other_bank,
+) -> None:
+    own = ask(other_bank, "东升怎么样了？")
+    assert not own.refused and own.client_ids == ["KH-0042"]
+    # For an RM without such a client it is an everyday word: no client, and no refusal that
+    # would tell another book holds one.
+    other = ask(other_bank, "东升怎么样了？", rm="EMP0102")
+    assert not other.refused and other.client_ids == []

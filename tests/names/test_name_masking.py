@@ -14,7 +14,7 @@ from assistant.privacy.nlp import blank_nlp_engine
 from assistant.privacy.recognizers.chinese_person import LacModel
 from evals.pii.generator import Generator
 from tests.support.other_bank import CLIENTS, CONTACTS
-from tools.bank.records import ClientRecord, ContactRecord, RMRecord
+from tools.bank.records import ClientRecord, ContactRecord, ProductRecord, RMRecord
 
 
 def masked(fl, text: str) -> tuple[str, list[tuple[Entity, str | None]]]:
@@ -114,6 +114,9 @@ class CrmBank:
     def account_numbers(self) -> list[tuple[str, str]]:
         return [("KH-0042", "6222020200112233445")]
 
+    def products(self) -> dict[str, ProductRecord]:  # its names are no one's PII
+        return {"WM-9": ProductRecord("WM-9", "海盈进取一号", "wealth", "R3", "retail")}
+
 
 def test_when_the_bank_is_backed_by_another_repository_then_the_dictionary_reads_it() -> None:
     dictionary = NameDictionary.from_repository(CrmBank())  # type: ignore[arg-type]
@@ -122,3 +125,4 @@ def test_when_the_bank_is_backed_by_another_repository_then_the_dictionary_reads
     assert dictionary.owners_of_name("佳禾传媒") == {"KH-0044", "KH-0045"}
     assert dictionary.client_for(Entity.ACCOUNT, "6222 0202 0011 2233 445") == "KH-0042"
     assert dictionary.is_staff("林海")
+    assert dictionary.in_product_name("说海盈进取一号保本", 1, 3)

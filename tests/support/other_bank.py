@@ -25,6 +25,8 @@ CLIENTS = [
     ("KH-0052", "corporate", "中国华东科技集团有限公司", OTHER_RM),
     ("KH-0053", "corporate", "Global Trading Ltd", OTHER_RM),
 ]
+# The bank's own other names for a client (clients.csv `aliases`): no rule derives them.
+ALIASES = {"KH-0043": "北风货运|NW Freight", "KH-0049": "蓝鲸航材"}
 # client_id, name, title
 CONTACTS = [
     ("KH-0042", "王建国", "法定代表人"),
@@ -111,4 +113,5 @@ def _client(i: int, client_id: str, kind: str, name: str, rm: str) -> dict[str, 
         "registration_id": valid_uscc(f"9133010{i:02d}MA1FL8XQ") if kind == "corporate" else "",
         "risk_appetite": "C3",
         "employees": "120" if kind == "corporate" else "",
+        "aliases": ALIASES.get(client_id, ""),
     }

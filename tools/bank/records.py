@@ -13,7 +13,7 @@ class RMRecord:
     name: str
     team_id: str
     branch: str
-    role: str  # rm | team_lead | admin
+    role: str  # rm | team_lead | branch_head | admin
     slack_user_id: str | None = None
     teams_aad_id: str | None = None
     email: str | None = None

@@ -79,7 +79,7 @@ class RMRow(Row):
     name: NonEmpty
     team_id: NonEmpty
     branch: NonEmpty
-    role: Literal["rm", "team_lead", "admin"]
+    role: Literal["rm", "team_lead", "branch_head", "admin"]
     slack_user_id: Opt = None
     teams_aad_id: Opt = None
     email: Opt = None

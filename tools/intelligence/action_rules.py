@@ -17,9 +17,6 @@ from tools.intelligence.signals.base import Signal
 from tools.intelligence.signals.suitability import level
 from tools.intelligence.tiering import TierResult
 
-FX_CATEGORY = "fx_hedging"
-PAYROLL_CATEGORY = "payroll"
-
 
 @dataclass(frozen=True)
 class Draft:
@@ -85,7 +82,7 @@ def maturity(ctx: ActionContext, s: Signal) -> Draft:
     zh, en = ctx.name(s.product_code)
     when = s.facts.get("maturity_date", "")
     category = category_of(s.product_code or "", ctx.products)
-    if category in ("deposit", "cd", "structured_deposit"):
+    if category in ctx.policy.signals.maturity.deposit_categories:
         return _from(
             s,
             "maturity_renewal",
@@ -188,8 +185,8 @@ def service_cadence(ctx: ActionContext) -> Draft | None:
     )
 
 
-def _holds(ctx: ActionContext, category: str) -> bool:
-    return any(category_of(h.product_code, ctx.products) == category for h in ctx.data.holdings)
+def _holds(ctx: ActionContext, categories: tuple[str, ...]) -> bool:
+    return any(category_of(h.product_code, ctx.products) in categories for h in ctx.data.holdings)
 
 
 def synergy(ctx: ActionContext) -> Draft | None:
@@ -199,7 +196,7 @@ def synergy(ctx: ActionContext) -> Draft | None:
     if (
         ctx.data.client.client_type != "corporate"
         or employees < minimum
-        or not _holds(ctx, PAYROLL_CATEGORY)
+        or not _holds(ctx, ctx.policy.signals.product_gap.payroll_categories)
     ):
         return None
     return Draft(
@@ -220,7 +217,7 @@ def fx_hedging(ctx: ActionContext) -> Draft | None:
     rule = ctx.policy.signals.actions.fx_hedging
     codes = {h.product_code for h in ctx.data.holdings}
     by_industry = client.industry in rule.export_industries
-    if not (by_industry or codes & rule.export_products) or _holds(ctx, FX_CATEGORY):
+    if not (by_industry or codes & rule.export_products) or _holds(ctx, rule.categories):
         return None
     offer = _fx_product(ctx)
     zh, en = ctx.name(offer)
@@ -242,7 +239,11 @@ def fx_hedging(ctx: ActionContext) -> Draft | None:
 def _fx_product(ctx: ActionContext) -> str | None:
     """The lowest-risk hedging product the client's risk appetite allows (or the lowest-risk)."""
     options = sorted(
-        (p for p in ctx.products.values() if p.category == FX_CATEGORY),
+        (
+            p
+            for p in ctx.products.values()
+            if p.category in ctx.policy.signals.actions.fx_hedging.categories
+        ),
         key=lambda p: (level(p.risk_level) or 9, p.product_code),
     )
     appetite = level(ctx.data.client.risk_appetite)

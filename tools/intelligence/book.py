@@ -150,7 +150,7 @@ class BookAnalyzer:
         aum = self._policy.tiering.aum_categories
         metrics = [compute_metrics(d, self._products, aum, as_of) for d in datas]
         tiers = [
-            tier_from_metrics(d.client.client_type, m, self._policy)
+            tier_from_metrics(d.client.client_type, m, self._policy, d.client)
             for d, m in zip(datas, metrics, strict=True)
         ]
         if peers is None:

@@ -49,7 +49,7 @@ class ClientIntelligence:
     def analyze(self, data: ClientData, peers: PeerStats | None, as_of: date) -> ClientInsight:
         """Tier, signals (most severe first) and ranked next best actions for one client."""
         metrics = self.metrics(data, as_of)
-        tier = tier_from_metrics(data.client.client_type, metrics, self.policy)
+        tier = tier_from_metrics(data.client.client_type, metrics, self.policy, data.client)
         signals = detect_signals(
             data,
             self.products,

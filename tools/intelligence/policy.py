@@ -44,10 +44,32 @@ class TierDefinition(_Section):
     label_zh: str = Field(min_length=1)
     label_en: str = Field(min_length=1)
     rules: tuple[TierRule, ...] = Field(alias="any")
+    # What the extract's tier column holds for this tier (see `TierSource`), besides the
+    # tier's name and labels, which always count.
+    values: tuple[str, ...] = ()
 
     @property
     def is_fallback(self) -> bool:
         return not self.rules
+
+    def holds(self, value: str) -> bool:
+        """Whether ``value`` (from the extract's tier column) names this tier."""
+        wanted = value.strip().casefold()
+        names = (self.tier, self.label_zh, self.label_en, *self.values)
+        return any(n.strip().casefold() == wanted for n in names)
+
+
+class TierSource(_Section):
+    """The bank's own tier, read from a column of its extract (``clients.csv``) instead of
+    being computed from balances. A client with the column blank, or holding a value no tier
+    lists, is tiered by the rules (``labels: extract`` keeps an unlisted value as its tier)."""
+
+    column: str = Field(min_length=1)
+    # How an answer names the source: "分层依据：分行级：行内评级".
+    basis_zh: str = Field(default="行内评级", min_length=1)
+    basis_en: str = Field(default="the bank's own rating", min_length=1)
+    # policy: show the matching tier's labels; extract: show the column's value as it is.
+    labels: Literal["policy", "extract"] = "policy"
 
 
 class ServiceStandard(_Section):
@@ -57,12 +79,6 @@ class ServiceStandard(_Section):
     playbook: str = Field(min_length=1)
 
 
-# Holdings that count towards a retail client's financial assets (金融资产, AUM) on top of
-# deposits, by product category. The tiering.yaml comment defines this list; a bank that
-# counts differently sets `aum_categories:` in the file.
-DEFAULT_AUM_CATEGORIES = ("wealth", "fund", "insurance", "cd", "gold", "trust")
-
-
 class TieringPolicy(BaseModel):
     model_config = ConfigDict(frozen=True)
 
@@ -70,7 +86,10 @@ class TieringPolicy(BaseModel):
     corporate: tuple[TierDefinition, ...] = Field(min_length=1)
     retail: tuple[TierDefinition, ...] = Field(min_length=1)
     service_standards: dict[str, ServiceStandard]
-    aum_categories: tuple[str, ...] = DEFAULT_AUM_CATEGORIES
+    # Product categories (the catalogue's own) that count towards a retail client's financial
+    # assets (金融资产, AUM) on top of deposits; none listed: AUM is deposits only.
+    aum_categories: tuple[str, ...] = ()
+    source: TierSource | None = None
 
     @model_validator(mode="after")
     def _ladders_are_complete(self) -> TieringPolicy:
@@ -111,6 +130,9 @@ class MaturityPolicy(_Section):
     first_contact_days_before: int = Field(ge=0)
     second_contact_days_before: int = Field(ge=0)
     playbook: str
+    # Categories whose maturing holdings are offered a renewal or a certificate of deposit
+    # (other categories: "reinvest").
+    deposit_categories: tuple[str, ...] = ()
 
     @model_validator(mode="after")
     def _windows_ascending(self) -> MaturityPolicy:
@@ -135,6 +157,8 @@ class DormancyPolicy(_Section):
 class ProductGapPolicy(_Section):
     peer_holding_ratio: float = Ratio
     payroll_min_employees: int = Field(gt=0)
+    # The catalogue's payroll (代发) categories; none listed: no payroll rule.
+    payroll_categories: tuple[str, ...] = ()
     # Below this many peers a "most peers hold it" statement is noise (1 of 1 is 100%).
     min_peers: int = Field(default=5, gt=0)
     playbook: str
@@ -158,6 +182,8 @@ class FxHedgingPolicy(_Section):
     # (the bank's export trade finance).
     export_industries: frozenset[str] = frozenset()
     export_products: frozenset[str] = frozenset()
+    # The catalogue's hedging categories: a client holding one is hedged; the offer is one.
+    categories: tuple[str, ...] = ()
 
 
 class ActionPolicy(_Section):

@@ -1,4 +1,5 @@
-"""Customer tiering (客户分层): the first tier, from the top, any of whose rules holds.
+"""Customer tiering (客户分层): the first tier, from the top, any of whose rules holds — or,
+when the policy names a ``source`` column, the tier the bank's own extract gives the client.
 
 The result carries the rule that decided it and a sentence an RM can repeat to a client or a
 team lead ("核心客户：日均存款 5,230 万 ≥ 5,000 万"). A client in the bottom tier is explained
@@ -12,10 +13,10 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict
 
-from tools.bank.records import ClientData, ProductRecord
+from tools.bank.records import ClientData, ClientRecord, ProductRecord
 from tools.intelligence.fmt import money_en, money_zh
 from tools.intelligence.metrics import ClientMetrics, compute_metrics
-from tools.intelligence.policy import Policies, TierDefinition, TierRule
+from tools.intelligence.policy import Policies, TierDefinition, TierRule, TierSource
 
 # metric -> (zh label, en label)
 METRIC_LABELS = {
@@ -114,9 +115,47 @@ def _fallback(
     )
 
 
-def tier_from_metrics(client_type: str, metrics: ClientMetrics, policy: Policies) -> TierResult:
-    """Tier a client whose metrics are already computed (the book path computes them once)."""
+def _given(source: TierSource, ladder: tuple[TierDefinition, ...], value: str) -> TierResult | None:
+    """The tier the extract's column gives, explained by its source ("分行级：行内评级")."""
+    rank = next((i for i, d in enumerate(ladder) if d.holds(value)), None)
+    if rank is None and source.labels == "policy":
+        return None
+    definition = ladder[rank] if rank is not None else None
+    own = source.labels == "extract"
+    zh = value if own or definition is None else definition.label_zh
+    en = value if own or definition is None else definition.label_en
+    shown_zh = "" if value == zh else f" {value}"
+    shown_en = "" if value == en else f" {value}"
+    return TierResult(
+        tier=definition.tier if definition else value,
+        label_zh=zh,
+        label_en=en,
+        rank=rank if rank is not None else len(ladder) - 1,
+        ladder_size=len(ladder),
+        rule_metric=None,
+        value=None,
+        threshold=None,
+        explanation_zh=f"{zh}：{source.basis_zh}{shown_zh}",
+        explanation_en=f"{en}: {source.basis_en}{shown_en}",
+    )
+
+
+def tier_from_metrics(
+    client_type: str,
+    metrics: ClientMetrics,
+    policy: Policies,
+    client: ClientRecord | None = None,
+) -> TierResult:
+    """Tier a client whose metrics are already computed (the book path computes them once).
+
+    With ``client`` and a policy ``source``, the extract's own tier wins where it is given."""
     ladder = policy.tiering.ladder(client_type)
+    source = policy.tiering.source
+    if source is not None and client is not None:
+        value = str(client.attributes.get(source.column) or "").strip()
+        given = _given(source, ladder, value) if value else None
+        if given is not None:
+            return given
     for rank, definition in enumerate(ladder):
         if definition.is_fallback:
             return _fallback(definition, ladder[rank - 1] if rank else None, metrics, rank)
@@ -134,4 +173,4 @@ def assign_tier(
 ) -> TierResult:
     """The client's tier under ``policy``, with the deciding rule and a bilingual explanation."""
     metrics = metrics or compute_metrics(data, products, policy.tiering.aum_categories)
-    return tier_from_metrics(data.client.client_type, metrics, policy)
+    return tier_from_metrics(data.client.client_type, metrics, policy, data.client)

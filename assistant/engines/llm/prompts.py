@@ -75,15 +75,17 @@ class SystemPrompt(BaseModel):
     """Who the assistant is and the conventions it works under, for one turn."""
 
     language: Language = "zh"
-    role: str = Field(default="rm", description="rm, team_lead or admin")
+    role: str = Field(default="rm", description="rm, team_lead, branch_head or admin")
     client_ids: list[str] = Field(
         default_factory=list, description="clients carried from earlier turns"
     )
 
     def render(self) -> str:
-        role = {"rm": ("客户经理", "RM"), "team_lead": ("团队长", "team lead")}.get(
-            self.role, (self.role, self.role)
-        )
+        role = {
+            "rm": ("客户经理", "RM"),
+            "team_lead": ("团队长", "team lead"),
+            "branch_head": ("支行行长", "branch head"),
+        }.get(self.role, (self.role, self.role))
         lines = [
             rule.format(role=role[0] if self.language == "zh" else role[1])
             for rule in _RULES[self.language]

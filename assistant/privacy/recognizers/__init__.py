@@ -16,6 +16,7 @@ from assistant.privacy.recognizers.address_en import EnglishAddressRecognizer
 from assistant.privacy.recognizers.address_zh import ChineseAddressRecognizer
 from assistant.privacy.recognizers.bank_card import BankCardRecognizer
 from assistant.privacy.recognizers.chinese_person import ChinesePersonRecognizer, LacModel
+from assistant.privacy.recognizers.company_name import CompanyNameRecognizer
 from assistant.privacy.recognizers.email import AsciiEmailRecognizer
 from assistant.privacy.recognizers.email_spelt import SpeltEmailRecognizer
 from assistant.privacy.recognizers.english_person import (
@@ -56,6 +57,7 @@ def build_recognizers(
         recognizers.append(ChinesePersonRecognizer(lac, supported_language=language))
         recognizers.append(EnglishPersonRecognizer(supported_language=language))
         recognizers.append(EnglishGivenNameRecognizer(supported_language=language))
+        recognizers.append(CompanyNameRecognizer(dictionary, supported_language=language))
     return recognizers
 
 

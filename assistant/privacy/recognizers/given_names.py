@@ -25,5 +25,6 @@ _GIVEN_NAMES_TEXT = """
     ryan samantha samuel sandra sara sarah scott sean sharon shirley simon sophia sophie
     stephanie stephen steven susan teresa terry theresa thomas timothy tina todd tyler
     valerie vanessa victor victoria vincent virginia walter wayne wendy william zachary zoe
+    marcus oliver felix hugo liam owen ivan nina elena
     """
 GIVEN_NAMES = frozenset(_GIVEN_NAMES_TEXT.split())

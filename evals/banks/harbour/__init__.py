@@ -11,3 +11,6 @@ from pathlib import Path
 
 PLAYBOOKS = Path(__file__).resolve().parent / "playbooks"
 BANK_PROFILE = Path(__file__).resolve().parent / "bank.yaml"  # FRONTLINE_BANK_PROFILE
+# Its own tiering (the extract's `value_tier` column) and signal rules, from its playbooks.
+TIERING_POLICY = Path(__file__).resolve().parent / "tiering.yaml"  # FRONTLINE_TIERING_POLICY
+SIGNAL_POLICY = Path(__file__).resolve().parent / "signals.yaml"  # FRONTLINE_SIGNAL_POLICY

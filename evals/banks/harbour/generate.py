@@ -102,6 +102,8 @@ class Bank:
             email="",
             address=self._address(),
             value_tier="",
+            # The CRM's short and other-language names (客户简称), as the bank records them.
+            aliases="|".join(spec.get("aliases", ())),
             marketing_consent="true",
             opt_out_channels="",
         )

@@ -4,8 +4,9 @@ Peer rule: a product held by at least ``peer_holding_ratio`` of the client's pee
 type and tier, and for corporates the same industry — see ``PeerStats``), offered to the
 client's segment, and not held by the client. Groups smaller than ``min_peers`` say nothing.
 
-Payroll rule: a company with ``payroll_min_employees`` or more and no payroll product (代发)
-is the bank's entry point to those employees (公私联动), whatever its peers do.
+Payroll rule: a company with ``payroll_min_employees`` or more and no payroll product (代发,
+a product of the policy's ``payroll_categories``) is the bank's entry point to those
+employees (公私联动), whatever its peers do.
 """
 
 from __future__ import annotations
@@ -13,8 +14,6 @@ from __future__ import annotations
 from tools.bank.records import ProductRecord
 from tools.intelligence.fmt import percent
 from tools.intelligence.signals.base import Signal, SignalContext
-
-PAYROLL_CATEGORY = "payroll"
 
 
 def offered_to(product: ProductRecord, client_type: str) -> bool:
@@ -35,7 +34,7 @@ class ProductGapRule:
         employees = ctx.data.client.employees or 0
         if ctx.client_type != "corporate" or employees < policy.payroll_min_employees:
             return []
-        payroll = [p for p in ctx.products.values() if p.category == PAYROLL_CATEGORY]
+        payroll = [p for p in ctx.products.values() if p.category in policy.payroll_categories]
         if not payroll or any(p.product_code in held for p in payroll):
             return []
         product = payroll[0]

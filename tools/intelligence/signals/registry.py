@@ -51,7 +51,7 @@ def detect_signals(
     and ``metrics`` may be passed when the caller already computed them for ``as_of``.
     """
     metrics = metrics or compute_metrics(data, products, policy.tiering.aum_categories, as_of)
-    tier = tier or tier_from_metrics(data.client.client_type, metrics, policy)
+    tier = tier or tier_from_metrics(data.client.client_type, metrics, policy, data.client)
     ctx = SignalContext(
         data=data,
         products=products,
