@@ -30,6 +30,7 @@ from tools.names.staff import familiar_forms
 
 _ASCII_ALNUM = re.compile(r"[0-9A-Za-z]")
 _ASCII_WORD = re.compile(r"[A-Za-z]+")
+_ALL_CJK = re.compile(r"[\u3400-\u9fff]+")
 MAX_SPACED_WORDS = 8
 # A short form this many of the bank's names share is a place or a word of its trade there
 # ("东港" of 东港市, where thirty clients are registered), not anyone's name.
@@ -85,7 +86,11 @@ class NameDictionary:
         self._entries = self._full_names(names)
         forms = self._forms(self._entries)
         self._spaced = self._tie(forms.spaced, forms.written, skip=set())
-        self._entries.update(self._tie(forms.strong, forms.written, skip=set(self._entries)))
+        short = self._tie(forms.strong, forms.written, skip=set(self._entries))
+        # Two or three Chinese characters standing for a company ("东升机械" -> "东升"): such a
+        # head must be a word of the sentence, not half of one ("新开" in "对公新开户").
+        self._short_heads = {k for k in short if len(k) <= 3 and _ALL_CJK.fullmatch(k)}
+        self._entries.update(short)
         self._weak = {
             k: frozenset(ids)
             for k, ids in forms.weak.items()
@@ -178,6 +183,13 @@ class NameDictionary:
         a company beside one of its contacts narrows both to the clients they share."""
         lowered = ascii_lower(text)
         hits = self._exact_hits(text, lowered)
+        if any(text[h.start : h.end] in self._short_heads for h in hits):
+            words = _word_edges(text)
+            hits = [
+                h
+                for h in hits
+                if text[h.start : h.end] not in self._short_heads or not _splits_a_word(words, h)
+            ]
         hits = _merge(hits, self._spaced_hits(text))
         return self._with_contacts(text, lowered, hits)
 
@@ -383,6 +395,25 @@ def _prefixes(table: dict[str, NameEntry]) -> ahocorasick.Automaton:
     for key in table:
         trie.add_word(key, None)
     return trie
+
+
+def _word_edges(text: str) -> list[tuple[int, int]]:
+    """The spans of the dictionary words (jieba's, frequent enough to be everyday words) in
+    ``text``; words jieba only guessed from unknown characters are left out."""
+    import jieba
+
+    from tools.names.forms import RARE_WORD_FREQ
+
+    return [
+        (start, end)
+        for word, start, end in jieba.tokenize(text)
+        if end - start >= 2 and (jieba.get_FREQ(word) or 0) >= RARE_WORD_FREQ
+    ]
+
+
+def _splits_a_word(words: list[tuple[int, int]], hit: NameHit) -> bool:
+    """An everyday word straddles one of the hit's edges."""
+    return any(start < edge < end for start, end in words for edge in (hit.start, hit.end))
 
 
 def _merge(hits: list[NameHit], more: list[NameHit]) -> list[NameHit]:

@@ -68,3 +68,14 @@ def test_spaced_forms_take_the_longest_run_and_stop_at_other_separators() -> Non
     assert spans("dong sheng ji xie ok") == ["dong sheng ji xie"]
     assert spans("Dongsheng/Jixie") == []  # a slash is not how a name is spaced
     assert spans("dongsheng jixiang") == []  # a run that stops spelling a form is no name
+
+
+def test_a_short_head_must_be_a_word_of_the_sentence_not_half_of_one() -> None:
+    dictionary = NameDictionary([("新开电子科技有限公司", Entity.CLIENT, "K-1")])
+
+    def spans(text: str) -> list[str]:
+        return [text[h.start : h.end] for h in dictionary.find(text)]
+
+    assert spans("下午去见新开电子张总") == ["新开电子"]
+    assert spans("新开那边最近存款怎么样") == ["新开"]
+    assert spans("对公新开户首次面访时限") == []  # 开户 is the word, 新开 only half of it
