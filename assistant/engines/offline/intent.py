@@ -9,6 +9,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from assistant.privacy.tokens import CLIENT_TOKEN_RE
+
+if TYPE_CHECKING:
+    from assistant.engines.offline.examples import ExampleVerdict
+
+METHODS = ("rules", "examples", "combined")
 
 CUES: dict[str, list[tuple[str, float]]] = {
     "help": [
@@ -104,7 +112,28 @@ class IntentResult:
     injection: bool
 
 
-def classify(text: str, *, has_client: bool, follow_up_client: bool = False) -> IntentResult:
+def classify(
+    text: str,
+    *,
+    has_client: bool,
+    follow_up_client: bool = False,
+    examples: ExampleVerdict | None = None,
+    method: str = "combined",
+) -> IntentResult:
+    """The question's intent by ``method``: the keyword rules, the nearest ``examples``, or
+    both (``combined``). Without example scores it is the rules. The policy flags (full
+    identifier, injection) are exact patterns whatever the method."""
+    rules = _rule_scores(text, has_client=has_client, follow_up_client=follow_up_client)
+    if examples is None or method == "rules":
+        best, scores = _rule_choice(rules, text, has_client), rules
+    else:
+        best, scores = _with_examples(rules, examples, method, has_client, follow_up_client)
+    return IntentResult(
+        best, scores, bool(FULL_ID_REQUEST.search(text)), bool(INJECTION.search(text))
+    )
+
+
+def _rule_scores(text: str, *, has_client: bool, follow_up_client: bool) -> dict[str, float]:
     scores = {
         intent: sum(w for rx, w in cues if rx.search(text)) for intent, cues in COMPILED.items()
     }
@@ -126,6 +155,10 @@ def classify(text: str, *, has_client: bool, follow_up_client: bool = False) -> 
         and not re.search(r"怎么|如何|how|what should", text, re.I)
     ):
         scores["serve_client"] -= 1.0
+    return scores
+
+
+def _rule_choice(scores: dict[str, float], text: str, has_client: bool) -> str:
     best = max(scores, key=lambda k: scores[k])
     if scores[best] <= 0:
         best = (
@@ -133,9 +166,40 @@ def classify(text: str, *, has_client: bool, follow_up_client: bool = False) -> 
             if has_client
             else ("playbook_qa" if _looks_like_question(text) else "help")
         )
-    return IntentResult(
-        best, scores, bool(FULL_ID_REQUEST.search(text)), bool(INJECTION.search(text))
-    )
+    return best
+
+
+def _with_examples(
+    rules: dict[str, float],
+    examples: ExampleVerdict,
+    method: str,
+    has_client: bool,
+    follow_up_client: bool,
+) -> tuple[str, dict[str, float]]:
+    scores = dict(examples.scores)
+    if not has_client and not follow_up_client:
+        scores["client_facts"] -= 0.05
+        scores["serve_client"] -= 0.05
+    if method == "combined":
+        scores = {
+            k: v + COMBINED_RULE_WEIGHT * max(0.0, rules.get(k, 0.0)) for k, v in scores.items()
+        }
+    return max(scores, key=lambda k: scores[k]), scores
+
+
+COMBINED_RULE_WEIGHT = 0.02
+
+
+def classifier_text(masked_text: str, client_ids: list[str]) -> str:
+    """The question as the examples are written: a client named by its id reads as a masked
+    client, so "C000029 的产品什么时候到期" is as near its examples as "⟦CLIENT_1⟧…"."""
+    text = masked_text.strip()
+    for client_id in client_ids:
+        text = text.replace(client_id, CLIENT_TOKEN)
+    return CLIENT_TOKEN_RE.sub(CLIENT_TOKEN, text)
+
+
+CLIENT_TOKEN = "⟦CLIENT_1⟧"
 
 
 def _looks_like_question(text: str) -> bool:
