@@ -24,7 +24,7 @@ import numpy as np
 from assistant.engines.base import EngineContext
 from assistant.engines.offline.engine import _names_a_client
 from assistant.engines.offline.examples import ExampleClassifier
-from assistant.engines.offline.intent import METHODS, IntentResult, classify
+from assistant.engines.offline.intent import METHODS, IntentResult, classifier_text, classify
 from assistant.engines.offline.slots import detect_language, extract
 from assistant.engines.refusals import policy_refusal
 from assistant.wiring import Frontline
@@ -51,7 +51,8 @@ async def _sample(fl: Frontline, case: Case) -> Sample:
     slots = extract(masked.text, language)
     slots.client_ids = client_ids_in(toolbox, masked.text)
     has_client = await _names_a_client(ctx, slots)
-    return Sample(case, masked.text, has_client, fl.retriever.query_vector(masked.text))
+    text = classifier_text(masked.text, slots.client_ids)
+    return Sample(case, masked.text, has_client, fl.retriever.query_vector(text))
 
 
 def recorded_intent(verdict: IntentResult, has_client: bool) -> str:
@@ -64,7 +65,7 @@ def predict(sample: Sample, method: str, examples: ExampleClassifier) -> str:
     verdict = classify(
         sample.masked,
         has_client=sample.has_client,
-        examples=examples.scores(sample.vector) if method != "rules" else None,
+        examples=lambda: examples.scores(sample.vector),
         method=method,
     )
     return recorded_intent(verdict, sample.has_client)
@@ -76,13 +77,13 @@ def samples_of(fl: Frontline, path: Path, cache: Path | None = None) -> list[Sam
     stored = cache / f"{path.stem}.pkl" if cache else None
     if stored is not None and stored.exists():
         with stored.open("rb") as fh:
-            return pickle.load(fh)  # noqa: S301 - our own file, written below
+            return [Sample(**row) for row in pickle.load(fh)]  # noqa: S301 - written below
     cases = [c for c in load_dataset(path).cases if c.expect.get("intent") and not c.follow_up_of]
     samples = [asyncio.run(_sample(fl, c)) for c in cases]
     if stored is not None:
         stored.parent.mkdir(parents=True, exist_ok=True)
         with stored.open("wb") as fh:
-            pickle.dump(samples, fh)
+            pickle.dump([vars(s) for s in samples], fh)
     return samples
 
 

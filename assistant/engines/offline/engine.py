@@ -64,13 +64,21 @@ class OfflineEngine:
         request = Request(ctx, slots, verdict.intent, emit, self.playbooks)
         return await _dispatch(request)
 
-    def _example_scores(self, ctx: EngineContext, slots: Slots) -> ExampleVerdict | None:
-        """The question's nearest examples. Its vector comes through the retriever's cache, so
-        a playbook question is embedded once per turn for both classifying and searching."""
-        if self.examples is None or self.method == "rules":
+    def _example_scores(
+        self, ctx: EngineContext, slots: Slots
+    ) -> Callable[[], ExampleVerdict] | None:
+        """The question's nearest examples, when the classifier asks. The vector comes through
+        the retriever's cache: a playbook question is embedded once per turn for both
+        classifying and searching."""
+        fitted = self.examples
+        if fitted is None:
             return None
-        text = classifier_text(ctx.masked_text, slots.client_ids)
-        return self.examples().scores(ctx.toolbox.services.retriever.query_vector(text))
+
+        def scores() -> ExampleVerdict:
+            text = classifier_text(ctx.masked_text, slots.client_ids)
+            return fitted().scores(ctx.toolbox.services.retriever.query_vector(text))
+
+        return scores
 
 
 async def _names_a_client(ctx: EngineContext, slots: Slots) -> bool:
