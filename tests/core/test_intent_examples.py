@@ -95,7 +95,7 @@ class _Refusing(HashingEmbeddings):
 
 def test_a_client_named_by_id_reads_as_a_masked_client() -> None:
     assert (
-        classifier_text("C000029 的产品什么时候到期？ ", ["C000029"])
+        classifier_text("K000001 的产品什么时候到期？ ", ["K000001"])
         == "⟦CLIENT_1⟧ 的产品什么时候到期？"
     )
     assert (

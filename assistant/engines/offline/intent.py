@@ -194,7 +194,7 @@ NO_CLIENT_PENALTY = 0.05
 
 def classifier_text(masked_text: str, client_ids: list[str]) -> str:
     """The question as the examples are written: a client named by its id reads as a masked
-    client, so "C000029 的产品什么时候到期" is as near its examples as "⟦CLIENT_1⟧…"."""
+    client, so "<id> 的产品什么时候到期" is as near its examples as "⟦CLIENT_1⟧的产品…"."""
     text = masked_text.strip()
     for client_id in client_ids:
         text = text.replace(client_id, CLIENT_TOKEN)
