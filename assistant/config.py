@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Literal
 
 from pydantic import BaseModel, Field, SecretStr, ValidationError, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
@@ -76,6 +76,13 @@ class Settings(BaseSettings):
     # default: the bundled tools/policy/tiering.yaml and signals.yaml.
     tiering_policy: Path | None = None
     signal_policy: Path | None = None
+    # The bank's example utterances per intent (zh and en); default: tools/policy/intents.yaml.
+    intent_examples: Path | None = None
+    # How the offline engine tells intents apart: "rules" (keyword patterns), "examples"
+    # (nearest example utterances, embedded by the retrieval model) or "combined" (a confident
+    # rule, else confident examples). Rules by default until the golden set passes with the
+    # examples too; the comparison is in the README.
+    intent_method: Literal["rules", "examples", "combined"] = "rules"
     vault_key: SecretStr | None = None
     cors_origins: Annotated[list[str], NoDecode] = Field(default_factory=list)
     api_tokens: Annotated[dict[str, str], NoDecode] = Field(default_factory=dict)

@@ -67,6 +67,17 @@ def _playbook_map(fl: Frontline) -> str:
     return f"{mapped} playbooks mapped from {source}, all ingested"
 
 
+def _intent_examples(fl: Frontline) -> str:
+    from assistant.engines.offline.examples import load_intent_examples
+
+    source = fl.settings.intent_examples or "bundled tools/policy/intents.yaml"
+    examples = load_intent_examples(fl.settings.intent_examples)  # raises with file: field
+    return (
+        f"{len(examples.labelled())} examples for {len(examples.intents)} intents from {source}; "
+        f"method {fl.settings.intent_method}"
+    )
+
+
 def _redis(fl: Frontline) -> str:
     import redis
 
@@ -111,6 +122,7 @@ def run_checks(fl: Frontline) -> Iterator[Check]:
         ("bank profile", _bank_profile),
         ("policies", _policies),
         ("playbook map", _playbook_map),
+        ("intent examples", _intent_examples),
     ]
     if fl.settings.redis_url:
         checks.append(("redis", _redis))

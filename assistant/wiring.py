@@ -22,6 +22,7 @@ log = logging.getLogger("frontline.wiring")
 
 if TYPE_CHECKING:
     from assistant.core.pipeline import Assistant
+    from assistant.engines.offline.examples import ExampleClassifier
     from assistant.storage.conversations import ConversationStore
     from tools.bank.repository import BankRepository
     from tools.catalogue import Catalogue
@@ -167,6 +168,15 @@ class Frontline:
 
         return load_policies(self.settings.tiering_policy, self.settings.signal_policy)
 
+    @cached_property
+    def intent_examples(self) -> ExampleClassifier:
+        """The bank's intent examples, validated and embedded by the retrieval model (cached
+        under the models folder, so only the first start pays a few seconds)."""
+        from assistant.engines.offline.examples import ExampleClassifier, load_intent_examples
+
+        examples = load_intent_examples(self.settings.intent_examples)
+        return ExampleClassifier.fit(examples, self.embedder, cache_dir=self.settings.models_dir)
+
     def unmapped_playbooks(self) -> list[str]:
         """Playbooks the map or the policy files name that the library does not hold
         (``where: id`` lines)."""
@@ -207,7 +217,11 @@ class Frontline:
             services=self.tool_services,
             conversations=self.conversations,
             audit=self.audit,
-            offline=OfflineEngine(self.playbook_map),
+            offline=OfflineEngine(
+                self.playbook_map,
+                examples=lambda: self.intent_examples,
+                method=self.settings.intent_method,
+            ),
             llm=llm,
             dedupe=self.dedupe,
             llm_timeout_s=self.settings.llm_timeout_s,
@@ -220,6 +234,8 @@ class Frontline:
         for text in ("预热", "warm-up"):  # each language has its own analysis pipeline
             self.privacy.mask(text, rm_id="warm-up", conversation_id="warm-up")
             self.retriever.search(f"{text} 客户分层 service standards", k=1)
+        if self.settings.intent_method != "rules":
+            _ = self.intent_examples  # validated and embedded now, not on the first question
         _ = self.insights.peers
         for line in self.unmapped_playbooks():
             log.warning(

@@ -16,12 +16,15 @@ HARBOUR = load_bank_profile(ROOT / "evals" / "banks" / "harbour" / "bank.yaml")
 
 
 def context(profile, category: str, risk: str = "R2", channel: str = "wechat") -> ComplianceContext:
-    return ComplianceContext(
-        product_codes=("P1",),
-        product_risk_levels={"P1": risk},
-        product_categories={"P1": category},
-        channel=channel,
-        disclosures=profile.disclosures,
+    # validated from plain strings, as the tool receives them
+    return ComplianceContext.model_validate(
+        dict(
+            product_codes=("P1",),
+            product_risk_levels={"P1": risk},
+            product_categories={"P1": category},
+            channel=channel,
+            disclosures=profile.disclosures,
+        )
     )
 
 

@@ -8,12 +8,14 @@ and turns an entitlement refusal or a failing tool into an answer.
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Callable
 
 from assistant.engines.base import Emit, EngineContext, EngineResult
 from assistant.engines.failures import tool_failure
 from assistant.engines.offline import book_query, clients, playbook_qa
 from assistant.engines.offline.book_parse import Parsed
-from assistant.engines.offline.intent import IntentResult, classify
+from assistant.engines.offline.examples import ExampleClassifier, ExampleVerdict
+from assistant.engines.offline.intent import IntentResult, classifier_text, classify
 from assistant.engines.offline.phrases import t
 from assistant.engines.offline.request import Handler, Request
 from assistant.engines.offline.slots import Slots, extract
@@ -35,8 +37,15 @@ FIXED = ("help", "out_of_scope")  # answered by a fixed sentence, no tool
 class OfflineEngine:
     name = "offline"
 
-    def __init__(self, playbooks: PlaybookMap | None = None) -> None:
+    def __init__(
+        self,
+        playbooks: PlaybookMap | None = None,
+        examples: Callable[[], ExampleClassifier] | None = None,
+        method: str = "combined",
+    ) -> None:
         self.playbooks = playbooks or load_playbook_map()
+        self.examples = examples  # fitted on first use (the wiring warms it up at start-up)
+        self.method = method if examples is not None else "rules"
 
     async def run(self, ctx: EngineContext, emit: Emit) -> EngineResult:
         slots = extract(ctx.masked_text, ctx.language)
@@ -49,12 +58,30 @@ class OfflineEngine:
             has_client=has_client,
             follow_up_client=bool(ctx.state.get("client_ids")),
             book_like=book.structured,
+            examples=self._example_scores(ctx, slots),
+            method=self.method,
         )
         early = _early_answer(ctx, verdict, has_client) or _foreign_rm(ctx, verdict, book)
         if early is not None:
             return early
         request = Request(ctx, slots, verdict.intent, emit, self.playbooks)
         return await _dispatch(request)
+
+    def _example_scores(
+        self, ctx: EngineContext, slots: Slots
+    ) -> Callable[[], ExampleVerdict] | None:
+        """The question's nearest examples, when the classifier asks. The vector comes through
+        the retriever's cache: a playbook question is embedded once per turn for both
+        classifying and searching."""
+        fitted = self.examples
+        if fitted is None:
+            return None
+
+        def scores() -> ExampleVerdict:
+            text = classifier_text(ctx.masked_text, slots.client_ids)
+            return fitted().scores(ctx.toolbox.services.retriever.query_vector(text))
+
+        return scores
 
 
 async def _names_a_client(ctx: EngineContext, slots: Slots) -> bool:

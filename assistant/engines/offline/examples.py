@@ -1,0 +1,193 @@
+"""Intent by example: the bank's example utterances, embedded once, and the nearest ones vote.
+
+The examples live in a bank-editable YAML file (``tools/policy/intents.yaml`` by default,
+``FRONTLINE_INTENT_EXAMPLES`` for another), both languages, the way Rasa NLU keeps training
+data. :class:`ExampleClassifier` embeds them with the model retrieval already holds (the
+``query`` side, as the RM's question is embedded) and scores a question by its nearest examples
+per intent. Embedding is the whole cost of fitting: ~600 short lines take a few seconds, and
+the vectors are cached beside the model (keyed by the model and the examples' text), so a
+restart takes milliseconds. No download, ever: the model is the one already on disk.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+
+from assistant.errors import ConfigError
+
+log = logging.getLogger(__name__)
+
+DEFAULT_EXAMPLES_PATH = Path(__file__).resolve().parents[3] / "tools" / "policy" / "intents.yaml"
+INTENTS = (
+    "help",
+    "out_of_scope",
+    "playbook_qa",
+    "serve_client",
+    "client_facts",
+    "draft_outreach",
+    "book_query",
+)
+LANGUAGES = ("zh", "en")
+MIN_EXAMPLES = 5  # per intent and language: fewer cannot stand for the ways RMs ask
+NEIGHBOURS = 3  # an intent's score: the mean similarity of its 3 nearest examples
+
+
+class IntentSection(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    zh: list[str] = Field(min_length=MIN_EXAMPLES)
+    en: list[str] = Field(min_length=MIN_EXAMPLES)
+
+    @field_validator("zh", "en")
+    @classmethod
+    def _non_empty(cls, examples: list[str]) -> list[str]:
+        cleaned = [" ".join(str(e).split()) for e in examples]
+        blank = [i for i, e in enumerate(cleaned) if not e]
+        if blank:
+            raise ValueError(f"example {blank[0] + 1} is empty")
+        return cleaned
+
+
+class IntentExamples(BaseModel):
+    """The validated example file: every intent, both languages, no line under two intents."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    version: str
+    intents: dict[str, IntentSection]
+
+    @field_validator("intents")
+    @classmethod
+    def _known_intents(cls, intents: dict[str, IntentSection]) -> dict[str, IntentSection]:
+        unknown = sorted(set(intents) - set(INTENTS))
+        if unknown:
+            raise ValueError(f"unknown intent {unknown[0]!r}; known: {', '.join(INTENTS)}")
+        missing = [i for i in INTENTS if i not in intents]
+        if missing:
+            raise ValueError(f"no examples for intent {missing[0]!r}")
+        return intents
+
+    @model_validator(mode="after")
+    def _no_example_twice(self) -> IntentExamples:
+        owner: dict[str, str] = {}
+        for intent, section in self.intents.items():
+            for example in section.zh + section.en:
+                key = example.casefold()
+                if owner.get(key, intent) != intent:
+                    raise ValueError(
+                        f"example {example!r} is listed under both {owner[key]!r} and {intent!r}"
+                    )
+                owner[key] = intent
+        return self
+
+    def labelled(self) -> list[tuple[str, str]]:
+        """(intent, example) pairs in file order."""
+        return [
+            (intent, example)
+            for intent, section in self.intents.items()
+            for example in section.zh + section.en
+        ]
+
+
+def load_intent_examples(path: Path | str | None = None) -> IntentExamples:
+    """Load and validate the examples. Raises ``ConfigError`` with a one-line
+    ``file: field: problem`` message on a bad file."""
+    from tools.intelligence.policy import _one_line, _read_yaml
+
+    source = Path(path or DEFAULT_EXAMPLES_PATH)
+    try:
+        return IntentExamples.model_validate(_read_yaml(source))
+    except ValidationError as exc:
+        raise ConfigError(_one_line(source, exc)) from None
+
+
+@dataclass(frozen=True)
+class ExampleVerdict:
+    """Per-intent scores (cosine, mean of the nearest examples), best first."""
+
+    scores: dict[str, float]
+
+    @property
+    def ranked(self) -> list[tuple[str, float]]:
+        return sorted(self.scores.items(), key=lambda kv: -kv[1])
+
+    @property
+    def intent(self) -> str:
+        return self.ranked[0][0]
+
+    @property
+    def margin(self) -> float:
+        """How far the best intent leads the runner-up: the classifier's confidence."""
+        ranked = self.ranked
+        return ranked[0][1] - ranked[1][1] if len(ranked) > 1 else 1.0
+
+
+class ExampleClassifier:
+    """Nearest examples per intent over unit vectors from the retrieval model."""
+
+    def __init__(self, examples: IntentExamples, vectors: np.ndarray) -> None:
+        pairs = examples.labelled()
+        if len(pairs) != len(vectors):
+            raise ValueError("one vector per example")
+        self.examples = examples
+        self.labels = [intent for intent, _ in pairs]
+        self.matrix = np.asarray(vectors, dtype=np.float32)
+        self._rows = {
+            i: np.array([n for n, lab in enumerate(self.labels) if lab == i]) for i in INTENTS
+        }
+
+    @classmethod
+    def fit(
+        cls, examples: IntentExamples, embedder: object, cache_dir: Path | None = None
+    ) -> ExampleClassifier:
+        """Embed the examples (or read them from ``cache_dir``, keyed by model and text)."""
+        texts = [text for _, text in examples.labelled()]
+        name = str(getattr(embedder, "name", type(embedder).__name__))
+        cached = _cache_file(cache_dir, name, texts) if cache_dir else None
+        if cached is not None and cached.exists():
+            vectors = np.load(cached)
+            if vectors.shape[0] == len(texts):
+                return cls(examples, vectors)
+        vectors = np.asarray(embedder.embed_queries(texts), dtype=np.float32)  # type: ignore[attr-defined]
+        if cached is not None:
+            _save(cached, vectors)
+        return cls(examples, vectors)
+
+    def scores(self, vector: np.ndarray) -> ExampleVerdict:
+        sims = self.matrix @ np.asarray(vector, dtype=np.float32)
+        out: dict[str, float] = {}
+        for intent, rows in self._rows.items():
+            top = np.sort(sims[rows])[-NEIGHBOURS:]
+            out[intent] = float(top.mean())
+        return ExampleVerdict(out)
+
+    def nearest(self, vector: np.ndarray, n: int = 5) -> list[tuple[str, str, float]]:
+        """The ``n`` closest examples (intent, text, similarity): what `explain` shows."""
+        sims = self.matrix @ np.asarray(vector, dtype=np.float32)
+        texts = [text for _, text in self.examples.labelled()]
+        return [(self.labels[i], texts[i], float(sims[i])) for i in np.argsort(-sims)[:n]]
+
+
+def _cache_file(cache_dir: Path, model: str, texts: Sequence[str]) -> Path:
+    digest = hashlib.sha256(
+        json.dumps([model, list(texts)], ensure_ascii=False).encode()
+    ).hexdigest()
+    return cache_dir / f"intent-examples-{digest[:16]}.npy"
+
+
+def _save(path: Path, vectors: np.ndarray) -> None:
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(".tmp.npy")
+        np.save(tmp, vectors)
+        tmp.replace(path)
+    except OSError as exc:  # a read-only home still classifies, it only re-embeds next start
+        log.warning("cannot cache intent example vectors in %s: %s", path.parent, exc)
