@@ -39,7 +39,7 @@ async def answer(req: Request) -> EngineResult:
     return EngineResult(
         c.join([body, refs]),
         "book_query",
-        state={"client_ids": ids[:1] if len(ids) == 1 else []},
+        state={"client_ids": ids[:1] if len(ids) == 1 else [], "last_list": ids},
     )
 
 

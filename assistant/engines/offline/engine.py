@@ -8,10 +8,11 @@ and turns an entitlement refusal or a failing tool into an answer.
 from __future__ import annotations
 
 import asyncio
+from dataclasses import replace
 
 from assistant.engines.base import Emit, EngineContext, EngineResult
 from assistant.engines.failures import tool_failure
-from assistant.engines.offline import book_query, clients, playbook_qa
+from assistant.engines.offline import book_query, clients, followup, playbook_qa
 from assistant.engines.offline.intent import IntentResult, classify
 from assistant.engines.offline.phrases import t
 from assistant.engines.offline.request import Handler, Request
@@ -41,17 +42,31 @@ class OfflineEngine:
         slots = extract(ctx.masked_text, ctx.language)
         slots.language = ctx.language
         slots.client_ids = client_ids_in(ctx.toolbox, ctx.masked_text)
+        follow = await followup.resolve(ctx.toolbox, ctx.masked_text, ctx.state, slots)
         has_client = await _names_a_client(ctx, slots)
-        verdict = classify(
-            ctx.masked_text,
-            has_client=has_client,
-            follow_up_client=bool(ctx.state.get("client_ids")),
-        )
-        early = _early_answer(ctx, verdict, has_client)
-        if early is not None:
-            return early
-        request = Request(ctx, slots, verdict.intent, emit, self.playbooks)
-        return await _dispatch(request)
+        verdict = _continued(ctx, follow, has_client)
+        result = _early_answer(ctx, verdict, has_client)
+        if result is None:
+            result = await _dispatch(Request(ctx, slots, verdict.intent, emit, self.playbooks))
+        result.state = followup.carry(ctx.state, result.state, result.intent, result.refused)
+        return result
+
+
+def _continued(ctx: EngineContext, follow: followup.FollowUp, has_client: bool) -> IntentResult:
+    """The classifier's intent, unless the turn continues the conversation: an edit of the last
+    draft, or words ("那理财呢？", "上海那家") that name no intent of their own."""
+    verdict = classify(
+        ctx.masked_text,
+        has_client=has_client,
+        follow_up_client=bool(ctx.state.get("client_ids")),
+    )
+    if follow.intent:
+        return replace(verdict, intent=follow.intent)
+    if follow.default_intent:
+        own = classify(ctx.masked_text, has_client=False, follow_up_client=True).intent
+        if own not in (*followup.CLIENT_INTENTS, "out_of_scope"):
+            return replace(verdict, intent=follow.default_intent)
+    return verdict
 
 
 async def _names_a_client(ctx: EngineContext, slots: Slots) -> bool:
