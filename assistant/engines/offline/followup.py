@@ -144,10 +144,9 @@ async def _refer(tb: Toolbox, text: str, state: dict, names_client: bool) -> Fol
 
 
 def _continued_intent(state: dict) -> str:
-    """An ellipsis ("那贷款呢？") asks the last client question again about something else:
-    a fact, unless the last answer was a plan."""
-    last = state.get("last_intent")
-    return "serve_client" if last == "serve_client" else "client_facts"
+    """An ellipsis or a pronoun with no intent of its own ("那理财呢？", "他们代发做了吗") asks
+    a fact about the last client; a pending which-one keeps the intent it was asked for."""
+    return "client_facts"
 
 
 def _by_position(text: str, ids: list[str]) -> list[str]:
