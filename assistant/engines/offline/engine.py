@@ -64,7 +64,7 @@ def _continued(ctx: EngineContext, follow: followup.FollowUp, has_client: bool) 
         return replace(verdict, intent=follow.intent)
     if follow.default_intent:
         own = classify(ctx.masked_text, has_client=False, follow_up_client=True).intent
-        if own not in (*followup.CLIENT_INTENTS, "out_of_scope"):
+        if own in followup.NO_INTENT_OF_ITS_OWN:
             return replace(verdict, intent=follow.default_intent)
     return verdict
 

@@ -24,7 +24,9 @@ from assistant.privacy.tokens import TOKEN_RE
 from tools.client_tools import pick_clients
 from tools.toolbox import Toolbox
 
-CLIENT_INTENTS = ("serve_client", "client_facts", "draft_outreach")
+# What the classifier says of words that ask nothing by themselves ("电子那家", "那理财呢？"):
+# a list, policy refusal or client question of their own is theirs to keep.
+NO_INTENT_OF_ITS_OWN = ("playbook_qa", "help")
 ZH_NUMBERS = {
     "一": 1,
     "二": 2,
@@ -47,7 +49,7 @@ EN_COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5}
 NUM = r"(\d{1,2}|[一二两三四五六七八九十])"
 
 # "第二个", "第2家", "the second one", "#2", "no. 2"
-ZH_ORDINAL = re.compile(rf"第\s*{NUM}\s*(个|家|位|条|名)?")
+ZH_ORDINAL = re.compile(rf"第\s*{NUM}\s*(个|家|位|名)")  # not "第二季度"
 EN_ORDINAL = re.compile(
     r"\b(the\s+)?("
     + "|".join(EN_ORDINALS)
@@ -158,8 +160,8 @@ def _by_position(text: str, ids: list[str]) -> list[str]:
         return ids[-k:] if k else []
     if ZH_LAST.search(text) or EN_LAST.search(text):
         return ids[-1:]
-    k = _ordinal(text)
-    return [ids[k - 1]] if k and k <= n else []
+    position = _ordinal(text)
+    return [ids[position - 1]] if position and position <= n else []
 
 
 def _ordinal(text: str) -> int | None:
