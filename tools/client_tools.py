@@ -372,3 +372,50 @@ SPECS = [
         get_interactions,
     ),
 ]
+
+
+# Words of a reply that describe nothing ("那家", "the ... one").
+_FILLER = re.compile(
+    r"那家|这家|那个|这个|那位|这位|客户|公司|\b(the|that|this|one|client|company|please|pls)\b",
+    re.I,
+)
+_CJK_RUN = re.compile(r"[\u4e00-\u9fff]+")
+_WORD = re.compile(r"[a-z]{3,}")
+
+
+def pick_clients(tb: Toolbox, text: str, candidate_ids: list[str]) -> list[str]:
+    """The one candidate a short description picks ("上海那家", "科技那家", "the machinery one"),
+    by its name, industry, branch and address (the bank's glossary bridges languages); empty
+    when the words fit none or several equally. Not a tool call: the engine reads ids only."""
+    terms = _description_terms(tb, text)
+    if not terms:
+        return []
+    clients = tb.services.bank.get_clients([c for c in candidate_ids if tb.caller.may_read(c)])
+    scored = sorted(((_fit(c, terms), c.client_id) for c in clients), reverse=True)
+    if not scored or scored[0][0] <= 0 or (len(scored) > 1 and scored[1][0] == scored[0][0]):
+        return []
+    return [scored[0][1]]
+
+
+def _description_terms(tb: Toolbox, text: str) -> dict[str, float]:
+    """Bigrams and words weigh one, single characters a little: "船厂" still finds 船舶."""
+    words = _FILLER.sub(" ", text.lower())
+    glossary = getattr(tb.services.retriever, "glossary", None)
+    extra = " ".join(glossary.expand(words).phrases) if glossary is not None else ""
+    terms: dict[str, float] = {}
+    for source, weight in ((words, 1.0), (extra, 0.5)):
+        for run in _CJK_RUN.findall(source):
+            for i in range(len(run) - 1):
+                terms.setdefault(run[i : i + 2], weight)
+            for ch in run:
+                terms.setdefault(ch, 0.2 * weight)
+        for word in _WORD.findall(source):
+            terms.setdefault(word, weight)
+    return terms
+
+
+def _fit(client: ClientRecord, terms: dict[str, float]) -> float:
+    """A single character counts only in the name or industry (an address has too many)."""
+    own = f"{client.name} {client.industry or ''}".lower()
+    where = f"{own} {client.branch or ''} {client.address or ''}".lower()
+    return sum(w for term, w in terms.items() if term in (where if len(term) > 1 else own))

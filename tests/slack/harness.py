@@ -61,6 +61,16 @@ async def slack_dm(
 ) -> AsyncIterator[FakeSlackApi]:
     """A signed direct message with ``text`` through the real bolt app over ``core``; yields
     the fake Slack Web API once the answer has been posted (``chat.update``)."""
+    async with slack_thread(core, home, [text], user) as api:
+        yield api
+
+
+@asynccontextmanager
+async def slack_thread(
+    core: AssistantCore, home: Path, texts: list[str], user: str = "U001"
+) -> AsyncIterator[FakeSlackApi]:
+    """A direct message and its replies in the message's thread (one conversation), each sent
+    once the previous one is answered; yields the fake Slack Web API after the last answer."""
     api = FakeSlackApi()
     api.server.start()
     try:
@@ -72,18 +82,24 @@ async def slack_dm(
         )
         app = FastAPI()
         build_slack(core, settings).mount(app)
-        event = load("message_im.json")
-        event["event"].update(user=user, text=text, ts=f"{time.time():.6f}")
-        body = json.dumps(event, ensure_ascii=False)
-        headers = {"Content-Type": "application/json", **sign(body)}
         transport = httpx.ASGITransport(app=app)
+        root = f"{time.time():.6f}"
         async with httpx.AsyncClient(transport=transport, base_url="http://t") as http:
-            resp = await http.post("/slack/events", content=body.encode(), headers=headers)
-            assert resp.status_code == 200
-            for _ in range(300):
-                if api.calls("chat.update"):
-                    break
-                await asyncio.sleep(0.1)
+            for n, text in enumerate(texts):
+                event = load("message_im.json")
+                ts = root if n == 0 else f"{float(root) + n:.6f}"
+                event["event"].update(user=user, text=text, ts=ts)
+                if n:
+                    event["event"]["thread_ts"] = root
+                event["event_id"] = f"Ev0DM{n:04d}"
+                body = json.dumps(event, ensure_ascii=False)
+                headers = {"Content-Type": "application/json", **sign(body)}
+                resp = await http.post("/slack/events", content=body.encode(), headers=headers)
+                assert resp.status_code == 200
+                for _ in range(300):
+                    if len(api.calls("chat.update")) > n:
+                        break
+                    await asyncio.sleep(0.1)
         yield api
     finally:
         api.server.stop()

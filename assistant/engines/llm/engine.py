@@ -44,6 +44,8 @@ from tools.toolbox import langchain_tool, registry
 
 HISTORY_TURNS = 6
 HISTORY_ANSWER_CHARS = 1500
+LIST_IN_PROMPT = 20  # the last list's first clients, for "the second one"
+DRAFT_SLOTS = ("client_id", "channel", "purpose", "language", "product_code")
 
 
 def build_chat_model(settings: LLMSettings) -> BaseChatModel:
@@ -92,6 +94,9 @@ class LLMEngine:
                 language=lang,
                 role=ctx.toolbox.caller.role,
                 client_ids=list(ctx.state.get("client_ids") or []),
+                last_list=list(ctx.state.get("last_list") or [])[:LIST_IN_PROMPT],
+                candidates=list(ctx.state.get("candidates") or []),
+                last_draft=dict(ctx.state.get("last_draft") or {}),
             ).render(),
         )
         agent = self._agent()
@@ -188,7 +193,7 @@ class LLMEngine:
             raise LLMUnusable(f"the model's answer was unusable ({problem})")
         intent = infer_intent(_called(ctx), ctx.masked_text, bool(ctx.state.get("client_ids")))
         touched = ctx.toolbox.client_ids
-        state = {**ctx.state, "client_ids": touched[-1:]} if touched else dict(ctx.state)
+        state = _next_state(ctx, touched)
         return EngineResult(
             text,
             intent,
@@ -199,6 +204,18 @@ class LLMEngine:
             flags=turn.flags,
             state=state,
         )
+
+
+def _next_state(ctx: EngineContext, touched: list[str]) -> dict:
+    """What the next turn reads (see ``offline/followup.py``): the client this turn touched,
+    the last draft's slots (ids and codes only); a pending "which one?" lasts one turn."""
+    state = {k: v for k, v in ctx.state.items() if k not in ("candidates", "pending_intent")}
+    if touched:
+        state["client_ids"] = touched[-1:]
+    drafts = [c.args for c in ctx.toolbox.calls if c.name == "draft_outreach" and c.ok]
+    if drafts:
+        state["last_draft"] = {k: drafts[-1].get(k) for k in DRAFT_SLOTS}
+    return state
 
 
 def _call_in_turn(name: str, args: dict) -> dict:

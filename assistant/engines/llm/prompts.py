@@ -60,6 +60,22 @@ _STATE = {
     "en": 'Client ids from earlier in this conversation: {ids} ("them", "this client", "and draft ..." refer to it).',
 }
 
+_LIST = {
+    "zh": "上一次列出的客户（按显示顺序）：{ids}（“第二个”“最后一个”“前两个”按此顺序取）。",
+    "en": 'Clients of the last list shown, in display order: {ids} ("the second one", "the last '
+    'one", "the first two" count in this order).',
+}
+_PENDING = {
+    "zh": "上一轮你问了“是哪一位”，候选客户：{ids}；用户的回答（序号、简称、城市或行业）从中选一位。",
+    "en": 'Last turn you asked "which one?" among {ids}; the reply (a position, part of the '
+    "name, a city or an industry) picks one of them.",
+}
+_DRAFT = {
+    "zh": "上一份草稿：{draft}；“改成邮件”“短一点”“用英文”是对这份草稿的修改（同一客户、同一用途），请重新调用 draft_outreach。",
+    "en": 'The last draft: {draft}; "make it an e-mail", "shorter", "in English" edit that draft '
+    "(same client, same purpose): call draft_outreach again.",
+}
+
 _EXAMPLE = {
     "zh": '示例：用户问“我该怎么服务⟦CLIENT_1⟧？” → find_clients(query="⟦CLIENT_1⟧") → get_client_profile(client_id="<find_clients 返回的客户编号>") → '
     'recommend_next_actions(client_id="<同一客户编号>") → search_playbooks(query="核心客户 服务标准") → '
@@ -79,6 +95,11 @@ class SystemPrompt(BaseModel):
     client_ids: list[str] = Field(
         default_factory=list, description="clients carried from earlier turns"
     )
+    last_list: list[str] = Field(default_factory=list, description="the last list, in order")
+    candidates: list[str] = Field(default_factory=list, description='a pending "which one?"')
+    last_draft: dict = Field(
+        default_factory=dict, description="the last draft's client id, channel, purpose, product"
+    )
 
     def render(self) -> str:
         role = {
@@ -92,6 +113,13 @@ class SystemPrompt(BaseModel):
         ]
         if self.client_ids:
             lines.append(_STATE[self.language].format(ids=", ".join(self.client_ids)))
+        if self.last_list:
+            lines.append(_LIST[self.language].format(ids=", ".join(self.last_list)))
+        if self.candidates:
+            lines.append(_PENDING[self.language].format(ids=", ".join(self.candidates)))
+        if self.last_draft:
+            draft = ", ".join(f"{k}={v}" for k, v in self.last_draft.items() if v)
+            lines.append(_DRAFT[self.language].format(draft=draft))
         lines.append(_EXAMPLE[self.language])
         return "\n".join(f"- {line}" for line in lines)
 

@@ -6,6 +6,7 @@ from assistant.engines.base import EngineResult
 from assistant.engines.offline import compose as c
 from assistant.engines.offline.phrases import t
 from assistant.engines.offline.playbooks import find, lookup
+from assistant.engines.offline.products import named_products
 from assistant.engines.offline.request import Request
 
 RECENT = 3
@@ -14,6 +15,7 @@ RECENT = 3
 async def answer(req: Request, profile: dict) -> EngineResult:
     lang = req.lang
     blocks = [
+        await _asked_product(req, profile),
         [c.heading(t("snapshot", lang))] + c.snapshot(profile, lang) + c.basics(profile, lang),
         [c.heading(t("holdings_title", lang))] + _holdings(profile, lang),
         _contacts(profile, lang),
@@ -21,6 +23,18 @@ async def answer(req: Request, profile: dict) -> EngineResult:
         await _tier_basis(req, profile),
     ]
     return EngineResult(c.join(blocks), "client_facts", cards=[c.client_card(profile)])
+
+
+async def _asked_product(req: Request, profile: dict) -> list[str]:
+    """ "那理财呢？", "他们代发在我们这儿做吗": the answer first, held or not."""
+    found = await named_products(req.tb, req.text, client_id=profile["client_id"])
+    if not found["asked_for"] or not found["products"]:
+        return []
+    held = [p for p in found["products"] if p["held"]]
+    if not held:
+        return [t("asked_not_held", req.lang).format(product=found["asked_for"])]
+    names = "、".join(p["name"] if req.lang == "zh" else p["name_en"] or p["name"] for p in held)
+    return [t("asked_held", req.lang).format(product=found["asked_for"], names=names)]
 
 
 def _holdings(profile: dict, language: str) -> list[str]:

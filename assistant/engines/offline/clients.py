@@ -66,11 +66,12 @@ async def resolve_client(req: Request) -> str | EngineResult | None:
             raise Refusal("no such client in the book")
         return None
     if len(matches) > 1 and not slots.client_ids:
-        return _ambiguous(matches, req.lang)
+        return _ambiguous(matches, req.intent, req.lang)
     return matches[0]["client_id"]
 
 
-def _ambiguous(matches: list[dict], language: str) -> EngineResult:
+def _ambiguous(matches: list[dict], intent: str, language: str) -> EngineResult:
+    """Which one? The candidates are kept so that the reply ("第二个", "上海那家") picks one."""
     options = [
         t("client_option", language).format(name=m["name"], client_id=m["client_id"])
         for m in matches
@@ -78,5 +79,9 @@ def _ambiguous(matches: list[dict], language: str) -> EngineResult:
     return EngineResult(
         c.join([[t("ambiguous", language)], options]),
         "serve_client",
-        state={"client_ids": [], "candidates": [m["client_id"] for m in matches]},
+        state={
+            "client_ids": [],
+            "candidates": [m["client_id"] for m in matches],
+            "pending_intent": intent,
+        },
     )

@@ -35,20 +35,19 @@ async def answer(req: Request, profile: dict) -> EngineResult:
     if lacks_product(found):
         card = [c.client_card(profile)]
         return EngineResult(not_in_catalogue(found, lang), "draft_outreach", cards=card)
-    named = first_code(found)
+    # A product the RM names now, else the one of the draft being edited ("改成邮件").
+    named = first_code(found) or req.slots.product_code
     purpose = req.slots.purpose or purpose_for(signals, named)
     product = named or _signal_product(signals, purpose)
     channel = req.slots.channel or DEFAULT_CHANNEL
-    draft = await tb.acall(
-        "draft_outreach",
-        {
-            "client_id": cid,
-            "channel": channel,
-            "purpose": purpose,
-            "language": req.slots.target_language or lang,
-            "product_code": product,
-        },
-    )
+    args = {
+        "client_id": cid,
+        "channel": channel,
+        "purpose": purpose,
+        "language": req.slots.target_language or lang,
+        "product_code": product,
+    }
+    draft = await tb.acall("draft_outreach", {**args, "points": req.slots.points})
     # What the RM asked to say is checked too: a promise of returns in the request is
     # reported (and kept out of the draft), not silently dropped.
     request_check = await tb.acall(
@@ -64,11 +63,18 @@ async def answer(req: Request, profile: dict) -> EngineResult:
     blocks = [
         [_warning(asked, lang)] if asked else [],
         [c.heading(f"{t('draft_title', lang)} · {channel} · {purpose}")],
+        [t("draft_same_wording", lang)] if req.slots.restyle else [],
         ["```", _body(draft, lang), "```"],
         _removed(draft.get("findings", []) + request_check.get("findings", []), lang),
         await _references(req, channel, purpose),
     ]
-    return EngineResult(c.join(blocks), "draft_outreach", cards=[c.client_card(profile)])
+    # The draft's slots (ids and codes only) for an edit: "改成邮件", "shorter", "in English".
+    return EngineResult(
+        c.join(blocks),
+        "draft_outreach",
+        cards=[c.client_card(profile)],
+        state={"last_draft": args},
+    )
 
 
 async def without_client(req: Request) -> EngineResult:

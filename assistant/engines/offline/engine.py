@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Callable
+from dataclasses import replace
 
 from assistant.engines.base import Emit, EngineContext, EngineResult
 from assistant.engines.failures import tool_failure
-from assistant.engines.offline import book_query, clients, playbook_qa
+from assistant.engines.offline import book_query, clients, followup, playbook_qa
 from assistant.engines.offline.book_parse import Parsed
 from assistant.engines.offline.examples import ExampleClassifier, ExampleVerdict
 from assistant.engines.offline.intent import IntentResult, classifier_text, classify
@@ -51,8 +52,26 @@ class OfflineEngine:
         slots = extract(ctx.masked_text, ctx.language)
         slots.language = ctx.language
         slots.client_ids = client_ids_in(ctx.toolbox, ctx.masked_text)
+        follow = await followup.resolve(ctx.toolbox, ctx.masked_text, ctx.state, slots)
         has_client = await _names_a_client(ctx, slots)
         book = await asyncio.to_thread(book_query.read, ctx.toolbox, ctx.masked_text)
+        verdict = self._continued(ctx, slots, follow, has_client, book)
+        result = _early_answer(ctx, verdict, has_client) or _foreign_rm(ctx, verdict, book)
+        if result is None:
+            result = await _dispatch(Request(ctx, slots, verdict.intent, emit, self.playbooks))
+        result.state = followup.carry(ctx.state, result.state, result.intent, result.refused)
+        return result
+
+    def _continued(
+        self,
+        ctx: EngineContext,
+        slots: Slots,
+        follow: followup.FollowUp,
+        has_client: bool,
+        book: Parsed,
+    ) -> IntentResult:
+        """The classifier's intent, unless the turn continues the conversation: an edit of the
+        last draft, or words ("那理财呢？", "上海那家") that name no intent of their own."""
         verdict = classify(
             ctx.masked_text,
             has_client=has_client,
@@ -61,11 +80,19 @@ class OfflineEngine:
             examples=self._example_scores(ctx, slots),
             method=self.method,
         )
-        early = _early_answer(ctx, verdict, has_client) or _foreign_rm(ctx, verdict, book)
-        if early is not None:
-            return early
-        request = Request(ctx, slots, verdict.intent, emit, self.playbooks)
-        return await _dispatch(request)
+        if follow.intent:
+            return replace(verdict, intent=follow.intent)
+        if follow.default_intent:
+            own = classify(
+                ctx.masked_text,
+                has_client=False,
+                follow_up_client=True,
+                book_like=book.structured,
+                method="rules",
+            ).intent
+            if own in followup.NO_INTENT_OF_ITS_OWN:
+                return replace(verdict, intent=follow.default_intent)
+        return verdict
 
     def _example_scores(
         self, ctx: EngineContext, slots: Slots

@@ -33,6 +33,18 @@ PHRASES: dict[str, dict[str, str]] = {
         "zh": "找到多位匹配的客户，请确认是哪一位：",
         "en": "Several clients match — which one do you mean?",
     },
+    "asked_held": {
+        "zh": "- {product}：持有 {names}。",
+        "en": "- {product}: holds {names}.",
+    },
+    "asked_not_held": {
+        "zh": "- {product}：没有，该客户目前尚未持有此类产品。",
+        "en": "- {product}: no, the client holds none.",
+    },
+    "draft_same_wording": {
+        "zh": "行内模板没有更短或语气不同的版本，以下仍是模板原文，请按需直接删改。",
+        "en": "The bank's template has no shorter or differently toned version; this is its wording, edit it as needed.",
+    },
     "not_found": {
         "zh": "在你的客户名单中没有找到匹配的客户。",
         "en": "I found no matching client in your book.",

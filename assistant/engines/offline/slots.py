@@ -61,6 +61,9 @@ class Slots:
     purpose: str | None = None
     target_language: str | None = None
     book_filters: dict = field(default_factory=dict)
+    product_code: str | None = None  # carried from the last draft (see ``followup.py``)
+    points: list[str] = field(default_factory=list)  # a line the RM asks a draft to add
+    restyle: bool = False  # "shorter", "more formal": the template has one wording only
 
 
 def detect_language(text: str) -> Literal["zh", "en"]:

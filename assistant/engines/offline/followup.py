@@ -1,0 +1,218 @@
+"""Follow-ups: what a turn leaves unsaid that the conversation already holds.
+
+A person who has just been shown a client, a list or a draft says "那理财呢？", "第二个帮我写个话术",
+"改成邮件", "shorter" or, asked "which one?", "上海那家". The conversation's state (ids and slots
+only, never names: DESIGN §4.3) tells which client, which draft; this module reads the turn
+against it before the intent is classified, and writes the state the next turn will read.
+
+State keys (all optional):
+  ``client_ids``   the client(s) the last answer was about
+  ``last_list``    the clients of the last list shown, in display order
+  ``last_draft``   the last draft's ``client_id``, ``channel``, ``purpose``, ``product_code``, ``language``
+  ``candidates``   a pending "which one?": the clients offered, and ``pending_intent``
+  ``last_intent``  the last answer's intent
+"""
+
+from __future__ import annotations
+
+import asyncio
+import re
+from dataclasses import dataclass, field
+
+from assistant.engines.offline.slots import CHANNELS, Slots
+from assistant.privacy.tokens import TOKEN_RE
+from tools.client_tools import pick_clients
+from tools.toolbox import Toolbox
+
+# What the classifier says of words that ask nothing by themselves ("电子那家", "那理财呢？"):
+# a list, policy refusal or client question of their own is theirs to keep.
+NO_INTENT_OF_ITS_OWN = ("playbook_qa", "help")
+ZH_NUMBERS = {
+    "一": 1,
+    "二": 2,
+    "两": 2,
+    "三": 3,
+    "四": 4,
+    "五": 5,
+    "六": 6,
+    "七": 7,
+    "八": 8,
+    "九": 9,
+    "十": 10,
+}
+EN_ORDINALS = {
+    "first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4,
+    "fifth": 5, "5th": 5, "sixth": 6, "6th": 6, "seventh": 7, "7th": 7, "eighth": 8, "8th": 8,
+    "ninth": 9, "9th": 9, "tenth": 10, "10th": 10,
+}  # fmt: skip
+EN_COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5}
+NUM = r"(\d{1,2}|[一二两三四五六七八九十])"
+
+# "第二个", "第2家", "the second one", "#2", "no. 2"
+ZH_ORDINAL = re.compile(rf"第\s*{NUM}\s*(个|家|位|名)")  # not "第二季度"
+EN_ORDINAL = re.compile(
+    r"\b(the\s+)?("
+    + "|".join(EN_ORDINALS)
+    + r")\b(\s+(one|client|company|name))?|#\s*(\d{1,2})\b|\bno\.?\s*(\d{1,2})\b",
+    re.I,
+)
+ZH_LAST = re.compile(r"最后(一|那)?(个|家|位)")
+EN_LAST = re.compile(r"\bthe\s+last\s+(one|client|company)\b|\bthe\s+bottom\s+one\b", re.I)
+# "前两个" / "后面两个" / "the first two" / "the last three"
+ZH_HEAD = re.compile(rf"前(面)?\s*{NUM}\s*(个|家|位)")
+ZH_TAIL = re.compile(rf"(后面|后|最后)\s*{NUM}\s*(个|家|位)")
+EN_HEAD = re.compile(r"\b(the\s+)?(first|top)\s+(two|three|four|five|\d)\b", re.I)
+EN_TAIL = re.compile(r"\b(the\s+)?(last|bottom)\s+(two|three|four|five|\d)\b", re.I)
+
+# Words that point at one of the clients on screen ("上海那家", "the machinery one").
+POINTER = re.compile(r"那家|这家|那个|这个|那位|这位|\b(that|this|the)\s+(\w+\s+)?one\b", re.I)
+# Words that stand for the client of the last answer ("他们", "该客户", "them").
+PRONOUN = re.compile(
+    r"他们|她们|(?<!其)他|她|它|该客户|此客户|这个客户|那个客户|这家(公司|客户)|那家(公司|客户)|"
+    r"\b(they|them|their|theirs|him|his|her|hers|that client|this client|the client|"
+    r"that company|this company)\b",
+    re.I,
+)
+# "那理财呢？", "贷款呢", "and the loans?", "what about deposits"
+ELLIPSIS = re.compile(
+    r"^\s*(那|那么|还有|另外)?.{1,14}呢\s*[？?。.!！]*\s*$|^\s*(and|what about|how about)\b.{1,40}$",
+    re.I,
+)
+# An edit of the last draft: its channel, length, tone, language, or a line added.
+DRAFT_EDIT = re.compile(
+    r"(改|换|转|变)(成|为|发|用)|改一下|重写|再写一(版|个|条)|短一?点|简短|精简|简洁|长一?点|"
+    r"正式一?点|更正式|口语化|客气一?点|亲切一?点|(加上|加一句|再加|补充|添上|加个|去掉|删掉|删除)|"
+    r"英文版|中文版|用英文|用中文|翻译|"
+    r"\b(shorter|longer|more formal|less formal|more casual|friendlier|warmer|politer|rewrite|"
+    r"redo|instead|translate|make it|in english|in chinese|english version|chinese version|"
+    r"add|mention|include|remove|drop)\b",
+    re.I,
+)
+RESTYLE = re.compile(
+    r"短一?点|简短|精简|简洁|长一?点|正式一?点|更正式|口语化|客气一?点|亲切一?点|"
+    r"\b(shorter|longer|more formal|less formal|more casual|friendlier|warmer|politer)\b",
+    re.I,
+)
+ADDITION = re.compile(
+    r"(?:加上|加一句|再加一句|再加|补充|添上|加个|\badd\b|\bmention\b|\binclude\b)\s*[:：]?\s*(.+)$",
+    re.I,
+)
+
+
+@dataclass
+class FollowUp:
+    """What the turn refers to: the clients it means and the intent it continues (None: the
+    classifier decides)."""
+
+    client_ids: list[str] = field(default_factory=list)
+    intent: str | None = None  # decided by the follow-up (an edit of the last draft)
+    default_intent: str | None = None  # when the turn's own words name no client intent
+    draft: dict = field(default_factory=dict)
+
+
+async def resolve(tb: Toolbox, text: str, state: dict, slots: Slots) -> FollowUp:
+    """Read the turn against the conversation's state; fill the slots it leaves unsaid."""
+    names_client = bool(slots.client_tokens or slots.client_ids)
+    follow = await _refer(tb, text, state, names_client)
+    draft = state.get("last_draft") or {}
+    if draft and DRAFT_EDIT.search(text) and not names_client and _same_draft(follow, draft):
+        follow.intent = "draft_outreach"
+        follow.client_ids = follow.client_ids or [draft["client_id"]]
+        follow.draft = draft
+        _inherit_draft(slots, text, draft)
+    if follow.client_ids and not names_client:
+        slots.client_ids = follow.client_ids
+    return follow
+
+
+async def _refer(tb: Toolbox, text: str, state: dict, names_client: bool) -> FollowUp:
+    """The clients an ordinal, a partial reply or a pronoun picks from the state."""
+    pending = state.get("candidates") or []
+    shown = state.get("last_list") or []
+    if pending and not names_client:
+        picked = _by_position(text, pending) or await _by_description(tb, text, pending)
+        if picked:
+            return FollowUp(picked[:1], default_intent=state.get("pending_intent"))
+    if shown and not names_client:
+        picked = _by_position(text, shown)
+        if not picked and POINTER.search(text):
+            picked = await _by_description(tb, text, shown)
+        if picked:
+            return FollowUp(picked, default_intent="client_facts")
+    remembered = state.get("client_ids") or []
+    if remembered and not names_client and (PRONOUN.search(text) or ELLIPSIS.search(text)):
+        return FollowUp(list(remembered), default_intent=_continued_intent(state))
+    return FollowUp()
+
+
+def _continued_intent(state: dict) -> str:
+    """An ellipsis or a pronoun with no intent of its own ("那理财呢？", "他们代发做了吗") asks
+    a fact about the last client; a pending which-one keeps the intent it was asked for."""
+    return "client_facts"
+
+
+def _by_position(text: str, ids: list[str]) -> list[str]:
+    n = len(ids)
+    if m := ZH_HEAD.search(text) or EN_HEAD.search(text):
+        return ids[: _count(m.group(3) if m.re is EN_HEAD else m.group(2))]
+    if m := ZH_TAIL.search(text) or EN_TAIL.search(text):
+        k = _count(m.group(3) if m.re is EN_TAIL else m.group(2))
+        return ids[-k:] if k else []
+    if ZH_LAST.search(text) or EN_LAST.search(text):
+        return ids[-1:]
+    position = _ordinal(text)
+    return [ids[position - 1]] if position and position <= n else []
+
+
+def _ordinal(text: str) -> int | None:
+    if m := ZH_ORDINAL.search(text):
+        return _count(m.group(1))
+    if m := EN_ORDINAL.search(text):
+        word, hashed, numbered = m.group(2), m.group(5), m.group(6)
+        if word:
+            return EN_ORDINALS[word.lower()]
+        return int(hashed or numbered)
+    return None
+
+
+def _count(word: str) -> int:
+    word = word.lower()
+    if word.isdigit():
+        return int(word)
+    return ZH_NUMBERS.get(word) or EN_COUNTS.get(word, 0)
+
+
+async def _by_description(tb: Toolbox, text: str, ids: list[str]) -> list[str]:
+    """ "上海那家", "科技那家", "the machinery one": the one client the words describe best
+    (name, industry, branch, city: matched by the tools, the engine never sees them)."""
+    words = TOKEN_RE.sub(" ", text)
+    return await asyncio.to_thread(pick_clients, tb, words, ids)
+
+
+def _same_draft(follow: FollowUp, draft: dict) -> bool:
+    return not follow.client_ids or follow.client_ids == [draft.get("client_id")]
+
+
+def _inherit_draft(slots: Slots, text: str, draft: dict) -> None:
+    """The last draft's channel, purpose, language and product, unless the edit changes them."""
+    slots.channel = slots.channel or draft.get("channel")
+    slots.purpose = slots.purpose or draft.get("purpose")
+    slots.target_language = slots.target_language or draft.get("language")
+    slots.product_code = slots.product_code or draft.get("product_code")
+    slots.restyle = bool(RESTYLE.search(text))
+    if m := ADDITION.search(text):
+        point = m.group(1).strip(" 。.!！")
+        if point and not any(re.fullmatch(rx, point, re.I) for rx, _ in CHANNELS):
+            slots.points = [point]
+
+
+def carry(previous: dict, result_state: dict, intent: str, refused: bool) -> dict:
+    """The state the next turn reads: what this answer set, over what it left alone. A pending
+    "which one?" lasts one turn; a refusal forgets the client."""
+    state = {k: v for k, v in previous.items() if k not in ("candidates", "pending_intent")}
+    state.update(result_state)
+    if refused:
+        state["client_ids"] = result_state.get("client_ids", [])
+    if not refused and intent != "help":
+        state["last_intent"] = intent
+    return state

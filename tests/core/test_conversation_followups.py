@@ -1,0 +1,112 @@
+"""A conversation keeps its context on every channel: the assistant's own "which one?", a
+partial reply ("电子那家"), a pronoun ("他们") and an edit of the last draft ("改成邮件") resolve
+over the HTTP API, in a Slack thread and in a Teams chat, on the real core and the demo bank.
+The state lives in the conversation store (ids only), so each turn could reach another replica."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+
+import httpx
+
+from assistant.core.types import Answer, AnswerEvent, Turn
+from integrations.api import create_app
+from tests.conftest import make_settings
+from tests.slack.harness import slack_thread
+from tests.teams.harness import FakeBotService, make_token, signed_teams_app
+from tests.teams.harness import load as load_activity
+
+CHAIN = ["华东精密最近怎么样", "电子那家", "帮他们写个微信", "改成邮件"]
+ASKED, PICKED = {"C000029", "C000103"}, "C000103"  # 华东精密机械 / 华东精密电子
+
+
+class Recording:
+    """The real core, remembering every Answer it hands to an adapter."""
+
+    def __init__(self, core) -> None:
+        self._core = core
+        self.answers: list[Answer] = []
+
+    async def stream(self, turn: Turn) -> AsyncIterator:
+        async for event in self._core.stream(turn):
+            if isinstance(event, AnswerEvent):
+                self.answers.append(event.answer)
+            yield event
+
+    async def answer(self, turn: Turn) -> Answer:
+        answer = await self._core.answer(turn)
+        self.answers.append(answer)
+        return answer
+
+    def __getattr__(self, name: str):
+        return getattr(self._core, name)
+
+
+def assert_context_kept(answers: list[Answer]) -> None:
+    asked, picked, drafted, edited = answers
+    assert set(asked.client_ids) == ASKED and asked.intent == "serve_client"
+    assert picked.client_ids == [PICKED] and picked.intent == "serve_client"
+    assert drafted.client_ids == [PICKED] and drafted.intent == "draft_outreach"
+    assert "wechat" in drafted.text
+    assert edited.client_ids == [PICKED] and edited.intent == "draft_outreach"
+    assert "email" in edited.text
+    assert len({a.conversation_id for a in answers}) == 1
+
+
+async def test_when_a_chain_is_sent_over_the_api_then_each_turn_keeps_the_context(
+    demo, tmp_path
+) -> None:
+    fl, _ = demo
+    settings = make_settings(tmp_path / "home", api_tokens="tok-rm001:RM001")
+    app = create_app(fl.core, settings)
+    answers: list[Answer] = []
+    async with httpx.AsyncClient(
+        transport=httpx.ASGITransport(app=app), base_url="http://t"
+    ) as http:
+        for text in CHAIN:
+            body = {"message": text}
+            if answers:
+                body["conversation_id"] = answers[0].conversation_id
+            resp = await http.post(
+                "/v1/chat", json=body, headers={"Authorization": "Bearer tok-rm001"}
+            )
+            assert resp.status_code == 200
+            answers.append(Answer.model_validate(resp.json()))
+    assert_context_kept(answers)
+
+
+async def test_when_a_chain_continues_in_a_slack_thread_then_each_turn_keeps_the_context(
+    demo, tmp_path
+) -> None:
+    fl, _ = demo
+    core = Recording(fl.core)
+    user = fl.bank.get_rm("RM001").slack_user_id
+    async with slack_thread(core, tmp_path / "home", CHAIN, user=user) as api:
+        assert len(api.calls("chat.update")) == len(CHAIN)
+    assert_context_kept(core.answers)
+
+
+async def test_when_a_chain_continues_in_a_teams_chat_then_each_turn_keeps_the_context(
+    demo, tmp_path
+) -> None:
+    fl, _ = demo
+    bot = FakeBotService()
+    bot.server.start()
+    try:
+        core = Recording(fl.core)
+        app, _, _ = signed_teams_app(core, tmp_path / "home", bot)
+        async with httpx.AsyncClient(
+            transport=httpx.ASGITransport(app=app), base_url="http://t"
+        ) as http:
+            for n, text in enumerate(CHAIN):
+                activity = load_activity("personal_message.json", f"{bot.server.url}/teams/")
+                activity.update(text=text, id=f"{activity['id']}{n}")
+                activity["from"]["aadObjectId"] = fl.bank.get_rm("RM001").teams_aad_id
+                token = make_token(service_url=activity["serviceUrl"])
+                resp = await http.post(
+                    "/api/messages", json=activity, headers={"Authorization": f"Bearer {token}"}
+                )
+                assert resp.status_code < 300
+        assert_context_kept(core.answers)
+    finally:
+        bot.server.stop()
