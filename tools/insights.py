@@ -202,8 +202,10 @@ class InsightService:
             "amount": money_zh(h.balance) if language == "zh" else money_en(h.balance),
         }
 
-    @staticmethod
-    def _row(r: BookRow, language: str) -> dict:
+    def _row(self, r: BookRow, language: str) -> dict:
+        """One client of a book list in the RM's words: product names, signal names."""
+        from tools.book_query import SIGNAL_WORDS
+
         zh = language == "zh"
         bits = [
             r.tier_label_zh if zh else r.tier_label_en,
@@ -217,12 +219,14 @@ class InsightService:
                 else f"trend {sign}{percent(r.trend_ratio)}"
             )
         if r.signals:
-            bits.append(("信号 " if zh else "signals ") + "/".join(r.signals))
+            words = [SIGNAL_WORDS.get(k, (k, k))[0 if zh else 1] for k in r.signals]
+            bits.append(("信号 " if zh else "signals ") + ("、" if zh else ", ").join(words))
         if r.next_maturity:
+            product = self.product_label(r.next_maturity_product or "", zh)
             bits.append(
-                f"{r.next_maturity_product} 于 {r.next_maturity} 到期"
+                f"{product} 于 {r.next_maturity} 到期"
                 if zh
-                else f"{r.next_maturity_product} matures {r.next_maturity}"
+                else f"{product} matures {r.next_maturity}"
             )
         return {
             "client_id": r.client_id,

@@ -171,3 +171,25 @@ def test_when_an_rm_out_of_scope_is_named_in_words_then_the_answer_is_a_refusal(
 ) -> None:
     answer = ask(bank, question, rm)
     assert answer.refused and answer.client_ids == []
+
+
+@pytest.mark.parametrize(
+    ("language", "signal", "product"),
+    [("zh", "存款流失预警", "代发工资（CPAY01）"), ("en", "deposit churn", "CPAY01")],
+)
+def test_a_book_line_names_signals_and_products_in_the_rms_words(
+    bank: Frontline, language: str, signal: str, product: str
+) -> None:
+    import dataclasses
+    from datetime import date
+
+    intel = bank.tool_services().intelligence
+    row = intel._book(frozenset({"C000001"}))[1][0]
+    row = dataclasses.replace(
+        row,
+        signals=("deposit_churn",),
+        next_maturity=date(2027, 1, 5),
+        next_maturity_product="CPAY01",
+    )
+    summary = intel._row(row, language)["summary"]
+    assert signal in summary and product in summary and "deposit_churn" not in summary
