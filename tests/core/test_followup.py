@@ -25,7 +25,10 @@ LIST = ["A1", "A2", "A3", "A4"]
         ("the last two please", ["A3", "A4"]),
         ("#2", ["A2"]),
         ("第五个", []),
-        ("第二季度到期的客户有哪些", []),  # a quarter, not a position  # past the end of the list: nothing, not a wrap-around
+        (
+            "第二季度到期的客户有哪些",
+            [],
+        ),  # a quarter, not a position  # past the end of the list: nothing, not a wrap-around
         ("怎么服务", []),
     ],
 )

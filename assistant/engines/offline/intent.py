@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from assistant.privacy.tokens import CLIENT_TOKEN_RE
+from assistant.privacy.tokens import TOKEN_RE
 
 if TYPE_CHECKING:
     from assistant.engines.offline.examples import ExampleVerdict
@@ -205,11 +205,15 @@ NO_CLIENT_PENALTY = 0.05
 
 def classifier_text(masked_text: str, client_ids: list[str]) -> str:
     """The question as the examples are written: a client named by its id reads as a masked
-    client, so "<id> 的产品什么时候到期" is as near its examples as "⟦CLIENT_1⟧的产品…"."""
+    client, so "<id> 的产品什么时候到期" is as near its examples as "⟦CLIENT_1⟧的产品…". A
+    masked person reads as a client too: a name of another book is masked as a client and an
+    unknown name as a person, and the intent (so the answer) must not tell them apart."""
     text = masked_text.strip()
     for client_id in client_ids:
         text = text.replace(client_id, CLIENT_TOKEN)
-    return CLIENT_TOKEN_RE.sub(CLIENT_TOKEN, text)
+    return TOKEN_RE.sub(
+        lambda m: CLIENT_TOKEN if m.group(1) in ("CLIENT", "PERSON") else m.group(0), text
+    )
 
 
 CLIENT_TOKEN = "⟦CLIENT_1⟧"
