@@ -221,20 +221,34 @@ def get_client_profile(tb: Toolbox, args: ClientArgs) -> dict:
 def _profile(tb: Toolbox, data: ClientData) -> dict:
     c, products = data.client, tb.services.products
     m = tb.services.intelligence.metrics(data, tb.services.as_of)
+    cid = c.client_id
+    # Every personal value of the profile tokenised in one vault transaction, in display order.
+    values: list[tuple[str | None, str, str | None]] = [
+        (c.name, "CLIENT", cid),
+        (c.phone, "PHONE", cid),
+        (c.email, "EMAIL", cid),
+        (c.registration_id, "USCC" if c.client_type == "corporate" else "ID", cid),
+    ]
+    values += [
+        (h.account_no, "CARD" if (h.account_no or "").startswith("62") else "ACCOUNT", cid)
+        for h in data.holdings
+    ]
+    for p in data.contacts:
+        values += [(p.name, "PERSON", cid), (p.phone, "PHONE", cid)]
+    tokens = iter(tb.tokens(values))
+    name, phone, email, registration = (next(tokens) for _ in range(4))
     return {
-        "client_id": c.client_id,
-        "name": tb.token(c.name, "CLIENT", c.client_id),
+        "client_id": cid,
+        "name": name,
         "client_type": c.client_type,
         "industry": c.industry,
         "branch": c.branch,
         "onboard_date": str(c.onboard_date),
         "risk_appetite": c.risk_appetite,
         "employees": c.employees,
-        "phone": tb.token(c.phone, "PHONE", c.client_id),
-        "email": tb.token(c.email, "EMAIL", c.client_id),
-        "registration_id": tb.token(
-            c.registration_id, "USCC" if c.client_type == "corporate" else "ID", c.client_id
-        ),
+        "phone": phone,
+        "email": email,
+        "registration_id": registration,
         "metrics": m,
         "facts": tb.services.intelligence.facts(data, tb.services.as_of, tb.language),
         "holdings": [
@@ -248,19 +262,15 @@ def _profile(tb: Toolbox, data: ClientData) -> dict:
                 else None,
                 "balance": round(h.balance, 2),
                 "maturity_date": str(h.maturity_date) if h.maturity_date else None,
-                "account_no": tb.token(
-                    h.account_no,
-                    "CARD" if (h.account_no or "").startswith("62") else "ACCOUNT",
-                    c.client_id,
-                ),
+                "account_no": next(tokens),
             }
             for h in data.holdings
         ],
         "contacts": [
             {
-                "name": tb.token(p.name, "PERSON", c.client_id),
+                "name": next(tokens),
                 "title": p.title,
-                "phone": tb.token(p.phone, "PHONE", c.client_id),
+                "phone": next(tokens),
                 "is_primary": p.is_primary,
             }
             for p in data.contacts

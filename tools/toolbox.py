@@ -39,6 +39,13 @@ class Privacy(Protocol):
     def mask(
         self, text: str, *, rm_id: str, conversation_id: str, language: str | None = None
     ) -> Any: ...
+    def tokens_for(
+        self,
+        items: Sequence[tuple[str, str, str | None]],
+        *,
+        rm_id: str,
+        conversation_id: str,
+    ) -> list[str]: ...
     def all_clean(self, texts: Sequence[str]) -> bool: ...
     def owners_of_name(self, name: str) -> frozenset[str]: ...
     @property
@@ -135,6 +142,19 @@ class Toolbox:
             conversation_id=self.conversation_id,
             client_id=client_id,
         )
+
+    def tokens(self, items: Sequence[tuple[str | None, str, str | None]]) -> list[str | None]:
+        """Tokens for several ``(value, entity_type, client_id)`` in one vault transaction,
+        numbered in the order given (None for an empty value): a profile issues a dozen."""
+        wanted = [(v, kind, cid) for v, kind, cid in items if v]
+        issued = iter(
+            self.services.privacy.tokens_for(
+                wanted, rm_id=self.caller.rm_id, conversation_id=self.conversation_id
+            )
+            if wanted
+            else []
+        )
+        return [next(issued) if v else None for v, _kind, _cid in items]
 
     def all_clean(self, texts: Sequence[str]) -> bool:
         """True if none of ``texts`` holds PII (nothing is masked or stored)."""

@@ -127,6 +127,16 @@ class PrivacyLayer:
             value, entity_type, rm_id=rm_id, conversation_id=conversation_id, client_id=client_id
         )
 
+    def tokens_for(
+        self,
+        items: Sequence[tuple[str, Entity | str, str | None]],
+        *,
+        rm_id: str,
+        conversation_id: str,
+    ) -> list[str]:
+        """Tokens for several known values in one vault transaction (a client profile)."""
+        return self.vault.tokens_for(items, rm_id=rm_id, conversation_id=conversation_id)
+
     def restore(
         self,
         text: str,
