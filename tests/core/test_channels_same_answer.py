@@ -6,41 +6,19 @@ from __future__ import annotations
 
 import asyncio
 import json
-from collections.abc import AsyncIterator
 
 import httpx
 import pytest
 
-from assistant.core.types import Answer, AnswerEvent, Turn
+from assistant.core.types import Answer, Turn
 from integrations.api import create_app
+from testkit.recording import Recording
 from tests.conftest import make_settings
 from tests.slack.harness import slack_dm
 from tests.teams.harness import FakeBotService, make_token, signed_teams_app, teams_app
 from tests.teams.harness import load as load_activity
 
 QUESTION = "C000029持有哪些产品？"
-
-
-class Recording:
-    """The real core, remembering every Answer it hands to an adapter."""
-
-    def __init__(self, core) -> None:
-        self._core = core
-        self.answers: list[Answer] = []
-
-    async def stream(self, turn: Turn) -> AsyncIterator:
-        async for event in self._core.stream(turn):
-            if isinstance(event, AnswerEvent):
-                self.answers.append(event.answer)
-            yield event
-
-    async def answer(self, turn: Turn) -> Answer:
-        answer = await self._core.answer(turn)
-        self.answers.append(answer)
-        return answer
-
-    def __getattr__(self, name: str):
-        return getattr(self._core, name)
 
 
 def essence(answer: Answer) -> tuple:

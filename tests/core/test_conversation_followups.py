@@ -5,12 +5,11 @@ The state lives in the conversation store (ids only), so each turn could reach a
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
-
 import httpx
 
-from assistant.core.types import Answer, AnswerEvent, Turn
+from assistant.core.types import Answer
 from integrations.api import create_app
+from testkit.recording import Recording
 from tests.conftest import make_settings
 from tests.slack.harness import slack_thread
 from tests.teams.harness import FakeBotService, make_token, signed_teams_app
@@ -18,28 +17,6 @@ from tests.teams.harness import load as load_activity
 
 CHAIN = ["华东精密最近怎么样", "电子那家", "帮他们写个微信", "改成邮件"]
 ASKED, PICKED = {"C000029", "C000103"}, "C000103"  # 华东精密机械 / 华东精密电子
-
-
-class Recording:
-    """The real core, remembering every Answer it hands to an adapter."""
-
-    def __init__(self, core) -> None:
-        self._core = core
-        self.answers: list[Answer] = []
-
-    async def stream(self, turn: Turn) -> AsyncIterator:
-        async for event in self._core.stream(turn):
-            if isinstance(event, AnswerEvent):
-                self.answers.append(event.answer)
-            yield event
-
-    async def answer(self, turn: Turn) -> Answer:
-        answer = await self._core.answer(turn)
-        self.answers.append(answer)
-        return answer
-
-    def __getattr__(self, name: str):
-        return getattr(self._core, name)
 
 
 def assert_context_kept(answers: list[Answer]) -> None:
