@@ -209,8 +209,9 @@ def classifier_text(masked_text: str, client_ids: list[str]) -> str:
     masked person reads as a client too: a name of another book is masked as a client and an
     unknown name as a person, and the intent (so the answer) must not tell them apart."""
     text = masked_text.strip()
-    for client_id in client_ids:
-        text = text.replace(client_id, CLIENT_TOKEN)
+    for client_id in client_ids:  # as the RM wrote it: any case, with or without separators
+        spelt = r"[\s\-_./]*".join(re.escape(ch) for ch in client_id if ch.isalnum())
+        text = re.sub(spelt, CLIENT_TOKEN, text, flags=re.IGNORECASE) if spelt else text
     return TOKEN_RE.sub(
         lambda m: CLIENT_TOKEN if m.group(1) in ("CLIENT", "PERSON") else m.group(0), text
     )
