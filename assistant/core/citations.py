@@ -91,13 +91,18 @@ def names_product(text: str, names: Iterable[str]) -> bool:
     return False
 
 
+def char_pairs(text: str) -> set[str]:
+    """Every pair of adjacent Chinese characters: what a Chinese text is about, without a
+    segmenter."""
+    return {run[i : i + 2] for run in HAN_RUN.findall(text) for i in range(len(run) - 1)}
+
+
 def signal_terms(line: str, names: Iterable[str]) -> set[str]:
     """What a line says besides the product: Chinese character pairs and English words."""
     for name in filter(None, names):
         line = line.replace(name, " ")
-    pairs = {run[i : i + 2] for run in HAN_RUN.findall(line) for i in range(len(run) - 1)}
     words = {w.lower() for w in WORD.findall(line)}
-    return (pairs | words) - COMMON
+    return (char_pairs(line) | words) - COMMON
 
 
 def supports(passage: str, line: str, product_names: Iterable[str] = ()) -> bool:

@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from assistant.core.citations import char_pairs
+
 # "能 … 吗", "可不可以", "是否", "行不行", "allowed?", "can I …": a question that wants a yes or a
 # no. Permission questions ask whether the RM may do something; the verdict says so.
 PERMISSION = re.compile(
@@ -143,9 +145,7 @@ def asks_yes_no(text: str) -> bool:
 
 def terms(text: str) -> set[str]:
     """What a sentence is about: Chinese character pairs and English content words."""
-    found = {
-        run[i : i + 2] for run in HAN.findall(text) for i in range(len(run) - 1)
-    } - STOP_BIGRAMS
+    found = char_pairs(text) - STOP_BIGRAMS
     words = {w.lower() for w in WORD.findall(text)} - STOP_WORDS
     return found | {_stem(w) for w in words}
 

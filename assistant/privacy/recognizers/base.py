@@ -96,14 +96,26 @@ class RegexRecognizer(EntityRecognizer):
         return start, end, score
 
     def _result(self, start: int, end: int, score: float, pattern: str) -> RecognizerResult:
-        return RecognizerResult(
-            entity_type=self.ENTITY.value,
-            start=start,
-            end=end,
-            score=score,
-            recognition_metadata={
-                RecognizerResult.RECOGNIZER_NAME_KEY: type(self).__name__,
-                RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id,
-                "pattern": pattern,
-            },
-        )
+        return recognized(self, self.ENTITY.value, start, end, score, pattern=pattern)
+
+
+def recognized(
+    recognizer: EntityRecognizer,
+    entity: str,
+    start: int,
+    end: int,
+    score: float,
+    **metadata: object,
+) -> RecognizerResult:
+    """A detection, tagged with the recognizer that made it (and any metadata of its own)."""
+    return RecognizerResult(
+        entity_type=entity,
+        start=start,
+        end=end,
+        score=score,
+        recognition_metadata={
+            RecognizerResult.RECOGNIZER_NAME_KEY: type(recognizer).__name__,
+            RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: recognizer.id,
+            **metadata,
+        },
+    )

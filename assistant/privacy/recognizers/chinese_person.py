@@ -14,6 +14,7 @@ from presidio_analyzer.nlp_engine import NlpArtifacts
 
 from assistant.privacy.entities import Entity
 from assistant.privacy.normalize import HAS_CJK
+from assistant.privacy.recognizers.base import recognized
 
 log = logging.getLogger(__name__)
 SCORE = 0.6
@@ -71,13 +72,4 @@ class ChinesePersonRecognizer(EntityRecognizer):
         return results
 
     def _result(self, start: int, end: int) -> RecognizerResult:
-        return RecognizerResult(
-            entity_type=Entity.PERSON.value,
-            start=start,
-            end=end,
-            score=SCORE,
-            recognition_metadata={
-                RecognizerResult.RECOGNIZER_NAME_KEY: type(self).__name__,
-                RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id,
-            },
-        )
+        return recognized(self, Entity.PERSON.value, start, end, SCORE)

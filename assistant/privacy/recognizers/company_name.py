@@ -17,6 +17,7 @@ from presidio_analyzer.nlp_engine import NlpArtifacts
 
 from assistant.privacy.dictionary import NameDictionary
 from assistant.privacy.entities import Entity
+from assistant.privacy.recognizers.base import recognized
 from tools.names.forms import company_forms
 
 SCORE = 0.6
@@ -72,16 +73,7 @@ class CompanyNameRecognizer(EntityRecognizer):
         ]
 
     def _result(self, start: int, end: int) -> RecognizerResult:
-        return RecognizerResult(
-            entity_type=Entity.CLIENT.value,
-            start=start,
-            end=end,
-            score=SCORE,
-            recognition_metadata={
-                RecognizerResult.RECOGNIZER_NAME_KEY: type(self).__name__,
-                RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id,
-            },
-        )
+        return recognized(self, Entity.CLIENT.value, start, end, SCORE)
 
 
 def _zh_spans(text: str) -> list[tuple[int, int]]:

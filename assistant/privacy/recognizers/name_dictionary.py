@@ -8,6 +8,7 @@ from presidio_analyzer.nlp_engine import NlpArtifacts
 
 from assistant.privacy.dictionary import NameDictionary
 from assistant.privacy.entities import Entity
+from assistant.privacy.recognizers.base import recognized
 
 SCORE = 0.95
 
@@ -31,17 +32,14 @@ class NameDictionaryRecognizer(EntityRecognizer):
     ) -> list[RecognizerResult]:
         wanted = set(entities or self.supported_entities)
         return [
-            RecognizerResult(
-                entity_type=hit.entry.entity_type.value,
-                start=hit.start,
-                end=hit.end,
-                score=SCORE,
-                recognition_metadata={
-                    RecognizerResult.RECOGNIZER_NAME_KEY: type(self).__name__,
-                    RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id,
-                    "name": hit.entry.name,
-                    "client_ids": sorted(hit.entry.client_ids),
-                },
+            recognized(
+                self,
+                hit.entry.entity_type.value,
+                hit.start,
+                hit.end,
+                SCORE,
+                name=hit.entry.name,
+                client_ids=sorted(hit.entry.client_ids),
             )
             for hit in self.dictionary.find(text)
             if hit.entry.entity_type.value in wanted
