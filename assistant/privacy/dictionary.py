@@ -24,8 +24,8 @@ from assistant.privacy.normalize import ascii_lower, canonical_value
 from tools.bank.identifiers import is_any_resident_id, is_card_number, is_uscc
 from tools.bank.repository import BankRepository
 from tools.names.aliases import aliases_of
+from tools.names.forms import RARE_WORD_FREQ, company_forms
 from tools.names.forms import compact as compact_form
-from tools.names.forms import company_forms
 from tools.names.staff import familiar_forms
 
 _ASCII_ALNUM = re.compile(r"[0-9A-Za-z]")
@@ -400,9 +400,7 @@ def _prefixes(table: dict[str, NameEntry]) -> ahocorasick.Automaton:
 def _word_edges(text: str) -> list[tuple[int, int]]:
     """The spans of the dictionary words (jieba's, frequent enough to be everyday words) in
     ``text``; words jieba only guessed from unknown characters are left out."""
-    import jieba
-
-    from tools.names.forms import RARE_WORD_FREQ
+    import jieba  # loaded by the name forms and the search index already
 
     return [
         (start, end)

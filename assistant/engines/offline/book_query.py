@@ -4,8 +4,6 @@ query it ran, so the RM sees what was understood."""
 
 from __future__ import annotations
 
-import asyncio
-
 from assistant.core.types import StatusEvent
 from assistant.engines.base import EngineResult
 from assistant.engines.offline import compose as c
@@ -48,7 +46,7 @@ def read(tb: Toolbox, text: str) -> Parsed:
 
 async def answer(req: Request) -> EngineResult:
     await req.emit(StatusEvent(text=t("book_status", req.lang)))
-    parsed = await asyncio.to_thread(read, req.tb, req.text)
+    parsed = req.book
     args = parsed.query.model_dump(exclude_defaults=True)
     team_wide = parsed.team or args.get("group_by_rm") or args.get("follow_up_gaps")
     if req.tb.caller.role == "team_lead" and not team_wide and "rm" not in args:

@@ -58,7 +58,9 @@ class OfflineEngine:
         verdict = self._continued(ctx, slots, follow, has_client, book)
         result = _early_answer(ctx, verdict, has_client) or _foreign_rm(ctx, verdict, book)
         if result is None:
-            result = await _dispatch(Request(ctx, slots, verdict.intent, emit, self.playbooks))
+            result = await _dispatch(
+                Request(ctx, slots, verdict.intent, emit, self.playbooks, book)
+            )
         result.state = followup.carry(ctx.state, result.state, result.intent, result.refused)
         return result
 

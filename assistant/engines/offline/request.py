@@ -1,5 +1,6 @@
 """What every intent handler of the offline engine receives: one turn's context, its slots,
-the classified intent, the status emitter and the bank's playbook map."""
+the classified intent, the status emitter, the bank's playbook map and the question read as a
+book query (read once per turn, for classifying and for answering)."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 
 from assistant.engines.base import Emit, EngineContext, EngineResult
+from assistant.engines.offline.book_parse import Parsed
 from assistant.engines.offline.slots import Slots
 from tools.intelligence.policy import PlaybookMap
 from tools.toolbox import Toolbox
@@ -19,6 +21,7 @@ class Request:
     intent: str
     emit: Emit
     playbooks: PlaybookMap
+    book: Parsed
 
     @property
     def tb(self) -> Toolbox:
