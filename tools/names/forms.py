@@ -140,7 +140,10 @@ def _zh_forms(name: str) -> list[NameForm]:
         # A long head ("瑞洋海产", "海鸿冷链"): its first two characters are how RMs say it,
         # naming the company alone when they are no everyday word.
         short, rare = head[:2], _rare_word(head[:2])
-        out += [NameForm(short, rare), NameForm(_pinyin(short), rare, spaced=True)]
+        out += [
+            NameForm(short, rare),
+            NameForm(_pinyin(short), rare and _rare_en(short), spaced=True),
+        ]
     for j in range(len(words) + 1):
         parts = [head, *words[:j]]
         text = "".join(parts)
@@ -151,7 +154,8 @@ def _zh_forms(name: str) -> list[NameForm]:
         if place:
             out.append(NameForm(place + text, True))
         if _CJK.match(text):
-            out.append(NameForm(" ".join(_pinyin(p) for p in parts), strong, spaced=True))
+            spelt = " ".join(_pinyin(p) for p in parts)
+            out.append(NameForm(spelt, strong and (j > 0 or _rare_en(text)), spaced=True))
             if j > 0:
                 english = " ".join(INDUSTRY_ZH[w] for w in words[:j])
                 out.append(NameForm(f"{_pinyin(head)} {english}", True, spaced=True))
@@ -199,6 +203,25 @@ def _distinctive_zh(head: str) -> bool:
     """Something is left of ``head`` once places and region words are taken off its front."""
     rest = _LEADING_GENERIC.sub("", head)
     return len(rest) >= 2 and rest not in INDUSTRY_ZH and rest not in GENERIC_ZH
+
+
+@lru_cache(maxsize=16384)
+def _rare_en(head: str) -> bool:
+    """The pinyin of ``head`` is no English word or name: 立科 is "Like", 丽萨 "Lisa", so
+    such a spelling names the company only beside one of its contacts, or English prose
+    ("If you would like to renew") would be masked as the client."""
+    spelt = compact(_pinyin(head))
+    return spelt not in _everyday_en()
+
+
+@lru_cache(maxsize=1)
+def _everyday_en() -> frozenset[str]:
+    """Common English words and names: Faker's en_US word list (~1,000 everyday words), the
+    name lists and the generic words of company names above."""
+    from faker.providers.lorem.en_US import Provider
+
+    words = {w.lower() for w in Provider.word_list}
+    return frozenset(words | _person_names() | COMMON_EN | INDUSTRY_EN | PLACES_EN)
 
 
 @lru_cache(maxsize=16384)
