@@ -250,6 +250,7 @@ def _profile(tb: Toolbox, data: ClientData) -> dict:
         "email": email,
         "registration_id": registration,
         "metrics": m,
+        "months": _months(data),
         "facts": tb.services.intelligence.facts(data, tb.services.as_of, tb.language),
         "holdings": [
             {
@@ -276,6 +277,23 @@ def _profile(tb: Toolbox, data: ClientData) -> dict:
             for p in data.contacts
         ],
     }
+
+
+MONTHS_SHOWN = 12  # a year of month-end figures: enough for "last 6 months" or "this year"
+
+
+def _months(data: ClientData) -> list[dict]:
+    """The latest months' figures, oldest first: what "trend", "now" and "any transactions"
+    are answered from (amounts are not personal data; they stay unmasked)."""
+    return [
+        {
+            "month": b.month,
+            "avg_daily_deposit": round(b.avg_daily_deposit, 2),
+            "loan_balance": round(b.loan_balance, 2),
+            "transaction_count": b.transaction_count,
+        }
+        for b in data.balances[-MONTHS_SHOWN:]
+    ]
 
 
 def _tier_label(tier: object, language: str) -> str:
@@ -358,6 +376,7 @@ SPECS = [
         "get_client_profile",
         ClientArgs,
         "The client 360 profile: type, industry, tier with its explanation, balances and trend metrics, "
+        "the last 12 months' average daily deposits, loan balances and transaction counts, "
         "holdings with maturities, contacts (masked).",
         get_client_profile,
     ),
