@@ -448,3 +448,14 @@ def _fit(client: ClientRecord, terms: dict[str, float]) -> float:
     own = f"{client.name} {client.industry or ''}".lower()
     where = f"{own} {client.branch or ''} {client.address or ''}".lower()
     return sum(w for term, w in terms.items() if term in (where if len(term) > 1 else own))
+
+
+def described_by_industry(tb: Toolbox, text: str) -> list[str]:
+    """The caller's clients in the one industry ``text`` names ("那家做纺织的"): a client the
+    RM describes instead of naming. Empty when no industry of the book is named, or several
+    industries are."""
+    book = tb.services.bank.get_clients(sorted(tb.caller.client_ids))
+    named = {c.industry for c in book if c.industry and len(c.industry) >= 2 and c.industry in text}
+    if len(named) != 1:
+        return []
+    return [c.client_id for c in book if c.industry in named]
