@@ -24,7 +24,7 @@ from assistant.privacy.normalize import ascii_lower, canonical_value
 from tools.bank.identifiers import is_any_resident_id, is_card_number, is_uscc
 from tools.bank.repository import BankRepository
 from tools.names.aliases import aliases_of
-from tools.names.forms import RARE_WORD_FREQ, NameForm, company_forms
+from tools.names.forms import RARE_WORD_FREQ, NameForm, company_forms, person_forms
 from tools.names.forms import compact as compact_form
 from tools.names.staff import familiar_forms
 
@@ -150,7 +150,7 @@ class NameDictionary:
         forms = _Forms(defaultdict(set), defaultdict(set), {}, defaultdict(set))
         clients = {k: e for k, e in entries.items() if e.entity_type is Entity.CLIENT}
         for key, entry in clients.items():
-            for form in company_forms(entry.name):
+            for form in (*company_forms(entry.name), *person_forms(entry.name)):
                 _add_form(forms, key, entry, form)
         # A leading word many of the bank's names share is where they are registered ("东港" of
         # 东港市), not who they are: "东港海岳建材" is also "海岳建材" and "海岳", as RMs say it.
