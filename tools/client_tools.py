@@ -90,6 +90,8 @@ def find_clients(tb: Toolbox, args: FindClientsArgs) -> dict:
         raise EntitlementError("that client is not in your book")
     if not clients and named is None:  # "东升怎么样了？": a short head of the asker's own client
         clients = [c for c in book if _by_head(NameForms.of(c), args.query)]
+    if not clients and named is None:  # "Peter's company": a contact's first name
+        clients = tb.services.bank.get_clients(by_given_name(tb, args.query))
     for c in clients[: args.limit]:
         tb.touch(c.client_id)
     return {"matches": [_summary(tb, c) for c in clients[: args.limit]], "total": len(clients)}
@@ -151,7 +153,29 @@ def mentioned_clients(tb: Toolbox, text: str) -> tuple[list[str], bool]:
         return [], True
     # "东升怎么样了？": a short head of the asker's own client. Another book's client is never
     # found this way, so an everyday word tells nothing about who banks here.
-    return [f.client_id for f in forms if _by_head(f, text)], False
+    heads = [f.client_id for f in forms if _by_head(f, text)]
+    return heads or by_given_name(tb, text), False
+
+
+# "Peter's company", "ask Linda at …": an English first name, capitalised as a name is.
+_GIVEN = re.compile(r"\b[A-Z][a-z]{2,}\b")
+
+
+def by_given_name(tb: Toolbox, text: str) -> list[str]:
+    """The caller's one client with a contact of this English first name; empty when no
+    contact or several have it. Only the caller's own book is searched, so a first name says
+    nothing about who banks here (and, alone, identifies no one: it stays unmasked)."""
+    words = {w.lower() for w in _GIVEN.findall(TOKEN_RE.sub(" ", text))}
+    if not words:
+        return []
+    book = tb.services.intelligence.book_data(frozenset(tb.caller.client_ids))
+    owners = {
+        d.client.client_id
+        for d in book
+        for p in d.contacts
+        if p.name.isascii() and p.name.split() and p.name.split()[0].lower() in words
+    }
+    return sorted(owners) if len(owners) == 1 else []
 
 
 def _by_head(forms: NameForms, text: str) -> bool:
