@@ -90,3 +90,22 @@ def test_when_transactions_were_made_then_they_are_counted() -> None:
 
 def test_when_nothing_specific_is_asked_then_there_is_no_lead() -> None:
     assert lead("⟦CLIENT_1⟧ 的情况", _profile([1.0] * 3), "zh") == []
+
+
+@pytest.mark.parametrize(
+    ("deposits", "shown"),
+    [
+        ([2_000_000, 2_000_000, 2_000_000, 2_100_000, 2_000_000, 500_000], True),  # fell last month
+        ([2_000_000, 2_000_000, 2_000_000, 2_050_000, 1_950_000, 2_000_000], False),  # steady
+    ],
+)
+def test_when_the_latest_month_departs_from_the_average_then_the_snapshot_shows_it(
+    deposits, shown
+) -> None:
+    from tests.intelligence.factory import make_client
+    from tools.insights import _latest_apart
+    from tools.intelligence.metrics import compute_metrics
+
+    m = compute_metrics(make_client(deposits=deposits), {}, ())
+    assert bool(_latest_apart(m, True)) is shown
+    assert ("50 万" in _latest_apart(m, True)) is shown
