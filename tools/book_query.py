@@ -41,7 +41,8 @@ DEFAULT_SHOWN = 20
 
 class Threshold(BaseModel):
     """One measure against a bound: money in CNY, ``deposit_change`` as a signed ratio
-    (-0.2: down 20% on the prior three months), days as days."""
+    (-0.2: down 20% on the prior three months, by the 3-month average or the latest month),
+    days as days."""
 
     measure: Measure
     op: Literal["gte", "lte"] = Field(description="gte: at least the value; lte: at most")
@@ -151,8 +152,11 @@ def _bound(t: Threshold, zh: bool) -> str:
         pct = f"{abs(t.value):.0%}"
         down = t.value < 0
         if zh:
-            return f"存款较前三月{'下降' if down else '增长'}{pct}以上"
-        return f"deposits {'down' if down else 'up'} {pct}+ on the prior 3 months"
+            return f"存款（近三月日均或最新月）较前三月{'下降' if down else '增长'}{pct}以上"
+        return (
+            f"deposits (3-month average or latest month) {'down' if down else 'up'} {pct}+ "
+            "on the prior 3 months"
+        )
     name = MEASURE_WORDS[t.measure][0 if zh else 1]
     days = t.measure.startswith("days")
     if zh:

@@ -90,6 +90,8 @@ def find_clients(tb: Toolbox, args: FindClientsArgs) -> dict:
         raise EntitlementError("that client is not in your book")
     if not clients and named is None:  # "东升怎么样了？": a short head of the asker's own client
         clients = [c for c in book if _by_head(NameForms.of(c), args.query)]
+    if not clients and named is None:  # "Peter's company": a contact's first name
+        clients = tb.services.bank.get_clients(by_given_name(tb, args.query))
     for c in clients[: args.limit]:
         tb.touch(c.client_id)
     return {"matches": [_summary(tb, c) for c in clients[: args.limit]], "total": len(clients)}
@@ -151,7 +153,29 @@ def mentioned_clients(tb: Toolbox, text: str) -> tuple[list[str], bool]:
         return [], True
     # "东升怎么样了？": a short head of the asker's own client. Another book's client is never
     # found this way, so an everyday word tells nothing about who banks here.
-    return [f.client_id for f in forms if _by_head(f, text)], False
+    heads = [f.client_id for f in forms if _by_head(f, text)]
+    return heads or by_given_name(tb, text), False
+
+
+# "Peter's company", "ask Linda at …": an English first name, capitalised as a name is.
+_GIVEN = re.compile(r"\b[A-Z][a-z]{2,}\b")
+
+
+def by_given_name(tb: Toolbox, text: str) -> list[str]:
+    """The caller's one client with a contact of this English first name; empty when no
+    contact or several have it. Only the caller's own book is searched, so a first name says
+    nothing about who banks here (and, alone, identifies no one: it stays unmasked)."""
+    words = {w.lower() for w in _GIVEN.findall(TOKEN_RE.sub(" ", text))}
+    if not words:
+        return []
+    book = tb.services.intelligence.book_data(frozenset(tb.caller.client_ids))
+    owners = {
+        d.client.client_id
+        for d in book
+        for p in d.contacts
+        if p.name.isascii() and p.name.split() and p.name.split()[0].lower() in words
+    }
+    return sorted(owners) if len(owners) == 1 else []
 
 
 def _by_head(forms: NameForms, text: str) -> bool:
@@ -250,6 +274,7 @@ def _profile(tb: Toolbox, data: ClientData) -> dict:
         "email": email,
         "registration_id": registration,
         "metrics": m,
+        "months": _months(data),
         "facts": tb.services.intelligence.facts(data, tb.services.as_of, tb.language),
         "holdings": [
             {
@@ -276,6 +301,23 @@ def _profile(tb: Toolbox, data: ClientData) -> dict:
             for p in data.contacts
         ],
     }
+
+
+MONTHS_SHOWN = 12  # a year of month-end figures: enough for "last 6 months" or "this year"
+
+
+def _months(data: ClientData) -> list[dict]:
+    """The latest months' figures, oldest first: what "trend", "now" and "any transactions"
+    are answered from (amounts are not personal data; they stay unmasked)."""
+    return [
+        {
+            "month": b.month,
+            "avg_daily_deposit": round(b.avg_daily_deposit, 2),
+            "loan_balance": round(b.loan_balance, 2),
+            "transaction_count": b.transaction_count,
+        }
+        for b in data.balances[-MONTHS_SHOWN:]
+    ]
 
 
 def _tier_label(tier: object, language: str) -> str:
@@ -358,6 +400,7 @@ SPECS = [
         "get_client_profile",
         ClientArgs,
         "The client 360 profile: type, industry, tier with its explanation, balances and trend metrics, "
+        "the last 12 months' average daily deposits, loan balances and transaction counts, "
         "holdings with maturities, contacts (masked).",
         get_client_profile,
     ),
@@ -429,3 +472,14 @@ def _fit(client: ClientRecord, terms: dict[str, float]) -> float:
     own = f"{client.name} {client.industry or ''}".lower()
     where = f"{own} {client.branch or ''} {client.address or ''}".lower()
     return sum(w for term, w in terms.items() if term in (where if len(term) > 1 else own))
+
+
+def described_by_industry(tb: Toolbox, text: str) -> list[str]:
+    """The caller's clients in the one industry ``text`` names ("那家做纺织的"): a client the
+    RM describes instead of naming. Empty when no industry of the book is named, or several
+    industries are."""
+    book = tb.services.bank.get_clients(sorted(tb.caller.client_ids))
+    named = {c.industry for c in book if c.industry and len(c.industry) >= 2 and c.industry in text}
+    if len(named) != 1:
+        return []
+    return [c.client_id for c in book if c.industry in named]

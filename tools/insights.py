@@ -21,6 +21,20 @@ if TYPE_CHECKING:
     from tools.client_tools import NameForms
 
 
+# The latest month is shown beside the 3-month average when the two are this far apart: an
+# average over a quarter hides a move made in its last month or two.
+LATEST_APART = 0.1
+
+
+def _latest_apart(m: Any, zh: bool) -> str:
+    latest, avg = m.latest_deposit, m.avg_deposit
+    if latest is None or not avg or abs(latest / avg - 1) < LATEST_APART:
+        return ""
+    if zh:
+        return f"；最新月（{m.latest_month}）日均 {money_zh(latest)}"
+    return f"; latest month ({m.latest_month}) {money_en(latest)}"
+
+
 class InsightService:
     def __init__(self, bank: BankRepository, policies: Policies | None = None) -> None:
         self._bank = bank
@@ -101,9 +115,9 @@ class InsightService:
             )
         )
         lines = [
-            f"近三月日均存款 {money(m.avg_deposit)}{trend}"
+            f"近三月日均存款 {money(m.avg_deposit)}{trend}{_latest_apart(m, zh)}"
             if zh
-            else f"3-month average daily deposits {money(m.avg_deposit)}{trend}"
+            else f"3-month average daily deposits {money(m.avg_deposit)}{trend}{_latest_apart(m, zh)}"
         ]
         if data.client.client_type == "retail":
             lines.append(

@@ -42,6 +42,18 @@ EXPORT_REQUEST = re.compile(
 )
 
 
+# The playbook-map topic of the rule behind a refusal, cited with it: "导出名单发个人邮箱" is
+# refused by the bank's data-protection rule, and the RM is shown where that rule is written.
+RULE_TOPICS = {"export": "data_protection"}
+
+
+def refusal_rule(verdict: IntentResult, text: str) -> str | None:
+    """The playbook-map topic behind the refusal ``policy_refusal`` gives ``text``, if any."""
+    if verdict.injection or verdict.wants_full_identifier or IDENTIFIER_REQUEST.search(text):
+        return None
+    return RULE_TOPICS["export"] if EXPORT_REQUEST.search(text) else None
+
+
 def records_in(tb: Toolbox, language: str) -> str | None:
     """Where the bank's RMs record visits, from its profile (None: not said)."""
     templates = tb.services.templates

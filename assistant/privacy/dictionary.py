@@ -24,7 +24,7 @@ from assistant.privacy.normalize import ascii_lower, canonical_value
 from tools.bank.identifiers import is_any_resident_id, is_card_number, is_uscc
 from tools.bank.repository import BankRepository
 from tools.names.aliases import aliases_of
-from tools.names.forms import RARE_WORD_FREQ, company_forms
+from tools.names.forms import RARE_WORD_FREQ, NameForm, company_forms, person_forms
 from tools.names.forms import compact as compact_form
 from tools.names.staff import familiar_forms
 
@@ -35,6 +35,7 @@ MAX_SPACED_WORDS = 8
 # A short form this many of the bank's names share is a place or a word of its trade there
 # ("东港" of 东港市, where thirty clients are registered), not anyone's name.
 MAX_FORM_OWNERS = 10
+MIN_REST = 4  # characters a name keeps once its place is taken off: "海岳建材…", not "港"
 # "王建国 at 东升", "Wang at Northwind"; "东升的王建国", "东升 的 王建国".
 _AFTER_PERSON = re.compile(r"\s+(?:at|from|of)\s+|\s*@\s*", re.IGNORECASE)
 _BEFORE_PERSON = re.compile(r"\s*的\s*$")
@@ -147,18 +148,24 @@ class NameDictionary:
     @staticmethod
     def _forms(entries: dict[str, NameEntry]) -> _Forms:
         forms = _Forms(defaultdict(set), defaultdict(set), {}, defaultdict(set))
-        for key, entry in entries.items():
-            if entry.entity_type is not Entity.CLIENT:
+        clients = {k: e for k, e in entries.items() if e.entity_type is Entity.CLIENT}
+        for key, entry in clients.items():
+            for form in (*company_forms(entry.name), *person_forms(entry.name)):
+                _add_form(forms, key, entry, form)
+        # A leading word many of the bank's names share is where they are registered ("东港" of
+        # 东港市), not who they are: "东港海岳建材" is also "海岳建材" and "海岳", as RMs say it.
+        places = [
+            k
+            for k, keys in forms.strong.items()
+            if len(keys) >= MAX_FORM_OWNERS and _ALL_CJK.fullmatch(k)
+        ]
+        for key, entry in clients.items():
+            place = next((p for p in places if entry.name.startswith(p)), None)
+            rest = entry.name[len(place) :] if place else ""
+            if len(rest) < MIN_REST:
                 continue
-            for form in company_forms(entry.name):
-                fkey = compact_form(form.text) if form.spaced else ascii_lower(form.text)
-                if not fkey:
-                    continue
-                if not form.strong:
-                    forms.weak[fkey] |= entry.client_ids
-                    continue
-                forms.written.setdefault(fkey, form.text)
-                (forms.spaced if form.spaced else forms.strong)[fkey].add(key)
+            for form in (NameForm(rest, strong=True), *company_forms(rest)):
+                _add_form(forms, key, entry, form)
         return forms
 
     def _tie(
@@ -377,6 +384,17 @@ class NameDictionary:
         staff = [rm.name for rm in bank.all_rms()]
         products = [n for p in bank.products().values() for n in (p.name, p.name_en) if n]
         return cls(names, values, staff, products)
+
+
+def _add_form(forms: _Forms, key: str, entry: NameEntry, form: NameForm) -> None:
+    fkey = compact_form(form.text) if form.spaced else ascii_lower(form.text)
+    if not fkey:
+        return
+    if not form.strong:
+        forms.weak[fkey] |= entry.client_ids
+        return
+    forms.written.setdefault(fkey, form.text)
+    (forms.spaced if form.spaced else forms.strong)[fkey].add(key)
 
 
 def _automaton(entries: dict[str, NameEntry]) -> ahocorasick.Automaton | None:

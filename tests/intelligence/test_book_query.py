@@ -107,3 +107,23 @@ def test_when_limit_given_then_top_n_only() -> None:
 def test_when_sort_key_unknown_then_user_error() -> None:
     with pytest.raises(UserError, match="sort_by"):
         query(book(), sort_by="alphabetical")  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("deposits", "halved"),
+    [
+        ([8e6] * 4 + [3e6] * 2, True),  # fell two months ago: the average is down 42% so far
+        ([8e6] * 3 + [4e6] * 3, True),  # a quarter at half the one before
+        ([8e6] * 5 + [6e6], False),
+    ],
+)
+def test_when_deposits_halved_within_the_quarter_then_a_halving_bound_finds_them(
+    deposits, halved
+) -> None:
+    from tools.book_query import BookQuery, Threshold
+    from tools.intelligence.book_select import Resolved, select
+
+    data = make_client(client_id="H", deposits=deposits, interactions=RECENT)
+    rows = BookAnalyzer(policies(), catalog()).analyze([data], AS_OF)
+    bound = Threshold(measure="deposit_change", op="lte", value=-0.5)
+    assert ids(select(rows, BookQuery(thresholds=[bound]), Resolved())) == (["H"] if halved else [])

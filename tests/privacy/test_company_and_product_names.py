@@ -24,6 +24,7 @@ def found(analyzer: PiiAnalyzer, text: str) -> list[tuple[Entity, str]]:
         ("How should I serve Silverline Harbour Cranes Ltd.?", "Silverline Harbour Cranes Ltd."),
         ("Draft a note to Quillfeather Analytics Inc about fees", "Quillfeather Analytics Inc"),
         ("Kestrel Bay Shipping Co., Ltd. wants a call", "Kestrel Bay Shipping Co., Ltd."),
+        ("any news from Larkspur Meridian Holdings?", "Larkspur Meridian Holdings"),
     ],
 )
 def test_when_an_unknown_company_is_named_then_it_is_masked_as_a_client(
@@ -40,6 +41,7 @@ def test_when_an_unknown_company_is_named_then_it_is_masked_as_a_client(
         "集团型企业适合资金池吗？",
         "What does a Trading Ltd need to open an account?",
         "How do I open an account for a Ltd company?",
+        "Do Investment Holdings need a board resolution to open an account?",
     ],
 )
 def test_when_a_legal_form_names_no_company_then_nothing_is_masked(

@@ -53,6 +53,7 @@ class BookRow:
     held: tuple[str, ...] = ()  # product codes held
     top_product_risk: int | None = None  # the riskiest held product, R1..R5 as 1..5
     attributes: tuple[str, ...] = ()  # the extract's extra values (a bank's own tier label)
+    latest_change: float | None = None  # the latest month vs months 4-6 (-0.5 = halved)
 
     def measure(self, name: str) -> float | None:
         """A ``tools.book_query.Measure`` of this row (None: the client has no such figure)."""
@@ -126,6 +127,11 @@ def _row(
         held=held,
         top_product_risk=max(risks, default=None),
         attributes=tuple(str(v) for v in (client.attributes or {}).values() if v),
+        latest_change=(
+            metrics.latest_deposit / metrics.prev_avg_deposit - 1
+            if metrics.prev_avg_deposit and metrics.latest_deposit is not None
+            else None
+        ),
     )
 
 

@@ -36,6 +36,11 @@ def _threshold_ok(row: BookRow, t: Threshold) -> bool:
     value = row.measure(t.measure)
     if value is None:
         return False
+    if t.measure == "deposit_change" and row.latest_change is not None:
+        # A fall (or rise) within the quarter shows in its latest month before the 3-month
+        # average catches up: "dropped by half" is met by either.
+        pick = max if t.op == "gte" else min
+        value = pick(value, row.latest_change)
     return value >= t.value if t.op == "gte" else value <= t.value
 
 

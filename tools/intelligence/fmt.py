@@ -45,3 +45,18 @@ def money_en(amount: float, *, currency: bool = True) -> str:
 def percent(ratio: float) -> str:
     """``0.213`` -> ``"21.3%"`` (one decimal, trailing zero dropped)."""
     return f"{_trim(ratio * 100, 1)}%"
+
+
+def exact_zh(amount: float) -> str:
+    """One client's figure asked for by name, to the yuan: ``11_406_250`` ->
+    ``"1,140.63 万元（11,406,250 元）"`` (the compact forms above round it away)."""
+    if abs(amount) < WAN:
+        return f"{amount:,.0f} 元"
+    return f"{amount / WAN:,.2f} 万元（{amount:,.0f} 元）"
+
+
+def exact_en(amount: float) -> str:
+    """``2_344_700`` -> ``"CNY 2,344,700 (2.3m)"``."""
+    if abs(amount) < 1_000:
+        return f"CNY {amount:,.0f}"
+    return f"CNY {amount:,.0f} ({money_en(amount, currency=False)})"

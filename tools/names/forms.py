@@ -120,6 +120,22 @@ def _forms(name: str) -> tuple[NameForm, ...]:
     return tuple(seen.values())
 
 
+MIN_PERSON_PINYIN = 3  # characters of a Chinese name written in pinyin: two collide with words
+
+
+def person_forms(name: str) -> tuple[NameForm, ...]:
+    """A retail client's Chinese name as typed on an English keyboard: "汪海燕" is "Wang Haiyan"
+    and "Haiyan Wang". Only names of three or four characters: "Li Na" is also "Lina"."""
+    name = name.strip()
+    if not (MIN_PERSON_PINYIN <= len(name) <= 4 and _CJK.match(name)):
+        return ()
+    surname, given = _pinyin(name[0]), _pinyin(name[1:])
+    return (
+        NameForm(f"{surname} {given}", True, spaced=True),
+        NameForm(f"{given} {surname}", True, spaced=True),
+    )
+
+
 def compact(text: str) -> str:
     """The key of a spaced form: lower-case letters and digits only."""
     return re.sub(r"[^0-9a-z]", "", text.lower())

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from assistant.engines.base import EngineResult
 from assistant.engines.offline import compose as c
+from assistant.engines.offline import figures
 from assistant.engines.offline.phrases import t
 from assistant.engines.offline.playbooks import find, lookup
 from assistant.engines.offline.products import named_products
@@ -15,6 +16,7 @@ RECENT = 3
 async def answer(req: Request, profile: dict) -> EngineResult:
     lang = req.lang
     blocks = [
+        figures.lead(req.text, profile, lang),
         await _asked_product(req, profile),
         [c.heading(t("snapshot", lang))] + c.snapshot(profile, lang) + c.basics(profile, lang),
         [c.heading(t("holdings_title", lang))] + _holdings(profile, lang),

@@ -14,13 +14,15 @@ from dataclasses import replace
 from assistant.engines.base import Emit, EngineContext, EngineResult
 from assistant.engines.failures import tool_failure
 from assistant.engines.offline import book_query, clients, followup, playbook_qa
+from assistant.engines.offline import compose as c
 from assistant.engines.offline.book_parse import Parsed
 from assistant.engines.offline.examples import ExampleClassifier, ExampleVerdict
 from assistant.engines.offline.intent import IntentResult, classifier_text, classify
 from assistant.engines.offline.phrases import t
+from assistant.engines.offline.playbooks import find, lookup
 from assistant.engines.offline.request import Handler, Request
 from assistant.engines.offline.slots import Slots, extract
-from assistant.engines.refusals import policy_refusal, records_in
+from assistant.engines.refusals import policy_refusal, records_in, refusal_rule
 from tools.client_tools import client_ids_in, mentioned_clients
 from tools.intelligence.policy import PlaybookMap, load_playbook_map
 from tools.toolbox import Refusal, ToolError
@@ -57,6 +59,8 @@ class OfflineEngine:
         book = await asyncio.to_thread(book_query.read, ctx.toolbox, ctx.masked_text)
         verdict = self._continued(ctx, slots, follow, has_client, book)
         result = _early_answer(ctx, verdict, has_client) or _foreign_rm(ctx, verdict, book)
+        if result is not None and result.refused:
+            await self._cite_rule(ctx, result, refusal_rule(verdict, ctx.masked_text))
         if result is None:
             result = await _dispatch(
                 Request(ctx, slots, verdict.intent, emit, self.playbooks, book)
@@ -95,6 +99,15 @@ class OfflineEngine:
             if own in followup.NO_INTENT_OF_ITS_OWN:
                 return replace(verdict, intent=follow.default_intent)
         return verdict
+
+    async def _cite_rule(self, ctx: EngineContext, result: EngineResult, topic: str | None) -> None:
+        """A policy refusal names the bank's rule behind it, cited, when the map has one."""
+        if topic is None:
+            return
+        item = lookup(self.playbooks, topic, fallback=ctx.masked_text)
+        passage = await find(ctx.toolbox, item, ctx.language)
+        if passage:
+            result.text = c.join([[result.text], [c.passage_ref(passage)]])
 
     def _example_scores(
         self, ctx: EngineContext, slots: Slots

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 
 from assistant.engines.offline.slots import CHANNELS, Slots
 from assistant.privacy.tokens import TOKEN_RE
-from tools.client_tools import pick_clients
+from tools.client_tools import described_by_industry, pick_clients
 from tools.toolbox import Toolbox
 
 # What the classifier says of words that ask nothing by themselves ("电子那家", "那理财呢？"):
@@ -142,6 +142,11 @@ async def _refer(tb: Toolbox, text: str, state: dict, names_client: bool) -> Fol
     remembered = state.get("client_ids") or []
     if remembered and not names_client and (PRONOUN.search(text) or ELLIPSIS.search(text)):
         return FollowUp(list(remembered), default_intent=_continued_intent(state))
+    if not names_client and POINTER.search(text):
+        # "那家做纺织的…": nothing on screen, the RM's own book is what the words point into.
+        described = await asyncio.to_thread(described_by_industry, tb, TOKEN_RE.sub(" ", text))
+        if len(described) == 1:
+            return FollowUp(described, default_intent="client_facts")
     return FollowUp()
 
 

@@ -31,7 +31,7 @@ _CJK = re.compile(r"[\u4e00-\u9fff]")
 
 _EN_FORM = (
     r"(?:Co\.?,?\s*Ltd|Company\s+Limited|Ltd|Limited|Inc|Incorporated|LLC|PLC|Corp|"
-    r"Corporation|GmbH|Pte\.?\s*Ltd)\.?"
+    r"Corporation|GmbH|Pte\.?\s*Ltd|Holdings?)\.?"
 )
 _EN_NAME = re.compile(
     r"(?<![A-Za-z])(?P<v>(?:[A-Z][A-Za-z&'-]*,?\s+){1,6}" + _EN_FORM + r")(?![A-Za-z])"

@@ -1,0 +1,163 @@
+"""The figure a client question asks for, answered first: "贷款余额多少", "现在日均多少",
+"deposits trend last 6 months", "最近有交易吗".
+
+The profile's snapshot rounds for reading at a glance (1,141 万) and averages over three months;
+a question that names one figure wants that figure as the bank holds it — to the yuan, for the
+latest month the extract has — or, for a trend, the months themselves and which way they went.
+"""
+
+from __future__ import annotations
+
+import re
+
+from assistant.engines.offline.numbers import NUMBER, number
+from tools.intelligence.fmt import exact_en, exact_zh, money_en, money_zh, percent
+
+IC = re.I
+# What a question about one client may ask for; several may be asked at once.
+ASKED: list[tuple[str, re.Pattern[str]]] = [
+    (
+        "trend",
+        re.compile(
+            r"趋势|走势|变化|波动|每个?月|逐月|按月|近\s*\S{1,3}\s*个?月|过去\s*\S{1,3}\s*个?月|半年|"
+            r"\btrend(s|ing)?\b|\bmonth(ly| by month| on month)\b|\bover (the )?(last|past)\b|"
+            r"\b(last|past) \w+ months\b",
+            IC,
+        ),
+    ),
+    (
+        "transactions",
+        re.compile(r"交易|流水|动账|转账|\btransactions?\b|\btransacted\b|\bactivity\b", IC),
+    ),
+    ("loan", re.compile(r"贷款|借款|按揭|授信余额|\bloans?\b|\bmortgages?\b|\bborrow", IC)),
+    (
+        "deposit",
+        re.compile(
+            r"日均|存款|余额|\bdeposits?\b|\b(avg|average) daily\b|\bbalances?\b|\bADB\b", IC
+        ),
+    ),
+]
+DEPOSIT_WORD = re.compile(r"日均|存款|\bdeposits?\b|\bdaily\b", IC)
+# "近6个月", "last six months", "半年", "past year": how far back a trend looks.
+WINDOW = re.compile(
+    rf"(?:近|过去|最近)\s*({NUMBER})\s*个?月|\b(?:last|past)\s+({NUMBER})\s+months?\b|"
+    r"(半年)|(一年|全年|\b(?:last|past) (?:12 months|year)\b)",
+    IC,
+)
+TREND_MONTHS = 6  # "trend" with no window: half a year, the tiering's review horizon
+IDLE_MONTHS = 3  # "any transactions lately?": the last quarter
+STEADY = 0.05  # a change smaller than this over the window reads as flat, not a trend
+
+
+def asked(text: str) -> list[str]:
+    """The figures ``text`` asks for, in answer order. A deposit trend is one figure: "存款走势"
+    asks for the trend, not also for today's deposit."""
+    found = [name for name, rx in ASKED if rx.search(text)]
+    if "loan" in found and not DEPOSIT_WORD.search(text):
+        found = [f for f in found if f != "deposit"]  # "贷款余额" / "loan balance": the loan's
+    if "trend" in found and "loan" not in found:
+        found = [f for f in found if f != "deposit"]
+    return found
+
+
+def lead(text: str, profile: dict, language: str) -> list[str]:
+    """The lines answering the asked figures, before the snapshot; empty when none is asked or
+    the extract holds no months for the client."""
+    months = profile.get("months") or []
+    if not months:
+        return []
+    zh = language == "zh"
+    lines: list[str] = []
+    for name in asked(text):
+        if name == "trend":
+            lines += _trend(months[-_window(text) :], "loan" in asked(text), zh)
+        elif name == "transactions":
+            lines.append(_transactions(months[-IDLE_MONTHS:], months, zh))
+        elif name == "loan":
+            lines.append(_latest(months[-1], "loan_balance", zh))
+        else:
+            lines.append(_latest(months[-1], "avg_daily_deposit", zh, profile))
+    return lines
+
+
+def _window(text: str) -> int:
+    m = WINDOW.search(text)
+    if not m:
+        return TREND_MONTHS
+    if m.group(3):
+        return 6
+    if m.group(4):
+        return 12
+    value = number(m.group(1) or m.group(2) or "")
+    return max(2, min(int(value or TREND_MONTHS), 12))
+
+
+def _latest(month: dict, key: str, zh: bool, profile: dict | None = None) -> str:
+    value = month[key]
+    if key == "loan_balance":
+        if zh:
+            return f"- 贷款余额（{month['month']} 月末）：{exact_zh(value)}"
+        return f"- Loan balance ({month['month']}): {exact_en(value)}"
+    avg = (profile or {}).get("metrics", {}).get("avg_deposit_3m")
+    if zh:
+        also = f"；近三月日均 {money_zh(avg)}" if avg is not None else ""
+        return f"- 最新月（{month['month']}）日均存款：{exact_zh(value)}{also}"
+    also = f"; 3-month average {money_en(avg)}" if avg is not None else ""
+    return f"- Average daily deposits, latest month ({month['month']}): {exact_en(value)}{also}"
+
+
+def _trend(window: list[dict], loans: bool, zh: bool) -> list[str]:
+    key = "loan_balance" if loans else "avg_daily_deposit"
+    first, last = window[0], window[-1]
+    money = money_zh if zh else money_en
+    series = ("、" if zh else ", ").join(f"{m['month']} {money(m[key])}" for m in window)
+    what = (
+        ("贷款余额" if loans else "日均存款") if zh else ("loan balance" if loans else "deposits")
+    )
+    n = len(window)
+    if not first[key]:
+        verdict = (
+            f"近 {n} 个月{what}：" if zh else f"{what.capitalize()} over the last {n} months: "
+        )
+        return [f"- {verdict}{series}"]
+    change = last[key] / first[key] - 1
+    if zh:
+        way = "基本持平" if abs(change) < STEADY else ("下降" if change < 0 else "上升")
+        head = (
+            f"近 {n} 个月{what}{way}：{first['month']} {money(first[key])} → "
+            f"{last['month']} {money(last[key])}（{'+' if change >= 0 else ''}{percent(change)}）"
+        )
+        return [f"- {head}", f"- 逐月：{series}"]
+    way = (
+        "broadly flat"
+        if abs(change) < STEADY
+        else ("down (declining)" if change < 0 else "up (rising)")
+    )
+    head = (
+        f"{what.capitalize()} over the last {n} months: {way}, {money(first[key])} in "
+        f"{first['month']} → {money(last[key])} in {last['month']} "
+        f"({'+' if change >= 0 else ''}{percent(change)})"
+    )
+    return [f"- {head}", f"- By month: {series}"]
+
+
+def _transactions(recent: list[dict], months: list[dict], zh: bool) -> str:
+    counts = [m["transaction_count"] for m in recent]
+    if any(c is None for c in counts):
+        return "- 交易笔数：数据未报送" if zh else "- Transaction counts: not reported"
+    total = sum(counts)
+    n = len(recent)
+    if total:
+        if zh:
+            return f"- 近 {n} 个月共 {total} 笔交易（{recent[-1]['month']} 当月 {counts[-1]} 笔）"
+        return (
+            f"- {total} transactions in the last {n} months ({counts[-1]} in {recent[-1]['month']})"
+        )
+    idle = 0
+    for m in reversed(months):
+        if m["transaction_count"] != 0:
+            break
+        idle += 1
+    if zh:
+        return f"- 没有交易：近 {n} 个月交易笔数为 0（已连续 {idle} 个月无交易）"
+    return f"- No transactions: none in the last {n} months ({idle} months in a row without any)"

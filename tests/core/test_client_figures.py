@@ -1,0 +1,111 @@
+"""The figure a client question names is answered first, exactly: the latest month to the
+yuan, a trend as its months and direction, "any transactions?" as yes or no."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.engines.offline.figures import asked, lead
+
+
+def _profile(deposits: list[float], loans: list[float] | None = None, txns=None) -> dict:
+    n = len(deposits)
+    loans = loans or [0.0] * n
+    txns = txns if txns is not None else [5] * n
+    months = [
+        {
+            "month": f"2026-{i + 1:02d}",
+            "avg_daily_deposit": d,
+            "loan_balance": loans[i],
+            "transaction_count": txns[i],
+        }
+        for i, d in enumerate(deposits)
+    ]
+    return {"months": months, "metrics": {"avg_deposit_3m": sum(deposits[-3:]) / 3}}
+
+
+@pytest.mark.parametrize(
+    ("question", "figures"),
+    [
+        ("⟦CLIENT_1⟧ 贷款余额还有多少", ["loan"]),
+        ("what's the loan balance on ⟦CLIENT_1⟧?", ["loan"]),
+        ("⟦CLIENT_1⟧ 目前日均多少", ["deposit"]),
+        ("⟦CLIENT_1⟧ avg daily balance right now", ["deposit"]),
+        ("⟦CLIENT_1⟧ 近半年存款走势", ["trend"]),
+        ("how have ⟦CLIENT_1⟧'s deposits moved over the past 4 months", ["trend"]),
+        ("⟦CLIENT_1⟧ 这阵子有没有动账", ["transactions"]),
+        ("⟦CLIENT_1⟧ 持有哪些产品", []),
+        ("⟦CLIENT_1⟧ 的风险偏好是什么", []),
+    ],
+)
+def test_when_a_question_names_a_figure_then_it_is_recognised(question, figures) -> None:
+    assert asked(question) == figures
+
+
+def test_when_the_loan_is_asked_then_the_latest_month_is_given_to_the_yuan() -> None:
+    profile = _profile([1e6, 1e6, 1e6], loans=[9_000_000, 8_800_000, 8_765_432.1])
+    zh = "\n".join(lead("⟦CLIENT_1⟧ 贷款多少", profile, "zh"))
+    en = "\n".join(lead("loan balance for ⟦CLIENT_1⟧?", profile, "en"))
+    assert "876.54 万元" in zh and "8,765,432 元" in zh and "2026-03" in zh
+    assert "CNY 8,765,432" in en
+
+
+def test_when_deposits_now_are_asked_then_the_latest_month_leads_not_the_average() -> None:
+    profile = _profile([3_000_000, 3_000_000, 1_234_567])
+    line = lead("⟦CLIENT_1⟧ 现在日均存款多少", profile, "zh")[0]
+    assert "123.46 万元（1,234,567 元）" in line and "近三月日均" in line
+
+
+@pytest.mark.parametrize(
+    ("deposits", "zh_word", "en_word"),
+    [
+        ([600_000, 590_000, 500_000, 420_000, 380_000, 330_000], "下降", "down"),
+        ([300_000, 320_000, 380_000, 420_000, 500_000, 610_000], "上升", "up"),
+        ([500_000, 505_000, 498_000, 502_000, 501_000, 503_000], "基本持平", "flat"),
+    ],
+)
+def test_when_a_trend_is_asked_then_its_direction_and_months_are_shown(
+    deposits, zh_word, en_word
+) -> None:
+    profile = _profile([900_000] * 6 + deposits)
+    zh = lead("⟦CLIENT_1⟧ 近6个月存款趋势", profile, "zh")
+    en = lead("⟦CLIENT_1⟧ deposits trend last 6 months", profile, "en")
+    assert zh_word in zh[0] and en_word in en[0]
+    assert "2026-07" in zh[0] and "2026-12" in zh[0]  # exactly the six months asked
+    assert "2026-06" not in "\n".join(zh)
+
+
+def test_when_no_transaction_was_made_then_the_answer_says_none_and_for_how_long() -> None:
+    profile = _profile([90_000] * 6, txns=[4, 1, 0, 0, 0, 0])
+    zh = lead("⟦CLIENT_1⟧ 最近有交易吗", profile, "zh")[0]
+    en = lead("any transactions on ⟦CLIENT_1⟧ lately?", profile, "en")[0]
+    assert zh.startswith("- 没有交易") and "连续 4 个月" in zh
+    assert en.startswith("- No transactions")
+
+
+def test_when_transactions_were_made_then_they_are_counted() -> None:
+    profile = _profile([90_000] * 4, txns=[9, 3, 2, 6])
+    assert "11 笔" in lead("⟦CLIENT_1⟧ 最近有交易吗", profile, "zh")[0]
+
+
+def test_when_nothing_specific_is_asked_then_there_is_no_lead() -> None:
+    assert lead("⟦CLIENT_1⟧ 的情况", _profile([1.0] * 3), "zh") == []
+
+
+@pytest.mark.parametrize(
+    ("deposits", "shown"),
+    [
+        ([2_000_000, 2_000_000, 2_000_000, 2_100_000, 2_000_000, 500_000], True),  # fell last month
+        ([2_000_000, 2_000_000, 2_000_000, 2_050_000, 1_950_000, 2_000_000], False),  # steady
+    ],
+)
+def test_when_the_latest_month_departs_from_the_average_then_the_snapshot_shows_it(
+    deposits, shown
+) -> None:
+    from tests.intelligence.factory import make_client
+    from tools.insights import _latest_apart
+    from tools.intelligence.metrics import compute_metrics
+
+    m = compute_metrics(make_client(deposits=deposits), {}, ())
+    assert bool(_latest_apart(m, True)) is shown
+    assert ("50 万" in _latest_apart(m, True)) is shown
