@@ -87,3 +87,48 @@ async def test_when_a_chain_continues_in_a_teams_chat_then_each_turn_keeps_the_c
         assert_context_kept(core.answers)
     finally:
         bot.server.stop()
+
+
+# After a list: a superlative over it, a place in English, then a draft for the one a measure
+# picks — truth from the list's own order and the extract, not from the engine.
+PICK_CHAIN = [
+    "我名下日均存款最高的5个客户",
+    "存款最少的那家",
+    "the one in Suzhou",
+    "the one with the most loans - draft an email to them",
+    "最大的那个",
+]
+
+
+async def test_when_a_list_is_followed_by_superlatives_and_places_then_each_picks_from_it(
+    demo, tmp_path
+) -> None:
+    fl, _ = demo
+    settings = make_settings(tmp_path / "home", api_tokens="tok-rm001:RM001")
+    app = create_app(fl.core, settings)
+    answers: list[Answer] = []
+    async with httpx.AsyncClient(
+        transport=httpx.ASGITransport(app=app), base_url="http://t"
+    ) as http:
+        for text in PICK_CHAIN:
+            body = {
+                "message": text,
+                "conversation_id": answers[0].conversation_id if answers else None,
+            }
+            resp = await http.post(
+                "/v1/chat",
+                json={k: v for k, v in body.items() if v},
+                headers={"Authorization": "Bearer tok-rm001"},
+            )
+            answers.append(Answer.model_validate(resp.json()))
+    listed = answers[0].client_ids
+    data = {d.client.client_id: d for d in fl.bank.client_data(listed)}
+    in_suzhou = [c for c in listed if "苏州" in (data[c].client.address or "")]
+    most_loans = max(listed, key=lambda c: data[c].balances[-1].loan_balance)
+    assert len(listed) == 5 and len(in_suzhou) == 1
+    smallest, suzhou, drafted, biggest = answers[1:]
+    assert smallest.client_ids == [listed[-1]]  # the list is ranked by deposits, largest first
+    assert suzhou.client_ids == in_suzhou
+    assert drafted.client_ids == [most_loans] and drafted.intent == "draft_outreach"
+    assert "email" in drafted.text
+    assert biggest.client_ids == [listed[0]]

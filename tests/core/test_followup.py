@@ -106,3 +106,24 @@ def test_a_pending_which_one_lasts_one_turn_and_a_refusal_forgets_the_client() -
     assert "candidates" not in answered and answered["client_ids"] == ["A1"]
     refused = followup.carry(answered, {}, "client_facts", True)
     assert refused["client_ids"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "wanted"),
+    [
+        ("最大的那个", ("value", True)),
+        ("存款最多的那家", ("deposit", True)),
+        ("贷款最少的那个", ("loan", False)),
+        ("the one with the most loans", ("loan", True)),
+        ("the biggest one - draft an email to their finance contact", ("value", True)),
+        ("the smallest one by AUM", ("aum", False)),
+        ("最近到期的那个", ("days_to_maturity", False)),
+        ("the one that matures first", ("days_to_maturity", False)),
+        ("最久没联系的那家", ("days_since_contact", True)),
+        ("流出最多的那家", ("deposit_outflow", True)),
+        ("上海那家", None),
+        ("第二个", None),
+    ],
+)
+def test_when_a_turn_ranks_the_list_then_the_measure_and_direction_are_read(text, wanted) -> None:
+    assert followup.superlative(text) == wanted

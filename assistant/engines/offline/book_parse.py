@@ -231,7 +231,8 @@ def _position(low: str, phrase: str) -> int:
     return m.start() if m else low.find(phrase.lower())
 
 
-def _measure(text: str) -> str | None:
+def measure_named(text: str) -> str | None:
+    """The first measure the words name ("贷款" -> loan, "AUM" -> aum), if any."""
     return next((m for rx, m in MEASURES if re.search(rx, text, IC)), None)
 
 
@@ -263,7 +264,7 @@ def parse(
         q["client_type"] = segment
     if industry := next((i for i in industries if i and len(i) >= 2 and i in text), None):
         q["industry"] = industry
-    measure = _measure(text)
+    measure = measure_named(text)
     thresholds = _thresholds(text, measure)
     if thresholds:
         q["thresholds"] = [t.model_dump() for t in thresholds]

@@ -19,9 +19,10 @@ import asyncio
 import re
 from dataclasses import dataclass, field
 
+from assistant.engines.offline.book_parse import measure_named
 from assistant.engines.offline.slots import CHANNELS, Slots
 from assistant.privacy.tokens import TOKEN_RE
-from tools.client_tools import pick_clients
+from tools.client_pick import pick_clients, rank_clients
 from tools.toolbox import Toolbox
 
 # What the classifier says of words that ask nothing by themselves ("电子那家", "那理财呢？"):
@@ -63,6 +64,15 @@ ZH_HEAD = re.compile(rf"前(面)?\s*{NUM}\s*(个|家|位)")
 ZH_TAIL = re.compile(rf"(后面|后|最后)\s*{NUM}\s*(个|家|位)")
 EN_HEAD = re.compile(r"\b(the\s+)?(first|top)\s+(two|three|four|five|\d)\b", re.I)
 EN_TAIL = re.compile(r"\b(the\s+)?(last|bottom)\s+(two|three|four|five|\d)\b", re.I)
+
+# "最大的那个", "存款最多的那家", "the one with the most loans", "最近到期的那个": the list's first
+# by a measure. Which measure is the book query's reading of the words (``book_parse.measure``).
+MOST = re.compile(r"最(大|多|高|久|长)|\b(biggest|largest|most|highest|longest)\b", re.I)
+LEAST = re.compile(r"最(小|少|低|短)|\b(smallest|least|lowest|fewest)\b", re.I)
+SOONEST = re.compile(
+    r"最(近|早|快)到期|\b(soonest|earliest|first) to mature\b|\bmatures? (first|soonest)\b", re.I
+)
+LONGEST_SILENT = re.compile(r"最久没|最长时间没|\b(longest|longest time) (since|without)\b", re.I)
 
 # Words that point at one of the clients on screen ("上海那家", "the machinery one").
 POINTER = re.compile(r"那家|这家|那个|这个|那位|这位|\b(that|this|the)\s+(\w+\s+)?one\b", re.I)
@@ -130,13 +140,17 @@ async def _refer(tb: Toolbox, text: str, state: dict, names_client: bool) -> Fol
     pending = state.get("candidates") or []
     shown = state.get("last_list") or []
     if pending and not names_client:
-        picked = _by_position(text, pending) or await _by_description(tb, text, pending)
+        picked = (
+            _by_position(text, pending)
+            or await _by_measure(tb, text, pending)
+            or await _by_description(tb, text, pending)
+        )
         if picked:
             return FollowUp(picked[:1], default_intent=state.get("pending_intent"))
     if shown and not names_client:
         picked = _by_position(text, shown)
         if not picked and POINTER.search(text):
-            picked = await _by_description(tb, text, shown)
+            picked = await _by_measure(tb, text, shown) or await _by_description(tb, text, shown)
         if picked:
             return FollowUp(picked, default_intent="client_facts")
     remembered = state.get("client_ids") or []
@@ -180,6 +194,31 @@ def _count(word: str) -> int:
     if word.isdigit():
         return int(word)
     return ZH_NUMBERS.get(word) or EN_COUNTS.get(word, 0)
+
+
+def superlative(text: str) -> tuple[str, bool] | None:
+    """The measure and direction a superlative names ("存款最多" -> deposit, largest first;
+    "最近到期" -> days to maturity, soonest first); None when the words rank nothing."""
+    if SOONEST.search(text):
+        return "days_to_maturity", False
+    if LONGEST_SILENT.search(text):
+        return "days_since_contact", True
+    most, least = MOST.search(text), LEAST.search(text)
+    if not (most or least):
+        return None
+    measure = measure_named(text) or "value"
+    if measure == "deposit_change":  # "流出最多": the amount that left
+        return "deposit_outflow", bool(most)
+    return measure, bool(most) and not (least and least.start() < most.start())
+
+
+async def _by_measure(tb: Toolbox, text: str, ids: list[str]) -> list[str]:
+    """The client a superlative picks from the clients on screen."""
+    wanted = superlative(text)
+    if wanted is None:
+        return []
+    ranked = await asyncio.to_thread(rank_clients, tb, ids, *wanted)
+    return ranked[:1]
 
 
 async def _by_description(tb: Toolbox, text: str, ids: list[str]) -> list[str]:
