@@ -45,7 +45,7 @@ from tools.toolbox import langchain_tool, registry
 HISTORY_TURNS = 6
 HISTORY_ANSWER_CHARS = 1500
 LIST_IN_PROMPT = 20  # the last list's first clients, for "the second one"
-DRAFT_SLOTS = ("client_id", "channel", "purpose", "language", "product_code")
+DRAFT_SLOTS = ("client_id", "channel", "purpose", "language", "product_code", "style", "include")
 
 
 def build_chat_model(settings: LLMSettings) -> BaseChatModel:

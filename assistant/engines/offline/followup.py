@@ -8,7 +8,8 @@ against it before the intent is classified, and writes the state the next turn w
 State keys (all optional):
   ``client_ids``   the client(s) the last answer was about
   ``last_list``    the clients of the last list shown, in display order
-  ``last_draft``   the last draft's ``client_id``, ``channel``, ``purpose``, ``product_code``, ``language``
+  ``last_draft``   the last draft's ``client_id``, ``channel``, ``purpose``, ``product_code``, ``language``,
+                   ``style``
   ``candidates``   a pending "which one?": the clients offered, and ``pending_intent``
   ``last_intent``  the last answer's intent
 """
@@ -20,7 +21,7 @@ import re
 from dataclasses import dataclass, field
 
 from assistant.engines.offline.book_parse import measure_named
-from assistant.engines.offline.slots import CHANNELS, Slots
+from assistant.engines.offline.slots import CHANNELS, FACTS, STYLES, Slots, _first
 from assistant.privacy.tokens import TOKEN_RE
 from tools.client_pick import pick_clients, rank_clients
 from tools.toolbox import Toolbox
@@ -98,13 +99,8 @@ DRAFT_EDIT = re.compile(
     r"add|mention|include|remove|drop)\b",
     re.I,
 )
-RESTYLE = re.compile(
-    r"短一?点|简短|精简|简洁|长一?点|正式一?点|更正式|口语化|客气一?点|亲切一?点|"
-    r"\b(shorter|longer|more formal|less formal|more casual|friendlier|warmer|politer)\b",
-    re.I,
-)
 ADDITION = re.compile(
-    r"(?:加上|加一句|再加一句|再加|补充|添上|加个|\badd\b|\bmention\b|\binclude\b)\s*[:：]?\s*(.+)$",
+    r"(?:再加一句|再加上|加一句|加上|再加|补充上?|添上|加个|\badd\b|\bmention\b|\binclude\b)\s*[:：]?\s*(.+)$",
     re.I,
 )
 
@@ -125,7 +121,8 @@ async def resolve(tb: Toolbox, text: str, state: dict, slots: Slots) -> FollowUp
     names_client = bool(slots.client_tokens or slots.client_ids)
     follow = await _refer(tb, text, state, names_client)
     draft = state.get("last_draft") or {}
-    if draft and DRAFT_EDIT.search(text) and not names_client and _same_draft(follow, draft):
+    edits = DRAFT_EDIT.search(text) or _first(STYLES, text)
+    if draft and edits and not names_client and _same_draft(follow, draft):
         follow.intent = "draft_outreach"
         follow.client_ids = follow.client_ids or [draft["client_id"]]
         follow.draft = draft
@@ -238,11 +235,27 @@ def _inherit_draft(slots: Slots, text: str, draft: dict) -> None:
     slots.purpose = slots.purpose or draft.get("purpose")
     slots.target_language = slots.target_language or draft.get("language")
     slots.product_code = slots.product_code or draft.get("product_code")
-    slots.restyle = bool(RESTYLE.search(text))
+    slots.style = slots.style or draft.get("style")
+    slots.include = list(draft.get("include") or [])  # a fact line added once stays
     if m := ADDITION.search(text):
         point = m.group(1).strip(" 。.!！")
-        if point and not any(re.fullmatch(rx, point, re.I) for rx, _ in CHANNELS):
+        if facts := _named_facts(point):
+            slots.include = list(dict.fromkeys([*slots.include, *facts]))
+        elif point and not any(re.fullmatch(rx, point, re.I) for rx, _ in CHANNELS):
             slots.points = [point]
+
+
+def _named_facts(point: str) -> list[str]:
+    """ "到期日" / "到期日和金额" / "the maturity date": facts the draft can add as a line of its
+    own; empty when the point says anything else (then it is the RM's own sentence)."""
+    found = [key for rx, key in FACTS if re.search(rx, point, re.I)]
+    rest = point
+    for rx, _ in FACTS:
+        rest = re.sub(rx, " ", rest, flags=re.I)
+    leftover = re.sub(
+        r"和|及|与|以及|、|,|，|\b(the|and|its|their|date)\b|\s", "", rest, flags=re.I
+    )
+    return found if found and not leftover else []
 
 
 def carry(previous: dict, result_state: dict, intent: str, refused: bool) -> dict:
