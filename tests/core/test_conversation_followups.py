@@ -118,11 +118,7 @@ async def chat(fl, home, chain: list[str]) -> list[Answer]:
     return answers
 
 
-async def test_when_a_list_is_followed_by_superlatives_and_places_then_each_picks_from_it(
-    demo, tmp_path
-) -> None:
-    fl, _ = demo
-    answers = await chat(fl, tmp_path / "home", PICK_CHAIN)
+def assert_picks(fl, answers: list[Answer]) -> None:
     listed = answers[0].client_ids
     data = {d.client.client_id: d for d in fl.bank.client_data(listed)}
     in_suzhou = [c for c in listed if "苏州" in (data[c].client.address or "")]
@@ -134,6 +130,24 @@ async def test_when_a_list_is_followed_by_superlatives_and_places_then_each_pick
     assert drafted.client_ids == [most_loans] and drafted.intent == "draft_outreach"
     assert "email" in drafted.text
     assert biggest.client_ids == [listed[0]]
+
+
+async def test_when_a_list_is_followed_by_superlatives_and_places_then_each_picks_from_it(
+    demo, tmp_path
+) -> None:
+    fl, _ = demo
+    assert_picks(fl, await chat(fl, tmp_path / "home", PICK_CHAIN))
+
+
+async def test_when_the_picks_continue_in_a_slack_thread_then_they_pick_the_same(
+    demo, tmp_path
+) -> None:
+    fl, _ = demo
+    core = Recording(fl.core)
+    user = fl.bank.get_rm("RM001").slack_user_id
+    async with slack_thread(core, tmp_path / "home", PICK_CHAIN, user=user):
+        pass
+    assert_picks(fl, core.answers)
 
 
 # Edits of the last draft: each one changes the text the way it says, and keeps the client.
