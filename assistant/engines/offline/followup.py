@@ -206,7 +206,9 @@ def superlative(text: str) -> tuple[str, bool] | None:
     measure = measure_named(text) or "value"
     if measure == "deposit_change":  # "流出最多": the amount that left
         return "deposit_outflow", bool(most)
-    return measure, bool(most) and not (least and least.start() < most.start())
+    if most is None:
+        return measure, False
+    return measure, not (least and least.start() < most.start())  # "最少…最多": the first says
 
 
 async def _by_measure(tb: Toolbox, text: str, ids: list[str]) -> list[str]:

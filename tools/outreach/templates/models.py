@@ -99,7 +99,7 @@ class Template(BaseModel):
             copy["detail"] = []
         if "cta" in s.omit:
             copy["cta"] = []
-        call = {k: [] for k in ("discovery", "objections") if k in s.omit}
+        call: dict[str, list] = {k: [] for k in ("discovery", "objections") if k in s.omit}
         if call:
             copy["call"] = self.copy_.call.model_copy(update=call)
         return self.model_copy(
