@@ -54,6 +54,20 @@ def test_when_the_file_is_wrong_then_the_error_names_the_problem(
         load_slot_examples(path)
 
 
+def test_doctor_reports_the_slot_file_and_names_a_bad_one(tmp_path: Path) -> None:
+    from assistant.doctor import _slot_examples
+    from assistant.wiring import Frontline
+    from testkit.embeddings import HashingEmbeddings
+    from testkit.settings import make_settings
+
+    fl = Frontline(make_settings(tmp_path / "ok"), embedder=HashingEmbeddings())
+    assert "measures from bundled tools/policy/book_slots.yaml" in _slot_examples(fl)
+    bad = _write(tmp_path, {"version": "t", "measures": {"size": _section("x")}})
+    settings = make_settings(tmp_path / "bad", book_slot_examples=bad)
+    with pytest.raises(ConfigError, match="unknown measure 'size'"):
+        _slot_examples(Frontline(settings, embedder=HashingEmbeddings()))
+
+
 def _classifier(tmp_path: Path) -> SlotClassifier:
     path = _write(
         tmp_path, {"version": "t", "measures": {"loan": _section("l"), "deposit": _section("d")}}
