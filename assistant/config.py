@@ -83,6 +83,10 @@ class Settings(BaseSettings):
     # rule, else confident examples). Combined by default: it wins on the blind held-out halves
     # of both banks and keeps the golden sets (the comparison is in the README).
     intent_method: Literal["rules", "examples", "combined"] = "combined"
+    # What a book ranking is by, by example, when the rules find no measure word ("who owes us
+    # the most"); default: tools/policy/book_slots.yaml. "rules" turns the examples off.
+    book_slot_examples: Path | None = None
+    book_slot_method: Literal["rules", "combined"] = "combined"
     vault_key: SecretStr | None = None
     cors_origins: Annotated[list[str], NoDecode] = Field(default_factory=list)
     api_tokens: Annotated[dict[str, str], NoDecode] = Field(default_factory=dict)

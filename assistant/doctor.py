@@ -78,6 +78,17 @@ def _intent_examples(fl: Frontline) -> str:
     )
 
 
+def _slot_examples(fl: Frontline) -> str:
+    from assistant.engines.offline.slot_examples import load_slot_examples
+
+    source = fl.settings.book_slot_examples or "bundled tools/policy/book_slots.yaml"
+    examples = load_slot_examples(fl.settings.book_slot_examples)  # raises with file: field
+    return (
+        f"{len(examples.labelled())} examples for {len(examples.measures)} measures from "
+        f"{source}; method {fl.settings.book_slot_method}"
+    )
+
+
 def _redis(fl: Frontline) -> str:
     import redis
 
@@ -123,6 +134,7 @@ def run_checks(fl: Frontline) -> Iterator[Check]:
         ("policies", _policies),
         ("playbook map", _playbook_map),
         ("intent examples", _intent_examples),
+        ("book slot examples", _slot_examples),
     ]
     if fl.settings.redis_url:
         checks.append(("redis", _redis))

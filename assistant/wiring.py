@@ -23,6 +23,7 @@ log = logging.getLogger("frontline.wiring")
 if TYPE_CHECKING:
     from assistant.core.pipeline import Assistant
     from assistant.engines.offline.examples import ExampleClassifier
+    from assistant.engines.offline.slot_examples import SlotClassifier
     from assistant.storage.conversations import ConversationStore
     from tools.bank.repository import BankRepository
     from tools.catalogue import Catalogue
@@ -177,6 +178,15 @@ class Frontline:
         examples = load_intent_examples(self.settings.intent_examples)
         return ExampleClassifier.fit(examples, self.embedder, cache_dir=self.settings.models_dir)
 
+    @cached_property
+    def slot_examples(self) -> SlotClassifier:
+        """The bank's book-slot examples (what a ranking is by), validated and embedded like
+        the intent examples."""
+        from assistant.engines.offline.slot_examples import SlotClassifier, load_slot_examples
+
+        examples = load_slot_examples(self.settings.book_slot_examples)
+        return SlotClassifier.fit(examples, self.embedder, cache_dir=self.settings.models_dir)
+
     def unmapped_playbooks(self) -> list[str]:
         """Playbooks the map or the policy files name that the library does not hold
         (``where: id`` lines)."""
@@ -221,6 +231,11 @@ class Frontline:
                 self.playbook_map,
                 examples=lambda: self.intent_examples,
                 method=self.settings.intent_method,
+                slot_examples=(
+                    (lambda: self.slot_examples)
+                    if self.settings.book_slot_method == "combined"
+                    else None
+                ),
             ),
             llm=llm,
             dedupe=self.dedupe,
@@ -236,6 +251,8 @@ class Frontline:
             self.retriever.search(f"{text} 客户分层 service standards", k=1)
         if self.settings.intent_method != "rules":
             _ = self.intent_examples  # validated and embedded now, not on the first question
+        if self.settings.book_slot_method == "combined":
+            _ = self.slot_examples
         _ = self.insights.peers
         for line in self.unmapped_playbooks():
             log.warning(

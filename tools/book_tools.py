@@ -79,6 +79,7 @@ def list_book(tb: Toolbox, args: ListBookArgs) -> dict:
         ]
     shown = rows[: args.limit]
     out["clients"] = [_client(tb, intel.row_dict(r, tb.language), names) for r in shown]
+    tb.shown = [r.client_id for r in shown]
     return out
 
 

@@ -51,6 +51,15 @@ class DraftOutreachArgs(BaseModel):
     points: list[str] = Field(
         default_factory=list, description="Points the RM wants included (checked for compliance)"
     )
+    style: Literal["standard", "short", "formal", "casual"] = Field(
+        default="standard",
+        description="short: fewer sentences; formal / casual: the register of greeting, "
+        "call to action and sign-off (an edit of the last draft: keep its other arguments)",
+    )
+    include: list[Literal["maturity_date", "amount"]] = Field(
+        default_factory=list,
+        description="Facts to add as a line of their own (the holding's maturity date, amount)",
+    )
 
 
 class CheckComplianceArgs(BaseModel):
@@ -128,6 +137,8 @@ def draft_outreach(tb: Toolbox, args: DraftOutreachArgs) -> dict:
         | {"rm_name": tb.caller.rm.name},  # an RM's own name is not client PII
         client_risk_appetite=cast(RiskAppetite | None, c.risk_appetite),
         points=[tb.mask_text(p) for p in args.points],
+        style=args.style,
+        include=args.include,
     )
     draft = make_draft(request, library=tb.services.templates)
     tb.flags.extend(f for f in draft.flags if f not in tb.flags)

@@ -93,6 +93,8 @@ class Toolbox:
     citations: list[Citation] = field(default_factory=list)
     passages: dict[int, Any] = field(default_factory=dict)
     client_ids: list[str] = field(default_factory=list)
+    # The clients of the last list shown this turn, in display order ("the second one" next turn).
+    shown: list[str] = field(default_factory=list)
     flags: list[str] = field(default_factory=list)
     refusal: str | None = None
     # One turn reads the same client through several tools (profile, signals, actions):

@@ -87,3 +87,101 @@ async def test_when_a_chain_continues_in_a_teams_chat_then_each_turn_keeps_the_c
         assert_context_kept(core.answers)
     finally:
         bot.server.stop()
+
+
+# After a list: a superlative over it, a place in English, then a draft for the one a measure
+# picks — truth from the list's own order and the extract, not from the engine.
+PICK_CHAIN = [
+    "我名下日均存款最高的5个客户",
+    "存款最少的那家",
+    "the one in Suzhou",
+    "the one with the most loans - draft an email to them",
+    "最大的那个",
+]
+
+
+async def chat(fl, home, chain: list[str]) -> list[Answer]:
+    """One conversation over the HTTP API, as RM001."""
+    app = create_app(fl.core, make_settings(home, api_tokens="tok-rm001:RM001"))
+    answers: list[Answer] = []
+    auth = {"Authorization": "Bearer tok-rm001"}
+    async with httpx.AsyncClient(
+        transport=httpx.ASGITransport(app=app), base_url="http://t"
+    ) as http:
+        for text in chain:
+            body = {"message": text}
+            if answers:
+                body["conversation_id"] = answers[0].conversation_id
+            resp = await http.post("/v1/chat", json=body, headers=auth)
+            assert resp.status_code == 200
+            answers.append(Answer.model_validate(resp.json()))
+    return answers
+
+
+def assert_picks(fl, answers: list[Answer]) -> None:
+    listed = answers[0].client_ids
+    data = {d.client.client_id: d for d in fl.bank.client_data(listed)}
+    in_suzhou = [c for c in listed if "苏州" in (data[c].client.address or "")]
+    most_loans = max(listed, key=lambda c: data[c].balances[-1].loan_balance)
+    assert len(listed) == 5 and len(in_suzhou) == 1
+    smallest, suzhou, drafted, biggest = answers[1:]
+    assert smallest.client_ids == [listed[-1]]  # the list is ranked by deposits, largest first
+    assert suzhou.client_ids == in_suzhou
+    assert drafted.client_ids == [most_loans] and drafted.intent == "draft_outreach"
+    assert "email" in drafted.text
+    assert biggest.client_ids == [listed[0]]
+
+
+async def test_when_a_list_is_followed_by_superlatives_and_places_then_each_picks_from_it(
+    demo, tmp_path
+) -> None:
+    fl, _ = demo
+    assert_picks(fl, await chat(fl, tmp_path / "home", PICK_CHAIN))
+
+
+async def test_when_the_picks_continue_in_a_slack_thread_then_they_pick_the_same(
+    demo, tmp_path
+) -> None:
+    fl, _ = demo
+    core = Recording(fl.core)
+    user = fl.bank.get_rm("RM001").slack_user_id
+    async with slack_thread(core, tmp_path / "home", PICK_CHAIN, user=user):
+        pass
+    assert_picks(fl, core.answers)
+
+
+# Edits of the last draft: each one changes the text the way it says, and keeps the client.
+EDIT_CHAIN = [
+    "给上海星旭生物写个微信",
+    "简短点",
+    "正式一点",
+    "加上到期日",
+    "改成邮件",
+    "in English",
+]
+
+
+def body_of(answer: Answer) -> str:
+    return answer.text.split("```")[1]
+
+
+async def test_when_the_last_draft_is_edited_then_each_edit_visibly_changes_it(
+    demo, tmp_path
+) -> None:
+    fl, _ = demo
+    answers = await chat(fl, tmp_path / "home", EDIT_CHAIN)
+    dated, email = answers[3], answers[4]
+    client = answers[0].client_ids
+    assert len(client) == 1 and all(a.client_ids == client for a in answers)
+    assert all(a.intent == "draft_outreach" for a in answers)
+    data = fl.bank.client_data(client)[0]
+    maturity = min(str(h.maturity_date) for h in data.holdings if h.maturity_date)
+    bodies = [body_of(a) for a in answers]
+    assert len(bodies[1]) < len(bodies[0])  # shorter is shorter
+    assert len(set(bodies[:3])) == 3  # formal is neither the first nor the short one
+    assert bodies[3].count(maturity) > bodies[2].count(maturity)  # the date line was added
+    assert "wechat" in dated.text and "email" in email.text
+    assert maturity in bodies[4]  # the added line stays when the channel changes
+    assert "Subject" in bodies[5] and not any(
+        "\u4e00" <= ch <= "\u9fff" for ch in bodies[5].split("\n")[0]
+    )

@@ -14,7 +14,7 @@ from assistant.core.types import Turn
 from assistant.engines.offline.intent import IntentResult, classify
 from assistant.engines.refusals import refusal_rule
 from tools.bank.records import ClientRecord
-from tools.client_tools import described_by_industry
+from tools.client_pick import described_by_industry
 
 
 def _verdict(injection: bool = False, full_id: bool = False) -> IntentResult:

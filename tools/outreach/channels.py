@@ -90,10 +90,13 @@ def compose_call(
 
 def render_call(script: CallScript, h: dict[str, str], lang: str) -> str:
     colon = "：" if lang == "zh" else ": "
-    lines = [f"【{h['opening']}】", script.opening, f"【{h['discovery']}】"]
-    lines += [f"{i}. {q}" for i, q in enumerate(script.discovery, 1)]
+    lines = [f"【{h['opening']}】", script.opening]
+    if script.discovery:  # a short script leaves sections out, headings too
+        lines.append(f"【{h['discovery']}】")
+        lines += [f"{i}. {q}" for i, q in enumerate(script.discovery, 1)]
     lines += [f"【{h['key_points']}】", *(f"- {p}" for p in script.key_points)]
-    lines.append(f"【{h['objections']}】")
+    if script.objections:
+        lines.append(f"【{h['objections']}】")
     for concern, response in script.objections:
         lines += [f"- {h['concern']}{colon}{concern}", f"  {h['response']}{colon}{response}"]
     lines += [f"【{h['close']}】", script.close]

@@ -7,7 +7,7 @@ from functools import lru_cache
 from tools.outreach.channels import COMPOSERS
 from tools.outreach.compliance_pass import CompliancePass, context_for
 from tools.outreach.models import Channel, OutreachDraft, OutreachRequest
-from tools.outreach.render import as_sentence, slots_for
+from tools.outreach.render import as_sentence, first, slots_for
 from tools.outreach.sms import segments
 from tools.outreach.templates import TemplateLibrary
 
@@ -27,10 +27,13 @@ def draft_outreach(
     a risk disclosure is added where the product needs one, and a suitability mismatch is
     reported (``unresolved``), never hidden. Clients appear only as the tokens given."""
     library = library or default_library()
-    template = library.get(request.channel, request.purpose, request.language)
+    template = library.get(request.channel, request.purpose, request.language, request.style)
     cp = CompliancePass(request.language, context_for(request, library.profile.disclosures))
-    points = [as_sentence(p, request.language) for p in request.points if p.strip()]
-    composed = COMPOSERS[request.channel](template, slots_for(request), points, cp)
+    slots = slots_for(request)
+    facts = {key: first(template.facts.get(key, []), slots) for key in request.include}
+    points = [line for line in facts.values() if line]
+    points += [as_sentence(p, request.language) for p in request.points if p.strip()]
+    composed = COMPOSERS[request.channel](template, slots, points, cp)
     text, unresolved = cp.finish(composed.text)
     if text != composed.text:  # something slipped between pieces: the text is authoritative
         composed.body, composed.call_script = None, None
@@ -48,4 +51,6 @@ def draft_outreach(
         flags=sorted({f.flag for f in [*cp.findings, *unresolved]}),
         char_count=len(text),
         segments=segments(text) if request.channel is Channel.SMS else None,
+        style=request.style,
+        not_added=[key for key, line in facts.items() if not line],
     )

@@ -31,6 +31,12 @@ class Purpose(StrEnum):
     GENERAL = "general"
 
 
+# "shorter", "more formal", "more casual": what each changes is the bank's wording (frames.yaml).
+Style = Literal["standard", "short", "formal", "casual"]
+# Facts an RM may ask a draft to add ("加上到期日"): their lines are in the templates.
+FactKey = Literal["maturity_date", "amount"]
+
+
 class ProductRef(BaseModel):
     """A catalogue product (tools/bank/catalog.yaml)."""
 
@@ -60,6 +66,8 @@ class OutreachRequest(BaseModel):
     facts: dict[str, str] = Field(default_factory=dict)
     client_risk_appetite: Literal["C1", "C2", "C3", "C4", "C5"] | None = None
     points: list[str] = Field(default_factory=list, max_length=10)
+    style: Style = "standard"
+    include: list[FactKey] = Field(default_factory=list)
 
     @field_validator("client_token", "contact_token")
     @classmethod
@@ -95,3 +103,5 @@ class OutreachDraft(BaseModel):
     flags: list[str] = Field(default_factory=list)
     char_count: int
     segments: int | None = None
+    style: Style = "standard"
+    not_added: list[FactKey] = Field(default_factory=list)  # asked for, but the client has none

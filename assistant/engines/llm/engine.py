@@ -45,7 +45,7 @@ from tools.toolbox import langchain_tool, registry
 HISTORY_TURNS = 6
 HISTORY_ANSWER_CHARS = 1500
 LIST_IN_PROMPT = 20  # the last list's first clients, for "the second one"
-DRAFT_SLOTS = ("client_id", "channel", "purpose", "language", "product_code")
+DRAFT_SLOTS = ("client_id", "channel", "purpose", "language", "product_code", "style", "include")
 
 
 def build_chat_model(settings: LLMSettings) -> BaseChatModel:
@@ -208,10 +208,15 @@ class LLMEngine:
 
 def _next_state(ctx: EngineContext, touched: list[str]) -> dict:
     """What the next turn reads (see ``offline/followup.py``): the client this turn touched,
-    the last draft's slots (ids and codes only); a pending "which one?" lasts one turn."""
+    the list it showed (in order), the last draft's slots (ids and codes only); a pending "which one?" lasts one turn."""
     state = {k: v for k, v in ctx.state.items() if k not in ("candidates", "pending_intent")}
     if touched:
         state["client_ids"] = touched[-1:]
+    shown = ctx.toolbox.shown
+    if shown:
+        state["last_list"] = list(shown)
+        if len(shown) > 1 and set(touched) <= set(shown):  # a list is no one client ("他们")
+            state["client_ids"] = []
     drafts = [c.args for c in ctx.toolbox.calls if c.name == "draft_outreach" and c.ok]
     if drafts:
         state["last_draft"] = {k: drafts[-1].get(k) for k in DRAFT_SLOTS}

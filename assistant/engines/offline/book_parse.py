@@ -123,6 +123,9 @@ class Parsed:
     structured: bool  # the text has a book shape (count, ranking, bound, window, product, RM)
     rms: list[RMRecord] = field(default_factory=list)  # every RM the text names
     team: bool = False  # the text speaks of the team ("团队里", "my team")
+    # A ranking was asked for ("top 3", "最多的几家") but no measure word found: the sort is
+    # the default (client value), and the bank's slot examples may name a better one.
+    measure_unnamed: bool = False
 
 
 def _days(num: str, unit: str) -> int | None:
@@ -231,7 +234,8 @@ def _position(low: str, phrase: str) -> int:
     return m.start() if m else low.find(phrase.lower())
 
 
-def _measure(text: str) -> str | None:
+def measure_named(text: str) -> str | None:
+    """The first measure the words name ("贷款" -> loan, "AUM" -> aum), if any."""
     return next((m for rx, m in MEASURES if re.search(rx, text, IC)), None)
 
 
@@ -263,7 +267,7 @@ def parse(
         q["client_type"] = segment
     if industry := next((i for i in industries if i and len(i) >= 2 and i in text), None):
         q["industry"] = industry
-    measure = _measure(text)
+    measure = measure_named(text)
     thresholds = _thresholds(text, measure)
     if thresholds:
         q["thresholds"] = [t.model_dump() for t in thresholds]
@@ -303,6 +307,7 @@ def parse(
     if GROUP_BY_RM.search(text):
         q["group_by_rm"] = True
     count = bool(COUNT.search(text))
+    unnamed = False
     top = _limit(text)
     superlative = bool(SUPERLATIVE.search(text))
     invite = bool(INVITE.search(text))
@@ -313,6 +318,7 @@ def parse(
             q["sort_by"] = "days_since_contact"
         else:
             q["sort_by"] = "value"
+            unnamed = bool(top or superlative)
     if measure == "deposit_change" and not thresholds:
         # "流出最大" / "biggest outflow": the amount; otherwise the steepest fall first
         q["sort_by"] = "deposit_outflow" if superlative else "deposit_change"
@@ -344,7 +350,8 @@ def parse(
         or (superlative and measure and CLIENT_NOUN.search(text))
         or (thresholds and CLIENT_NOUN.search(text))
     )
-    return Parsed(BookQuery.model_validate(q), structured, found_rms, bool(TEAM.search(text)))
+    query = BookQuery.model_validate(q)
+    return Parsed(query, structured, found_rms, bool(TEAM.search(text)), unnamed)
 
 
 def _default_sort(q: dict) -> str:

@@ -14,6 +14,7 @@ from assistant.engines.offline.products import (
     not_in_catalogue,
 )
 from assistant.engines.offline.request import Request
+from assistant.engines.offline.slots import STYLES, _first
 
 DEFAULT_CHANNEL = "wechat"
 # The draft's purpose when the RM names none: what the client's first open signal calls for.
@@ -46,6 +47,8 @@ async def answer(req: Request, profile: dict) -> EngineResult:
         "purpose": purpose,
         "language": req.slots.target_language or lang,
         "product_code": product,
+        "style": req.slots.style or "standard",
+        "include": req.slots.include,
     }
     draft = await tb.acall("draft_outreach", {**args, "points": req.slots.points})
     # What the RM asked to say is checked too: a promise of returns in the request is
@@ -59,11 +62,11 @@ async def answer(req: Request, profile: dict) -> EngineResult:
             "text_kind": "request",
         },
     )
-    asked = request_check.get("findings", [])
+    broken = request_check.get("findings", [])
     blocks = [
-        [_warning(asked, lang)] if asked else [],
+        [_warning(broken, lang)] if broken else [],
         [c.heading(f"{t('draft_title', lang)} · {channel} · {purpose}")],
-        [t("draft_same_wording", lang)] if req.slots.restyle else [],
+        _edited(req, draft, lang),
         ["```", _body(draft, lang), "```"],
         _removed(draft.get("findings", []) + request_check.get("findings", []), lang),
         await _references(req, channel, purpose),
@@ -90,6 +93,18 @@ async def without_client(req: Request) -> EngineResult:
     conduct = await find(req.tb, conduct_ref, req.lang)
     cite = f" [{conduct['n']}]" if conduct else ""
     return EngineResult(c.join([[_warning(findings, req.lang) + cite], ask]), "draft_outreach")
+
+
+def _edited(req: Request, draft: dict, language: str) -> list[str]:
+    """What an edit of the last draft changed, and a fact asked for that the client lacks."""
+    lines = []
+    if style := _first(STYLES, req.text):  # this turn's own words, not the style carried over
+        how = t(f"style_{style}", language)
+        lines.append(t("draft_restyled", language).format(how=how))
+    for key in draft.get("not_added", []):
+        what = t(f"fact_{key}", language)
+        lines.append(t("draft_fact_missing", language).format(what=what))
+    return lines
 
 
 def _warning(findings: list[dict], language: str) -> str:

@@ -21,6 +21,7 @@ from assistant.engines.offline.intent import IntentResult, classifier_text, clas
 from assistant.engines.offline.phrases import t
 from assistant.engines.offline.playbooks import find, lookup
 from assistant.engines.offline.request import Handler, Request
+from assistant.engines.offline.slot_examples import SlotClassifier
 from assistant.engines.offline.slots import Slots, extract
 from assistant.engines.refusals import policy_refusal, records_in, refusal_rule
 from tools.client_tools import client_ids_in, mentioned_clients
@@ -45,10 +46,12 @@ class OfflineEngine:
         playbooks: PlaybookMap | None = None,
         examples: Callable[[], ExampleClassifier] | None = None,
         method: str = "combined",
+        slot_examples: Callable[[], SlotClassifier] | None = None,
     ) -> None:
         self.playbooks = playbooks or load_playbook_map()
         self.examples = examples  # fitted on first use (the wiring warms it up at start-up)
         self.method = method if examples is not None else "rules"
+        self.slot_examples = slot_examples
 
     async def run(self, ctx: EngineContext, emit: Emit) -> EngineResult:
         slots = extract(ctx.masked_text, ctx.language)
@@ -57,6 +60,8 @@ class OfflineEngine:
         follow = await followup.resolve(ctx.toolbox, ctx.masked_text, ctx.state, slots)
         has_client = await _names_a_client(ctx, slots)
         book = await asyncio.to_thread(book_query.read, ctx.toolbox, ctx.masked_text)
+        if not follow.client_ids:  # "最大的那个" picks from the last list, it ranks no book
+            book = self._measure_by_example(ctx, slots, book)
         verdict = self._continued(ctx, slots, follow, has_client, book)
         result = _early_answer(ctx, verdict, has_client) or _foreign_rm(ctx, verdict, book)
         if result is not None and result.refused:
@@ -108,6 +113,20 @@ class OfflineEngine:
         passage = await find(ctx.toolbox, item, ctx.language)
         if passage:
             result.text = c.join([[result.text], [c.passage_ref(passage)]])
+
+    def _measure_by_example(self, ctx: EngineContext, slots: Slots, book: Parsed) -> Parsed:
+        """A ranking whose measure the rules could not name ("who owes us the most") takes
+        the one the bank's slot examples agree on (the question's vector is the one the
+        intent examples already embedded)."""
+        if not book.measure_unnamed or self.slot_examples is None:
+            return book
+        text = classifier_text(ctx.masked_text, slots.client_ids)
+        vector = ctx.toolbox.services.retriever.query_vector(text)
+        measure = self.slot_examples().measure(vector)
+        if measure is None:
+            return book
+        # The sort only: whether the turn is a book question at all stays the classifier's.
+        return replace(book, query=book.query.model_copy(update={"sort_by": measure}))
 
     def _example_scores(
         self, ctx: EngineContext, slots: Slots

@@ -8,7 +8,8 @@ against it before the intent is classified, and writes the state the next turn w
 State keys (all optional):
   ``client_ids``   the client(s) the last answer was about
   ``last_list``    the clients of the last list shown, in display order
-  ``last_draft``   the last draft's ``client_id``, ``channel``, ``purpose``, ``product_code``, ``language``
+  ``last_draft``   the last draft's ``client_id``, ``channel``, ``purpose``, ``product_code``, ``language``,
+                   ``style``
   ``candidates``   a pending "which one?": the clients offered, and ``pending_intent``
   ``last_intent``  the last answer's intent
 """
@@ -19,9 +20,10 @@ import asyncio
 import re
 from dataclasses import dataclass, field
 
-from assistant.engines.offline.slots import CHANNELS, Slots
+from assistant.engines.offline.book_parse import measure_named
+from assistant.engines.offline.slots import CHANNELS, FACTS, STYLES, Slots, _first
 from assistant.privacy.tokens import TOKEN_RE
-from tools.client_tools import described_by_industry, pick_clients
+from tools.client_pick import described_by_industry, pick_clients, rank_clients
 from tools.toolbox import Toolbox
 
 # What the classifier says of words that ask nothing by themselves ("电子那家", "那理财呢？"):
@@ -64,6 +66,15 @@ ZH_TAIL = re.compile(rf"(后面|后|最后)\s*{NUM}\s*(个|家|位)")
 EN_HEAD = re.compile(r"\b(the\s+)?(first|top)\s+(two|three|four|five|\d)\b", re.I)
 EN_TAIL = re.compile(r"\b(the\s+)?(last|bottom)\s+(two|three|four|five|\d)\b", re.I)
 
+# "最大的那个", "存款最多的那家", "the one with the most loans", "最近到期的那个": the list's first
+# by a measure. Which measure is the book query's reading of the words (``book_parse.measure``).
+MOST = re.compile(r"最(大|多|高|久|长)|\b(biggest|largest|most|highest|longest)\b", re.I)
+LEAST = re.compile(r"最(小|少|低|短)|\b(smallest|least|lowest|fewest)\b", re.I)
+SOONEST = re.compile(
+    r"最(近|早|快)到期|\b(soonest|earliest|first) to mature\b|\bmatures? (first|soonest)\b", re.I
+)
+LONGEST_SILENT = re.compile(r"最久没|最长时间没|\b(longest|longest time) (since|without)\b", re.I)
+
 # Words that point at one of the clients on screen ("上海那家", "the machinery one").
 POINTER = re.compile(r"那家|这家|那个|这个|那位|这位|\b(that|this|the)\s+(\w+\s+)?one\b", re.I)
 # Words that stand for the client of the last answer ("他们", "该客户", "them").
@@ -88,13 +99,8 @@ DRAFT_EDIT = re.compile(
     r"add|mention|include|remove|drop)\b",
     re.I,
 )
-RESTYLE = re.compile(
-    r"短一?点|简短|精简|简洁|长一?点|正式一?点|更正式|口语化|客气一?点|亲切一?点|"
-    r"\b(shorter|longer|more formal|less formal|more casual|friendlier|warmer|politer)\b",
-    re.I,
-)
 ADDITION = re.compile(
-    r"(?:加上|加一句|再加一句|再加|补充|添上|加个|\badd\b|\bmention\b|\binclude\b)\s*[:：]?\s*(.+)$",
+    r"(?:再加一句|再加上|加一句|加上|再加|补充上?|添上|加个|\badd\b|\bmention\b|\binclude\b)\s*[:：]?\s*(.+)$",
     re.I,
 )
 
@@ -115,7 +121,8 @@ async def resolve(tb: Toolbox, text: str, state: dict, slots: Slots) -> FollowUp
     names_client = bool(slots.client_tokens or slots.client_ids)
     follow = await _refer(tb, text, state, names_client)
     draft = state.get("last_draft") or {}
-    if draft and DRAFT_EDIT.search(text) and not names_client and _same_draft(follow, draft):
+    edits = DRAFT_EDIT.search(text) or _first(STYLES, text)
+    if draft and edits and not names_client and _same_draft(follow, draft):
         follow.intent = "draft_outreach"
         follow.client_ids = follow.client_ids or [draft["client_id"]]
         follow.draft = draft
@@ -130,13 +137,17 @@ async def _refer(tb: Toolbox, text: str, state: dict, names_client: bool) -> Fol
     pending = state.get("candidates") or []
     shown = state.get("last_list") or []
     if pending and not names_client:
-        picked = _by_position(text, pending) or await _by_description(tb, text, pending)
+        picked = (
+            _by_position(text, pending)
+            or await _by_measure(tb, text, pending)
+            or await _by_description(tb, text, pending)
+        )
         if picked:
             return FollowUp(picked[:1], default_intent=state.get("pending_intent"))
     if shown and not names_client:
         picked = _by_position(text, shown)
         if not picked and POINTER.search(text):
-            picked = await _by_description(tb, text, shown)
+            picked = await _by_measure(tb, text, shown) or await _by_description(tb, text, shown)
         if picked:
             return FollowUp(picked, default_intent="client_facts")
     remembered = state.get("client_ids") or []
@@ -187,6 +198,33 @@ def _count(word: str) -> int:
     return ZH_NUMBERS.get(word) or EN_COUNTS.get(word, 0)
 
 
+def superlative(text: str) -> tuple[str, bool] | None:
+    """The measure and direction a superlative names ("存款最多" -> deposit, largest first;
+    "最近到期" -> days to maturity, soonest first); None when the words rank nothing."""
+    if SOONEST.search(text):
+        return "days_to_maturity", False
+    if LONGEST_SILENT.search(text):
+        return "days_since_contact", True
+    most, least = MOST.search(text), LEAST.search(text)
+    if not (most or least):
+        return None
+    measure = measure_named(text) or "value"
+    if measure == "deposit_change":  # "流出最多": the amount that left
+        return "deposit_outflow", bool(most)
+    if most is None:
+        return measure, False
+    return measure, not (least and least.start() < most.start())  # "最少…最多": the first says
+
+
+async def _by_measure(tb: Toolbox, text: str, ids: list[str]) -> list[str]:
+    """The client a superlative picks from the clients on screen."""
+    wanted = superlative(text)
+    if wanted is None:
+        return []
+    ranked = await asyncio.to_thread(rank_clients, tb, ids, *wanted)
+    return ranked[:1]
+
+
 async def _by_description(tb: Toolbox, text: str, ids: list[str]) -> list[str]:
     """ "上海那家", "科技那家", "the machinery one": the one client the words describe best
     (name, industry, branch, city: matched by the tools, the engine never sees them)."""
@@ -204,11 +242,27 @@ def _inherit_draft(slots: Slots, text: str, draft: dict) -> None:
     slots.purpose = slots.purpose or draft.get("purpose")
     slots.target_language = slots.target_language or draft.get("language")
     slots.product_code = slots.product_code or draft.get("product_code")
-    slots.restyle = bool(RESTYLE.search(text))
+    slots.style = slots.style or draft.get("style")
+    slots.include = list(draft.get("include") or [])  # a fact line added once stays
     if m := ADDITION.search(text):
         point = m.group(1).strip(" 。.!！")
-        if point and not any(re.fullmatch(rx, point, re.I) for rx, _ in CHANNELS):
+        if facts := _named_facts(point):
+            slots.include = list(dict.fromkeys([*slots.include, *facts]))
+        elif point and not any(re.fullmatch(rx, point, re.I) for rx, _ in CHANNELS):
             slots.points = [point]
+
+
+def _named_facts(point: str) -> list[str]:
+    """ "到期日" / "到期日和金额" / "the maturity date": facts the draft can add as a line of its
+    own; empty when the point says anything else (then it is the RM's own sentence)."""
+    found = [key for rx, key in FACTS if re.search(rx, point, re.I)]
+    rest = point
+    for rx, _ in FACTS:
+        rest = re.sub(rx, " ", rest, flags=re.I)
+    leftover = re.sub(
+        r"和|及|与|以及|、|,|，|\b(the|and|its|their|date)\b|\s", "", rest, flags=re.I
+    )
+    return found if found and not leftover else []
 
 
 def carry(previous: dict, result_state: dict, intent: str, refused: bool) -> dict:

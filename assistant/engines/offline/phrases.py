@@ -41,10 +41,17 @@ PHRASES: dict[str, dict[str, str]] = {
         "zh": "- {product}：没有，该客户目前尚未持有此类产品。",
         "en": "- {product}: no, the client holds none.",
     },
-    "draft_same_wording": {
-        "zh": "行内模板没有更短或语气不同的版本，以下仍是模板原文，请按需直接删改。",
-        "en": "The bank's template has no shorter or differently toned version; this is its wording, edit it as needed.",
+    "draft_restyled": {"zh": "已按要求改写：{how}。", "en": "Rewritten as asked: {how}."},
+    "style_short": {"zh": "更简短", "en": "shorter"},
+    "style_formal": {"zh": "更正式", "en": "more formal"},
+    "style_casual": {"zh": "更口语", "en": "more casual"},
+    "style_standard": {"zh": "完整版", "en": "the full version"},
+    "draft_fact_missing": {
+        "zh": "该客户没有可写入的{what}，草稿未加这一句。",
+        "en": "The client has no {what} to add; the draft leaves that line out.",
     },
+    "fact_maturity_date": {"zh": "到期日", "en": "maturity date"},
+    "fact_amount": {"zh": "金额", "en": "amount"},
     "not_found": {
         "zh": "在你的客户名单中没有找到匹配的客户。",
         "en": "I found no matching client in your book.",

@@ -26,6 +26,26 @@ PURPOSES = [
     (r"拜访|约见|见面|visit|meeting", "service_visit"),
     (r"节日|生日|春节|中秋|新年|festival|birthday|new year", "birthday_or_festival"),
 ]
+# How an RM asks to restyle a draft; "less formal" is casual, so casual is read first. "longer"
+# undoes "shorter". What each style changes is the bank's wording (outreach frames.yaml).
+STYLES = [
+    (
+        r"短一?点|短些|简短|精简|简洁|简单点|\bshorter\b|\bbrief(er)?\b|\bconcise\b|\btrim\b",
+        "short",
+    ),
+    (
+        r"口语|随意|轻松一?点|亲切|接地气|\b(more )?casual\b|\binformal\b|\bless formal\b|"
+        r"\bfriendl(y|ier)\b|\bwarmer\b|\brelaxed\b",
+        "casual",
+    ),
+    (r"正式|书面|客气一?点|\bformal\b|\bpoliter?\b|\bprofessional\b", "formal"),
+    (r"长一?点|\blonger\b|\bmore detail", "standard"),
+]
+# Facts an RM asks a draft to add by name ("加上到期日"): their lines are the bank's templates'.
+FACTS = [
+    (r"到期日期?|到期时间|\bmaturity( date)?\b|\bwhen it matures\b", "maturity_date"),
+    (r"金额|余额|\bamount\b|\bbalance\b", "amount"),
+]
 TIERS = [
     (r"战略客户|strategic", "strategic"),
     (r"核心客户|\bcore\b", "core"),
@@ -47,6 +67,11 @@ SIGNALS = [
     (r"增长|上升|快速成长|grow|rising", "growth"),
     (r"适当性|风险不匹配|超出.{0,4}风险|suitab|mismatch", "suitability"),
 ]
+# "用英文", "改成中文", "英文版", "in English", "translate to Chinese"
+TO_LANGUAGE = (
+    r"(用|改成|改为|换成|转成|翻译成|翻成|译成|写成|出个?)({zh})|({zh})(版|邮件|微信|短信|话术)|"
+    r"\bin {en}\b|\b{en} version\b|\b(to|into) {en}\b"
+)
 DAYS = re.compile(r"(\d{1,3})\s*(天|日|days?)", re.I)
 TOP_N = re.compile(r"前\s*(\d{1,2})|top\s*(\d{1,2})|(\d{1,2})\s*(个|家|位)客户", re.I)
 
@@ -63,7 +88,8 @@ class Slots:
     book_filters: dict = field(default_factory=dict)
     product_code: str | None = None  # carried from the last draft (see ``followup.py``)
     points: list[str] = field(default_factory=list)  # a line the RM asks a draft to add
-    restyle: bool = False  # "shorter", "more formal": the template has one wording only
+    style: str | None = None  # "shorter", "more formal": see STYLES
+    include: list[str] = field(default_factory=list)  # facts a draft is asked to add (FACTS)
 
 
 def detect_language(text: str) -> Literal["zh", "en"]:
@@ -82,9 +108,10 @@ def extract(text: str, language: str | None = None) -> Slots:
     slots.client_tokens = list(dict.fromkeys(CLIENT_TOKEN_RE.findall(text)))
     slots.channel = _first(CHANNELS, text)
     slots.purpose = _first(PURPOSES, text)
-    if re.search(r"用英文|英文版|in english|english version", text, re.I):
+    slots.style = _first(STYLES, text)
+    if re.search(TO_LANGUAGE.format(zh="英文|英语", en="english"), text, re.I):
         slots.target_language = "en"
-    elif re.search(r"用中文|中文版|in chinese|chinese version", text, re.I):
+    elif re.search(TO_LANGUAGE.format(zh="中文|汉语", en="chinese"), text, re.I):
         slots.target_language = "zh"
     slots.book_filters = book_filters(text)
     return slots

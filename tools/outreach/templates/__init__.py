@@ -53,7 +53,8 @@ class TemplateLibrary:
         for language in LANGUAGES:
             slots = profile.slots(language)
             frames = _read("frames.yaml", slots)
-            copies = _read(f"{language}.yaml", slots)["purposes"]
+            texts = _read(f"{language}.yaml", slots)
+            copies, facts = texts["purposes"], texts.get("facts", {})
             for channel, purpose in product(Channel, Purpose):
                 templates.append(
                     Template(
@@ -62,12 +63,15 @@ class TemplateLibrary:
                         language=language,
                         copy=PurposeCopy.model_validate(copies[purpose.value]),
                         frame=ChannelFrame.model_validate(frames[channel.value][language]),
+                        facts=facts,
                     )
                 )
         return cls(templates, profile)
 
-    def get(self, channel: Channel, purpose: Purpose, language: Language) -> Template:
-        return self._by_key[(channel, purpose, language)]
+    def get(
+        self, channel: Channel, purpose: Purpose, language: Language, style: str = "standard"
+    ) -> Template:
+        return self._by_key[(channel, purpose, language)].styled(style)
 
     def __iter__(self):  # type: ignore[no-untyped-def]
         return iter(self._by_key.values())

@@ -42,6 +42,22 @@ class PurposeCopy(BaseModel):
     call: CallCopy
 
 
+class Style(BaseModel):
+    """How one register or length changes a channel's frame and copy ("shorter", "more
+    formal", "more casual"): the pieces it rewords and the pieces it leaves out. Wording lives
+    in ``frames.yaml``; a piece not named keeps the template's own."""
+
+    model_config = ConfigDict(frozen=True)
+
+    greeting: Alternatives | None = None
+    closing: Alternatives | None = None
+    signature: Alternatives | str | None = None
+    cta: Alternatives | None = None
+    omit: list[Literal["detail", "cta", "closing", "discovery", "objections"]] = Field(
+        default_factory=list
+    )
+
+
 class ChannelFrame(BaseModel):
     model_config = ConfigDict(frozen=True)
 
@@ -50,6 +66,7 @@ class ChannelFrame(BaseModel):
     signature: Alternatives | str = ""
     opt_out: str = ""
     headings: dict[str, str] = Field(default_factory=dict)
+    styles: dict[str, Style] = Field(default_factory=dict)
 
 
 class Template(BaseModel):
@@ -61,6 +78,33 @@ class Template(BaseModel):
     copy_: PurposeCopy = Field(alias="copy")
     frame: ChannelFrame
 
+    facts: dict[str, Alternatives] = Field(default_factory=dict)  # lines an RM can ask to add
+
     @property
     def id(self) -> str:
         return f"{self.channel.value}.{self.purpose.value}.{self.language}"
+
+    def styled(self, style: str) -> Template:
+        """This template in a register or length the channel's frame defines; unchanged for
+        the standard style or one the channel does not define."""
+        s = self.frame.styles.get(style)
+        if s is None:
+            return self
+        frame = {k: v for k, v in (("greeting", s.greeting), ("closing", s.closing),
+                                    ("signature", s.signature)) if v is not None}  # fmt: skip
+        copy: dict = {"cta": s.cta} if s.cta is not None else {}
+        if "closing" in s.omit:
+            frame["closing"] = []
+        if "detail" in s.omit:
+            copy["detail"] = []
+        if "cta" in s.omit:
+            copy["cta"] = []
+        call: dict[str, list] = {k: [] for k in ("discovery", "objections") if k in s.omit}
+        if call:
+            copy["call"] = self.copy_.call.model_copy(update=call)
+        return self.model_copy(
+            update={
+                "frame": self.frame.model_copy(update=frame),
+                "copy_": self.copy_.model_copy(update=copy),
+            }
+        )

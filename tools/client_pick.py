@@ -1,0 +1,121 @@
+"""Picking from clients already on screen: the one a short description fits ("上海那家",
+"the Hangzhou one", "the machinery one") and the one a measure ranks first ("存款最多的那家",
+"the one with the most loans"). Not tool calls: the engine hands in ids and gets ids back, it
+never sees a name, a branch or an address.
+
+English and pinyin words are matched against forms derived from the client's own data (the
+pinyin of its branch, address and name; the English of its industry words), so a bank in any
+city needs no list of place names.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from pypinyin import lazy_pinyin
+
+from tools.bank.records import ClientRecord
+from tools.book_query import BookQuery
+from tools.intelligence.book_select import rank
+from tools.names.forms import INDUSTRY_ZH
+from tools.toolbox import Toolbox
+
+# Words of a reply that describe nothing ("那家", "the ... one", "the one in ...").
+_FILLER = re.compile(
+    r"那家|这家|那个|这个|那位|这位|客户|公司|\b(the|that|this|one|client|company|please|pls|"
+    r"in|from|with|based|located)\b",
+    re.I,
+)
+_CJK_RUN = re.compile(r"[\u4e00-\u9fff]+")
+_WORD = re.compile(r"[a-z]{3,}")
+MAX_SYLLABLES = 4  # "shanghai" (2), "hangzhou" (2), "xiaoshan" (2), "zhangjiagang" (3)
+
+
+def pick_clients(tb: Toolbox, text: str, candidate_ids: list[str]) -> list[str]:
+    """The one candidate a short description picks, by its name, industry, branch and address
+    (the bank's glossary bridges languages; pinyin and industry English come from the data);
+    empty when the words fit none or several equally."""
+    terms = _description_terms(tb, text)
+    if not terms:
+        return []
+    clients = tb.services.bank.get_clients([c for c in candidate_ids if tb.caller.may_read(c)])
+    scored = sorted(((_fit(c, terms), c.client_id) for c in clients), reverse=True)
+    if not scored or scored[0][0] <= 0 or (len(scored) > 1 and scored[1][0] == scored[0][0]):
+        return []
+    return [scored[0][1]]
+
+
+def rank_clients(
+    tb: Toolbox, candidate_ids: list[str], measure: str, descending: bool | None = None
+) -> list[str]:
+    """The candidates the caller may read, ranked by a ``tools.book_query.Measure`` the way a
+    book query ranks (clients without the figure last)."""
+    wanted = {c for c in candidate_ids if tb.caller.may_read(c)}
+    rows = [
+        r for r in tb.services.intelligence.book_rows(tb.caller.client_ids) if r.client_id in wanted
+    ]
+    query = BookQuery(sort_by=measure, descending=descending)  # type: ignore[arg-type]
+    return [r.client_id for r in rank(rows, query) if r.measure(measure) is not None]
+
+
+def _description_terms(tb: Toolbox, text: str) -> dict[str, float]:
+    """Bigrams and words weigh one, single characters a little: "船厂" still finds 船舶."""
+    words = _FILLER.sub(" ", text.lower())
+    glossary = getattr(tb.services.retriever, "glossary", None)
+    extra = " ".join(glossary.expand(words).phrases) if glossary is not None else ""
+    terms: dict[str, float] = {}
+    for source, weight in ((words, 1.0), (extra, 0.5)):
+        for run in _CJK_RUN.findall(source):
+            for i in range(len(run) - 1):
+                terms.setdefault(run[i : i + 2], weight)
+            for ch in run:
+                terms.setdefault(ch, 0.2 * weight)
+        for word in _WORD.findall(source):
+            terms.setdefault(word, weight)
+    return terms
+
+
+def _fit(client: ClientRecord, terms: dict[str, float]) -> float:
+    """A single character counts only in the name or industry (an address has too many); a
+    Latin word counts when it is one of the client's derived forms or part of its own text."""
+    own = f"{client.name} {client.industry or ''}".lower()
+    where = f"{own} {client.branch or ''} {client.address or ''}".lower()
+    forms = latin_forms(
+        client.name, client.industry or "", client.branch or "", client.address or ""
+    )
+    score = 0.0
+    for term, weight in terms.items():
+        if _WORD.fullmatch(term):
+            score += weight if term in forms or re.search(rf"\b{term}\b", where) else 0.0
+        elif term in (where if len(term) > 1 else own):
+            score += weight
+    return score
+
+
+@lru_cache(maxsize=4096)
+def latin_forms(name: str, industry: str, branch: str, address: str) -> frozenset[str]:
+    """How an English speaker may name this client's place or trade: the pinyin of every run of
+    two to four syllables of its branch, address and name ("shanghai", "pudong", "hangzhou"),
+    and the English of the industry words it carries ("machinery", "electronics")."""
+    forms: set[str] = set()
+    for run in _CJK_RUN.findall(f"{branch} {address} {name}"):
+        syllables = lazy_pinyin(run)
+        for n in range(2, MAX_SYLLABLES + 1):
+            for i in range(len(syllables) - n + 1):
+                forms.add("".join(syllables[i : i + n]))
+    for zh, en in INDUSTRY_ZH.items():
+        if zh in name or zh in industry:
+            forms.update(en.lower().split())
+    return frozenset(forms)
+
+
+def described_by_industry(tb: Toolbox, text: str) -> list[str]:
+    """The caller's clients in the one industry ``text`` names ("那家做纺织的"): a client the
+    RM describes instead of naming. Empty when no industry of the book is named, or several
+    industries are."""
+    book = tb.services.bank.get_clients(sorted(tb.caller.client_ids))
+    named = {c.industry for c in book if c.industry and len(c.industry) >= 2 and c.industry in text}
+    if len(named) != 1:
+        return []
+    return [c.client_id for c in book if c.industry in named]
