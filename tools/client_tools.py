@@ -343,15 +343,13 @@ def recommend_next_actions(tb: Toolbox, args: ClientArgs) -> dict:
 def get_interactions(tb: Toolbox, args: InteractionsArgs) -> dict:
     data = tb.client_data(args.client_id)
     # Notes are free text written by RMs and can hold phone or ID numbers: mask them too.
+    recent = data.interactions[: args.limit]
+    summaries = tb.mask_texts([i.summary for i in recent])
     return {
         "client_id": data.client.client_id,
         "interactions": [
-            {
-                "date": str(i.date),
-                "channel": i.channel,
-                "summary": tb.untrusted(tb.mask_text(i.summary)),
-            }
-            for i in data.interactions[: args.limit]
+            {"date": str(i.date), "channel": i.channel, "summary": tb.untrusted(summary)}
+            for i, summary in zip(recent, summaries, strict=True)
         ],
     }
 

@@ -152,9 +152,13 @@ class Vault:
         records: dict[str, VaultRecord] = {}
         counts: dict[str, int] | None = None
         for item in items:
-            if item.digest in records:
-                continue
             row = existing.get(item.digest)
+            if item.digest in records:  # again in this batch: as a second call would find it
+                assert row is not None
+                if row.client_id is None and item.client_id is not None:
+                    row.client_id = item.client_id
+                    records[item.digest] = self._record(row, item.value)
+                continue
             if row is None:
                 if counts is None:  # numbers issued so far in this scope, per type
                     counts = dict(
@@ -167,6 +171,7 @@ class Vault:
                 counts[item.kind.value] = counts.get(item.kind.value, 0) + 1
                 row = self._new_entry(item, rm_id, conv, counts[item.kind.value], now)
                 session.add(row)
+                existing[item.digest] = row
             elif row.client_id is None and item.client_id is not None:
                 row.client_id = item.client_id  # learnt later: tie the token to its client
             records[item.digest] = self._record(row, item.value)
