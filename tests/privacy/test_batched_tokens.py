@@ -7,11 +7,15 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from sqlalchemy import create_engine
 
 from assistant.privacy.entities import Entity
 from assistant.privacy.keys import VaultKeys
 from assistant.privacy.masker import PrivacyLayer
+from assistant.privacy.models import VaultEntry
 from assistant.privacy.vault import Vault
+from assistant.storage.db import Base, make_sessionmaker
+from tests.conftest import throwaway_database
 from tests.privacy.conftest import TEST_KEY, make_db
 
 SCOPE = {"rm_id": "RM001", "conversation_id": "conv-1"}
@@ -35,13 +39,26 @@ def records(vault: Vault, tokens: list[str]) -> list[tuple]:
     return [(t, found[t].value, found[t].client_id) for t in tokens]
 
 
-@pytest.fixture
-def two_vaults(db: tuple, tmp_path: Path) -> Iterator[tuple[Vault, Vault]]:
-    """Two empty vaults (two databases), one for each way of issuing."""
-    engine, other = make_db(tmp_path / "other.db")
+@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+def two_vaults(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[tuple[Vault, Vault]]:
+    """Two empty vaults in two databases, one for each way of issuing."""
     keys = VaultKeys.derive(TEST_KEY)
-    yield Vault(db[1], keys), Vault(other, keys)
-    engine.dispose()
+    if request.param == "postgres":
+        databases = [throwaway_database() for _ in range(2)]
+        engines = [
+            create_engine(next(db).replace("postgresql://", "postgresql+psycopg://"))
+            for db in databases
+        ]
+        for engine in engines:
+            Base.metadata.create_all(engine, tables=[VaultEntry.__table__])
+    else:
+        databases = []
+        engines = [make_db(tmp_path / f"{n}.db")[0] for n in ("one", "batched")]
+    yield Vault(make_sessionmaker(engines[0]), keys), Vault(make_sessionmaker(engines[1]), keys)
+    for engine in engines:
+        engine.dispose()
+    for db in databases:
+        next(db, None)  # drops it
 
 
 def test_when_tokens_are_issued_in_one_batch_then_they_are_those_issued_one_by_one(two_vaults):
