@@ -16,13 +16,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 import yaml
 
 from assistant.errors import ConfigError
 
+EXPANSION_CACHE_SIZE = 1024
 DEFAULT_GLOSSARY = Path(__file__).with_name("glossary.yaml")
 _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 
@@ -45,6 +46,7 @@ class Glossary:
                 self._group_of.setdefault(phrase.lower(), index)
         phrases = sorted(self._group_of, key=len, reverse=True)  # longest match wins
         self._pattern = re.compile("|".join(_pattern(p) for p in phrases)) if phrases else None
+        self._expand = lru_cache(maxsize=EXPANSION_CACHE_SIZE)(self._expand_uncached)
 
     @classmethod
     def load(cls, path: Path = DEFAULT_GLOSSARY) -> Glossary:
@@ -74,7 +76,12 @@ class Glossary:
         return cls(groups)
 
     def expand(self, query: str) -> Expansion:
-        """The phrases to add to ``query``: every other phrase of each group it mentions."""
+        """The phrases to add to ``query``: every other phrase of each group it mentions.
+        Remembered per query: the glossary never changes, and the one large alternation is
+        most of a fixed playbook query's lexical cost."""
+        return self._expand(query)
+
+    def _expand_uncached(self, query: str) -> Expansion:
         if self._pattern is None:
             return Expansion((), ())
         lowered = query.lower()

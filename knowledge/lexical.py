@@ -12,10 +12,12 @@ from __future__ import annotations
 import logging
 import re
 import threading
+from collections import OrderedDict
 from collections.abc import Sequence
 
 import numpy as np
 
+SCORES_CACHE_SIZE = 512  # queries' score arrays kept per index (a few thousand floats each)
 _CJK_RUN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]+")
 _WORD = re.compile(r"[a-z0-9][a-z0-9_\-.]*[a-z0-9]|[a-z0-9]")
 _STOP_ZH = frozenset(["的", "了", "是", "在", "和", "与", "及", "或", "我", "我的", "你", "您", "他", "她", "它", "们", "我们", "这", "那", "这个", "那个", "吗", "呢", "吧", "啊", "怎么", "怎么办", "什么", "如何", "哪些", "哪个", "多少", "一下", "一个", "有", "没有", "要", "需要", "可以", "应该", "请", "请问", "给", "把", "被", "对", "就", "都", "也", "还", "又", "很", "么"])  # fmt: skip
@@ -70,9 +72,28 @@ class BM25Index:
         if corpus:
             self._bm25.index(corpus, show_progress=False)
         self._vocab = set(self._bm25.vocab_dict) if corpus else set()
+        # The index never changes, and the same queries come back turn after turn (an engine's
+        # fixed playbook queries, their glossary phrases): cutting and scoring them once is
+        # enough. Bounded; the arrays are read-only because they are shared.
+        self._scores: OrderedDict[str, np.ndarray] = OrderedDict()
+        self._scores_lock = threading.Lock()
 
     def scores(self, query: str) -> np.ndarray:
-        """BM25 score of every indexed text (zeros when no query term is known)."""
+        """BM25 score of every indexed text (zeros when no query term is known); read-only."""
+        with self._scores_lock:
+            cached = self._scores.get(query)
+            if cached is not None:
+                self._scores.move_to_end(query)
+                return cached
+        scores = self._score(query)
+        scores.setflags(write=False)
+        with self._scores_lock:
+            self._scores[query] = scores
+            while len(self._scores) > SCORES_CACHE_SIZE:
+                self._scores.popitem(last=False)
+        return scores
+
+    def _score(self, query: str) -> np.ndarray:
         terms = [t for t in self._tokenizer.tokens(query) if t in self._vocab]
         if not terms or self.size == 0:
             return np.zeros(self.size, dtype=np.float32)

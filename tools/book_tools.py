@@ -43,9 +43,17 @@ def _codes(tb: Toolbox, words: list[str], segment: str | None) -> tuple[frozense
     return tuple(out)
 
 
-def _client(tb: Toolbox, row: dict, names: dict[str, str]) -> dict:
-    tb.touch(row["client_id"])
-    return row | {"name": tb.token(names[row["client_id"]], "CLIENT", row["client_id"])}
+def _names(tb: Toolbox, client_ids: list[str], names: dict[str, str]) -> list[str | None]:
+    """The listed clients' name tokens, issued in list order in one vault transaction (a
+    team lead's list is a dozen clients: one write each was most of the turn)."""
+    return tb.tokens([(names[cid], "CLIENT", cid) for cid in client_ids])
+
+
+def _clients(tb: Toolbox, rows: list[dict], names: dict[str, str]) -> list[dict]:
+    for row in rows:
+        tb.touch(row["client_id"])
+    tokens = _names(tb, [row["client_id"] for row in rows], names)
+    return [row | {"name": token} for row, token in zip(rows, tokens, strict=True)]
 
 
 def list_book(tb: Toolbox, args: ListBookArgs) -> dict:
@@ -78,7 +86,7 @@ def list_book(tb: Toolbox, args: ListBookArgs) -> dict:
             for rm_id, n in per_rm(rows, team)
         ]
     shown = rows[: args.limit]
-    out["clients"] = [_client(tb, intel.row_dict(r, tb.language), names) for r in shown]
+    out["clients"] = _clients(tb, [intel.row_dict(r, tb.language) for r in shown], names)
     tb.shown = [r.client_id for r in shown]
     return out
 
@@ -116,10 +124,12 @@ def _gaps(
             ),
             key=lambda d: (-d["total_days_overdue"], -d["overdue"], d["rm_id"]),
         )
+    shown = gaps[: q.limit]
+    tokens = _names(tb, [g.client_id for g in shown], names)
     out["follow_up_gaps"] = [
         {
             "client_id": g.client_id,
-            "name": tb.token(names[g.client_id], "CLIENT", g.client_id),
+            "name": token,
             "rm_id": g.rm_id,
             "rm_name": label.get(g.rm_id, g.rm_id),
             "signal": g.signal_kind,
@@ -128,8 +138,8 @@ def _gaps(
             "days_overdue": g.days_overdue,
             "playbook": g.playbook,
         }
-        for g in gaps[: q.limit]
+        for g, token in zip(shown, tokens, strict=True)
     ]
-    for g in gaps[: q.limit]:
+    for g in shown:
         tb.touch(g.client_id)
     return out

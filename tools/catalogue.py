@@ -124,6 +124,9 @@ class Catalogue:
     ) -> None:
         self.products = dict(products)
         self._synonyms = _synonym_index(glossary)
+        # A kind's scores depend only on the catalogue, which never changes: scoring every
+        # product's fields against a kind's phrases once is enough.
+        self._kind_scores: dict[tuple[str, ...], dict[ProductRecord, float]] = {}
 
     def resolve(
         self, text: str, *, segment: str | None = None, held: Collection[str] = ()
@@ -156,6 +159,13 @@ class Catalogue:
         return [p for length, p in hits if length == longest]
 
     def _scores(self, kind: tuple[str, ...]) -> dict[ProductRecord, float]:
+        """Products matching a kind's phrases (or their glossary synonyms), scored; shared,
+        so read-only to callers."""
+        if kind not in self._kind_scores:
+            self._kind_scores[kind] = self._score_kind(kind)
+        return self._kind_scores[kind]
+
+    def _score_kind(self, kind: tuple[str, ...]) -> dict[ProductRecord, float]:
         phrases = {p: 1.0 for p in kind}
         for p in kind:
             for synonym in self._synonyms.get(p.lower(), ()):

@@ -76,6 +76,16 @@ def _matches(client: ClientRecord | NameForms, query: str) -> bool:
     return f.lead in q and any(f.short[:k] in q for k in range(len(f.short) - 1, 3, -1))
 
 
+def mention_key(f: NameForms) -> str:
+    """What ``_matches`` needs in the question besides the question being part of the name:
+    the lead (a Chinese name's first characters, which its short form starts with too), or an
+    ASCII name's first word (in both its short form and its two-word lead)."""
+    if not f.short.isascii():
+        return f.lead
+    words = f.short.split()
+    return words[0] if words else ""
+
+
 def find_clients(tb: Toolbox, args: FindClientsArgs) -> dict:
     tb.caller.require_client_access()
     named = named_clients(tb, args.query)
@@ -145,14 +155,15 @@ def mentioned_clients(tb: Toolbox, text: str) -> tuple[list[str], bool]:
     if named:
         return named, False
     book = tb.caller.client_ids
-    forms = [f for f in tb.services.intelligence.name_forms if f.client_id in book]
-    own = [f.client_id for f in forms if _matches(f, text)]
+    candidates = tb.services.intelligence.mentions.candidates(text)
+    own = [f.client_id for f in candidates if f.client_id in book and _matches(f, text)]
     if own:
         return own, False
     if _names_someone(text) or _matches_outside_book(tb, text):
         return [], True
     # "东升怎么样了？": a short head of the asker's own client. Another book's client is never
     # found this way, so an everyday word tells nothing about who banks here.
+    forms = [f for f in tb.services.intelligence.name_forms if f.client_id in book]
     heads = [f.client_id for f in forms if _by_head(f, text)]
     return heads or by_given_name(tb, text), False
 
@@ -217,7 +228,7 @@ def _matches_outside_book(tb: Toolbox, query: str) -> bool:
         return False
     return any(
         _matches(f, q)
-        for f in tb.services.intelligence.name_forms
+        for f in tb.services.intelligence.mentions.candidates(q)
         if f.client_id not in tb.caller.client_ids
     )
 
@@ -374,15 +385,13 @@ def recommend_next_actions(tb: Toolbox, args: ClientArgs) -> dict:
 def get_interactions(tb: Toolbox, args: InteractionsArgs) -> dict:
     data = tb.client_data(args.client_id)
     # Notes are free text written by RMs and can hold phone or ID numbers: mask them too.
+    recent = data.interactions[: args.limit]
+    summaries = tb.mask_texts([i.summary for i in recent])
     return {
         "client_id": data.client.client_id,
         "interactions": [
-            {
-                "date": str(i.date),
-                "channel": i.channel,
-                "summary": tb.untrusted(tb.mask_text(i.summary)),
-            }
-            for i in data.interactions[: args.limit]
+            {"date": str(i.date), "channel": i.channel, "summary": tb.untrusted(summary)}
+            for i, summary in zip(recent, summaries, strict=True)
         ],
     }
 

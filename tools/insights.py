@@ -16,6 +16,7 @@ from tools.intelligence.followup import FollowUpGap
 from tools.intelligence.policy import Policies, load_policies
 from tools.intelligence.signals import PeerStats
 from tools.names.ids import IdIndex
+from tools.names.mentions import MentionIndex
 
 if TYPE_CHECKING:
     from tools.client_tools import NameForms
@@ -40,6 +41,7 @@ class InsightService:
         self._bank = bank
         self._policies = policies
         self._books: dict[frozenset[str], tuple[list[ClientData], list[BookRow]]] = {}
+        self._gaps: dict[tuple[frozenset[str], bool], list[FollowUpGap]] = {}
 
     @cached_property
     def products(self) -> dict[str, ProductRecord]:
@@ -61,6 +63,14 @@ class InsightService:
         from tools.client_tools import NameForms
 
         return [NameForms.of(c) for c in self.directory]
+
+    @cached_property
+    def mentions(self) -> MentionIndex[NameForms]:
+        """``name_forms`` indexed by their distinctive start: a question is tested against
+        the few names it may mention, not the whole bank's, on every turn."""
+        from tools.client_tools import mention_key
+
+        return MentionIndex(self.name_forms, mention_key)
 
     @cached_property
     def rms(self) -> list[RMRecord]:
@@ -190,10 +200,17 @@ class InsightService:
     def follow_up_gaps(
         self, client_ids: frozenset[str], include_pending: bool = False
     ) -> list[FollowUpGap]:
-        gaps = self.intel.follow_up_gaps(
-            self.book_data(client_ids), self.peers, self.as_of, include_pending=include_pending
-        )
-        return sorted(gaps, key=lambda g: (-g.days_overdue, g.client_id))
+        """The book's missed follow-ups, computed once per extract like the book itself:
+        detecting every client's signals is the slowest part of a team lead's question."""
+        key = (client_ids, include_pending)
+        if key not in self._gaps:
+            gaps = self.intel.follow_up_gaps(
+                self.book_data(client_ids), self.peers, self.as_of, include_pending=include_pending
+            )
+            self._gaps[key] = sorted(gaps, key=lambda g: (-g.days_overdue, g.client_id))
+            while len(self._gaps) > 64:
+                self._gaps.pop(next(iter(self._gaps)))
+        return list(self._gaps[key])
 
     def outreach_facts(
         self, data: ClientData, as_of: date, product_code: str | None, language: str = "zh"

@@ -39,6 +39,14 @@ class Privacy(Protocol):
     def mask(
         self, text: str, *, rm_id: str, conversation_id: str, language: str | None = None
     ) -> Any: ...
+    def mask_many(
+        self,
+        texts: Sequence[str],
+        *,
+        rm_id: str,
+        conversation_id: str,
+        language: str | None = None,
+    ) -> list[Any]: ...
     def tokens_for(
         self,
         items: Sequence[tuple[str, str, str | None]],
@@ -163,10 +171,16 @@ class Toolbox:
         return self.services.privacy.all_clean(texts)
 
     def mask_text(self, text: str) -> str:
-        masked = self.services.privacy.mask(
-            text, rm_id=self.caller.rm_id, conversation_id=self.conversation_id, language=None
+        return self.mask_texts([text])[0]
+
+    def mask_texts(self, texts: Sequence[str]) -> list[str]:
+        """Several texts masked in order, their tokens issued in one vault transaction."""
+        if not texts:
+            return []
+        masked = self.services.privacy.mask_many(
+            texts, rm_id=self.caller.rm_id, conversation_id=self.conversation_id, language=None
         )
-        return masked.text
+        return [m.text for m in masked]
 
     def untrusted(self, text: str) -> str:
         """Text someone else wrote (a passage, a note) with instruction-like sentences

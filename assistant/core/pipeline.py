@@ -268,7 +268,9 @@ class Assistant:
         conversation_id = await self._own_conversation(turn, rm_id)
         masked = await asyncio.to_thread(self._mask, text, rm_id, conversation_id)
         language = turn.language or detect_language(masked.text)
-        ctx = await self._engine_context(caller, conversation_id, masked.text, language)
+        ctx = await self._engine_context(
+            caller, conversation_id, masked.text, language, new=not turn.conversation_id
+        )
         restorer = LineRestorer(lambda chunk: self._restore(chunk, caller, conversation_id))
         with self._tracer.start_as_current_span("engine") as engine_span:
             result, engine_name, flags, toolbox = await self._run_engine(turn, ctx, emit, restorer)
@@ -299,7 +301,9 @@ class Assistant:
 
     async def _own_conversation(self, turn: Turn, rm_id: str) -> str:
         """The turn's conversation id (a new one if none): another RM's is "no such"."""
-        conversation_id = turn.conversation_id or new_id("conv")
+        if not turn.conversation_id:
+            return new_id("conv")  # just made: nobody owns it yet
+        conversation_id = turn.conversation_id
         owner = await asyncio.to_thread(self.conversations.owner, conversation_id)
         if owner is not None and owner != rm_id:
             raise NotFoundError("no such conversation")
@@ -312,9 +316,19 @@ class Assistant:
         )
 
     async def _engine_context(
-        self, caller: Caller, conversation_id: str, masked_text: str, language: str
+        self,
+        caller: Caller,
+        conversation_id: str,
+        masked_text: str,
+        language: str,
+        *,
+        new: bool = False,
     ) -> EngineContext:
-        history = await asyncio.to_thread(self.conversations.history, conversation_id)
+        """The engine's view of the turn; a conversation begun by this turn has no history
+        to read."""
+        history = (
+            [] if new else await asyncio.to_thread(self.conversations.history, conversation_id)
+        )
         return EngineContext(
             self._toolbox(caller, conversation_id, language),
             masked_text,

@@ -10,12 +10,12 @@ from __future__ import annotations
 import hashlib
 import threading
 from collections import OrderedDict
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Iterator, Sequence
 from dataclasses import dataclass, field
 
 from assistant.privacy.analyzer import SCAN_ENTITIES, PiiAnalyzer
 from assistant.privacy.dictionary import NameDictionary
-from assistant.privacy.entities import Entity
+from assistant.privacy.entities import Detection, Entity
 from assistant.privacy.links import LinkGuard
 from assistant.privacy.restore import Restored, restore, scan_outgoing
 from assistant.privacy.vault import Vault
@@ -74,23 +74,29 @@ class PrivacyLayer:
         self, text: str, *, rm_id: str, conversation_id: str, language: str | None = None
     ) -> Masked:
         """``text`` with every PII value found replaced by its conversation-scoped token."""
-        detections = self.analyzer.analyze(text, language=language)
-        tokens = self.vault.tokens_for(
-            [(d.value, d.entity_type, d.client_id) for d in detections],
-            rm_id=rm_id,
-            conversation_id=conversation_id,
-        )
-        entities: list[MaskedEntity] = []
-        pieces: list[str] = []
-        cursor = 0
-        for det, token in zip(detections, tokens, strict=True):
-            pieces += [text[cursor : det.start], token]
-            cursor = det.end
-            entities.append(
-                MaskedEntity(token, det.entity_type, det.start, det.end, det.client_id, det.score)
+        return self.mask_many(
+            [text], rm_id=rm_id, conversation_id=conversation_id, language=language
+        )[0]
+
+    def mask_many(
+        self,
+        texts: Sequence[str],
+        *,
+        rm_id: str,
+        conversation_id: str,
+        language: str | None = None,
+    ) -> list[Masked]:
+        """Each text masked as ``mask`` would, one after the other (the same token numbers),
+        with the tokens issued in one vault transaction (a client's recent notes)."""
+        found = [self.analyzer.analyze(text, language=language) for text in texts]
+        tokens = iter(
+            self.vault.tokens_for(
+                [(d.value, d.entity_type, d.client_id) for dets in found for d in dets],
+                rm_id=rm_id,
+                conversation_id=conversation_id,
             )
-        pieces.append(text[cursor:])
-        return Masked("".join(pieces), entities)
+        )
+        return [_masked(text, dets, tokens) for text, dets in zip(texts, found, strict=True)]
 
     def all_clean(self, texts: Sequence[str]) -> bool:
         """True if no text holds PII. Texts seen clean before are not analysed again; the
@@ -177,6 +183,22 @@ class PrivacyLayer:
         with self._clean_lock:
             self._clean.clear()  # a new client's name may be in text that was clean before
         return dictionary
+
+
+def _masked(text: str, detections: Sequence[Detection], tokens: Iterator[str]) -> Masked:
+    """``text`` with each detection replaced by the next token."""
+    entities: list[MaskedEntity] = []
+    pieces: list[str] = []
+    cursor = 0
+    for det in detections:
+        token = next(tokens)
+        pieces += [text[cursor : det.start], token]
+        cursor = det.end
+        entities.append(
+            MaskedEntity(token, det.entity_type, det.start, det.end, det.client_id, det.score)
+        )
+    pieces.append(text[cursor:])
+    return Masked("".join(pieces), entities)
 
 
 def _digest(text: str) -> bytes:

@@ -15,12 +15,13 @@ import secrets
 import threading
 from collections import OrderedDict
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
+from typing import Any, cast
 
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
-from sqlalchemy import delete, func, select
+from sqlalchemy import Table, delete, func, insert, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -31,6 +32,8 @@ from assistant.privacy.normalize import canonical_value
 from assistant.storage.db import transaction
 
 DEFAULT_TTL = timedelta(days=30)
+_TABLE = cast(Table, VaultEntry.__table__)
+_READ = ("id", "value_hash", "token", "entity_type", "client_id", "expires_at")
 _CACHE_SIZE = 50_000
 
 
@@ -139,58 +142,71 @@ class Vault:
     def _lookup_or_insert(
         self, session: Session, items: list[_Pending], rm_id: str, conv: str
     ) -> dict[str, VaultRecord]:
-        """Existing live entries for ``items`` (one query), new entries for the rest."""
+        """Existing live entries for ``items`` (one query), new entries for the rest (one
+        multi-row insert). Row tuples, not ORM objects: a client profile issues a dozen
+        tokens, and the ORM's bookkeeping for them was most of the write."""
         now = self._clock()
-        scope = (VaultEntry.rm_id == rm_id, VaultEntry.conversation_id == conv)
-        rows = session.scalars(
-            select(VaultEntry)
-            .where(*scope, VaultEntry.value_hash.in_({i.digest for i in items}))
-            .where(VaultEntry.expires_at > now)
-            .order_by(VaultEntry.id)
+        scope = (_TABLE.c.rm_id == rm_id, _TABLE.c.conversation_id == conv)
+        rows = session.execute(
+            select(*(_TABLE.c[name] for name in _READ))
+            .where(*scope, _TABLE.c.value_hash.in_({i.digest for i in items}))
+            .where(_TABLE.c.expires_at > now)
+            .order_by(_TABLE.c.id)
         ).all()
-        existing = {row.value_hash: row for row in reversed(rows)}  # the oldest wins
+        found = {row.value_hash: row for row in reversed(rows)}  # the oldest wins
         records: dict[str, VaultRecord] = {}
+        new_rows: dict[str, dict] = {}
+        learnt: dict[int, str] = {}  # row id -> client id learnt later
         counts: dict[str, int] | None = None
         for item in items:
-            if item.digest in records:
+            known = records.get(item.digest)
+            if known is None and item.digest in found:
+                known = records[item.digest] = _found_record(found[item.digest], item.value)
+            if known is not None:
+                if known.client_id is None and item.client_id is not None:
+                    # learnt later (or again in this batch): tie the token to its client
+                    records[item.digest] = replace(known, client_id=item.client_id)
+                    if item.digest in new_rows:
+                        new_rows[item.digest]["client_id"] = item.client_id
+                    else:
+                        learnt[found[item.digest].id] = item.client_id
                 continue
-            row = existing.get(item.digest)
-            if row is None:
-                if counts is None:  # numbers issued so far in this scope, per type
-                    counts = dict(
-                        session.execute(
-                            select(VaultEntry.entity_type, func.count())
-                            .where(*scope)
-                            .group_by(VaultEntry.entity_type)
-                        ).all()
-                    )
-                counts[item.kind.value] = counts.get(item.kind.value, 0) + 1
-                row = self._new_entry(item, rm_id, conv, counts[item.kind.value], now)
-                session.add(row)
-            elif row.client_id is None and item.client_id is not None:
-                row.client_id = item.client_id  # learnt later: tie the token to its client
-            records[item.digest] = self._record(row, item.value)
-        session.flush()
+            if counts is None:  # numbers issued so far in this scope, per type
+                counts = dict(
+                    session.execute(
+                        select(_TABLE.c.entity_type, func.count())
+                        .where(*scope)
+                        .group_by(_TABLE.c.entity_type)
+                    ).all()
+                )
+            counts[item.kind.value] = counts.get(item.kind.value, 0) + 1
+            row = self._new_entry(item, rm_id, conv, counts[item.kind.value], now)
+            new_rows[item.digest] = row
+            records[item.digest] = VaultRecord(
+                row["token"], item.kind, item.value, item.client_id, _aware(row["expires_at"])
+            )
+        if new_rows:
+            session.execute(insert(_TABLE), list(new_rows.values()))
+        for row_id, client_id in learnt.items():
+            session.execute(update(_TABLE).where(_TABLE.c.id == row_id).values(client_id=client_id))
         return records
 
-    def _new_entry(
-        self, item: _Pending, rm_id: str, conv: str, number: int, now: datetime
-    ) -> VaultEntry:
+    def _new_entry(self, item: _Pending, rm_id: str, conv: str, number: int, now: datetime) -> dict:
         token = make_token(item.kind, number)
         nonce = secrets.token_bytes(12)
         aad = _aad(rm_id, conv, token, item.kind)
-        return VaultEntry(
-            rm_id=rm_id,
-            conversation_id=conv,
-            token=token,
-            entity_type=item.kind.value,
-            client_id=item.client_id,
-            nonce=nonce,
-            value_hash=item.digest,
-            created_at=now,
-            expires_at=now + self.ttl,
-            ciphertext=self._aead.encrypt(nonce, item.value.encode(), aad),
-        )
+        return {
+            "rm_id": rm_id,
+            "conversation_id": conv,
+            "token": token,
+            "entity_type": item.kind.value,
+            "client_id": item.client_id,
+            "nonce": nonce,
+            "value_hash": item.digest,
+            "created_at": now,
+            "expires_at": now + self.ttl,
+            "ciphertext": self._aead.encrypt(nonce, item.value.encode(), aad),
+        }
 
     # -- resolving -------------------------------------------------------------------------
     def resolve(self, token: str, *, rm_id: str, conversation_id: str) -> VaultRecord | None:
@@ -261,6 +277,12 @@ class Vault:
             self._cache[(rm_id, conv, "t:" + record.token)] = record
             while len(self._cache) > _CACHE_SIZE:
                 self._cache.popitem(last=False)
+
+
+def _found_record(row: Any, value: str) -> VaultRecord:
+    return VaultRecord(
+        row.token, Entity(row.entity_type), value, row.client_id, _aware(row.expires_at)
+    )
 
 
 def _aad(rm_id: str, conversation_id: str, token: str, kind: Entity) -> bytes:

@@ -69,6 +69,19 @@ def test_when_no_product_is_named_then_nothing_is_resolved(catalogue: Catalogue)
     assert found.phrase is None and not found.matches and not found.missing
 
 
+@pytest.mark.parametrize("segment", ["retail", "corporate"])
+def test_when_a_kind_is_asked_again_then_the_same_products_come_back_in_the_same_order(
+    segment: str,
+) -> None:
+    """A kind's scores are kept by the catalogue; a fresh catalogue agrees with a used one."""
+    used = Catalogue({r[0]: product(r) for r in OTHER_BANK}, glossary=default_glossary())
+    for text in ("介绍一下理财", "pitch our payroll service", "介绍一下理财"):
+        again = used.resolve(text, segment=segment)
+        fresh = Catalogue({r[0]: product(r) for r in OTHER_BANK}, glossary=default_glossary())
+        assert again == fresh.resolve(text, segment=segment)
+        assert again.matches
+
+
 def test_when_there_is_no_glossary_then_the_catalogue_texts_alone_still_resolve() -> None:
     plain = Catalogue({r[0]: product(r) for r in OTHER_BANK})
     assert plain.resolve("大额存单", segment="retail").matches[0].product.product_code == (

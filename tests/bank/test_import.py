@@ -253,6 +253,35 @@ def test_when_extra_columns_are_present_then_they_are_kept_as_attributes(
     assert client.attributes == {"segment_note": "key account"}
 
 
+def test_when_client_data_is_read_then_it_holds_the_loaded_values_in_their_types(
+    frontline: Frontline, tmp_path: Path
+) -> None:
+    """The repository reads row tuples; each record holds what the ORM objects hold, with
+    amounts as floats, dates as dates and notes newest first."""
+    import_extract(frontline.sessions, write_extract(tmp_path / "x"))
+    ids = sorted(frontline.bank.client_ids_of(["RM001", "RM002"]))
+    datas = frontline.bank.client_data(ids, interactions=2)
+    with frontline.sessions() as s:
+        holdings = s.scalars(select(m.Holding).order_by(m.Holding.id)).all()
+        notes = s.scalars(select(m.Interaction).order_by(m.Interaction.date.desc())).all()
+        by_id = {c.client_id: c for c in s.scalars(select(m.Client))}
+    assert [d.client.client_id for d in datas] == ids
+    for data in datas:
+        cid = data.client.client_id
+        assert data.client.name == by_id[cid].name
+        assert data.client.attributes == dict(by_id[cid].attributes or {})
+        assert [(h.product_code, h.balance, h.maturity_date) for h in data.holdings] == [
+            (h.product_code, float(h.balance), h.maturity_date)
+            for h in holdings
+            if h.client_id == cid
+        ]
+        assert all(type(h.balance) is float for h in data.holdings)
+        assert all(type(b.avg_daily_deposit) is float for b in data.balances)
+        assert [(i.date, i.summary) for i in data.interactions] == [
+            (i.date, i.summary) for i in notes if i.client_id == cid
+        ][:2]
+
+
 def test_when_bytes_are_not_utf8_then_the_file_is_rejected(
     frontline: Frontline, tmp_path: Path
 ) -> None:

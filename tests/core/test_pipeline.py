@@ -243,6 +243,22 @@ def test_when_a_follow_up_says_draft_the_email_then_the_client_comes_from_the_ea
     assert {"draft_outreach"} <= {c.name for c in second.tool_calls}
 
 
+def test_when_a_turn_starts_a_conversation_then_no_earlier_turn_is_read(demo, monkeypatch) -> None:
+    """A conversation the turn itself begins has no owner and no history yet: only a turn
+    that continues one reads them."""
+    fl, _ = demo
+    store, reads = fl.core.conversations, []
+    for name in ("owner", "history"):
+        real = getattr(store, name)
+        monkeypatch.setattr(
+            store, name, lambda *a, _n=name, _f=real, **k: reads.append(_n) or _f(*a, **k)
+        )
+    first = ask(fl, "我该怎么服务C000903？")
+    assert reads == []
+    ask(fl, "再帮我起草一封邮件", conversation_id=first.conversation_id)
+    assert reads == ["owner", "history"]
+
+
 def test_when_a_channel_user_is_unknown_then_the_answer_is_a_polite_refusal(demo) -> None:
     fl, _ = demo
     answer = asyncio.run(

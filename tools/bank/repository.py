@@ -148,9 +148,12 @@ class SqlBankRepository:
         if not ids:
             return []
         with self._sessions() as s:
+            # Row tuples, not ORM objects: the records are built from them at once, and a
+            # client's two years of balances and notes made the ORM's bookkeeping most of
+            # the read.
             clients = {
                 c.client_id: c
-                for c in s.scalars(select(m.Client).where(m.Client.client_id.in_(ids)))
+                for c in s.execute(select(m.Client.__table__).where(m.Client.client_id.in_(ids)))
             }
             holdings = self._grouped(s, m.Holding, ids, m.Holding.id)
             balances = self._grouped(s, m.MonthlyBalance, ids, m.MonthlyBalance.month)
@@ -199,12 +202,14 @@ class SqlBankRepository:
         grouped: dict[str, list] = defaultdict(list)
         for start in range(0, len(ids), 500):  # keep IN lists bounded
             chunk = ids[start : start + 500]
-            for row in s.scalars(select(table).where(table.client_id.in_(chunk)).order_by(order)):
+            query = select(table.__table__).where(table.client_id.in_(chunk)).order_by(order)
+            for row in s.execute(query):
                 grouped[row.client_id].append(row)
         return grouped
 
     @staticmethod
-    def _client(row: m.Client) -> ClientRecord:
+    def _client(row: Any) -> ClientRecord:
+        """A client record from its ORM object or its row tuple (the same names)."""
         fields = _fields(ClientRecord, row)
         fields["annual_revenue"] = (
             _money(row.annual_revenue) if row.annual_revenue is not None else None
@@ -213,7 +218,7 @@ class SqlBankRepository:
         return ClientRecord(**fields)
 
     @staticmethod
-    def _balance(row: m.MonthlyBalance) -> BalanceRecord:
+    def _balance(row: Any) -> BalanceRecord:
         return BalanceRecord(
             row.client_id,
             row.month,
