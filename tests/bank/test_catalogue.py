@@ -132,3 +132,42 @@ def test_when_a_book_query_names_the_banks_payroll_then_the_gap_uses_its_code(
 
 def test_when_another_bank_is_loaded_then_the_catalogue_is_its_own(other_bank: Frontline) -> None:
     assert set(other_bank.catalogue.products) == {r[0] for r in OTHER_BANK}
+
+
+# A third catalogue (neither the demo's nor the Harbour test bank's): wealth products under a
+# dashed English category with brand names that never say "理财", and a "deposit" category that
+# holds current accounts beside time deposits.
+THIRD_BANK = [
+    ("W-7D", "企业七天理财", "wealth-management", "R2", "corporate", "", "Corporate 7-Day Wealth"),
+    ("W-STEADY", "稳盈90天", "wealth-management", "R2", "retail", "期限3个月", "Steady 90"),
+    ("W-GROW", "进取一号", "wealth-management", "R3", "retail", "", "Growth One"),
+    ("MI-1", "海盈稳享", "managed-investment", "R2", "retail", "", "Steady Income"),
+    ("D-CUR", "个人活期", "deposit", "R1", "retail", "", "Current Account"),
+    ("D-TD", "个人定期存款", "deposit", "R1", "retail", "", "Time Deposit"),
+    ("F-HY", "稳健债券基金", "mutual-fund", "R3", "retail", "", "Bond Fund"),
+]
+
+
+@pytest.fixture(scope="module")
+def third() -> Catalogue:
+    return Catalogue({r[0]: product(r) for r in THIRD_BANK}, glossary=default_glossary())
+
+
+def codes(found) -> set[str]:
+    return {m.product.product_code for m in found.matches}
+
+
+def test_when_a_generic_word_names_a_category_then_every_product_of_it_is_found(
+    third: Catalogue,
+) -> None:
+    # "理财" is the whole wealth category and, through the glossary's "managed investment",
+    # the managed-investment one — not only the product whose name says 理财.
+    assert codes(third.resolve("谁买了理财")) == {"W-7D", "W-STEADY", "W-GROW", "MI-1"}
+    assert codes(third.resolve("who bought wealth management products")) >= {"W-STEADY", "W-GROW"}
+
+
+def test_when_a_category_is_wider_than_the_word_then_only_the_named_products_are_found(
+    third: Catalogue,
+) -> None:
+    assert codes(third.resolve("定期快到期了")) == {"D-TD"}  # not the current account
+    assert third.resolve("混合型基金").missing  # a bond fund is no hybrid fund
