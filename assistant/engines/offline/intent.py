@@ -19,6 +19,14 @@ if TYPE_CHECKING:
 
 METHODS = ("rules", "examples", "combined")
 
+# Asking for a text to be written; a channel's wording named without it ("企业微信消息怎么写比较好",
+# "the call script opening") and without a client in sight is a question about the templates.
+DRAFT_VERB = re.compile(
+    r"起草|草拟|拟一[条封份个]|写一[条封份段个]|写[条个封]|发[一]?条|帮我写|生成.{0,6}(消息|短信|邮件|话术|脚本)|"
+    r"\b(draft|write|compose|prepare)\b.{0,40}\b(message|email|e-mail|sms|text|wechat|script|note|letter)\b",
+    re.I,
+)
+
 CUES: dict[str, list[tuple[str, float]]] = {
     "help": [
         (
@@ -164,6 +172,8 @@ def _rule_scores(
         # No client in sight: "what are the risk levels" is a policy question, not a fact lookup.
         scores["client_facts"] = 0.0
         scores["serve_client"] -= 1.0
+    if not (has_client or follow_up_client or DRAFT_VERB.search(text)):
+        scores["draft_outreach"] = 0.0  # no one to write to, nothing asked to be written
     if scores["book_query"] and has_client:
         scores["book_query"] -= 2.0
     if (
