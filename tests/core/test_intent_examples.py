@@ -232,3 +232,10 @@ def test_when_a_text_is_asked_for_with_no_client_then_it_is_still_a_draft(questi
 def test_when_the_conversation_has_a_client_then_a_channels_wording_is_a_draft() -> None:
     verdict = classify("电话话术呢？", has_client=False, follow_up_client=True, method="rules")
     assert verdict.intent == "draft_outreach"
+
+
+def test_when_a_pronoun_stands_for_the_conversations_client_then_it_reads_as_a_client() -> None:
+    question = "他们的代发在哪家行？我们有机会吗？"
+    assert classifier_text(question, [], pronouns=True).startswith("⟦CLIENT_1⟧的代发")
+    assert classifier_text(question, []) == question  # no client in the conversation
+    assert "⟦CLIENT_1⟧" in classifier_text("Draft an email to their CFO.", [], pronouns=True)

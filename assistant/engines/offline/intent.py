@@ -12,6 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from assistant.engines.offline.followup import PRONOUN
 from assistant.privacy.tokens import TOKEN_RE
 
 if TYPE_CHECKING:
@@ -213,12 +214,16 @@ EXAMPLES_CONFIDENT = 0.015
 NO_CLIENT_PENALTY = 0.05
 
 
-def classifier_text(masked_text: str, client_ids: list[str]) -> str:
+def classifier_text(masked_text: str, client_ids: list[str], pronouns: bool = False) -> str:
     """The question as the examples are written: a client named by its id reads as a masked
     client, so "<id> 的产品什么时候到期" is as near its examples as "⟦CLIENT_1⟧的产品…". A
     masked person reads as a client too: a name of another book is masked as a client and an
-    unknown name as a person, and the intent (so the answer) must not tell them apart."""
+    unknown name as a person, and the intent (so the answer) must not tell them apart.
+    ``pronouns``: the conversation's client is what "他们" / "their" stands for; it reads as a
+    masked client too ("他们的代发在哪家行" is a question about a client, not about the book)."""
     text = masked_text.strip()
+    if pronouns:
+        text = PRONOUN.sub(CLIENT_TOKEN, text)
     for client_id in client_ids:  # as the RM wrote it: any case, with or without separators
         spelt = r"[\s\-_./]*".join(re.escape(ch) for ch in client_id if ch.isalnum())
         text = re.sub(spelt, CLIENT_TOKEN, text, flags=re.IGNORECASE) if spelt else text
