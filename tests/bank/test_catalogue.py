@@ -4,6 +4,7 @@ bank's codes, names and categories, Chinese and English phrases, a product the b
 from __future__ import annotations
 
 import asyncio
+from pathlib import Path
 
 import pytest
 
@@ -171,3 +172,42 @@ def test_when_a_category_is_wider_than_the_word_then_only_the_named_products_are
 ) -> None:
     assert codes(third.resolve("定期快到期了")) == {"D-TD"}  # not the current account
     assert third.resolve("混合型基金").missing  # a bond fund is no hybrid fund
+
+
+@pytest.fixture(scope="module")
+def payroll_watched(tmp_path_factory: pytest.TempPathFactory):
+    """The other bank with its signal policy naming its own payroll category (代发)."""
+    home = tmp_path_factory.mktemp("other-bank-policy")
+    bundled = (Path(__file__).parents[2] / "tools" / "policy" / "signals.yaml").read_text("utf-8")
+    policy = home / "signals.yaml"
+    policy.write_text(
+        bundled.replace("payroll_categories: [payroll]", "payroll_categories: [代发]")
+    )
+    fl = Frontline(make_settings(home, signal_policy=policy), embedder=HashingEmbeddings())
+    import_extract(fl.sessions, write_extract(home / "extract", other_bank_extract()))
+    fl.after_import()
+    yield fl
+    fl.close()
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Which of my corporate clients don't run payroll with us?",
+        "哪些企业客户还没在我行代发工资？",
+    ],
+)
+def test_when_clients_lack_the_product_the_gap_signal_watches_then_the_gap_is_asked(
+    payroll_watched: Frontline, question: str
+) -> None:
+    answer = ask(payroll_watched, question, "RM001")
+    book = next(c.args for c in answer.tool_calls if c.name == "list_book")
+    assert book.get("product_gap") == "PAY-SVC" and not book.get("lacks")
+
+
+def test_when_a_lacked_product_is_not_watched_then_it_stays_a_lacks_filter(
+    payroll_watched: Frontline,
+) -> None:
+    answer = ask(payroll_watched, "没开资金池的客户有哪些", "RM001")
+    book = next(c.args for c in answer.tool_calls if c.name == "list_book")
+    assert book.get("lacks") == ["资金池"] and not book.get("product_gap")
