@@ -7,7 +7,9 @@ Two ways a question names a product:
   names are looked for in the question;
 - by a kind of product, in everyday banking words (``PRODUCT_KINDS`` below, widened by the
   bank's search glossary): every catalogue product is scored by how well its name, English
-  name, category and description carry those words, and the best ones are kept.
+  name, category and description carry those words, and the best ones are kept — with every
+  product of a category the words name: "理财" is all of a ``managed-investment`` category
+  (via the glossary's "managed investment"), whatever each product is called.
 
 Among the kept products the client's segment decides (a retail client's CD is the retail CD),
 then what the client already holds (a maturity reminder is about the CD they hold), then the
@@ -102,11 +104,25 @@ def contains(text: str, phrase: str) -> bool:
     return re.search(rf"(?<![a-z0-9]){re.escape(phrase)}(?![a-z0-9])", text.lower()) is not None
 
 
+def _category(category: str) -> str:
+    """A category code as words: ``managed-investment`` / ``cash_management`` -> "... ..."."""
+    return re.sub(r"[_\-]+", " ", category).strip()
+
+
+def _of_kind(category: str, phrases: Mapping[str, float]) -> bool:
+    """The category is one of the kind's (its label holds one of the kind's words, or is one),
+    so each of its products is that kind whatever it is called. A label held *inside* a phrase
+    is wider than the kind ("deposit" in "term deposit" also covers current accounts): that
+    only scores, it does not make every product a match."""
+    label = _category(category)
+    return bool(label) and any(contains(label, phrase) for phrase in phrases)
+
+
 def _fields(product: ProductRecord) -> dict[str, str]:
     return {
         "name": product.name,
         "name_en": product.name_en or "",
-        "category": product.category.replace("_", " "),
+        "category": _category(product.category),
         "description": product.description or "",
     }
 
@@ -172,7 +188,11 @@ class Catalogue:
                 phrases.setdefault(synonym, GLOSSARY_WEIGHT)
         scores = {p: _score(p, phrases) for p in self.products.values()}
         best = max(scores.values(), default=0.0)
-        return {p: s for p, s in scores.items() if s > 0 and s >= best * KEEP_RATIO}
+        return {
+            p: s
+            for p, s in scores.items()
+            if s > 0 and (s >= best * KEEP_RATIO or _of_kind(p.category, phrases))
+        }
 
     def _rank(
         self,
@@ -200,16 +220,18 @@ class Catalogue:
 
 
 def _score(product: ProductRecord, phrases: Mapping[str, float]) -> float:
-    total = 0.0
+    """How well the product's texts carry the kind's words. A category label held inside a
+    phrase ("deposit" in "term deposit") adds to a product the words already name, and alone
+    is no evidence: it is wider than the kind."""
+    total, named = 0.0, False
     for field, text in _fields(product).items():
-        weights = [
-            w
-            for phrase, w in phrases.items()
-            if contains(text, phrase) or (field == "category" and text and contains(phrase, text))
-        ]
+        direct = [w for phrase, w in phrases.items() if contains(text, phrase)]
+        wider = field == "category" and text and any(contains(p, text) for p in phrases)
+        weights = direct or ([w for p, w in phrases.items() if contains(p, text)] if wider else [])
+        named = named or bool(direct)
         if weights:
             total += FIELD_WEIGHTS[field] * max(weights)
-    return total
+    return total if named else 0.0
 
 
 def _synonym_index(glossary: Glossary | None) -> dict[str, tuple[str, ...]]:

@@ -88,6 +88,11 @@ class InsightService:
     def intel(self) -> ClientIntelligence:
         return ClientIntelligence(self._policies or load_policies(), self.products)
 
+    @property
+    def policy(self) -> Policies:
+        """The tiering and signal policies the insights are computed under."""
+        return self.intel.policy
+
     @cached_property
     def peers(self) -> PeerStats:
         """Peers over the whole bank: an RM's book alone is too small to compare against."""

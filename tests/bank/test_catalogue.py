@@ -4,6 +4,7 @@ bank's codes, names and categories, Chinese and English phrases, a product the b
 from __future__ import annotations
 
 import asyncio
+from pathlib import Path
 
 import pytest
 
@@ -145,3 +146,81 @@ def test_when_a_book_query_names_the_banks_payroll_then_the_gap_uses_its_code(
 
 def test_when_another_bank_is_loaded_then_the_catalogue_is_its_own(other_bank: Frontline) -> None:
     assert set(other_bank.catalogue.products) == {r[0] for r in OTHER_BANK}
+
+
+# A third catalogue (neither the demo's nor the Harbour test bank's): wealth products under a
+# dashed English category with brand names that never say "理财", and a "deposit" category that
+# holds current accounts beside time deposits.
+THIRD_BANK = [
+    ("W-7D", "企业七天理财", "wealth-management", "R2", "corporate", "", "Corporate 7-Day Wealth"),
+    ("W-STEADY", "稳盈90天", "wealth-management", "R2", "retail", "期限3个月", "Steady 90"),
+    ("W-GROW", "进取一号", "wealth-management", "R3", "retail", "", "Growth One"),
+    ("MI-1", "海盈稳享", "managed-investment", "R2", "retail", "", "Steady Income"),
+    ("D-CUR", "个人活期", "deposit", "R1", "retail", "", "Current Account"),
+    ("D-TD", "个人定期存款", "deposit", "R1", "retail", "", "Time Deposit"),
+    ("F-HY", "稳健债券基金", "mutual-fund", "R3", "retail", "", "Bond Fund"),
+]
+
+
+@pytest.fixture(scope="module")
+def third() -> Catalogue:
+    return Catalogue({r[0]: product(r) for r in THIRD_BANK}, glossary=default_glossary())
+
+
+def codes(found) -> set[str]:
+    return {m.product.product_code for m in found.matches}
+
+
+def test_when_a_generic_word_names_a_category_then_every_product_of_it_is_found(
+    third: Catalogue,
+) -> None:
+    # "理财" is the whole wealth category and, through the glossary's "managed investment",
+    # the managed-investment one — not only the product whose name says 理财.
+    assert codes(third.resolve("谁买了理财")) == {"W-7D", "W-STEADY", "W-GROW", "MI-1"}
+    assert codes(third.resolve("who bought wealth management products")) >= {"W-STEADY", "W-GROW"}
+
+
+def test_when_a_category_is_wider_than_the_word_then_only_the_named_products_are_found(
+    third: Catalogue,
+) -> None:
+    assert codes(third.resolve("定期快到期了")) == {"D-TD"}  # not the current account
+    assert third.resolve("混合型基金").missing  # a bond fund is no hybrid fund
+
+
+@pytest.fixture(scope="module")
+def payroll_watched(tmp_path_factory: pytest.TempPathFactory):
+    """The other bank with its signal policy naming its own payroll category (代发)."""
+    home = tmp_path_factory.mktemp("other-bank-policy")
+    bundled = (Path(__file__).parents[2] / "tools" / "policy" / "signals.yaml").read_text("utf-8")
+    policy = home / "signals.yaml"
+    policy.write_text(
+        bundled.replace("payroll_categories: [payroll]", "payroll_categories: [代发]")
+    )
+    fl = Frontline(make_settings(home, signal_policy=policy), embedder=HashingEmbeddings())
+    import_extract(fl.sessions, write_extract(home / "extract", other_bank_extract()))
+    fl.after_import()
+    yield fl
+    fl.close()
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Which of my corporate clients don't run payroll with us?",
+        "哪些企业客户还没在我行代发工资？",
+    ],
+)
+def test_when_clients_lack_the_product_the_gap_signal_watches_then_the_gap_is_asked(
+    payroll_watched: Frontline, question: str
+) -> None:
+    answer = ask(payroll_watched, question, "RM001")
+    book = next(c.args for c in answer.tool_calls if c.name == "list_book")
+    assert book.get("product_gap") == "PAY-SVC" and not book.get("lacks")
+
+
+def test_when_a_lacked_product_is_not_watched_then_it_stays_a_lacks_filter(
+    payroll_watched: Frontline,
+) -> None:
+    answer = ask(payroll_watched, "没开资金池的客户有哪些", "RM001")
+    book = next(c.args for c in answer.tool_calls if c.name == "list_book")
+    assert book.get("lacks") == ["资金池"] and not book.get("product_gap")

@@ -83,6 +83,11 @@ CASES = [
     ("谁买了大额存单", {"holds": ["大额存单"]}),
     ("which of my clients hold an LC", {"holds": ["lc"]}),
     ("没开资金池的客户有哪些", {"lacks": ["资金池"]}),
+    ("哪些企业客户还没在我行代发工资？", {"client_type": "corporate", "lacks": ["代发", "工资"]}),
+    ("Which of my corporate clients don't run payroll with us?", {"lacks": ["payroll"]}),
+    ("我名下哪些公司适合营销代发？", {"lacks": ["代发"], "holds": []}),
+    ("我的客户里谁买了理财？", {"holds": ["理财"], "lacks": []}),
+    ("Which clients in my book are losing deposits?", {"signal": "deposit_churn"}),
     (
         "which corporate clients have no payroll",
         {"client_type": "corporate", "signal": "product_gap"},

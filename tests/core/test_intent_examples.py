@@ -213,3 +213,29 @@ def test_the_examples_follow_phrasings_they_have_not_seen(
         method="examples",
     )
     assert verdict.intent == intent, classifier.nearest(vector)
+
+
+@pytest.mark.parametrize(
+    "question", ["企业微信消息怎么写比较好？", "Give me the call script opening for a client call."]
+)
+def test_when_a_channels_wording_is_asked_with_no_client_then_it_is_not_a_draft(
+    question: str,
+) -> None:
+    assert classify(question, has_client=False, method="rules").intent == "playbook_qa"
+
+
+@pytest.mark.parametrize("question", ["帮我写条微信提醒存单到期", "draft a wechat reminder"])
+def test_when_a_text_is_asked_for_with_no_client_then_it_is_still_a_draft(question: str) -> None:
+    assert classify(question, has_client=False, method="rules").intent == "draft_outreach"
+
+
+def test_when_the_conversation_has_a_client_then_a_channels_wording_is_a_draft() -> None:
+    verdict = classify("电话话术呢？", has_client=False, follow_up_client=True, method="rules")
+    assert verdict.intent == "draft_outreach"
+
+
+def test_when_a_pronoun_stands_for_the_conversations_client_then_it_reads_as_a_client() -> None:
+    question = "他们的代发在哪家行？我们有机会吗？"
+    assert classifier_text(question, [], pronouns=True).startswith("⟦CLIENT_1⟧的代发")
+    assert classifier_text(question, []) == question  # no client in the conversation
+    assert "⟦CLIENT_1⟧" in classifier_text("Draft an email to their CFO.", [], pronouns=True)

@@ -86,8 +86,12 @@ HOLD_CUES = re.compile(
     r"持有|买了|买过|有|开了|开通了|用了|用|\bhold(s|ing)?\b|\bbought\b|\bhas\b|\bhave\b|\bwith\b|\busing\b",
     IC,
 )
+# Words before a product that ask for the clients without it: a negation ("还没在我行代发",
+# "don't run payroll with us") or a prospect ("适合营销代发", "good candidates for a CD").
 LACK_CUES = re.compile(
-    r"没有|没开|未开|没开通|未开通|没买|未持有|不持有|没用|缺|\black(s|ing)?\b|\bwithout\b|\bno\b|\bdon'?t have\b|\bhaven'?t\b|\bnot\b",
+    r"没有|没开|未开|没开通|未开通|没买|未持有|不持有|没用|缺|还没|尚未|没在|未在|不在|适合|可以营销|营销|"
+    r"\black(s|ing)?\b|\bwithout\b|\bno\b|n'?t\b|\bnot\b|\bpitch\b|\bsuitable for\b|"
+    r"\b(candidates?|prospects?) for\b",
     IC,
 )
 RISK_APPETITE = re.compile(r"(?<![a-z0-9])c([1-5])(?![0-9])", IC)

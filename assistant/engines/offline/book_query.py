@@ -51,6 +51,7 @@ async def answer(req: Request) -> EngineResult:
     team_wide = parsed.team or args.get("group_by_rm") or args.get("follow_up_gaps")
     if req.tb.caller.role == "team_lead" and not team_wide and "rm" not in args:
         args["rm"] = req.tb.caller.rm_id  # "我的客户" from a lead: their own book, not the team's
+    args = await _lacks_as_gap(req, args)
     if args.get("signal") == "product_gap":
         # "which clients lack payroll": the gap is the bank's own payroll product.
         found = await named_products(req.tb, req.text, segment=args.get("client_type"))
@@ -73,6 +74,27 @@ async def answer(req: Request) -> EngineResult:
         "book_query",
         state={"client_ids": ids[:1] if len(ids) == 1 else [], "last_list": ids},
     )
+
+
+async def _lacks_as_gap(req: Request, args: dict) -> dict:
+    """Clients without the product the bank's gap signal watches for ("还没在我行代发",
+    "don't run payroll with us", "适合营销代发") are that signal's clients: the ones it is
+    worth pitching to by the policy (enough staff), as "没有代发" already reads."""
+    watched = set(req.tb.services.intelligence.policy.signals.product_gap.payroll_categories)
+    if args.get("signal") or not watched or not args.get("lacks"):
+        return args
+    lacks = []
+    for word in args["lacks"]:
+        found = await named_products(req.tb, word, segment=args.get("client_type"))
+        products = found["products"]
+        if products and all(p["category"] in watched for p in products):
+            args["signal"] = "product_gap"
+        else:
+            lacks.append(word)
+    args["lacks"] = lacks
+    if not lacks:
+        args.pop("lacks")
+    return args
 
 
 def _lines(result: dict, args: dict, language: str) -> list[str]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from assistant.core.types import ActionItem, ClientCard
+from assistant.engines.offline.direct import terms
 from assistant.engines.offline.phrases import FINDING_LABELS, t
 
 SEVERITY_MARK = {"high": "🔴", "medium": "🟠", "low": "🟢"}
@@ -131,16 +132,36 @@ def passage_ref(p: dict) -> str:
     return f"- {passage_title(p)} [{p['n']}]"
 
 
-def passage_summary(p: dict, language: str, max_lines: int = 4) -> list[str]:
+def passage_summary(
+    p: dict, language: str, max_lines: int = 4, question: str | None = None
+) -> list[str]:
     title = passage_title(p)
     stale = t("stale", language) if p.get("stale") else ""
     lines = [f"[{p['n']}] {heading(title)}{stale}"]
     body = [
         ln.strip() for ln in p["text"].splitlines() if ln.strip() and not ln.strip().startswith("#")
     ]
-    for ln in body[:max_lines]:
+    for ln in body[:max_lines] + _asked_part(body, max_lines, question):
         lines.append(ln if BULLET.match(ln) else f"- {ln}")
     return lines
+
+
+def _asked_part(body: list[str], shown: int, question: str | None) -> list[str]:
+    """The part of a long passage past the lines shown that the question is about more than
+    any shown line ("远期结汇要提示什么风险" in a section listing disclosures by product): that
+    line, and the line under it when it is a short sub-heading."""
+    if not question or len(body) <= shown:
+        return []
+    asked = terms(question)
+    overlap = [len(asked & terms(ln)) for ln in body]
+    best = max(range(shown, len(body)), key=lambda i: overlap[i])
+    if overlap[best] < 2 or overlap[best] <= max(overlap[:shown]):
+        return []
+    under = best + 1 < len(body) and len(body[best]) <= SUBHEADING_CHARS
+    return body[best : best + 2] if under else [body[best]]
+
+
+SUBHEADING_CHARS = 16  # a line this short with a line under it titles that line
 
 
 def book_lines(result: dict, language: str) -> list[str]:

@@ -88,7 +88,7 @@ class OfflineEngine:
             has_client=has_client,
             follow_up_client=bool(ctx.state.get("client_ids")),
             book_like=book.structured,
-            examples=self._example_scores(ctx, slots),
+            examples=self._example_scores(ctx, slots, referred=bool(follow.client_ids)),
             method=self.method,
         )
         if follow.intent:
@@ -129,17 +129,18 @@ class OfflineEngine:
         return replace(book, query=book.query.model_copy(update={"sort_by": measure}))
 
     def _example_scores(
-        self, ctx: EngineContext, slots: Slots
+        self, ctx: EngineContext, slots: Slots, referred: bool = False
     ) -> Callable[[], ExampleVerdict] | None:
         """The question's nearest examples, when the classifier asks. The vector comes through
         the retriever's cache: a playbook question is embedded once per turn for both
-        classifying and searching."""
+        classifying and searching. ``referred``: the turn's pronoun ("他们的代发…") stands for
+        the conversation's client, and reads as one to the examples."""
         fitted = self.examples
         if fitted is None:
             return None
 
         def scores() -> ExampleVerdict:
-            text = classifier_text(ctx.masked_text, slots.client_ids)
+            text = classifier_text(ctx.masked_text, slots.client_ids, pronouns=referred)
             return fitted().scores(ctx.toolbox.services.retriever.query_vector(text))
 
         return scores

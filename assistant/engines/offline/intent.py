@@ -12,12 +12,21 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from assistant.engines.offline.followup import PRONOUN
 from assistant.privacy.tokens import TOKEN_RE
 
 if TYPE_CHECKING:
     from assistant.engines.offline.examples import ExampleVerdict
 
 METHODS = ("rules", "examples", "combined")
+
+# Asking for a text to be written; a channel's wording named without it ("企业微信消息怎么写比较好",
+# "the call script opening") and without a client in sight is a question about the templates.
+DRAFT_VERB = re.compile(
+    r"起草|草拟|拟一[条封份个]|写一[条封份段个]|写[条个封]|发[一]?条|帮我写|生成.{0,6}(消息|短信|邮件|话术|脚本)|"
+    r"\b(draft|write|compose|prepare)\b.{0,40}\b(message|email|e-mail|sms|text|wechat|script|note|letter)\b",
+    re.I,
+)
 
 CUES: dict[str, list[tuple[str, float]]] = {
     "help": [
@@ -164,6 +173,8 @@ def _rule_scores(
         # No client in sight: "what are the risk levels" is a policy question, not a fact lookup.
         scores["client_facts"] = 0.0
         scores["serve_client"] -= 1.0
+    if not (has_client or follow_up_client or DRAFT_VERB.search(text)):
+        scores["draft_outreach"] = 0.0  # no one to write to, nothing asked to be written
     if scores["book_query"] and has_client:
         scores["book_query"] -= 2.0
     if (
@@ -203,12 +214,16 @@ EXAMPLES_CONFIDENT = 0.015
 NO_CLIENT_PENALTY = 0.05
 
 
-def classifier_text(masked_text: str, client_ids: list[str]) -> str:
+def classifier_text(masked_text: str, client_ids: list[str], pronouns: bool = False) -> str:
     """The question as the examples are written: a client named by its id reads as a masked
     client, so "<id> 的产品什么时候到期" is as near its examples as "⟦CLIENT_1⟧的产品…". A
     masked person reads as a client too: a name of another book is masked as a client and an
-    unknown name as a person, and the intent (so the answer) must not tell them apart."""
+    unknown name as a person, and the intent (so the answer) must not tell them apart.
+    ``pronouns``: the conversation's client is what "他们" / "their" stands for; it reads as a
+    masked client too ("他们的代发在哪家行" is a question about a client, not about the book)."""
     text = masked_text.strip()
+    if pronouns:
+        text = PRONOUN.sub(CLIENT_TOKEN, text)
     for client_id in client_ids:  # as the RM wrote it: any case, with or without separators
         spelt = r"[\s\-_./]*".join(re.escape(ch) for ch in client_id if ch.isalnum())
         text = re.sub(spelt, CLIENT_TOKEN, text, flags=re.IGNORECASE) if spelt else text

@@ -26,6 +26,6 @@ async def answer(req: Request) -> EngineResult:
         shown = [*shown[: PASSAGES - 1], *(p for p in found if p["n"] == lead.n)]
     blocks = [[lead.render(req.lang)] if lead else []]
     blocks += [[c.heading(t("playbook_title", req.lang))]] + [
-        c.passage_summary(p, req.lang) for p in shown
+        c.passage_summary(p, req.lang, question=req.text) for p in shown
     ]
     return EngineResult(c.join(blocks), "playbook_qa")

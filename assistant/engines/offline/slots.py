@@ -57,7 +57,11 @@ TIERS = [
     (r"大众客户|\bmass\b", "mass"),
 ]
 SIGNALS = [
-    (r"流失|流出|下降|减少|churn|outflow|declin|dropp", "deposit_churn"),
+    (
+        r"流失|流出|下降|减少|churn|outflow|declin|dropp|shrink|"
+        r"\blos(e|es|ing|t)\b.{0,20}\b(deposits?|funds|money|balances?)\b",
+        "deposit_churn",
+    ),
     (r"到期|matur", "maturity"),
     (
         r"缺口|没有代发|没有开通|没开通|未开通|未办理|no payroll|without payroll|gap|lack",
