@@ -140,7 +140,7 @@ def _zh_forms(name: str) -> list[NameForm]:
         # A long head ("瑞洋海产", "海鸿冷链"): its first two characters are how RMs say it,
         # naming the company alone when they are no everyday word.
         short, rare = head[:2], _rare_word(head[:2])
-        out += [NameForm(short, rare), NameForm(_pinyin(short), rare, spaced=True)]
+        out += [NameForm(short, rare), _pinyin_form(_pinyin(short), rare)]
     for j in range(len(words) + 1):
         parts = [head, *words[:j]]
         text = "".join(parts)
@@ -151,7 +151,7 @@ def _zh_forms(name: str) -> list[NameForm]:
         if place:
             out.append(NameForm(place + text, True))
         if _CJK.match(text):
-            out.append(NameForm(" ".join(_pinyin(p) for p in parts), strong, spaced=True))
+            out.append(_pinyin_form(" ".join(_pinyin(p) for p in parts), strong))
             if j > 0:
                 english = " ".join(INDUSTRY_ZH[w] for w in words[:j])
                 out.append(NameForm(f"{_pinyin(head)} {english}", True, spaced=True))
@@ -199,6 +199,21 @@ def _distinctive_zh(head: str) -> bool:
     """Something is left of ``head`` once places and region words are taken off its front."""
     rest = _LEADING_GENERIC.sub("", head)
     return len(rest) >= 2 and rest not in INDUSTRY_ZH and rest not in GENERIC_ZH
+
+
+def _pinyin_form(text: str, strong: bool) -> NameForm:
+    """A pinyin rendering, naming the company alone unless it spells an everyday English word
+    (立科 -> "Like"): matched in any case and spacing, it would mask "I'd like to" in every
+    English draft. Beside one of the company's contacts it still names it."""
+    return NameForm(text, strong and compact(text) not in _english_words(), spaced=True)
+
+
+@lru_cache(maxsize=1)
+def _english_words() -> frozenset[str]:
+    """Common English words (Faker's en_US word list, ~1,000)."""
+    from faker.providers.lorem.en_US import Provider
+
+    return frozenset(w.lower() for w in Provider.word_list)
 
 
 @lru_cache(maxsize=16384)
