@@ -349,3 +349,12 @@ def test_when_no_client_is_named_then_the_playbooks_answer_and_the_client_is_ask
     assert answer.intent == "playbook_qa" and not answer.refused and answer.client_ids == []
     assert doc in [c.doc_id for c in answer.citations]
     assert ask_for_client in answer.text and " ›  [" not in answer.text
+
+
+def test_when_serving_a_client_then_the_latest_notes_sit_beside_the_signals(demo) -> None:
+    fl, _ = demo
+    answer = ask(fl, "C001941 下一步怎么跟进？", "RM001")
+    assert answer.intent == "serve_client"
+    signals, notes = answer.text.index("**客户信号**"), answer.text.index("**最近互动**")
+    assert signals < notes < answer.text.index("**建议行动**")
+    assert "2026-10-07" in answer.text  # the client's latest note
