@@ -160,7 +160,7 @@ def _product_info(product: ProductRecord | None) -> ProductRef | None:
 
 
 def check_compliance(tb: Toolbox, args: CheckComplianceArgs) -> dict:
-    from tools.compliance import ComplianceContext, default_registry
+    from tools.compliance import ComplianceContext, default_registry, request_registry
     from tools.compliance import check_compliance as run_check
 
     appetite = None
@@ -171,9 +171,7 @@ def check_compliance(tb: Toolbox, args: CheckComplianceArgs) -> dict:
         for code in args.product_codes
         if code in tb.services.products
     }
-    rules = default_registry()
-    if args.text_kind == "request":
-        rules = rules.without("missing_risk_disclosure")
+    rules = request_registry() if args.text_kind == "request" else default_registry()
     report = run_check(
         tb.mask_text(args.text),
         language=cast(Language, tb.language),

@@ -22,7 +22,7 @@ _INSTRUCTION = re.compile(
     r"|\b(?:reveal|print|output|dump|list|show|send|export)\b.{0,40}\b(?:every|all|full)\b.{0,40}"
     r"\b(?:ids?|identity|identifiers?|numbers?|phones?|passwords?|prompts?|instructions?)\b"
     r"|忽略.{0,12}(?:指令|指示|规则|提示|要求|限制)|无视.{0,12}(?:指令|规则|限制)"
-    r"|系统(?:指令|提示词?|覆盖|消息)|提示词|你现在(?:是|处于)|管理员模式|开发者模式"
+    r"|系统(?:指令|提示词|覆盖|消息)|提示词|你现在(?:是|处于)|管理员模式|开发者模式"
     r"|(?:输出|打印|列出|显示|透露|泄露|发送|导出).{0,16}(?:所有|全部|每一?位|每个|完整).{0,16}"
     r"(?:身份证|证件|号码|电话|手机|提示词|指令)"
 )

@@ -49,6 +49,9 @@ GUARANTEED_RETURN_POSITIVES = [
     ("不到一年稳赚10%。", NONE, "稳赚"),
     ("非常稳赚。", NONE, "稳赚"),
     ("不用担心，保证收益。", NONE, "保证收益"),
+    ("跟他说续到理财里，答应他年化3.5%。", NONE, "答应他年化3.5%"),
+    ("Tell him we promise a 4% return if he switches.", NONE, "promise a 4%"),
+    ("promised him steady returns on the wealth product", NONE, "promised him steady returns"),
 ]
 
 GUARANTEED_RETURN_NEGATIVES = [
@@ -67,6 +70,8 @@ GUARANTEED_RETURN_NEGATIVES = [
     ("There is no guaranteed return on this fund.", WEALTH),
     ("Past performance does not guarantee future returns.", WEALTH),
     ("Your time deposit has guaranteed interest and is covered by deposit insurance.", DEPOSIT),
+    ("We never promise returns on wealth products.", WEALTH),
+    ("I promise to send you the product documents today.", WEALTH),
 ]
 
 
@@ -126,6 +131,14 @@ PRESSURE_POSITIVES = [
     ("Last chance to join.", "Last chance"),
     ("Limited-time offer, today only.", "Limited-time offer"),
     ("Only 5 spots left.", "Only 5 spots left"),
+    ("跟她说月底前不续就没额度了。", "月底前不续"),
+    ("这款额度快没了，尽早考虑。", "额度快没了"),
+    ("不认购就抢不到了。", "不认购就抢不到"),
+    (
+        "If you don't renew this week you'll lose the rate.",
+        "If you don't renew this week you'll lose",
+    ),
+    ("Tell her she will lose her quota otherwise.", "lose her quota"),
 ]
 
 PRESSURE_NEGATIVES = [
@@ -133,6 +146,9 @@ PRESSURE_NEGATIVES = [
     "请在到期日前告知续存安排。",
     "There's no need to hurry; take your time.",
     "Your deposit matures next month.",
+    "大额存单额度不足时，我会如实告知并提供定期存款等替代方案。",
+    "本周不方便的话，下周再约也可以。",
+    "If you do not need the funds, you will not lose anything by renewing.",
 ]
 
 
@@ -227,3 +243,34 @@ def test_when_investment_is_promoted_without_disclosure_then_missing_risk_disclo
     text, context, fires
 ):
     assert bool(matches(text, "missing_risk_disclosure", context)) is fires
+
+
+REQUESTS_FOR_IDENTIFIERS = [
+    ("给⟦CLIENT_1⟧写封邮件，附上法人的证件号", "zh"),
+    ("微信里把她手机号也写上", "zh"),
+    ("email ⟦CLIENT_1⟧ and put the director's passport number in it", "en"),
+    ("include her card number in the sms so she can check", "en"),
+]
+ORDINARY_REQUESTS = [
+    ("给⟦CLIENT_1⟧发短信，提醒带身份证来网点办理", "zh"),
+    ("给⟦CLIENT_1⟧发个微信提醒存单到期", "zh"),
+    ("send ⟦CLIENT_1⟧ a note asking her to bring her ID card to the branch", "en"),
+    ("email ⟦CLIENT_1⟧ about the card annual fee", "en"),
+]
+
+
+def _request_findings(text: str, language: str) -> list[str]:
+    from tools.compliance import request_registry
+
+    report = check_compliance(text, language=language, registry=request_registry())  # type: ignore[arg-type]
+    return [f.code for f in report.findings]
+
+
+@pytest.mark.parametrize(("text", "language"), REQUESTS_FOR_IDENTIFIERS)
+def test_when_a_request_asks_to_send_an_identifier_then_full_identifier_fires(text, language):
+    assert "full_identifier" in _request_findings(text, language)
+
+
+@pytest.mark.parametrize(("text", "language"), ORDINARY_REQUESTS)
+def test_when_a_request_names_a_document_but_no_number_then_it_is_clean(text, language):
+    assert _request_findings(text, language) == []

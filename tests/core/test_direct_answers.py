@@ -179,6 +179,20 @@ def test_when_the_rm_names_a_product_then_the_draft_introduces_that_product() ->
     assert purpose_for([gap, due], None) == "payroll_pitch"
 
 
+def test_when_a_reminder_names_the_product_to_move_into_then_it_reminds_of_the_held_one() -> None:
+    from assistant.engines.offline.draft_outreach import _draft_product
+
+    due = {"kind": "maturity", "product_code": "TD1"}
+    gap = {"kind": "product_gap", "product_code": "PAY", "basis": "payroll"}
+    # "her TD matures, roll it into a wealth product": the reminder is of the TD she holds
+    assert _draft_product([gap, due], "maturity_reminder", "WM1") == "TD1"
+    assert _draft_product([gap, due], "maturity_reminder", "TD1") == "TD1"
+    assert _draft_product([gap, due], "maturity_reminder", None) == "TD1"
+    # an introduction is of the product named; without a maturing product, the named one stays
+    assert _draft_product([gap, due], "product_intro", "WM1") == "WM1"
+    assert _draft_product([gap], "maturity_reminder", "WM1") == "WM1"
+
+
 def test_when_no_retrieved_rule_decides_a_permission_question_then_no_lead() -> None:
     text = "个人客户：到店礼遇、手机银行激活礼。"
     assert direct_lead("客户让我帮他弄手机银行，把密码告诉我行吗", [passage(text)]) is None

@@ -239,3 +239,38 @@ def test_when_a_pronoun_stands_for_the_conversations_client_then_it_reads_as_a_c
     assert classifier_text(question, [], pronouns=True).startswith("⟦CLIENT_1⟧的代发")
     assert classifier_text(question, []) == question  # no client in the conversation
     assert "⟦CLIENT_1⟧" in classifier_text("Draft an email to their CFO.", [], pronouns=True)
+
+
+def test_when_a_client_question_has_no_cue_then_even_unsure_examples_decide() -> None:
+    # Without any cue the rules only know a client is named and fall back to a fact lookup;
+    # the nearest examples, however narrow their lead, know more than that.
+    question = "⟦CLIENT_1⟧这阵子资金一直往外走 给点主意"
+    assert classify(question, has_client=True).intent == "client_facts"
+    unsure = _verdict(serve_client=0.81, client_facts=0.80)
+    assert classify(question, has_client=True, examples=lambda: unsure).intent == "serve_client"
+
+
+def test_when_a_client_question_asks_how_then_unsure_examples_leave_it_to_the_rules() -> None:
+    unsure = _verdict(client_facts=0.81, serve_client=0.80)
+    for question in ("⟦CLIENT_1⟧那笔存单要到期了 咋弄", "what should I do about ⟦CLIENT_1⟧ now"):
+        assert classify(question, has_client=True, examples=lambda: unsure).intent == (
+            "serve_client"
+        ), question
+
+
+def test_what_happened_is_a_fact_question_not_a_how() -> None:
+    for question in ("⟦CLIENT_1⟧上个月存款咋回事", "⟦CLIENT_1⟧存款怎么回事"):
+        assert classify(question, has_client=True).intent == "client_facts", question
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "给⟦CLIENT_1⟧发个短信 约下周见面",
+        "帮忙给⟦CLIENT_1⟧发一封邮件，说下代发的事",
+        "sms to ⟦CLIENT_1⟧ re the CD rolling over",
+        "wechat message to ⟦CLIENT_1⟧ saying thanks for the visit",
+    ],
+)
+def test_a_channel_sent_to_a_client_is_a_draft_without_embedding(question: str) -> None:
+    assert classify(question, has_client=True, examples=_never).intent == "draft_outreach"

@@ -205,26 +205,28 @@ def test_when_a_request_is_out_of_policy_then_it_is_refused_explicitly(
 
 
 @pytest.mark.parametrize(
-    ("question", "template", "conduct"),
+    ("question", "template", "topic", "conduct"),
     [
         (
             "给C001941起草一条到期提醒微信",
             "outreach/wechat-templates",
+            "lifecycle/maturity-follow-up",
             "compliance/marketing-conduct",
         ),
         (
             "Draft an email to C000425 about payroll services",
             "outreach/email-templates-en",
+            "products/payroll-en",
             "compliance/marketing-conduct-en",
         ),
     ],
 )
-def test_when_drafting_then_the_channel_template_and_the_conduct_rules_are_cited(
-    demo, question, template, conduct
+def test_when_drafting_then_the_template_the_signals_playbook_and_the_conduct_rules_are_cited(
+    demo, question, template, topic, conduct
 ) -> None:
     fl, _ = demo
     answer = ask(fl, question, "RM001")
-    assert [c.doc_id for c in answer.citations] == [template, conduct]
+    assert [c.doc_id for c in answer.citations] == [template, topic, conduct]
 
 
 def test_when_a_name_is_ambiguous_then_both_candidates_are_offered(demo) -> None:
@@ -363,3 +365,12 @@ def test_when_no_client_is_named_then_the_playbooks_answer_and_the_client_is_ask
     assert answer.intent == "playbook_qa" and not answer.refused and answer.client_ids == []
     assert doc in [c.doc_id for c in answer.citations]
     assert ask_for_client in answer.text and " ›  [" not in answer.text
+
+
+def test_when_serving_a_client_then_the_latest_notes_sit_beside_the_signals(demo) -> None:
+    fl, _ = demo
+    answer = ask(fl, "C001941 下一步怎么跟进？", "RM001")
+    assert answer.intent == "serve_client"
+    signals, notes = answer.text.index("**客户信号**"), answer.text.index("**最近互动**")
+    assert signals < notes < answer.text.index("**建议行动**")
+    assert "2026-10-07" in answer.text  # the client's latest note

@@ -23,6 +23,8 @@ RULES = [
     "Show all clients maturing this month to your team lead.",
     "Never promise guaranteed returns; disclose the product's risk level.",
     "Rates rose 3.5% this year. Visit core clients monthly.",
+    # an interaction note: 系统提示 is the system's alert, not a system prompt
+    "系统提示该客户上周有一笔大额转出，客户称是付货款，月底前会转回。",
 ]
 
 

@@ -148,3 +148,16 @@ def test_edition_key_joins_language_editions() -> None:
         edition_key("products/payroll-en") == edition_key("products/payroll") == "products/payroll"
     )
     assert edition_key("service/expat-client-service-en") == "service/expat-client-service"
+
+
+@pytest.mark.parametrize(
+    ("query", "term"),
+    [
+        ("what on-time rate gets full marks", "及时率"),
+        ("how is my follow-up on-time rate worked out", "信号跟进及时率"),
+    ],
+)
+def test_bundled_glossary_reads_an_on_time_rate_as_the_follow_up_timeliness_score(
+    query: str, term: str
+) -> None:
+    assert term in default_glossary().expand(query).phrases

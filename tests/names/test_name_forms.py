@@ -41,6 +41,8 @@ def test_when_a_company_is_named_then_its_short_head_pinyin_and_english_forms_ex
         ("东升机械制造有限公司", {"东升", "Dongsheng"}),  # two characters: only beside a contact
         ("Walker Capital", {"Walker"}),  # a surname on its own is a person first
         ("Tate Holdings Ltd", {"Tate"}),
+        ("立科健康科技有限责任公司", {"Like"}),  # pinyin that spells an English word
+        ("杭州百合服饰有限公司", {"Baihe"}),
     ],
 )
 def test_when_a_head_is_short_or_a_persons_name_then_it_is_only_a_weak_form(name, forms) -> None:

@@ -126,3 +126,10 @@ def test_when_the_bank_is_backed_by_another_repository_then_the_dictionary_reads
     assert dictionary.client_for(Entity.ACCOUNT, "6222 0202 0011 2233 445") == "KH-0042"
     assert dictionary.is_staff("林海")
     assert dictionary.in_product_name("说海盈进取一号保本", 1, 3)
+
+
+def test_when_a_pinyin_form_spells_an_english_word_then_prose_keeps_the_word() -> None:
+    # 立科 reads "Like": matched in any case and spacing, it would mask every "I'd like to".
+    names = NameDictionary(names=[("立科健康科技有限责任公司", Entity.CLIENT, "KH-0901")])
+    assert names.find("I'd like to introduce our CD. Reply if you'd like the details.") == []
+    assert [h.entry.client_id for h in names.find("How is Like Jiankang doing?")] == ["KH-0901"]

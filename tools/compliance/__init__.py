@@ -12,7 +12,7 @@ from tools.compliance.models import (
     Severity,
 )
 from tools.compliance.products import disclosed_products
-from tools.compliance.registry import RuleRegistry, default_registry
+from tools.compliance.registry import RuleRegistry, default_registry, request_registry
 from tools.compliance.sanitize import sanitize
 
 __all__ = [
@@ -27,5 +27,6 @@ __all__ = [
     "disclosed_products",
     "disclosure_for",
     "has_disclosure",
+    "request_registry",
     "sanitize",
 ]

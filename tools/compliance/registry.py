@@ -8,6 +8,7 @@ from collections.abc import Iterable
 from tools.compliance.rules.base import Rule
 from tools.compliance.rules.full_identifier import FullIdentifierRule
 from tools.compliance.rules.guaranteed_return import GuaranteedReturnRule
+from tools.compliance.rules.identifier_request import IdentifierRequestRule
 from tools.compliance.rules.missing_risk_disclosure import MissingRiskDisclosureRule
 from tools.compliance.rules.pressure_selling import PressureSellingRule
 from tools.compliance.rules.risk_free_language import RiskFreeLanguageRule
@@ -53,3 +54,12 @@ def default_registry() -> RuleRegistry:
             FullIdentifierRule(),
         ]
     )
+
+
+def request_registry() -> RuleRegistry:
+    """The rules for an RM's instruction rather than client text: what it asks to say is
+    checked, it needs no risk disclosure of its own, and asking for an identifier to be sent
+    counts as sending one."""
+    rules = default_registry().without("missing_risk_disclosure", "full_identifier")
+    rules.register(IdentifierRequestRule())
+    return rules

@@ -156,10 +156,7 @@ def _zh_forms(name: str) -> list[NameForm]:
         # A long head ("瑞洋海产", "海鸿冷链"): its first two characters are how RMs say it,
         # naming the company alone when they are no everyday word.
         short, rare = head[:2], _rare_word(head[:2])
-        out += [
-            NameForm(short, rare),
-            NameForm(_pinyin(short), rare and _rare_en(short), spaced=True),
-        ]
+        out += [NameForm(short, rare), _pinyin_form(_pinyin(short), rare)]
     for j in range(len(words) + 1):
         parts = [head, *words[:j]]
         text = "".join(parts)
@@ -170,8 +167,7 @@ def _zh_forms(name: str) -> list[NameForm]:
         if place:
             out.append(NameForm(place + text, True))
         if _CJK.match(text):
-            spelt = " ".join(_pinyin(p) for p in parts)
-            out.append(NameForm(spelt, strong and (j > 0 or _rare_en(text)), spaced=True))
+            out.append(_pinyin_form(" ".join(_pinyin(p) for p in parts), strong))
             if j > 0:
                 english = " ".join(INDUSTRY_ZH[w] for w in words[:j])
                 out.append(NameForm(f"{_pinyin(head)} {english}", True, spaced=True))
@@ -221,13 +217,12 @@ def _distinctive_zh(head: str) -> bool:
     return len(rest) >= 2 and rest not in INDUSTRY_ZH and rest not in GENERIC_ZH
 
 
-@lru_cache(maxsize=16384)
-def _rare_en(head: str) -> bool:
-    """The pinyin of ``head`` is no English word or name: 立科 is "Like", 丽萨 "Lisa", so
-    such a spelling names the company only beside one of its contacts, or English prose
-    ("If you would like to renew") would be masked as the client."""
-    spelt = compact(_pinyin(head))
-    return spelt not in _everyday_en()
+def _pinyin_form(text: str, strong: bool) -> NameForm:
+    """A pinyin rendering, naming the company alone unless it spells an everyday English word
+    or name (立科 -> "Like", 丽萨 -> "Lisa"): matched in any case and spacing, it would mask
+    "I'd like to" in every English draft. Beside one of the company's contacts it still names
+    it."""
+    return NameForm(text, strong and compact(text) not in _everyday_en(), spaced=True)
 
 
 @lru_cache(maxsize=1)

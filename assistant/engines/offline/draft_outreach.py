@@ -26,6 +26,8 @@ PURPOSE_BY_SIGNAL = {
     "suitability": "suitability_review",
     "growth": "service_visit",
 }
+SIGNAL_BY_PURPOSE = {purpose: kind for kind, purpose in PURPOSE_BY_SIGNAL.items()}
+ABOUT_HOLDING = ("maturity_reminder", "suitability_review")  # about a product the client holds
 
 
 async def answer(req: Request, profile: dict) -> EngineResult:
@@ -39,7 +41,7 @@ async def answer(req: Request, profile: dict) -> EngineResult:
     # A product the RM names now, else the one of the draft being edited ("改成邮件").
     named = first_code(found) or req.slots.product_code
     purpose = req.slots.purpose or purpose_for(signals, named)
-    product = named or _signal_product(signals, purpose)
+    product = _draft_product(signals, purpose, named)
     channel = req.slots.channel or DEFAULT_CHANNEL
     args = {
         "client_id": cid,
@@ -138,6 +140,21 @@ def _purpose(signal: dict) -> str | None:
     return purpose
 
 
+def _draft_product(signals: list[dict], purpose: str, named: str | None) -> str | None:
+    """The product the draft is about. A reminder of what the client holds (the CD that
+    matures, the fund above their risk tolerance) is about the held product even when the RM
+    names another one to move into: "her TD matures, roll it into a wealth product" reminds
+    her of the TD, never of a wealth product she does not hold."""
+    held = _signal_product(signals, purpose)
+    if named is None or (purpose in ABOUT_HOLDING and held and not _has_signal(signals, named)):
+        return held
+    return named
+
+
+def _has_signal(signals: list[dict], product: str) -> bool:
+    return any(s.get("product_code") == product for s in signals)
+
+
 def _signal_product(signals: list[dict], purpose: str) -> str | None:
     """The product of the signal the draft is about (the CD that matures)."""
     return next(
@@ -162,12 +179,17 @@ def _removed(findings: list[dict], language: str) -> list[str]:
 
 
 async def _references(req: Request, channel: str, purpose: str) -> list[str]:
-    """The channel's template playbook that shaped the draft, and the conduct rules it was
-    checked against."""
+    """The channel's template playbook that shaped the draft, the playbook of the signal the
+    draft answers (a suitability reminder rests on the suitability rules, a maturity reminder
+    on the maturity follow-up), and the conduct rules it was checked against."""
     template = await find(
         req.tb, channel_lookup(req.playbooks, channel), req.lang, extra=purpose, k=3
     )
+    signal = SIGNAL_BY_PURPOSE.get(purpose)
+    topic = await find(req.tb, lookup(req.playbooks, signal), req.lang) if signal else None
     conduct_ref = lookup(req.playbooks, "marketing_conduct", fallback="marketing conduct")
     conduct = await find(req.tb, conduct_ref, req.lang)
-    refs = [c.passage_ref(p) for p in (template, conduct) if p]
+    found = [p for p in (template, topic, conduct) if p]
+    unique = {(p["doc_id"], p["section"]): p for p in found}.values()
+    refs = [c.passage_ref(p) for p in unique]
     return [c.heading(t("compliance", req.lang)), f"- {t('draft_check', req.lang)}"] + refs

@@ -44,6 +44,11 @@ CUES: dict[str, list[tuple[str, float]]] = {
             r"\b(draft|write|compose|prepare)\b.{0,40}\b(message|email|e-mail|sms|text|wechat|script|note|letter)\b|\bcall script\b|\boutreach\b",
             3.0,
         ),
+        (  # "给⟦CLIENT_1⟧发个微信", "wechat msg to ⟦CLIENT_1⟧": a channel and the client it goes to
+            r"发一?[个条封](?:微信|短信|邮件|消息|信息)|"
+            r"\b(?:wechat|weixin|sms|text|msg|message|e-?mail)(?: (?:msg|message))? to ⟦",
+            3.0,
+        ),
         (r"and draft|再写|再起草|also draft", 1.0),
     ],
     "book_query": [
@@ -97,6 +102,8 @@ CUES: dict[str, list[tuple[str, float]]] = {
         ),
     ],
 }
+# A "how" about a named client asks what to do, not what is on file ("东升最近怎么样", "咋联系").
+HOW = re.compile(r"(?:怎么|咋)(?!回事)|如何|\bhow\b|what should", re.I)
 COMPILED = {intent: [(re.compile(p, re.I), w) for p, w in cues] for intent, cues in CUES.items()}
 
 FULL_ID_REQUEST = re.compile(
@@ -147,7 +154,10 @@ def classify(
     best, scores = _rule_choice(rules, text, has_client), rules
     if examples is not None and method != "rules" and not (method == "combined" and confident):
         verdict = examples()
-        if method == "examples" or verdict.margin >= EXAMPLES_CONFIDENT:
+        # About a named client with no cue at all, the rules know only that a client is named
+        # and fall back to a fact lookup: the nearest examples, however close, know more.
+        uncued = has_client and not _cued(text)
+        if method == "examples" or verdict.margin >= EXAMPLES_CONFIDENT or uncued:
             scores = _example_scores(verdict, has_client or follow_up_client)
             best = max(scores, key=lambda k: scores[k])
     return IntentResult(
@@ -177,13 +187,15 @@ def _rule_scores(
         scores["draft_outreach"] = 0.0  # no one to write to, nothing asked to be written
     if scores["book_query"] and has_client:
         scores["book_query"] -= 2.0
-    if (
-        scores["client_facts"]
-        and scores["serve_client"]
-        and not re.search(r"怎么|如何|how|what should", text, re.I)
-    ):
+    if scores["client_facts"] and scores["serve_client"] and not HOW.search(text):
         scores["serve_client"] -= 1.0
     return scores
+
+
+def _cued(text: str) -> bool:
+    """Whether any intent's cue, or a "how", is in ``text``: without one the rule scores are
+    the client bias alone."""
+    return bool(HOW.search(text)) or any(rx.search(text) for c in COMPILED.values() for rx, _ in c)
 
 
 def _rule_choice(scores: dict[str, float], text: str, has_client: bool) -> str:

@@ -10,6 +10,9 @@ from assistant.engines.offline.request import Request
 from assistant.engines.offline.support import check_support
 
 TOP = 3  # signals and actions whose playbooks are cited
+# What the client last told us often changes the plan ("the outflow paid for equipment, it
+# comes back next quarter"), so the latest notes sit beside the signals.
+RECENT = 2
 
 
 async def answer(req: Request, profile: dict) -> EngineResult:
@@ -31,6 +34,7 @@ async def answer(req: Request, profile: dict) -> EngineResult:
     blocks = [
         [c.heading(t("snapshot", lang))] + c.snapshot(profile, lang),
         [c.heading(t("signals", lang))] + c.signal_lines(signals, lang, cite_for),
+        await _recent(req, cid),
         [c.heading(t("actions", lang))] + act_lines,
         [c.heading(t("talking", lang))] + c.talking_points(list(found.values())),
         [c.heading(t("compliance", lang))]
@@ -71,3 +75,13 @@ async def _passages(req: Request, refs: list[Lookup], tier: str) -> dict[str, di
         if ref.key not in found and (best := await find(req.tb, ref, req.lang, tier=tier)):
             found[ref.key] = best
     return found
+
+
+async def _recent(req: Request, client_id: str) -> list[str]:
+    args = {"client_id": client_id, "limit": RECENT}
+    notes = (await req.tb.acall("get_interactions", args))["interactions"]
+    if not notes:
+        return []
+    return [c.heading(t("recent_title", req.lang))] + [
+        f"- {n['date']} · {n['channel']} · {n['summary']}" for n in notes
+    ]

@@ -55,7 +55,8 @@ class GuaranteedReturnRule(PhraseRule):
         ),
         phrase(
             rf"保证(?:年化)?(?:收益率?|回报率?)?\s*{NUMBER}|保底\s*{NUMBER}|"
-            rf"(?:年化)?(?:收益率?|回报率?)?\s*{NUMBER}\s*(?:保证|保底|稳拿|有保障|没跑)",
+            rf"(?:年化)?(?:收益率?|回报率?)?\s*{NUMBER}\s*(?:保证|保底|稳拿|有保障|没跑)|"
+            rf"(?:承诺|答应|许诺)(?:给)?(?:她|他|您|你|客户)?(?:年化)?(?:收益率?|回报率?)?\s*{NUMBER}",
             _PROMISE,
             _PROMISE_FIX,
         ),
@@ -65,7 +66,8 @@ class GuaranteedReturnRule(PhraseRule):
             rf"guaranteed\s+(?:an?\s+)?(?:[a-z]+\s+){{0,2}}?{NUMBER}|{NUMBER}\s+(?:[a-z]+\s+)?guaranteed|"
             rf"guarantees?\s+(?:you\s+)?(?:an?\s+)?(?:{NUMBER}|returns?|profits?|income|yields?)|"
             r"(?:returns?|yields?|income|profits?)\s+(?:is|are)\s+(?:fully\s+|100%\s+)?guaranteed|"
-            r"sure[- ](?:fire\s+)?(?:profit|win|bet)",
+            r"sure[- ](?:fire\s+)?(?:profit|win|bet)|"
+            rf"\bpromis(?:e|es|ed|ing)\s+(?:\w+\s+){{0,3}}?(?:{NUMBER}|returns?\b|yields?\b|profits?\b|gains?\b)",
             _PROMISE,
             _PROMISE_FIX,
         ),

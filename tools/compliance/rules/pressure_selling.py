@@ -26,7 +26,11 @@ class PressureSellingRule(PhraseRule):
             r"手慢无|错过(?:就|再)?(?:没有|没了|再等|要等|不再)|再不(?:买|投|抢|下手)|"
             r"(?:马上|立即|立刻|尽快)(?:抢购|下单|购买|买入|认购|入手)|赶紧|赶快|"
             r"抓紧(?:时间)?(?:购买|抢购|下单|入手|认购)|先到先得|限时抢购|秒杀|抢购|"
-            r"过了这(?:个)?村|机不可失|今天不(?:买|投)|必须今天|速速",
+            r"过了这(?:个)?村|机不可失|今天不(?:买|投)|必须今天|速速|"
+            # a deadline or a quota made up to hurry the client: "这周不买就没额度了"
+            r"(?:今天|今日|明天|这周|本周|周末|这个月|本月|月底)(?:之?前|内)?(?:再)?不(?:买|投|续|存|认购|下单)|"
+            r"不(?:买|投|续|存|认购|下单)就(?:没|抢不到|买不到|来不及)|"
+            r"(?:额度|名额)(?:快|就要|马上)?(?:没了|用完|抢光|卖完|不多了)|(?:就|快|要)没(?:有)?(?:额度|名额)",
             _WHY,
             _FIX,
         ),
@@ -34,7 +38,11 @@ class PressureSellingRule(PhraseRule):
             r"\bact\s+(?:now|fast|quickly|today)|before\s+it'?s\s+(?:gone|too\s+late|sold\s+out)|"
             r"\blast\s+chance|limited[- ]time\s+(?:only|offer)|\btoday\s+only|"
             r"\bdon'?t\s+miss\s+out|\bhurry\b|only\s+\d+\s+(?:spots?|places?|slots?|units?)\s+left|"
-            r"won'?t\s+last|now\s+or\s+never|first\s+come,?\s+first\s+served|selling\s+out\s+fast",
+            r"won'?t\s+last|now\s+or\s+never|first\s+come,?\s+first\s+served|selling\s+out\s+fast|"
+            r"\bif\s+(?:you|she|he|they)\s+(?:don'?t|doesn'?t|do\s+not|does\s+not)\s+(?:\w+\s+){1,4}?"
+            r"(?:you|she|he|they)(?:'ll|\s+will)\s+(?:lose|miss)|"
+            r"\blose\s+(?:your|her|his|their|the)\s+(?:quota|allocation|spot|place)|"
+            r"(?:quota|allocation)\s+(?:is\s+)?(?:running\s+out|almost\s+gone|nearly\s+gone|runs\s+out)",
             _WHY,
             _FIX,
         ),
