@@ -1,6 +1,6 @@
 """Offline-engine turn latency per intent, warm (start-up warm-up and one untimed pass over
-every question first). Needs a home with the demo bank and the playbooks ingested (`make run`
-does both):
+every question first). Needs a home with a bank's extract and playbooks ingested (`make run`
+does both for the demo bank); any bank works, its own RM and clients fill the questions:
 
     FRONTLINE_HOME=.frontline .venv/bin/python benchmarks/offline_latency.py [--rounds 10]
 
@@ -19,13 +19,14 @@ import time
 from assistant.core.types import Turn
 from assistant.wiring import Frontline
 
+# {name} is a client's name, {c1}..{c3} client ids, all from the asking RM's own book.
 QUESTIONS = {
-    "serve_client": ["我该怎么服务华东精密机械？", "How should I serve C000903?"],
+    "serve_client": ["我该怎么服务{name}？", "How should I serve {c1}?"],
     "draft_outreach": [
-        "给C001941起草一条到期提醒微信",
-        "Draft an email to C000425 about payroll services",
+        "给{c2}起草一条到期提醒微信",
+        "Draft an email to {c3} about payroll services",
     ],
-    "client_facts": ["C000029持有哪些产品？", "What products does C000837 hold?"],
+    "client_facts": ["{c1}持有哪些产品？", "What products does {c2} hold?"],
     "book_query": [
         "我的客户中哪些有存款流失？",
         "Which of my clients have deposits maturing within 30 days?",
@@ -56,6 +57,17 @@ def largest_book_rm(fl: Frontline) -> str:
     return max(callers, key=lambda c: (len(c.client_ids), c.rm_id)).rm_id
 
 
+def book_fillers(fl: Frontline) -> tuple[str, dict[str, str]]:
+    """The RM with the largest own book (role ``rm``) and what fills the questions from it."""
+    from tools.entitlement import resolve_caller
+
+    rms = [resolve_caller(fl.bank, rm.rm_id) for rm in fl.bank.all_rms() if rm.role == "rm"]
+    rm = max(rms, key=lambda c: (len(c.client_ids), c.rm_id))
+    clients = fl.bank.get_clients(sorted(rm.client_ids)[:3])
+    fill = {f"c{i}": c.client_id for i, c in enumerate(clients, 1)}
+    return rm.rm_id, fill | {"name": clients[0].name}
+
+
 def pct(values: list[float], q: float) -> float:
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, int(round(q * (len(ordered) - 1))))]
@@ -67,8 +79,10 @@ async def main(rounds: int) -> None:
     # (first use of each language's pipeline, templates, the fixed playbook queries' vectors).
     await asyncio.to_thread(fl.warm_up)
     largest = largest_book_rm(fl)
-    who = {intent: largest if intent == LARGEST else "RM001" for intent in QUESTIONS}
-    for intent, qs in QUESTIONS.items():
+    asker, fill = book_fillers(fl)
+    who = {intent: largest if intent == LARGEST else asker for intent in QUESTIONS}
+    questions = {i: [q.format(**fill) for q in qs] for i, qs in QUESTIONS.items()}
+    for intent, qs in questions.items():
         for q in qs:
             await fl.core.answer(Turn(text=q, channel="cli", rm_id=who[intent]))
     print(
@@ -76,7 +90,7 @@ async def main(rounds: int) -> None:
     )
     everything: list[float] = []
     everything_cpu: list[float] = []
-    for intent, qs in QUESTIONS.items():
+    for intent, qs in questions.items():
         times, cpu = [], []
         for _ in range(rounds):
             for q in qs:
