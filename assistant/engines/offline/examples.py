@@ -56,6 +56,18 @@ class IntentSection(BaseModel):
         return cleaned
 
 
+def no_example_twice(sections: dict[str, IntentSection]) -> None:
+    """One label per example (compared case-folded): a line under two labels teaches neither."""
+    owner: dict[str, str] = {}
+    for label, section in sections.items():
+        for example in section.zh + section.en:
+            key = example.casefold()
+            if owner.setdefault(key, label) != label:
+                raise ValueError(
+                    f"example {example!r} is listed under both {owner[key]!r} and {label!r}"
+                )
+
+
 class IntentExamples(BaseModel):
     """The validated example file: every intent, both languages, no line under two intents."""
 
@@ -77,15 +89,7 @@ class IntentExamples(BaseModel):
 
     @model_validator(mode="after")
     def _no_example_twice(self) -> IntentExamples:
-        owner: dict[str, str] = {}
-        for intent, section in self.intents.items():
-            for example in section.zh + section.en:
-                key = example.casefold()
-                if owner.get(key, intent) != intent:
-                    raise ValueError(
-                        f"example {example!r} is listed under both {owner[key]!r} and {intent!r}"
-                    )
-                owner[key] = intent
+        no_example_twice(self.intents)
         return self
 
     def labelled(self) -> list[tuple[str, str]]:

@@ -15,7 +15,7 @@ from typing import get_args
 import numpy as np
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
-from assistant.engines.offline.examples import IntentSection, _cache_file, _save
+from assistant.engines.offline.examples import IntentSection, _cache_file, _save, no_example_twice
 from assistant.errors import ConfigError
 from tools.book_query import Measure
 
@@ -50,14 +50,7 @@ class SlotExamples(BaseModel):
         unknown = sorted(set(measures) - set(known))
         if unknown:
             raise ValueError(f"unknown measure {unknown[0]!r}; known: {', '.join(known)}")
-        owner: dict[str, str] = {}
-        for measure, section in measures.items():
-            for example in section.zh + section.en:
-                key = example.casefold()
-                if owner.setdefault(key, measure) != measure:
-                    raise ValueError(
-                        f"example {example!r} is listed under both {owner[key]!r} and {measure!r}"
-                    )
+        no_example_twice(measures)
         return measures
 
     def labelled(self) -> list[tuple[str, str]]:
