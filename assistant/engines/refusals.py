@@ -37,7 +37,10 @@ EXPORT_REQUEST = re.compile(
     r"(发|转|传)到.{0,4}(个人|私人|自己的?)(邮箱|微信|网盘)|"
     r"\b(export|download|dump)\b (?:(?:my|the|all|our|whole|entire) )*(?:(?:client|customer) )?"
     r"(?:list|book|data|contacts|portfolio)s?\b|"
-    r"\b(personal|private|gmail|home) (e-?mail|inbox|mailbox)\b",
+    r"\b(personal|private|gmail|home) (e-?mail|inbox|mailbox)\b|"
+    # "export all my clients w/ phone numbers to excel": a file is the way out, whatever is named
+    r"\b(export|download|dump|pull|send|put|copy|save)\b.{0,60}\b(to|into|as|in) (an? )?(excel|csv|xlsx|spreadsheet)\b|"
+    r"(导出|下载).{0,10}(excel|csv|xlsx|电子表格)",
     re.I,
 )
 
