@@ -109,3 +109,30 @@ def test_when_the_latest_month_departs_from_the_average_then_the_snapshot_shows_
     m = compute_metrics(make_client(deposits=deposits), {}, ())
     assert bool(_latest_apart(m, True)) is shown
     assert ("50 万" in _latest_apart(m, True)) is shown
+
+
+def test_when_a_holding_matures_then_its_amount_is_shown_to_the_yuan() -> None:
+    from assistant.engines.offline.client_facts import _holdings
+
+    profile = {
+        "holdings": [
+            {
+                "product": "单位定期存款",
+                "product_code": "TD-1",
+                "risk_level": "R1",
+                "balance": 1_044_500.0,
+                "maturity_date": "2026-11-06",
+            },
+            {
+                "product": "单位活期存款",
+                "product_code": "CA-1",
+                "risk_level": "R1",
+                "balance": 88_000.0,
+                "maturity_date": None,
+            },
+        ]
+    }
+    zh = _holdings(profile, "zh")
+    assert "2026-11-06" in zh[0] and "1,044,500 元" in zh[0]
+    assert "88" not in zh[1]  # a holding that does not mature keeps its short line
+    assert "CNY 1,044,500" in _holdings(profile, "en")[0]

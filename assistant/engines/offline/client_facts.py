@@ -9,6 +9,7 @@ from assistant.engines.offline.phrases import t
 from assistant.engines.offline.playbooks import find, lookup
 from assistant.engines.offline.products import named_products
 from assistant.engines.offline.request import Request
+from tools.intelligence.fmt import exact_en, exact_zh
 
 RECENT = 3
 
@@ -47,6 +48,9 @@ def _holdings(profile: dict, language: str) -> list[str]:
         )
         if h.get("maturity_date"):
             line += t("matures", language).format(date=h["maturity_date"])
+            if h.get("balance"):  # "到期多少钱": what comes due, to the yuan
+                exact = exact_zh if language == "zh" else exact_en
+                line += t("maturing_amount", language).format(amount=exact(h["balance"]))
         lines.append(line)
     return lines
 

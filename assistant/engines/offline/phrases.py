@@ -137,6 +137,7 @@ PHRASES: dict[str, dict[str, str]] = {
     "holdings_title": {"zh": "持有产品", "en": "Holdings"},
     "holding": {"zh": "- {product}（{code}，{risk}）", "en": "- {product} ({code}, {risk})"},
     "matures": {"zh": " 到期 {date}", "en": " matures {date}"},
+    "maturing_amount": {"zh": "，金额 {amount}", "en": ", amount {amount}"},
     "contacts_title": {"zh": "联系方式", "en": "Contacts"},
     "phone": {"zh": "电话", "en": "Phone"},
     "recent_title": {"zh": "最近互动", "en": "Recent interactions"},
