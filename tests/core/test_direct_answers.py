@@ -196,3 +196,39 @@ def test_when_a_reminder_names_the_product_to_move_into_then_it_reminds_of_the_h
 def test_when_no_retrieved_rule_decides_a_permission_question_then_no_lead() -> None:
     text = "个人客户：到店礼遇、手机银行激活礼。"
     assert direct_lead("客户让我帮他弄手机银行，把密码告诉我行吗", [passage(text)]) is None
+
+
+SHELF = [
+    {
+        "n": 2,
+        "text": "- 客户风险承受能力等级必须不低于产品风险等级，例如 C2 客户只能购买 R1、R2 产品。",
+    }
+]
+
+
+@pytest.mark.parametrize(
+    ("question", "risk", "verdict"),
+    [
+        ("C2的客户能买WM-9不", "R3", "no"),
+        ("C4 客户可以买 WM-9 吗", "R3", "yes"),
+        ("can a C3 client buy WM-9?", "R3", "yes"),
+        ("can a C1 client hold WM-9?", "R2", "no"),
+    ],
+)
+def test_when_a_grade_and_a_rated_product_are_named_then_the_catalogue_decides(
+    question, risk, verdict
+) -> None:
+    from assistant.engines.offline.direct import asks_yes_no, suitability_lead
+
+    product = {"name": "海盈进取一号", "product_code": "WM-9", "risk_level": risk}
+    lead = suitability_lead(question, product, SHELF, "zh")
+    assert asks_yes_no(question)
+    assert lead is not None and lead.verdict == verdict and lead.n == 2
+    assert f"R{risk[1]}" in lead.render("zh") and "[2]" in lead.render("zh")
+
+
+def test_when_no_passage_states_the_rule_then_there_is_no_suitability_lead() -> None:
+    from assistant.engines.offline.direct import suitability_lead
+
+    product = {"name": "海盈进取一号", "product_code": "WM-9", "risk_level": "R3"}
+    assert suitability_lead("C2能买WM-9不", product, [{"n": 1, "text": "营业时间"}], "zh") is None

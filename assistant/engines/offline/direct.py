@@ -20,7 +20,8 @@ PERMISSION = re.compile(
     r"能不能|能否|可不可以|可以吗|可以不|可以么|可否|行不行|行吗|行么|好不好|允许吗|允不允许|"
     r"能.{0,30}(?<![什怎那这多])[吗么]|可以.{0,30}(?<![什怎那这多])[吗么]|合规吗|违规吗|算违规|"
     r"\b(can|may|could) (i|we)\b|\bis it (ok|okay|alright|fine|allowed|permitted|legal|compliant)\b|"
-    r"\bam i allowed\b|\bare we allowed\b|\ballowed to\b|\bpermitted to\b",
+    r"\bam i allowed\b|\bare we allowed\b|\ballowed to\b|\bpermitted to\b|"
+    r"能.{0,30}不[?？]?\s*$|\b(can|may|could)\b.{0,30}\b(buy|purchase|hold|invest in)\b",
     re.I,
 )
 # Questions of fact that still want yes or no first ("是否覆盖", "are X covered?").
@@ -191,6 +192,36 @@ def direct_lead(question: str, passages: list[dict]) -> Lead | None:
     # follow without a lead rather than under one that does not decide the question.
     verdict = "no" if forbids else "yes" if allows else None
     return Lead(verdict, rule, n) if verdict else None
+
+
+GRADE = re.compile(r"C([1-5])", re.I)
+LEVEL = re.compile(r"R([1-5])", re.I)
+
+
+def suitability_lead(
+    question: str, product: dict, passages: list[dict], language: str
+) -> Lead | None:
+    """ "C2 的客户能买 RWM02 吗" answered from the catalogue: the product's risk level against the
+    client's grade, cited to the retrieved passage that states the rule (both letters in it)."""
+    grade, level = GRADE.search(question), LEVEL.search(str(product.get("risk_level") or ""))
+    rule = next(
+        (
+            p
+            for p in passages
+            if GRADE.search(p.get("text", "")) and LEVEL.search(p.get("text", ""))
+        ),
+        None,
+    )
+    if grade is None or level is None or rule is None:
+        return None
+    c, r = int(grade.group(1)), int(level.group(1))
+    from assistant.engines.offline.phrases import t
+
+    key = "suitability_above" if r > c else "suitability_within"
+    text = t(key, language).format(
+        name=product.get("name"), code=product.get("product_code"), r=r, c=c
+    )
+    return Lead("no" if r > c else "yes", text, rule["n"])
 
 
 def _decides(clause: str, forbids: bool) -> bool:

@@ -137,6 +137,16 @@ PHRASES: dict[str, dict[str, str]] = {
     "holdings_title": {"zh": "持有产品", "en": "Holdings"},
     "holding": {"zh": "- {product}（{code}，{risk}）", "en": "- {product} ({code}, {risk})"},
     "matures": {"zh": " 到期 {date}", "en": " matures {date}"},
+    "suitability_above": {
+        "zh": "{name}（{code}）风险等级 R{r}，高于 C{c} 客户的风险承受能力，不得销售（须 C ≥ R）",
+        "en": "{name} ({code}) is rated R{r}, above a C{c} client's risk tolerance; it may not be "
+        "sold to them (C must be ≥ R)",
+    },
+    "suitability_within": {
+        "zh": "{name}（{code}）风险等级 R{r}，不高于 C{c}，等级匹配；仍须完成风险揭示（C ≥ R）",
+        "en": "{name} ({code}) is rated R{r}, within a C{c} client's risk tolerance (C ≥ R); the "
+        "risk disclosure is still required",
+    },
     "maturing_amount": {"zh": "，金额 {amount}", "en": ", amount {amount}"},
     "contacts_title": {"zh": "联系方式", "en": "Contacts"},
     "phone": {"zh": "电话", "en": "Phone"},

@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import re
+
 from assistant.core.types import StatusEvent
 from assistant.engines.base import EngineResult
 from assistant.engines.offline import compose as c
-from assistant.engines.offline.direct import asks_yes_no, direct_lead
+from assistant.engines.offline.direct import asks_yes_no, direct_lead, suitability_lead
 from assistant.engines.offline.phrases import t
+from assistant.engines.offline.products import named_products
 from assistant.engines.offline.request import Request
 
 PASSAGES = 3
+SUITABILITY_GRADE = re.compile(r"\bC[1-5]\b|C[1-5](?=[\u4e00-\u9fff])", re.I)
 YES_NO_PASSAGES = 6
 
 
@@ -21,6 +25,8 @@ async def answer(req: Request) -> EngineResult:
     if not found:
         return EngineResult(t("playbook_none", req.lang), "playbook_qa")
     lead = direct_lead(req.text, found)
+    if asks_yes_no(req.text) and (fit := await _suitability(req, found)) is not None:
+        lead = fit
     shown = found[:PASSAGES]
     if lead and all(p["n"] != lead.n for p in shown):
         shown = [*shown[: PASSAGES - 1], *(p for p in found if p["n"] == lead.n)]
@@ -29,3 +35,20 @@ async def answer(req: Request) -> EngineResult:
         c.passage_summary(p, req.lang, question=req.text) for p in shown
     ]
     return EngineResult(c.join(blocks), "playbook_qa")
+
+
+async def _suitability(req: Request, found: list[dict]) -> object | None:
+    """ "C2 的客户能买 X 吗": decided by the catalogue's risk level of X against the client's
+    grade, under the suitability rule the passages carry (C ≥ R); None when the question names
+    no grade or no one product with a risk level."""
+    if not SUITABILITY_GRADE.search(req.text):
+        return None
+    lowered = req.text.lower()
+    by_code = [  # a product code as the RM wrote it, else what the catalogue resolves
+        {"product_code": code, "name": p.name, "risk_level": p.risk_level}
+        for code, p in req.tb.services.products.items()
+        if code.lower() in lowered
+    ]
+    products = by_code or (await named_products(req.tb, req.text))["products"]
+    rated = [p for p in products[:1] if p.get("risk_level")]
+    return suitability_lead(req.text, rated[0], found, req.lang) if rated else None
