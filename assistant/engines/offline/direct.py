@@ -201,7 +201,7 @@ LEVEL = re.compile(r"R([1-5])", re.I)
 def suitability_lead(
     question: str, product: dict, passages: list[dict], language: str
 ) -> Lead | None:
-    """ "C2 的客户能买 RWM02 吗" answered from the catalogue: the product's risk level against the
+    """ "C2 的客户能买 一款 R3 理财 吗" answered from the catalogue: the product's risk level against the
     client's grade, cited to the retrieved passage that states the rule (both letters in it)."""
     grade, level = GRADE.search(question), LEVEL.search(str(product.get("risk_level") or ""))
     rule = next(
