@@ -3,6 +3,7 @@ one RM's of the team), asked as a ``tools.book_query.BookQuery``."""
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 
 from tools.bank.records import RMRecord
@@ -11,7 +12,8 @@ from tools.catalogue import Catalogue
 from tools.intelligence.book import BookRow
 from tools.intelligence.book_select import Resolved, per_rm, select
 from tools.intelligence.followup import FollowUpGap
-from tools.names.staff import resolve
+from assistant.privacy.tokens import TOKEN_RE
+from tools.names.staff import forms, owner_reading, resolve
 from tools.toolbox import Toolbox, ToolError
 
 
@@ -143,3 +145,23 @@ def _gaps(
     for g in shown:
         tb.touch(g.client_id)
     return out
+
+
+def colleagues_by_id(tb: Toolbox, text: str) -> str:
+    """``text`` with each masked name that stands for a colleague whose book the caller may
+    read ("⟦PERSON_1⟧名下…" where the name is an RM of the lead's team and also some client's
+    contact, so the masker kept it masked) written as that RM's id. The name itself never
+    leaves the tools layer; the id is what the book query reads."""
+    rms = [rm for rm in tb.services.intelligence.rms if tb.caller.may_name(rm)]
+    if not rms or "⟦" not in text:
+        return text
+
+    def as_id(m: re.Match[str]) -> str:
+        token = m.group(0)
+        if not owner_reading(text[: m.start()], text[m.end() :]):
+            return token
+        value = (tb.value_for_token(token) or "").strip().lower()
+        named = [rm for rm in rms if value and value in forms(rm.name)]
+        return named[0].rm_id if len(named) == 1 else token
+
+    return TOKEN_RE.sub(as_id, text)

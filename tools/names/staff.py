@@ -57,7 +57,11 @@ def mentioned(
     """RMs ``text`` names, in the order of ``rms``. ``familiar_in``: the rm_ids among which a
     familiar form ("小王") may be resolved (a team); ambiguous familiar forms name nobody."""
     low = text.lower()
-    found = [rm for rm in rms if any(_said(low, f) for f in forms(rm.name))]
+    found = [
+        rm
+        for rm in rms
+        if any(_said(low, f) for f in forms(rm.name)) or _said(low, rm.rm_id.lower())
+    ]
     if found:
         return found
     team = [rm for rm in rms if rm.rm_id in set(familiar_in) and _CJK.search(rm.name[:1])]
@@ -67,6 +71,22 @@ def mentioned(
         if len(same) == 1 and any(f.format(s=surname) in text for f in _FAMILIAR):
             return [rm]
     return []
+
+
+# A name followed by what is theirs ("吴娟名下", "吴娟的客户", "Zhang Xiurong's clients") or
+# after "clients of" / "does … have": a colleague's book, not a client or a client's contact.
+_OWNS_AFTER = re.compile(
+    r"^\s*(名下|手上|手里|那边|那里|管的|管户|负责的|的.{0,8}(客户|名单|户)|有(几|多少)(个|位|家)?客户|"
+    r"['’]s\b)",
+    re.I,
+)
+_OWNS_BEFORE = re.compile(r"(\b(clients|book|portfolio)\s+of|\bdoes)\s*$", re.I)
+
+
+def owner_reading(before: str, after: str) -> bool:
+    """Whether a name between ``before`` and ``after`` is read as an RM whose book is asked
+    about."""
+    return bool(_OWNS_AFTER.search(after) or _OWNS_BEFORE.search(before))
 
 
 def resolve(name_or_id: str, rms: Sequence[RMRecord]) -> RMRecord | None:

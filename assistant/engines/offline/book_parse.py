@@ -173,6 +173,35 @@ def _window(text: str, as_of: date) -> int | None:
     return _named_window(text, as_of)
 
 
+# "今年没联系过的", "not contacted this year", "本季度还没拜访的": no contact since the period
+# began. The period's first day is counted from the data's as-of date.
+NOT_SINCE = re.compile(
+    r"(今年|本年|本年度|这一?年|本季度?|这个?季度|本月|这个月)(以来|内|里)?(都|还|一直)?(没|未|沒)(有)?"
+    r"(联系|接触|拜访|沟通|跟进|见)|"
+    r"(?:no contact|not (?:been )?(?:contacted|visited|called|seen)|haven'?t (?:been )?"
+    r"(?:contacted|visited|called|talked to|seen|heard from)|without (?:a )?contact).{0,30}?"
+    r"\b(this year|this quarter|this month|since (?:january|jan|the start of the year))\b",
+    IC,
+)
+
+
+def _period_start(word: str, as_of: date) -> date:
+    word = word.lower()
+    if any(k in word for k in ("季", "quarter")):
+        return date(as_of.year, 3 * ((as_of.month - 1) // 3) + 1, 1)
+    if any(k in word for k in ("月", "month")) and "jan" not in word:
+        return as_of.replace(day=1)
+    return date(as_of.year, 1, 1)
+
+
+def _not_since(text: str, as_of: date) -> int | None:
+    """Days a client must have gone without contact to have none since the period began."""
+    if not (m := NOT_SINCE.search(text)):
+        return None
+    start = _period_start(m.group(1) or m.group(7), as_of)
+    return max(1, (as_of - start).days + 1)
+
+
 def _no_contact(text: str) -> int | None:
     for rx in NO_CONTACT:
         if m := rx.search(text):
@@ -288,7 +317,7 @@ def parse(
         signal = None
     if signal:
         q["signal"] = signal
-    if (days := _no_contact(text)) is not None:
+    if (days := _not_since(text, as_of) or _no_contact(text)) is not None:
         q["no_contact_days"] = days
     if m := RISK_APPETITE.search(text):
         q["risk_appetite"] = f"C{m.group(1)}"
@@ -304,7 +333,7 @@ def parse(
         q["lacks"] = lacks
     if re.search(r"有贷款|有借款|\bwith (a )?loans?\b|\bhave loans\b", text, IC):
         q.setdefault("thresholds", []).append({"measure": "loan", "op": "gte", "value": 1.0})
-    if GAPS.search(text):
+    if GAPS.search(text) and not NOT_SINCE.search(text):
         q["follow_up_gaps"] = True
         if PENDING.search(text) and not re.search(r"逾期|按时|overdue|late", text, IC):
             q["include_pending"] = True  # "还没跟进": open ones too, not only the late

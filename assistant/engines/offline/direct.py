@@ -40,7 +40,8 @@ FORBID = re.compile(
 RULE_NOT = re.compile(r"\s*不(?!同|仅|但|代表|超过|少于|低于|高于|足|论|管|会|一定|是)")
 ALLOW = re.compile(r"可以|允许|可(?!能)|\b(may|can|allowed|permitted)\b", re.I)
 BULLET = re.compile(r"^\s*(?:[-*•✗✓]|\d+[.、)]|[（(]?\d+[）)])\s*")
-CLAUSE = re.compile(r"[，；。;]|(?:，|,)?\s*(?:但|但是|\bbut\b)\s*")
+# Clauses: Chinese punctuation, "但/but", and English sentences ("You may say X. Do not say Y.").
+CLAUSE = re.compile(r"[，；。;]|(?:，|,)?\s*(?:但|但是|\bbut\b)\s*|(?<=[.!?])\s+(?=[A-Z\"“])")
 HAN = re.compile(r"[\u4e00-\u9fff]+")
 WORD = re.compile(r"[a-z][a-z0-9]+", re.I)
 # Words every question about clients and the bank carries: they say nothing about the topic.

@@ -17,13 +17,14 @@ from assistant.engines.offline import book_query, clients, followup, playbook_qa
 from assistant.engines.offline import compose as c
 from assistant.engines.offline.book_parse import Parsed
 from assistant.engines.offline.examples import ExampleClassifier, ExampleVerdict
-from assistant.engines.offline.intent import IntentResult, classifier_text, classify
+from assistant.engines.offline.intent import CLIENT_TOKEN, IntentResult, classifier_text, classify
 from assistant.engines.offline.phrases import t
 from assistant.engines.offline.playbooks import find, lookup
 from assistant.engines.offline.request import Handler, Request
 from assistant.engines.offline.slot_examples import SlotClassifier
 from assistant.engines.offline.slots import Slots, extract
 from assistant.engines.refusals import policy_refusal, records_in, refusal_rule
+from tools.book_tools import colleagues_by_id
 from tools.client_tools import client_ids_in, mentioned_clients
 from tools.intelligence.policy import PlaybookMap, load_playbook_map
 from tools.toolbox import Refusal, ToolError
@@ -54,6 +55,11 @@ class OfflineEngine:
         self.slot_examples = slot_examples
 
     async def run(self, ctx: EngineContext, emit: Emit) -> EngineResult:
+        # "吴娟名下…" from her team lead: a colleague's name the masker kept masked (a client's
+        # contact shares it) is read as that colleague, by id, before anything looks for clients.
+        text = await asyncio.to_thread(colleagues_by_id, ctx.toolbox, ctx.masked_text)
+        if text != ctx.masked_text:
+            ctx = replace(ctx, masked_text=text)
         slots = extract(ctx.masked_text, ctx.language)
         slots.language = ctx.language
         slots.client_ids = client_ids_in(ctx.toolbox, ctx.masked_text)
@@ -93,6 +99,8 @@ class OfflineEngine:
         )
         if follow.intent:
             return replace(verdict, intent=follow.intent)
+        if carried := self._implicit_client(ctx, slots, follow, has_client, book, verdict):
+            return carried
         if follow.default_intent:
             own = classify(
                 ctx.masked_text,
@@ -104,6 +112,39 @@ class OfflineEngine:
             if own in followup.NO_INTENT_OF_ITS_OWN:
                 return replace(verdict, intent=follow.default_intent)
         return verdict
+
+    def _implicit_client(
+        self,
+        ctx: EngineContext,
+        slots: Slots,
+        follow: followup.FollowUp,
+        has_client: bool,
+        book: Parsed,
+        verdict: IntentResult,
+    ) -> IntentResult | None:
+        """ "最近有交易吗", "这个适当吗？该怎么处理" right after an answer about one client: a person
+        means that client without saying so. The turn reads as a question about the client when,
+        with the client put in front of it, the nearest examples take it for a client question
+        clearly above a policy one; "战略客户的服务频次是什么" stays a policy question."""
+        remembered = ctx.state.get("client_ids") or []
+        if (
+            verdict.intent not in followup.NO_INTENT_OF_ITS_OWN
+            or has_client
+            or follow.client_ids
+            or book.structured
+            or len(remembered) != 1
+            or ctx.state.get("last_intent") not in followup.CLIENT_INTENTS
+            or self.examples is None
+            or self.method == "rules"
+        ):
+            return None
+        text = f"{CLIENT_TOKEN} {classifier_text(ctx.masked_text, [])}"
+        scores = self.examples().scores(ctx.toolbox.services.retriever.query_vector(text)).scores
+        intent = max(followup.CLIENT_INTENTS, key=lambda k: scores[k])
+        if scores[intent] - scores["playbook_qa"] < followup.CLIENT_LEAD:
+            return None
+        slots.client_ids = list(remembered)
+        return replace(verdict, intent=intent)
 
     async def _cite_rule(self, ctx: EngineContext, result: EngineResult, topic: str | None) -> None:
         """A policy refusal names the bank's rule behind it, cited, when the map has one."""

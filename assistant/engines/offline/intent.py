@@ -73,11 +73,11 @@ CUES: dict[str, list[tuple[str, float]]] = {
     ],
     "client_facts": [
         (
-            r"持有|余额|日均|存款多少|贷款多少|联系人|电话|手机|号码|身份证|证件号|信用代码|账号|卡号|风险偏好|风险等级|什么时候到期|到期日|最近.{0,6}(互动|拜访|联系|沟通)|多久没(有)?(联系|拜访|沟通|见|来往|交易)|上次.{0,6}(联系|拜访|沟通|见面)|画像|概况|分层|哪一层|什么层级|是什么客户|多少员工|地址|邮箱",
+            r"持有|余额|日均|存款多少|贷款多少|联系人|电话|手机|号码|身份证|证件号|信用代码|账号|卡号|风险偏好|风险等级|什么时候到期|到期日|最近.{0,6}(互动|拜访|联系|沟通)|多久没(有)?(联系|拜访|沟通|见|来往|交易)|上次.{0,6}(联系|拜访|沟通|见面)|画像|概况|分层|哪一层|什么层级|是什么客户|多少员工|地址|邮箱|(有|有没有|有无)(过)?.{0,3}(交易|流水|动账)|交易(记录|情况|流水|笔数)",
             2.0,
         ),
         (
-            r"\b(hold|holds|holding|holdings|balance|balances|deposits?|loans?|contacts?|phone|mobile|id number|account number|card number|risk appetite|risk profile|maturity|matures|interactions?|last (visit|contact)|how long since|when did (i|we) last|last (talked|spoke|met|contacted)|profile|tier|employees|address|email)\b",
+            r"\b(hold|holds|holding|holdings|balance|balances|deposits?|loans?|contacts?|phone|mobile|id number|account number|card number|risk appetite|risk profile|maturity|matures|interactions?|last (visit|contact)|how long since|when did (i|we) last|last (talked|spoke|met|contacted)|profile|tier|employees|address|email|transactions?|transacted)\b",
             2.0,
         ),
     ],
