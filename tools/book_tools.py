@@ -6,13 +6,13 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 
+from assistant.privacy.tokens import TOKEN_RE
 from tools.bank.records import RMRecord
 from tools.book_query import BookQuery, describe
 from tools.catalogue import Catalogue
 from tools.intelligence.book import BookRow
 from tools.intelligence.book_select import Resolved, per_rm, select
 from tools.intelligence.followup import FollowUpGap
-from assistant.privacy.tokens import TOKEN_RE
 from tools.names.staff import forms, owner_reading, resolve
 from tools.toolbox import Toolbox, ToolError
 

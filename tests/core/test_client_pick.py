@@ -47,4 +47,4 @@ def test_when_candidates_are_ranked_then_a_foreign_client_is_never_among_them(tb
     deposits = {
         d.client.client_id: d.balances[-1].avg_daily_deposit for d in fl.bank.client_data(ASKED)
     }
-    assert ranked[0] == max(deposits, key=deposits.get)
+    assert ranked[0] == max(deposits, key=lambda cid: deposits[cid])

@@ -250,11 +250,15 @@ def test_when_a_turn_starts_a_conversation_then_no_earlier_turn_is_read(demo, mo
     that continues one reads them."""
     fl, _ = demo
     store, reads = fl.core.conversations, []
+    def recorded(name: str, real):
+        def read(*a, **k):
+            reads.append(name)
+            return real(*a, **k)
+
+        return read
+
     for name in ("owner", "history"):
-        real = getattr(store, name)
-        monkeypatch.setattr(
-            store, name, lambda *a, _n=name, _f=real, **k: reads.append(_n) or _f(*a, **k)
-        )
+        monkeypatch.setattr(store, name, recorded(name, getattr(store, name)))
     first = ask(fl, "我该怎么服务C000903？")
     assert reads == []
     ask(fl, "再帮我起草一封邮件", conversation_id=first.conversation_id)

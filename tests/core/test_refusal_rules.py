@@ -7,6 +7,7 @@ from __future__ import annotations
 import asyncio
 from datetime import date
 from types import SimpleNamespace
+from typing import Any
 
 import pytest
 
@@ -87,7 +88,7 @@ class _Bank:
         return [self.clients[c] for c in client_ids if c in self.clients]
 
 
-def _toolbox(industries: dict[str, str]) -> SimpleNamespace:
+def _toolbox(industries: dict[str, str]) -> Any:  # stands in for a Toolbox: only what is read
     clients = [
         ClientRecord(cid, "corporate", f"客户{cid}", "RM9", "本部", date(2020, 1, 1), industry)
         for cid, industry in industries.items()

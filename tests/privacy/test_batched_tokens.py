@@ -50,7 +50,7 @@ def two_vaults(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[tuple
             for db in databases
         ]
         for engine in engines:
-            Base.metadata.create_all(engine, tables=[VaultEntry.__table__])
+            Base.metadata.create_all(engine, tables=[VaultEntry.__table__])  # type: ignore[list-item]
     else:
         databases = []
         engines = [make_db(tmp_path / f"{n}.db")[0] for n in ("one", "batched")]

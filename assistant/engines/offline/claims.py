@@ -1,4 +1,4 @@
-""""能跟客户说 X 吗" / "can I tell a client X?": the words X are checked as if the RM said them.
+""" "能跟客户说 X 吗" / "can I tell a client X?": the words X are checked as if the RM said them.
 
 The verdict comes from the bank's own conduct check (``check_compliance``, the rules every draft
 passes through), not from how close a playbook line happens to be: X that breaks a rule gets
@@ -109,9 +109,53 @@ def _stated(claim: str, passages: list[dict]) -> tuple[Lead, dict] | None:
 
 # A claim keeps its qualifiers ("just for him", "only", "all"): they are what makes it false.
 _FUNCTION_WORDS = frozenset(
-    "the a an and or that this these those is are was were be been it its for with to of in on "
-    "our their they them he she him her his i we you your client clients customer customers "
-    "can may could tell say".split()
+    [
+        "the",
+        "a",
+        "an",
+        "and",
+        "or",
+        "that",
+        "this",
+        "these",
+        "those",
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "been",
+        "it",
+        "its",
+        "for",
+        "with",
+        "to",
+        "of",
+        "in",
+        "on",
+        "our",
+        "their",
+        "they",
+        "them",
+        "he",
+        "she",
+        "him",
+        "her",
+        "his",
+        "i",
+        "we",
+        "you",
+        "your",
+        "client",
+        "clients",
+        "customer",
+        "customers",
+        "can",
+        "may",
+        "could",
+        "tell",
+        "say",
+    ]
 )
 
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -56,7 +56,7 @@ class IntentSection(BaseModel):
         return cleaned
 
 
-def no_example_twice(sections: dict[str, IntentSection]) -> None:
+def no_example_twice(sections: Mapping[str, IntentSection]) -> None:
     """One label per example (compared case-folded): a line under two labels teaches neither."""
     owner: dict[str, str] = {}
     for label, section in sections.items():

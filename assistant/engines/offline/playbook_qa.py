@@ -8,7 +8,7 @@ from assistant.core.types import StatusEvent
 from assistant.engines.base import EngineResult
 from assistant.engines.offline import compose as c
 from assistant.engines.offline.claims import claim_lead, said_claim
-from assistant.engines.offline.direct import asks_yes_no, direct_lead, suitability_lead
+from assistant.engines.offline.direct import Lead, asks_yes_no, direct_lead, suitability_lead
 from assistant.engines.offline.phrases import t
 from assistant.engines.offline.products import named_products
 from assistant.engines.offline.request import Request
@@ -26,13 +26,14 @@ async def answer(req: Request) -> EngineResult:
     if not found:
         return EngineResult(t("playbook_none", req.lang), "playbook_qa")
     lead = direct_lead(req.text, found)
-    if (claim := said_claim(req.text)) and (decided := await claim_lead(req, claim, found)):
-        # The conduct check's "no" decides; its "yes" (a passage states the claim) does not
-        # overrule a rule that forbids what was asked.
-        if decided[0].verdict == "no" or lead is None or lead.verdict != "no":
-            lead, passage = decided
-            if all(p["n"] != passage["n"] for p in found):
-                found = [*found, passage]
+    claim = said_claim(req.text)
+    decided = await claim_lead(req, claim, found) if claim else None
+    # The conduct check's "no" decides; its "yes" (a passage states the claim) does not
+    # overrule a rule that forbids what was asked.
+    if decided and (decided[0].verdict == "no" or lead is None or lead.verdict != "no"):
+        lead, passage = decided
+        if all(p["n"] != passage["n"] for p in found):
+            found = [*found, passage]
     if asks_yes_no(req.text) and (fit := await _suitability(req, found)) is not None:
         lead = fit
     shown = found[:PASSAGES]
@@ -45,7 +46,7 @@ async def answer(req: Request) -> EngineResult:
     return EngineResult(c.join(blocks), "playbook_qa")
 
 
-async def _suitability(req: Request, found: list[dict]) -> object | None:
+async def _suitability(req: Request, found: list[dict]) -> Lead | None:
     """ "C2 的客户能买 X 吗": decided by the catalogue's risk level of X against the client's
     grade, under the suitability rule the passages carry (C ≥ R); None when the question names
     no grade or no one product with a risk level."""
