@@ -250,6 +250,7 @@ def test_when_a_turn_starts_a_conversation_then_no_earlier_turn_is_read(demo, mo
     that continues one reads them."""
     fl, _ = demo
     store, reads = fl.core.conversations, []
+
     def recorded(name: str, real):
         def read(*a, **k):
             reads.append(name)
