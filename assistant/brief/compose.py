@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from assistant.brief.analysis import ClientView
 from assistant.brief.model import Section
@@ -17,6 +17,7 @@ from tools.intelligence.followup import requirements
 from tools.intelligence.policy import Policies
 
 ACTIONS_SHOWN = 5  # the top next best actions of the book, one per client
+_LOOKBACK_DAYS = 31  # the longest run of non-working days a calendar may hold
 
 
 @dataclass(frozen=True)
@@ -61,19 +62,64 @@ def overdue(views: Sequence[ClientView]) -> list[Line]:
     return sorted(lines, key=lambda x: (-(x.days_overdue or 0), x.client_id))
 
 
+def _since(day: date, policy: Policies) -> date:
+    """The previous working day: what appeared after it is new to the RM today (a signal
+    detected on a Sunday is news on Monday)."""
+    calendar = policy.signals.calendar
+    before = day - timedelta(days=1)
+    for _ in range(_LOOKBACK_DAYS):
+        if calendar.is_working_day(before):
+            return before
+        before -= timedelta(days=1)
+    return before
+
+
+def open_follow_ups(views: Sequence[ClientView], day: date, policy: Policies) -> list[Line]:
+    """Follow-ups that need the RM today: the deadline is today, or the signal is new since
+    the last working day and its clock has just started."""
+    since = _since(day, policy)
+    lines = []
+    for v in views:
+        for g in v.gaps:
+            zh, en = _words(g.signal_kind)
+            if g.days_overdue == 0:
+                text = (
+                    f"{{client}}：{zh}，今日为跟进期限",
+                    f"{{client}}: {en} follow-up is due today",
+                )
+            elif g.days_overdue < 0 and since < g.detected_on <= day:
+                text = (
+                    f"{{client}}：{zh}（新出现，{g.due_date} 前跟进）",
+                    f"{{client}}: {en} (new; follow up by {g.due_date})",
+                )
+            else:
+                continue
+            lines.append(
+                Line(
+                    "due_today",
+                    v.client_id,
+                    g.playbook,
+                    *text,
+                    signal_kind=g.signal_kind,
+                    due_date=g.due_date,
+                    days_overdue=0 if g.days_overdue == 0 else None,
+                )
+            )
+    return lines
+
+
 def due_today(views: Sequence[ClientView], day: date, policy: Policies) -> list[Line]:
-    """Signals whose next step falls on ``day``: a follow-up deadline still open, or the
-    contact date a rule set (a maturity's first call). Maturities close enough to be listed
-    under their own heading are left to it."""
+    """Tracked follow-ups due or begun today, and signals whose next step a rule set for
+    today (a maturity's first call). Maturities close enough to be listed under their own
+    heading are left to it."""
     tracked = set(requirements(policy))  # kinds whose deadline the follow-up gaps decide
-    lines: list[Line] = []
+    lines = open_follow_ups(views, day, policy)
     for v in views:
         seen: set[str] = set()  # one line per signal kind (two holdings: one call)
-        open_today = {g.signal_kind for g in v.gaps if g.days_overdue == 0}
         for s in v.insight.signals:
-            if s.due_date != day or (s.kind in tracked and s.kind not in open_today):
-                continue  # a tracked follow-up counts only while no qualifying contact closed it
-            if s.kind in seen or (s.kind == "maturity" and _maturing_soon(s.facts, policy)):
+            if s.due_date != day or s.kind in tracked or s.kind in seen:
+                continue
+            if s.kind == "maturity" and _maturing_soon(s.facts, policy):
                 continue
             seen.add(s.kind)
             lines.append(
@@ -141,21 +187,7 @@ def rm_lines(views: Sequence[ClientView], day: date, policy: Policies) -> list[L
 
 
 def gap_lines(views: Sequence[ClientView], day: date, policy: Policies) -> list[Line]:
-    """What a team lead reads of an RM's book: the follow-ups due today and overdue, the same
-    facts ``list_book``'s follow-up gaps give a lead (client, signal, deadline), no figures."""
-    today = [
-        Line(
-            "due_today",
-            v.client_id,
-            g.playbook,
-            f"{{client}}：{_words(g.signal_kind)[0]}，今日为跟进期限",
-            f"{{client}}: {_words(g.signal_kind)[1]} follow-up is due today",
-            signal_kind=g.signal_kind,
-            due_date=g.due_date,
-            days_overdue=0,
-        )
-        for v in views
-        for g in v.gaps
-        if g.days_overdue == 0
-    ]
-    return today + overdue(views)
+    """What a team lead reads of an RM's book: the follow-ups due or begun today and the
+    overdue ones, the facts ``list_book``'s follow-up gaps give a lead (client, signal,
+    deadline), no figures."""
+    return open_follow_ups(views, day, policy) + overdue(views)

@@ -15,7 +15,7 @@ from assistant.brief.compose import Line
 from assistant.brief.model import SECTIONS, Section
 
 HEADINGS: dict[Section, tuple[str, str]] = {
-    "due_today": ("今日到期信号", "Signals due today"),
+    "due_today": ("今日待跟进信号", "Signals due today"),
     "overdue": ("逾期未跟进", "Overdue follow-ups"),
     "maturing": ("{days} 天内到期", "Maturing within {days} days"),
     "actions": ("建议行动", "Next best actions"),
