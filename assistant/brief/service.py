@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from assistant.brief.analysis import BookViews, ClientView
 from assistant.brief.compose import Line, gap_lines, maturing, rm_lines
@@ -24,13 +24,15 @@ from assistant.brief.render import (
     header,
     sections,
 )
-from assistant.core.pipeline import Audit
 from assistant.core.types import Citation
 from tools.bank.records import RMRecord
 from tools.bank.repository import BankRepository
 from tools.entitlement import Caller, resolve_caller
 from tools.insights import InsightService
 from tools.intelligence.policy import Policies
+
+if TYPE_CHECKING:  # the pipeline module pulls in LangChain; a brief needs only the protocol
+    from assistant.core.pipeline import Audit
 
 Language = Literal["zh", "en"]
 # Staff who receive a brief: everyone with a book (an admin reads audit data, not clients).

@@ -142,6 +142,7 @@ def v1_router(ctx: ApiContext) -> APIRouter:
 
     @router.get("/brief", tags=["brief"], response_model=Brief, responses=_errors(400, 403, 503))
     async def brief(
+        response: Response,
         who: Caller = Depends(caller),
         day: date | None = Query(
             default=None, alias="date", description="YYYY-MM-DD; default today"
@@ -153,6 +154,7 @@ def v1_router(ctx: ApiContext) -> APIRouter:
             raise ApiError(503, "unavailable", "Briefs are not served here.")
         service = ctx.briefs()
         when = day or datetime.now(ctx.zone).date()
+        response.headers["Cache-Control"] = "no-store"  # client names: never in a shared cache
         return await asyncio.to_thread(service.build, who.rm_id, when, lang, who.channel)
 
     return router
