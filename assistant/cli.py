@@ -13,6 +13,7 @@ from typing import Annotated, Literal, cast
 import typer
 from langchain_core.tools import ToolException
 
+from assistant.brief_cli import brief_app
 from assistant.config import get_settings
 from assistant.errors import FrontlineError, ImportValidationError, UserError
 from assistant.wiring import Frontline
@@ -29,6 +30,7 @@ audit_app = typer.Typer(help="Audit trail.", no_args_is_help=True)
 app.add_typer(data_app, name="data")
 app.add_typer(audit_app, name="audit")
 app.add_typer(eval_app, name="eval")
+app.add_typer(brief_app, name="brief")
 
 
 def _frontline(console_level: str = "WARNING") -> Frontline:

@@ -7,9 +7,11 @@ by passing a ``Settings`` object to the constructors that need one.
 
 from __future__ import annotations
 
+from datetime import time
 from functools import lru_cache
 from pathlib import Path
 from typing import Annotated, Literal
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import BaseModel, Field, SecretStr, ValidationError, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
@@ -119,6 +121,11 @@ class Settings(BaseSettings):
 
     log_level: str = "INFO"
 
+    # The morning brief: sent at this local time on the bank's working days (the calendar in
+    # the signal policy), in the bank's time zone; "today" for a brief is that zone's date.
+    timezone: str = "Asia/Shanghai"
+    brief_at: time = time(8, 30)
+
     # Operations: OTLP/HTTP traces (e.g. http://collector:4318), shared-state key namespace,
     # and the API's per-caller rate limit (shared across replicas through Redis or the database).
     otlp_endpoint: str | None = None
@@ -166,6 +173,17 @@ class Settings(BaseSettings):
                 )
         return hosts
 
+    @field_validator("timezone")
+    @classmethod
+    def _check_timezone(cls, value: str) -> str:
+        try:
+            ZoneInfo(value)
+        except (ZoneInfoNotFoundError, ValueError):
+            raise ValueError(
+                f"unknown time zone {value!r} (an IANA name, e.g. Asia/Shanghai)"
+            ) from None
+        return value
+
     @field_validator("database_url")
     @classmethod
     def _check_db_url(cls, value: str | None) -> str | None:
@@ -211,6 +229,10 @@ class Settings(BaseSettings):
         if self.database_url.startswith("postgresql://"):
             return "postgresql+psycopg://" + self.database_url.removeprefix("postgresql://")
         return self.database_url
+
+    @property
+    def zone(self) -> ZoneInfo:
+        return ZoneInfo(self.timezone)
 
     @property
     def chroma_path(self) -> Path:

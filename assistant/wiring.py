@@ -21,6 +21,8 @@ from assistant.storage.db import make_engine, make_sessionmaker
 log = logging.getLogger("frontline.wiring")
 
 if TYPE_CHECKING:
+    from assistant.brief.claims import BriefClaims
+    from assistant.brief.service import BriefService
     from assistant.core.pipeline import Assistant
     from assistant.engines.offline.examples import ExampleClassifier
     from assistant.engines.offline.slot_examples import SlotClassifier
@@ -149,6 +151,19 @@ class Frontline:
         )
 
     @cached_property
+    def briefs(self) -> BriefService:
+        """Morning briefs, built by the core like answers (same privacy layer and audit)."""
+        from assistant.brief.service import BriefService
+
+        return BriefService(self.bank, self.insights, self.privacy, self.audit)
+
+    @cached_property
+    def brief_claims(self) -> BriefClaims:
+        from assistant.brief.claims import BriefClaims
+
+        return BriefClaims(self.sessions)
+
+    @cached_property
     def templates(self) -> Any:
         """Outreach templates in the bank's own name and SMS wording (FRONTLINE_BANK_PROFILE)."""
         from tools.outreach.bank_profile import load_bank_profile
@@ -264,6 +279,7 @@ class Frontline:
         if "privacy" in self.__dict__:
             self.privacy.refresh_dictionary(self.bank)
         self.__dict__.pop("insights", None)
+        self.__dict__.pop("briefs", None)  # holds the old insights and its analyses
         self.__dict__.pop("catalogue", None)
 
     def close(self) -> None:

@@ -49,6 +49,7 @@ def build_app(fl: Frontline) -> FastAPI:
         demo_token=demo_token,
         limits=limits,
         rate_limiter=rate_limiter_for(fl, limits),
+        briefs=lambda: fl.briefs,
     )
     if settings.slack_signing_secret and settings.slack_bot_token:
         from integrations.slack import build_slack

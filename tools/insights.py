@@ -41,6 +41,7 @@ class InsightService:
         self._bank = bank
         self._policies = policies
         self._books: dict[frozenset[str], tuple[list[ClientData], list[BookRow]]] = {}
+        self._datas: dict[frozenset[str], list[ClientData]] = {}
         self._gaps: dict[tuple[frozenset[str], bool], list[FollowUpGap]] = {}
 
     @cached_property
@@ -94,10 +95,17 @@ class InsightService:
         return self.intel.policy
 
     @cached_property
+    def population(self) -> dict[str, ClientData]:
+        """Every client's data (with the last 50 notes), read once per extract: the bank-wide
+        peers need all of it anyway, and keeping it lets the morning brief read every book
+        without going back to the database (the notes cost little beside the balances)."""
+        everyone = [c.client_id for c in self.directory]
+        return {d.client.client_id: d for d in self._bank.client_data(everyone, interactions=50)}
+
+    @cached_property
     def peers(self) -> PeerStats:
         """Peers over the whole bank: an RM's book alone is too small to compare against."""
-        everyone = [c.client_id for c in self.directory]
-        return self.intel.peers(self._bank.client_data(everyone, interactions=0))
+        return self.intel.peers(self.population.values())
 
     def insight(self, data: ClientData, as_of: date) -> ClientInsight:
         return self.intel.analyze(data, self.peers, as_of)
@@ -173,13 +181,22 @@ class InsightService:
         return f"{name}（{code}）" if zh else f"{name} ({code})"
 
     def book_data(self, client_ids: frozenset[str]) -> list[ClientData]:
-        return self._book(client_ids)[0]
+        """A book's data, read once per extract (the morning brief reads every book and
+        needs no rows as of the extract's date)."""
+        if "population" in self.__dict__:  # already read for the peers: slice, don't re-read
+            everyone = self.population
+            return [everyone[c] for c in sorted(client_ids) if c in everyone]
+        if client_ids not in self._datas:
+            self._datas[client_ids] = self._bank.client_data(client_ids, interactions=50)
+            while len(self._datas) > 64:
+                self._datas.pop(next(iter(self._datas)))
+        return self._datas[client_ids]
 
     def _book(self, client_ids: frozenset[str]) -> tuple[list[ClientData], list[BookRow]]:
         """A book's data and rows, computed once per extract: bank data only changes on import,
         and an RM asks several book questions in a row."""
         if client_ids not in self._books:
-            datas = self._bank.client_data(client_ids, interactions=50)
+            datas = self.book_data(client_ids)
             self._books[client_ids] = (
                 datas,
                 self.intel.book().analyze(datas, self.as_of, peers=self.peers),

@@ -19,6 +19,7 @@ MODEL_MODULES = (
     "assistant.privacy.models",
     "assistant.audit",
     "assistant.storage.ratelimits",
+    "assistant.brief.claims",
 )
 
 MIGRATIONS = Path(__file__).with_name("migrations")

@@ -6,6 +6,8 @@ The app is a thin adapter. It authenticates the caller, enforces the edge's limi
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from fastapi import FastAPI
 from starlette.middleware.cors import CORSMiddleware
 
@@ -17,7 +19,7 @@ from integrations.api.limits import ApiLimits, BodySizeLimitMiddleware
 from integrations.api.metrics import ApiMetrics, MetricsMiddleware
 from integrations.api.ops import Readiness, ops_router
 from integrations.api.ratelimit import InMemoryRateLimiter, RateLimiter
-from integrations.api.routes import ApiContext, v1_router
+from integrations.api.routes import ApiContext, BriefBuilder, v1_router
 from integrations.api.security import SecurityHeadersMiddleware
 from integrations.widget.routes import widget_router
 
@@ -35,12 +37,14 @@ def create_app(
     demo_token: str | None = None,
     limits: ApiLimits | None = None,
     rate_limiter: RateLimiter | None = None,
+    briefs: Callable[[], BriefBuilder] | None = None,
 ) -> FastAPI:
     """Build the HTTP app around ``core``.
 
     ``readiness`` reports each dependency's state for ``/readyz``; ``demo_token`` is the token
     the demo page at ``/`` embeds (None: the page explains how to configure one);
-    ``rate_limiter`` defaults to an in-memory token bucket sized by ``limits``.
+    ``rate_limiter`` defaults to an in-memory token bucket sized by ``limits``; ``briefs``
+    returns the brief service behind ``GET /v1/brief`` (None: that route answers 503).
     """
     limits = limits or ApiLimits()
     metrics = ApiMetrics()
@@ -50,6 +54,8 @@ def create_app(
         limiter=rate_limiter or InMemoryRateLimiter(limits.rate_per_minute, limits.rate_burst),
         limits=limits,
         metrics=metrics,
+        briefs=briefs,
+        zone=settings.zone,
     )
     app = FastAPI(
         title="Frontline API",

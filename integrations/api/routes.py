@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+import asyncio
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from datetime import date, datetime
+from typing import Any, Literal, Protocol
+from zoneinfo import ZoneInfo
 
-from fastapi import APIRouter, Depends, Path, Request, Response
+from fastapi import APIRouter, Depends, Path, Query, Request, Response
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from sse_starlette import EventSourceResponse
 
+from assistant.brief.model import Brief
 from assistant.core.types import Answer, AssistantCore, Conversation, Feedback, Turn
 from integrations.api.auth import BearerAuth, Caller, enforce_rate_limit
 from integrations.api.errors import ApiError, ErrorBody
@@ -33,6 +38,14 @@ _STREAM_DOC: dict[int | str, dict[str, Any]] = {
 }
 
 
+class BriefBuilder(Protocol):
+    """What ``GET /v1/brief`` reads (``assistant.brief.service.BriefService``)."""
+
+    def build(
+        self, rm_id: str, day: date, language: Literal["zh", "en"] = "zh", channel: str = "cli"
+    ) -> Brief: ...
+
+
 @dataclass(frozen=True)
 class ApiContext:
     """What the routes need, handed in by ``create_app``."""
@@ -42,6 +55,9 @@ class ApiContext:
     limiter: RateLimiter
     limits: ApiLimits
     metrics: ApiMetrics
+    # The brief service, looked up per request (an import rebuilds it); None: no briefs here.
+    briefs: Callable[[], BriefBuilder] | None = None
+    zone: ZoneInfo = ZoneInfo("Asia/Shanghai")  # whose "today" a brief without a date is
 
 
 def v1_router(ctx: ApiContext) -> APIRouter:
@@ -123,5 +139,22 @@ def v1_router(ctx: ApiContext) -> APIRouter:
         if not await ctx.core.record_feedback(who.rm_id, body, who.channel):
             raise ApiError(404, "not_found", "No such turn in your conversations.")
         return Response(status_code=204)
+
+    @router.get("/brief", tags=["brief"], response_model=Brief, responses=_errors(400, 403, 503))
+    async def brief(
+        response: Response,
+        who: Caller = Depends(caller),
+        day: date | None = Query(
+            default=None, alias="date", description="YYYY-MM-DD; default today"
+        ),
+        lang: Literal["zh", "en"] = Query(default="zh"),
+    ) -> Brief:
+        """The caller's morning brief (a team lead's: the team brief) for the widget's panel."""
+        if ctx.briefs is None:
+            raise ApiError(503, "unavailable", "Briefs are not served here.")
+        service = ctx.briefs()
+        when = day or datetime.now(ctx.zone).date()
+        response.headers["Cache-Control"] = "no-store"  # client names: never in a shared cache
+        return await asyncio.to_thread(service.build, who.rm_id, when, lang, who.channel)
 
     return router

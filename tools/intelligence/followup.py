@@ -87,6 +87,28 @@ def _gap(
     )
 
 
+def client_gaps(
+    data: ClientData,
+    signals: Iterable[Signal],
+    needs: Mapping[str, FollowUpRequirement],
+    as_of: date,
+    *,
+    include_pending: bool = False,
+) -> list[FollowUpGap]:
+    """One client's gaps from signals already detected (a caller that analysed the client
+    need not detect again): one per signal kind, the earliest deadline."""
+    found: list[FollowUpGap] = []
+    seen: set[str] = set()
+    for signal in sorted(
+        (s for s in signals if s.kind in needs), key=lambda s: s.due_date or date.max
+    ):
+        gap = _gap(data, signal, needs[signal.kind], as_of) if signal.kind not in seen else None
+        if gap is not None and (include_pending or gap.days_overdue > 0):
+            found.append(gap)
+            seen.add(signal.kind)
+    return found
+
+
 def follow_up_gaps(
     book: Iterable[ClientData],
     products: Mapping[str, ProductRecord],
@@ -106,13 +128,6 @@ def follow_up_gaps(
     rules = [r for r in default_rules() if r.kind in needs]  # product gaps carry no deadline
     gaps: list[FollowUpGap] = []
     for data in book:
-        seen: set[str] = set()
-        for signal in sorted(
-            detect_signals(data, products, peers, policy, as_of, rules=rules),
-            key=lambda s: s.due_date or date.max,
-        ):
-            gap = _gap(data, signal, needs[signal.kind], as_of) if signal.kind not in seen else None
-            if gap is not None and (include_pending or gap.days_overdue > 0):
-                gaps.append(gap)
-                seen.add(signal.kind)
+        signals = detect_signals(data, products, peers, policy, as_of, rules=rules)
+        gaps += client_gaps(data, signals, needs, as_of, include_pending=include_pending)
     return sorted(gaps, key=lambda g: (-g.days_overdue, g.client_id, g.signal_kind))

@@ -17,7 +17,7 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 from assistant.errors import ConfigError
-from tools.intelligence.working_days import add_working_days
+from tools.intelligence.working_days import add_working_days, is_working_day
 
 POLICY_DIR = Path(__file__).resolve().parent.parent / "policy"
 DEFAULT_TIERING_PATH = POLICY_DIR / "tiering.yaml"
@@ -211,6 +211,9 @@ class CalendarPolicy(_Section):
 
     def add_working_days(self, start: date, days: int) -> date:
         return add_working_days(start, days, self.holidays, self.working_weekends)
+
+    def is_working_day(self, day: date) -> bool:
+        return is_working_day(day, self.holidays, self.working_weekends)
 
 
 class SignalPolicy(BaseModel):

@@ -1,0 +1,71 @@
+"""``send_briefs``: today's briefs to every recipient, once each, on working days only."""
+
+from __future__ import annotations
+
+import logging
+import os
+import socket
+from dataclasses import dataclass, field
+from datetime import date
+
+from assistant.brief.claims import BriefClaims
+from assistant.brief.service import BriefService, Language
+from assistant.brief.sinks import BriefSink
+
+log = logging.getLogger("frontline.brief")
+
+
+@dataclass
+class SendReport:
+    day: date
+    working_day: bool
+    sent: list[str] = field(default_factory=list)  # RM ids delivered (or, dry run, would be)
+    skipped: list[str] = field(default_factory=list)  # already claimed elsewhere or earlier
+    failed: list[str] = field(default_factory=list)
+
+    def summary(self, dry_run: bool) -> str:
+        if not self.working_day:
+            return f"{self.day.isoformat()} is not a working day: no briefs sent"
+        verb = "would send" if dry_run else "sent"
+        return (
+            f"{self.day.isoformat()}: {verb} {len(self.sent)}, "
+            f"already sent {len(self.skipped)}, failed {len(self.failed)}"
+        )
+
+
+def sender_id() -> str:
+    return f"{socket.gethostname()}:{os.getpid()}"[:128]
+
+
+def send_briefs(
+    service: BriefService,
+    claims: BriefClaims,
+    sink: BriefSink,
+    day: date,
+    *,
+    dry_run: bool = False,
+    language: Language = "zh",
+) -> SendReport:
+    """Claim, build and deliver each recipient's brief for ``day``; a dry run claims nothing."""
+    report = SendReport(day, service.is_working_day(day))
+    if not report.working_day:
+        return report
+    me = sender_id()
+    for rm in service.recipients():
+        if not dry_run and not claims.claim(rm.rm_id, day, claimed_by=me, sink=sink.name):
+            report.skipped.append(rm.rm_id)
+            continue
+        try:
+            sink.deliver(service.build(rm.rm_id, day, language, channel=sink.name))
+        except Exception as exc:
+            # One RM's failure must not cost the others their brief; the claim goes back so
+            # the next run retries. Logged by type only: the brief's text never enters a log.
+            log.error("brief for %s not delivered (%s)", rm.rm_id, type(exc).__name__)
+            if not dry_run:
+                claims.release(rm.rm_id, day)
+            report.failed.append(rm.rm_id)
+            continue
+        if not dry_run:
+            claims.mark_sent(rm.rm_id, day)
+        report.sent.append(rm.rm_id)
+    return report

@@ -1,0 +1,241 @@
+"""``BriefService``: one RM's brief (or a team lead's team brief) for a day.
+
+The steps mirror a turn's: resolve the caller and their book (``tools.entitlement``), analyse
+it, compose lines naming clients by token, restore the text for the caller exactly as an
+answer is restored (names of their own clients, partial forms, ``[redacted]`` for anything
+else, the final PII scan), and record the masked form in the audit trail.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+from typing import TYPE_CHECKING, Any, Literal
+
+from assistant.brief.analysis import BookViews, ClientView
+from assistant.brief.compose import Line, gap_lines, maturing, rm_lines
+from assistant.brief.model import Brief, BriefItem, TeamMember
+from assistant.brief.render import (
+    DRAFT_LABEL,
+    NOTHING,
+    Layout,
+    citations,
+    cite_numbers,
+    header,
+    sections,
+)
+from assistant.core.types import Citation
+from tools.bank.records import RMRecord
+from tools.bank.repository import BankRepository
+from tools.entitlement import Caller, resolve_caller
+from tools.insights import InsightService
+from tools.intelligence.policy import Policies
+
+if TYPE_CHECKING:  # the pipeline module pulls in LangChain; a brief needs only the protocol
+    from assistant.core.pipeline import Audit
+
+Language = Literal["zh", "en"]
+# Staff who receive a brief: everyone with a book (an admin reads audit data, not clients).
+RECIPIENT_ROLES = ("rm", "team_lead", "branch_head")
+
+
+def brief_scope(rm_id: str, day: date) -> str:
+    """The vault scope of one RM's brief for one day: rebuilding it reuses its tokens."""
+    return f"brief:{rm_id}:{day.isoformat()}"
+
+
+class BriefService:
+    def __init__(
+        self,
+        bank: BankRepository,
+        insights: InsightService,
+        privacy: Any,  # ``Privacy`` of the core plus ``tokens_for`` (the PrivacyLayer)
+        audit: Audit | None = None,
+    ) -> None:
+        self._bank = bank
+        self._insights = insights
+        self._privacy = privacy
+        self._audit = audit
+        self._views = BookViews(insights)
+
+    # --- who and when --------------------------------------------------------------------
+    def recipients(self) -> list[RMRecord]:
+        return [r for r in self._insights.rms if r.role in RECIPIENT_ROLES]
+
+    def is_working_day(self, day: date) -> bool:
+        return self._insights.policy.signals.calendar.is_working_day(day)
+
+    # --- building --------------------------------------------------------------------------
+    def build(
+        self, rm_id: str, day: date, language: Language = "zh", channel: str = "cli"
+    ) -> Brief:
+        """The brief ``rm_id`` reads on ``day``; a team lead's is the team brief."""
+        caller = resolve_caller(self._bank, rm_id)
+        caller.require_client_access()
+        if caller.role == "team_lead":
+            return self._team_brief(caller, day, language, channel)
+        views = self._views.of(self._own_book(caller.rm_id), day)
+        lines = rm_lines(views, day, self._insights.policy)
+        return self._finish(caller, day, language, channel, lines, [])
+
+    def _own_book(self, rm_id: str) -> frozenset[str]:
+        return frozenset(self._bank.client_ids_of([rm_id]))
+
+    def _team_brief(self, caller: Caller, day: date, language: Language, channel: str) -> Brief:
+        members: list[tuple[RMRecord, list[Line], int]] = []
+        policy = self._insights.policy
+        for rm in self._team_of(caller):
+            book = self._own_book(rm.rm_id) & caller.client_ids  # never beyond the lead's reach
+            views = self._views.of(book, day)
+            lines = gap_lines(views, day, policy)
+            members.append((rm, lines, _maturing_count(views, policy)))
+        return self._finish(caller, day, language, channel, [], members)
+
+    def _team_of(self, caller: Caller) -> list[RMRecord]:
+        team = [r for r in self._insights.rms if r.team_id == caller.rm.team_id]
+        return [r for r in team if r.role in RECIPIENT_ROLES and self._own_book(r.rm_id)]
+
+    # --- masking and restoring ---------------------------------------------------------------
+    def _finish(
+        self,
+        caller: Caller,
+        day: date,
+        language: Language,
+        channel: str,
+        lines: list[Line],
+        members: Sequence[tuple[RMRecord, list[Line], int]],
+    ) -> Brief:
+        zh = language == "zh"
+        scope = brief_scope(caller.rm_id, day)
+        every = lines + [x for _rm, member_lines, _n in members for x in member_lines]
+        tokens = self._tokens(caller, scope, every)
+        cites = cite_numbers(every)
+        layout = Layout()
+        working = self.is_working_day(day)
+        header(layout, caller.rm.name, day, working, bool(members), zh)
+        days = self._insights.policy.signals.maturity.second_contact_days_before
+        if lines:
+            sections(layout, lines, tokens, cites, zh, maturing_days=days)
+        for rm, member_lines, soon in members:
+            layout.add(_member_heading(rm, member_lines, soon, days, zh))
+            sections(layout, member_lines, tokens, cites, zh, maturing_days=days, indent="  ")
+        if not every:
+            layout.add(NOTHING[0 if zh else 1])
+        citations(layout, cites)
+        masked = "\n".join(layout.lines)
+        shown, flags = self._restore(caller, scope, layout)
+        items = [_item(x, shown, layout, i, cites, zh) for i, x in enumerate(every)]
+        brief = Brief(
+            brief_id=scope,
+            rm_id=caller.rm_id,
+            role="team_lead" if members else "rm",
+            date=day,
+            working_day=working,
+            language=language,
+            text="\n".join(shown),
+            items=items[: len(lines)],
+            team=_team(members, items[len(lines) :]),
+            citations=[Citation(n=n, doc_id=d, section="", score=1.0) for d, n in cites.items()],
+            flags=flags,
+        )
+        self._record(caller, channel, brief, masked, every)
+        return brief
+
+    def _restore(self, caller: Caller, scope: str, layout: Layout) -> tuple[list[str], list[str]]:
+        """The client lines restored for ``caller`` in one pass, as an answer's text is."""
+        shown = list(layout.lines)
+        if not layout.client_lines:
+            return shown, []
+        restored = self._privacy.restore(
+            "\n".join(layout.lines[i] for i in layout.client_lines),
+            rm_id=caller.rm_id,
+            conversation_id=scope,
+            entitled_client_ids=caller.client_ids,
+        )
+        parts = restored.text.split("\n")
+        if len(parts) != len(layout.client_lines):  # restoring keeps lines; guard the mapping
+            raise RuntimeError("restored brief lost its line structure")
+        for i, text in zip(layout.client_lines, parts, strict=True):
+            shown[i] = text
+        return shown, list(dict.fromkeys(restored.flags))
+
+    def _tokens(self, caller: Caller, scope: str, lines: Sequence[Line]) -> dict[str, str]:
+        """One client token per client named, issued in one vault transaction."""
+        ids = list(dict.fromkeys(x.client_id for x in lines))
+        if not ids:
+            return {}
+        names = {c.client_id: c.name for c in self._insights.directory if c.client_id in set(ids)}
+        issued = self._privacy.tokens_for(
+            [(names[cid], "CLIENT", cid) for cid in ids], rm_id=caller.rm_id, conversation_id=scope
+        )
+        return dict(zip(ids, issued, strict=True))
+
+    def _record(
+        self, caller: Caller, channel: str, brief: Brief, masked: str, lines: Sequence[Line]
+    ) -> None:
+        """The audit trail keeps the masked text, as it does for answers."""
+        if self._audit is None:
+            return
+        self._audit.append(
+            kind="brief",
+            channel=channel,
+            rm_id=caller.rm_id,
+            payload={
+                "brief_id": brief.brief_id,
+                "date": brief.date.isoformat(),
+                "text": masked,
+                "client_ids": sorted({x.client_id for x in lines}),
+                "doc_ids": [c.doc_id for c in brief.citations],
+                "flags": brief.flags,
+            },
+        )
+
+
+def _item(line: Line, shown: list[str], layout: Layout, i: int, cites: dict, zh: bool) -> BriefItem:
+    draft_at = layout.draft_line[i]
+    label = DRAFT_LABEL[0 if zh else 1]
+    draft = shown[draft_at].strip().removeprefix(label) if draft_at is not None else None
+    return BriefItem(
+        section=line.section,
+        client_id=line.client_id,
+        text=shown[layout.item_line[i]].strip().removeprefix("- "),
+        signal_kind=line.signal_kind,
+        action_kind=line.action_kind,
+        due_date=line.due_date,
+        days_overdue=line.days_overdue,
+        playbook=line.playbook,
+        citation=cites[line.playbook],
+        draft_request=draft,
+    )
+
+
+def _maturing_count(views: Sequence[ClientView], policy: Policies) -> int:
+    return len(maturing(views, policy))
+
+
+def _member_heading(rm: RMRecord, lines: Sequence[Line], soon: int, days: int, zh: bool) -> str:
+    today = sum(x.section == "due_today" for x in lines)
+    late = sum(x.section == "overdue" for x in lines)
+    if zh:
+        return f"{rm.name}（{rm.rm_id}）：今日到期 {today}，逾期 {late}，{days} 天内到期 {soon}"
+    return f"{rm.name} ({rm.rm_id}): {today} due today, {late} overdue, {soon} maturing within {days} days"
+
+
+def _team(
+    members: Sequence[tuple[RMRecord, list[Line], int]], items: list[BriefItem]
+) -> list[TeamMember]:
+    out, at = [], 0
+    for rm, lines, soon in members:
+        mine = items[at : at + len(lines)]
+        at += len(lines)
+        out.append(
+            TeamMember(
+                rm_id=rm.rm_id,
+                name=rm.name,
+                due_today=sum(x.section == "due_today" for x in mine),
+                overdue=sum(x.section == "overdue" for x in mine),
+                maturing=soon,
+                items=mine,
+            )
+        )
+    return out

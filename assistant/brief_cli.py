@@ -1,0 +1,73 @@
+"""``frontline brief show`` and ``frontline brief send`` (DESIGN §4.1)."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Annotated, Literal, cast
+
+import typer
+
+from assistant.config import Settings
+from assistant.errors import UserError
+
+brief_app = typer.Typer(help="The morning brief.", no_args_is_help=True)
+
+DateOption = Annotated[
+    str | None, typer.Option("--date", help="YYYY-MM-DD (default: today in FRONTLINE_TIMEZONE)")
+]
+LangOption = Annotated[str, typer.Option("--lang", help="zh or en")]
+
+
+def _day(value: str | None, settings: Settings) -> date:
+    if value is None:
+        return datetime.now(settings.zone).date()
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise UserError(f"--date must be YYYY-MM-DD, got {value!r}") from None
+
+
+def _language(value: str) -> Literal["zh", "en"]:
+    if value not in ("zh", "en"):
+        raise UserError("--lang must be zh or en")
+    return cast(Literal["zh", "en"], value)
+
+
+@brief_app.command("show")
+def show(
+    as_rm: Annotated[str, typer.Option("--as", help="The rm_id of the reader, as in rms.csv")],
+    day: DateOption = None,
+    lang: LangOption = "zh",
+    json_out: Annotated[bool, typer.Option("--json", help="Print the brief as JSON")] = False,
+) -> None:
+    """The RM's brief (a team lead's: the team brief) for a day, as the channels show it."""
+    from assistant.cli import _frontline, _out
+
+    fl = _frontline()
+    brief = fl.briefs.build(as_rm, _day(day, fl.settings), _language(lang), channel="cli")
+    _out(brief.model_dump_json(indent=2) if json_out else brief.text)
+
+
+@brief_app.command("send")
+def send(
+    dry_run: Annotated[
+        bool, typer.Option("--dry-run", help="Print what would be sent; claim nothing")
+    ] = False,
+    day: DateOption = None,
+    lang: LangOption = "zh",
+) -> None:
+    """Send the day's briefs now, once per RM (the scheduler does it at FRONTLINE_BRIEF_AT)."""
+    from assistant.brief.send import send_briefs
+    from assistant.brief.sinks import StdoutSink
+    from assistant.cli import _frontline, _out
+
+    fl = _frontline()
+    report = send_briefs(
+        fl.briefs,
+        fl.brief_claims,
+        StdoutSink(_out),
+        _day(day, fl.settings),
+        dry_run=dry_run,
+        language=_language(lang),
+    )
+    typer.echo(report.summary(dry_run), err=True)
