@@ -223,14 +223,23 @@ def check_citations_any(expected: list[str], answer: dict) -> bool:
     return citation_rank(expected, answer) is not None
 
 
+# A space between a figure and the Chinese unit or word beside it is typography, not meaning:
+# "234 万" is "234万", "共 8 位" is "共8位".
+_TYPOGRAPHIC_SPACE = re.compile(r"(?<=\d)\s+(?=[\u4e00-\u9fff])|(?<=[\u4e00-\u9fff])\s+(?=\d)")
+
+
+def _flat(text: str) -> str:
+    return _TYPOGRAPHIC_SPACE.sub("", text.lower())
+
+
 def check_must_include_any(expected: list[str], answer: dict) -> bool:
-    text = _text(answer).lower()
-    return any(s.lower() in text for s in expected)
+    text = _flat(_text(answer))
+    return any(_flat(s) in text for s in expected)
 
 
 def check_must_not_include(expected: list[str], answer: dict) -> bool:
-    text = _text(answer).lower()
-    return not any(s.lower() in text for s in expected)
+    text = _flat(_text(answer))
+    return not any(_flat(s) in text for s in expected)
 
 
 def check_refused(expected: bool, answer: dict) -> bool:

@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from tools.bank.records import ProductRecord
+from tools.names.forms import product_forms
 
 # Kinds of product in everyday words, Chinese and English; one kind a tuple, the specific
 # before the general (a question naming "股票型基金" is about that, not about any "基金").
@@ -166,7 +167,11 @@ class Catalogue:
         hits = [
             (max(len(n) for n in names if contains(text, n)), p)
             for p in self.products.values()
-            if (names := [n for n in (p.name, p.name_en) if n and len(n) >= 2])
+            if (
+                names := [
+                    f for n in (p.name, p.name_en) if n for f in product_forms(n) if len(f) >= 2
+                ]
+            )
             and any(contains(text, n) for n in names)
         ]
         if not hits:

@@ -24,7 +24,7 @@ from assistant.privacy.normalize import ascii_lower, canonical_value
 from tools.bank.identifiers import is_any_resident_id, is_card_number, is_uscc
 from tools.bank.repository import BankRepository
 from tools.names.aliases import aliases_of
-from tools.names.forms import RARE_WORD_FREQ, NameForm, company_forms, person_forms
+from tools.names.forms import RARE_WORD_FREQ, NameForm, company_forms, person_forms, product_forms
 from tools.names.forms import compact as compact_form
 from tools.names.staff import familiar_forms
 
@@ -116,7 +116,9 @@ class NameDictionary:
         # The bank's product names ("海盈进取一号"): a person guessed inside one is a word of the
         # product's name, not a customer.
         self._products = sorted(
-            {k for p in products if len(k := ascii_lower(p or "")) >= 2}, key=len, reverse=True
+            {k for p in products for f in product_forms(p or "") if len(k := ascii_lower(f)) >= 2},
+            key=len,
+            reverse=True,
         )
         self._automaton = _automaton(self._entries)
         self._spaced_prefixes = _prefixes(self._spaced)

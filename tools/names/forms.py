@@ -17,8 +17,9 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import product
 
-from pypinyin import lazy_pinyin
+from pypinyin import Style, lazy_pinyin, pinyin
 
 from assistant.privacy.places import PLACE_PREFIXES
 
@@ -120,19 +121,23 @@ def _forms(name: str) -> tuple[NameForm, ...]:
     return tuple(seen.values())
 
 
-MIN_PERSON_PINYIN = 3  # characters of a Chinese name written in pinyin: two collide with words
+MIN_PERSON_PINYIN = 2  # characters of a Chinese name written in pinyin
 
 
 def person_forms(name: str) -> tuple[NameForm, ...]:
     """A retail client's Chinese name as typed on an English keyboard: "汪海燕" is "Wang Haiyan"
-    and "Haiyan Wang". Only names of three or four characters: "Li Na" is also "Lina"."""
+    and "Haiyan Wang". A two-character name only when no syllable of it and not the whole is
+    an everyday English word or name: "Jin Dong" is 金东, but "Li Na" is also "Lina" and "He
+    Can" is "he can"."""
     name = name.strip()
     if not (MIN_PERSON_PINYIN <= len(name) <= 4 and _CJK.match(name)):
         return ()
-    surname, given = _pinyin(name[0]), _pinyin(name[1:])
-    return (
-        NameForm(f"{surname} {given}", True, spaced=True),
-        NameForm(f"{given} {surname}", True, spaced=True),
+    pairs = [(s, g) for s in _pinyins(name[0]) for g in _pinyins(name[1:])]
+    if len(name) == 2:
+        everyday = _everyday_en()
+        pairs = [(s, g) for s, g in pairs if not {s.lower(), g.lower(), compact(s + g)} & everyday]
+    return tuple(
+        NameForm(form, True, spaced=True) for s, g in pairs for form in (f"{s} {g}", f"{g} {s}")
     )
 
 
@@ -156,7 +161,7 @@ def _zh_forms(name: str) -> list[NameForm]:
         # A long head ("瑞洋海产", "海鸿冷链"): its first two characters are how RMs say it,
         # naming the company alone when they are no everyday word.
         short, rare = head[:2], _rare_word(head[:2])
-        out += [NameForm(short, rare), _pinyin_form(_pinyin(short), rare)]
+        out += [NameForm(short, rare), *(_pinyin_form(p, rare) for p in _pinyins(short))]
     for j in range(len(words) + 1):
         parts = [head, *words[:j]]
         text = "".join(parts)
@@ -167,10 +172,11 @@ def _zh_forms(name: str) -> list[NameForm]:
         if place:
             out.append(NameForm(place + text, True))
         if _CJK.match(text):
-            out.append(_pinyin_form(" ".join(_pinyin(p) for p in parts), strong))
+            said = [_pinyins(head), *([_pinyin(w)] for w in words[:j])]
+            out += [_pinyin_form(" ".join(ps), strong) for ps in product(*said)]
             if j > 0:
                 english = " ".join(INDUSTRY_ZH[w] for w in words[:j])
-                out.append(NameForm(f"{_pinyin(head)} {english}", True, spaced=True))
+                out += [NameForm(f"{h} {english}", True, spaced=True) for h in _pinyins(head)]
     out.append(NameForm(bare, len(bare) >= MIN_STRONG_ZH))
     return out
 
@@ -240,6 +246,26 @@ def _pinyin(text: str) -> str:
     return "".join(lazy_pinyin(text)).capitalize()
 
 
+PINYIN_VARIANTS = 4  # readings kept per name: the usual one first, then the likeliest others
+
+
+@lru_cache(maxsize=16384)
+def _pinyins(text: str) -> tuple[str, ...]:
+    """How people spell ``text`` in pinyin: the usual reading, other readings of characters
+    with several (晟 is "cheng" to the library, "sheng" to the client), and ü typed as "u"
+    ("Fulu" as well as the library's "Fulv")."""
+    said = pinyin(text, style=Style.NORMAL, heteronym=True)
+    if len(said) != len(text):  # letters or digits run together: one reading, as written
+        return (_pinyin(text),)
+    readings = [r or [ch] for ch, r in zip(text, said, strict=True)]
+    combos = sorted(product(*(range(len(r)) for r in readings)), key=sum)[:PINYIN_VARIANTS]
+    out = [_pinyin(text)]
+    for combo in combos:
+        out.append("".join(r[i] for r, i in zip(readings, combo, strict=True)).capitalize())
+    out += [w.replace("v", "u") for w in out if "v" in w]
+    return tuple(dict.fromkeys(out))
+
+
 # --- English names -------------------------------------------------------------------------
 def _en_forms(name: str) -> list[NameForm]:
     steps = _bare_en(name)
@@ -304,3 +330,28 @@ def _person_names() -> frozenset[str]:
 
 def _has_cjk(text: str) -> bool:
     return any("\u4e00" <= ch <= "\u9fff" for ch in text)
+
+
+# A product's name as RMs shorten it: "海盈稳享90天" is "海盈稳享", "海盈进取一号" "海盈进取",
+# "Haiying Growth No.1" "Haiying Growth" — its term, series number or bracketed gloss left off.
+_PRODUCT_TAIL = re.compile(
+    r"\s*(?:[（(][^）)]*[）)]|(?:no\.?\s*)?[\d一二三四五六七八九十百]+\s*(?:天|日|个月|月|年|期|号|days?|"
+    r"months?|years?|-day|-month|-year)?)\s*$",
+    re.I,
+)
+
+
+def _distinctive(short: str) -> bool:
+    """A shortened name still names one product: three Chinese characters or two words ("Fund"
+    alone, left of "Fund 2", would be every fund)."""
+    return len(short) >= 3 if not short.isascii() else len(short.split()) >= 2
+
+
+def product_forms(name: str) -> tuple[str, ...]:
+    """The name and its shortened forms that still name it."""
+    out, rest = [name.strip()], name.strip()
+    while (short := _PRODUCT_TAIL.sub("", rest)) and short != rest:
+        rest = short
+        if _distinctive(rest):
+            out.append(rest)
+    return tuple(dict.fromkeys(out))

@@ -19,6 +19,7 @@ from assistant.engines.offline.slots import SIGNALS, TIERS, _first
 from tools.bank.records import RMRecord
 from tools.book_query import BookQuery, Threshold
 from tools.catalogue import PRODUCT_KINDS, contains
+from tools.names.forms import INDUSTRY_ZH
 from tools.names.staff import mentioned
 
 IC = re.I
@@ -185,6 +186,46 @@ NOT_SINCE = re.compile(
 )
 
 
+# "建材行业的客户" for the book's 建材贸易: a label's first word, said as the trade.
+_TRADE_AFTER = re.compile(r"^\s*(行业|类|企业|公司|的客户|客户|领域)")
+
+
+def industry_said(text: str, industries: list[str]) -> str | None:
+    """The book's industry label the question names: in full, by its first word when that is
+    followed by 行业/类/企业 and names one label only, or in English ("new energy clients")."""
+    labels = [i for i in industries if i and len(i) >= 2]
+    if full := next((i for i in labels if i in text), None):
+        return full
+    for i in labels:
+        word = i[:2]
+        at = text.find(word)
+        said = at >= 0 and len(i) > 2 and _TRADE_AFTER.match(text[at + 2 :])
+        if said and sum(1 for j in labels if j.startswith(word)) == 1:
+            return i
+    low = text.lower()
+    for i in labels:
+        english = INDUSTRY_ZH.get(i) or " ".join(
+            INDUSTRY_ZH[w] for w in _industry_words(i) if w in INDUSTRY_ZH
+        )
+        if english and re.search(rf"\b{re.escape(english.lower())}\b", low):
+            return i
+    return None
+
+
+def _industry_words(label: str) -> list[str]:
+    """建材贸易 -> 建材, 贸易: the label cut into the trade words the name glossary knows."""
+    words, rest = [], label
+    while rest:
+        word = next(
+            (w for w in sorted(INDUSTRY_ZH, key=len, reverse=True) if rest.startswith(w)), None
+        )
+        if word is None:
+            return []
+        words.append(word)
+        rest = rest[len(word) :]
+    return words
+
+
 def _period_start(word: str, as_of: date) -> date:
     word = word.lower()
     if any(k in word for k in ("季", "quarter")):
@@ -298,7 +339,7 @@ def parse(
         q["tier"] = tier
     if segment := _first(SEGMENTS, text):
         q["client_type"] = segment
-    if industry := next((i for i in industries if i and len(i) >= 2 and i in text), None):
+    if industry := industry_said(text, list(industries)):
         q["industry"] = industry
     measure = measure_named(text)
     thresholds = _thresholds(text, measure)

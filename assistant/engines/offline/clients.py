@@ -3,6 +3,8 @@ about, read the profile, hand it to the intent's module."""
 
 from __future__ import annotations
 
+import re
+
 from assistant.core.types import StatusEvent
 from assistant.engines.base import EngineResult
 from assistant.engines.offline import (
@@ -14,7 +16,11 @@ from assistant.engines.offline import (
 from assistant.engines.offline import (
     compose as c,
 )
+from assistant.engines.offline.direct import suitability_lead
 from assistant.engines.offline.phrases import t
+from assistant.engines.offline.playbook_qa import SUITABILITY_GRADE
+from assistant.engines.offline.playbooks import find, lookup
+from assistant.engines.offline.products import named_products
 from assistant.engines.offline.request import Request
 from tools.toolbox import Refusal, ToolError
 
@@ -44,7 +50,38 @@ async def answer(req: Request) -> EngineResult:
     await req.emit(StatusEvent(text=t("reading", req.lang)))
     profile = await req.tb.acall("get_client_profile", {"client_id": picked})
     result = await BY_INTENT[req.intent](req, profile)
+    if req.intent != "draft_outreach" and (fit := await client_suitability(req, profile)):
+        result.text = c.join([[fit], [result.text]])
     return result.with_state({"client_ids": [picked]})
+
+
+# "胡杰是C4，能买积存金吗", "jin dong wants to top up his hybrid fund, ok?", "适合买X吗": may this
+# client buy that product.
+BUY = re.compile(
+    r"(能|可以|可不可以|能不能|适合|适不适合|允许)\s*(买|购买|认购|申购|加仓|追加|投|配置)|"
+    r"(买|购买|认购|申购|加仓|追加)\S{0,12}(吗|么|不|行不行|可以不)|"
+    r"\b(buy|purchase|invest in|top up|add to|subscribe)\b.{0,60}"
+    r"(\?|\bok\b|\bokay\b|\ballowed\b|\bsuitable\b|\bfine\b)|"
+    r"\b(can|may|could|should)\b.{0,30}\b(buy|purchase|invest in|top up|subscribe)\b",
+    re.I,
+)
+
+
+async def client_suitability(req: Request, profile: dict) -> str | None:
+    """The verdict for one client and one product, first: the client's grade (as the RM says it,
+    else as the bank holds it) against the catalogue's risk level, cited to the bank's
+    suitability rule. None when the turn does not ask it or the data cannot decide it."""
+    if not BUY.search(req.text):
+        return None
+    found = await named_products(req.tb, req.text, client_id=profile["client_id"])
+    rated = [p for p in found["products"][:1] if p.get("risk_level")]
+    said = SUITABILITY_GRADE.search(req.text)
+    grade = said.group(0) if said else profile.get("risk_appetite")
+    if not rated or not grade:
+        return None
+    passage = await find(req.tb, lookup(req.playbooks, "suitability"), req.lang, k=5)
+    lead = suitability_lead(str(grade), rated[0], [passage] if passage else [], req.lang)
+    return lead.render(req.lang) if lead else None
 
 
 async def resolve_client(req: Request) -> str | EngineResult | None:

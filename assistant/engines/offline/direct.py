@@ -219,9 +219,8 @@ def suitability_lead(
     from assistant.engines.offline.phrases import t
 
     key = "suitability_above" if r > c else "suitability_within"
-    text = t(key, language).format(
-        name=product.get("name"), code=product.get("product_code"), r=r, c=c
-    )
+    name = (language == "en" and product.get("name_en")) or product.get("name")
+    text = t(key, language).format(name=name, code=product.get("product_code"), r=r, c=c)
     return Lead("no" if r > c else "yes", text, rule["n"])
 
 

@@ -95,6 +95,10 @@ def _window(text: str) -> int:
 def _latest(month: dict, key: str, zh: bool, profile: dict | None = None) -> str:
     value = month[key]
     if key == "loan_balance":
+        if not value:  # "那贷款呢？" of a client who owes nothing: say so, not "0 元"
+            if zh:
+                return f"- 无贷款：{month['month']} 月末贷款余额为 0"
+            return f"- No loans: the loan balance at the end of {month['month']} is 0"
         if zh:
             return f"- 贷款余额（{month['month']} 月末）：{exact_zh(value)}"
         return f"- Loan balance ({month['month']}): {exact_en(value)}"

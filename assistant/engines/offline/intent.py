@@ -63,7 +63,7 @@ CUES: dict[str, list[tuple[str, float]]] = {
     ],
     "serve_client": [
         (
-            r"怎么服务|如何服务|怎么维护|如何维护|怎么跟进|如何跟进|怎么营销|营销建议|服务建议|服务方案|下一步|该做什么|怎么办|怎么经营|经营建议|有什么机会|怎么挽留|如何挽留|营销机会|商机|机会",
+            r"怎么服务|如何服务|怎么维护|如何维护|怎么跟进|如何跟进|(怎么|如何|咋)(处理|应对|弄|搞)|怎么营销|营销建议|服务建议|服务方案|下一步|该做什么|怎么办|怎么经营|经营建议|有什么机会|怎么挽留|如何挽留|营销机会|商机|机会",
             2.5,
         ),
         (
@@ -82,6 +82,11 @@ CUES: dict[str, list[tuple[str, float]]] = {
         ),
     ],
     "playbook_qa": [
+        # "代发营销的重点目标客户是哪些": whom the bank's campaign targets, not a list of mine.
+        (
+            r"(?<!我的)(重点|主要)?目标(客户|客群)(是|有)?(哪些|什么|是谁)|\bwho (is|are) the target\b",
+            3.0,
+        ),
         (
             r"标准|规定|制度|流程|政策|要求|是什么|什么是|怎么做|如何做|多久|几天|频次|阈值|门槛|条件|规则|口径|话术模板|模板|禁止|不能说|可以说|注意事项|红线",
             1.5,
@@ -93,11 +98,11 @@ CUES: dict[str, list[tuple[str, float]]] = {
     ],
     "out_of_scope": [
         (
-            r"天气|股票推荐|哪只股票|会涨|涨停|炒股|彩票|笑话|写代码|写一首|作诗|诗歌|电影|足球|菜谱|八卦|比特币|星座",
+            r"天气|股票推荐|哪只股票|会涨|涨停|炒股|彩票|笑话|写代码|写一首|作诗|诗歌|电影|足球|菜谱|八卦|比特币|星座|旅游|旅行|攻略|游记|度假|减肥|食谱|游戏",
             4.0,
         ),
         (
-            r"\b(weather|joke|poem|recipe|football|movie|lottery|bitcoin|horoscope|write (some )?code|python script|stock tips?|which stock)\b",
+            r"\b(weather|joke|poem|recipe|football|movie|lottery|bitcoin|horoscope|write (some )?code|python script|stock tips?|which stock|travel guide|itinerary|vacation|holiday plan|trip plan)\b",
             4.0,
         ),
     ],
