@@ -36,3 +36,26 @@ def test_person_forms_keep_the_surname_and_the_given_name_whole() -> None:
     assert [f.text for f in person_forms("邝子豪")] == ["Kuang Zihao", "Zihao Kuang"]
     assert person_forms("李娜") == ()
     assert person_forms("东升机械制造有限公司") == ()
+
+
+def test_a_polyphonic_character_is_spelt_as_people_say_it_and_u_stands_for_v() -> None:
+    from tools.names.forms import _pinyins
+
+    assert "Shengxin" in _pinyins("晟信")  # the library's first reading is "cheng"
+    assert _pinyins("福绿")[:2] == ("Fulv", "Fulu")
+    assert _pinyins("A1科技") == ("A1keji",)  # letters and digits run together: as written
+
+
+def test_a_two_character_name_has_pinyin_forms_unless_they_spell_english() -> None:
+    assert [f.text for f in person_forms("金东")] == ["Jin Dong", "Dong Jin"]
+    assert person_forms("何灿") == ()  # "he can"
+    assert person_forms("王刚") == ()  # "gang"
+
+
+def test_a_product_is_also_named_without_its_term_or_series_number() -> None:
+    from tools.names.forms import product_forms
+
+    assert product_forms("海盈稳享90天") == ("海盈稳享90天", "海盈稳享")
+    assert product_forms("Haiying Growth No.1") == ("Haiying Growth No.1", "Haiying Growth")
+    assert product_forms("Fund 2") == ("Fund 2",)  # "Fund" alone would be every fund
+    assert product_forms("个人三年期大额存单") == ("个人三年期大额存单",)
