@@ -188,3 +188,26 @@ async def test_when_a_channel_fails_then_that_rm_is_retried_and_gets_one_brief(
     assert sorted(rm for rm, _, _ in sink.sent) == ["R0", "R1", "R2"]
     [(_, _, retried)] = [s for s in sink.sent if s[0] == "R1"]
     assert retried.astimezone(ZONE).time() == time(8, 40)  # the retry interval later
+
+
+class Channel:
+    name = "recording"
+
+    def reaches(self, rm: RMRecord) -> bool:
+        return True
+
+    async def send(self, rm: RMRecord, brief: Brief) -> None:
+        return None
+
+
+async def test_when_no_channel_is_configured_then_the_server_runs_no_scheduler(tmp_path) -> None:
+    from assistant.wiring import Frontline
+    from integrations.server import brief_scheduler
+
+    fl = Frontline(make_settings(tmp_path / "home", brief_at="07:45"))
+    try:
+        assert brief_scheduler(fl, []) is None
+        on = brief_scheduler(fl, [Channel()])
+        assert on is not None and on.done is None
+    finally:
+        fl.close()
