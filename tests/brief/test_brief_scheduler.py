@@ -183,7 +183,7 @@ async def test_when_a_channel_fails_then_that_rm_is_retried_and_gets_one_brief(
 ) -> None:
     day = date(2026, 11, 5)
     clock = FakeClock(local(day, time(8, 0)), local(day, time(12, 0)))
-    sink = Sink(clock, fail_first={"R1"})
+    sink = Sink(clock, fail_first=frozenset({"R1"}))
     await run_until_parked((scheduler(claim_stores[0], sink, clock), clock))
     assert sorted(rm for rm, _, _ in sink.sent) == ["R0", "R1", "R2"]
     [(_, _, retried)] = [s for s in sink.sent if s[0] == "R1"]

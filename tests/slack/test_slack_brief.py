@@ -7,7 +7,6 @@ from __future__ import annotations
 import asyncio
 import json
 from collections.abc import AsyncIterator
-from datetime import date
 from pathlib import Path
 
 import httpx
@@ -15,11 +14,12 @@ import pytest
 from fastapi import FastAPI
 
 from assistant.brief.channels import ChannelSink, NotDelivered
-from assistant.brief.model import Brief, BriefItem
-from assistant.core.types import Citation
 from integrations.slack import build_slack
 from integrations.slack.brief import SlackBriefChannel
 from integrations.slack.brief_blocks import DRAFT_ACTION, brief_blocks, home_view
+from testkit.fake_briefs import SAMPLE_DRAFT as DRAFT
+from testkit.fake_briefs import FakeBriefs
+from testkit.fake_briefs import sample_brief as a_brief
 from testkit.fake_core import FakeCore
 from tests.conftest import make_settings
 from tests.slack.fakes import FakeSlackApi
@@ -27,69 +27,18 @@ from tests.slack.harness import SIGNING_SECRET, SlackHarness, load, sign
 from tests.support.recording import wait_for
 from tools.bank.records import RMRecord
 
-DRAFT = "给东方物流起草一条消息：存款到期提醒"
-
-
-def a_brief(rm_id: str = "RM001", day: date = date(2026, 11, 3), actions: int = 1) -> Brief:
-    items = [
-        BriefItem(
-            section="overdue",
-            client_id="C1",
-            text="南山制造：资金流出，应于 2026-10-30 前跟进，已逾期 2 天 [1]",
-            playbook="signals/deposit-churn",
-            citation=1,
-        )
-    ]
-    items += [
-        BriefItem(
-            section="actions",
-            client_id=f"C{n + 2}",
-            text=f"东方物流{n}：到期续作（存款 11 月到期） [2]",
-            playbook="products/deposit-renewal",
-            citation=2,
-            action_kind="renewal",
-            draft_request=DRAFT if n == 0 else f"{DRAFT}{n}",
-        )
-        for n in range(actions)
-    ]
-    return Brief(
-        brief_id=f"brief:{rm_id}:{day}",
-        rm_id=rm_id,
-        role="rm",
-        date=day,
-        working_day=True,
-        language="zh",
-        text=f"王经理 · {day} 晨报\n...",
-        items=items,
-        citations=[
-            Citation(n=1, doc_id="signals/deposit-churn", section="", score=1.0),
-            Citation(n=2, doc_id="products/deposit-renewal", section="", score=1.0),
-        ],
-    )
-
-
-class Briefs:
-    """The brief service as the Slack adapter sees it; records what it was asked."""
-
-    def __init__(self) -> None:
-        self.asked: list[tuple[str, str]] = []
-
-    def build(self, rm_id: str, day: date, language: str = "zh", channel: str = "cli") -> Brief:
-        self.asked.append((rm_id, channel))
-        return a_brief(rm_id, day)
-
 
 @pytest.fixture
 async def slack_with_briefs(
     tmp_path: Path, fake_slack: FakeSlackApi, core: FakeCore
-) -> AsyncIterator[tuple[SlackHarness, Briefs]]:
+) -> AsyncIterator[tuple[SlackHarness, FakeBriefs]]:
     settings = make_settings(
         tmp_path / "home",
         slack_bot_token="xoxb-test-token",
         slack_signing_secret=SIGNING_SECRET,
         slack_api_url=f"{fake_slack.server.url}/api/",
     )
-    briefs = Briefs()
+    briefs = FakeBriefs()
     app = FastAPI()
     build_slack(core, settings, briefs=lambda: briefs).mount(app)
     transport = httpx.ASGITransport(app=app)
@@ -108,7 +57,7 @@ def texts(blocks: list[dict]) -> str:
 
 
 async def test_when_the_home_tab_opens_then_the_rms_brief_is_published_to_them(
-    slack_with_briefs: tuple[SlackHarness, Briefs],
+    slack_with_briefs: tuple[SlackHarness, FakeBriefs],
 ) -> None:
     slack, briefs = slack_with_briefs
     response = await slack.post_event(load("app_home_opened.json"))
@@ -129,7 +78,7 @@ async def test_when_the_home_tab_opens_then_the_rms_brief_is_published_to_them(
 
 
 async def test_when_an_unlinked_user_opens_the_home_tab_then_no_brief_is_built(
-    slack_with_briefs: tuple[SlackHarness, Briefs],
+    slack_with_briefs: tuple[SlackHarness, FakeBriefs],
 ) -> None:
     slack, briefs = slack_with_briefs
     event = load("app_home_opened.json")
@@ -142,7 +91,7 @@ async def test_when_an_unlinked_user_opens_the_home_tab_then_no_brief_is_built(
 
 
 async def test_when_the_messages_tab_opens_then_nothing_is_published(
-    slack_with_briefs: tuple[SlackHarness, Briefs],
+    slack_with_briefs: tuple[SlackHarness, FakeBriefs],
 ) -> None:
     slack, briefs = slack_with_briefs
     event = load("app_home_opened.json")
@@ -161,7 +110,7 @@ def draft_click(user: str = "URM1") -> dict:
 
 
 async def test_when_draft_it_is_clicked_then_the_core_answers_the_draft_request_as_the_rm(
-    slack_with_briefs: tuple[SlackHarness, Briefs],
+    slack_with_briefs: tuple[SlackHarness, FakeBriefs],
 ) -> None:
     slack, _ = slack_with_briefs
     response = await slack.post_action(draft_click())
@@ -184,7 +133,7 @@ async def test_when_draft_it_is_clicked_then_the_core_answers_the_draft_request_
 
 
 async def test_when_an_unlinked_user_clicks_draft_it_then_the_core_is_not_asked(
-    slack_with_briefs: tuple[SlackHarness, Briefs],
+    slack_with_briefs: tuple[SlackHarness, FakeBriefs],
 ) -> None:
     slack, _ = slack_with_briefs
     await slack.post_action(draft_click(user="USTRANGER"))
@@ -194,7 +143,7 @@ async def test_when_an_unlinked_user_clicks_draft_it_then_the_core_is_not_asked(
 
 
 async def test_when_a_draft_click_is_not_signed_by_slack_then_401_and_no_turn(
-    slack_with_briefs: tuple[SlackHarness, Briefs],
+    slack_with_briefs: tuple[SlackHarness, FakeBriefs],
 ) -> None:
     slack, _ = slack_with_briefs
     body = "payload=" + json.dumps(draft_click(), ensure_ascii=False)

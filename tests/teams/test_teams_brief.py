@@ -24,9 +24,10 @@ from integrations.teams import TeamsAuthConfig, TeamsIntegration, build_teams
 from integrations.teams.auth import BOT_FRAMEWORK_ISSUER, DEFAULT_SERVICE_HOSTS
 from integrations.teams.brief import NoConversation
 from integrations.teams.brief_card import DRAFT_ACTION, brief_card
+from testkit.fake_briefs import SAMPLE_DRAFT as DRAFT
+from testkit.fake_briefs import sample_brief as a_brief
 from testkit.fake_core import FakeCore
 from tests.conftest import make_settings
-from tests.slack.test_slack_brief import DRAFT, a_brief
 from tests.teams.harness import OUTBOUND_TOKEN, FakeBotService, FakeTokenProvider, TeamsHarness
 from tools.bank.records import RMRecord
 
