@@ -29,7 +29,7 @@ from integrations.api.ratelimit import (
 
 if TYPE_CHECKING:
     from assistant.brief.channels import BriefChannel
-    from assistant.brief.scheduler import BriefScheduler
+    from assistant.brief.scheduler import BriefScheduler, Clock
 
 log = logging.getLogger("frontline.server")
 DRAIN_TIMEOUT_S = 25.0  # below cli.serve's timeout_graceful_shutdown and systemd's stop timeout
@@ -98,7 +98,9 @@ def rate_limiter_for(fl: Frontline, limits: Any) -> RateLimiter:
     return InMemoryRateLimiter(limits.rate_per_minute, limits.rate_burst)
 
 
-def brief_scheduler(fl: Frontline, channels: list[BriefChannel]) -> BriefScheduler | None:
+def brief_scheduler(
+    fl: Frontline, channels: list[BriefChannel], clock: Clock | None = None
+) -> BriefScheduler | None:
     """The morning brief's scheduler over ``channels``; None (off) when there are none. Call
     on the serving loop: deliveries are handed to it from the send run's worker thread."""
     if not channels:
@@ -126,7 +128,7 @@ def brief_scheduler(fl: Frontline, channels: list[BriefChannel]) -> BriefSchedul
         settings.timezone,
         sink.name,
     )
-    return BriefScheduler(schedule, send)
+    return BriefScheduler(schedule, send, clock)
 
 
 def _drain_on_shutdown(app: FastAPI, fl: Frontline, channels: list[BriefChannel]) -> None:
