@@ -1,7 +1,7 @@
 """The serving process's brief delivery end to end on the demo bank: the scheduler (fake
 clock) sends each RM's real brief as a Slack DM and App Home view to the recording Web API,
-once per RM and day (a second run finds every brief claimed), and each RM's view names only clients they may
-read (their own book; a team lead's team)."""
+once per RM and day (a second run finds every brief claimed), and each RM's view names only
+clients they may read (their own book; a team lead's team)."""
 
 from __future__ import annotations
 
