@@ -105,7 +105,12 @@ def _build(
     return SlackIntegration(app=app, listeners=listeners, brief_listeners=brief_listeners)
 
 
-async def frontline_slack_socket(core: AssistantCore, settings: Settings, app_token: str) -> None:
+async def frontline_slack_socket(
+    core: AssistantCore,
+    settings: Settings,
+    app_token: str,
+    briefs: Callable[[], BriefBuilder] | None = None,
+) -> None:
     """Run the same listeners over Socket Mode (an ``xapp-`` app-level token with
     ``connections:write``): no public URL, no signing secret. Runs until cancelled.
 
@@ -113,7 +118,7 @@ async def frontline_slack_socket(core: AssistantCore, settings: Settings, app_to
     """
     from slack_bolt.adapter.socket_mode.async_handler import AsyncSocketModeHandler
 
-    integration = _build(core, settings, signing_secret=None)
+    integration = _build(core, settings, signing_secret=None, briefs=briefs)
     handler = AsyncSocketModeHandler(integration.app, app_token)
     try:
         await handler.start_async()
