@@ -47,7 +47,8 @@ class SlackBriefChannel:
         return bool(rm.slack_user_id)
 
     async def send(self, rm: RMRecord, brief: Brief) -> None:
-        assert rm.slack_user_id
+        if not rm.slack_user_id:
+            raise ValueError(f"{rm.rm_id} has no slack_user_id")
         opened = await self._client.conversations_open(users=rm.slack_user_id)
         channel = opened["channel"]["id"]
         await self._client.chat_postMessage(
