@@ -81,6 +81,7 @@ class Sink:
     def __init__(self, clock: FakeClock, fail_first: frozenset[str] = frozenset()) -> None:
         self.clock = clock
         self.sent: list[tuple[str, date, datetime]] = []
+        self.runs: list[date] = []  # the days the scheduler started a send run for
         self._fail = set(fail_first)
         self._lock = threading.Lock()
 
@@ -106,6 +107,7 @@ def claim_stores(request, tmp_path):
 
 def scheduler(claims: BriefClaims, sink: Sink, clock: FakeClock) -> BriefScheduler:
     async def send(day: date) -> SendReport:
+        sink.runs.append(day)
         return await asyncio.to_thread(send_briefs, Books(), claims, sink, day)  # type: ignore[arg-type]
 
     return BriefScheduler(
@@ -146,8 +148,9 @@ async def test_when_two_replicas_run_across_a_holiday_then_each_rm_gets_one_brie
     days = expected_days(start, end)
     assert date(2026, 10, 10) in days and date(2026, 10, 1) not in days  # 调休 and National Day
     assert sent == sorted((rm.rm_id, d) for rm in RMS for d in days)
-    for s in sinks:  # at the hour, in the bank's zone
+    for s in sinks:  # at the hour, in the bank's zone, and no run at all on a holiday
         assert {when.astimezone(ZONE).time() for _, _, when in s.sent} <= {AT}
+        assert sorted(set(s.runs)) == days
 
 
 @pytest.mark.parametrize(
