@@ -25,8 +25,10 @@ $(STAMP): pyproject.toml | $(PY)
 
 install: $(STAMP) ## Create .venv and install Frontline with its dev tools
 
-browser: ## Install Debian's Chromium for the widget's browser tests (never a Playwright download)
+browser: ## Install Debian's Chromium and a CJK font for the widget's browser tests (never a Playwright download)
 	@command -v chromium >/dev/null || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null)
+	@# Without a CJK font Chromium draws the Chinese UI as empty boxes in screenshots.
+	@fc-list :lang=zh | grep -q . || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq fonts-wqy-microhei >/dev/null)
 
 run: install ## Load the demo bank, ingest the playbooks and serve on http://127.0.0.1:8000
 	$(VENV)/bin/frontline data demo

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import json
 from datetime import date, datetime
-from typing import Annotated, Literal, cast
+from typing import TYPE_CHECKING, Annotated, Literal, cast
 
 import typer
 
 from assistant.config import Settings
 from assistant.errors import UserError
+
+if TYPE_CHECKING:
+    from assistant.brief.model import Brief
 
 brief_app = typer.Typer(help="The morning brief.", no_args_is_help=True)
 
@@ -16,6 +20,7 @@ DateOption = Annotated[
     str | None, typer.Option("--date", help="YYYY-MM-DD (default: today in FRONTLINE_TIMEZONE)")
 ]
 LangOption = Annotated[str, typer.Option("--lang", help="zh or en")]
+VIEWS = ("slack-home", "slack-dm", "teams-card")  # channel payloads ``show --view`` prints
 
 
 def _day(value: str | None, settings: Settings) -> date:
@@ -39,13 +44,39 @@ def show(
     day: DateOption = None,
     lang: LangOption = "zh",
     json_out: Annotated[bool, typer.Option("--json", help="Print the brief as JSON")] = False,
+    view: Annotated[
+        str | None,
+        typer.Option("--view", help="Print a channel's payload: slack-home, slack-dm, teams-card"),
+    ] = None,
 ) -> None:
     """The RM's brief (a team lead's: the team brief) for a day, as the channels show it."""
     from assistant.cli import _frontline, _out
 
+    if view is not None and view not in VIEWS:
+        raise UserError(f"--view must be one of {', '.join(VIEWS)}")
     fl = _frontline()
     brief = fl.briefs.build(as_rm, _day(day, fl.settings), _language(lang), channel="cli")
+    if view is not None:
+        _out(json.dumps(_channel_view(brief, view), ensure_ascii=False, indent=2))
+        return
     _out(brief.model_dump_json(indent=2) if json_out else brief.text)
+
+
+def _channel_view(brief: Brief, view: str) -> object:
+    """What a channel is sent for ``brief`` (to preview a bank's Slack or Teams rendering)."""
+    if view == "slack-home":
+        from integrations.slack.brief_blocks import home_view
+
+        return home_view(brief)
+    if view == "slack-dm":
+        from integrations.slack.brief_blocks import brief_blocks
+
+        return brief_blocks(brief)
+    if view == "teams-card":
+        from integrations.teams.brief_card import brief_card
+
+        return brief_card(brief)
+    raise UserError(f"--view must be one of {', '.join(VIEWS)}")
 
 
 @brief_app.command("send")

@@ -26,6 +26,7 @@ if TYPE_CHECKING:
     from assistant.core.pipeline import Assistant
     from assistant.engines.offline.examples import ExampleClassifier
     from assistant.engines.offline.slot_examples import SlotClassifier
+    from assistant.storage.channel_addresses import ChannelAddresses
     from assistant.storage.conversations import ConversationStore
     from tools.bank.repository import BankRepository
     from tools.catalogue import Catalogue
@@ -162,6 +163,13 @@ class Frontline:
         from assistant.brief.claims import BriefClaims
 
         return BriefClaims(self.sessions)
+
+    @cached_property
+    def channel_addresses(self) -> ChannelAddresses:
+        """Where Teams can reach each RM unprompted (for the morning brief)."""
+        from assistant.storage.channel_addresses import ChannelAddresses
+
+        return ChannelAddresses(self.sessions)
 
     @cached_property
     def templates(self) -> Any:

@@ -14,7 +14,8 @@ import asyncio
 import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
-from typing import Any
+from datetime import date
+from typing import TYPE_CHECKING, Any
 
 from fastapi import FastAPI
 
@@ -25,6 +26,10 @@ from integrations.api.ratelimit import (
     RateLimiter,
     RedisRateLimiter,
 )
+
+if TYPE_CHECKING:
+    from assistant.brief.channels import BriefChannel
+    from assistant.brief.scheduler import BriefScheduler, Clock
 
 log = logging.getLogger("frontline.server")
 DRAIN_TIMEOUT_S = 25.0  # below cli.serve's timeout_graceful_shutdown and systemd's stop timeout
@@ -51,16 +56,24 @@ def build_app(fl: Frontline) -> FastAPI:
         rate_limiter=rate_limiter_for(fl, limits),
         briefs=lambda: fl.briefs,
     )
+    channels: list[BriefChannel] = []
     if settings.slack_signing_secret and settings.slack_bot_token:
         from integrations.slack import build_slack
 
-        build_slack(fl.core, settings).mount(app)
+        slack = build_slack(fl.core, settings, briefs=lambda: fl.briefs)
+        slack.mount(app)
+        channels.append(slack.brief_channel())
     else:
         log.info("Slack not configured: /slack/events disabled")
     from integrations.teams import build_teams
 
-    build_teams(fl.core, settings).mount(app)
-    _drain_on_shutdown(app, fl)
+    teams = build_teams(fl.core, settings, addresses=fl.channel_addresses)
+    teams.mount(app)
+    teams_channel = teams.brief_channel()
+    # Proactive messages need the bot's registration: not in the anonymous development mode.
+    if settings.teams.app_id and teams_channel is not None:
+        channels.append(teams_channel)
+    _drain_on_shutdown(app, fl, channels)
     return app
 
 
@@ -85,7 +98,40 @@ def rate_limiter_for(fl: Frontline, limits: Any) -> RateLimiter:
     return InMemoryRateLimiter(limits.rate_per_minute, limits.rate_burst)
 
 
-def _drain_on_shutdown(app: FastAPI, fl: Frontline) -> None:
+def brief_scheduler(
+    fl: Frontline, channels: list[BriefChannel], clock: Clock | None = None
+) -> BriefScheduler | None:
+    """The morning brief's scheduler over ``channels``; None (off) when there are none. Call
+    on the serving loop: deliveries are handed to it from the send run's worker thread."""
+    if not channels:
+        log.info("brief scheduler off: no channel to send briefs on (Slack or Teams)")
+        return None
+    from assistant.brief.channels import ChannelSink
+    from assistant.brief.scheduler import BriefSchedule, BriefScheduler
+    from assistant.brief.send import SendReport, send_briefs
+
+    settings = fl.settings
+    sink = ChannelSink(channels, lambda: fl.insights.rms, asyncio.get_running_loop())
+
+    async def send(day: date) -> SendReport:
+        return await asyncio.to_thread(
+            send_briefs, fl.briefs, fl.brief_claims, sink, day, reaches=sink.reaches
+        )
+
+    # The calendar straight from the policy: the brief service would load the PII models
+    # on the event loop just to answer "is today a working day".
+    calendar = fl.policies.signals.calendar
+    schedule = BriefSchedule(settings.brief_at, settings.zone, calendar.is_working_day)
+    log.info(
+        "brief scheduler on: %s %s on working days, via %s",
+        settings.brief_at.strftime("%H:%M"),
+        settings.timezone,
+        sink.name,
+    )
+    return BriefScheduler(schedule, send, clock)
+
+
+def _drain_on_shutdown(app: FastAPI, fl: Frontline, channels: list[BriefChannel]) -> None:
     inner = app.router.lifespan_context
 
     @asynccontextmanager
@@ -98,9 +144,13 @@ def _drain_on_shutdown(app: FastAPI, fl: Frontline) -> None:
         purge = asyncio.create_task(
             purge_vault_periodically(fl, VAULT_PURGE_INTERVAL_S, after=warm)
         )
+        scheduler = brief_scheduler(fl, channels)
+        briefs = asyncio.create_task(scheduler.run()) if scheduler else None
         async with inner(a) as state:
             yield state
         purge.cancel()
+        if briefs is not None:
+            briefs.cancel()  # a send run in flight finishes its current RM in its thread
         if not warm.done():
             warm.cancel()
         await drain(before, DRAIN_TIMEOUT_S)

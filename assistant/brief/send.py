@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import os
 import socket
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -22,6 +23,7 @@ class SendReport:
     sent: list[str] = field(default_factory=list)  # RM ids delivered (or, dry run, would be)
     skipped: list[str] = field(default_factory=list)  # already claimed elsewhere or earlier
     failed: list[str] = field(default_factory=list)
+    unreachable: list[str] = field(default_factory=list)  # no channel reaches them: not claimed
 
     def summary(self, dry_run: bool) -> str:
         if not self.working_day:
@@ -30,6 +32,7 @@ class SendReport:
         return (
             f"{self.day.isoformat()}: {verb} {len(self.sent)}, "
             f"already sent {len(self.skipped)}, failed {len(self.failed)}"
+            + (f", unreachable {len(self.unreachable)}" if self.unreachable else "")
         )
 
 
@@ -45,13 +48,20 @@ def send_briefs(
     *,
     dry_run: bool = False,
     language: Language = "zh",
+    reaches: Callable[[str], bool] | None = None,
 ) -> SendReport:
-    """Claim, build and deliver each recipient's brief for ``day``; a dry run claims nothing."""
+    """Claim, build and deliver each recipient's brief for ``day``; a dry run claims nothing.
+
+    ``reaches`` (a channel sink's) leaves out RMs no channel can reach before claiming, so an
+    RM who links Slack or Teams later in the day still gets the day's brief."""
     report = SendReport(day, service.is_working_day(day))
     if not report.working_day:
         return report
     me = sender_id()
     for rm in service.recipients():
+        if reaches is not None and not reaches(rm.rm_id):
+            report.unreachable.append(rm.rm_id)
+            continue
         if not dry_run and not claims.claim(rm.rm_id, day, claimed_by=me, sink=sink.name):
             report.skipped.append(rm.rm_id)
             continue

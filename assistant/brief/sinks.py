@@ -1,9 +1,8 @@
 """Where a brief goes. The core builds it; a sink only delivers it.
 
-This step ships the CLI's stdout sink. Channel sinks come next and plug in here: a Slack DM
-and App Home view (Block Kit rendering in ``integrations/slack``), a Teams proactive message
-(a saved conversation reference per RM), the widget's opening panel (which reads
-``GET /v1/brief`` instead of being pushed to). Each is a class with ``name`` and ``deliver``.
+The CLI's stdout sink lives here; ``channels.ChannelSink`` delivers to the chat channels (a
+Slack DM and App Home view, a Teams proactive message to a saved conversation reference),
+and the widget's opening panel reads ``GET /v1/brief`` instead of being pushed to.
 """
 
 from __future__ import annotations

@@ -20,6 +20,7 @@ MODEL_MODULES = (
     "assistant.audit",
     "assistant.storage.ratelimits",
     "assistant.brief.claims",
+    "assistant.storage.channel_addresses",
 )
 
 MIGRATIONS = Path(__file__).with_name("migrations")

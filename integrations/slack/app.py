@@ -10,6 +10,7 @@ runs, answers ``url_verification`` and acknowledges within Slack's three-second 
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from fastapi import FastAPI, Request, Response
@@ -17,10 +18,13 @@ from slack_bolt.adapter.fastapi.async_handler import AsyncSlackRequestHandler
 from slack_bolt.async_app import AsyncApp
 from slack_sdk.web.async_client import AsyncWebClient
 
+from assistant.brief.channels import BriefBuilder
 from assistant.config import Settings
 from assistant.core.types import AssistantCore
 from assistant.errors import ConfigError
 from integrations.slack import blocks
+from integrations.slack.brief import SlackBriefChannel, SlackBriefListeners
+from integrations.slack.brief_blocks import DRAFT_ACTION
 from integrations.slack.listeners import SlackListeners
 
 logger = logging.getLogger(__name__)
@@ -35,6 +39,11 @@ class SlackIntegration:
 
     app: AsyncApp
     listeners: SlackListeners
+    brief_listeners: SlackBriefListeners | None = None
+
+    def brief_channel(self) -> SlackBriefChannel:
+        """The morning brief's DM delivery, over this app's Web API client."""
+        return SlackBriefChannel(self.app.client)
 
     def mount(self, fastapi_app: FastAPI, path: str = EVENTS_PATH) -> None:
         """Add ``POST /slack/events`` (Events API and interactivity share the URL)."""
@@ -48,16 +57,25 @@ class SlackIntegration:
         )
 
 
-def build_slack(core: AssistantCore, settings: Settings) -> SlackIntegration:
-    """The HTTP-mode Slack integration; needs the bot token and the signing secret."""
+def build_slack(
+    core: AssistantCore, settings: Settings, *, briefs: Callable[[], BriefBuilder] | None = None
+) -> SlackIntegration:
+    """The HTTP-mode Slack integration; needs the bot token and the signing secret.
+    ``briefs`` (the core's brief service) adds the App Home tab and the "draft it" button."""
     slack = settings.slack
     if slack.signing_secret is None:
         raise ConfigError("FRONTLINE_SLACK_SIGNING_SECRET is required for the Slack endpoint")
-    return _build(core, settings, signing_secret=slack.signing_secret.get_secret_value())
+    return _build(
+        core, settings, signing_secret=slack.signing_secret.get_secret_value(), briefs=briefs
+    )
 
 
 def _build(
-    core: AssistantCore, settings: Settings, *, signing_secret: str | None
+    core: AssistantCore,
+    settings: Settings,
+    *,
+    signing_secret: str | None,
+    briefs: Callable[[], BriefBuilder] | None = None,
 ) -> SlackIntegration:
     slack = settings.slack
     if slack.bot_token is None:
@@ -79,10 +97,20 @@ def _build(
     app.event("message")(listeners.on_message)
     app.action(blocks.FEEDBACK_UP)(listeners.on_feedback)
     app.action(blocks.FEEDBACK_DOWN)(listeners.on_feedback)
-    return SlackIntegration(app=app, listeners=listeners)
+    brief_listeners = None
+    if briefs is not None:
+        brief_listeners = SlackBriefListeners(core, briefs, settings.zone)
+        app.event("app_home_opened")(brief_listeners.on_app_home_opened)
+        app.action(DRAFT_ACTION)(brief_listeners.on_draft)
+    return SlackIntegration(app=app, listeners=listeners, brief_listeners=brief_listeners)
 
 
-async def frontline_slack_socket(core: AssistantCore, settings: Settings, app_token: str) -> None:
+async def frontline_slack_socket(
+    core: AssistantCore,
+    settings: Settings,
+    app_token: str,
+    briefs: Callable[[], BriefBuilder] | None = None,
+) -> None:
     """Run the same listeners over Socket Mode (an ``xapp-`` app-level token with
     ``connections:write``): no public URL, no signing secret. Runs until cancelled.
 
@@ -90,7 +118,7 @@ async def frontline_slack_socket(core: AssistantCore, settings: Settings, app_to
     """
     from slack_bolt.adapter.socket_mode.async_handler import AsyncSocketModeHandler
 
-    integration = _build(core, settings, signing_secret=None)
+    integration = _build(core, settings, signing_secret=None, briefs=briefs)
     handler = AsyncSocketModeHandler(integration.app, app_token)
     try:
         await handler.start_async()

@@ -33,12 +33,14 @@ from microsoft_agents.hosting.fastapi import CloudAdapter
 
 from assistant.config import Settings, TeamsSettings
 from assistant.core.types import AssistantCore
+from assistant.storage.channel_addresses import ChannelAddresses
 from integrations.teams.auth import (
     TeamsAuthConfig,
     TeamsAuthError,
     TeamsJwtValidator,
     service_url_matches_claim,
 )
+from integrations.teams.brief import TeamsBriefChannel
 from integrations.teams.handlers import TeamsHandlers
 
 logger = logging.getLogger(__name__)
@@ -53,6 +55,13 @@ class TeamsIntegration:
     auth: TeamsAuthConfig
     validator: TeamsJwtValidator
     handlers: TeamsHandlers
+    app_id: str = ""
+
+    def brief_channel(self) -> TeamsBriefChannel | None:
+        """The morning brief's proactive delivery; None without a store for references."""
+        if self.handlers.addresses is None:
+            return None
+        return TeamsBriefChannel(self.adapter, self.app_id, self.handlers.addresses)
 
     def mount(self, fastapi_app: FastAPI, path: str = MESSAGES_PATH) -> None:
         """Add ``POST /api/messages``, the Azure Bot messaging endpoint."""
@@ -95,9 +104,11 @@ def build_teams(
     *,
     auth: TeamsAuthConfig | None = None,
     token_provider: AccessTokenProviderBase | None = None,
+    addresses: ChannelAddresses | None = None,
 ) -> TeamsIntegration:
     """The Teams integration. ``auth`` overrides the issuer/JWKS/host allow-lists (tests point
-    it at a local JWKS); ``token_provider`` replaces MSAL for the outbound token."""
+    it at a local JWKS); ``token_provider`` replaces MSAL for the outbound token;
+    ``addresses`` keeps each RM's personal-chat reference for the morning brief."""
     teams = settings.teams
     auth = auth or TeamsAuthConfig.from_settings(teams)
     if auth.anonymous:
@@ -115,9 +126,11 @@ def build_teams(
         remove_recipient_mention=True,
     )
     agent = AgentApplication[TurnState](options, connection_manager=connections)
-    handlers = TeamsHandlers(core, emulator_users=auth.anonymous)
+    handlers = TeamsHandlers(core, emulator_users=auth.anonymous, addresses=addresses)
     handlers.register(agent)
-    return TeamsIntegration(adapter, agent, auth, TeamsJwtValidator(auth), handlers)
+    return TeamsIntegration(
+        adapter, agent, auth, TeamsJwtValidator(auth), handlers, app_id=teams.app_id or ""
+    )
 
 
 def _connections(

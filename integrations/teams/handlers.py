@@ -7,6 +7,7 @@ to the core, so nothing about a client can land where colleagues read along.
 
 from __future__ import annotations
 
+import asyncio
 import json
 import logging
 import re
@@ -23,7 +24,9 @@ from microsoft_agents.hosting.core import (
 )
 
 from assistant.core.types import Answer, AnswerEvent, AssistantCore, Feedback, Turn
+from assistant.storage.channel_addresses import ChannelAddresses
 from integrations.teams import cards
+from integrations.teams.brief_card import draft_request_from_submit
 from integrations.teams.phrases import both, language_of, say
 
 logger = logging.getLogger(__name__)
@@ -48,11 +51,21 @@ class TeamsHandlers:
     ``emulator_users``: in anonymous development mode the Bot Framework Emulator, which sends
     no ``aadObjectId``, is identified by its user id (``from.id``, set under the Emulator's
     "Use a custom user ID"); the RM's ``teams_aad_id`` in rms.csv holds that id.
+
+    ``addresses``: where the conversation reference of an RM's personal chat is kept, so the
+    morning brief can be sent there unprompted (Teams lets a bot write first only there).
     """
 
-    def __init__(self, core: AssistantCore, *, emulator_users: bool = False) -> None:
+    def __init__(
+        self,
+        core: AssistantCore,
+        *,
+        emulator_users: bool = False,
+        addresses: ChannelAddresses | None = None,
+    ) -> None:
         self.core = core
         self.emulator_users = emulator_users
+        self.addresses = addresses
 
     def register(self, app: AgentApplication[TurnState]) -> None:
         app.conversation_update("membersAdded")(self.on_members_added)
@@ -77,24 +90,28 @@ class TeamsHandlers:
         if not await self.core.first_delivery("teams", f"{activity.conversation.id}:{activity.id}"):
             logger.info("teams: duplicate delivery of activity %s ignored", activity.id)
             return
-        text = strip_mentions(activity.text)
+        # A brief's "draft it" button: its request, as if the RM had typed it.
+        text = draft_request_from_submit(activity.value) or strip_mentions(activity.text)
         language = language_of(text)
         rm_id = await self._rm_of(activity)
         if rm_id is None:
             await context.send_activity(MessageFactory.text(say("unknown_user", language)))
-        elif activity.conversation.conversation_type not in (None, "personal"):
+            return
+        if activity.conversation.conversation_type not in (None, "personal"):
             await context.send_activity(MessageFactory.text(say("use_personal_chat", language)))
-        elif not text:
+            return
+        await self._remember(activity, rm_id)
+        if not text:
             await context.send_activity(MessageFactory.text(say("empty", language)))
-        else:
-            turn = Turn(
-                text=text,
-                channel="teams",
-                rm_id=rm_id,
-                channel_user_id=activity.from_property.aad_object_id,
-                conversation_id=conversation_id(activity),
-            )
-            await self._answer(context, turn, language)
+            return
+        turn = Turn(
+            text=text,
+            channel="teams",
+            rm_id=rm_id,
+            channel_user_id=activity.from_property.aad_object_id,
+            conversation_id=conversation_id(activity),
+        )
+        await self._answer(context, turn, language)
 
     async def on_submit_action(self, context: TurnContext, _state: TurnState) -> None:
         """Teams' built-in thumbs up/down (``message/submitAction``, ``actionName: feedback``)."""
@@ -126,6 +143,18 @@ class TeamsHandlers:
             await context.send_activity(MessageFactory.text(both("error")))
         except Exception as exc:
             logger.warning("teams: could not send the error notice (%s)", type(exc).__name__)
+
+    async def _remember(self, activity: Activity, rm_id: str) -> None:
+        """Keep the personal chat's reference for proactive messages. A storage error costs
+        the next brief on Teams, never the answer."""
+        if self.addresses is None:
+            return
+        reference = activity.get_conversation_reference()
+        address = reference.model_dump(mode="json", by_alias=True, exclude_none=True)
+        try:
+            await asyncio.to_thread(self.addresses.save, "teams", rm_id, address)
+        except Exception as exc:
+            logger.warning("teams: conversation reference not saved (%s)", type(exc).__name__)
 
     # --- one question in a personal chat --------------------------------------------------
 

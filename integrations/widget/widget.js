@@ -250,6 +250,18 @@ textarea{flex:1;resize:none;min-height:44px;max-height:120px;padding:6px 8px;bor
       const text = this.input.value.trim();
       if (!text || this.busy) return;
       this.input.value = "";
+      this.submit(text);
+    }
+
+    /* The brief panel's "draft it": the draft request asked as if the RM had typed it. While
+       an answer is still streaming the request waits in the input for the RM to send. */
+    draft(text) {
+      this.open();
+      if (this.busy) { this.input.value = text; return; }
+      this.submit(text);
+    }
+
+    submit(text) {
       this.log.querySelector(".hint")?.remove();
       const msg = el("div", "msg user");
       msg.append(el("span", "who sr-only", TEXT.you + ": "), text);
@@ -409,7 +421,112 @@ textarea{flex:1;resize:none;min-height:44px;max-height:120px;padding:6px 8px;bor
     return box;
   }
 
+  // --- the brief panel: <frontline-brief> wherever the host page puts it ----------------
+  const BRIEF = {
+    en: {
+      title: "Today's brief", loading: "Loading your brief…", failed: "Your brief could not be loaded.",
+      draft: "Draft it", count: (n) => ` (${n})`, nothing: "Nothing due today.", sources: "Sources", notWorking: "Not a working day: no brief is sent.",
+      sections: { due_today: "Signals due today", overdue: "Overdue follow-ups", maturing: "Maturing soon", actions: "Next best actions" },
+      member: (m) => `${m.name} (${m.rm_id}): ${m.due_today} due today, ${m.overdue} overdue, ${m.maturing} maturing`,
+    },
+    zh: {
+      title: "今日晨报", loading: "正在加载晨报…", failed: "晨报加载失败。",
+      draft: "起草", count: (n) => `（${n}）`, nothing: "今日暂无待办。", sources: "依据", notWorking: "非工作日：不发送晨报。",
+      sections: { due_today: "今日待跟进信号", overdue: "逾期未跟进", maturing: "即将到期", actions: "建议行动" },
+      member: (m) => `${m.name}（${m.rm_id}）：今日到期 ${m.due_today}，逾期 ${m.overdue}，即将到期 ${m.maturing}`,
+    },
+  }[LANG];
+  const SECTIONS = ["due_today", "overdue", "maturing", "actions"];
+
+  const BRIEF_CSS = `
+:host{display:block;font:14px/1.6 system-ui,-apple-system,"Segoe UI","PingFang SC","Microsoft YaHei",sans-serif;color:#1f2329}
+*,*::before,*::after{box-sizing:border-box}[hidden]{display:none!important}
+:focus-visible{outline:3px solid #c55a00;outline-offset:2px}
+.brief{background:#fff;border:1px solid #c9ced6;border-radius:8px;padding:12px 16px}
+h2{font-size:18px;margin:0 0 8px}h3{font-size:15px;margin:12px 0 4px}h4{font-size:14px;margin:8px 0 2px}
+ul,ol{margin:0;padding-left:20px}li{margin:2px 0}.status{color:#4a5361;margin:0}.note{color:#8a4b00}
+.draft{margin-left:8px;border:1px solid #0b5cad;background:#fff;color:#0b5cad;border-radius:12px;padding:0 10px;font:inherit;font-size:13px;cursor:pointer;text-decoration:underline}
+.draft:hover{background:#dbe9f8}.sources{color:#4a5361;font-size:13px;list-style:none;padding-left:0}
+`;
+
+  function briefList(parent, items, level) {
+    for (const name of SECTIONS) {
+      const chosen = items.filter((i) => i.section === name);
+      if (!chosen.length) continue;
+      parent.append(el(level, null, BRIEF.sections[name] + BRIEF.count(chosen.length)));
+      const list = el("ul");
+      for (const item of chosen) {
+        const li = el("li", null, item.text);
+        if (item.draft_request) {
+          const b = el("button", "draft", BRIEF.draft, { type: "button", "aria-label": `${BRIEF.draft}: ${item.draft_request}` });
+          b.addEventListener("click", () => askDraft(item.draft_request));
+          li.append(b);
+        }
+        list.append(li);
+      }
+      parent.append(list);
+    }
+  }
+
+  function askDraft(text) {
+    const chat = document.querySelector("frontline-chat");
+    if (chat && chat.draft) chat.draft(text);
+  }
+
+  class FrontlineBrief extends HTMLElement {
+    connectedCallback() {
+      if (this.shadowRoot) return;
+      const root = this.attachShadow({ mode: "open" });
+      if ("adoptedStyleSheets" in root && window.CSSStyleSheet && CSSStyleSheet.prototype.replaceSync) {
+        const sheet = new CSSStyleSheet(); sheet.replaceSync(BRIEF_CSS); root.adoptedStyleSheets = [sheet];
+      } else {
+        root.append(el("style", null, BRIEF_CSS));
+      }
+      this.box = el("section", "brief", null, { "aria-labelledby": "flb-title", "aria-busy": "true" });
+      this.heading = el("h2", null, BRIEF.title, { id: "flb-title" });
+      this.status = el("p", "status", BRIEF.loading, { role: "status" });
+      this.body = el("div");
+      this.box.append(this.heading, this.status, this.body);
+      root.append(this.box);
+      this.load();
+    }
+
+    async load() {
+      try {
+        const res = await fetch(ORIGIN + "/v1/brief?lang=" + LANG, {
+          mode: "cors", credentials: "omit", cache: "no-store",
+          headers: { "Authorization": "Bearer " + TOKEN, "X-Frontline-Client": "widget" },
+        });
+        if (!res.ok) throw await errorFrom(res);
+        this.render(await res.json());
+        this.status.textContent = "";
+      } catch (e) {
+        this.status.textContent = e.code === "unauthorized" || e.code === "invalid_token" ? TEXT.unauthorized : BRIEF.failed;
+      } finally {
+        this.box.setAttribute("aria-busy", "false");
+      }
+    }
+
+    render(brief) {
+      this.heading.textContent = `${BRIEF.title} · ${brief.date}`;
+      if (!brief.working_day) this.body.append(el("p", "note", BRIEF.notWorking));
+      briefList(this.body, brief.items || [], "h3");
+      for (const m of brief.team || []) {
+        this.body.append(el("h3", null, BRIEF.member(m)));
+        briefList(this.body, m.items || [], "h4");
+      }
+      const empty = !(brief.items || []).length && !(brief.team || []).some((m) => (m.items || []).length);
+      if (empty) this.body.append(el("p", null, BRIEF.nothing));
+      if ((brief.citations || []).length) {
+        const list = el("ol", "sources", null, { "aria-label": BRIEF.sources });
+        for (const c of brief.citations) list.append(el("li", null, `[${c.n}] ${c.doc_id}`, { value: String(c.n) }));
+        this.body.append(el("h3", null, BRIEF.sources), list);
+      }
+    }
+  }
+
   customElements.define("frontline-chat", FrontlineChat);
+  customElements.define("frontline-brief", FrontlineBrief);
   const mount = () => document.body.append(document.createElement("frontline-chat"));
   if (document.body) mount(); else document.addEventListener("DOMContentLoaded", mount);
 })();

@@ -51,6 +51,9 @@ class Bank:
         team = {r["rm_id"] for r in self.rows("rms") if r["team_id"] == team_id}
         return {c["client_id"] for c in self.rows("clients") if c["rm_id"] in team}
 
+    def book_of_all(self) -> set[str]:
+        return {c["client_id"] for c in self.rows("clients")}
+
     def names(self, client_ids: set[str]) -> set[str]:
         return {c["name"] for c in self.rows("clients") if c["client_id"] in client_ids}
 

@@ -18,6 +18,7 @@ from starlette.responses import HTMLResponse
 from starlette.routing import Route
 
 from integrations.api import ApiLimits, create_app
+from testkit.fake_briefs import FakeBriefs
 from testkit.fake_core import FakeCore
 from testkit.servers import serving
 from tests.api.fakes import api_core
@@ -83,6 +84,7 @@ def servers(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Servers]:
         settings,
         demo_token=WIDGET_TOKEN,
         limits=ApiLimits(rate_per_minute=6000, rate_burst=1000),
+        briefs=FakeBriefs,  # the demo page's brief panel reads /v1/brief
     )
     with serving(api, api_sock) as api_url, serving(host_app(api_url), host_sock) as host_url:
         yield Servers(api_url=api_url, host_url=host_url, core=core)
