@@ -190,6 +190,15 @@ NOT_SINCE = re.compile(
 _TRADE_AFTER = re.compile(r"^\s*(行业|类|企业|公司|的客户|客户|领域)")
 
 
+# "can a C2 client buy an R3 product?", "C2 的客户能买 R3 吗": a rule asked of any client, not a
+# list of mine.
+HYPOTHETICAL = re.compile(
+    r"\b(can|may|could)\s+an?\s+c[1-5]\b|\ban?\s+c[1-5]\s+(client|customer|investor)|"
+    r"(?<!我的)(?<!哪些)c[1-5]\s*(的)?(客户|投资者)?\s*(能|可以|可不可以|能不能|能否)\s*(买|购买|认购|投)",
+    IC,
+)
+
+
 def industry_said(text: str, industries: list[str]) -> str | None:
     """The book's industry label the question names: in full, by its first word when that is
     followed by 行业/类/企业 and names one label only, or in English ("new energy clients")."""
@@ -417,7 +426,11 @@ def parse(
         or invite
         or q.get("no_contact_days")
         or q.get("maturity_within_days") is not None
-        or (q.get("risk_appetite") and q.get("product_risk_at_least"))
+        or (
+            q.get("risk_appetite")
+            and q.get("product_risk_at_least")
+            and not HYPOTHETICAL.search(text)
+        )
         or "rm" in q
         or q.get("group_by_rm")
         or ((count or asks) and (filtered or measure or superlative or count))
