@@ -4,6 +4,8 @@ query it ran, so the RM sees what was understood."""
 
 from __future__ import annotations
 
+import re
+
 from assistant.core.types import StatusEvent
 from assistant.engines.base import EngineResult
 from assistant.engines.offline import compose as c
@@ -17,7 +19,7 @@ from assistant.engines.offline.products import (
     not_in_catalogue,
 )
 from assistant.engines.offline.request import Request
-from tools.intelligence.fmt import money_en, money_zh
+from tools.intelligence.fmt import exact_en, exact_zh, money_en, money_zh
 from tools.toolbox import Toolbox
 
 # The figure a ranking is about, shown on each line: (row key, zh label, en label).
@@ -66,7 +68,7 @@ async def answer(req: Request) -> EngineResult:
             return EngineResult(not_in_catalogue(found, req.lang), "book_query")
     result = await req.tb.acall("list_book", args)
     body = [c.heading(t("book_title", req.lang)), t("book_query", req.lang) + result["query"]]
-    body += _lines(result, args, req.lang)
+    body += _lines(result, args, req.lang, req.text)
     refs = await _references(req, _topics(args))
     ids = [r["client_id"] for r in result.get("clients", result.get("follow_up_gaps", []))]
     return EngineResult(
@@ -97,7 +99,7 @@ async def _lacks_as_gap(req: Request, args: dict) -> dict:
     return args
 
 
-def _lines(result: dict, args: dict, language: str) -> list[str]:
+def _lines(result: dict, args: dict, language: str, text: str) -> list[str]:
     if "per_rm" in result:
         return _per_rm(result, args, language)
     if args.get("follow_up_gaps"):
@@ -110,7 +112,27 @@ def _lines(result: dict, args: dict, language: str) -> list[str]:
             lines[i] += _figure(row.get(key), zh if language == "zh" else en, key, language)
     if args.get("count_only") and result.get("clients"):
         lines.insert(0, t("book_count", language).format(matched=result["matched"]))
+    elif figure and result.get("clients") and WHO.search(text):
+        lines.insert(0, _top(result["clients"][0], figure, language))
     return lines
+
+
+# "资产最多的是谁", "who has the most loans": one client is the answer, with its figure in full.
+WHO = re.compile(
+    r"是谁|是哪(个|位|家)|哪(个|位|家)客户|\bwho\b|\bwhich (client|customer|one)\b", re.I
+)
+
+
+def _top(row: dict, figure: tuple[str, str, str], language: str) -> str:
+    key, zh, en = figure
+    value = row.get(key)
+    named = t("client_named", language).format(name=row["name"], client_id=row["client_id"])
+    if value is None or key == "days_since_contact":
+        return t("book_top", language).format(client=named, figure="")
+    shown = exact_zh(value) if language == "zh" else exact_en(value)
+    return t("book_top", language).format(
+        client=named, figure=f"{zh if language == 'zh' else en} {shown}"
+    )
 
 
 def _figure(value: float | int | None, label: str, key: str, language: str) -> str:

@@ -21,6 +21,7 @@ PERMISSION = re.compile(
     r"能.{0,30}(?<![什怎那这多])[吗么]|可以.{0,30}(?<![什怎那这多])[吗么]|合规吗|违规吗|算违规|"
     r"\b(can|may|could) (i|we)\b|\bis it (ok|okay|alright|fine|allowed|permitted|legal|compliant)\b|"
     r"\bam i allowed\b|\bare we allowed\b|\ballowed to\b|\bpermitted to\b|"
+    r"\b(allowed|ok|okay|fine|permitted)\s*\?\s*$|"
     r"能.{0,30}不[?？]?\s*$|\b(can|may|could)\b.{0,30}\b(buy|purchase|hold|invest in)\b",
     re.I,
 )
