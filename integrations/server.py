@@ -50,11 +50,12 @@ def build_app(fl: Frontline) -> FastAPI:
         limits=limits,
         rate_limiter=rate_limiter_for(fl, limits),
         briefs=lambda: fl.briefs,
+        prep=lambda: fl.prep_documents,
     )
     if settings.slack_signing_secret and settings.slack_bot_token:
         from integrations.slack import build_slack
 
-        build_slack(fl.core, settings).mount(app)
+        build_slack(fl.core, settings, prep=lambda: fl.prep_documents).mount(app)
     else:
         log.info("Slack not configured: /slack/events disabled")
     from integrations.teams import build_teams

@@ -10,6 +10,7 @@ runs, answers ``url_verification`` and acknowledges within Slack's three-second 
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from fastapi import FastAPI, Request, Response
@@ -21,6 +22,7 @@ from assistant.config import Settings
 from assistant.core.types import AssistantCore
 from assistant.errors import ConfigError
 from integrations.slack import blocks
+from integrations.slack.files import PrepSource
 from integrations.slack.listeners import SlackListeners
 
 logger = logging.getLogger(__name__)
@@ -48,16 +50,22 @@ class SlackIntegration:
         )
 
 
-def build_slack(core: AssistantCore, settings: Settings) -> SlackIntegration:
+def build_slack(
+    core: AssistantCore, settings: Settings, prep: Callable[[], PrepSource] | None = None
+) -> SlackIntegration:
     """The HTTP-mode Slack integration; needs the bot token and the signing secret."""
     slack = settings.slack
     if slack.signing_secret is None:
         raise ConfigError("FRONTLINE_SLACK_SIGNING_SECRET is required for the Slack endpoint")
-    return _build(core, settings, signing_secret=slack.signing_secret.get_secret_value())
+    return _build(core, settings, signing_secret=slack.signing_secret.get_secret_value(), prep=prep)
 
 
 def _build(
-    core: AssistantCore, settings: Settings, *, signing_secret: str | None
+    core: AssistantCore,
+    settings: Settings,
+    *,
+    signing_secret: str | None,
+    prep: Callable[[], PrepSource] | None = None,
 ) -> SlackIntegration:
     slack = settings.slack
     if slack.bot_token is None:
@@ -74,7 +82,7 @@ def _build(
         process_before_response=False,  # ack first, answer in the background
         logger=logger,
     )
-    listeners = SlackListeners(core)
+    listeners = SlackListeners(core, prep)
     app.event("app_mention")(listeners.on_app_mention)
     app.event("message")(listeners.on_message)
     app.action(blocks.FEEDBACK_UP)(listeners.on_feedback)
