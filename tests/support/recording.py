@@ -9,7 +9,7 @@ import json
 import threading
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import parse_qsl
 
@@ -27,6 +27,7 @@ class Recorded:
     path: str
     headers: dict[str, str]
     body: Any  # parsed JSON, parsed form, or text
+    query: dict[str, str] = field(default_factory=dict)  # files_upload_v2 sends its arguments here
 
 
 Responder = Callable[[Recorded], tuple[int, Any]]
@@ -52,7 +53,9 @@ class RecordingServer:
             body = json.loads(raw)
         elif "form" in content_type:
             body = dict(parse_qsl(raw))
-        record = Recorded(request.method, request.url.path, dict(request.headers), body)
+        record = Recorded(
+            request.method, request.url.path, dict(request.headers), body, dict(request.query_params)
+        )
         with self._lock:
             self.requests.append(record)
         status, payload = self.responder(record)
