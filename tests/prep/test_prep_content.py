@@ -33,9 +33,10 @@ def test_when_preparing_then_the_last_contact_and_notes_are_the_extracts_latest(
     prep = toolbox(fl).call("prepare_meeting", {"client_id": cid})
     notes = sorted(rows(fl, "interactions", cid), key=lambda r: r["date"], reverse=True)
     assert prep["last_contact"]["date"] == notes[0]["date"]
-    assert prep["last_contact"]["days_ago"] == (
-        fl.insights.as_of - date.fromisoformat(notes[0]["date"])
-    ).days
+    assert (
+        prep["last_contact"]["days_ago"]
+        == (fl.insights.as_of - date.fromisoformat(notes[0]["date"])).days
+    )
     assert [n["date"] for n in prep["notes"]] == [r["date"] for r in notes[: POLICY.notes]]
     assert all(1 <= len(n["lines"]) <= POLICY.note_lines for n in prep["notes"])
 
@@ -73,7 +74,9 @@ def test_when_preparing_then_every_holding_maturing_within_the_horizon_is_listed
         if r.get("maturity_date") and as_of < date.fromisoformat(r["maturity_date"]) <= horizon
     )
     prep = toolbox(fl).call("prepare_meeting", {"client_id": cid})
-    listed = sorted((c["product_code"], c["date"]) for c in prep["changes"] if c["kind"] == "maturing")
+    listed = sorted(
+        (c["product_code"], c["date"]) for c in prep["changes"] if c["kind"] == "maturing"
+    )
     assert expected and listed == expected
 
 

@@ -59,22 +59,29 @@ async def test_when_the_rm_downloads_the_prep_then_a_word_document_without_ident
     client, demo, busy_client, full_identifiers, language
 ) -> None:
     fl, _ = demo
-    r = await client.get(issued(fl, busy_client.client.client_id, language=language),
-                         headers=bearer(RM1))
+    r = await client.get(
+        issued(fl, busy_client.client.client_id, language=language), headers=bearer(RM1)
+    )
     assert r.status_code == 200, r.text
     assert r.headers["content-type"] == DOCX and r.headers["cache-control"] == "no-store"
     assert ".docx" in r.headers["content-disposition"]
     text = document_text(r.content)
     assert busy_client.client.name in text  # display form of the RM's own client
     assert ("会前准备" if language == "zh" else "Meeting prep") in text
-    headings = [p.text for p in Document(io.BytesIO(r.content)).paragraphs if p.style.name.startswith("Heading")]
+    headings = [
+        p.text
+        for p in Document(io.BytesIO(r.content)).paragraphs
+        if p.style.name.startswith("Heading")
+    ]
     assert len(headings) >= 6
     leaked = sorted(v for v in full_identifiers if v in text)
     assert leaked == []
     assert "⟦" not in text  # every token restored or redacted
 
 
-async def test_when_another_rm_uses_the_link_then_it_is_not_found(client, demo, busy_client) -> None:
+async def test_when_another_rm_uses_the_link_then_it_is_not_found(
+    client, demo, busy_client
+) -> None:
     fl, _ = demo
     url = issued(fl, busy_client.client.client_id)
     for token in (RM2, ADMIN):

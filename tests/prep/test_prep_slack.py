@@ -65,7 +65,9 @@ async def slack_app(fl, home: Path, with_prep: bool = True) -> AsyncIterator[tup
 async def post(http: httpx.AsyncClient, payload: dict) -> None:
     body = json.dumps(payload, ensure_ascii=False)
     headers = {"Content-Type": "application/json", **sign(body)}
-    assert (await http.post("/slack/events", content=body.encode(), headers=headers)).status_code == 200
+    assert (
+        await http.post("/slack/events", content=body.encode(), headers=headers)
+    ).status_code == 200
 
 
 async def test_when_asked_in_the_dm_then_the_docx_is_uploaded_to_that_dm_thread(

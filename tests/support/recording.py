@@ -54,7 +54,11 @@ class RecordingServer:
         elif "form" in content_type:
             body = dict(parse_qsl(raw))
         record = Recorded(
-            request.method, request.url.path, dict(request.headers), body, dict(request.query_params)
+            request.method,
+            request.url.path,
+            dict(request.headers),
+            body,
+            dict(request.query_params),
         )
         with self._lock:
             self.requests.append(record)

@@ -204,8 +204,8 @@ def _rule_scores(
         scores["draft_outreach"] = 0.0  # no one to write to, nothing asked to be written
     if not (has_client or follow_up_client):
         scores["meeting_prep"] = 0.0  # "拜访前要准备什么" with no client is a policy question
-    elif DRAFT_VERB.search(text):
-        scores["meeting_prep"] -= 2.0  # "写条消息约⟦CLIENT_1⟧下周见面" asks for a draft
+    elif scores["draft_outreach"] > 0:
+        scores["meeting_prep"] -= 2.0  # "发个短信约⟦CLIENT_1⟧下周见面" asks for a draft
     if scores["book_query"] and has_client:
         scores["book_query"] -= 2.0
     if scores["client_facts"] and scores["serve_client"] and not HOW.search(text):
