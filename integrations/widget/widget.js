@@ -65,7 +65,7 @@ code{font-family:ui-monospace,Consolas,monospace;background:#eef0f3;padding:0 3p
 .ref{border:0;background:none;color:#0b5cad;padding:0 1px;cursor:pointer;font-size:12px;vertical-align:super;text-decoration:underline}
 .extra{margin-top:8px;border-top:1px solid #e3e6ea;padding-top:6px}.extra h4{margin:0 0 4px;font-size:13px;color:#1f2329}
 .extra ol,.extra ul{margin:0;padding-left:20px}.extra .plain{list-style:none;padding-left:0}
-.cite{border:0;background:none;padding:2px 0;color:#0b5cad;cursor:pointer;text-align:left;text-decoration:underline}
+.cite,.dl{border:0;background:none;padding:2px 0;color:#0b5cad;cursor:pointer;text-align:left;text-decoration:underline}
 .detail{margin:2px 0 6px;padding:6px 8px;background:#f5f6f8;border-radius:6px;font-size:13px}
 .detail dl{margin:0}.detail dt{font-weight:600;display:inline}.detail dd{display:inline;margin:0 8px 0 4px}.warn{color:#8a4b00}
 .card{border:1px solid #d9dde3;border-radius:8px;padding:6px 10px;margin-bottom:6px}
@@ -400,7 +400,7 @@ textarea{flex:1;resize:none;min-height:44px;max-height:120px;padding:6px 8px;bor
     for (const d of docs) {
       if (typeof d.url !== "string" || !/^\/v1\/[A-Za-z0-9_./-]+$/.test(d.url)) continue;
       const li = el("li"), note = el("span", "fb-note", null, { role: "status" });
-      const b = el("button", "cite", `${TEXT.download}: ${d.title}`, { type: "button", "data-url": d.url });
+      const b = el("button", "dl", `${TEXT.download}: ${d.title}`, { type: "button", "data-url": d.url });
       b.addEventListener("click", async () => {
         note.textContent = "";
         try {
