@@ -4,6 +4,7 @@ same sections, so the two never say different things. Lines name clients by toke
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -12,6 +13,7 @@ from assistant.engines.offline.playbooks import Lookup, find, lookup
 from tools.intelligence.policy import PlaybookMap
 from tools.toolbox import Toolbox
 
+CITE = re.compile(r"\[(\d{1,3})\]")
 WORDS: dict[str, tuple[str, str]] = {
     "title": ("会前准备", "Meeting prep"),
     "as_of": ("数据截至", "data as of"),
@@ -133,7 +135,8 @@ def _agenda(prep: dict, language: str, cite: Callable[[str], str]) -> list[str]:
             due = f" ({w('due', language)} {item['due_date']})"
         out.append(f"{i}. {item['title']}{due}{cite(f'agenda:{i - 1}')}")
         out.append(f"   {item['reason']}")
-        out += [f"   {w('ask', language)}: {q}" for q in item["questions"]]
+        colon = "：" if language == "zh" else ": "
+        out += [f"   {w('ask', language)}{colon}{q}" for q in item["questions"]]
     return out
 
 
@@ -161,6 +164,12 @@ def _compliance(prep: dict, language: str, mark: str, zh: bool) -> list[str]:
         out.append(head + mark)
         out += [f"  · {x['explanation']} {x['action']}" for x in r["reminders"]]
     return out
+
+
+def cited(parts: list[Section]) -> set[int]:
+    """The citation numbers the lines use: a document lists these passages, not every one the
+    searches returned."""
+    return {int(n) for s in parts for line in s.lines for n in CITE.findall(line)}
 
 
 def text(parts: list[Section], with_document: bool, language: str) -> str:

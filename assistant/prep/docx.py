@@ -25,6 +25,8 @@ def render(parts: Sequence[Section], citations: Sequence[Citation], language: st
     doc.styles["Normal"].font.size = Pt(10.5)
     doc.add_heading(w("title", language), level=1)
     for i, section in enumerate(parts):
+        if not section.lines:
+            continue
         if i:  # the first section is the header line under the title
             doc.add_heading(section.heading, level=2)
         for line in section.lines:

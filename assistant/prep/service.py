@@ -13,6 +13,8 @@ from collections.abc import Callable
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
+from assistant.core.citations import prune
+from assistant.core.types import Citation
 from assistant.errors import EntitlementError
 from assistant.prep import compose
 from assistant.prep.docx import render
@@ -60,9 +62,10 @@ class PrepDocuments:
         prep = await tb.acall("prepare_meeting", {"client_id": ref.client_id})
         wanted = compose.refs(self._playbooks, prep)
         found = await compose.passages(tb, wanted, prep["tier_label"], ref.language)
-        parts = compose.sections(prep, found, ref.language)
+        # Numbered as the chat answer is: the passages the lines cite, in order, from [1].
+        parts, sources = _pruned(compose.sections(prep, found, ref.language), tb.citations)
         shown = await asyncio.to_thread(self._restore, parts, caller, scope)
-        data = await asyncio.to_thread(render, shown, tb.citations, ref.language)
+        data = await asyncio.to_thread(render, shown, sources, ref.language)
         self._record(ref, channel, parts, tb)
         return f"meeting-prep-{ref.client_id}-{prep['as_of']}.docx", data
 
@@ -70,7 +73,7 @@ class PrepDocuments:
         self, parts: list[compose.Section], caller: Any, scope: str
     ) -> list[compose.Section]:
         """Every line restored in one pass, as an answer's text is; the structure is kept."""
-        flat = [line for s in parts for line in (s.heading, *s.lines)]
+        flat = _flat(parts)
         restored = self._privacy.restore(
             "\n".join(flat),
             rm_id=caller.rm_id,
@@ -79,12 +82,7 @@ class PrepDocuments:
         ).text.split("\n")
         if len(restored) != len(flat):
             raise RuntimeError("restored prep lost its line structure")
-        out, at = [], 0
-        for s in parts:
-            size = 1 + len(s.lines)
-            out.append(compose.Section(restored[at], restored[at + 1 : at + size]))
-            at += size
-        return out
+        return _split(restored, parts)
 
     def _record(
         self, ref: PrepRef, channel: str, parts: list[compose.Section], tb: Toolbox
@@ -101,3 +99,24 @@ class PrepDocuments:
                 "doc_ids": [c.doc_id for c in tb.citations],
             },
         )
+
+
+def _split(flat: list[str], parts: list[compose.Section]) -> list[compose.Section]:
+    """``flat`` (each section's heading and lines, in order) back into sections."""
+    out, at = [], 0
+    for s in parts:
+        size = 1 + len(s.lines)
+        out.append(compose.Section(flat[at], flat[at + 1 : at + size]))
+        at += size
+    return out
+
+
+def _flat(parts: list[compose.Section]) -> list[str]:
+    return [line for s in parts for line in (s.heading, *s.lines)]
+
+
+def _pruned(
+    parts: list[compose.Section], citations: list[Citation]
+) -> tuple[list[compose.Section], list[Citation]]:
+    text, kept, _flags = prune("\n".join(_flat(parts)), citations)
+    return _split(text.split("\n"), parts), kept

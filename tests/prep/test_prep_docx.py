@@ -4,6 +4,7 @@ back with python-docx and scanned for every full identifier the bank holds."""
 from __future__ import annotations
 
 import io
+import re
 
 import httpx
 import pytest
@@ -76,6 +77,11 @@ async def test_when_the_rm_downloads_the_prep_then_a_word_document_without_ident
     leaked = sorted(v for v in full_identifiers if v in text)
     assert leaked == []
     assert "⟦" not in text  # every token restored or redacted
+    # Cited as the chat answer is: markers from [1], each with its passage listed at the end.
+    used = {int(n) for n in re.findall(r"\[(\d+)\] ", text)}
+    assert used and used == set(range(1, len(used) + 1))
+    sources = [p for p in paragraphs if re.match(r"\[\d+\] .+\(.+/.+\)$", p.text)]
+    assert len(sources) == len(used)
 
 
 async def test_when_another_rm_uses_the_link_then_it_is_not_found(
