@@ -26,6 +26,8 @@ if TYPE_CHECKING:
     from assistant.core.pipeline import Assistant
     from assistant.engines.offline.examples import ExampleClassifier
     from assistant.engines.offline.slot_examples import SlotClassifier
+    from assistant.prep.links import PrepLinks
+    from assistant.prep.service import PrepDocuments
     from assistant.storage.channel_addresses import ChannelAddresses
     from assistant.storage.conversations import ConversationStore
     from tools.bank.repository import BankRepository
@@ -149,6 +151,24 @@ class Frontline:
             as_of=self.insights.as_of,
             templates=self.templates,
             catalogue=self.catalogue,
+            prep_links=self.prep_links,
+        )
+
+    @cached_property
+    def prep_links(self) -> PrepLinks:
+        """Download ids for prep documents, sealed under a key derived from the vault's."""
+        from assistant.prep.links import PrepLinks
+        from assistant.privacy.keys import load_master_key
+
+        return PrepLinks(load_master_key(self.settings))
+
+    @cached_property
+    def prep_documents(self) -> PrepDocuments:
+        """Prep .docx downloads, rebuilt per request through the same tools and restore."""
+        from assistant.prep.service import PrepDocuments
+
+        return PrepDocuments(
+            self.tool_services, self.playbook_map, self.privacy, self.prep_links, self.audit
         )
 
     @cached_property

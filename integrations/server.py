@@ -55,12 +55,15 @@ def build_app(fl: Frontline) -> FastAPI:
         limits=limits,
         rate_limiter=rate_limiter_for(fl, limits),
         briefs=lambda: fl.briefs,
+        prep=lambda: fl.prep_documents,
     )
     channels: list[BriefChannel] = []
     if settings.slack_signing_secret and settings.slack_bot_token:
         from integrations.slack import build_slack
 
-        slack = build_slack(fl.core, settings, briefs=lambda: fl.briefs)
+        slack = build_slack(
+            fl.core, settings, briefs=lambda: fl.briefs, prep=lambda: fl.prep_documents
+        )
         slack.mount(app)
         channels.append(slack.brief_channel())
     else:

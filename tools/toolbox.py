@@ -17,7 +17,7 @@ from typing import Any, Protocol
 from langchain_core.tools import StructuredTool, ToolException
 from pydantic import BaseModel, ValidationError
 
-from assistant.core.types import Citation, ToolCallRecord
+from assistant.core.types import Citation, DocumentLink, ToolCallRecord
 from assistant.errors import EntitlementError, FrontlineError
 from tools.bank.records import ClientData, ProductRecord
 from tools.bank.repository import BankRepository
@@ -81,6 +81,8 @@ class ToolServices:
     templates: Any = None  # tools.outreach.templates.TemplateLibrary in the bank's words
     # The products searchable by what an RM calls them (built from ``products`` when unset).
     catalogue: Catalogue | None = None
+    prep_policy: Any = None  # tools.prep.policy.PrepPolicy; None: the bundled policy file
+    prep_links: Any = None  # assistant.prep.links.PrepLinks; None: no document downloads
 
 
 @dataclass
@@ -105,6 +107,7 @@ class Toolbox:
     shown: list[str] = field(default_factory=list)
     flags: list[str] = field(default_factory=list)
     refusal: str | None = None
+    documents: list[DocumentLink] = field(default_factory=list)  # offered for download
     # One turn reads the same client through several tools (profile, signals, actions):
     # load and analyse it once per turn.
     _data: dict[str, ClientData] = field(default_factory=dict, repr=False)
@@ -228,6 +231,10 @@ class Toolbox:
         if cid not in self._insights:
             self._insights[cid] = self.services.intelligence.insight(data, self.services.as_of)
         return self._insights[cid]
+
+    def attach(self, document: DocumentLink) -> None:
+        if all(d.url != document.url for d in self.documents):
+            self.documents.append(document)
 
     def touch(self, client_id: str) -> None:
         if client_id not in self.client_ids:

@@ -374,6 +374,8 @@ class Assistant:
             latency_ms=int((time.perf_counter() - started) * 1000),
             cards=[self._restore_card(card, caller, conversation_id) for card in result.cards],
             actions=result.actions,
+            # A refused turn offers nothing to download, whatever a tool prepared before.
+            documents=[] if result.refused else list(toolbox.documents),
         )
 
     async def _run_engine(

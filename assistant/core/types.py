@@ -18,6 +18,7 @@ Intent = Literal[
     "playbook_qa",
     "help",
     "out_of_scope",
+    "meeting_prep",
 ]
 
 
@@ -75,6 +76,17 @@ class ActionItem(BaseModel):
     playbook: str | None = None
 
 
+class DocumentLink(BaseModel):
+    """A document the answer offers for download (a meeting prep as .docx). The URL is relative
+    to the API and needs the caller's bearer token; its id opens for that RM only."""
+
+    kind: str
+    title: str
+    url: str
+    media_type: str
+    expires_at: str | None = None
+
+
 class Answer(BaseModel):
     conversation_id: str
     turn_id: str
@@ -91,6 +103,7 @@ class Answer(BaseModel):
     latency_ms: int = 0
     cards: list[ClientCard] = Field(default_factory=list)
     actions: list[ActionItem] = Field(default_factory=list)
+    documents: list[DocumentLink] = Field(default_factory=list)
 
 
 class StatusEvent(BaseModel):

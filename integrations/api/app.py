@@ -19,7 +19,7 @@ from integrations.api.limits import ApiLimits, BodySizeLimitMiddleware
 from integrations.api.metrics import ApiMetrics, MetricsMiddleware
 from integrations.api.ops import Readiness, ops_router
 from integrations.api.ratelimit import InMemoryRateLimiter, RateLimiter
-from integrations.api.routes import ApiContext, BriefBuilder, v1_router
+from integrations.api.routes import ApiContext, BriefBuilder, PrepSource, v1_router
 from integrations.api.security import SecurityHeadersMiddleware
 from integrations.widget.routes import widget_router
 
@@ -38,13 +38,15 @@ def create_app(
     limits: ApiLimits | None = None,
     rate_limiter: RateLimiter | None = None,
     briefs: Callable[[], BriefBuilder] | None = None,
+    prep: Callable[[], PrepSource] | None = None,
 ) -> FastAPI:
     """Build the HTTP app around ``core``.
 
     ``readiness`` reports each dependency's state for ``/readyz``; ``demo_token`` is the token
     the demo page at ``/`` embeds (None: the page explains how to configure one);
     ``rate_limiter`` defaults to an in-memory token bucket sized by ``limits``; ``briefs``
-    returns the brief service behind ``GET /v1/brief`` (None: that route answers 503).
+    returns the brief service behind ``GET /v1/brief`` (None: that route answers 503);
+    ``prep`` the prep documents behind ``GET /v1/prep/{id}.docx`` (None: 503).
     """
     limits = limits or ApiLimits()
     metrics = ApiMetrics()
@@ -55,6 +57,7 @@ def create_app(
         limits=limits,
         metrics=metrics,
         briefs=briefs,
+        prep=prep,
         zone=settings.zone,
     )
     app = FastAPI(

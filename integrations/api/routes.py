@@ -23,6 +23,7 @@ from integrations.api.ratelimit import RateLimiter
 from integrations.api.schemas import ChatRequest, checked_message, json_body_spec, read_json
 from integrations.api.streaming import sse_events
 
+MEDIA = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 _bearer = HTTPBearer(auto_error=False, description="A token from FRONTLINE_API_TOKENS.")
 
 
@@ -46,6 +47,12 @@ class BriefBuilder(Protocol):
     ) -> Brief: ...
 
 
+class PrepSource(Protocol):
+    """What ``GET /v1/prep/{id}.docx`` reads (``assistant.prep.service.PrepDocuments``)."""
+
+    async def docx(self, rm_id: str, doc_id: str, channel: str) -> tuple[str, bytes] | None: ...
+
+
 @dataclass(frozen=True)
 class ApiContext:
     """What the routes need, handed in by ``create_app``."""
@@ -58,6 +65,7 @@ class ApiContext:
     # The brief service, looked up per request (an import rebuilds it); None: no briefs here.
     briefs: Callable[[], BriefBuilder] | None = None
     zone: ZoneInfo = ZoneInfo("Asia/Shanghai")  # whose "today" a brief without a date is
+    prep: Callable[[], PrepSource] | None = None  # prep documents; None: not served here
 
 
 def v1_router(ctx: ApiContext) -> APIRouter:
@@ -156,5 +164,35 @@ def v1_router(ctx: ApiContext) -> APIRouter:
         when = day or datetime.now(ctx.zone).date()
         response.headers["Cache-Control"] = "no-store"  # client names: never in a shared cache
         return await asyncio.to_thread(service.build, who.rm_id, when, lang, who.channel)
+
+    @router.get(
+        "/prep/{doc_id}.docx",
+        tags=["prep"],
+        response_class=Response,
+        responses={
+            200: {"description": "The meeting prep as a Word document.", "content": {MEDIA: {}}},
+            **_errors(404, 503),
+        },
+    )
+    async def prep_document(
+        doc_id: str = Path(max_length=256, pattern=r"^[A-Za-z0-9_-]+$"),
+        who: Caller = Depends(caller),
+    ) -> Response:
+        """A meeting prep as .docx; the id (from an answer's ``documents``) opens for the RM
+        it was issued to only. Anyone else's, expired or forged ids are all "not found"."""
+        if ctx.prep is None:
+            raise ApiError(503, "unavailable", "Prep documents are not served here.")
+        found = await ctx.prep().docx(who.rm_id, doc_id, who.channel)
+        if found is None:
+            raise ApiError(404, "not_found", "No such document.")
+        name, data = found
+        return Response(
+            data,
+            media_type=MEDIA,
+            headers={
+                "Content-Disposition": f'attachment; filename="{name}"',
+                "Cache-Control": "no-store",  # client names: never in a shared cache
+            },
+        )
 
     return router

@@ -25,6 +25,7 @@ from assistant.errors import ConfigError
 from integrations.slack import blocks
 from integrations.slack.brief import SlackBriefChannel, SlackBriefListeners
 from integrations.slack.brief_blocks import DRAFT_ACTION
+from integrations.slack.files import PrepSource
 from integrations.slack.listeners import SlackListeners
 
 logger = logging.getLogger(__name__)
@@ -58,15 +59,24 @@ class SlackIntegration:
 
 
 def build_slack(
-    core: AssistantCore, settings: Settings, *, briefs: Callable[[], BriefBuilder] | None = None
+    core: AssistantCore,
+    settings: Settings,
+    *,
+    briefs: Callable[[], BriefBuilder] | None = None,
+    prep: Callable[[], PrepSource] | None = None,
 ) -> SlackIntegration:
     """The HTTP-mode Slack integration; needs the bot token and the signing secret.
-    ``briefs`` (the core's brief service) adds the App Home tab and the "draft it" button."""
+    ``briefs`` (the core's brief service) adds the App Home tab and the "draft it" button;
+    ``prep`` (meeting-prep documents) the file upload to the RM's DM."""
     slack = settings.slack
     if slack.signing_secret is None:
         raise ConfigError("FRONTLINE_SLACK_SIGNING_SECRET is required for the Slack endpoint")
     return _build(
-        core, settings, signing_secret=slack.signing_secret.get_secret_value(), briefs=briefs
+        core,
+        settings,
+        signing_secret=slack.signing_secret.get_secret_value(),
+        briefs=briefs,
+        prep=prep,
     )
 
 
@@ -76,6 +86,7 @@ def _build(
     *,
     signing_secret: str | None,
     briefs: Callable[[], BriefBuilder] | None = None,
+    prep: Callable[[], PrepSource] | None = None,
 ) -> SlackIntegration:
     slack = settings.slack
     if slack.bot_token is None:
@@ -92,7 +103,7 @@ def _build(
         process_before_response=False,  # ack first, answer in the background
         logger=logger,
     )
-    listeners = SlackListeners(core)
+    listeners = SlackListeners(core, prep)
     app.event("app_mention")(listeners.on_app_mention)
     app.event("message")(listeners.on_message)
     app.action(blocks.FEEDBACK_UP)(listeners.on_feedback)

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import logging
 import re
+from collections.abc import Callable
 from typing import Any, Literal
 
 from slack_sdk.errors import SlackApiError
@@ -20,6 +21,7 @@ from slack_sdk.web.async_client import AsyncWebClient
 
 from assistant.core.types import Answer, AssistantCore, Feedback, Turn
 from integrations.slack import blocks
+from integrations.slack.files import PrepSource, upload_documents
 from integrations.slack.phrases import language_of, say
 
 logger = logging.getLogger(__name__)
@@ -53,8 +55,9 @@ def is_own_or_bot(event: dict[str, Any], bot_user_id: str | None) -> bool:
 class SlackListeners:
     """The handlers bolt calls. They translate; the core decides."""
 
-    def __init__(self, core: AssistantCore) -> None:
+    def __init__(self, core: AssistantCore, prep: Callable[[], PrepSource] | None = None) -> None:
         self.core = core
+        self.prep = prep  # prep documents to upload to the RM's DM; None: none are sent
 
     # --- bolt entry points (argument names are bolt's injection names) -------------------
 
@@ -133,6 +136,9 @@ class SlackListeners:
             await self._deliver_privately(
                 client, channel, user, thread_ts, placeholder, answer, language
             )
+        if answer is not None and answer.documents:
+            dm = channel if in_dm else None
+            await upload_documents(client, self.prep, answer, rm_id, user, dm, thread_ts)
 
     async def _ask(self, turn: Turn) -> Answer | None:
         try:

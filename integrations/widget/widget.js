@@ -27,6 +27,7 @@
       unauthorized: "Your sign-in has expired. Reload the page to continue.",
       rateLimited: (s) => `Too many questions in a short time. Try again in ${s} s.`,
       tooLong: "That question is too long. Please shorten it.", empty: "Ask a question to start.",
+      downloads: "Downloads", download: "Download", downloadFailed: "The download failed.",
     },
     zh: {
       launcher: "问 Frontline", title: "Frontline 助手", close: "关闭助手",
@@ -41,6 +42,7 @@
       unauthorized: "登录已过期，请刷新页面。",
       rateLimited: (s) => `提问过于频繁，请 ${s} 秒后再试。`,
       tooLong: "问题太长，请精简后再发送。", empty: "输入问题开始对话。",
+      downloads: "下载", download: "下载", downloadFailed: "下载失败。",
     },
   }[LANG];
 
@@ -63,7 +65,7 @@ code{font-family:ui-monospace,Consolas,monospace;background:#eef0f3;padding:0 3p
 .ref{border:0;background:none;color:#0b5cad;padding:0 1px;cursor:pointer;font-size:12px;vertical-align:super;text-decoration:underline}
 .extra{margin-top:8px;border-top:1px solid #e3e6ea;padding-top:6px}.extra h4{margin:0 0 4px;font-size:13px;color:#1f2329}
 .extra ol,.extra ul{margin:0;padding-left:20px}.extra .plain{list-style:none;padding-left:0}
-.cite{border:0;background:none;padding:2px 0;color:#0b5cad;cursor:pointer;text-align:left;text-decoration:underline}
+.cite,.dl{border:0;background:none;padding:2px 0;color:#0b5cad;cursor:pointer;text-align:left;text-decoration:underline}
 .detail{margin:2px 0 6px;padding:6px 8px;background:#f5f6f8;border-radius:6px;font-size:13px}
 .detail dl{margin:0}.detail dt{font-weight:600;display:inline}.detail dd{display:inline;margin:0 8px 0 4px}.warn{color:#8a4b00}
 .card{border:1px solid #d9dde3;border-radius:8px;padding:6px 10px;margin-bottom:6px}
@@ -308,6 +310,7 @@ textarea{flex:1;resize:none;min-height:44px;max-height:120px;padding:6px 8px;bor
       if (answer.refused) msg.body.prepend(el("p", "refused", TEXT.refused));
       if ((answer.cards || []).length) msg.node.append(renderCards(answer.cards));
       if ((answer.actions || []).length) msg.node.append(renderActions(answer.actions));
+      if ((answer.documents || []).length) msg.node.append(renderDocuments(answer.documents));
       if (cites.section) msg.node.append(cites.section);
       msg.node.append(renderFeedback(answer));
     }
@@ -394,6 +397,37 @@ textarea{flex:1;resize:none;min-height:44px;max-height:120px;padding:6px 8px;bor
       li.append(el("strong", null, a.title), el("div", null, a.reason));
       const meta = [a.due && `${TEXT.due}: ${a.due}`, a.playbook && `${TEXT.playbook}: ${a.playbook}`].filter(Boolean);
       if (meta.length) li.append(el("div", "meta", meta.join(" · ")));
+      list.append(li);
+    }
+    return box;
+  }
+
+  /* A document offered with the answer (a meeting prep .docx). The link needs the bearer token,
+     which a plain <a href> cannot send: the button fetches it and saves the blob. Only paths on
+     this origin's /v1/ are followed. */
+  function renderDocuments(docs) {
+    const box = el("div", "extra", null, { role: "group", "aria-label": TEXT.downloads });
+    const list = el("ul", "plain");
+    box.append(el("h4", null, TEXT.downloads), list);
+    for (const d of docs) {
+      if (typeof d.url !== "string" || !/^\/v1\/[A-Za-z0-9_./-]+$/.test(d.url)) continue;
+      const li = el("li"), note = el("span", "fb-note", null, { role: "status" });
+      const b = el("button", "dl", `${TEXT.download}: ${d.title}`, { type: "button", "data-url": d.url });
+      b.addEventListener("click", async () => {
+        note.textContent = "";
+        try {
+          const res = await fetch(ORIGIN + d.url, {
+            mode: "cors", credentials: "omit", cache: "no-store",
+            headers: { "Authorization": "Bearer " + TOKEN, "X-Frontline-Client": "widget" },
+          });
+          if (!res.ok) throw new Error("http_" + res.status);
+          const href = URL.createObjectURL(await res.blob());
+          const a = el("a", null, null, { href, download: d.url.split("/").pop() });
+          box.append(a); a.click(); a.remove();
+          setTimeout(() => URL.revokeObjectURL(href), 10000);
+        } catch (_) { note.textContent = TEXT.downloadFailed; }
+      });
+      li.append(b, note);
       list.append(li);
     }
     return box;

@@ -133,7 +133,7 @@ def test_doctor_reports_the_example_file_and_names_a_bad_one(tmp_path: Path) -> 
     from testkit.settings import make_settings
 
     fl = Frontline(make_settings(tmp_path / "ok"), embedder=HashingEmbeddings())
-    assert "examples for 7 intents from bundled tools/policy/intents.yaml" in _intent_examples(fl)
+    assert "examples for 8 intents from bundled tools/policy/intents.yaml" in _intent_examples(fl)
     data = _valid()
     data["intents"].pop("help")
     bad = _write(tmp_path, data)

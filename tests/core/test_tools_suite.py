@@ -27,6 +27,7 @@ CONTRACT = [
     "draft_outreach",
     "check_compliance",
     "find_products",
+    "prepare_meeting",
 ]
 VALID_ARGS: dict[str, dict[str, Any]] = {
     "find_clients": {"query": "华东精密"},
@@ -43,6 +44,7 @@ VALID_ARGS: dict[str, dict[str, Any]] = {
         "client_id": OWN,
     },
     "find_products": {"query": "大额存单", "client_id": OWN},
+    "prepare_meeting": {"client_id": OWN},
 }
 FOREIGN_ARGS = {
     "find_clients": {"query": FOREIGN},
@@ -53,6 +55,7 @@ FOREIGN_ARGS = {
     "draft_outreach": {"client_id": FOREIGN},
     "check_compliance": {"text": "您好", "client_id": FOREIGN},
     "find_products": {"query": "理财", "client_id": FOREIGN},
+    "prepare_meeting": {"client_id": FOREIGN},
 }
 
 

@@ -45,6 +45,16 @@ class FakeSlackApi:
                 "channel": body.get("channel"),
                 "ts": body.get("ts") or f"{self._ts:.6f}",
             }
+        if method == "files.getUploadURLExternal":  # files_upload_v2, step 1 of 3
+            self._ts += 1
+            file_id = f"F{int(self._ts)}"
+            return 200, {
+                "ok": True,
+                "upload_url": f"{self.server.url}/upload/{file_id}",
+                "file_id": file_id,
+            }
+        if record.path.startswith("/upload/"):  # step 2: the bytes, to the URL Slack gave
+            return 200, "OK"
         if method == "chat.postEphemeral":
             return 200, {"ok": True, "message_ts": f"{self._ts:.6f}"}
         return 200, {"ok": True}

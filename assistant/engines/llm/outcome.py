@@ -30,6 +30,8 @@ def infer_intent(tool_names: Sequence[str], masked_text: str, has_prior_client: 
     names = set(tool_names)
     if "draft_outreach" in names:
         return "draft_outreach"
+    if "prepare_meeting" in names:
+        return "meeting_prep"
     if "list_book" in names:
         return "book_query"
     if names & CLIENT_TOOLS:

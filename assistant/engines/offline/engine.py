@@ -13,7 +13,7 @@ from dataclasses import replace
 
 from assistant.engines.base import Emit, EngineContext, EngineResult
 from assistant.engines.failures import tool_failure
-from assistant.engines.offline import book_query, clients, followup, playbook_qa
+from assistant.engines.offline import book_query, clients, followup, meeting_prep, playbook_qa
 from assistant.engines.offline import compose as c
 from assistant.engines.offline.book_parse import Parsed
 from assistant.engines.offline.examples import ExampleClassifier, ExampleVerdict
@@ -35,6 +35,7 @@ HANDLERS: dict[str, Handler] = {
     "serve_client": clients.answer,
     "client_facts": clients.answer,
     "draft_outreach": clients.answer,
+    "meeting_prep": meeting_prep.answer,
 }
 FIXED = ("help", "out_of_scope")  # answered by a fixed sentence, no tool
 

@@ -34,6 +34,7 @@ INTENTS = (
     "client_facts",
     "draft_outreach",
     "book_query",
+    "meeting_prep",
 )
 LANGUAGES = ("zh", "en")
 MIN_EXAMPLES = 5  # per intent and language: fewer cannot stand for the ways RMs ask

@@ -29,7 +29,7 @@ from tools.toolbox import Toolbox
 # What the classifier says of words that ask nothing by themselves ("电子那家", "那理财呢？"):
 # a list, policy refusal or client question of their own is theirs to keep.
 NO_INTENT_OF_ITS_OWN = ("playbook_qa", "help")
-CLIENT_INTENTS = ("client_facts", "serve_client", "draft_outreach")
+CLIENT_INTENTS = ("client_facts", "serve_client", "draft_outreach", "meeting_prep")
 # How far a turn said after an answer about one client, read with that client in front of it,
 # must lean to a client question over a policy one for the client to carry over (cosine of the
 # nearest examples; chosen on a handful of both kinds, checked on the dev halves).

@@ -96,6 +96,23 @@ CUES: dict[str, list[tuple[str, float]]] = {
             1.5,
         ),
     ],
+    "meeting_prep": [  # getting ready to meet one client (a client must be in sight, below)
+        (
+            r"(?:今天|明天|后天|今早|明早|上午|下午|晚上|待会儿?|等会儿?|下周.?|周[一二三四五六日天]|过两天)"
+            r"(?:去|要去|要|约了|约)?(?:见|拜访|面谈|约见|见面)|会前准备|会前|见面前|拜访前|"
+            r"(?:拜访|见面|会面|面谈|开会|见).{0,12}(?:准备|梳理|议程|聊点啥|聊什么|谈些什么|给点思路)|"
+            r"准备一下|帮我准备|之前要准备",
+            4.0,
+        ),
+        (
+            r"\bprep(?:are)?(?: me)? for\b|\bmeeting prep\b|\bpre-meeting\b|\bget me ready\b|"
+            r"\bbrief me (?:for|before)\b|\b(?:before|for) (?:my|the|our) (?:meeting|visit|call)\b|"
+            r"\bagenda for\b|\b(?:meeting|visiting|seeing|meet|visit|see) ⟦CLIENT_\d+⟧ "
+            r"(?:tomorrow|today|this (?:afternoon|morning|evening)|next week|on \w+day)\b|"
+            r"\b(?:when|before) (?:i|we) (?:meet|visit|see)\b|\bcall with ⟦CLIENT_\d+⟧ at\b",
+            4.0,
+        ),
+    ],
     "out_of_scope": [
         (
             r"天气|股票推荐|哪只股票|会涨|涨停|炒股|彩票|笑话|写代码|写一首|作诗|诗歌|电影|足球|菜谱|八卦|比特币|星座|旅游|旅行|攻略|游记|度假|减肥|食谱|游戏",
@@ -190,6 +207,10 @@ def _rule_scores(
         scores["serve_client"] -= 1.0
     if not (has_client or follow_up_client or DRAFT_VERB.search(text)):
         scores["draft_outreach"] = 0.0  # no one to write to, nothing asked to be written
+    if not (has_client or follow_up_client):
+        scores["meeting_prep"] = 0.0  # "拜访前要准备什么" with no client is a policy question
+    elif scores["draft_outreach"] > 0:
+        scores["meeting_prep"] -= 2.0  # "发个短信约⟦CLIENT_1⟧下周见面" asks for a draft
     if scores["book_query"] and has_client:
         scores["book_query"] -= 2.0
     if scores["client_facts"] and scores["serve_client"] and not HOW.search(text):
@@ -219,6 +240,7 @@ def _example_scores(examples: ExampleVerdict, client_in_sight: bool) -> dict[str
     if not client_in_sight:  # as for the rules: without a client, facts and service are unlikely
         scores["client_facts"] -= NO_CLIENT_PENALTY
         scores["serve_client"] -= NO_CLIENT_PENALTY
+        scores["meeting_prep"] -= NO_CLIENT_PENALTY
     return scores
 
 

@@ -372,9 +372,9 @@ def build_cases(EX: Path) -> list[dict]:  # noqa: N803
         LIN,
         "王建国那边我下周拜访，该聊什么？",
         "name_variant",
-        intent="serve_client",
+        intent="meeting_prep",  # getting ready for a visit: the meeting prep
         client_ids=[DS],
-        tools=PROFILE,
+        tools=["prepare_meeting"],
         must_not_include=[WJG],
         refused=False,
     )

@@ -1,0 +1,219 @@
+"""The ``prepare_meeting`` tool: everything an RM reads before meeting one client, masked."""
+
+from __future__ import annotations
+
+from datetime import date
+from functools import cache
+from typing import Any
+
+from pydantic import BaseModel, Field
+
+from tools.bank.records import ClientData, InteractionRecord
+from tools.intelligence.followup import FollowUpGap, client_gaps, requirements
+from tools.intelligence.signals.base import Signal
+from tools.prep.changes import Change, changes
+from tools.prep.policy import PrepPolicy, load_prep_policy
+from tools.prep.reminders import Reminder, reminders
+from tools.toolbox import Toolbox, ToolSpec
+
+
+class PrepareMeetingArgs(BaseModel):
+    client_id: str = Field(description="The client's id, exactly as find_clients returned it")
+
+
+@cache
+def _default_policy() -> PrepPolicy:
+    return load_prep_policy()
+
+
+def prep_policy(tb: Toolbox) -> PrepPolicy:
+    return tb.services.prep_policy or _default_policy()
+
+
+def prepare_meeting(tb: Toolbox, args: PrepareMeetingArgs) -> dict:
+    data = tb.client_data(args.client_id)
+    insight = tb.insight(data)
+    policy, as_of, zh = prep_policy(tb), tb.services.as_of, tb.language == "zh"
+    since, changed = changes(
+        data,
+        insight.signals,
+        tb.services.products,
+        as_of,
+        policy.maturity_horizon_days,
+        tb.language,
+    )
+    agenda = insight.actions[: policy.agenda]
+    codes = [a.product_code for a in agenda if a.product_code]
+    disclosures = tb.services.templates.profile.disclosures if tb.services.templates else None
+    found = reminders(
+        codes, tb.services.products, data.client.risk_appetite, disclosures, tb.language
+    )
+    gaps = client_gaps(
+        data,
+        insight.signals,
+        requirements(tb.services.intelligence.policy),
+        as_of,
+        include_pending=True,
+    )
+    out = {
+        "client_id": data.client.client_id,
+        "name": tb.token(data.client.name, "CLIENT", data.client.client_id),
+        "client_type": data.client.client_type,
+        "tier_label": getattr(insight.tier, "label_zh" if zh else "label_en"),
+        "risk_appetite": data.client.risk_appetite,
+        "as_of": as_of.isoformat(),
+        "last_contact": _last_contact(since.last_contact, since.channel, as_of),
+        "changes": [_change(c) for c in changed],
+        "notes": _notes(tb, data, policy),
+        "open_steps": _open_steps(insight.signals, gaps, zh),
+        "agenda": [_agenda_item(a, policy, tb.language) for a in agenda],
+        "compliance": [_reminder(r) for r in found],
+    }
+    document = _document(tb, data.client.client_id, policy)
+    if document:
+        out["document"] = document
+    return out
+
+
+def _last_contact(on: date | None, channel: str | None, as_of: date) -> dict | None:
+    if on is None:
+        return None
+    return {"date": on.isoformat(), "channel": channel, "days_ago": (as_of - on).days}
+
+
+def _change(c: Change) -> dict:
+    return {
+        "kind": c.kind,
+        "text": c.text,
+        "product_code": c.product_code,
+        "date": c.on.isoformat() if c.on else None,
+    }
+
+
+def _notes(tb: Toolbox, data: ClientData, policy: PrepPolicy) -> list[dict]:
+    """The latest notes, each cut to the policy's lines: enough to recall the conversation."""
+    recent: list[InteractionRecord] = list(data.interactions[: policy.notes])
+    masked = tb.mask_texts([i.summary for i in recent])  # notes are free text: mask them
+    return [
+        {
+            "date": i.date.isoformat(),
+            "channel": i.channel,
+            "lines": two_lines(tb.untrusted(text), policy.note_lines, policy.note_line_chars),
+        }
+        for i, text in zip(recent, masked, strict=True)
+    ]
+
+
+def two_lines(text: str, lines: int, width: int) -> list[str]:
+    """``text`` in at most ``lines`` lines of ``width`` characters, the last one ending in an
+    ellipsis when the note goes on. A token (``⟦CLIENT_1⟧``) is never split, so it restores
+    whole."""
+    out: list[list[str]] = [[]]
+    for piece in _pieces(" ".join(text.split())):
+        if out[-1] and sum(map(len, out[-1])) + len(piece) > width:
+            if len(out) == lines:  # no room left: make room for the ellipsis and stop
+                while out[-1] and sum(map(len, out[-1])) + 1 > width:
+                    out[-1].pop()
+                return ["".join(x).rstrip() for x in out[:-1]] + [
+                    "".join(out[-1]).rstrip().rstrip("，。,. ") + "…"
+                ]
+            out.append([])
+        out[-1].append(piece)
+    return ["".join(x).rstrip() for x in out if "".join(x).strip()]
+
+
+def _pieces(text: str) -> list[str]:
+    """Characters, with each token and each ASCII word kept as one piece."""
+    import re
+
+    return re.findall(r"⟦[A-Z_]+_\d+⟧|[A-Za-z0-9.,%'’\-/]+\s*|.", text)
+
+
+def _open_steps(signals: list[Signal], gaps: list[FollowUpGap], zh: bool) -> list[dict]:
+    """Follow-ups the playbooks require and the client's open signals, most urgent first."""
+    titles = {s.kind: (s.title_zh if zh else s.title_en) for s in signals}
+    steps = [
+        {
+            "kind": "follow_up",
+            "signal_kind": g.signal_kind,
+            "text": _gap_text(titles.get(g.signal_kind, g.signal_kind), g, zh),
+            "due_date": g.due_date.isoformat(),
+            "days_overdue": g.days_overdue,
+            "playbook": g.playbook,
+        }
+        for g in gaps
+    ]
+    followed = {g.signal_kind for g in gaps}
+    steps += [
+        {
+            "kind": "signal",
+            "signal_kind": s.kind,
+            "text": f"{s.title_zh if zh else s.title_en}：{s.detail_zh}"
+            if zh
+            else f"{s.title_en}: {s.detail_en}",
+            "due_date": s.due_date.isoformat() if s.due_date else None,
+            "playbook": s.playbook,
+        }
+        for s in signals
+        if s.kind not in followed
+    ]
+    return steps
+
+
+def _gap_text(title: str, g: FollowUpGap, zh: bool) -> str:
+    late = g.days_overdue
+    if zh:
+        state = (
+            f"已逾期 {late} 天" if late > 0 else ("今日到期" if late == 0 else f"还剩 {-late} 天")
+        )
+        return f"「{title}」须跟进：截止 {g.due_date.isoformat()}（{state}）"
+    state = (
+        f"{late} days overdue" if late > 0 else ("due today" if late == 0 else f"{-late} days left")
+    )
+    return f"Follow-up on “{title}” due {g.due_date.isoformat()} ({state})"
+
+
+def _agenda_item(action: Any, policy: PrepPolicy, language: str) -> dict:
+    zh = language == "zh"
+    return {
+        "kind": action.kind,
+        "title": action.title_zh if zh else action.title_en,
+        "reason": action.reason_zh if zh else action.reason_en,
+        "product_code": action.product_code,
+        "signal_kind": action.signal_kind,
+        "due_date": action.due_date.isoformat() if action.due_date else None,
+        "playbook": action.playbook,
+        "questions": list(policy.questions_for(action.kind, action.signal_kind, language=language)),
+    }
+
+
+def _reminder(r: Reminder) -> dict:
+    return {
+        "product_code": r.product_code,
+        "product": r.product,
+        "risk_level": r.risk_level,
+        "suitable": r.suitable,
+        "reminders": [{"rule": c, "explanation": e, "action": s} for c, e, s in r.findings],
+    }
+
+
+def _document(tb: Toolbox, client_id: str, policy: PrepPolicy) -> dict | None:
+    """The prep as a Word document the RM can download: an id only this RM can open."""
+    links = tb.services.prep_links
+    if links is None:
+        return None
+    link = links.issue(tb.caller.rm_id, client_id, tb.language, policy.link_ttl_days)
+    tb.attach(link)
+    return {"url": link.url, "expires_at": link.expires_at}
+
+
+SPEC = ToolSpec(
+    "prepare_meeting",
+    PrepareMeetingArgs,
+    "Prepare the RM for a meeting with one client: what changed since the last contact (balances, "
+    "holdings, maturities, signals), the latest notes in two lines each, open follow-ups and "
+    "signals, a suggested agenda with questions to ask and the playbook behind each item, and "
+    "the conduct reminders (suitability, risk disclosure) for every product on the agenda. "
+    "Returns a download link for the prep as a Word document.",
+    prepare_meeting,
+)
