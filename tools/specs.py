@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tools import book_tools, client_tools, content_tools, product_tools
+from tools import book_tools, client_tools, content_tools, note_tools, product_tools
 from tools.toolbox import ToolSpec
 
 ALL_TOOLS: list[ToolSpec] = [
@@ -43,4 +43,5 @@ ALL_TOOLS: list[ToolSpec] = [
         "holdings pick the best fit. asked_for set and no products: the bank has no such product.",
         product_tools.find_products,
     ),
+    *note_tools.SPECS,
 ]

@@ -81,6 +81,7 @@ class ToolServices:
     templates: Any = None  # tools.outreach.templates.TemplateLibrary in the bank's words
     # The products searchable by what an RM calls them (built from ``products`` when unset).
     catalogue: Catalogue | None = None
+    notes: Any = None  # tools.notes.policy.NotePolicy (the default file when unset)
 
 
 @dataclass
@@ -199,6 +200,11 @@ class Toolbox:
         layer only; it never leaves in a tool result."""
         record = self._vault_record(token)
         return record.value if record else None
+
+    def token_record(self, token: str) -> Any:
+        """The vault's record behind a token of this conversation (type, value, client) — for
+        the write path, which stores what the RM typed in the bank data layer only."""
+        return self._vault_record(token)
 
     def _vault_record(self, token: str) -> Any:
         return self.services.privacy.vault.resolve(
