@@ -82,7 +82,7 @@ def save_interaction(tb: Toolbox, args: SaveArgs) -> dict:
         date=args.date,
         rm_id=tb.caller.rm_id,
         channel=args.channel,
-        summary=summary(raw, tb.language),
+        summary=summary(raw),
         contact=raw.contact,
         client_said=raw.client_said,
         next_step=raw.next_step,

@@ -103,9 +103,9 @@ def _content(clause: str, policy: NotePolicy) -> str:
     return rest if re.search(r"[\u4e00-\u9fffA-Za-z0-9]{2,}", bare) else ""
 
 
-def summary(draft: NoteDraft, language: str) -> str:
-    """The one-line ``summary`` column of interactions.csv, in the RM's language."""
-    zh = language == "zh"
+def summary(draft: NoteDraft) -> str:
+    """The one-line ``summary`` column of interactions.csv, in the note's own language."""
+    zh = bool(re.search(r"[\u4e00-\u9fff]", f"{draft.client_said}{draft.next_step}"))
     parts = []
     if draft.client_said:
         parts.append(draft.client_said)

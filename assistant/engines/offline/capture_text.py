@@ -41,7 +41,7 @@ PHRASES = {
         "said and what happens next. The bank's data playbook:",
     ),
     "needs_client": (
-        "这条记录是哪位客户的？请写上客户名称或客户号，例如“记一下：今天拜访了华东精密…”。",
+        "这条记录是哪位客户的？请写上客户名称或客户号，例如“记一下：今天拜访了（客户名称），……”。",
         "Which client is this note for? Name the client or give the client id.",
     ),
     "which_client": (
