@@ -21,7 +21,7 @@ from assistant.privacy.tokens import TOKEN_RE
 from tools.bank.records import CapturedNote, ClientData
 from tools.client_tools import named_clients
 from tools.intelligence.followup import client_gaps, requirements
-from tools.notes.draft import NoteDraft, body, is_empty, read, summary
+from tools.notes.draft import NoteDraft, body, channel_of, is_empty, read, summary
 from tools.notes.policy import NotePolicy, load_note_policy
 from tools.toolbox import Toolbox, ToolError, ToolSpec
 
@@ -46,6 +46,8 @@ def capture_interaction(tb: Toolbox, args: CaptureArgs) -> dict:
     policy = note_policy(tb)
     text = body(args.text, policy) or args.text.strip()
     named = named_clients(tb, text)  # a client of another book is refused here
+    if named and args.client_id in named:  # "华东精密" and the RM said which one
+        named = [args.client_id]
     if named is None and args.client_id:
         tb.caller.require(args.client_id)
         named = [args.client_id]
@@ -58,6 +60,8 @@ def capture_interaction(tb: Toolbox, args: CaptureArgs) -> dict:
         return {"status": "empty", "client_id": client_id}
     calendar = tb.services.intelligence.policy.signals.calendar
     draft = read(text, client_id, tb.services.as_of, calendar, policy)
+    if draft.channel is None:  # "log a call with …": the trigger itself said how
+        draft.channel = channel_of(args.text, policy)
     return {"status": "draft", "draft": draft.model_dump(mode="json")}
 
 

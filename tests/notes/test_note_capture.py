@@ -13,6 +13,7 @@ import csv
 import io
 import shutil
 from collections.abc import Iterator
+from contextlib import ExitStack, contextmanager
 from datetime import date
 from pathlib import Path
 
@@ -37,13 +38,13 @@ RM = "RM001"
 def bank(
     request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
 ) -> Iterator[Frontline]:
-    databases = throwaway_database("frontline_notes") if request.param == "postgres" else None
-    url = next(databases) if databases else None
-    fl, _truth = build_demo_frontline(tmp_path_factory.mktemp("notes"), database_url=url)
-    yield fl
-    fl.close()
-    if databases:
-        databases.close()
+    with ExitStack() as stack:
+        url = None
+        if request.param == "postgres":
+            url = stack.enter_context(contextmanager(throwaway_database)("frontline_notes"))
+        fl, _truth = build_demo_frontline(tmp_path_factory.mktemp("notes"), database_url=url)
+        stack.callback(fl.close)
+        yield fl
 
 
 def ask(fl: Frontline, question: str, conversation: str | None = None, rm: str = RM) -> Answer:
@@ -93,6 +94,7 @@ def test_when_a_note_is_confirmed_then_it_is_saved_and_the_profile_sees_it(
     bank: Frontline,
 ) -> None:
     client_id, name, contact = own_client(bank, with_contact=True)
+    assert contact is not None
     before = len(captured(bank, client_id))
     shown = ask(bank, f"记一下：今天拜访了{name}的{contact}，他们明年扩招200人，下周三前给代发方案")
     assert shown.intent == "capture_note" and not shown.refused

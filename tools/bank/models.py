@@ -15,6 +15,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 from assistant.storage.db import Base
 
 Money = Numeric(18, 2)
+Day = date  # a column named ``date`` shadows the type in a class body
 
 
 class Team(Base):
@@ -133,7 +134,7 @@ class CapturedInteraction(Base):
     contact: Mapped[str | None] = mapped_column(String(128), nullable=True)
     client_said: Mapped[str | None] = mapped_column(Text, nullable=True)
     next_step: Mapped[str | None] = mapped_column(Text, nullable=True)
-    due_date: Mapped[date | None] = mapped_column(Date, nullable=True)
+    due_date: Mapped[Day | None] = mapped_column(Date, nullable=True)
     captured_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), index=True)
 
 

@@ -6,6 +6,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
+Day = date  # a field named ``date`` shadows the type in a class body
+
 
 @dataclass(frozen=True)
 class RMRecord:
@@ -105,7 +107,7 @@ class CapturedNote:
     contact: str | None = None
     client_said: str | None = None
     next_step: str | None = None
-    due_date: date | None = None
+    due_date: Day | None = None
     captured_at: datetime | None = None
 
     def as_interaction(self) -> InteractionRecord:

@@ -15,8 +15,9 @@ from tools.intelligence.policy import CalendarPolicy
 from tools.notes.dates import DATE_WORDS, due_by, happened_on
 from tools.notes.policy import NotePolicy
 
+Day = date  # the field named ``date`` shadows the type in the class body
 CLAUSES = re.compile(
-    r"[，,。；;！!？?\n]+|\.(?=\s|$)|(?<=⟧)\s*[:：]|\band\b(?=\s+(?:they|we|i|he|she)\b)", re.I
+    r"[，,。；;！!？?\n]+|\.(?=\s|$)|(?<=⟧)\s*[:：]|:\s|\band\b(?=\s+(?:they|we|i|he|she)\b)", re.I
 )
 PERSON = re.compile(r"⟦PERSON_\d{1,6}⟧")
 # Joining words left at a clause's edge once the channel, contact and dates are taken out.
@@ -33,7 +34,7 @@ class NoteDraft(BaseModel):
     contact: str | None = None  # a PERSON token
     client_said: str | None = None  # masked
     next_step: str | None = None  # masked
-    due_date: date | None = None
+    due_date: Day | None = None
 
 
 def body(text: str, policy: NotePolicy) -> str | None:

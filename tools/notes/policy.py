@@ -40,6 +40,7 @@ class NotePolicy(BaseModel):
     model_config = ConfigDict(frozen=True, ignored_types=(cached_property,))
 
     version: str
+    prefixes: Words = Words()
     triggers: Words
     confirm: Words
     cancel: Words
@@ -50,7 +51,10 @@ class NotePolicy(BaseModel):
 
     @cached_property
     def trigger_re(self) -> re.Pattern[str]:
-        return re.compile(rf"^\s*(?:{self.triggers.pattern()})\s*[:：,，]?\s*", re.I)
+        polite = self.prefixes.pattern()
+        return re.compile(
+            rf"^\s*(?:(?:{polite})\s*)?(?:{self.triggers.pattern()})\s*[:：,，]?\s*", re.I
+        )
 
     @cached_property
     def channel_res(self) -> list[tuple[str, re.Pattern[str]]]:

@@ -15,7 +15,9 @@ from dataclasses import replace
 from assistant.engines.base import EngineContext, EngineResult
 from assistant.engines.offline import capture_text as w
 from assistant.engines.offline import compose as c
+from assistant.engines.offline import followup
 from assistant.engines.offline.playbooks import find, lookup
+from tools.client_tools import mentioned_clients
 from tools.intelligence.policy import PlaybookMap
 from tools.notes.dates import due_by, happened_on
 from tools.notes.draft import NoteDraft, body, channel_of
@@ -24,6 +26,7 @@ from tools.toolbox import Refusal, Toolbox, ToolError
 
 INTENT = "capture_note"
 STATE_KEY = "pending_note"
+WHICH_KEY = "pending_capture"  # a note waiting for the RM to say which client it is about
 EDIT = re.compile(
     r"改成|改为|换成|应该是|其实是|是.{0,4}不是|\b(change|make it|actually|it was|should be)\b",
     re.I,
@@ -39,6 +42,13 @@ def policy_of(tb: Toolbox) -> NotePolicy:
 
 async def handle(ctx: EngineContext, playbooks: PlaybookMap) -> EngineResult | None:
     """The turn's answer when it captures, confirms, drops or edits a note; None otherwise."""
+    result = await _handle(ctx, playbooks)
+    if result is not None:
+        result.state.setdefault(WHICH_KEY, None)  # a which-client question lasts one turn
+    return result
+
+
+async def _handle(ctx: EngineContext, playbooks: PlaybookMap) -> EngineResult | None:
     policy = policy_of(ctx.toolbox)
     pending = ctx.state.get(STATE_KEY)
     text = ctx.masked_text
@@ -52,6 +62,12 @@ async def handle(ctx: EngineContext, playbooks: PlaybookMap) -> EngineResult | N
             return EngineResult(w.say("dropped", ctx.language), INTENT, state={STATE_KEY: None})
         if (edited := _edited(ctx, draft, policy)) is not None:
             return await _shown(ctx, edited)
+    waiting = ctx.state.get(WHICH_KEY)
+    if waiting and body(text, policy) is None:
+        picked = await _picked(ctx, waiting["candidates"])
+        if picked:  # "第一个" / "the electronics one": the note waiting for its client
+            ctx = replace(ctx, masked_text=waiting["text"], language=waiting["language"])
+            return await _capture(ctx, playbooks, client_id=picked)
     if body(text, policy) is None:
         return None
     return await _capture(ctx, playbooks)
@@ -60,15 +76,30 @@ async def handle(ctx: EngineContext, playbooks: PlaybookMap) -> EngineResult | N
 def forget(result: EngineResult, state: dict) -> None:
     """A turn that is not about the pending note drops it: a "yes" three questions later must
     not save a draft the RM has stopped looking at."""
-    if state.get(STATE_KEY):
-        result.state[STATE_KEY] = None
+    for key in (STATE_KEY, WHICH_KEY):
+        if state.get(key):
+            result.state[key] = None
 
 
-async def _capture(ctx: EngineContext, playbooks: PlaybookMap) -> EngineResult:
+async def _picked(ctx: EngineContext, candidates: list[str]) -> str | None:
+    """The one candidate the reply picks, by position or by name; None otherwise."""
+    by_place = followup.by_position(ctx.masked_text, candidates)
+    if len(by_place) == 1:
+        return by_place[0]
+    own, _foreign = await asyncio.to_thread(mentioned_clients, ctx.toolbox, ctx.masked_text)
+    named = [cid for cid in own if cid in candidates]
+    return named[0] if len(named) == 1 else None
+
+
+async def _capture(
+    ctx: EngineContext, playbooks: PlaybookMap, client_id: str | None = None
+) -> EngineResult:
     tb, lang = ctx.toolbox, ctx.language
     remembered = ctx.state.get("client_ids") or []
     args = {"text": ctx.masked_text}
-    if len(remembered) == 1:  # "记一下：他们下周要来行面谈" right after an answer about them
+    if client_id:
+        args["client_id"] = client_id
+    elif len(remembered) == 1:  # "记一下：他们下周要来行面谈" right after an answer about them
         args["client_id"] = remembered[0]
     try:
         found = await tb.acall("capture_interaction", args)
@@ -77,7 +108,14 @@ async def _capture(ctx: EngineContext, playbooks: PlaybookMap) -> EngineResult:
 
         return no_such_client(INTENT, lang)
     if found["status"] == "needs_client":
-        return await _which_client(tb, found["candidates"], lang)
+        asked = await _which_client(tb, found["candidates"], lang)
+        if found["candidates"]:
+            asked.state[WHICH_KEY] = {
+                "text": ctx.masked_text,
+                "language": lang,
+                "candidates": found["candidates"],
+            }
+        return asked
     if found["status"] == "empty":
         return await _empty(ctx, playbooks, found["client_id"])
     return await _shown(ctx, NoteDraft.model_validate(found["draft"]))
@@ -91,7 +129,9 @@ async def _which_client(tb: Toolbox, candidates: list[str], lang: str) -> Engine
         f"{i}. {names[cid]}（{cid}）" if lang == "zh" else f"{i}. {names[cid]} ({cid})"
         for i, cid in enumerate(candidates, 1)
     ]
-    return EngineResult("\n".join(lines), INTENT, state={STATE_KEY: None, "last_list": candidates})
+    return EngineResult(
+        "\n".join(lines), INTENT, state={STATE_KEY: None, WHICH_KEY: None, "last_list": candidates}
+    )
 
 
 async def _empty(ctx: EngineContext, playbooks: PlaybookMap, client_id: str) -> EngineResult:
@@ -104,7 +144,8 @@ async def _empty(ctx: EngineContext, playbooks: PlaybookMap, client_id: str) -> 
         blocks.append(
             [f"{c.passage_ref(passage)}：" if lang == "zh" else f"{c.passage_ref(passage)}:"]
         )
-        blocks[-1].append(f"  {_rule_line(passage, item.query(lang))}")
+        # The rule line in the passage's own language: both wordings of the topic's query.
+        blocks[-1].append(f"  {_rule_line(passage, item.query('zh') + ' ' + item.query('en'))}")
     return EngineResult(
         c.join(blocks),
         INTENT,
