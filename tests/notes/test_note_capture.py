@@ -123,6 +123,16 @@ def test_when_the_rm_cancels_then_nothing_is_saved(bank: Frontline) -> None:
     assert len(captured(bank, client_id)) == before
 
 
+def test_when_the_rm_moves_on_then_a_later_yes_saves_nothing(bank: Frontline) -> None:
+    client_id, name, _ = own_client(bank)
+    before = len(captured(bank, client_id))
+    shown = ask(bank, f"记一下：今天拜访了{name}，客户想了解代发，下周三前给方案")
+    ask(bank, "战略客户的服务频次是什么？", shown.conversation_id)
+    later = ask(bank, "是", shown.conversation_id)
+    assert "已保存" not in later.text
+    assert len(captured(bank, client_id)) == before
+
+
 @pytest.mark.parametrize("note", ["记一下：已联系{name}", "note that I called {name}"])
 def test_when_a_note_says_nothing_then_it_is_refused_with_the_playbook_rule(
     bank: Frontline, note: str
