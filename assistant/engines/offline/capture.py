@@ -159,7 +159,11 @@ async def _shown(ctx: EngineContext, draft: NoteDraft) -> EngineResult:
     """The draft shown back; it waits in the state for the RM's word."""
     tb, lang = ctx.toolbox, ctx.language
     names = await asyncio.to_thread(_names, tb, [draft.client_id])
-    lines = [w.say("confirm_head", lang), *w.draft_lines(draft, names[draft.client_id], lang)]
+    policy = policy_of(tb)
+    lines = [
+        w.say("confirm_head", lang),
+        *w.draft_lines(draft, names[draft.client_id], lang, policy),
+    ]
     if not draft.channel:
         lines.append(w.say("no_channel", lang))
     elif not draft.next_step:
@@ -198,7 +202,7 @@ async def _save(ctx: EngineContext, draft: NoteDraft, playbooks: PlaybookMap) ->
     blocks = [
         [
             head + ("：" if lang == "zh" else ":"),
-            *w.draft_lines(draft, names[draft.client_id], lang),
+            *w.draft_lines(draft, names[draft.client_id], lang, policy_of(tb)),
         ]
     ]
     if saved["closed_follow_ups"]:

@@ -4,14 +4,8 @@ refusals. Masked text in, masked text out (the core restores names for the RM)."
 from __future__ import annotations
 
 from tools.notes.draft import NoteDraft
+from tools.notes.policy import NotePolicy
 
-CHANNEL_WORDS = {
-    "visit": ("拜访", "visit"),
-    "phone": ("电话", "phone call"),
-    "wechat": ("微信", "WeChat"),
-    "email": ("邮件", "e-mail"),
-    "branch": ("网点来访", "branch visit"),
-}
 PHRASES = {
     "confirm_head": ("请确认这条接触记录：", "Please confirm this interaction note:"),
     "confirm_ask": (
@@ -81,14 +75,16 @@ def _field(key: str, language: str) -> str:
     return zh if language == "zh" else en
 
 
-def channel_word(channel: str | None, language: str) -> str | None:
+def channel_word(channel: str | None, language: str, policy: NotePolicy) -> str | None:
+    """A channel in the RM's words: the first the bank's note policy lists for it."""
     if channel is None:
         return None
-    zh, en = CHANNEL_WORDS.get(channel, (channel, channel))
-    return zh if language == "zh" else en
+    words = policy.channels.get(channel)
+    said = (words.zh if language == "zh" else words.en) if words else ()
+    return said[0] if said else channel
 
 
-def draft_lines(draft: NoteDraft, client: str, language: str) -> list[str]:
+def draft_lines(draft: NoteDraft, client: str, language: str, policy: NotePolicy) -> list[str]:
     """The draft as the RM checks it: one line a field, the missing ones said so."""
     missing = _field("missing", language)
     rows = [
@@ -99,7 +95,7 @@ def draft_lines(draft: NoteDraft, client: str, language: str) -> list[str]:
             else f"{client} ({draft.client_id})",
         ),
         ("date", str(draft.date)),
-        ("channel", channel_word(draft.channel, language)),
+        ("channel", channel_word(draft.channel, language, policy)),
         ("contact", draft.contact),
         ("said", draft.client_said),
         ("next", draft.next_step),
