@@ -20,6 +20,7 @@ CLAUSES = re.compile(
     r"[，,。；;！!？?\n]+|\.(?=\s|$)|(?<=⟧)\s*[:：]|:\s|\band\b(?=\s+(?:they|we|i|he|she)\b)", re.I
 )
 PERSON = re.compile(r"⟦PERSON_\d{1,6}⟧")
+LEADING_CLIENT = re.compile(r"^(?:⟦CLIENT_\d{1,6}⟧\s*)+")
 # Joining words left at a clause's edge once the channel, contact and dates are taken out.
 EDGES = re.compile(r"^[\s的了和与跟同给在:：、-]+|[\s的了和与跟同给在:：、-]+$")
 
@@ -100,6 +101,7 @@ def _content(clause: str, policy: NotePolicy) -> str:
     )
     rest = re.sub(r"\s+", " ", rest)
     rest = EDGES.sub("", re.sub(r"\b(by|before|within)\s*$|前\s*$", "", rest.strip())).strip()
+    rest = LEADING_CLIENT.sub("", rest)  # "⟦CLIENT_1⟧ 聊了…": the note's client, said already
     bare = policy.empty_re.sub(" ", TOKEN_RE.sub(" ", rest))
     return rest if re.search(r"[\u4e00-\u9fffA-Za-z0-9]{2,}", bare) else ""
 
