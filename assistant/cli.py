@@ -84,6 +84,32 @@ def data_demo(
     _out(fl.bank.summary_line())
 
 
+@data_app.command("export-notes")
+def data_export_notes(
+    since: Annotated[str, typer.Option(help="Notes captured on or after this day (YYYY-MM-DD)")],
+    directory: Annotated[
+        Path | None, typer.Argument(help="Folder to write interactions.csv into")
+    ] = None,
+    out: Annotated[Path | None, typer.Option(help="File to write (default: stdout)")] = None,
+) -> None:
+    """Interactions captured in chat, as the import format's interactions.csv, for the CRM."""
+    from datetime import date
+
+    from tools.notes.export import export_notes, write_notes
+
+    try:
+        day = date.fromisoformat(since)
+    except ValueError:
+        raise UserError(f"--since: not a date (YYYY-MM-DD): {since!r}") from None
+    notes = _frontline().bank.captured_notes(day)
+    target = out or directory
+    if target is None:
+        write_notes(notes, sys.stdout)
+        return
+    path = export_notes(notes, target)
+    typer.echo(f"{len(notes)} note(s) written to {path}", err=True)
+
+
 @app.command()
 def ask(
     question: Annotated[str, typer.Argument(help="The question, in Chinese or English")],

@@ -78,6 +78,9 @@ class Settings(BaseSettings):
     # default: the bundled tools/policy/tiering.yaml and signals.yaml.
     tiering_policy: Path | None = None
     signal_policy: Path | None = None
+    # How the bank's RMs capture notes in chat (trigger words, channels, what an empty note
+    # is); default: tools/policy/notes.yaml.
+    note_policy: Path | None = None
     # The bank's example utterances per intent (zh and en); default: tools/policy/intents.yaml.
     intent_examples: Path | None = None
     # How the offline engine tells intents apart: "rules" (keyword patterns), "examples"

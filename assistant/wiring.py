@@ -152,6 +152,7 @@ class Frontline:
             templates=self.templates,
             catalogue=self.catalogue,
             prep_links=self.prep_links,
+            notes=self.note_policy,
         )
 
     @cached_property
@@ -204,6 +205,13 @@ class Frontline:
         from tools.intelligence.policy import load_playbook_map
 
         return load_playbook_map(self.settings.playbook_map)
+
+    @cached_property
+    def note_policy(self) -> Any:
+        """How the bank's RMs capture notes (FRONTLINE_NOTE_POLICY; tools/policy/notes.yaml)."""
+        from tools.notes.policy import load_note_policy
+
+        return load_note_policy(self.settings.note_policy)
 
     @cached_property
     def policies(self) -> Policies:

@@ -43,6 +43,8 @@ class InsightService:
         self._books: dict[frozenset[str], tuple[list[ClientData], list[BookRow]]] = {}
         self._datas: dict[frozenset[str], list[ClientData]] = {}
         self._gaps: dict[tuple[frozenset[str], bool], list[FollowUpGap]] = {}
+        # Bumped when notes are saved: what was computed from the old notes is stale.
+        self.revision = 0
 
     @cached_property
     def products(self) -> dict[str, ProductRecord]:
@@ -179,6 +181,20 @@ class InsightService:
             return code
         name = product.name if zh else (product.name_en or product.name)
         return f"{name}（{code}）" if zh else f"{name} ({code})"
+
+    def notes_changed(self, client_ids: set[str]) -> None:
+        """A note was saved for these clients: re-read them, and forget the books, gaps and
+        (through ``revision``) brief analyses that hold their old notes. The peers stay:
+        they compare holdings and balances, which a note does not change."""
+        if "population" in self.__dict__:
+            for data in self._bank.client_data(client_ids, interactions=50):
+                self.population[data.client.client_id] = data
+        for cache in (self._datas, self._books):
+            for key in [k for k in cache if k & client_ids]:
+                del cache[key]
+        for gap_key in [k for k in self._gaps if k[0] & client_ids]:
+            del self._gaps[gap_key]
+        self.revision += 1
 
     def book_data(self, client_ids: frozenset[str]) -> list[ClientData]:
         """A book's data, read once per extract (the morning brief reads every book and

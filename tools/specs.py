@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tools import book_tools, client_tools, content_tools, product_tools
+from tools import book_tools, client_tools, content_tools, note_tools, product_tools
 from tools.prep import tool as prep_tool
 from tools.toolbox import ToolSpec
 
@@ -45,4 +45,5 @@ ALL_TOOLS: list[ToolSpec] = [
         product_tools.find_products,
     ),
     prep_tool.SPEC,
+    *note_tools.SPECS,
 ]

@@ -83,6 +83,7 @@ class ToolServices:
     catalogue: Catalogue | None = None
     prep_policy: Any = None  # tools.prep.policy.PrepPolicy; None: the bundled policy file
     prep_links: Any = None  # assistant.prep.links.PrepLinks; None: no document downloads
+    notes: Any = None  # tools.notes.policy.NotePolicy (the default file when unset)
 
 
 @dataclass
@@ -202,6 +203,11 @@ class Toolbox:
         layer only; it never leaves in a tool result."""
         record = self._vault_record(token)
         return record.value if record else None
+
+    def token_record(self, token: str) -> Any:
+        """The vault's record behind a token of this conversation (type, value, client) — for
+        the write path, which stores what the RM typed in the bank data layer only."""
+        return self._vault_record(token)
 
     def _vault_record(self, token: str) -> Any:
         return self.services.privacy.vault.resolve(

@@ -41,10 +41,11 @@ class BookViews:
 
     def __init__(self, insights: InsightService) -> None:
         self._insights = insights
-        self._kept: OrderedDict[tuple[date, frozenset[str]], list[ClientView]] = OrderedDict()
+        self._kept: OrderedDict[tuple[date, frozenset[str], int], list[ClientView]] = OrderedDict()
 
     def of(self, client_ids: frozenset[str], day: date) -> list[ClientView]:
-        key = (day, client_ids)
+        # The insights' revision: a note saved since is in the brief at once.
+        key = (day, client_ids, self._insights.revision)
         if key not in self._kept:
             self._kept[key] = self._analyse(client_ids, day)
             while len(self._kept) > _KEPT_BOOKS:

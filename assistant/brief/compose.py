@@ -42,7 +42,7 @@ def _words(kind: str) -> tuple[str, str]:
 
 
 def overdue(views: Sequence[ClientView]) -> list[Line]:
-    """Follow-ups whose working-day deadline has passed with no qualifying contact."""
+    """Follow-ups whose working-day deadline has passed with no qualifying contact since."""
     lines = [
         Line(
             "overdue",
@@ -57,7 +57,9 @@ def overdue(views: Sequence[ClientView]) -> list[Line]:
         )
         for v in views
         for g in v.gaps
-        if g.days_overdue > 0
+        # A late contact answers it: the RM's list drops it (the team lead's gap report
+        # in list_book still shows the deadline was missed).
+        if g.days_overdue > 0 and g.late_follow_up_on is None
     ]
     return sorted(lines, key=lambda x: (-(x.days_overdue or 0), x.client_id))
 

@@ -28,7 +28,12 @@ CONTRACT = [
     "check_compliance",
     "find_products",
     "prepare_meeting",
+    "capture_interaction",
+    "save_interaction",
 ]
+# A saved note dated long before the extract: it is the client's oldest, so it changes no
+# last contact, follow-up or answer of the session's other tests.
+OLD_NOTE = {"date": "2020-01-02", "channel": "phone", "client_said": "客户询问代发"}
 VALID_ARGS: dict[str, dict[str, Any]] = {
     "find_clients": {"query": "华东精密"},
     "get_client_profile": {"client_id": OWN},
@@ -45,6 +50,11 @@ VALID_ARGS: dict[str, dict[str, Any]] = {
     },
     "find_products": {"query": "大额存单", "client_id": OWN},
     "prepare_meeting": {"client_id": OWN},
+    "capture_interaction": {
+        "text": "记一下：今天电话联系，客户询问代发，下周给方案",
+        "client_id": OWN,
+    },
+    "save_interaction": {"client_id": OWN, **OLD_NOTE},
 }
 FOREIGN_ARGS = {
     "find_clients": {"query": FOREIGN},
@@ -56,6 +66,8 @@ FOREIGN_ARGS = {
     "check_compliance": {"text": "您好", "client_id": FOREIGN},
     "find_products": {"query": "理财", "client_id": FOREIGN},
     "prepare_meeting": {"client_id": FOREIGN},
+    "capture_interaction": {"text": "记一下：今天电话联系，客户询问代发", "client_id": FOREIGN},
+    "save_interaction": {"client_id": FOREIGN, **OLD_NOTE},
 }
 
 

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from assistant.wiring import Frontline
-from evals.banks.harbour import BANK_PROFILE, SIGNAL_POLICY, TIERING_POLICY
+from evals.banks.harbour import BANK_PROFILE, NOTE_POLICY, SIGNAL_POLICY, TIERING_POLICY
 from testkit.demo import load_demo
 from tests.conftest import make_settings
 from tests.support.harbour import load_harbour
@@ -38,6 +38,7 @@ def harbour_frontline(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Fron
             bank_profile=BANK_PROFILE,
             tiering_policy=TIERING_POLICY,
             signal_policy=SIGNAL_POLICY,
+            note_policy=NOTE_POLICY,
         )
     )
     load_harbour(fl, home / "harbour")

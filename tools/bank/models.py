@@ -7,14 +7,15 @@ Unknown CSV columns are kept in ``attributes`` (JSON).
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 
-from sqlalchemy import JSON, Boolean, Date, ForeignKey, Integer, Numeric, String, Text
+from sqlalchemy import JSON, Boolean, Date, DateTime, ForeignKey, Integer, Numeric, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from assistant.storage.db import Base
 
 Money = Numeric(18, 2)
+Day = date  # a column named ``date`` shadows the type in a class body
 
 
 class Team(Base):
@@ -116,6 +117,25 @@ class Interaction(Base):
     channel: Mapped[str] = mapped_column(String(32))
     summary: Mapped[str] = mapped_column(Text)
     attributes: Mapped[dict] = mapped_column(JSON, default=dict)
+
+
+class CapturedInteraction(Base):
+    """A note captured in chat (``BankRepository.add_interaction``). Beside the extract, not
+    in it: an import replaces the extract's tables, and a note the CRM has not pulled yet must
+    survive that. No foreign key to ``clients`` for the same reason."""
+
+    __tablename__ = "captured_interactions"
+    note_id: Mapped[str] = mapped_column(String(40), primary_key=True)
+    client_id: Mapped[str] = mapped_column(String(64), index=True)
+    date: Mapped[date] = mapped_column(Date)
+    rm_id: Mapped[str] = mapped_column(String(32))
+    channel: Mapped[str] = mapped_column(String(32))
+    summary: Mapped[str] = mapped_column(Text)
+    contact: Mapped[str | None] = mapped_column(String(128), nullable=True)
+    client_said: Mapped[str | None] = mapped_column(Text, nullable=True)
+    next_step: Mapped[str | None] = mapped_column(Text, nullable=True)
+    due_date: Mapped[Day | None] = mapped_column(Date, nullable=True)
+    captured_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), index=True)
 
 
 BANK_TABLES = [Team, RM, Client, Contact, Product, Holding, MonthlyBalance, Interaction]

@@ -4,7 +4,9 @@ repository with its CRM's API instead of the imported extract."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
+
+Day = date  # a field named ``date`` shadows the type in a class body
 
 
 @dataclass(frozen=True)
@@ -88,6 +90,28 @@ class InteractionRecord:
     rm_id: str
     channel: str
     summary: str
+
+
+@dataclass(frozen=True)
+class CapturedNote:
+    """An interaction an RM captured in chat, with the raw values they typed (bank data layer
+    only). ``note_id`` travels with the export so a re-imported extract that already carries
+    the note supersedes it instead of counting it twice."""
+
+    note_id: str
+    client_id: str
+    date: date
+    rm_id: str
+    channel: str
+    summary: str
+    contact: str | None = None
+    client_said: str | None = None
+    next_step: str | None = None
+    due_date: Day | None = None
+    captured_at: datetime | None = None
+
+    def as_interaction(self) -> InteractionRecord:
+        return InteractionRecord(self.client_id, self.date, self.rm_id, self.channel, self.summary)
 
 
 @dataclass(frozen=True)

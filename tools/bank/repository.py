@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable
-from datetime import date
+from datetime import UTC, date, datetime, time
 from typing import TYPE_CHECKING, Any, Protocol, SupportsFloat
 
 from sqlalchemy import func, select
@@ -18,6 +18,7 @@ from tools.bank import models as m
 from tools.bank.meta import ExtractMeta
 from tools.bank.records import (
     BalanceRecord,
+    CapturedNote,
     ClientData,
     ClientRecord,
     ContactRecord,
@@ -49,6 +50,13 @@ class BankRepository(Protocol):
     def all_rms(self) -> list[RMRecord]: ...
     def account_numbers(self) -> list[tuple[str, str]]: ...
     def summary_line(self) -> str: ...
+    def add_interaction(self, note: CapturedNote) -> None:
+        """Save a note an RM captured in chat (a bank may back this with its CRM's API)."""
+        ...
+
+    def captured_notes(self, since: date) -> list[CapturedNote]:
+        """Notes captured on or after ``since`` (by capture time), oldest first."""
+        ...
 
 
 def _fields(record_type: type[DataclassInstance], row: object) -> dict:
@@ -158,6 +166,7 @@ class SqlBankRepository:
             holdings = self._grouped(s, m.Holding, ids, m.Holding.id)
             balances = self._grouped(s, m.MonthlyBalance, ids, m.MonthlyBalance.month)
             notes = self._grouped(s, m.Interaction, ids, m.Interaction.date.desc())
+            captured = self._grouped(s, m.CapturedInteraction, ids, m.CapturedInteraction.date)
             contacts = self._grouped(s, m.Contact, ids, m.Contact.id)
             return [
                 ClientData(
@@ -167,10 +176,7 @@ class SqlBankRepository:
                         for h in holdings[cid]
                     ),
                     balances=tuple(self._balance(b) for b in balances[cid]),
-                    interactions=tuple(
-                        InteractionRecord(**_fields(InteractionRecord, i))
-                        for i in notes[cid][:interactions]
-                    ),
+                    interactions=_merged(notes[cid], captured[cid])[:interactions],
                     contacts=tuple(
                         ContactRecord(**_fields(ContactRecord, c)) for c in contacts[cid]
                     ),
@@ -191,6 +197,21 @@ class SqlBankRepository:
             f"{counts['contacts']:,} contacts, {counts['products']} products, {counts['holdings']:,} holdings, "
             f"{counts['balances']:,} monthly balances, {counts['interactions']:,} interactions"
         )
+
+    def add_interaction(self, note: CapturedNote) -> None:
+        with self._sessions.begin() as s:
+            s.add(m.CapturedInteraction(**_fields(CapturedNote, note)))
+
+    def captured_notes(self, since: date) -> list[CapturedNote]:
+        start = datetime.combine(since, time.min, tzinfo=UTC)
+        table = m.CapturedInteraction
+        with self._sessions() as s:
+            rows = s.execute(
+                select(table.__table__)
+                .where(table.captured_at >= start)
+                .order_by(table.captured_at, table.note_id)
+            )
+            return [CapturedNote(**_fields(CapturedNote, r)) for r in rows]
 
     # --- helpers -------------------------------------------------------------------------
     def _branches(self) -> list[str]:
@@ -226,3 +247,17 @@ class SqlBankRepository:
             _money(row.loan_balance),
             row.transaction_count,
         )
+
+
+def _merged(imported: list[Any], captured: list[Any]) -> tuple[InteractionRecord, ...]:
+    """The extract's notes and those captured in chat, newest first. A captured note the
+    extract already carries (its ``note_id`` came back in the CRM's file) is counted once."""
+    pulled = {(r.attributes or {}).get("note_id") for r in imported} - {None}
+    records = [InteractionRecord(**_fields(InteractionRecord, r)) for r in imported]
+    fresh = [
+        InteractionRecord(**_fields(InteractionRecord, r))
+        for r in captured
+        if r.note_id not in pulled
+    ]
+    # Stable sort: on one day, what was captured in chat is the latest word.
+    return tuple(sorted(fresh[::-1] + records, key=lambda i: i.date, reverse=True))

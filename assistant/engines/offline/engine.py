@@ -13,7 +13,14 @@ from dataclasses import replace
 
 from assistant.engines.base import Emit, EngineContext, EngineResult
 from assistant.engines.failures import tool_failure
-from assistant.engines.offline import book_query, clients, followup, meeting_prep, playbook_qa
+from assistant.engines.offline import (
+    book_query,
+    capture,
+    clients,
+    followup,
+    meeting_prep,
+    playbook_qa,
+)
 from assistant.engines.offline import compose as c
 from assistant.engines.offline.book_parse import Parsed
 from assistant.engines.offline.examples import ExampleClassifier, ExampleVerdict
@@ -58,6 +65,8 @@ class OfflineEngine:
     async def run(self, ctx: EngineContext, emit: Emit) -> EngineResult:
         # "吴娟名下…" from her team lead: a colleague's name the masker kept masked (a client's
         # contact shares it) is read as that colleague, by id, before anything looks for clients.
+        if (noted := await self._capture(ctx)) is not None:
+            return noted
         text = await asyncio.to_thread(colleagues_by_id, ctx.toolbox, ctx.masked_text)
         if text != ctx.masked_text:
             ctx = replace(ctx, masked_text=text)
@@ -77,7 +86,17 @@ class OfflineEngine:
             result = await _dispatch(
                 Request(ctx, slots, verdict.intent, emit, self.playbooks, book)
             )
+        capture.forget(result, ctx.state)
         result.state = followup.carry(ctx.state, result.state, result.intent, result.refused)
+        return result
+
+    async def _capture(self, ctx: EngineContext) -> EngineResult | None:
+        """A note to capture, or the RM's word on the note waiting for it (``capture``)."""
+        if ctx.toolbox.caller.role == "admin":
+            return None  # admins see audit data, not client data: no notes either
+        result = await capture.handle(ctx, self.playbooks)
+        if result is not None:
+            result.state = followup.carry(ctx.state, result.state, result.intent, result.refused)
         return result
 
     def _continued(

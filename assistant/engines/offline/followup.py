@@ -172,6 +172,11 @@ def _continued_intent(state: dict) -> str:
     return "client_facts"
 
 
+def by_position(text: str, ids: list[str]) -> list[str]:
+    """The clients an ordinal ("第二个", "the last one", "前两个") picks from ``ids``."""
+    return _by_position(text, ids)
+
+
 def _by_position(text: str, ids: list[str]) -> list[str]:
     n = len(ids)
     if m := ZH_HEAD.search(text) or EN_HEAD.search(text):

@@ -69,8 +69,8 @@ PHRASES: dict[str, dict[str, str]] = {
         "en": "I can't give that: under the personal-information rules a full ID, phone, card or account number never appears in a chat (chats are kept and can be forwarded) — only a partially masked form. If you truly need the full value (to fill in a form, say), view it in the CRM under your entitlements.",
     },
     "cannot_record": {
-        "zh": "没有记录：Frontline 目前不能保存拜访或互动记录，这条内容没有保存到任何系统。请在{where}中登记；登记后我就能在客户画像和跟进提醒中用上它。",
-        "en": "Nothing was recorded: Frontline cannot save visits or interactions yet, so this was not saved anywhere. Please log it in {where}; once it is there I will use it in the client's profile and follow-up reminders.",
+        "zh": "没有记录：这句话没能读成一条接触记录，什么也没有保存。请以“记一下：”开头，写明客户、方式、客户说了什么和下一步；或在{where}中登记。",
+        "en": "Nothing was recorded: I could not read that as an interaction note, so nothing was saved. Start with “note that …” and give the client, the channel, what they said and the next step; or log it in {where}.",
     },
     "cannot_export": {
         "zh": "不能导出：按照个人信息保护规定，客户名单和客户数据不能导出成文件，也不能发到个人邮箱、私人微信或网盘。需要离线查看时，请使用行内 CRM 的报表功能并按权限申请。我可以在这里帮你查询和筛选你的客户名单。",

@@ -14,3 +14,5 @@ BANK_PROFILE = Path(__file__).resolve().parent / "bank.yaml"  # FRONTLINE_BANK_P
 # Its own tiering (the extract's `value_tier` column) and signal rules, from its playbooks.
 TIERING_POLICY = Path(__file__).resolve().parent / "tiering.yaml"  # FRONTLINE_TIERING_POLICY
 SIGNAL_POLICY = Path(__file__).resolve().parent / "signals.yaml"  # FRONTLINE_SIGNAL_POLICY
+# Its own channel values for notes captured in chat.
+NOTE_POLICY = Path(__file__).resolve().parent / "notes.yaml"  # FRONTLINE_NOTE_POLICY
