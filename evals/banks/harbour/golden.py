@@ -455,9 +455,9 @@ def build_cases(EX: Path) -> list[dict]:  # noqa: N803
         SUN,
         "瑞洋的陈卫东董事长下周来行里，我该准备什么？",
         "name_variant",
-        intent="serve_client",
+        intent="meeting_prep",  # getting ready for a meeting: the meeting prep
         client_ids=[RY],
-        tools=PROFILE,
+        tools=["prepare_meeting"],
         refused=False,
     )
     c(
