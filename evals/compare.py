@@ -85,6 +85,20 @@ def load_floors(path: Path | None = None) -> dict[str, dict]:
     return data
 
 
+def floors_for_a_partial_set(summary: dict, floors: dict[str, dict]) -> dict[str, dict]:
+    """The golden floors that apply to a set covering part of the golden categories.
+
+    A category the set has no case of has no rate to hold (prompt injection belongs to
+    golden.jsonl), and a set of a few dozen cases makes no p95: its first turns' lazy loading
+    would be the figure."""
+    present = flatten(summary)
+    return {
+        k: v
+        for k, v in floors.items()
+        if (not k.startswith("by_category.") or k in present) and not k.startswith("latency_ms.")
+    }
+
+
 def breaches(summary: dict, floors: dict[str, dict]) -> list[str]:
     """Floors the summary does not meet; a metric missing from the summary is a breach."""
     flat = flatten(summary)

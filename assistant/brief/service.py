@@ -25,6 +25,7 @@ from assistant.brief.render import (
     sections,
 )
 from assistant.core.types import Citation
+from assistant.errors import UserError
 from tools.bank.records import RMRecord
 from tools.bank.repository import BankRepository
 from tools.entitlement import Caller, resolve_caller
@@ -37,6 +38,9 @@ if TYPE_CHECKING:  # the pipeline module pulls in LangChain; a brief needs only 
 Language = Literal["zh", "en"]
 # Staff who receive a brief: everyone with a book (an admin reads audit data, not clients).
 RECIPIENT_ROLES = ("rm", "team_lead", "branch_head")
+# The days a brief can be asked for: wide enough for any extract's as-of date, narrow enough
+# that the look-back and look-ahead windows never leave the calendar (date.min - 1 day).
+FIRST_DAY, LAST_DAY = date(1900, 1, 1), date(2999, 12, 31)
 
 
 def brief_scope(rm_id: str, day: date) -> str:
@@ -70,6 +74,8 @@ class BriefService:
         self, rm_id: str, day: date, language: Language = "zh", channel: str = "cli"
     ) -> Brief:
         """The brief ``rm_id`` reads on ``day``; a team lead's is the team brief."""
+        if not FIRST_DAY <= day <= LAST_DAY:
+            raise UserError(f"A brief's date must be between {FIRST_DAY} and {LAST_DAY}.")
         caller = resolve_caller(self._bank, rm_id)
         caller.require_client_access()
         if caller.role == "team_lead":

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -10,30 +11,52 @@ from hypothesis import HealthCheck, given, settings
 from schemathesis import GenerationMode
 from schemathesis.checks import not_a_server_error
 
+from assistant.wiring import Frontline
 from integrations.api import ApiLimits, create_app
+from testkit.embeddings import HashingEmbeddings
 from tests.api.conftest import RM1_TOKEN
 from tests.api.fakes import api_core
 from tests.conftest import make_settings
+from tools.bank.demo import generate_demo_bank
+from tools.bank.importer import import_extract
 
 OPERATIONS = [
     ("POST", "/v1/chat"),
     ("POST", "/v1/chat/stream"),
     ("GET", "/v1/conversations/{conversation_id}"),
     ("POST", "/v1/feedback"),
+    ("GET", "/v1/brief"),
+    ("GET", "/v1/prep/{doc_id}.docx"),
     ("GET", "/healthz"),
     ("GET", "/readyz"),
     ("GET", "/metrics"),
 ]
 
 
+@pytest.fixture(scope="module")
+def demo_services(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Frontline]:
+    """The real brief and prep services over the demo bank: whatever date, language or
+    document id is sent, they answer it, not a fake."""
+    home = tmp_path_factory.mktemp("schemathesis-demo")
+    fl = Frontline(make_settings(home), embedder=HashingEmbeddings())
+    generate_demo_bank(home / "demo")
+    import_extract(fl.sessions, home / "demo")
+    fl.after_import()
+    fl.warm_up()  # as `serve` does before it takes requests: the privacy layer is built once
+    yield fl
+    fl.close()
+
+
 @pytest.fixture
-def api_schema(tmp_path: Path):
+def api_schema(tmp_path: Path, demo_services: Frontline):
     app = create_app(
         api_core(),
         make_settings(tmp_path / "home", api_tokens=f"{RM1_TOKEN}:RM001", api_docs=True),
         demo_token=RM1_TOKEN,
         # A generous budget: the point here is the handlers, not the rate limiter.
         limits=ApiLimits(rate_per_minute=1_000_000, rate_burst=1_000_000),
+        briefs=lambda: demo_services.briefs,
+        prep=lambda: demo_services.prep_documents,
     )
     return schemathesis.openapi.from_asgi("/openapi.json", app)
 

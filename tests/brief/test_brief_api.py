@@ -71,8 +71,11 @@ async def test_when_a_team_lead_asks_then_the_team_brief_comes_back(
         (bearer(ADMIN_TOKEN), {"date": "2026-11-02"}, 403),
         (bearer(RM_TOKEN), {"date": "02/11/2026"}, 422),
         (bearer(RM_TOKEN), {"lang": "fr"}, 422),
+        # The first of the calendar has no day before it: a clear 400, not a server error.
+        (bearer(RM_TOKEN), {"date": "0001-01-01"}, 400),
+        (bearer(RM_TOKEN), {"date": "9999-12-31"}, 400),
     ],
-    ids=["no_token", "bad_token", "admin", "bad_date", "bad_language"],
+    ids=["no_token", "bad_token", "admin", "bad_date", "bad_language", "year_1", "year_9999"],
 )
 async def test_when_the_request_is_not_allowed_then_refused(
     client: httpx.AsyncClient, headers: dict, params: dict, status: int

@@ -25,8 +25,9 @@ ABOVE_TOOLS = (
     "evals",
     "testkit",
 )
-# The composition root wires the HTTP server and the eval runner into the CLI.
-COMPOSITION_ROOTS = {"assistant/cli.py"}
+# The composition root wires the HTTP server and the eval runner into the CLI; the brief
+# sub-command is part of it (``brief show --view`` previews a channel's own rendering).
+COMPOSITION_ROOTS = {"assistant/cli.py", "assistant/brief_cli.py"}
 ORM_MODULE = "tools.bank.models"
 ORM_DOORS = {"tools/bank/repository.py", "tools/bank/importer.py", "assistant/storage/schema.py"}
 
