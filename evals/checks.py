@@ -228,8 +228,12 @@ def check_citations_any(expected: list[str], answer: dict) -> bool:
 _TYPOGRAPHIC_SPACE = re.compile(r"(?<=\d)\s+(?=[\u4e00-\u9fff])|(?<=[\u4e00-\u9fff])\s+(?=\d)")
 
 
+# "2,892 万" and "2892万" are one figure: the thousands separator is typography too.
+_THOUSANDS = re.compile(r"(?<=\d),(?=\d{3}(?!\d))")
+
+
 def _flat(text: str) -> str:
-    return _TYPOGRAPHIC_SPACE.sub("", text.lower())
+    return _THOUSANDS.sub("", _TYPOGRAPHIC_SPACE.sub("", text.lower()))
 
 
 def check_must_include_any(expected: list[str], answer: dict) -> bool:

@@ -9,7 +9,10 @@ classic cross-language retrieval technique; here it rides on a list the bank can
 a translation model (none runs offline here).
 
 Chinese phrases match as substrings (Chinese has no spaces); other phrases match whole words,
-case-insensitively. Matching is one compiled regular expression: well under a millisecond.
+case-insensitively, their last word in either number ("holiday" finds the group that lists
+"holidays", "complaint handling" the one that lists it singular): an RM types whichever comes
+to mind, and a bank editing the glossary should not have to list both. Matching is one compiled
+regular expression: well under a millisecond.
 """
 
 from __future__ import annotations
@@ -44,6 +47,11 @@ class Glossary:
         for index, group in enumerate(self.groups):
             for phrase in group:
                 self._group_of.setdefault(phrase.lower(), index)
+        # The other number of each English phrase, where no group lists it as written.
+        for index, group in enumerate(self.groups):
+            for phrase in group:
+                for form in other_numbers(phrase.lower()):
+                    self._group_of.setdefault(form, index)
         phrases = sorted(self._group_of, key=len, reverse=True)  # longest match wins
         self._pattern = re.compile("|".join(_pattern(p) for p in phrases)) if phrases else None
         self._expand = lru_cache(maxsize=EXPANSION_CACHE_SIZE)(self._expand_uncached)
@@ -90,6 +98,30 @@ class Glossary:
         for index in dict.fromkeys(self._group_of[m] for m in matched):
             added += [p for p in self.groups[index] if p.lower() not in lowered]
         return Expansion(tuple(dict.fromkeys(added)), tuple(matched))
+
+
+def other_numbers(phrase: str) -> tuple[str, ...]:
+    """``phrase`` with its last word in the other grammatical number (English only; a plain
+    suffix rule, no dictionary: "holiday" ⇄ "holidays", "policy" ⇄ "policies", "branch" ⇄
+    "branches"). Short words, Chinese and words that end in "ss" or "us" are left alone."""
+    if _CJK.search(phrase):
+        return ()
+    head, _, last = phrase.rpartition(" ")
+    if len(last) < 4 or not last.isalpha() or last.endswith(("ss", "us", "is")):
+        return ()
+    if last.endswith("ies"):
+        forms = (last[:-3] + "y",)
+    elif last.endswith(("ches", "shes", "xes", "sses")):
+        forms = (last[:-2],)
+    elif last.endswith("s"):
+        forms = (last[:-1],)
+    elif last.endswith("y") and last[-2] not in "aeiou":
+        forms = (last[:-1] + "ies",)
+    elif last.endswith(("ch", "sh", "x")):
+        forms = (last + "es",)
+    else:
+        forms = (last + "s",)
+    return tuple(f"{head} {f}" if head else f for f in forms)
 
 
 def _pattern(phrase: str) -> str:

@@ -73,7 +73,16 @@ class BookQuery(BaseModel):
         description="Only clients with a product-gap signal for this product code",
     )
     maturity_within_days: int | None = Field(
-        default=None, ge=0, le=3660, description="A holding matures within N days"
+        default=None,
+        ge=0,
+        le=3660,
+        description="A holding matures within N days (of the products in `holds`, when given)",
+    )
+    maturity_from_days: int | None = Field(
+        default=None,
+        ge=0,
+        le=3660,
+        description="…and no sooner than N days from now (a named month: 12月到期, in December)",
     )
     no_contact_days: int | None = Field(
         default=None, ge=1, le=3660, description="No recorded contact for at least N days"
@@ -188,8 +197,13 @@ def _filters(q: BookQuery, zh: bool, rm_label: str | None) -> list[str]:
     if q.product_gap:
         out.append(("缺口产品 " if zh else "gap: ") + q.product_gap)
     if q.maturity_within_days is not None:
-        d = q.maturity_within_days
-        out.append(f"{d} 天内有产品到期" if zh else f"a holding matures within {d} days")
+        d, start = q.maturity_within_days, q.maturity_from_days
+        if start:
+            out.append(
+                f"{start}–{d} 天后有产品到期" if zh else f"a holding matures in {start}–{d} days"
+            )
+        else:
+            out.append(f"{d} 天内有产品到期" if zh else f"a holding matures within {d} days")
     if q.no_contact_days:
         d = q.no_contact_days
         out.append(f"超过 {d} 天未接触" if zh else f"no contact for {d}+ days")

@@ -64,8 +64,12 @@ def records_in(tb: Toolbox, language: str) -> str | None:
     return profile.records_in.get(language) if profile is not None else None
 
 
+# "how do I save a note?" asks how the assistant works; it records nothing to refuse.
+HOW_TO = re.compile(r"^\s*(how (do|can|should|would) (i|we|you)|how to|怎么|如何|怎样|咋)", re.I)
+
+
 def asks_to_record(text: str) -> bool:
-    return bool(RECORD_REQUEST.search(text))
+    return bool(RECORD_REQUEST.search(text)) and not HOW_TO.search(text)
 
 
 def policy_refusal(

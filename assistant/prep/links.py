@@ -76,6 +76,8 @@ class PrepLinks:
             return None
         try:
             raw = base64.urlsafe_b64decode(doc_id + "=" * (-len(doc_id) % 4))
+            if base64.urlsafe_b64encode(raw).rstrip(b"=").decode() != doc_id:
+                return None  # base64's spare bits changed: one document has one id, not four
             payload = json.loads(self._aead.decrypt(raw[:12], raw[12:], rm_id.encode()))
         except (InvalidTag, ValueError, binascii.Error):
             return None

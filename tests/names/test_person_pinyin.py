@@ -1,5 +1,5 @@
 """A retail client's Chinese name typed in pinyin, surname first or last, names the client;
-two-character names are left alone (their pinyin is too often an English word)."""
+two-character names too, unless their pinyin reads as English."""
 
 from __future__ import annotations
 
@@ -34,7 +34,7 @@ def test_when_a_name_is_typed_in_pinyin_then_its_clients_are_found(text, owners)
 
 def test_person_forms_keep_the_surname_and_the_given_name_whole() -> None:
     assert [f.text for f in person_forms("邝子豪")] == ["Kuang Zihao", "Zihao Kuang"]
-    assert person_forms("李娜") == ()
+    assert person_forms("李娜") == ()  # "Lina"
     assert person_forms("东升机械制造有限公司") == ()
 
 
@@ -49,7 +49,11 @@ def test_a_polyphonic_character_is_spelt_as_people_say_it_and_u_stands_for_v() -
 def test_a_two_character_name_has_pinyin_forms_unless_they_spell_english() -> None:
     assert [f.text for f in person_forms("金东")] == ["Jin Dong", "Dong Jin"]
     assert person_forms("何灿") == ()  # "he can"
-    assert person_forms("王刚") == ()  # "gang"
+    assert person_forms("于博") == ()  # "Yubo": run together, a first name
+    # A syllable that is also an English name or word is no reason to lose the client.
+    assert [f.text for f in person_forms("郑瑜")] == ["Zheng Yu", "Yu Zheng"]
+    assert "Sheng Yang" in [f.text for f in person_forms("盛阳")]
+    assert [f.text for f in person_forms("王刚")][:2] == ["Wang Gang", "Gang Wang"]
 
 
 def test_a_product_is_also_named_without_its_term_or_series_number() -> None:

@@ -110,8 +110,16 @@ async def test_when_the_id_is_forged_or_no_token_is_sent_then_nothing_is_served(
     fl, _ = demo
     url = issued(fl, busy_client.client.client_id)
     assert (await client.get(url)).status_code == 401
-    forged = url.replace(".docx", "").rstrip("A") + "A.docx"
+    doc_id = url.removeprefix("/v1/prep/").removesuffix(".docx")
+    middle = len(doc_id) // 2
+    flipped = "B" if doc_id[middle] != "B" else "C"
+    forged = f"/v1/prep/{doc_id[:middle]}{flipped}{doc_id[middle + 1 :]}.docx"
     assert (await client.get(forged, headers=bearer(RM1))).status_code in (404, 422)
+    # The same bytes written with base64's spare bits set are not a second id of the document.
+    last = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_".index(doc_id[-1])
+    spare = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"[last ^ 1]
+    alias = f"/v1/prep/{doc_id[:-1]}{spare}.docx"
+    assert (await client.get(alias, headers=bearer(RM1))).status_code in (404, 422)
     assert (await client.get("/v1/prep/C000001.docx", headers=bearer(RM1))).status_code == 404
 
 

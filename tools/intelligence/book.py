@@ -54,6 +54,8 @@ class BookRow:
     top_product_risk: int | None = None  # the riskiest held product, R1..R5 as 1..5
     attributes: tuple[str, ...] = ()  # the extract's extra values (a bank's own tier label)
     latest_change: float | None = None  # the latest month vs months 4-6 (-0.5 = halved)
+    # Every holding still to mature: (days from the as-of date, product code), soonest first.
+    maturities: tuple[tuple[int, str], ...] = ()
 
     def measure(self, name: str) -> float | None:
         """A ``tools.book_query.Measure`` of this row (None: the client has no such figure)."""
@@ -119,6 +121,7 @@ def _row(
         next_maturity=nxt[0],
         next_maturity_product=nxt[1],
         days_to_maturity=(nxt[0] - as_of).days if nxt[0] else None,
+        maturities=tuple(((d - as_of).days, code) for d, code in maturing),
         urgency=max((urgency_score(s.due_date, as_of) for s in signals), default=0.0),
         loan_balance=metrics.loan_balance,
         aum=metrics.aum,

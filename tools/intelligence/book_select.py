@@ -59,9 +59,30 @@ def _risk_ok(row: BookRow, q: BookQuery) -> bool:
     return True
 
 
-def _products_ok(row: BookRow, r: Resolved) -> bool:
+def _products_ok(row: BookRow, q: BookQuery, r: Resolved) -> bool:
     held = set(row.held)
-    return all(held & codes for codes in r.holds) and not any(held & codes for codes in r.lacks)
+    if any(held & codes for codes in r.lacks):
+        return False
+    if q.maturity_within_days is not None and r.holds:
+        return True  # "理财和定期下月到期": the maturity of any of them (below), not all held
+    return all(held & codes for codes in r.holds)
+
+
+def _maturity_ok(row: BookRow, q: BookQuery, r: Resolved) -> bool:
+    """A holding matures in the window; when products are named, one of theirs does."""
+    if q.maturity_within_days is None:
+        return True
+    named = frozenset().union(*r.holds) if r.holds else None
+    start = q.maturity_from_days or 0
+    return any(
+        start <= days <= q.maturity_within_days and (named is None or code in named)
+        for days, code in row.maturities
+    ) or (
+        not row.maturities  # rows built before per-holding maturities: the next one
+        and named is None
+        and row.days_to_maturity is not None
+        and start <= row.days_to_maturity <= q.maturity_within_days
+    )
 
 
 def keep(row: BookRow, q: BookQuery, r: Resolved) -> bool:
@@ -73,10 +94,7 @@ def keep(row: BookRow, q: BookQuery, r: Resolved) -> bool:
         and (q.industry is None or (row.industry or "").lower() == q.industry.lower())
         and (q.signal is None or q.signal in row.signals)
         and (q.product_gap is None or q.product_gap in row.gaps)
-        and (
-            q.maturity_within_days is None
-            or (row.days_to_maturity is not None and row.days_to_maturity <= q.maturity_within_days)
-        )
+        and _maturity_ok(row, q, r)
         and (
             q.no_contact_days is None
             or row.days_since_contact is None
@@ -84,7 +102,7 @@ def keep(row: BookRow, q: BookQuery, r: Resolved) -> bool:
         )
         and all(_threshold_ok(row, t) for t in q.thresholds)
         and _risk_ok(row, q)
-        and _products_ok(row, r)
+        and _products_ok(row, q, r)
     )
 
 

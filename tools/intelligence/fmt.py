@@ -47,16 +47,21 @@ def percent(ratio: float) -> str:
     return f"{_trim(ratio * 100, 1)}%"
 
 
+def _to_the_fen(amount: float) -> str:
+    """As the bank's system shows it: yuan, and fen when there are any (377,292.85)."""
+    return f"{amount:,.0f}" if round(amount, 2) == round(amount) else f"{amount:,.2f}"
+
+
 def exact_zh(amount: float) -> str:
-    """One client's figure asked for by name, to the yuan: ``11_406_250`` ->
+    """One client's figure asked for by name, in full: ``11_406_250`` ->
     ``"1,140.63 万元（11,406,250 元）"`` (the compact forms above round it away)."""
     if abs(amount) < WAN:
-        return f"{amount:,.0f} 元"
-    return f"{amount / WAN:,.2f} 万元（{amount:,.0f} 元）"
+        return f"{_to_the_fen(amount)} 元"
+    return f"{amount / WAN:,.2f} 万元（{_to_the_fen(amount)} 元）"
 
 
 def exact_en(amount: float) -> str:
-    """``2_344_700`` -> ``"CNY 2,344,700 (2.3m)"``."""
+    """``2_344_700`` -> ``"CNY 2,344,700 (2.3m)"``; ``377_292.85`` -> ``"CNY 377,292.85 (377.3k)"``."""
     if abs(amount) < 1_000:
-        return f"CNY {amount:,.0f}"
-    return f"CNY {amount:,.0f} ({money_en(amount, currency=False)})"
+        return f"CNY {_to_the_fen(amount)}"
+    return f"CNY {_to_the_fen(amount)} ({money_en(amount, currency=False)})"

@@ -8,8 +8,10 @@ one-line ``ConfigError`` rather than silently tiering every client as "basic".
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from datetime import date
+from functools import cached_property
 from pathlib import Path
 from typing import Literal, TypeVar
 
@@ -79,6 +81,13 @@ class ServiceStandard(_Section):
     playbook: str = Field(min_length=1)
 
 
+_CJK = re.compile(r"[\u3400-\u9fff]")
+# Everyday words that are a tier only when said as one ("gold clients", "key accounts").
+_AMBIGUOUS_TIER_WORDS = {"key", "branch", "gold", "silver", "wealth", "private", "basic", "core",
+                         "mass", "standard", "premier", "priority", "diamond"}  # fmt: skip
+_TIER_NOUN = r"(?=[\s-]*(?:tier|level|grade|segment|clients?|customers?|accounts?|members?)\b)"
+
+
 class TieringPolicy(BaseModel):
     model_config = ConfigDict(frozen=True)
 
@@ -106,6 +115,35 @@ class TieringPolicy(BaseModel):
             if missing:
                 raise ValueError(f"service_standards: no entry for tier(s) {', '.join(missing)}")
         return self
+
+    @cached_property
+    def said(self) -> tuple[tuple[re.Pattern[str], str], ...]:
+        """How a question names a tier, longest phrase first: ``(pattern, tier)`` from each
+        tier's labels and extract values ("支行级的客户", "platinum clients", "战略客户").
+
+        Chinese phrases match as they stand; English ones as whole words, a hyphen or a space
+        alike ("head office" for "Head-office tier"). An English word that is everyday
+        banking vocabulary on its own ("key", "branch", "gold", "wealth") counts only before
+        "clients"/"tier"/"accounts", so "branch opening hours" is not a tier."""
+        found: dict[str, str] = {}
+        for definition in (*self.corporate, *self.retail):
+            for phrase in (definition.label_zh, definition.label_en, *definition.values):
+                found.setdefault(phrase.strip(), definition.tier)
+        out = []
+        for phrase, tier in sorted(found.items(), key=lambda kv: -len(kv[0])):
+            if _CJK.search(phrase):
+                out.append((re.compile(re.escape(phrase)), tier))
+                continue
+            words = [re.escape(w) for w in re.split(r"[\s-]+", phrase.lower()) if w]
+            body = r"[\s-]?".join(words)
+            alone = len(words) == 1 and words[0] in _AMBIGUOUS_TIER_WORDS
+            after = _TIER_NOUN if alone else ""
+            out.append((re.compile(rf"(?<![\w-]){body}(?![\w-]){after}", re.I), tier))
+        return tuple(out)
+
+    def tier_in(self, text: str) -> str | None:
+        """The tier ``text`` names (the longest phrase that matches), if any."""
+        return next((tier for rx, tier in self.said if rx.search(text)), None)
 
     def ladder(self, client_type: str) -> tuple[TierDefinition, ...]:
         """Tiers for a client type, best first; unknown types are treated as corporate."""

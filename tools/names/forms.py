@@ -64,6 +64,14 @@ INDUSTRY_ZH: dict[str, str] = {
     "餐饮": "Catering", "酒店": "Hotel", "日用品": "Household", "家居": "Home",
     "包装": "Packaging", "印刷": "Printing", "投资": "Investment", "控股": "Holdings",
     "资产": "Asset", "金融": "Financial", "租赁": "Leasing", "教育": "Education", "旅游": "Travel",
+    "外贸": "Foreign Trade", "批发": "Wholesale", "零售": "Retail", "交通": "Transport",
+    "冷链": "Cold Chain", "货代": "Freight Forwarding", "仓储": "Warehousing", "港口": "Port",
+    "水产": "Seafood", "养殖": "Farming", "海水": "Marine", "加工": "Processing",
+    "船舶": "Ship", "配件": "Parts", "装备": "Equipment", "代理": "Agency", "精细": "Fine",
+    "钢铁": "Steel", "矿业": "Mining", "煤炭": "Coal", "石油": "Petroleum", "化纤": "Chemical Fiber",
+    "造纸": "Paper", "家电": "Appliances", "半导体": "Semiconductor", "光伏": "Solar",
+    "电池": "Battery", "储能": "Energy Storage", "航空": "Aviation", "文旅": "Culture Tourism",
+    "酒业": "Liquor", "餐饮业": "Catering", "商业": "Commercial", "渔业": "Fishery",
 }  # fmt: skip
 # Words that say where or how big, not who: a form made only of these is not a name.
 GENERIC_ZH = frozenset(
@@ -124,18 +132,35 @@ def _forms(name: str) -> tuple[NameForm, ...]:
 MIN_PERSON_PINYIN = 2  # characters of a Chinese name written in pinyin
 
 
+SHORT_PINYIN_NAME = 4  # "Lina", "Yubo": run together, a first name as likely as a client
+
+
 def person_forms(name: str) -> tuple[NameForm, ...]:
     """A retail client's Chinese name as typed on an English keyboard: "汪海燕" is "Wang Haiyan"
-    and "Haiyan Wang". A two-character name only when no syllable of it and not the whole is
-    an everyday English word or name: "Jin Dong" is 金东, but "Li Na" is also "Lina" and "He
-    Can" is "he can"."""
+    and "Haiyan Wang". A two-character name unless it reads as English: both syllables
+    everyday words ("He Can" is "he can"), the whole one word or name, or so short run
+    together that it could be a first name ("Li Na" is "Lina"). One syllable that is also a
+    word or a name ("Yang", "Yu", "Wang") is no reason: side by side they are still the client
+    ("Sheng Yang", "Zheng Yu", "Wang Gang")."""
     name = name.strip()
     if not (MIN_PERSON_PINYIN <= len(name) <= 4 and _CJK.match(name)):
         return ()
     pairs = [(s, g) for s in _pinyins(name[0]) for g in _pinyins(name[1:])]
     if len(name) == 2:
         everyday = _everyday_en()
-        pairs = [(s, g) for s, g in pairs if not {s.lower(), g.lower(), compact(s + g)} & everyday]
+
+        def english(s: str, g: str) -> bool:
+            run = compact(s + g)
+            return (
+                {s.lower(), g.lower()} <= everyday
+                or run in everyday
+                or len(run) <= SHORT_PINYIN_NAME
+            )
+
+        # The usual reading decides: a rarer reading of "Li Na" is no reason to match "Lina".
+        if not pairs or english(*pairs[0]):
+            return ()
+        pairs = [(s, g) for s, g in pairs if not english(s, g)]
     return tuple(
         NameForm(form, True, spaced=True) for s, g in pairs for form in (f"{s} {g}", f"{g} {s}")
     )

@@ -15,10 +15,11 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from assistant.engines.offline.numbers import NUMBER, SHARE, UNIT, amount, number, share
-from assistant.engines.offline.slots import SIGNALS, TIERS, _first
+from assistant.engines.offline.slots import SIGNALS, _first
 from tools.bank.records import RMRecord
 from tools.book_query import BookQuery, Threshold
 from tools.catalogue import PRODUCT_KINDS, contains
+from tools.intelligence.policy import TieringPolicy
 from tools.names.forms import INDUSTRY_ZH
 from tools.names.staff import mentioned
 
@@ -37,7 +38,9 @@ SUPERLATIVE = re.compile(
 )
 INVITE = re.compile(r"邀请|邀约|\binvite\b", IC)
 GROUP_BY_RM = re.compile(
-    r"哪[个位](组员|客户经理|同事|rm)|(组|团队|组员)[里内中]?谁|我们组谁|\bwhich rm\b|\bwhich (of my )?team members?\b|\bwho on (my|the) team\b",
+    r"哪[个位](组员|客户经理|同事|rm)|(组|团队|组员)[里内中]?谁|我们组谁|\bwhich rm\b|\bwhich (of my )?team members?\b|\bwho on (my|the) team\b|"
+    r"各自|每个人|每人|每位(组员|客户经理|同事)?|每个(组员|客户经理|rm)|按(客户经理|人|rm)(分|统计|汇总)|"
+    r"\beach (rm|member|person|banker|of them|team member)\b|\bper (rm|person|banker|head)\b|\bby rm\b",
     IC,
 )
 GAPS = re.compile(
@@ -47,7 +50,7 @@ GAPS = re.compile(
 PENDING = re.compile(r"还没|没跟进|未跟进|没有跟进|not (yet )?followed|haven'?t followed", IC)
 # Measures a question ranks or bounds by; the first that the text names wins.
 MEASURES: list[tuple[str, str]] = [
-    (r"贷款|借款|融资|\bloans?\b|\bmortgages?\b|\bborrow", "loan"),
+    (r"贷款|借款|(?<!金)融资|\bloans?\b|\bmortgages?\b|\bborrow", "loan"),
     (r"金融资产|\baum\b|资产", "aum"),
     (r"流出|下降|减少|掉|\boutflows?\b|\bdropp?(ed)?\b|\bdecline", "deposit_change"),
     (r"存款|日均|\bdeposits?\b", "deposit"),
@@ -63,7 +66,7 @@ NO_CONTACT = [
         IC,
     ),
     re.compile(
-        rf"(?:no contact|not contacted|haven'?t (?:i )?(?:contacted|talked to|visited)|not (?:been )?(?:contacted|visited)|without (?:a )?contact)\D{{0,20}}?({NUMBER})\+?\s*(days?|weeks?|months?|years?|d\b)",
+        rf"(?:no contact|not contacted|haven'?t (?:i )?(?:contacted|talked to|visited|heard from|spoken (?:to|with)|been in touch|reached out|touched)|not (?:been )?(?:contacted|visited)|without (?:a )?contact)\D{{0,20}}?({NUMBER})\+?\s*(days?|weeks?|months?|years?|d\b)",
         IC,
     ),
     re.compile(
@@ -110,10 +113,22 @@ SEGMENTS = [
 
 
 ASKS = re.compile(
-    r"哪些.{0,6}(客户|企业|公司)|哪[几]?[家位]|哪个客户|哪几[个家位]|(客户|企业|公司)有哪些|"
-    r"谁(买|有|持|的|是|最|还|没|该|比较)|名单|清单|列出|列一下|我名下|我手上|我的客户|"
+    r"哪些.{0,6}(客户|企业|公司)|哪[几]?[家位]|哪个客户|哪几[个家位笔]|哪些笔|(客户|企业|公司)有哪些|"
+    r"谁(买|有|持|的|是|最|还|没|该|比较)|名单|清单|列出|列一下|列下|列个|拉出来|拉(个|一下)(单|名单|清单)?|我名下|我手上|我的客户|"
     r"\bwhich (of (my|mine|them)|(\w+ ){0,2}clients)\b|\bwho('s| has| have| in my| of my| should i| shd i)\b|\blist\b|"
     r"\bmy (\w+ ){0,2}clients\b|\bin my book\b|\bof mine\b|\bmy \w+ mismatches\b",
+    IC,
+)
+# "how many logs am I supposed to check", "一家企业要多少员工才算代发缺口": a rule's number, asked
+# of no book of mine — unless the words also point at the book ("my clients", "我名下").
+NORMATIVE = re.compile(
+    r"\bsupposed to\b|\b(am i|are we) (required|expected)\b|\b(do|does) (i|we|a company|a client|the client) "
+    r"(need|have) to\b|\brequired to\b|\bmust (i|we)\b|\bneed(s)? before\b|\bbefore the system\b|"
+    r"\bdoes a (company|client|firm|business) need\b|规定|按规矩|按要求|应该.{0,6}(多少|几)|至少要|要求.{0,6}(多少|几)",
+    IC,
+)
+MY_BOOK = re.compile(
+    r"我的客户|我名下|我手上|我这边|我们组的|组里的客户|\bmy (\w+ ){0,2}(clients|customers|book)\b|\bin my book\b",
     IC,
 )
 CLIENT_NOUN = re.compile(r"客户|企业|公司|\bclients?\b|\bcustomers?\b|\baccounts\b", IC)
@@ -161,6 +176,37 @@ def _until(name: str, as_of: date) -> int:
     else:
         end = date(as_of.year, 12, 31)
     return (end - as_of).days
+
+
+_MONTHS_EN = [
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december",
+]  # fmt: skip
+MONTH = re.compile(
+    r"(?<![\d.])(1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])\s*月份?(?![日号\d])|"
+    r"\b(?:in|by|during|for|end of|before the end of)\s+(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|"
+    r"nov|dec)[a-z]*\b|\b(january|february|march|april|june|july|august|september|october|november|"
+    r"december)\b",
+    IC,
+)
+
+
+def month_window(text: str, as_of: date) -> tuple[int, int] | None:
+    """A named month ("11月份到期", "maturing in December") as days from ``as_of``: (first
+    day, last day), the month this year or, once past, next year's."""
+    if not (m := MONTH.search(text)):
+        return None
+    if m.group(1):
+        month = int(number(m.group(1)) or 0)
+    else:
+        word = (m.group(2) or m.group(3)).lower()
+        month = next(i for i, name in enumerate(_MONTHS_EN, 1) if name.startswith(word[:3]))
+    if not 1 <= month <= 12:
+        return None
+    year = as_of.year if month >= as_of.month else as_of.year + 1
+    first = date(year, month, 1)
+    last = first.replace(day=calendar.monthrange(year, month)[1])
+    return max(0, (first - as_of).days), (last - as_of).days
 
 
 def _window(text: str, as_of: date) -> int | None:
@@ -216,14 +262,24 @@ def industry_said(text: str, industries: list[str]) -> str | None:
         english = INDUSTRY_ZH.get(i) or " ".join(
             INDUSTRY_ZH[w] for w in _industry_words(i) if w in INDUSTRY_ZH
         )
-        if english and re.search(rf"\b{re.escape(english.lower())}\b", low):
+        if english and _english_industry(english).search(low):
             return i
     return None
 
 
+def _english_industry(english: str) -> re.Pattern[str]:
+    """The English words of a trade as an RM types them: any inflection of each word ("trade"
+    for Trading, "construction" for Construction), joined by a space, "/", "&", "-" or "and"
+    ("import/export trade" for Import Export Trading)."""
+    stems = [w[: max(4, len(w) - 3)] for w in english.lower().split()]
+    joint = r"(?:\s*[/&,-]\s*|\s+and\s+|\s+)"
+    return re.compile(r"\b" + joint.join(rf"{re.escape(s)}\w*" for s in stems) + r"\b")
+
+
 def _industry_words(label: str) -> list[str]:
-    """建材贸易 -> 建材, 贸易: the label cut into the trade words the name glossary knows."""
-    words, rest = [], label
+    """建材贸易 -> 建材, 贸易: the label cut into the trade words the name glossary knows (a
+    closing 业 or 行业 of the label, as in 建筑业, says "trade" and is dropped)."""
+    words, rest = [], re.sub(r"(?<=..)行?业$", "", label)
     while rest:
         word = next(
             (w for w in sorted(INDUSTRY_ZH, key=len, reverse=True) if rest.startswith(w)), None
@@ -337,14 +393,16 @@ def parse(
     rms: Sequence[RMRecord] = (),
     team: Iterable[str] = (),
     industries: Iterable[str] = (),
+    tiering: TieringPolicy | None = None,
 ) -> Parsed:
     """Read a book question. ``rms``: the bank's staff (for "小王那边", "tang xiaofei's");
-    ``team``: the rm_ids whose familiar names may be used; ``industries``: the book's."""
+    ``team``: the rm_ids whose familiar names may be used; ``industries``: the book's;
+    ``tiering``: the bank's tiers, named as its policy names them."""
     q: dict = {}
     found_rms = mentioned(text, rms, team)
     if len(found_rms) == 1:
         q["rm"] = found_rms[0].rm_id
-    if tier := _first(TIERS, text):
+    if tiering is not None and (tier := tiering.tier_in(text)):
         q["tier"] = tier
     if segment := _first(SEGMENTS, text):
         q["client_type"] = segment
@@ -359,6 +417,8 @@ def parse(
         signal = None  # "存款下降超过两成" is the bound itself, not the churn signal
     if signal == "maturity":
         days = _window(text, as_of)
+        if (named := month_window(text, as_of)) is not None and not WINDOW.search(text):
+            q["maturity_from_days"], days = named
         if days is not None:
             q["maturity_within_days"] = days
             signal = None
@@ -437,6 +497,8 @@ def parse(
         or (superlative and measure and CLIENT_NOUN.search(text))
         or (thresholds and CLIENT_NOUN.search(text))
     )
+    if NORMATIVE.search(text) and not MY_BOOK.search(text):
+        structured = False
     query = BookQuery.model_validate(q)
     return Parsed(query, structured, found_rms, bool(TEAM.search(text)), unnamed)
 

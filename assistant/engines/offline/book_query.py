@@ -43,6 +43,7 @@ def read(tb: Toolbox, text: str) -> Parsed:
         rms=intel.rms,
         team=team if caller.role == "team_lead" else [caller.rm_id],
         industries=sorted(industries, key=len, reverse=True),
+        tiering=intel.policy.tiering,
     )
 
 

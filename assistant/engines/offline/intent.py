@@ -136,9 +136,12 @@ FULL_ID_REQUEST = re.compile(
     re.I,
 )
 INJECTION = re.compile(
-    r"忽略(之前|以上|前面|上述)?的?(所有)?(指令|规则|设定|限制)|无视.{0,6}(规则|指令)|你现在是|扮演|系统提示词|开发者模式|越狱|"
-    r"\bignore (all )?(the )?(previous|prior|above) (instructions|rules)\b|\bsystem prompt\b|\bdeveloper mode\b|\bjailbreak\b|"
-    r"\bdisregard (your|the) (rules|instructions)\b|\byou are now\b|\bpretend (to be|you are)\b",
+    r"(忽略|无视|忘掉|忘记|不要管|别管|绕过)掉?(你|您)?的?(之前|以上|前面|上述|先前|原来|原有)?的?"
+    r"(所有|一切|全部)?的?(指令|规则|设定|限制|要求|提示词|规定)|"
+    r"你现在是|扮演|系统提示词|开发者模式|越狱|"
+    r"\b(ignore|disregard|forget|bypass|override) (all |any )?(of )?(your |the |my |these |those )?"
+    r"(previous |prior |above |earlier |system |safety )?(instructions|rules|guidelines|restrictions|policies|prompt)\b|"
+    r"\bsystem prompt\b|\bdeveloper mode\b|\bjailbreak\b|\byou are now\b|\bpretend (to be|you are)\b",
     re.I,
 )
 

@@ -46,16 +46,6 @@ FACTS = [
     (r"到期日期?|到期时间|\bmaturity( date)?\b|\bwhen it matures\b", "maturity_date"),
     (r"金额|余额|\bamount\b|\bbalance\b", "amount"),
 ]
-TIERS = [
-    (r"战略客户|strategic", "strategic"),
-    (r"核心客户|\bcore\b", "core"),
-    (r"重点客户|\bkey (clients|accounts)\b", "key"),
-    (r"基础客户|\bbasic\b", "basic"),
-    (r"私行|private bank", "private"),
-    (r"财富客户|\bwealth clients\b", "wealth"),
-    (r"贵宾|affluent", "affluent"),
-    (r"大众客户|\bmass\b", "mass"),
-]
 SIGNALS = [
     (
         r"流失|流出|下降|减少|churn|outflow|declin|dropp|shrink|"
@@ -76,8 +66,6 @@ TO_LANGUAGE = (
     r"(用|改成|改为|换成|转成|翻译成|翻成|译成|写成|出个?)({zh})|({zh})(版|邮件|微信|短信|话术)|"
     r"\bin {en}\b|\b{en} version\b|\b(to|into) {en}\b"
 )
-DAYS = re.compile(r"(\d{1,3})\s*(天|日|days?)", re.I)
-TOP_N = re.compile(r"前\s*(\d{1,2})|top\s*(\d{1,2})|(\d{1,2})\s*(个|家|位)客户", re.I)
 
 
 @dataclass
@@ -89,7 +77,6 @@ class Slots:
     channel: str | None = None
     purpose: str | None = None
     target_language: str | None = None
-    book_filters: dict = field(default_factory=dict)
     product_code: str | None = None  # carried from the last draft (see ``followup.py``)
     points: list[str] = field(default_factory=list)  # a line the RM asks a draft to add
     style: str | None = None  # "shorter", "more formal": see STYLES
@@ -117,29 +104,4 @@ def extract(text: str, language: str | None = None) -> Slots:
         slots.target_language = "en"
     elif re.search(TO_LANGUAGE.format(zh="中文|汉语", en="chinese"), text, re.I):
         slots.target_language = "zh"
-    slots.book_filters = book_filters(text)
     return slots
-
-
-def book_filters(text: str) -> dict:
-    filters: dict = {}
-    if tier := _first(TIERS, text):
-        filters["tier"] = tier
-    if signal := _first(SIGNALS, text):
-        filters["signal"] = signal
-    if re.search(r"对公|企业|公司客户|corporate", text, re.I):
-        filters["client_type"] = "corporate"
-    elif re.search(r"零售|个人客户|retail|individual", text, re.I):
-        filters["client_type"] = "retail"
-    if filters.get("signal") == "maturity" and (m := DAYS.search(text)):
-        filters["maturity_within_days"] = int(m.group(1))
-        filters.pop("signal")
-    if re.search(
-        r"跟进(缺口|逾期)|未跟进|逾期|没有跟进|overdue|follow-?up gaps?|not followed", text, re.I
-    ):
-        filters = {"follow_up_gaps": True}
-    if m := TOP_N.search(text):
-        filters["limit"] = int(next(g for g in m.groups() if g and g.isdigit()))
-    if re.search(r"增长最快|fastest[- ]growing", text, re.I):
-        filters["sort_by"] = "trend"
-    return filters
