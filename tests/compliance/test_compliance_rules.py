@@ -162,6 +162,35 @@ def test_when_text_is_calm_then_pressure_selling_is_silent(text):
     assert matches(text, "pressure_selling") == []
 
 
+TIED_POSITIVES = [
+    "您办了我行代发就给您贷款利率优惠",
+    "买理财才能给大额存单额度",
+    "必须先开通代发，贷款才批",
+    "不办代发就不给额度",
+    "payroll is free and we'll cut the loan rate if he signs up",
+    "we can lower the rate if they move their payroll to us",
+    "the CD quota is only if she buys the wealth product",
+    "a discount conditional on opening a card",
+]
+TIED_NEGATIVES = [
+    "代发和贷款可以分别了解，您自主选择",
+    "贷款利率按审批结果执行",
+    "if he signs up for payroll, his staff get a debit card each",
+    "大额存单额度紧张，需要的话先帮您登记预约",
+    "we will review the loan rate at renewal",
+]
+
+
+@pytest.mark.parametrize("text", TIED_POSITIVES)
+def test_when_one_product_is_made_the_condition_of_another_then_tied_selling_fires(text):
+    assert matches(text, "tied_selling") != []
+
+
+@pytest.mark.parametrize("text", TIED_NEGATIVES)
+def test_when_products_are_offered_on_their_own_then_tied_selling_is_silent(text):
+    assert matches(text, "tied_selling") == []
+
+
 IDENTIFIER_POSITIVES = [
     ("有事请打13912345678联系。", "13912345678"),
     ("手机：+86 139 1234 5678。", "+86 139 1234 5678"),

@@ -141,6 +141,7 @@ def test_when_registry_is_default_then_every_rule_is_listed_once():
         "pressure_selling",
         "risk_free_language",
         "suitability_mismatch",
+        "tied_selling",
     ]
 
 

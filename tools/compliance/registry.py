@@ -13,6 +13,7 @@ from tools.compliance.rules.missing_risk_disclosure import MissingRiskDisclosure
 from tools.compliance.rules.pressure_selling import PressureSellingRule
 from tools.compliance.rules.risk_free_language import RiskFreeLanguageRule
 from tools.compliance.rules.suitability_mismatch import SuitabilityMismatchRule
+from tools.compliance.rules.tied_selling import TiedSellingRule
 
 
 class RuleRegistry:
@@ -51,6 +52,7 @@ def default_registry() -> RuleRegistry:
             SuitabilityMismatchRule(),
             MissingRiskDisclosureRule(),
             PressureSellingRule(),
+            TiedSellingRule(),
             FullIdentifierRule(),
         ]
     )

@@ -36,7 +36,19 @@ async def _asked_product(req: Request, profile: dict) -> list[str]:
     held = [p for p in found["products"] if p["held"]]
     if not held:
         return [t("asked_not_held", req.lang).format(product=found["asked_for"])]
-    names = "、".join(p["name"] if req.lang == "zh" else p["name_en"] or p["name"] for p in held)
+    amounts = {h["product_code"]: h.get("balance") for h in profile["holdings"]}
+    exact = exact_zh if req.lang == "zh" else exact_en
+
+    def named(p: dict) -> str:
+        name = p["name"] if req.lang == "zh" else p["name_en"] or p["name"]
+        amount = amounts.get(p["product_code"])
+        return (
+            f"{name}（{exact(amount)}）"
+            if amount and req.lang == "zh"
+            else (f"{name} ({exact(amount)})" if amount else name)
+        )
+
+    names = "、".join(named(p) for p in held)
     return [t("asked_held", req.lang).format(product=found["asked_for"], names=names)]
 
 
@@ -48,9 +60,9 @@ def _holdings(profile: dict, language: str) -> list[str]:
         )
         if h.get("maturity_date"):
             line += t("matures", language).format(date=h["maturity_date"])
-            if h.get("balance"):  # "到期多少钱": what comes due, to the yuan
-                exact = exact_zh if language == "zh" else exact_en
-                line += t("maturing_amount", language).format(amount=exact(h["balance"]))
+        if h.get("balance"):  # "到期多少钱", "七天理财现在多少": the holding's amount, in full
+            exact = exact_zh if language == "zh" else exact_en
+            line += t("maturing_amount", language).format(amount=exact(h["balance"]))
         lines.append(line)
     return lines
 

@@ -74,6 +74,10 @@ class OfflineEngine:
         slots.language = ctx.language
         slots.client_ids = client_ids_in(ctx.toolbox, ctx.masked_text)
         follow = await followup.resolve(ctx.toolbox, ctx.masked_text, ctx.state, slots)
+        if follow.intent == "meeting_prep" and slots.target_language:
+            ctx = replace(
+                ctx, language=slots.target_language
+            )  # "改成英文要点": the prep in English
         has_client = await _names_a_client(ctx, slots)
         book = await asyncio.to_thread(book_query.read, ctx.toolbox, ctx.masked_text)
         if not follow.client_ids:  # "最大的那个" picks from the last list, it ranks no book

@@ -73,8 +73,18 @@ EN_TAIL = re.compile(r"\b(the\s+)?(last|bottom)\s+(two|three|four|five|\d)\b", r
 
 # "最大的那个", "存款最多的那家", "the one with the most loans", "最近到期的那个": the list's first
 # by a measure. Which measure is the book query's reading of the words (``book_parse.measure``).
-MOST = re.compile(r"最(大|多|高|久|长)|\b(biggest|largest|most|highest|longest)\b", re.I)
-LEAST = re.compile(r"最(小|少|低|短)|\b(smallest|least|lowest|fewest)\b", re.I)
+# Between the clients on screen a comparative picks like a superlative ("存款多点那个", "the
+# bigger one").
+MOST = re.compile(
+    r"最(大|多|高|久|长)|(多|大|高)一?(点|些)(的|那)|更(多|大|高)|(大|多)的那|"
+    r"\b(biggest|largest|most|highest|longest|bigger|larger|higher)\b",
+    re.I,
+)
+LEAST = re.compile(
+    r"最(小|少|低|短)|(少|小|低)一?(点|些)(的|那)|更(少|小|低)|(小|少)的那|"
+    r"\b(smallest|least|lowest|fewest|smaller|lower|fewer)\b",
+    re.I,
+)
 SOONEST = re.compile(
     r"最(近|早|快)到期|\b(soonest|earliest|first) to mature\b|\bmatures? (first|soonest)\b", re.I
 )
@@ -132,9 +142,26 @@ async def resolve(tb: Toolbox, text: str, state: dict, slots: Slots) -> FollowUp
         follow.client_ids = follow.client_ids or [draft["client_id"]]
         follow.draft = draft
         _inherit_draft(slots, text, draft)
+    elif _redo_in_language(state, slots, names_client):
+        # "改成英文要点" after a meeting prep: the same prep, in the other language.
+        follow.intent = str(state["last_intent"])
+        follow.client_ids = follow.client_ids or list(state["client_ids"])[:1]
     if follow.client_ids and not names_client:
         slots.client_ids = follow.client_ids
     return follow
+
+
+# Answers about one client that a language switch redoes whole (a draft has its own edits).
+REDONE_IN_LANGUAGE = ("meeting_prep",)
+
+
+def _redo_in_language(state: dict, slots: Slots, names_client: bool) -> bool:
+    return bool(
+        slots.target_language
+        and not names_client
+        and state.get("last_intent") in REDONE_IN_LANGUAGE
+        and state.get("client_ids")
+    )
 
 
 async def _refer(tb: Toolbox, text: str, state: dict, names_client: bool) -> FollowUp:

@@ -67,7 +67,8 @@ CUES: dict[str, list[tuple[str, float]]] = {
             2.5,
         ),
         (
-            r"\bhow (should|do|can) i (serve|approach|handle|look after|retain|grow|work with)\b|\bwhat should i do\b|\bnext (best )?(step|action)s?\b|\bopportunit(y|ies)\b|\bserve\b",
+            r"\bhow (should|do|can|would) (i|we) (serve|approach|handle|look after|retain|grow|work|play|deal with|win|keep|save|get)\b|"
+            r"\bwhat (should|do|can) (i|we) do\b|\bwhat now\b|\bwhat'?s the play\b|\bnext (best )?(step|action)s?\b|\bopportunit(y|ies)\b|\bserve\b",
             2.5,
         ),
     ],

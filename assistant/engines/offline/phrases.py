@@ -230,6 +230,10 @@ FINDING_LABELS = {
     ),
     "missing_risk_disclosure": ("缺少风险提示（已补充）", "missing risk disclosure (added)"),
     "pressure_selling": ("施压式营销用语", "pressure-selling language"),
+    "tied_selling": (
+        "以一项产品作为另一项业务或优惠的条件（捆绑搭售）",
+        "one product made the condition of another (tied selling)",
+    ),
     "full_identifier": (
         "完整证件号/手机号/卡号（已删除）",
         "a full ID, phone or card number (removed)",

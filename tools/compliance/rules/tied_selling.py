@@ -1,0 +1,52 @@
+"""办代发就给贷款优惠 / 买理财才给大额存单额度 / "we'll cut the loan rate if he signs up": one
+product made the condition of another (捆绑搭售). Banking conduct rules forbid it — a price or a
+quota may not depend on buying something else — and both banks' playbooks say so."""
+
+from __future__ import annotations
+
+from tools.compliance.models import Severity
+from tools.compliance.rules.base import PhraseRule, phrase
+
+_WHY = (
+    "不得捆绑搭售：不得以购买或开通一项产品作为办理另一项业务、给予价格优惠或额度的条件。",
+    "No tied selling: a price, a quota or a service may not be made conditional on buying or "
+    "opening another product.",
+)
+_FIX = (
+    "两项业务分别介绍、由客户自主选择；利率和额度按审批结果如实告知，不与其他产品挂钩。",
+    "Present each service on its own and let the client choose; quote rates and quotas as "
+    "approved, never tied to another product.",
+)
+_PRODUCT_ZH = r"代发|理财|保险|基金|信用卡|存款|大额存单|结算账户|资金池|贷款|产品"
+_BENEFIT_ZH = r"贷款|利率|降息|优惠|额度|审批|放款|折扣|减免|大额存单额度"
+_PRODUCT_EN = (
+    r"payroll|salary|wealth|fund|insurance|card|deposit|cd|account|loan|product|sign(?:s|ed)? up"
+)
+_BENEFIT_EN = r"rate|loan|discount|quota|allocation|approval|pricing|fee waiver|cheaper"
+
+
+class TiedSellingRule(PhraseRule):
+    code = "tied_selling"
+    severity = Severity.HIGH
+    PHRASES = (
+        phrase(
+            rf"(?:办|开通|开|签|做|买|购买|用|转)了?(?:我行|我们的?)?(?:{_PRODUCT_ZH})(?:业务)?"
+            rf"(?:就|才|的话)(?:能|可以|可)?(?:给|送|享受?|有)?(?:您|你|他|她|他们)?(?:{_BENEFIT_ZH})|"
+            rf"(?:以|把)(?:购买|开通|办理)?.{{0,8}}(?:作为|为)(?:前提|条件)|"
+            rf"(?:只有|必须)(?:先)?(?:买|购买|办|开通|签)(?:{_PRODUCT_ZH}).{{0,8}}(?:才)|"
+            rf"不(?:买|办|开通|签)(?:{_PRODUCT_ZH}).{{0,6}}(?:就)?不(?:给|批|能|放)",
+            _WHY,
+            _FIX,
+        ),
+        phrase(
+            rf"\bif (?:he|she|they|you|the client) (?:signs? up|buys?|takes?|opens?|moves?|"
+            rf"switch(?:es)?)\b.{{0,40}}\b(?:{_BENEFIT_EN})\b|"
+            rf"\b(?:{_BENEFIT_EN})\b.{{0,50}}\bif (?:he|she|they|you|the client) (?:signs? up|buys?|"
+            rf"takes?|opens?|moves?|switch(?:es)?)\b|"
+            rf"\b(?:only|provided) (?:if|when) (?:he|she|they|you) (?:buys?|takes?|opens?|signs?)\b|"
+            rf"\bconditional on (?:buying|taking|opening|signing|moving)\b|"
+            rf"\bin (?:exchange|return) for (?:buying|taking|opening|signing|moving) (?:{_PRODUCT_EN})\b",
+            _WHY,
+            _FIX,
+        ),
+    )
