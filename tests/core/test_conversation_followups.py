@@ -185,3 +185,15 @@ async def test_when_the_last_draft_is_edited_then_each_edit_visibly_changes_it(
     assert "Subject" in bodies[5] and not any(
         "\u4e00" <= ch <= "\u9fff" for ch in bodies[5].split("\n")[0]
     )
+
+
+async def test_when_which_one_is_answered_then_the_question_first_asked_is_answered(
+    demo, tmp_path
+) -> None:
+    """ "华东精密的理财呢" → "which one?" → "电子那家": the answer about wealth products of the one
+    picked leads, not a profile read off the reply's own words."""
+    fl, _ = demo
+    asked, picked = await chat(fl, tmp_path / "home", ["华东精密有理财吗", "电子那家"])
+    assert set(asked.client_ids) == ASKED
+    assert picked.client_ids == [PICKED] and picked.intent == "client_facts"
+    assert picked.text.startswith("- 理财："), picked.text[:200]

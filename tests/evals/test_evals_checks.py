@@ -42,6 +42,10 @@ CASES = [
     ("citations_any", ["compliance/suitability"], answer(citations=CITED), False),
     ("must_include_any", ["代发", "PAYROLL"], answer(text="payroll pitch"), True),
     ("must_include_any", ["代发"], answer(text="nothing here"), False),
+    # Typography is not a different figure: a space before the unit, a thousands separator.
+    ("must_include_any", ["2892万"], answer(text="日均 2,892 万"), True),
+    ("must_include_any", ["28,915,888.07"], answer(text="28915888.07 元"), True),
+    ("must_include_any", ["2892万"], answer(text="日均 2,893 万"), False),
     ("must_not_include", ["保证收益"], answer(text="理财非存款，产品有风险"), True),
     ("must_not_include", ["保证收益"], answer(text="本产品保证收益"), False),
     ("refused", True, answer(refused=True), True),

@@ -22,6 +22,7 @@ from assistant.engines.offline.playbook_qa import SUITABILITY_GRADE
 from assistant.engines.offline.playbooks import find, lookup
 from assistant.engines.offline.products import named_products
 from assistant.engines.offline.request import Request
+from assistant.privacy.tokens import TOKEN_RE
 from tools.toolbox import Refusal, ToolError
 
 CANDIDATES = 5
@@ -104,11 +105,11 @@ async def resolve_client(req: Request) -> str | EngineResult | None:
             raise Refusal("no such client in the book")
         return None
     if len(matches) > 1 and not slots.client_ids:
-        return _ambiguous(matches, req.intent, req.lang)
+        return _ambiguous(matches, req.intent, req.lang, req.ctx.masked_text)
     return matches[0]["client_id"]
 
 
-def _ambiguous(matches: list[dict], intent: str, language: str) -> EngineResult:
+def _ambiguous(matches: list[dict], intent: str, language: str, question: str) -> EngineResult:
     """Which one? The candidates are kept so that the reply ("第二个", "上海那家") picks one."""
     options = [
         t("client_option", language).format(name=m["name"], client_id=m["client_id"])
@@ -121,5 +122,6 @@ def _ambiguous(matches: list[dict], intent: str, language: str) -> EngineResult:
             "client_ids": [],
             "candidates": [m["client_id"] for m in matches],
             "pending_intent": intent,
+            "pending_question": TOKEN_RE.sub(" ", question).strip(),
         },
     )

@@ -74,6 +74,11 @@ class OfflineEngine:
         slots.language = ctx.language
         slots.client_ids = client_ids_in(ctx.toolbox, ctx.masked_text)
         follow = await followup.resolve(ctx.toolbox, ctx.masked_text, ctx.state, slots)
+        if follow.question:  # "第二个" after "which one?": the question asked, of the one picked
+            ctx = replace(ctx, masked_text=follow.question)
+            slots = extract(ctx.masked_text, ctx.language)
+            slots.language = ctx.language
+            slots.client_ids = list(follow.client_ids)
         if follow.intent == "meeting_prep" and slots.target_language:
             ctx = replace(
                 ctx, language=slots.target_language

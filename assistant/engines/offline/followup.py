@@ -129,6 +129,9 @@ class FollowUp:
     intent: str | None = None  # decided by the follow-up (an edit of the last draft)
     default_intent: str | None = None  # when the turn's own words name no client intent
     draft: dict = field(default_factory=dict)
+    # The question a "which one?" was asked about ("杨霞的理财什么时候到期"), its client left
+    # out: the reply ("存款多点那个") picks the client, the question is still the one answered.
+    question: str | None = None
 
 
 async def resolve(tb: Toolbox, text: str, state: dict, slots: Slots) -> FollowUp:
@@ -175,7 +178,14 @@ async def _refer(tb: Toolbox, text: str, state: dict, names_client: bool) -> Fol
             or await _by_description(tb, text, pending)
         )
         if picked:
-            return FollowUp(picked[:1], default_intent=state.get("pending_intent"))
+            question = state.get("pending_question")
+            intent = state.get("pending_intent") if question else None
+            return FollowUp(
+                picked[:1],
+                intent=intent,  # the question asked stays the question answered
+                default_intent=state.get("pending_intent"),
+                question=question,
+            )
     if shown and not names_client:
         picked = _by_position(text, shown)
         if not picked and POINTER.search(text):
@@ -305,7 +315,8 @@ def _named_facts(point: str) -> list[str]:
 def carry(previous: dict, result_state: dict, intent: str, refused: bool) -> dict:
     """The state the next turn reads: what this answer set, over what it left alone. A pending
     "which one?" lasts one turn; a refusal forgets the client."""
-    state = {k: v for k, v in previous.items() if k not in ("candidates", "pending_intent")}
+    pending = ("candidates", "pending_intent", "pending_question")
+    state = {k: v for k, v in previous.items() if k not in pending}
     state.update(result_state)
     if refused:
         state["client_ids"] = result_state.get("client_ids", [])
