@@ -24,7 +24,14 @@ from assistant.privacy.normalize import ascii_lower, canonical_value
 from tools.bank.identifiers import is_any_resident_id, is_card_number, is_uscc
 from tools.bank.repository import BankRepository
 from tools.names.aliases import aliases_of
-from tools.names.forms import RARE_WORD_FREQ, NameForm, company_forms, person_forms, product_forms
+from tools.names.forms import (
+    RARE_WORD_FREQ,
+    NameForm,
+    company_forms,
+    is_everyday_english,
+    person_forms,
+    product_forms,
+)
 from tools.names.forms import compact as compact_form
 from tools.names.staff import familiar_forms
 
@@ -122,6 +129,14 @@ class NameDictionary:
         )
         self._automaton = _automaton(self._entries)
         self._spaced_prefixes = _prefixes(self._spaced)
+        self._typo_forms = {
+            k: e
+            for k, e in (*self._entries.items(), *self._spaced.items())
+            # English names only: pinyin ends in -ing, -ang, -ong like English words do
+            # ("banying" is one letter from "banking").
+            if len(k) >= MIN_TYPO_FORM and k.isascii() and k.isalpha() and e.name.isascii()
+        }
+        self._typos = _typo_index(self._typo_forms)
         self._weak_ascii_prefixes = _prefixes(self._weak_ascii)
         self._weak_lengths = sorted({len(k) for k in self._weak}, reverse=True)
         self._values: dict[tuple[Entity, str], set[str]] = defaultdict(set)
@@ -200,7 +215,36 @@ class NameDictionary:
                 if text[h.start : h.end] not in self._short_heads or not _splits_a_word(words, h)
             ]
         hits = _merge(hits, self._spaced_hits(text))
+        hits = _merge(hits, self._typo_hits(text, hits))
         return self._with_contacts(text, lowered, hits)
+
+    def _typo_hits(self, text: str, found: list[NameHit]) -> list[NameHit]:
+        """An English name typed one letter off ("Nothwind", "Seabrigt"): a word of
+        the text, not a known word itself, one edit away from exactly one long form. Longer
+        forms only (a short one is one letter from too many words), so a misspelt client is
+        found — and masked — instead of reaching the model and the logs as written."""
+        if not self._typos:
+            return []
+        hits = []
+        for word in _ASCII_WORD.finditer(text):
+            spelt = word.group(0).lower()
+            if (
+                len(spelt) < MIN_TYPO_WORD
+                or not _plain_word(text, word)
+                or spelt in self._typo_forms
+                or is_everyday_english(spelt)
+                or any(h.start <= word.start() < h.end for h in found)
+            ):
+                continue
+            forms = {
+                f
+                for k in (spelt, *_deletions(spelt))
+                for f in self._typos.get(k, ())
+                if f[0] == spelt[0]  # the first letter is rarely the one mistyped
+            }
+            if len(forms) == 1:
+                hits.append(NameHit(word.start(), word.end(), self._typo_forms[forms.pop()]))
+        return hits
 
     def _exact_hits(self, text: str, lowered: str) -> list[NameHit]:
         """Leftmost, then longest, bounded name at each position (one Aho-Corasick pass finds
@@ -445,6 +489,26 @@ def _free(hit: NameHit, hits: list[NameHit]) -> bool:
     return any(h is hit for h in hits) or all(
         hit.end <= h.start or hit.start >= h.end for h in hits
     )
+
+
+MIN_TYPO_WORD = 6  # letters in a word read as a misspelt name
+# Letters in a name form a misspelling may stand for: at seven, everyday words ("marine",
+# "changed") are already one letter from a client's name somewhere in a bank.
+MIN_TYPO_FORM = 8
+
+
+def _deletions(word: str) -> set[str]:
+    return {word[:i] + word[i + 1 :] for i in range(len(word))}
+
+
+def _typo_index(forms: Iterable[str]) -> dict[str, frozenset[str]]:
+    """Each long one-word form and its one-letter deletions -> the forms: a word one edit from
+    a form (a letter dropped, added, changed or two swapped) shares a key with it."""
+    index: dict[str, set[str]] = defaultdict(set)
+    for form in forms:
+        for key in (form, *_deletions(form)):
+            index[key].add(form)
+    return {k: frozenset(v) for k, v in index.items()}
 
 
 def _plain_word(text: str, word: re.Match[str]) -> bool:

@@ -256,6 +256,11 @@ def _pinyin_form(text: str, strong: bool) -> NameForm:
     return NameForm(text, strong and compact(text) not in _everyday_en(), spaced=True)
 
 
+def is_everyday_english(word: str) -> bool:
+    """Whether ``word`` (any case) is a common English word or name."""
+    return word.lower() in _everyday_en()
+
+
 @lru_cache(maxsize=1)
 def _everyday_en() -> frozenset[str]:
     """Common English words and names: Faker's en_US word list (~1,000 everyday words), the
