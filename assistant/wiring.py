@@ -157,6 +157,7 @@ class Frontline:
             prep_links=self.prep_links,
             notes=self.note_policy,
             outcomes=self.outcomes,
+            brief_actions=lambda rm_id, day: self.briefs.actions(rm_id, day),
         )
 
     @cached_property

@@ -85,6 +85,9 @@ class ToolServices:
     prep_links: Any = None  # assistant.prep.links.PrepLinks; None: no document downloads
     notes: Any = None  # tools.notes.policy.NotePolicy (the default file when unset)
     outcomes: Any = None  # tools.outcomes.service.OutcomeService; None: outcomes not kept
+    # (rm_id, day) -> the actions of that RM's brief in display order ({action_key, client_id,
+    # kind}): what "第一条已完成" means when the conversation has shown no list of its own.
+    brief_actions: Any = None
 
 
 @dataclass

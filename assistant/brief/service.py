@@ -89,6 +89,21 @@ class BriefService:
         lines = self._keyed(rm_lines(views, day, self._insights.policy), day)
         return self._finish(caller, day, language, channel, lines, [])
 
+    def actions(self, rm_id: str, day: date) -> list[dict]:
+        """The RM's own brief's lines that can be marked, in display order, as ids and keys
+        only (nothing restored, nothing audited): what "第一条" means in chat. A team lead's
+        team brief marks nothing (the lead does not act for the team's RMs)."""
+        caller = resolve_caller(self._bank, rm_id)
+        if self._outcomes is None or caller.role in ("admin", "team_lead"):
+            return []
+        views = self._open(self._views.of(self._own_book(caller.rm_id), day), day)
+        lines = self._keyed(rm_lines(views, day, self._insights.policy), day)
+        return [
+            {"action_key": x.action_key, "client_id": x.client_id, "kind": x.key_kind}
+            for x in lines
+            if x.action_key
+        ]
+
     def _own_book(self, rm_id: str) -> frozenset[str]:
         return frozenset(self._bank.client_ids_of([rm_id]))
 
