@@ -27,6 +27,7 @@ if TYPE_CHECKING:
     from assistant.core.pipeline import Assistant
     from assistant.engines.offline.examples import ExampleClassifier
     from assistant.engines.offline.slot_examples import SlotClassifier
+    from assistant.outcomes import OutcomeDesk
     from assistant.prep.links import PrepLinks
     from assistant.prep.service import PrepDocuments
     from assistant.storage.channel_addresses import ChannelAddresses
@@ -238,6 +239,13 @@ class Frontline:
         return OutcomeService(
             self.bank, self.outcome_policy, lambda: datetime.now(zone).date(), self.audit
         )
+
+    @cached_property
+    def outcome_desk(self) -> OutcomeDesk:
+        """Done / not now from buttons and links, through the chat's own tool."""
+        from assistant.outcomes import OutcomeDesk
+
+        return OutcomeDesk(self.bank, self.tool_services)
 
     @cached_property
     def policies(self) -> Policies:

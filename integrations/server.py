@@ -56,6 +56,7 @@ def build_app(fl: Frontline) -> FastAPI:
         rate_limiter=rate_limiter_for(fl, limits),
         briefs=lambda: fl.briefs,
         prep=lambda: fl.prep_documents,
+        outcomes=lambda: fl.outcome_desk,
     )
     channels: list[BriefChannel] = []
     if settings.slack_signing_secret and settings.slack_bot_token:

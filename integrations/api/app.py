@@ -19,7 +19,13 @@ from integrations.api.limits import ApiLimits, BodySizeLimitMiddleware
 from integrations.api.metrics import ApiMetrics, MetricsMiddleware
 from integrations.api.ops import Readiness, ops_router
 from integrations.api.ratelimit import InMemoryRateLimiter, RateLimiter
-from integrations.api.routes import ApiContext, BriefBuilder, PrepSource, v1_router
+from integrations.api.routes import (
+    ApiContext,
+    BriefBuilder,
+    OutcomeRecorder,
+    PrepSource,
+    v1_router,
+)
 from integrations.api.security import SecurityHeadersMiddleware
 from integrations.widget.routes import widget_router
 
@@ -39,6 +45,7 @@ def create_app(
     rate_limiter: RateLimiter | None = None,
     briefs: Callable[[], BriefBuilder] | None = None,
     prep: Callable[[], PrepSource] | None = None,
+    outcomes: Callable[[], OutcomeRecorder] | None = None,
 ) -> FastAPI:
     """Build the HTTP app around ``core``.
 
@@ -46,7 +53,8 @@ def create_app(
     the demo page at ``/`` embeds (None: the page explains how to configure one);
     ``rate_limiter`` defaults to an in-memory token bucket sized by ``limits``; ``briefs``
     returns the brief service behind ``GET /v1/brief`` (None: that route answers 503);
-    ``prep`` the prep documents behind ``GET /v1/prep/{id}.docx`` (None: 503).
+    ``prep`` the prep documents behind ``GET /v1/prep/{id}.docx`` (None: 503); ``outcomes``
+    what ``POST /v1/actions/{key}/outcome`` records through (None: 503).
     """
     limits = limits or ApiLimits()
     metrics = ApiMetrics()
@@ -59,6 +67,7 @@ def create_app(
         briefs=briefs,
         prep=prep,
         zone=settings.zone,
+        outcomes=outcomes,
     )
     app = FastAPI(
         title="Frontline API",
