@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Callable
-from typing import Literal
+from typing import Literal, Protocol
 
 from pydantic import BaseModel, Field
 
@@ -53,6 +53,14 @@ _SAID = {
     "undone": ("已撤销标记", "Outcome undone"),
     "nothing_to_undo": ("没有可撤销的标记", "Nothing to undo"),
 }  # fmt: skip
+
+
+class OutcomeRecorder(Protocol):
+    """What a channel's Done / Not-now writes through (``OutcomeDesk``)."""
+
+    async def record(
+        self, rm_id: str, key: str, body: OutcomeRequest, channel: str
+    ) -> OutcomeReply: ...
 
 
 class OutcomeDesk:

@@ -63,7 +63,11 @@ def build_app(fl: Frontline) -> FastAPI:
         from integrations.slack import build_slack
 
         slack = build_slack(
-            fl.core, settings, briefs=lambda: fl.briefs, prep=lambda: fl.prep_documents
+            fl.core,
+            settings,
+            briefs=lambda: fl.briefs,
+            prep=lambda: fl.prep_documents,
+            outcomes=lambda: fl.outcome_desk,
         )
         slack.mount(app)
         channels.append(slack.brief_channel())
@@ -71,7 +75,9 @@ def build_app(fl: Frontline) -> FastAPI:
         log.info("Slack not configured: /slack/events disabled")
     from integrations.teams import build_teams
 
-    teams = build_teams(fl.core, settings, addresses=fl.channel_addresses)
+    teams = build_teams(
+        fl.core, settings, addresses=fl.channel_addresses, outcomes=lambda: fl.outcome_desk
+    )
     teams.mount(app)
     teams_channel = teams.brief_channel()
     # Proactive messages need the bot's registration: not in the anonymous development mode.

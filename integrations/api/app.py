@@ -13,19 +13,14 @@ from starlette.middleware.cors import CORSMiddleware
 
 from assistant.config import Settings
 from assistant.core.types import AssistantCore
+from assistant.outcomes import OutcomeRecorder
 from integrations.api.auth import CLIENT_HEADER, BearerAuth
 from integrations.api.errors import CatchAllMiddleware, install_error_handlers
 from integrations.api.limits import ApiLimits, BodySizeLimitMiddleware
 from integrations.api.metrics import ApiMetrics, MetricsMiddleware
 from integrations.api.ops import Readiness, ops_router
 from integrations.api.ratelimit import InMemoryRateLimiter, RateLimiter
-from integrations.api.routes import (
-    ApiContext,
-    BriefBuilder,
-    OutcomeRecorder,
-    PrepSource,
-    v1_router,
-)
+from integrations.api.routes import ApiContext, BriefBuilder, PrepSource, v1_router
 from integrations.api.security import SecurityHeadersMiddleware
 from integrations.widget.routes import widget_router
 

@@ -15,7 +15,7 @@ from sse_starlette import EventSourceResponse
 
 from assistant.brief.model import Brief
 from assistant.core.types import Answer, AssistantCore, Conversation, Feedback, Turn
-from assistant.outcomes import OutcomeReply, OutcomeRequest
+from assistant.outcomes import OutcomeRecorder, OutcomeReply, OutcomeRequest
 from integrations.api.auth import BearerAuth, Caller, enforce_rate_limit
 from integrations.api.errors import ApiError, ErrorBody
 from integrations.api.limits import ApiLimits
@@ -52,14 +52,6 @@ class PrepSource(Protocol):
     """What ``GET /v1/prep/{id}.docx`` reads (``assistant.prep.service.PrepDocuments``)."""
 
     async def docx(self, rm_id: str, doc_id: str, channel: str) -> tuple[str, bytes] | None: ...
-
-
-class OutcomeRecorder(Protocol):
-    """What ``POST /v1/actions/{key}/outcome`` writes through (``assistant.outcomes.OutcomeDesk``)."""
-
-    async def record(
-        self, rm_id: str, key: str, body: OutcomeRequest, channel: str
-    ) -> OutcomeReply: ...
 
 
 @dataclass(frozen=True)
