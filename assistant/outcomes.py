@@ -96,9 +96,7 @@ class OutcomeDesk:
 def _reply(result: dict, body: OutcomeRequest) -> OutcomeReply:
     i = 0 if body.language == "zh" else 1
     status = result["status"]
-    said = _SAID["not_now" if status == "recorded" and body.outcome == "not_now" else status]
-    if status == "recorded" and body.outcome == "done":
-        said = _SAID["done"]
+    said = _SAID[body.outcome if status == "recorded" else status]
     message = said[i].format(
         reason=result.get("reason_label") or "", until=result.get("hidden_until") or ""
     )
