@@ -123,7 +123,14 @@ def test_when_done_then_the_signal_leaves_the_brief_the_recommendations_and_the_
     rows = toolbox(bank).call("list_book", {"limit": 200})["clients"]
     [row] = [r for r in rows if r["client_id"] == item.client_id]
     assert item.action_key not in {a["action_key"] for a in row["actions"]}
-    if ref.kind in {"deposit_churn", "maturity", "product_gap", "dormancy", "growth", "suitability"}:
+    if ref.kind in {
+        "deposit_churn",
+        "maturity",
+        "product_gap",
+        "dormancy",
+        "growth",
+        "suitability",
+    }:
         signals = toolbox(bank).call("get_client_signals", {"client_id": item.client_id})
         assert item.action_key not in {s["action_key"] for s in signals["signals"]}
 
@@ -192,7 +199,9 @@ def test_when_marked_then_the_audit_has_kind_and_reason_codes_but_no_text(bank: 
         "widget",
     )
     assert reply.status == "recorded" and reply.hidden_until
-    [stored] = [o for o in bank.fl.bank.outcomes_for([item.client_id]) if o.action_key == item.action_key][-1:]
+    [stored] = [
+        o for o in bank.fl.bank.outcomes_for([item.client_id]) if o.action_key == item.action_key
+    ][-1:]
     assert "13912345678" not in (stored.note or "") and "139****5678" in (stored.note or "")
     assert stored.channel == "widget"
     with bank.fl.sessions() as s:
@@ -217,9 +226,7 @@ def test_the_team_brief_counts_each_rms_outcomes_for_their_lead_only(bank: Bank)
     label = bank.fl.outcome_policy.reasons["timing"].zh
     assert label in team.text
     own_team = bank.fl.bank.get_rm(LEAD).team_id  # type: ignore[union-attr]
-    others = [
-        r for r in bank.fl.bank.all_rms() if r.role == "team_lead" and r.team_id != own_team
-    ]
+    others = [r for r in bank.fl.bank.all_rms() if r.role == "team_lead" and r.team_id != own_team]
     for lead in others:
         assert RM not in {m.rm_id for m in bank.fl.briefs.build(lead.rm_id, bank.clock.day).team}
     assert bank.fl.briefs.build(RM, bank.clock.day).team == []  # an RM sees no counts
