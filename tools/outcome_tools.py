@@ -89,6 +89,7 @@ def _target(tb: Toolbox, args: OutcomeArgs) -> ActionRef | dict:
     if not args.client_id:
         raise ToolError("name the action: its action_key, or the client_id (and kind)")
     tb.caller.require(args.client_id)
+    service(tb).require_own(tb.caller, args.client_id)  # a lead reads the client, acts not
     if args.outcome == "undo":
         return _standing(tb, args)
     found = open_actions(tb, args.client_id)

@@ -18,6 +18,7 @@ from datetime import date
 
 from assistant.engines.base import EngineContext, EngineResult
 from assistant.engines.offline.followup import EN_ORDINALS, NUM, ZH_NUMBERS
+from assistant.engines.offline.phrases import t
 from assistant.errors import EntitlementError
 from tools.book_query import SIGNAL_WORDS
 from tools.client_tools import named_clients
@@ -159,9 +160,13 @@ async def _target(
     n = _nth(text)
     try:
         named = await asyncio.to_thread(named_clients, ctx.toolbox, text)
-    except (EntitlementError, Refusal):
+    except (EntitlementError, Refusal):  # another book's client: the engine's one answer
         return EngineResult(
-            say("refused", ctx.language), INTENT, refused=True, refusal_reason="not_entitled"
+            t("refuse_foreign", ctx.language),
+            INTENT,
+            refused=True,
+            refusal_reason="not_entitled",
+            state={"client_ids": []},
         )
     except ToolError:
         named = None
