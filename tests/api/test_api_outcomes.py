@@ -62,7 +62,7 @@ async def test_when_done_is_posted_then_it_is_stored_and_the_brief_drops_the_lin
 async def test_when_not_now_is_posted_with_a_reason_then_it_is_hidden_until_its_day(
     http: httpx.AsyncClient, fl: Frontline
 ) -> None:
-    key = markable(fl)[0].action_key
+    key = markable(fl)[0].action_key or ""
     code, reason = next(iter(fl.outcome_policy.reasons.items()))
     body = {"outcome": "not_now", "reason": code, "language": "en"}
     response = await http.post(f"/v1/actions/{key}/outcome", json=body, headers=auth())

@@ -58,11 +58,12 @@ async def slack(
 def controls(fl: Frontline, n: int) -> tuple[str, dict, dict]:
     """The n-th markable line's key, and its Done button and Not-now picker as rendered."""
     item = markable(fl)[n]
+    assert item.action_key
     brief = fl.briefs.build("RM001", fl.outcomes.today())
     for block in brief_blocks(brief, limit=500):
         if block["type"] == "actions" and block["elements"][0]["value"] == item.action_key:
             done, later = block["elements"]
-            return item.action_key, done, later
+            return str(item.action_key), done, later
     raise AssertionError("the line has no Done / Not-now controls")
 
 
