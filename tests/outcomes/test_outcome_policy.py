@@ -142,3 +142,20 @@ def test_the_latest_outcome_stands_and_done_closes_for_good() -> None:
     done = outcome("done", date(2026, 12, 4))
     assert not OutcomeBook([put_off, done], date(2030, 1, 1)).is_open("a1.k")
     assert OutcomeBook([put_off], date(2030, 1, 1)).is_open("a1.k")
+
+
+def test_when_the_policy_file_is_bad_then_serve_stops_before_taking_requests(
+    tmp_path: Path,
+) -> None:
+    from assistant.wiring import Frontline
+    from integrations.server import build_app
+    from testkit.embeddings import HashingEmbeddings
+    from testkit.settings import make_settings
+
+    bad = write(tmp_path, lambda d: d["reasons"]["timing"].update(hide_days=999))
+    fl = Frontline(
+        make_settings(tmp_path / "home", outcome_policy=bad), embedder=HashingEmbeddings()
+    )
+    with pytest.raises(ConfigError, match="outcomes.yaml"):
+        build_app(fl)
+    fl.close()
