@@ -81,6 +81,9 @@ class Settings(BaseSettings):
     # How the bank's RMs capture notes in chat (trigger words, channels, what an empty note
     # is); default: tools/policy/notes.yaml.
     note_policy: Path | None = None
+    # What an RM may answer to a suggested action (done / not now and its reasons, how long
+    # "not now" hides it, the chat words); default: tools/policy/outcomes.yaml.
+    outcome_policy: Path | None = None
     # The bank's example utterances per intent (zh and en); default: tools/policy/intents.yaml.
     intent_examples: Path | None = None
     # How the offline engine tells intents apart: "rules" (keyword patterns), "examples"

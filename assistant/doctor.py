@@ -55,6 +55,13 @@ def _policies(fl: Frontline) -> str:
     return f"tiers {how} ({tiering}); signals from {signals}"
 
 
+def _outcome_policy(fl: Frontline) -> str:
+    source = fl.settings.outcome_policy or "bundled tools/policy/outcomes.yaml"
+    policy = fl.outcome_policy  # loading validates the file (one line: file: field: problem)
+    days = ", ".join(f"{code} {r.hide_days}d" for code, r in policy.reasons.items())
+    return f"{len(policy.reasons)} not-now reasons from {source} ({days})"
+
+
 def _playbook_map(fl: Frontline) -> str:
     source = fl.settings.playbook_map or "bundled tools/policy/playbooks.yaml"
     missing = fl.unmapped_playbooks()
@@ -132,6 +139,7 @@ def run_checks(fl: Frontline) -> Iterator[Check]:
         ("search glossary", _glossary),
         ("bank profile", _bank_profile),
         ("policies", _policies),
+        ("outcome policy", _outcome_policy),
         ("playbook map", _playbook_map),
         ("intent examples", _intent_examples),
         ("book slot examples", _slot_examples),

@@ -8,6 +8,7 @@ process, on first use — never at import time. Tests build a ``Frontline`` from
 from __future__ import annotations
 
 import logging
+from datetime import datetime
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
@@ -26,6 +27,7 @@ if TYPE_CHECKING:
     from assistant.core.pipeline import Assistant
     from assistant.engines.offline.examples import ExampleClassifier
     from assistant.engines.offline.slot_examples import SlotClassifier
+    from assistant.outcomes import OutcomeDesk
     from assistant.prep.links import PrepLinks
     from assistant.prep.service import PrepDocuments
     from assistant.storage.channel_addresses import ChannelAddresses
@@ -34,6 +36,8 @@ if TYPE_CHECKING:
     from tools.catalogue import Catalogue
     from tools.insights import InsightService
     from tools.intelligence.policy import PlaybookMap, Policies
+    from tools.outcomes.policy import OutcomePolicy
+    from tools.outcomes.service import OutcomeService
     from tools.toolbox import ToolServices
 
 
@@ -153,6 +157,8 @@ class Frontline:
             catalogue=self.catalogue,
             prep_links=self.prep_links,
             notes=self.note_policy,
+            outcomes=self.outcomes,
+            brief_actions=lambda rm_id, day: self.briefs.actions(rm_id, day),
         )
 
     @cached_property
@@ -177,7 +183,9 @@ class Frontline:
         """Morning briefs, built by the core like answers (same privacy layer and audit)."""
         from assistant.brief.service import BriefService
 
-        return BriefService(self.bank, self.insights, self.privacy, self.audit)
+        return BriefService(
+            self.bank, self.insights, self.privacy, self.audit, outcomes=self.outcomes
+        )
 
     @cached_property
     def brief_claims(self) -> BriefClaims:
@@ -212,6 +220,32 @@ class Frontline:
         from tools.notes.policy import load_note_policy
 
         return load_note_policy(self.settings.note_policy)
+
+    @cached_property
+    def outcome_policy(self) -> OutcomePolicy:
+        """What an RM may answer to a suggested action (FRONTLINE_OUTCOME_POLICY;
+        tools/policy/outcomes.yaml)."""
+        from tools.outcomes.policy import load_outcome_policy
+
+        return load_outcome_policy(self.settings.outcome_policy)
+
+    @cached_property
+    def outcomes(self) -> OutcomeService:
+        """Done / not now on suggested actions, kept beside the extract; "today" is the
+        bank's date in FRONTLINE_TIMEZONE."""
+        from tools.outcomes.service import OutcomeService
+
+        zone = self.settings.zone
+        return OutcomeService(
+            self.bank, self.outcome_policy, lambda: datetime.now(zone).date(), self.audit
+        )
+
+    @cached_property
+    def outcome_desk(self) -> OutcomeDesk:
+        """Done / not now from buttons and links, through the chat's own tool."""
+        from assistant.outcomes import OutcomeDesk
+
+        return OutcomeDesk(self.bank, self.tool_services)
 
     @cached_property
     def policies(self) -> Policies:

@@ -19,6 +19,14 @@ COMMON = {
         "I couldn't find that answer, so the feedback wasn't recorded.",
     ),
     "empty": ("请直接输入你的问题。", "Please type your question."),
+    "outcome_reason": (
+        "请选择暂不处理的原因。",
+        "Please pick a reason for not now.",
+    ),
+    "outcome_refused": (
+        "未能记录：只能标记你本人名下客户的行动。",
+        "Not recorded: you can only mark actions for clients in your own book.",
+    ),
 }
 
 

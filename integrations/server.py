@@ -41,6 +41,9 @@ def build_app(fl: Frontline) -> FastAPI:
     from integrations.api.limits import ApiLimits
 
     settings = fl.settings
+    # The outcome policy is read before serving: a bad file stops `serve` with one line
+    # (file: field: problem) instead of failing the first Done click.
+    _ = fl.outcome_policy
     # The demo page hands its token to whoever loads it: only when asked for (and `serve`
     # binds it to loopback only), never by default.
     demo_token = next(iter(settings.api_tokens), None) if settings.demo_page else None
@@ -56,13 +59,18 @@ def build_app(fl: Frontline) -> FastAPI:
         rate_limiter=rate_limiter_for(fl, limits),
         briefs=lambda: fl.briefs,
         prep=lambda: fl.prep_documents,
+        outcomes=lambda: fl.outcome_desk,
     )
     channels: list[BriefChannel] = []
     if settings.slack_signing_secret and settings.slack_bot_token:
         from integrations.slack import build_slack
 
         slack = build_slack(
-            fl.core, settings, briefs=lambda: fl.briefs, prep=lambda: fl.prep_documents
+            fl.core,
+            settings,
+            briefs=lambda: fl.briefs,
+            prep=lambda: fl.prep_documents,
+            outcomes=lambda: fl.outcome_desk,
         )
         slack.mount(app)
         channels.append(slack.brief_channel())
@@ -70,7 +78,9 @@ def build_app(fl: Frontline) -> FastAPI:
         log.info("Slack not configured: /slack/events disabled")
     from integrations.teams import build_teams
 
-    teams = build_teams(fl.core, settings, addresses=fl.channel_addresses)
+    teams = build_teams(
+        fl.core, settings, addresses=fl.channel_addresses, outcomes=lambda: fl.outcome_desk
+    )
     teams.mount(app)
     teams_channel = teams.brief_channel()
     # Proactive messages need the bot's registration: not in the anonymous development mode.

@@ -14,6 +14,7 @@ from tools.intelligence.book import BookRow
 from tools.intelligence.book_select import Resolved, per_rm, select
 from tools.intelligence.followup import FollowUpGap
 from tools.names.staff import forms, owner_reading, resolve
+from tools.outcomes.book import Keyed, open_gaps, open_rows, row_actions
 from tools.toolbox import Toolbox, ToolError
 
 
@@ -79,7 +80,8 @@ def list_book(tb: Toolbox, args: ListBookArgs) -> dict:
         lacks=_codes(tb, args.lacks, args.client_type),
         rm_id=rm.rm_id if rm else None,
     )
-    rows: list[BookRow] = select(intel.book_rows(book), args, resolved)
+    every, keyed = _open(tb, intel.book_rows(book))
+    rows: list[BookRow] = select(every, args, resolved)
     out["matched"] = len(rows)
     if args.group_by_rm:
         team = sorted({r.rm_id for r in intel.book_rows(book)})
@@ -88,8 +90,33 @@ def list_book(tb: Toolbox, args: ListBookArgs) -> dict:
             for rm_id, n in per_rm(rows, team)
         ]
     shown = rows[: args.limit]
-    out["clients"] = _clients(tb, [intel.row_dict(r, tb.language) for r in shown], names)
+    dicts = [intel.row_dict(r, tb.language) for r in shown]
+    if keyed is not None:
+        dicts = [d | {"actions": row_actions(keyed, d["client_id"])} for d in dicts]
+        tb.shown_actions = _first_actions(keyed, shown, args.signal)
+    out["clients"] = _clients(tb, dicts, names)
     tb.shown = [r.client_id for r in shown]
+    return out
+
+
+def _open(tb: Toolbox, rows: list[BookRow]) -> tuple[list[BookRow], Keyed | None]:
+    """The book's rows without the signals the RM closed or put off (``tools.outcomes``)."""
+    svc = tb.services.outcomes
+    if svc is None:
+        return rows, None
+    return open_rows(svc, rows, svc.today())
+
+
+def _first_actions(keyed: Keyed, rows: list[BookRow], signal: str | None) -> list[dict]:
+    """Per listed client, the action "第一条已完成" means: the asked-for signal's, else the
+    client's first."""
+    out = []
+    for r in rows:
+        marks = [(k, m) for k, m in keyed.get(r.client_id, []) if signal in (None, m.kind)]
+        if marks:
+            out.append(
+                {"action_key": marks[0][0], "client_id": r.client_id, "kind": marks[0][1].kind}
+            )
     return out
 
 
@@ -106,6 +133,12 @@ def _gaps(
         for g in tb.services.intelligence.follow_up_gaps(book, q.include_pending)
         if (rm is None or g.rm_id == rm.rm_id) and (q.signal is None or g.signal_kind == q.signal)
     ]
+    svc = tb.services.outcomes
+    keys: dict[int, str] = {}
+    if svc is not None:  # a follow-up the RM marked done or put off is no longer a gap
+        kept = open_gaps(svc, gaps, svc.today())
+        gaps = [g for _k, g in kept]
+        keys = {id(g): k for k, g in kept}
     out: dict = {"matched": len(gaps)}
     if q.group_by_rm:
         by_rm: dict[str, list[FollowUpGap]] = defaultdict(list)
@@ -139,9 +172,15 @@ def _gaps(
             "due_date": str(g.due_date),
             "days_overdue": g.days_overdue,
             "playbook": g.playbook,
+            "action_key": keys.get(id(g)),
         }
         for g, token in zip(shown, tokens, strict=True)
     ]
+    if keys:
+        tb.shown_actions = [
+            {"action_key": keys[id(g)], "client_id": g.client_id, "kind": g.signal_kind}
+            for g in shown
+        ]
     for g in shown:
         tb.touch(g.client_id)
     return out

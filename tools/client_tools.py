@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from pydantic import BaseModel, Field
 
@@ -11,6 +13,7 @@ from assistant.errors import EntitlementError
 from assistant.privacy.tokens import TOKEN_RE
 from tools.bank.records import ClientData, ClientRecord
 from tools.names.forms import company_forms
+from tools.outcomes.keys import action_kind
 from tools.toolbox import Toolbox, ToolError, ToolSpec
 
 # Suffixes dropped so "华东精密" finds "华东精密机械有限公司" and "Bosch" finds "Bosch ... Co., Ltd.".
@@ -339,14 +342,31 @@ def _tier_explanation(tier: object, language: str) -> str:
     return getattr(tier, "explanation_zh" if language == "zh" else "explanation_en")
 
 
+def open_items(
+    tb: Toolbox, client_id: str, items: Sequence[Any], kind_of: Any
+) -> list[tuple[str | None, Any]]:
+    """``items`` (signals or actions) no outcome closes or hides today, each with its action
+    key (None when outcomes are not kept here)."""
+    svc = tb.services.outcomes
+    if svc is None:
+        return [(None, x) for x in items]
+    day = svc.today()
+    book = svc.book([client_id], day)
+    keyed = [(svc.ref(client_id, kind_of(x), x, day).key, x) for x in items]
+    return [(key, x) for key, x in keyed if book.is_open(key)]
+
+
 def get_client_signals(tb: Toolbox, args: ClientArgs) -> dict:
     data = tb.client_data(args.client_id)
     insight = tb.insight(data)
     zh = tb.language == "zh"
+    cid = data.client.client_id
+    signals = open_items(tb, cid, insight.signals, lambda s: s.kind)
     return {
-        "client_id": data.client.client_id,
+        "client_id": cid,
         "signals": [
             {
+                "action_key": key,
                 "kind": s.kind,
                 "severity": s.severity,
                 "title": s.title_zh if zh else s.title_en,
@@ -357,8 +377,10 @@ def get_client_signals(tb: Toolbox, args: ClientArgs) -> dict:
                 # Why the rule fired (a product gap: "payroll" or "peers"), when it says.
                 "basis": s.facts.get("basis"),
             }
-            for s in insight.signals
+            for key, s in signals
         ],
+        # Signals the RM marked done, or put off for now: not shown again until they recur.
+        "set_aside": len(insight.signals) - len(signals),
     }
 
 
@@ -366,10 +388,18 @@ def recommend_next_actions(tb: Toolbox, args: ClientArgs) -> dict:
     data = tb.client_data(args.client_id)
     insight = tb.insight(data)
     zh = tb.language == "zh"
+    cid = data.client.client_id
+    actions = open_items(tb, cid, insight.actions, lambda a: action_kind(a.signal_kind, a.kind))
+    tb.shown_actions = [
+        {"action_key": key, "client_id": cid, "kind": action_kind(a.signal_kind, a.kind)}
+        for key, a in actions
+        if key
+    ]
     return {
-        "client_id": data.client.client_id,
+        "client_id": cid,
         "actions": [
             {
+                "action_key": key,
                 "title": a.title_zh if zh else a.title_en,
                 "reason": a.reason_zh if zh else a.reason_en,
                 "due_date": str(a.due_date) if a.due_date else None,
@@ -377,8 +407,10 @@ def recommend_next_actions(tb: Toolbox, args: ClientArgs) -> dict:
                 "product_code": a.product_code,
                 "score": round(a.score, 3),
             }
-            for a in insight.actions
+            for key, a in actions
         ],
+        # Actions the RM marked done, or put off for now (see record_action_outcome).
+        "set_aside": len(insight.actions) - len(actions),
     }
 
 
@@ -423,8 +455,9 @@ SPECS = [
     ToolSpec(
         "recommend_next_actions",
         ClientArgs,
-        "Next best actions for one client ranked by value and urgency, each with its reason, deadline and the "
-        "playbook that backs it.",
+        "Next best actions for one client ranked by value and urgency, each with its reason, deadline, the "
+        "playbook that backs it and its action_key (for record_action_outcome). Actions the RM marked "
+        "done or put off are left out (counted in set_aside).",
         recommend_next_actions,
     ),
     ToolSpec(

@@ -74,9 +74,9 @@ def save_interaction(tb: Toolbox, args: SaveArgs) -> dict:
     masked: list[str] = []
     raw = args.model_copy(
         update={
-            "contact": _restored(tb, args.contact, masked),
-            "client_said": _restored(tb, args.client_said, masked),
-            "next_step": _restored(tb, args.next_step, masked),
+            "contact": restore_for_bank(tb, args.contact, masked),
+            "client_said": restore_for_bank(tb, args.client_said, masked),
+            "next_step": restore_for_bank(tb, args.next_step, masked),
         }
     )
     before = _open_gaps(tb, tb.client_data(args.client_id))
@@ -105,7 +105,7 @@ def save_interaction(tb: Toolbox, args: SaveArgs) -> dict:
     }
 
 
-def _restored(tb: Toolbox, text: str | None, masked: list[str]) -> str | None:
+def restore_for_bank(tb: Toolbox, text: str | None, masked: list[str]) -> str | None:
     """``text`` with each token turned back into what the RM typed (a name) or its partial
     display form (anything else, recorded in ``masked``). A token of another book's client,
     or one this conversation never issued, refuses the save."""

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tools import book_tools, client_tools, content_tools, note_tools, product_tools
+from tools import book_tools, client_tools, content_tools, note_tools, outcome_tools, product_tools
 from tools.prep import tool as prep_tool
 from tools.toolbox import ToolSpec
 
@@ -12,7 +12,8 @@ ALL_TOOLS: list[ToolSpec] = [
         "list_book",
         book_tools.ListBookArgs,
         "Filter and rank the caller's own book (a team lead: the team's books) by tier, signal, product gap, "
-        "maturity window, client type or industry; or list overdue follow-ups for team leads.",
+        "maturity window, client type or industry; or list overdue follow-ups for team leads. Each client's "
+        "open signals carry an action_key (for record_action_outcome); signals marked done or put off are left out.",
         book_tools.list_book,
     ),
     ToolSpec(
@@ -46,4 +47,5 @@ ALL_TOOLS: list[ToolSpec] = [
     ),
     prep_tool.SPEC,
     *note_tools.SPECS,
+    outcome_tools.SPEC,
 ]

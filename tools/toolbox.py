@@ -84,6 +84,10 @@ class ToolServices:
     prep_policy: Any = None  # tools.prep.policy.PrepPolicy; None: the bundled policy file
     prep_links: Any = None  # assistant.prep.links.PrepLinks; None: no document downloads
     notes: Any = None  # tools.notes.policy.NotePolicy (the default file when unset)
+    outcomes: Any = None  # tools.outcomes.service.OutcomeService; None: outcomes not kept
+    # (rm_id, day) -> the actions of that RM's brief in display order ({action_key, client_id,
+    # kind}): what "第一条已完成" means when the conversation has shown no list of its own.
+    brief_actions: Any = None
 
 
 @dataclass
@@ -100,12 +104,16 @@ class Toolbox:
     caller: Caller
     conversation_id: str
     language: str = "zh"
+    channel: str = "api"  # where the turn came from (an outcome records it)
     calls: list[ToolCallRecord] = field(default_factory=list)
     citations: list[Citation] = field(default_factory=list)
     passages: dict[int, Any] = field(default_factory=dict)
     client_ids: list[str] = field(default_factory=list)
     # The clients of the last list shown this turn, in display order ("the second one" next turn).
     shown: list[str] = field(default_factory=list)
+    # The actions shown this turn ({action_key, client_id, kind}), in display order: what
+    # "第一条已完成" next turn marks.
+    shown_actions: list[dict] = field(default_factory=list)
     flags: list[str] = field(default_factory=list)
     refusal: str | None = None
     documents: list[DocumentLink] = field(default_factory=list)  # offered for download

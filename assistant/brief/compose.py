@@ -35,6 +35,15 @@ class Line:
     days_overdue: int | None = None
     draft_zh: str | None = None
     draft_en: str | None = None
+    # The occurrence the line is about, for its action key (``tools.outcomes.keys``).
+    detected_on: date | None = None
+    event_date: date | None = None
+    product_code: str | None = None
+    action_key: str | None = None
+
+    @property
+    def key_kind(self) -> str:
+        return self.signal_kind or self.action_kind or self.section
 
 
 def _words(kind: str) -> tuple[str, str]:
@@ -54,6 +63,9 @@ def overdue(views: Sequence[ClientView]) -> list[Line]:
             signal_kind=g.signal_kind,
             due_date=g.due_date,
             days_overdue=g.days_overdue,
+            detected_on=g.detected_on,
+            event_date=g.event_date,
+            product_code=g.product_code,
         )
         for v in views
         for g in v.gaps
@@ -105,6 +117,9 @@ def open_follow_ups(views: Sequence[ClientView], day: date, policy: Policies) ->
                     signal_kind=g.signal_kind,
                     due_date=g.due_date,
                     days_overdue=0 if g.days_overdue == 0 else None,
+                    detected_on=g.detected_on,
+                    event_date=g.event_date,
+                    product_code=g.product_code,
                 )
             )
     return lines
@@ -133,6 +148,9 @@ def due_today(views: Sequence[ClientView], day: date, policy: Policies) -> list[
                     f"{{client}}: {s.title_en} (follow up today)",
                     signal_kind=s.kind,
                     due_date=s.due_date,
+                    detected_on=s.detected_on,
+                    event_date=s.event_date,
+                    product_code=s.product_code,
                 )
             )
     return sorted(lines, key=lambda x: (x.client_id, x.signal_kind or ""))
@@ -154,6 +172,9 @@ def maturing(views: Sequence[ClientView], policy: Policies) -> list[Line]:
             f"{{client}}: {s.detail_en}",
             signal_kind=s.kind,
             due_date=date.fromisoformat(s.facts["maturity_date"]),
+            detected_on=s.detected_on,
+            event_date=s.event_date,
+            product_code=s.product_code,
         )
         for v in views
         for s in v.insight.signals
@@ -178,6 +199,9 @@ def actions(views: Sequence[ClientView], limit: int = ACTIONS_SHOWN) -> list[Lin
             due_date=a.due_date,
             draft_zh=f"给{{client}}起草一条消息：{a.title_zh}",
             draft_en=f"Draft a message to {{client}}: {a.title_en}",
+            detected_on=a.detected_on,
+            event_date=a.event_date,
+            product_code=a.product_code,
         )
         for v, a in best[:limit]
     ]

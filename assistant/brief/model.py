@@ -26,6 +26,8 @@ class BriefItem(BaseModel):
     playbook: str
     citation: int  # the ``n`` of the brief's citation for ``playbook``
     draft_request: str | None = None  # what to ask to have the action drafted ("draft it")
+    # What "done" / "not now" on this line is about (POST /v1/actions/{key}/outcome).
+    action_key: str | None = None
 
 
 class TeamMember(BaseModel):
@@ -37,6 +39,17 @@ class TeamMember(BaseModel):
     overdue: int = 0
     maturing: int = 0
     items: list[BriefItem] = Field(default_factory=list)
+    # The RM's outcomes over the outcome policy's window: done, and not now by reason code.
+    done: int = 0
+    not_now: dict[str, int] = Field(default_factory=dict)
+
+
+class OutcomeReason(BaseModel):
+    """A reason an RM may give for "not now", as the channels' reason picker shows it."""
+
+    code: str
+    label: str
+    hide_days: int
 
 
 class Brief(BaseModel):
@@ -51,3 +64,5 @@ class Brief(BaseModel):
     team: list[TeamMember] = Field(default_factory=list)
     citations: list[Citation] = Field(default_factory=list)
     flags: list[str] = Field(default_factory=list)
+    # The reasons for "not now" (empty where outcomes are not kept).
+    reasons: list[OutcomeReason] = Field(default_factory=list)

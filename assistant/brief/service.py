@@ -9,12 +9,13 @@ else, the final PII scan), and record the masked form in the audit trail.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import date
 from typing import TYPE_CHECKING, Any, Literal
 
 from assistant.brief.analysis import BookViews, ClientView
 from assistant.brief.compose import Line, gap_lines, maturing, rm_lines
-from assistant.brief.model import Brief, BriefItem, TeamMember
+from assistant.brief.model import Brief, BriefItem, OutcomeReason, TeamMember
 from assistant.brief.render import (
     DRAFT_LABEL,
     NOTHING,
@@ -31,6 +32,8 @@ from tools.bank.repository import BankRepository
 from tools.entitlement import Caller, resolve_caller
 from tools.insights import InsightService
 from tools.intelligence.policy import Policies
+from tools.outcomes.keys import action_kind
+from tools.outcomes.service import OutcomeCounts, OutcomeService
 
 if TYPE_CHECKING:  # the pipeline module pulls in LangChain; a brief needs only the protocol
     from assistant.core.pipeline import Audit
@@ -55,11 +58,13 @@ class BriefService:
         insights: InsightService,
         privacy: Any,  # ``Privacy`` of the core plus ``tokens_for`` (the PrivacyLayer)
         audit: Audit | None = None,
+        outcomes: OutcomeService | None = None,
     ) -> None:
         self._bank = bank
         self._insights = insights
         self._privacy = privacy
         self._audit = audit
+        self._outcomes = outcomes
         self._views = BookViews(insights)
 
     # --- who and when --------------------------------------------------------------------
@@ -80,9 +85,24 @@ class BriefService:
         caller.require_client_access()
         if caller.role == "team_lead":
             return self._team_brief(caller, day, language, channel)
-        views = self._views.of(self._own_book(caller.rm_id), day)
-        lines = rm_lines(views, day, self._insights.policy)
+        views = self._open(self._views.of(self._own_book(caller.rm_id), day), day)
+        lines = self._keyed(rm_lines(views, day, self._insights.policy), day)
         return self._finish(caller, day, language, channel, lines, [])
+
+    def actions(self, rm_id: str, day: date) -> list[dict]:
+        """The RM's own brief's lines that can be marked, in display order, as ids and keys
+        only (nothing restored, nothing audited): what "第一条" means in chat. A team lead's
+        team brief marks nothing (the lead does not act for the team's RMs)."""
+        caller = resolve_caller(self._bank, rm_id)
+        if self._outcomes is None or caller.role in ("admin", "team_lead"):
+            return []
+        views = self._open(self._views.of(self._own_book(caller.rm_id), day), day)
+        lines = self._keyed(rm_lines(views, day, self._insights.policy), day)
+        return [
+            {"action_key": x.action_key, "client_id": x.client_id, "kind": x.key_kind}
+            for x in lines
+            if x.action_key
+        ]
 
     def _own_book(self, rm_id: str) -> frozenset[str]:
         return frozenset(self._bank.client_ids_of([rm_id]))
@@ -92,10 +112,49 @@ class BriefService:
         policy = self._insights.policy
         for rm in self._team_of(caller):
             book = self._own_book(rm.rm_id) & caller.client_ids  # never beyond the lead's reach
-            views = self._views.of(book, day)
-            lines = gap_lines(views, day, policy)
+            views = self._open(self._views.of(book, day), day)
+            lines = self._keyed(gap_lines(views, day, policy), day)
             members.append((rm, lines, _maturing_count(views, policy)))
-        return self._finish(caller, day, language, channel, [], members)
+        counts = (
+            self._outcomes.counts([rm.rm_id for rm, _l, _n in members], day)
+            if (self._outcomes)
+            else {}
+        )
+        return self._finish(caller, day, language, channel, [], members, counts)
+
+    # --- outcomes ------------------------------------------------------------------------------
+    def _open(self, views: list[ClientView], day: date) -> list[ClientView]:
+        """The views without what the RM marked done, or put off and still hidden on ``day``:
+        a closed signal takes its actions and follow-up gap with it (they share its key)."""
+        if self._outcomes is None or not views:
+            return views
+        svc = self._outcomes
+        book = svc.book([v.client_id for v in views], day)
+        if not book.latest:
+            return views
+        out = []
+        for v in views:
+
+            def shown(kind: str, item: Any, cid: str = v.client_id) -> bool:
+                return book.is_open(svc.ref(cid, kind, item, day).key)
+
+            insight = v.insight.model_copy(
+                update={
+                    "signals": [s for s in v.insight.signals if shown(s.kind, s)],
+                    "actions": [
+                        a for a in v.insight.actions if shown(action_kind(a.signal_kind, a.kind), a)
+                    ],
+                }
+            )
+            gaps = tuple(g for g in v.gaps if shown(g.signal_kind, g))
+            out.append(replace(v, insight=insight, gaps=gaps))
+        return out
+
+    def _keyed(self, lines: list[Line], day: date) -> list[Line]:
+        if self._outcomes is None:
+            return lines
+        svc = self._outcomes
+        return [replace(x, action_key=svc.ref(x.client_id, x.key_kind, x, day).key) for x in lines]
 
     def _team_of(self, caller: Caller) -> list[RMRecord]:
         team = [r for r in self._insights.rms if r.team_id == caller.rm.team_id]
@@ -110,6 +169,7 @@ class BriefService:
         channel: str,
         lines: list[Line],
         members: Sequence[tuple[RMRecord, list[Line], int]],
+        counts: dict[str, OutcomeCounts] | None = None,
     ) -> Brief:
         zh = language == "zh"
         scope = brief_scope(caller.rm_id, day)
@@ -122,8 +182,10 @@ class BriefService:
         days = self._insights.policy.signals.maturity.second_contact_days_before
         if lines:
             sections(layout, lines, tokens, cites, zh, maturing_days=days)
+        labels = self._reason_labels(language)
         for rm, member_lines, soon in members:
-            layout.add(_member_heading(rm, member_lines, soon, days, zh))
+            heading = _member_heading(rm, member_lines, soon, days, zh)
+            layout.add(heading + self._outcome_text((counts or {}).get(rm.rm_id), labels, zh))
             sections(layout, member_lines, tokens, cites, zh, maturing_days=days, indent="  ")
         if not every:
             layout.add(NOTHING[0 if zh else 1])
@@ -140,12 +202,40 @@ class BriefService:
             language=language,
             text="\n".join(shown),
             items=items[: len(lines)],
-            team=_team(members, items[len(lines) :]),
+            team=_team(members, items[len(lines) :], counts or {}),
             citations=[Citation(n=n, doc_id=d, section="", score=1.0) for d, n in cites.items()],
             flags=flags,
+            reasons=self._reasons(language),
         )
         self._record(caller, channel, brief, masked, every)
         return brief
+
+    def _reasons(self, language: Language) -> list[OutcomeReason]:
+        if self._outcomes is None:
+            return []
+        return [
+            OutcomeReason(code=code, label=r.label(language), hide_days=r.hide_days)
+            for code, r in self._outcomes.policy.reasons.items()
+        ]
+
+    def _reason_labels(self, language: Language) -> dict[str, str]:
+        return {r.code: r.label for r in self._reasons(language)}
+
+    def _outcome_text(self, counts: OutcomeCounts | None, labels: dict[str, str], zh: bool) -> str:
+        """「；近 7 天：完成 2，暂不 1（客户暂时联系不上 1）」 — what the RM did with the
+        suggestions, for the lead (counts and reason codes only, no client)."""
+        if self._outcomes is None or counts is None:
+            return ""
+        days = self._outcomes.policy.team_window_days
+        put_off = sum(counts.not_now.values())
+        why = ("、" if zh else ", ").join(
+            f"{labels.get(code, code)} {n}" for code, n in counts.not_now.items()
+        )
+        if zh:
+            tail = f"（{why}）" if why else ""
+            return f"；近 {days} 天：完成 {counts.done}，暂不 {put_off}{tail}"
+        tail = f" ({why})" if why else ""
+        return f"; last {days} days: {counts.done} done, {put_off} not now{tail}"
 
     def _restore(self, caller: Caller, scope: str, layout: Layout) -> tuple[list[str], list[str]]:
         """The client lines restored for ``caller`` in one pass, as an answer's text is."""
@@ -212,6 +302,7 @@ def _item(line: Line, shown: list[str], layout: Layout, i: int, cites: dict, zh:
         playbook=line.playbook,
         citation=cites[line.playbook],
         draft_request=draft,
+        action_key=line.action_key,
     )
 
 
@@ -228,7 +319,9 @@ def _member_heading(rm: RMRecord, lines: Sequence[Line], soon: int, days: int, z
 
 
 def _team(
-    members: Sequence[tuple[RMRecord, list[Line], int]], items: list[BriefItem]
+    members: Sequence[tuple[RMRecord, list[Line], int]],
+    items: list[BriefItem],
+    counts: dict[str, OutcomeCounts],
 ) -> list[TeamMember]:
     out, at = [], 0
     for rm, lines, soon in members:
@@ -242,6 +335,8 @@ def _team(
                 overdue=sum(x.section == "overdue" for x in mine),
                 maturing=soon,
                 items=mine,
+                done=counts[rm.rm_id].done if rm.rm_id in counts else 0,
+                not_now=dict(counts[rm.rm_id].not_now) if rm.rm_id in counts else {},
             )
         )
     return out

@@ -269,7 +269,12 @@ class Assistant:
         masked = await asyncio.to_thread(self._mask, text, rm_id, conversation_id)
         language = turn.language or detect_language(masked.text)
         ctx = await self._engine_context(
-            caller, conversation_id, masked.text, language, new=not turn.conversation_id
+            caller,
+            conversation_id,
+            masked.text,
+            language,
+            new=not turn.conversation_id,
+            channel=turn.channel,
         )
         restorer = LineRestorer(lambda chunk: self._restore(chunk, caller, conversation_id))
         with self._tracer.start_as_current_span("engine") as engine_span:
@@ -309,10 +314,17 @@ class Assistant:
             raise NotFoundError("no such conversation")
         return conversation_id
 
-    def _toolbox(self, caller: Caller, conversation_id: str, language: str) -> TracedToolbox:
+    def _toolbox(
+        self, caller: Caller, conversation_id: str, language: str, channel: str = "api"
+    ) -> TracedToolbox:
         """A fresh toolbox: each engine attempt records only its own calls and citations."""
         return TracedToolbox(
-            self._services(), caller, conversation_id, language, tracer=self._tracer
+            self._services(),
+            caller,
+            conversation_id,
+            language,
+            channel=channel,
+            tracer=self._tracer,
         )
 
     async def _engine_context(
@@ -323,6 +335,7 @@ class Assistant:
         language: str,
         *,
         new: bool = False,
+        channel: str = "api",
     ) -> EngineContext:
         """The engine's view of the turn; a conversation begun by this turn has no history
         to read."""
@@ -330,7 +343,7 @@ class Assistant:
             [] if new else await asyncio.to_thread(self.conversations.history, conversation_id)
         )
         return EngineContext(
-            self._toolbox(caller, conversation_id, language),
+            self._toolbox(caller, conversation_id, language, channel),
             masked_text,
             language,
             history[-1].state if history else {},
@@ -420,7 +433,9 @@ class Assistant:
         )
         fresh = dataclasses.replace(
             ctx,
-            toolbox=self._toolbox(ctx.toolbox.caller, ctx.toolbox.conversation_id, ctx.language),
+            toolbox=self._toolbox(
+                ctx.toolbox.caller, ctx.toolbox.conversation_id, ctx.language, ctx.toolbox.channel
+            ),
         )
         result = await self._offline(fresh, emit)
         return result, "offline", ["engine:fallback", f"engine:llm_{reason}"], fresh.toolbox

@@ -74,6 +74,7 @@ class ActionItem(BaseModel):
     reason: str
     due: str | None = None
     playbook: str | None = None
+    action_key: str | None = None  # for "done" / "not now" (POST /v1/actions/{key}/outcome)
 
 
 class DocumentLink(BaseModel):

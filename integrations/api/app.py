@@ -13,6 +13,7 @@ from starlette.middleware.cors import CORSMiddleware
 
 from assistant.config import Settings
 from assistant.core.types import AssistantCore
+from assistant.outcomes import OutcomeRecorder
 from integrations.api.auth import CLIENT_HEADER, BearerAuth
 from integrations.api.errors import CatchAllMiddleware, install_error_handlers
 from integrations.api.limits import ApiLimits, BodySizeLimitMiddleware
@@ -39,6 +40,7 @@ def create_app(
     rate_limiter: RateLimiter | None = None,
     briefs: Callable[[], BriefBuilder] | None = None,
     prep: Callable[[], PrepSource] | None = None,
+    outcomes: Callable[[], OutcomeRecorder] | None = None,
 ) -> FastAPI:
     """Build the HTTP app around ``core``.
 
@@ -46,7 +48,8 @@ def create_app(
     the demo page at ``/`` embeds (None: the page explains how to configure one);
     ``rate_limiter`` defaults to an in-memory token bucket sized by ``limits``; ``briefs``
     returns the brief service behind ``GET /v1/brief`` (None: that route answers 503);
-    ``prep`` the prep documents behind ``GET /v1/prep/{id}.docx`` (None: 503).
+    ``prep`` the prep documents behind ``GET /v1/prep/{id}.docx`` (None: 503); ``outcomes``
+    what ``POST /v1/actions/{key}/outcome`` records through (None: 503).
     """
     limits = limits or ApiLimits()
     metrics = ApiMetrics()
@@ -59,6 +62,7 @@ def create_app(
         briefs=briefs,
         prep=prep,
         zone=settings.zone,
+        outcomes=outcomes,
     )
     app = FastAPI(
         title="Frontline API",

@@ -15,6 +15,7 @@ from sse_starlette import EventSourceResponse
 
 from assistant.brief.model import Brief
 from assistant.core.types import Answer, AssistantCore, Conversation, Feedback, Turn
+from assistant.outcomes import OutcomeRecorder, OutcomeReply, OutcomeRequest
 from integrations.api.auth import BearerAuth, Caller, enforce_rate_limit
 from integrations.api.errors import ApiError, ErrorBody
 from integrations.api.limits import ApiLimits
@@ -66,6 +67,7 @@ class ApiContext:
     briefs: Callable[[], BriefBuilder] | None = None
     zone: ZoneInfo = ZoneInfo("Asia/Shanghai")  # whose "today" a brief without a date is
     prep: Callable[[], PrepSource] | None = None  # prep documents; None: not served here
+    outcomes: Callable[[], OutcomeRecorder] | None = None  # done / not now; None: not here
 
 
 def v1_router(ctx: ApiContext) -> APIRouter:
@@ -194,5 +196,25 @@ def v1_router(ctx: ApiContext) -> APIRouter:
                 "Cache-Control": "no-store",  # client names: never in a shared cache
             },
         )
+
+    @router.post(
+        "/actions/{key}/outcome",
+        tags=["brief"],
+        response_model=OutcomeReply,
+        openapi_extra=json_body_spec(OutcomeRequest),
+        responses=_errors(400, 403, 413, 415, 422, 503),
+    )
+    async def action_outcome(
+        request: Request,
+        key: str = Path(max_length=256, pattern=r"^[A-Za-z0-9._-]+$"),
+        who: Caller = Depends(caller),
+    ) -> OutcomeReply:
+        """Mark a suggested action (a brief item's or an answer's ``action_key``) done, not now
+        with a reason code from the brief's ``reasons``, or undo the last mark. Only actions of
+        the caller's own book; another book's and unknown clients' are refused alike (403)."""
+        if ctx.outcomes is None:
+            raise ApiError(503, "unavailable", "Action outcomes are not recorded here.")
+        body = await read_json(request, OutcomeRequest)
+        return await ctx.outcomes().record(who.rm_id, key, body, who.channel)
 
     return router

@@ -22,9 +22,10 @@ from assistant.brief.channels import BriefBuilder
 from assistant.config import Settings
 from assistant.core.types import AssistantCore
 from assistant.errors import ConfigError
+from assistant.outcomes import OutcomeRecorder
 from integrations.slack import blocks
 from integrations.slack.brief import SlackBriefChannel, SlackBriefListeners
-from integrations.slack.brief_blocks import DRAFT_ACTION
+from integrations.slack.brief_blocks import DONE_ACTION, DRAFT_ACTION, NOT_NOW_ACTION
 from integrations.slack.files import PrepSource
 from integrations.slack.listeners import SlackListeners
 
@@ -64,10 +65,12 @@ def build_slack(
     *,
     briefs: Callable[[], BriefBuilder] | None = None,
     prep: Callable[[], PrepSource] | None = None,
+    outcomes: Callable[[], OutcomeRecorder] | None = None,
 ) -> SlackIntegration:
     """The HTTP-mode Slack integration; needs the bot token and the signing secret.
     ``briefs`` (the core's brief service) adds the App Home tab and the "draft it" button;
-    ``prep`` (meeting-prep documents) the file upload to the RM's DM."""
+    ``prep`` (meeting-prep documents) the file upload to the RM's DM; ``outcomes`` the
+    Done / Not-now controls on the brief's lines."""
     slack = settings.slack
     if slack.signing_secret is None:
         raise ConfigError("FRONTLINE_SLACK_SIGNING_SECRET is required for the Slack endpoint")
@@ -77,6 +80,7 @@ def build_slack(
         signing_secret=slack.signing_secret.get_secret_value(),
         briefs=briefs,
         prep=prep,
+        outcomes=outcomes,
     )
 
 
@@ -87,6 +91,7 @@ def _build(
     signing_secret: str | None,
     briefs: Callable[[], BriefBuilder] | None = None,
     prep: Callable[[], PrepSource] | None = None,
+    outcomes: Callable[[], OutcomeRecorder] | None = None,
 ) -> SlackIntegration:
     slack = settings.slack
     if slack.bot_token is None:
@@ -110,9 +115,11 @@ def _build(
     app.action(blocks.FEEDBACK_DOWN)(listeners.on_feedback)
     brief_listeners = None
     if briefs is not None:
-        brief_listeners = SlackBriefListeners(core, briefs, settings.zone)
+        brief_listeners = SlackBriefListeners(core, briefs, settings.zone, outcomes)
         app.event("app_home_opened")(brief_listeners.on_app_home_opened)
         app.action(DRAFT_ACTION)(brief_listeners.on_draft)
+        app.action(DONE_ACTION)(brief_listeners.on_outcome)
+        app.action(NOT_NOW_ACTION)(brief_listeners.on_outcome)
     return SlackIntegration(app=app, listeners=listeners, brief_listeners=brief_listeners)
 
 

@@ -20,6 +20,8 @@ from slack_sdk.web.async_client import AsyncWebClient
 from assistant.brief.channels import BriefBuilder
 from assistant.brief.model import Brief
 from assistant.core.types import AssistantCore, Turn
+from assistant.errors import FrontlineError
+from assistant.outcomes import OutcomeRecorder, OutcomeRequest
 from integrations.slack import blocks
 from integrations.slack.brief_blocks import (
     brief_blocks,
@@ -27,6 +29,7 @@ from integrations.slack.brief_blocks import (
     fallback_text,
     home_notice,
     home_view,
+    outcome_of,
 )
 from integrations.slack.listeners import NO_UNFURL, _call, conversation_id
 from integrations.slack.phrases import language_of, say
@@ -62,14 +65,68 @@ class SlackBriefChannel:
 
 
 class SlackBriefListeners:
-    """``app_home_opened`` and the "draft it" button."""
+    """``app_home_opened``, the "draft it" button, and Done / Not now on a brief line."""
 
     def __init__(
-        self, core: AssistantCore, briefs: Callable[[], BriefBuilder], zone: ZoneInfo
+        self,
+        core: AssistantCore,
+        briefs: Callable[[], BriefBuilder],
+        zone: ZoneInfo,
+        outcomes: Callable[[], OutcomeRecorder] | None = None,
     ) -> None:
         self.core = core
         self._briefs = briefs
         self._zone = zone
+        self._outcomes = outcomes
+
+    async def on_outcome(self, ack: Any, body: dict, action: dict, client: AsyncWebClient) -> None:
+        """A Done click or a Not-now pick: recorded through the core as the RM (own book
+        only), confirmed to them alone, and the Home tab refreshed without the line."""
+        await ack()
+        user = body.get("user", {}).get("id", "")
+        team = (body.get("team") or {}).get("id") or "T0"
+        marked = outcome_of(action.get("action_id", ""), action)
+        if not user or marked is None or self._outcomes is None:
+            return
+        key = f"outcome:{team}:{user}:{action.get('action_ts') or body.get('trigger_id')}"
+        if not await self.core.first_delivery("slack", key):
+            return
+        outcome, action_key, reason = marked
+        rm_id = await self.core.resolve_rm("slack", user)
+        language = "en" if (body.get("user") or {}).get("locale", "").startswith("en") else "zh"
+        if rm_id is None:
+            await self._confirm(client, body, user, say("unknown_user", language))
+            return
+        request = OutcomeRequest(outcome=outcome, reason=reason, language=language)  # type: ignore[arg-type]
+        try:
+            reply = await self._outcomes().record(rm_id, action_key, request, "slack")
+            text = reply.message
+        except FrontlineError as exc:  # refused or malformed: a fixed line, never the detail
+            logger.info("slack: outcome not recorded (%s)", type(exc).__name__)
+            text = say("outcome_refused", language)
+        await self._confirm(client, body, user, text)
+        brief = await self._build(rm_id)
+        if brief is not None:
+            await _call("views.publish", client.views_publish(user_id=user, view=home_view(brief)))
+
+    async def _confirm(self, client: AsyncWebClient, body: dict, user: str, text: str) -> None:
+        """The confirmation, to the RM alone: ephemeral in the DM the brief was in, or a DM
+        line when the click came from the Home tab."""
+        channel = (body.get("channel") or {}).get("id") or (body.get("container") or {}).get(
+            "channel_id"
+        )
+        if channel:
+            await _call(
+                "chat.postEphemeral",
+                client.chat_postEphemeral(
+                    channel=channel, user=user, text=text, blocks=blocks.render_notice(text)
+                ),
+            )
+            return
+        opened = await _call("conversations.open", client.conversations_open(users=user))
+        dm = (opened or {}).get("channel", {}).get("id")
+        if dm:
+            await self._post(client, dm, None, text)
 
     async def on_app_home_opened(self, event: dict, client: AsyncWebClient) -> None:
         user = event.get("user", "")

@@ -11,6 +11,7 @@ Order of checks for every request, before the SDK sees the activity:
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -33,6 +34,7 @@ from microsoft_agents.hosting.fastapi import CloudAdapter
 
 from assistant.config import Settings, TeamsSettings
 from assistant.core.types import AssistantCore
+from assistant.outcomes import OutcomeRecorder
 from assistant.storage.channel_addresses import ChannelAddresses
 from integrations.teams.auth import (
     TeamsAuthConfig,
@@ -105,10 +107,12 @@ def build_teams(
     auth: TeamsAuthConfig | None = None,
     token_provider: AccessTokenProviderBase | None = None,
     addresses: ChannelAddresses | None = None,
+    outcomes: Callable[[], OutcomeRecorder] | None = None,
 ) -> TeamsIntegration:
     """The Teams integration. ``auth`` overrides the issuer/JWKS/host allow-lists (tests point
     it at a local JWKS); ``token_provider`` replaces MSAL for the outbound token;
-    ``addresses`` keeps each RM's personal-chat reference for the morning brief."""
+    ``addresses`` keeps each RM's personal-chat reference for the morning brief; ``outcomes``
+    records Done / Not now from the brief card."""
     teams = settings.teams
     auth = auth or TeamsAuthConfig.from_settings(teams)
     if auth.anonymous:
@@ -126,7 +130,9 @@ def build_teams(
         remove_recipient_mention=True,
     )
     agent = AgentApplication[TurnState](options, connection_manager=connections)
-    handlers = TeamsHandlers(core, emulator_users=auth.anonymous, addresses=addresses)
+    handlers = TeamsHandlers(
+        core, emulator_users=auth.anonymous, addresses=addresses, outcomes=outcomes
+    )
     handlers.register(agent)
     return TeamsIntegration(
         adapter, agent, auth, TeamsJwtValidator(auth), handlers, app_id=teams.app_id or ""

@@ -24,9 +24,11 @@ from microsoft_agents.hosting.core import (
 )
 
 from assistant.core.types import Answer, AnswerEvent, AssistantCore, Feedback, Turn
+from assistant.errors import FrontlineError
+from assistant.outcomes import OutcomeRecorder, OutcomeRequest
 from assistant.storage.channel_addresses import ChannelAddresses
 from integrations.teams import cards
-from integrations.teams.brief_card import draft_request_from_submit
+from integrations.teams.brief_card import draft_request_from_submit, outcome_from_submit
 from integrations.teams.phrases import both, language_of, say
 
 logger = logging.getLogger(__name__)
@@ -62,10 +64,12 @@ class TeamsHandlers:
         *,
         emulator_users: bool = False,
         addresses: ChannelAddresses | None = None,
+        outcomes: Callable[[], OutcomeRecorder] | None = None,
     ) -> None:
         self.core = core
         self.emulator_users = emulator_users
         self.addresses = addresses
+        self.outcomes = outcomes  # Done / Not now on a brief line; None: not recorded here
 
     def register(self, app: AgentApplication[TurnState]) -> None:
         app.conversation_update("membersAdded")(self.on_members_added)
@@ -86,6 +90,10 @@ class TeamsHandlers:
         submitted = cards.feedback_from_submit(activity.value)
         if submitted is not None:
             await self._card_feedback(context, *submitted)
+            return
+        marked = outcome_from_submit(activity.value)
+        if marked is not None:
+            await self._outcome(context, *marked)
             return
         if not await self.core.first_delivery("teams", f"{activity.conversation.id}:{activity.id}"):
             logger.info("teams: duplicate delivery of activity %s ignored", activity.id)
@@ -190,6 +198,32 @@ class TeamsHandlers:
         except Exception:
             logger.exception("teams: the core failed on turn %s", turn.turn_id)
         return None
+
+    # --- Done / Not now on a brief line -------------------------------------------------------
+
+    async def _outcome(
+        self, context: TurnContext, outcome: str, key: str, reason: str | None
+    ) -> None:
+        """Recorded through the core as the RM (own book only), confirmed in the chat."""
+        activity = context.activity
+        if not await self.core.first_delivery("teams", f"{activity.conversation.id}:{activity.id}"):
+            return
+        language = (activity.locale or "zh").split("-")[0]
+        language = "en" if language == "en" else "zh"
+        rm_id = await self._rm_of(activity)
+        if rm_id is None or self.outcomes is None:
+            await context.send_activity(MessageFactory.text(say("unknown_user", language)))
+            return
+        if outcome == "not_now" and reason is None:
+            await context.send_activity(MessageFactory.text(say("outcome_reason", language)))
+            return
+        request = OutcomeRequest(outcome=outcome, reason=reason, language=language)  # type: ignore[arg-type]
+        try:
+            text = (await self.outcomes().record(rm_id, key, request, "teams")).message
+        except FrontlineError as exc:  # refused or malformed: a fixed line, never the detail
+            logger.info("teams: outcome not recorded (%s)", type(exc).__name__)
+            text = say("outcome_refused", language)
+        await context.send_activity(MessageFactory.text(text))
 
     # --- feedback ---------------------------------------------------------------------------
 

@@ -460,14 +460,16 @@ textarea{flex:1;resize:none;min-height:44px;max-height:120px;padding:6px 8px;bor
     en: {
       title: "Today's brief", loading: "Loading your brief…", failed: "Your brief could not be loaded.",
       draft: "Draft it", count: (n) => ` (${n})`, nothing: "Nothing due today.", sources: "Sources", notWorking: "Not a working day: no brief is sent.",
+      done: "Done", notNow: "Not now…", notNowLabel: (t) => `Not now, with a reason: ${t}`, doneLabel: (t) => `Mark done: ${t}`, markFailed: "Could not record it.",
       sections: { due_today: "Signals due today", overdue: "Overdue follow-ups", maturing: "Maturing soon", actions: "Next best actions" },
-      member: (m) => `${m.name} (${m.rm_id}): ${m.due_today} due today, ${m.overdue} overdue, ${m.maturing} maturing`,
+      member: (m) => `${m.name} (${m.rm_id}): ${m.due_today} due today, ${m.overdue} overdue, ${m.maturing} maturing; ${m.done || 0} done, ${Object.values(m.not_now || {}).reduce((a, b) => a + b, 0)} not now`,
     },
     zh: {
       title: "今日晨报", loading: "正在加载晨报…", failed: "晨报加载失败。",
       draft: "起草", count: (n) => `（${n}）`, nothing: "今日暂无待办。", sources: "依据", notWorking: "非工作日：不发送晨报。",
+      done: "完成", notNow: "暂不…", notNowLabel: (t) => `暂不处理并选择原因：${t}`, doneLabel: (t) => `标记完成：${t}`, markFailed: "记录失败。",
       sections: { due_today: "今日待跟进信号", overdue: "逾期未跟进", maturing: "即将到期", actions: "建议行动" },
-      member: (m) => `${m.name}（${m.rm_id}）：今日到期 ${m.due_today}，逾期 ${m.overdue}，即将到期 ${m.maturing}`,
+      member: (m) => `${m.name}（${m.rm_id}）：今日到期 ${m.due_today}，逾期 ${m.overdue}，即将到期 ${m.maturing}；完成 ${m.done || 0}，暂不 ${Object.values(m.not_now || {}).reduce((a, b) => a + b, 0)}`,
     },
   }[LANG];
   const SECTIONS = ["due_today", "overdue", "maturing", "actions"];
@@ -481,25 +483,61 @@ h2{font-size:18px;margin:0 0 8px}h3{font-size:15px;margin:12px 0 4px}h4{font-siz
 ul,ol{margin:0;padding-left:20px}li{margin:2px 0}.status{color:#4a5361;margin:0}.note{color:#8a4b00}
 .draft{margin-left:8px;border:1px solid #0b5cad;background:#fff;color:#0b5cad;border-radius:12px;padding:0 10px;font:inherit;font-size:13px;cursor:pointer;text-decoration:underline}
 .draft:hover{background:#dbe9f8}.sources{color:#4a5361;font-size:13px;list-style:none;padding-left:0}
+.mark{margin-left:6px;border:1px solid #1f7a3a;background:#fff;color:#1f7a3a;border-radius:12px;padding:0 10px;font:inherit;font-size:13px;cursor:pointer}
+.mark:hover{background:#e3f3e8}.later{margin-left:6px;font:inherit;font-size:13px;border:1px solid #8a4b00;color:#8a4b00;border-radius:12px;background:#fff;padding:0 4px}
+.marked{color:#4a5361}.marked .line{text-decoration:line-through}.said{margin-left:6px;color:#1f7a3a;font-size:13px}
 `;
 
-  function briefList(parent, items, level) {
+  /* reasons: the bank's "not now" reasons (from the brief); null where lines are not the
+     reader's own to mark (a team lead's view of the team). */
+  function briefList(parent, items, level, reasons) {
     for (const name of SECTIONS) {
       const chosen = items.filter((i) => i.section === name);
       if (!chosen.length) continue;
       parent.append(el(level, null, BRIEF.sections[name] + BRIEF.count(chosen.length)));
       const list = el("ul");
       for (const item of chosen) {
-        const li = el("li", null, item.text);
+        const li = el("li");
+        li.append(el("span", "line", item.text));
         if (item.draft_request) {
           const b = el("button", "draft", BRIEF.draft, { type: "button", "aria-label": `${BRIEF.draft}: ${item.draft_request}` });
           b.addEventListener("click", () => askDraft(item.draft_request));
           li.append(b);
         }
+        if (reasons && item.action_key) li.append(...markControls(li, item, reasons));
         list.append(li);
       }
       parent.append(list);
     }
+  }
+
+  /* "完成 / Done" and a "暂不 / Not now" reason picker: POST /v1/actions/{key}/outcome. */
+  function markControls(li, item, reasons) {
+    const done = el("button", "mark", BRIEF.done, { type: "button", "aria-label": BRIEF.doneLabel(item.text) });
+    const later = el("select", "later", null, { "aria-label": BRIEF.notNowLabel(item.text) });
+    later.append(el("option", null, BRIEF.notNow, { value: "" }));
+    for (const r of reasons) later.append(el("option", null, r.label, { value: r.code }));
+    const said = el("span", "said", null, { role: "status" });
+    const send = async (outcome, reason) => {
+      said.textContent = "";
+      try {
+        const res = await fetch(ORIGIN + "/v1/actions/" + encodeURIComponent(item.action_key) + "/outcome", {
+          method: "POST", mode: "cors", credentials: "omit", cache: "no-store",
+          headers: { "Authorization": "Bearer " + TOKEN, "Content-Type": "application/json", "X-Frontline-Client": "widget" },
+          body: JSON.stringify(reason ? { outcome, reason, language: LANG } : { outcome, language: LANG }),
+        });
+        if (!res.ok) throw await errorFrom(res);
+        const reply = await res.json();
+        li.classList.add("marked");
+        done.remove(); later.remove();
+        said.textContent = reply.message;
+      } catch (e) {
+        said.textContent = BRIEF.markFailed;
+      }
+    };
+    done.addEventListener("click", () => send("done"));
+    later.addEventListener("change", () => { if (later.value) send("not_now", later.value); });
+    return [done, later, said];
   }
 
   function askDraft(text) {
@@ -544,10 +582,11 @@ ul,ol{margin:0;padding-left:20px}li{margin:2px 0}.status{color:#4a5361;margin:0}
     render(brief) {
       this.heading.textContent = `${BRIEF.title} · ${brief.date}`;
       if (!brief.working_day) this.body.append(el("p", "note", BRIEF.notWorking));
-      briefList(this.body, brief.items || [], "h3");
+      const reasons = brief.role === "rm" && (brief.reasons || []).length ? brief.reasons : null;
+      briefList(this.body, brief.items || [], "h3", reasons);
       for (const m of brief.team || []) {
         this.body.append(el("h3", null, BRIEF.member(m)));
-        briefList(this.body, m.items || [], "h4");
+        briefList(this.body, m.items || [], "h4", null);
       }
       const empty = !(brief.items || []).length && !(brief.team || []).some((m) => (m.items || []).length);
       if (empty) this.body.append(el("p", null, BRIEF.nothing));

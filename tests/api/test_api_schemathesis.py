@@ -27,6 +27,7 @@ OPERATIONS = [
     ("POST", "/v1/feedback"),
     ("GET", "/v1/brief"),
     ("GET", "/v1/prep/{doc_id}.docx"),
+    ("POST", "/v1/actions/{key}/outcome"),
     ("GET", "/healthz"),
     ("GET", "/readyz"),
     ("GET", "/metrics"),
@@ -35,8 +36,8 @@ OPERATIONS = [
 
 @pytest.fixture(scope="module")
 def demo_services(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Frontline]:
-    """The real brief and prep services over the demo bank: whatever date, language or
-    document id is sent, they answer it, not a fake."""
+    """The real brief, prep and outcome services over the demo bank: whatever date, language,
+    document id or action key is sent, they answer it, not a fake."""
     home = tmp_path_factory.mktemp("schemathesis-demo")
     fl = Frontline(make_settings(home), embedder=HashingEmbeddings())
     generate_demo_bank(home / "demo")
@@ -57,6 +58,7 @@ def api_schema(tmp_path: Path, demo_services: Frontline):
         limits=ApiLimits(rate_per_minute=1_000_000, rate_burst=1_000_000),
         briefs=lambda: demo_services.briefs,
         prep=lambda: demo_services.prep_documents,
+        outcomes=lambda: demo_services.outcome_desk,
     )
     return schemathesis.openapi.from_asgi("/openapi.json", app)
 

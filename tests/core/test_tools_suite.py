@@ -30,6 +30,7 @@ CONTRACT = [
     "prepare_meeting",
     "capture_interaction",
     "save_interaction",
+    "record_action_outcome",
 ]
 # A saved note dated long before the extract: it is the client's oldest, so it changes no
 # last contact, follow-up or answer of the session's other tests.
@@ -55,6 +56,8 @@ VALID_ARGS: dict[str, dict[str, Any]] = {
         "client_id": OWN,
     },
     "save_interaction": {"client_id": OWN, **OLD_NOTE},
+    # Undo with nothing recorded: a real call that changes no later test's brief or list.
+    "record_action_outcome": {"client_id": OWN, "outcome": "undo"},
 }
 FOREIGN_ARGS = {
     "find_clients": {"query": FOREIGN},
@@ -68,7 +71,10 @@ FOREIGN_ARGS = {
     "prepare_meeting": {"client_id": FOREIGN},
     "capture_interaction": {"text": "记一下：今天电话联系，客户询问代发", "client_id": FOREIGN},
     "save_interaction": {"client_id": FOREIGN, **OLD_NOTE},
+    "record_action_outcome": {"client_id": FOREIGN, "outcome": "done"},
 }
+# A lead reads the team's clients but acts for no one: outcomes are the client's own RM's.
+ACTS_FOR_THE_RM = {"record_action_outcome"}
 
 
 @pytest.fixture(scope="module")
@@ -134,13 +140,20 @@ def test_when_an_admin_searches_playbooks_then_it_is_allowed(demo) -> None:
     assert toolbox(fl, "RM900").call("search_playbooks", VALID_ARGS["search_playbooks"])["passages"]
 
 
-@pytest.mark.parametrize("name", sorted(FOREIGN_ARGS))
+@pytest.mark.parametrize("name", sorted(set(FOREIGN_ARGS) - ACTS_FOR_THE_RM))
 def test_when_a_team_lead_asks_about_a_team_members_client_then_every_tool_answers(
     demo, name
 ) -> None:
     fl, _ = demo
     lead = toolbox(fl, "RM004")  # RM002, who holds the FOREIGN client, is in RM004's team
     assert lead.call(name, FOREIGN_ARGS[name]) and lead.calls[-1].ok
+
+
+@pytest.mark.parametrize("name", sorted(ACTS_FOR_THE_RM))
+def test_when_a_team_lead_marks_a_team_members_action_then_it_is_refused(demo, name) -> None:
+    fl, _ = demo
+    with pytest.raises(Refusal):
+        toolbox(fl, "RM004").call(name, FOREIGN_ARGS[name])
 
 
 def test_when_a_team_lead_lists_the_book_then_it_is_the_whole_team(demo) -> None:

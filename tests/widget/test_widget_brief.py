@@ -106,7 +106,9 @@ def test_draft_it_by_keyboard_asks_the_chat_the_items_request_as_the_rm(
     loaded(page, demo)
     first = next(i.draft_request for i in demo.brief.items if i.draft_request)
     page.keyboard.press("Tab")  # the panel's first control comes first on the page
-    expect(page.locator(f"{PANEL} .draft").first).to_be_focused()
+    expect(page.locator(f"{PANEL} button").first).to_be_focused()
+    while not page.locator(f"{PANEL} .draft").first.evaluate("b => b.matches(':focus')"):
+        page.keyboard.press("Tab")  # past each line's Done and Not-now controls
     page.keyboard.press("Enter")
     expect(page.get_by_role("dialog", name="Frontline 助手")).to_be_visible()
     expect(page.locator("frontline-chat .user").last).to_contain_text(first)

@@ -138,4 +138,25 @@ class CapturedInteraction(Base):
     captured_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), index=True)
 
 
+class ActionOutcomeRow(Base):
+    """An RM's outcome for a suggested action (``BankRepository.add_outcome``). Beside the
+    extract like captured notes: an import must not forget what RMs did."""
+
+    __tablename__ = "action_outcomes"
+    outcome_id: Mapped[str] = mapped_column(String(40), primary_key=True)
+    action_key: Mapped[str] = mapped_column(String(256), index=True)
+    client_id: Mapped[str] = mapped_column(String(64), index=True)
+    rm_id: Mapped[str] = mapped_column(String(32), index=True)
+    kind: Mapped[str] = mapped_column(String(64))
+    period: Mapped[str] = mapped_column(String(16))
+    outcome: Mapped[str] = mapped_column(String(16))
+    day: Mapped[Day] = mapped_column(Date)
+    channel: Mapped[str] = mapped_column(String(16))
+    reason: Mapped[str | None] = mapped_column(String(32), nullable=True)
+    note: Mapped[str | None] = mapped_column(Text, nullable=True)
+    hide_until: Mapped[Day | None] = mapped_column(Date, nullable=True)
+    recorded_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), index=True)
+    undone_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
+
+
 BANK_TABLES = [Team, RM, Client, Contact, Product, Holding, MonthlyBalance, Interaction]

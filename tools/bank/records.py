@@ -115,6 +115,29 @@ class CapturedNote:
 
 
 @dataclass(frozen=True)
+class ActionOutcome:
+    """What an RM did about a suggested action: ``done``, or ``not_now`` with a reason code
+    and the day the action shows again. ``note`` is the RM's free text with identifiers in
+    their partial display form (as a captured note keeps them); ``undone_at`` is set when the
+    RM took the outcome back."""
+
+    outcome_id: str
+    action_key: str
+    client_id: str
+    rm_id: str
+    kind: str
+    period: str
+    outcome: str  # done | not_now
+    day: Day  # the bank's date it was recorded on
+    channel: str
+    reason: str | None = None
+    note: str | None = None
+    hide_until: Day | None = None  # not_now: shown again on this day
+    recorded_at: datetime | None = None
+    undone_at: datetime | None = None
+
+
+@dataclass(frozen=True)
 class ClientData:
     """Everything the intelligence layer needs about one client, loaded together."""
 

@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from tools.bank import models as m
 from tools.bank.meta import ExtractMeta
 from tools.bank.records import (
+    ActionOutcome,
     BalanceRecord,
     CapturedNote,
     ClientData,
@@ -56,6 +57,27 @@ class BankRepository(Protocol):
 
     def captured_notes(self, since: date) -> list[CapturedNote]:
         """Notes captured on or after ``since`` (by capture time), oldest first."""
+        ...
+
+    def add_outcome(self, outcome: ActionOutcome) -> None:
+        """Record what an RM did about a suggested action (a bank may back this with its
+        CRM's task API)."""
+        ...
+
+    def undo_outcome(self, outcome_id: str, at: datetime) -> bool:
+        """Take an outcome back; False when there is none with this id still standing."""
+        ...
+
+    def outcomes_for(
+        self,
+        client_ids: Iterable[str] | None = None,
+        *,
+        rm_ids: Iterable[str] | None = None,
+        since: date | None = None,
+        include_undone: bool = False,
+    ) -> list[ActionOutcome]:
+        """Outcomes of these clients (or recorded by these RMs, on or after ``since``), oldest
+        first; taken-back ones only when asked."""
         ...
 
 
@@ -213,6 +235,45 @@ class SqlBankRepository:
             )
             return [CapturedNote(**_fields(CapturedNote, r)) for r in rows]
 
+    def add_outcome(self, outcome: ActionOutcome) -> None:
+        with self._sessions.begin() as s:
+            s.add(m.ActionOutcomeRow(**_fields(ActionOutcome, outcome)))
+
+    def undo_outcome(self, outcome_id: str, at: datetime) -> bool:
+        with self._sessions.begin() as s:
+            row = s.get(m.ActionOutcomeRow, outcome_id)
+            if row is None or row.undone_at is not None:
+                return False
+            row.undone_at = at
+            return True
+
+    def outcomes_for(
+        self,
+        client_ids: Iterable[str] | None = None,
+        *,
+        rm_ids: Iterable[str] | None = None,
+        since: date | None = None,
+        include_undone: bool = False,
+    ) -> list[ActionOutcome]:
+        table = m.ActionOutcomeRow
+        query = select(table.__table__).order_by(table.recorded_at, table.outcome_id)
+        if not include_undone:
+            query = query.where(table.undone_at.is_(None))
+        if since is not None:
+            query = query.where(table.day >= since)
+        if rm_ids is not None:
+            query = query.where(table.rm_id.in_(sorted(set(rm_ids))))
+        with self._sessions() as s:
+            if client_ids is None:
+                return _outcomes(s.execute(query))
+            wanted = sorted(set(client_ids))
+            rows = [
+                r
+                for start in range(0, len(wanted), 500)  # keep IN lists bounded
+                for r in s.execute(query.where(table.client_id.in_(wanted[start : start + 500])))
+            ]
+        return _outcomes(rows)
+
     # --- helpers -------------------------------------------------------------------------
     def _branches(self) -> list[str]:
         with self._sessions() as s:
@@ -247,6 +308,19 @@ class SqlBankRepository:
             _money(row.loan_balance),
             row.transaction_count,
         )
+
+
+def _outcomes(rows: Iterable[Any]) -> list[ActionOutcome]:
+    """Records in the order recorded (chunks of an IN list come back one after the other)."""
+    records = [ActionOutcome(**_fields(ActionOutcome, r)) for r in rows]
+    return sorted(records, key=lambda o: (_utc(o.recorded_at), o.outcome_id))
+
+
+def _utc(at: datetime | None) -> datetime:
+    """SQLite hands back naive times (stored as UTC); PostgreSQL aware ones."""
+    if at is None:
+        return datetime.min.replace(tzinfo=UTC)
+    return at if at.tzinfo else at.replace(tzinfo=UTC)
 
 
 def _merged(imported: list[Any], captured: list[Any]) -> tuple[InteractionRecord, ...]:

@@ -32,6 +32,8 @@ class Draft:
     playbook: str
     product_code: str | None = None
     signal_kind: str | None = None
+    detected_on: date | None = None  # the signal's, for the action's key (tools.outcomes)
+    event_date: date | None = None
 
 
 @dataclass(frozen=True)
@@ -62,6 +64,8 @@ def _from(signal: Signal, kind: str, zh: str, en: str, stake: float) -> Draft:
         playbook=signal.playbook,
         product_code=signal.product_code,
         signal_kind=signal.kind,
+        detected_on=signal.detected_on,
+        event_date=signal.event_date,
     )
 
 

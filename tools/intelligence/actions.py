@@ -43,6 +43,8 @@ class NextBestAction(BaseModel):
     playbook: str
     product_code: str | None = None
     signal_kind: str | None = None  # None for profile-driven actions
+    detected_on: date | None = None  # the signal's (see ``tools.outcomes.keys``)
+    event_date: date | None = None
 
 
 def _scored(draft: Draft, tier: TierResult, as_of: date) -> NextBestAction:
@@ -61,6 +63,8 @@ def _scored(draft: Draft, tier: TierResult, as_of: date) -> NextBestAction:
         playbook=draft.playbook,
         product_code=draft.product_code,
         signal_kind=draft.signal_kind,
+        detected_on=draft.detected_on,
+        event_date=draft.event_date,
     )
 
 

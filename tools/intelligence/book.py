@@ -28,6 +28,17 @@ SortKey = Literal["value", "trend", "maturity", "urgency"]
 
 
 @dataclass(frozen=True, slots=True)
+class SignalMark:
+    """One signal of a row, as much of it as its action key needs (``tools.outcomes.keys``)."""
+
+    kind: str
+    product_code: str | None
+    detected_on: date | None
+    event_date: date | None
+    due_date: date | None
+
+
+@dataclass(frozen=True, slots=True)
 class BookRow:
     client_id: str
     rm_id: str
@@ -56,6 +67,7 @@ class BookRow:
     latest_change: float | None = None  # the latest month vs months 4-6 (-0.5 = halved)
     # Every holding still to mature: (days from the as-of date, product code), soonest first.
     maturities: tuple[tuple[int, str], ...] = ()
+    marks: tuple[SignalMark, ...] = ()  # the signals behind ``signals``, one per finding
 
     def measure(self, name: str) -> float | None:
         """A ``tools.book_query.Measure`` of this row (None: the client has no such figure)."""
@@ -134,6 +146,10 @@ def _row(
             metrics.latest_deposit / metrics.prev_avg_deposit - 1
             if metrics.prev_avg_deposit and metrics.latest_deposit is not None
             else None
+        ),
+        marks=tuple(
+            SignalMark(s.kind, s.product_code, s.detected_on, s.event_date, s.due_date)
+            for s in signals
         ),
     )
 

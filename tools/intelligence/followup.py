@@ -33,6 +33,7 @@ class FollowUpGap(BaseModel):
     playbook: str
     product_code: str | None = None
     late_follow_up_on: date | None = None  # a qualifying contact after the deadline, if any
+    event_date: date | None = None  # the signal's (see ``tools.outcomes.keys``)
 
 
 @dataclass(frozen=True)
@@ -84,6 +85,7 @@ def _gap(
         playbook=signal.playbook,
         product_code=signal.product_code,
         late_follow_up_on=contacts[0] if contacts else None,
+        event_date=signal.event_date,
     )
 
 

@@ -217,6 +217,8 @@ def _next_state(ctx: EngineContext, touched: list[str]) -> dict:
         state["last_list"] = list(shown)
         if len(shown) > 1 and set(touched) <= set(shown):  # a list is no one client ("他们")
             state["client_ids"] = []
+    if ctx.toolbox.shown_actions:  # "the first one is done" next turn counts in this list
+        state["last_actions"] = ctx.toolbox.shown_actions
     drafts = [c.args for c in ctx.toolbox.calls if c.name == "draft_outreach" and c.ok]
     if drafts:
         state["last_draft"] = {k: drafts[-1].get(k) for k in DRAFT_SLOTS}

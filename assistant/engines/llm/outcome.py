@@ -22,6 +22,7 @@ CLIENT_TOOLS = {
 }
 CONTENT_TOOLS = {"search_playbooks", "check_compliance"}
 NOTE_TOOLS = {"capture_interaction", "save_interaction"}  # the write path (issue 16)
+OUTCOME_TOOLS = {"record_action_outcome"}  # done / not now on a suggested action
 CITATION = re.compile(r"\[(\d{1,3})\]")
 CODE_BLOCK = re.compile(r"```[a-zA-Z]*\s*\n?(.*?)```", re.S)
 
@@ -29,6 +30,8 @@ CODE_BLOCK = re.compile(r"```[a-zA-Z]*\s*\n?(.*?)```", re.S)
 def infer_intent(tool_names: Sequence[str], masked_text: str, has_prior_client: bool) -> str:
     """The intent from the tools that ran (DESIGN §2 intents), never from the model's say-so."""
     names = set(tool_names)
+    if names & OUTCOME_TOOLS:
+        return "action_outcome"
     if names & NOTE_TOOLS:
         return "capture_note"
     if "draft_outreach" in names:

@@ -27,6 +27,8 @@ _RULES: dict[str, list[str]] = {
         "如果工具提示该客户不在你的管户范围内，礼貌地拒绝，不提供该客户的任何信息。",
         "客户经理要记录接触（“记一下：…”）时，用 capture_interaction 生成草稿并逐项展示给他确认；只有他确认后才调用 "
         "save_interaction（原样传回草稿字段，按他的修改调整）；status 为 empty 时说明不能保存并引用数据规范。",
+        "客户经理说某条建议行动已完成或暂不处理（“第一条已完成”“X的到期续作办好了”“暂不，客户出差”）时，用 record_action_outcome "
+        "记录（优先用 recommend_next_actions / list_book 返回的 action_key）；status 为 needs_reason 时列出原因请他选择。",
         "用中文回答，结构清晰、简洁，不要输出 JSON 或代码块（起草的消息正文除外）。",
     ],
     "en": [
@@ -49,6 +51,9 @@ _RULES: dict[str, list[str]] = {
         "When the RM asks to record a contact ('note that …'), call capture_interaction and show the draft field by "
         "field for confirmation; call save_interaction only after they confirm (pass the draft's fields back, with "
         "their edits); a status of empty means the note cannot be saved: say so and cite the data playbook.",
+        "When the RM says a suggested action is done or not for now ('the first one is done', 'not now for X, client "
+        "travelling'), call record_action_outcome (with the action_key recommend_next_actions or list_book returned "
+        "when you have it); a status of needs_reason means: list the reasons and ask which applies.",
         "Answer in English, clearly and briefly; no JSON or code blocks (except the text of a drafted message).",
     ],
 }

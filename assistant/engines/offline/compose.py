@@ -101,6 +101,7 @@ def action_lines(
                 reason=a["reason"],
                 due=a.get("due_date"),
                 playbook=a.get("playbook"),
+                action_key=a.get("action_key"),
             )
         )
     return lines, items

@@ -19,6 +19,7 @@ from assistant.engines.offline import (
     clients,
     followup,
     meeting_prep,
+    outcome,
     playbook_qa,
 )
 from assistant.engines.offline import compose as c
@@ -65,6 +66,8 @@ class OfflineEngine:
     async def run(self, ctx: EngineContext, emit: Emit) -> EngineResult:
         # "吴娟名下…" from her team lead: a colleague's name the masker kept masked (a client's
         # contact shares it) is read as that colleague, by id, before anything looks for clients.
+        if (marked := await self._outcome(ctx)) is not None:
+            return marked
         if (noted := await self._capture(ctx)) is not None:
             return noted
         text = await asyncio.to_thread(colleagues_by_id, ctx.toolbox, ctx.masked_text)
@@ -96,7 +99,17 @@ class OfflineEngine:
                 Request(ctx, slots, verdict.intent, emit, self.playbooks, book)
             )
         capture.forget(result, ctx.state)
+        outcome.forget(result, ctx.state)
+        if ctx.toolbox.shown_actions:  # "第一条已完成" next turn counts in this list
+            result.state[outcome.SHOWN] = ctx.toolbox.shown_actions
         result.state = followup.carry(ctx.state, result.state, result.intent, result.refused)
+        return result
+
+    async def _outcome(self, ctx: EngineContext) -> EngineResult | None:
+        """ "第一条已完成", "not now for X, client travelling": the RM's word on an action."""
+        result = await outcome.handle(ctx)
+        if result is not None:
+            result.state = followup.carry(ctx.state, result.state, result.intent, result.refused)
         return result
 
     async def _capture(self, ctx: EngineContext) -> EngineResult | None:

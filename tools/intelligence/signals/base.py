@@ -37,6 +37,9 @@ class Signal(BaseModel):
     detected_on: date | None = None  # when the data first showed it; follow-up clocks start here
     due_date: date | None = None  # the playbook's deadline for the RM's follow-up
     playbook: str
+    # The day the finding is about (a holding's maturity date), when it is about one: what
+    # tells one occurrence of the signal from the next (``tools.outcomes.keys``).
+    event_date: date | None = None
 
 
 @dataclass(frozen=True)

@@ -52,6 +52,7 @@ class MaturityRule:
             detected_on=ctx.as_of,
             due_date=self._next_contact(ctx, holding),
             playbook=policy.playbook,
+            event_date=holding.maturity_date,
         )
 
     @staticmethod

@@ -1,0 +1,1 @@
+"""What RMs did about suggested actions: the outcome policy, action keys, the outcome book."""
