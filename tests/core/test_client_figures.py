@@ -42,12 +42,12 @@ def test_when_a_question_names_a_figure_then_it_is_recognised(question, figures)
     assert asked(question) == figures
 
 
-def test_when_the_loan_is_asked_then_the_latest_month_is_given_to_the_yuan() -> None:
+def test_when_the_loan_is_asked_then_the_latest_month_is_given_to_the_fen() -> None:
     profile = _profile([1e6, 1e6, 1e6], loans=[9_000_000, 8_800_000, 8_765_432.1])
     zh = "\n".join(lead("⟦CLIENT_1⟧ 贷款多少", profile, "zh"))
     en = "\n".join(lead("loan balance for ⟦CLIENT_1⟧?", profile, "en"))
-    assert "876.54 万元" in zh and "8,765,432 元" in zh and "2026-03" in zh
-    assert "CNY 8,765,432" in en
+    assert "876.54 万元" in zh and "8,765,432.10 元" in zh and "2026-03" in zh
+    assert "CNY 8,765,432.10" in en
 
 
 def test_when_deposits_now_are_asked_then_the_latest_month_leads_not_the_average() -> None:
@@ -111,7 +111,7 @@ def test_when_the_latest_month_departs_from_the_average_then_the_snapshot_shows_
     assert ("50 万" in _latest_apart(m, True)) is shown
 
 
-def test_when_a_holding_matures_then_its_amount_is_shown_to_the_yuan() -> None:
+def test_when_a_holding_has_an_amount_then_it_is_shown_in_full() -> None:
     from assistant.engines.offline.client_facts import _holdings
 
     profile = {
@@ -134,5 +134,5 @@ def test_when_a_holding_matures_then_its_amount_is_shown_to_the_yuan() -> None:
     }
     zh = _holdings(profile, "zh")
     assert "2026-11-06" in zh[0] and "1,044,500 元" in zh[0]
-    assert "88" not in zh[1]  # a holding that does not mature keeps its short line
+    assert "88,000 元" in zh[1] and "到期" not in zh[1]  # no maturity: the amount alone
     assert "CNY 1,044,500" in _holdings(profile, "en")[0]

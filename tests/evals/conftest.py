@@ -4,6 +4,7 @@ demo bank with the bundled playbooks, and the Harbour bank with its own."""
 
 from __future__ import annotations
 
+import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -14,6 +15,8 @@ from evals.banks.harbour import BANK_PROFILE, NOTE_POLICY, SIGNAL_POLICY, TIERIN
 from testkit.demo import load_demo
 from tests.conftest import make_settings
 from tests.support.harbour import load_harbour
+from tools.bank.demo import generate_demo_bank
+from tools.bank.importer import import_extract
 
 REPO = Path(__file__).resolve().parents[2]
 CONVERTED = REPO / ".frontline" / "models" / "multilingual-e5-small"
@@ -24,6 +27,23 @@ def demo_frontline(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Frontli
     home = tmp_path_factory.mktemp("golden-home")
     fl = Frontline(make_settings(home, embedding_model=_embedding_model()))
     load_demo(fl, home / "demo")
+    yield fl
+    fl.close()
+
+
+@pytest.fixture
+def writable_demo_frontline(
+    demo_frontline: Frontline, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[Frontline]:
+    """A demo bank of its own for a set that writes (notes saved, actions marked): the same
+    ingested playbooks (the shared store's files copied, nothing re-embedded), a fresh extract,
+    so what one set records never changes what another set finds, whatever their order."""
+    home = tmp_path_factory.mktemp("writable-demo-home")
+    shutil.copytree(demo_frontline.settings.chroma_path, home / "chroma")
+    fl = Frontline(make_settings(home, embedding_model=_embedding_model()))
+    generate_demo_bank(home / "demo")
+    import_extract(fl.sessions, home / "demo")
+    fl.after_import()
     yield fl
     fl.close()
 

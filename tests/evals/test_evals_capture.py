@@ -3,7 +3,7 @@ book's client, a full identifier) on the offline engine stays above the evals/fl
 floors that apply to it.
 
 Slow like the golden set: the full demo bank, the real embedding model, the real core. The
-cases save notes into the session's demo bank, dated on its as-of day."""
+cases save notes into a demo bank of their own (the set writes), dated on its as-of day."""
 
 from __future__ import annotations
 
@@ -20,9 +20,11 @@ CAPTURE = Path(__file__).resolve().parents[2] / "evals" / "datasets" / "golden-c
 
 @pytest.mark.slow
 def test_capture_set_on_the_offline_engine_stays_above_the_floors(
-    demo_frontline: Frontline, tmp_path: Path
+    writable_demo_frontline: Frontline, tmp_path: Path
 ) -> None:
-    summary = run_eval(demo_frontline, CAPTURE, tmp_path / "out", engine="offline", progress=False)
+    summary = run_eval(
+        writable_demo_frontline, CAPTURE, tmp_path / "out", engine="offline", progress=False
+    )
     assert summary.metrics["cases"] >= 15
     assert not summary.warnings
     floors = floors_for_a_partial_set(summary.metrics, load_floors())

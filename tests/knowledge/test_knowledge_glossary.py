@@ -25,7 +25,9 @@ def test_chinese_phrases_match_inside_text_and_english_only_whole_words() -> Non
     assert expansion.matched == ("发工资",)
     assert expansion.phrases == ("代发工资", "代发", "payroll", "salary disbursement")
     assert glossary.expand("Payroll cut-off").phrases[:2] == ("代发工资", "代发")
-    assert glossary.expand("payrolls and largecd").phrases == ()  # no partial English words
+    assert glossary.expand("payrollx and largecd").phrases == ()  # no partial English words
+    # The other grammatical number of an English phrase is the phrase ("payrolls", "holiday").
+    assert glossary.expand("payrolls").phrases[:2] == ("代发工资", "代发")
 
 
 def test_phrases_already_in_the_query_are_not_added_and_groups_combine() -> None:
