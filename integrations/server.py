@@ -41,9 +41,9 @@ def build_app(fl: Frontline) -> FastAPI:
     from integrations.api.limits import ApiLimits
 
     settings = fl.settings
-    # The outcome policy is read before serving: a bad file stops `serve` with one line
-    # (file: field: problem) instead of failing the first Done click.
-    _ = fl.outcome_policy
+    # The note and outcome policies are read before serving: a bad file stops `serve` with one
+    # line (file: field: problem) instead of failing the first note or the first Done click.
+    _ = fl.note_policy, fl.outcome_policy
     # The demo page hands its token to whoever loads it: only when asked for (and `serve`
     # binds it to loopback only), never by default.
     demo_token = next(iter(settings.api_tokens), None) if settings.demo_page else None
