@@ -77,11 +77,6 @@ def _maturity_ok(row: BookRow, q: BookQuery, r: Resolved) -> bool:
     return any(
         start <= days <= q.maturity_within_days and (named is None or code in named)
         for days, code in row.maturities
-    ) or (
-        not row.maturities  # rows built before per-holding maturities: the next one
-        and named is None
-        and row.days_to_maturity is not None
-        and start <= row.days_to_maturity <= q.maturity_within_days
     )
 
 
