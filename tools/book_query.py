@@ -19,10 +19,13 @@ SignalKind = Literal[
     "deposit_churn", "maturity", "product_gap", "dormancy", "growth", "suitability"
 ]
 # What a book can be ranked or thresholded by. ``value`` is what "biggest" means for the
-# client's segment (AUM for retail, average daily deposits for corporate).
+# client's segment (AUM for retail, average daily deposits for corporate). ``deposit`` is the
+# newest month's average daily deposit (月日均), the figure an RM means by "deposits";
+# ``deposit_3m`` the last three months' mean (近三月日均), which tiers are measured on.
 Measure = Literal[
     "value",
     "deposit",
+    "deposit_3m",
     "loan",
     "aum",
     "deposit_change",
@@ -131,7 +134,8 @@ class BookQuery(BaseModel):
 
 MEASURE_WORDS: dict[str, tuple[str, str]] = {
     "value": ("客户价值（对公日均存款 / 零售金融资产）", "client value (deposits / AUM)"),
-    "deposit": ("近三月日均存款", "3-month average daily deposits"),
+    "deposit": ("最新月日均存款", "average daily deposits, latest month"),
+    "deposit_3m": ("近三月日均存款", "3-month average daily deposits"),
     "loan": ("贷款余额", "loan balance"),
     "aum": ("金融资产", "AUM"),
     "deposit_change": ("存款变化（近三月较前三月）", "deposit change vs the prior 3 months"),

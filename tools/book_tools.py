@@ -86,8 +86,7 @@ def list_book(tb: Toolbox, args: ListBookArgs) -> dict:
     if args.group_by_rm:
         team = sorted({r.rm_id for r in intel.book_rows(book)})
         out["per_rm"] = [
-            {"rm_id": rm_id, "name": label.get(rm_id, rm_id), "clients": n}
-            for rm_id, n in per_rm(rows, team)
+            r | {"name": label.get(r["rm_id"], r["rm_id"])} for r in per_rm(rows, team)
         ]
     shown = rows[: args.limit]
     dicts = [intel.row_dict(r, tb.language) for r in shown]

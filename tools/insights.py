@@ -309,6 +309,7 @@ class InsightService:
             "gaps": list(r.gaps),
             "next_maturity": str(r.next_maturity) if r.next_maturity else None,
             "avg_deposit": round(r.avg_deposit, 2),
+            "latest_deposit": round(r.latest_deposit, 2),
             "loan_balance": round(r.loan_balance, 2),
             "aum": round(r.aum, 2),
             "days_since_contact": r.days_since_contact,

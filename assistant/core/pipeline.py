@@ -462,8 +462,15 @@ class Assistant:
             rm_id=caller.rm_id,
             conversation_id=conversation_id,
             entitled_client_ids=caller.client_ids,
+            staff_names=self._staff_names(caller),
         )
         return restored.text, list(restored.flags)
+
+    def _staff_names(self, caller: Caller) -> frozenset[str]:
+        """The colleagues ``caller`` may name (themself; a lead's team): their names are staff,
+        not a client's, in what the caller reads."""
+        rms = self._services().intelligence.rms
+        return frozenset(r.name for r in rms if caller.may_name(r))
 
     def _restore_card(self, card: ClientCard, caller: Caller, conversation_id: str) -> ClientCard:
         fix = lambda s: self._restore(s, caller, conversation_id)[0]  # noqa: E731

@@ -21,11 +21,16 @@ RECORD_REQUEST = re.compile(
     re.I,
 )
 # A request for an identifier's value itself (身份证号多少, "what's … card number"): only a
-# masked form is ever shown, so the answer says so instead of showing a profile.
+# masked form is ever shown, so the answer says so instead of showing a profile. A phone or an
+# e-mail asked to be sent over ("手机号发我", "give me X's number") is the same request: the
+# masked form "what's the phone number" shows cannot be dialled, and the answer says why.
 IDENTIFIER_REQUEST = re.compile(
     r"(身份证|证件号|证件号码|护照号|银行卡号|卡号|账号|信用代码).{0,6}(多少|是什么|是多少|发我|给我|告诉我|查一下|报一下)|"
-    r"(发|给|告诉)我.{0,12}(身份证|证件号|卡号|账号|信用代码)|"
-    r"\b(what'?s|what is|send me|give me|tell me)\b.{0,40}\b(id|passport|card|account) (number|no\.?)s?\b",
+    r"(发|给|告诉)我.{0,12}(身份证|证件号|卡号|账号|信用代码|手机号|电话号码|邮箱地址)|"
+    r"(手机号|手机号码|电话号码|联系电话|邮箱)(码|地址)?.{0,2}(发我|发给我|给我|私信我|报给我)|"
+    r"\b(what'?s|what is|send me|give me|tell me)\b.{0,40}\b(id|passport|card|account) (number|no\.?)s?\b|"
+    r"\b(send|give|text|dm|forward) me\b.{0,40}\b(phone|mobile|cell)( number)?s?\b|\b(send|give|forward) me\b.{0,40}\be-?mail address(es)?\b|"
+    r"\b(uscc|credit code|id number|passport number)\b.{0,30}\b(send|give|need|pls|please)\b",
     re.I,
 )
 

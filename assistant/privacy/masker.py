@@ -150,6 +150,7 @@ class PrivacyLayer:
         rm_id: str,
         conversation_id: str,
         entitled_client_ids: Collection[str],
+        staff_names: Collection[str] = (),
     ) -> Restored:
         """Links neutralised (:mod:`.links`: no token restores inside a URL), tokens -> what
         this RM may see, then the final scan; see :mod:`.restore`."""
@@ -161,6 +162,7 @@ class PrivacyLayer:
             rm_id=rm_id,
             conversation_id=conversation_id,
             entitled_client_ids=entitled_client_ids,
+            staff_names=staff_names,
         )
         if not link_flags:
             return restored

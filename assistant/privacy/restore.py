@@ -100,11 +100,16 @@ def scan_outgoing(
     text: str,
     analyzer: PiiAnalyzer,
     entitled_client_ids: Collection[str],
+    staff_names: Collection[str] = (),
 ) -> tuple[str, list[GuardEvent]]:
-    """Redact raw identifiers and known names of non-entitled clients left in ``text``."""
+    """Redact raw identifiers and known names of non-entitled clients left in ``text``.
+    ``staff_names``: the bank's staff the reader may name (a lead's team): a colleague who
+    shares a name with another book's client is the colleague in an answer about the team."""
     leaks: list[tuple[int, int, GuardEvent]] = []
     for det in analyzer.analyze(text, entities=SCAN_ENTITIES, exact_only=True):
         if det.entity_type in NAME_ENTITIES:
+            if det.value in staff_names:
+                continue
             owners = analyzer.dictionary.owners_of_name(det.value)
             if not owners or any(owner in entitled_client_ids for owner in owners):
                 continue
@@ -127,6 +132,7 @@ def restore(
     rm_id: str,
     conversation_id: str,
     entitled_client_ids: Collection[str],
+    staff_names: Collection[str] = (),
 ) -> Restored:
     """Tokens to display forms for this RM, then the final scan of the outgoing text."""
     restored = restore_tokens(
@@ -137,6 +143,6 @@ def restore(
         entitled_client_ids=entitled_client_ids,
         owners_of_name=analyzer.dictionary.owners_of_name,
     )
-    scanned, leaks = scan_outgoing(restored.text, analyzer, entitled_client_ids)
+    scanned, leaks = scan_outgoing(restored.text, analyzer, entitled_client_ids, staff_names)
     events = [*restored.events, *leaks]
     return Restored(scanned, _flags(events), events)

@@ -48,7 +48,7 @@ class BookRow:
     tier_label_zh: str
     tier_label_en: str
     value: float  # AUM for retail, average daily deposits for corporate: what "biggest" means
-    avg_deposit: float
+    avg_deposit: float  # the last 3 months' mean: what tiers and trends are measured on
     trend_ratio: float | None  # last 3 months vs months 4-6 (-0.25 = down 25%)
     signals: tuple[str, ...]  # signal kinds, most severe first, no repeats
     top_severity: str | None
@@ -65,6 +65,9 @@ class BookRow:
     top_product_risk: int | None = None  # the riskiest held product, R1..R5 as 1..5
     attributes: tuple[str, ...] = ()  # the extract's extra values (a bank's own tier label)
     latest_change: float | None = None  # the latest month vs months 4-6 (-0.5 = halved)
+    # The newest month's average daily deposit: what an RM means by "deposits" in a ranking or
+    # a threshold ("top 3 by deposits", "存款超过一千万"), the freshest figure the extract has.
+    latest_deposit: float = 0.0
     # Every holding still to mature: (days from the as-of date, product code), soonest first.
     maturities: tuple[tuple[int, str], ...] = ()
     marks: tuple[SignalMark, ...] = ()  # the signals behind ``signals``, one per finding
@@ -73,7 +76,8 @@ class BookRow:
         """A ``tools.book_query.Measure`` of this row (None: the client has no such figure)."""
         return {
             "value": self.value,
-            "deposit": self.avg_deposit,
+            "deposit": self.latest_deposit,
+            "deposit_3m": self.avg_deposit,
             "loan": self.loan_balance,
             "aum": self.aum,
             "deposit_change": self.trend_ratio,
@@ -126,6 +130,7 @@ def _row(
         tier_label_en=tier.label_en,
         value=metrics.aum if client.client_type == "retail" else metrics.avg_deposit,
         avg_deposit=metrics.avg_deposit,
+        latest_deposit=metrics.latest_deposit or 0.0,
         trend_ratio=metrics.trend_ratio,
         signals=tuple(dict.fromkeys(s.kind for s in signals)),
         top_severity=signals[0].severity if signals else None,

@@ -119,9 +119,19 @@ def select(rows: Sequence[BookRow], q: BookQuery, r: Resolved) -> list[BookRow]:
     return rank([row for row in rows if keep(row, q, r)], q)
 
 
-def per_rm(rows: Sequence[BookRow], rm_ids: Collection[str]) -> list[tuple[str, int]]:
-    """(rm_id, matching clients) for every RM of ``rm_ids``, most first."""
-    counts = {rm: 0 for rm in rm_ids}
+# The money a team lead adds up per RM ("各自存款加起来多少"): measure -> BookRow figure.
+SUMMED = {"deposit": "latest_deposit", "deposit_3m": "avg_deposit", "loan": "loan_balance",
+          "aum": "aum"}  # fmt: skip
+
+
+def per_rm(rows: Sequence[BookRow], rm_ids: Collection[str]) -> list[dict]:
+    """Per RM of ``rm_ids``: the matching clients and the sum of each ``SUMMED`` figure over
+    them, most clients first."""
+    totals = {rm: {"clients": 0} | dict.fromkeys(SUMMED, 0.0) for rm in rm_ids}
     for row in rows:
-        counts[row.rm_id] = counts.get(row.rm_id, 0) + 1
-    return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+        t = totals.setdefault(row.rm_id, {"clients": 0} | dict.fromkeys(SUMMED, 0.0))
+        t["clients"] += 1
+        for measure, attr in SUMMED.items():
+            t[measure] += getattr(row, attr)
+    ordered = sorted(totals.items(), key=lambda kv: (-kv[1]["clients"], kv[0]))
+    return [{"rm_id": rm} | {k: round(v, 2) for k, v in t.items()} for rm, t in ordered]

@@ -25,7 +25,7 @@ from tools.names.staff import mentioned
 
 IC = re.I
 COUNT = re.compile(
-    r"(几|多少)(个|家|位|户)(?!工作|月|小时|星期|礼拜|字|点|天)|有几(个|家|位)?(?![天日])|"
+    r"(几|多少)(个|家|位|户)(?!工作|月|小时|星期|礼拜|字|点|天)|有几(个|家|位)?(?![天日])|的有多少\s*[？?]?\s*$|"
     r"\bhow many\b(?! days| hours| weeks| months| working)|\bnumber of clients\b",
     IC,
 )
@@ -53,6 +53,12 @@ MEASURES: list[tuple[str, str]] = [
     (r"贷款|借款|(?<!金)融资|\bloans?\b|\bmortgages?\b|\bborrow", "loan"),
     (r"金融资产|\baum\b|资产", "aum"),
     (r"流出|下降|减少|掉|\boutflows?\b|\bdropp?(ed)?\b|\bdecline", "deposit_change"),
+    # "近三月日均", "3-month average": the smoothed figure tiers use; plain "存款" is the newest
+    (
+        r"(近|最近)?(三|3)个?月(的)?日均|季(度)?日均|近三个?月.{0,3}存款|"
+        r"\b(3|three)[- ]months?\b.{0,3}\b(avg|average)|\bquarterly (avg|average)",
+        "deposit_3m",
+    ),
     (r"存款|日均|\bdeposits?\b", "deposit"),
     (r"到期日|按到期|\bby maturity\b", "days_to_maturity"),
 ]
@@ -124,12 +130,17 @@ ASKS = re.compile(
 NORMATIVE = re.compile(
     r"\bsupposed to\b|\b(am i|are we) (required|expected)\b|\b(do|does) (i|we|a company|a client|the client) "
     r"(need|have) to\b|\brequired to\b|\bmust (i|we)\b|\bneed(s)? before\b|\bbefore the system\b|"
-    r"\bdoes a (company|client|firm|business) need\b|规定|按规矩|按要求|应该.{0,6}(多少|几)|至少要|要求.{0,6}(多少|几)",
+    r"\bdoes a (company|client|firm|business) need\b|规定|按规矩|按要求|应该.{0,6}(多少|几)|至少要|要求.{0,6}(多少|几)|"
+    r"多久.{0,6}一次|\bhow often\b",
     IC,
 )
 MY_BOOK = re.compile(
     r"我的客户|我名下|我手上|我这边|我们组的|组里的客户|\bmy (\w+ ){0,2}(clients|customers|book)\b|\bin my book\b",
     IC,
+)
+# "贷款一千万以上的有哪些", "C4客户里日均过亿的": the clients asked for without the noun.
+LIST_ASK = re.compile(
+    r"的(有哪些|都有谁|有谁|是哪些|都是谁|有哪几[个家位])|^哪些|的\s*[？?。！!]*\s*$"
 )
 CLIENT_NOUN = re.compile(r"客户|企业|公司|\bclients?\b|\bcustomers?\b|\baccounts\b", IC)
 TEAM = re.compile(r"团队|我们组|组里|组员|全组|\bteam\b", IC)
@@ -146,6 +157,12 @@ class Parsed:
     # A ranking was asked for ("top 3", "最多的几家") but no measure word found: the sort is
     # the default (client value), and the bank's slot examples may name a better one.
     measure_unnamed: bool = False
+
+
+# "半年没联系", "一年半", "half a year": durations without a numeral, read as one.
+HALF_AS = {"一年半": "18个月", "半年": "6个月", "半个月": "15天", "半月": "15天",
+           "half a year": "6 months", "half year": "6 months", "half a month": "15 days"}  # fmt: skip
+HALVES = re.compile("|".join(sorted(map(re.escape, HALF_AS), key=len, reverse=True)), IC)
 
 
 def _days(num: str, unit: str) -> int | None:
@@ -321,14 +338,20 @@ def _thresholds(text: str, measure: str | None) -> list[Threshold]:
     if measure == "deposit_change" and (m := SHARE.search(text)):
         return [Threshold(measure="deposit_change", op="lte", value=-share(m))]
     bound = re.compile(
-        rf"(超过|大于|高于|多于|以上|不低于|至少|低于|少于|小于|不超过|以下|over|above|more than|greater than|at least|under|below|less than|at most)\s*({NUMBER})\s*({UNIT})",
+        rf"(超过|大于|高于|多于|以上|不低于|至少|过|逾|低于|少于|小于|不超过|不到|以下|over|above|more than|greater than|at least|under|below|less than|at most)\s*({NUMBER})\s*({UNIT})",
         IC,
     )
     after = re.compile(rf"({NUMBER})\s*({UNIT})\s*(以上|以下|\+)", IC)
+    # "日均过亿", "贷款破千万": the unit alone is one of it
+    bare = re.compile(r"(?:过|破|超|上)(亿|千万|百万)(?![\d一二两三四五六七八九十])")
+    for m in bare.finditer(text):
+        value = amount("1", m.group(1))
+        if value is not None:
+            out.append(Threshold(measure=measure or "value", op="gte", value=value))  # type: ignore[arg-type]
     for m in bound.finditer(text):
         value = amount(m.group(2), m.group(3))
         low = m.group(1).lower()
-        up = low in ("超过", "大于", "高于", "多于", "以上", "不低于", "至少", "over", "above",
+        up = low in ("超过", "大于", "高于", "多于", "以上", "不低于", "至少", "过", "逾", "over", "above",
                      "more than", "greater than", "at least")  # fmt: skip
         if value is not None:
             bound_of = {"measure": measure or "value", "op": "gte" if up else "lte", "value": value}
@@ -398,6 +421,7 @@ def parse(
     """Read a book question. ``rms``: the bank's staff (for "小王那边", "tang xiaofei's");
     ``team``: the rm_ids whose familiar names may be used; ``industries``: the book's;
     ``tiering``: the bank's tiers, named as its policy names them."""
+    text = HALVES.sub(lambda m: HALF_AS[m.group(0)], text)
     q: dict = {}
     found_rms = mentioned(text, rms, team)
     if len(found_rms) == 1:
@@ -496,6 +520,7 @@ def parse(
         or ((count or asks) and (filtered or measure or superlative or count))
         or (superlative and measure and CLIENT_NOUN.search(text))
         or (thresholds and CLIENT_NOUN.search(text))
+        or (thresholds and LIST_ASK.search(text))
     )
     if NORMATIVE.search(text) and not MY_BOOK.search(text):
         structured = False

@@ -25,7 +25,8 @@ from tools.toolbox import Toolbox
 # The figure a ranking is about, shown on each line: (row key, zh label, en label).
 FIGURES = {
     "loan": ("loan_balance", "贷款余额", "loans"),
-    "deposit": ("avg_deposit", "近三月日均存款", "3-month avg deposits"),
+    "deposit": ("latest_deposit", "最新月日均存款", "latest month's avg deposits"),
+    "deposit_3m": ("avg_deposit", "近三月日均存款", "3-month avg deposits"),
     "aum": ("aum", "金融资产", "AUM"),
     "days_since_contact": ("days_since_contact", "距上次接触（天）", "days since contact"),
 }
@@ -52,7 +53,7 @@ async def answer(req: Request) -> EngineResult:
     parsed = req.book
     args = parsed.query.model_dump(exclude_defaults=True)
     team_wide = parsed.team or args.get("group_by_rm") or args.get("follow_up_gaps")
-    if req.tb.caller.role == "team_lead" and not team_wide and "rm" not in args:
+    if req.tb.caller.role == "team_lead" and not team_wide and "rm" not in args and _own_book(req):
         args["rm"] = req.tb.caller.rm_id  # "我的客户" from a lead: their own book, not the team's
     args = await _lacks_as_gap(req, args)
     if args.get("signal") == "product_gap":
@@ -100,6 +101,14 @@ async def _lacks_as_gap(req: Request, args: dict) -> dict:
     return args
 
 
+def _own_book(req: Request) -> bool:
+    """Whether a team lead manages clients of their own; a lead who does not means the team's
+    when they say "my clients"."""
+    caller = req.tb.caller
+    rows = req.tb.services.intelligence.book_rows(caller.client_ids)
+    return any(r.rm_id == caller.rm_id for r in rows)
+
+
 def _lines(result: dict, args: dict, language: str, text: str) -> list[str]:
     if "per_rm" in result:
         return _per_rm(result, args, language)
@@ -130,10 +139,14 @@ def _top(row: dict, figure: tuple[str, str, str], language: str) -> str:
     named = t("client_named", language).format(name=row["name"], client_id=row["client_id"])
     if value is None or key == "days_since_contact":
         return t("book_top", language).format(client=named, figure="")
-    shown = exact_zh(value) if language == "zh" else exact_en(value)
+    shown = _exact(value, language)
     return t("book_top", language).format(
         client=named, figure=f"{zh if language == 'zh' else en} {shown}"
     )
+
+
+def _exact(value: float, language: str) -> str:
+    return exact_zh(value) if language == "zh" else exact_en(value)
 
 
 def _figure(value: float | int | None, label: str, key: str, language: str) -> str:
@@ -151,7 +164,19 @@ def _per_rm(result: dict, args: dict, language: str) -> list[str]:
     rows = result["per_rm"]
     if not rows:
         return [t("book_none", language)]
-    return [f"{i}. " + t(key, language).format(**r) for i, r in enumerate(rows, 1)]
+    lines = [f"{i}. " + t(key, language).format(**r) for i, r in enumerate(rows, 1)]
+    figure = FIGURES.get(args.get("sort_by", ""))
+    if figure is None or args.get("follow_up_gaps") or figure[0] == "days_since_contact":
+        return lines
+    # "各自存款加起来多少": each RM's sum of the figure asked about, and the team's.
+    measure, label = args["sort_by"], figure[1 if language == "zh" else 2]
+    for i, r in enumerate(rows, 1):
+        lines[i - 1] += t("rm_sum", language).format(
+            label=label, amount=_exact(r[measure], language)
+        )
+    total = sum(r[measure] for r in rows)
+    lines.append(t("rm_sum_total", language).format(label=label, amount=_exact(total, language)))
+    return lines
 
 
 async def _references(req: Request, topics: list[str]) -> list[str]:

@@ -89,6 +89,19 @@ SOONEST = re.compile(
     r"最(近|早|快)到期|\b(soonest|earliest|first) to mature\b|\bmatures? (first|soonest)\b", re.I
 )
 LONGEST_SILENT = re.compile(r"最久没|最长时间没|\b(longest|longest time) (since|without)\b", re.I)
+# "最近联系过的那个", "the one I spoke to last": the latest contact, not the longest silence.
+LATEST_CONTACT = re.compile(
+    r"最近(联系|接触|拜访|沟通|聊|见)过?|刚(联系|拜访|见)过?|"
+    r"\b(most recently|last) (contacted|called|visited|seen|spoken to)\b|"
+    r"\b(we|i) (talked|spoke|met) (to |with )?(most recently|last)\b",
+    re.I,
+)
+# Words that ask within the list on screen ("这几家里哪家…", "which of them"), not the book.
+WITHIN_LIST = re.compile(
+    r"这几[家个位]|这些|其中|里面|当中|之中|哪[家个位]|"
+    r"\b(of|among) (them|these|those)\b|\bwhich (one|of them|of these)\b",
+    re.I,
+)
 
 # Words that point at one of the clients on screen ("上海那家", "the machinery one").
 POINTER = re.compile(r"那家|这家|那个|这个|那位|这位|\b(that|this|the)\s+(\w+\s+)?one\b", re.I)
@@ -190,6 +203,14 @@ async def _refer(tb: Toolbox, text: str, state: dict, names_client: bool) -> Fol
         picked = _by_position(text, shown)
         if not picked and POINTER.search(text):
             picked = await _by_measure(tb, text, shown) or await _by_description(tb, text, shown)
+        elif (
+            not picked
+            and WITHIN_LIST.search(text)
+            and (within := await _by_measure(tb, text, shown))
+        ):
+            # "这几家里哪家最久没联系了": a question about the one the measure picks, not a count
+            # of the book ("几家"); its figure is in the client's facts.
+            return FollowUp(within, intent="client_facts")
         if picked:
             return FollowUp(picked, default_intent="client_facts")
     remembered = state.get("client_ids") or []
@@ -252,6 +273,8 @@ def superlative(text: str) -> tuple[str, bool] | None:
         return "days_to_maturity", False
     if LONGEST_SILENT.search(text):
         return "days_since_contact", True
+    if LATEST_CONTACT.search(text):
+        return "days_since_contact", False
     most, least = MOST.search(text), LEAST.search(text)
     if not (most or least):
         return None

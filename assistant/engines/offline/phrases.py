@@ -183,6 +183,8 @@ PHRASES: dict[str, dict[str, str]] = {
     "book_query": {"zh": "查询条件：", "en": "Query: "},
     "book_count": {"zh": "答：{matched} 位。", "en": "Answer: {matched}."},
     "book_top": {"zh": "答：{client}，{figure}。", "en": "Answer: {client}, {figure}."},
+    "rm_sum": {"zh": "，{label}合计 {amount}", "en": ", {label} in total {amount}"},
+    "rm_sum_total": {"zh": "合计：{label} {amount}", "en": "All together: {label} {amount}"},
     "rm_count_line": {
         "zh": "{name}（{rm_id}）：{clients} 位客户符合条件",
         "en": "{name} ({rm_id}): {clients} matching clients",
