@@ -140,3 +140,17 @@ def test_no_contact_since_a_period_began_is_counted_from_its_first_day(question,
 )
 def test_an_industry_is_named_by_its_label_its_first_word_or_in_english(question, label) -> None:
     assert industry_said(question, ["建材贸易", "新能源", "纺织", "港口物流"]) == label
+
+
+@pytest.mark.parametrize(
+    ("question", "head"),
+    [("C3客户能买R4产品吗", "不可以"), ("C4 的客户可以买 R2 的产品吗？", "可以"),
+     ("can a C2 client buy an R3 product?", "No"), ("is an R1 product ok for a C1 client?", "Yes")],
+)  # fmt: skip
+def test_when_only_the_two_levels_are_named_then_they_decide_yes_or_no(
+    demo, question: str, head: str
+) -> None:
+    fl, _ = demo
+    answer = ask(fl, question, rm="RM001")
+    assert answer.text.startswith(head), answer.text[:80]
+    assert answer.citations

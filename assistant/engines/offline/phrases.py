@@ -137,6 +137,7 @@ PHRASES: dict[str, dict[str, str]] = {
     "holdings_title": {"zh": "持有产品", "en": "Holdings"},
     "holding": {"zh": "- {product}（{code}，{risk}）", "en": "- {product} ({code}, {risk})"},
     "matures": {"zh": " 到期 {date}", "en": " matures {date}"},
+    "product_of_level": {"zh": "该等级的产品", "en": "A product at that level"},
     "suitability_above": {
         "zh": "{name}（{code}）风险等级 R{r}，高于 C{c} 客户的风险承受能力，不得销售（须 C ≥ R）",
         "en": "{name} ({code}) is rated R{r}, above a C{c} client's risk tolerance; it may not be "

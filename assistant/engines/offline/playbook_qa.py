@@ -15,6 +15,7 @@ from assistant.engines.offline.request import Request
 
 PASSAGES = 3
 SUITABILITY_GRADE = re.compile(r"\bC[1-5]\b|C[1-5](?=[\u4e00-\u9fff])", re.I)
+SUITABILITY_LEVEL = re.compile(r"(?<![a-z0-9])R([1-5])(?![0-9])", re.I)
 YES_NO_PASSAGES = 6
 
 
@@ -60,4 +61,8 @@ async def _suitability(req: Request, found: list[dict]) -> Lead | None:
     ]
     products = by_code or (await named_products(req.tb, req.text))["products"]
     rated = [p for p in products[:1] if p.get("risk_level")]
+    if not rated and (level := SUITABILITY_LEVEL.search(req.text)):
+        # "C3客户能买R4产品吗": no product named, the two levels decide it
+        rated = [{"product_code": f"R{level.group(1)}", "risk_level": f"R{level.group(1)}",
+                  "name": t("product_of_level", req.lang)}]  # fmt: skip
     return suitability_lead(req.text, rated[0], found, req.lang) if rated else None
