@@ -13,6 +13,7 @@ from assistant.errors import EntitlementError
 from assistant.privacy.tokens import TOKEN_RE
 from tools.bank.records import ClientData, ClientRecord
 from tools.names.forms import company_forms
+from tools.names.titles import Titled, addressed, titled
 from tools.outcomes.keys import action_kind
 from tools.toolbox import Toolbox, ToolError, ToolSpec
 
@@ -129,7 +130,7 @@ def named_clients(tb: Toolbox, text: str) -> list[str] | None:
         return ids
     tokens = [m.group(0) for m in TOKEN_RE.finditer(text)]
     companies = [_owners(tb, t) for t in tokens if t.startswith("⟦CLIENT_")]
-    people = [o for t in tokens if t.startswith("⟦PERSON_") and (o := _contact_owners(tb, t))]
+    people = [o for t in tokens if t.startswith("⟦PERSON_") and (o := _contact_owners(tb, t, text))]
     book = tb.caller.client_ids
     out: list[str] = []
     for owners in filter(None, companies):  # a name the bank no longer holds names no one
@@ -139,8 +140,14 @@ def named_clients(tb: Toolbox, text: str) -> list[str] | None:
             raise EntitlementError("that client is not in your book")
         out += own
     if not companies:  # "我的客户王建国": a contact stands for their client
-        out = [cid for p in people for cid in sorted(p & book)]
+        out = [cid for p in people for cid in _in_focus(tb, sorted(p & book))]
     return list(dict.fromkeys(out)) or None
+
+
+def _in_focus(tb: Toolbox, ids: list[str]) -> list[str]:
+    """Of several clients a contact may belong to, the one the conversation is about."""
+    focus = [cid for cid in tb.conversation_clients if cid in ids]
+    return focus[:1] if len(ids) > 1 and focus else ids
 
 
 def mentioned_clients(tb: Toolbox, text: str) -> tuple[list[str], bool]:
@@ -208,13 +215,32 @@ def _owners(tb: Toolbox, token: str) -> frozenset[str]:
     return tb.services.privacy.owners_of_name(name)
 
 
-def _contact_owners(tb: Toolbox, token: str) -> frozenset[str]:
-    """The clients a person token is a contact of (empty for a person the bank does not know)."""
+def _contact_owners(tb: Toolbox, token: str, text: str) -> frozenset[str]:
+    """The clients a person token is a contact of (empty for a person the bank does not know).
+    A surname and title ("黄总", "Mr Huang") is a contact of the asker's own clients only."""
     cid = tb.client_id_for_token(token)
     if cid:
         return frozenset({cid})
     name = tb.value_for_token(token)
-    return tb.services.privacy.owners_of_name(name) if name else frozenset()
+    if not name:
+        return frozenset()
+    owners = tb.services.privacy.owners_of_name(name)
+    form = titled(name) if not owners else None
+    return frozenset(addressed_in_book(tb, form, text)) if form else owners
+
+
+def addressed_in_book(tb: Toolbox, form: Titled, text: str) -> list[str]:
+    """The caller's clients with a contact ``form`` fits: those ``text`` also names by a short
+    head ("启航的武总"), else the conversation's client when it is one of them, else all.
+    Only the caller's book is searched: who else has a 黄总 is nobody's business here."""
+    book = tb.services.intelligence.book_data(frozenset(tb.caller.client_ids))
+    contacts = ((d.client.client_id, p.name, p.title) for d in book for p in d.contacts)
+    fits = addressed(form, contacts)
+    words = TOKEN_RE.sub(" ", text)
+    fitting = set(fits)
+    candidates = [f for f in tb.services.intelligence.name_forms if f.client_id in fitting]
+    said = [f.client_id for f in candidates if _by_head(f, words) or _matches(f, words)]
+    return said or _in_focus(tb, fits)
 
 
 def _names_someone(query: str) -> bool:

@@ -109,6 +109,9 @@ class Toolbox:
     citations: list[Citation] = field(default_factory=list)
     passages: dict[int, Any] = field(default_factory=dict)
     client_ids: list[str] = field(default_factory=list)
+    # The clients the conversation was about before this turn: a contact said by surname and
+    # title ("黄总") is theirs first.
+    conversation_clients: list[str] = field(default_factory=list)
     # The clients of the last list shown this turn, in display order ("the second one" next turn).
     shown: list[str] = field(default_factory=list)
     # The actions shown this turn ({action_key, client_id, kind}), in display order: what

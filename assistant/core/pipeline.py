@@ -315,7 +315,12 @@ class Assistant:
         return conversation_id
 
     def _toolbox(
-        self, caller: Caller, conversation_id: str, language: str, channel: str = "api"
+        self,
+        caller: Caller,
+        conversation_id: str,
+        language: str,
+        channel: str = "api",
+        state: dict | None = None,
     ) -> TracedToolbox:
         """A fresh toolbox: each engine attempt records only its own calls and citations."""
         return TracedToolbox(
@@ -324,6 +329,7 @@ class Assistant:
             conversation_id,
             language,
             channel=channel,
+            conversation_clients=list((state or {}).get("client_ids") or []),
             tracer=self._tracer,
         )
 
@@ -342,11 +348,12 @@ class Assistant:
         history = (
             [] if new else await asyncio.to_thread(self.conversations.history, conversation_id)
         )
+        state = history[-1].state if history else {}
         return EngineContext(
-            self._toolbox(caller, conversation_id, language, channel),
+            self._toolbox(caller, conversation_id, language, channel, state),
             masked_text,
             language,
-            history[-1].state if history else {},
+            state,
             [(h.masked_question, h.masked_answer.get("text", "")) for h in history],
         )
 
@@ -434,7 +441,11 @@ class Assistant:
         fresh = dataclasses.replace(
             ctx,
             toolbox=self._toolbox(
-                ctx.toolbox.caller, ctx.toolbox.conversation_id, ctx.language, ctx.toolbox.channel
+                ctx.toolbox.caller,
+                ctx.toolbox.conversation_id,
+                ctx.language,
+                ctx.toolbox.channel,
+                ctx.state,
             ),
         )
         result = await self._offline(fresh, emit)

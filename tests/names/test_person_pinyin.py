@@ -39,11 +39,11 @@ def test_person_forms_keep_the_surname_and_the_given_name_whole() -> None:
 
 
 def test_a_polyphonic_character_is_spelt_as_people_say_it_and_u_stands_for_v() -> None:
-    from tools.names.forms import _pinyins
+    from tools.names.forms import pinyins
 
-    assert "Shengxin" in _pinyins("晟信")  # the library's first reading is "cheng"
-    assert _pinyins("福绿")[:2] == ("Fulv", "Fulu")
-    assert _pinyins("A1科技") == ("A1keji",)  # letters and digits run together: as written
+    assert "Shengxin" in pinyins("晟信")  # the library's first reading is "cheng"
+    assert pinyins("福绿")[:2] == ("Fulv", "Fulu")
+    assert pinyins("A1科技") == ("A1keji",)  # letters and digits run together: as written
 
 
 def test_a_two_character_name_has_pinyin_forms_unless_they_spell_english() -> None:

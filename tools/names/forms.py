@@ -145,7 +145,7 @@ def person_forms(name: str) -> tuple[NameForm, ...]:
     name = name.strip()
     if not (MIN_PERSON_PINYIN <= len(name) <= 4 and _CJK.match(name)):
         return ()
-    pairs = [(s, g) for s in _pinyins(name[0]) for g in _pinyins(name[1:])]
+    pairs = [(s, g) for s in pinyins(name[0]) for g in pinyins(name[1:])]
     if len(name) == 2:
         everyday = _everyday_en()
 
@@ -186,7 +186,11 @@ def _zh_forms(name: str) -> list[NameForm]:
         # A long head ("瑞洋海产", "海鸿冷链"): its first two characters are how RMs say it,
         # naming the company alone when they are no everyday word.
         short, rare = head[:2], _rare_word(head[:2])
-        out += [NameForm(short, rare), *(_pinyin_form(p, rare) for p in _pinyins(short))]
+        out += [NameForm(short, rare), *(_pinyin_form(p, rare) for p in pinyins(short))]
+        # Its trade, when words no list knows follow ("浪花船舶修造" is "浪花船舶" too).
+        trade = _INDUSTRY.match(head, 2)
+        if trade and trade.end() < len(head):
+            out.append(NameForm(head[: trade.end()], True))
     for j in range(len(words) + 1):
         parts = [head, *words[:j]]
         text = "".join(parts)
@@ -197,11 +201,11 @@ def _zh_forms(name: str) -> list[NameForm]:
         if place:
             out.append(NameForm(place + text, True))
         if _CJK.match(text):
-            said = [_pinyins(head), *([_pinyin(w)] for w in words[:j])]
+            said = [pinyins(head), *([_pinyin(w)] for w in words[:j])]
             out += [_pinyin_form(" ".join(ps), strong) for ps in product(*said)]
             if j > 0:
                 english = " ".join(INDUSTRY_ZH[w] for w in words[:j])
-                out += [NameForm(f"{h} {english}", True, spaced=True) for h in _pinyins(head)]
+                out += [NameForm(f"{h} {english}", True, spaced=True) for h in pinyins(head)]
     out.append(NameForm(bare, len(bare) >= MIN_STRONG_ZH))
     return out
 
@@ -213,6 +217,7 @@ def _alternation(words: Iterable[str]) -> str:
 _PLACE = re.compile(f"^(?:{_alternation(PLACE_PREFIXES)})(?=.)")
 _LEADING_GENERIC = re.compile(f"^(?:{_alternation((*GENERIC_ZH, *PLACE_PREFIXES))})+")
 _TRAILING_INDUSTRY = re.compile(f"(?<=..)(?:{_alternation(INDUSTRY_ZH)})$")
+_INDUSTRY = re.compile(_alternation(INDUSTRY_ZH))
 
 
 def _strip_place(name: str) -> str:
@@ -280,7 +285,7 @@ PINYIN_VARIANTS = 4  # readings kept per name: the usual one first, then the lik
 
 
 @lru_cache(maxsize=16384)
-def _pinyins(text: str) -> tuple[str, ...]:
+def pinyins(text: str) -> tuple[str, ...]:
     """How people spell ``text`` in pinyin: the usual reading, other readings of characters
     with several (晟 is "cheng" to the library, "sheng" to the client), and ü typed as "u"
     ("Fulu" as well as the library's "Fulv")."""

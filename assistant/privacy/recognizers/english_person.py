@@ -16,8 +16,9 @@ import re
 from assistant.privacy.entities import Entity
 from assistant.privacy.recognizers.base import Pattern, RegexRecognizer, Span
 from assistant.privacy.recognizers.given_names import GIVEN_NAMES
+from tools.names.titles import EN_HONORIFICS
 
-_TITLE = r"(?<![A-Za-z])(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Sir|Madam|Mme|Mlle)\.?\s+"
+_TITLE = rf"(?<![A-Za-z])(?:{'|'.join(EN_HONORIFICS)})\.?\s+"
 _NAME = r"(?P<v>[A-Z][a-z]+(?:[ -](?:[A-Z][a-z]+|[A-Z]\.))?(?:\s[A-Z][a-z]+)?)"
 
 _SURNAME = r"[A-Z][a-z]+(?:['-][A-Z][a-z]+)?|Mc[A-Z][a-z]+|O'[A-Z][a-z]+"
