@@ -1,0 +1,87 @@
+"""``playbook_qa`` about one client: "按它那个级别多久要拜访一次", "what must I do for X's tier".
+
+A question about the bank's rules that names a client, or points at the conversation's client,
+is answered for that client: the client's tier as the bank's tiering policy names it (with its
+basis), then the standard for that tier, cited, then the passages the question finds searched
+with the tier and the rule behind the client's leading signal. A question about no client is
+the playbooks' general answer (``playbook_qa``).
+"""
+
+from __future__ import annotations
+
+import re
+
+from assistant.engines.base import EngineResult
+from assistant.engines.offline import clients, playbook_qa
+from assistant.engines.offline import compose as c
+from assistant.engines.offline.phrases import t
+from assistant.engines.offline.playbooks import Lookup, find, lookup
+from assistant.engines.offline.request import Request
+from tools.toolbox import Refusal, ToolError
+
+# Words that ask what the bank's rules require ("按规矩", "按它那个级别", "how often must I"): with
+# a pronoun for the conversation's client, the turn is a rule asked of that client, not a fact.
+RULE_ASKED = re.compile(
+    r"规矩|规定|制度|标准|要求|规定动作|按.{0,6}(级别|层级|分层|等级|量级)|频次|频率|"
+    r"(多久|多长时间|几天|几次|提前多久).{0,8}(一次|拜访|联系|面访|回访|接触|跟进)|提前多久|"
+    r"\b(rules?|policy|standards?|supposed to|required|requirements?|have to|must|"
+    r"how often|how early|how far ahead|how many days)\b",
+    re.I,
+)
+
+
+def asks_rule(text: str) -> bool:
+    """Whether the words ask what the bank's rules require (of whomever they are about)."""
+    return bool(RULE_ASKED.search(text))
+
+
+async def answer(req: Request) -> EngineResult:
+    picked = await _client(req)
+    if isinstance(picked, EngineResult):
+        picked.intent = "playbook_qa"
+        return picked
+    if picked is None:
+        return await playbook_qa.answer(req)
+    profile = await req.tb.acall("get_client_profile", {"client_id": picked})
+    tier = profile["tier_label"]
+    # The tier-standards playbook's passage for this tier that the question asks about ("一年里
+    # 要做哪些规定动作": the yearly duties, not the response time).
+    wanted = lookup(req.playbooks, "service_standards").playbook
+    standard = await find(req.tb, Lookup(None, wanted, f"{tier} {req.text}"), req.lang)
+    result = await playbook_qa.answer(req, focus=await _focus(req, picked, tier), pinned=standard)
+    lead = t("client_tier_lead", req.lang).format(
+        name=profile["name"],
+        client_id=picked,
+        tier=tier,
+        why=profile["tier_explanation"],
+    )
+    result.text = c.join([[lead], [result.text]])
+    result.cards = [c.client_card(profile)]
+    return result.with_state({"client_ids": [picked]})
+
+
+async def _client(req: Request) -> str | EngineResult | None:
+    """The one client the question is about: named in it, or the conversation's client its
+    pronoun stands for. None when it is about no client (or one the caller may not read: the
+    general answer reveals nothing of a client); a which-one answer when the name fits several."""
+    if req.tb.caller.role == "admin":
+        return None
+    if len(req.slots.client_ids) == 1:
+        return req.slots.client_ids[0]
+    if not req.slots.client_tokens:
+        return None
+    try:
+        return await clients.resolve_client(req)
+    except (Refusal, ToolError):
+        return None
+
+
+async def _focus(req: Request, client_id: str, tier: str) -> str:
+    """What the question is searched with besides its words: the tier, and the rule behind the
+    client's leading signal ("提前多久联系" about a client whose deposit matures)."""
+    signals = (await req.tb.acall("get_client_signals", {"client_id": client_id}))["signals"]
+    if not signals:
+        return tier
+    top = signals[0]
+    ref = lookup(req.playbooks, top["kind"], playbook=top.get("playbook"), fallback=top["title"])
+    return f"{tier} {ref.query(req.lang, tier)}"
