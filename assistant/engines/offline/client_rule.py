@@ -2,8 +2,9 @@
 
 A question about the bank's rules that names a client, or points at the conversation's client,
 is answered for that client: the client's tier as the bank's tiering policy names it (with its
-basis), then the standard for that tier, cited, then the passages the question finds searched
-with the tier and the rule behind the client's leading signal. A question about no client is
+basis), then the standard for that tier the question asks about and the rule behind the
+client's leading signal, cited, then what the question finds searched with the tier, and the
+client's open actions with their deadlines (is the RM late?). A question about no client is
 the playbooks' general answer (``playbook_qa``).
 """
 
@@ -28,6 +29,7 @@ RULE_ASKED = re.compile(
     r"how often|how early|how far ahead|how many days)\b",
     re.I,
 )
+STANDING = 2  # the client's open actions shown under the rule
 
 
 def asks_rule(text: str) -> bool:
@@ -48,16 +50,32 @@ async def answer(req: Request) -> EngineResult:
     # 要做哪些规定动作": the yearly duties, not the response time).
     wanted = lookup(req.playbooks, "service_standards").playbook
     standard = await find(req.tb, Lookup(None, wanted, f"{tier} {req.text}"), req.lang)
-    result = await playbook_qa.answer(req, focus=await _focus(req, picked, tier), pinned=standard)
+    pinned = tuple(p for p in (standard, await _signal_rule(req, picked, tier)) if p)
+    result = await playbook_qa.answer(req, focus=tier, pinned=pinned)
     lead = t("client_tier_lead", req.lang).format(
         name=profile["name"],
         client_id=picked,
         tier=tier,
         why=profile["tier_explanation"],
     )
-    result.text = c.join([[lead], [result.text]])
+    result.text = c.join([[lead], [result.text], await _standing(req, picked)])
     result.cards = [c.client_card(profile)]
+    # A turn that names the client asks how to serve that client by the rules (how the bank's
+    # own question writers read "X这种量级的客户要做哪些规定动作"); a rule asked of the
+    # conversation's client ("them", "他们") stays a question about the rules.
+    if req.slots.client_tokens or picked in req.text:
+        result.intent = "serve_client"
     return result.with_state({"client_ids": [picked]})
+
+
+async def _standing(req: Request, client_id: str) -> list[str]:
+    """Where the client stands against the rules: its first open actions with their deadlines
+    ("现在算晚了没" is answered by the deadline and the reason beside it)."""
+    actions = (await req.tb.acall("recommend_next_actions", {"client_id": client_id}))["actions"]
+    if not actions:
+        return []
+    lines, _ = c.action_lines(actions[:STANDING], {}, req.lang)
+    return [c.heading(t("client_standing", req.lang)), *lines]
 
 
 async def _client(req: Request) -> str | EngineResult | None:
@@ -76,12 +94,12 @@ async def _client(req: Request) -> str | EngineResult | None:
         return None
 
 
-async def _focus(req: Request, client_id: str, tier: str) -> str:
-    """What the question is searched with besides its words: the tier, and the rule behind the
-    client's leading signal ("提前多久联系" about a client whose deposit matures)."""
+async def _signal_rule(req: Request, client_id: str, tier: str) -> dict | None:
+    """The rule behind the client's leading signal ("提前多久联系" about a client whose deposit
+    matures: the maturity follow-up's lead time), shown after the tier's standard."""
     signals = (await req.tb.acall("get_client_signals", {"client_id": client_id}))["signals"]
     if not signals:
-        return tier
+        return None
     top = signals[0]
     ref = lookup(req.playbooks, top["kind"], playbook=top.get("playbook"), fallback=top["title"])
-    return f"{tier} {ref.query(req.lang, tier)}"
+    return await find(req.tb, ref, req.lang, tier=tier)

@@ -165,6 +165,10 @@ PHRASES: dict[str, dict[str, str]] = {
         "en": "{name} ({client_id}) is a **{tier}** client under the bank's tiering ({why}). "
         "The standard for that tier:",
     },
+    "client_standing": {
+        "zh": "该客户当前待办（期限）",
+        "en": "Where this client stands (open actions, deadlines)",
+    },
     "help_notes": {
         "zh": "记录一次拜访或通话：直接告诉我，例如「记一下 今天电话联系了〈客户〉，谈了〈内容〉」。"
         "我整理成接触记录给你确认，你回复「是」才会保存。",

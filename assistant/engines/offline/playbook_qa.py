@@ -18,16 +18,17 @@ SUITABILITY_GRADE = re.compile(r"\bC[1-5]\b|C[1-5](?=[\u4e00-\u9fff])", re.I)
 YES_NO_PASSAGES = 6
 
 
-async def answer(req: Request, *, focus: str = "", pinned: dict | None = None) -> EngineResult:
-    """The playbooks' answer. ``focus``: words searched with the question (a client's tier, the
-    rule behind its signal); ``pinned``: a passage shown first whatever the search ranks."""
+async def answer(req: Request, *, focus: str = "", pinned: tuple[dict, ...] = ()) -> EngineResult:
+    """The playbooks' answer. ``focus``: words searched with the question (a client's tier);
+    ``pinned``: passages shown first, in order, whatever the search ranks."""
     await req.emit(StatusEvent(text=t("searching", req.lang)))
     # A yes/no question looks further for the rule that decides it; three passages are shown.
     k = YES_NO_PASSAGES if asks_yes_no(req.text) else PASSAGES
     query = " ".join(filter(None, (req.text, focus)))
     found = (await req.tb.acall("search_playbooks", {"query": query, "k": k}))["passages"]
-    if pinned is not None:
-        found = [pinned, *(p for p in found if p["n"] != pinned["n"])]
+    if pinned:
+        first = list({p["n"]: p for p in pinned}.values())
+        found = [*first, *(p for p in found if all(p["n"] != f["n"] for f in first))]
     if not found:
         return EngineResult(t("playbook_none", req.lang), "playbook_qa")
     lead = direct_lead(req.text, found)
