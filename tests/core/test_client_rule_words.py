@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from assistant.engines.offline.client_facts import WHO_MANAGES
-from assistant.engines.offline.client_rule import asks_rule
+from assistant.engines.offline.client_rule import asks_rule, asks_suitability
 from assistant.engines.refusals import asks_how_to_record, asks_to_record
 
 
@@ -57,3 +57,14 @@ def test_when_asked_how_to_keep_a_note_then_it_is_help(text: str) -> None:
 )  # fmt: skip
 def test_when_a_rule_on_records_or_a_note_itself_then_it_is_not_help(text: str) -> None:
     assert not asks_how_to_record(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "suitability"),
+    [("⟦CLIENT_1⟧ is C2 and wants the equity fund, ok?", True), ("他们能买R4的理财吗", True),
+     ("⟦CLIENT_1⟧这个级别多久面访一次", False), ("what's the rule for them", False)],
+)  # fmt: skip
+def test_when_a_client_s_purchase_is_asked_then_suitability_decides(
+    text: str, suitability: bool
+) -> None:
+    assert asks_suitability(text) is suitability

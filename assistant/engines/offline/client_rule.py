@@ -15,6 +15,7 @@ import re
 from assistant.engines.base import EngineResult
 from assistant.engines.offline import clients, playbook_qa
 from assistant.engines.offline import compose as c
+from assistant.engines.offline.direct import asks_yes_no
 from assistant.engines.offline.phrases import t
 from assistant.engines.offline.playbooks import Lookup, find, lookup
 from assistant.engines.offline.request import Request
@@ -44,6 +45,9 @@ async def answer(req: Request) -> EngineResult:
         return picked
     if picked is None:
         return await playbook_qa.answer(req)
+    if asks_suitability(req.text):
+        # "X is C3, wants Y - allowed?": the suitability rule decides, not the tier's standard.
+        return (await playbook_qa.answer(req)).with_state({"client_ids": [picked]})
     profile = await req.tb.acall("get_client_profile", {"client_id": picked})
     tier = profile["tier_label"]
     # The tier-standards playbook's passage for this tier that the question asks about ("一年里
@@ -66,6 +70,14 @@ async def answer(req: Request) -> EngineResult:
     if req.slots.client_tokens or picked in req.text:
         result.intent = "serve_client"
     return result.with_state({"client_ids": [picked]})
+
+
+def asks_suitability(text: str) -> bool:
+    """ "X is C3, wants Y - allowed?": whether the client may buy a product, not its tier's rule."""
+    return bool(
+        clients.BUY.search(text)
+        or (asks_yes_no(text) and playbook_qa.SUITABILITY_GRADE.search(text))
+    )
 
 
 async def _standing(req: Request, client_id: str) -> list[str]:
