@@ -279,7 +279,15 @@ def get_client_profile(tb: Toolbox, args: ClientArgs) -> dict:
         "tier": insight.tier.tier,
         "tier_label": _tier_label(insight.tier, tb.language),
         "tier_explanation": _tier_explanation(insight.tier, tb.language),
+        "rm": _manager(tb, data.client.rm_id),
     }
+
+
+def _manager(tb: Toolbox, rm_id: str) -> dict:
+    """The client's RM as the extract names them ("谁管的"): a colleague's name is not client
+    PII, and the caller reads only clients of a book they may read."""
+    rm = next((r for r in tb.services.intelligence.rms if r.rm_id == rm_id), None)
+    return {"rm_id": rm_id, "name": rm.name if rm else None, "is_caller": rm_id == tb.caller.rm_id}
 
 
 def _profile(tb: Toolbox, data: ClientData) -> dict:

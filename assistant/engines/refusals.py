@@ -77,6 +77,25 @@ def asks_to_record(text: str) -> bool:
     return bool(RECORD_REQUEST.search(text)) and not HOW_TO.search(text)
 
 
+# "怎么记录拜访", "how do I save a note about a client call?": how the assistant keeps a note
+# (help), not a note to keep nor the bank's rule on records ("拜访记录几天内要录入").
+RECORD_HOW = re.compile(
+    r"(记录|记一下|记下|记个|记一?笔|保存|存一?[个条下]|登记|"
+    r"\b(save|log|record|keep|write down|note down|add)\b).{0,16}"
+    r"(拜访|通话|电话|沟通|接触|笔记|备注|纪要|会谈|面谈|"
+    r"\b(notes?|visits?|calls?|meetings?|interactions?|contacts?)\b)",
+    re.I,
+)
+RECORD_RULE = re.compile(
+    r"几天|多久|时限|期限|要求|规定|\b(within|deadline|how soon|how long|by when|required)\b", re.I
+)
+
+
+def asks_how_to_record(text: str) -> bool:
+    """Whether the turn asks how to record a visit or call with the assistant."""
+    return bool(HOW_TO.search(text) and RECORD_HOW.search(text) and not RECORD_RULE.search(text))
+
+
 def policy_refusal(
     verdict: IntentResult,
     language: str,

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from assistant.engines.base import EngineResult
 from assistant.engines.offline import compose as c
 from assistant.engines.offline import figures
@@ -12,11 +14,20 @@ from assistant.engines.offline.request import Request
 from tools.intelligence.fmt import exact_en, exact_zh
 
 RECENT = 3
+# "谁管的", "客户经理是谁", "who manages X", "whose client is X": the client's RM, first.
+WHO_MANAGES = re.compile(
+    r"谁管|谁负责|谁在管|归谁|谁的客户|(客户经理|管户(经理)?|管户人|RM)\s*是谁|哪个客户经理|哪位客户经理|"
+    r"\bwho('s| is)? (manages|managing|looks after|owns|covers|handles)\b|\bwhose client\b|"
+    r"\bwho('s| is) (the|their|its|his|her) (rm|relationship manager|banker)\b|"
+    r"\b(rm|relationship manager) (for|of) ⟦",
+    re.I,
+)
 
 
 async def answer(req: Request, profile: dict) -> EngineResult:
     lang = req.lang
     blocks = [
+        _manager(req.text, profile, lang),
         figures.lead(req.text, profile, lang),
         await _asked_product(req, profile),
         [c.heading(t("snapshot", lang))] + c.snapshot(profile, lang) + c.basics(profile, lang),
@@ -26,6 +37,23 @@ async def answer(req: Request, profile: dict) -> EngineResult:
         await _tier_basis(req, profile),
     ]
     return EngineResult(c.join(blocks), "client_facts", cards=[c.client_card(profile)])
+
+
+def _manager(text: str, profile: dict, language: str) -> list[str]:
+    """Who manages the client, when asked: the RM the extract names (the caller themself, or a
+    colleague of the team lead's team)."""
+    rm = profile.get("rm") or {}
+    if not WHO_MANAGES.search(text) or not rm.get("rm_id"):
+        return []
+    key = "managed_by_you" if rm.get("is_caller") else "managed_by"
+    return [
+        t(key, language).format(
+            name=profile["name"],
+            client_id=profile["client_id"],
+            rm=rm.get("name") or rm["rm_id"],
+            rm_id=rm["rm_id"],
+        )
+    ]
 
 
 async def _asked_product(req: Request, profile: dict) -> list[str]:

@@ -16,14 +16,15 @@ from assistant.engines.failures import tool_failure
 from assistant.engines.offline import (
     book_query,
     capture,
+    client_rule,
     clients,
     followup,
     meeting_prep,
     outcome,
-    playbook_qa,
 )
 from assistant.engines.offline import compose as c
 from assistant.engines.offline.book_parse import Parsed
+from assistant.engines.offline.client_facts import WHO_MANAGES
 from assistant.engines.offline.examples import ExampleClassifier, ExampleVerdict
 from assistant.engines.offline.intent import CLIENT_TOKEN, IntentResult, classifier_text, classify
 from assistant.engines.offline.phrases import t
@@ -31,14 +32,19 @@ from assistant.engines.offline.playbooks import find, lookup
 from assistant.engines.offline.request import Handler, Request
 from assistant.engines.offline.slot_examples import SlotClassifier
 from assistant.engines.offline.slots import Slots, extract
-from assistant.engines.refusals import policy_refusal, records_in, refusal_rule
+from assistant.engines.refusals import (
+    asks_how_to_record,
+    policy_refusal,
+    records_in,
+    refusal_rule,
+)
 from tools.book_tools import colleagues_by_id
 from tools.client_tools import client_ids_in, mentioned_clients
 from tools.intelligence.policy import PlaybookMap, load_playbook_map
 from tools.toolbox import Refusal, ToolError
 
 HANDLERS: dict[str, Handler] = {
-    "playbook_qa": playbook_qa.answer,
+    "playbook_qa": client_rule.answer,
     "book_query": book_query.answer,
     "serve_client": clients.answer,
     "client_facts": clients.answer,
@@ -141,6 +147,8 @@ class OfflineEngine:
         )
         if follow.intent:
             return replace(verdict, intent=follow.intent)
+        if WHO_MANAGES.search(ctx.masked_text) and (has_client or follow.client_ids):
+            return replace(verdict, intent="client_facts")  # "第二个是谁管的": the client's RM
         if carried := self._implicit_client(ctx, slots, follow, has_client, book, verdict):
             return carried
         if follow.default_intent:
@@ -151,6 +159,9 @@ class OfflineEngine:
                 book_like=book.structured,
                 method="rules",
             ).intent
+            if own == "playbook_qa" and client_rule.asks_rule(ctx.masked_text):
+                # "按规矩我该提前多久联系他们": the bank's rule, asked of the client "他们" means
+                return replace(verdict, intent="playbook_qa")
             if own in followup.NO_INTENT_OF_ITS_OWN:
                 return replace(verdict, intent=follow.default_intent)
         return verdict
@@ -250,6 +261,8 @@ def _early_answer(
     )
     if refusal is not None:
         return refusal
+    if asks_how_to_record(ctx.masked_text):  # how the assistant keeps a note: help
+        return EngineResult(c.join([[t("help_notes", lang)], [t("help", lang)]]), "help")
     if intent in FIXED:
         out = intent == "out_of_scope"
         return EngineResult(

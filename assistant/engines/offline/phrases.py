@@ -153,6 +153,30 @@ PHRASES: dict[str, dict[str, str]] = {
     "phone": {"zh": "电话", "en": "Phone"},
     "recent_title": {"zh": "最近互动", "en": "Recent interactions"},
     "tier_basis": {"zh": "分层依据：{why} [{n}]", "en": "Tier basis: {why} [{n}]"},
+    "managed_by": {
+        "zh": "{name}（{client_id}）的管户客户经理：{rm}（{rm_id}）。",
+        "en": "{name} ({client_id}) is managed by {rm} ({rm_id}).",
+    },
+    "managed_by_you": {
+        "zh": "{name}（{client_id}）由你本人管户（{rm_id}）。",
+        "en": "{name} ({client_id}) is your own client ({rm_id}).",
+    },
+    "client_tier_lead": {
+        "zh": "{name}（{client_id}）按行内分层属于**{tier}**（{why}）。该层级适用的标准如下：",
+        "en": "{name} ({client_id}) is a **{tier}** client under the bank's tiering ({why}). "
+        "The standard for that tier:",
+    },
+    "client_standing": {
+        "zh": "该客户当前待办（期限）",
+        "en": "Where this client stands (open actions, deadlines)",
+    },
+    "help_notes": {
+        "zh": "记录一次拜访或通话：直接告诉我，例如「记一下 今天电话联系了〈客户〉，谈了〈内容〉」。"
+        "我整理成接触记录给你确认，你回复「是」才会保存。",
+        "en": 'To save a note about a visit or call, just tell me, e.g. "note: called <client> '
+        'today about <topic>". I show it back as a contact record; it is saved only when you '
+        'reply "yes".',
+    },
     "client_option": {"zh": "- {name}（{client_id}）", "en": "- {name} ({client_id})"},
     "subject": {"zh": "Subject: {subject}", "en": "Subject: {subject}"},
     "kind_corporate": {"zh": "对公客户", "en": "Corporate"},

@@ -19,11 +19,17 @@ SUITABILITY_LEVEL = re.compile(r"(?<![a-z0-9])R([1-5])(?![0-9])", re.I)
 YES_NO_PASSAGES = 6
 
 
-async def answer(req: Request) -> EngineResult:
+async def answer(req: Request, *, focus: str = "", pinned: tuple[dict, ...] = ()) -> EngineResult:
+    """The playbooks' answer. ``focus``: words searched with the question (a client's tier);
+    ``pinned``: passages shown first, in order, whatever the search ranks."""
     await req.emit(StatusEvent(text=t("searching", req.lang)))
     # A yes/no question looks further for the rule that decides it; three passages are shown.
     k = YES_NO_PASSAGES if asks_yes_no(req.text) else PASSAGES
-    found = (await req.tb.acall("search_playbooks", {"query": req.text, "k": k}))["passages"]
+    query = " ".join(filter(None, (req.text, focus)))
+    found = (await req.tb.acall("search_playbooks", {"query": query, "k": k}))["passages"]
+    if pinned:
+        first = list({p["n"]: p for p in pinned}.values())
+        found = [*first, *(p for p in found if all(p["n"] != f["n"] for f in first))]
     if not found:
         return EngineResult(t("playbook_none", req.lang), "playbook_qa")
     lead = direct_lead(req.text, found)

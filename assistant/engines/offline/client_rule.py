@@ -1,0 +1,117 @@
+"""``playbook_qa`` about one client: "按它那个级别多久要拜访一次", "what must I do for X's tier".
+
+A question about the bank's rules that names a client, or points at the conversation's client,
+is answered for that client: the client's tier as the bank's tiering policy names it (with its
+basis), then the standard for that tier the question asks about and the rule behind the
+client's leading signal, cited, then what the question finds searched with the tier, and the
+client's open actions with their deadlines (is the RM late?). A question about no client is
+the playbooks' general answer (``playbook_qa``).
+"""
+
+from __future__ import annotations
+
+import re
+
+from assistant.engines.base import EngineResult
+from assistant.engines.offline import clients, playbook_qa
+from assistant.engines.offline import compose as c
+from assistant.engines.offline.direct import asks_yes_no
+from assistant.engines.offline.phrases import t
+from assistant.engines.offline.playbooks import Lookup, find, lookup
+from assistant.engines.offline.request import Request
+from tools.toolbox import Refusal, ToolError
+
+# Words that ask what the bank's rules require ("按规矩", "按它那个级别", "how often must I"): with
+# a pronoun for the conversation's client, the turn is a rule asked of that client, not a fact.
+RULE_ASKED = re.compile(
+    r"规矩|规定|制度|标准|要求|规定动作|按.{0,6}(级别|层级|分层|等级|量级)|频次|频率|"
+    r"(多久|多长时间|几天|几次|提前多久).{0,8}(一次|拜访|联系|面访|回访|接触|跟进)|提前多久|"
+    r"\b(rules?|policy|standards?|supposed to|required|requirements?|have to|must|"
+    r"how often|how early|how far ahead|how many days)\b",
+    re.I,
+)
+STANDING = 2  # the client's open actions shown under the rule
+
+
+def asks_rule(text: str) -> bool:
+    """Whether the words ask what the bank's rules require (of whomever they are about)."""
+    return bool(RULE_ASKED.search(text))
+
+
+async def answer(req: Request) -> EngineResult:
+    picked = await _client(req)
+    if isinstance(picked, EngineResult):
+        picked.intent = "playbook_qa"
+        return picked
+    if picked is None:
+        return await playbook_qa.answer(req)
+    if asks_suitability(req.text):
+        # "X is C3, wants Y - allowed?": the suitability rule decides, not the tier's standard.
+        return (await playbook_qa.answer(req)).with_state({"client_ids": [picked]})
+    profile = await req.tb.acall("get_client_profile", {"client_id": picked})
+    tier = profile["tier_label"]
+    # The tier-standards playbook's passage for this tier that the question asks about ("一年里
+    # 要做哪些规定动作": the yearly duties, not the response time).
+    wanted = lookup(req.playbooks, "service_standards").playbook
+    standard = await find(req.tb, Lookup(None, wanted, f"{tier} {req.text}"), req.lang)
+    pinned = tuple(p for p in (standard, await _signal_rule(req, picked, tier)) if p)
+    result = await playbook_qa.answer(req, focus=tier, pinned=pinned)
+    lead = t("client_tier_lead", req.lang).format(
+        name=profile["name"],
+        client_id=picked,
+        tier=tier,
+        why=profile["tier_explanation"],
+    )
+    result.text = c.join([[lead], [result.text], await _standing(req, picked)])
+    result.cards = [c.client_card(profile)]
+    # A turn that names the client asks how to serve that client by the rules (how the bank's
+    # own question writers read "X这种量级的客户要做哪些规定动作"); a rule asked of the
+    # conversation's client ("them", "他们") stays a question about the rules.
+    if req.slots.client_tokens or picked in req.text:
+        result.intent = "serve_client"
+    return result.with_state({"client_ids": [picked]})
+
+
+def asks_suitability(text: str) -> bool:
+    """ "X is C3, wants Y - allowed?": whether the client may buy a product, not its tier's rule."""
+    return bool(
+        clients.BUY.search(text)
+        or (asks_yes_no(text) and playbook_qa.SUITABILITY_GRADE.search(text))
+    )
+
+
+async def _standing(req: Request, client_id: str) -> list[str]:
+    """Where the client stands against the rules: its first open actions with their deadlines
+    ("现在算晚了没" is answered by the deadline and the reason beside it)."""
+    actions = (await req.tb.acall("recommend_next_actions", {"client_id": client_id}))["actions"]
+    if not actions:
+        return []
+    lines, _ = c.action_lines(actions[:STANDING], {}, req.lang)
+    return [c.heading(t("client_standing", req.lang)), *lines]
+
+
+async def _client(req: Request) -> str | EngineResult | None:
+    """The one client the question is about: named in it, or the conversation's client its
+    pronoun stands for. None when it is about no client (or one the caller may not read: the
+    general answer reveals nothing of a client); a which-one answer when the name fits several."""
+    if req.tb.caller.role == "admin":
+        return None
+    if len(req.slots.client_ids) == 1:
+        return req.slots.client_ids[0]
+    if not req.slots.client_tokens:
+        return None
+    try:
+        return await clients.resolve_client(req)
+    except (Refusal, ToolError):
+        return None
+
+
+async def _signal_rule(req: Request, client_id: str, tier: str) -> dict | None:
+    """The rule behind the client's leading signal ("提前多久联系" about a client whose deposit
+    matures: the maturity follow-up's lead time), shown after the tier's standard."""
+    signals = (await req.tb.acall("get_client_signals", {"client_id": client_id}))["signals"]
+    if not signals:
+        return None
+    top = signals[0]
+    ref = lookup(req.playbooks, top["kind"], playbook=top.get("playbook"), fallback=top["title"])
+    return await find(req.tb, ref, req.lang, tier=tier)
