@@ -171,6 +171,10 @@ TIED_POSITIVES = [
     "we can lower the rate if they move their payroll to us",
     "the CD quota is only if she buys the wealth product",
     "a discount conditional on opening a card",
+    "续贷得买30万理财才能批下来",
+    "额度要批的话得先开通代发",
+    "to get the mortgage approved he has to buy 200k of the bond fund",
+    "she needs to open a payroll account to get the lower rate",
 ]
 TIED_NEGATIVES = [
     "代发和贷款可以分别了解，您自主选择",
@@ -178,6 +182,9 @@ TIED_NEGATIVES = [
     "if he signs up for payroll, his staff get a debit card each",
     "大额存单额度紧张，需要的话先帮您登记预约",
     "we will review the loan rate at renewal",
+    "批下来之后要先签合同",
+    "要买理财的话请先做风险测评",
+    "to get the loan renewed we need to review the financials",
 ]
 
 

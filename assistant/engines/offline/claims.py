@@ -15,6 +15,7 @@ from assistant.core.citations import char_pairs
 from assistant.engines.offline.direct import FORBID, STOP_BIGRAMS, WORD, Lead, _rules, _stem, terms
 from assistant.engines.offline.products import named_products
 from assistant.engines.offline.request import Request
+from tools.toolbox import Toolbox
 
 _QUOTES = "「」“”\"'‘’《》"
 _ZH_WHO = r"(?:跟|和|对|向|给)?\s*(?:客户|他们|她们|他|她|对方)?\s*"
@@ -76,14 +77,21 @@ async def claim_lead(req: Request, claim: str, passages: list[dict]) -> tuple[Le
     )
     findings = report.get("findings") or []
     if findings:
-        why = findings[0]["explanation"]
-        found = await req.tb.acall("search_playbooks", {"query": f"{claim} {why}", "k": 3})
-        forbidding = [p for p in found["passages"] if FORBID.search(p.get("text", ""))]
-        passage = (forbidding or found["passages"] or [None])[0]
-        if passage is None:
-            return None
-        return Lead("no", why, passage["n"]), passage
+        return await breach_lead(req.tb, claim, findings[0])
     return _stated(claim, passages)
+
+
+async def breach_lead(tb: Toolbox, said: str, finding: dict) -> tuple[Lead, dict] | None:
+    """ "No", the conduct check's reason for ``finding`` in what was ``said``, and the playbook
+    passage that states the rule: searched in the words said and the reason, a passage that
+    forbids preferred. None when the playbooks hold nothing to cite."""
+    why = finding["explanation"]
+    found = await tb.acall("search_playbooks", {"query": f"{said} {why}", "k": 3})
+    forbidding = [p for p in found["passages"] if FORBID.search(p.get("text", ""))]
+    passage = (forbidding or found["passages"] or [None])[0]
+    if passage is None:
+        return None
+    return Lead("no", why, passage["n"]), passage
 
 
 def _stated(claim: str, passages: list[dict]) -> tuple[Lead, dict] | None:

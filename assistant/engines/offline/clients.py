@@ -16,7 +16,7 @@ from assistant.engines.offline import (
 from assistant.engines.offline import (
     compose as c,
 )
-from assistant.engines.offline.direct import suitability_lead
+from assistant.engines.offline.direct import asks_yes_no, suitability_lead
 from assistant.engines.offline.phrases import t
 from assistant.engines.offline.playbook_qa import SUITABILITY_GRADE
 from assistant.engines.offline.playbooks import find, lookup
@@ -51,7 +51,10 @@ async def answer(req: Request) -> EngineResult:
     await req.emit(StatusEvent(text=t("reading", req.lang)))
     profile = await req.tb.acall("get_client_profile", {"client_id": picked})
     result = await BY_INTENT[req.intent](req, profile)
-    if req.intent != "draft_outreach" and (fit := await client_suitability(req, profile)):
+    # A draft answers "may they buy it?" only when the turn asks it ("跟他们说…，他们C3能买吧？"):
+    # the yes or no leads, before what the message may say.
+    asks = req.intent != "draft_outreach" or asks_yes_no(req.text) or QUESTION.search(req.text)
+    if asks and (fit := await client_suitability(req, profile)):
         result.text = c.join([[fit], [result.text]])
     return result.with_state({"client_ids": [picked]})
 
@@ -67,6 +70,9 @@ BUY = re.compile(
     r"\b(can|may|could|should)\b.{0,30}\b(buy|purchase|invest in|top up|subscribe)\b",
     re.I,
 )
+
+
+QUESTION = re.compile(r"[?？]")
 
 
 async def client_suitability(req: Request, profile: dict) -> str | None:

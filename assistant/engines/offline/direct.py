@@ -131,9 +131,13 @@ class Lead:
     rule: str
     n: int
 
-    def render(self, language: str) -> str:
+    def render(self, language: str, *, dictated: bool = False) -> str:
+        """``dictated``: the verdict is on words the RM asked a message to carry ("tell her
+        X"), so a "no" refuses to write them rather than answering a question."""
         zh = language == "zh"
-        if self.verdict == "no":
+        if self.verdict == "no" and dictated:
+            head = "不能这样说：" if zh else "I can't write that: "
+        elif self.verdict == "no":
             head = "不可以：" if zh else "No — that is not allowed: "
         elif self.verdict == "yes":
             head = "可以：" if zh else "Yes: "

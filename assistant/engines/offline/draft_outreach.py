@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import re
+from dataclasses import replace
+
 from assistant.core.types import StatusEvent
 from assistant.engines.base import EngineResult
 from assistant.engines.offline import compose as c
+from assistant.engines.offline.claims import breach_lead
 from assistant.engines.offline.phrases import t
 from assistant.engines.offline.playbooks import channel_lookup, find, lookup
 from assistant.engines.offline.products import (
@@ -28,6 +32,8 @@ PURPOSE_BY_SIGNAL = {
 }
 SIGNAL_BY_PURPOSE = {purpose: kind for kind, purpose in PURPOSE_BY_SIGNAL.items()}
 ABOUT_HOLDING = ("maturity_reminder", "suitability_review")  # about a product the client holds
+SUITABILITY = "suitability_mismatch"
+TIED = "tied_selling"
 
 
 async def answer(req: Request, profile: dict) -> EngineResult:
@@ -42,6 +48,13 @@ async def answer(req: Request, profile: dict) -> EngineResult:
     named = first_code(found) or req.slots.product_code
     purpose = req.slots.purpose or purpose_for(signals, named)
     product = _draft_product(signals, purpose, named)
+    # What the RM asked to say is checked first: a promise of returns in the request is
+    # reported (and kept out of the draft), not silently dropped.
+    broken = await _check_request(req, cid, product)
+    if product and product == named and any(f.get("code") == TIED for f in broken):
+        # "得买理财才能续贷": the product made the condition is not what the message offers.
+        purpose = req.slots.purpose or purpose_from_signals(signals)
+        product = _signal_product(signals, purpose)
     channel = req.slots.channel or DEFAULT_CHANNEL
     args = {
         "client_id": cid,
@@ -52,25 +65,18 @@ async def answer(req: Request, profile: dict) -> EngineResult:
         "style": req.slots.style or "standard",
         "include": req.slots.include,
     }
-    draft = await tb.acall("draft_outreach", {**args, "points": req.slots.points})
-    # What the RM asked to say is checked too: a promise of returns in the request is
-    # reported (and kept out of the draft), not silently dropped.
-    request_check = await tb.acall(
-        "check_compliance",
-        {
-            "text": req.text,
-            "client_id": cid,
-            "product_codes": [product] if product else [],
-            "text_kind": "request",
-        },
-    )
-    broken = request_check.get("findings", [])
+    draft: dict = {}
+    if unsuitable := _unsuitable(broken, product, purpose):
+        body = [await _not_pitched(req, unsuitable)]
+    else:
+        draft = await tb.acall("draft_outreach", {**args, "points": req.slots.points})
+        title = c.heading(f"{t('draft_title', lang)} · {channel} · {purpose}")
+        body = [[title], _edited(req, draft, lang), ["```", _body(draft, lang), "```"]]
     blocks = [
-        [_warning(broken, lang)] if broken else [],
-        [c.heading(f"{t('draft_title', lang)} · {channel} · {purpose}")],
-        _edited(req, draft, lang),
-        ["```", _body(draft, lang), "```"],
-        _removed(draft.get("findings", []) + request_check.get("findings", []), lang),
+        await _verdicts(req, broken),
+        [_warning(said, lang)] if (said := _said(broken)) else [],
+        *body,
+        _removed(draft.get("findings", []) + broken, lang),
         await _references(req, channel, purpose),
     ]
     # The draft's slots (ids and codes only) for an edit: "改成邮件", "shorter", "in English".
@@ -80,6 +86,26 @@ async def answer(req: Request, profile: dict) -> EngineResult:
         cards=[c.client_card(profile)],
         state={"last_draft": args},
     )
+
+
+async def _check_request(req: Request, client_id: str, product: str | None) -> list[dict]:
+    """The conduct check of the RM's own words, with the client's risk appetite and the
+    product the draft is about (a product above the appetite is a suitability finding)."""
+    report = await req.tb.acall(
+        "check_compliance",
+        {
+            "text": req.text,
+            "client_id": client_id,
+            "product_codes": [product] if product else [],
+            "text_kind": "request",
+        },
+    )
+    return list(report.get("findings", []))
+
+
+def _said(findings: list[dict]) -> list[dict]:
+    """The findings about what the words say (suitability is about the product, not wording)."""
+    return [f for f in findings if f.get("code") != SUITABILITY]
 
 
 async def without_client(req: Request) -> EngineResult:
@@ -95,6 +121,61 @@ async def without_client(req: Request) -> EngineResult:
     conduct = await find(req.tb, conduct_ref, req.lang)
     cite = f" [{conduct['n']}]" if conduct else ""
     return EngineResult(c.join([[_warning(findings, req.lang) + cite], ask]), "draft_outreach")
+
+
+async def _verdicts(req: Request, findings: list[dict]) -> list[str]:
+    """What the RM dictated ("tell her she gets 3.5% guaranteed") judged before any draft: one
+    line per conduct rule it breaks, the first led by the refusal, each cited to the playbook
+    passage that states the rule. Suitability is not a matter of wording: ``_not_pitched``."""
+    first: dict[str, dict] = {}
+    for f in _said(findings):
+        first.setdefault(f["code"], f)
+    lines: list[str] = []
+    for finding in first.values():
+        decided = await breach_lead(req.tb, finding.get("matched") or req.text, finding)
+        if decided is None:
+            continue
+        lead = replace(decided[0], rule=_unquoted(decided[0].rule))
+        lines.append(f"- {lead.rule} [{lead.n}]" if lines else lead.render(req.lang, dictated=True))
+    return lines
+
+
+# A rule's reason quotes the words it bans ("不得使用“零风险”…"); said back to the RM they would
+# read as the very wording refused, so the clauses that quote them are left out.
+_CLAUSE_END = re.compile(r"([，；。;]|[,.](?=\s))")
+_QUOTED = re.compile(r"[“”「」\"]|(?<![a-z])'|'(?![a-z])", re.I)
+
+
+def _unquoted(reason: str) -> str:
+    parts = _CLAUSE_END.split(reason)
+    kept = [
+        clause + end
+        for clause, end in zip(parts[::2], [*parts[1::2], ""], strict=True)
+        if clause.strip() and not _QUOTED.search(clause)
+    ]
+    return "".join(kept).strip().rstrip("，,；;") or reason
+
+
+def _unsuitable(findings: list[dict], product: str | None, purpose: str) -> dict | None:
+    """The finding that the product the draft would pitch is above the client's risk appetite;
+    a reminder about a product the client already holds is not a pitch."""
+    if product is None or purpose in ABOUT_HOLDING:
+        return None
+    return next(
+        (f for f in findings if f.get("code") == SUITABILITY and f.get("matched") == product),
+        None,
+    )
+
+
+async def _not_pitched(req: Request, finding: dict) -> list[str]:
+    """No draft pitches a product the client may not buy: the reason, cited to the bank's
+    suitability rule, and what to do instead."""
+    passage = await find(req.tb, lookup(req.playbooks, "suitability"), req.lang)
+    cite = f" [{passage['n']}]" if passage else ""
+    return [
+        t("draft_not_pitched", req.lang).format(why=finding["explanation"]) + cite,
+        f"- {finding['suggestion']}",
+    ]
 
 
 def _edited(req: Request, draft: dict, language: str) -> list[str]:

@@ -28,6 +28,17 @@ DRAFT_VERB = re.compile(
     re.I,
 )
 
+# "tell ⟦CLIENT_1⟧ X", "跟⟦CLIENT_1⟧财务说X", "…，告诉他们X": words the RM gives for the client, so
+# a message to them. Only as an instruction opening a clause: "能跟⟦CLIENT_1⟧说X吗" and "can I
+# tell ⟦CLIENT_1⟧ X?" ask whether it may be said, and "上次跟⟦CLIENT_1⟧说的" recalls a talk.
+_WHO = r"⟦(?:CLIENT|PERSON)_\d+⟧"
+TOLD = (
+    rf"(?:^|[\s，,。；;！!])(?:(?:跟|和|对){_WHO}(?:的?[\u4e00-\u9fff]{{1,4}})?(?:说|讲)(?![过了])|"
+    rf"(?:告诉|通知|转告){_WHO}|(?<=[，,；;])\s*(?:跟|和|告诉)(?:他们|她们|他|她)(?:说|讲)?(?![过了]))|"
+    rf"(?:^|[,.;:!]\s*|\b(?:pls|please|and|then|go)\s+)(?:tell|let)\s+{_WHO}|"
+    r"[,.;]\s*tell (?:her|him|them)\b"
+)
+
 CUES: dict[str, list[tuple[str, float]]] = {
     "help": [
         (
@@ -50,6 +61,7 @@ CUES: dict[str, list[tuple[str, float]]] = {
             3.0,
         ),
         (r"and draft|再写|再起草|also draft", 1.0),
+        (TOLD, 3.0),
     ],
     "book_query": [
         (

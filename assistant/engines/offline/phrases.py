@@ -126,6 +126,10 @@ PHRASES: dict[str, dict[str, str]] = {
         "zh": "先说明：这条消息不能按你说的写——{what}违反营销行为规范，草稿中不会出现，发给客户也不行。",
         "en": "First: the message can't say that — {what} breaks the marketing conduct rules, so it stays out of the draft and must not be sent.",
     },
+    "draft_not_pitched": {
+        "zh": "这款产品不适合该客户，所以没有起草推介：{why}",
+        "en": "This product does not suit the client, so I drafted no pitch for it: {why}",
+    },
     "not_in_catalogue": {
         "zh": "本行产品目录中没有「{product}」相关产品，所以我没有起草或筛选。可以换一个本行在售的产品，或不指定产品再问一次。",
         "en": 'The bank\'s catalogue has no product for "{product}", so I did not use it. Name a product the bank offers, or ask again without one.',

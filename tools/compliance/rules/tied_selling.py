@@ -19,6 +19,8 @@ _FIX = (
 )
 _PRODUCT_ZH = r"代发|理财|保险|基金|信用卡|存款|大额存单|结算账户|资金池|贷款|产品"
 _BENEFIT_ZH = r"贷款|利率|降息|优惠|额度|审批|放款|折扣|减免|大额存单额度"
+_AMOUNT_ZH = r"[\d.,，]+\s*[万亿千百]?元?的?"
+_GRANT_ZH = r"批|放|给|办|续|下来|通过|" + _BENEFIT_ZH
 _PRODUCT_EN = (
     r"payroll|salary|wealth|fund|insurance|card|deposit|cd|account|loan|product|sign(?:s|ed)? up"
 )
@@ -34,7 +36,12 @@ class TiedSellingRule(PhraseRule):
             rf"(?:就|才|的话)(?:能|可以|可)?(?:给|送|享受?|有)?(?:您|你|他|她|他们)?(?:{_BENEFIT_ZH})|"
             rf"(?:以|把)(?:购买|开通|办理)?.{{0,8}}(?:作为|为)(?:前提|条件)|"
             rf"(?:只有|必须)(?:先)?(?:买|购买|办|开通|签)(?:{_PRODUCT_ZH}).{{0,8}}(?:才)|"
-            rf"不(?:买|办|开通|签)(?:{_PRODUCT_ZH}).{{0,6}}(?:就)?不(?:给|批|能|放)",
+            # "得买50万理财才能批", "要先存一笔大额存单才放款": an amount may sit before the product
+            rf"(?:只有|必须|得|要|需要)(?:先)?(?:买|购买|办|开通|签|存)(?:点|些|一笔|{_AMOUNT_ZH})?"
+            rf"(?:{_PRODUCT_ZH}).{{0,8}}才(?:能|可以|会|给)?(?:{_GRANT_ZH})|"
+            rf"不(?:买|办|开通|签)(?:{_PRODUCT_ZH}).{{0,6}}(?:就)?不(?:给|批|能|放)|"
+            # "按揭要批下来得先买20万理财": the grant first, then what must be bought for it
+            rf"(?:{_GRANT_ZH}|按揭|续贷)[^，,。；;]{{0,6}}(?:得|必须|需要|要)先(?:买|购买|开通|存|办(?:理)?(?:{_PRODUCT_ZH}))",
             _WHY,
             _FIX,
         ),
@@ -45,6 +52,11 @@ class TiedSellingRule(PhraseRule):
             rf"takes?|opens?|moves?|switch(?:es)?)\b|"
             rf"\b(?:only|provided) (?:if|when) (?:he|she|they|you) (?:buys?|takes?|opens?|signs?)\b|"
             rf"\bconditional on (?:buying|taking|opening|signing|moving)\b|"
+            # "she has to buy 500k of the wealth product to get the loan approved"
+            rf"\b(?:has|have|needs?|must)\s+(?:to\s+)?(?:buy|take|open|sign up for|put)\b.{{0,40}}"
+            rf"\b(?:to get|before)\b.{{0,30}}\b(?:{_BENEFIT_EN}|renew\w*|approv\w*)\b|"
+            rf"\bto get (?:the |her |his |their )?(?:{_BENEFIT_EN}|mortgage|renewal)\b.{{0,30}}"
+            rf"\b(?:has|have|needs?|must)\s+(?:to\s+)?(?:first\s+)?(?:buy|take|open|sign up for|put)\b|"
             rf"\bin (?:exchange|return) for (?:buying|taking|opening|signing|moving) (?:{_PRODUCT_EN})\b",
             _WHY,
             _FIX,
