@@ -2,7 +2,7 @@
 every question first). Needs a home with a bank's extract and playbooks ingested (`make run`
 does both for the demo bank); any bank works, its own RM and clients fill the questions:
 
-    FRONTLINE_HOME=.frontline .venv/bin/python benchmarks/offline_latency.py [--rounds 10]
+    FRONTLINE_HOME=.frontline .venv/bin/python benchmarks/offline_latency.py [--rounds 10] [--only meeting_prep]
 
 Besides wall-clock milliseconds it reports the process's CPU milliseconds per turn (all
 threads): on a shared machine the wall clock measures the neighbours too, the CPU time much
@@ -42,6 +42,7 @@ QUESTIONS = {
         "90天以上没联系的客户有几个？",
         "哪个组员跟进最慢",
     ],
+    "meeting_prep": ["明天见{name}", "prepare me for my meeting with {c1}"],
     "out_of_scope": ["今天天气怎么样", "tell me a joke"],
 }
 
@@ -73,7 +74,7 @@ def pct(values: list[float], q: float) -> float:
     return ordered[min(len(ordered) - 1, int(round(q * (len(ordered) - 1))))]
 
 
-async def main(rounds: int) -> None:
+async def main(rounds: int, only: list[str] | None = None) -> None:
     fl = Frontline()
     # Warm: what `frontline serve` loads at start-up, then one untimed pass over every question
     # (first use of each language's pipeline, templates, the fixed playbook queries' vectors).
@@ -81,7 +82,11 @@ async def main(rounds: int) -> None:
     largest = largest_book_rm(fl)
     asker, fill = book_fillers(fl)
     who = {intent: largest if intent == LARGEST else asker for intent in QUESTIONS}
-    questions = {i: [q.format(**fill) for q in qs] for i, qs in QUESTIONS.items()}
+    questions = {
+        i: [q.format(**fill) for q in qs]
+        for i, qs in QUESTIONS.items()
+        if not only or i.split(" ")[0] in only
+    }
     for intent, qs in questions.items():
         for q in qs:
             await fl.core.answer(Turn(text=q, channel="cli", rm_id=who[intent]))
@@ -115,4 +120,6 @@ def row(label: str, times: list[float], cpu: list[float]) -> str:
 if __name__ == "__main__":
     ap = argparse.ArgumentParser()
     ap.add_argument("--rounds", type=int, default=10)
-    asyncio.run(main(ap.parse_args().rounds))
+    ap.add_argument("--only", nargs="*", help="time these intents only (e.g. meeting_prep)")
+    args = ap.parse_args()
+    asyncio.run(main(args.rounds, args.only))

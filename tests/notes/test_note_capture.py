@@ -114,6 +114,52 @@ def test_when_a_note_is_confirmed_then_it_is_saved_and_the_profile_sees_it(
     assert latest.summary == note.summary  # the profile's last contact is the note
 
 
+def test_when_an_rm_reports_a_call_then_it_is_drafted_edited_and_saved_on_a_casual_yes(
+    bank: Frontline,
+) -> None:
+    """No "记一下": a call just made and what the client said is a note; the next contact's
+    date added in chat becomes the next step and its deadline; "对，存吧" saves it."""
+    client_id, _name, contact = own_client(bank, with_contact=True)
+    before = len(captured(bank, client_id))
+    shown = ask(bank, f"刚跟{contact}通了电话 对方说年底前想把结算户迁过来")
+    assert shown.intent == "capture_note" and "结算户" in shown.text
+    assert [t.name for t in shown.tool_calls] == ["capture_interaction"]
+    edited = ask(bank, "加上下次联系时间 12月2号", shown.conversation_id)
+    assert "2026-12-02" in edited.text or f"{bank.insights.as_of.year}-12-02" in edited.text
+    saved = ask(bank, "对，存吧", shown.conversation_id)
+    assert [t.name for t in saved.tool_calls] == ["save_interaction"]
+    [note] = captured(bank, client_id)[before:]
+    assert (note.channel, note.contact) == ("phone", contact)
+    assert note.next_step and (note.due_date.month, note.due_date.day) == (12, 2)
+
+
+def test_when_an_rm_reports_a_meeting_in_english_then_ok_save_it_saves_it(
+    bank: Frontline,
+) -> None:
+    client_id, name, _ = own_client(bank)
+    before = len(captured(bank, client_id))
+    shown = ask(bank, f"met {name} today, they are looking to hedge their USD receivables")
+    assert shown.intent == "capture_note" and "hedge" in shown.text
+    edited = ask(bank, "next step: send them the forward rates by Thursday", shown.conversation_id)
+    assert "forward rates" in edited.text
+    saved = ask(bank, "ok, save it", shown.conversation_id)
+    assert [t.name for t in saved.tool_calls] == ["save_interaction"]
+    [note] = captured(bank, client_id)[before:]
+    assert note.channel == "visit" and note.due_date.weekday() == 3
+
+
+@pytest.mark.parametrize(
+    "question", ["{contact}上次说了什么？", "what did {contact} say last time?"]
+)
+def test_when_an_rm_asks_what_a_client_said_then_nothing_is_drafted(
+    bank: Frontline, question: str
+) -> None:
+    client_id, _name, contact = own_client(bank, with_contact=True)
+    answer = ask(bank, question.format(contact=contact))
+    assert answer.intent != "capture_note"
+    assert "capture_interaction" not in [t.name for t in answer.tool_calls]
+
+
 def test_when_the_rm_cancels_then_nothing_is_saved(bank: Frontline) -> None:
     client_id, name, _ = own_client(bank)
     before = len(captured(bank, client_id))

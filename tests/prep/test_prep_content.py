@@ -147,3 +147,31 @@ def test_when_the_client_is_another_rms_then_the_prep_is_refused(demo) -> None:
 )
 def test_a_note_is_cut_to_two_lines_without_splitting_a_token(text, expected) -> None:
     assert two_lines(text, 2, 60) == expected
+
+
+def test_when_preparing_then_the_prep_reads_the_client_through_its_own_tools(
+    demo, busy_client
+) -> None:
+    """The prep reads the profile, the signals and the notes through the tools an RM's
+    questions use: each is recorded as the call it is, before the prep that composes them."""
+    fl, _ = demo
+    tb, cid = toolbox(fl), busy_client.client.client_id
+    prep = tb.call("prepare_meeting", {"client_id": cid})
+    called = [(c.name, c.args.get("client_id"), c.ok) for c in tb.calls]
+    assert called == [
+        ("get_client_profile", cid, True),
+        ("get_client_signals", cid, True),
+        ("get_interactions", cid, True),
+        ("prepare_meeting", cid, True),
+    ]
+    # The notes shown are the ones get_interactions read, as many as the policy keeps.
+    assert len(prep["notes"]) == min(load_prep_policy().notes, len(busy_client.interactions))
+
+
+def test_when_the_prep_is_refused_then_no_read_of_the_client_is_recorded_as_done(demo) -> None:
+    fl, _ = demo
+    tb = toolbox(fl, "RM001")
+    foreign = book(fl, "RM002")[0].client.client_id
+    with pytest.raises(Refusal):
+        tb.call("prepare_meeting", {"client_id": foreign})
+    assert [c.ok for c in tb.calls] == [False]

@@ -16,11 +16,15 @@ from tools.notes.dates import DATE_WORDS, due_by, happened_on
 from tools.notes.policy import NotePolicy
 
 Day = date  # the field named ``date`` shadows the type in the class body
+# A space between Chinese words is a chat's comma ("刚给⟦PERSON_1⟧打了电话 她说…").
 CLAUSES = re.compile(
-    r"[，,。；;！!？?\n]+|\.(?=\s|$)|(?<=⟧)\s*[:：]|:\s|\band\b(?=\s+(?:they|we|i|he|she)\b)", re.I
+    r"[，,。；;！!？?\n]+|\.(?=\s|$)|(?<=⟧)\s*[:：]|:\s|\band\b(?=\s+(?:they|we|i|he|she)\b)"
+    r"|(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff⟦])",
+    re.I,
 )
 PERSON = re.compile(r"⟦PERSON_\d{1,6}⟧")
-LEADING_CLIENT = re.compile(r"^(?:⟦CLIENT_\d{1,6}⟧\s*)+")
+# The note's client at a clause's start, and the "说" after it ("⟦CLIENT_1⟧说想转大额存单").
+LEADING_CLIENT = re.compile(r"^(?:⟦CLIENT_\d{1,6}⟧\s*)+(?:说|表示|称)?[:：]?\s*")
 # Joining words left at a clause's edge once the channel, contact and dates are taken out.
 EDGES = re.compile(r"^[\s的了和与跟同给在:：、-]+|[\s的了和与跟同给在:：、-]+$")
 
@@ -39,9 +43,10 @@ class NoteDraft(BaseModel):
 
 
 def body(text: str, policy: NotePolicy) -> str | None:
-    """The note without its trigger ("记一下："), or None when the turn is no note."""
+    """The note without its trigger ("记一下：") or its report's opener ("刚给"), or None when
+    the turn is no note."""
     m = policy.trigger_re.match(text)
-    return text[m.end() :].strip() if m else None
+    return text[m.end() :].strip() if m else policy.report_body(text)
 
 
 def channel_of(text: str, policy: NotePolicy) -> str | None:

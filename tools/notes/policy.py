@@ -4,7 +4,7 @@ note, confirming it, and its channels; what a note that says nothing is made of.
 from __future__ import annotations
 
 import re
-from functools import cached_property
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict
@@ -36,14 +36,35 @@ class MinContent(BaseModel):
     en: int = 2
 
 
+class Reports(BaseModel):
+    """A report of a contact just made ("刚给X打了电话 她说…", "just got off the phone with X,
+    she wants …"): a note even without a trigger, when it opens with one of ``openers``, says
+    what the client said or wants (one of ``said``), and asks nothing (no question mark, none
+    of ``asks``)."""
+
+    model_config = ConfigDict(frozen=True)
+
+    openers: Words = Words()
+    said: Words = Words()
+    asks: Words = Words()
+
+
+# The words that edit a draft's deadline ("截止改成周五"), for a policy file that names none.
+DUE_WORDS = Words(zh=("截止", "期限", "到期日"), en=("due", "deadline"))
+
+
 class NotePolicy(BaseModel):
     model_config = ConfigDict(frozen=True, ignored_types=(cached_property,))
 
     version: str
     prefixes: Words = Words()
     triggers: Words
+    reports: Reports = Reports()
     confirm: Words
     cancel: Words
+    # Words that may stand beside a confirm or cancel word in a reply ("对 保存吧", "yes please").
+    fillers: Words = Words()
+    due_words: Words = DUE_WORDS
     channels: dict[str, Words]
     next_step_words: Words
     empty_words: Words
@@ -55,6 +76,30 @@ class NotePolicy(BaseModel):
         return re.compile(
             rf"^\s*(?:(?:{polite})\s*)?(?:{self.triggers.pattern()})\s*[:：,，]?\s*", re.I
         )
+
+    @cached_property
+    def report_re(self) -> re.Pattern[str]:
+        polite = self.prefixes.pattern()
+        return re.compile(
+            rf"^\s*(?:(?:{polite})\s*)?(?:{self.reports.openers.pattern()})\s*[:：,，]?\s*", re.I
+        )
+
+    def report_body(self, text: str) -> str | None:
+        """What a report of a contact just made says, its opener taken off; None when the
+        turn is no such report (a question about the client stays a question)."""
+        m = self.report_re.match(text)
+        if m is None or re.search(r"[?？]", text):
+            return None
+        rest = text[m.end() :].strip()
+        if not _words_re(self.reports.said).search(rest) or _words_re(self.reports.asks).search(
+            text
+        ):
+            return None
+        return rest
+
+    @cached_property
+    def due_re(self) -> re.Pattern[str]:
+        return _words_re(self.due_words)
 
     @cached_property
     def channel_res(self) -> list[tuple[str, re.Pattern[str]]]:
@@ -69,9 +114,21 @@ class NotePolicy(BaseModel):
         return re.compile(self.empty_words.pattern(), re.I)
 
     def is_reply(self, text: str, words: Words) -> bool:
-        """True when the whole reply is one of ``words`` (punctuation aside)."""
-        said = re.sub(r"[\s。.!！,，~～]+", " ", text).strip().lower()
-        return said in {w.lower() for w in (*words.zh, *words.en)}
+        """True when the whole reply is made of ``words`` — one or more, with the policy's
+        fillers beside them and punctuation aside ("对 保存吧", "ok save it", "没问题，存")."""
+        said = re.sub(r"[\s。.!！,，~～、]+", " ", text).strip().lower()
+        if said in {w.lower() for w in (*words.zh, *words.en)}:
+            return True
+        found = _words_re(words)
+        if not found.search(said):
+            return False
+        rest = _words_re(self.fillers).sub(" ", found.sub(" ", said))
+        return not rest.strip()
+
+
+@lru_cache(maxsize=64)
+def _words_re(words: Words) -> re.Pattern[str]:
+    return re.compile(words.pattern(), re.I)
 
 
 def load_note_policy(path: Path | str | None = None) -> NotePolicy:

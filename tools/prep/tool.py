@@ -8,9 +8,7 @@ from typing import Any
 
 from pydantic import BaseModel, Field
 
-from tools.bank.records import ClientData, InteractionRecord
 from tools.intelligence.followup import FollowUpGap, client_gaps, requirements
-from tools.intelligence.signals.base import Signal
 from tools.prep.changes import Change, changes
 from tools.prep.policy import PrepPolicy, load_prep_policy
 from tools.prep.reminders import Reminder, reminders
@@ -34,6 +32,12 @@ def prepare_meeting(tb: Toolbox, args: PrepareMeetingArgs) -> dict:
     data = tb.client_data(args.client_id)
     insight = tb.insight(data)
     policy, as_of, zh = prep_policy(tb), tb.services.as_of, tb.language == "zh"
+    # The prep reads the client through the tools an RM's questions use, each called (and
+    # recorded, entitled and masked) as itself; the turn's cache reads the data once.
+    cid = data.client.client_id
+    profile = tb.call("get_client_profile", {"client_id": cid})
+    signals = tb.call("get_client_signals", {"client_id": cid})
+    notes = tb.call("get_interactions", {"client_id": cid, "limit": policy.notes})
     since, changed = changes(
         data,
         insight.signals,
@@ -56,16 +60,16 @@ def prepare_meeting(tb: Toolbox, args: PrepareMeetingArgs) -> dict:
         include_pending=True,
     )
     out = {
-        "client_id": data.client.client_id,
-        "name": tb.token(data.client.name, "CLIENT", data.client.client_id),
-        "client_type": data.client.client_type,
-        "tier_label": getattr(insight.tier, "label_zh" if zh else "label_en"),
-        "risk_appetite": data.client.risk_appetite,
+        "client_id": cid,
+        "name": profile["name"],
+        "client_type": profile["client_type"],
+        "tier_label": profile["tier_label"],
+        "risk_appetite": profile["risk_appetite"],
         "as_of": as_of.isoformat(),
         "last_contact": _last_contact(since.last_contact, since.channel, as_of),
         "changes": [_change(c) for c in changed],
-        "notes": _notes(tb, data, policy),
-        "open_steps": _open_steps(insight.signals, gaps, zh),
+        "notes": _notes(notes["interactions"], policy),
+        "open_steps": _open_steps(signals["signals"], gaps, zh),
         "agenda": [_agenda_item(a, policy, tb.language) for a in agenda],
         "compliance": [_reminder(r) for r in found],
     }
@@ -90,17 +94,16 @@ def _change(c: Change) -> dict:
     }
 
 
-def _notes(tb: Toolbox, data: ClientData, policy: PrepPolicy) -> list[dict]:
-    """The latest notes, each cut to the policy's lines: enough to recall the conversation."""
-    recent: list[InteractionRecord] = list(data.interactions[: policy.notes])
-    masked = tb.mask_texts([i.summary for i in recent])  # notes are free text: mask them
+def _notes(interactions: list[dict], policy: PrepPolicy) -> list[dict]:
+    """The latest notes (``get_interactions``: masked, instructions taken out), each cut to the
+    policy's lines: enough to recall the conversation."""
     return [
         {
-            "date": i.date.isoformat(),
-            "channel": i.channel,
-            "lines": two_lines(tb.untrusted(text), policy.note_lines, policy.note_line_chars),
+            "date": i["date"],
+            "channel": i["channel"],
+            "lines": two_lines(i["summary"], policy.note_lines, policy.note_line_chars),
         }
-        for i, text in zip(recent, masked, strict=True)
+        for i in interactions
     ]
 
 
@@ -129,9 +132,10 @@ def _pieces(text: str) -> list[str]:
     return re.findall(r"⟦[A-Z_]+_\d+⟧|[A-Za-z0-9.,%'’\-/]+\s*|.", text)
 
 
-def _open_steps(signals: list[Signal], gaps: list[FollowUpGap], zh: bool) -> list[dict]:
-    """Follow-ups the playbooks require and the client's open signals, most urgent first."""
-    titles = {s.kind: (s.title_zh if zh else s.title_en) for s in signals}
+def _open_steps(signals: list[dict], gaps: list[FollowUpGap], zh: bool) -> list[dict]:
+    """Follow-ups the playbooks require and the client's open signals (``get_client_signals``:
+    those the RM marked done or put off are left out), most urgent first."""
+    titles = {s["kind"]: s["title"] for s in signals}
     steps = [
         {
             "kind": "follow_up",
@@ -147,15 +151,13 @@ def _open_steps(signals: list[Signal], gaps: list[FollowUpGap], zh: bool) -> lis
     steps += [
         {
             "kind": "signal",
-            "signal_kind": s.kind,
-            "text": f"{s.title_zh if zh else s.title_en}：{s.detail_zh}"
-            if zh
-            else f"{s.title_en}: {s.detail_en}",
-            "due_date": s.due_date.isoformat() if s.due_date else None,
-            "playbook": s.playbook,
+            "signal_kind": s["kind"],
+            "text": f"{s['title']}：{s['detail']}" if zh else f"{s['title']}: {s['detail']}",
+            "due_date": s["due_date"],
+            "playbook": s["playbook"],
         }
         for s in signals
-        if s.kind not in followed
+        if s["kind"] not in followed
     ]
     return steps
 

@@ -19,7 +19,7 @@ from assistant.engines.offline import followup
 from assistant.engines.offline.playbooks import find, lookup
 from tools.client_tools import mentioned_clients
 from tools.intelligence.policy import PlaybookMap
-from tools.notes.dates import due_by, happened_on
+from tools.notes.dates import DATE_WORDS, due_by, happened_on
 from tools.notes.draft import NoteDraft, body, channel_of
 from tools.notes.policy import NotePolicy, load_note_policy
 from tools.toolbox import Refusal, Toolbox, ToolError
@@ -32,7 +32,12 @@ EDIT = re.compile(
     re.I,
 )
 NEXT_STEP = re.compile(r"(?:下一步|\bnext step)\s*(?:是|改成|改为|is|:|：)\s*(.+)$", re.I)
-DUE = re.compile(r"截止|期限|到期日|\bdue\b|\bdeadline\b", re.I)
+# What is left of "加上下次联系时间 11月16号" once the date is out: the next step it names.
+ADDING = re.compile(
+    r"^(?:加上|加个|添加|补充|补上|\b(?:add|set)\b)\s*|(?:时间|日期|\bdate\b|\bon\b)\s*$", re.I
+)
+DEADLINE_ONLY = re.compile(r"截止|期限|到期日|\b(?:the\s+)?(?:due|deadline)\b|\bto\b", re.I)
+EDGE_CHARS = " ：:，,。.的为是到"
 SAID = re.compile(r"(?:要点|客户说|\bthey said|\bclient said)\s*(?:是|改成|:|：)\s*(.+)$", re.I)
 
 
@@ -231,8 +236,10 @@ def _edited(ctx: EngineContext, draft: NoteDraft, policy: NotePolicy) -> NoteDra
     if m := NEXT_STEP.search(text):
         update["next_step"] = m.group(1).strip(" 。.")
         update["due_date"] = due_by(m.group(1), as_of, calendar) or draft.due_date
-    elif DUE.search(text) and (due := due_by(text, as_of, calendar)):
+    elif policy.due_re.search(text) and (due := due_by(text, as_of, calendar)):
         update["due_date"] = due
+        if not draft.next_step and (step := _step_named(text)):
+            update["next_step"] = step  # "下次联系时间 11月16号": contacting again is the step
     elif m := SAID.search(text):
         update["client_said"] = m.group(1).strip(" 。.")
     elif EDIT.search(text) or len(text) <= 12:
@@ -242,6 +249,15 @@ def _edited(ctx: EngineContext, draft: NoteDraft, policy: NotePolicy) -> NoteDra
         if day != as_of or re.search(r"今天|\btoday\b", text, re.I):
             update["date"] = day
     return draft.model_copy(update=update) if update else None
+
+
+def _step_named(text: str) -> str | None:
+    """The step a deadline edit names ("下次联系" of "加上下次联系时间 11月16号"); None when it
+    names only the deadline ("截止改成周五", "due Friday")."""
+    rest = EDIT.sub(" ", DATE_WORDS.sub(" ", text))
+    rest = ADDING.sub("", " ".join(rest.split()).strip(EDGE_CHARS)).strip(EDGE_CHARS)
+    rest = ADDING.sub("", rest).strip(EDGE_CHARS)
+    return rest if DEADLINE_ONLY.sub("", rest).strip(EDGE_CHARS) else None
 
 
 def _rule_line(passage: dict, query: str) -> str:

@@ -22,6 +22,7 @@ from assistant.engines.offline.phrases import t
 from assistant.errors import EntitlementError
 from tools.book_query import SIGNAL_WORDS
 from tools.client_tools import named_clients
+from tools.notes.draft import body
 from tools.notes.policy import load_note_policy
 from tools.outcomes.policy import OutcomePolicy
 from tools.toolbox import Refusal, Toolbox, ToolError
@@ -106,7 +107,7 @@ async def handle(ctx: EngineContext) -> EngineResult | None:
 def _is_note(tb: Toolbox, text: str) -> bool:
     """ "记一下：…续作办好了" is a note to capture, not a mark."""
     notes = tb.services.notes or load_note_policy()
-    return bool(notes.trigger_re.match(text))
+    return body(text, notes) is not None
 
 
 def _names_an_action(text: str) -> bool:
