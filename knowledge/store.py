@@ -17,6 +17,7 @@ import numpy as np
 
 from assistant.config import Settings
 from assistant.errors import UpstreamError
+from knowledge.heap import scrub_native_heap
 
 COLLECTION = "frontline-playbooks"
 _WRITE_BATCH = 1000  # Chroma rejects very large single writes; stay well below its limit
@@ -45,6 +46,7 @@ def make_client(settings: Settings):  # -> chromadb.api.ClientAPI
             settings=chroma_settings,
         )
     settings.chroma_path.mkdir(parents=True, exist_ok=True)
+    scrub_native_heap()  # the embedded index writes native buffers to disk: no stale bytes in them
     return chromadb.PersistentClient(path=str(settings.chroma_path), settings=chroma_settings)
 
 
