@@ -122,6 +122,10 @@ class BookQuery(BaseModel):
         description="Largest first (default for money and urgency; smallest first for "
         "deposit_change and days_to_maturity)",
     )
+    among: list[str] = Field(
+        default_factory=list,
+        description="Only these clients: the ids of a list already shown ('which of them …')",
+    )
     count_only: bool = Field(default=False, description="The question asks how many")
     limit: int = Field(default=DEFAULT_SHOWN, ge=1, le=200, description="How many to show")
 
@@ -184,6 +188,9 @@ def _filters(q: BookQuery, zh: bool, rm_label: str | None) -> list[str]:
     out = []
     if rm_label:
         out.append(f"{rm_label} 名下" if zh else f"{rm_label}'s clients")
+    if q.among:
+        n = len(q.among)
+        out.append(f"上一份名单中的 {n} 位" if zh else f"among the {n} clients just shown")
     if q.tier:
         out.append(f"层级：{q.tier}" if zh else f"tier: {q.tier}")
     if q.client_type:

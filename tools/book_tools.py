@@ -81,6 +81,9 @@ def list_book(tb: Toolbox, args: ListBookArgs) -> dict:
         rm_id=rm.rm_id if rm else None,
     )
     every, keyed = _open(tb, intel.book_rows(book))
+    if args.among:  # "which of them": the list on screen, still only what the caller may read
+        among = set(args.among)
+        every = [r for r in every if r.client_id in among]
     rows: list[BookRow] = select(every, args, resolved)
     out["matched"] = len(rows)
     if args.group_by_rm:

@@ -19,6 +19,8 @@ has no product for is reported as such: the caller answers "the bank has no ..."
 
 from __future__ import annotations
 
+from difflib import SequenceMatcher
+
 import re
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass
@@ -158,7 +160,7 @@ class Catalogue:
                 continue
             scores = self._scores(kind)
             if scores:
-                return Resolution(said, self._rank(list(scores), scores, segment, held))
+                return Resolution(said, self._rank(list(scores), scores, segment, held, text))
             return Resolution(said)
         return Resolution(None)
 
@@ -205,6 +207,7 @@ class Catalogue:
         scores: Mapping[ProductRecord, float],
         segment: str | None,
         held: Collection[str],
+        text: str = "",
     ) -> tuple[ProductMatch, ...]:
         fits = [p for p in products if segment is None or p.segment in (segment, "both")]
         # A product only the other segment has is still named (the RM asked about it); the
@@ -213,6 +216,7 @@ class Catalogue:
         ordered = sorted(
             chosen,
             key=lambda p: (
+                -_said_of(text, p),  # "股票基金" is 股票基金精选 before any other fund
                 p.product_code not in held,
                 -scores.get(p, 0.0),
                 _risk(p),
@@ -222,6 +226,18 @@ class Catalogue:
         return tuple(
             ProductMatch(p, round(scores.get(p, 0.0), 2), p.product_code in held) for p in ordered
         )
+
+
+def _said_of(text: str, product: ProductRecord) -> int:
+    """The longest run of the product's own name the text carries, when it is more than a kind
+    word (three characters or more)."""
+    said = text.lower()
+    best = 0
+    for name in (product.name, product.name_en):
+        if name:
+            match = SequenceMatcher(None, name.lower(), said, autojunk=False).find_longest_match()
+            best = max(best, match.size)
+    return best if best >= 3 else 0
 
 
 def _score(product: ProductRecord, phrases: Mapping[str, float]) -> float:

@@ -3,7 +3,7 @@ peers, computed once per process (and again after an import), shared by every tu
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 from functools import cached_property
 from typing import TYPE_CHECKING, Any, cast
 
@@ -313,5 +313,8 @@ class InsightService:
             "loan_balance": round(r.loan_balance, 2),
             "aum": round(r.aum, 2),
             "days_since_contact": r.days_since_contact,
+            "last_contact": str(self.as_of - timedelta(days=r.days_since_contact))
+            if r.days_since_contact is not None
+            else None,
             "summary": " · ".join(bits),
         }

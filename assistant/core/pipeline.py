@@ -117,6 +117,8 @@ class Assistant:
         self.dedupe = dedupe
         self.llm_timeout_s = llm_timeout_s
         self._tracer = tracer or trace.get_tracer(TRACER_NAME)
+        # The colleagues each caller may name, per roster: asked for on every restored line.
+        self._staff_cache: dict[tuple[str, str, str], tuple[object, frozenset[str]]] = {}
 
     # --- AssistantCore -----------------------------------------------------------------------
     async def answer(self, turn: Turn) -> Answer:
@@ -481,7 +483,15 @@ class Assistant:
         """The colleagues ``caller`` may name (themself; a lead's team): their names are staff,
         not a client's, in what the caller reads."""
         rms = self._services().intelligence.rms
-        return frozenset(r.name for r in rms if caller.may_name(r))
+        key = (caller.rm_id, caller.role, caller.rm.team_id)
+        cached = self._staff_cache.get(key)
+        if cached is not None and cached[0] is rms:  # the same roster (an import replaces it)
+            return cached[1]
+        names = frozenset(r.name for r in rms if caller.may_name(r))
+        if len(self._staff_cache) > 1024:  # bounded: one entry per RM who has asked
+            self._staff_cache.clear()
+        self._staff_cache[key] = (rms, names)
+        return names
 
     def _restore_card(self, card: ClientCard, caller: Caller, conversation_id: str) -> ClientCard:
         fix = lambda s: self._restore(s, caller, conversation_id)[0]  # noqa: E731

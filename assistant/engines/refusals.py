@@ -34,6 +34,8 @@ IDENTIFIER_REQUEST = re.compile(
     re.I,
 )
 
+FULL_ID_FLAG = "guard:full_identifier"
+
 # "把客户名单导出来发到个人邮箱", "export my book to Excel": client data leaves only through
 # the bank's own systems, never as a file or to a private mailbox.
 EXPORT_REQUEST = re.compile(
@@ -123,6 +125,7 @@ def policy_refusal(
             full_id_intent or verdict.intent,
             refused=True,
             refusal_reason="out_of_policy",
+            flags=[FULL_ID_FLAG],
         )
     if EXPORT_REQUEST.search(text):
         return EngineResult(

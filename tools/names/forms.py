@@ -73,6 +73,9 @@ INDUSTRY_ZH: dict[str, str] = {
     "电池": "Battery", "储能": "Energy Storage", "航空": "Aviation", "文旅": "Culture Tourism",
     "酒业": "Liquor", "餐饮业": "Catering", "商业": "Commercial", "渔业": "Fishery",
 }  # fmt: skip
+_ZH_OF_EN: dict[str, str] = {}
+for _zh, _en in INDUSTRY_ZH.items():
+    _ZH_OF_EN.setdefault(_en.lower(), _zh)  # the first is the usual word: Technology is 科技
 # Words that say where or how big, not who: a form made only of these is not a name.
 GENERIC_ZH = frozenset(
     _words(
@@ -315,7 +318,20 @@ def _en_forms(name: str) -> list[NameForm]:
         NameForm(form, len(form.split()) > 1 or _strong_single(form))
         for form in (*steps[1:], *heads)
         if _distinctive_en(form.split())
-    ]
+    ] + _mixed_forms(words, cut)
+
+
+def _mixed_forms(words: list[str], cut: int) -> list[NameForm]:
+    """The head in English, the trade in Chinese, as bilingual RMs write it: "Williams储能" for
+    Williams Energy Storage, "Northwind货运" for Northwind Freight."""
+    head = " ".join(words[:cut])
+    if not 0 < cut < len(words) or not _distinctive_en(words[:cut]):
+        return []
+    for n in range(len(words) - cut, 0, -1):
+        zh = _ZH_OF_EN.get(" ".join(w.lower().strip(",.") for w in words[cut : cut + n]))
+        if zh:
+            return [NameForm(head + zh, strong=True, spaced=True)]
+    return []
 
 
 def _bare_en(name: str) -> list[str]:

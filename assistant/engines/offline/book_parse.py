@@ -131,7 +131,10 @@ NORMATIVE = re.compile(
     r"\bsupposed to\b|\b(am i|are we) (required|expected)\b|\b(do|does) (i|we|a company|a client|the client) "
     r"(need|have) to\b|\brequired to\b|\bmust (i|we)\b|\bneed(s)? before\b|\bbefore the system\b|"
     r"\bdoes a (company|client|firm|business) need\b|规定|按规矩|按要求|应该.{0,6}(多少|几)|至少要|要求.{0,6}(多少|几)|"
-    r"多久.{0,6}一次|\bhow often\b",
+    r"多久.{0,6}一次|\bhow often\b|"
+    # "can i tell clients deposits are insured?": what may be said, not who holds what
+    r"\b(can|may|could|should) (i|we) (tell|say|promise|mention|claim|say to)\b|"
+    r"(能|可以|可不可以|能不能)(跟|和|对|给)客户(说|讲|承诺|表示)",
     IC,
 )
 MY_BOOK = re.compile(
@@ -157,6 +160,9 @@ class Parsed:
     # A ranking was asked for ("top 3", "最多的几家") but no measure word found: the sort is
     # the default (client value), and the bank's slot examples may name a better one.
     measure_unnamed: bool = False
+    # "anything maturing next 2 weeks? if not then this month": the query to run instead when
+    # the first finds no client.
+    otherwise: Parsed | None = None
 
 
 # "半年没联系", "一年半", "half a year": durations without a numeral, read as one.

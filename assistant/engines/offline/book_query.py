@@ -5,6 +5,7 @@ query it ran, so the RM sees what was understood."""
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from assistant.core.types import StatusEvent
 from assistant.engines.base import EngineResult
@@ -32,8 +33,44 @@ FIGURES = {
 }
 
 
+# "…? if not then this month", "没有的话看本月": a second query for when the first finds none.
+OTHERWISE = re.compile(
+    r"[,，;；.。?？]?\s*(?:\bif not(?:hing| any| none)?\b|\botherwise\b|\bor else\b|"
+    r"(?:如果|要是)?没有的话|如果没有|要是没有|没有就|否则)[,，\s]*(?:\bthen\b|就|再|那就)?",
+    re.I,
+)
+
+
 def read(tb: Toolbox, text: str) -> Parsed:
-    """The RM's question as a book query, with the caller's staff, team and industries."""
+    """The RM's question as a book query, with the caller's staff, team and industries; a
+    fallback query ("if not then this month") read on its own."""
+    m = OTHERWISE.search(text)
+    if m is None or m.start() == 0 or not text[m.end() :].strip():
+        return _read(tb, text)
+    parsed = _read(tb, text[: m.start()])
+    if parsed.structured:
+        parsed.otherwise = _instead(tb, parsed, text[m.end() :])
+    return parsed
+
+
+# What the fallback's words stand for when they name only a window ("then this month").
+WINDOW_CUES = {"maturity_within_days": ("到期", "maturing"), "no_contact_days": ("没联系", "no contact")}
+
+
+def _instead(tb: Toolbox, first: Parsed, rest: str) -> Parsed | None:
+    """The fallback query: its own words, or the first query with the window they name."""
+    asked = first.query.model_dump(exclude_defaults=True)
+    tries = [rest] + [f"{cue} {rest}" for key, cues in WINDOW_CUES.items() if key in asked for cue in cues]
+    for words in tries:
+        again = _read(tb, words)
+        if again.structured:
+            kept = {k: v for k, v in asked.items() if k not in WINDOW_CUES and k != "sort_by"}
+            merged = {**kept, **again.query.model_dump(exclude_defaults=True)}
+            return replace(again, query=again.query.model_validate(merged))
+    return None
+
+
+def _read(tb: Toolbox, text: str) -> Parsed:
     intel = tb.services.intelligence
     caller = tb.caller
     team = [r.rm_id for r in intel.rms if r.team_id == caller.rm.team_id]
@@ -53,7 +90,13 @@ async def answer(req: Request) -> EngineResult:
     parsed = req.book
     args = parsed.query.model_dump(exclude_defaults=True)
     team_wide = parsed.team or args.get("group_by_rm") or args.get("follow_up_gaps")
-    if req.tb.caller.role == "team_lead" and not team_wide and "rm" not in args and _own_book(req):
+    if (
+        req.tb.caller.role == "team_lead"
+        and not team_wide
+        and "rm" not in args
+        and not args.get("among")  # "which of them": the list shown, whoever's it was
+        and _own_book(req)
+    ):
         args["rm"] = req.tb.caller.rm_id  # "我的客户" from a lead: their own book, not the team's
     args = await _lacks_as_gap(req, args)
     if args.get("signal") == "product_gap":
@@ -70,6 +113,11 @@ async def answer(req: Request) -> EngineResult:
             return EngineResult(not_in_catalogue(found, req.lang), "book_query")
     result = await req.tb.acall("list_book", args)
     body = [c.heading(t("book_title", req.lang)), t("book_query", req.lang) + result["query"]]
+    if not result.get("matched") and parsed.otherwise is not None:
+        # "if not then this month": say the first found none, then answer the second.
+        first = t("book_none_then", req.lang).format(query=result["query"])
+        result = await req.tb.acall("list_book", parsed.otherwise.query.model_dump(exclude_defaults=True))
+        body = [c.heading(t("book_title", req.lang)), first, t("book_query", req.lang) + result["query"]]
     body += _lines(result, args, req.lang, req.text)
     refs = await _references(req, _topics(args))
     ids = [r["client_id"] for r in result.get("clients", result.get("follow_up_gaps", []))]
@@ -119,7 +167,7 @@ def _lines(result: dict, args: dict, language: str, text: str) -> list[str]:
     if figure and result.get("clients"):
         key, zh, en = figure
         for i, row in enumerate(result["clients"], 1):
-            lines[i] += _figure(row.get(key), zh if language == "zh" else en, key, language)
+            lines[i] += _figure(row, zh if language == "zh" else en, key, language)
     if args.get("count_only") and result.get("clients"):
         lines.insert(0, t("book_count", language).format(matched=result["matched"]))
     elif figure and result.get("clients") and WHO.search(text):
@@ -129,7 +177,9 @@ def _lines(result: dict, args: dict, language: str, text: str) -> list[str]:
 
 # "资产最多的是谁", "who has the most loans": one client is the answer, with its figure in full.
 WHO = re.compile(
-    r"是谁|是哪(个|位|家)|哪(个|位|家)客户|\bwho\b|\bwhich (client|customer|one)\b", re.I
+    r"是谁|是哪(个|位|家)|哪(个|位|家)客户|哪(个|位|家).{0,6}最|\bwho\b|\bwhich (client|customer|one)\b|"
+    r"\bwhich\b.{0,24}\b(most|least|longest|biggest|largest|highest|lowest|soonest)\b",
+    re.I,
 )
 
 
@@ -137,8 +187,10 @@ def _top(row: dict, figure: tuple[str, str, str], language: str) -> str:
     key, zh, en = figure
     value = row.get(key)
     named = t("client_named", language).format(name=row["name"], client_id=row["client_id"])
-    if value is None or key == "days_since_contact":
+    if value is None:
         return t("book_top", language).format(client=named, figure="")
+    if key == "days_since_contact":
+        return t("book_top", language).format(client=named, figure=_silence(row, language))
     shown = _exact(value, language)
     return t("book_top", language).format(
         client=named, figure=f"{zh if language == 'zh' else en} {shown}"
@@ -149,13 +201,18 @@ def _exact(value: float, language: str) -> str:
     return exact_zh(value) if language == "zh" else exact_en(value)
 
 
-def _figure(value: float | int | None, label: str, key: str, language: str) -> str:
+def _silence(row: dict, language: str) -> str:
+    """ "距上次接触 426 天（2025-09-01）": the days and the day itself."""
+    return t("book_silence", language).format(days=row["days_since_contact"], day=row.get("last_contact") or "—")
+
+
+def _figure(row: dict, label: str, key: str, language: str) -> str:
+    value = row.get(key)
     if value is None:
         return ""
     if key == "days_since_contact":
-        shown = str(value)
-    else:
-        shown = money_zh(value) if language == "zh" else money_en(value)
+        return f" · {_silence(row, language)}"
+    shown = money_zh(value) if language == "zh" else money_en(value)
     return f" · {label} {shown}"
 
 

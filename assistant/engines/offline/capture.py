@@ -163,6 +163,7 @@ async def _empty(ctx: EngineContext, playbooks: PlaybookMap, client_id: str) -> 
 async def _shown(ctx: EngineContext, draft: NoteDraft) -> EngineResult:
     """The draft shown back; it waits in the state for the RM's word."""
     tb, lang = ctx.toolbox, ctx.language
+    tb.touch(draft.client_id)  # an edited draft is about its client as much as the first one
     names = await asyncio.to_thread(_names, tb, [draft.client_id])
     policy = policy_of(tb)
     lines = [

@@ -32,6 +32,11 @@ CLAIM = [
         r"(?:这么说|这样说|这样讲|这么讲|这种说法|这个说法)?\s*"
         r"(?:可以|行|合规|没问题|ok|OK)(?:吗|么|不|嘛)?\s*[？?。!！]*\s*$"
     ),
+    # 跟⟦CLIENT_1⟧说对公理财稳赚不赔 他们C3能买吧？ — the words said to a named client, asked about
+    re.compile(
+        rf"(?:跟|和|对|向|给)\s*⟦(?:CLIENT|PERSON)_\d+⟧(?:的?[\u4e00-\u9fff]{{1,4}}?)?\s*{_ZH_SAY}"
+        r"\s*(?P<c>[^，,。；;？?\s]+)[^。！!]*[？?]\s*$"
+    ),
     re.compile(
         r"\b(?:can|may|could)\s+(?:i|we)\s+(?:tell|say to|promise|assure|inform)\s+"
         r"(?:the\s+|a\s+|my\s+|our\s+)?(?:clients?|customers?|him|her|them)\s+(?:that\s+)?"

@@ -64,17 +64,19 @@ async def _asked_product(req: Request, profile: dict) -> list[str]:
     held = [p for p in found["products"] if p["held"]]
     if not held:
         return [t("asked_not_held", req.lang).format(product=found["asked_for"])]
-    amounts = {h["product_code"]: h.get("balance") for h in profile["holdings"]}
+    holdings = {h["product_code"]: h for h in profile["holdings"]}
     exact = exact_zh if req.lang == "zh" else exact_en
 
     def named(p: dict) -> str:
+        """The product, its amount and, "她理财几号到期", its maturity date."""
         name = p["name"] if req.lang == "zh" else p["name_en"] or p["name"]
-        amount = amounts.get(p["product_code"])
-        return (
-            f"{name}（{exact(amount)}）"
-            if amount and req.lang == "zh"
-            else (f"{name} ({exact(amount)})" if amount else name)
-        )
+        h = holdings.get(p["product_code"]) or {}
+        parts = [exact(h["balance"])] if h.get("balance") else []
+        if h.get("maturity_date"):
+            parts.append(t("matures", req.lang).format(date=h["maturity_date"]).strip())
+        if not parts:
+            return name
+        return f"{name}（{'，'.join(parts)}）" if req.lang == "zh" else f"{name} ({', '.join(parts)})"
 
     names = "、".join(named(p) for p in held)
     return [t("asked_held", req.lang).format(product=found["asked_for"], names=names)]

@@ -67,7 +67,10 @@ BUY = re.compile(
     r"(买|购买|认购|申购|加仓|追加|加点|加一点|再买)[^。！？?]{0,16}(吗|么|不|行不行|可以不)|"
     r"\b(buy|purchase|invest in|top up|add to|subscribe)\b.{0,60}"
     r"(\?|\bok\b|\bokay\b|\ballowed\b|\bsuitable\b|\bfine\b)|"
-    r"\b(can|may|could|should)\b.{0,30}\b(buy|purchase|invest in|top up|subscribe)\b",
+    r"\b(can|may|could|should)\b.{0,30}\b(buy|purchase|invest in|top up|subscribe)\b|"
+    # "X想买股票基金 帮我推一下": what the client wants is checked before it is pitched
+    r"(想|要|打算|准备|有意)(买|购买|认购|申购|投资?|配置)|"
+    r"\bwants? to (buy|purchase|invest in|get into|subscribe)\b|\binterested in buying\b",
     re.I,
 )
 

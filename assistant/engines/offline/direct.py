@@ -22,7 +22,7 @@ PERMISSION = re.compile(
     r"\b(can|may|could) (i|we)\b|\bis it (ok|okay|alright|fine|allowed|permitted|legal|compliant)\b|"
     r"\bam i allowed\b|\bare we allowed\b|\ballowed to\b|\bpermitted to\b|"
     r"\b(allowed|ok|okay|fine|permitted)\s*\?\s*$|"
-    r"能.{0,30}不[?？]?\s*$|\b(can|may|could)\b.{0,30}\b(buy|purchase|hold|invest in)\b",
+    r"能.{0,30}不[?？]?\s*$|(能|可以).{0,8}吧\s*[?？]|\b(can|may|could)\b.{0,30}\b(buy|purchase|hold|invest in)\b",
     re.I,
 )
 # Questions of fact that still want yes or no first ("是否覆盖", "are X covered?").

@@ -33,6 +33,7 @@ from assistant.engines.offline.request import Handler, Request
 from assistant.engines.offline.slot_examples import SlotClassifier
 from assistant.engines.offline.slots import Slots, extract
 from assistant.engines.refusals import (
+    FULL_ID_FLAG,
     asks_how_to_record,
     policy_refusal,
     records_in,
@@ -94,12 +95,18 @@ class OfflineEngine:
             )  # "改成英文要点": the prep in English
         has_client = await _names_a_client(ctx, slots)
         book = await asyncio.to_thread(book_query.read, ctx.toolbox, ctx.masked_text)
-        if not follow.client_ids:  # "最大的那个" picks from the last list, it ranks no book
+        if follow.book is not None:  # "这几家里哪家…": the list on screen, ranked
+            book = replace(book, query=follow.book, structured=True)
+        elif not follow.client_ids:  # "最大的那个" picks from the last list, it ranks no book
             book = self._measure_by_example(ctx, slots, book)
         verdict = self._continued(ctx, slots, follow, has_client, book)
         result = _early_answer(ctx, verdict, has_client) or _foreign_rm(ctx, verdict, book)
         if result is not None and result.refused:
             await self._cite_rule(ctx, result, refusal_rule(verdict, ctx.masked_text))
+            if FULL_ID_FLAG in result.flags and has_client:
+                # The client stays in view: "那打码的给我也行" gets the masked form next.
+                own, _ = await asyncio.to_thread(mentioned_clients, ctx.toolbox, ctx.masked_text)
+                result.state.update(followup.masked_offer(slots.client_ids or own))
         if result is None:
             result = await _dispatch(
                 Request(ctx, slots, verdict.intent, emit, self.playbooks, book)

@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from assistant.engines.offline.book_parse import measure_named
 from assistant.engines.offline.slots import CHANNELS, FACTS, STYLES, Slots, _first
 from assistant.privacy.tokens import TOKEN_RE
+from tools.book_query import BookQuery
 from tools.client_pick import described_by_industry, pick_clients, rank_clients
 from tools.toolbox import Toolbox
 
@@ -103,6 +104,9 @@ WITHIN_LIST = re.compile(
     re.I,
 )
 
+# Asking which one, of the clients on screen ("哪家…最久", "which of them has the most").
+WHICH = re.compile(r"哪[家个位]|谁|\bwhich\b|\bwho\b", re.I)
+
 # Words that point at one of the clients on screen ("上海那家", "the machinery one").
 POINTER = re.compile(r"那家|这家|那个|这个|那位|这位|\b(that|this|the)\s+(\w+\s+)?one\b", re.I)
 # Words that stand for the client of the last answer ("他们", "该客户", "them").
@@ -145,6 +149,8 @@ class FollowUp:
     # The question a "which one?" was asked about ("杨霞的理财什么时候到期"), its client left
     # out: the reply ("存款多点那个") picks the client, the question is still the one answered.
     question: str | None = None
+    # A question asked of the list on screen ("which of them …"): the book query to run.
+    book: BookQuery | None = None
 
 
 async def resolve(tb: Toolbox, text: str, state: dict, slots: Slots) -> FollowUp:
@@ -192,6 +198,9 @@ async def _refer(tb: Toolbox, text: str, state: dict, names_client: bool) -> Fol
         )
         if picked:
             question = state.get("pending_question")
+            if question and asks_its_own(text):
+                # "最近联系过的那个，她理财几号到期": the reply picks and asks a question of its own.
+                return FollowUp(picked[:1], default_intent=state.get("pending_intent"))
             intent = state.get("pending_intent") if question else None
             return FollowUp(
                 picked[:1],
@@ -199,21 +208,26 @@ async def _refer(tb: Toolbox, text: str, state: dict, names_client: bool) -> Fol
                 default_intent=state.get("pending_intent"),
                 question=question,
             )
+    remembered = state.get("client_ids") or []
+    if state.get(MASKED_OFFER) and remembered and not names_client and MASKED_OK.search(text):
+        return FollowUp(list(remembered), intent="client_facts")  # "那打码的给我也行"
     if shown and not names_client:
         picked = _by_position(text, shown)
         if not picked and POINTER.search(text):
             picked = await _by_measure(tb, text, shown) or await _by_description(tb, text, shown)
-        elif (
-            not picked
-            and WITHIN_LIST.search(text)
-            and (within := await _by_measure(tb, text, shown))
-        ):
-            # "这几家里哪家最久没联系了": a question about the one the measure picks, not a count
-            # of the book ("几家"); its figure is in the client's facts.
-            return FollowUp(within, intent="client_facts")
+        elif not picked and WITHIN_LIST.search(text) and (wanted := superlative(text)):
+            if WHICH.search(text):
+                # "这几家里哪家最久没联系了": the list on screen ranked by the measure, the one it
+                # picks first — not a count of the book ("几家").
+                measure, descending = wanted
+                query = BookQuery(
+                    among=shown, sort_by=measure, descending=descending, limit=min(len(shown), 20)
+                )  # type: ignore[arg-type]
+                return FollowUp(intent="book_query", book=query)
+            if within := await _by_measure(tb, text, shown):
+                return FollowUp(within, intent="client_facts")  # "其中存款最多的那家的联系人"
         if picked:
             return FollowUp(picked, default_intent="client_facts")
-    remembered = state.get("client_ids") or []
     if remembered and not names_client and (PRONOUN.search(text) or ELLIPSIS.search(text)):
         return FollowUp(list(remembered), default_intent=_continued_intent(state))
     if not names_client and POINTER.search(text):
@@ -222,6 +236,37 @@ async def _refer(tb: Toolbox, text: str, state: dict, names_client: bool) -> Fol
         if len(described) == 1:
             return FollowUp(described, default_intent="client_facts")
     return FollowUp()
+
+
+# A question word or a fact: what a reply to "which one?" asks beyond picking one.
+OWN_QUESTION = re.compile(
+    r"几|什么|多少|吗|啥|怎么|如何|哪|是否|有没有|到期|余额|金额|"
+    r"\b(when|what|how|which|does|do|did|is|are|can|could|much|many)\b",
+    re.I,
+)
+PICK_WORDS = (ZH_ORDINAL, EN_ORDINAL, ZH_LAST, EN_LAST, LATEST_CONTACT, POINTER, PRONOUN)
+
+
+def asks_its_own(text: str) -> bool:
+    """Whether a reply to "which one?" asks something of its own once the words that pick
+    ("第二个", "最近联系过的那个", "她") are taken out."""
+    rest = TOKEN_RE.sub(" ", text)
+    for rx in PICK_WORDS:
+        rest = rx.sub(" ", rest)
+    rest = re.sub(r"[\s,，。.!！?？、:：;；的]+", " ", rest).strip()
+    return len(rest.replace(" ", "")) >= 4 and bool(OWN_QUESTION.search(rest))
+
+
+# Said after a full number was refused: the masked form will do.
+MASKED_OFFER = "masked_offer"
+MASKED_OK = re.compile(
+    r"打码|脱敏|带星|星号|掩码|隐藏|部分|后四位|尾号|\b(masked|partial|redacted|last (four|4))\b", re.I
+)
+
+
+def masked_offer(client_ids: list[str]) -> dict:
+    """The state a refused full-number request leaves: its client, for one turn's follow-up."""
+    return {"client_ids": list(client_ids), MASKED_OFFER: True} if client_ids else {}
 
 
 def _continued_intent(state: dict) -> str:
@@ -338,7 +383,7 @@ def _named_facts(point: str) -> list[str]:
 def carry(previous: dict, result_state: dict, intent: str, refused: bool) -> dict:
     """The state the next turn reads: what this answer set, over what it left alone. A pending
     "which one?" lasts one turn; a refusal forgets the client."""
-    pending = ("candidates", "pending_intent", "pending_question")
+    pending = ("candidates", "pending_intent", "pending_question", MASKED_OFFER)
     state = {k: v for k, v in previous.items() if k not in pending}
     state.update(result_state)
     if refused:

@@ -61,7 +61,8 @@ CUES: dict[str, list[tuple[str, float]]] = {
             3.0,
         ),
         (r"and draft|再写|再起草|also draft", 1.0),
-        (TOLD, 3.0),
+        # ... unless the turn ends asking ("跟X说稳赚不赔 他们C3能买吧？"): whether it may be said
+        (rf"(?:{TOLD})(?![^。！!]*[？?]\s*$)", 3.0),
     ],
     "book_query": [
         (
@@ -98,6 +99,15 @@ CUES: dict[str, list[tuple[str, float]]] = {
         # "代发营销的重点目标客户是哪些": whom the bank's campaign targets, not a list of mine.
         (
             r"(?<!我的)(重点|主要)?目标(客户|客群)(是|有)?(哪些|什么|是谁)|\bwho (is|are) the target\b",
+            3.0,
+        ),
+        (  # "跟X说稳赚不赔 他们C3能买吧？": words for the client, then a question about them
+            rf"(?:{TOLD})(?=[^。！!]*[？?]\s*$)",
+            3.0,
+        ),
+        (  # "can i tell clients deposits are insured?": whether it may be said
+            r"\b(can|may|could) (i|we) (tell|say|promise|mention|claim)\b|"
+            r"(能|可以|可不可以|能不能)(跟|和|对|给)客户(说|讲|承诺|表示)",
             3.0,
         ),
         (

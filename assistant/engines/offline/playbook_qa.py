@@ -41,12 +41,16 @@ async def answer(req: Request, *, focus: str = "", pinned: tuple[dict, ...] = ()
         lead, passage = decided
         if all(p["n"] != passage["n"] for p in found):
             found = [*found, passage]
+    leads = [lead] if lead else []
     if asks_yes_no(req.text) and (fit := await _suitability(req, found)) is not None:
-        lead = fit
+        # "跟X说稳赚不赔 他们C3能买吧？": the grade answers the question; a claim that breaks a
+        # rule is still said no to, under it.
+        leads = [fit, *(d[0] for d in [decided] if d and d[0].verdict == "no")]
     shown = found[:PASSAGES]
-    if lead and all(p["n"] != lead.n for p in shown):
-        shown = [*shown[: PASSAGES - 1], *(p for p in found if p["n"] == lead.n)]
-    blocks = [[lead.render(req.lang)] if lead else []]
+    for one in leads:
+        if all(p["n"] != one.n for p in shown):
+            shown = [*shown[: PASSAGES - 1], *(p for p in found if p["n"] == one.n)]
+    blocks = [[one.render(req.lang) for one in leads]]
     blocks += [[c.heading(t("playbook_title", req.lang))]] + [
         c.passage_summary(p, req.lang, question=req.text) for p in shown
     ]
