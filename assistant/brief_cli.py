@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import json
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Annotated, Literal, cast
@@ -87,18 +88,31 @@ def send(
     day: DateOption = None,
     lang: LangOption = "zh",
 ) -> None:
-    """Send the day's briefs now, once per RM (the scheduler does it at FRONTLINE_BRIEF_AT)."""
-    from assistant.brief.send import send_briefs
-    from assistant.brief.sinks import StdoutSink
+    """Send the day's briefs now, once per RM, as Slack DMs and Teams messages (the server's
+    scheduler does it at FRONTLINE_BRIEF_AT); ``--dry-run`` prints them and claims nothing."""
     from assistant.cli import _frontline, _out
 
     fl = _frontline()
-    report = send_briefs(
-        fl.briefs,
-        fl.brief_claims,
-        StdoutSink(_out),
-        _day(day, fl.settings),
-        dry_run=dry_run,
-        language=_language(lang),
-    )
-    typer.echo(report.summary(dry_run), err=True)
+    when, language = _day(day, fl.settings), _language(lang)
+    if dry_run:
+        from assistant.brief.send import send_briefs
+        from assistant.brief.sinks import StdoutSink
+
+        report = send_briefs(
+            fl.briefs, fl.brief_claims, StdoutSink(_out), when, dry_run=True, language=language
+        )
+        typer.echo(report.summary(True), err=True)
+        return
+    from integrations.server import deliver_briefs, delivery_channels
+
+    channels = delivery_channels(fl)
+    if not channels:
+        # Claiming a brief that reaches nobody would keep the scheduler from sending it.
+        raise UserError(
+            "no channel to send briefs on: set FRONTLINE_SLACK_BOT_TOKEN or the Teams bot's "
+            "FRONTLINE_TEAMS_APP_ID and FRONTLINE_TEAMS_APP_PASSWORD (--dry-run prints them)"
+        )
+    report = asyncio.run(deliver_briefs(fl, channels, when, language))
+    typer.echo(report.summary(False), err=True)
+    if report.failed:
+        raise typer.Exit(1)

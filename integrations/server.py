@@ -30,6 +30,8 @@ from integrations.api.ratelimit import (
 if TYPE_CHECKING:
     from assistant.brief.channels import BriefChannel
     from assistant.brief.scheduler import BriefScheduler, Clock
+    from assistant.brief.send import SendReport
+    from assistant.brief.service import Language
 
 log = logging.getLogger("frontline.server")
 DRAIN_TIMEOUT_S = 25.0  # below cli.serve's timeout_graceful_shutdown and systemd's stop timeout
@@ -111,6 +113,45 @@ def rate_limiter_for(fl: Frontline, limits: Any) -> RateLimiter:
     return InMemoryRateLimiter(limits.rate_per_minute, limits.rate_burst)
 
 
+def delivery_channels(fl: Frontline) -> list[BriefChannel]:
+    """The channels ``frontline brief send`` delivers on outside the server: a Slack DM over
+    the Web API with the bot token, a Teams proactive message with the bot's registration and
+    the conversation references the server saved. Empty when neither is configured."""
+    settings = fl.settings
+    channels: list[BriefChannel] = []
+    if settings.slack_bot_token:
+        from slack_sdk.web.async_client import AsyncWebClient
+
+        from integrations.slack.brief import SlackBriefChannel
+
+        token = settings.slack_bot_token.get_secret_value()
+        channels.append(
+            SlackBriefChannel(AsyncWebClient(token=token, base_url=settings.slack_api_url))
+        )
+    if settings.teams.app_id:
+        from integrations.teams import build_teams
+
+        teams = build_teams(
+            fl.core, settings, addresses=fl.channel_addresses, outcomes=lambda: fl.outcome_desk
+        )
+        if (teams_channel := teams.brief_channel()) is not None:
+            channels.append(teams_channel)
+    return channels
+
+
+async def deliver_briefs(
+    fl: Frontline, channels: list[BriefChannel], day: date, language: Language = "zh"
+) -> SendReport:
+    """One send run on ``channels`` now, as the scheduler's (claimed once per RM and day)."""
+    from assistant.brief.channels import ChannelSink
+    from assistant.brief.send import send_briefs
+
+    sink = ChannelSink(channels, lambda: fl.insights.rms, asyncio.get_running_loop())
+    return await asyncio.to_thread(
+        send_briefs, fl.briefs, fl.brief_claims, sink, day, language=language, reaches=sink.reaches
+    )
+
+
 def brief_scheduler(
     fl: Frontline, channels: list[BriefChannel], clock: Clock | None = None
 ) -> BriefScheduler | None:
@@ -119,17 +160,12 @@ def brief_scheduler(
     if not channels:
         log.info("brief scheduler off: no channel to send briefs on (Slack or Teams)")
         return None
-    from assistant.brief.channels import ChannelSink
     from assistant.brief.scheduler import BriefSchedule, BriefScheduler
-    from assistant.brief.send import SendReport, send_briefs
 
     settings = fl.settings
-    sink = ChannelSink(channels, lambda: fl.insights.rms, asyncio.get_running_loop())
 
     async def send(day: date) -> SendReport:
-        return await asyncio.to_thread(
-            send_briefs, fl.briefs, fl.brief_claims, sink, day, reaches=sink.reaches
-        )
+        return await deliver_briefs(fl, channels, day)
 
     # The calendar straight from the policy: the brief service would load the PII models
     # on the event loop just to answer "is today a working day".
@@ -139,7 +175,7 @@ def brief_scheduler(
         "brief scheduler on: %s %s on working days, via %s",
         settings.brief_at.strftime("%H:%M"),
         settings.timezone,
-        sink.name,
+        "+".join(c.name for c in channels),
     )
     return BriefScheduler(schedule, send, clock)
 

@@ -13,6 +13,7 @@ import pytest
 from assistant.config import Settings
 from testkit.settings import make_settings
 from testkit.stack import PG_ADMIN
+from tests.slack.fakes import FakeSlackApi
 
 
 @pytest.fixture
@@ -43,3 +44,12 @@ def pg_database() -> Iterator[str]:
 def fresh_pg_database() -> Iterator[str]:
     """An empty database for one test (e.g. migrating from nothing)."""
     yield from throwaway_database()
+
+
+@pytest.fixture
+def fake_slack() -> Iterator[FakeSlackApi]:
+    """The recording Slack Web API (real HTTP), for any test that sends to Slack."""
+    api = FakeSlackApi()
+    api.server.start()
+    yield api
+    api.server.stop()

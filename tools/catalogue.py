@@ -19,11 +19,10 @@ has no product for is reported as such: the caller answers "the bank has no ..."
 
 from __future__ import annotations
 
-from difflib import SequenceMatcher
-
 import re
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass
+from difflib import SequenceMatcher
 from typing import Protocol
 
 from tools.bank.records import ProductRecord

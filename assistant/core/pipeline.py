@@ -73,6 +73,7 @@ class Privacy(Protocol):
         rm_id: str,
         conversation_id: str,
         entitled_client_ids: Collection[str],
+        staff_names: Collection[str] = (),
     ) -> Restored: ...
 
 

@@ -27,25 +27,17 @@ ITEM = re.compile(
 )  # a brief line names its client first  # a Wednesday no other brief test claims
 
 
-@pytest.fixture
-def slack_api():
-    api = FakeSlackApi()
-    api.server.start()
-    yield api
-    api.server.stop()
-
-
 def readable(bank: Bank, rm: dict[str, str]) -> set[str]:
     book = bank.team_book(rm["team_id"]) if rm["role"] == "team_lead" else bank.book(rm["rm_id"])
     return bank.names(book)
 
 
 async def test_when_the_hour_comes_then_each_rm_gets_their_own_brief_on_slack_once(
-    demo_bank: Bank, slack_api: FakeSlackApi
+    demo_bank: Bank, fake_slack: FakeSlackApi
 ) -> None:
     fl = demo_bank.fl
     assert fl.briefs.is_working_day(DAY)
-    client = AsyncWebClient(token="xoxb-test", base_url=f"{slack_api.server.url}/api/", timeout=10)
+    client = AsyncWebClient(token="xoxb-test", base_url=f"{fake_slack.server.url}/api/", timeout=10)
     channel = SlackBriefChannel(client)
     for _run in range(2):  # then a restart, or another replica, finds every brief claimed
         clock = FakeClock(local(DAY, time(8, 0)), local(DAY, time(9, 0)))
@@ -57,9 +49,9 @@ async def test_when_the_hour_comes_then_each_rm_gets_their_own_brief_on_slack_on
         with pytest.raises(asyncio.CancelledError):
             await task
     staff = {r["slack_user_id"]: r for r in demo_bank.rows("rms") if r["role"] != "admin"}
-    views = slack_api.calls("views.publish")
+    views = fake_slack.calls("views.publish")
     assert sorted(v["user_id"] for v in views) == sorted(staff)
-    assert len(slack_api.calls("chat.postMessage")) == len(staff)
+    assert len(fake_slack.calls("chat.postMessage")) == len(staff)
     seen = 0
     for call in views:
         lines = [b["text"]["text"] for b in call["view"]["blocks"] if b["type"] == "section"]

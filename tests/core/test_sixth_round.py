@@ -13,7 +13,7 @@ from datetime import date
 
 import pytest
 
-from assistant.core.types import Turn
+from assistant.core.types import Answer, Turn
 from assistant.engines.offline import book_query, followup
 from assistant.engines.offline.book_parse import parse
 from assistant.engines.offline.claims import said_claim
@@ -29,6 +29,11 @@ from tools.names.forms import company_forms
 @pytest.fixture(scope="module")
 def bank(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Frontline]:
     yield from _frontline(tmp_path_factory, "sixth-bank", bigger_bank(small_extract()))
+
+
+def _ask(fl: Frontline, text: str, conversation_id: str | None = None) -> Answer:
+    turn = Turn(text=text, channel="cli", rm_id="RM001", conversation_id=conversation_id)
+    return asyncio.run(fl.core.answer(turn))
 
 
 @pytest.mark.parametrize(
@@ -80,20 +85,9 @@ def test_when_the_masked_form_is_asked_after_a_refused_number_then_the_client_is
 
 
 def test_when_a_full_number_is_refused_then_the_masked_form_comes_next(bank: Frontline) -> None:
-    first = asyncio.run(
-        bank.core.answer(Turn(text="华东精密的联系电话完整发我", channel="cli", rm_id="RM001"))
-    )
+    first = _ask(bank, "华东精密的联系电话完整发我")
     assert first.refused
-    then = asyncio.run(
-        bank.core.answer(
-            Turn(
-                text="那打码的给我也行",
-                channel="cli",
-                rm_id="RM001",
-                conversation_id=first.conversation_id,
-            )
-        )
-    )
+    then = _ask(bank, "那打码的给我也行", first.conversation_id)
     assert not then.refused and then.intent == "client_facts"
     assert then.client_ids == ["C000001"]
 
@@ -157,26 +151,17 @@ def test_when_the_book_is_asked_among_a_list_then_only_that_list_is_ranked(
     )
     assert [c["client_id"] for c in out["clients"]] == ["C000102", "C000104"]
     assert "上一份名单中的 2 位" in out["query"]
-    assert all(c.get("last_contact") is None or len(c["last_contact"]) == 10 for c in out["clients"])
+    assert all(
+        c.get("last_contact") is None or len(c["last_contact"]) == 10 for c in out["clients"]
+    )
 
 
 def test_when_which_of_the_shown_is_asked_then_the_list_is_ranked_and_the_first_named(
     bank: Frontline,
 ) -> None:
-    shown = asyncio.run(
-        bank.core.answer(Turn(text="贷款最多的前三个客户", channel="cli", rm_id="RM001"))
-    )
+    shown = _ask(bank, "贷款最多的前三个客户")
     assert shown.client_ids == ["C000101", "C000103", "C000102"]
-    which = asyncio.run(
-        bank.core.answer(
-            Turn(
-                text="这几家里哪家贷款最少",
-                channel="cli",
-                rm_id="RM001",
-                conversation_id=shown.conversation_id,
-            )
-        )
-    )
+    which = _ask(bank, "这几家里哪家贷款最少", shown.conversation_id)
     assert which.intent == "book_query"
     assert which.client_ids == ["C000102", "C000103", "C000101"]
     assert which.text.splitlines()[2].startswith("答：")

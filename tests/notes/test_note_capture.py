@@ -130,7 +130,8 @@ def test_when_an_rm_reports_a_call_then_it_is_drafted_edited_and_saved_on_a_casu
     assert [t.name for t in saved.tool_calls] == ["save_interaction"]
     [note] = captured(bank, client_id)[before:]
     assert (note.channel, note.contact) == ("phone", contact)
-    assert note.next_step and (note.due_date.month, note.due_date.day) == (12, 2)
+    assert note.next_step and note.due_date is not None
+    assert (note.due_date.month, note.due_date.day) == (12, 2)
 
 
 def test_when_an_rm_reports_a_meeting_in_english_then_ok_save_it_saves_it(
@@ -145,7 +146,8 @@ def test_when_an_rm_reports_a_meeting_in_english_then_ok_save_it_saves_it(
     saved = ask(bank, "ok, save it", shown.conversation_id)
     assert [t.name for t in saved.tool_calls] == ["save_interaction"]
     [note] = captured(bank, client_id)[before:]
-    assert note.channel == "visit" and note.due_date.weekday() == 3
+    assert note.channel == "visit" and note.due_date is not None
+    assert note.due_date.weekday() == 3
 
 
 @pytest.mark.parametrize(

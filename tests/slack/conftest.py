@@ -3,7 +3,7 @@ real bolt app mounted."""
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator
 from pathlib import Path
 
 import httpx
@@ -15,14 +15,6 @@ from testkit.fake_core import FakeCore
 from tests.conftest import make_settings
 from tests.slack.fakes import FakeSlackApi
 from tests.slack.harness import SIGNING_SECRET, SlackHarness
-
-
-@pytest.fixture
-def fake_slack() -> Iterator[FakeSlackApi]:
-    api = FakeSlackApi()
-    api.server.start()
-    yield api
-    api.server.stop()
 
 
 @pytest.fixture

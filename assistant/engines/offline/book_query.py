@@ -54,13 +54,18 @@ def read(tb: Toolbox, text: str) -> Parsed:
 
 
 # What the fallback's words stand for when they name only a window ("then this month").
-WINDOW_CUES = {"maturity_within_days": ("到期", "maturing"), "no_contact_days": ("没联系", "no contact")}
+WINDOW_CUES = {
+    "maturity_within_days": ("到期", "maturing"),
+    "no_contact_days": ("没联系", "no contact"),
+}
 
 
 def _instead(tb: Toolbox, first: Parsed, rest: str) -> Parsed | None:
     """The fallback query: its own words, or the first query with the window they name."""
     asked = first.query.model_dump(exclude_defaults=True)
-    tries = [rest] + [f"{cue} {rest}" for key, cues in WINDOW_CUES.items() if key in asked for cue in cues]
+    tries = [rest] + [
+        f"{cue} {rest}" for key, cues in WINDOW_CUES.items() if key in asked for cue in cues
+    ]
     for words in tries:
         again = _read(tb, words)
         if again.structured:
@@ -116,8 +121,14 @@ async def answer(req: Request) -> EngineResult:
     if not result.get("matched") and parsed.otherwise is not None:
         # "if not then this month": say the first found none, then answer the second.
         first = t("book_none_then", req.lang).format(query=result["query"])
-        result = await req.tb.acall("list_book", parsed.otherwise.query.model_dump(exclude_defaults=True))
-        body = [c.heading(t("book_title", req.lang)), first, t("book_query", req.lang) + result["query"]]
+        result = await req.tb.acall(
+            "list_book", parsed.otherwise.query.model_dump(exclude_defaults=True)
+        )
+        body = [
+            c.heading(t("book_title", req.lang)),
+            first,
+            t("book_query", req.lang) + result["query"],
+        ]
     body += _lines(result, args, req.lang, req.text)
     refs = await _references(req, _topics(args))
     ids = [r["client_id"] for r in result.get("clients", result.get("follow_up_gaps", []))]
@@ -203,7 +214,9 @@ def _exact(value: float, language: str) -> str:
 
 def _silence(row: dict, language: str) -> str:
     """ "距上次接触 426 天（2025-09-01）": the days and the day itself."""
-    return t("book_silence", language).format(days=row["days_since_contact"], day=row.get("last_contact") or "—")
+    return t("book_silence", language).format(
+        days=row["days_since_contact"], day=row.get("last_contact") or "—"
+    )
 
 
 def _figure(row: dict, label: str, key: str, language: str) -> str:

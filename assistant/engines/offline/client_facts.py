@@ -76,7 +76,9 @@ async def _asked_product(req: Request, profile: dict) -> list[str]:
             parts.append(t("matures", req.lang).format(date=h["maturity_date"]).strip())
         if not parts:
             return name
-        return f"{name}（{'，'.join(parts)}）" if req.lang == "zh" else f"{name} ({', '.join(parts)})"
+        return (
+            f"{name}（{'，'.join(parts)}）" if req.lang == "zh" else f"{name} ({', '.join(parts)})"
+        )
 
     names = "、".join(named(p) for p in held)
     return [t("asked_held", req.lang).format(product=found["asked_for"], names=names)]

@@ -220,9 +220,10 @@ async def _refer(tb: Toolbox, text: str, state: dict, names_client: bool) -> Fol
                 # "这几家里哪家最久没联系了": the list on screen ranked by the measure, the one it
                 # picks first — not a count of the book ("几家").
                 measure, descending = wanted
-                query = BookQuery(
-                    among=shown, sort_by=measure, descending=descending, limit=min(len(shown), 20)
-                )  # type: ignore[arg-type]
+                query = BookQuery.model_validate(
+                    {"among": shown, "sort_by": measure, "descending": descending,
+                     "limit": min(len(shown), 20)}
+                )  # fmt: skip
                 return FollowUp(intent="book_query", book=query)
             if within := await _by_measure(tb, text, shown):
                 return FollowUp(within, intent="client_facts")  # "其中存款最多的那家的联系人"
@@ -260,7 +261,8 @@ def asks_its_own(text: str) -> bool:
 # Said after a full number was refused: the masked form will do.
 MASKED_OFFER = "masked_offer"
 MASKED_OK = re.compile(
-    r"打码|脱敏|带星|星号|掩码|隐藏|部分|后四位|尾号|\b(masked|partial|redacted|last (four|4))\b", re.I
+    r"打码|脱敏|带星|星号|掩码|隐藏|部分|后四位|尾号|\b(masked|partial|redacted|last (four|4))\b",
+    re.I,
 )
 
 

@@ -210,8 +210,14 @@ PHRASES: dict[str, dict[str, str]] = {
         "en": "{matched} of your {size} clients match; showing {shown}:",
     },
     "book_query": {"zh": "查询条件：", "en": "Query: "},
-    "book_silence": {"zh": "距上次接触 {days} 天（{day}）", "en": "{days} days since contact ({day})"},
-    "book_none_then": {"zh": "没有客户符合（{query}），改查：", "en": "No client matches ({query}); instead:"},
+    "book_silence": {
+        "zh": "距上次接触 {days} 天（{day}）",
+        "en": "{days} days since contact ({day})",
+    },
+    "book_none_then": {
+        "zh": "没有客户符合（{query}），改查：",
+        "en": "No client matches ({query}); instead:",
+    },
     "book_count": {"zh": "答：{matched} 位。", "en": "Answer: {matched}."},
     "book_top": {"zh": "答：{client}，{figure}。", "en": "Answer: {client}, {figure}."},
     "rm_sum": {"zh": "，{label}合计 {amount}", "en": ", {label} in total {amount}"},
