@@ -7,6 +7,7 @@ unknown RM or an empty question.
 from __future__ import annotations
 
 import sys
+from datetime import date
 from pathlib import Path
 from typing import Annotated, Literal, cast
 
@@ -93,21 +94,46 @@ def data_export_notes(
     out: Annotated[Path | None, typer.Option(help="File to write (default: stdout)")] = None,
 ) -> None:
     """Interactions captured in chat, as the import format's interactions.csv, for the CRM."""
-    from datetime import date
-
     from tools.notes.export import export_notes, write_notes
 
-    try:
-        day = date.fromisoformat(since)
-    except ValueError:
-        raise UserError(f"--since: not a date (YYYY-MM-DD): {since!r}") from None
-    notes = _frontline().bank.captured_notes(day)
+    notes = _frontline().bank.captured_notes(_since(since))
     target = out or directory
     if target is None:
         write_notes(notes, sys.stdout)
         return
     path = export_notes(notes, target)
     typer.echo(f"{len(notes)} note(s) written to {path}", err=True)
+
+
+@data_app.command("export-outcomes")
+def data_export_outcomes(
+    since: Annotated[str, typer.Option(help="Outcomes recorded on or after this day (YYYY-MM-DD)")],
+    directory: Annotated[
+        Path | None, typer.Argument(help="Folder to write action_outcomes.csv into")
+    ] = None,
+    out: Annotated[Path | None, typer.Option(help="File to write (default: stdout)")] = None,
+    include_undone: Annotated[
+        bool, typer.Option(help="Also outcomes the RM took back (their undone_at is set)")
+    ] = False,
+) -> None:
+    """The RMs' done / not now on suggested actions, as action_outcomes.csv, for the CRM."""
+    from tools.notes.export import export_outcomes, write_outcomes
+
+    bank = _frontline().bank
+    outcomes = bank.outcomes_for(since=_since(since), include_undone=include_undone)
+    target = out or directory
+    if target is None:
+        write_outcomes(outcomes, sys.stdout)
+        return
+    path = export_outcomes(outcomes, target)
+    typer.echo(f"{len(outcomes)} outcome(s) written to {path}", err=True)
+
+
+def _since(value: str) -> date:
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise UserError(f"--since: not a date (YYYY-MM-DD): {value!r}") from None
 
 
 @app.command()
