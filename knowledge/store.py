@@ -7,19 +7,21 @@ embedding function: its default one would try to download a model.
 
 from __future__ import annotations
 
+import functools
 import threading
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVar
 from urllib.parse import urlparse
 
 import numpy as np
 
 from assistant.config import Settings
 from assistant.errors import UpstreamError
-from knowledge.heap import scrub_native_heap
+from knowledge.heap import scrubbed_heap
 
 COLLECTION = "frontline-playbooks"
+T = TypeVar("T")
 _WRITE_BATCH = 1000  # Chroma rejects very large single writes; stay well below its limit
 
 
@@ -46,8 +48,20 @@ def make_client(settings: Settings):  # -> chromadb.api.ClientAPI
             settings=chroma_settings,
         )
     settings.chroma_path.mkdir(parents=True, exist_ok=True)
-    scrub_native_heap()  # the embedded index writes native buffers to disk: no stale bytes in them
-    return chromadb.PersistentClient(path=str(settings.chroma_path), settings=chroma_settings)
+    with scrubbed_heap():  # the embedded index writes native buffers to disk: no stale bytes
+        return chromadb.PersistentClient(path=str(settings.chroma_path), settings=chroma_settings)
+
+
+def _scrubbed(method: Callable[..., T]) -> Callable[..., T]:
+    """Every call into the embedded store under ``scrubbed_heap``: its files are written, and
+    their buffers allocated, inside these calls."""
+
+    @functools.wraps(method)
+    def call(*args: Any, **kwargs: Any) -> T:
+        with scrubbed_heap():
+            return method(*args, **kwargs)
+
+    return call
 
 
 class ChromaStore:
@@ -70,6 +84,7 @@ class ChromaStore:
                     self._collection = self._open()
         return self._collection
 
+    @_scrubbed
     def _open(self):
         try:
             client = self._client or make_client(self._settings)
@@ -81,9 +96,11 @@ class ChromaStore:
             where = self._settings.chroma_url or self._settings.chroma_path
             raise UpstreamError(f"cannot open the Chroma collection at {where}: {exc}") from exc
 
+    @_scrubbed
     def count(self) -> int:
         return int(self.collection.count())
 
+    @_scrubbed
     def all(
         self, include_documents: bool = True, include_embeddings: bool = False
     ) -> list[StoredChunk]:
@@ -106,11 +123,13 @@ class ChromaStore:
             for i in range(n)
         ]
 
+    @_scrubbed
     def doc_ids(self) -> set[str]:
         """The ids of the playbooks in the store (either language edition as ingested)."""
         result = self.collection.get(include=["metadatas"])
         return {str(m.get("doc_id", "")) for m in result["metadatas"] or [] if m}
 
+    @_scrubbed
     def upsert(
         self,
         ids: Sequence[str],
@@ -128,18 +147,21 @@ class ChromaStore:
             )
         self.generation += 1
 
+    @_scrubbed
     def update_metadata(self, ids: Sequence[str], metadatas: Sequence[dict[str, Any]]) -> None:
         for start in range(0, len(ids), _WRITE_BATCH):
             end = start + _WRITE_BATCH
             self.collection.update(ids=list(ids[start:end]), metadatas=list(metadatas[start:end]))
         self.generation += 1
 
+    @_scrubbed
     def delete(self, ids: Iterable[str]) -> None:
         ids = list(ids)
         for start in range(0, len(ids), _WRITE_BATCH):
             self.collection.delete(ids=ids[start : start + _WRITE_BATCH])
         self.generation += 1
 
+    @_scrubbed
     def query(
         self, embedding: np.ndarray, n: int, where: dict[str, Any] | None = None
     ) -> list[tuple[str, float]]:

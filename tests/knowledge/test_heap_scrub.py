@@ -1,5 +1,7 @@
-"""Native buffers handed out after the switch carry the perturbation byte, not what was freed
-there before (what the HNSW index Chroma writes to disk is made of)."""
+"""Native buffers handed out while the store works carry the perturbation byte, not what was
+freed there before (what the HNSW index Chroma writes to disk is made of); outside the store's
+calls the allocator is left alone, and windows opened inside one another keep it on until the
+outer one closes."""
 
 from __future__ import annotations
 
@@ -8,25 +10,51 @@ import ctypes.util
 
 import pytest
 
-from knowledge.heap import PERTURB_BYTE, scrub_native_heap
+from knowledge.heap import PERTURB_BYTE, heap_scrubbing, scrubbed_heap
 
 LIBC = ctypes.util.find_library("c")
+SECRET = b"Jaime Sweeney 13912345678 " * 40
 
 
-@pytest.mark.skipif(LIBC is None or "libc.so" not in LIBC, reason="glibc only")
-def test_when_the_heap_is_scrubbed_then_a_reused_block_holds_no_freed_text() -> None:
-    assert scrub_native_heap()
+def _reused_block() -> bytes:
+    """Write the secret into a block, free it, and read what the next same-size block holds
+    (glibc hands the same block back first)."""
     libc = ctypes.CDLL(LIBC)
     libc.malloc.restype = ctypes.c_void_p
     libc.malloc.argtypes = [ctypes.c_size_t]
     libc.free.argtypes = [ctypes.c_void_p]
-    secret = b"Jaime Sweeney 13912345678 " * 40
-    size = len(secret)
+    size = len(SECRET)
     first = libc.malloc(size)
-    ctypes.memmove(first, secret, size)
+    ctypes.memmove(first, SECRET, size)
     libc.free(first)
-    again = libc.malloc(size)  # glibc hands the same block back first
+    again = libc.malloc(size)
     seen = ctypes.string_at(again, size)
     libc.free(again)
+    return seen
+
+
+pytestmark = pytest.mark.skipif(LIBC is None or "libc.so" not in LIBC, reason="glibc only")
+
+
+def test_when_the_heap_is_scrubbed_then_a_reused_block_holds_no_freed_text() -> None:
+    assert heap_scrubbing()
+    with scrubbed_heap():
+        seen = _reused_block()
     assert b"Sweeney" not in seen
     assert set(seen[32:]) == {PERTURB_BYTE ^ 0xFF}  # the allocator's own header words aside
+
+
+def test_when_windows_nest_then_the_heap_stays_scrubbed_until_the_outer_one_closes() -> None:
+    with scrubbed_heap():
+        with scrubbed_heap():
+            pass
+        assert b"Sweeney" not in _reused_block()
+    assert b"Sweeney" in _reused_block()  # closed: the allocator does nothing extra
+
+
+def test_when_the_store_is_called_then_its_work_runs_scrubbed() -> None:
+    from knowledge.store import _scrubbed
+
+    seen: list[bytes] = []
+    _scrubbed(lambda: seen.append(_reused_block()))()
+    assert b"Sweeney" not in seen[0]
