@@ -32,14 +32,26 @@ _WORD = re.compile(r"[a-z]{3,}")
 MAX_SYLLABLES = 4  # "shanghai" (2), "hangzhou" (2), "xiaoshan" (2), "zhangjiagang" (3)
 
 
+_GRADE = re.compile(r"(?<![A-Za-z0-9])C[1-5](?![0-9])", re.I)
+
+
 def pick_clients(tb: Toolbox, text: str, candidate_ids: list[str]) -> list[str]:
     """The one candidate a short description picks, by its name, industry, branch and address
     (the bank's glossary bridges languages; pinyin and industry English come from the data);
     empty when the words fit none or several equally."""
+    clients = tb.services.bank.get_clients([c for c in candidate_ids if tb.caller.may_read(c)])
+    # "the C2 one": the one client on screen of that risk grade
+    if (grade := _GRADE.search(text)) and (
+        graded := [
+            c.client_id
+            for c in clients
+            if (c.risk_appetite or "").upper() == grade.group(0).upper()
+        ]
+    ):
+        return graded if len(graded) == 1 else []
     terms = _description_terms(tb, text)
     if not terms:
         return []
-    clients = tb.services.bank.get_clients([c for c in candidate_ids if tb.caller.may_read(c)])
     scored = sorted(((_fit(c, terms), c.client_id) for c in clients), reverse=True)
     if not scored or scored[0][0] <= 0 or (len(scored) > 1 and scored[1][0] == scored[0][0]):
         return []

@@ -28,7 +28,11 @@ from tools.names.forms import company_forms
 
 @pytest.fixture(scope="module")
 def bank(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Frontline]:
-    yield from _frontline(tmp_path_factory, "sixth-bank", bigger_bank(small_extract()))
+    data = bigger_bank(small_extract())
+    for row in data["clients.csv"]:  # two risk grades in RM001's book
+        if row["client_id"] == "C000102":
+            row["risk_appetite"] = "C2"
+    yield from _frontline(tmp_path_factory, "sixth-bank", data)
 
 
 def _ask(fl: Frontline, text: str, conversation_id: str | None = None) -> Answer:
@@ -64,6 +68,7 @@ def test_when_the_head_is_only_a_common_word_then_no_mixed_form() -> None:
         ("第二个", False),
         ("上海那家", False),
         ("最近联系过的那个", False),
+        ("船厂那个，帮我写个企微提醒", True),
         ("the last one", False),
     ],
 )
@@ -165,3 +170,22 @@ def test_when_which_of_the_shown_is_asked_then_the_list_is_ranked_and_the_first_
     assert which.intent == "book_query"
     assert which.client_ids == ["C000102", "C000103", "C000101"]
     assert which.text.splitlines()[2].startswith("答：")
+
+
+def test_when_a_grade_is_said_of_the_list_on_screen_then_the_one_client_of_it_is_picked(
+    bank: Frontline,
+) -> None:
+    from tools.client_pick import pick_clients
+
+    tb = toolbox(bank, "RM001")
+    by_grade: dict[str, list[str]] = {}
+    for c in bank.bank.get_clients(sorted(tb.caller.client_ids)):
+        if c.risk_appetite:
+            by_grade.setdefault(c.risk_appetite, []).append(c.client_id)
+    assert len(by_grade) >= 2, "the test bank needs clients of two risk grades"
+    (g1, first), (g2, second) = sorted(by_grade.items())[:2]
+    assert pick_clients(tb, f"the {g1.lower()} one", [first[0], second[0]]) == [first[0]]
+    assert pick_clients(tb, f"{g2}那个", [first[0], second[0]]) == [second[0]]
+    assert pick_clients(tb, "C5那个", [first[0], second[0]]) == []  # no one of that grade
+    if len(first) > 1:  # two on screen of the grade: the words pick neither
+        assert pick_clients(tb, f"{g1}那个", first[:2]) == []

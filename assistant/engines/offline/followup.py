@@ -251,11 +251,15 @@ PICK_WORDS = (ZH_ORDINAL, EN_ORDINAL, ZH_LAST, EN_LAST, LATEST_CONTACT, POINTER,
 def asks_its_own(text: str) -> bool:
     """Whether a reply to "which one?" asks something of its own once the words that pick
     ("第二个", "最近联系过的那个", "她") are taken out."""
+    from assistant.engines.offline.intent import DRAFT_VERB  # intent reads this module's words
+
     rest = TOKEN_RE.sub(" ", text)
     for rx in PICK_WORDS:
         rest = rx.sub(" ", rest)
     rest = re.sub(r"[\s,，。.!！?？、:：;；的]+", " ", rest).strip()
-    return len(rest.replace(" ", "")) >= 4 and bool(OWN_QUESTION.search(rest))
+    return len(rest.replace(" ", "")) >= 4 and bool(
+        OWN_QUESTION.search(rest) or DRAFT_VERB.search(rest)  # "船厂那个，帮我写个企微提醒"
+    )
 
 
 # Said after a full number was refused: the masked form will do.
