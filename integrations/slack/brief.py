@@ -98,9 +98,10 @@ class SlackBriefListeners:
             await self._confirm(client, body, user, say("unknown_user", language))
             return
         request = OutcomeRequest(outcome=outcome, reason=reason, language=language)  # type: ignore[arg-type]
+        recorded = False
         try:
             reply = await self._outcomes().record(rm_id, action_key, request, "slack")
-            text = reply.message
+            text, recorded = reply.message, True
         except FrontlineError as exc:  # refused or malformed: a fixed line, never the detail
             logger.info("slack: outcome not recorded (%s)", type(exc).__name__)
             text = say("outcome_refused", language)
@@ -108,6 +109,28 @@ class SlackBriefListeners:
         brief = await self._build(rm_id)
         if brief is not None:
             await _call("views.publish", client.views_publish(user_id=user, view=home_view(brief)))
+            if recorded:
+                await self._refresh_dm(client, body, brief)
+
+    async def _refresh_dm(self, client: AsyncWebClient, body: dict, brief: Brief) -> None:
+        """The brief's DM, clicked in today, redrawn as the brief now stands: the line marked
+        leaves it, as it left the Home tab. An earlier day's DM stays as it was sent."""
+        container = body.get("container") or {}
+        channel, ts = container.get("channel_id"), container.get("message_ts")
+        if container.get("type") != "message" or not channel or not ts:
+            return  # clicked in the Home tab: republished above
+        try:
+            sent = datetime.fromtimestamp(float(ts), self._zone).date()
+        except (TypeError, ValueError, OverflowError):
+            return
+        if sent != brief.date:
+            return
+        await _call(
+            "chat.update",
+            client.chat_update(
+                channel=channel, ts=ts, text=fallback_text(brief), blocks=brief_blocks(brief)
+            ),
+        )
 
     async def _confirm(self, client: AsyncWebClient, body: dict, user: str, text: str) -> None:
         """The confirmation, to the RM alone: ephemeral in the DM the brief was in, or a DM

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import time
 from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
 
@@ -67,15 +68,16 @@ def controls(fl: Frontline, n: int) -> tuple[str, dict, dict]:
     raise AssertionError("the line has no Done / Not-now controls")
 
 
-def click(element: dict, user: str = "URM1", picked: int | None = None) -> dict:
+def click(
+    element: dict,
+    user: str = "URM1",
+    picked: int | None = None,
+    message_ts: str = "1767398400.000100",  # the DM was sent on 2026-01-03
+) -> dict:
     """A block_actions payload as Slack posts it for a click in the brief's DM."""
     payload = load("block_actions_brief_draft.json")
     payload["user"]["id"] = user
-    payload["container"] = {
-        "type": "message",
-        "channel_id": "DRM0001",
-        "message_ts": "1767398400.000100",
-    }
+    payload["container"] = {"type": "message", "channel_id": "DRM0001", "message_ts": message_ts}
     payload["channel"] = {"id": "DRM0001", "name": "directmessage"}
     payload.pop("view")
     action = {
@@ -105,6 +107,21 @@ async def test_when_done_is_clicked_then_the_rms_outcome_is_stored_and_confirmed
     await wait_for(lambda: slack.api.calls("views.publish"))
     home = json.dumps(slack.api.calls("views.publish")[-1]["view"], ensure_ascii=False)
     assert key not in home
+    assert slack.api.calls("chat.update") == []  # an earlier day's DM stays as it was sent
+
+
+async def test_when_done_is_clicked_in_todays_dm_then_the_dm_is_redrawn_without_the_line(
+    slack: SlackHarness, fl: Frontline
+) -> None:
+    key, done, _ = controls(fl, 1)
+    today = f"{time.time():.6f}"  # the DM the brief went out in this morning
+    await slack.post_action(click(done, message_ts=today))
+    await wait_for(lambda: slack.api.calls("chat.update"))
+    [update] = slack.api.calls("chat.update")
+    assert (update["channel"], update["ts"]) == ("DRM0001", today)
+    redrawn = json.dumps(update["blocks"], ensure_ascii=False)
+    assert key not in redrawn and update["text"]
+    assert [o.outcome for o in stored(fl, key)] == ["done"]
 
 
 async def test_when_a_reason_is_picked_then_not_now_is_stored_with_it(
