@@ -137,6 +137,21 @@ class NameDictionary:
             if len(k) >= MIN_TYPO_FORM and k.isascii() and k.isalpha() and e.name.isascii()
         }
         self._typos = _typo_index(self._typo_forms)
+        # Two-word English names ("michael rossi"), closed up: a name typed with one of its
+        # words a letter off is one edit from its compact form.
+        self._pair_words: dict[str, tuple[str, str]] = {}
+        self._pair_forms = {
+            "".join(words): e
+            for k, e in self._entries.items()
+            if len(words := k.split(" ")) == 2
+            and all(w.isascii() and w.isalpha() for w in words)
+            and len(k) - 1 >= MIN_TYPO_FORM
+            and e.name.isascii()
+        }
+        self._pair_typos = _typo_index(self._pair_forms)
+        for k in self._entries:
+            if "".join(words := k.split(" ")) in self._pair_forms and len(words) == 2:
+                self._pair_words["".join(words)] = (words[0], words[1])
         self._weak_ascii_prefixes = _prefixes(self._weak_ascii)
         self._weak_lengths = sorted({len(k) for k in self._weak}, reverse=True)
         self._values: dict[tuple[Entity, str], set[str]] = defaultdict(set)
@@ -223,10 +238,8 @@ class NameDictionary:
         the text, not a known word itself, one edit away from exactly one long form. Longer
         forms only (a short one is one letter from too many words), so a misspelt client is
         found — and masked — instead of reaching the model and the logs as written."""
-        if not self._typos:
-            return []
-        hits = []
-        for word in _ASCII_WORD.finditer(text):
+        hits: list[NameHit] = []
+        for word in _ASCII_WORD.finditer(text) if self._typos else ():
             spelt = word.group(0).lower()
             if (
                 len(spelt) < MIN_TYPO_WORD
@@ -244,6 +257,37 @@ class NameDictionary:
             }
             if len(forms) == 1:
                 hits.append(NameHit(word.start(), word.end(), self._typo_forms[forms.pop()]))
+        return hits + self._typo_pairs(text, [*found, *hits])
+
+    def _typo_pairs(self, text: str, found: list[NameHit]) -> list[NameHit]:
+        """A two-word name with one word typed a letter off ("micheal rossi" for Michael
+        Rossi): the two words closed up, one edit from exactly one long compact form, the other
+        word as the name has it, the mistyped one five letters or more (short names are a
+        letter from each other: "mark", "mary")."""
+        words = list(_ASCII_WORD.finditer(text))
+        hits: list[NameHit] = []
+        for first, second in zip(words, words[1:], strict=False):
+            gap = text[first.end() : second.start()]
+            if gap not in (" ", "-") or any(
+                h.start < second.end() and first.start() < h.end for h in [*found, *hits]
+            ):
+                continue
+            a, b = first.group(0).lower(), second.group(0).lower()
+            joined = a + b
+            if (
+                len(joined) < MIN_TYPO_FORM
+                or joined in self._pair_forms
+                or not (_plain_word(text, first) and _plain_word(text, second))
+            ):
+                continue
+            forms = {
+                f
+                for k in (joined, *_deletions(joined))
+                for f in self._pair_typos.get(k, ())
+                if f[0] == joined[0] and _one_word_off((a, b), self._pair_words[f])
+            }
+            if len(forms) == 1:
+                hits.append(NameHit(first.start(), second.end(), self._pair_forms[forms.pop()]))
         return hits
 
     def _exact_hits(self, text: str, lowered: str) -> list[NameHit]:
@@ -495,6 +539,16 @@ MIN_TYPO_WORD = 6  # letters in a word read as a misspelt name
 # Letters in a name form a misspelling may stand for: at seven, everyday words ("marine",
 # "changed") are already one letter from a client's name somewhere in a bank.
 MIN_TYPO_FORM = 8
+
+
+def _one_word_off(typed: tuple[str, str], name: tuple[str, str]) -> bool:
+    """One word as the name has it, the other mistyped and five letters or more."""
+    return any(
+        typed[kept] == name[kept]
+        and typed[1 - kept] != name[1 - kept]
+        and len(typed[1 - kept]) >= 5
+        for kept in (0, 1)
+    )
 
 
 def _deletions(word: str) -> set[str]:
