@@ -44,7 +44,7 @@ def test_when_sent_from_the_command_line_then_each_rm_gets_one_slack_dm(
         demo_bank,
         monkeypatch,
         slack_bot_token=SecretStr("xoxb-test"),
-        fake_slack_url=f"{fake_slack.server.url}/api/",
+        slack_api_url=f"{fake_slack.server.url}/api/",
         teams_app_id=None,
     )
     staff = [r for r in demo_bank.rows("rms") if r["role"] != "admin"]

@@ -61,8 +61,7 @@ CUES: dict[str, list[tuple[str, float]]] = {
             3.0,
         ),
         (r"and draft|再写|再起草|also draft", 1.0),
-        # ... unless the turn ends asking ("跟X说稳赚不赔 他们C3能买吧？"): whether it may be said
-        (rf"(?:{TOLD})(?![^。！!]*[？?]\s*$)", 3.0),
+        (TOLD, 3.0),
     ],
     "book_query": [
         (
@@ -99,10 +98,6 @@ CUES: dict[str, list[tuple[str, float]]] = {
         # "代发营销的重点目标客户是哪些": whom the bank's campaign targets, not a list of mine.
         (
             r"(?<!我的)(重点|主要)?目标(客户|客群)(是|有)?(哪些|什么|是谁)|\bwho (is|are) the target\b",
-            3.0,
-        ),
-        (  # "跟X说稳赚不赔 他们C3能买吧？": words for the client, then a question about them
-            rf"(?:{TOLD})(?=[^。！!]*[？?]\s*$)",
             3.0,
         ),
         (  # "can i tell clients deposits are insured?": whether it may be said

@@ -42,19 +42,23 @@ async def answer(req: Request, *, focus: str = "", pinned: tuple[dict, ...] = ()
         if all(p["n"] != passage["n"] for p in found):
             found = [*found, passage]
     leads = [lead] if lead else []
+    dictated: Lead | None = None
+    flags: list[str] = []
     if asks_yes_no(req.text) and (fit := await _suitability(req, found)) is not None:
-        # "跟X说稳赚不赔 他们C3能买吧？": the grade answers the question; a claim that breaks a
-        # rule is still said no to, under it.
-        leads = [fit, *(d[0] for d in [decided] if d and d[0].verdict == "no")]
+        # "跟X说稳赚不赔 他们C3能买吧？": the grade answers the question; words for the client that
+        # break a rule are refused under it, as a message would be.
+        dictated = decided[0] if decided and decided[0].verdict == "no" else None
+        leads = [fit, *([dictated] if dictated else [])]
+        flags = ["compliance:suitability_mismatch"] if fit.verdict == "no" else []
     shown = found[:PASSAGES]
     for one in leads:
         if all(p["n"] != one.n for p in shown):
             shown = [*shown[: PASSAGES - 1], *(p for p in found if p["n"] == one.n)]
-    blocks = [[one.render(req.lang) for one in leads]]
+    blocks = [[one.render(req.lang, dictated=one is dictated) for one in leads]]
     blocks += [[c.heading(t("playbook_title", req.lang))]] + [
         c.passage_summary(p, req.lang, question=req.text) for p in shown
     ]
-    return EngineResult(c.join(blocks), "playbook_qa")
+    return EngineResult(c.join(blocks), "playbook_qa", flags=flags)
 
 
 async def _suitability(req: Request, found: list[dict]) -> Lead | None:
