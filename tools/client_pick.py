@@ -49,6 +49,11 @@ def pick_clients(tb: Toolbox, text: str, candidate_ids: list[str]) -> list[str]:
         ]
     ):
         return graded if len(graded) == 1 else []
+    # "the corporate one", "个人那位": the one client on screen of that kind
+    if (kind := _kind_said(text)) and (
+        of_kind := [c.client_id for c in clients if c.client_type == kind]
+    ):
+        return of_kind if len(of_kind) == 1 else []
     terms = _description_terms(tb, text)
     if not terms:
         return []
@@ -56,6 +61,24 @@ def pick_clients(tb: Toolbox, text: str, candidate_ids: list[str]) -> list[str]:
     if not scored or scored[0][0] <= 0 or (len(scored) > 1 and scored[1][0] == scored[0][0]):
         return []
     return [scored[0][1]]
+
+
+_CORPORATE_ONE = re.compile(
+    r"\b(?:corporate|company|business|commercial)(?: client| customer)? one\b|"
+    r"(?:对公|公司|企业|单位)(?:的|客户)?那(?:家|个|位|户)",
+    re.I,
+)
+_RETAIL_ONE = re.compile(
+    r"\b(?:retail|individual|personal|private)(?: client| customer)? one\b|\bthe (?:person|individual)\b|"
+    r"(?:个人|零售|私人)(?:的|客户)?那(?:个|位|户)",
+    re.I,
+)
+
+
+def _kind_said(text: str) -> str | None:
+    if _CORPORATE_ONE.search(text):
+        return "corporate"
+    return "retail" if _RETAIL_ONE.search(text) else None
 
 
 def rank_clients(

@@ -317,6 +317,7 @@ def _profile(tb: Toolbox, data: ClientData) -> dict:
         "branch": c.branch,
         "onboard_date": str(c.onboard_date),
         "risk_appetite": c.risk_appetite,
+        "risk_rating": c.risk_rating,  # the bank's internal (credit) rating, as the extract has it
         "employees": c.employees,
         "phone": phone,
         "email": email,

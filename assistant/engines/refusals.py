@@ -35,6 +35,7 @@ IDENTIFIER_REQUEST = re.compile(
 )
 
 FULL_ID_FLAG = "guard:full_identifier"
+EVASION_FLAG = "compliance:aml_evasion"
 
 # "把客户名单导出来发到个人邮箱", "export my book to Excel": client data leaves only through
 # the bank's own systems, never as a file or to a private mailbox.
@@ -52,15 +53,43 @@ EXPORT_REQUEST = re.compile(
 )
 
 
+# "跟客户说拆成几笔就不会被反洗钱盯上", "tell them to split the transfer so it isn't reported":
+# helping a client evade anti-money-laundering monitoring (structuring). The purpose is what
+# makes it a request to evade; a question about spotting it is a rule question (RECOGNISING).
+EVASION_REQUEST = re.compile(
+    r"(规避|绕开|绕过|躲过|躲开|避开|逃避|逃过)(?:掉)?.{0,4}(反洗钱|监管|监测|监控|大额(?:交易)?报告|大额报备|报告|审查|申报)|"
+    r"(就|才|也)?不会被.{0,4}(反洗钱|监管|监测|监控|系统|银行|人民银行|央行)?.{0,2}(盯上|查到|查|发现|预警|报告|上报|监控|注意到)|"
+    r"(拆|分)(成|开|散|为)?.{0,4}(几笔|多笔|小额|小笔|几次).{0,12}(反洗钱|监管|监测|监控|大额|报告|上报|不会被)|"
+    r"\b(avoid|evade|dodge|get around|bypass|escape|stay (under|below))\b.{0,20}"
+    r"\b(aml|anti-money|reporting|report|threshold|large[- ]transaction|monitoring|radar|flag(?:ged|s)?)\b|"
+    r"\b(split|break|structure|chop)\b.{0,40}\b(so|to avoid|so that|and)\b.{0,30}"
+    r"\b(not|isn'?t|won'?t|doesn'?t|never|avoid)\b.{0,16}\b(report(?:ed)?|flag(?:ged)?|aml|monitor(?:ed)?|notice[d]?|trigger)",
+    re.I,
+)
+RECOGNISING = re.compile(
+    r"识别|算不算|是不是|是否|属不属于|属于.{0,4}(可疑|洗钱)|可疑|怎么(处理|办|判断|识别)|如何(处理|判断|识别)|"
+    r"要不要报|需要报告吗|发现客户|\b(red flags?|suspicious|spot|identify|recogni[sz]e|is (it|this|that)|"
+    r"should (i|we) report|what if|what do (i|we) do)\b",
+    re.I,
+)
+
+
+def asks_to_evade(text: str) -> bool:
+    """Whether ``text`` asks for help evading AML monitoring (not how to recognise it)."""
+    return bool(EVASION_REQUEST.search(text)) and not RECOGNISING.search(text)
+
+
 # The playbook-map topic of the rule behind a refusal, cited with it: "导出名单发个人邮箱" is
 # refused by the bank's data-protection rule, and the RM is shown where that rule is written.
-RULE_TOPICS = {"export": "data_protection"}
+RULE_TOPICS = {"export": "data_protection", "evasion": "aml"}
 
 
 def refusal_rule(verdict: IntentResult, text: str) -> str | None:
     """The playbook-map topic behind the refusal ``policy_refusal`` gives ``text``, if any."""
     if verdict.injection or verdict.wants_full_identifier or IDENTIFIER_REQUEST.search(text):
         return None
+    if asks_to_evade(text):
+        return RULE_TOPICS["evasion"]
     return RULE_TOPICS["export"] if EXPORT_REQUEST.search(text) else None
 
 
@@ -126,6 +155,14 @@ def policy_refusal(
             refused=True,
             refusal_reason="out_of_policy",
             flags=[FULL_ID_FLAG],
+        )
+    if asks_to_evade(text):
+        return EngineResult(
+            t("refuse_evasion", language),
+            verdict.intent,
+            refused=True,
+            refusal_reason="out_of_policy",
+            flags=[EVASION_FLAG],
         )
     if EXPORT_REQUEST.search(text):
         return EngineResult(

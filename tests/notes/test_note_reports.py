@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from tools.notes.draft import body
+from tools.notes.draft import body, is_empty
 from tools.notes.policy import NotePolicy, load_note_policy
 
 REPO = Path(__file__).resolve().parents[2]
@@ -58,13 +58,28 @@ def test_when_an_rm_reports_what_a_client_said_then_it_is_a_note(
         "met ⟦CLIENT_1⟧ today, they want a loan - what should I offer",
         "just called ⟦CLIENT_1⟧ and they said no. can you draft a follow-up",
         "⟦CLIENT_1⟧说过要转大额存单",  # no opener: what a client said is not yet a report
-        "called ⟦CLIENT_1⟧",  # nothing the client said
+        "⟦CLIENT_1⟧联系了吗",  # asks whether contact happened
+        "called ⟦CLIENT_1⟧ about what?",
     ],
 )
 def test_when_an_rm_asks_about_a_client_then_nothing_is_captured(
     policy: NotePolicy, text: str
 ) -> None:
     assert body(text, policy) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["called ⟦CLIENT_1⟧", "⟦PERSON_1⟧ 已联系", "⟦CLIENT_1⟧：拜访过了。", "⟦CLIENT_1⟧ contacted"],
+)
+def test_when_an_rm_reports_only_that_contact_happened_then_it_is_an_empty_note(
+    policy: NotePolicy, text: str
+) -> None:
+    """A bare "X 已联系" is the note the data playbook forbids: captured, so it is refused with
+    the reason, not answered with a profile as if nothing had been said."""
+    found = body(text, policy)
+    assert found is not None
+    assert is_empty(found, policy, "zh" if "已" in text or "过" in text else "en")
 
 
 @pytest.mark.parametrize(

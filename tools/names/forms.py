@@ -190,6 +190,8 @@ def _zh_forms(name: str) -> list[NameForm]:
         # naming the company alone when they are no everyday word.
         short, rare = head[:2], _rare_word(head[:2])
         out += [NameForm(short, rare), *(_pinyin_form(p, rare) for p in pinyins(short))]
+        if place:  # "宁波威利" of 宁波威利国际贸易: the city makes even an everyday head a name
+            out.append(NameForm(place + short, True))
         # Its trade, when words no list knows follow ("浪花船舶修造" is "浪花船舶" too).
         trade = _INDUSTRY.match(head, 2)
         if trade and trade.end() < len(head):

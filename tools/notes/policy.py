@@ -7,7 +7,7 @@ import re
 from functools import cached_property, lru_cache
 from pathlib import Path
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, Field
 
 from tools.intelligence.policy import _parse
 
@@ -47,6 +47,18 @@ class Reports(BaseModel):
     openers: Words = Words()
     said: Words = Words()
     asks: Words = Words()
+    # "王丽丽 已联系", "called ⟦CLIENT_1⟧": a contact reported as done, and nothing else said.
+    done: Words = Field(default_factory=lambda: DONE_WORDS)
+
+
+# A contact reported as done, for a policy file that names none: a turn of nothing but the
+# client and one of these is a note (one that says nothing, refused as such).
+DONE_WORDS = Words(
+    zh=("已联系", "已拜访", "已沟通", "已回访", "已电话", "已致电", "已跟进", "联系过了", "拜访过了",
+        "沟通过了", "跟进过了", "打过电话了", "联系了", "拜访了", "沟通了", "跟进了"),
+    en=("called", "contacted", "visited", "reached out", "followed up", "spoke to", "met",
+        "done", "touched base"),
+)  # fmt: skip
 
 
 # The words that edit a draft's deadline ("截止改成周五"), for a policy file that names none.
@@ -84,9 +96,21 @@ class NotePolicy(BaseModel):
             rf"^\s*(?:(?:{polite})\s*)?(?:{self.reports.openers.pattern()})\s*[:：,，]?\s*", re.I
         )
 
+    @cached_property
+    def done_re(self) -> re.Pattern[str]:
+        done = self.reports.done.pattern()
+        who = r"(?:⟦CLIENT_\d+⟧|⟦PERSON_\d+⟧)"
+        return re.compile(
+            rf"^\s*(?:{who}\s*[:：,，]?\s*(?:{done})(?:\s*(?:them|him|her))?|(?:{done})\s*{who})\s*[。.!！]*\s*$",
+            re.I,
+        )
+
     def report_body(self, text: str) -> str | None:
         """What a report of a contact just made says, its opener taken off; None when the
-        turn is no such report (a question about the client stays a question)."""
+        turn is no such report (a question about the client stays a question). A bare "⟦X⟧
+        已联系" is a report that says nothing (kept whole, for the empty-note refusal)."""
+        if self.done_re.match(text):
+            return text.strip()
         m = self.report_re.match(text)
         if m is None or re.search(r"[?？]", text):
             return None

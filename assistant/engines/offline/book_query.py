@@ -14,6 +14,7 @@ from assistant.engines.offline.book_parse import Parsed, parse
 from assistant.engines.offline.phrases import t
 from assistant.engines.offline.playbooks import find, lookup
 from assistant.engines.offline.products import (
+    exact_product,
     first_code,
     lacks_product,
     named_products,
@@ -112,6 +113,8 @@ async def answer(req: Request) -> EngineResult:
         if code := first_code(found):
             args["product_gap"] = code
             args.pop("signal")
+    if not (args.get("holds") or args.get("lacks") or args.get("product_gap")):
+        args = await _named_holding(req, args)
     for word in [*args.get("holds", []), *args.get("lacks", [])]:
         found = await named_products(req.tb, word, segment=args.get("client_type"))
         if lacks_product(found):
@@ -137,6 +140,23 @@ async def answer(req: Request) -> EngineResult:
         "book_query",
         state={"client_ids": ids[:1] if len(ids) == 1 else [], "last_list": ids},
     )
+
+
+async def _named_holding(req: Request, args: dict) -> dict:
+    """ "持有海盈进取一号的客户": a product the bank's catalogue names exactly (its name, English
+    name or code), which no product word of the parser reads, filters the book by holding it."""
+    found = await named_products(req.tb, req.text, segment=args.get("client_type"))
+    product = exact_product(found)
+    if product is None:
+        return args
+    named = {**args, "holds": [found["asked_for"]]}
+    # "Haiying Growth No.1" names a product, not the growth signal its words spell.
+    said = req.text.lower()
+    signal = str(args.get("signal", "")).replace("_", " ")
+    names = [(product.get(k) or "").lower() for k in ("name", "name_en")]
+    if signal and any(n and signal in n and n in said for n in names):
+        named.pop("signal", None)
+    return named
 
 
 async def _lacks_as_gap(req: Request, args: dict) -> dict:
@@ -180,7 +200,8 @@ def _lines(result: dict, args: dict, language: str, text: str) -> list[str]:
         for i, row in enumerate(result["clients"], 1):
             lines[i] += _figure(row, zh if language == "zh" else en, key, language)
     if args.get("count_only") and result.get("clients"):
-        lines.insert(0, t("book_count", language).format(matched=result["matched"]))
+        n = result["matched"]
+        lines.insert(0, t("book_count_one" if n == 1 else "book_count", language).format(matched=n))
     elif figure and result.get("clients") and WHO.search(text):
         lines.insert(0, _top(result["clients"][0], figure, language))
     return lines

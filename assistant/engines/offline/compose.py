@@ -47,6 +47,8 @@ def basics(profile: dict, language: str) -> list[str]:
     lines = []
     if profile.get("risk_appetite"):
         lines.append(t("risk_appetite", language).format(value=profile["risk_appetite"]))
+    if profile.get("risk_rating"):
+        lines.append(t("risk_rating", language).format(value=profile["risk_rating"]))
     if profile.get("employees"):
         lines.append(t("employees", language).format(value=profile["employees"]))
     lines.append(

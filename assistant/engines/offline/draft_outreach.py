@@ -9,6 +9,7 @@ from assistant.core.types import StatusEvent
 from assistant.engines.base import EngineResult
 from assistant.engines.offline import compose as c
 from assistant.engines.offline.claims import breach_lead
+from assistant.engines.offline.intent import dictated_words
 from assistant.engines.offline.phrases import t
 from assistant.engines.offline.playbooks import channel_lookup, find, lookup
 from assistant.engines.offline.products import (
@@ -46,7 +47,10 @@ async def answer(req: Request, profile: dict) -> EngineResult:
         return EngineResult(not_in_catalogue(found, lang), "draft_outreach", cards=card)
     # A product the RM names now, else the one of the draft being edited ("改成邮件").
     named = first_code(found) or req.slots.product_code
-    purpose = req.slots.purpose or purpose_for(signals, named)
+    # "跟她说下周三来签协议": the message is what the RM dictates, not a pitch the signals pick.
+    told = [] if req.slots.points else [w for w in [dictated_words(req.text)] if w]
+    points = req.slots.points or told
+    purpose = req.slots.purpose or ("general" if told else purpose_for(signals, named))
     product = _draft_product(signals, purpose, named)
     # What the RM asked to say is checked first: a promise of returns in the request is
     # reported (and kept out of the draft), not silently dropped.
@@ -64,12 +68,13 @@ async def answer(req: Request, profile: dict) -> EngineResult:
         "product_code": product,
         "style": req.slots.style or "standard",
         "include": req.slots.include,
+        "points": points,  # kept for an edit ("shorter" still says what was dictated)
     }
     draft: dict = {}
     if unsuitable := _unsuitable(broken, product, purpose):
         body = [await _not_pitched(req, unsuitable)]
     else:
-        draft = await tb.acall("draft_outreach", {**args, "points": req.slots.points})
+        draft = await tb.acall("draft_outreach", args)
         title = c.heading(f"{t('draft_title', lang)} · {channel} · {purpose}")
         body = [[title], _edited(req, draft, lang), ["```", _body(draft, lang), "```"]]
     blocks = [

@@ -365,12 +365,13 @@ def _inherit_draft(slots: Slots, text: str, draft: dict) -> None:
     slots.product_code = slots.product_code or draft.get("product_code")
     slots.style = slots.style or draft.get("style")
     slots.include = list(draft.get("include") or [])  # a fact line added once stays
+    slots.points = list(draft.get("points") or [])  # so does a line the RM dictated
     if m := ADDITION.search(text):
         point = m.group(1).strip(" 。.!！")
         if facts := _named_facts(point):
             slots.include = list(dict.fromkeys([*slots.include, *facts]))
         elif point and not any(re.fullmatch(rx, point, re.I) for rx, _ in CHANNELS):
-            slots.points = [point]
+            slots.points = list(dict.fromkeys([*slots.points, point]))
 
 
 def _named_facts(point: str) -> list[str]:

@@ -28,16 +28,45 @@ DRAFT_VERB = re.compile(
     re.I,
 )
 
-# "tell ⟦CLIENT_1⟧ X", "跟⟦CLIENT_1⟧财务说X", "…，告诉他们X": words the RM gives for the client, so
+# "tell ⟦CLIENT_1⟧ X", "跟⟦CLIENT_1⟧财务说X", "帮我跟⟦CLIENT_1⟧说一声X", "…，告诉他们X": words the RM gives for the client, so
 # a message to them. Only as an instruction opening a clause: "能跟⟦CLIENT_1⟧说X吗" and "can I
 # tell ⟦CLIENT_1⟧ X?" ask whether it may be said, and "上次跟⟦CLIENT_1⟧说的" recalls a talk.
 _WHO = r"⟦(?:CLIENT|PERSON)_\d+⟧"
 TOLD = (
-    rf"(?:^|[\s，,。；;！!])(?:(?:跟|和|对){_WHO}(?:的?[\u4e00-\u9fff]{{1,4}})?(?:说|讲)(?![过了])|"
+    rf"(?:^|[\s，,。；;！!]|帮我|替我|麻烦你?|请你?)(?:(?:跟|和|对){_WHO}(?:的?[\u4e00-\u9fff]{{1,4}})?(?:说|讲)(?![过了])|"
     rf"(?:告诉|通知|转告){_WHO}|(?<=[，,；;])\s*(?:跟|和|告诉)(?:他们|她们|他|她)(?:说|讲)?(?![过了]))|"
     rf"(?:^|[,.;:!]\s*|\b(?:pls|please|and|then|go)\s+)(?:tell|let)\s+{_WHO}|"
     r"[,.;]\s*tell (?:her|him|them)\b"
 )
+
+_TOLD_RE = re.compile(TOLD, re.I)
+_TOLD_LEAD = re.compile(r"^(?:一声|一下|声)?\s*[，,:：;；]?\s*(?:that\s+)?", re.I)
+_TOLD_END = re.compile(r"[\s。.!！~～]+$")
+
+
+def dictated_words(text: str) -> str | None:
+    """What the RM tells the client to be told ("跟⟦CLIENT_1⟧说一声，下周三来签协议" -> "下周三来签
+    协议"; "tell ⟦CLIENT_1⟧ the CD matures next week"): the words the draft must carry."""
+    m = _TOLD_RE.search(text)
+    if m is None:
+        return None
+    words = _TOLD_END.sub("", _TOLD_LEAD.sub("", text[m.end() :]))
+    if len(words) < 2:
+        return None
+    # Said to them, the client is "you": "tell her her CD matures" -> "your CD matures".
+    for pattern, you in _TO_YOU:
+        words = pattern.sub(you, words)
+    return words[:1].upper() + words[1:]
+
+
+_TO_YOU = [
+    (re.compile(r"^(?:they|he|she)\s+(?:are|is)\b", re.I), "you are"),
+    (re.compile(r"^(?:they|he|she)\b", re.I), "you"),
+    (re.compile(r"\b(?:their|his|her)\b", re.I), "your"),
+    (re.compile(r"^(?:他们|她们|他|她)(?!们)"), "您"),
+    (re.compile(r"(?:他们|她们|他|她)的"), "您的"),
+]
+
 
 CUES: dict[str, list[tuple[str, float]]] = {
     "help": [
@@ -65,6 +94,8 @@ CUES: dict[str, list[tuple[str, float]]] = {
     ],
     "book_query": [
         (
+            r"(?:持有|买了|买过|办了|开了|用着?)[^，。,？?]{1,20}的(?:客户|户|人)(?:名单|清单|有哪些|都有谁|$|[，。,？?])|"
+            r"(?:拉|导|调|筛|捞|列)(?:一下|一把|个|出|出来)[^，。,？?]{0,20}客户|"
             r"哪些客户|哪些.{0,8}客户|客户有哪些|哪几[个家位]客户|我的客户(中|里|当中)|我的.{0,6}客户(有|是)|名单|列出|列一下|排一下|排名|前\d+[名个家]|客户清单|有多少客户|团队.{0,8}(客户|跟进)|跟进(缺口|逾期|情况)|未跟进|逾期",
             3.0,
         ),
@@ -91,6 +122,12 @@ CUES: dict[str, list[tuple[str, float]]] = {
         ),
         (
             r"\b(hold|holds|holding|holdings|balance|balances|deposits?|loans?|contacts?|phone|mobile|id number|account number|card number|risk appetite|risk profile|maturity|matures|interactions?|last (visit|contact)|how long since|when did (i|we) last|last (talked|spoke|met|contacted)|profile|tier|employees|address|email|transactions?|transacted)\b",
+            2.0,
+        ),
+        (  # "存款咋样", "how big is their CD and when does it come due", "内部评级"
+            r"(?:存款|贷款|余额|日均|资产|持仓|流水|理财|定期|存单)(?:最近|近期|这阵子)?(?:咋样|怎么样|如何了?|情况|变化|走势|多少|有多少)|"
+            r"(?:信用|内部|行内|授信)评级|\b(?:how big|how large|how much) (?:is|are|was|were|does|do)\b|"
+            r"\b(?:comes?|falls?|is|are) due\b|\b(?:credit|internal) rating\b",
             2.0,
         ),
     ],
@@ -138,6 +175,11 @@ CUES: dict[str, list[tuple[str, float]]] = {
         ),
         (
             r"\b(weather|joke|poem|recipe|football|movie|lottery|bitcoin|horoscope|write (some )?code|python script|stock tips?|which stock|travel guide|itinerary|vacation|holiday plan|trip plan)\b",
+            4.0,
+        ),
+        (  # the RM's own money: "should I buy Moutai for my own account", "我自己买哪只基金"
+            r"\b(?:for|in|into) my (?:own|personal) (?:account|portfolio|money|savings)\b|\bmy own (?:trading|investments?|portfolio)\b|"
+            r"我自己(?:的)?(?:账户|个人账户)?(?:该|要|能|可以)?(?:买|炒|投|入手)|我个人(?:该|要)?(?:买|炒|投)",
             4.0,
         ),
     ],

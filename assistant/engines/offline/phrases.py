@@ -76,6 +76,10 @@ PHRASES: dict[str, dict[str, str]] = {
         "zh": "不能导出：按照个人信息保护规定，客户名单和客户数据不能导出成文件，也不能发到个人邮箱、私人微信或网盘。需要离线查看时，请使用行内 CRM 的报表功能并按权限申请。我可以在这里帮你查询和筛选你的客户名单。",
         "en": "I can't export that: under the personal-information rules, client lists and client data are never exported as files or sent to a personal mailbox, private chat or cloud drive. For offline work, use the CRM's reports under your entitlements. I can query and filter your book here.",
     },
+    "refuse_evasion": {
+        "zh": "不行：把交易拆成小额、绕开大额交易报告或反洗钱监测，本身就是可疑交易的特征，客户经理不得教客户这样做，也不得替客户传话。这条消息我不会起草。客户确有大额资金往来的，按正常流程如实办理；发现客户有这种意图，按反洗钱制度报告。",
+        "en": "No: splitting transactions to stay under the large-transaction report or to avoid AML monitoring is itself a suspicious-transaction pattern, and an RM may neither suggest it to a client nor pass it on. I won't draft that message. Large movements of funds go through the normal process and are reported as they are; a client who intends this is reported under the AML rules.",
+    },
     "records_in_default": {"zh": "行内 CRM 系统", "en": "the bank's CRM"},
     "refuse_injection": {
         "zh": "我不能执行改变规则或绕过数据保护的指令。我可以帮你：服务某位客户、起草外联消息、查询你的客户名单或解答行内制度问题。",
@@ -188,6 +192,7 @@ PHRASES: dict[str, dict[str, str]] = {
     "tier_with_reason": {"zh": "{tier}（{why}）", "en": "{tier} ({why})"},
     "client_named": {"zh": "{name}（{client_id}）", "en": "{name} ({client_id})"},
     "after_name": {"zh": "· ", "en": " · "},  # a full-width bracket needs no space before ·
+    "risk_rating": {"zh": "- 行内评级：{value}", "en": "- Internal rating: {value}"},
     "risk_appetite": {
         "zh": "- 风险偏好（风险承受能力）：{value}",
         "en": "- Risk appetite: {value}",
@@ -218,7 +223,8 @@ PHRASES: dict[str, dict[str, str]] = {
         "zh": "没有客户符合（{query}），改查：",
         "en": "No client matches ({query}); instead:",
     },
-    "book_count": {"zh": "答：{matched} 位。", "en": "Answer: {matched}."},
+    "book_count": {"zh": "答：{matched} 位客户。", "en": "Answer: {matched} clients."},
+    "book_count_one": {"zh": "答：1 位客户。", "en": "Answer: 1 client."},
     "book_top": {"zh": "答：{client}，{figure}。", "en": "Answer: {client}, {figure}."},
     "rm_sum": {"zh": "，{label}合计 {amount}", "en": ", {label} in total {amount}"},
     "rm_sum_total": {"zh": "合计：{label} {amount}", "en": "All together: {label} {amount}"},

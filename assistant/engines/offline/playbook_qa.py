@@ -10,13 +10,14 @@ from assistant.engines.offline import compose as c
 from assistant.engines.offline.claims import claim_lead, said_claim
 from assistant.engines.offline.direct import Lead, asks_yes_no, direct_lead, suitability_lead
 from assistant.engines.offline.phrases import t
-from assistant.engines.offline.products import named_products
+from assistant.engines.offline.products import exact_product, named_products
 from assistant.engines.offline.request import Request
 
 PASSAGES = 3
 SUITABILITY_GRADE = re.compile(r"\bC[1-5]\b|C[1-5](?=[\u4e00-\u9fff])", re.I)
 SUITABILITY_LEVEL = re.compile(r"(?<![a-z0-9])R([1-5])(?![0-9])", re.I)
 YES_NO_PASSAGES = 6
+MANUAL_SEARCH = 6  # passages about the product searched for its manual
 
 
 async def answer(req: Request, *, focus: str = "", pinned: tuple[dict, ...] = ()) -> EngineResult:
@@ -27,6 +28,7 @@ async def answer(req: Request, *, focus: str = "", pinned: tuple[dict, ...] = ()
     k = YES_NO_PASSAGES if asks_yes_no(req.text) else PASSAGES
     query = " ".join(filter(None, (req.text, focus)))
     found = (await req.tb.acall("search_playbooks", {"query": query, "k": k}))["passages"]
+    found = await _with_product_manual(req, query, found)
     if pinned:
         first = list({p["n"]: p for p in pinned}.values())
         found = [*first, *(p for p in found if all(p["n"] != f["n"] for f in first))]
@@ -59,6 +61,25 @@ async def answer(req: Request, *, focus: str = "", pinned: tuple[dict, ...] = ()
         c.passage_summary(p, req.lang, question=req.text) for p in shown
     ]
     return EngineResult(c.join(blocks), "playbook_qa", flags=flags)
+
+
+async def _with_product_manual(req: Request, query: str, found: list[dict]) -> list[dict]:
+    """A question about one product by its name ("个人大额存单起点多少", "RCD01 的期限") is answered
+    from that product's own manual too — a playbook whose title names the product — its best
+    passage joining the first ones shown when the search ranked it lower or not at all."""
+    product = exact_product(await named_products(req.tb, req.text))
+    if product is None:
+        return found
+    names = [product["product_code"], product["name"], product.get("name_en") or ""]
+    args = {"query": query, "k": MANUAL_SEARCH, "product": product["product_code"]}
+    candidates = (await req.tb.acall("search_playbooks", args))["passages"]
+    manual = next(
+        (p for p in candidates if any(n and n.lower() in p["title"].lower() for n in names)), None
+    )
+    if manual is None or any(p["doc_id"] == manual["doc_id"] for p in found[:PASSAGES]):
+        return found
+    rest = [p for p in found if p["n"] != manual["n"]]
+    return [*rest[:1], manual, *rest[1:]]
 
 
 async def _suitability(req: Request, found: list[dict]) -> Lead | None:

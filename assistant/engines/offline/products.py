@@ -21,5 +21,21 @@ def first_code(found: dict) -> str | None:
     return found["products"][0]["product_code"] if found["products"] else None
 
 
+def exact_product(found: dict) -> dict | None:
+    """The product the question names by its own name, English name or code ("海盈进取一号",
+    "RCD01"), not by a kind word ("理财", "CD"); None when it names none that way."""
+    phrase = (found.get("asked_for") or "").strip().lower()
+    if not phrase:
+        return None
+    return next(
+        (
+            p
+            for p in found["products"]
+            if phrase in {(p.get(k) or "").lower() for k in ("name", "name_en", "product_code")}
+        ),
+        None,
+    )
+
+
 def not_in_catalogue(found: dict, language: str) -> str:
     return t("not_in_catalogue", language).format(product=found["asked_for"])
