@@ -215,3 +215,14 @@ def test_when_the_rm_only_says_a_client_was_contacted_then_the_empty_note_is_ref
 ) -> None:
     answer = _ask(bank, "宁波威利 已联系")
     assert answer.intent == "capture_note" and answer.refused
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["上海宏图量子科技最近存款咋样", "how are deposits at Shanghai Hongtu Quantum Tech lately"],
+)
+def test_when_a_made_up_company_is_asked_about_then_it_is_refused_like_another_book(
+    bank: Frontline, text: str
+) -> None:
+    answer = _ask(bank, text)
+    assert answer.refused and answer.client_ids == []

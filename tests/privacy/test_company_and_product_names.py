@@ -50,6 +50,44 @@ def test_when_a_legal_form_names_no_company_then_nothing_is_masked(
     assert Entity.CLIENT not in {kind for kind, _ in found(analyzer, text)}
 
 
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("上海宏图量子科技最近存款咋样", "上海宏图量子科技"),
+        ("给深圳蓝汀电子发个微信", "深圳蓝汀电子"),
+        ("杭州鼎盛云川贸易集团这个月日均多少", "杭州鼎盛云川贸易集团"),
+        ("how are deposits at Shanghai Hongtu Quantum Tech lately", "Shanghai Hongtu Quantum Tech"),
+        ("how to serve Shenzhen Lanting Electronics", "Shenzhen Lanting Electronics"),
+    ],
+)
+def test_when_an_unknown_company_is_named_by_place_name_and_trade_then_it_is_masked(
+    analyzer: PiiAnalyzer, text: str, name: str
+) -> None:
+    """No legal form, yet a company: a made-up client reads like a client outside the book."""
+    assert (Entity.CLIENT, name) in found(analyzer, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "上海医疗器械行业的客户有哪些",
+        "上海分行的科技客户",
+        "上海地区科技企业有多少",
+        "杭州的物流客户有哪些",
+        "上海科技类客户",
+        "上海浦东发展银行的大额存单利率多少",
+        "Shanghai Medical Devices clients",
+        "Shanghai Pudong Development Bank rates",
+        "Suzhou Industrial Park clients",
+        "北京的科技公司",
+    ],
+)
+def test_when_a_place_and_a_trade_name_no_company_then_nothing_is_masked(
+    analyzer: PiiAnalyzer, text: str
+) -> None:
+    assert Entity.CLIENT not in {kind for kind, _ in found(analyzer, text)}
+
+
 def test_a_known_client_keeps_the_dictionarys_span_and_owner(analyzer: PiiAnalyzer) -> None:
     text = "帮我看看上海华远软件科技有限公司最近的存款"
     (hit,) = [d for d in analyzer.analyze(text) if d.entity_type is Entity.CLIENT]

@@ -64,10 +64,11 @@ async def answer(req: Request, *, focus: str = "", pinned: tuple[dict, ...] = ()
 
 
 async def _with_product_manual(req: Request, query: str, found: list[dict]) -> list[dict]:
-    """A question about one product by its name ("个人大额存单起点多少", "RCD01 的期限") is answered
+    """A question about a product ("个人大额存单起点多少", "min for a personal large CD") is answered
     from that product's own manual too — a playbook whose title names the product — its best
     passage joining the first ones shown when the search ranked it lower or not at all."""
-    product = exact_product(await named_products(req.tb, req.text))
+    named = await named_products(req.tb, req.text)
+    product = exact_product(named) or next(iter(named["products"]), None)
     if product is None:
         return found
     names = [product["product_code"], product["name"], product.get("name_en") or ""]

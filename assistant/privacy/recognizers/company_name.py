@@ -17,8 +17,9 @@ from presidio_analyzer.nlp_engine import NlpArtifacts
 
 from assistant.privacy.dictionary import NameDictionary
 from assistant.privacy.entities import Entity
+from assistant.privacy.places import PLACE_PREFIXES
 from assistant.privacy.recognizers.base import recognized
-from tools.names.forms import company_forms
+from tools.names.forms import INDUSTRY_ZH, company_forms, pinyins
 
 SCORE = 0.6
 MAX_ZH_BODY = 14  # characters before the legal form
@@ -43,6 +44,40 @@ _EN_LEAD_TEXT = """how what which who when where why should could can does do is
 _EN_LEAD = frozenset(_EN_LEAD_TEXT.split())
 
 
+_PINYIN_PLACES = sorted(
+    {
+        "".join(w.capitalize() for w in pinyins(p)[0].split())
+        for p in PLACE_PREFIXES
+        if len(p) == 2 and _CJK.match(p)
+    }
+    - {""},
+    key=len,
+    reverse=True,
+)
+# Without a legal form, a place, a name and a trade ("上海宏图量子科技", "Shanghai Hongtu Quantum
+# Tech") still name a company: the place first and an industry word last, the name between
+# (a trade word after a place alone, "上海医疗", is no one's name: ``company_forms`` decides).
+_INDUSTRY_ZH = "|".join(sorted(map(re.escape, INDUSTRY_ZH), key=len, reverse=True))
+_PLACES_ZH = "|".join(
+    sorted((re.escape(p) for p in PLACE_PREFIXES if _CJK.match(p)), key=len, reverse=True)
+)
+_ZH_BODY_CHAR = rf"(?![{''.join(sorted(_ZH_STOP))}])[\u4e00-\u9fff]"
+_ZH_PLACED = re.compile(
+    rf"(?:{_PLACES_ZH})(?!分行|支行|地区|市场|行业|本地)(?:{_ZH_BODY_CHAR}){{2,8}}?(?:{_INDUSTRY_ZH})+"
+    rf"(?:集团|公司)?(?!银行|行业|客户|企业|类)"
+)
+_INDUSTRY_EN = sorted(
+    {w for en in INDUSTRY_ZH.values() for w in en.split()} | {"Tech", "Pharma", "Trade"},
+    key=len,
+    reverse=True,
+)
+_EN_PLACED = re.compile(
+    rf"(?<![A-Za-z])(?P<v>(?:{'|'.join(_PINYIN_PLACES)})(?:\s+[A-Z][A-Za-z&'-]*){{1,5}}?"
+    rf"\s+(?:{'|'.join(_INDUSTRY_EN)}))(?![A-Za-z])"
+    r"(?!\s+(?:Bank|Clients?|Customers?|Sector|Industry|Companies|Firms)\b)"
+)
+
+
 class CompanyNameRecognizer(EntityRecognizer):
     """Unknown company names by their legal form; ``dictionary`` is swapped on refresh."""
 
@@ -63,14 +98,24 @@ class CompanyNameRecognizer(EntityRecognizer):
         if entities and Entity.CLIENT.value not in entities:
             return []
         spans = [*_zh_spans(text), *_en_spans(text)]
-        if not spans:
+        placed = _placed_spans(text)
+        if not spans and not placed:
             return []
         known = [(h.start, h.end) for h in self.dictionary.find(text)]
-        return [
-            self._result(start, end)
-            for start, end in spans
-            if company_forms(text[start:end]) and all(end <= a or start >= b for a, b in known)
+
+        def free(start: int, end: int) -> bool:
+            return all(end <= a or start >= b for a, b in known)
+
+        formed = [(s, e) for s, e in spans if company_forms(text[s:e]) and free(s, e)]
+        placed = [
+            (s, e)
+            for s, e in placed
+            if _placed_name(text[s:e])
+            and free(s, e)
+            and not self.dictionary.in_product_name(text, s, e)
+            and all(e <= a or s >= b for a, b in formed)
         ]
+        return [self._result(start, end) for start, end in [*formed, *placed]]
 
     def _result(self, start: int, end: int) -> RecognizerResult:
         return recognized(self, Entity.CLIENT.value, start, end, SCORE)
@@ -90,6 +135,18 @@ def _zh_spans(text: str) -> list[tuple[int, int]]:
         if match.start() - start >= 2:
             spans.append((start, match.end()))
     return spans
+
+
+def _placed_spans(text: str) -> list[tuple[int, int]]:
+    zh = [m.span() for m in _ZH_PLACED.finditer(text)]
+    return zh + [m.span("v") for m in _EN_PLACED.finditer(text)]
+
+
+def _placed_name(span: str) -> bool:
+    """A place-led span is a name when, the place taken off, something distinctive stays
+    (not only trade words: "上海医疗器械", "Shanghai Medical Devices")."""
+    forms = company_forms(span + ("有限公司" if _CJK.search(span) else " Co., Ltd."))
+    return any(f.strong for f in forms)
 
 
 def _en_spans(text: str) -> list[tuple[int, int]]:
