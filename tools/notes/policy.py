@@ -7,7 +7,7 @@ import re
 from functools import cached_property, lru_cache
 from pathlib import Path
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict
 
 from tools.intelligence.policy import _parse
 
@@ -36,6 +36,16 @@ class MinContent(BaseModel):
     en: int = 2
 
 
+# A contact reported as done, for a policy file that names none: a turn of nothing but the
+# client and one of these is a note (one that says nothing, refused as such).
+DONE_WORDS = Words(
+    zh=("已联系", "已拜访", "已沟通", "已回访", "已电话", "已致电", "已跟进", "联系过了", "拜访过了",
+        "沟通过了", "跟进过了", "打过电话了", "联系了", "拜访了", "沟通了", "跟进了"),
+    en=("called", "contacted", "visited", "reached out", "followed up", "spoke to", "met",
+        "done", "touched base"),
+)  # fmt: skip
+
+
 class Reports(BaseModel):
     """A report of a contact just made ("刚给X打了电话 她说…", "just got off the phone with X,
     she wants …"): a note even without a trigger, when it opens with one of ``openers``, says
@@ -48,17 +58,7 @@ class Reports(BaseModel):
     said: Words = Words()
     asks: Words = Words()
     # "王丽丽 已联系", "called ⟦CLIENT_1⟧": a contact reported as done, and nothing else said.
-    done: Words = Field(default_factory=lambda: DONE_WORDS)
-
-
-# A contact reported as done, for a policy file that names none: a turn of nothing but the
-# client and one of these is a note (one that says nothing, refused as such).
-DONE_WORDS = Words(
-    zh=("已联系", "已拜访", "已沟通", "已回访", "已电话", "已致电", "已跟进", "联系过了", "拜访过了",
-        "沟通过了", "跟进过了", "打过电话了", "联系了", "拜访了", "沟通了", "跟进了"),
-    en=("called", "contacted", "visited", "reached out", "followed up", "spoke to", "met",
-        "done", "touched base"),
-)  # fmt: skip
+    done: Words = DONE_WORDS
 
 
 # The words that edit a draft's deadline ("截止改成周五"), for a policy file that names none.
