@@ -20,7 +20,6 @@ brief_app = typer.Typer(help="The morning brief.", no_args_is_help=True)
 DateOption = Annotated[
     str | None, typer.Option("--date", help="YYYY-MM-DD (default: today in FRONTLINE_TIMEZONE)")
 ]
-LangOption = Annotated[str, typer.Option("--lang", help="zh or en")]
 VIEWS = ("slack-home", "slack-dm", "teams-card")  # channel payloads ``show --view`` prints
 
 
@@ -43,7 +42,9 @@ def _language(value: str) -> Literal["zh", "en"]:
 def show(
     as_rm: Annotated[str, typer.Option("--as", help="The rm_id of the reader, as in rms.csv")],
     day: DateOption = None,
-    lang: LangOption = "zh",
+    lang: Annotated[
+        str | None, typer.Option("--lang", help="zh or en (default: the RM's own language)")
+    ] = None,
     json_out: Annotated[bool, typer.Option("--json", help="Print the brief as JSON")] = False,
     view: Annotated[
         str | None,
@@ -56,7 +57,11 @@ def show(
     if view is not None and view not in VIEWS:
         raise UserError(f"--view must be one of {', '.join(VIEWS)}")
     fl = _frontline()
-    brief = fl.briefs.build(as_rm, _day(day, fl.settings), _language(lang), channel="cli")
+    from assistant.brief.send import reader_language
+
+    language = _language(lang) if lang is not None else None
+    language = language or reader_language(fl.conversations.last_language)(as_rm)
+    brief = fl.briefs.build(as_rm, _day(day, fl.settings), language, channel="cli")
     if view is not None:
         _out(json.dumps(_channel_view(brief, view), ensure_ascii=False, indent=2))
         return
@@ -86,20 +91,30 @@ def send(
         bool, typer.Option("--dry-run", help="Print what would be sent; claim nothing")
     ] = False,
     day: DateOption = None,
-    lang: LangOption = "zh",
+    lang: Annotated[
+        str | None,
+        typer.Option("--lang", help="zh or en for every brief (default: each RM's own language)"),
+    ] = None,
 ) -> None:
     """Send the day's briefs now, once per RM, as Slack DMs and Teams messages (the server's
-    scheduler does it at FRONTLINE_BRIEF_AT); ``--dry-run`` prints them and claims nothing."""
+    scheduler does it at FRONTLINE_BRIEF_AT); ``--dry-run`` prints them and claims nothing.
+    Each brief is in the language its RM last wrote to the assistant in unless ``--lang``."""
     from assistant.cli import _frontline, _out
 
     fl = _frontline()
-    when, language = _day(day, fl.settings), _language(lang)
+    when, language = _day(day, fl.settings), (_language(lang) if lang is not None else None)
     if dry_run:
-        from assistant.brief.send import send_briefs
+        from assistant.brief.send import reader_language, send_briefs
         from assistant.brief.sinks import StdoutSink
 
         report = send_briefs(
-            fl.briefs, fl.brief_claims, StdoutSink(_out), when, dry_run=True, language=language
+            fl.briefs,
+            fl.brief_claims,
+            StdoutSink(_out),
+            when,
+            dry_run=True,
+            language=language,
+            language_of=reader_language(fl.conversations.last_language),
         )
         typer.echo(report.summary(True), err=True)
         return

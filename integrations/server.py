@@ -140,15 +140,23 @@ def delivery_channels(fl: Frontline) -> list[BriefChannel]:
 
 
 async def deliver_briefs(
-    fl: Frontline, channels: list[BriefChannel], day: date, language: Language = "zh"
+    fl: Frontline, channels: list[BriefChannel], day: date, language: Language | None = None
 ) -> SendReport:
-    """One send run on ``channels`` now, as the scheduler's (claimed once per RM and day)."""
+    """One send run on ``channels`` now, as the scheduler's (claimed once per RM and day);
+    each brief in ``language``, else in the language its reader last wrote in."""
     from assistant.brief.channels import ChannelSink
-    from assistant.brief.send import send_briefs
+    from assistant.brief.send import reader_language, send_briefs
 
     sink = ChannelSink(channels, lambda: fl.insights.rms, asyncio.get_running_loop())
     return await asyncio.to_thread(
-        send_briefs, fl.briefs, fl.brief_claims, sink, day, language=language, reaches=sink.reaches
+        send_briefs,
+        fl.briefs,
+        fl.brief_claims,
+        sink,
+        day,
+        language=language,
+        language_of=reader_language(fl.conversations.last_language),
+        reaches=sink.reaches,
     )
 
 

@@ -40,6 +40,20 @@ def sender_id() -> str:
     return f"{socket.gethostname()}:{os.getpid()}"[:128]
 
 
+DEFAULT_LANGUAGE: Language = "zh"
+
+
+def reader_language(last_language: Callable[[str], str | None]) -> Callable[[str], Language]:
+    """An RM's brief language from ``last_language`` (the conversation store's), Chinese when
+    they have not written yet or wrote in neither language."""
+
+    def language_of(rm_id: str) -> Language:
+        said = last_language(rm_id)
+        return "en" if said == "en" else DEFAULT_LANGUAGE
+
+    return language_of
+
+
 def send_briefs(
     service: BriefService,
     claims: BriefClaims,
@@ -47,10 +61,14 @@ def send_briefs(
     day: date,
     *,
     dry_run: bool = False,
-    language: Language = "zh",
+    language: Language | None = None,
+    language_of: Callable[[str], Language] | None = None,
     reaches: Callable[[str], bool] | None = None,
 ) -> SendReport:
     """Claim, build and deliver each recipient's brief for ``day``; a dry run claims nothing.
+
+    Each brief is in ``language`` when given, else in the reader's own (``language_of``: the
+    language they last wrote to the assistant in), else Chinese.
 
     ``reaches`` (a channel sink's) leaves out RMs no channel can reach before claiming, so an
     RM who links Slack or Teams later in the day still gets the day's brief."""
@@ -66,7 +84,8 @@ def send_briefs(
             report.skipped.append(rm.rm_id)
             continue
         try:
-            sink.deliver(service.build(rm.rm_id, day, language, channel=sink.name))
+            read_in = language or (language_of(rm.rm_id) if language_of else DEFAULT_LANGUAGE)
+            sink.deliver(service.build(rm.rm_id, day, read_in, channel=sink.name))
         except Exception as exc:
             # One RM's failure must not cost the others their brief; the claim goes back so
             # the next run retries. Logged by type only: the brief's text never enters a log.

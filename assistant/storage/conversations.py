@@ -78,6 +78,18 @@ class ConversationStore:
             row = s.get(ConversationRow, conversation_id)
             return row.rm_id if row else None
 
+    def last_language(self, rm_id: str) -> str | None:
+        """The language of the RM's most recent answer (what they last wrote in), if any."""
+        with self._sessions() as s:
+            row = s.scalars(
+                select(TurnRow)
+                .where(TurnRow.rm_id == rm_id)
+                .order_by(TurnRow.created_at.desc())
+                .limit(1)
+            ).first()
+            language = (row.masked_answer or {}).get("language") if row else None
+            return language if isinstance(language, str) else None
+
     def history(self, conversation_id: str, limit: int = 6) -> list[TurnRow]:
         """The last ``limit`` turns, oldest first."""
         with self._sessions() as s:

@@ -4,6 +4,7 @@ is retried by the next run."""
 
 from __future__ import annotations
 
+import asyncio
 import threading
 from concurrent.futures import ThreadPoolExecutor
 from datetime import date
@@ -12,7 +13,8 @@ import pytest
 
 from assistant.brief.claims import BriefClaims
 from assistant.brief.model import Brief
-from assistant.brief.send import send_briefs
+from assistant.brief.send import reader_language, send_briefs
+from assistant.core.types import Turn
 from assistant.storage.db import make_engine, make_sessionmaker
 from tests.brief.conftest import Bank
 
@@ -91,3 +93,30 @@ def test_when_a_delivery_fails_then_the_next_run_sends_that_brief_only(demo_bank
     retry = RecordingSink()
     second = send_briefs(demo_bank.fl.briefs, claims, retry, day)
     assert [b.rm_id for b in retry.delivered] == ["RM002"] and second.sent == ["RM002"]
+
+
+def test_each_brief_is_in_the_language_its_rm_last_wrote_in(demo_bank: Bank) -> None:
+    """No language column in rms.csv: an RM who talks to the assistant in English reads the
+    brief in English, the others in Chinese; an explicit language still decides for all."""
+    fl = demo_bank.fl
+    turn = Turn(text="how many clients do I have?", channel="cli", rm_id="RM003")
+    asyncio.run(fl.core.answer(turn))
+    language_of = reader_language(fl.conversations.last_language)
+    assert language_of("RM003") == "en" and language_of("RM005") == "zh"
+    sink = RecordingSink()
+    day = date(2026, 11, 5)
+    send_briefs(fl.briefs, fl.brief_claims, sink, day, dry_run=True, language_of=language_of)
+    read_in = {b.rm_id: b.language for b in sink.delivered}
+    assert read_in["RM003"] == "en" and read_in["RM005"] == "zh"
+    assert next(b.text for b in sink.delivered if b.rm_id == "RM003").startswith("Morning brief")
+    forced = RecordingSink()
+    send_briefs(
+        fl.briefs,
+        fl.brief_claims,
+        forced,
+        day,
+        dry_run=True,
+        language="zh",
+        language_of=language_of,
+    )
+    assert {b.language for b in forced.delivered} == {"zh"}
