@@ -12,7 +12,7 @@ from pydantic import BaseModel, Field
 from assistant.errors import EntitlementError
 from assistant.privacy.tokens import TOKEN_RE
 from tools.bank.records import ClientData, ClientRecord
-from tools.names.forms import company_forms
+from tools.names.forms import company_forms, is_english_word
 from tools.names.titles import Titled, addressed, titled
 from tools.outcomes.keys import action_kind
 from tools.toolbox import Toolbox, ToolError, ToolSpec
@@ -180,14 +180,19 @@ def mentioned_clients(tb: Toolbox, text: str) -> tuple[list[str], bool]:
 
 # "Peter's company", "ask Linda at …": an English first name, capitalised as a name is.
 _GIVEN = re.compile(r"\b[A-Z][a-z]{2,}\b")
+# "wiggins CD maturity date?", "Andrea的风险偏好": one word of a retail client's English name.
+_WORD = re.compile(r"(?<![A-Za-z])[A-Za-z]{4,}(?![A-Za-z])")
 
 
 def by_given_name(tb: Toolbox, text: str) -> list[str]:
-    """The caller's one client with a contact of this English first name; empty when no
-    contact or several have it. Only the caller's own book is searched, so a first name says
+    """The caller's one client with a contact of this English first name, or whose own
+    English name has this word (a first name or a surname, any case, no everyday English word);
+    empty when none or several fit. Only the caller's own book is searched, so a name says
     nothing about who banks here (and, alone, identifies no one: it stays unmasked)."""
-    words = {w.lower() for w in _GIVEN.findall(TOKEN_RE.sub(" ", text))}
-    if not words:
+    plain = TOKEN_RE.sub(" ", text)
+    words = {w.lower() for w in _GIVEN.findall(plain)}
+    said = {m.group(0).lower() for m in _WORD.finditer(plain) if _name_like(plain, m)}
+    if not words and not said:
         return []
     book = tb.services.intelligence.book_data(frozenset(tb.caller.client_ids))
     owners = {
@@ -196,7 +201,28 @@ def by_given_name(tb: Toolbox, text: str) -> list[str]:
         for p in d.contacts
         if p.name.isascii() and p.name.split() and p.name.split()[0].lower() in words
     }
+    if not owners and said:
+        owners = {
+            d.client.client_id
+            for d in book
+            if d.client.client_type == "retail"
+            and d.client.name.isascii()
+            and said & {w.lower() for w in d.client.name.split()}
+        }
     return sorted(owners) if len(owners) == 1 else []
+
+
+LONG_NAME_WORD = 6  # letters of a word taken for a name in any case ("wiggins")
+
+
+def _name_like(text: str, m: re.Match[str]) -> bool:
+    """A word that may be a client's first name or surname: no common English word, and long
+    or capitalised mid-sentence ("ask Price about it", not "Price of the CD?")."""
+    word = m.group(0)
+    if is_english_word(word):
+        return False
+    mid_sentence = m.start() > 0 and not re.search(r"[.?!。？！]\s*$", text[: m.start()])
+    return len(word) >= LONG_NAME_WORD or (word[0].isupper() and mid_sentence)
 
 
 def _by_head(forms: NameForms, text: str) -> bool:

@@ -8,22 +8,25 @@ internal rating on file; "X 已联系" as the empty note it is."""
 
 from __future__ import annotations
 
-import asyncio
 from collections.abc import Iterator
 
 import pytest
 
-from assistant.core.types import Answer, Turn
 from assistant.engines.offline.intent import classify, dictated_words
 from assistant.engines.refusals import asks_to_evade
 from assistant.wiring import Frontline
 from testkit.extract import small_extract
 from tests.core.test_book_queries import _balances, _frontline, bigger_bank, toolbox
+from tests.core.test_sixth_round import _ask
 from tools.client_pick import pick_clients
+from tools.client_tools import by_given_name
 from tools.names.forms import company_forms
 
 WEILI = "C000301"
 RETAIL = "C000302"
+WIGGINS = "C000303"
+PRICE = "C000304"
+KWAN = "C000305"
 
 
 @pytest.fixture(scope="module")
@@ -41,6 +44,11 @@ def bank(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Frontline]:
             "industry": "",
             "employees": "",
         },
+    ]
+    data["clients.csv"] += [
+        corporate
+        | {"client_id": cid, "client_type": "retail", "name": name, "industry": "", "employees": ""}
+        for cid, name in ((WIGGINS, "Matthew Wiggins"), (PRICE, "Olivia Price"), (KWAN, "Ada Kwan"))
     ]
     data["contacts.csv"].append(
         dict(data["contacts.csv"][0])
@@ -67,16 +75,11 @@ def bank(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Frontline]:
     data["holdings.csv"].append(
         holding | {"client_id": RETAIL, "product_code": "WM-GAIN1", "balance": "300000.00"}
     )
-    for cid in (WEILI, RETAIL):
+    for cid in (WEILI, RETAIL, WIGGINS, PRICE, KWAN):
         data["balances.csv"] += _balances(cid, 2e6, 0.0)
     for row in data["clients.csv"]:  # the column the extract may carry: the bank's own rating
         row.setdefault("risk_rating", "")
     yield from _frontline(tmp_path_factory, "seventh-bank", data)
-
-
-def _ask(fl: Frontline, text: str, conversation_id: str | None = None) -> Answer:
-    turn = Turn(text=text, channel="cli", rm_id="RM001", conversation_id=conversation_id)
-    return asyncio.run(fl.core.answer(turn))
 
 
 # --- a company by its city and first characters ---------------------------------------------
@@ -226,3 +229,51 @@ def test_when_a_made_up_company_is_asked_about_then_it_is_refused_like_another_b
 ) -> None:
     answer = _ask(bank, text)
     assert answer.refused and answer.client_ids == []
+
+
+# --- one word of a retail client's English name, in the asker's own book ---------------------
+@pytest.mark.parametrize(
+    ("text", "client"),
+    [
+        ("wiggins CD maturity date?", WIGGINS),  # a long surname, any case
+        ("Matthew的风险偏好是啥", WIGGINS),  # a first name
+        ("can you ask Kwan about her deposits", KWAN),  # capitalised mid-sentence
+    ],
+)
+def test_when_a_word_of_a_retail_clients_english_name_is_said_then_it_is_the_client(
+    bank: Frontline, text: str, client: str
+) -> None:
+    tb = toolbox(bank, "RM001")
+    assert by_given_name(tb, text) == [client]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Price of a large CD for retail clients?", "what is the deposit rate today", "how are you"],
+)
+def test_when_a_name_word_is_an_everyday_word_or_opens_the_question_then_no_client(
+    bank: Frontline, text: str
+) -> None:
+    assert by_given_name(toolbox(bank, "RM001"), text) == []
+
+
+def test_a_name_word_is_looked_up_in_the_askers_own_book_only(bank: Frontline) -> None:
+    assert by_given_name(toolbox(bank, "RM002"), "wiggins CD maturity date?") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [
+        ("我手上买了股票型基金的客户拉个单子", "book_query"),
+        ("存款流失预警那条规则 我这边现在有哪几家触发了", "book_query"),
+        ("我这边做进出口的客户里谁还没有福费廷", "book_query"),
+        ("list my sleeping accounts - 6 months no txn and no contact", "book_query"),
+        ("team-wide, who holds the select equity fund?", "book_query"),
+        ("which of my trading / export clients still have no fx hedging at all", "book_query"),
+        ("⟦CLIENT_1⟧那笔一年定期几号到期", "client_facts"),
+        ("⟦CLIENT_1⟧ CD - how much and when does it mature", "client_facts"),
+        ("大额存单有几个期限", "playbook_qa"),
+    ],
+)
+def test_border_questions_are_read_by_what_they_ask_for(text: str, intent: str) -> None:
+    assert classify(text, has_client="⟦CLIENT_" in text).intent == intent

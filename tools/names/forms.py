@@ -271,6 +271,19 @@ def is_everyday_english(word: str) -> bool:
     return word.lower() in _everyday_en()
 
 
+def is_english_word(word: str) -> bool:
+    """Whether ``word`` (any case) is a common English word, names aside ("will" is, "Wiggins"
+    and "Andrea" are not)."""
+    return word.lower() in _english_words()
+
+
+@lru_cache(maxsize=1)
+def _english_words() -> frozenset[str]:
+    from faker.providers.lorem.en_US import Provider
+
+    return frozenset({w.lower() for w in Provider.word_list} | COMMON_EN | INDUSTRY_EN | PLACES_EN)
+
+
 @lru_cache(maxsize=1)
 def _everyday_en() -> frozenset[str]:
     """Common English words and names: Faker's en_US word list (~1,000 everyday words), the

@@ -95,12 +95,13 @@ CUES: dict[str, list[tuple[str, float]]] = {
     "book_query": [
         (
             r"(?:持有|买了|买过|办了|开了|用着?)[^，。,？?]{1,20}的(?:客户|户|人)(?:名单|清单|有哪些|都有谁|$|[，。,？?])|"
-            r"(?:拉|导|调|筛|捞|列)(?:一下|一把|个|出|出来)[^，。,？?]{0,20}客户|"
+            r"(?:拉|导|调|筛|捞|列)(?:一下|一把|个|出|出来)[^，。,？?]{0,20}客户|(?:拉|列|出)个?(?:单子|名单|清单)|"
+            r"哪几[家位户]|有几[家位户]|几个客户|客户(?:里|中|当中)[^。？?]{0,24}(?:有哪些|有谁|都有谁|谁|哪几|哪些)|"
             r"哪些客户|哪些.{0,8}客户|客户有哪些|哪几[个家位]客户|我的客户(中|里|当中)|我的.{0,6}客户(有|是)|名单|列出|列一下|排一下|排名|前\d+[名个家]|客户清单|有多少客户|团队.{0,8}(客户|跟进)|跟进(缺口|逾期|情况)|未跟进|逾期",
             3.0,
         ),
         (
-            r"\bwhich (of )?(my )?(\w+ )?clients\b|\bshow me my\b|\bfastest[- ]growing\b|\bmy (\w+ ){0,2}clients\b(?! .{0,20}\?)|\blist\b.{0,20}\bclients\b|\bshow me (all |my )?clients\b|\bhow many clients\b|\bmy book\b|\btop \d+\b|\bteam'?s? (book|clients|follow)|\boverdue follow|\bfollow-?up gaps?\b",
+            r"\bwhich (of )?(my )?(\w+ )?clients\b|\bwhich of (?:my|our|the team'?s) (?:[\w/&-]+ ){0,4}clients\b|\blist (?:all )?(?:my|our)\b|\bwho (?:holds|owns|bought|is holding|still holds)\b|\bshow me my\b|\bfastest[- ]growing\b|\bmy (\w+ ){0,2}clients\b(?! .{0,20}\?)|\blist\b.{0,20}\bclients\b|\bshow me (all |my )?clients\b|\bhow many clients\b|\bmy book\b|\btop \d+\b|\bteam'?s? (book|clients|follow)|\boverdue follow|\bfollow-?up gaps?\b",
             3.0,
         ),
     ],
@@ -126,8 +127,10 @@ CUES: dict[str, list[tuple[str, float]]] = {
         ),
         (  # "存款咋样", "how big is their CD and when does it come due", "内部评级"
             r"(?:存款|贷款|余额|日均|资产|持仓|流水|理财|定期|存单)(?:最近|近期|这阵子)?(?:咋样|怎么样|如何了?|情况|变化|走势|多少|有多少)|"
-            r"(?:信用|内部|行内|授信)评级|\b(?:how big|how large|how much) (?:is|are|was|were|does|do)\b|"
-            r"\b(?:comes?|falls?|is|are) due\b|\b(?:credit|internal) rating\b",
+            r"(?:信用|内部|行内|授信)评级|(?:几号|哪天|哪一天|啥时候|何时|几月几号)到期|"
+            r"\b(?:how big|how large|how much) (?:is|are|was|were|does|do)\b|"
+            r"\b(?:comes?|falls?|is|are) due\b|\b(?:credit|internal) rating\b|"
+            r"\bwhen (?:does|do|will|is|are)\b.{0,30}\b(?:mature|due|expire)|\bhow much and when\b",
             2.0,
         ),
     ],

@@ -22,8 +22,8 @@ def first_code(found: dict) -> str | None:
 
 
 def exact_product(found: dict) -> dict | None:
-    """The product the question names by its own name, English name or code ("海盈进取一号",
-    "RCD01"), not by a kind word ("理财", "CD"); None when it names none that way."""
+    """The product the question names by its own name, English name or code (a fund's name,
+    its code), not by a kind word ("理财", "CD"); None when it names none that way."""
     phrase = (found.get("asked_for") or "").strip().lower()
     if not phrase:
         return None
