@@ -273,6 +273,11 @@ def test_a_name_word_is_looked_up_in_the_askers_own_book_only(bank: Frontline) -
         ("⟦CLIENT_1⟧那笔一年定期几号到期", "client_facts"),
         ("⟦CLIENT_1⟧ CD - how much and when does it mature", "client_facts"),
         ("大额存单有几个期限", "playbook_qa"),
+        (
+            "can i screenshot a client's account info and send it to a colleague on wecom?",
+            "playbook_qa",
+        ),
+        ("能不能把客户的资料截图发到工作群里", "playbook_qa"),
     ],
 )
 def test_border_questions_are_read_by_what_they_ask_for(text: str, intent: str) -> None:

@@ -140,6 +140,13 @@ CUES: dict[str, list[tuple[str, float]]] = {
             r"(?<!我的)(重点|主要)?目标(客户|客群)(是|有)?(哪些|什么|是谁)|\bwho (is|are) the target\b",
             3.0,
         ),
+        (  # "can i screenshot a client's account info and send it on wecom?", "能不能把客户资料截图
+            # 发到群里": whether the RM may do something with client data — no client named
+            r"^(?!.*⟦)\s*(?:can|may|could|am i allowed to|is it ok(?:ay)? to|are we allowed to) ?(?:i|we)?\b.{0,40}"
+            r"\b(?:screenshot|photograph|forward|share|copy|export|upload|take home|store|keep)\b.*\?\s*$|"
+            r"^(?!.*⟦).{0,12}(?:能不能|可不可以|可以|能否|能)(?:把|将)?.{0,16}(?:截图|拍照|转发|外发|拷贝|上传|带回家|存到个人)",
+            3.0,
+        ),
         (  # "can i tell clients deposits are insured?": whether it may be said
             r"\b(can|may|could) (i|we) (tell|say|promise|mention|claim)\b|"
             r"(能|可以|可不可以|能不能)(跟|和|对|给)客户(说|讲|承诺|表示)",
