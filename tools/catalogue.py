@@ -46,6 +46,7 @@ PRODUCT_KINDS: tuple[tuple[str, ...], ...] = (
     ("定期", "time deposit", "fixed deposit", "term deposit"),
     ("普惠", "小微", "sme loan", "inclusive"),
     ("流动资金贷款", "流贷", "working capital"),
+    ("授信", "credit line", "credit lines", "credit facility", "credit facilities"),
     ("信用证", "letter of credit", "l/c", "lc"),
     ("押汇", "export bill"),
     ("贴现", "bill discount", "bill discounting"),
@@ -70,6 +71,7 @@ GLOSSARY_WEIGHT = 0.5  # a glossary synonym is a hint, the RM's own word the evi
 KEEP_RATIO = 0.5  # products scoring under half the best are a different thing
 _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 _RISK = re.compile(r"\d+")
+_HYPHEN = re.compile(r"(?<=[a-z])[-‐–](?=[a-z])")
 
 
 class Glossary(Protocol):
@@ -103,7 +105,9 @@ def contains(text: str, phrase: str) -> bool:
         return False
     if _CJK.search(phrase):
         return phrase in text.lower()
-    return re.search(rf"(?<![a-z0-9]){re.escape(phrase)}(?![a-z0-9])", text.lower()) is not None
+    # "Working-Capital Line" carries "working capital": a hyphen joins words, it is not a letter
+    text, phrase = _HYPHEN.sub(" ", text.lower()), _HYPHEN.sub(" ", phrase)
+    return re.search(rf"(?<![a-z0-9]){re.escape(phrase)}(?![a-z0-9])", text) is not None
 
 
 def _category(category: str) -> str:

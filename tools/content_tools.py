@@ -11,6 +11,7 @@ from tools.toolbox import Toolbox, ToolError
 if TYPE_CHECKING:
     from tools.bank.records import ProductRecord
     from tools.outreach import ProductRef
+    from tools.outreach import Purpose as OutreachPurpose
 
 Language = Literal["zh", "en"]
 RiskLevel = Literal["R1", "R2", "R3", "R4", "R5"]
@@ -18,6 +19,7 @@ RiskAppetite = Literal["C1", "C2", "C3", "C4", "C5"]
 
 Purpose = Literal[
     "maturity_reminder",
+    "loan_maturity",
     "churn_care",
     "payroll_pitch",
     "product_intro",
@@ -125,7 +127,7 @@ def draft_outreach(tb: Toolbox, args: DraftOutreachArgs) -> dict:
     request = OutreachRequest(
         channel=Channel(args.channel),
         language=language,
-        purpose=DraftPurpose(args.purpose),
+        purpose=_purpose(tb, DraftPurpose(args.purpose), product),
         client_token=cast(str, tb.token(c.name, "CLIENT", c.client_id)),
         client_type=cast(Literal["corporate", "retail"], c.client_type),
         contact_token=tb.token(primary.name, "PERSON", c.client_id) if primary else None,
@@ -143,6 +145,19 @@ def draft_outreach(tb: Toolbox, args: DraftOutreachArgs) -> dict:
     draft = make_draft(request, library=tb.services.templates)
     tb.flags.extend(f for f in draft.flags if f not in tb.flags)
     return draft.model_dump(mode="json")
+
+
+def _purpose(
+    tb: Toolbox, purpose: OutreachPurpose, product: ProductRecord | None
+) -> OutreachPurpose:
+    """A maturity reminder about a loan or facility (the bank's lending categories) is a
+    repayment-or-renewal note: the deposit copy would tell a borrower to "renew the deposit"."""
+    from tools.outreach import Purpose as DraftPurpose
+
+    lending = tb.services.intelligence.policy.signals.maturity.lending_categories
+    if purpose is DraftPurpose.MATURITY_REMINDER and product and product.category in lending:
+        return DraftPurpose.LOAN_MATURITY
+    return purpose
 
 
 def _product_info(product: ProductRecord | None) -> ProductRef | None:

@@ -76,7 +76,7 @@ def request(channel, purpose, language, **kw) -> OutreachRequest:
 
 
 def test_when_library_loads_then_every_combination_has_a_template():
-    assert len(LIBRARY) == len(ALL) == 72
+    assert len(LIBRARY) == len(ALL) == 80
     assert {t.id for t in LIBRARY} == {f"{c.value}.{p.value}.{lang}" for c, p, lang in ALL}
 
 

@@ -94,6 +94,14 @@ def maturity(ctx: ActionContext, s: Signal) -> Draft:
             f"{en} matures {when}: offer a renewal or a large-denomination CD",
             s.facts.get("balance", 0.0),
         )
+    if category in ctx.policy.signals.maturity.lending_categories:
+        return _from(
+            s,
+            "maturity_renewal",
+            f"{zh} {when} 到期：提前确认还款资金或续贷安排",
+            f"{en} falls due {when}: confirm the repayment or a renewal of the facility",
+            s.facts.get("balance", 0.0),
+        )
     return _from(
         s,
         "maturity_renewal",

@@ -145,6 +145,31 @@ class TieringPolicy(BaseModel):
         """The tier ``text`` names (the longest phrase that matches), if any."""
         return next((tier for rx, tier in self.said if rx.search(text)), None)
 
+    def tiers_in(self, text: str) -> list[str]:
+        """Every tier a run of them names, in order ("战略跟核心客户", "strategic and core
+        clients", "金卡、白金客户"): the first ones said without their noun, joined by 和/跟/
+        、/and/or. One tier or none: what :meth:`tier_in` finds."""
+        found: list[tuple[int, str]] = []
+        rest = text
+        for rx, tier in (*self.said, *self._heads):
+            for m in rx.finditer(rest):
+                found.append((m.start(), tier))
+                rest = rest[: m.start()] + " " * (m.end() - m.start()) + rest[m.end() :]
+        tiers = list(dict.fromkeys(t for _, t in sorted(found)))
+        return tiers if len(tiers) > 1 else [t for t in [self.tier_in(text)] if t]
+
+    @cached_property
+    def _heads(self) -> tuple[tuple[re.Pattern[str], str], ...]:
+        """A Chinese tier label without its closing noun (战略 of 战略客户), as said before a
+        joiner and another tier ("战略跟核心客户")."""
+        out = []
+        for definition in (*self.corporate, *self.retail):
+            head = re.sub(r"(?:客户|客群|级|类)$", "", definition.label_zh)
+            if len(head) >= 2 and head != definition.label_zh:
+                joiner = r"(?=\s*(?:和|跟|与|及|以及|、|/|或|还有)\s*[\u3400-\u9fff])"
+                out.append((re.compile(re.escape(head) + joiner), definition.tier))
+        return tuple(out)
+
     def ladder(self, client_type: str) -> tuple[TierDefinition, ...]:
         """Tiers for a client type, best first; unknown types are treated as corporate."""
         return self.retail if client_type == "retail" else self.corporate
@@ -171,6 +196,9 @@ class MaturityPolicy(_Section):
     # Categories whose maturing holdings are offered a renewal or a certificate of deposit
     # (other categories: "reinvest").
     deposit_categories: tuple[str, ...] = ()
+    # Categories that are credit the client owes (loans, facilities): a maturing one is a
+    # repayment or a renewal of the facility, never "renew the deposit" or "reinvest".
+    lending_categories: tuple[str, ...] = ()
 
     @model_validator(mode="after")
     def _windows_ascending(self) -> MaturityPolicy:

@@ -21,6 +21,7 @@ class Channel(StrEnum):
 
 class Purpose(StrEnum):
     MATURITY_REMINDER = "maturity_reminder"
+    LOAN_MATURITY = "loan_maturity"  # a loan or facility falling due: repay or renew
     CHURN_CARE = "churn_care"
     PAYROLL_PITCH = "payroll_pitch"
     PRODUCT_INTRO = "product_intro"

@@ -32,9 +32,14 @@ PURPOSE_BY_SIGNAL = {
     "growth": "service_visit",
 }
 SIGNAL_BY_PURPOSE = {purpose: kind for kind, purpose in PURPOSE_BY_SIGNAL.items()}
-ABOUT_HOLDING = ("maturity_reminder", "suitability_review")  # about a product the client holds
+ABOUT_HOLDING = (
+    "maturity_reminder",
+    "loan_maturity",
+    "suitability_review",
+)  # about a product the client holds
 SUITABILITY = "suitability_mismatch"
 TIED = "tied_selling"
+DECLINED = ("guaranteed_return", "risk_free_language", "full_identifier")
 
 
 async def answer(req: Request, profile: dict) -> EngineResult:
@@ -85,11 +90,17 @@ async def answer(req: Request, profile: dict) -> EngineResult:
         await _references(req, channel, purpose),
     ]
     # The draft's slots (ids and codes only) for an edit: "改成邮件", "shorter", "in English".
+    # A promise of principal or returns the RM asked for ("就说保本保息，稳赚不赔") is declined —
+    # the draft offered is the bank's wording, not the message asked for — so the answer is a
+    # refusal. Tied or pressing wording is left out of a draft the RM can still send.
+    declined = any(f.get("code") in DECLINED for f in _said(broken))
     return EngineResult(
         c.join(blocks),
         "draft_outreach",
         cards=[c.client_card(profile)],
         state={"last_draft": args},
+        refused=declined,
+        refusal_reason="out_of_policy" if declined else None,
     )
 
 

@@ -18,7 +18,15 @@ CHANNELS = [
     (r"电话|外呼|话术|call script|phone script|\bcall\b", "call"),
 ]
 PURPOSES = [
-    (r"到期|续作|续存|matur|renew", "maturity_reminder"),
+    (  # a loan or facility falling due: repayment or renewal, never "renew the deposit"
+        r"(?:贷款|授信|借款|按揭|\bloans?\b|\bcredit (?:line|facility)\b|\bfacility\b|\bmortgage\b)"
+        r".{0,16}(?:到期|matur|\bdue\b)|续贷|(?:到期|matur|\bdue\b).{0,16}(?:贷款|授信|\bloans?\b)",
+        "loan_maturity",
+    ),
+    (
+        r"到期|续作|续存|续贷|matur|renew|\b(?:falls?|falling|comes?|coming|is|are) due\b|\bdue date\b",
+        "maturity_reminder",
+    ),
     (r"流失|流出|转走|挽留|下降|churn|outflow|leaving|retain", "churn_care"),
     (r"代发|payroll", "payroll_pitch"),
     (r"休眠|唤醒|沉睡|dormant|reactivat", "dormant_reactivation"),
