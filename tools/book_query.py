@@ -33,6 +33,7 @@ Measure = Literal[
     "days_since_contact",
     "days_to_maturity",
     "urgency",
+    "employees",
 ]
 # The sort keys of the first version of the schema, kept so old calls still validate.
 LegacySort = Literal["trend", "maturity"]
@@ -40,6 +41,10 @@ LEGACY_SORTS: dict[str, Measure] = {"trend": "deposit_change", "maturity": "days
 # Measures ranked smallest first unless the question says otherwise.
 ASCENDING: frozenset[str] = frozenset({"deposit_change", "days_to_maturity"})
 DEFAULT_SHOWN = 20
+
+
+# The bound that means "never contacted": ten years, longer than any book's history.
+NEVER_CONTACTED = 3660
 
 
 class Threshold(BaseModel):
@@ -59,6 +64,10 @@ class BookQuery(BaseModel):
         default=None,
         description="Tier key or label: strategic, core, key, basic, private, wealth, affluent, "
         "mass, or the bank's own tier label",
+    )
+    tiers: list[str] = Field(
+        default_factory=list,
+        description="More tiers, any of them with `tier` (战略和核心客户: tier strategic, tiers [core])",
     )
     client_type: Literal["corporate", "retail"] | None = Field(default=None, description="Segment")
     industry: str | None = Field(default=None, description="Industry as the extract names it")
@@ -88,7 +97,10 @@ class BookQuery(BaseModel):
         description="…and no sooner than N days from now (a named month: 12月到期, in December)",
     )
     no_contact_days: int | None = Field(
-        default=None, ge=1, le=3660, description="No recorded contact for at least N days"
+        default=None,
+        ge=1,
+        le=NEVER_CONTACTED,
+        description=f"No recorded contact for at least N days ({NEVER_CONTACTED}: none on record)",
     )
     thresholds: list[Threshold] = Field(
         default_factory=list, description="Bounds on deposits, loans, AUM, deposit change"
@@ -147,6 +159,7 @@ MEASURE_WORDS: dict[str, tuple[str, str]] = {
     "days_since_contact": ("距上次接触天数", "days since the last contact"),
     "days_to_maturity": ("到期日", "maturity date"),
     "urgency": ("处理紧迫程度", "urgency"),
+    "employees": ("员工人数", "employees"),
 }
 SIGNAL_WORDS: dict[str, tuple[str, str]] = {
     "deposit_churn": ("存款流失预警", "deposit churn"),
@@ -175,6 +188,13 @@ def _bound(t: Threshold, zh: bool) -> str:
             "on the prior 3 months"
         )
     name = MEASURE_WORDS[t.measure][0 if zh else 1]
+    if t.measure == "employees":
+        people = f"{t.value:g} 人" if zh else f"{t.value:g}"
+        return (
+            f"{name}{'不少于' if t.op == 'gte' else '不超过'} {people}"
+            if zh
+            else (f"{name} {'≥' if t.op == 'gte' else '≤'} {people}")
+        )
     days = t.measure.startswith("days")
     if zh:
         amount = f"{t.value:g} 天" if days else _money(t.value, zh)
@@ -191,8 +211,9 @@ def _filters(q: BookQuery, zh: bool, rm_label: str | None) -> list[str]:
     if q.among:
         n = len(q.among)
         out.append(f"上一份名单中的 {n} 位" if zh else f"among the {n} clients just shown")
-    if q.tier:
-        out.append(f"层级：{q.tier}" if zh else f"tier: {q.tier}")
+    if q.tier or q.tiers:
+        said = "、".join([*([q.tier] if q.tier else []), *q.tiers])
+        out.append(f"层级：{said}" if zh else f"tier: {said.replace('、', ' or ')}")
     if q.client_type:
         out.append(
             {"corporate": ("对公", "corporate"), "retail": ("零售", "retail")}[q.client_type][i]
@@ -217,7 +238,10 @@ def _filters(q: BookQuery, zh: bool, rm_label: str | None) -> list[str]:
             out.append(f"{d} 天内有产品到期" if zh else f"a holding matures within {d} days")
     if q.no_contact_days:
         d = q.no_contact_days
-        out.append(f"超过 {d} 天未接触" if zh else f"no contact for {d}+ days")
+        if d >= NEVER_CONTACTED:
+            out.append("从未接触" if zh else "no contact on record")
+        else:
+            out.append(f"超过 {d} 天未接触" if zh else f"no contact for {d}+ days")
     out += [_bound(t, zh) for t in q.thresholds]
     if q.risk_appetite:
         out.append(f"风险偏好 {q.risk_appetite}" if zh else f"risk appetite {q.risk_appetite}")

@@ -188,18 +188,19 @@ def _gaps(
     return out
 
 
-def colleagues_by_id(tb: Toolbox, text: str) -> str:
+def colleagues_by_id(tb: Toolbox, text: str, *, bare: bool = False) -> str:
     """``text`` with each masked name that stands for a colleague whose book the caller may
     read ("⟦PERSON_1⟧名下…" where the name is an RM of the lead's team and also some client's
     contact, so the masker kept it masked) written as that RM's id. The name itself never
-    leaves the tools layer; the id is what the book query reads."""
+    leaves the tools layer; the id is what the book query reads. ``bare``: the name needs no
+    owner's words around it ("那⟦PERSON_1⟧呢" after a question about another RM's book)."""
     rms = [rm for rm in tb.services.intelligence.rms if tb.caller.may_name(rm)]
     if not rms or "⟦" not in text:
         return text
 
     def as_id(m: re.Match[str]) -> str:
         token = m.group(0)
-        if not owner_reading(text[: m.start()], text[m.end() :]):
+        if not bare and not owner_reading(text[: m.start()], text[m.end() :]):
             return token
         value = (tb.value_for_token(token) or "").strip().lower()
         named = [rm for rm in rms if value and value in forms(rm.name)]

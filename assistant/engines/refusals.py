@@ -74,6 +74,36 @@ RECOGNISING = re.compile(
 )
 
 
+# "萧丽丽的风险测评我帮她填个C4吧", "把风险测评改成C5 这样基金就匹配了", "fill in her risk
+# questionnaire as C4": the client's own risk assessment done or changed by the RM, to fit a
+# product. The suitability rules forbid it (the client answers it, in person); a question
+# about what to do when a client wants a higher rating is a rule question, not this.
+_ASSESSMENT = r"(?:风险)?(?:测评|评估|问卷|风评|承受能力|等级|评级)|\brisk (?:assessment|questionnaire|profile|rating|test|level|appetite)s?\b"
+TAMPER_REQUEST = re.compile(
+    rf"(?:代填|代答|代做|帮(?:她|他|客户|他们)?填|替(?:她|他|客户|他们)?填|帮(?:她|他|客户)?做)(?:个|一下|了)?.{{0,8}}(?:{_ASSESSMENT}|c[1-5])|"
+    rf"(?:{_ASSESSMENT}).{{0,12}}(?:我)?(?:帮(?:她|他|客户)?|替(?:她|他|客户)?)?(?:填|改|调|提|升)(?:成|到|为|高|个|一下)?\s*(?:c[1-5]|高一?[点级档])|"
+    rf"(?:改|调|提|升)(?:成|到|为|高)\s*c[1-5].{{0,16}}(?:匹配|就能买|才能买|能买|可以买)|"
+    r"\b(?:fill (?:in|out)|complete|do|take|answer)\b.{0,20}\b(?:her|his|their|the client'?s|for (?:her|him|them))\b.{0,20}\brisk (?:assessment|questionnaire|test|profile)s?\b|"
+    r"\b(?:change|bump|raise|upgrade|set|move|mark)\b.{0,30}\brisk (?:rating|profile|appetite|level|assessment|score)\b.{0,10}\b(?:to|up to|as)\s*c[1-5]\b|"
+    r"\b(?:put|mark|record|rate)\s+(?:her|him|them|the client)\s+(?:down\s+)?(?:as|at)\s+c[1-5]\b",
+    re.I,
+)
+TAMPER_FLAG = "compliance:suitability_tampering"
+
+
+def asks_to_tamper(text: str) -> bool:
+    """Whether ``text`` asks the RM's hand in a client's risk assessment (not how to handle
+    a client who wants it changed)."""
+    return bool(TAMPER_REQUEST.search(text)) and not _HANDLING.search(text)
+
+
+_HANDLING = re.compile(
+    r"怎么办|怎么处理|如何处理|要求|想要|能不能|可不可以|可以吗|行吗|吗\s*[?？]|"
+    r"\b(?:what (?:do|should) (?:i|we)|how (?:do|should) (?:i|we)|can (?:i|we)|may (?:i|we)|is it ok|asks? (?:me )?to|wants? (?:me )?to)\b",
+    re.I,
+)
+
+
 def asks_to_evade(text: str) -> bool:
     """Whether ``text`` asks for help evading AML monitoring (not how to recognise it)."""
     return bool(EVASION_REQUEST.search(text)) and not RECOGNISING.search(text)
@@ -81,7 +111,7 @@ def asks_to_evade(text: str) -> bool:
 
 # The playbook-map topic of the rule behind a refusal, cited with it: "导出名单发个人邮箱" is
 # refused by the bank's data-protection rule, and the RM is shown where that rule is written.
-RULE_TOPICS = {"export": "data_protection", "evasion": "aml"}
+RULE_TOPICS = {"export": "data_protection", "evasion": "aml", "tamper": "suitability"}
 
 
 def refusal_rule(verdict: IntentResult, text: str) -> str | None:
@@ -90,6 +120,8 @@ def refusal_rule(verdict: IntentResult, text: str) -> str | None:
         return None
     if asks_to_evade(text):
         return RULE_TOPICS["evasion"]
+    if asks_to_tamper(text):
+        return RULE_TOPICS["tamper"]
     return RULE_TOPICS["export"] if EXPORT_REQUEST.search(text) else None
 
 
@@ -101,7 +133,14 @@ def records_in(tb: Toolbox, language: str) -> str | None:
 
 
 # "how do I save a note?" asks how the assistant works; it records nothing to refuse.
-HOW_TO = re.compile(r"^\s*(how (do|can|should|would) (i|we|you)|how to|怎么|如何|怎样|咋)", re.I)
+# "how soon do I have to log a visit?", "拜访记录多久要录入" ask the bank's rule on records.
+HOW_TO = re.compile(
+    r"^\s*(how (do|can|should|would) (i|we|you)|how to|怎么|如何|怎样|咋|"
+    r"how (soon|long|quickly|often|fast)|by when|when (do|must|should|shall|can|am) (i|we)|"
+    r"(do|must|should) (i|we) (have to|need to)|is it (required|mandatory|ok|okay|allowed)|"
+    r"多久|几天内?|什么时候(要|得|必须|需要))",
+    re.I,
+)
 
 
 def asks_to_record(text: str) -> bool:
@@ -163,6 +202,14 @@ def policy_refusal(
             refused=True,
             refusal_reason="out_of_policy",
             flags=[EVASION_FLAG],
+        )
+    if asks_to_tamper(text):
+        return EngineResult(
+            t("refuse_tamper", language),
+            verdict.intent,
+            refused=True,
+            refusal_reason="out_of_policy",
+            flags=[TAMPER_FLAG],
         )
     if EXPORT_REQUEST.search(text):
         return EngineResult(

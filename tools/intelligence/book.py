@@ -71,6 +71,7 @@ class BookRow:
     # Every holding still to mature: (days from the as-of date, product code), soonest first.
     maturities: tuple[tuple[int, str], ...] = ()
     marks: tuple[SignalMark, ...] = ()  # the signals behind ``signals``, one per finding
+    employees: int | None = None  # headcount, as the extract gives it (corporate clients)
 
     def measure(self, name: str) -> float | None:
         """A ``tools.book_query.Measure`` of this row (None: the client has no such figure)."""
@@ -91,6 +92,7 @@ class BookRow:
             ),
             "days_to_maturity": self.days_to_maturity,
             "urgency": self.urgency,
+            "employees": float(self.employees) if self.employees is not None else None,
         }[name]
 
 
@@ -142,6 +144,7 @@ def _row(
         urgency=max((urgency_score(s.due_date, as_of) for s in signals), default=0.0),
         loan_balance=metrics.loan_balance,
         aum=metrics.aum,
+        employees=client.employees,
         days_since_contact=metrics.days_since_last_interaction,
         risk_appetite=level(client.risk_appetite),
         held=held,

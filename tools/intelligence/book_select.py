@@ -22,9 +22,12 @@ class Resolved:
 
 
 def _tier_ok(row: BookRow, q: BookQuery, r: Resolved) -> bool:
-    if not q.tier:
-        return True
-    wanted = q.tier.strip().lower()
+    named = [t for t in [q.tier, *q.tiers] if t]
+    return not named or any(_is_tier(row, t, r) for t in named)
+
+
+def _is_tier(row: BookRow, tier: str, r: Resolved) -> bool:
+    wanted = tier.strip().lower()
     return (
         row.tier in r.tier_keys
         or wanted in (row.tier, row.tier_label_zh.lower(), row.tier_label_en.lower())

@@ -17,7 +17,7 @@ from datetime import date, timedelta
 from assistant.engines.offline.numbers import NUMBER, SHARE, UNIT, amount, number, share
 from assistant.engines.offline.slots import SIGNALS, _first
 from tools.bank.records import RMRecord
-from tools.book_query import BookQuery, Threshold
+from tools.book_query import NEVER_CONTACTED, BookQuery, Threshold
 from tools.catalogue import PRODUCT_KINDS, contains
 from tools.intelligence.policy import TieringPolicy
 from tools.names.forms import INDUSTRY_ZH
@@ -61,6 +61,7 @@ MEASURES: list[tuple[str, str]] = [
     ),
     (r"存款|日均|\bdeposits?\b", "deposit"),
     (r"到期日|按到期|\bby maturity\b", "days_to_maturity"),
+    (r"员工|人数|职工|\bheadcount\b|\bemployees\b|\bstaff\b", "employees"),
 ]
 NO_CONTACT = [
     re.compile(
@@ -215,21 +216,44 @@ MONTH = re.compile(
 
 
 def month_window(text: str, as_of: date) -> tuple[int, int] | None:
-    """A named month ("11月份到期", "maturing in December") as days from ``as_of``: (first
-    day, last day), the month this year or, once past, next year's."""
-    if not (m := MONTH.search(text)):
-        return None
-    if m.group(1):
-        month = int(number(m.group(1)) or 0)
+    """A named month ("11月份到期", "maturing in December") or a run of them ("7、8月份",
+    "7-9月", "七八月", "july and august") as days from ``as_of``: (first day of the first, last
+    day of the last), each month this year or, once past, next year's."""
+    if m := MONTH_RUN.search(text):
+        a, b = next((m.group(i), m.group(i + 1)) for i in (1, 3, 5) if m.group(i))
+        months = [_month_number(a), _month_number(b)]
+    elif m := MONTH.search(text):
+        months = [_month_number(m.group(1) or m.group(2) or m.group(3))]
     else:
-        word = (m.group(2) or m.group(3)).lower()
-        month = next(i for i, name in enumerate(_MONTHS_EN, 1) if name.startswith(word[:3]))
-    if not 1 <= month <= 12:
         return None
+    if not all(1 <= n <= 12 for n in months):
+        return None
+    first, last = (_month_span(n, as_of) for n in (months[0], months[-1]))
+    if last[1] < first[0]:  # "11月到2月": the run crosses the new year
+        last = _month_span(months[-1], as_of.replace(year=as_of.year + 1, month=1, day=1))
+    return max(0, (first[0] - as_of).days), (last[1] - as_of).days
+
+
+def _month_number(word: str) -> int:
+    if (n := number(word)) is not None:
+        return int(n)
+    return next((i for i, name in enumerate(_MONTHS_EN, 1) if name.startswith(word.lower()[:3])), 0)
+
+
+def _month_span(month: int, as_of: date) -> tuple[date, date]:
     year = as_of.year if month >= as_of.month else as_of.year + 1
     first = date(year, month, 1)
-    last = first.replace(day=calendar.monthrange(year, month)[1])
-    return max(0, (first - as_of).days), (last - as_of).days
+    return first, first.replace(day=calendar.monthrange(year, month)[1])
+
+
+_ZH_MONTH = r"1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九]"
+_EN_MONTH = r"jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec"
+MONTH_RUN = re.compile(
+    rf"(?<![\d.])({_ZH_MONTH})\s*(?:月份?)?\s*(?:[、,，/\-~～至到和跟或]|或者)\s*({_ZH_MONTH})\s*月份?(?![日号\d])|"
+    r"(?<![\d.十])([一二三四五六七八九])([一二三四五六七八九])月份?(?![日号\d])|"
+    rf"\b({_EN_MONTH})[a-z]*\s*(?:-|–|to|and|&|or|through|/)\s*({_EN_MONTH})[a-z]*\b",
+    IC,
+)
 
 
 def _window(text: str, as_of: date) -> int | None:
@@ -324,22 +348,127 @@ def _period_start(word: str, as_of: date) -> date:
 
 
 def _not_since(text: str, as_of: date) -> int | None:
-    """Days a client must have gone without contact to have none since the period began."""
-    if not (m := NOT_SINCE.search(text)):
+    """Days a client must have gone without contact to have none since the period began
+    ("今年没联系过", "8月1号以后就没联系过", "no contact since july 2025")."""
+    if m := NOT_SINCE.search(text):
+        start: date | None = _period_start(m.group(1) or m.group(7), as_of)
+    else:
+        start = _since_date(text, as_of)
+    return None if start is None else max(1, (as_of - start).days + 1)
+
+
+# "8月1号以后就没联系过", "2025年7月以来没拜访", "haven't had any contact since july 2025",
+# "not contacted since Aug 1": the day said, as the first day without contact.
+_NO_CONTACT_CUE = re.compile(
+    r"(?:没|未|沒)(?:有)?(?:再)?(?:联系|接触|拜访|沟通|跟进|见)|"
+    r"\bno (?:contact|interactions?|touch(?:points?)?)\b|\bnot (?:been )?(?:contacted|visited|called|seen)\b|"
+    r"\bhaven'?t (?:had any contact|been (?:contacted|in touch)|(?:contacted|visited|called|talked to|seen|heard from|touched))\b|"
+    r"\bwithout (?:a |any )?contact\b|\bnot (?:been )?in touch\b",
+    IC,
+)
+_ZH_SINCE = re.compile(
+    r"(?:(20\d\d)\s*年\s*)?(1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])\s*月份?\s*"
+    r"(?:(3[01]|[12]\d|0?[1-9])\s*[日号])?\s*(?:以后|之后|以来|起|开始|后)"
+)
+_EN_SINCE = re.compile(
+    r"\bsince\s+(?:(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?)?"
+    rf"({_EN_MONTH})[a-z]*\.?(?:\s+(\d{{1,2}})(?:st|nd|rd|th)?\b)?,?(?:\s+(20\d\d))?|"
+    r"\bsince\s+(20\d\d)-(\d\d)-(\d\d)\b",
+    IC,
+)
+
+
+# "2026年到现在一次都没联系过", "since 2025": the year said, from its first day.
+_YEAR_SINCE = re.compile(
+    r"(20\d\d)\s*年\s*(?:到现在|至今|以来|开始|起|初以来|初到现在)|\bsince (?:the start of )?(20\d\d)\b(?![-/.]\d)",
+    IC,
+)
+
+
+def _since_date(text: str, as_of: date) -> date | None:
+    if not _NO_CONTACT_CUE.search(text):
         return None
-    start = _period_start(m.group(1) or m.group(7), as_of)
-    return max(1, (as_of - start).days + 1)
+    if (y := _YEAR_SINCE.search(text)) and date(int(y.group(1) or y.group(2)), 1, 1) <= as_of:
+        return date(int(y.group(1) or y.group(2)), 1, 1)
+    if m := _ZH_SINCE.search(text):
+        year, month, day = m.group(1), number(m.group(2)), m.group(3)
+    elif m := _EN_SINCE.search(text):
+        if m.group(5):
+            year, month, day = m.group(5), int(m.group(6)), m.group(7)
+        else:
+            year, month, day = m.group(4), _month_number(m.group(2)), m.group(1) or m.group(3)
+    else:
+        return None
+    try:
+        said = date(int(year or as_of.year), int(month or 0), int(day or 1))
+    except ValueError:
+        return None
+    if year is None and said > as_of:  # "8月1号以后" said in spring: last year's August
+        said = said.replace(year=said.year - 1)
+    return said if said <= as_of else None
+
+
+# "从没联系过", "zero contact history", "never been contacted": no contact on record, which the
+# book counts as longer ago than any bound.
+NEVER_SAID = re.compile(
+    r"(?:从来?|从未|一直|一次都|从头到尾都?)(?:没|未|沒)(?:有)?(?:被)?(?:联系|接触|拜访|沟通|跟进)|没有?(?:任何)?(?:联系|拜访|互动|接触)记录|"
+    r"\b(?:zero|no) (?:contact|interaction)s?(?: history| on record| logged| at all)|"
+    r"\bnever (?:been )?(?:contacted|visited|called|talked to|spoken to|met)|\bno (?:recorded )?(?:contacts?|interactions?) (?:ever|at all)\b",
+    IC,
+)
 
 
 def _no_contact(text: str) -> int | None:
+    if NEVER_SAID.search(text):
+        return NEVER_CONTACTED
     for rx in NO_CONTACT:
         if m := rx.search(text):
             return _days(m.group(1), m.group(2))
     return None
 
 
+# "more than 1000 employees", "员工500人以上", "超过300人的企业", "w/ 80+ staff": a headcount.
+HEADCOUNT = [
+    re.compile(
+        rf"(超过|大于|多于|不少于|至少|少于|不到|不超过|over|above|more than|at least|under|"
+        rf"below|fewer than|less than|at most)\s*({NUMBER})\s*(?:个|名)?\s*(?:人|员工|employees|"
+        r"staff|people|headcount)",
+        IC,
+    ),
+    re.compile(
+        rf"(?:员工|人数|职工|staff|employees|headcount)[^，。,？?\d]{{0,6}}?({NUMBER})\s*(?:人|名)?\s*"
+        r"(以上|以下|\+|or more|or fewer)",
+        IC,
+    ),
+    re.compile(
+        rf"({NUMBER})\s*\+?\s*(?:人|名员工)(以上|以下)|({NUMBER})\s*(\+)\s*(?:employees|staff)", IC
+    ),
+]
+HEADCOUNT_SPAN = re.compile("|".join(f"(?:{rx.pattern})" for rx in HEADCOUNT), IC)
+_FEWER = ("少于", "不到", "不超过", "under", "below", "fewer than", "less than", "at most", "以下",
+          "or fewer")  # fmt: skip
+
+
+def _headcount(text: str) -> Threshold | None:
+    for rx in HEADCOUNT:
+        if m := rx.search(text):
+            groups = [g for g in m.groups() if g]
+            num = next((g for g in groups if number(g) is not None), None)
+            word = next((g for g in groups if g is not num), "")
+            if num is None:
+                continue
+            fewer = word.lower() in _FEWER
+            return Threshold(
+                measure="employees", op="lte" if fewer else "gte", value=float(number(num) or 0)
+            )
+    return None
+
+
 def _thresholds(text: str, measure: str | None) -> list[Threshold]:
-    """ "存款超过5000万" / "loans over 10m" / "存款下降超过两成" / "dropped by half"."""
+    """ "存款超过5000万" / "loans over 10m" / "存款下降超过两成" / "dropped by half"; a headcount
+    ("more than 1000 employees") is a bound of its own."""
+    if (people := _headcount(text)) is not None:
+        return [people, *_thresholds(HEADCOUNT_SPAN.sub(" ", text), measure)]
     out: list[Threshold] = []
     if measure == "deposit_change" and (m := SHARE.search(text)):
         return [Threshold(measure="deposit_change", op="lte", value=-share(m))]
@@ -432,8 +561,8 @@ def parse(
     found_rms = mentioned(text, rms, team)
     if len(found_rms) == 1:
         q["rm"] = found_rms[0].rm_id
-    if tiering is not None and (tier := tiering.tier_in(text)):
-        q["tier"] = tier
+    if tiering is not None and (tiers := tiering.tiers_in(text)):
+        q["tier"], q["tiers"] = tiers[0], tiers[1:]
     if segment := _first(SEGMENTS, text):
         q["client_type"] = segment
     if industry := industry_said(text, list(industries)):

@@ -11,6 +11,7 @@ from assistant.core.types import StatusEvent
 from assistant.engines.base import EngineResult
 from assistant.engines.offline import compose as c
 from assistant.engines.offline.book_parse import Parsed, parse
+from assistant.engines.offline.followup import LAST_BOOK
 from assistant.engines.offline.phrases import t
 from assistant.engines.offline.playbooks import find, lookup
 from assistant.engines.offline.products import (
@@ -113,7 +114,7 @@ async def answer(req: Request) -> EngineResult:
         if code := first_code(found):
             args["product_gap"] = code
             args.pop("signal")
-    if not (args.get("holds") or args.get("lacks") or args.get("product_gap")):
+    if not (args.get("lacks") or args.get("product_gap")):
         args = await _named_holding(req, args)
     for word in [*args.get("holds", []), *args.get("lacks", [])]:
         found = await named_products(req.tb, word, segment=args.get("client_type"))
@@ -138,7 +139,11 @@ async def answer(req: Request) -> EngineResult:
     return EngineResult(
         c.join([body, refs]),
         "book_query",
-        state={"client_ids": ids[:1] if len(ids) == 1 else [], "last_list": ids},
+        state={
+            "client_ids": ids[:1] if len(ids) == 1 else [],
+            "last_list": ids,
+            LAST_BOOK: {k: v for k, v in args.items() if k != "among"},
+        },
     )
 
 
@@ -147,7 +152,9 @@ async def _named_holding(req: Request, args: dict) -> dict:
     name or code), which no product word of the parser reads, filters the book by holding it."""
     found = await named_products(req.tb, req.text, segment=args.get("client_type"))
     product = exact_product(found)
-    if product is None:
+    phrase = (found.get("asked_for") or "").lower()
+    # "谁手上有股票基金精选": the product's own name, not the kind word ("基金") inside it.
+    if product is None or not all(w.lower() in phrase for w in args.get("holds", [])):
         return args
     named = {**args, "holds": [found["asked_for"]]}
     # "Haiying Growth No.1" names a product, not the growth signal its words spell.

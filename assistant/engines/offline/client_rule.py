@@ -16,6 +16,7 @@ from assistant.engines.base import EngineResult
 from assistant.engines.offline import clients, playbook_qa
 from assistant.engines.offline import compose as c
 from assistant.engines.offline.direct import asks_yes_no
+from assistant.engines.offline.intent import DISCLOSURE_RE
 from assistant.engines.offline.phrases import t
 from assistant.engines.offline.playbooks import Lookup, find, lookup
 from assistant.engines.offline.request import Request
@@ -45,6 +46,12 @@ async def answer(req: Request) -> EngineResult:
         return picked
     if picked is None:
         return await playbook_qa.answer(req)
+    if DISCLOSURE_RE.search(req.text):
+        # "她女儿问余额，我能告诉她吗": the data-protection rule decides, whoever the client is.
+        topic = lookup(req.playbooks, "data_disclosure", "data_protection")
+        rule = await find(req.tb, topic, req.lang, extra=req.text)
+        rules = (rule,) if rule else ()
+        return (await playbook_qa.answer(req, pinned=rules)).with_state({"client_ids": [picked]})
     if asks_suitability(req.text):
         # "X is C3, wants Y - allowed?": the suitability rule decides, not the tier's standard.
         return (await playbook_qa.answer(req)).with_state({"client_ids": [picked]})

@@ -32,7 +32,7 @@ FACTUAL = re.compile(
     re.I,
 )
 FORBID = re.compile(
-    r"不得(?![分到])|禁止|严禁|不能|不可|不允许|不应|不准|切勿|杜绝|"
+    r"不得(?![分到])|禁止|严禁|不能|不可|不允许|不应|不准|切勿|杜绝|不予(?!以?考虑)|"
     r"\b(must not|may not|shall not|cannot|can't|never|prohibited|forbidden|not allowed|"
     r"not permitted|do not|don't|banned)\b",
     re.I,
@@ -121,6 +121,7 @@ STOP_WORDS = frozenset(
 MIN_SCORE = 0.5
 VERDICT_BONUS = 0.5
 RANK_PENALTY = 0.05  # a later passage wins only with clearly more in common
+YES_TERMS = 2  # terms a line must share with the question to answer it "yes"
 
 
 @dataclass(frozen=True)
@@ -197,6 +198,10 @@ def direct_lead(question: str, passages: list[dict]) -> Lead | None:
     # "May I …?" answered by a line that neither allows nor forbids is no answer: the passages
     # follow without a lead rather than under one that does not decide the question.
     verdict = "no" if forbids else "yes" if allows else None
+    if verdict == "yes" and len(seen[best[1]]) < YES_TERMS:
+        # One shared word ("balance") is too little to tell someone they may: a wrong "yes" is
+        # the costly error, so a line that allows must share more of the question.
+        return None
     return Lead(verdict, rule, n) if verdict else None
 
 

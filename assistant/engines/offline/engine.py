@@ -39,6 +39,7 @@ from assistant.engines.refusals import (
     records_in,
     refusal_rule,
 )
+from tools.book_query import BookQuery
 from tools.book_tools import colleagues_by_id
 from tools.client_tools import client_ids_in, mentioned_clients
 from tools.intelligence.policy import PlaybookMap, load_playbook_map
@@ -77,7 +78,11 @@ class OfflineEngine:
             return marked
         if (noted := await self._capture(ctx)) is not None:
             return noted
-        text = await asyncio.to_thread(colleagues_by_id, ctx.toolbox, ctx.masked_text)
+        # "那⟦PERSON_1⟧呢" after a book question: the name may be a colleague's, asked the same.
+        bare = bool(ctx.state.get(followup.LAST_BOOK)) and followup.ELLIPSIS.search(ctx.masked_text)
+        text = await asyncio.to_thread(
+            colleagues_by_id, ctx.toolbox, ctx.masked_text, bare=bool(bare)
+        )
         if text != ctx.masked_text:
             ctx = replace(ctx, masked_text=text)
         slots = extract(ctx.masked_text, ctx.language)
@@ -95,6 +100,9 @@ class OfflineEngine:
             )  # "改成英文要点": the prep in English
         has_client = await _names_a_client(ctx, slots)
         book = await asyncio.to_thread(book_query.read, ctx.toolbox, ctx.masked_text)
+        if follow.book is None and (again := _for_colleague(ctx, book)) is not None:
+            # "方丽华名下有几个战略客户" then "那张秀荣呢": the same question, of the RM named now.
+            follow = replace(follow, intent="book_query", book=again, client_ids=[])
         if follow.book is not None:  # "这几家里哪家…": the list on screen, ranked
             book = replace(book, query=follow.book, structured=True)
         elif not follow.client_ids:  # "最大的那个" picks from the last list, it ranks no book
@@ -103,14 +111,21 @@ class OfflineEngine:
         result = _early_answer(ctx, verdict, has_client) or _foreign_rm(ctx, verdict, book)
         if result is not None and result.refused:
             await self._cite_rule(ctx, result, refusal_rule(verdict, ctx.masked_text))
-            if FULL_ID_FLAG in result.flags and has_client:
-                # The client stays in view: "那打码的给我也行" gets the masked form next.
+            if has_client:
+                # The client stays in view and on the record of the turn: "那打码的给我也行"
+                # gets the masked form next, and the audit shows whom the refusal was about.
                 own, _ = await asyncio.to_thread(mentioned_clients, ctx.toolbox, ctx.masked_text)
-                result.state.update(followup.masked_offer(slots.client_ids or own))
+                ids = [c for c in (slots.client_ids or own) if ctx.toolbox.caller.may_read(c)]
+                for client_id in ids:
+                    ctx.toolbox.touch(client_id)
+                if FULL_ID_FLAG in result.flags:
+                    result.state.update(followup.masked_offer(ids))
         if result is None:
             result = await _dispatch(
                 Request(ctx, slots, verdict.intent, emit, self.playbooks, book)
             )
+        if follow.picks_one and result.intent == "book_query" and not result.refused:
+            result.state["client_ids"] = list(result.state.get("last_list") or [])[:1]
         capture.forget(result, ctx.state)
         outcome.forget(result, ctx.state)
         if ctx.toolbox.shown_actions:  # "第一条已完成" next turn counts in this list
@@ -310,3 +325,14 @@ async def _dispatch(req: Request) -> EngineResult:
         return no_such_client(req.intent, req.lang)
     except ToolError as exc:
         return tool_failure(req.tb, req.intent, req.lang, exc)
+
+
+def _for_colleague(ctx: EngineContext, book: Parsed) -> BookQuery | None:
+    """The last book question asked again of another RM of the caller's team, when the turn is
+    only that RM's name ("那张秀荣呢", "and Emily's?"); None otherwise."""
+    last = ctx.state.get(followup.LAST_BOOK)
+    if not last or not book.query.rm or not followup.ELLIPSIS.search(ctx.masked_text):
+        return None
+    if book.query.model_dump(exclude_defaults=True).keys() - {"rm", "sort_by", "limit"}:
+        return None  # the turn asks a question of its own
+    return BookQuery.model_validate({**last, "rm": book.query.rm})

@@ -104,6 +104,12 @@ WITHIN_LIST = re.compile(
     re.I,
 )
 
+# The conversation's last book query (ids, codes and words, no PII), for "那张秀荣呢".
+LAST_BOOK = "last_book"
+# Asking for several of them ("哪几家", "which ones"), not the one.
+PLURAL_WHICH = re.compile(
+    r"哪些|哪几|\bwhich ones\b|\btop\s*\d|前\s*\d|\brank\b|排(个|一下)?序|排名", re.I
+)
 # Asking which one, of the clients on screen ("哪家…最久", "which of them has the most").
 WHICH = re.compile(r"哪[家个位]|谁|\bwhich\b|\bwho\b", re.I)
 
@@ -151,6 +157,7 @@ class FollowUp:
     question: str | None = None
     # A question asked of the list on screen ("which of them …"): the book query to run.
     book: BookQuery | None = None
+    picks_one: bool = False  # ...and its first client is the one meant from now on
 
 
 async def resolve(tb: Toolbox, text: str, state: dict, slots: Slots) -> FollowUp:
@@ -224,7 +231,10 @@ async def _refer(tb: Toolbox, text: str, state: dict, names_client: bool) -> Fol
                     {"among": shown, "sort_by": measure, "descending": descending,
                      "limit": min(len(shown), 20)}
                 )  # fmt: skip
-                return FollowUp(intent="book_query", book=query)
+                # "which one has the most staff": the first is the answer, and "their" next
+                # turn is that client; "哪几家…" / "which ones" asks for the order only.
+                one = not PLURAL_WHICH.search(text)
+                return FollowUp(intent="book_query", book=query, picks_one=one)
             if within := await _by_measure(tb, text, shown):
                 return FollowUp(within, intent="client_facts")  # "其中存款最多的那家的联系人"
         if picked:

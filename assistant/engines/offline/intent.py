@@ -68,6 +68,16 @@ _TO_YOU = [
 ]
 
 
+# Whether client data may go to someone else: a question about the data-protection rules.
+DISCLOSURE = (
+    r"(?:我)?(?:能|可以|能不能|可不可以|能否)(?:把.{0,16})?(?:告诉|透露|告知|说给|发给|转给|给)"
+    r"(?:她|他|他们|她们|对方|家属|家人|子女|女儿|儿子|配偶|老公|老婆|丈夫|妻子|第三方|朋友)"
+    r"(?:吗|么|嘛|不)?\s*[?？]?\s*$|"
+    r"\b(?:can|may|could) (?:i|we) (?:tell|give|share (?:it )?with|disclose (?:it )?to|send (?:it )?to)\s+"
+    r"(?:(?:her|his|their|the client'?s|⟦[A-Z]+_\d+⟧'?s) )?(?:daughter|son|wife|husband|spouse|family|relatives?|kids?|children|friend|"
+    r"parents?|mother|father|mum|mom|dad|brother|sister|accountant|lawyer)\b"
+)
+
 CUES: dict[str, list[tuple[str, float]]] = {
     "help": [
         (
@@ -96,6 +106,7 @@ CUES: dict[str, list[tuple[str, float]]] = {
         (
             r"(?:持有|买了|买过|办了|开了|用着?)[^，。,？?]{1,20}的(?:客户|户|人)(?:名单|清单|有哪些|都有谁|$|[，。,？?])|"
             r"(?:拉|导|调|筛|捞|列)(?:一下|一把|个|出|出来)[^，。,？?]{0,20}客户|(?:拉|列|出)个?(?:单子|名单|清单)|"
+            r"^\s*(?:我的客户里|客户里|我这边|我手上)?谁(?:手上|手里|名下|家)?(?:还)?(?:有|持有|买了|买过|在用|开了)|"
             r"哪几[家位户]|有几[家位户]|几个客户|客户(?:里|中|当中)[^。？?]{0,24}(?:有哪些|有谁|都有谁|谁|哪几|哪些)|"
             r"哪些客户|哪些.{0,8}客户|客户有哪些|哪几[个家位]客户|我的客户(中|里|当中)|我的.{0,6}客户(有|是)|名单|列出|列一下|排一下|排名|前\d+[名个家]|客户清单|有多少客户|团队.{0,8}(客户|跟进)|跟进(缺口|逾期|情况)|未跟进|逾期",
             3.0,
@@ -147,6 +158,19 @@ CUES: dict[str, list[tuple[str, float]]] = {
             r"^(?!.*⟦).{0,12}(?:能不能|可不可以|可以|能否|能)(?:把|将)?.{0,16}(?:截图|拍照|转发|外发|拷贝|上传|带回家|存到个人)",
             3.0,
         ),
+        (  # "what counts as a sleeping client?", "怎么才算沉睡客户": what a term means here
+            r"\bwhat (?:counts|qualifies) as\b|\bhow (?:is|are|does the bank|do we) (?:an? )?[\w -]{0,30}?"
+            r"(?:defined|define|counted|classified|calculated|measured)\b|\bdefinition of\b|"
+            r"\bwhat (?:makes|does it take for) (?:a|an) (?:client|customer|account)\b|"
+            r"(?:怎么|怎样|如何|什么情况下|什么样的?)(?:才)?(?:算|叫|认定|定义|界定)|(?:的)?定义(?:是什么|是啥)?\s*[?？]?\s*$|"
+            r"算不算|属不属于.{0,8}(?:客户|账户)",
+            3.0,
+        ),
+        (  # "她女儿问她账户余额，我能告诉她吗", "can I tell his wife his balance?": whether client
+            # data may be given to someone else — a rule question even with the client named
+            DISCLOSURE,
+            4.0,
+        ),
         (  # "can i tell clients deposits are insured?": whether it may be said
             r"\b(can|may|could) (i|we) (tell|say|promise|mention|claim)\b|"
             r"(能|可以|可不可以|能不能)(跟|和|对|给)客户(说|讲|承诺|表示)",
@@ -195,6 +219,7 @@ CUES: dict[str, list[tuple[str, float]]] = {
     ],
 }
 # A "how" about a named client asks what to do, not what is on file ("东升最近怎么样", "咋联系").
+DISCLOSURE_RE = re.compile(DISCLOSURE, re.I)
 HOW = re.compile(r"(?:怎么|咋)(?!回事)|如何|\bhow\b|what should", re.I)
 COMPILED = {intent: [(re.compile(p, re.I), w) for p, w in cues] for intent, cues in CUES.items()}
 

@@ -80,6 +80,10 @@ PHRASES: dict[str, dict[str, str]] = {
         "zh": "不行：把交易拆成小额、绕开大额交易报告或反洗钱监测，本身就是可疑交易的特征，客户经理不得教客户这样做，也不得替客户传话。这条消息我不会起草。客户确有大额资金往来的，按正常流程如实办理；发现客户有这种意图，按反洗钱制度报告。",
         "en": "No: splitting transactions to stay under the large-transaction report or to avoid AML monitoring is itself a suspicious-transaction pattern, and an RM may neither suggest it to a client nor pass it on. I won't draft that message. Large movements of funds go through the normal process and are reported as they are; a client who intends this is reported under the AML rules.",
     },
+    "refuse_tamper": {
+        "zh": "不行：风险测评必须由客户本人完成，客户经理不得代填、代答，也不得为了让产品“匹配”而调整或诱导客户提高测评结果。产品风险高于客户测评等级的，不向客户推介；客户情况确有变化的，请客户本人重新测评，以新结果为准。",
+        "en": "No: the client completes the risk assessment personally. An RM may not fill it in or answer for the client, nor change or steer the result so that a product \"matches\". A product above the client's assessed level is not offered; if the client's circumstances have really changed, the client retakes the assessment and the new result applies.",
+    },
     "records_in_default": {"zh": "行内 CRM 系统", "en": "the bank's CRM"},
     "refuse_injection": {
         "zh": "我不能执行改变规则或绕过数据保护的指令。我可以帮你：服务某位客户、起草外联消息、查询你的客户名单或解答行内制度问题。",
