@@ -195,22 +195,16 @@ def policy_refusal(
             refusal_reason="out_of_policy",
             flags=[FULL_ID_FLAG],
         )
-    if asks_to_evade(text):
-        return EngineResult(
-            t("refuse_evasion", language),
-            verdict.intent,
-            refused=True,
-            refusal_reason="out_of_policy",
-            flags=[EVASION_FLAG],
-        )
-    if asks_to_tamper(text):
-        return EngineResult(
-            t("refuse_tamper", language),
-            verdict.intent,
-            refused=True,
-            refusal_reason="out_of_policy",
-            flags=[TAMPER_FLAG],
-        )
+    for asks, phrase, flag in ((asks_to_evade, "refuse_evasion", EVASION_FLAG),
+                               (asks_to_tamper, "refuse_tamper", TAMPER_FLAG)):  # fmt: skip
+        if asks(text):
+            return EngineResult(
+                t(phrase, language),
+                verdict.intent,
+                refused=True,
+                refusal_reason="out_of_policy",
+                flags=[flag],
+            )
     if EXPORT_REQUEST.search(text):
         return EngineResult(
             t("cannot_export", language),

@@ -244,3 +244,13 @@ def test_a_loan_falling_due_is_drafted_as_a_repayment_or_renewal(bank: Frontline
     answer = _ask(bank, "给华东精密写个微信，提醒流动资金循环贷款快到期了")
     assert answer.intent == "draft_outreach"
     assert "还款" in answer.text and "续存" not in answer.text
+
+
+def test_a_loan_falling_due_is_an_action_to_confirm_repayment_or_renewal(
+    bank: Frontline,
+) -> None:
+    from tests.core.test_book_queries import toolbox
+
+    out = toolbox(bank, "RM001").call("recommend_next_actions", {"client_id": "C000001"})
+    titles = " ".join(str(a) for a in out["actions"] if "CLN09" in str(a) or "循环贷款" in str(a))
+    assert "续贷" in titles and "续存" not in titles and "续作" not in titles

@@ -86,27 +86,28 @@ def maturity(ctx: ActionContext, s: Signal) -> Draft:
     zh, en = ctx.name(s.product_code)
     when = s.facts.get("maturity_date", "")
     category = category_of(s.product_code or "", ctx.products)
-    if category in ctx.policy.signals.maturity.deposit_categories:
-        return _from(
-            s,
-            "maturity_renewal",
-            f"{zh} {when} 到期：提前联系续存或转存大额存单",
-            f"{en} matures {when}: offer a renewal or a large-denomination CD",
-            s.facts.get("balance", 0.0),
+    policy = ctx.policy.signals.maturity
+    # What a maturing holding calls for depends on its kind: a deposit is renewed, a loan or
+    # facility repaid or renewed, anything else reinvested.
+    if category in policy.deposit_categories:
+        todo = (
+            "提前联系续存或转存大额存单",
+            "offer a renewal or a large-denomination CD",
+            "matures",
         )
-    if category in ctx.policy.signals.maturity.lending_categories:
-        return _from(
-            s,
-            "maturity_renewal",
-            f"{zh} {when} 到期：提前确认还款资金或续贷安排",
-            f"{en} falls due {when}: confirm the repayment or a renewal of the facility",
-            s.facts.get("balance", 0.0),
+    elif category in policy.lending_categories:
+        todo = (
+            "提前确认还款资金或续贷安排",
+            "confirm the repayment or a renewal of the facility",
+            "falls due",
         )
+    else:
+        todo = ("提前联系续作", "contact the client about reinvesting", "matures")
     return _from(
         s,
         "maturity_renewal",
-        f"{zh} {when} 到期：提前联系续作",
-        f"{en} matures {when}: contact the client about reinvesting",
+        f"{zh} {when} 到期：{todo[0]}",
+        f"{en} {todo[2]} {when}: {todo[1]}",
         s.facts.get("balance", 0.0),
     )
 
