@@ -11,6 +11,7 @@ the bank's catalogue by the tool; RMs by name or id, within the caller's entitle
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Literal
 
 from pydantic import BaseModel, Field
@@ -259,9 +260,19 @@ def _filters(q: BookQuery, zh: bool, rm_label: str | None) -> list[str]:
     return out
 
 
-def describe(q: BookQuery, language: str, rm_label: str | None = None) -> str:
-    """The query as the RM should read it back: "按贷款余额排序，前 3 名；条件：对公"."""
+def describe(
+    q: BookQuery,
+    language: str,
+    rm_label: str | None = None,
+    tier_labels: Mapping[str, str] | None = None,
+) -> str:
+    """The query as the RM should read it back: "按贷款余额排序，前 3 名；条件：对公".
+    ``tier_labels``: each tier key as the bank names it in ``language`` ("strategic" ->
+    "战略客户"); a tier the RM said in other words is shown as said."""
     zh = language == "zh"
+    if tier_labels:
+        said = [tier_labels.get(t, t) for t in [q.tier, *q.tiers] if t]
+        q = q.model_copy(update={"tier": said[0] if said else None, "tiers": said[1:]})
     filters = _filters(q, zh, rm_label)
     if q.group_by_rm:
         head = "按客户经理汇总" if zh else "per RM of the team"

@@ -69,7 +69,7 @@ def list_book(tb: Toolbox, args: ListBookArgs) -> dict:
     label = {r.rm_id: r.name for r in rms}
     out: dict = {
         "book_size": len(book),
-        "query": describe(args, tb.language, rm.name if rm else None),
+        "query": describe(args, tb.language, rm.name if rm else None, _tier_labels(tb)),
     }
     if rm is not None:
         out["rm"] = {"rm_id": rm.rm_id, "name": rm.name}
@@ -207,3 +207,10 @@ def colleagues_by_id(tb: Toolbox, text: str, *, bare: bool = False) -> str:
         return named[0].rm_id if len(named) == 1 else token
 
     return TOKEN_RE.sub(as_id, text)
+
+
+def _tier_labels(tb: Toolbox) -> dict[str, str]:
+    """Each tier key as the bank's tiering policy names it in the caller's language."""
+    tiering = tb.services.intelligence.policy.tiering
+    zh = tb.language == "zh"
+    return {t.tier: t.label_zh if zh else t.label_en for t in (*tiering.corporate, *tiering.retail)}

@@ -83,6 +83,17 @@ def test_never_contacted_is_the_bound_beyond_any_history(text: str) -> None:
 
 
 # --- tiers, headcount -----------------------------------------------------------------------
+def test_tiers_are_read_back_as_the_bank_names_them() -> None:
+    from tools.book_query import BookQuery, describe
+
+    q = BookQuery(tier="strategic", tiers=["core"])
+    labels = {"strategic": "战略客户", "core": "核心客户"}
+    assert "层级：战略客户、核心客户" in describe(q, "zh", tier_labels=labels)
+    assert "tier: Strategic or Core" in describe(
+        q, "en", tier_labels={"strategic": "Strategic", "core": "Core"}
+    )
+
+
 def test_several_tiers_said_together_are_all_kept() -> None:
     tiering = load_policies().tiering
     assert tiering.tiers_in("战略跟核心客户里没联系的") == ["strategic", "core"]
