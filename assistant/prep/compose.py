@@ -108,7 +108,7 @@ def _header(prep: dict, language: str) -> str:
     sep = "，" if language == "zh" else ", "
     colon = "：" if language == "zh" else ": "
     when = (
-        f"{w('last', language)}{colon}{last['date']} · {last['channel']} · "
+        f"{w('last', language)}{colon}{last['date']} · {_channel(last)} · "
         + w("days_ago", language).format(n=last["days_ago"])
         if last
         else f"{w('last', language)}{colon}{w('never', language)}"
@@ -117,12 +117,17 @@ def _header(prep: dict, language: str) -> str:
     return f"{who}{sep}{w('as_of', language)} {prep['as_of']}{sep}{when}"
 
 
+def _channel(contact: dict) -> str:
+    """The channel as the RM says it (the note policy's word), else as the extract has it."""
+    return str(contact.get("channel_said") or contact["channel"])
+
+
 def _notes(prep: dict, language: str) -> list[str]:
     if not prep["notes"]:
         return [f"- {w('no_notes', language)}"]
     out = []
     for n in prep["notes"]:
-        out.append(f"- {n['date']} · {n['channel']}")
+        out.append(f"- {n['date']} · {_channel(n)}")
         out += [f"  {line}" for line in n["lines"]]
     return out
 

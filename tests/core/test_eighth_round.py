@@ -156,6 +156,24 @@ def test_questions_read_as_their_kind(text: str, has_client: bool, intent: str) 
     assert classify(text, has_client=has_client).intent == intent
 
 
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [
+        ("下午要去⟦CLIENT_1⟧喝茶，聊点啥好", "meeting_prep"),
+        ("lunch with ⟦CLIENT_1⟧ friday - what should i raise?", "meeting_prep"),
+        ("待会儿⟦CLIENT_1⟧财务过来，我要跟他聊什么", "meeting_prep"),
+        ("dinner w/ ⟦CLIENT_1⟧ tonight, key numbers?", "meeting_prep"),
+        ("给⟦CLIENT_1⟧发个微信约下周见面", "draft_outreach"),  # a message, not a meeting
+        ("⟦CLIENT_1⟧上次来访聊了什么", "client_facts"),  # a past visit: what is on file
+        ("拜访前要准备什么", "playbook_qa"),  # no client: the rule
+    ],
+)
+def test_a_meeting_of_any_kind_with_something_to_bring_is_meeting_prep(
+    text: str, intent: str
+) -> None:
+    assert classify(text, has_client="⟦" in text, method="rules").intent == intent
+
+
 def test_a_question_about_the_rule_on_records_is_not_a_note_to_refuse() -> None:
     assert not asks_to_record("how soon do i have to log a client visit in the CRM?")
     assert not asks_to_record("拜访记录多久要录入系统")
@@ -265,3 +283,20 @@ def test_a_loan_falling_due_is_an_action_to_confirm_repayment_or_renewal(
     out = toolbox(bank, "RM001").call("recommend_next_actions", {"client_id": "C000001"})
     titles = " ".join(str(a) for a in out["actions"] if "CLN09" in str(a) or "循环贷款" in str(a))
     assert "续贷" in titles and "续存" not in titles and "续作" not in titles
+
+
+def test_a_channel_is_shown_as_the_rm_says_it() -> None:
+    from tools.notes.policy import load_note_policy
+
+    policy = load_note_policy()
+    assert policy.channel_word("visit", "zh") == "拜访"
+    assert policy.channel_word("phone", "en") == "phone call"
+    assert policy.channel_word("fax", "zh") == "fax"  # a channel the policy does not name
+
+
+def test_meeting_prep_names_the_last_contacts_channel_in_the_rms_language(
+    bank: Frontline,
+) -> None:
+    answer = _ask(bank, "下午要去华东精密喝茶，聊点啥好")
+    assert answer.intent == "meeting_prep"
+    assert " · visit · " not in answer.text and " · 拜访 · " in answer.text

@@ -82,6 +82,14 @@ class NotePolicy(BaseModel):
     empty_words: Words
     min_content: MinContent = MinContent()
 
+    def channel_word(self, channel: str | None, language: str) -> str | None:
+        """A channel in the RM's words: the first this policy lists for it ("visit" -> 拜访)."""
+        if channel is None:
+            return None
+        words = self.channels.get(channel)
+        said = (words.zh if language == "zh" else words.en) if words else ()
+        return said[0] if said else channel
+
     @cached_property
     def trigger_re(self) -> re.Pattern[str]:
         polite = self.prefixes.pattern()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from functools import cache
 from typing import Any
@@ -9,6 +10,7 @@ from typing import Any
 from pydantic import BaseModel, Field
 
 from tools.intelligence.followup import FollowUpGap, client_gaps, requirements
+from tools.note_tools import note_policy
 from tools.prep.changes import Change, changes
 from tools.prep.policy import PrepPolicy, load_prep_policy
 from tools.prep.reminders import Reminder, reminders
@@ -47,6 +49,11 @@ def prepare_meeting(tb: Toolbox, args: PrepareMeetingArgs) -> dict:
         tb.language,
     )
     agenda = insight.actions[: policy.agenda]
+    words = note_policy(tb)
+
+    def said(channel: str | None) -> str | None:  # "visit" as the RM says it: 拜访
+        return words.channel_word(channel, tb.language)
+
     codes = [a.product_code for a in agenda if a.product_code]
     disclosures = tb.services.templates.profile.disclosures if tb.services.templates else None
     found = reminders(
@@ -66,9 +73,9 @@ def prepare_meeting(tb: Toolbox, args: PrepareMeetingArgs) -> dict:
         "tier_label": profile["tier_label"],
         "risk_appetite": profile["risk_appetite"],
         "as_of": as_of.isoformat(),
-        "last_contact": _last_contact(since.last_contact, since.channel, as_of),
+        "last_contact": _last_contact(since.last_contact, since.channel, as_of, said),
         "changes": [_change(c) for c in changed],
-        "notes": _notes(notes["interactions"], policy),
+        "notes": _notes(notes["interactions"], policy, said),
         "open_steps": _open_steps(signals["signals"], gaps, zh),
         "agenda": [_agenda_item(a, policy, tb.language) for a in agenda],
         "compliance": [_reminder(r) for r in found],
@@ -79,10 +86,17 @@ def prepare_meeting(tb: Toolbox, args: PrepareMeetingArgs) -> dict:
     return out
 
 
-def _last_contact(on: date | None, channel: str | None, as_of: date) -> dict | None:
+def _last_contact(
+    on: date | None, channel: str | None, as_of: date, said: Callable[[str | None], str | None]
+) -> dict | None:
     if on is None:
         return None
-    return {"date": on.isoformat(), "channel": channel, "days_ago": (as_of - on).days}
+    return {
+        "date": on.isoformat(),
+        "channel": channel,
+        "channel_said": said(channel),
+        "days_ago": (as_of - on).days,
+    }
 
 
 def _change(c: Change) -> dict:
@@ -94,13 +108,16 @@ def _change(c: Change) -> dict:
     }
 
 
-def _notes(interactions: list[dict], policy: PrepPolicy) -> list[dict]:
+def _notes(
+    interactions: list[dict], policy: PrepPolicy, said: Callable[[str | None], str | None]
+) -> list[dict]:
     """The latest notes (``get_interactions``: masked, instructions taken out), each cut to the
     policy's lines: enough to recall the conversation."""
     return [
         {
             "date": i["date"],
             "channel": i["channel"],
+            "channel_said": said(i["channel"]),
             "lines": two_lines(i["summary"], policy.note_lines, policy.note_line_chars),
         }
         for i in interactions

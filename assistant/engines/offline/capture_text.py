@@ -77,11 +77,7 @@ def _field(key: str, language: str) -> str:
 
 def channel_word(channel: str | None, language: str, policy: NotePolicy) -> str | None:
     """A channel in the RM's words: the first the bank's note policy lists for it."""
-    if channel is None:
-        return None
-    words = policy.channels.get(channel)
-    said = (words.zh if language == "zh" else words.en) if words else ()
-    return said[0] if said else channel
+    return policy.channel_word(channel, language)
 
 
 def draft_lines(draft: NoteDraft, client: str, language: str, policy: NotePolicy) -> list[str]:

@@ -202,6 +202,20 @@ CUES: dict[str, list[tuple[str, float]]] = {
             4.0,
         ),
     ],
+    "meeting_prep_social": [  # folded into meeting_prep below
+        (  # "下午要去X喝茶，聊点啥好", "lunch with X friday - what should i raise?": a meeting of any
+            # kind (a meal, a call, a visit either way) and a request for what to bring to it
+            r"^(?=.*(?:喝茶|吃饭|饭局|午饭|晚饭|早茶|打球|高尔夫|来访|来行|过来|上门|电话会|视频会|见面|碰个?面))"
+            r"(?=.*(?:聊点?啥|聊什么|聊些什么|说点?啥|谈什么|谈点?啥|要注意|注意什么|素材|提纲|要点|理一下|"
+            r"梳理|准备|思路|怎么聊|话题))|"
+            r"^(?=.*\b(?:coffee|lunch|dinner|drinks|golf|breakfast|call with|meeting|visit(?:ing)?|"
+            r"heading (?:to|over)|going to see|seeing|catch(?:ing)? up with)\b)"
+            r"(?=.*\b(?:talking points|key points|key numbers|anything i should know|what (?:should|do) i "
+            r"(?:raise|bring up|ask|know|mention|need|say|cover)|brief(?: me)?|prep|agenda|cheat sheet|"
+            r"topics)\b)",
+            4.0,
+        ),
+    ],
     "out_of_scope": [
         (
             r"天气|股票推荐|哪只股票|会涨|涨停|炒股|彩票|笑话|写代码|写一首|作诗|诗歌|电影|足球|菜谱|八卦|比特币|星座|旅游|旅行|攻略|游记|度假|减肥|食谱|游戏",
@@ -221,6 +235,8 @@ CUES: dict[str, list[tuple[str, float]]] = {
 # A "how" about a named client asks what to do, not what is on file ("东升最近怎么样", "咋联系").
 DISCLOSURE_RE = re.compile(DISCLOSURE, re.I)
 HOW = re.compile(r"(?:怎么|咋)(?!回事)|如何|\bhow\b|what should", re.I)
+# A meeting described as a meal or a call is still one to prepare: its cues join meeting_prep.
+CUES["meeting_prep"] += CUES.pop("meeting_prep_social")
 COMPILED = {intent: [(re.compile(p, re.I), w) for p, w in cues] for intent, cues in CUES.items()}
 
 FULL_ID_REQUEST = re.compile(
