@@ -300,3 +300,18 @@ def test_meeting_prep_names_the_last_contacts_channel_in_the_rms_language(
     answer = _ask(bank, "下午要去华东精密喝茶，聊点啥好")
     assert answer.intent == "meeting_prep"
     assert " · visit · " not in answer.text and " · 拜访 · " in answer.text
+
+
+@pytest.mark.parametrize(
+    ("text", "heading"),
+    [
+        ("华东精密的联系人是谁", "**联系方式**"),
+        ("who's the contact at 华东精密?", "**Contacts**"),
+        ("华东精密上次拜访是什么时候", "**最近互动**"),
+    ],
+)
+def test_the_part_of_the_profile_asked_for_leads_the_answer(
+    bank: Frontline, text: str, heading: str
+) -> None:
+    answer = _ask(bank, text)
+    assert answer.intent == "client_facts" and answer.text.startswith(heading)

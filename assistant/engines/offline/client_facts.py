@@ -12,6 +12,7 @@ from assistant.engines.offline.playbooks import find, lookup
 from assistant.engines.offline.products import named_products
 from assistant.engines.offline.request import Request
 from tools.intelligence.fmt import exact_en, exact_zh
+from tools.note_tools import note_policy
 
 RECENT = 3
 # "谁管的", "客户经理是谁", "who manages X", "whose client is X": the client's RM, first.
@@ -24,16 +25,36 @@ WHO_MANAGES = re.compile(
 )
 
 
+# "联系人是谁", "who's the contact at X", "上次什么时候联系的", "when did we last talk": the part
+# of the profile asked for leads the answer, the rest follows as context.
+CONTACTS_ASKED = re.compile(
+    r"联系人|对接人|负责人是谁|财务是谁|老板是谁|找谁|电话多少|手机号?多少|"
+    r"\b(?:contacts?|contact person|point of contact|who (?:do|should) i (?:call|talk to|ask for)|"
+    r"phone number|their number)\b",
+    re.I,
+)
+RECENT_ASKED = re.compile(
+    r"(?:上次|最近|最后一次).{0,6}(?:联系|拜访|沟通|互动|见面|通话|聊)|多久没(?:有)?(?:联系|拜访|沟通)|"
+    r"\b(?:last (?:contact|visit|call|interaction|meeting|spoke|talked|met)|when did (?:i|we) last|"
+    r"recent (?:interactions?|notes?|contacts?)|interaction history)\b",
+    re.I,
+)
+
+
 async def answer(req: Request, profile: dict) -> EngineResult:
     lang = req.lang
+    contacts, recent = _contacts(profile, lang), await _recent(req, profile)
+    first = [
+        b for b, rx in ((contacts, CONTACTS_ASKED), (recent, RECENT_ASKED)) if rx.search(req.text)
+    ]
     blocks = [
         _manager(req.text, profile, lang),
         figures.lead(req.text, profile, lang),
         await _asked_product(req, profile),
+        *first,
         [c.heading(t("snapshot", lang))] + c.snapshot(profile, lang) + c.basics(profile, lang),
         [c.heading(t("holdings_title", lang))] + _holdings(profile, lang),
-        _contacts(profile, lang),
-        await _recent(req, profile),
+        *(b for b in (contacts, recent) if not any(b is f for f in first)),
         await _tier_basis(req, profile),
     ]
     return EngineResult(c.join(blocks), "client_facts", cards=[c.client_card(profile)])
@@ -114,8 +135,10 @@ async def _recent(req: Request, profile: dict) -> list[str]:
     notes = (await req.tb.acall("get_interactions", args))["interactions"]
     if not notes:
         return []
+    words = note_policy(req.tb)  # the channel as the RM says it: 拜访, not "visit"
     return [c.heading(t("recent_title", req.lang))] + [
-        f"- {n['date']} · {n['channel']} · {n['summary']}" for n in notes
+        f"- {n['date']} · {words.channel_word(n['channel'], req.lang)} · {n['summary']}"
+        for n in notes
     ]
 
 
