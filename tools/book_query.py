@@ -241,8 +241,8 @@ def _filters(q: BookQuery, zh: bool, rm_label: str | None) -> list[str]:
         d = q.no_contact_days
         if d >= NEVER_CONTACTED:
             out.append("从未接触" if zh else "no contact on record")
-        else:
-            out.append(f"超过 {d} 天未接触" if zh else f"no contact for {d}+ days")
+        else:  # the bound is at least d days: "d 天及以上", not "超过 d 天"
+            out.append(f"{d} 天及以上未接触" if zh else f"no contact for {d}+ days")
     out += [_bound(t, zh) for t in q.thresholds]
     if q.risk_appetite:
         out.append(f"风险偏好 {q.risk_appetite}" if zh else f"risk appetite {q.risk_appetite}")
@@ -265,14 +265,22 @@ def describe(
     language: str,
     rm_label: str | None = None,
     tier_labels: Mapping[str, str] | None = None,
+    product_names: Mapping[str, str] | None = None,
 ) -> str:
     """The query as the RM should read it back: "按贷款余额排序，前 3 名；条件：对公".
     ``tier_labels``: each tier key as the bank names it in ``language`` ("strategic" ->
-    "战略客户"); a tier the RM said in other words is shown as said."""
+    "战略客户"); a tier the RM said in other words is shown as said. ``product_names``: a
+    product code as the catalogue names it in ``language``."""
     zh = language == "zh"
     if tier_labels:
         said = [tier_labels.get(t, t) for t in [q.tier, *q.tiers] if t]
         q = q.model_copy(update={"tier": said[0] if said else None, "tiers": said[1:]})
+    if q.product_gap and product_names and q.product_gap in product_names:
+        # "gap: SAL-AGENCY" reads as "gap: Salary Agency (SAL-AGENCY)"
+        q = q.model_copy(
+            update={"product_gap": f"{product_names[q.product_gap]}（{q.product_gap}）"
+                    if zh else f"{product_names[q.product_gap]} ({q.product_gap})"}
+        )  # fmt: skip
     filters = _filters(q, zh, rm_label)
     if q.group_by_rm:
         head = "按客户经理汇总" if zh else "per RM of the team"

@@ -69,7 +69,9 @@ def list_book(tb: Toolbox, args: ListBookArgs) -> dict:
     label = {r.rm_id: r.name for r in rms}
     out: dict = {
         "book_size": len(book),
-        "query": describe(args, tb.language, rm.name if rm else None, _tier_labels(tb)),
+        "query": describe(
+            args, tb.language, rm.name if rm else None, _tier_labels(tb), _product_names(tb)
+        ),
     }
     if rm is not None:
         out["rm"] = {"rm_id": rm.rm_id, "name": rm.name}
@@ -214,3 +216,11 @@ def _tier_labels(tb: Toolbox) -> dict[str, str]:
     tiering = tb.services.intelligence.policy.tiering
     zh = tb.language == "zh"
     return {t.tier: t.label_zh if zh else t.label_en for t in (*tiering.corporate, *tiering.retail)}
+
+
+def _product_names(tb: Toolbox) -> dict[str, str]:
+    """Each catalogue code as the catalogue names it in the caller's language."""
+    en = tb.language == "en"
+    return {
+        code: (p.name_en or p.name) if en else p.name for code, p in tb.services.products.items()
+    }

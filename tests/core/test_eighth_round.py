@@ -315,3 +315,12 @@ def test_the_part_of_the_profile_asked_for_leads_the_answer(
 ) -> None:
     answer = _ask(bank, text)
     assert answer.intent == "client_facts" and answer.text.startswith(heading)
+
+
+def test_a_book_answer_reads_back_a_gap_by_product_name_and_a_bound_as_at_least() -> None:
+    from tools.book_query import BookQuery, describe
+
+    q = BookQuery(product_gap="SAL-AGENCY", no_contact_days=91)
+    names = {"SAL-AGENCY": "Salary Agency"}
+    assert "gap: Salary Agency (SAL-AGENCY)" in describe(q, "en", product_names=names)
+    assert "91 天及以上未接触" in describe(q, "zh")
