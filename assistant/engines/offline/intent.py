@@ -201,8 +201,6 @@ CUES: dict[str, list[tuple[str, float]]] = {
             r"\b(?:when|before) (?:i|we) (?:meet|visit|see)\b|\bcall with ⟦CLIENT_\d+⟧ at\b",
             4.0,
         ),
-    ],
-    "meeting_prep_social": [  # folded into meeting_prep below
         (  # "下午要去X喝茶，聊点啥好", "lunch with X friday - what should i raise?": a meeting of any
             # kind (a meal, a call, a visit either way) and a request for what to bring to it
             r"^(?=.*(?:喝茶|吃饭|饭局|午饭|晚饭|早茶|打球|高尔夫|来访|来行|过来|上门|电话会|视频会|见面|碰个?面))"
@@ -235,8 +233,6 @@ CUES: dict[str, list[tuple[str, float]]] = {
 # A "how" about a named client asks what to do, not what is on file ("东升最近怎么样", "咋联系").
 DISCLOSURE_RE = re.compile(DISCLOSURE, re.I)
 HOW = re.compile(r"(?:怎么|咋)(?!回事)|如何|\bhow\b|what should", re.I)
-# A meeting described as a meal or a call is still one to prepare: its cues join meeting_prep.
-CUES["meeting_prep"] += CUES.pop("meeting_prep_social")
 COMPILED = {intent: [(re.compile(p, re.I), w) for p, w in cues] for intent, cues in CUES.items()}
 
 FULL_ID_REQUEST = re.compile(
