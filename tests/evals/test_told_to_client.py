@@ -112,3 +112,30 @@ def test_when_the_rm_asks_whether_a_claim_may_be_said_then_no_draft_is_written(
     rm, client = _client(fl, lambda c: True)
     answer = ask(fl, f"能跟{client.name}说{product.name}保本吗", rm)
     assert answer.intent != "draft_outreach"
+
+
+RELATIVE_ASKS = [
+    ("客户女儿打电话来问她妈妈的存款余额，我能告诉她吗", "不可以"),
+    ("can I tell the client's son his dad's balance?", "No"),
+]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("question", "no"), RELATIVE_ASKS)
+def test_when_a_relative_asks_of_no_named_client_then_the_third_party_rule_says_no(
+    question: str, no: str, demo_frontline: Frontline
+) -> None:
+    answer = ask(demo_frontline, question, "RM001")
+    assert answer.intent == "playbook_qa" and answer.text.startswith(no), answer.text[:120]
+    assert answer.citations[0].doc_id.startswith("compliance/personal-information-protection")
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("question", "no"), RELATIVE_ASKS)
+def test_when_the_banks_playbooks_have_no_third_party_rule_then_no_verdict_is_put_on_another(
+    question: str, no: str, harbour_frontline: Frontline
+) -> None:
+    rm = next(r.rm_id for r in harbour_frontline.bank.all_rms() if r.role == "rm")
+    answer = ask(harbour_frontline, question, rm)
+    assert answer.intent == "playbook_qa"
+    assert not answer.text.startswith(("不可以", "No —", "可以", "Yes")), answer.text[:120]

@@ -47,11 +47,9 @@ async def answer(req: Request) -> EngineResult:
     if picked is None:
         return await playbook_qa.answer(req)
     if DISCLOSURE_RE.search(req.text):
-        # "她女儿问余额，我能告诉她吗": the data-protection rule decides, whoever the client is.
-        topic = lookup(req.playbooks, "data_disclosure", "data_protection")
-        rule = await find(req.tb, topic, req.lang, extra=req.text)
-        rules = (rule,) if rule else ()
-        return (await playbook_qa.answer(req, pinned=rules)).with_state({"client_ids": [picked]})
+        # "她女儿问余额，我能告诉她吗": the data-protection rule decides, whoever the client is
+        # (playbook_qa pins it).
+        return (await playbook_qa.answer(req)).with_state({"client_ids": [picked]})
     if asks_suitability(req.text):
         # "X is C3, wants Y - allowed?": the suitability rule decides, not the tier's standard.
         return (await playbook_qa.answer(req)).with_state({"client_ids": [picked]})

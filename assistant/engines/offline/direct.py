@@ -166,9 +166,12 @@ def _stem(word: str) -> str:
     return word
 
 
-def direct_lead(question: str, passages: list[dict]) -> Lead | None:
+def direct_lead(question: str, passages: list[dict], *, deciding: int | None = None) -> Lead | None:
     """The lead line for a yes/no question, from the passages that were retrieved for it; None
-    when the question is not yes/no or no line of the passages speaks to it."""
+    when the question is not yes/no or no line of the passages speaks to it. ``deciding``: the
+    passage (``n``) the question's topic says decides it ("may I tell her daughter?" — the
+    third-party rule), whose forbidding or allowing line leads even when the RM's words share
+    little with the rule's."""
     if not asks_yes_no(question):
         return None
     asked = terms(question)
@@ -187,6 +190,8 @@ def direct_lead(question: str, passages: list[dict]) -> Lead | None:
         score = sum(1 / df[term] for term in shared) - lines[i][0] * RANK_PENALTY
         if permission and shared and _decides(lines[i][3], lines[i][4]):
             score += VERDICT_BONUS  # "may I?" is answered by a rule that allows or forbids
+        if permission and lines[i][1] == deciding and lines[i][4]:
+            score += MIN_SCORE + VERDICT_BONUS
         if score >= MIN_SCORE and (best is None or score > best[0]):
             best = (score, i)
     if best is None:

@@ -9,7 +9,9 @@ from assistant.engines.base import EngineResult
 from assistant.engines.offline import compose as c
 from assistant.engines.offline.claims import claim_lead, said_claim
 from assistant.engines.offline.direct import Lead, asks_yes_no, direct_lead, suitability_lead
+from assistant.engines.offline.intent import DISCLOSURE_RE
 from assistant.engines.offline.phrases import t
+from assistant.engines.offline.playbooks import find, lookup, same_playbook
 from assistant.engines.offline.products import exact_product, named_products
 from assistant.engines.offline.request import Request
 
@@ -24,6 +26,16 @@ async def answer(req: Request, *, focus: str = "", pinned: tuple[dict, ...] = ()
     """The playbooks' answer. ``focus``: words searched with the question (a client's tier);
     ``pinned``: passages shown first, in order, whatever the search ranks."""
     await req.emit(StatusEvent(text=t("searching", req.lang)))
+    deciding = None
+    if not pinned and DISCLOSURE_RE.search(req.text):
+        # "客户女儿问余额，我能告诉她吗": the data-protection rule on third parties decides,
+        # whether or not a client is named.
+        topic = lookup(req.playbooks, "data_disclosure", "data_protection")
+        rule = await find(req.tb, topic, req.lang, extra=req.text)
+        # Only the bank's own rule on third parties decides; a bank whose playbooks have none
+        # gets the search's passages with no verdict put on them.
+        if rule and topic.playbook and same_playbook(rule["doc_id"], topic.playbook):
+            pinned, deciding = (rule,), rule["n"]
     # A yes/no question looks further for the rule that decides it; three passages are shown.
     k = YES_NO_PASSAGES if asks_yes_no(req.text) else PASSAGES
     query = " ".join(filter(None, (req.text, focus)))
@@ -34,7 +46,7 @@ async def answer(req: Request, *, focus: str = "", pinned: tuple[dict, ...] = ()
         found = [*first, *(p for p in found if all(p["n"] != f["n"] for f in first))]
     if not found:
         return EngineResult(t("playbook_none", req.lang), "playbook_qa")
-    lead = direct_lead(req.text, found)
+    lead = direct_lead(req.text, found, deciding=deciding)
     claim = said_claim(req.text)
     decided = await claim_lead(req, claim, found) if claim else None
     # The conduct check's "no" decides; its "yes" (a passage states the claim) does not
