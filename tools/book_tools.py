@@ -77,16 +77,7 @@ def list_book(tb: Toolbox, args: ListBookArgs) -> dict:
         out["rm"] = {"rm_id": rm.rm_id, "name": rm.name}
     if args.follow_up_gaps:
         return out | _gaps(tb, args, book, rm, names, label)
-    resolved = Resolved(
-        holds=_codes(tb, args.holds, args.client_type),
-        lacks=_codes(tb, args.lacks, args.client_type),
-        rm_id=rm.rm_id if rm else None,
-    )
-    every, keyed = _open(tb, intel.book_rows(book))
-    if args.among:  # "which of them": the list on screen, still only what the caller may read
-        among = set(args.among)
-        every = [r for r in every if r.client_id in among]
-    rows: list[BookRow] = select(every, args, resolved)
+    rows, keyed = _select(tb, args, rm)
     out["matched"] = len(rows)
     if args.group_by_rm:
         team = sorted({r.rm_id for r in intel.book_rows(book)})
@@ -101,6 +92,30 @@ def list_book(tb: Toolbox, args: ListBookArgs) -> dict:
     out["clients"] = _clients(tb, dicts, names)
     tb.shown = [r.client_id for r in shown]
     return out
+
+
+def _select(
+    tb: Toolbox, args: BookQuery, rm: RMRecord | None
+) -> tuple[list[BookRow], Keyed | None]:
+    """The caller's book rows the query matches, in its order (and the open actions by client)."""
+    resolved = Resolved(
+        holds=_codes(tb, args.holds, args.client_type),
+        lacks=_codes(tb, args.lacks, args.client_type),
+        rm_id=rm.rm_id if rm else None,
+    )
+    every, keyed = _open(tb, tb.services.intelligence.book_rows(tb.caller.client_ids))
+    if args.among:  # "which of them": the list on screen, still only what the caller may read
+        among = set(args.among)
+        every = [r for r in every if r.client_id in among]
+    return select(every, args, resolved), keyed
+
+
+def matched_ids(tb: Toolbox, args: BookQuery) -> list[str]:
+    """Every client of the caller's book a query matches, shown to nobody (a follow-up narrows
+    them: "只看重点客户及以上的"); a team lead's query of one RM stays that RM's."""
+    tb.caller.require_client_access()
+    rm = _rm(tb, args, tb.services.intelligence.rms)
+    return [r.client_id for r in _select(tb, args, rm)[0]]
 
 
 def _open(tb: Toolbox, rows: list[BookRow]) -> tuple[list[BookRow], Keyed | None]:

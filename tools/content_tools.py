@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Literal, cast
+from typing import TYPE_CHECKING, Any, Literal, cast
 
 from pydantic import BaseModel, Field
 
+from assistant.privacy.tokens import TOKEN_RE
+from tools.names.titles import addressed, titled
 from tools.toolbox import Toolbox, ToolError
 
 if TYPE_CHECKING:
@@ -62,6 +64,11 @@ class DraftOutreachArgs(BaseModel):
         default_factory=list,
         description="Facts to add as a line of their own (the holding's maturity date, amount)",
     )
+    contact: str | None = Field(
+        default=None,
+        description="The client's contact to address, as the RM named them: a ⟦PERSON_n⟧ token "
+        "or a surname and title (郭经理, Mr Huang); default the primary contact",
+    )
 
 
 class CheckComplianceArgs(BaseModel):
@@ -117,7 +124,7 @@ def draft_outreach(tb: Toolbox, args: DraftOutreachArgs) -> dict:
     product = tb.services.products.get(args.product_code) if args.product_code else None
     if args.product_code and product is None:
         raise ToolError(f"unknown product {args.product_code}")
-    primary = next(
+    primary = _addressee(tb, data.contacts, args.contact) or next(
         (p for p in data.contacts if p.is_primary), data.contacts[0] if data.contacts else None
     )
     insight = tb.insight(data)
@@ -208,3 +215,21 @@ def check_compliance(tb: Toolbox, args: CheckComplianceArgs) -> dict:
     )
     tb.flags.extend(f for f in report.flags if f not in tb.flags)
     return report.model_dump(mode="json")
+
+
+def _addressee(tb: Toolbox, contacts: list, said: str | None) -> Any:
+    """The contact the RM named for a draft ("打给郭经理" -> 郭倩, 财务经理): by the name, else by
+    surname and title; None when the words fit none of the client's contacts."""
+    if not said:
+        return None
+    value = tb.value_for_token(said) if TOKEN_RE.fullmatch(said) else said
+    if not value:
+        return None
+    exact = [p for p in contacts if p.name == value]
+    if exact:
+        return exact[0]
+    form = titled(value)
+    fits = (
+        addressed(form, ((str(i), p.name, p.title) for i, p in enumerate(contacts))) if form else []
+    )
+    return contacts[int(fits[0])] if fits else None

@@ -116,8 +116,10 @@ RULE_TOPICS = {"export": "data_protection", "evasion": "aml", "tamper": "suitabi
 
 def refusal_rule(verdict: IntentResult, text: str) -> str | None:
     """The playbook-map topic behind the refusal ``policy_refusal`` gives ``text``, if any."""
-    if verdict.injection or verdict.wants_full_identifier or IDENTIFIER_REQUEST.search(text):
+    if verdict.injection:
         return None
+    if verdict.wants_full_identifier or IDENTIFIER_REQUEST.search(text):
+        return RULE_TOPICS["export"]  # why not: the data-protection rule, cited
     if asks_to_evade(text):
         return RULE_TOPICS["evasion"]
     if asks_to_tamper(text):

@@ -3,7 +3,9 @@ mapped back to the caller's text, overlaps resolved and known values tied to the
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
+from dataclasses import replace
 
 from presidio_analyzer import AnalyzerEngine, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpEngine
@@ -135,21 +137,55 @@ class PiiAnalyzer:
 
 def clients_over_guessed_persons(detections: list[Detection]) -> list[Detection]:
     """A known client name beats a person the statistical recognizers guessed over it:
-    "下午去见康益医疗张总" is the client and 张总, not two people around "医疗"."""
+    "下午去见康益医疗张总" is the client and 张总, not two people around "医疗"; "给睿茂孟总写封
+    邮件" is the client 睿茂 and 孟总, not one person "睿茂孟总"."""
     known = [
         d
         for d in detections
         if d.entity_type is Entity.CLIENT and d.recognizer == NameDictionaryRecognizer.__name__
     ]
-    return [
-        d
-        for d in detections
-        if not (
-            d.entity_type is Entity.PERSON
-            and d.recognizer != NameDictionaryRecognizer.__name__
-            and any(_cuts_into(d, k) for k in known)
+    out = []
+    for d in detections:
+        guessed = (
+            d.entity_type is Entity.PERSON and d.recognizer != NameDictionaryRecognizer.__name__
         )
-    ]
+        if guessed and any(_cuts_into(d, k) for k in known):
+            continue
+        if guessed and (head := _client_at_start(d, known)) is not None:
+            d = _trimmed(d, head.end, d.end)
+        if guessed:
+            d = _titled(d)
+        out.append(d)
+    return out
+
+
+# A surname and the title RMs call a contact by ("刘总", "孟董"): the person LAC tagged may run
+# on into the next word ("刘总发个企微" -> "刘总发").
+TITLED = re.compile(r"^[\u4e00-\u9fff](?:总|董)(?=[\u4e00-\u9fff])")
+
+
+def _client_at_start(person: Detection, known: list[Detection]) -> Detection | None:
+    """A known Chinese client name the guessed person starts with and runs past ("睿茂孟总"):
+    the rest is the person. A name that holds a client's whole name in English ("Lisa
+    Walker" over the client "Walker") is not split — there the client is at the end."""
+    return next(
+        (
+            k
+            for k in known
+            if k.start == person.start and k.end < person.end and HAS_CJK.match(person.value)
+        ),
+        None,
+    )
+
+
+def _trimmed(d: Detection, start: int, end: int) -> Detection:
+    value = d.value[start - d.start : end - d.start]
+    return replace(d, start=start, end=end, value=value)
+
+
+def _titled(d: Detection) -> Detection:
+    m = TITLED.match(d.value)
+    return _trimmed(d, d.start, d.start + m.end()) if m and d.length > m.end() else d
 
 
 def _cuts_into(person: Detection, client: Detection) -> bool:

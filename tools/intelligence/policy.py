@@ -82,6 +82,12 @@ class ServiceStandard(_Section):
 
 
 _CJK = re.compile(r"[\u3400-\u9fff]")
+# Said right after a tier: that tier and every one above it.
+AT_OR_ABOVE = re.compile(
+    r"\s*(?:客户|客群|级|类)?\s*(?:及|或|和|以及)?\s*(?:以上|更高)|"
+    r"\s*(?:clients?|tiers?)?\s*(?:and|or|&)\s*(?:above|higher|better|up)\b|\+",
+    re.I,
+)
 # Everyday words that are a tier only when said as one ("gold clients", "key accounts").
 _AMBIGUOUS_TIER_WORDS = {"key", "branch", "gold", "silver", "wealth", "private", "basic", "core",
                          "mass", "standard", "premier", "priority", "diamond"}  # fmt: skip
@@ -157,6 +163,23 @@ class TieringPolicy(BaseModel):
                 rest = rest[: m.start()] + " " * (m.end() - m.start()) + rest[m.end() :]
         tiers = list(dict.fromkeys(t for _, t in sorted(found)))
         return tiers if len(tiers) > 1 else [t for t in [self.tier_in(text)] if t]
+
+    def at_or_above(self, text: str) -> list[str]:
+        """ "重点客户及以上", "核心及以上", "key and above", "gold or higher": the tier said and
+        every tier above it on its ladder, best first; [] when no tier is said so."""
+        heads = [
+            (re.compile(re.escape(h)), d.tier)
+            for d in (*self.corporate, *self.retail)
+            if len(h := re.sub(r"(?:客户|客群|级|类)$", "", d.label_zh)) >= 2
+        ]
+        for rx, tier in (*self.said, *heads):
+            for m in rx.finditer(text):
+                if AT_OR_ABOVE.match(text, m.end()):
+                    ladder = [d.tier for d in self.corporate]
+                    if tier not in ladder:
+                        ladder = [d.tier for d in self.retail]
+                    return ladder[: ladder.index(tier) + 1]
+        return []
 
     @cached_property
     def _heads(self) -> tuple[tuple[re.Pattern[str], str], ...]:

@@ -101,10 +101,21 @@ HOLD_CUES = re.compile(
 # "don't run payroll with us") or a prospect ("适合营销代发", "good candidates for a CD").
 LACK_CUES = re.compile(
     r"没有|没开|未开|没开通|未开通|没买|未持有|不持有|没用|缺|还没|尚未|没在|未在|不在|适合|可以营销|营销|"
+    r"没做|没办|未办|不做|(?:没|未|无)$|"
     r"\black(s|ing)?\b|\bwithout\b|\bno\b|n'?t\b|\bnot\b|\bpitch\b|\bsuitable for\b|"
     r"\b(candidates?|prospects?) for\b",
     IC,
 )
+# "代发不在我们这", "payroll is done elsewhere": the negation said after the product.
+LACK_AFTER = re.compile(
+    r"\s*(?:还|也|都)?(?:不在|没在|没有在|未在|不是在)(?:我们|我行|咱们|本行|这)|\s*(?:在|放在|做在)(?:他行|别的银行|外行)|"
+    r"\s*(?:is |are )?(?:done |run )?(?:elsewhere|with (?:another|other) banks?|not with us)",
+    IC,
+)
+# Where the words before a product stop speaking of it: a clause break, or another product's
+# "持有 / with" ("没联系过但持有理财的" holds the wealth product).
+CLAUSE = re.compile(r"[，,。；;、？?!！]|但是|但|\bbut\b|\bwho\b|\bthat\b|\band\b")
+LACK_OR_HOLD = re.compile(r"持有|买了|\bhold(?:s|ing)?\b|\bwith\b(?!\s+us)")
 RISK_APPETITE = re.compile(r"(?<![a-z0-9])c([1-5])(?![0-9])", IC)
 PRODUCT_RISK = re.compile(
     r"(?<![a-z0-9])r([1-5])\s*(?:及|或)?(?:以上|\+|or above|and above|or higher)?", IC
@@ -123,7 +134,10 @@ ASKS = re.compile(
     r"哪些.{0,6}(客户|企业|公司)|哪[几]?[家位]|哪个客户|哪几[个家位笔]|哪些笔|(客户|企业|公司)有哪些|"
     r"谁(买|有|持|的|是|最|还|没|该|比较)|名单|清单|列出|列一下|列下|列个|拉出来|拉(个|一下)(单|名单|清单)?|我名下|我手上|我的客户|"
     r"\bwhich (of (my|mine|them)|(\w+ ){0,2}clients)\b|\bwho('s| has| have| in my| of my| should i| shd i)\b|\blist\b|"
-    r"\bmy (\w+ ){0,2}clients\b|\bin my book\b|\bof mine\b|\bmy \w+ mismatches\b",
+    r"\bmy (\w+ ){0,2}clients\b|\bin my book\b|\bof mine\b|\bmy \w+ mismatches\b|"
+    # "团队里有没有战略客户出了流失预警", "总行级里日均超3500万的有哪些", "any clients with …"
+    r"(?:有没有|有无|是否有)[^，。,？?]{0,16}(客户|企业|公司|户)(?!经理)|的有哪些\s*[？?]?\s*$|"
+    r"\bany (of )?(my |our )?(\w+ ){0,2}(clients|customers|accounts)\b|\bare there any\b",
     IC,
 )
 # "how many logs am I supposed to check", "一家企业要多少员工才算代发缺口": a rule's number, asked
@@ -430,7 +444,7 @@ def _no_contact(text: str) -> int | None:
 # "more than 1000 employees", "员工500人以上", "超过300人的企业", "w/ 80+ staff": a headcount.
 HEADCOUNT = [
     re.compile(
-        rf"(超过|大于|多于|不少于|至少|少于|不到|不超过|over|above|more than|at least|under|"
+        rf"(超过|大于|多于|不少于|至少|少于|不到|不超过|过|逾|上(?=[百千万])|over|above|more than|at least|under|"
         rf"below|fewer than|less than|at most)\s*({NUMBER})\s*(?:个|名)?\s*(?:人|员工|employees|"
         r"staff|people|headcount)",
         IC,
@@ -473,7 +487,7 @@ def _thresholds(text: str, measure: str | None) -> list[Threshold]:
     if measure == "deposit_change" and (m := SHARE.search(text)):
         return [Threshold(measure="deposit_change", op="lte", value=-share(m))]
     bound = re.compile(
-        rf"(超过|大于|高于|多于|以上|不低于|至少|过|逾|低于|少于|小于|不超过|不到|以下|over|above|more than|greater than|at least|under|below|less than|at most)\s*({NUMBER})\s*({UNIT})",
+        rf"(超过|大于|高于|多于|以上|不低于|至少|过|逾|超|低于|少于|小于|不超过|不到|以下|over|above|more than|greater than|at least|under|below|less than|at most)\s*({NUMBER})\s*({UNIT})",
         IC,
     )
     after = re.compile(rf"({NUMBER})\s*({UNIT})\s*(以上|以下|\+)", IC)
@@ -486,7 +500,7 @@ def _thresholds(text: str, measure: str | None) -> list[Threshold]:
     for m in bound.finditer(text):
         value = amount(m.group(2), m.group(3))
         low = m.group(1).lower()
-        up = low in ("超过", "大于", "高于", "多于", "以上", "不低于", "至少", "过", "逾", "over", "above",
+        up = low in ("超过", "大于", "高于", "多于", "以上", "不低于", "至少", "过", "逾", "超", "over", "above",
                      "more than", "greater than", "at least")  # fmt: skip
         if value is not None:
             bound_of = {"measure": measure or "value", "op": "gte" if up else "lte", "value": value}
@@ -521,9 +535,16 @@ def _products(text: str) -> tuple[list[str], list[str]]:
         if any(a < end and at < b for a, b in taken):
             continue
         taken.append((at, end))
-        before = low[max(0, at - 8) : at]
-        (lacks if LACK_CUES.search(before) else holds).append(phrase)
+        (lacks if _lacked(low, at, end) else holds).append(phrase)
     return holds, lacks
+
+
+def _lacked(low: str, at: int, end: int) -> bool:
+    """Whether the words around a product ask for the clients without it: a negation just
+    before it in its own clause ("还没在我行代发", "aren't doing payroll") or just after it
+    ("代发不在我们这", "payroll is elsewhere")."""
+    before = LACK_OR_HOLD.split(CLAUSE.split(low[max(0, at - 16) : at])[-1])[-1]
+    return bool(LACK_CUES.search(before) or LACK_AFTER.match(low[end : end + 16]))
 
 
 def _position(low: str, phrase: str) -> int:
@@ -561,7 +582,7 @@ def parse(
     found_rms = mentioned(text, rms, team)
     if len(found_rms) == 1:
         q["rm"] = found_rms[0].rm_id
-    if tiering is not None and (tiers := tiering.tiers_in(text)):
+    if tiering is not None and (tiers := tiering.at_or_above(text) or tiering.tiers_in(text)):
         q["tier"], q["tiers"] = tiers[0], tiers[1:]
     if segment := _first(SEGMENTS, text):
         q["client_type"] = segment

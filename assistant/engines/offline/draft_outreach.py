@@ -75,6 +75,8 @@ async def answer(req: Request, profile: dict) -> EngineResult:
         "include": req.slots.include,
         "points": points,  # kept for an edit ("shorter" still says what was dictated)
     }
+    if req.slots.contact:  # "打给郭经理": the contact named, not the primary one
+        args["contact"] = req.slots.contact
     draft: dict = {}
     if unsuitable := _unsuitable(broken, product, purpose):
         body = [await _not_pitched(req, unsuitable)]

@@ -40,7 +40,7 @@ from assistant.engines.refusals import (
     refusal_rule,
 )
 from tools.book_query import BookQuery
-from tools.book_tools import colleagues_by_id
+from tools.book_tools import colleagues_by_id, matched_ids
 from tools.client_tools import client_ids_in, mentioned_clients
 from tools.intelligence.policy import PlaybookMap, load_playbook_map
 from tools.toolbox import Refusal, ToolError
@@ -103,6 +103,10 @@ class OfflineEngine:
         if follow.book is None and (again := _for_colleague(ctx, book)) is not None:
             # "方丽华名下有几个战略客户" then "那张秀荣呢": the same question, of the RM named now.
             follow = replace(follow, intent="book_query", book=again, client_ids=[])
+        narrows = follow.book is None and not follow.client_ids and not has_client
+        if narrows and (narrowed := await _narrowed(ctx, book)) is not None:
+            # "只看重点客户及以上的": the last list's clients, by the filter said now.
+            follow = replace(follow, intent="book_query", book=narrowed)
         if follow.book is not None:  # "这几家里哪家…": the list on screen, ranked
             book = replace(book, query=follow.book, structured=True)
         elif not follow.client_ids:  # "最大的那个" picks from the last list, it ranks no book
@@ -325,6 +329,29 @@ async def _dispatch(req: Request) -> EngineResult:
         return no_such_client(req.intent, req.lang)
     except ToolError as exc:
         return tool_failure(req.tb, req.intent, req.lang, exc)
+
+
+# Keys of a query that only shape the list, not which clients are on it.
+SHAPE_ONLY = {"rm", "sort_by", "descending", "limit"}
+
+
+async def _narrowed(ctx: EngineContext, book: Parsed) -> BookQuery | None:
+    """The last book query narrowed by the filters the turn says ("只看重点客户及以上的" after a
+    churn list): the turn's filters over the clients the last query matched (all of them, not
+    just the ones shown); None when the turn narrows nothing."""
+    last = ctx.state.get(followup.LAST_BOOK)
+    if not last or not followup.NARROW.search(ctx.masked_text):
+        return None
+    own = book.query.model_dump(exclude_defaults=True)
+    if not own.keys() - SHAPE_ONLY:
+        return None  # "只看前三个": the list's own order, picked by position elsewhere
+    prior = BookQuery.model_validate(last)
+    among = await asyncio.to_thread(matched_ids, ctx.toolbox, prior)
+    if not among:
+        return None
+    # The last filters stay on the query (the clients of ``among`` meet them already) so that
+    # the next turn's "再只看…" narrows this list, not the one before it.
+    return BookQuery.model_validate({**last, **own, "among": among})
 
 
 def _for_colleague(ctx: EngineContext, book: Parsed) -> BookQuery | None:

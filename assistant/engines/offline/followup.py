@@ -106,6 +106,15 @@ WITHIN_LIST = re.compile(
 
 # The conversation's last book query (ids, codes and words, no PII), for "那张秀荣呢".
 LAST_BOOK = "last_book"
+# Words that narrow the list on screen by a filter of their own ("只看重点客户及以上的", "这里面
+# 还没做远期的呢", "only the ones in manufacturing", "of those, who holds a CD").
+NARROW = re.compile(
+    r"^\s*(?:那|那就|再)?只(?:看|要|留|显示|列|剩|挑)|^\s*(?:那|再)?(?:筛|过滤)|这里面|那里面|其中|"
+    r"(?:这|那)(?:些|几[家个位])(?:客户)?(?:里面?|中|当中|之中)|(?:他们|她们)(?:里面?|中|当中)|"
+    r"\b(?:only|just)\s+(?:the\s+|those\s+)?(?:ones?|those|clients?)\b|^\s*(?:only|just)\b|"
+    r"\b(?:of|among|from)\s+(?:them|these|those|that list|the list)\b|\bnarrow\b|\bfilter\b",
+    re.I,
+)
 # Asking for several of them ("哪几家", "which ones"), not the one.
 PLURAL_WHICH = re.compile(
     r"哪些|哪几|\bwhich ones\b|\btop\s*\d|前\s*\d|\brank\b|排(个|一下)?序|排名", re.I
@@ -374,6 +383,7 @@ def _inherit_draft(slots: Slots, text: str, draft: dict) -> None:
     slots.target_language = slots.target_language or draft.get("language")
     slots.product_code = slots.product_code or draft.get("product_code")
     slots.style = slots.style or draft.get("style")
+    slots.contact = slots.contact or draft.get("contact")
     slots.include = list(draft.get("include") or [])  # a fact line added once stays
     slots.points = list(draft.get("points") or [])  # so does a line the RM dictated
     if m := ADDITION.search(text):

@@ -95,8 +95,8 @@ CUES: dict[str, list[tuple[str, float]]] = {
             3.0,
         ),
         (  # "给⟦CLIENT_1⟧发个微信", "wechat msg to ⟦CLIENT_1⟧": a channel and the client it goes to
-            r"发一?[个条封](?:微信|短信|邮件|消息|信息)|"
-            r"\b(?:wechat|weixin|sms|text|msg|message|e-?mail)(?: (?:msg|message))? to ⟦",
+            r"发一?[个条封](?:企业微信|企微|微信|短信|邮件|消息|信息)|"
+            r"\b(?:wechat|wecom|weixin|sms|text|msg|message|e-?mail)(?: (?:msg|message))? to ⟦",
             3.0,
         ),
         (r"and draft|再写|再起草|also draft", 1.0),
@@ -129,6 +129,7 @@ CUES: dict[str, list[tuple[str, float]]] = {
     ],
     "client_facts": [
         (
+            r"(?:啥|什么)情况|近况|怎么样了|(?:现在|最近|目前)(?:咋样|怎么样)|"
             r"持有|余额|日均|存款多少|贷款多少|联系人|电话|手机|号码|身份证|证件号|信用代码|账号|卡号|风险偏好|风险等级|什么时候到期|到期日|最近.{0,6}(互动|拜访|联系|沟通)|多久没(有)?(联系|拜访|沟通|见|来往|交易)|上次.{0,6}(联系|拜访|沟通|见面)|画像|概况|分层|哪一层|(哪个|什么)(客户)?(层级|级别)|是什么客户|多少员工|地址|邮箱|(有|有没有|有无)(过)?.{0,3}(交易|流水|动账)|交易(记录|情况|流水|笔数)",
             2.0,
         ),
@@ -141,7 +142,9 @@ CUES: dict[str, list[tuple[str, float]]] = {
             r"(?:信用|内部|行内|授信)评级|(?:几号|哪天|哪一天|啥时候|何时|几月几号)到期|"
             r"\b(?:how big|how large|how much) (?:is|are|was|were|does|do)\b|"
             r"\b(?:comes?|falls?|is|are) due\b|\b(?:credit|internal) rating\b|"
-            r"\bwhen (?:does|do|will|is|are)\b.{0,30}\b(?:mature|due|expire)|\bhow much and when\b",
+            r"\bwhen (?:does|do|will|is|are)\b.{0,30}\b(?:mature|due|expire)|\bhow much and when\b|"
+            r"\bhow(?:'s| is| are) (?:⟦\w+⟧|\w+(?: \w+){0,3}) (?:doing|going|looking)\b|"
+            r"\bwhat'?s (?:the )?(?:latest|status|situation|story) (?:with|on|at)\b",
             2.0,
         ),
     ],

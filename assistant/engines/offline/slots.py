@@ -11,8 +11,9 @@ from assistant.privacy.tokens import CLIENT_TOKEN_RE, TOKEN_RE
 
 CJK = re.compile(r"[\u4e00-\u9fff]")
 
+PERSON_TOKEN = re.compile(r"⟦PERSON_\d+⟧")
 CHANNELS = [
-    (r"微信|wechat|weixin", "wechat"),
+    (r"微信|企微|wechat|weixin|\bwecom\b", "wechat"),  # 企业微信 / WeCom: the work WeChat
     (r"短信|\bsms\b|text message", "sms"),
     (r"邮件|e-?mail", "email"),
     (r"电话|外呼|话术|call script|phone script|\bcall\b", "call"),
@@ -89,6 +90,7 @@ class Slots:
     points: list[str] = field(default_factory=list)  # a line the RM asks a draft to add
     style: str | None = None  # "shorter", "more formal": see STYLES
     include: list[str] = field(default_factory=list)  # facts a draft is asked to add (FACTS)
+    contact: str | None = None  # the person a draft is for ("打给郭经理"): their token
 
 
 def detect_language(text: str) -> Literal["zh", "en"]:
@@ -106,6 +108,7 @@ def extract(text: str, language: str | None = None) -> Slots:
     slots = Slots(language=language or detect_language(text))
     slots.client_tokens = list(dict.fromkeys(CLIENT_TOKEN_RE.findall(text)))
     slots.channel = _first(CHANNELS, text)
+    slots.contact = next(iter(PERSON_TOKEN.findall(text)), None)
     slots.purpose = _first(PURPOSES, text)
     slots.style = _first(STYLES, text)
     if re.search(TO_LANGUAGE.format(zh="英文|英语", en="english"), text, re.I):
