@@ -35,10 +35,30 @@ MAX_SYLLABLES = 4  # "shanghai" (2), "hangzhou" (2), "xiaoshan" (2), "zhangjiaga
 _GRADE = re.compile(r"(?<![A-Za-z0-9])C[1-5](?![0-9])", re.I)
 
 
+# "the logistics one not the cold chain", "不是冷链那家，物流那家": the words after the negation
+# describe the one not meant (to the next clause).
+NOT_THIS = re.compile(
+    r"\b(?:but not|not|rather than|instead of)\s+(?:the\s+)?|(?<!是)不是|不要|除了", re.I
+)
+CLAUSE_END = re.compile(r"[，,;；。]|\bbut\b|而是|是(?=[\u4e00-\u9fff])")
+
+
 def pick_clients(tb: Toolbox, text: str, candidate_ids: list[str]) -> list[str]:
     """The one candidate a short description picks, by its name, industry, branch and address
     (the bank's glossary bridges languages; pinyin and industry English come from the data);
-    empty when the words fit none or several equally."""
+    empty when the words fit none or several equally. Words after "not" / "不是" rule one out."""
+    if (m := NOT_THIS.search(text)) is not None:
+        rest = text[m.end() :]
+        end = CLAUSE_END.search(rest)
+        excluded, after = (rest[: end.start()], rest[end.end() :]) if end else (rest, "")
+        ruled_out = set(pick_clients(tb, excluded, candidate_ids)) if excluded.strip() else set()
+        left = [c for c in candidate_ids if c not in ruled_out]
+        if ruled_out and (wanted := (text[: m.start()] + " " + after).strip()):
+            picked = pick_clients(tb, wanted, left)
+            if picked:
+                return picked
+        if ruled_out:
+            return left if len(left) == 1 else []
     clients = tb.services.bank.get_clients([c for c in candidate_ids if tb.caller.may_read(c)])
     # "the C2 one": the one client on screen of that risk grade
     if (grade := _GRADE.search(text)) and (

@@ -271,6 +271,22 @@ class InsightService:
             "amount": money_zh(h.balance) if language == "zh" else money_en(h.balance),
         }
 
+    def _above_appetite(self, r: BookRow, zh: bool) -> list[str]:
+        """The products a client holds above their risk appetite, with their levels."""
+        if (
+            r.risk_appetite is None
+            or not r.top_product_risk
+            or r.top_product_risk <= r.risk_appetite
+        ):
+            return []
+        out = []
+        for code in r.held:
+            product = self.products.get(code)
+            level = (product.risk_level or "").upper() if product else ""
+            if level[1:].isdigit() and int(level[1:]) > r.risk_appetite:
+                out.append(f"{self.product_label(code, zh)} {level}")
+        return out
+
     def _row(self, r: BookRow, language: str) -> dict:
         """One client of a book list in the RM's words: product names, signal names."""
         from tools.book_query import SIGNAL_WORDS
@@ -290,6 +306,14 @@ class InsightService:
         if r.signals:
             words = [SIGNAL_WORDS.get(k, (k, k))[0 if zh else 1] for k in r.signals]
             bits.append(("信号 " if zh else "signals ") + ("、" if zh else ", ").join(words))
+        if above := self._above_appetite(r, zh):
+            # "适当性不匹配" says there is one; the holdings say which: a product rated R4 held by a C2 client
+            held = ("、" if zh else ", ").join(above)
+            bits.append(
+                f"{held} 高于风险承受能力 C{r.risk_appetite}"
+                if zh
+                else f"{held} above risk appetite C{r.risk_appetite}"
+            )
         if r.next_maturity:
             product = self.product_label(r.next_maturity_product or "", zh)
             bits.append(

@@ -25,6 +25,14 @@ PERMISSION = re.compile(
     r"能.{0,30}不[?？]?\s*$|(能|可以).{0,8}吧\s*[?？]|\b(can|may|could)\b.{0,30}\b(buy|purchase|hold|invest in)\b",
     re.I,
 )
+# "just process it?", "直接给她办了吧？": the RM asks to go ahead — a permission question whose
+# "no" declines the request.
+PROCEED = re.compile(
+    r"\b(?:just|go ahead and|ok to|okay to|fine to)\s+(?:process|do|book|submit|approve|place|"
+    r"execute|sign|buy|put)\b.{0,20}\?|\bgo ahead\s*\?|"
+    r"(?:直接|先|就|帮她|帮他|给她|给他).{0,6}(?:办|做|买|操作|下单|提交|申购|认购)(?:了|掉)?吧?\s*[?？]",
+    re.I,
+)
 # Questions of fact that still want yes or no first ("是否覆盖", "are X covered?").
 FACTUAL = re.compile(
     r"是否|是不是|有没有|要不要|需不需要|需要.{0,20}(?<![什怎那这多])[吗么]|是.{0,20}(?<![什怎那这多])[吗么]|"
@@ -148,7 +156,7 @@ class Lead:
 
 
 def asks_yes_no(text: str) -> bool:
-    return bool(PERMISSION.search(text) or FACTUAL.search(text))
+    return bool(PERMISSION.search(text) or FACTUAL.search(text) or PROCEED.search(text))
 
 
 def terms(text: str) -> set[str]:
@@ -184,7 +192,7 @@ def direct_lead(question: str, passages: list[dict], *, deciding: int | None = N
     for shared in seen:
         for term in shared:
             df[term] = df.get(term, 0) + 1
-    permission = bool(PERMISSION.search(question))
+    permission = bool(PERMISSION.search(question) or PROCEED.search(question))
     best: tuple[float, int] | None = None  # (score, line index)
     for i, shared in enumerate(seen):
         score = sum(1 / df[term] for term in shared) - lines[i][0] * RANK_PENALTY

@@ -9,7 +9,7 @@ from assistant.core.types import StatusEvent
 from assistant.engines.base import EngineResult
 from assistant.engines.offline import compose as c
 from assistant.engines.offline.claims import breach_lead
-from assistant.engines.offline.intent import dictated_words
+from assistant.engines.offline.intent import dictated_words, topic_words
 from assistant.engines.offline.phrases import t
 from assistant.engines.offline.playbooks import channel_lookup, find, lookup
 from assistant.engines.offline.products import (
@@ -55,7 +55,10 @@ async def answer(req: Request, profile: dict) -> EngineResult:
     # "跟她说下周三来签协议": the message is what the RM dictates, not a pitch the signals pick.
     told = [] if req.slots.points else [w for w in [dictated_words(req.text)] if w]
     points = req.slots.points or told
-    purpose = req.slots.purpose or ("general" if told else purpose_for(signals, named))
+    # "跟进下那笔信用证的授信进度": what the message is about, framed in the draft's language
+    # (kept raw in the draft's state, so "in English" frames it again).
+    topic = None if told else topic_words(req.text) or req.slots.topic
+    purpose = req.slots.purpose or ("general" if told or topic else purpose_for(signals, named))
     product = _draft_product(signals, purpose, named)
     # What the RM asked to say is checked first: a promise of returns in the request is
     # reported (and kept out of the draft), not silently dropped.
@@ -75,13 +78,17 @@ async def answer(req: Request, profile: dict) -> EngineResult:
         "include": req.slots.include,
         "points": points,  # kept for an edit ("shorter" still says what was dictated)
     }
+    if topic:
+        args["topic"] = topic  # not the tool's: the state's, for an edit
     if req.slots.contact:  # "打给郭经理": the contact named, not the primary one
         args["contact"] = req.slots.contact
     draft: dict = {}
     if unsuitable := _unsuitable(broken, product, purpose):
         body = [await _not_pitched(req, unsuitable)]
     else:
-        draft = await tb.acall("draft_outreach", args)
+        framed = [t("topic_point", args["language"]).format(topic=topic)] if topic else []
+        call = {k: v for k, v in args.items() if k != "topic"}
+        draft = await tb.acall("draft_outreach", call | {"points": [*points, *framed]})
         title = c.heading(f"{t('draft_title', lang)} · {channel} · {purpose}")
         body = [[title], _edited(req, draft, lang), ["```", _body(draft, lang), "```"]]
     blocks = [

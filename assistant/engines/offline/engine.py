@@ -32,6 +32,7 @@ from assistant.engines.offline.playbooks import find, lookup
 from assistant.engines.offline.request import Handler, Request
 from assistant.engines.offline.slot_examples import SlotClassifier
 from assistant.engines.offline.slots import Slots, extract
+from assistant.engines.offline.spelling import bank_phrases, corrected, vocabulary
 from assistant.engines.refusals import (
     FULL_ID_FLAG,
     asks_how_to_record,
@@ -83,6 +84,11 @@ class OfflineEngine:
         text = await asyncio.to_thread(
             colleagues_by_id, ctx.toolbox, ctx.masked_text, bare=bool(bare)
         )
+        services = ctx.toolbox.services
+        bank_words = vocabulary(
+            bank_phrases(services.intelligence.policy.tiering, services.products.values())
+        )
+        text = corrected(text, bank_words)  # "stratgic clients": the bank's word meant
         if text != ctx.masked_text:
             ctx = replace(ctx, masked_text=text)
         slots = extract(ctx.masked_text, ctx.language)
@@ -115,7 +121,7 @@ class OfflineEngine:
         result = _early_answer(ctx, verdict, has_client) or _foreign_rm(ctx, verdict, book)
         if result is not None and result.refused:
             await self._cite_rule(ctx, result, refusal_rule(verdict, ctx.masked_text))
-            if has_client:
+            if has_client and result.refusal_reason != "not_entitled":
                 # The client stays in view and on the record of the turn: "那打码的给我也行"
                 # gets the masked form next, and the audit shows whom the refusal was about.
                 own, _ = await asyncio.to_thread(mentioned_clients, ctx.toolbox, ctx.masked_text)

@@ -384,6 +384,7 @@ def _inherit_draft(slots: Slots, text: str, draft: dict) -> None:
     slots.product_code = slots.product_code or draft.get("product_code")
     slots.style = slots.style or draft.get("style")
     slots.contact = slots.contact or draft.get("contact")
+    slots.topic = draft.get("topic")
     slots.include = list(draft.get("include") or [])  # a fact line added once stays
     slots.points = list(draft.get("points") or [])  # so does a line the RM dictated
     if m := ADDITION.search(text):

@@ -59,6 +59,24 @@ def dictated_words(text: str) -> str | None:
     return words[:1].upper() + words[1:]
 
 
+# "给⟦CLIENT_1⟧写封邮件 跟进下那笔3360万信用证的授信进度", "email X to follow up on the LC
+# facility": what the message is about, in the RM's words — the line the draft must carry.
+_TOPIC = re.compile(
+    r"(?:跟进一?下|跟进|追一?下|确认一?下|关于)\s*(?P<zh>[^，。,？?!！]{4,40})|"
+    r"\b(?:to follow up on|following up on|follow up on|regarding|about the|re:)\s+(?P<en>[^,.?!]{6,80})",
+    re.I,
+)
+
+
+def topic_words(text: str) -> str | None:
+    """What a message is to be about when the RM says so ("跟进下那笔…的授信进度")."""
+    m = _TOPIC.search(text)
+    if m is None:
+        return None
+    words = (m.group("zh") or m.group("en") or "").strip()
+    return words if TOKEN_RE.sub("", words).strip() else None
+
+
 _TO_YOU = [
     (re.compile(r"^(?:they|he|she)\s+(?:are|is)\b", re.I), "you are"),
     (re.compile(r"^(?:they|he|she)\b", re.I), "you"),
@@ -129,7 +147,8 @@ CUES: dict[str, list[tuple[str, float]]] = {
     ],
     "client_facts": [
         (
-            r"(?:啥|什么)情况|近况|怎么样了|(?:现在|最近|目前)(?:咋样|怎么样)|"
+            # "X啥情况": what is on file; "X怎么样了" stays a serve question (the golden sets')
+            r"(?:啥|什么)情况|近况|"
             r"持有|余额|日均|存款多少|贷款多少|联系人|电话|手机|号码|身份证|证件号|信用代码|账号|卡号|风险偏好|风险等级|什么时候到期|到期日|最近.{0,6}(互动|拜访|联系|沟通)|多久没(有)?(联系|拜访|沟通|见|来往|交易)|上次.{0,6}(联系|拜访|沟通|见面)|画像|概况|分层|哪一层|(哪个|什么)(客户)?(层级|级别)|是什么客户|多少员工|地址|邮箱|(有|有没有|有无)(过)?.{0,3}(交易|流水|动账)|交易(记录|情况|流水|笔数)",
             2.0,
         ),
@@ -143,7 +162,6 @@ CUES: dict[str, list[tuple[str, float]]] = {
             r"\b(?:how big|how large|how much) (?:is|are|was|were|does|do)\b|"
             r"\b(?:comes?|falls?|is|are) due\b|\b(?:credit|internal) rating\b|"
             r"\bwhen (?:does|do|will|is|are)\b.{0,30}\b(?:mature|due|expire)|\bhow much and when\b|"
-            r"\bhow(?:'s| is| are) (?:⟦\w+⟧|\w+(?: \w+){0,3}) (?:doing|going|looking)\b|"
             r"\bwhat'?s (?:the )?(?:latest|status|situation|story) (?:with|on|at)\b",
             2.0,
         ),
@@ -178,6 +196,13 @@ CUES: dict[str, list[tuple[str, float]]] = {
             r"\b(can|may|could) (i|we) (tell|say|promise|mention|claim)\b|"
             r"(能|可以|可不可以|能不能)(跟|和|对|给)客户(说|讲|承诺|表示)",
             3.0,
+        ),
+        (  # "can i give ⟦CLIENT_1⟧ a 500 yuan shopping card?", "能不能送客户茅台": the gift rule,
+            # whoever the client is (one of another book gets the rule, never their data)
+            r"\b(?:can|may|could) (?:i|we) (?:give|send|gift|offer|accept|take)\b.{0,40}"
+            r"\b(?:gifts?|cards?|vouchers?|cash|red packets?|presents?|hongbao|wine|tickets?)\b|"
+            r"(?:能|可以|能不能|可不可以|能否)(?:给|送|收).{0,20}(?:礼|卡|红包|现金|茅台|酒|券|购物卡)",
+            4.0,
         ),
         (
             r"标准|规定|制度|流程|政策|要求|是什么|什么是|怎么做|如何做|多久|几天|频次|阈值|门槛|条件|规则|口径|话术模板|模板|禁止|不能说|可以说|注意事项|红线",

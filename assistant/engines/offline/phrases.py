@@ -122,6 +122,7 @@ PHRASES: dict[str, dict[str, str]] = {
     },
     "gaps_none": {"zh": "没有逾期未跟进的信号。", "en": "No overdue follow-ups."},
     "draft_title": {"zh": "外联草稿", "en": "Outreach draft"},
+    "topic_point": {"zh": "想跟您跟进一下{topic}", "en": "I'm following up on {topic}"},
     "draft_removed": {
         "zh": "以下内容因不符合营销行为规范已从草稿中删除或改写：",
         "en": "Removed or reworded for conduct rules:",

@@ -8,7 +8,13 @@ from assistant.core.types import StatusEvent
 from assistant.engines.base import EngineResult
 from assistant.engines.offline import compose as c
 from assistant.engines.offline.claims import claim_lead, said_claim
-from assistant.engines.offline.direct import Lead, asks_yes_no, direct_lead, suitability_lead
+from assistant.engines.offline.direct import (
+    PROCEED,
+    Lead,
+    asks_yes_no,
+    direct_lead,
+    suitability_lead,
+)
 from assistant.engines.offline.intent import DISCLOSURE_RE
 from assistant.engines.offline.phrases import t
 from assistant.engines.offline.playbooks import find, lookup, same_playbook
@@ -58,12 +64,14 @@ async def answer(req: Request, *, focus: str = "", pinned: tuple[dict, ...] = ()
     leads = [lead] if lead else []
     dictated: Lead | None = None
     flags: list[str] = []
+    refused = False  # "just process it?" answered no declines the request
     if asks_yes_no(req.text) and (fit := await _suitability(req, found)) is not None:
         # "跟X说稳赚不赔 他们C3能买吧？": the grade answers the question; words for the client that
         # break a rule are refused under it, as a message would be.
         dictated = decided[0] if decided and decided[0].verdict == "no" else None
         leads = [fit, *([dictated] if dictated else [])]
         flags = ["compliance:suitability_mismatch"] if fit.verdict == "no" else []
+        refused = fit.verdict == "no" and bool(PROCEED.search(req.text))
     shown = found[:PASSAGES]
     for one in leads:
         if all(p["n"] != one.n for p in shown):
@@ -72,7 +80,13 @@ async def answer(req: Request, *, focus: str = "", pinned: tuple[dict, ...] = ()
     blocks += [[c.heading(t("playbook_title", req.lang))]] + [
         c.passage_summary(p, req.lang, question=req.text) for p in shown
     ]
-    return EngineResult(c.join(blocks), "playbook_qa", flags=flags)
+    return EngineResult(
+        c.join(blocks),
+        "playbook_qa",
+        flags=flags,
+        refused=refused,
+        refusal_reason="out_of_policy" if refused else None,
+    )
 
 
 async def _with_product_manual(req: Request, query: str, found: list[dict]) -> list[dict]:

@@ -91,6 +91,7 @@ class Slots:
     style: str | None = None  # "shorter", "more formal": see STYLES
     include: list[str] = field(default_factory=list)  # facts a draft is asked to add (FACTS)
     contact: str | None = None  # the person a draft is for ("打给郭经理"): their token
+    topic: str | None = None  # what the last draft was about, for an edit (see draft_outreach)
 
 
 def detect_language(text: str) -> Literal["zh", "en"]:

@@ -1,0 +1,68 @@
+"""Typos in the bank's own words ("stratgic clients", "payrol", "structred deposit"): an English
+word one slip away from a word of the bank's tier labels or product names reads as that word.
+
+Only the bank's vocabulary is a target (the words its policy files and catalogue use), only
+words of six letters or more are corrected, and only by one slip — a letter left out, added,
+changed or two letters swapped — so "deposits" stays plural and an ordinary word that is not the
+bank's is never touched.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from functools import lru_cache
+
+WORD = re.compile(r"[A-Za-z]{6,}")
+TOKEN = re.compile(r"⟦[A-Z]+_\d+⟧")
+MIN_LENGTH = 6
+
+
+def corrected(text: str, vocabulary: frozenset[str]) -> str:
+    """``text`` with each long English word that is a slip of one vocabulary word replaced."""
+    if not vocabulary:
+        return text
+
+    def fix(m: re.Match[str]) -> str:
+        word = m.group(0)
+        low = word.lower()
+        if low in vocabulary or low.rstrip("s") in vocabulary:
+            return word
+        near = [v for v in vocabulary if _one_slip(low, v)]
+        return near[0] if len(near) == 1 else word
+
+    # Tokens (⟦CLIENT_1⟧) are left whole: their letters are not the RM's words.
+    parts = TOKEN.split(text)
+    tokens = TOKEN.findall(text)
+    out = [WORD.sub(fix, parts[0])]
+    for token, part in zip(tokens, parts[1:], strict=True):
+        out += [token, WORD.sub(fix, part)]
+    return "".join(out)
+
+
+@lru_cache(maxsize=8)
+def vocabulary(phrases: tuple[str, ...]) -> frozenset[str]:
+    """The long English words of the bank's tier labels and product names."""
+    return frozenset(w.lower() for p in phrases for w in WORD.findall(p))
+
+
+def bank_phrases(tiering: object, products: Iterable[object]) -> tuple[str, ...]:
+    labels = [
+        d.label_en for d in (*getattr(tiering, "corporate", ()), *getattr(tiering, "retail", ()))
+    ]
+    names = [getattr(p, "name_en", None) or "" for p in products]
+    return tuple(sorted({*labels, *names}))
+
+
+def _one_slip(a: str, b: str) -> bool:
+    """Damerau distance exactly one between two different words."""
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        diff = [i for i, (x, y) in enumerate(zip(a, b, strict=True)) if x != y]
+        if len(diff) == 1:
+            return True
+        i = diff[0]
+        return len(diff) == 2 and diff[1] == i + 1 and a[i] == b[i + 1] and a[i + 1] == b[i]
+    short, long_ = (a, b) if len(a) < len(b) else (b, a)
+    return any(long_[:i] + long_[i + 1 :] == short for i in range(len(long_)))
