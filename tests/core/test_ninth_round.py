@@ -148,3 +148,67 @@ def test_an_english_name_holding_a_client_word_stays_a_person() -> None:
     client = _det(Entity.CLIENT, 5, 11, "Walker", known=True)
     person = _det(Entity.PERSON, 0, 11, "Lisa Walker", known=False)
     assert person in clients_over_guessed_persons([client, person])
+
+
+def test_the_banks_own_words_typed_with_one_slip_read_as_meant() -> None:
+    from assistant.engines.offline.spelling import corrected, vocabulary
+
+    words = vocabulary(("Strategic", "Core", "Salary Agency Service", "Structured Deposit"))
+    assert corrected("how many stratgic clients", words) == "how many strategic clients"
+    assert corrected("who has a structred deposit", words) == "who has a structured deposit"
+    assert corrected("salery agency for ⟦CLIENT_1⟧", words) == "salary agency for ⟦CLIENT_1⟧"
+    # Two slips, a plural, a short word, a token: left as typed.
+    for text in ("strategy meeting", "Deposits over 5m", "cores", "⟦CLIENT_1⟧ stratgic"[:10]):
+        assert corrected(text, words) == text
+    # Another form of a word is not a slip of it: "balance" is not "Balanced Wealth Product".
+    balanced = vocabulary(("Balanced Wealth Product",))
+    assert corrected("top 3 clients by loan balance", balanced) == "top 3 clients by loan balance"
+
+
+def test_go_ahead_asks_permission_and_its_no_declines() -> None:
+    from assistant.engines.offline.direct import PROCEED, asked_to_proceed, asks_yes_no
+
+    for text in ("she's C1 - just process it?", "直接给她办了吧？", "go ahead?"):
+        assert asks_yes_no(text) and asked_to_proceed(text)
+    assert not PROCEED.search("process the maturity next week")
+    # Asked whether one may, it is a question answered no — not a request declined.
+    assert not asked_to_proceed("client is C3 but if he insists can i just process it?")
+
+
+@pytest.mark.parametrize(
+    ("text", "topic"),
+    [
+        (
+            "给⟦CLIENT_1⟧⟦PERSON_1⟧写封邮件 跟进下那笔3360万信用证的授信进度",
+            "那笔3360万信用证的授信进度",
+        ),
+        ("email ⟦CLIENT_1⟧ to follow up on the LC facility renewal", "the LC facility renewal"),
+        ("给⟦CLIENT_1⟧发个微信问候一下", None),
+    ],
+)
+def test_what_a_message_is_about_when_the_rm_says_so(text: str, topic: str | None) -> None:
+    from assistant.engines.offline.intent import topic_words
+
+    assert topic_words(text) == topic
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["can i give ⟦CLIENT_1⟧ a 500 yuan shopping card for her birthday?", "能不能送客户一张购物卡"],
+)
+def test_a_gift_question_is_the_gift_rule_whoever_the_client(text: str) -> None:
+    assert classify(text, has_client="⟦" in text).intent == "playbook_qa"
+
+
+@pytest.mark.parametrize(
+    ("text", "contact"),
+    [
+        ("帮我写个给⟦CLIENT_1⟧的电话开场白 打给段总", "段总"),
+        ("给⟦CLIENT_1⟧写个邮件 发给王经理", "王经理"),
+        ("call script for ⟦CLIENT_1⟧ to ⟦PERSON_2⟧", "⟦PERSON_2⟧"),
+        ("给⟦CLIENT_1⟧发个汇总", None),  # 汇总 is no one
+        ("给⟦CLIENT_1⟧总经理发个微信", None),  # a role, no surname: the primary contact
+    ],
+)
+def test_the_contact_a_draft_is_for(text: str, contact: str | None) -> None:
+    assert extract(text, "zh").contact == contact

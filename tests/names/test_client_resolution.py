@@ -131,3 +131,21 @@ def test_when_an_everyday_short_head_names_the_askers_own_client_then_it_is_serv
     # would tell another book holds one.
     other = ask(other_bank, "东升怎么样了？", rm="EMP0102")
     assert not other.refused and other.client_ids == []
+
+
+@pytest.mark.parametrize(
+    ("reply", "meant"),
+    [
+        ("不是电子那家", "KH-0046"),
+        ("不是机械那家，电子那家", "KH-0047"),
+        ("the machinery one, not the electronics one", "KH-0046"),
+        ("not the machinery one", "KH-0047"),
+    ],
+)
+def test_when_a_reply_to_which_one_rules_one_out_then_the_other_is_meant(
+    other_bank, reply: str, meant: str
+) -> None:
+    first = ask(other_bank, "我该怎么服务华东精密？")
+    turn = Turn(text=reply, channel="cli", rm_id="EMP0101", conversation_id=first.conversation_id)
+    answer = asyncio.run(other_bank.core.answer(turn))
+    assert answer.client_ids[:1] == [meant], answer.text[:120]

@@ -54,6 +54,7 @@ _ZH_TITLED = re.compile(
         "|".join(sorted(ZH_TITLES, key=len, reverse=True)),
     )
 )
+ZH_TITLED = _ZH_TITLED  # for finding a form in a sentence ("打给段总")
 _ONE_WORD = re.compile(r"[A-Za-z][a-z]+(?:[-'][A-Za-z][a-z]+)?")
 
 

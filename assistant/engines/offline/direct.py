@@ -155,6 +155,11 @@ class Lead:
         return f"{head}{self.rule} [{self.n}]"
 
 
+def asked_to_proceed(text: str) -> bool:
+    """The RM asks to go ahead ("just process it?"), not whether they may ("can I …?")."""
+    return bool(PROCEED.search(text)) and not PERMISSION.search(text)
+
+
 def asks_yes_no(text: str) -> bool:
     return bool(PERMISSION.search(text) or FACTUAL.search(text) or PROCEED.search(text))
 

@@ -9,8 +9,8 @@ from assistant.engines.base import EngineResult
 from assistant.engines.offline import compose as c
 from assistant.engines.offline.claims import claim_lead, said_claim
 from assistant.engines.offline.direct import (
-    PROCEED,
     Lead,
+    asked_to_proceed,
     asks_yes_no,
     direct_lead,
     suitability_lead,
@@ -71,7 +71,8 @@ async def answer(req: Request, *, focus: str = "", pinned: tuple[dict, ...] = ()
         dictated = decided[0] if decided and decided[0].verdict == "no" else None
         leads = [fit, *([dictated] if dictated else [])]
         flags = ["compliance:suitability_mismatch"] if fit.verdict == "no" else []
-        refused = fit.verdict == "no" and bool(PROCEED.search(req.text))
+        # "just process it?" declines; "can I just process it?" is asked, and answered no
+        refused = fit.verdict == "no" and asked_to_proceed(req.text)
     shown = found[:PASSAGES]
     for one in leads:
         if all(p["n"] != one.n for p in shown):

@@ -8,10 +8,12 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from assistant.privacy.tokens import CLIENT_TOKEN_RE, TOKEN_RE
+from tools.names.titles import ZH_TITLED
 
 CJK = re.compile(r"[\u4e00-\u9fff]")
 
 PERSON_TOKEN = re.compile(r"⟦PERSON_\d+⟧")
+TITLED_FORM = ZH_TITLED
 CHANNELS = [
     (r"微信|企微|wechat|weixin|\bwecom\b", "wechat"),  # 企业微信 / WeCom: the work WeChat
     (r"短信|\bsms\b|text message", "sms"),
@@ -101,6 +103,15 @@ def detect_language(text: str) -> Literal["zh", "en"]:
     return "zh" if cjk * 3 >= letters or cjk >= 6 else "en"
 
 
+# "打给段总", "发给王经理": a contact named by surname and title (no PII, so not masked).
+ADDRESSED_AS = re.compile(rf"(?:打给|发给|写给|致|给)\s*(?P<form>{TITLED_FORM.pattern})")
+
+
+def _addressed_as(text: str) -> str | None:
+    m = ADDRESSED_AS.search(text)
+    return m.group("form") if m else None
+
+
 def _first(rules: list[tuple[str, str]], text: str) -> str | None:
     return next((value for rx, value in rules if re.search(rx, text, re.I)), None)
 
@@ -109,7 +120,7 @@ def extract(text: str, language: str | None = None) -> Slots:
     slots = Slots(language=language or detect_language(text))
     slots.client_tokens = list(dict.fromkeys(CLIENT_TOKEN_RE.findall(text)))
     slots.channel = _first(CHANNELS, text)
-    slots.contact = next(iter(PERSON_TOKEN.findall(text)), None)
+    slots.contact = next(iter(PERSON_TOKEN.findall(text)), None) or _addressed_as(text)
     slots.purpose = _first(PURPOSES, text)
     slots.style = _first(STYLES, text)
     if re.search(TO_LANGUAGE.format(zh="英文|英语", en="english"), text, re.I):

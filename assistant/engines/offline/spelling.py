@@ -55,8 +55,10 @@ def bank_phrases(tiering: object, products: Iterable[object]) -> tuple[str, ...]
 
 
 def _one_slip(a: str, b: str) -> bool:
-    """Damerau distance exactly one between two different words."""
-    if a == b or abs(len(a) - len(b)) > 1:
+    """Damerau distance exactly one between two different words, the slip not in the last
+    letter: an ending added or changed is another form of a word ("balance" / "balanced",
+    "deposit" / "deposits"), not a typo of it."""
+    if a == b or abs(len(a) - len(b)) > 1 or a[:-1] == b[:-1] or a[:-1] == b or b[:-1] == a:
         return False
     if len(a) == len(b):
         diff = [i for i, (x, y) in enumerate(zip(a, b, strict=True)) if x != y]
