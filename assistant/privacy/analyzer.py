@@ -17,6 +17,7 @@ from assistant.privacy.recognizers import LANGUAGES, build_registry
 from assistant.privacy.recognizers.chinese_person import LacModel
 from assistant.privacy.recognizers.company_name import CompanyNameRecognizer
 from assistant.privacy.recognizers.name_dictionary import NameDictionaryRecognizer
+from tools.names.titles import ZH_TITLED
 
 SCAN_ENTITIES = (
     Entity.ID,
@@ -161,7 +162,7 @@ def clients_over_guessed_persons(detections: list[Detection]) -> list[Detection]
 
 # A surname and the title RMs call a contact by ("刘总", "孟董"): the person LAC tagged may run
 # on into the next word ("刘总发个企微" -> "刘总发").
-TITLED = re.compile(r"^[\u4e00-\u9fff](?:总|董)(?=[\u4e00-\u9fff])")
+TITLED = re.compile(r"^[\u4e00-\u9fff]总(?=[\u4e00-\u9fff])")
 
 
 def _client_at_start(person: Detection, known: list[Detection]) -> Detection | None:
@@ -172,7 +173,12 @@ def _client_at_start(person: Detection, known: list[Detection]) -> Detection | N
         (
             k
             for k in known
-            if k.start == person.start and k.end < person.end and HAS_CJK.match(person.value)
+            if k.start == person.start
+            and k.end < person.end
+            and HAS_CJK.match(person.value)
+            # the rest is a contact said by surname and title ("孟总"), not the rest of a name:
+            # "陈建军" holds a client 陈建 and is still one person
+            and ZH_TITLED.fullmatch(person.value[k.length :])
         ),
         None,
     )

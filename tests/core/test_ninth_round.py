@@ -212,3 +212,11 @@ def test_a_gift_question_is_the_gift_rule_whoever_the_client(text: str) -> None:
 )
 def test_the_contact_a_draft_is_for(text: str, contact: str | None) -> None:
     assert extract(text, "zh").contact == contact
+
+
+def test_a_name_that_starts_with_a_clients_name_stays_one_person() -> None:
+    # A retail client 陈建 and a person 陈建军: the rest ("军") is no surname and title.
+    client = _det(Entity.CLIENT, 0, 2, "陈建", known=True)
+    person = _det(Entity.PERSON, 0, 3, "陈建军", known=False)
+    kept = clients_over_guessed_persons([client, person])
+    assert person in kept
