@@ -3,8 +3,10 @@ peers, computed once per process (and again after an import), shared by every tu
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+import threading
+from datetime import UTC, date, datetime, timedelta
 from functools import cached_property
+from time import monotonic
 from typing import TYPE_CHECKING, Any, cast
 
 from tools.bank.records import ClientData, ClientRecord, ProductRecord, RMRecord
@@ -25,6 +27,8 @@ if TYPE_CHECKING:
 # The latest month is shown beside the 3-month average when the two are this far apart: an
 # average over a quarter hides a move made in its last month or two.
 LATEST_APART = 0.1
+NOTE_POLL_SECONDS = 2.0  # how often a turn looks for notes other replicas saved
+CLOCK_SKEW = timedelta(minutes=5)  # how far replicas' clocks may differ
 
 
 def _latest_apart(m: Any, zh: bool) -> str:
@@ -45,6 +49,12 @@ class InsightService:
         self._gaps: dict[tuple[frozenset[str], bool], list[FollowUpGap]] = {}
         # Bumped when notes are saved: what was computed from the old notes is stale.
         self.revision = 0
+        # Notes saved by other replicas (or processes) are found by polling the table they
+        # go to: from this moment, since what is read from now on already holds older ones.
+        self._notes_seen: dict[str, datetime] = {}
+        self._notes_mark = datetime.now(UTC)
+        self._notes_polled = float("-inf")
+        self._notes_lock = threading.Lock()
 
     @cached_property
     def products(self) -> dict[str, ProductRecord]:
@@ -181,6 +191,29 @@ class InsightService:
             return code
         name = product.name if zh else (product.name_en or product.name)
         return f"{name}（{code}）" if zh else f"{name} ({code})"
+
+    def sync_notes(self, *, now: float | None = None) -> set[str]:
+        """Re-read the clients another replica saved a note for since the last look (at most
+        every ``NOTE_POLL_SECONDS``); returns their ids. Clocks of replicas may differ by up
+        to ``CLOCK_SKEW``: the look reaches that far back and skips the notes already seen."""
+        at = monotonic() if now is None else now
+        with self._notes_lock:
+            if at - self._notes_polled < NOTE_POLL_SECONDS:
+                return set()
+            self._notes_polled = at
+            since = self._notes_mark - CLOCK_SKEW
+            fresh = [
+                n for n in self._bank.notes_captured_since(since) if n[0] not in self._notes_seen
+            ]
+            for note_id, _, captured_at in fresh:
+                self._notes_seen[note_id] = captured_at
+                self._notes_mark = max(self._notes_mark, captured_at)
+            horizon = self._notes_mark - CLOCK_SKEW
+            self._notes_seen = {k: v for k, v in self._notes_seen.items() if v >= horizon}
+        changed = {client_id for _, client_id, _ in fresh}
+        if changed:
+            self.notes_changed(changed)
+        return changed
 
     def notes_changed(self, client_ids: set[str]) -> None:
         """A note was saved for these clients: re-read them, and forget the books, gaps and

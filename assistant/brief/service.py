@@ -83,6 +83,7 @@ class BriefService:
             raise UserError(f"A brief's date must be between {FIRST_DAY} and {LAST_DAY}.")
         caller = resolve_caller(self._bank, rm_id)
         caller.require_client_access()
+        self._insights.sync_notes()  # a note saved on another replica closes its gap here too
         if caller.role == "team_lead":
             return self._team_brief(caller, day, language, channel)
         views = self._open(self._views.of(self._own_book(caller.rm_id), day), day)

@@ -352,6 +352,8 @@ class Assistant:
             [] if new else await asyncio.to_thread(self.conversations.history, conversation_id)
         )
         state = history[-1].state if history else {}
+        # A note another replica saved since this one read its clients: read them again.
+        await asyncio.to_thread(self._services().intelligence.sync_notes)
         return EngineContext(
             self._toolbox(caller, conversation_id, language, channel, state),
             masked_text,

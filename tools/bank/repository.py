@@ -59,6 +59,11 @@ class BankRepository(Protocol):
         """Notes captured on or after ``since`` (by capture time), oldest first."""
         ...
 
+    def notes_captured_since(self, since: datetime) -> list[tuple[str, str, datetime]]:
+        """``(note_id, client_id, captured_at)`` of notes captured at or after ``since``,
+        oldest first: how a replica learns that another saved a note (no note text)."""
+        ...
+
     def add_outcome(self, outcome: ActionOutcome) -> None:
         """Record what an RM did about a suggested action (a bank may back this with its
         CRM's task API)."""
@@ -83,6 +88,11 @@ class BankRepository(Protocol):
 
 def _fields(record_type: type[DataclassInstance], row: object) -> dict:
     return {f: getattr(row, f) for f in record_type.__dataclass_fields__ if hasattr(row, f)}
+
+
+def _aware(at: datetime) -> datetime:
+    """SQLite gives back naive datetimes for timezone columns; they were stored as UTC."""
+    return at if at.tzinfo is not None else at.replace(tzinfo=UTC)
 
 
 def _money(value: SupportsFloat | None) -> float:
@@ -234,6 +244,16 @@ class SqlBankRepository:
                 .order_by(table.captured_at, table.note_id)
             )
             return [CapturedNote(**_fields(CapturedNote, r)) for r in rows]
+
+    def notes_captured_since(self, since: datetime) -> list[tuple[str, str, datetime]]:
+        table = m.CapturedInteraction
+        with self._sessions() as s:
+            rows = s.execute(
+                select(table.note_id, table.client_id, table.captured_at)
+                .where(table.captured_at >= since)
+                .order_by(table.captured_at, table.note_id)
+            )
+            return [(r.note_id, r.client_id, _aware(r.captured_at)) for r in rows]
 
     def add_outcome(self, outcome: ActionOutcome) -> None:
         with self._sessions.begin() as s:
