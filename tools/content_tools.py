@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, Literal, cast
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Literal, cast
 
 from pydantic import BaseModel, Field
 
@@ -11,7 +12,7 @@ from tools.names.titles import addressed, titled
 from tools.toolbox import Toolbox, ToolError
 
 if TYPE_CHECKING:
-    from tools.bank.records import ProductRecord
+    from tools.bank.records import ContactRecord, ProductRecord
     from tools.outreach import ProductRef
     from tools.outreach import Purpose as OutreachPurpose
 
@@ -217,7 +218,9 @@ def check_compliance(tb: Toolbox, args: CheckComplianceArgs) -> dict:
     return report.model_dump(mode="json")
 
 
-def _addressee(tb: Toolbox, contacts: list, said: str | None) -> Any:
+def _addressee(
+    tb: Toolbox, contacts: Sequence[ContactRecord], said: str | None
+) -> ContactRecord | None:
     """The contact the RM named for a draft ("打给郭经理" -> 郭倩, 财务经理): by the name, else by
     surname and title; None when the words fit none of the client's contacts."""
     if not said:
