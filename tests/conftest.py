@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Iterator
+from contextlib import ExitStack, contextmanager
 from pathlib import Path
+from typing import Any
 
 import psycopg
 import pytest
@@ -31,6 +33,26 @@ def throwaway_database(prefix: str = "frontline_test") -> Iterator[str]:
     finally:
         with psycopg.connect(PG_ADMIN, autocommit=True) as conn:
             conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+# The two databases the write paths are tested on: SQLite, and PostgreSQL where it runs.
+DATABASES = ["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)]
+
+
+@contextmanager
+def demo_bank_on(database: str, home: Path, prefix: str) -> Iterator[tuple[Any, dict]]:
+    """The demo bank loaded into a Frontline on ``database`` ("sqlite" in ``home``, or a
+    throw-away PostgreSQL database named after ``prefix``): (frontline, demo truth), closed
+    and dropped afterwards."""
+    from testkit.demo import build_demo_frontline
+
+    with ExitStack() as stack:
+        url = None
+        if database == "postgres":
+            url = stack.enter_context(contextmanager(throwaway_database)(prefix))
+        fl, truth = build_demo_frontline(home, database_url=url)
+        stack.callback(fl.close)
+        yield fl, truth
 
 
 @pytest.fixture(scope="session")

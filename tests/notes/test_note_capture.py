@@ -13,7 +13,6 @@ import csv
 import io
 import shutil
 from collections.abc import Iterator
-from contextlib import ExitStack, contextmanager
 from datetime import date
 from pathlib import Path
 
@@ -22,8 +21,7 @@ from sqlalchemy import select, text
 
 from assistant.core.types import Answer, Turn
 from assistant.wiring import Frontline
-from testkit.demo import build_demo_frontline
-from tests.conftest import throwaway_database
+from tests.conftest import DATABASES, demo_bank_on
 from tools.bank import models as m
 from tools.bank.importer import import_extract
 from tools.intelligence.followup import client_gaps, requirements
@@ -32,18 +30,12 @@ from tools.notes.export import write_notes
 RM = "RM001"
 
 
-@pytest.fixture(
-    scope="module", params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)]
-)
+@pytest.fixture(scope="module", params=DATABASES)
 def bank(
     request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
 ) -> Iterator[Frontline]:
-    with ExitStack() as stack:
-        url = None
-        if request.param == "postgres":
-            url = stack.enter_context(contextmanager(throwaway_database)("frontline_notes"))
-        fl, _truth = build_demo_frontline(tmp_path_factory.mktemp("notes"), database_url=url)
-        stack.callback(fl.close)
+    home = tmp_path_factory.mktemp("notes")
+    with demo_bank_on(request.param, home, "frontline_notes") as (fl, _truth):
         yield fl
 
 

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Iterator
-from contextlib import ExitStack, contextmanager
 from datetime import UTC, date, datetime, timedelta
 
 import pytest
@@ -14,29 +13,24 @@ import pytest
 import tools.insights
 from assistant.core.types import Answer, Turn
 from assistant.wiring import Frontline
-from testkit.demo import build_demo_frontline
-from tests.conftest import throwaway_database
+from tests.conftest import DATABASES, demo_bank_on
 from tests.notes.test_note_capture import RM, churn_client
 from tools.bank.records import CapturedNote
 from tools.bank.repository import SqlBankRepository
 from tools.insights import CLOCK_SKEW, InsightService
 
 
-@pytest.fixture(
-    scope="module", params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)]
-)
+@pytest.fixture(scope="module", params=DATABASES)
 def replicas(
     request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
 ) -> Iterator[tuple[Frontline, Frontline]]:
-    with ExitStack() as stack:
-        url = None
-        if request.param == "postgres":
-            url = stack.enter_context(contextmanager(throwaway_database)("frontline_replicas"))
-        one, _truth = build_demo_frontline(tmp_path_factory.mktemp("replicas"), database_url=url)
-        stack.callback(one.close)
+    home = tmp_path_factory.mktemp("replicas")
+    with demo_bank_on(request.param, home, "frontline_replicas") as (one, _truth):
         other = Frontline(one.settings)  # a second process on the same settings and database
-        stack.callback(other.close)
-        yield one, other
+        try:
+            yield one, other
+        finally:
+            other.close()
 
 
 def ask(fl: Frontline, question: str, conversation: str | None = None) -> Answer:

@@ -4,15 +4,13 @@ on the bank's "today", and the hide window is measured in the bank's days."""
 from __future__ import annotations
 
 from collections.abc import Iterator
-from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass
 from datetime import date
 
 import pytest
 
 from assistant.wiring import Frontline
-from testkit.demo import build_demo_frontline
-from tests.conftest import throwaway_database
+from tests.conftest import DATABASES, demo_bank_on
 from tools.outcomes.service import OutcomeService
 
 
@@ -45,16 +43,10 @@ class Bank:
         return date.fromisoformat(self.truth["as_of"])
 
 
-@pytest.fixture(
-    scope="module", params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)]
-)
+@pytest.fixture(scope="module", params=DATABASES)
 def bank(
     request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
 ) -> Iterator[Bank]:
-    with ExitStack() as stack:
-        url = None
-        if request.param == "postgres":
-            url = stack.enter_context(contextmanager(throwaway_database)("frontline_outcomes"))
-        fl, truth = build_demo_frontline(tmp_path_factory.mktemp("outcomes"), database_url=url)
-        stack.callback(fl.close)
+    home = tmp_path_factory.mktemp("outcomes")
+    with demo_bank_on(request.param, home, "frontline_outcomes") as (fl, truth):
         yield Bank(fl, truth, with_clock(fl, date.fromisoformat(truth["as_of"])))
