@@ -4,21 +4,18 @@ from __future__ import annotations
 
 import random
 from datetime import date, timedelta
+from pathlib import Path
 from typing import Any
+
+import yaml
 
 from tools.bank.demo_data import TRADE_INDUSTRIES
 from tools.bank.demo_ids import Registry
 
-TERMS = {
-    "CDEP02": [91, 182, 365, 730, 1095],
-    "CDEP03": [365, 730, 1095],
-    "CDEP04": [35, 91, 182, 365],
-    "CWM01": [91, 182, 365],
-    "RDEP02": [91, 182, 365, 730, 1095, 1825],
-    "RCD01": [365, 730, 1095],
-    "RWM01": [91, 182, 365, 540],
-    "RWM02": [91, 182, 365, 540],
-}
+# The catalogue's fixed-term products and the terms they are sold for (catalog.yaml).
+TERMS: dict[str, list[int]] = yaml.safe_load(
+    Path(__file__).with_name("catalog.yaml").read_text(encoding="utf-8")
+)["terms_days"]
 MATURING_WINDOWS = {"maturing_30": (3, 30), "maturing_60": (33, 60), "maturing_90": (63, 90)}
 RETAIL_INVEST = ["RCD01", "RWM01", "RINS01", "RWM02", "RFD01", "RGLD01", "RFD02", "RTR01"]
 CARD_PRODUCTS = {"RDEP01", "RDEP02", "RCD01"}
