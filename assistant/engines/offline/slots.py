@@ -13,7 +13,6 @@ from tools.names.titles import ZH_TITLED
 CJK = re.compile(r"[\u4e00-\u9fff]")
 
 PERSON_TOKEN = re.compile(r"⟦PERSON_\d+⟧")
-TITLED_FORM = ZH_TITLED
 CHANNELS = [
     (r"微信|企微|wechat|weixin|\bwecom\b", "wechat"),  # 企业微信 / WeCom: the work WeChat
     (r"短信|\bsms\b|text message", "sms"),
@@ -104,7 +103,7 @@ def detect_language(text: str) -> Literal["zh", "en"]:
 
 
 # "打给段总", "发给王经理": a contact named by surname and title (no PII, so not masked).
-ADDRESSED_AS = re.compile(rf"(?:打给|发给|写给|致|给)\s*(?P<form>{TITLED_FORM.pattern})")
+ADDRESSED_AS = re.compile(rf"(?:打给|发给|写给|致|给)\s*(?P<form>{ZH_TITLED.pattern})")
 
 
 def _addressed_as(text: str) -> str | None:
