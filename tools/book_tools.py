@@ -11,7 +11,7 @@ from tools.bank.records import RMRecord
 from tools.book_query import BookQuery, describe
 from tools.catalogue import Catalogue
 from tools.intelligence.book import BookRow
-from tools.intelligence.book_select import Resolved, per_rm, select
+from tools.intelligence.book_select import SUMMED, Resolved, per_rm, select
 from tools.intelligence.followup import FollowUpGap
 from tools.names.staff import forms, owner_reading, resolve
 from tools.outcomes.book import Keyed, open_gaps, open_rows, row_actions
@@ -79,6 +79,8 @@ def list_book(tb: Toolbox, args: ListBookArgs) -> dict:
         return out | _gaps(tb, args, book, rm, names, label)
     rows, keyed = _select(tb, args, rm)
     out["matched"] = len(rows)
+    # "加起来多少", "total loans of them": each summable figure over every match, not the shown.
+    out["totals"] = {m: round(sum(getattr(r, attr) for r in rows), 2) for m, attr in SUMMED.items()}
     if args.group_by_rm:
         team = sorted({r.rm_id for r in intel.book_rows(book)})
         out["per_rm"] = [

@@ -165,6 +165,31 @@ def latin_forms(name: str, industry: str, branch: str, address: str) -> frozense
     return frozenset(forms)
 
 
+# "电力设备那家", "远领那个": the run of Chinese just before a pointer.
+_BEFORE_POINTER = re.compile(r"([\u4e00-\u9fff]{2,12}?)(?:的)?(?:那家|这家|那个|这个)")
+# Parts of a name every company shares: they describe none of them.
+_LEGAL = re.compile(r"有限|公司|集团|股份|实业|客户")
+
+
+def described_by_name(tb: Toolbox, text: str) -> list[str]:
+    """The caller's clients whose names hold the words just before a pointer ("电力设备那家":
+    every client with 电力设备 in its name), the longest such words first; empty when no part
+    of at least two characters is in any name."""
+    m = _BEFORE_POINTER.search(text)
+    if m is None:
+        return []
+    run = m.group(1)
+    book = tb.services.bank.get_clients(sorted(tb.caller.client_ids))
+    for start in range(len(run) - 1):
+        part = run[start:]
+        if _LEGAL.search(part):
+            continue
+        found = [c.client_id for c in book if part in c.name]
+        if found:
+            return found
+    return []
+
+
 def described_by_industry(tb: Toolbox, text: str) -> list[str]:
     """The caller's clients in the one industry ``text`` names ("那家做纺织的"): a client the
     RM describes instead of naming. Empty when no industry of the book is named, or several

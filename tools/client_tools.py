@@ -10,6 +10,7 @@ from typing import Any
 from pydantic import BaseModel, Field
 
 from assistant.errors import EntitlementError
+from assistant.privacy.dictionary import splits_a_word, word_edges
 from assistant.privacy.tokens import TOKEN_RE
 from tools.bank.records import ClientData, ClientRecord
 from tools.names.forms import company_forms, is_english_word
@@ -226,7 +227,13 @@ def _name_like(text: str, m: re.Match[str]) -> bool:
 
 
 def _by_head(forms: NameForms, text: str) -> bool:
-    return any(head in text for head in forms.heads)
+    """A short head of the name, as a word of its own: "海天" inside "上海天气" splits the
+    everyday word 上海 and names no one."""
+    found = [m for head in forms.heads for m in re.finditer(re.escape(head), text)]
+    if not found:
+        return False
+    words = word_edges(text)
+    return any(not splits_a_word(words, m.start(), m.end()) for m in found)
 
 
 def _owners(tb: Toolbox, token: str) -> frozenset[str]:

@@ -84,6 +84,7 @@ TAMPER_REQUEST = re.compile(
     rf"(?:{_ASSESSMENT}).{{0,12}}(?:我)?(?:帮(?:她|他|客户)?|替(?:她|他|客户)?)?(?:填|改|调|提|升)(?:成|到|为|高|个|一下)?\s*(?:c[1-5]|高一?[点级档])|"
     rf"(?:改|调|提|升)(?:成|到|为|高)\s*c[1-5].{{0,16}}(?:匹配|就能买|才能买|能买|可以买)|"
     r"\b(?:fill (?:in|out)|complete|do|take|answer)\b.{0,20}\b(?:her|his|their|the client'?s|for (?:her|him|them))\b.{0,20}\brisk (?:assessment|questionnaire|test|profile)s?\b|"
+    r"\b(?:fill|fill in|fill out|redo|re-?do|retake|re-?take|complete|answer)\b.{0,12}\b(?:the |her |his |their )?(?:risk )?(?:questionnaire|assessment|test)s?\b.{0,12}\bfor (?:her|him|them|the client)\b|"
     r"\b(?:change|bump|raise|upgrade|set|move|mark)\b.{0,30}\brisk (?:rating|profile|appetite|level|assessment|score)\b.{0,10}\b(?:to|up to|as)\s*c[1-5]\b|"
     r"\b(?:put|mark|record|rate)\s+(?:her|him|them|the client)\s+(?:down\s+)?(?:as|at)\s+c[1-5]\b",
     re.I,
@@ -93,13 +94,28 @@ TAMPER_FLAG = "compliance:suitability_tampering"
 
 def asks_to_tamper(text: str) -> bool:
     """Whether ``text`` asks the RM's hand in a client's risk assessment (not how to handle
-    a client who wants it changed)."""
-    return bool(TAMPER_REQUEST.search(text)) and not _HANDLING.search(text)
+    a client who wants it changed). "能不能帮她把测评做高一点" asks whether it is allowed, a rule
+    question; with the grade it is to be set to ("can I just redo her test and put her at
+    C4?") it is the plan itself, asked to be approved."""
+    if not TAMPER_REQUEST.search(text) or _HANDLING.search(text):
+        return False
+    return not _PERMISSION.search(text) or bool(_GRADE_SET.search(text))
 
 
 _HANDLING = re.compile(
-    r"怎么办|怎么处理|如何处理|要求|想要|能不能|可不可以|可以吗|行吗|吗\s*[?？]|"
-    r"\b(?:what (?:do|should) (?:i|we)|how (?:do|should) (?:i|we)|can (?:i|we)|may (?:i|we)|is it ok|asks? (?:me )?to|wants? (?:me )?to)\b",
+    r"怎么办|怎么处理|如何处理|要求|想要|"
+    r"\b(?:what (?:do|should) (?:i|we)|how (?:do|should) (?:i|we)|asks? (?:me )?to|wants? (?:me )?to)\b",
+    re.I,
+)
+_PERMISSION = re.compile(
+    r"能不能|可不可以|可以吗|行吗|吗\s*[?？]|\b(?:can (?:i|we)|may (?:i|we)|is it ok)\b", re.I
+)
+# The grade set, or the product it is set for: "改成C4", "put her at C4", "so he qualifies
+# for the equity fund", "这样就能买".
+_GRADE_SET = re.compile(
+    r"(?:改|调|提|升|填|做)(?:成|到|为|个)\s*c[1-5]|\b(?:to|as|at)\s*c[1-5]\b|"
+    r"\bso (?:that )?(?:she|he|they|the client) (?:qualif(?:y|ies)|can (?:buy|get|invest)|is eligible|matches)\b|"
+    r"这样(?:她|他|客户)?(?:就)?(?:能|可以)买|才能买|就匹配",
     re.I,
 )
 

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from assistant.engines.offline import compose as c
 from assistant.engines.offline.playbooks import Lookup, find, lookup
+from tools.intelligence.fmt import money_en, money_zh
 from tools.intelligence.policy import PlaybookMap
 from tools.toolbox import Toolbox
 
@@ -20,6 +21,8 @@ WORDS: dict[str, tuple[str, str]] = {
     "last": ("上次接触", "Last contact"),
     "days_ago": ("距今 {n} 天", "{n} days ago"),
     "never": ("无接触记录", "no contact on file"),
+    "holdings": ("持有产品", "Holdings"),
+    "matures": ("{date} 到期", "matures {date}"),
     "changes": ("自上次接触以来的变化", "What changed since the last contact"),
     "no_changes": ("无变化记录", "Nothing on file has changed"),
     "notes": ("最近记录", "Latest notes"),
@@ -87,6 +90,7 @@ def sections(prep: dict, found: dict[str, dict], language: str) -> list[Section]
     head = [_header(prep, language)]
     return [
         Section(w("title", language), head),
+        Section(w("holdings", language), _holdings(prep.get("holdings") or [], language)),
         Section(
             w("changes", language),
             [f"- {x['text']}" for x in prep["changes"]] or [f"- {w('no_changes', language)}"],
@@ -101,6 +105,24 @@ def sections(prep: dict, found: dict[str, dict], language: str) -> list[Section]
         Section(w("basis", language), _basis(found)),
         Section(w("compliance", language), _compliance(prep, language, cite("compliance"), zh)),
     ]
+
+
+def _holdings(held: list[dict], language: str) -> list[str]:
+    zh = language == "zh"
+    money = money_zh if zh else money_en
+    out = []
+    for h in held:
+        parts = [money(h["balance"])] if h.get("balance") else []
+        if h.get("maturity_date"):
+            parts.append(w("matures", language).format(date=h["maturity_date"]))
+        detail = ("，" if zh else ", ").join(parts)
+        named = (
+            f"{h['product']}（{h['product_code']}）"
+            if zh
+            else f"{h['product']} ({h['product_code']})"
+        )
+        out.append(f"- {named}" + ((("：" if zh else ": ") + detail) if detail else ""))
+    return out
 
 
 def _header(prep: dict, language: str) -> str:

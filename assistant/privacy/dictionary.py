@@ -223,7 +223,7 @@ class NameDictionary:
         lowered = ascii_lower(text)
         hits = self._exact_hits(text, lowered)
         if any(text[h.start : h.end] in self._short_heads for h in hits):
-            words = _word_edges(text)
+            words = word_edges(text)
             hits = [
                 h
                 for h in hits
@@ -505,7 +505,7 @@ def _prefixes(table: dict[str, NameEntry]) -> ahocorasick.Automaton:
     return trie
 
 
-def _word_edges(text: str) -> list[tuple[int, int]]:
+def word_edges(text: str) -> list[tuple[int, int]]:
     """The spans of the dictionary words (jieba's, frequent enough to be everyday words) in
     ``text``; words jieba only guessed from unknown characters are left out."""
     import jieba  # loaded by the name forms and the search index already
@@ -519,7 +519,13 @@ def _word_edges(text: str) -> list[tuple[int, int]]:
 
 def _splits_a_word(words: list[tuple[int, int]], hit: NameHit) -> bool:
     """An everyday word straddles one of the hit's edges."""
-    return any(start < edge < end for start, end in words for edge in (hit.start, hit.end))
+    return splits_a_word(words, hit.start, hit.end)
+
+
+def splits_a_word(words: list[tuple[int, int]], start: int, end: int) -> bool:
+    """An everyday word of ``words`` (``word_edges``) straddles ``start`` or ``end``: "海天" in
+    "上海天气" is no mention of 海天制药."""
+    return any(a < edge < b for a, b in words for edge in (start, end))
 
 
 def _merge(hits: list[NameHit], more: list[NameHit]) -> list[NameHit]:

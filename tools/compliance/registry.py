@@ -9,6 +9,7 @@ from tools.compliance.rules.base import Rule
 from tools.compliance.rules.full_identifier import FullIdentifierRule
 from tools.compliance.rules.guaranteed_return import GuaranteedReturnRule
 from tools.compliance.rules.identifier_request import IdentifierRequestRule
+from tools.compliance.rules.insured_investment import InsuredInvestmentRule
 from tools.compliance.rules.missing_risk_disclosure import MissingRiskDisclosureRule
 from tools.compliance.rules.pressure_selling import PressureSellingRule
 from tools.compliance.rules.risk_free_language import RiskFreeLanguageRule
@@ -49,6 +50,7 @@ def default_registry() -> RuleRegistry:
         [
             GuaranteedReturnRule(),
             RiskFreeLanguageRule(),
+            InsuredInvestmentRule(),
             SuitabilityMismatchRule(),
             MissingRiskDisclosureRule(),
             PressureSellingRule(),

@@ -49,6 +49,8 @@ class TierDefinition(_Section):
     # What the extract's tier column holds for this tier (see `TierSource`), besides the
     # tier's name and labels, which always count.
     values: tuple[str, ...] = ()
+    # Other names RMs use for the tier in questions ("PB", "私行"): read, never shown.
+    aliases: tuple[str, ...] = ()
 
     @property
     def is_fallback(self) -> bool:
@@ -133,7 +135,8 @@ class TieringPolicy(BaseModel):
         "clients"/"tier"/"accounts", so "branch opening hours" is not a tier."""
         found: dict[str, str] = {}
         for definition in (*self.corporate, *self.retail):
-            for phrase in (definition.label_zh, definition.label_en, *definition.values):
+            names = (definition.label_zh, definition.label_en, *definition.values)
+            for phrase in (*names, *definition.aliases):
                 found.setdefault(phrase.strip(), definition.tier)
         out = []
         for phrase, tier in sorted(found.items(), key=lambda kv: -len(kv[0])):

@@ -74,6 +74,7 @@ def prepare_meeting(tb: Toolbox, args: PrepareMeetingArgs) -> dict:
         "risk_appetite": profile["risk_appetite"],
         "as_of": as_of.isoformat(),
         "last_contact": _last_contact(since.last_contact, since.channel, as_of, said),
+        "holdings": _holdings(profile["holdings"], tb.services.products, zh),
         "changes": [_change(c) for c in changed],
         "notes": _notes(notes["interactions"], policy, said),
         "open_steps": _open_steps(signals["signals"], gaps, zh),
@@ -204,6 +205,24 @@ def _agenda_item(action: Any, policy: PrepPolicy, language: str) -> dict:
         "playbook": action.playbook,
         "questions": list(policy.questions_for(action.kind, action.signal_kind, language=language)),
     }
+
+
+def _holdings(held: list[dict], products: dict, zh: bool) -> list[dict]:
+    """What the client holds, named as the RM names it, with amount and maturity: what the
+    meeting will be about as often as any signal ("到期的年金", "her steady 90-day")."""
+    out = []
+    for h in held:
+        product = products.get(h["product_code"])
+        name = (product.name if zh else product.name_en or product.name) if product else None
+        out.append(
+            {
+                "product_code": h["product_code"],
+                "product": name or h["product"],
+                "balance": h["balance"],
+                "maturity_date": h["maturity_date"],
+            }
+        )
+    return out
 
 
 def _reminder(r: Reminder) -> dict:

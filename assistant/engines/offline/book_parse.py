@@ -37,6 +37,12 @@ SUPERLATIVE = re.compile(
     IC,
 )
 INVITE = re.compile(r"邀请|邀约|\binvite\b", IC)
+# "加起来多少", "total loans", "合计": the sum of a figure over the matches, not a count.
+TOTAL = re.compile(
+    r"加起来|合计|总额|总计|总和|加总|一共多少钱|总共多少钱|总金额|"
+    r"\b(?:in total|total|sum|combined|altogether|add(?:s|ed)? up)\b",
+    IC,
+)
 GROUP_BY_RM = re.compile(
     r"哪[个位](组员|客户经理|同事|rm)|(组|团队|组员)[里内中]?谁|我们组谁|\bwhich rm\b|\bwhich (of my )?team members?\b|\bwho on (my|the) team\b|"
     r"各自|每个人|每人|每位(组员|客户经理|同事)?|每个(组员|客户经理|rm)|按(客户经理|人|rm)(分|统计|汇总)|"
@@ -78,6 +84,12 @@ NO_CONTACT = [
     ),
     re.compile(
         rf"(?:in|for) (?:over |more than )?(a|one|{NUMBER}) (year|month|week)s?\b.{{0,5}}$", IC
+    ),
+    # "nothing logged in the last 60 days", "no interactions recorded in 3 months"
+    re.compile(
+        rf"\b(?:nothing|no (?:contacts?|interactions?|activity|visits?|calls?|notes?))\s+"
+        rf"(?:logged|recorded|on record|on file)\b\D{{0,24}}?({NUMBER})\s*(days?|weeks?|months?|years?|d\b)",
+        IC,
     ),
 ]
 _DAYS_PER = {"天": 1, "日": 1, "d": 1, "day": 1, "周": 7, "week": 7, "个月": 30, "月": 30,
@@ -162,6 +174,7 @@ LIST_ASK = re.compile(
 )
 CLIENT_NOUN = re.compile(r"客户|企业|公司|\bclients?\b|\bcustomers?\b|\baccounts\b", IC)
 TEAM = re.compile(r"团队|我们组|组里|组员|全组|\bteam\b", IC)
+TEAM_ASKS = re.compile(r"有哪些|有几[个家位]?|哪些|\bwhich\b|\bwho\b", IC)
 
 
 @dataclass
@@ -294,7 +307,9 @@ NOT_SINCE = re.compile(
 
 
 # "建材行业的客户" for the book's 建材贸易: a label's first word, said as the trade.
-_TRADE_AFTER = re.compile(r"^\s*(行业|类|企业|公司|的客户|客户|领域)")
+_TRADE_AFTER = re.compile(
+    r"^\s*(?:的)?(?:[那这](?:几|些)?[家个位]?)?\s*(行业|类|企业|公司|的客户|客户|领域)"
+)  # "建材类", "建材那几家客户"
 
 
 # "can a C2 client buy an R3 product?", "C2 的客户能买 R3 吗": a rule asked of any client, not a
@@ -320,12 +335,19 @@ def industry_said(text: str, industries: list[str]) -> str | None:
             return i
     low = text.lower()
     for i in labels:
-        english = INDUSTRY_ZH.get(i) or " ".join(
-            INDUSTRY_ZH[w] for w in _industry_words(i) if w in INDUSTRY_ZH
+        english = (
+            TRADES_EN.get(i)
+            or INDUSTRY_ZH.get(i)
+            or " ".join(INDUSTRY_ZH[w] for w in _industry_words(i) if w in INDUSTRY_ZH)
         )
         if english and _english_industry(english).search(low):
             return i
     return None
+
+
+# Trades whose English is one word the name glossary cannot build from its parts (船舶 + 制造
+# is "shipbuilding", not "ship manufacturing"); read for industries, never for client names.
+TRADES_EN = {"船舶制造": "Shipbuilding", "船舶修造": "Shipbuilding", "造船": "Shipbuilding"}
 
 
 def _english_industry(english: str) -> re.Pattern[str]:
@@ -487,10 +509,10 @@ def _thresholds(text: str, measure: str | None) -> list[Threshold]:
     if measure == "deposit_change" and (m := SHARE.search(text)):
         return [Threshold(measure="deposit_change", op="lte", value=-share(m))]
     bound = re.compile(
-        rf"(超过|大于|高于|多于|以上|不低于|至少|过|逾|超|低于|少于|小于|不超过|不到|以下|over|above|more than|greater than|at least|under|below|less than|at most)\s*({NUMBER})\s*({UNIT})",
+        rf"(超过|大于|高于|多于|以上|不低于|至少|过|逾|超|低于|少于|小于|不超过|不到|以下|over|above|more than|greater than|at least|under|below|less than|at most)\s*({NUMBER})\s*个?\s*({UNIT})",
         IC,
     )
-    after = re.compile(rf"({NUMBER})\s*({UNIT})\s*(以上|以下|\+)", IC)
+    after = re.compile(rf"({NUMBER})\s*个?\s*({UNIT})\s*(以上|以下|\+)", IC)  # "1个亿以上"
     # "日均过亿", "贷款破千万": the unit alone is one of it
     bare = re.compile(r"(?:过|破|超|上)(亿|千万|百万)(?![\d一二两三四五六七八九十])")
     for m in bare.finditer(text):
@@ -677,6 +699,8 @@ def parse(
         or (superlative and measure and CLIENT_NOUN.search(text))
         or (thresholds and CLIENT_NOUN.search(text))
         or (thresholds and LIST_ASK.search(text))
+        # "组里有贷款的对公总行级有哪些": the team's clients, filtered, asked for
+        or (filtered and TEAM.search(text) and TEAM_ASKS.search(text))
     )
     if NORMATIVE.search(text) and not MY_BOOK.search(text):
         structured = False

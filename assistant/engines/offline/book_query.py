@@ -10,7 +10,7 @@ from dataclasses import replace
 from assistant.core.types import StatusEvent
 from assistant.engines.base import EngineResult
 from assistant.engines.offline import compose as c
-from assistant.engines.offline.book_parse import Parsed, parse
+from assistant.engines.offline.book_parse import TOTAL, Parsed, measure_named, parse
 from assistant.engines.offline.followup import LAST_BOOK
 from assistant.engines.offline.phrases import t
 from assistant.engines.offline.playbooks import find, lookup
@@ -211,7 +211,20 @@ def _lines(result: dict, args: dict, language: str, text: str) -> list[str]:
         lines.insert(0, t("book_count_one" if n == 1 else "book_count", language).format(matched=n))
     elif figure and result.get("clients") and WHO.search(text):
         lines.insert(0, _top(result["clients"][0], figure, language))
+    if TOTAL.search(text) and result.get("clients"):
+        lines.insert(0, _total(result, args, language, text))
     return lines
+
+
+def _total(result: dict, args: dict, language: str, text: str) -> str:
+    """ "加起来多少": the sum of the figure asked about (else the one the list is ranked or
+    bounded by, else deposits) over every client that matched."""
+    bounded = [t_["measure"] for t_ in args.get("thresholds", [])]
+    wanted = [measure_named(text), args.get("sort_by"), *bounded, "deposit"]
+    measure = next(m for m in wanted if m in result["totals"])
+    label = FIGURES[measure][1 if language == "zh" else 2]
+    amount = _exact(result["totals"][measure], language)
+    return t("book_total", language).format(label=label, amount=amount, matched=result["matched"])
 
 
 # "资产最多的是谁", "who has the most loans": one client is the answer, with its figure in full.

@@ -18,7 +18,7 @@ from assistant.engines.offline.request import Request
 from tools.toolbox import Toolbox
 
 _QUOTES = "「」“”\"'‘’《》"
-_ZH_WHO = r"(?:跟|和|对|向|给)?\s*(?:客户|他们|她们|他|她|对方)?\s*"
+_ZH_WHO = r"(?:跟|和|对|向|给)?\s*(?:客户|他们|她们|他|她|对方|⟦(?:CLIENT|PERSON)_\d+⟧(?:的?[\u4e00-\u9fff]{1,4}?)?)?\s*"
 _ZH_SAY = r"(?:说|讲|承诺|保证|宣传|表示|介绍说|讲成|说成)"
 CLAIM = [
     # 能跟客户说稳健理财保本吗 / 可以对客户讲X不
@@ -39,8 +39,16 @@ CLAIM = [
     ),
     re.compile(
         r"\b(?:can|may|could)\s+(?:i|we)\s+(?:tell|say to|promise|assure|inform)\s+"
-        r"(?:the\s+|a\s+|my\s+|our\s+)?(?:clients?|customers?|him|her|them)\s+(?:that\s+)?"
+        r"(?:the\s+|a\s+|my\s+|our\s+)?(?:clients?|customers?|him|her|them|⟦(?:CLIENT|PERSON)_\d+⟧)\s+(?:that\s+)?"
         r"(?P<c>.+?)\s*\??\s*$",
+        re.I,
+    ),
+    # "X's funds are covered by deposit insurance right? can I tell him that": the claim first
+    re.compile(
+        r"^\s*(?P<c>.+?)[\s,.;:!?—-]+(?:right|yes|correct|true)?[\s,.;:!?—-]*(?:so\s+)?"
+        r"(?:can|may|could)\s+(?:i|we)\s+(?:tell|say\s+(?:that\s+)?to|say)\s+"
+        r"(?:him|her|them|the\s+client|(?:the\s+)?clients?|⟦(?:CLIENT|PERSON)_\d+⟧)?\s*"
+        r"(?:that|this|so)?\s*\??\s*$",
         re.I,
     ),
     re.compile(
@@ -55,6 +63,7 @@ CLAIM = [
     ),
 ]
 MIN_CLAIM = 2
+POINTING = {"that", "this", "it", "so", "这个", "这样", "那个"}  # the claim is said elsewhere
 # A clause states the claim when it and the heading it sits under carry this share of the
 # claim's terms, and the clause itself at least half of them.
 STATED = 0.75
@@ -67,7 +76,7 @@ def said_claim(text: str) -> str | None:
     for rx in CLAIM:
         if m := rx.search(text.strip()):
             claim = m.group("c").strip(_QUOTES + " ，,。")
-            if len(claim) >= MIN_CLAIM:
+            if len(claim) >= MIN_CLAIM and claim.lower() not in POINTING:
                 return claim
     return None
 

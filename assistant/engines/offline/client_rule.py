@@ -15,6 +15,7 @@ import re
 from assistant.engines.base import EngineResult
 from assistant.engines.offline import clients, playbook_qa
 from assistant.engines.offline import compose as c
+from assistant.engines.offline.claims import said_claim
 from assistant.engines.offline.direct import asks_yes_no
 from assistant.engines.offline.intent import DISCLOSURE_RE
 from assistant.engines.offline.phrases import t
@@ -25,7 +26,8 @@ from tools.toolbox import Refusal, ToolError
 # Words that ask what the bank's rules require ("按规矩", "按它那个级别", "how often must I"): with
 # a pronoun for the conversation's client, the turn is a rule asked of that client, not a fact.
 RULE_ASKED = re.compile(
-    r"规矩|规定|制度|标准|要求|规定动作|按.{0,6}(级别|层级|分层|等级|量级)|频次|频率|"
+    r"规矩|规定|制度|标准|要求|规定动作|按.{0,6}(级别|层级|分层|等级|量级)|频次|频率|上报|报备|"
+    r"\bescalat|"
     r"(多久|多长时间|几天|几次|提前多久).{0,8}(一次|拜访|联系|面访|回访|接触|跟进)|提前多久|"
     r"\b(rules?|policy|standards?|supposed to|required|requirements?|have to|must|"
     r"how often|how early|how far ahead|how many days)\b",
@@ -46,9 +48,9 @@ async def answer(req: Request) -> EngineResult:
         return picked
     if picked is None:
         return await playbook_qa.answer(req)
-    if DISCLOSURE_RE.search(req.text):
+    if DISCLOSURE_RE.search(req.text) or said_claim(req.text):
         # "她女儿问余额，我能告诉她吗": the data-protection rule decides, whoever the client is
-        # (playbook_qa pins it).
+        # (playbook_qa pins it); "能跟X说理财保本吗": the words are checked, not X's tier.
         return (await playbook_qa.answer(req)).with_state({"client_ids": [picked]})
     if asks_suitability(req.text):
         # "X is C3, wants Y - allowed?": the suitability rule decides, not the tier's standard.

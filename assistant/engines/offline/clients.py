@@ -113,7 +113,7 @@ async def resolve_client(req: Request) -> str | EngineResult | None:
         if named:  # named but not in the book: the same answer as another book's client
             raise Refusal("no such client in the book")
         return None
-    if len(matches) > 1 and not slots.client_ids:
+    if len(matches) > 1 and (not slots.client_ids or slots.ask_which):
         return _ambiguous(matches, req.intent, req.lang, req.ctx.masked_text)
     return matches[0]["client_id"]
 

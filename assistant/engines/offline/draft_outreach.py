@@ -39,7 +39,16 @@ ABOUT_HOLDING = (
 )  # about a product the client holds
 SUITABILITY = "suitability_mismatch"
 TIED = "tied_selling"
-DECLINED = ("guaranteed_return", "risk_free_language", "full_identifier")
+# Wording asked for that no draft may carry: the answer declines it (the draft shown is the
+# bank's wording). Made-up urgency ("今天最后一天 不买就没了，逼一下") is a way of misleading
+# the client like a promised return; tied wording only drops out of a draft still sendable.
+DECLINED = (
+    "guaranteed_return",
+    "risk_free_language",
+    "full_identifier",
+    "pressure_selling",
+    "insured_investment",
+)
 
 
 async def answer(req: Request, profile: dict) -> EngineResult:
@@ -101,7 +110,7 @@ async def answer(req: Request, profile: dict) -> EngineResult:
     # The draft's slots (ids and codes only) for an edit: "改成邮件", "shorter", "in English".
     # A promise of principal or returns the RM asked for ("就说保本保息，稳赚不赔") is declined —
     # the draft offered is the bank's wording, not the message asked for — so the answer is a
-    # refusal. Tied or pressing wording is left out of a draft the RM can still send.
+    # refusal. Tied wording is left out of a draft the RM can still send.
     declined = any(f.get("code") in DECLINED for f in _said(broken))
     return EngineResult(
         c.join(blocks),

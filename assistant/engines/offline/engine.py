@@ -23,7 +23,8 @@ from assistant.engines.offline import (
     outcome,
 )
 from assistant.engines.offline import compose as c
-from assistant.engines.offline.book_parse import Parsed
+from assistant.engines.offline.book_parse import TOTAL, Parsed
+from assistant.engines.offline.claims import said_claim
 from assistant.engines.offline.client_facts import WHO_MANAGES
 from assistant.engines.offline.examples import ExampleClassifier, ExampleVerdict
 from assistant.engines.offline.intent import CLIENT_TOKEN, IntentResult, classifier_text, classify
@@ -113,6 +114,9 @@ class OfflineEngine:
         if narrows and (narrowed := await _narrowed(ctx, book)) is not None:
             # "只看重点客户及以上的": the last list's clients, by the filter said now.
             follow = replace(follow, intent="book_query", book=narrowed)
+        elif narrows and (summed := await _totalled(ctx, book)) is not None:
+            # "加起来多少": the last list's clients, their figure added up.
+            follow = replace(follow, intent="book_query", book=summed)
         if follow.book is not None:  # "这几家里哪家…": the list on screen, ranked
             book = replace(book, query=follow.book, structured=True)
         elif not follow.client_ids:  # "最大的那个" picks from the last list, it ranks no book
@@ -181,6 +185,10 @@ class OfflineEngine:
             return replace(verdict, intent=follow.intent)
         if WHO_MANAGES.search(ctx.masked_text) and (has_client or follow.client_ids):
             return replace(verdict, intent="client_facts")  # "第二个是谁管的": the client's RM
+        remembered = ctx.state.get("client_ids") or []
+        if WHO_MANAGES.search(ctx.masked_text) and len(remembered) == 1 and not book.structured:
+            slots.client_ids = list(remembered)  # "谁负责的" of the one client just picked
+            return replace(verdict, intent="client_facts")
         if carried := self._implicit_client(ctx, slots, follow, has_client, book, verdict):
             return carried
         if follow.default_intent:
@@ -191,8 +199,11 @@ class OfflineEngine:
                 book_like=book.structured,
                 method="rules",
             ).intent
-            if own == "playbook_qa" and client_rule.asks_rule(ctx.masked_text):
-                # "按规矩我该提前多久联系他们": the bank's rule, asked of the client "他们" means
+            if own == "playbook_qa" and (
+                client_rule.asks_rule(ctx.masked_text) or said_claim(ctx.masked_text)
+            ):
+                # "按规矩我该提前多久联系他们": the bank's rule, asked of the client "他们" means;
+                # "能跟他说X吗": the words X, checked
                 return replace(verdict, intent="playbook_qa")
             if own in followup.NO_INTENT_OF_ITS_OWN:
                 return replace(verdict, intent=follow.default_intent)
@@ -358,6 +369,19 @@ async def _narrowed(ctx: EngineContext, book: Parsed) -> BookQuery | None:
     # The last filters stay on the query (the clients of ``among`` meet them already) so that
     # the next turn's "再只看…" narrows this list, not the one before it.
     return BookQuery.model_validate({**last, **own, "among": among})
+
+
+async def _totalled(ctx: EngineContext, book: Parsed) -> BookQuery | None:
+    """The last book query again, over the clients it matched, when the turn only asks for a
+    total ("加起来多少", "what do they add up to"); None otherwise."""
+    last = ctx.state.get(followup.LAST_BOOK)
+    if not last or not TOTAL.search(ctx.masked_text):
+        return None
+    if book.query.model_dump(exclude_defaults=True).keys() - SHAPE_ONLY - {"count_only"}:
+        return None  # "合计存款超过一亿的": a question of its own
+    prior = BookQuery.model_validate(last)
+    among = await asyncio.to_thread(matched_ids, ctx.toolbox, prior)
+    return BookQuery.model_validate({**last, "among": among}) if among else None
 
 
 def _for_colleague(ctx: EngineContext, book: Parsed) -> BookQuery | None:

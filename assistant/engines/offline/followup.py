@@ -24,7 +24,8 @@ from assistant.engines.offline.book_parse import measure_named
 from assistant.engines.offline.slots import CHANNELS, FACTS, STYLES, Slots, _first
 from assistant.privacy.tokens import TOKEN_RE
 from tools.book_query import BookQuery
-from tools.client_pick import described_by_industry, pick_clients, rank_clients
+from tools.book_tools import matched_ids
+from tools.client_pick import described_by_industry, described_by_name, pick_clients, rank_clients
 from tools.toolbox import Toolbox
 
 # What the classifier says of words that ask nothing by themselves ("电子那家", "那理财呢？"):
@@ -99,7 +100,7 @@ LATEST_CONTACT = re.compile(
 )
 # Words that ask within the list on screen ("这几家里哪家…", "which of them"), not the book.
 WITHIN_LIST = re.compile(
-    r"这几[家个位]|这些|其中|里面|当中|之中|哪[家个位]|"
+    r"这几[家个位]|这些|其中|里面|当中|之中|哪[家个位笔]|"
     r"\b(of|among) (them|these|those)\b|\bwhich (one|of them|of these)\b",
     re.I,
 )
@@ -110,6 +111,7 @@ LAST_BOOK = "last_book"
 # 还没做远期的呢", "only the ones in manufacturing", "of those, who holds a CD").
 NARROW = re.compile(
     r"^\s*(?:那|那就|再)?只(?:看|要|留|显示|列|剩|挑)|^\s*(?:那|再)?(?:筛|过滤)|这里面|那里面|其中|"
+    r"^\s*(?:那|这)?(?:里面|里头|当中)|"
     r"(?:这|那)(?:些|几[家个位])(?:客户)?(?:里面?|中|当中|之中)|(?:他们|她们)(?:里面?|中|当中)|"
     r"\b(?:only|just)\s+(?:the\s+|those\s+)?(?:ones?|those|clients?)\b|^\s*(?:only|just)\b|"
     r"\b(?:of|among|from)\s+(?:them|these|those|that list|the list)\b|\bnarrow\b|\bfilter\b",
@@ -120,7 +122,8 @@ PLURAL_WHICH = re.compile(
     r"哪些|哪几|\bwhich ones\b|\btop\s*\d|前\s*\d|\brank\b|排(个|一下)?序|排名", re.I
 )
 # Asking which one, of the clients on screen ("哪家…最久", "which of them has the most").
-WHICH = re.compile(r"哪[家个位]|谁|\bwhich\b|\bwho\b", re.I)
+WHICH = re.compile(r"哪[家个位笔]|谁|\bwhich\b|\bwho\b", re.I)
+WHICH_ONE_MAX = 5  # more clients than a "which one?" can list: the words pick none
 
 # Words that point at one of the clients on screen ("上海那家", "the machinery one").
 POINTER = re.compile(r"那家|这家|那个|这个|那位|这位|\b(that|this|the)\s+(\w+\s+)?one\b", re.I)
@@ -167,6 +170,7 @@ class FollowUp:
     # A question asked of the list on screen ("which of them …"): the book query to run.
     book: BookQuery | None = None
     picks_one: bool = False  # ...and its first client is the one meant from now on
+    ask_which: bool = False  # the words fit several clients: which one is asked back
 
 
 async def resolve(tb: Toolbox, text: str, state: dict, slots: Slots) -> FollowUp:
@@ -186,6 +190,7 @@ async def resolve(tb: Toolbox, text: str, state: dict, slots: Slots) -> FollowUp
         follow.client_ids = follow.client_ids or list(state["client_ids"])[:1]
     if follow.client_ids and not names_client:
         slots.client_ids = follow.client_ids
+        slots.ask_which = follow.ask_which
     return follow
 
 
@@ -211,6 +216,7 @@ async def _refer(tb: Toolbox, text: str, state: dict, names_client: bool) -> Fol
             _by_position(text, pending)
             or await _by_measure(tb, text, pending)
             or await _by_description(tb, text, pending)
+            or await _by_filter(tb, text, pending)
         )
         if picked:
             question = state.get("pending_question")
@@ -252,9 +258,14 @@ async def _refer(tb: Toolbox, text: str, state: dict, names_client: bool) -> Fol
         return FollowUp(list(remembered), default_intent=_continued_intent(state))
     if not names_client and POINTER.search(text):
         # "那家做纺织的…": nothing on screen, the RM's own book is what the words point into.
-        described = await asyncio.to_thread(described_by_industry, tb, TOKEN_RE.sub(" ", text))
+        words = TOKEN_RE.sub(" ", text)
+        described = await asyncio.to_thread(described_by_industry, tb, words)
         if len(described) == 1:
             return FollowUp(described, default_intent="client_facts")
+        # "电力设备那家最近咋样": the part of a name said; several such clients are asked about.
+        named = await asyncio.to_thread(described_by_name, tb, words)
+        if 1 <= len(named) <= WHICH_ONE_MAX:
+            return FollowUp(named, default_intent="client_facts", ask_which=len(named) > 1)
     return FollowUp()
 
 
@@ -370,6 +381,24 @@ async def _by_description(tb: Toolbox, text: str, ids: list[str]) -> list[str]:
     (name, industry, branch, city: matched by the tools, the engine never sees them)."""
     words = TOKEN_RE.sub(" ", text)
     return await asyncio.to_thread(pick_clients, tb, words, ids)
+
+
+# A query's keys that describe which clients, not how the list is shown.
+_SHAPE = {"rm", "sort_by", "descending", "limit", "count_only"}
+
+
+async def _by_filter(tb: Toolbox, text: str, ids: list[str]) -> list[str]:
+    """ "有房贷的那个", "the C5 one", "没买基金的那位": the one candidate a book filter keeps
+    (what it holds, its tier, grade or signal); empty when it keeps none or several."""
+    from assistant.engines.offline.book_query import read  # book_query reads this module
+
+    parsed = await asyncio.to_thread(read, tb, text)
+    wanted = parsed.query.model_dump(exclude_defaults=True)
+    if not wanted.keys() - _SHAPE:
+        return []
+    query = BookQuery.model_validate({**wanted, "among": ids, "rm": None})
+    kept = await asyncio.to_thread(matched_ids, tb, query)
+    return kept if len(kept) == 1 else []
 
 
 def _same_draft(follow: FollowUp, draft: dict) -> bool:

@@ -136,12 +136,13 @@ CUES: dict[str, list[tuple[str, float]]] = {
     ],
     "serve_client": [
         (
-            r"怎么服务|如何服务|怎么维护|如何维护|怎么跟进|如何跟进|(该|要|应该)(怎么|如何)跟\s*[?？。]*$|(怎么|如何|咋)(处理|应对|弄|搞)|怎么营销|营销建议|服务建议|服务方案|下一步|该做什么|怎么办|怎么经营|经营建议|有什么机会|怎么挽留|如何挽留|营销机会|商机|机会",
+            r"还(?:能|可以|有)(?:做|推|卖|配|营销|切入)?(?:点|些)?(?:什么|啥)(?:产品|业务)|(?:交叉|叠加)销售|"
+            r"怎么服务|如何服务|怎么维护|如何维护|怎么跟进|如何跟进|(该|要|应该)(怎么|如何)跟\s*[?？。]*$|(怎么|如何|咋)(处理|应对|弄|搞|整)|咋办|怎么营销|营销建议|服务建议|服务方案|下一步|该做什么|怎么办|怎么经营|经营建议|有什么机会|怎么挽留|如何挽留|营销机会|商机|机会",
             2.5,
         ),
         (
             r"\bhow (should|do|can|would) (i|we) (serve|approach|handle|look after|retain|grow|work|play|deal with|win|keep|save|get)\b|"
-            r"\bwhat (should|do|can) (i|we) do\b|\bwhat now\b|\bwhat'?s the play\b|\bnext (best )?(step|action)s?\b|\bopportunit(y|ies)\b|\bserve\b",
+            r"\bwhat (should|do|can) (i|we) do\b|\bwhat else (?:can|could|should) (?:i|we) (?:sell|offer|pitch|do)\b|\bcross-?sell\b|\bwhat now\b|\bwhat'?s the play\b|\bnext (best )?(step|action)s?\b|\bopportunit(y|ies)\b|\bserve\b",
             2.5,
         ),
     ],
@@ -149,7 +150,7 @@ CUES: dict[str, list[tuple[str, float]]] = {
         (
             # "X啥情况": what is on file; "X怎么样了" stays a serve question (the golden sets')
             r"(?:啥|什么)情况|近况|"
-            r"持有|余额|日均|存款多少|贷款多少|联系人|电话|手机|号码|身份证|证件号|信用代码|账号|卡号|风险偏好|风险等级|什么时候到期|到期日|最近.{0,6}(互动|拜访|联系|沟通)|多久没(有)?(联系|拜访|沟通|见|来往|交易)|上次.{0,6}(联系|拜访|沟通|见面)|画像|概况|分层|哪一层|(哪个|什么)(客户)?(层级|级别)|是什么客户|多少员工|地址|邮箱|(有|有没有|有无)(过)?.{0,3}(交易|流水|动账)|交易(记录|情况|流水|笔数)",
+            r"持有|余额|日均|存款多少|贷款多少|联系人|电话|手机|号码|身份证|证件号|信用代码|账号|卡号|风险偏好|风险等级|什么时候到期|到期日|最近.{0,6}(互动|拜访|联系|沟通)|多久没(有)?(联系|拜访|沟通|见|来往|交易)|上次.{0,6}(联系|拜访|沟通|见面|聊|谈)|画像|概况|分层|哪一层|(哪个|什么)(客户)?(层级|级别)|是什么客户|多少员工|地址|邮箱|(有|有没有|有无)(过)?.{0,3}(交易|流水|动账)|交易(记录|情况|流水|笔数)",
             2.0,
         ),
         (
@@ -157,11 +158,13 @@ CUES: dict[str, list[tuple[str, float]]] = {
             2.0,
         ),
         (  # "存款咋样", "how big is their CD and when does it come due", "内部评级"
-            r"(?:存款|贷款|余额|日均|资产|持仓|流水|理财|定期|存单)(?:最近|近期|这阵子)?(?:咋样|怎么样|如何了?|情况|变化|走势|多少|有多少)|"
+            r"(?:存款|贷款|余额|日均|资产|持仓|流水|理财|定期|存单)(?:最近|近期|这阵子)?(?:的)?(?:趋势|走势|变化)?(?:咋样|怎么样|如何了?|情况|变化|走势|趋势|多少|有多少)|"
             r"(?:信用|内部|行内|授信)评级|(?:几号|哪天|哪一天|啥时候|何时|几月几号)到期|"
             r"\b(?:how big|how large|how much) (?:is|are|was|were|does|do)\b|"
             r"\b(?:comes?|falls?|is|are) due\b|\b(?:credit|internal) rating\b|"
-            r"\bwhen (?:does|do|will|is|are)\b.{0,30}\b(?:mature|due|expire)|\bhow much and when\b|"
+            r"\bwhen(?:'s| (?:does|do|will|is|are)\b).{0,30}\b(?:mature|due|expire)|\bhow much and when\b|"
+            # "存款咋掉这么多", "余额少了一大截": how far a figure fell, in numbers
+            r"(?:存款|资金|余额|日均|资产)(?:最近|近期|这阵子)?(?:咋|怎么|为啥|为什么)?(?:掉|少|降|跌|减少|下降|下滑)了?(?:这么多|那么多|多少|一大截|好多)|"
             r"\bwhat'?s (?:the )?(?:latest|status|situation|story) (?:with|on|at)\b",
             2.0,
         ),
@@ -194,8 +197,22 @@ CUES: dict[str, list[tuple[str, float]]] = {
         ),
         (  # "can i tell clients deposits are insured?": whether it may be said
             r"\b(can|may|could) (i|we) (tell|say|promise|mention|claim)\b|"
-            r"(能|可以|可不可以|能不能)(跟|和|对|给)客户(说|讲|承诺|表示)",
+            r"(能|可以|可不可以|能不能)(跟|和|对|给)(客户|他们|她们|他|她|对方)(说|讲|承诺|表示)",
             3.0,
+        ),
+        (  # "能跟⟦CLIENT_1⟧说理财保本吗", "can I tell ⟦CLIENT_1⟧ deposit insurance covers it?":
+            # the words checked, whoever the client is; the client's profile answers nothing
+            r"\b(?:can|may|could) (?:i|we) (?:tell|promise|assure|say to) ⟦(?:CLIENT|PERSON)_\d+⟧|"
+            r"\b(?:can|may|could) (?:i|we) (?:tell|say)(?: (?:him|her|them|the client|⟦(?:CLIENT|PERSON)_\d+⟧))?"
+            r"(?: that| this| so)?\s*\??\s*$|"
+            r"(?:能|可以|可不可以|能不能|能否)(?:跟|和|对|给|向)⟦(?:CLIENT|PERSON)_\d+⟧"
+            r"(?:的?[\u4e00-\u9fff]{1,4}?)?(?:说|讲|承诺|表示|保证)",
+            2.0,
+        ),
+        (  # "要上报吗", "do I need to escalate?": the bank's escalation rule, of whatever client
+            r"(?:要|需要|用不用|要不要|该不该|需不需要|得)(?:向上|往上)?(?:上报|报告|报备|升级|报给)|"
+            r"\b(?:escalate|escalation|report (?:it|this|that) (?:to|up)|need to report|flag (?:it|this) up)\b",
+            3.5,
         ),
         (  # "can i give ⟦CLIENT_1⟧ a 500 yuan shopping card?", "能不能送客户茅台": the gift rule,
             # whoever the client is (one of another book gets the rule, never their data)
@@ -218,7 +235,10 @@ CUES: dict[str, list[tuple[str, float]]] = {
             r"(?:今天|明天|后天|今早|明早|上午|下午|晚上|待会儿?|等会儿?|下周.?|周[一二三四五六日天]|过两天)"
             r"(?:去|要去|要|约了|约)?(?:见|拜访|面谈|约见|见面)|会前准备|会前|见面前|拜访前|"
             r"(?:拜访|见面|会面|面谈|开会|见).{0,12}(?:准备|梳理|议程|聊点啥|聊什么|谈些什么|给点思路)|"
-            r"准备一下|帮我准备|之前要准备",
+            r"(?:今天|明天|后天|今早|明早|上午|下午|待会儿?|等会儿?|下周.?|周[一二三四五六日天])(?:要)?(?:给|跟|和)"
+            r"⟦(?:CLIENT|PERSON)_\d+⟧(?:的?[\u4e00-\u9fff]{1,4}?)?(?:打(?:个)?电话|通(?:个)?电话|开会|见面|吃饭).{0,12}"
+            r"(?:准备|梳理|要点|聊点?啥|聊什么|说点?啥)|"
+            r"准备一下|准备下|帮我准备|之前要准备",
             4.0,
         ),
         (

@@ -233,6 +233,10 @@ PHRASES: dict[str, dict[str, str]] = {
     "book_top": {"zh": "答：{client}，{figure}。", "en": "Answer: {client}, {figure}."},
     "rm_sum": {"zh": "，{label}合计 {amount}", "en": ", {label} in total {amount}"},
     "rm_sum_total": {"zh": "合计：{label} {amount}", "en": "All together: {label} {amount}"},
+    "book_total": {
+        "zh": "答：{matched} 位客户{label}合计 {amount}。",
+        "en": "Answer: {label} of the {matched} clients add up to {amount}.",
+    },
     "rm_count_line": {
         "zh": "{name}（{rm_id}）：{clients} 位客户符合条件",
         "en": "{name} ({rm_id}): {clients} matching clients",

@@ -83,6 +83,7 @@ class Slots:
     language: str
     client_tokens: list[str] = field(default_factory=list)
     client_ids: list[str] = field(default_factory=list)  # the engine fills it (tools know ids)
+    ask_which: bool = False  # client_ids are candidates the words fit, not a choice
     name_fragment: str | None = None
     channel: str | None = None
     purpose: str | None = None

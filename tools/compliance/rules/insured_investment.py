@@ -1,0 +1,59 @@
+""" "存款保险也保这个理财" / "deposit insurance covers his fund too": deposit insurance protects
+deposits only; saying it covers a wealth product, a fund or an insurance policy misrepresents
+the product's risk. A sentence that says deposit insurance does not cover it is the rule itself."""
+
+from __future__ import annotations
+
+import re
+
+from tools.compliance.models import Finding, Remedy, Severity
+from tools.compliance.products import mentions_investment, needs_disclosure
+from tools.compliance.text import Document
+
+_WHY = (
+    "存款保险只保障存款，理财、基金、保险等产品不在保障范围内，不得宣称受存款保险保障。",
+    "Deposit insurance covers deposits only; wealth products, funds and insurance are not "
+    "covered, and may not be presented as if they were.",
+)
+_FIX = (
+    "理财非存款，产品有风险，投资须谨慎；存款保险不保障理财产品。",
+    "Wealth products are not deposits and carry risk; deposit insurance does not cover them.",
+)
+INSURED = re.compile(
+    r"存款保险|存保|\bdeposit[- ]insurance\b|\binsured by (?:the )?(?:deposit|fdic|pboc)", re.I
+)
+# "不受存款保险保障", "only covers deposits", "doesn't cover": the rule, not the claim.
+DENIED = re.compile(
+    r"不|非|没有|无法|仅|只|除外|\b(?:not|no|only|never|excludes?|excluding|except)\b|n't\b", re.I
+)
+
+
+NEAR = 12  # characters either side of the mention where a negation denies the claim
+
+
+class InsuredInvestmentRule:
+    code = "insured_investment"
+    severity = Severity.HIGH
+
+    def check(self, doc: Document) -> list[Finding]:
+        named = any(needs_disclosure(doc.context, c) for c in doc.context.product_codes)
+        found = []
+        for m in INSURED.finditer(doc.norm):
+            sentence = doc.sentence_at(m.start())
+            near = doc.norm[max(0, m.start() - NEAR) : m.end() + NEAR]
+            if DENIED.search(near) or not (named or mentions_investment(sentence)):
+                continue
+            found.append(
+                Finding(
+                    code=self.code,
+                    severity=self.severity,
+                    remedy=Remedy.REMOVE_SENTENCE,
+                    matched=doc.text[m.start() : m.end()],
+                    start=m.start(),
+                    end=m.end(),
+                    explanation=doc.pick(*_WHY),
+                    suggestion=doc.pick(*_FIX),
+                )
+            )
+            break  # one finding says it; the sentence goes either way
+        return found
