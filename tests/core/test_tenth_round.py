@@ -14,7 +14,8 @@ import pytest
 from assistant.engines.offline.book_parse import TOTAL, industry_said, parse
 from assistant.engines.offline.claims import said_claim
 from assistant.engines.offline.followup import NARROW
-from assistant.engines.offline.intent import classify
+from assistant.engines.offline.intent import GIFT_RE, classify
+from assistant.engines.offline.playbook_qa import GIFT_WORDS
 from assistant.engines.refusals import asks_to_tamper
 from evals.banks.harbour import TIERING_POLICY
 from tools.compliance.check import check_compliance
@@ -157,3 +158,17 @@ def test_a_named_wealth_product_is_not_insured_even_unnamed_as_one() -> None:
     ctx: dict[str, Any] = {"product_codes": ("WM-STEADY-90",), "product_risk_levels": {"WM-STEADY-90": "R2"},
            "product_categories": {"WM-STEADY-90": "managed-investment"}}  # fmt: skip
     assert "insured_investment" in _codes("海盈稳享90天也受存款保险保障", **ctx)
+
+
+@pytest.mark.parametrize(
+    ("text", "gift"),
+    [("客户送了我两盒茶叶和一张1000块购物卡 能收吗", True), ("能不能送客户茅台", True),
+     ("can I accept a hongbao from a client?", True), ("购物卡怎么办理", False)],
+)  # fmt: skip
+def test_a_gift_given_or_taken_is_the_gift_rule(text: str, gift: bool) -> None:
+    assert bool(GIFT_RE.search(text)) is gift
+
+
+def test_a_welcome_perk_is_no_gift_rule() -> None:
+    assert not GIFT_WORDS.search("个人客户：到店礼遇、手机银行激活礼")
+    assert GIFT_WORDS.search("不得收受客户礼品、礼金、购物卡")

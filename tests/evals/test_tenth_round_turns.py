@@ -14,6 +14,7 @@ import pytest
 
 from assistant.core.types import Answer, Turn
 from assistant.wiring import Frontline
+from tools.intelligence.policy import load_playbook_map
 
 BANKS = ["demo_frontline", "harbour_frontline"]
 
@@ -162,3 +163,28 @@ def test_a_short_name_inside_an_everyday_word_names_no_client(
     rm = clients[0].rm_id
     answer = ask(fl, "明天上海天气咋样", rm)
     assert answer.intent == "out_of_scope" and answer.client_ids == []
+
+
+@pytest.mark.slow
+def test_a_rule_asked_of_this_kind_after_a_list_is_the_rule_of_the_lists_signal(
+    demo_frontline: Frontline,
+) -> None:
+    fl = demo_frontline
+    wanted = load_playbook_map().topic_for("suitability")
+    assert wanted is not None and wanted.playbook
+    rm = max(_rms(fl), key=lambda r: len(fl.bank.client_ids_of([r])))
+    listed = ask(fl, "哪些客户持有的产品风险高于他们的风险承受能力", rm)
+    assert listed.intent == "book_query"
+    rule = ask(fl, "这种要多久内联系客户？", rm, listed.conversation_id)
+    assert rule.intent == "playbook_qa"
+    assert rule.citations and rule.citations[0].doc_id == wanted.playbook, rule.text[:300]
+
+
+@pytest.mark.slow
+def test_a_draft_asked_with_made_up_urgency_and_no_client_is_declined(
+    demo_frontline: Frontline,
+) -> None:
+    rm = _rms(demo_frontline)[0]
+    answer = ask(demo_frontline, "帮我写个短信 跟客户说今天最后一天额度 不买就没了 逼一下", rm)
+    assert answer.intent == "draft_outreach" and answer.refused
+    assert "compliance:pressure_selling" in answer.flags

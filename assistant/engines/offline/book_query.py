@@ -197,7 +197,9 @@ def _own_book(req: Request) -> bool:
 
 def _lines(result: dict, args: dict, language: str, text: str) -> list[str]:
     if "per_rm" in result:
-        return _per_rm(result, args, language)
+        # "list the dormant clients across my team, grouped by RM": the clients too, named
+        listed = c.book_lines(result, language) if LISTED.search(text) else []
+        return _per_rm(result, args, language) + listed
     if args.get("follow_up_gaps"):
         return c.gap_lines(result, language)
     lines = c.book_lines(result, language)
@@ -227,6 +229,8 @@ def _total(result: dict, args: dict, language: str, text: str) -> str:
     return t("book_total", language).format(label=label, amount=amount, matched=result["matched"])
 
 
+# "list …, grouped by RM", "都有哪些": the clients asked for by name, not the counts alone.
+LISTED = re.compile(r"\blist\b|\bwhich\b|\bwho\b|\bname them\b|列出|列一下|名单|哪些|都有谁", re.I)
 # "资产最多的是谁", "who has the most loans": one client is the answer, with its figure in full.
 WHO = re.compile(
     r"是谁|是哪(个|位|家)|哪(个|位|家)客户|哪(个|位|家).{0,6}最|\bwho\b|\bwhich (client|customer|one)\b|"

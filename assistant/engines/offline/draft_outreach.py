@@ -154,7 +154,14 @@ async def without_client(req: Request) -> EngineResult:
     conduct_ref = lookup(req.playbooks, "marketing_conduct", fallback="marketing conduct")
     conduct = await find(req.tb, conduct_ref, req.lang)
     cite = f" [{conduct['n']}]" if conduct else ""
-    return EngineResult(c.join([[_warning(findings, req.lang) + cite], ask]), "draft_outreach")
+    # Wording no draft may carry is declined here too, not only once a client is named.
+    declined = any(f.get("code") in DECLINED for f in findings)
+    return EngineResult(
+        c.join([[_warning(findings, req.lang) + cite], ask]),
+        "draft_outreach",
+        refused=declined,
+        refusal_reason="out_of_policy" if declined else None,
+    )
 
 
 async def _verdicts(req: Request, findings: list[dict]) -> list[str]:

@@ -24,7 +24,7 @@ METHODS = ("rules", "examples", "combined")
 # "the call script opening") and without a client in sight is a question about the templates.
 DRAFT_VERB = re.compile(
     r"起草|草拟|拟一[条封份个]|写一[条封份段个]|写[条个封]|发[一]?条|帮我写|生成.{0,6}(消息|短信|邮件|话术|脚本)|"
-    r"\b(draft|write|compose|prepare)\b.{0,40}\b(message|email|e-mail|sms|text|wechat|script|note|letter)\b",
+    r"\b(draft|write|compose|prepare)\b.{0,40}\b(message|email|e-mail|sms|text|wechat|wecom|weixin|script|note|letter)\b",
     re.I,
 )
 
@@ -96,6 +96,16 @@ DISCLOSURE = (
     r"parents?|mother|father|mum|mom|dad|brother|sister|accountant|lawyer)\b"
 )
 
+# "can i give ⟦CLIENT_1⟧ a 500 yuan shopping card?", "能不能送客户茅台", "客户送的购物卡能收吗": the
+# gift rule, whoever the client is (one of another book gets the rule, never their data).
+GIFT = (
+    r"\b(?:can|may|could) (?:i|we) (?:give|send|gift|offer|accept|take|keep)\b.{0,40}"
+    r"\b(?:gifts?|cards?|vouchers?|cash|red packets?|presents?|hongbao|wine|tickets?)\b|"
+    r"(?:能|可以|能不能|可不可以|能否)(?:给|送|收).{0,20}(?:礼|卡|红包|现金|茅台|酒|券|购物卡)|"
+    r"(?:礼品|礼物|礼金|购物卡|红包|现金|茅台|券|卡)[^，。？?]{0,8}(?:能|可以|能不能|可不可以)(?:收|要|拿)"
+)
+GIFT_RE = re.compile(GIFT, re.I)
+
 CUES: dict[str, list[tuple[str, float]]] = {
     "help": [
         (
@@ -109,7 +119,7 @@ CUES: dict[str, list[tuple[str, float]]] = {
             3.0,
         ),
         (
-            r"\b(draft|write|compose|prepare)\b.{0,40}\b(message|email|e-mail|sms|text|wechat|script|note|letter)\b|\bcall script\b|\boutreach\b",
+            r"\b(draft|write|compose|prepare)\b.{0,40}\b(message|email|e-mail|sms|text|wechat|wecom|weixin|script|note|letter)\b|\bcall script\b|\boutreach\b",
             3.0,
         ),
         (  # "给⟦CLIENT_1⟧发个微信", "wechat msg to ⟦CLIENT_1⟧": a channel and the client it goes to
@@ -214,13 +224,7 @@ CUES: dict[str, list[tuple[str, float]]] = {
             r"\b(?:escalate|escalation|report (?:it|this|that) (?:to|up)|need to report|flag (?:it|this) up)\b",
             3.5,
         ),
-        (  # "can i give ⟦CLIENT_1⟧ a 500 yuan shopping card?", "能不能送客户茅台": the gift rule,
-            # whoever the client is (one of another book gets the rule, never their data)
-            r"\b(?:can|may|could) (?:i|we) (?:give|send|gift|offer|accept|take)\b.{0,40}"
-            r"\b(?:gifts?|cards?|vouchers?|cash|red packets?|presents?|hongbao|wine|tickets?)\b|"
-            r"(?:能|可以|能不能|可不可以|能否)(?:给|送|收).{0,20}(?:礼|卡|红包|现金|茅台|酒|券|购物卡)",
-            4.0,
-        ),
+        (GIFT, 4.0),
         (
             r"标准|规定|制度|流程|政策|要求|是什么|什么是|怎么做|如何做|多久|几天|频次|阈值|门槛|条件|规则|口径|话术模板|模板|禁止|不能说|可以说|注意事项|红线",
             1.5,

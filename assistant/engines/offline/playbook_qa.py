@@ -15,7 +15,8 @@ from assistant.engines.offline.direct import (
     direct_lead,
     suitability_lead,
 )
-from assistant.engines.offline.intent import DISCLOSURE_RE
+from assistant.engines.offline.followup import LAST_BOOK
+from assistant.engines.offline.intent import DISCLOSURE_RE, GIFT_RE
 from assistant.engines.offline.phrases import t
 from assistant.engines.offline.playbooks import find, lookup, same_playbook
 from assistant.engines.offline.products import exact_product, named_products
@@ -26,6 +27,11 @@ SUITABILITY_GRADE = re.compile(r"\bC[1-5]\b|C[1-5](?=[\u4e00-\u9fff])", re.I)
 SUITABILITY_LEVEL = re.compile(r"(?<![a-z0-9])R([1-5])(?![0-9])", re.I)
 YES_NO_PASSAGES = 6
 MANUAL_SEARCH = 6  # passages about the product searched for its manual
+# Words a passage about gifts carries: without one, the bank's playbooks have no gift rule.
+GIFT_WORDS = re.compile(
+    r"礼品|礼物|礼金|收礼|送礼|馈赠|红包|购物卡|宴请|\b(?:gifts?|hospitality|vouchers?|presents?)\b",
+    re.I,
+)
 
 
 async def answer(req: Request, *, focus: str = "", pinned: tuple[dict, ...] = ()) -> EngineResult:
@@ -42,6 +48,9 @@ async def answer(req: Request, *, focus: str = "", pinned: tuple[dict, ...] = ()
         # gets the search's passages with no verdict put on them.
         if rule and topic.playbook and same_playbook(rule["doc_id"], topic.playbook):
             pinned, deciding = (rule,), rule["n"]
+    if not pinned and (rule := await _list_signal_rule(req)) is not None:
+        # "这种要多久内联系客户？" after a list of suitability mismatches: that signal's rule.
+        pinned = (rule,)
     # A yes/no question looks further for the rule that decides it; three passages are shown.
     k = YES_NO_PASSAGES if asks_yes_no(req.text) else PASSAGES
     query = " ".join(filter(None, (req.text, focus)))
@@ -61,6 +70,17 @@ async def answer(req: Request, *, focus: str = "", pinned: tuple[dict, ...] = ()
         lead, passage = decided
         if all(p["n"] != passage["n"] for p in found):
             found = [*found, passage]
+    if (
+        lead is None
+        and GIFT_RE.search(req.text)
+        and not any(GIFT_WORDS.search(p["text"]) for p in found)
+    ):
+        # A bank whose playbooks say nothing of gifts: said so, not a rule from elsewhere.
+        return EngineResult(
+            c.join([[t("no_gift_rule", req.lang)], [c.heading(t("playbook_title", req.lang))]]
+                   + [c.passage_summary(p, req.lang, question=req.text) for p in found[:PASSAGES]]),
+            "playbook_qa",
+        )  # fmt: skip
     leads = [lead] if lead else []
     dictated: Lead | None = None
     flags: list[str] = []
@@ -88,6 +108,30 @@ async def answer(req: Request, *, focus: str = "", pinned: tuple[dict, ...] = ()
         refused=refused,
         refusal_reason="out_of_policy" if refused else None,
     )
+
+
+# "这种", "these", "them": the clients of the list on screen, whose signal the rule is asked of.
+LIST_POINTER = re.compile(
+    r"这种|这类|这些|那些|这几[家个位]|他们|她们|\b(?:them|these|those|such|this kind)\b", re.I
+)
+
+
+# A list's filter that is a signal by another name: its playbook topic.
+LIST_TOPICS = {"risk_mismatch": "suitability", "maturity_within_days": "maturity"}
+
+
+async def _list_signal_rule(req: Request) -> dict | None:
+    """The passage of the playbook behind the signal the last list was filtered by, searched
+    with the question, when the question points at that list; None otherwise."""
+    last = req.ctx.state.get(LAST_BOOK) or {}
+    signal = last.get("signal") or next(
+        (topic for key, topic in LIST_TOPICS.items() if last.get(key) not in (None, False)), None
+    )
+    if not signal or not LIST_POINTER.search(req.text):
+        return None
+    # The map's playbook for the signal, searched with its words and the question (a bank
+    # whose map lacks it: the best passage for both).
+    return await find(req.tb, lookup(req.playbooks, str(signal)), req.lang, extra=req.text)
 
 
 async def _with_product_manual(req: Request, query: str, found: list[dict]) -> list[dict]:
