@@ -5,19 +5,12 @@ contact the RM names by surname and title, not the primary one."""
 
 from __future__ import annotations
 
-import asyncio
-
 import pytest
 
-from assistant.core.types import Answer, Turn
 from assistant.wiring import Frontline
+from tests.support.turns import ask
 
 BANKS = ["demo_frontline", "harbour_frontline"]
-
-
-def ask(fl: Frontline, text: str, rm: str, conversation: str | None = None) -> Answer:
-    turn = Turn(text=text, channel="cli", rm_id=rm, conversation_id=conversation)
-    return asyncio.run(fl.core.answer(turn))
 
 
 def _rm_with_most_clients(fl: Frontline) -> str:

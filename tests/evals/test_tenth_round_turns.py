@@ -7,21 +7,15 @@ name inside an everyday word ("上海天气") naming no one."""
 
 from __future__ import annotations
 
-import asyncio
 from collections import Counter
 
 import pytest
 
-from assistant.core.types import Answer, Turn
 from assistant.wiring import Frontline
+from tests.support.turns import ask
 from tools.intelligence.policy import load_playbook_map
 
 BANKS = ["demo_frontline", "harbour_frontline"]
-
-
-def ask(fl: Frontline, text: str, rm: str, conversation: str | None = None) -> Answer:
-    turn = Turn(text=text, channel="cli", rm_id=rm, conversation_id=conversation)
-    return asyncio.run(fl.core.answer(turn))
 
 
 def _rms(fl: Frontline) -> list[str]:
