@@ -137,6 +137,7 @@ def test_when_registry_is_default_then_every_rule_is_listed_once():
     assert sorted(default_registry().codes) == [
         "full_identifier",
         "guaranteed_return",
+        "insured_investment",
         "missing_risk_disclosure",
         "pressure_selling",
         "risk_free_language",

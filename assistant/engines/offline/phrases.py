@@ -289,6 +289,10 @@ FINDING_LABELS = {
     ),
     "missing_risk_disclosure": ("缺少风险提示（已补充）", "missing risk disclosure (added)"),
     "pressure_selling": ("施压式营销用语", "pressure-selling language"),
+    "insured_investment": (
+        "称非存款产品受存款保险保障的表述",
+        "saying deposit insurance covers a product that is not a deposit",
+    ),
     "tied_selling": (
         "以一项产品作为另一项业务或优惠的条件（捆绑搭售）",
         "one product made the condition of another (tied selling)",
