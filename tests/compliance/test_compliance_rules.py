@@ -8,6 +8,7 @@ from typing import Literal
 import pytest
 
 from tools.compliance import ComplianceContext, check_compliance
+from tools.compliance.models import DisclosurePolicy, DisclosureRule
 
 WEALTH = ComplianceContext(
     product_codes=("RWM01",),
@@ -310,3 +311,38 @@ def test_when_a_request_asks_to_send_an_identifier_then_full_identifier_fires(te
 @pytest.mark.parametrize(("text", "language"), ORDINARY_REQUESTS)
 def test_when_a_request_names_a_document_but_no_number_then_it_is_clean(text, language):
     assert _request_findings(text, language) == []
+
+
+def _bank_context(code: str, category: str, level: Literal["R1", "R2", "R3"]) -> ComplianceContext:
+    """A product of another bank's catalogue: its own category names, its own disclosure list."""
+    policy = DisclosurePolicy(
+        rules=(
+            DisclosureRule(
+                categories=("managed-investment",), zh="理财非存款。", en="Not a deposit."
+            ),
+        ),
+        exempt=("salary-agency", "credit-facility"),
+    )
+    return ComplianceContext(
+        product_codes=(code,),
+        product_risk_levels={code: level},
+        product_categories={code: category},
+        disclosures=policy,
+    )
+
+
+@pytest.mark.parametrize(
+    ("code", "category", "level", "fires"),
+    [
+        ("DEP-TD-1Y", "term-deposit", "R1", False),  # a deposit by any other name
+        ("DEP-CD-3Y", "certificate-of-deposit", "R1", False),
+        ("WM-STEADY-90", "managed-investment", "R2", True),  # the bank's policy: an investment
+        ("WM-LOWRISK", "managed-investment", "R1", True),  # even at R1: the category decides
+        ("SAL-AGENCY", "salary-agency", "R1", True),  # exempt from disclosure, not a deposit
+    ],
+)
+def test_another_banks_categories_decide_what_is_a_deposit(code, category, level, fires):
+    found = matches(
+        "到期本息一并到账，保本保息。", "guaranteed_return", _bank_context(code, category, level)
+    )
+    assert bool(found) is fires

@@ -51,9 +51,17 @@ def risk_number(ctx: ComplianceContext, code: str) -> int:
 
 
 def is_deposit(ctx: ComplianceContext, code: str) -> bool:
+    """A deposit by its category where the category is known to be one kind or another (ours,
+    or the bank's disclosure policy naming it an investment or exempt); otherwise — a bank's
+    own category names, "term-deposit", "current-account" — by the risk level deposits carry."""
     category = ctx.product_categories.get(code)
-    if category is not None:
-        return category in DEPOSIT_CATEGORIES
+    if category in DEPOSIT_CATEGORIES:
+        return True
+    if category in INVESTMENT_CATEGORIES or category in OTHER_CATEGORIES:
+        return False
+    policy = ctx.disclosures
+    if policy is not None and (policy.rule_for(category) or category in policy.exempt):
+        return False
     return risk_number(ctx, code) == 1
 
 
