@@ -35,6 +35,7 @@ Measure = Literal[
     "days_to_maturity",
     "urgency",
     "employees",
+    "revenue",
 ]
 # The sort keys of the first version of the schema, kept so old calls still validate.
 LegacySort = Literal["trend", "maturity"]
@@ -161,6 +162,7 @@ MEASURE_WORDS: dict[str, tuple[str, str]] = {
     "days_to_maturity": ("到期日", "maturity date"),
     "urgency": ("处理紧迫程度", "urgency"),
     "employees": ("员工人数", "employees"),
+    "revenue": ("年营业收入", "annual revenue"),
 }
 SIGNAL_WORDS: dict[str, tuple[str, str]] = {
     "deposit_churn": ("存款流失预警", "deposit churn"),

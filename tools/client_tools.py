@@ -259,7 +259,24 @@ def _contact_owners(tb: Toolbox, token: str, text: str) -> frozenset[str]:
         return frozenset()
     owners = tb.services.privacy.owners_of_name(name)
     form = titled(name) if not owners else None
-    return frozenset(addressed_in_book(tb, form, text)) if form else owners
+    contacted = frozenset(addressed_in_book(tb, form, text)) if form else frozenset()
+    return owners or contacted or _named_by_word(tb, name)
+
+
+def _named_by_word(tb: Toolbox, name: str) -> frozenset[str]:
+    """The caller's retail clients whose English name has every word of ``name`` ("Mr Hughes":
+    Ravi Hughes and Thomas Hughes, to pick from). Only the caller's book is searched."""
+    words = {w.lower() for w in name.split()}
+    if not name.isascii() or not words:
+        return frozenset()
+    book = tb.services.intelligence.book_data(frozenset(tb.caller.client_ids))
+    return frozenset(
+        d.client.client_id
+        for d in book
+        if d.client.client_type == "retail"
+        and d.client.name.isascii()
+        and words <= {w.lower() for w in d.client.name.split()}
+    )
 
 
 def addressed_in_book(tb: Toolbox, form: Titled, text: str) -> list[str]:

@@ -125,7 +125,7 @@ def draft_outreach(tb: Toolbox, args: DraftOutreachArgs) -> dict:
     product = tb.services.products.get(args.product_code) if args.product_code else None
     if args.product_code and product is None:
         raise ToolError(f"unknown product {args.product_code}")
-    primary = _addressee(tb, data.contacts, args.contact) or next(
+    primary = addressee(tb, data.contacts, args.contact) or next(
         (p for p in data.contacts if p.is_primary), data.contacts[0] if data.contacts else None
     )
     insight = tb.insight(data)
@@ -218,7 +218,7 @@ def check_compliance(tb: Toolbox, args: CheckComplianceArgs) -> dict:
     return report.model_dump(mode="json")
 
 
-def _addressee(
+def addressee(
     tb: Toolbox, contacts: Sequence[ContactRecord], said: str | None
 ) -> ContactRecord | None:
     """The contact the RM named for a draft ("打给郭经理" -> 郭倩, 财务经理): by the name, else by

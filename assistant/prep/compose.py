@@ -19,6 +19,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "title": ("会前准备", "Meeting prep"),
     "as_of": ("数据截至", "data as of"),
     "last": ("上次接触", "Last contact"),
+    "meeting_with": ("会见", "Meeting with"),
     "days_ago": ("距今 {n} 天", "{n} days ago"),
     "never": ("无接触记录", "no contact on file"),
     "holdings": ("持有产品", "Holdings"),
@@ -136,7 +137,17 @@ def _header(prep: dict, language: str) -> str:
         else f"{w('last', language)}{colon}{w('never', language)}"
     )
     who = f"{prep['name']} ({prep['client_id']}) · {prep['tier_label']}"
-    return f"{who}{sep}{w('as_of', language)} {prep['as_of']}{sep}{when}"
+    head = f"{who}{sep}{w('as_of', language)} {prep['as_of']}{sep}{when}"
+    if met := prep.get("meeting_with"):  # "下周二去见黄总": who the meeting is with
+        person = (
+            f"{met['name']}（{met['title']}）"
+            if language == "zh"
+            else f"{met['name']} ({met['title']})"
+        )
+        head += (
+            f"\n{w('meeting_with', language)}{colon}{person if met.get('title') else met['name']}"
+        )
+    return head
 
 
 def _channel(contact: dict) -> str:

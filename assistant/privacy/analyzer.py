@@ -11,7 +11,7 @@ from presidio_analyzer import AnalyzerEngine, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpEngine
 
 from assistant.privacy.dictionary import NameDictionary
-from assistant.privacy.entities import Detection, Entity
+from assistant.privacy.entities import NAME_ENTITIES, Detection, Entity
 from assistant.privacy.normalize import HAS_CJK, OffsetMap, canonical_value, nfkc_with_offsets
 from assistant.privacy.recognizers import LANGUAGES, build_registry
 from assistant.privacy.recognizers.chinese_person import LacModel
@@ -98,6 +98,7 @@ class PiiAnalyzer:
                 d
                 for d in clients_over_guessed_persons(detections)
                 if not (d.entity_type is Entity.PERSON and self._not_a_person(text, d))
+                and not (d.entity_type in NAME_ENTITIES and self._in_product_name(text, d))
             ]
         )
 
@@ -105,6 +106,14 @@ class PiiAnalyzer:
         """A member of staff, or a word of a product's name the statistics took for a name."""
         return self.dictionary.is_staff(d.value) or (
             d.recognizer != NameDictionaryRecognizer.__name__
+            and self.dictionary.in_product_name(text, d.start, d.end)
+        )
+
+    def _in_product_name(self, text: str, d: Detection) -> bool:
+        """A client's short name inside the bank's own product name ("海韵" of 海韵建材 in the
+        card 海韵金卡信用卡): the product, written in full, is no one's name."""
+        return (
+            d.recognizer == NameDictionaryRecognizer.__name__
             and self.dictionary.in_product_name(text, d.start, d.end)
         )
 

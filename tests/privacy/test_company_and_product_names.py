@@ -108,3 +108,22 @@ def test_a_word_of_a_product_name_is_not_a_person(analyzer: PiiAnalyzer) -> None
         assert (Entity.PERSON, "海盈") in found(analyzer, "海盈来电询问到期安排")
     finally:
         analyzer.set_dictionary(bank)
+
+
+def test_a_clients_short_name_inside_the_banks_product_name_is_the_product(
+    analyzer: PiiAnalyzer,
+) -> None:
+    """The card 海韵金卡信用卡 shares its brand with a company 海韵建材 of another book: written in
+    full it is the product (never redacted on the way out); 海韵建材 alone is still the client."""
+    bank = analyzer.dictionary
+    try:
+        analyzer.set_dictionary(
+            NameDictionary(
+                names=[("海韵建材有限公司", Entity.CLIENT, "C010")],
+                products=["海韵金卡信用卡", "Haiyun Gold Credit Card"],
+            )
+        )
+        assert found(analyzer, "持有产品：海韵金卡信用卡（CARD-GOLD）") == []
+        assert (Entity.CLIENT, "海韵建材") in found(analyzer, "海韵建材最近咋样")
+    finally:
+        analyzer.set_dictionary(bank)

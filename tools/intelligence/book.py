@@ -72,6 +72,7 @@ class BookRow:
     maturities: tuple[tuple[int, str], ...] = ()
     marks: tuple[SignalMark, ...] = ()  # the signals behind ``signals``, one per finding
     employees: int | None = None  # headcount, as the extract gives it (corporate clients)
+    revenue: float | None = None  # annual revenue, as the extract gives it (corporate clients)
 
     def measure(self, name: str) -> float | None:
         """A ``tools.book_query.Measure`` of this row (None: the client has no such figure)."""
@@ -93,6 +94,7 @@ class BookRow:
             "days_to_maturity": self.days_to_maturity,
             "urgency": self.urgency,
             "employees": float(self.employees) if self.employees is not None else None,
+            "revenue": self.revenue,
         }[name]
 
 
@@ -145,6 +147,7 @@ def _row(
         loan_balance=metrics.loan_balance,
         aum=metrics.aum,
         employees=client.employees,
+        revenue=float(client.annual_revenue) if client.annual_revenue is not None else None,
         days_since_contact=metrics.days_since_last_interaction,
         risk_appetite=level(client.risk_appetite),
         held=held,

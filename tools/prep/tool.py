@@ -9,6 +9,7 @@ from typing import Any
 
 from pydantic import BaseModel, Field
 
+from tools.content_tools import addressee
 from tools.intelligence.followup import FollowUpGap, client_gaps, requirements
 from tools.note_tools import note_policy
 from tools.prep.changes import Change, changes
@@ -19,6 +20,11 @@ from tools.toolbox import Toolbox, ToolSpec
 
 class PrepareMeetingArgs(BaseModel):
     client_id: str = Field(description="The client's id, exactly as find_clients returned it")
+    contact: str | None = Field(
+        default=None,
+        description="The person the meeting is with, as the RM named them (their token, or a "
+        "surname and title such as 黄总); shown at the top of the prep when it is a contact",
+    )
 
 
 @cache
@@ -81,6 +87,13 @@ def prepare_meeting(tb: Toolbox, args: PrepareMeetingArgs) -> dict:
         "agenda": [_agenda_item(a, policy, tb.language) for a in agenda],
         "compliance": [_reminder(r) for r in found],
     }
+    # "下周二去见黄总": the contact the RM is meeting, by name and title, at the top.
+    met = addressee(tb, data.contacts, args.contact)
+    if met is not None:
+        out["meeting_with"] = {
+            "name": tb.token(met.name, "PERSON", cid),
+            "title": met.title,
+        }
     document = _document(tb, data.client.client_id, policy)
     if document:
         out["document"] = document

@@ -56,6 +56,7 @@ GAPS = re.compile(
 PENDING = re.compile(r"还没|没跟进|未跟进|没有跟进|not (yet )?followed|haven'?t followed", IC)
 # Measures a question ranks or bounds by; the first that the text names wins.
 MEASURES: list[tuple[str, str]] = [
+    (r"营收|营业收入|年收入|销售收入|销售额|\b(?:annual )?revenues?\b|\bturnover\b", "revenue"),
     (r"贷款|借款|(?<!金)融资|\bloans?\b|\bmortgages?\b|\bborrow", "loan"),
     (r"金融资产|\baum\b|资产", "aum"),
     (r"流出|下降|减少|掉|\boutflows?\b|\bdropp?(ed)?\b|\bdecline", "deposit_change"),
@@ -69,6 +70,11 @@ MEASURES: list[tuple[str, str]] = [
     (r"到期日|按到期|\bby maturity\b", "days_to_maturity"),
     (r"员工|人数|职工|\bheadcount\b|\bemployees\b|\bstaff\b", "employees"),
 ]
+# An order asked for in so many words: the measure named sorts the list even beside a bound.
+RANKED = re.compile(
+    r"按.{0,12}?(?:排|排序|从高到低|从低到高|从大到小|从小到大)|排一下|排个序|\b(?:sort|rank|order)(?:ed)? by\b",
+    IC,
+)
 NO_CONTACT = [
     re.compile(
         rf"({NUMBER})\s*(天|日|个月|月|周|年|days?|weeks?|months?|years?|d\b)\+?\s*(?:以上|多)?\s*(?:没|未|沒)(?:有)?(?:联系|接触|拜访|沟通|跟进)",
@@ -256,6 +262,11 @@ def month_window(text: str, as_of: date) -> tuple[int, int] | None:
     if not all(1 <= n <= 12 for n in months):
         return None
     first, last = (_month_span(n, as_of) for n in (months[0], months[-1]))
+    before = text[m.end() :]
+    if BY_MONTH_END.match(before) or BY_END_OF.search(text[: m.start() + 20]):
+        return 0, (last[1] - as_of).days  # "9月底前到期", "by the end of september": from today
+    if BEFORE_MONTH.match(before):
+        return 0, max(0, (first[0] - as_of).days - 1)  # "10月前到期": until the month begins
     if last[1] < first[0]:  # "11月到2月": the run crosses the new year
         last = _month_span(months[-1], as_of.replace(year=as_of.year + 1, month=1, day=1))
     return max(0, (first[0] - as_of).days), (last[1] - as_of).days
@@ -273,6 +284,11 @@ def _month_span(month: int, as_of: date) -> tuple[date, date]:
     return first, first.replace(day=calendar.monthrange(year, month)[1])
 
 
+# A month as a deadline rather than the window itself: "9月底前" / "by the end of September"
+# (from today to the month's end), "10月前" / "10月之前" (from today until it begins).
+BY_MONTH_END = re.compile(r"\s*(?:底|末)(?:之|以)?前")
+BY_END_OF = re.compile(r"\b(?:by|before) (?:the )?end of\b", IC)
+BEFORE_MONTH = re.compile(r"\s*(?:之|以)?前(?!\s*[一两三四五六七八九十\d]+\s*[天日周个])")
 _ZH_MONTH = r"1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九]"
 _EN_MONTH = r"jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec"
 MONTH_RUN = re.compile(
@@ -518,23 +534,45 @@ def _thresholds(text: str, measure: str | None) -> list[Threshold]:
     for m in bare.finditer(text):
         value = amount("1", m.group(1))
         if value is not None:
-            out.append(Threshold(measure=measure or "value", op="gte", value=value))  # type: ignore[arg-type]
+            of = _measure_before(text, m.start(), measure)
+            out.append(Threshold(measure=of, op="gte", value=value))  # type: ignore[arg-type]
+    taken: list[tuple[int, int]] = []
     for m in bound.finditer(text):
+        taken.append(m.span())
         value = amount(m.group(2), m.group(3))
         low = m.group(1).lower()
         up = low in ("超过", "大于", "高于", "多于", "以上", "不低于", "至少", "过", "逾", "超", "over", "above",
                      "more than", "greater than", "at least")  # fmt: skip
         if value is not None:
-            bound_of = {"measure": measure or "value", "op": "gte" if up else "lte", "value": value}
+            of = _measure_before(text, m.start(), measure)
+            bound_of = {"measure": of, "op": "gte" if up else "lte", "value": value}
             out.append(Threshold.model_validate(bound_of))
     for m in after.finditer(text):
         value = amount(m.group(1), m.group(2))
-        if value is not None and not out:
+        overlaps = any(a < m.end() and m.start() < b for a, b in taken)
+        if value is not None and not overlaps:
             op = "lte" if m.group(3) == "以下" else "gte"
             out.append(
-                Threshold.model_validate({"measure": measure or "value", "op": op, "value": value})
+                Threshold.model_validate(
+                    {"measure": _measure_before(text, m.start(), measure), "op": op, "value": value}
+                )
             )
     return out
+
+
+def _measure_before(text: str, at: int, measure: str | None) -> str:
+    """The measure a bound at ``at`` is of: the money measure named nearest before it
+    ("存款超过一千万的按贷款排" bounds deposits, ranks by loans), else the question's."""
+    best, end = None, -1
+    for rx, name in MEASURES:
+        if name in ("deposit_change", "days_to_maturity", "employees"):
+            continue
+        for m in re.finditer(rx, text[:at], IC):
+            if m.end() > end:
+                best, end = name, m.end()
+    if best is None or (measure == "deposit_change"):
+        return measure or "value"
+    return best
 
 
 def _products(text: str) -> tuple[list[str], list[str]]:
@@ -656,7 +694,14 @@ def parse(
     top = _limit(text)
     superlative = bool(SUPERLATIVE.search(text))
     invite = bool(INVITE.search(text))
-    if top or superlative or invite or (measure and not thresholds and measure != "deposit_change"):
+    ranked = bool(measure and RANKED.search(text))  # "年营收5亿以上的，按营收排一下"
+    if (
+        top
+        or superlative
+        or invite
+        or ranked
+        or (measure and not thresholds and measure != "deposit_change")
+    ):
         if measure:
             q["sort_by"] = measure
         elif q.get("no_contact_days"):

@@ -17,7 +17,7 @@ from assistant.engines.offline import clients, playbook_qa
 from assistant.engines.offline import compose as c
 from assistant.engines.offline.claims import said_claim
 from assistant.engines.offline.direct import asks_yes_no
-from assistant.engines.offline.intent import DISCLOSURE_RE
+from assistant.engines.offline.intent import DISCLOSURE_RE, PROMISE_ASKED_RE
 from assistant.engines.offline.phrases import t
 from assistant.engines.offline.playbooks import Lookup, find, lookup
 from assistant.engines.offline.request import Request
@@ -48,9 +48,10 @@ async def answer(req: Request) -> EngineResult:
         return picked
     if picked is None:
         return await playbook_qa.answer(req)
-    if DISCLOSURE_RE.search(req.text) or said_claim(req.text):
+    if DISCLOSURE_RE.search(req.text) or said_claim(req.text) or PROMISE_ASKED_RE.search(req.text):
         # "她女儿问余额，我能告诉她吗": the data-protection rule decides, whoever the client is
-        # (playbook_qa pins it); "能跟X说理财保本吗": the words are checked, not X's tier.
+        # (playbook_qa pins it); "能跟X说理财保本吗": the words are checked, not X's tier;
+        # "我能私下答应给X高于挂牌的利率吗": the promise is the bank's to allow, not the tier's.
         return (await playbook_qa.answer(req)).with_state({"client_ids": [picked]})
     if asks_suitability(req.text):
         # "X is C3, wants Y - allowed?": the suitability rule decides, not the tier's standard.

@@ -38,6 +38,13 @@ ABOUT_HOLDING = (
     "suitability_review",
 )  # about a product the client holds
 SUITABILITY = "suitability_mismatch"
+# Words that push the client to buy ("让她下单", "促成", "get her to buy", "close the sale").
+PUSHED_SALE = re.compile(
+    r"(?:让|叫|劝|促使|催|逼)(?:她|他|客户|对方|⟦(?:CLIENT|PERSON)_\d+⟧)?.{0,4}?(?:下单|购买|认购|买入|买|签约|成交|加仓)|"
+    r"促成(?:交易|购买|成交)?|\b(?:get|make|convince|persuade|push) (?:her|him|them|the client|⟦(?:CLIENT|PERSON)_\d+⟧) "
+    r"(?:to )?(?:buy|invest|sign|purchase|subscribe|top up)|\bclose the (?:sale|deal)\b",
+    re.I,
+)
 TIED = "tied_selling"
 # Wording asked for that no draft may carry: the answer declines it (the draft shown is the
 # bank's wording). Made-up urgency ("今天最后一天 不买就没了，逼一下") is a way of misleading
@@ -100,6 +107,14 @@ async def answer(req: Request, profile: dict) -> EngineResult:
         draft = await tb.acall("draft_outreach", call | {"points": [*points, *framed]})
         title = c.heading(f"{t('draft_title', lang)} · {channel} · {purpose}")
         body = [[title], _edited(req, draft, lang), ["```", _body(draft, lang), "```"]]
+    # "她虽然是C1但她坚持，帮我写个话术让她下单": a sale pushed past the client's risk appetite
+    # is declined whoever insists (the suitability rule), not turned into a softer message.
+    mismatch = next(
+        (f for f in [*broken, *draft.get("findings", [])] if f.get("code") == SUITABILITY), None
+    )
+    sale_declined = bool(mismatch and PUSHED_SALE.search(req.text))
+    if sale_declined and not unsuitable and mismatch is not None:
+        body = [await _not_pitched(req, mismatch), *body]
     blocks = [
         await _verdicts(req, broken),
         [_warning(said, lang)] if (said := _said(broken)) else [],
@@ -111,7 +126,7 @@ async def answer(req: Request, profile: dict) -> EngineResult:
     # A promise of principal or returns the RM asked for ("就说保本保息，稳赚不赔") is declined —
     # the draft offered is the bank's wording, not the message asked for — so the answer is a
     # refusal. Tied wording is left out of a draft the RM can still send.
-    declined = any(f.get("code") in DECLINED for f in _said(broken))
+    declined = sale_declined or any(f.get("code") in DECLINED for f in _said(broken))
     return EngineResult(
         c.join(blocks),
         "draft_outreach",

@@ -105,13 +105,26 @@ GIFT = (
     r"(?:礼品|礼物|礼金|购物卡|红包|现金|茅台|券|卡)[^，。？?]{0,8}(?:能|可以|能不能|可不可以)(?:收|要|拿)"
 )
 GIFT_RE = re.compile(GIFT, re.I)
+# "我能私下答应给他们高于挂牌的利率吗", "can I promise them a better rate?": a promise the RM
+# wants to make, answered by the rules whoever the client is.
+PROMISE_ASKED = (
+    r"(?:能|可以|可不可以|能不能|能否)(?:私下|口头|先|直接){0,2}(?:答应|承诺|许诺|保证|担保)|"
+    r"\b(?:can|may|could) (?:i|we) (?:privately |verbally |just )?(?:promise|guarantee|commit to)\b"
+)
+PROMISE_ASKED_RE = re.compile(PROMISE_ASKED, re.I)
 
 CUES: dict[str, list[tuple[str, float]]] = {
     "help": [
         (
             r"你能做什么|能帮我做什么|怎么用你|使用说明|^帮助$|^help$|what can you do|how do i use you|what do you do",
             3.0,
-        )
+        ),
+        (  # "要让你帮我写邮件的话怎么问比较好", "how should I ask you for a call script": how to
+            # put a request to the assistant, not the request itself
+            r"(?:让你|叫你|请你|找你).{0,20}(?:怎么|如何|咋)(?:问|提问|提需求)|(?:怎么|如何|咋)(?:问|提问)你|"
+            r"\bhow (?:should|do|can|would) i (?:ask|phrase|word) (?:you|my (?:question|request))\b",
+            4.0,
+        ),
     ],
     "draft_outreach": [
         (
@@ -225,6 +238,18 @@ CUES: dict[str, list[tuple[str, float]]] = {
             3.5,
         ),
         (GIFT, 4.0),
+        (PROMISE_ASKED, 3.5),
+        (  # "国庆滨海支行开门吗", "is the branch open over the holiday?": the bank's own hours
+            r"(?:网点|支行|分行|营业部|柜台|柜面|银行)?.{0,8}(?:开门|营业|上班|放假|休息|调休)(?:吗|不|么|嘛|时间|安排)|"
+            r"\b(?:branch|branches|counter)\b.{0,30}\b(?:open|opening hours|closed)\b|\bholiday (?:hours|schedule|arrangements?)\b",
+            3.5,
+        ),
+        (  # "family trust - which clients can buy it?", "哪些客户可以买": who qualifies, by the rules
+            r"\bwhich (?:clients|customers) (?:can|may|could|are (?:eligible|allowed)|qualify)\b|"
+            r"\bwho (?:can|may|is eligible to|qualifies to) (?:buy|invest|subscribe|purchase)\b|"
+            r"(?:哪些|什么样?的|哪类)(?:客户|人)(?:才)?(?:可以|能|能够|有资格)(?:买|购买|投|认购|办理?)",
+            6.0,  # above a book question's cue and shape: the product named is not a holding filter
+        ),
         (
             r"标准|规定|制度|流程|政策|要求|是什么|什么是|怎么做|如何做|多久|几天|频次|阈值|门槛|条件|规则|口径|话术模板|模板|禁止|不能说|可以说|注意事项|红线",
             1.5,
@@ -250,7 +275,8 @@ CUES: dict[str, list[tuple[str, float]]] = {
             r"\bbrief me (?:for|before)\b|\b(?:before|for) (?:my|the|our) (?:meeting|visit|call)\b|"
             r"\bagenda for\b|\b(?:meeting|visiting|seeing|meet|visit|see) ⟦CLIENT_\d+⟧ "
             r"(?:tomorrow|today|this (?:afternoon|morning|evening)|next week|on \w+day)\b|"
-            r"\b(?:when|before) (?:i|we) (?:meet|visit|see)\b|\bcall with ⟦CLIENT_\d+⟧ at\b",
+            r"\b(?:when|before) (?:i|we) (?:meet|visit|see)\b|\bcall with ⟦(?:CLIENT|PERSON)_\d+⟧ (?:at|from)\b|"
+            r"\bwhat'?s changed since (?:we|i) (?:last )?(?:spoke|talked|met|saw)\b|自从?上次(?:聊|联系|见面?|拜访)(?:以后|之后|后)?.{0,6}(?:有什么|有啥|哪些)(?:变化|变动)",
             4.0,
         ),
         (  # "下午要去X喝茶，聊点啥好", "lunch with X friday - what should i raise?": a meeting of any

@@ -20,7 +20,10 @@ async def answer(req: Request) -> EngineResult:
         picked.intent = INTENT
         return picked
     await req.emit(StatusEvent(text=t("reading", req.lang)))
-    prep = await req.tb.acall("prepare_meeting", {"client_id": picked})
+    args = {"client_id": picked}
+    if req.slots.contact:  # "下周二去见黄总": the contact met, named at the top
+        args["contact"] = req.slots.contact
+    prep = await req.tb.acall("prepare_meeting", args)
     wanted = compose.refs(req.playbooks, prep)
     found = await compose.passages(req.tb, wanted, prep["tier_label"], req.lang)
     parts = compose.sections(prep, found, req.lang)
