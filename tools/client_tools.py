@@ -139,7 +139,7 @@ def named_clients(tb: Toolbox, text: str) -> list[str] | None:
         own = sorted(owners & book)
         if not own:
             raise EntitlementError("that client is not in your book")
-        out += own
+        out += _in_focus(tb, own)  # "星旭那个" after a list that holds one of the two 星旭
     if not companies:  # "我的客户王建国": a contact stands for their client
         out = [cid for p in people for cid in _in_focus(tb, sorted(p & book))]
     return list(dict.fromkeys(out)) or None
@@ -148,7 +148,7 @@ def named_clients(tb: Toolbox, text: str) -> list[str] | None:
 def _in_focus(tb: Toolbox, ids: list[str]) -> list[str]:
     """Of several clients a contact may belong to, the one the conversation is about."""
     focus = [cid for cid in tb.conversation_clients if cid in ids]
-    return focus[:1] if len(ids) > 1 and focus else ids
+    return focus if len(ids) > 1 and len(focus) == 1 else ids
 
 
 def mentioned_clients(tb: Toolbox, text: str) -> tuple[list[str], bool]:
@@ -206,11 +206,16 @@ def by_given_name(tb: Toolbox, text: str) -> list[str]:
         owners = {
             d.client.client_id
             for d in book
-            if d.client.client_type == "retail"
-            and d.client.name.isascii()
-            and said & {w.lower() for w in d.client.name.split()}
+            if d.client.name.isascii() and said & _name_words(d.client.name, d.client.client_type)
         }
     return sorted(owners) if len(owners) == 1 else []
+
+
+def _name_words(name: str, client_type: str) -> set[str]:
+    """The words of an English name that name its holder: any word of a person's name, the
+    first word of a company's ("Murray" of Murray Life Sciences China Co., Ltd.)."""
+    words = [w.lower().strip(",.") for w in name.split()]
+    return set(words) if client_type == "retail" else set(words[:1])
 
 
 LONG_NAME_WORD = 6  # letters of a word taken for a name in any case ("wiggins")

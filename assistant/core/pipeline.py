@@ -332,7 +332,9 @@ class Assistant:
             conversation_id,
             language,
             channel=channel,
-            conversation_clients=list((state or {}).get("client_ids") or []),
+            # The clients the conversation is about, then the list last shown: a name that
+            # fits several of the caller's clients means the one of them in view.
+            conversation_clients=_in_view(state or {}),
             tracer=self._tracer,
         )
 
@@ -611,3 +613,10 @@ def _log_answer(answer: Answer, rm_id: str, channel: str) -> None:
 
 def _unique(flags: list[str]) -> list[str]:
     return list(dict.fromkeys(flags))
+
+
+def _in_view(state: dict) -> list[str]:
+    """The conversation's clients, then those of the list last shown, each once."""
+    about = state.get("client_ids") or []
+    shown = state.get("last_list") or []
+    return list(dict.fromkeys([*about, *shown]))

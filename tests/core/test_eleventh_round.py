@@ -102,3 +102,27 @@ def test_a_cancel_reply_with_a_filler_word(text: str, cancel: bool) -> None:
 )
 def test_words_that_push_a_sale(text: str, pushed: bool) -> None:
     assert bool(PUSHED_SALE.search(text)) is pushed
+
+
+def test_what_a_rule_question_asked_is_kept_for_the_next_topic() -> None:
+    from assistant.engines.offline.followup import rule_aspect
+
+    assert rule_aspect("流失预警出来以后要几个工作日内跟进？") == "几个工作日内跟进"
+    assert rule_aspect("how soon do I have to follow up a churn warning?") == "how soon do I"
+    assert rule_aspect("那休眠客户呢") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "sort", "count"),
+    [
+        ("Emily那几个最近一次联系都是啥时候", "days_since_contact", False),
+        ("when did I last contact my private banking clients?", "days_since_contact", False),
+        ("休眠客户有几个", "urgency", True),
+    ],
+)
+def test_last_contact_asked_of_a_list_and_those_are_not_a_count(
+    text: str, sort: str, count: bool
+) -> None:
+    q = parse(text, AS_OF).query
+    assert q.sort_by == sort
+    assert q.count_only is count

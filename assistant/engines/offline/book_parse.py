@@ -25,7 +25,7 @@ from tools.names.staff import mentioned
 
 IC = re.I
 COUNT = re.compile(
-    r"(几|多少)(个|家|位|户)(?!工作|月|小时|星期|礼拜|字|点|天)|有几(个|家|位)?(?![天日])|的有多少\s*[？?]?\s*$|"
+    r"(?<![那这哪])(几|多少)(个|家|位|户)(?!工作|月|小时|星期|礼拜|字|点|天)|有几(个|家|位)?(?![天日])|的有多少\s*[？?]?\s*$|"
     r"\bhow many\b(?! days| hours| weeks| months| working)|\bnumber of clients\b",
     IC,
 )
@@ -70,6 +70,12 @@ MEASURES: list[tuple[str, str]] = [
     (r"到期日|按到期|\bby maturity\b", "days_to_maturity"),
     (r"员工|人数|职工|\bheadcount\b|\bemployees\b|\bstaff\b", "employees"),
 ]
+# "最近一次联系都是啥时候", "when did I last contact them": the last contact of each client listed.
+LAST_CONTACT_ASKED = re.compile(
+    r"(?:最近一次|上一次|上次|最后一次)(?:联系|接触|拜访|沟通)|"
+    r"\blast (?:contact(?:ed)?|touch(?:ed)?|spoke|visit(?:ed)?|talked)\b",
+    IC,
+)
 # An order asked for in so many words: the measure named sorts the list even beside a bound.
 RANKED = re.compile(
     r"按.{0,12}?(?:排|排序|从高到低|从低到高|从大到小|从小到大)|排一下|排个序|\b(?:sort|rank|order)(?:ed)? by\b",
@@ -712,6 +718,10 @@ def parse(
     if measure == "deposit_change" and not thresholds:
         # "流出最大" / "biggest outflow": the amount; otherwise the steepest fall first
         q["sort_by"] = "deposit_outflow" if superlative else "deposit_change"
+    if "sort_by" not in q and LAST_CONTACT_ASKED.search(text):
+        q["sort_by"] = (
+            "days_since_contact"  # "最近一次联系都是啥时候": each list line's last contact
+        )
     if "sort_by" not in q:
         q["sort_by"] = _default_sort(q)
     if top:

@@ -10,7 +10,7 @@ from dataclasses import replace
 from assistant.core.types import StatusEvent
 from assistant.engines.base import EngineResult
 from assistant.engines.offline import compose as c
-from assistant.engines.offline.book_parse import TOTAL, Parsed, measure_named, parse
+from assistant.engines.offline.book_parse import SEGMENTS, TOTAL, Parsed, measure_named, parse
 from assistant.engines.offline.followup import LAST_BOOK
 from assistant.engines.offline.phrases import t
 from assistant.engines.offline.playbooks import find, lookup
@@ -120,6 +120,8 @@ async def answer(req: Request) -> EngineResult:
         found = await named_products(req.tb, word, segment=args.get("client_type"))
         if lacks_product(found):
             return EngineResult(not_in_catalogue(found, req.lang), "book_query")
+    if args.get("count_only") and all(re.search(rx, req.text, re.I) for rx, _ in SEGMENTS):
+        return await _count_by_segment(req, args)  # "how many retail vs corporate clients"
     result = await req.tb.acall("list_book", args)
     body = [c.heading(t("book_title", req.lang)), t("book_query", req.lang) + result["query"]]
     if not result.get("matched") and parsed.otherwise is not None:
@@ -133,7 +135,7 @@ async def answer(req: Request) -> EngineResult:
             first,
             t("book_query", req.lang) + result["query"],
         ]
-    body += _lines(result, args, req.lang, req.text)
+    body += _with_rms(req, result, _lines(result, args, req.lang, req.text))
     refs = await _references(req, _topics(args))
     ids = [r["client_id"] for r in result.get("clients", result.get("follow_up_gaps", []))]
     return EngineResult(
@@ -187,12 +189,60 @@ async def _lacks_as_gap(req: Request, args: dict) -> dict:
     return args
 
 
+async def _count_by_segment(req: Request, args: dict) -> EngineResult:
+    """ "对公和零售各有几个", "retail vs corporate": one count per segment, then the total."""
+    counts = {}
+    for _rx, segment in SEGMENTS:
+        result = await req.tb.acall("list_book", {**args, "client_type": segment})
+        counts[segment] = result["matched"]
+    zh = req.lang == "zh"
+    names = {"corporate": "对公" if zh else "corporate", "retail": "零售" if zh else "retail"}
+    parts = [f"{names[s]} {n} 位" if zh else f"{n} {names[s]}" for s, n in counts.items()]
+    total = sum(counts.values())
+    line = (
+        f"答：{'，'.join(parts)}（共 {total} 位）。"
+        if zh
+        else f"Answer: {', '.join(parts)} ({total} in all)."
+    )
+    body = [c.heading(t("book_title", req.lang)), line]
+    return EngineResult(c.join([body]), "book_query")
+
+
 def _own_book(req: Request) -> bool:
     """Whether a team lead manages clients of their own; a lead who does not means the team's
     when they say "my clients"."""
     caller = req.tb.caller
     rows = req.tb.services.intelligence.book_rows(caller.client_ids)
     return any(r.rm_id == caller.rm_id for r in rows)
+
+
+# "分别是谁的客户", "whose are they": each client's RM, asked for.
+WHOSE = re.compile(
+    r"谁的客户|是谁的|谁管的?|谁负责|分别是谁|归谁|\bwhose\b|\bwho (?:manages|owns|covers|looks after)\b",
+    re.I,
+)
+
+
+def _with_rms(req: Request, result: dict, lines: list[str]) -> list[str]:
+    """A team list whose clients belong to several RMs, or asked whose they are: each client's
+    line ends with the RM's name (an RM's own list is all theirs and says nothing new)."""
+    rows = result.get("clients") or []
+    rms = {r.get("rm_id") for r in rows}
+    if not rows or "per_rm" in result or not (len(rms) > 1 or WHOSE.search(req.text)):
+        return lines
+    if rms == {req.tb.caller.rm_id}:
+        return lines
+    names = {r.rm_id: r.name for r in req.tb.services.bank.all_rms()}
+    label = "管户" if req.lang == "zh" else "RM"
+    first = next((i for i, line in enumerate(lines) if line.startswith("1. ")), None)
+    if first is None:
+        return lines
+    out = list(lines)
+    for i, row in enumerate(rows):
+        at = first + i
+        if at < len(out) and out[at].startswith(f"{i + 1}. "):
+            out[at] += f" · {label} {names.get(row.get('rm_id'), row.get('rm_id'))}"
+    return out
 
 
 def _lines(result: dict, args: dict, language: str, text: str) -> list[str]:
@@ -233,7 +283,7 @@ def _total(result: dict, args: dict, language: str, text: str) -> str:
 LISTED = re.compile(r"\blist\b|\bwhich\b|\bwho\b|\bname them\b|列出|列一下|名单|哪些|都有谁", re.I)
 # "资产最多的是谁", "who has the most loans": one client is the answer, with its figure in full.
 WHO = re.compile(
-    r"是谁|是哪(个|位|家)|哪(个|位|家)客户|哪(个|位|家).{0,6}最|\bwho\b|\bwhich (client|customer|one)\b|"
+    r"是谁|是哪(个|位|家)|哪(个|位|家)客户|哪(个|位|家).{0,8}(?:最|更)|\bwho\b|\bwhich (client|customer|one)\b|"
     r"\bwhich\b.{0,24}\b(most|least|longest|biggest|largest|highest|lowest|soonest)\b",
     re.I,
 )

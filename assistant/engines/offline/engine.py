@@ -8,6 +8,7 @@ and turns an entitlement refusal or a failing tool into an answer.
 from __future__ import annotations
 
 import asyncio
+import re
 from collections.abc import Callable
 from dataclasses import replace
 
@@ -110,13 +111,22 @@ class OfflineEngine:
         if follow.book is None and (again := _for_colleague(ctx, book)) is not None:
             # "方丽华名下有几个战略客户" then "那张秀荣呢": the same question, of the RM named now.
             follow = replace(follow, intent="book_query", book=again, client_ids=[])
-        narrows = follow.book is None and not follow.client_ids and not has_client
+        # "Emily那几个…": the list's clients of the RM named, whatever "那几个" pointed at.
+        of_rm = bool(book.query.rm and followup.THOSE.search(ctx.masked_text))
+        narrows = follow.book is None and (of_rm or not follow.client_ids) and not has_client
         if narrows and (narrowed := await _narrowed(ctx, book)) is not None:
-            # "只看重点客户及以上的": the last list's clients, by the filter said now.
-            follow = replace(follow, intent="book_query", book=narrowed)
+            # "只看重点客户及以上的": the last list's clients, by the filter said now; "里面那个
+            # 大众客户怎么唤醒": the one client the filter leaves, and how to serve them.
+            if one := await _one_to_serve(ctx, narrowed):
+                follow = replace(follow, intent="serve_client", client_ids=[one])
+                slots.client_ids = [one]
+            else:
+                follow = replace(follow, intent="book_query", book=narrowed, client_ids=[])
         elif narrows and (summed := await _totalled(ctx, book)) is not None:
             # "加起来多少": the last list's clients, their figure added up.
             follow = replace(follow, intent="book_query", book=summed)
+        if follow.book is not None and of_rm:  # "郭鹏那两家哪家流出更大": only that RM's
+            follow = replace(follow, book=follow.book.model_copy(update={"rm": book.query.rm}))
         if follow.book is not None:  # "这几家里哪家…": the list on screen, ranked
             book = replace(book, query=follow.book, structured=True)
         elif not follow.client_ids:  # "最大的那个" picks from the last list, it ranks no book
@@ -140,6 +150,8 @@ class OfflineEngine:
             )
         if follow.picks_one and result.intent == "book_query" and not result.refused:
             result.state["client_ids"] = list(result.state.get("last_list") or [])[:1]
+        if result.intent == "playbook_qa" and (aspect := followup.rule_aspect(ctx.masked_text)):
+            result.state[followup.RULE_ASPECT] = aspect  # "那休眠客户呢" asks this of another topic
         capture.forget(result, ctx.state)
         outcome.forget(result, ctx.state)
         if ctx.toolbox.shown_actions:  # "第一条已完成" next turn counts in this list
@@ -357,10 +369,11 @@ async def _narrowed(ctx: EngineContext, book: Parsed) -> BookQuery | None:
     churn list): the turn's filters over the clients the last query matched (all of them, not
     just the ones shown); None when the turn narrows nothing."""
     last = ctx.state.get(followup.LAST_BOOK)
-    if not last or not followup.NARROW.search(ctx.masked_text):
+    of_rm = bool(book.query.rm and followup.THOSE.search(ctx.masked_text))  # "Emily那几个"
+    if not last or not (of_rm or followup.NARROW.search(ctx.masked_text)):
         return None
     own = book.query.model_dump(exclude_defaults=True)
-    if not own.keys() - SHAPE_ONLY:
+    if not own.keys() - SHAPE_ONLY and not of_rm:
         return None  # "只看前三个": the list's own order, picked by position elsewhere
     prior = BookQuery.model_validate(last)
     among = await asyncio.to_thread(matched_ids, ctx.toolbox, prior)
@@ -369,6 +382,22 @@ async def _narrowed(ctx: EngineContext, book: Parsed) -> BookQuery | None:
     # The last filters stay on the query (the clients of ``among`` meet them already) so that
     # the next turn's "再只看…" narrows this list, not the one before it.
     return BookQuery.model_validate({**last, **own, "among": among})
+
+
+# "怎么唤醒比较好", "how should I approach": how to serve, asked of what a narrowing leaves.
+SERVE_HOW = re.compile(
+    r"(?:怎么|如何|咋)(?:样)?(?:去)?(?:唤醒|挽留|维护|跟进|营销|服务|激活|留住|沟通|切入|打动)|"
+    r"\bhow (?:should|do|can|would) (?:i|we) (?:approach|serve|wake|reactivate|retain|handle|win)\b",
+    re.I,
+)
+
+
+async def _one_to_serve(ctx: EngineContext, narrowed: BookQuery) -> str | None:
+    """The one client a narrowed list leaves when the turn asks how to serve them; else None."""
+    if not SERVE_HOW.search(ctx.masked_text):
+        return None
+    ids = await asyncio.to_thread(matched_ids, ctx.toolbox, narrowed)
+    return ids[0] if len(ids) == 1 else None
 
 
 async def _totalled(ctx: EngineContext, book: Parsed) -> BookQuery | None:

@@ -107,6 +107,23 @@ WITHIN_LIST = re.compile(
 
 # The conversation's last book query (ids, codes and words, no PII), for "那张秀荣呢".
 LAST_BOOK = "last_book"
+# What the last rule question asked ("几个工作日内跟进"), for "那休眠客户呢" asked of another topic.
+RULE_ASPECT = "rule_aspect"
+ASPECT = re.compile(
+    r"(?:几个?工作日|几天|多少天|多久|多长时间|时限|期限|频次|频率|多少次|几次|门槛|起点|起购|"
+    r"准入条件|材料|流程|步骤|注意事项|怎么认定|怎么判定)(?:内|以内|之内)?[\u4e00-\u9fff]{0,3}|"
+    r"\b(?:how many (?:working |business )?days|how soon|how often|how long|thresholds?|minimum|"
+    r"deadline|definition|steps|process|documents)\b(?: [a-z]+){0,2}",
+    re.I,
+)
+
+
+def rule_aspect(text: str) -> str | None:
+    """The part of a rule question that asks what (its time limit, threshold, steps …)."""
+    found = [m.group(0) for m in ASPECT.finditer(text)]
+    return " ".join(found) or None
+
+
 # Words that narrow the list on screen by a filter of their own ("只看重点客户及以上的", "这里面
 # 还没做远期的呢", "only the ones in manufacturing", "of those, who holds a CD").
 NARROW = re.compile(
@@ -117,6 +134,8 @@ NARROW = re.compile(
     r"\b(?:of|among|from)\s+(?:them|these|those|that list|the list)\b|\bnarrow\b|\bfilter\b",
     re.I,
 )
+# "Emily那几个", "王磊的那些": the ones of the list on screen (with an RM named: theirs).
+THOSE = re.compile(r"(?:那|这)(?:[几两三四五][个家位户笔]|些)|\b(?:those|these|the ones)\b", re.I)
 # Asking for several of them ("哪几家", "which ones"), not the one.
 PLURAL_WHICH = re.compile(
     r"哪些|哪几|\bwhich ones\b|\btop\s*\d|前\s*\d|\brank\b|排(个|一下)?序|排名", re.I
@@ -188,10 +207,25 @@ async def resolve(tb: Toolbox, text: str, state: dict, slots: Slots) -> FollowUp
         # "改成英文要点" after a meeting prep: the same prep, in the other language.
         follow.intent = str(state["last_intent"])
         follow.client_ids = follow.client_ids or list(state["client_ids"])[:1]
+    elif _rule_asked_again(state, text, names_client, follow):
+        follow.intent = "playbook_qa"  # "and dormant clients?" after "how soon … churn warning"
     if follow.client_ids and not names_client:
         slots.client_ids = follow.client_ids
         slots.ask_which = follow.ask_which
     return follow
+
+
+def _rule_asked_again(state: dict, text: str, names_client: bool, follow: FollowUp) -> bool:
+    """A bare "那X呢" / "and X?" after a rule question that asked something (a time limit, a
+    threshold): the same asked of X, still a rule question."""
+    return bool(
+        state.get("last_intent") == "playbook_qa"
+        and state.get(RULE_ASPECT)
+        and not names_client
+        and not follow.client_ids
+        and ELLIPSIS.search(text)
+        and not rule_aspect(text)
+    )
 
 
 # Answers about one client that a language switch redoes whole (a draft has its own edits).

@@ -15,7 +15,7 @@ from assistant.engines.offline.direct import (
     direct_lead,
     suitability_lead,
 )
-from assistant.engines.offline.followup import LAST_BOOK
+from assistant.engines.offline.followup import ELLIPSIS, LAST_BOOK, RULE_ASPECT, rule_aspect
 from assistant.engines.offline.intent import DISCLOSURE_RE, GIFT_RE
 from assistant.engines.offline.phrases import t
 from assistant.engines.offline.playbooks import find, lookup, same_playbook
@@ -51,6 +51,9 @@ async def answer(req: Request, *, focus: str = "", pinned: tuple[dict, ...] = ()
     if not pinned and (rule := await _list_signal_rule(req)) is not None:
         # "这种要多久内联系客户？" after a list of suitability mismatches: that signal's rule.
         pinned = (rule,)
+    aspect = req.ctx.state.get(RULE_ASPECT)
+    if aspect and not focus and ELLIPSIS.search(req.text) and not rule_aspect(req.text):
+        focus = aspect  # "那休眠客户呢" after "流失预警要几个工作日内跟进": the same asked of it
     # A yes/no question looks further for the rule that decides it; three passages are shown.
     k = YES_NO_PASSAGES if asks_yes_no(req.text) else PASSAGES
     query = " ".join(filter(None, (req.text, focus)))
