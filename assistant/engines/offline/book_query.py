@@ -261,7 +261,7 @@ def _lines(result: dict, args: dict, language: str, text: str) -> list[str]:
     if args.get("count_only") and result.get("clients"):
         n = result["matched"]
         lines.insert(0, t("book_count_one" if n == 1 else "book_count", language).format(matched=n))
-    elif figure and result.get("clients") and WHO.search(text):
+    elif figure and result.get("clients") and WHO.search(text) and not WHOSE.search(text):
         lines.insert(0, _top(result["clients"][0], figure, language))
     if TOTAL.search(text) and result.get("clients"):
         lines.insert(0, _total(result, args, language, text))
