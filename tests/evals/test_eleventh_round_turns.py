@@ -8,13 +8,9 @@ from __future__ import annotations
 import pytest
 
 from assistant.wiring import Frontline
-from tests.support.turns import ask
+from tests.support.turns import ask, plain_rms
 
 BANKS = ["demo_frontline", "harbour_frontline"]
-
-
-def _rms(fl: Frontline) -> list[str]:
-    return [r.rm_id for r in fl.bank.all_rms() if r.role == "rm"]
 
 
 def _clients(fl: Frontline, rm: str):  # type: ignore[no-untyped-def]
@@ -28,7 +24,9 @@ def test_a_bound_on_annual_revenue_lists_exactly_the_clients_above_it(
 ) -> None:
     fl = request.getfixturevalue(bank)
     # The RM with most clients of a known revenue; the bound leaves at most ten of them.
-    rm = max(_rms(fl), key=lambda r: sum(c.annual_revenue is not None for c in _clients(fl, r)))
+    rm = max(
+        plain_rms(fl), key=lambda r: sum(c.annual_revenue is not None for c in _clients(fl, r))
+    )
     revenues = sorted(
         (float(c.annual_revenue), c.client_id)
         for c in _clients(fl, rm)
@@ -47,7 +45,7 @@ def test_a_bound_on_annual_revenue_lists_exactly_the_clients_above_it(
 @pytest.mark.parametrize("bank", BANKS)
 def test_retail_and_corporate_counted_at_once(bank: str, request: pytest.FixtureRequest) -> None:
     fl = request.getfixturevalue(bank)
-    rm = _rms(fl)[0]
+    rm = plain_rms(fl)[0]
     kinds = [c.client_type for c in _clients(fl, rm)]
     answer = ask(fl, "how many retail vs corporate clients do I have?", rm)
     assert answer.intent == "book_query"
@@ -86,7 +84,7 @@ def test_a_team_list_says_whose_each_client_is_and_narrows_to_one_rm(
 @pytest.mark.parametrize("bank", BANKS)
 def test_a_prep_names_the_contact_met_at_the_top(bank: str, request: pytest.FixtureRequest) -> None:
     fl = request.getfixturevalue(bank)
-    for rm in _rms(fl):
+    for rm in plain_rms(fl):
         data = fl.bank.client_data(sorted(fl.bank.client_ids_of([rm])))
         for d in data:
             bosses = [p for p in d.contacts if "总" in (p.title or "") and not p.name.isascii()]

@@ -12,14 +12,10 @@ from collections import Counter
 import pytest
 
 from assistant.wiring import Frontline
-from tests.support.turns import ask
+from tests.support.turns import ask, plain_rms
 from tools.intelligence.policy import load_playbook_map
 
 BANKS = ["demo_frontline", "harbour_frontline"]
-
-
-def _rms(fl: Frontline) -> list[str]:
-    return [r.rm_id for r in fl.bank.all_rms() if r.role == "rm"]
 
 
 def _data(fl: Frontline, client_id: str):  # type: ignore[no-untyped-def]
@@ -38,7 +34,7 @@ def test_a_lists_loans_added_up_next_are_the_sum_over_every_client_on_it(
     bank: str, request: pytest.FixtureRequest
 ) -> None:
     fl = request.getfixturevalue(bank)
-    rm = max(_rms(fl), key=lambda r: len(_loans_of(fl, r)))
+    rm = max(plain_rms(fl), key=lambda r: len(_loans_of(fl, r)))
     loans = _loans_of(fl, rm)
     listed = ask(fl, "我哪些客户有贷款", rm)
     assert listed.intent == "book_query" and set(listed.client_ids) <= set(loans)
@@ -74,7 +70,7 @@ def test_a_list_narrowed_by_li_mian_then_who_manages_the_one_left(
 def _two_of_a_name(fl: Frontline) -> tuple[str, str, str, str] | None:
     """An RM with two clients of one name, one of them holding a product the other does not:
     (rm, name, the client, the product's name)."""
-    for rm in _rms(fl):
+    for rm in plain_rms(fl):
         clients = fl.bank.get_clients(sorted(fl.bank.client_ids_of([rm])))
         twice = [n for n, k in Counter(c.name for c in clients).items() if k == 2]
         for name in twice:
@@ -110,7 +106,7 @@ def test_a_part_of_several_names_with_a_pointer_is_asked_back(
     bank: str, request: pytest.FixtureRequest
 ) -> None:
     fl = request.getfixturevalue(bank)
-    for rm in _rms(fl):
+    for rm in plain_rms(fl):
         clients = fl.bank.get_clients(sorted(fl.bank.client_ids_of([rm])))
         words = Counter(
             c.name[i : i + 4] for c in clients if c.client_type == "corporate"
@@ -137,7 +133,7 @@ def test_a_meeting_prep_lists_what_the_client_holds(
     bank: str, request: pytest.FixtureRequest
 ) -> None:
     fl = request.getfixturevalue(bank)
-    rm = _rms(fl)[0]
+    rm = plain_rms(fl)[0]
     client = fl.bank.get_clients(sorted(fl.bank.client_ids_of([rm])))[0]
     held = _data(fl, client.client_id).holdings
     answer = ask(fl, f"明天去见{client.name}，帮我准备一下", rm)
@@ -166,7 +162,7 @@ def test_a_rule_asked_of_this_kind_after_a_list_is_the_rule_of_the_lists_signal(
     fl = demo_frontline
     wanted = load_playbook_map().topic_for("suitability")
     assert wanted is not None and wanted.playbook
-    rm = max(_rms(fl), key=lambda r: len(fl.bank.client_ids_of([r])))
+    rm = max(plain_rms(fl), key=lambda r: len(fl.bank.client_ids_of([r])))
     listed = ask(fl, "哪些客户持有的产品风险高于他们的风险承受能力", rm)
     assert listed.intent == "book_query"
     rule = ask(fl, "这种要多久内联系客户？", rm, listed.conversation_id)
@@ -178,7 +174,7 @@ def test_a_rule_asked_of_this_kind_after_a_list_is_the_rule_of_the_lists_signal(
 def test_a_draft_asked_with_made_up_urgency_and_no_client_is_declined(
     demo_frontline: Frontline,
 ) -> None:
-    rm = _rms(demo_frontline)[0]
+    rm = plain_rms(demo_frontline)[0]
     answer = ask(demo_frontline, "帮我写个短信 跟客户说今天最后一天额度 不买就没了 逼一下", rm)
     assert answer.intent == "draft_outreach" and answer.refused
     assert "compliance:pressure_selling" in answer.flags
