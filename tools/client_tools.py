@@ -280,7 +280,7 @@ def _named_by_word(tb: Toolbox, name: str) -> frozenset[str]:
         for d in book
         if d.client.client_type == "retail"
         and d.client.name.isascii()
-        and words <= {w.lower() for w in d.client.name.split()}
+        and words <= _name_words(d.client.name, "retail")
     )
 
 

@@ -139,14 +139,10 @@ def _header(prep: dict, language: str) -> str:
     who = f"{prep['name']} ({prep['client_id']}) · {prep['tier_label']}"
     head = f"{who}{sep}{w('as_of', language)} {prep['as_of']}{sep}{when}"
     if met := prep.get("meeting_with"):  # "下周二去见黄总": who the meeting is with
-        person = (
-            f"{met['name']}（{met['title']}）"
-            if language == "zh"
-            else f"{met['name']} ({met['title']})"
-        )
-        head += (
-            f"\n{w('meeting_with', language)}{colon}{person if met.get('title') else met['name']}"
-        )
+        person = met["name"]
+        if met.get("title"):
+            person += f"（{met['title']}）" if language == "zh" else f" ({met['title']})"
+        head += f"\n{w('meeting_with', language)}{colon}{person}"
     return head
 
 

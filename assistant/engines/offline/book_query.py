@@ -135,7 +135,7 @@ async def answer(req: Request) -> EngineResult:
             first,
             t("book_query", req.lang) + result["query"],
         ]
-    body += _with_rms(req, result, _lines(result, args, req.lang, req.text))
+    body += _lines(result, args, req.lang, req.text, _owners(req, result))
     refs = await _references(req, _topics(args))
     ids = [r["client_id"] for r in result.get("clients", result.get("follow_up_gaps", []))]
     return EngineResult(
@@ -223,29 +223,22 @@ WHOSE = re.compile(
 )
 
 
-def _with_rms(req: Request, result: dict, lines: list[str]) -> list[str]:
-    """A team list whose clients belong to several RMs, or asked whose they are: each client's
-    line ends with the RM's name (an RM's own list is all theirs and says nothing new)."""
+def _owners(req: Request, result: dict) -> dict[str, str]:
+    """Each listed client's RM by name, when the list is a team's with clients of several RMs
+    or the RM asks whose they are (an RM's own list is all theirs: nothing to add)."""
     rows = result.get("clients") or []
     rms = {r.get("rm_id") for r in rows}
     if not rows or "per_rm" in result or not (len(rms) > 1 or WHOSE.search(req.text)):
-        return lines
+        return {}
     if rms == {req.tb.caller.rm_id}:
-        return lines
+        return {}
     names = {r.rm_id: r.name for r in req.tb.services.bank.all_rms()}
-    label = "管户" if req.lang == "zh" else "RM"
-    first = next((i for i, line in enumerate(lines) if line.startswith("1. ")), None)
-    if first is None:
-        return lines
-    out = list(lines)
-    for i, row in enumerate(rows):
-        at = first + i
-        if at < len(out) and out[at].startswith(f"{i + 1}. "):
-            out[at] += f" · {label} {names.get(row.get('rm_id'), row.get('rm_id'))}"
-    return out
+    return {r["client_id"]: names.get(r.get("rm_id"), r.get("rm_id")) for r in rows}
 
 
-def _lines(result: dict, args: dict, language: str, text: str) -> list[str]:
+def _lines(
+    result: dict, args: dict, language: str, text: str, owners: dict[str, str] | None = None
+) -> list[str]:
     if "per_rm" in result:
         # "list the dormant clients across my team, grouped by RM": the clients too, named
         listed = c.book_lines(result, language) if LISTED.search(text) else []
@@ -258,6 +251,10 @@ def _lines(result: dict, args: dict, language: str, text: str) -> list[str]:
         key, zh, en = figure
         for i, row in enumerate(result["clients"], 1):
             lines[i] += _figure(row, zh if language == "zh" else en, key, language)
+    if owners:  # "分别是谁的客户": each line ends with its client's RM
+        label = "管户" if language == "zh" else "RM"
+        for i, row in enumerate(result["clients"], 1):
+            lines[i] += f" · {label} {owners[row['client_id']]}"
     if args.get("count_only") and result.get("clients"):
         n = result["matched"]
         lines.insert(0, t("book_count_one" if n == 1 else "book_count", language).format(matched=n))

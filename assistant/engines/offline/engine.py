@@ -114,7 +114,7 @@ class OfflineEngine:
         # "Emily那几个…": the list's clients of the RM named, whatever "那几个" pointed at.
         of_rm = bool(book.query.rm and followup.THOSE.search(ctx.masked_text))
         narrows = follow.book is None and (of_rm or not follow.client_ids) and not has_client
-        if narrows and (narrowed := await _narrowed(ctx, book)) is not None:
+        if narrows and (narrowed := await _narrowed(ctx, book, of_rm)) is not None:
             # "只看重点客户及以上的": the last list's clients, by the filter said now; "里面那个
             # 大众客户怎么唤醒": the one client the filter leaves, and how to serve them.
             if one := await _one_to_serve(ctx, narrowed):
@@ -364,12 +364,11 @@ async def _dispatch(req: Request) -> EngineResult:
 SHAPE_ONLY = {"rm", "sort_by", "descending", "limit"}
 
 
-async def _narrowed(ctx: EngineContext, book: Parsed) -> BookQuery | None:
+async def _narrowed(ctx: EngineContext, book: Parsed, of_rm: bool) -> BookQuery | None:
     """The last book query narrowed by the filters the turn says ("只看重点客户及以上的" after a
     churn list): the turn's filters over the clients the last query matched (all of them, not
     just the ones shown); None when the turn narrows nothing."""
     last = ctx.state.get(followup.LAST_BOOK)
-    of_rm = bool(book.query.rm and followup.THOSE.search(ctx.masked_text))  # "Emily那几个"
     if not last or not (of_rm or followup.NARROW.search(ctx.masked_text)):
         return None
     own = book.query.model_dump(exclude_defaults=True)
