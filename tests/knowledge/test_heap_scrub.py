@@ -18,20 +18,33 @@ SECRET = b"Jaime Sweeney 13912345678 " * 40
 
 
 def _reused_block() -> bytes:
-    """Write the secret into a block, free it, and read what the next same-size block holds
-    (glibc hands the same block back first)."""
+    """Write the secret into a block, free it, and read what the next same-size block holds.
+
+    glibc usually hands the same block back first, but not always: a free that merges the
+    block into its neighbour can hand out another one (one filled by an earlier scrubbed free),
+    which would make the unscrubbed control read filler instead of the secret. So it tries
+    again until the same block comes back."""
     libc = ctypes.CDLL(LIBC)
     libc.malloc.restype = ctypes.c_void_p
     libc.malloc.argtypes = [ctypes.c_size_t]
     libc.free.argtypes = [ctypes.c_void_p]
     size = len(SECRET)
-    first = libc.malloc(size)
-    ctypes.memmove(first, SECRET, size)
-    libc.free(first)
-    again = libc.malloc(size)
-    seen = ctypes.string_at(again, size)
-    libc.free(again)
-    return seen
+    held = []  # blocks that were not the freed one, kept until the end so the next try differs
+    try:
+        for _ in range(50):
+            first = libc.malloc(size)
+            ctypes.memmove(first, SECRET, size)
+            libc.free(first)
+            again = libc.malloc(size)
+            if again == first:
+                seen = ctypes.string_at(again, size)
+                libc.free(again)
+                return seen
+            held.append(again)
+    finally:
+        for block in held:
+            libc.free(block)
+    raise AssertionError("the allocator never handed the freed block back")
 
 
 pytestmark = pytest.mark.skipif(LIBC is None or "libc.so" not in LIBC, reason="glibc only")
