@@ -46,7 +46,7 @@ TOTAL = re.compile(
 GROUP_BY_RM = re.compile(
     r"哪[个位](组员|客户经理|同事|rm)|(组|团队|组员)[里内中]?谁|我们组谁|\bwhich rm\b|\bwhich (of my )?team members?\b|\bwho on (my|the) team\b|"
     r"各自|每个人|每人|每位(组员|客户经理|同事)?|每个(组员|客户经理|rm)|按(客户经理|人|rm)(分|统计|汇总)|"
-    r"\beach (rm|member|person|banker|of them|team member)\b|\bper (rm|person|banker|head)\b|\bby rm\b",
+    r"\beach (rm|member|person|banker|team member)\b|\bper (rm|person|banker|head)\b|\bby rm\b",
     IC,
 )
 GAPS = re.compile(

@@ -9,6 +9,7 @@ from assistant.core.types import StatusEvent
 from assistant.engines.base import EngineResult
 from assistant.engines.offline import (
     client_facts,
+    draft_each,
     draft_outreach,
     playbook_qa,
     serve_client,
@@ -34,6 +35,8 @@ BY_INTENT = {
 
 
 async def answer(req: Request) -> EngineResult:
+    if req.intent == "draft_outreach" and (each := draft_each.several(req)):
+        return await draft_each.answer(req, each)  # "给这两家都写个微信提醒"
     picked = await resolve_client(req)
     if picked is None and req.intent == "serve_client":
         # "客户说钱要转走了怎么办" names no client: what it gets is the playbooks' answer (so

@@ -200,9 +200,11 @@ async def resolve(tb: Toolbox, text: str, state: dict, slots: Slots) -> FollowUp
     edits = DRAFT_EDIT.search(text) or _first(STYLES, text)
     if draft and edits and not names_client and _same_draft(follow, draft):
         follow.intent = "draft_outreach"
-        follow.client_ids = follow.client_ids or [draft["client_id"]]
+        # Drafts written for each of several clients ("改成短信" after them) are all redone.
+        each = [d["client_id"] for d in draft.get("each") or []] or [draft["client_id"]]
+        follow.client_ids = follow.client_ids or each
         follow.draft = draft
-        _inherit_draft(slots, text, draft)
+        inherit_draft(slots, text, draft)
     elif _redo_in_language(state, slots, names_client):
         # "改成英文要点" after a meeting prep: the same prep, in the other language.
         follow.intent = str(state["last_intent"])
@@ -436,10 +438,11 @@ async def _by_filter(tb: Toolbox, text: str, ids: list[str]) -> list[str]:
 
 
 def _same_draft(follow: FollowUp, draft: dict) -> bool:
-    return not follow.client_ids or follow.client_ids == [draft.get("client_id")]
+    drafted = [d["client_id"] for d in draft.get("each") or []] or [draft.get("client_id")]
+    return not follow.client_ids or follow.client_ids == drafted
 
 
-def _inherit_draft(slots: Slots, text: str, draft: dict) -> None:
+def inherit_draft(slots: Slots, text: str, draft: dict) -> None:
     """The last draft's channel, purpose, language and product, unless the edit changes them."""
     slots.channel = slots.channel or draft.get("channel")
     slots.purpose = slots.purpose or draft.get("purpose")

@@ -23,7 +23,7 @@ METHODS = ("rules", "examples", "combined")
 # Asking for a text to be written; a channel's wording named without it ("企业微信消息怎么写比较好",
 # "the call script opening") and without a client in sight is a question about the templates.
 DRAFT_VERB = re.compile(
-    r"起草|草拟|拟一[条封份个]|写一[条封份段个]|写[条个封]|发[一]?条|帮我写|生成.{0,6}(消息|短信|邮件|话术|脚本)|"
+    r"起草|草拟|拟一[条封份个]|写一[条封份段个]|写[条个封]|发[一]?条|发(?:一)?[个封](?:微信|短信|邮件|企微|消息|信息)|帮我写|生成.{0,6}(消息|短信|邮件|话术|脚本)|"
     r"\b(draft|write|compose|prepare)\b.{0,40}\b(message|email|e-mail|sms|text|wechat|wecom|weixin|script|note|letter)\b",
     re.I,
 )

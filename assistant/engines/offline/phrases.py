@@ -122,6 +122,11 @@ PHRASES: dict[str, dict[str, str]] = {
     },
     "gaps_none": {"zh": "没有逾期未跟进的信号。", "en": "No overdue follow-ups."},
     "draft_title": {"zh": "外联草稿", "en": "Outreach draft"},
+    "drafts_each": {"zh": "为 {n} 位客户分别起草", "en": "One draft for each of {n} clients"},
+    "drafts_left_out": {
+        "zh": "另有 {n} 位客户未起草：一次最多 {most} 份，请点名或缩小范围后再起草。",
+        "en": "{n} more clients were not drafted: at most {most} at a time — name them or narrow the list.",
+    },
     "topic_point": {"zh": "想跟您跟进一下{topic}", "en": "I'm following up on {topic}"},
     "draft_removed": {
         "zh": "以下内容因不符合营销行为规范已从草稿中删除或改写：",

@@ -1,0 +1,86 @@
+"""Drafts for each of several clients: "给这两家都写个微信提醒" after a list, "前两个各写一条",
+"draft one for each of them" — one compliance-checked draft per client, each from that client's
+own signals and holdings, in one answer. An edit said next ("改成短信", "shorter") redoes every
+one of them, each from its own last draft.
+
+A whole segment (every gold client maturing this month) is a campaign's, not a chat answer's:
+at most ``MOST`` drafts are written here, and the answer says how many it left out.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from assistant.engines.base import EngineResult
+from assistant.engines.offline import compose as c
+from assistant.engines.offline import draft_outreach
+from assistant.engines.offline.followup import THOSE, inherit_draft
+from assistant.engines.offline.phrases import t
+from assistant.engines.offline.request import Request
+from assistant.engines.offline.slots import extract
+
+MOST = 5
+EACH_KEY = "each"  # in ``last_draft``: every client's own draft slots, for an edit of them all
+# Words that ask for one each ("都", "各", "分别", "每家", "both", "each of them").
+EACH = re.compile(
+    r"都|各|分别|每(?:一)?[家个位户]|逐(?:个|一)|一一|挨个|"
+    r"\b(?:each|both|all of them|them all|every one of them|all (?:two|three|four|five|\d))\b",
+    re.I,
+)
+# "他们", "them": the list on screen, when no single client is in view.
+THEY = re.compile(r"他们|她们|\b(?:them|they|these clients|those clients)\b", re.I)
+
+
+def several(req: Request) -> list[str]:
+    """The clients the turn asks a draft for each of; empty when it asks for one (or for none
+    the conversation can tell)."""
+    state, text, named = req.ctx.state, req.text, req.slots.client_ids
+    edited = (state.get("last_draft") or {}).get(EACH_KEY) or []
+    if len(named) >= 2 and named == [d["client_id"] for d in edited]:
+        return named  # an edit of the drafts just written ("改成短信")
+    if len(named) >= 2:
+        return named if EACH.search(text) or len(req.slots.client_tokens) >= 2 else []
+    if req.slots.client_tokens:
+        return []  # one client named: that one's draft
+    shown = list(state.get("last_list") or [])
+    one_in_view = len(state.get("client_ids") or []) == 1
+    plural = EACH.search(text) or THOSE.search(text) or (THEY.search(text) and not one_in_view)
+    return shown if len(shown) >= 2 and plural else []
+
+
+async def answer(req: Request, client_ids: list[str]) -> EngineResult:
+    """One draft per client (the first ``MOST``), one after another under the client's name."""
+    edited = {
+        d["client_id"]: d for d in (req.ctx.state.get("last_draft") or {}).get(EACH_KEY) or []
+    }
+    drafts: list[EngineResult] = []
+    for cid in client_ids[:MOST]:
+        slots = extract(req.text, req.lang)
+        slots.language, slots.client_ids = req.slots.language, [cid]
+        if cid in edited:  # the edit applies to this client's own last draft
+            inherit_draft(slots, req.text, edited[cid])
+        profile = await req.tb.acall("get_client_profile", {"client_id": cid})
+        one = await draft_outreach.answer(replace(req, slots=slots), profile)
+        drafts.append(one)
+    left = len(client_ids) - len(drafts)
+    head = [c.heading(t("drafts_each", req.lang).format(n=len(drafts)))]
+    if left:
+        head.append(t("drafts_left_out", req.lang).format(n=left, most=MOST))
+    body = [head]
+    for result, card in zip(drafts, (r.cards[0] for r in drafts), strict=True):
+        body.append([f"### {card.name}", result.text])
+    each = [r.state["last_draft"] for r in drafts if "last_draft" in r.state]
+    refused = any(r.refused for r in drafts)
+    return EngineResult(
+        c.join(body),
+        "draft_outreach",
+        cards=[card for r in drafts for card in r.cards],
+        flags=list(dict.fromkeys(f for r in drafts for f in r.flags)),
+        refused=refused,
+        refusal_reason=next((r.refusal_reason for r in drafts if r.refused), None),
+        state={
+            "last_draft": {**each[0], EACH_KEY: each} if each else {},
+            "client_ids": [r.cards[0].client_id for r in drafts],
+        },
+    )
