@@ -501,6 +501,8 @@ HEADCOUNT = [
     re.compile(
         rf"({NUMBER})\s*\+?\s*(?:人|名员工)(以上|以下)|({NUMBER})\s*(\+)\s*(?:employees|staff)", IC
     ),
+    # "员工过百", "人数上千": a round headcount passed
+    re.compile(r"(?:员工|人数|职工)(?:数|人数)?(过|超|上|破)(百|千)", IC),
 ]
 HEADCOUNT_SPAN = re.compile("|".join(f"(?:{rx.pattern})" for rx in HEADCOUNT), IC)
 _FEWER = ("少于", "不到", "不超过", "under", "below", "fewer than", "less than", "at most", "以下",
@@ -563,7 +565,24 @@ def _thresholds(text: str, measure: str | None) -> list[Threshold]:
                     {"measure": _measure_before(text, m.start(), measure), "op": op, "value": value}
                 )
             )
-    return out
+    return [_inflow(t) if RISE.search(text) else t for t in out]
+
+
+# "存款减少超过1000万", "lost more than 20m": a change said just before an amount bound.
+CHANGED = re.compile(
+    r"(?:流出|流失|下降|减少|掉|少|转走|增加|增长|上涨|涨|流入|"
+    r"\b(?:lost|lose|losing|dropped|fell|declined|grew|rose|increased|gained))了?\s*$",
+    IC,
+)
+# "存款增加超过1000万": an amount the deposits rose by — an outflow of minus that much.
+RISE = re.compile(r"增加|增长|上升|涨|流入|(?:grew|gained|rose|increased|inflows?)", IC)
+
+
+def _inflow(bound: Threshold) -> Threshold:
+    if bound.measure != "deposit_outflow":
+        return bound
+    op = "lte" if bound.op == "gte" else "gte"
+    return Threshold(measure="deposit_outflow", op=op, value=-bound.value)
 
 
 def _measure_before(text: str, at: int, measure: str | None) -> str:
@@ -576,7 +595,9 @@ def _measure_before(text: str, at: int, measure: str | None) -> str:
         for m in re.finditer(rx, text[:at], IC):
             if m.end() > end:
                 best, end = name, m.end()
-    if best is None or (measure == "deposit_change"):
+    if measure == "deposit_change" or CHANGED.search(text[max(0, at - 12) : at]):
+        return "deposit_outflow"  # "流出超过1000万": money, so the amount that left, not a ratio
+    if best is None:
         return measure or "value"
     return best
 

@@ -24,7 +24,8 @@ METHODS = ("rules", "examples", "combined")
 # "the call script opening") and without a client in sight is a question about the templates.
 DRAFT_VERB = re.compile(
     r"起草|草拟|拟一[条封份个]|写一[条封份段个]|写[条个封]|发[一]?条|发(?:一)?[个封](?:微信|短信|邮件|企微|消息|信息)|帮我写|生成.{0,6}(消息|短信|邮件|话术|脚本)|"
-    r"\b(draft|write|compose|prepare)\b.{0,40}\b(message|email|e-mail|sms|text|wechat|wecom|weixin|script|note|letter)\b",
+    r"\b(draft|write|compose|prepare)\b.{0,40}\b(message|email|e-mail|sms|text|wechat|wecom|weixin|script|note|letter)\b|"
+    r"^\s*(?:pls |please |can you )?(?:email|e-mail|wechat|wecom|text|sms|message) ⟦(?:CLIENT|PERSON)_\d+⟧",
     re.I,
 )
 
@@ -137,7 +138,9 @@ CUES: dict[str, list[tuple[str, float]]] = {
         ),
         (  # "给⟦CLIENT_1⟧发个微信", "wechat msg to ⟦CLIENT_1⟧": a channel and the client it goes to
             r"发一?[个条封](?:企业微信|企微|微信|短信|邮件|消息|信息)|"
-            r"\b(?:wechat|wecom|weixin|sms|text|msg|message|e-?mail)(?: (?:msg|message))? to ⟦",
+            r"\b(?:wechat|wecom|weixin|sms|text|msg|message|e-?mail)(?: (?:msg|message))? to ⟦|"
+            # "email ⟦PERSON_1⟧ at ⟦CLIENT_1⟧ to set up…": the channel said as the verb
+            r"^\s*(?:pls |please |can you )?(?:e-?mail|wechat|wecom|text|sms|message) ⟦(?:CLIENT|PERSON)_\d+⟧",
             3.0,
         ),
         (r"and draft|再写|再起草|also draft", 1.0),
@@ -148,24 +151,25 @@ CUES: dict[str, list[tuple[str, float]]] = {
             r"(?:持有|买了|买过|办了|开了|用着?)[^，。,？?]{1,20}的(?:客户|户|人)(?:名单|清单|有哪些|都有谁|$|[，。,？?])|"
             r"(?:拉|导|调|筛|捞|列)(?:一下|一把|个|出|出来)[^，。,？?]{0,20}客户|(?:拉|列|出)个?(?:单子|名单|清单)|"
             r"^\s*(?:我的客户里|客户里|我这边|我手上)?谁(?:手上|手里|名下|家)?(?:还)?(?:有|持有|买了|买过|在用|开了)|"
+            r"(?:我这边?|我手上|我名下|组里|团队里?)(?:还)?有[^，。,？?]{1,16}?客户(?:吗|么|没|不)|客户(?:有谁|都有谁|都是谁)|(?:最高|最多|最大|最少|最低|最久)的?是(?:谁家|哪家|谁)|"
             r"哪几[家位户]|有几[家位户]|几个客户|客户(?:里|中|当中)[^。？?]{0,24}(?:有哪些|有谁|都有谁|谁|哪几|哪些)|"
             r"哪些客户|哪些.{0,8}客户|客户有哪些|哪几[个家位]客户|我的客户(中|里|当中)|我的.{0,6}客户(有|是)|名单|列出|列一下|排一下|排名|前\d+[名个家]|客户清单|有多少客户|团队.{0,8}(客户|跟进)|跟进(缺口|逾期|情况)|未跟进|逾期",
             3.0,
         ),
         (
-            r"\bwhich (of )?(my )?(\w+ )?clients\b|\bwhich of (?:my|our|the team'?s) (?:[\w/&-]+ ){0,4}clients\b|\blist (?:all )?(?:my|our)\b|\bwho (?:holds|owns|bought|is holding|still holds)\b|\bshow me my\b|\bfastest[- ]growing\b|\bmy (\w+ ){0,2}clients\b(?! .{0,20}\?)|\blist\b.{0,20}\bclients\b|\bshow me (all |my )?clients\b|\bhow many clients\b|\bmy book\b|\btop \d+\b|\bteam'?s? (book|clients|follow)|\boverdue follow|\bfollow-?up gaps?\b",
+            r"\bwhich (of )?(my )?(\w+ )?clients\b|\bwhich of (?:my|our|the team'?s) (?:[\w/&-]+ ){0,4}clients\b|\blist (?:all )?(?:my|our)\b|\bwho (?:holds|owns|bought|is holding|still holds)\b|\bshow me my\b|\bfastest[- ]growing\b|\bmy (\w+ ){0,2}clients\b(?! .{0,20}\?)|\blist\b.{0,20}\bclients\b|\bshow me (all |my )?clients\b|\bhow many clients\b|\bmy book\b|\btop \d+\b|\bacross (?:the|my|our) (?:team|book)\b|\bteam'?s? (book|clients|follow)|\boverdue follow|\bfollow-?up gaps?\b",
             3.0,
         ),
     ],
     "serve_client": [
         (
-            r"还(?:能|可以|有)(?:做|推|卖|配|营销|切入)?(?:点|些)?(?:什么|啥)(?:产品|业务)|(?:交叉|叠加)销售|"
+            r"还(?:能|可以|有)(?:做|推|卖|配|营销|切入)?(?:点|些)?(?:什么|啥)(?:产品|业务)|还(?:能|可以)(?:做|推|卖|配)(?:点|些)(?:什么|啥)|(?:推荐|推|配|介绍)(?:点|些)(?:什么|啥)|(?:交叉|叠加)销售|"
             r"怎么服务|如何服务|怎么维护|如何维护|怎么跟进|如何跟进|(该|要|应该)(怎么|如何)跟\s*[?？。]*$|(怎么|如何|咋)(处理|应对|弄|搞|整)|咋办|怎么营销|营销建议|服务建议|服务方案|下一步|该做什么|怎么办|怎么经营|经营建议|有什么机会|怎么挽留|如何挽留|营销机会|商机|机会",
             2.5,
         ),
         (
             r"\bhow (should|do|can|would) (i|we) (serve|approach|handle|look after|retain|grow|work|play|deal with|win|keep|save|get)\b|"
-            r"\bwhat (should|do|can) (i|we) do\b|\bwhat else (?:can|could|should) (?:i|we) (?:sell|offer|pitch|do)\b|\bcross-?sell\b|\bwhat now\b|\bwhat'?s the play\b|\bnext (best )?(step|action)s?\b|\bopportunit(y|ies)\b|\bserve\b",
+            r"\bwhat (should|do|can) (i|we) do\b|\bwhat else (?:can|could|should) (?:i|we) (?:sell|offer|pitch|do)\b|\bwhat (?:should|can|could) (?:i|we) (?:offer|pitch|propose|recommend)\b|\bcross-?sell\b|\bwhat now\b|\bwhat'?s the play\b|\bnext (best )?(step|action)s?\b|\bopportunit(y|ies)\b|\bserve\b",
             2.5,
         ),
     ],
@@ -173,7 +177,7 @@ CUES: dict[str, list[tuple[str, float]]] = {
         (
             # "X啥情况": what is on file; "X怎么样了" stays a serve question (the golden sets')
             r"(?:啥|什么)情况|近况|"
-            r"持有|余额|日均|存款多少|贷款多少|联系人|电话|手机|号码|身份证|证件号|信用代码|账号|卡号|风险偏好|风险等级|什么时候到期|到期日|最近.{0,6}(互动|拜访|联系|沟通)|多久没(有)?(联系|拜访|沟通|见|来往|交易)|上次.{0,6}(联系|拜访|沟通|见面|聊|谈)|画像|概况|分层|哪一层|(哪个|什么)(客户)?(层级|级别)|是什么客户|多少员工|地址|邮箱|(有|有没有|有无)(过)?.{0,3}(交易|流水|动账)|交易(记录|情况|流水|笔数)",
+            r"持有|余额|日均|存款多少|贷款多少|联系人|电话|手机|号码|身份证|证件号|信用代码|账号|卡号|风险偏好|风险等级|什么时候到期|到期日|最近.{0,6}(互动|拜访|联系|沟通)|多久没(有)?(联系|拜访|沟通|见|来往|交易)|上次.{0,6}(联系|拜访|沟通|见面|聊|谈)|上次.{0,8}(办|做|聊|说|谈)(的|了)(啥|什么)|画像|概况|分层|哪一层|(哪个|什么)(客户)?(层级|级别)|是什么客户|多少员工|地址|邮箱|(有|有没有|有无)(过)?.{0,3}(交易|流水|动账)|交易(记录|情况|流水|笔数)",
             2.0,
         ),
         (
@@ -183,7 +187,7 @@ CUES: dict[str, list[tuple[str, float]]] = {
         (  # "存款咋样", "how big is their CD and when does it come due", "内部评级"
             r"(?:存款|贷款|余额|日均|资产|持仓|流水|理财|定期|存单)(?:最近|近期|这阵子)?(?:的)?(?:趋势|走势|变化)?(?:咋样|怎么样|如何了?|情况|变化|走势|趋势|多少|有多少)|"
             r"(?:信用|内部|行内|授信)评级|(?:几号|哪天|哪一天|啥时候|何时|几月几号)到期|"
-            r"\b(?:how big|how large|how much) (?:is|are|was|were|does|do)\b|"
+            r"\b(?:how big|how large|how much) (?:is|are|was|were|does|do)\b|\bhow much\W*$|"
             r"\b(?:comes?|falls?|is|are) due\b|\b(?:credit|internal) rating\b|"
             r"\bwhen(?:'s| (?:does|do|will|is|are)\b).{0,30}\b(?:mature|due|expire)|\bhow much and when\b|"
             # "存款咋掉这么多", "余额少了一大截": how far a figure fell, in numbers

@@ -68,7 +68,10 @@ SIGNALS = [
         "product_gap",
     ),
     (r"休眠|沉睡|dormant|inactive", "dormancy"),
-    (r"增长|上升|快速成长|grow|rising", "growth"),
+    (
+        r"增长|上升|快速成长|(?:涨|增|长)得(?:快|猛|多)|涨(?:了)?(?:很多|不少|一大截)|猛涨|grow|rising",
+        "growth",
+    ),
     (r"适当性|风险不匹配|超出.{0,4}风险|suitab|mismatch", "suitability"),
 ]
 # "用英文", "改成中文", "英文版", "in English", "translate to Chinese"

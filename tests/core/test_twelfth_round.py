@@ -1,0 +1,80 @@
+"""Kinds of question the twelfth blind round's dev halves showed misread (not their words), read
+without a bank: what to offer a client; what they did on their last visit; a channel said as the
+verb ("email Mr X…"); "how much?" of a holding; "我这有…的客户吗" and "X客户有谁" as book
+questions; deposits that rose fast; a headcount passed ("员工过百"); an amount that left (or
+came in) read as money, not as a ratio."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from assistant.engines.offline.book_parse import parse
+from assistant.engines.offline.intent import classify
+
+AS_OF = date(2026, 7, 1)
+
+
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [
+        ("⟦CLIENT_1⟧存单下周到期，推荐点什么", "serve_client"),
+        ("⟦CLIENT_1⟧这边还可以做些啥", "serve_client"),
+        ("⟦CLIENT_1⟧'s CD is coming due, what could I pitch?", "serve_client"),
+        ("⟦CLIENT_1⟧上回来行里办了什么", "client_facts"),
+        ("⟦CLIENT_1⟧ holds our gold savings plan I think — how much?", "client_facts"),
+        ("wechat ⟦PERSON_1⟧ at ⟦CLIENT_1⟧ to move our call to Friday", "draft_outreach"),
+    ],
+)
+def test_questions_about_a_named_client_read_as_their_kind(text: str, intent: str) -> None:
+    assert classify(text, has_client=True).intent == intent
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "我手上有风险不匹配的客户吗",
+        "组里有没开代发的客户么",
+        "战略客户都有谁",
+        "存款最多的是哪家",
+        "dormancy alerts across my team?",
+    ],
+)
+def test_questions_over_the_book_read_as_book_questions(text: str) -> None:
+    assert classify(text, has_client=False, book_like=True).intent == "book_query"
+
+
+def test_a_note_asked_as_a_book_question_with_no_draft_verb_stays_one() -> None:
+    # "发个微信" asks for a draft even with no client in sight: the draft asks which client.
+    assert classify("帮我发个微信给客户", has_client=False).intent == "draft_outreach"
+
+
+@pytest.mark.parametrize("text", ["存款涨得猛的客户", "日均增得多的有哪些", "哪些客户存款涨了不少"])
+def test_deposits_that_rose_fast_are_the_growth_signal(text: str) -> None:
+    assert parse(text, AS_OF).query.signal == "growth"
+
+
+@pytest.mark.parametrize(
+    ("text", "people"), [("人数上千的客户", 1000), ("员工过百的企业有几家", 100)]
+)
+def test_a_round_headcount_passed(text: str, people: int) -> None:
+    q = parse(text, AS_OF).query
+    assert [(t.measure, t.op, t.value) for t in q.thresholds] == [("employees", "gte", people)]
+
+
+@pytest.mark.parametrize(
+    ("text", "op", "value"),
+    [
+        ("存款流出超过500万的有哪些", "gte", 5e6),
+        ("which clients lost more than 20m in deposits", "gte", 2e7),
+        ("存款增加超过三千万的客户", "lte", -3e7),
+    ],
+)
+def test_an_amount_that_left_is_money_not_a_ratio(text: str, op: str, value: float) -> None:
+    q = parse(text, AS_OF).query
+    assert [(t.measure, t.op, t.value) for t in q.thresholds] == [("deposit_outflow", op, value)]
+    # A share stays a ratio.
+    assert [t.measure for t in parse("存款下降超过三成的客户", AS_OF).query.thresholds] == [
+        "deposit_change"
+    ]
