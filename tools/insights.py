@@ -35,9 +35,14 @@ def _latest_apart(m: Any, zh: bool) -> str:
     latest, avg = m.latest_deposit, m.avg_deposit
     if latest is None or not avg or abs(latest / avg - 1) < LATEST_APART:
         return ""
+    # A sudden move (the month against the one before) is what the churn signal reads too.
+    jump = m.sudden_change_ratio
+    said = jump is not None and abs(jump) >= LATEST_APART
     if zh:
-        return f"；最新月（{m.latest_month}）日均 {money_zh(latest)}"
-    return f"; latest month ({m.latest_month}) {money_en(latest)}"
+        vs = f"（较上月 {jump:+.1%}）" if said else ""
+        return f"；最新月（{m.latest_month}）日均 {money_zh(latest)}{vs}"
+    vs = f" ({jump:+.1%} on the month before)" if said else ""
+    return f"; latest month ({m.latest_month}) {money_en(latest)}{vs}"
 
 
 class InsightService:

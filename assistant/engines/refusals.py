@@ -40,8 +40,8 @@ EVASION_FLAG = "compliance:aml_evasion"
 # "把客户名单导出来发到个人邮箱", "export my book to Excel": client data leaves only through
 # the bank's own systems, never as a file or to a private mailbox.
 EXPORT_REQUEST = re.compile(
-    r"(导出|下载|拷贝|打包)(?!型).{0,8}(客户名单|名单|客户数据|客户信息|数据|清单|表格?)|"
-    r"(客户名单|名单|客户数据|客户信息|清单).{0,8}(导出|下载|拷贝|打包)(?!型)|"
+    r"(导出|下载|拷贝|打包)(?!型).{0,8}(客户名单|名单|客户数据|客户信息|数据|清单|表格?|手机号|电话号码|身份证号?|证件号|联系方式|通讯录)|"
+    r"(客户名单|名单|客户数据|客户信息|清单|手机号|电话号码|身份证号?|证件号|联系方式|通讯录).{0,8}(导出|下载|拷贝|打包)(?!型)|"
     r"(发|转|传)到.{0,4}(个人|私人|自己的?)(邮箱|微信|网盘)|"
     r"\b(export|download|dump)\b (?:(?:my|the|all|our|whole|entire) )*(?:(?:client|customer) )?"
     r"(?:list|book|data|contacts|portfolio)s?\b|"

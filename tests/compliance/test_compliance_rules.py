@@ -38,6 +38,12 @@ GUARANTEED_RETURN_POSITIVES = [
     ("我们保证收益。", NONE, "保证收益"),
     ("保证年化5%，欢迎咨询。", NONE, "保证年化5%"),
     ("收益率4.5%保证到手。", NONE, "收益率4.5%保证"),
+    ("存款利率我们保证比他行高", DEPOSIT, "保证比他行高"),
+    (
+        "we guarantee them a higher rate than their current bank",
+        DEPOSIT,
+        "guarantee them a higher rate than",
+    ),
     ("年化３．８％保底。", NONE, "年化３．８％保底"),
     ("产品刚性兑付，到期一次还本。", NONE, "刚性兑付"),
     ("基金保本，和存款一样。", NONE, "保本"),
@@ -73,6 +79,7 @@ GUARANTEED_RETURN_NEGATIVES = [
     ("Your time deposit has guaranteed interest and is covered by deposit insurance.", DEPOSIT),
     ("We never promise returns on wealth products.", WEALTH),
     ("I promise to send you the product documents today.", WEALTH),
+    ("我们的存款利率比他行高一些", DEPOSIT),
 ]
 
 
@@ -176,6 +183,8 @@ TIED_POSITIVES = [
     "额度要批的话得先开通代发",
     "to get the mortgage approved he has to buy 200k of the bond fund",
     "she needs to open a payroll account to get the lower rate",
+    "结算账户搬到我行的话贷款利率再给您降一点",
+    "代发转过来就给你们把授信提上去",
 ]
 TIED_NEGATIVES = [
     "代发和贷款可以分别了解，您自主选择",
@@ -186,6 +195,8 @@ TIED_NEGATIVES = [
     "批下来之后要先签合同",
     "要买理财的话请先做风险测评",
     "to get the loan renewed we need to review the financials",
+    "代发做起来以后我们再聊授信",
+    "存款放我们这的话，到期会短信提醒您",
 ]
 
 

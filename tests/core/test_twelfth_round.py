@@ -78,3 +78,34 @@ def test_an_amount_that_left_is_money_not_a_ratio(text: str, op: str, value: flo
     assert [t.measure for t in parse("存款下降超过三成的客户", AS_OF).query.thresholds] == [
         "deposit_change"
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "measure", "k"),
+    [("top 3 of them by deposits", "deposit", 3), ("这几家按贷款排前两个", "loan", 2)],
+)
+def test_the_head_of_a_ranking_over_the_list_on_screen(text: str, measure: str, k: int) -> None:
+    from assistant.engines.offline.followup import _ranked_head
+
+    shown = ["A", "B", "C", "D"]
+    follow = _ranked_head(text, shown)
+    assert follow is not None and follow.intent == "book_query" and follow.book is not None
+    assert follow.book.among == shown
+    assert (follow.book.sort_by, follow.book.limit) == (measure, k)
+    # By position only: the first ones shown, not a ranking.
+    assert _ranked_head("前两个的存款", shown) is None
+    assert _ranked_head("the first three", shown) is None
+
+
+def test_a_month_that_moved_says_by_how_much_beside_the_three_month_average() -> None:
+    from types import SimpleNamespace
+
+    from tools.insights import _latest_apart
+
+    moved = SimpleNamespace(
+        latest_deposit=1.0e7, avg_deposit=1.7e7, latest_month="2026-10", sudden_change_ratio=-0.495
+    )
+    assert _latest_apart(moved, zh=True) == "；最新月（2026-10）日均 1,000 万（较上月 -49.5%）"
+    assert "(-49.5% on the month before)" in _latest_apart(moved, zh=False)
+    steady = SimpleNamespace(**{**vars(moved), "sudden_change_ratio": -0.02})
+    assert "较上月" not in _latest_apart(steady, zh=True)

@@ -15,7 +15,7 @@ from tools.compliance import (
     sanitize,
 )
 from tools.compliance.models import DisclosurePolicy, Language
-from tools.outreach.models import OutreachRequest
+from tools.outreach.models import OutreachRequest, Purpose
 
 
 def context_for(
@@ -23,6 +23,10 @@ def context_for(
 ) -> ComplianceContext:
     """What the draft is checked against; ``disclosures`` is the bank's (its profile)."""
     product = request.product
+    if request.purpose == Purpose.SUITABILITY_REVIEW:
+        # A notice that a product already held is above the client's grade is not an offer of
+        # it: the suitability rule (which bars offering it) does not apply to telling them so.
+        request = request.model_copy(update={"client_risk_appetite": None})
     if product is None:
         return ComplianceContext(
             client_risk_appetite=request.client_risk_appetite,

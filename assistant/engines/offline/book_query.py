@@ -4,7 +4,9 @@ query it ran, so the RM sees what was understood."""
 
 from __future__ import annotations
 
+import asyncio
 import re
+from collections import Counter
 from dataclasses import replace
 
 from assistant.core.types import StatusEvent
@@ -22,6 +24,8 @@ from assistant.engines.offline.products import (
     not_in_catalogue,
 )
 from assistant.engines.offline.request import Request
+from tools.book_query import BookQuery
+from tools.book_tools import matched_ids
 from tools.intelligence.fmt import exact_en, exact_zh, money_en, money_zh
 from tools.toolbox import Toolbox
 
@@ -122,6 +126,8 @@ async def answer(req: Request) -> EngineResult:
             return EngineResult(not_in_catalogue(found, req.lang), "book_query")
     if args.get("count_only") and all(re.search(rx, req.text, re.I) for rx, _ in SEGMENTS):
         return await _count_by_segment(req, args)  # "how many retail vs corporate clients"
+    if BY_TIER.search(req.text) and "tier" not in args:
+        return await _count_by_tier(req, args)  # "我的客户按分层各有几家"
     result = await req.tb.acall("list_book", args)
     body = [c.heading(t("book_title", req.lang)), t("book_query", req.lang) + result["query"]]
     if not result.get("matched") and parsed.otherwise is not None:
@@ -206,6 +212,36 @@ async def _count_by_segment(req: Request, args: dict) -> EngineResult:
     )
     body = [c.heading(t("book_title", req.lang)), line]
     return EngineResult(c.join([body]), "book_query")
+
+
+# "按分层各有几家", "各层级多少户", "how many clients in each tier", "breakdown by tier".
+BY_TIER = re.compile(
+    r"(?:按|分)(?:客户)?(?:分层|层级|等级|级别)(?:统计|汇总|分|看)?.{0,6}(?:各|分别)?(?:有)?(?:几|多少)|"
+    r"各(?:个)?(?:分层|层级|层)(?:各)?(?:有)?(?:几|多少)|(?:分层|层级)分布|"
+    r"\b(?:in|per|by) (?:each )?tier\b.{0,20}\b(?:how many|count|breakdown)\b|"
+    r"\b(?:how many|count|breakdown)\b.{0,30}\b(?:in|per|by) (?:each )?tiers?\b|\btier (?:mix|breakdown)\b",
+    re.I,
+)
+
+
+async def _count_by_tier(req: Request, args: dict) -> EngineResult:
+    """One count per tier of the clients the question's filters keep, biggest tier first, then
+    the total; tiers as the bank labels them (its policy, or its extract's own column)."""
+    query = BookQuery.model_validate({k: v for k, v in args.items() if k != "count_only"})
+    ids = await asyncio.to_thread(matched_ids, req.tb, query)
+    rows = req.tb.services.intelligence.book_rows(frozenset(ids))
+    zh = req.lang == "zh"
+    counts = Counter(r.tier_label_zh if zh else r.tier_label_en for r in rows)
+    parts = [f"{label} {n} 位" if zh else f"{label} {n}" for label, n in counts.most_common()]
+    total = sum(counts.values())
+    line = (
+        f"答：{'，'.join(parts)}（共 {total} 位）。"
+        if zh
+        else f"Answer: {', '.join(parts)} ({total} in all)."
+    )
+    body = [c.heading(t("book_title", req.lang)), line]
+    refs = await _references(req, ["tiering"])
+    return EngineResult(c.join([body, refs]), "book_query")
 
 
 def _own_book(req: Request) -> bool:

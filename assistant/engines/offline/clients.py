@@ -35,7 +35,7 @@ BY_INTENT = {
 
 
 async def answer(req: Request) -> EngineResult:
-    if req.intent == "draft_outreach" and (each := draft_each.several(req)):
+    if req.intent == "draft_outreach" and (each := await draft_each.several(req)):
         return await draft_each.answer(req, each)  # "给这两家都写个微信提醒"
     picked = await resolve_client(req)
     if picked is None and req.intent == "serve_client":

@@ -9,6 +9,7 @@ at most ``MOST`` drafts are written here, and the answer says how many it left o
 
 from __future__ import annotations
 
+import asyncio
 import re
 from dataclasses import replace
 
@@ -19,12 +20,14 @@ from assistant.engines.offline.followup import THOSE, inherit_draft
 from assistant.engines.offline.phrases import t
 from assistant.engines.offline.request import Request
 from assistant.engines.offline.slots import extract
+from tools.book_tools import matched_ids
 
 MOST = 5
+SHAPE_ONLY = {"rm", "sort_by", "descending", "limit", "count_only"}  # not which clients
 EACH_KEY = "each"  # in ``last_draft``: every client's own draft slots, for an edit of them all
 # Words that ask for one each ("都", "各", "分别", "每家", "both", "each of them").
 EACH = re.compile(
-    r"都|各|分别|每(?:一)?[家个位户]|逐(?:个|一)|一一|挨个|"
+    r"都|各|分别|群发|每(?:一)?[家个位户]|逐(?:个|一)|一一|挨个|"
     r"\b(?:each|both|all of them|them all|every one of them|all (?:two|three|four|five|\d))\b",
     re.I,
 )
@@ -32,9 +35,19 @@ EACH = re.compile(
 THEY = re.compile(r"他们|她们|\b(?:them|they|these clients|those clients)\b", re.I)
 
 
-def several(req: Request) -> list[str]:
+async def several(req: Request) -> list[str]:
     """The clients the turn asks a draft for each of; empty when it asks for one (or for none
-    the conversation can tell)."""
+    the conversation can tell). With no list on screen, a segment the words describe ("给下个月
+    到期的那几个客户群发条企微") is read from the book."""
+    named = req.slots.client_ids or req.slots.client_tokens
+    filters = req.book.query.model_dump(exclude_defaults=True).keys() - SHAPE_ONLY
+    plural = EACH.search(req.text) or THOSE.search(req.text)
+    if not named and req.book.structured and filters and plural:
+        return await asyncio.to_thread(matched_ids, req.tb, req.book.query)
+    return _in_view(req)
+
+
+def _in_view(req: Request) -> list[str]:
     state, text, named = req.ctx.state, req.text, req.slots.client_ids
     edited = (state.get("last_draft") or {}).get(EACH_KEY) or []
     if len(named) >= 2 and named == [d["client_id"] for d in edited]:

@@ -38,6 +38,7 @@ ABOUT_HOLDING = (
     "suitability_review",
 )  # about a product the client holds
 SUITABILITY = "suitability_mismatch"
+REVIEW = "suitability_review"
 # Words that push the client to buy ("让她下单", "促成", "get her to buy", "close the sale").
 PUSHED_SALE = re.compile(
     r"(?:让|叫|劝|促使|催|逼)(?:她|他|客户|对方|⟦(?:CLIENT|PERSON)_\d+⟧)?.{0,4}?(?:下单|购买|认购|买入|买|签约|成交|加仓)|"
@@ -79,6 +80,8 @@ async def answer(req: Request, profile: dict) -> EngineResult:
     # What the RM asked to say is checked first: a promise of returns in the request is
     # reported (and kept out of the draft), not silently dropped.
     broken = await _check_request(req, cid, product)
+    if purpose == REVIEW:  # telling the client a holding is above their grade offers nothing
+        broken = [f for f in broken if f.get("code") != SUITABILITY]
     if product and product == named and any(f.get("code") == TIED for f in broken):
         # "得买理财才能续贷": the product made the condition is not what the message offers.
         purpose = req.slots.purpose or purpose_from_signals(signals)

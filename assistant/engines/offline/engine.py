@@ -219,7 +219,38 @@ class OfflineEngine:
                 return replace(verdict, intent="playbook_qa")
             if own in followup.NO_INTENT_OF_ITS_OWN:
                 return replace(verdict, intent=follow.default_intent)
+        if asked := self._asked_of_the_list(ctx, slots, follow, has_client, book, verdict):
+            return asked
         return verdict
+
+    def _asked_of_the_list(
+        self,
+        ctx: EngineContext,
+        slots: Slots,
+        follow: followup.FollowUp,
+        has_client: bool,
+        book: Parsed,
+        verdict: IntentResult,
+    ) -> IntentResult | None:
+        """ "他们联系人是谁" after a short list: a client question whose "they" is one of the
+        clients on screen — which one is asked back (the reply "第一个" then answers it)."""
+        shown = ctx.state.get("last_list") or []
+        if (
+            verdict.intent not in followup.NO_INTENT_OF_ITS_OWN
+            or has_client
+            or follow.client_ids
+            or book.structured
+            or not 2 <= len(shown) <= followup.WHICH_ONE_MAX
+            or not followup.PRONOUN.search(ctx.masked_text)
+        ):
+            return None
+        own = classify(
+            ctx.masked_text, has_client=False, follow_up_client=True, method="rules"
+        ).intent
+        if own not in followup.CLIENT_INTENTS:
+            return None
+        slots.client_ids, slots.ask_which = list(shown), True
+        return replace(verdict, intent=own)
 
     def _implicit_client(
         self,
@@ -375,7 +406,11 @@ async def _narrowed(ctx: EngineContext, book: Parsed, of_rm: bool) -> BookQuery 
     if not own.keys() - SHAPE_ONLY and not of_rm:
         return None  # "只看前三个": the list's own order, picked by position elsewhere
     prior = BookQuery.model_validate(last)
-    among = await asyncio.to_thread(matched_ids, ctx.toolbox, prior)
+    shown = ctx.state.get("last_list") or []
+    if shown and followup.THOSE.search(ctx.masked_text):
+        among = list(shown)  # "which of those three…": the ones on screen, not all it matched
+    else:
+        among = await asyncio.to_thread(matched_ids, ctx.toolbox, prior)
     if not among:
         return None
     # The last filters stay on the query (the clients of ``among`` meet them already) so that

@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from assistant.engines.offline.book_parse import measure_named
 from assistant.engines.offline.slots import CHANNELS, FACTS, STYLES, Slots, _first
 from assistant.privacy.tokens import TOKEN_RE
-from tools.book_query import BookQuery
+from tools.book_query import ASCENDING, BookQuery
 from tools.book_tools import matched_ids
 from tools.client_pick import described_by_industry, described_by_name, pick_clients, rank_clients
 from tools.toolbox import Toolbox
@@ -269,6 +269,8 @@ async def _refer(tb: Toolbox, text: str, state: dict, names_client: bool) -> Fol
     remembered = state.get("client_ids") or []
     if state.get(MASKED_OFFER) and remembered and not names_client and MASKED_OK.search(text):
         return FollowUp(list(remembered), intent="client_facts")  # "那打码的给我也行"
+    if shown and not names_client and (ranked := _ranked_head(text, shown)) is not None:
+        return ranked  # "top 3 of them by deposits": the list on screen ranked, not its first 3
     if shown and not names_client:
         picked = _by_position(text, shown)
         if not picked and POINTER.search(text):
@@ -363,6 +365,28 @@ def _by_position(text: str, ids: list[str]) -> list[str]:
         return ids[-1:]
     position = _ordinal(text)
     return [ids[position - 1]] if position and position <= n else []
+
+
+# "top 3 by deposits", "按贷款排前五", "存款最多的前三个": the head of a ranking, not of the list.
+RANKED_BY = re.compile(
+    r"\bby\b|按|最(?:多|高|大|少|低|小)|\b(?:highest|largest|biggest|most)\b", re.I
+)
+
+
+def _ranked_head(text: str, shown: list[str]) -> FollowUp | None:
+    """The first N of the list on screen by the measure the words name; None when the words
+    pick by position only ("前两个", "the first three")."""
+    m = ZH_HEAD.search(text) or EN_HEAD.search(text)
+    measure = measure_named(text)
+    if m is None or measure is None or not RANKED_BY.search(text):
+        return None
+    wanted = superlative(text)
+    descending = wanted[1] if wanted else measure not in ASCENDING
+    k = _count(m.group(3) if m.re is EN_HEAD else m.group(2))
+    query = BookQuery.model_validate(
+        {"among": shown, "sort_by": measure, "descending": descending, "limit": max(1, k)}
+    )
+    return FollowUp(intent="book_query", book=query)
 
 
 def _ordinal(text: str) -> int | None:

@@ -161,6 +161,11 @@ PHRASES: dict[str, dict[str, str]] = {
         "en": "{name} ({code}) is rated R{r}, above a C{c} client's risk tolerance; it may not be "
         "sold to them (C must be ≥ R)",
     },
+    "suitability_range": {
+        "zh": "C{c} 客户可购买风险等级 R1–R{c}（R{c} 及以下）的产品，高于 R{c} 的不得推介（须 C ≥ R）",
+        "en": "A C{c} client may buy products rated R1–R{c} (R{c} and below), nothing rated above "
+        "R{c} (C must be ≥ R)",
+    },
     "suitability_within": {
         "zh": "{name}（{code}）风险等级 R{r}，不高于 C{c}，等级匹配；仍须完成风险揭示（C ≥ R）",
         "en": "{name} ({code}) is rated R{r}, within a C{c} client's risk tolerance (C ≥ R); the "

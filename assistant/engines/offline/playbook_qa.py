@@ -84,6 +84,10 @@ async def answer(req: Request, *, focus: str = "", pinned: tuple[dict, ...] = ()
                    + [c.passage_summary(p, req.lang, question=req.text) for p in found[:PASSAGES]]),
             "playbook_qa",
         )  # fmt: skip
+    if (ranged := await _suitability_range(req)) is not None:
+        lead, rule = ranged  # "C2的客户能买什么风险等级的产品": the grade's range, cited
+        if all(p["n"] != rule["n"] for p in found):
+            found = [*found, rule]
     leads = [lead] if lead else []
     dictated: Lead | None = None
     flags: list[str] = []
@@ -155,6 +159,31 @@ async def _with_product_manual(req: Request, query: str, found: list[dict]) -> l
         return found
     rest = [p for p in found if p["n"] != manual["n"]]
     return [*rest[:1], manual, *rest[1:]]
+
+
+# "能买什么风险等级的", "最高能买几级", "what risk levels can a C3 client buy": the range a
+# grade may buy, asked with no product or level named.
+WHAT_LEVEL = re.compile(
+    r"(?:什么|哪些|哪个|哪几个|几级|多高)(?:的)?(?:风险)?(?:等级|级别|R级)?的?(?:产品)?|最高.{0,4}(?:R|等级|级别)|"
+    r"\bwhat (?:risk )?(?:levels?|ratings?)\b|\bwhich (?:risk )?(?:levels?|ratings?)\b|"
+    r"\bup to (?:what|which)\b",
+    re.I,
+)
+
+
+async def _suitability_range(req: Request) -> tuple[Lead, dict] | None:
+    """The risk levels a grade may buy (C ≥ R), cited to the bank's suitability rule, when the
+    question names a grade and asks which levels — no product, no level of its own."""
+    grade = SUITABILITY_GRADE.search(req.text)
+    if grade is None or SUITABILITY_LEVEL.search(req.text) or not WHAT_LEVEL.search(req.text):
+        return None
+    if (await named_products(req.tb, req.text))["products"]:
+        return None  # "C2能买哪个理财": the product's own level decides (``_suitability``)
+    rule = await find(req.tb, lookup(req.playbooks, "suitability"), req.lang, k=5)
+    if not rule or not (SUITABILITY_GRADE.search(rule["text"]) and "R" in rule["text"]):
+        return None  # a bank whose rule does not say it in these letters: no verdict made up
+    c = int(grade.group(0)[1])
+    return Lead(None, t("suitability_range", req.lang).format(c=c), rule["n"]), rule
 
 
 async def _suitability(req: Request, found: list[dict]) -> Lead | None:

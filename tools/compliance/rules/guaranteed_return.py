@@ -56,7 +56,9 @@ class GuaranteedReturnRule(PhraseRule):
         phrase(
             rf"保证(?:年化)?(?:收益率?|回报率?)?\s*{NUMBER}|保底\s*{NUMBER}|"
             rf"(?:年化)?(?:收益率?|回报率?)?\s*{NUMBER}\s*(?:保证|保底|稳拿|有保障|没跑)|"
-            rf"(?:承诺|答应|许诺)(?:给)?(?:她|他|您|你|客户)?(?:年化)?(?:收益率?|回报率?)?\s*{NUMBER}",
+            rf"(?:承诺|答应|许诺)(?:给)?(?:她|他|您|你|客户)?(?:年化)?(?:收益率?|回报率?)?\s*{NUMBER}|"
+            # "利率我保证比别家高0.5个点": a rate promised against other banks' (未经审批的报价)
+            r"保证[^，,。；;]{0,6}比(?:别家|他行|别的银行|其他银行|同业|外面)[^，,。；;]{0,4}(?:高|多)",
             _PROMISE,
             _PROMISE_FIX,
         ),
@@ -67,6 +69,7 @@ class GuaranteedReturnRule(PhraseRule):
             rf"guarantees?\s+(?:you\s+)?(?:an?\s+)?(?:{NUMBER}|returns?|profits?|income|yields?)|"
             r"(?:returns?|yields?|income|profits?)\s+(?:is|are)\s+(?:fully\s+|100%\s+)?guaranteed|"
             r"sure[- ](?:fire\s+)?(?:profit|win|bet)|"
+            r"guarantee\w*\s+(?:you\s+|them\s+|her\s+|him\s+)?(?:an?\s+)?(?:better|higher)\s+(?:rate|return|yield)s?\s+than|"
             rf"\bpromis(?:e|es|ed|ing)\s+(?:\w+\s+){{0,3}}?(?:{NUMBER}|returns?\b|yields?\b|profits?\b|gains?\b)",
             _PROMISE,
             _PROMISE_FIX,

@@ -18,7 +18,7 @@ _FIX = (
     "approved, never tied to another product.",
 )
 _PRODUCT_ZH = r"代发|理财|保险|基金|信用卡|存款|大额存单|结算账户|资金池|贷款|产品"
-_BENEFIT_ZH = r"贷款|利率|降息|优惠|额度|审批|放款|折扣|减免|大额存单额度"
+_BENEFIT_ZH = r"贷款|利率|降息|优惠|额度|授信|审批|放款|折扣|减免|大额存单额度"
 _AMOUNT_ZH = r"[\d.,，]+\s*[万亿千百]?元?的?"
 _GRANT_ZH = r"批|放|给|办|续|下来|通过|" + _BENEFIT_ZH
 _PRODUCT_EN = (
@@ -40,6 +40,9 @@ class TiedSellingRule(PhraseRule):
             rf"(?:只有|必须|得|要|需要)(?:先)?(?:买|购买|办|开通|签|存)(?:点|些|一笔|{_AMOUNT_ZH})?"
             rf"(?:{_PRODUCT_ZH}).{{0,8}}才(?:能|可以|会|给)?(?:{_GRANT_ZH})|"
             rf"不(?:买|办|开通|签)(?:{_PRODUCT_ZH}).{{0,6}}(?:就)?不(?:给|批|能|放)|"
+            # "代发放我们这的话授信额度给他们提上去": the product moved here, then the benefit
+            rf"(?:{_PRODUCT_ZH})(?:业务)?(?:放|转|挪|落|搬|拿)(?:到|过来|回)?(?:我们|我行|咱们|这)?[^，,。；;]{{0,4}}"
+            rf"(?:的话|就)[^。；;]{{0,10}}(?:{_BENEFIT_ZH})|"
             # "按揭要批下来得先买20万理财": the grant first, then what must be bought for it
             rf"(?:{_GRANT_ZH}|按揭|续贷)[^，,。；;]{{0,6}}(?:得|必须|需要|要)先(?:买|购买|开通|存|办(?:理)?(?:{_PRODUCT_ZH}))",
             _WHY,
