@@ -204,14 +204,17 @@ async def _count_by_segment(req: Request, args: dict) -> EngineResult:
     zh = req.lang == "zh"
     names = {"corporate": "对公" if zh else "corporate", "retail": "零售" if zh else "retail"}
     parts = [f"{names[s]} {n} 位" if zh else f"{n} {names[s]}" for s, n in counts.items()]
-    total = sum(counts.values())
+    return EngineResult(c.join([_counted(req, parts, sum(counts.values()))]), "book_query")
+
+
+def _counted(req: Request, parts: list[str], total: int) -> list[str]:
+    """The answer to "各有几个": each group's count, then the total."""
     line = (
         f"答：{'，'.join(parts)}（共 {total} 位）。"
-        if zh
+        if req.lang == "zh"
         else f"Answer: {', '.join(parts)} ({total} in all)."
     )
-    body = [c.heading(t("book_title", req.lang)), line]
-    return EngineResult(c.join([body]), "book_query")
+    return [c.heading(t("book_title", req.lang)), line]
 
 
 # "按分层各有几家", "各层级多少户", "how many clients in each tier", "breakdown by tier".
@@ -233,13 +236,7 @@ async def _count_by_tier(req: Request, args: dict) -> EngineResult:
     zh = req.lang == "zh"
     counts = Counter(r.tier_label_zh if zh else r.tier_label_en for r in rows)
     parts = [f"{label} {n} 位" if zh else f"{label} {n}" for label, n in counts.most_common()]
-    total = sum(counts.values())
-    line = (
-        f"答：{'，'.join(parts)}（共 {total} 位）。"
-        if zh
-        else f"Answer: {', '.join(parts)} ({total} in all)."
-    )
-    body = [c.heading(t("book_title", req.lang)), line]
+    body = _counted(req, parts, sum(counts.values()))
     refs = await _references(req, ["tiering"])
     return EngineResult(c.join([body, refs]), "book_query")
 
