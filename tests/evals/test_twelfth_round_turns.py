@@ -112,3 +112,19 @@ def test_a_holding_above_the_grade_is_drafted_as_a_notice(
     assert "suitability_review" in answer.text
     assert f"{product.name}风险等级为{product.risk_level}" in answer.text, answer.text[:400]
     assert "compliance:suitability_mismatch" not in answer.text
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("bank", BANKS)
+def test_whose_the_clients_on_screen_are(bank: str, request: pytest.FixtureRequest) -> None:
+    fl = request.getfixturevalue(bank)
+    lead = next(r for r in fl.bank.all_rms() if r.role == "team_lead")
+    names = {r.rm_id: r.name for r in fl.bank.all_rms()}
+    listed = ask(fl, "组里存款最多的两个客户", lead.rm_id)
+    assert len(listed.client_ids) == 2, listed.text[:300]
+    owners = ask(fl, "这两家分别是谁在管", lead.rm_id, listed.conversation_id)
+    assert owners.intent == "book_query" and owners.client_ids == listed.client_ids
+    rm_of = {c.client_id: c.rm_id for c in fl.bank.get_clients(listed.client_ids)}
+    for cid in listed.client_ids:
+        line = next(x for x in owners.text.splitlines() if f"（{cid}）·" in x)
+        assert line.endswith(f"管户 {names[rm_of[cid]]}"), line

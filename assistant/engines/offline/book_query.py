@@ -251,7 +251,7 @@ def _own_book(req: Request) -> bool:
 
 # "分别是谁的客户", "whose are they": each client's RM, asked for.
 WHOSE = re.compile(
-    r"谁的客户|是谁的|谁管的?|谁负责|分别是谁|归谁|\bwhose\b|\bwho (?:manages|owns|covers|looks after)\b",
+    r"谁的客户|是谁的|谁管的?|谁在管|谁负责|分别是谁|归谁|\bwhose\b|\bwho (?:manages|owns|covers|looks after)\b",
     re.I,
 )
 

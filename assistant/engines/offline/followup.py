@@ -269,6 +269,12 @@ async def _refer(tb: Toolbox, text: str, state: dict, names_client: bool) -> Fol
     remembered = state.get("client_ids") or []
     if state.get(MASKED_OFFER) and remembered and not names_client and MASKED_OK.search(text):
         return FollowUp(list(remembered), intent="client_facts")  # "那打码的给我也行"
+    if shown and not names_client and THOSE.search(text) and OWNER_ASKED.search(text):
+        # "这两家分别是谁在管": the list on screen again, each line with its client's RM.
+        last = state.get(LAST_BOOK) or {}
+        order = {k: last[k] for k in ("sort_by", "descending") if k in last}  # as it was shown
+        query = BookQuery.model_validate({**order, "among": shown, "limit": min(len(shown), 20)})
+        return FollowUp(intent="book_query", book=query)
     if shown and not names_client and (ranked := _ranked_head(text, shown)) is not None:
         return ranked  # "top 3 of them by deposits": the list on screen ranked, not its first 3
     if shown and not names_client:
@@ -367,6 +373,11 @@ def _by_position(text: str, ids: list[str]) -> list[str]:
     return [ids[position - 1]] if position and position <= n else []
 
 
+# "分别是谁在管", "whose are they": which RM each client on screen is.
+OWNER_ASKED = re.compile(
+    r"谁在管|谁管|谁负责|是谁的|归谁|分别是谁|\bwhose\b|\bwho (?:manages|owns|covers|looks after)\b",
+    re.I,
+)
 # "top 3 by deposits", "按贷款排前五", "存款最多的前三个": the head of a ranking, not of the list.
 RANKED_BY = re.compile(
     r"\bby\b|按|最(?:多|高|大|少|低|小)|\b(?:highest|largest|biggest|most)\b", re.I
