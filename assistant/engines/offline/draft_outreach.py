@@ -79,9 +79,11 @@ async def answer(req: Request, profile: dict) -> EngineResult:
     product = _draft_product(signals, purpose, named)
     # What the RM asked to say is checked first: a promise of returns in the request is
     # reported (and kept out of the draft), not silently dropped.
-    broken = await _check_request(req, cid, product)
-    if purpose == REVIEW:  # telling the client a holding is above their grade offers nothing
-        broken = [f for f in broken if f.get("code") != SUITABILITY]
+    checked = await _check_request(req, cid, product)
+    # Telling the client a holding is above their grade offers nothing: not a finding of the
+    # draft's — though a sale pushed past the grade still is (below).
+    reviewing = purpose == REVIEW
+    broken = [f for f in checked if not (reviewing and f.get("code") == SUITABILITY)]
     if product and product == named and any(f.get("code") == TIED for f in broken):
         # "得买理财才能续贷": the product made the condition is not what the message offers.
         purpose = req.slots.purpose or purpose_from_signals(signals)
@@ -113,7 +115,7 @@ async def answer(req: Request, profile: dict) -> EngineResult:
     # "她虽然是C1但她坚持，帮我写个话术让她下单": a sale pushed past the client's risk appetite
     # is declined whoever insists (the suitability rule), not turned into a softer message.
     mismatch = next(
-        (f for f in [*broken, *draft.get("findings", [])] if f.get("code") == SUITABILITY), None
+        (f for f in [*checked, *draft.get("findings", [])] if f.get("code") == SUITABILITY), None
     )
     sale_declined = bool(mismatch and PUSHED_SALE.search(req.text))
     if sale_declined and not unsuitable and mismatch is not None:

@@ -163,14 +163,19 @@ CUES: dict[str, list[tuple[str, float]]] = {
     ],
     "serve_client": [
         (
-            r"还(?:能|可以|有)(?:做|推|卖|配|营销|切入)?(?:点|些)?(?:什么|啥)(?:产品|业务)|还(?:能|可以)(?:做|推|卖|配)(?:点|些)(?:什么|啥)|(?:推荐|推|配|介绍)(?:点|些)(?:什么|啥)|(?:交叉|叠加)销售|"
+            r"还(?:能|可以|有)(?:做|推|卖|配|营销|切入)?(?:点|些)?(?:什么|啥)(?:产品|业务)|(?:交叉|叠加)销售|"
             r"怎么服务|如何服务|怎么维护|如何维护|怎么跟进|如何跟进|(该|要|应该)(怎么|如何)跟\s*[?？。]*$|(怎么|如何|咋)(处理|应对|弄|搞|整)|咋办|怎么营销|营销建议|服务建议|服务方案|下一步|该做什么|怎么办|怎么经营|经营建议|有什么机会|怎么挽留|如何挽留|营销机会|商机|机会",
             2.5,
         ),
         (
             r"\bhow (should|do|can|would) (i|we) (serve|approach|handle|look after|retain|grow|work|play|deal with|win|keep|save|get)\b|"
-            r"\bwhat (should|do|can) (i|we) do\b|\bwhat else (?:can|could|should) (?:i|we) (?:sell|offer|pitch|do)\b|\bwhat (?:should|can|could) (?:i|we) (?:offer|pitch|propose|recommend)\b|\bcross-?sell\b|\bwhat now\b|\bwhat'?s the play\b|\bnext (best )?(step|action)s?\b|\bopportunit(y|ies)\b|\bserve\b",
+            r"\bwhat (should|do|can) (i|we) do\b|\bwhat else (?:can|could|should) (?:i|we) (?:sell|offer|pitch|do)\b|\bcross-?sell\b|\bwhat now\b|\bwhat'?s the play\b|\bnext (best )?(step|action)s?\b|\bopportunit(y|ies)\b|\bserve\b",
             2.5,
+        ),
+        (  # "推荐点啥", "还能做点啥", "what should I offer": what to offer the client, asked outright
+            r"还(?:能|可以)(?:做|推|卖|配)(?:点|些)(?:什么|啥)|(?:推荐|推|配|介绍)(?:点|些)(?:什么|啥)|"
+            r"\bwhat (?:should|can|could) (?:i|we) (?:offer|pitch|propose|recommend)\b",
+            3.0,
         ),
     ],
     "client_facts": [
