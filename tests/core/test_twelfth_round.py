@@ -109,3 +109,18 @@ def test_a_month_that_moved_says_by_how_much_beside_the_three_month_average() ->
     assert "(-49.5% on the month before)" in _latest_apart(moved, zh=False)
     steady = SimpleNamespace(**{**vars(moved), "sudden_change_ratio": -0.02})
     assert "较上月" not in _latest_apart(steady, zh=True)
+
+
+@pytest.mark.parametrize(
+    ("text", "counted"),
+    [
+        ("which of those three doesn't run payroll with us?", True),
+        ("这两家里哪家没开代发", True),
+        ("Emily那几个最近一次联系都是啥时候", False),
+        ("of those, who holds a CD", False),
+    ],
+)
+def test_the_ones_on_screen_counted_or_all_the_list_matched(text: str, counted: bool) -> None:
+    from assistant.engines.offline.followup import COUNTED_THOSE
+
+    assert bool(COUNTED_THOSE.search(text)) is counted

@@ -407,8 +407,10 @@ async def _narrowed(ctx: EngineContext, book: Parsed, of_rm: bool) -> BookQuery 
         return None  # "只看前三个": the list's own order, picked by position elsewhere
     prior = BookQuery.model_validate(last)
     shown = ctx.state.get("last_list") or []
-    if shown and followup.THOSE.search(ctx.masked_text):
-        among = list(shown)  # "which of those three…": the ones on screen, not all it matched
+    if shown and followup.COUNTED_THOSE.search(ctx.masked_text):
+        # "which of those three…", "这两家": the ones on screen, not all it matched ("Emily那几个"
+        # is hers of all of them)
+        among = list(shown)
     else:
         among = await asyncio.to_thread(matched_ids, ctx.toolbox, prior)
     if not among:

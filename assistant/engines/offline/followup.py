@@ -136,6 +136,12 @@ NARROW = re.compile(
 )
 # "Emily那几个", "王磊的那些": the ones of the list on screen (with an RM named: theirs).
 THOSE = re.compile(r"(?:那|这)(?:[几两三四五][个家位户笔]|些)|\b(?:those|these|the ones)\b", re.I)
+# "那三家", "these two", "those 3": the clients on screen, counted — not all the list matched.
+COUNTED_THOSE = re.compile(
+    r"(?:那|这)(?:[两三四五六七八九十]|\d+)\s*[个家位户笔]|"
+    r"\b(?:those|these|the)\s+(?:two|three|four|five|six|seven|eight|nine|ten|\d+)\b",
+    re.I,
+)
 # Asking for several of them ("哪几家", "which ones"), not the one.
 PLURAL_WHICH = re.compile(
     r"哪些|哪几|\bwhich ones\b|\btop\s*\d|前\s*\d|\brank\b|排(个|一下)?序|排名", re.I
