@@ -231,8 +231,10 @@ async def _count_by_tier(req: Request, args: dict) -> EngineResult:
     """One count per tier of the clients the question's filters keep, biggest tier first, then
     the total; tiers as the bank labels them (its policy, or its extract's own column)."""
     query = BookQuery.model_validate({k: v for k, v in args.items() if k != "count_only"})
-    ids = await asyncio.to_thread(matched_ids, req.tb, query)
-    rows = req.tb.services.intelligence.book_rows(frozenset(ids))
+    ids = set(await asyncio.to_thread(matched_ids, req.tb, query))
+    # The caller's whole book is computed (and cached) already: its rows, not a new book.
+    book = req.tb.services.intelligence.book_rows(req.tb.caller.client_ids)
+    rows = [r for r in book if r.client_id in ids]
     zh = req.lang == "zh"
     counts = Counter(r.tier_label_zh if zh else r.tier_label_en for r in rows)
     parts = [f"{label} {n} 位" if zh else f"{label} {n}" for label, n in counts.most_common()]

@@ -16,14 +16,13 @@ from dataclasses import replace
 from assistant.engines.base import EngineResult
 from assistant.engines.offline import compose as c
 from assistant.engines.offline import draft_outreach
-from assistant.engines.offline.followup import THOSE, inherit_draft
+from assistant.engines.offline.followup import SHAPE, THOSE, inherit_draft
 from assistant.engines.offline.phrases import t
 from assistant.engines.offline.request import Request
 from assistant.engines.offline.slots import extract
 from tools.book_tools import matched_ids
 
 MOST = 5
-SHAPE_ONLY = {"rm", "sort_by", "descending", "limit", "count_only"}  # not which clients
 EACH_KEY = "each"  # in ``last_draft``: every client's own draft slots, for an edit of them all
 # Words that ask for one each ("都", "各", "分别", "每家", "both", "each of them").
 EACH = re.compile(
@@ -40,7 +39,7 @@ async def several(req: Request) -> list[str]:
     the conversation can tell). With no list on screen, a segment the words describe ("给下个月
     到期的那几个客户群发条企微") is read from the book."""
     named = req.slots.client_ids or req.slots.client_tokens
-    filters = req.book.query.model_dump(exclude_defaults=True).keys() - SHAPE_ONLY
+    filters = req.book.query.model_dump(exclude_defaults=True).keys() - SHAPE
     plural = EACH.search(req.text) or THOSE.search(req.text)
     if not named and req.book.structured and filters and plural:
         return await asyncio.to_thread(matched_ids, req.tb, req.book.query)
@@ -81,8 +80,7 @@ async def answer(req: Request, client_ids: list[str]) -> EngineResult:
     if left:
         head.append(t("drafts_left_out", req.lang).format(n=left, most=MOST))
     body = [head]
-    for result, card in zip(drafts, (r.cards[0] for r in drafts), strict=True):
-        body.append([f"### {card.name}", result.text])
+    body += [[f"### {r.cards[0].name}", r.text] for r in drafts]
     each = [r.state["last_draft"] for r in drafts if "last_draft" in r.state]
     refused = any(r.refused for r in drafts)
     return EngineResult(

@@ -461,7 +461,7 @@ async def _by_description(tb: Toolbox, text: str, ids: list[str]) -> list[str]:
 
 
 # A query's keys that describe which clients, not how the list is shown.
-_SHAPE = {"rm", "sort_by", "descending", "limit", "count_only"}
+SHAPE = {"rm", "sort_by", "descending", "limit", "count_only"}
 
 
 async def _by_filter(tb: Toolbox, text: str, ids: list[str]) -> list[str]:
@@ -471,7 +471,7 @@ async def _by_filter(tb: Toolbox, text: str, ids: list[str]) -> list[str]:
 
     parsed = await asyncio.to_thread(read, tb, text)
     wanted = parsed.query.model_dump(exclude_defaults=True)
-    if not wanted.keys() - _SHAPE:
+    if not wanted.keys() - SHAPE:
         return []
     query = BookQuery.model_validate({**wanted, "among": ids, "rm": None})
     kept = await asyncio.to_thread(matched_ids, tb, query)

@@ -20,12 +20,14 @@ if TYPE_CHECKING:
 
 METHODS = ("rules", "examples", "combined")
 
+# "email ⟦PERSON_1⟧ at ⟦CLIENT_1⟧ to set up…": the channel said as the verb.
+CHANNEL_AS_VERB = r"^\s*(?:pls |please |can you )?(?:e-?mail|wechat|wecom|text|sms|message) ⟦(?:CLIENT|PERSON)_\d+⟧"
 # Asking for a text to be written; a channel's wording named without it ("企业微信消息怎么写比较好",
 # "the call script opening") and without a client in sight is a question about the templates.
 DRAFT_VERB = re.compile(
     r"起草|草拟|拟一[条封份个]|写一[条封份段个]|写[条个封]|发[一]?条|发(?:一)?[个封](?:微信|短信|邮件|企微|消息|信息)|帮我写|生成.{0,6}(消息|短信|邮件|话术|脚本)|"
     r"\b(draft|write|compose|prepare)\b.{0,40}\b(message|email|e-mail|sms|text|wechat|wecom|weixin|script|note|letter)\b|"
-    r"^\s*(?:pls |please |can you )?(?:email|e-mail|wechat|wecom|text|sms|message) ⟦(?:CLIENT|PERSON)_\d+⟧",
+    + CHANNEL_AS_VERB,
     re.I,
 )
 
@@ -139,8 +141,7 @@ CUES: dict[str, list[tuple[str, float]]] = {
         (  # "给⟦CLIENT_1⟧发个微信", "wechat msg to ⟦CLIENT_1⟧": a channel and the client it goes to
             r"发一?[个条封](?:企业微信|企微|微信|短信|邮件|消息|信息)|"
             r"\b(?:wechat|wecom|weixin|sms|text|msg|message|e-?mail)(?: (?:msg|message))? to ⟦|"
-            # "email ⟦PERSON_1⟧ at ⟦CLIENT_1⟧ to set up…": the channel said as the verb
-            r"^\s*(?:pls |please |can you )?(?:e-?mail|wechat|wecom|text|sms|message) ⟦(?:CLIENT|PERSON)_\d+⟧",
+            + CHANNEL_AS_VERB,
             3.0,
         ),
         (r"and draft|再写|再起草|also draft", 1.0),
