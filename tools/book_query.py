@@ -111,6 +111,10 @@ class BookQuery(BaseModel):
     product_risk_at_least: str | None = Field(
         default=None, description="Holds a product of at least this risk level (R1..R5)"
     )
+    suitable_for: str | None = Field(
+        default=None,
+        description="May buy a product of this risk level (R1..R5): risk appetite C ≥ R",
+    )
     risk_mismatch: bool = Field(
         default=False, description="Holds a product riskier than the client's risk appetite"
     )
@@ -251,6 +255,9 @@ def _filters(q: BookQuery, zh: bool, rm_label: str | None) -> list[str]:
     if q.product_risk_at_least:
         r = q.product_risk_at_least
         out.append(f"持有 {r} 及以上产品" if zh else f"holding {r} or riskier products")
+    if q.suitable_for:
+        r = q.suitable_for
+        out.append(f"风险承受能力可购买 {r} 产品" if zh else f"suitable for {r} products")
     if q.risk_mismatch:
         out.append(
             "持有产品风险高于风险承受能力" if zh else "holding products above their risk appetite"

@@ -190,6 +190,22 @@ def described_by_name(tb: Toolbox, text: str) -> list[str]:
     return []
 
 
+# "姓魏的那个客户", "那位姓张的": a retail client described by surname only.
+_SURNAME = re.compile(r"姓([\u4e00-\u9fff])(?:的|那)")
+
+
+def described_by_surname(tb: Toolbox, text: str) -> list[str]:
+    """The caller's retail clients whose Chinese name starts with the surname said ("姓魏的那个
+    客户"); empty when none is said or none fits."""
+    m = _SURNAME.search(text)
+    if m is None:
+        return []
+    book = tb.services.bank.get_clients(sorted(tb.caller.client_ids))
+    return [
+        c.client_id for c in book if c.client_type == "retail" and c.name.startswith(m.group(1))
+    ]
+
+
 def described_by_industry(tb: Toolbox, text: str) -> list[str]:
     """The caller's clients in the one industry ``text`` names ("那家做纺织的"): a client the
     RM describes instead of naming. Empty when no industry of the book is named, or several

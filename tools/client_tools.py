@@ -195,6 +195,9 @@ def by_given_name(tb: Toolbox, text: str) -> list[str]:
     said = {m.group(0).lower() for m in _WORD.finditer(plain) if _name_like(plain, m)}
     if not words and not said:
         return []
+    # "Olivias CD": a possessive typed without its apostrophe is the name too
+    words |= {w[:-1] for w in words if len(w) > 4 and w.endswith("s")}
+    said |= {w[:-1] for w in said if len(w) > 4 and w.endswith("s")}
     book = tb.services.intelligence.book_data(frozenset(tb.caller.client_ids))
     owners = {
         d.client.client_id

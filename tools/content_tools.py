@@ -65,6 +65,10 @@ class DraftOutreachArgs(BaseModel):
         default_factory=list,
         description="Facts to add as a line of their own (the holding's maturity date, amount)",
     )
+    exclude: list[Literal["maturity_date", "amount"]] = Field(
+        default_factory=list,
+        description="Facts to leave out of the message ('别写金额', 'don't mention the amount')",
+    )
     contact: str | None = Field(
         default=None,
         description="The client's contact to address, as the RM named them: a ⟦PERSON_n⟧ token "
@@ -141,14 +145,18 @@ def draft_outreach(tb: Toolbox, args: DraftOutreachArgs) -> dict:
         contact_token=tb.token(primary.name, "PERSON", c.client_id) if primary else None,
         tier=insight.tier.label_zh if language == "zh" else insight.tier.label_en,
         product=_product_info(product),
-        facts=tb.services.intelligence.outreach_facts(
-            data, tb.services.as_of, args.product_code, language
-        )
+        facts={
+            k: v
+            for k, v in tb.services.intelligence.outreach_facts(
+                data, tb.services.as_of, args.product_code, language
+            ).items()
+            if k not in args.exclude  # a phrase missing its value is left out of the draft
+        }
         | {"rm_name": tb.caller.rm.name},  # an RM's own name is not client PII
         client_risk_appetite=cast(RiskAppetite | None, c.risk_appetite),
         points=[tb.mask_text(p) for p in args.points],
         style=args.style,
-        include=args.include,
+        include=[k for k in args.include if k not in args.exclude],
     )
     draft = make_draft(request, library=tb.services.templates)
     tb.flags.extend(f for f in draft.flags if f not in tb.flags)

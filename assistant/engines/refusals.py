@@ -48,7 +48,14 @@ EXPORT_REQUEST = re.compile(
     r"\b(personal|private|gmail|home) (e-?mail|inbox|mailbox)\b|"
     # "export all my clients w/ phone numbers to excel": a file is the way out, whatever is named
     r"\b(export|download|dump|pull|send|put|copy|save)\b.{0,60}\b(to|into|as|in) (an? )?(excel|csv|xlsx|spreadsheet)\b|"
-    r"(导出|下载).{0,10}(excel|csv|xlsx|电子表格)",
+    r"(导出|下载).{0,10}(excel|csv|xlsx|电子表格)|"
+    # "把联系人手机号整理一下，我发到部门群里": client data posted to a group chat is shared too
+    r"(手机号|电话号码?|联系方式|通讯录|名单|客户信息|身份证号?|证件号).{0,20}"
+    r"(发|转|传|贴|分享|同步)(到|进|在|给)?.{0,8}群|"
+    r"\b(phone numbers?|mobiles?|contacts?|contact details|client list|customer list|id numbers?)\b"
+    r".{0,40}\b(post|share|send|forward|drop|paste)\b.{0,24}\b(group|group chat|team chat|chat group)\b|"
+    r"\b(post|share|send|forward|drop|paste)\b.{0,40}\b(phone numbers?|mobiles?|contact details|"
+    r"client list|customer list|id numbers?)\b.{0,24}\b(group|group chat|team chat|chat group)\b",
     re.I,
 )
 
@@ -182,6 +189,23 @@ RECORD_RULE = re.compile(
 def asks_how_to_record(text: str) -> bool:
     """Whether the turn asks how to record a visit or call with the assistant."""
     return bool(HOW_TO.search(text) and RECORD_HOW.search(text) and not RECORD_RULE.search(text))
+
+
+# "can you send wechats to clients directly for me?", "你能直接帮我发出去吗": asking the
+# assistant itself to reach a client. It drafts; the RM sends ("帮我发个微信" asks for a draft).
+SEND_ASKED = re.compile(
+    r"(?:直接|自动)(?:帮我|替我|代我)?(?:发送|发出去|发给客户|打电话给)|(?:替我|代我)(?:发送|发出去)|"
+    r"你(?:能|可以|能不能|可不可以)(?:直接)?(?:发送|发出去)|"
+    r"\bcan you\b.{0,30}\b(?:send|post|text|call|email|message|wechat)\b.{0,40}"
+    r"\b(?:directly|automatically|on my behalf|yourself)\b|"
+    r"\b(?:send|post) (?:it|them|this|that) (?:directly|automatically|yourself)\b",
+    re.I,
+)
+
+
+def asks_to_send(text: str) -> bool:
+    """Whether the turn asks the assistant to send a message or call a client itself."""
+    return bool(SEND_ASKED.search(text))
 
 
 def policy_refusal(

@@ -198,6 +198,10 @@ class NameDictionary:
                 continue
             for form in (NameForm(rest, strong=True), *company_forms(rest)):
                 _add_form(forms, key, entry, form)
+                if place and _ALL_CJK.fullmatch(form.text):
+                    # "东港锚点船舶": the place said before a short form is this client's alone
+                    # (the longest match), not "东港锚点" of another 东港 company plus a word.
+                    _add_form(forms, key, entry, NameForm(place + form.text, strong=True))
         return forms
 
     def _tie(

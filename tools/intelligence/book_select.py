@@ -50,6 +50,9 @@ def _threshold_ok(row: BookRow, t: Threshold) -> bool:
 def _risk_ok(row: BookRow, q: BookQuery) -> bool:
     if q.risk_appetite and row.risk_appetite != level(q.risk_appetite):
         return False
+    allowed = level(q.suitable_for)  # "suitable for an R5 product": graded C5 (C ≥ R)
+    if allowed is not None and (row.risk_appetite or 0) < allowed:
+        return False
     floor = level(q.product_risk_at_least)
     if floor is not None and (row.top_product_risk or 0) < floor:
         return False

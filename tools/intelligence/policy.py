@@ -93,7 +93,11 @@ AT_OR_ABOVE = re.compile(
 # Everyday words that are a tier only when said as one ("gold clients", "key accounts").
 _AMBIGUOUS_TIER_WORDS = {"key", "branch", "gold", "silver", "wealth", "private", "basic", "core",
                          "mass", "standard", "premier", "priority", "diamond"}  # fmt: skip
-_TIER_NOUN = r"(?=[\s-]*(?:tier|level|grade|segment|clients?|customers?|accounts?|members?)\b)"
+# ...or a ladder word after it ("core or above", "gold and higher"): a tier, said as a rung.
+_TIER_NOUN = (
+    r"(?=[\s-]*(?:tier|level|grade|segment|clients?|customers?|accounts?|members?)\b|"
+    r"\s*(?:and|or|&)\s*(?:above|higher|better|up)\b|\+)"
+)
 
 
 class TieringPolicy(BaseModel):
@@ -166,6 +170,13 @@ class TieringPolicy(BaseModel):
                 rest = rest[: m.start()] + " " * (m.end() - m.start()) + rest[m.end() :]
         tiers = list(dict.fromkeys(t for _, t in sorted(found)))
         return tiers if len(tiers) > 1 else [t for t in [self.tier_in(text)] if t]
+
+    def without_tiers(self, text: str) -> str:
+        """``text`` with every tier it names blanked out (same length): "gold tier" names a tier,
+        not the gold product, when the rest of the question is read for products."""
+        for rx, _tier in (*self.said, *self._heads):
+            text = rx.sub(lambda m: " " * len(m.group(0)), text)
+        return text
 
     def at_or_above(self, text: str) -> list[str]:
         """ "重点客户及以上", "核心及以上", "key and above", "gold or higher": the tier said and

@@ -45,8 +45,8 @@ TOTAL = re.compile(
 )
 GROUP_BY_RM = re.compile(
     r"哪[个位](组员|客户经理|同事|rm)|(组|团队|组员)[里内中]?谁|我们组谁|\bwhich rm\b|\bwhich (of my )?team members?\b|\bwho on (my|the) team\b|"
-    r"各自|每个人|每人|每位(组员|客户经理|同事)?|每个(组员|客户经理|rm)|按(客户经理|人|rm)(分|统计|汇总)|"
-    r"\beach (rm|member|person|banker|team member)\b|\bper (rm|person|banker|head)\b|\bby rm\b",
+    r"各自|每个人|每人|每位(组员|客户经理|同事)?|每个(组员|客户经理|rm)|按(客户经理|管户|人|rm)(分|统计|汇总|列|排列|分组|归类)|"
+    r"\beach (rm|member|person|banker|team member)\b|\bper (rm|person|banker|head)\b|\b(grouped |broken down |split )?by (rm|banker|relationship manager)\b",
     IC,
 )
 GAPS = re.compile(
@@ -144,6 +144,12 @@ RISK_APPETITE = re.compile(r"(?<![a-z0-9])c([1-5])(?![0-9])", IC)
 PRODUCT_RISK = re.compile(
     r"(?<![a-z0-9])r([1-5])\s*(?:及|或)?(?:以上|\+|or above|and above|or higher)?", IC
 )
+# "suitable for an R5 product", "能买R4产品的", "可以做R3的": whom the grade allows, not who holds it.
+SUITABLE_FOR = re.compile(
+    r"\b(?:suitable|eligible|qualified|ok|allowed|rated|fit)\s+(?:for|to buy|to hold)\s+(?:an?\s+)?"
+    r"r(?P<r>[1-5])\b|(?:能|可以|可)(?:买|购买|做|配置)\s*r(?P<r2>[1-5])|适合\s*r(?P<r3>[1-5])",
+    IC,
+)
 MISMATCH = re.compile(
     r"风险.{0,6}(超过|高于|超出).{0,8}(承受|偏好|能力)|超出.{0,4}风险承受|适当性|不匹配|\bsuitability\b|\bmismatch",
     IC,
@@ -166,6 +172,18 @@ ASKS = re.compile(
 )
 # "how many logs am I supposed to check", "一家企业要多少员工才算代发缺口": a rule's number, asked
 # of no book of mine — unless the words also point at the book ("my clients", "我名下").
+# "我直接给她下单行不行", "代发名单能让财务微信发给我吗", "can I get the client to buy …": whether
+# the RM may do something, asked — a rule question, not a list or a draft, whatever it names.
+PERMISSION_ASKED = re.compile(
+    r"(?:(?:帮|替|代)(?:他|她|客户|他们|她们|⟦CLIENT_\d+⟧)?(?:填|签|做|测评|下单|操作|办理|买)|"
+    r"(?:直接|私下|先)(?:给|帮|替)(?:他|她|客户|⟦CLIENT_\d+⟧)?.{0,4}(?:下单|办理|操作|买|签)|"
+    r"(?:发|转|传)给我).{0,12}(?:行不行|可以吗|可不可以|行吗|能不能|吗|可以不)\s*[？?]?\s*$|"
+    r"\b(?:can|could|may) (?:i|we) (?:just |simply |also )?(?:get|have|make|ask) (?:the |a |my )?"
+    r"(?:client|customer|them|him|her)\b.{0,40}\b(?:buy|sign|take|open|purchase)\b|"
+    r"\b(?:can|could|may) (?:i|we) (?:just |simply )?(?:fill|sign|place|process|complete|tick)\b"
+    r".{0,40}\b(?:for (?:him|her|them|the client)|on (?:his|her|their) behalf|order|form|assessment)\b",
+    re.I,
+)
 NORMATIVE = re.compile(
     r"\bsupposed to\b|\b(am i|are we) (required|expected)\b|\b(do|does) (i|we|a company|a client|the client) "
     r"(need|have) to\b|\brequired to\b|\bmust (i|we)\b|\bneed(s)? before\b|\bbefore the system\b|"
@@ -185,7 +203,9 @@ LIST_ASK = re.compile(
     r"的(有哪些|都有谁|有谁|是哪些|都是谁|有哪几[个家位])|^哪些|的\s*[？?。！!]*\s*$"
 )
 CLIENT_NOUN = re.compile(r"客户|企业|公司|\bclients?\b|\bcustomers?\b|\baccounts\b", IC)
-TEAM = re.compile(r"团队|我们组|组里|组员|全组|\bteam\b", IC)
+TEAM = re.compile(
+    r"团队|(?:我们|咱们?|本)组(?!合|织)|组[里内]|组员|全组|\b(?:my|our|the) team\b|\bteam\b", IC
+)
 TEAM_ASKS = re.compile(r"有哪些|有几[个家位]?|哪些|\bwhich\b|\bwho\b", IC)
 
 
@@ -581,8 +601,9 @@ RISE = re.compile(r"增加|增长|上升|涨|流入|(?:grew|gained|rose|increas
 def _inflow(bound: Threshold) -> Threshold:
     if bound.measure != "deposit_outflow":
         return bound
-    op = "lte" if bound.op == "gte" else "gte"
-    return Threshold(measure="deposit_outflow", op=op, value=-bound.value)
+    return Threshold(
+        measure="deposit_outflow", op="lte" if bound.op == "gte" else "gte", value=-bound.value
+    )
 
 
 def _measure_before(text: str, at: int, measure: str | None) -> str:
@@ -698,10 +719,14 @@ def parse(
         q["no_contact_days"] = days
     if m := RISK_APPETITE.search(text):
         q["risk_appetite"] = f"C{m.group(1)}"
-    if m := PRODUCT_RISK.search(text):
+    if m := SUITABLE_FOR.search(text):
+        q["suitable_for"] = (
+            f"R{m.group('r') or m.group('r2') or m.group('r3')}"  # "suitable for an R5 product": whose grade allows it
+        )
+    elif m := PRODUCT_RISK.search(text):
         q["product_risk_at_least"] = f"R{m.group(1)}"
         q.pop("risk_mismatch", None)
-    holds, lacks = _products(text)
+    holds, lacks = _products(tiering.without_tiers(text) if tiering and "tier" in q else text)
     if q.get("signal") == "product_gap":
         holds = lacks = []  # "payroll gap": the gap signal; the handler names its product
     if holds:
@@ -757,7 +782,8 @@ def parse(
     filtered = any(
         q.get(k)
         for k in ("tier", "client_type", "industry", "signal", "holds", "lacks", "thresholds",
-                  "risk_appetite", "product_risk_at_least", "risk_mismatch", "follow_up_gaps")
+                  "risk_appetite", "product_risk_at_least", "suitable_for", "risk_mismatch",
+                  "follow_up_gaps")
     ) or q.get("maturity_within_days") is not None  # fmt: skip
     structured = bool(
         top
@@ -778,7 +804,7 @@ def parse(
         # "组里有贷款的对公总行级有哪些": the team's clients, filtered, asked for
         or (filtered and TEAM.search(text) and TEAM_ASKS.search(text))
     )
-    if NORMATIVE.search(text) and not MY_BOOK.search(text):
+    if (NORMATIVE.search(text) or PERMISSION_ASKED.search(text)) and not MY_BOOK.search(text):
         structured = False
     query = BookQuery.model_validate(q)
     return Parsed(query, structured, found_rms, bool(TEAM.search(text)), unnamed)

@@ -179,7 +179,9 @@ async def _lacks_as_gap(req: Request, args: dict) -> dict:
     "don't run payroll with us", "适合营销代发") are that signal's clients: the ones it is
     worth pitching to by the policy (enough staff), as "没有代发" already reads."""
     watched = set(req.tb.services.intelligence.policy.signals.product_gap.payroll_categories)
-    if args.get("signal") or not watched or not args.get("lacks"):
+    # "which of those three doesn't run payroll": of clients already on screen, the literal
+    # answer (who lacks it); the gap signal is for finding whom to pitch across the book.
+    if args.get("signal") or not watched or not args.get("lacks") or args.get("among"):
         return args
     lacks = []
     for word in args["lacks"]:
@@ -263,7 +265,7 @@ def _owners(req: Request, result: dict) -> dict[str, str]:
     or the RM asks whose they are (an RM's own list is all theirs: nothing to add)."""
     rows = result.get("clients") or []
     rms = {r.get("rm_id") for r in rows}
-    if not rows or "per_rm" in result or not (len(rms) > 1 or WHOSE.search(req.text)):
+    if not rows or not (len(rms) > 1 or WHOSE.search(req.text)):
         return {}
     if rms == {req.tb.caller.rm_id}:
         return {}
@@ -271,13 +273,25 @@ def _owners(req: Request, result: dict) -> dict[str, str]:
     return {r["client_id"]: names.get(r.get("rm_id"), r.get("rm_id")) for r in rows}
 
 
+def _owned(
+    lines: list[str], result: dict, owners: dict[str, str] | None, language: str
+) -> list[str]:
+    """The list's lines (a heading, then one per client), each client's ending with its RM."""
+    if owners:
+        label = "管户" if language == "zh" else "RM"
+        for i, row in enumerate(result["clients"], 1):
+            lines[i] += f" · {label} {owners[row['client_id']]}"
+    return lines
+
+
 def _lines(
     result: dict, args: dict, language: str, text: str, owners: dict[str, str] | None = None
 ) -> list[str]:
     if "per_rm" in result:
         # "list the dormant clients across my team, grouped by RM": the clients too, named
-        listed = c.book_lines(result, language) if LISTED.search(text) else []
-        return _per_rm(result, args, language) + listed
+        # with each line's RM, so "按客户经理列一下" reads who has which client
+        listed = _owned(c.book_lines(result, language), result, owners, language)
+        return _per_rm(result, args, language) + (listed if LISTED.search(text) else [])
     if args.get("follow_up_gaps"):
         return c.gap_lines(result, language)
     lines = c.book_lines(result, language)
@@ -286,13 +300,11 @@ def _lines(
         key, zh, en = figure
         for i, row in enumerate(result["clients"], 1):
             lines[i] += _figure(row, zh if language == "zh" else en, key, language)
-    if owners:  # "分别是谁的客户": each line ends with its client's RM
-        label = "管户" if language == "zh" else "RM"
-        for i, row in enumerate(result["clients"], 1):
-            lines[i] += f" · {label} {owners[row['client_id']]}"
-    if args.get("count_only") and result.get("clients"):
-        n = result["matched"]
-        lines.insert(0, t("book_count_one" if n == 1 else "book_count", language).format(matched=n))
+    lines = _owned(lines, result, owners, language)  # "分别是谁的客户": each line's RM
+    if args.get("count_only"):  # "how many …": the number first, none said as none
+        n = result.get("matched", 0)
+        key = "book_count_none" if n == 0 else "book_count_one" if n == 1 else "book_count"
+        lines.insert(0, t(key, language).format(matched=n))
     elif figure and result.get("clients") and WHO.search(text) and not WHOSE.search(text):
         lines.insert(0, _top(result["clients"][0], figure, language))
     if TOTAL.search(text) and result.get("clients"):

@@ -64,6 +64,7 @@ async def _handle(ctx: EngineContext, playbooks: PlaybookMap) -> EngineResult | 
         if policy.is_reply(text, policy.confirm):
             return await _save(ctx, draft, playbooks)
         if policy.is_reply(text, policy.cancel):
+            ctx.toolbox.touch(draft.client_id)  # the turn was about this client's note
             return EngineResult(w.say("dropped", ctx.language), INTENT, state={STATE_KEY: None})
         if (edited := _edited(ctx, draft, policy)) is not None:
             return await _shown(ctx, edited)
@@ -144,7 +145,10 @@ async def _empty(ctx: EngineContext, playbooks: PlaybookMap, client_id: str) -> 
     lang = ctx.language
     item = lookup(playbooks, "note_quality", fallback=ctx.masked_text)
     passage = await find(ctx.toolbox, item, lang)
-    blocks = [[w.say("empty", lang)]]
+    # The client named first: the RM sees which note was turned down ("海岳船舶：…").
+    name = _names(ctx.toolbox, [client_id])[client_id]
+    blocks = [[f"{name}（{client_id}）：{w.say('empty', lang)}" if lang == "zh"
+               else f"{name} ({client_id}): {w.say('empty', lang)}"]]  # fmt: skip
     if passage:
         blocks.append(
             [f"{c.passage_ref(passage)}：" if lang == "zh" else f"{c.passage_ref(passage)}:"]

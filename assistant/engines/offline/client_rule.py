@@ -11,10 +11,12 @@ the playbooks' general answer (``playbook_qa``).
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from assistant.engines.base import EngineResult
 from assistant.engines.offline import clients, playbook_qa
 from assistant.engines.offline import compose as c
+from assistant.engines.offline.book_parse import PERMISSION_ASKED
 from assistant.engines.offline.claims import said_claim
 from assistant.engines.offline.direct import asks_yes_no
 from assistant.engines.offline.intent import DISCLOSURE_RE, PROMISE_ASKED_RE
@@ -33,12 +35,18 @@ RULE_ASKED = re.compile(
     r"how often|how early|how far ahead|how many days)\b",
     re.I,
 )
+# "is she eligible for the family trust", "他够不够资格做家族信托": a product's entry rule
+# (grade, minimum), which the suitability rules answer, not the tier's service standard.
+ELIGIBLE = re.compile(
+    r"(有|够)资格|够格|符合.{0,4}(条件|资格|门槛)|\b(eligible|eligibility|qualif(y|ies|ied))\b",
+    re.I,
+)
 STANDING = 2  # the client's open actions shown under the rule
 
 
 def asks_rule(text: str) -> bool:
     """Whether the words ask what the bank's rules require (of whomever they are about)."""
-    return bool(RULE_ASKED.search(text))
+    return bool(RULE_ASKED.search(text)) or asks_entry_rule(text)
 
 
 async def answer(req: Request) -> EngineResult:
@@ -48,13 +56,24 @@ async def answer(req: Request) -> EngineResult:
         return picked
     if picked is None:
         return await playbook_qa.answer(req)
-    if DISCLOSURE_RE.search(req.text) or said_claim(req.text) or PROMISE_ASKED_RE.search(req.text):
+    if (
+        DISCLOSURE_RE.search(req.text)
+        or said_claim(req.text)
+        or PROMISE_ASKED_RE.search(req.text)
+        or PERMISSION_ASKED.search(req.text)  # "我帮他填了行不行": what anyone may do, not X's tier
+    ):
         # "她女儿问余额，我能告诉她吗": the data-protection rule decides, whoever the client is
         # (playbook_qa pins it); "能跟X说理财保本吗": the words are checked, not X's tier;
         # "我能私下答应给X高于挂牌的利率吗": the promise is the bank's to allow, not the tier's.
         return (await playbook_qa.answer(req)).with_state({"client_ids": [picked]})
     if asks_suitability(req.text):
-        # "X is C3, wants Y - allowed?": the suitability rule decides, not the tier's standard.
+        # "X is C3, wants Y - allowed?": the suitability rule decides, not the tier's standard;
+        # "is she eligible for the trust": her grade on record is the one the rule is held to.
+        profile = await req.tb.acall("get_client_profile", {"client_id": picked})
+        grade = profile.get("risk_appetite") or ""
+        if grade and not playbook_qa.SUITABILITY_GRADE.search(req.text):
+            said = replace(req.ctx, masked_text=f"{req.text} ({grade})")
+            req = replace(req, ctx=said)
         return (await playbook_qa.answer(req)).with_state({"client_ids": [picked]})
     profile = await req.tb.acall("get_client_profile", {"client_id": picked})
     tier = profile["tier_label"]
@@ -80,10 +99,25 @@ async def answer(req: Request) -> EngineResult:
     return result.with_state({"client_ids": [picked]})
 
 
+# "这个要报行长吗", "需要审批吗": who must approve or hear of it, a rule whatever else is asked.
+APPROVAL = re.compile(
+    r"要?报(给)?(行长|分行|总行|上级|领导|合规|风控)|(要|需要|得)(不要)?(审批|报批|签批)|"
+    r"\b(escalate|sign[- ]off|approval)\b",
+    re.I,
+)
+
+
+def asks_entry_rule(text: str) -> bool:
+    """Whether the words ask who qualifies for a product or who must approve: the bank's rule,
+    even when the turn is about the client in view ("is she eligible for the family trust")."""
+    return bool(ELIGIBLE.search(text) or APPROVAL.search(text))
+
+
 def asks_suitability(text: str) -> bool:
     """ "X is C3, wants Y - allowed?": whether the client may buy a product, not its tier's rule."""
     return bool(
         clients.BUY.search(text)
+        or ELIGIBLE.search(text)
         or (asks_yes_no(text) and playbook_qa.SUITABILITY_GRADE.search(text))
     )
 

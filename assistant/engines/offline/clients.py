@@ -73,7 +73,10 @@ BUY = re.compile(
     r"\b(can|may|could|should)\b.{0,30}\b(buy|purchase|invest in|top up|subscribe)\b|"
     # "X想买股票基金 帮我推一下": what the client wants is checked before it is pitched
     r"(想|要|打算|准备|有意)(买|购买|认购|申购|投资?|配置)|"
-    r"\bwants? to (buy|purchase|invest in|get into|subscribe)\b|\binterested in buying\b",
+    r"\bwants? to (buy|purchase|invest in|get into|subscribe)\b|\binterested in buying\b|"
+    # "要不要推远期结售汇", "should I pitch the FX forward": a pitch is a sale, its level checked
+    r"(要不要|该不该|能不能|可不可以|适不适合|可以|适合)(推|推荐|营销|介绍)|"
+    r"\bshould i (pitch|offer|recommend|push|sell)\b|\bworth (pitching|offering|recommending)\b",
     re.I,
 )
 

@@ -97,6 +97,7 @@ async def answer(req: Request, profile: dict) -> EngineResult:
         "product_code": product,
         "style": req.slots.style or "standard",
         "include": req.slots.include,
+        "exclude": req.slots.exclude,
         "points": points,  # kept for an edit ("shorter" still says what was dictated)
     }
     if topic:

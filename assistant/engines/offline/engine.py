@@ -24,7 +24,7 @@ from assistant.engines.offline import (
     outcome,
 )
 from assistant.engines.offline import compose as c
-from assistant.engines.offline.book_parse import TOTAL, Parsed
+from assistant.engines.offline.book_parse import PERMISSION_ASKED, TOTAL, Parsed
 from assistant.engines.offline.claims import said_claim
 from assistant.engines.offline.client_facts import WHO_MANAGES
 from assistant.engines.offline.examples import ExampleClassifier, ExampleVerdict
@@ -34,10 +34,11 @@ from assistant.engines.offline.playbooks import find, lookup
 from assistant.engines.offline.request import Handler, Request
 from assistant.engines.offline.slot_examples import SlotClassifier
 from assistant.engines.offline.slots import Slots, extract
-from assistant.engines.offline.spelling import bank_phrases, corrected, vocabulary
+from assistant.engines.offline.spelling import bank_phrases, corrected, corrected_zh, vocabulary
 from assistant.engines.refusals import (
     FULL_ID_FLAG,
     asks_how_to_record,
+    asks_to_send,
     policy_refusal,
     records_in,
     refusal_rule,
@@ -91,6 +92,7 @@ class OfflineEngine:
             bank_phrases(services.intelligence.policy.tiering, services.products.values())
         )
         text = corrected(text, bank_words)  # "stratgic clients": the bank's word meant
+        text = corrected_zh(text)  # "战略客护": the IME's same-sounding slip
         if text != ctx.masked_text:
             ctx = replace(ctx, masked_text=text)
         slots = extract(ctx.masked_text, ctx.language)
@@ -135,7 +137,7 @@ class OfflineEngine:
         result = _early_answer(ctx, verdict, has_client) or _foreign_rm(ctx, verdict, book)
         if result is not None and result.refused:
             await self._cite_rule(ctx, result, refusal_rule(verdict, ctx.masked_text))
-            if has_client and result.refusal_reason != "not_entitled":
+            if has_client and result.refusal_reason not in ("not_entitled", "out_of_scope"):
                 # The client stays in view and on the record of the turn: "那打码的给我也行"
                 # gets the masked form next, and the audit shows whom the refusal was about.
                 own, _ = await asyncio.to_thread(mentioned_clients, ctx.toolbox, ctx.masked_text)
@@ -211,10 +213,16 @@ class OfflineEngine:
                 book_like=book.structured,
                 method="rules",
             ).intent
-            if own == "playbook_qa" and (
-                client_rule.asks_rule(ctx.masked_text) or said_claim(ctx.masked_text)
+            if client_rule.asks_entry_rule(ctx.masked_text) or (
+                own == "playbook_qa"
+                and (
+                    client_rule.asks_rule(ctx.masked_text)
+                    or said_claim(ctx.masked_text)
+                    or PERMISSION_ASKED.search(ctx.masked_text)
+                )
             ):
                 # "按规矩我该提前多久联系他们": the bank's rule, asked of the client "他们" means;
+                # "is she eligible for …", "这个要报行长吗": who qualifies / who approves is a rule;
                 # "能跟他说X吗": the words X, checked
                 return replace(verdict, intent="playbook_qa")
             if own in followup.NO_INTENT_OF_ITS_OWN:
@@ -349,6 +357,8 @@ def _early_answer(
         return refusal
     if asks_how_to_record(ctx.masked_text):  # how the assistant keeps a note: help
         return EngineResult(c.join([[t("help_notes", lang)], [t("help", lang)]]), "help")
+    if asks_to_send(ctx.masked_text):  # "can you send it for me": what it does, and doesn't
+        return EngineResult(c.join([[t("help_send", lang)], [t("help", lang)]]), "help")
     if intent in FIXED:
         out = intent == "out_of_scope"
         return EngineResult(
@@ -449,12 +459,27 @@ async def _totalled(ctx: EngineContext, book: Parsed) -> BookQuery | None:
     return BookQuery.model_validate({**last, "among": among}) if among else None
 
 
+# What a bare "那X呢" may swap in the last book question: whose book, which segment, tier or trade.
+SWAPPED = {"rm", "client_type", "tier", "tiers", "industry"}
+
+
 def _for_colleague(ctx: EngineContext, book: Parsed) -> BookQuery | None:
-    """The last book question asked again of another RM of the caller's team, when the turn is
-    only that RM's name ("那张秀荣呢", "and Emily's?"); None otherwise."""
+    """The last book question asked again of another RM of the caller's team ("那张秀荣呢",
+    "and Emily's?"), or of another segment, tier or trade right after it ("and retail?",
+    "那核心客户呢"), when the turn is only that; None otherwise."""
     last = ctx.state.get(followup.LAST_BOOK)
-    if not last or not book.query.rm or not followup.ELLIPSIS.search(ctx.masked_text):
+    if not last or not followup.ELLIPSIS.search(ctx.masked_text):
         return None
-    if book.query.model_dump(exclude_defaults=True).keys() - {"rm", "sort_by", "limit"}:
-        return None  # the turn asks a question of its own
-    return BookQuery.model_validate({**last, "rm": book.query.rm})
+    said = book.query.model_dump(exclude_defaults=True)
+    swaps = {k: v for k, v in said.items() if k in SWAPPED}
+    if not swaps or said.keys() - SWAPPED - {"sort_by", "limit"}:
+        return None  # nothing to swap, or the turn asks a question of its own
+    if swaps.keys() - {"rm"} and ctx.state.get("last_intent") != "book_query":
+        return None  # "那零售呢" after a rule question asks the rule (``followup``)
+    merged = {**last, **swaps}
+    if "client_type" in swaps and "tier" not in swaps:
+        merged.pop("tier", None)  # a segment's tiers are its own: "and retail?" drops "core"
+        merged.pop("tiers", None)
+    if "tier" in swaps and "tiers" not in swaps:
+        merged.pop("tiers", None)
+    return BookQuery.model_validate(merged)

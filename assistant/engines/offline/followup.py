@@ -25,7 +25,13 @@ from assistant.engines.offline.slots import CHANNELS, FACTS, STYLES, Slots, _fir
 from assistant.privacy.tokens import TOKEN_RE
 from tools.book_query import ASCENDING, BookQuery
 from tools.book_tools import matched_ids
-from tools.client_pick import described_by_industry, described_by_name, pick_clients, rank_clients
+from tools.client_pick import (
+    described_by_industry,
+    described_by_name,
+    described_by_surname,
+    pick_clients,
+    rank_clients,
+)
 from tools.toolbox import Toolbox
 
 # What the classifier says of words that ask nothing by themselves ("电子那家", "那理财呢？"):
@@ -155,7 +161,7 @@ POINTER = re.compile(r"那家|这家|那个|这个|那位|这位|\b(that|this|th
 # Words that stand for the client of the last answer ("他们", "该客户", "them").
 PRONOUN = re.compile(
     r"他们|她们|(?<!其)他|她|它|该客户|此客户|这个客户|那个客户|这家(公司|客户)|那家(公司|客户)|"
-    r"\b(they|them|their|theirs|him|his|her|hers|that client|this client|the client|"
+    r"\b(they|them|their|theirs|he|him|his|she|her|hers|that client|this client|the client|"
     r"that company|this company)\b",
     re.I,
 )
@@ -175,7 +181,9 @@ DRAFT_EDIT = re.compile(
     re.I,
 )
 ADDITION = re.compile(
-    r"(?:再加一句|再加上|加一句|加上|再加|补充上?|添上|加个|\badd\b|\bmention\b|\binclude\b)\s*[:：]?\s*(.+)$",
+    r"(?:再加一句|再加上|加一句|加上|再加|补充上?|添上|加个|\badd\b|\bmention\b|\binclude\b)\s*[:：]?\s*"
+    # "add a line that we …", "加一句说…": the words to add, not the ask for a line
+    r"(?:(?:a|one|another)\s+(?:line|sentence|note)\s*(?:that|saying|to say)?\s*[:：]?\s*|说)?(.+)$",
     re.I,
 )
 
@@ -306,6 +314,10 @@ async def _refer(tb: Toolbox, text: str, state: dict, names_client: bool) -> Fol
             return FollowUp(picked, default_intent="client_facts")
     if remembered and not names_client and (PRONOUN.search(text) or ELLIPSIS.search(text)):
         return FollowUp(list(remembered), default_intent=_continued_intent(state))
+    by_surname = [] if names_client else await asyncio.to_thread(described_by_surname, tb, text)
+    if 1 <= len(by_surname) <= WHICH_ONE_MAX:
+        # "姓魏的那个客户最近存款多少": the one of that surname, or which one is asked back.
+        return FollowUp(by_surname, default_intent="client_facts", ask_which=len(by_surname) > 1)
     if not names_client and POINTER.search(text):
         # "那家做纺织的…": nothing on screen, the RM's own book is what the words point into.
         words = TOKEN_RE.sub(" ", text)
@@ -493,11 +505,14 @@ def inherit_draft(slots: Slots, text: str, draft: dict) -> None:
     slots.contact = slots.contact or draft.get("contact")
     slots.topic = draft.get("topic")
     slots.include = list(draft.get("include") or [])  # a fact line added once stays
+    # "别写金额" holds for every edit after it, unless the edit adds the fact back
+    slots.exclude = list(dict.fromkeys([*(draft.get("exclude") or []), *slots.exclude]))
     slots.points = list(draft.get("points") or [])  # so does a line the RM dictated
     if m := ADDITION.search(text):
         point = m.group(1).strip(" 。.!！")
         if facts := _named_facts(point):
             slots.include = list(dict.fromkeys([*slots.include, *facts]))
+            slots.exclude = [k for k in slots.exclude if k not in facts]
         elif point and not any(re.fullmatch(rx, point, re.I) for rx, _ in CHANNELS):
             slots.points = list(dict.fromkeys([*slots.points, point]))
 

@@ -12,6 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from assistant.engines.offline.book_parse import PERMISSION_ASKED
 from assistant.engines.offline.followup import PRONOUN
 from assistant.privacy.tokens import TOKEN_RE
 
@@ -24,9 +25,15 @@ METHODS = ("rules", "examples", "combined")
 CHANNEL_AS_VERB = r"^\s*(?:pls |please |can you )?(?:e-?mail|wechat|wecom|text|sms|message) ⟦(?:CLIENT|PERSON)_\d+⟧"
 # Asking for a text to be written; a channel's wording named without it ("企业微信消息怎么写比较好",
 # "the call script opening") and without a client in sight is a question about the templates.
+# "draft a call outline for X", "write him a msg": an English ask for something to send or say.
+DRAFT_EN = (
+    r"\b(draft|write|compose|prepare)\b.{0,40}\b(message|msg|email|e-mail|mail|sms|text|wechat|"
+    r"wecom|weixin|script|note|letter|call outline|call plan)s?\b"
+)
 DRAFT_VERB = re.compile(
     r"起草|草拟|拟一[条封份个]|写一[条封份段个]|写[条个封]|发[一]?条|发(?:一)?[个封](?:微信|短信|邮件|企微|消息|信息)|帮我写|生成.{0,6}(消息|短信|邮件|话术|脚本)|"
-    r"\b(draft|write|compose|prepare)\b.{0,40}\b(message|email|e-mail|sms|text|wechat|wecom|weixin|script|note|letter)\b|"
+    + DRAFT_EN
+    + "|"
     + CHANNEL_AS_VERB,
     re.I,
 )
@@ -135,7 +142,7 @@ CUES: dict[str, list[tuple[str, float]]] = {
             3.0,
         ),
         (
-            r"\b(draft|write|compose|prepare)\b.{0,40}\b(message|email|e-mail|sms|text|wechat|wecom|weixin|script|note|letter)\b|\bcall script\b|\boutreach\b",
+            DRAFT_EN + r"|\bcall script\b|\boutreach\b",
             3.0,
         ),
         (  # "给⟦CLIENT_1⟧发个微信", "wechat msg to ⟦CLIENT_1⟧": a channel and the client it goes to
@@ -193,6 +200,7 @@ CUES: dict[str, list[tuple[str, float]]] = {
         (  # "存款咋样", "how big is their CD and when does it come due", "内部评级"
             r"(?:存款|贷款|余额|日均|资产|持仓|流水|理财|定期|存单)(?:最近|近期|这阵子)?(?:的)?(?:趋势|走势|变化)?(?:咋样|怎么样|如何了?|情况|变化|走势|趋势|多少|有多少)|"
             r"(?:信用|内部|行内|授信)评级|(?:几号|哪天|哪一天|啥时候|何时|几月几号)到期|"
+            r"是不是(?:快|要|已经)?到期|(?:快|要)到期了(?:吗|没|么)|"  # "那张存单是不是快到期了"
             r"\b(?:how big|how large|how much) (?:is|are|was|were|does|do)\b|\bhow much\W*$|"
             r"\b(?:comes?|falls?|is|are) due\b|\b(?:credit|internal) rating\b|"
             r"\bwhen(?:'s| (?:does|do|will|is|are)\b).{0,30}\b(?:mature|due|expire)|\bhow much and when\b|"
@@ -228,6 +236,7 @@ CUES: dict[str, list[tuple[str, float]]] = {
             DISCLOSURE,
             4.0,
         ),
+        (PERMISSION_ASKED.pattern, 3.5),  # "我直接给她下单行不行": whether the RM may do it
         (  # "can i tell clients deposits are insured?": whether it may be said
             r"\b(can|may|could) (i|we) (tell|say|promise|mention|claim)\b|"
             r"(能|可以|可不可以|能不能)(跟|和|对|给)(客户|他们|她们|他|她|对方)(说|讲|承诺|表示)",

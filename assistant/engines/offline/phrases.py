@@ -73,8 +73,8 @@ PHRASES: dict[str, dict[str, str]] = {
         "en": "Nothing was recorded: I could not read that as an interaction note, so nothing was saved. Start with “note that …” and give the client, the channel, what they said and the next step; or log it in {where}.",
     },
     "cannot_export": {
-        "zh": "不能导出：按照个人信息保护规定，客户名单和客户数据不能导出成文件，也不能发到个人邮箱、私人微信或网盘。需要离线查看时，请使用行内 CRM 的报表功能并按权限申请。我可以在这里帮你查询和筛选你的客户名单。",
-        "en": "I can't export that: under the personal-information rules, client lists and client data are never exported as files or sent to a personal mailbox, private chat or cloud drive. For offline work, use the CRM's reports under your entitlements. I can query and filter your book here.",
+        "zh": "不能导出：按照个人信息保护规定，客户名单和客户数据不能导出成文件，也不能发到个人邮箱、私人微信、群聊或网盘。需要离线查看时，请使用行内 CRM 的报表功能并按权限申请。我可以在这里帮你查询和筛选你的客户名单。",
+        "en": "I can't export that: under the personal-information rules, client lists and client data are never exported as files or sent to a personal mailbox, private or group chat, or cloud drive. For offline work, use the CRM's reports under your entitlements. I can query and filter your book here.",
     },
     "refuse_evasion": {
         "zh": "不行：把交易拆成小额、绕开大额交易报告或反洗钱监测，本身就是可疑交易的特征，客户经理不得教客户这样做，也不得替客户传话。这条消息我不会起草。客户确有大额资金往来的，按正常流程如实办理；发现客户有这种意图，按反洗钱制度报告。",
@@ -110,6 +110,10 @@ PHRASES: dict[str, dict[str, str]] = {
             '- "What is the service standard for strategic clients?" — the bank\'s playbooks, cited\n'
             "Client data is masked and you only see clients in your own book."
         ),
+    },
+    "help_send": {
+        "zh": "我不能直接发送消息、打电话或替你联系客户：我负责起草并做合规检查，发送由你本人通过企业微信、短信或邮件完成（行内留痕）。",
+        "en": "I can't send messages, call or contact clients for you: I draft and check them, and you send them yourself through WeCom, SMS or e-mail (so the bank keeps the record).",
     },
     "book_title": {"zh": "你的客户名单查询结果", "en": "From your book"},
     "book_none": {
@@ -239,6 +243,7 @@ PHRASES: dict[str, dict[str, str]] = {
         "en": "No client matches ({query}); instead:",
     },
     "book_count": {"zh": "答：{matched} 位客户。", "en": "Answer: {matched} clients."},
+    "book_count_none": {"zh": "答：0 位，没有符合条件的客户。", "en": "Answer: none (0 clients)."},
     "book_count_one": {"zh": "答：1 位客户。", "en": "Answer: 1 client."},
     "book_top": {"zh": "答：{client}，{figure}。", "en": "Answer: {client}, {figure}."},
     "rm_sum": {"zh": "，{label}合计 {amount}", "en": ", {label} in total {amount}"},

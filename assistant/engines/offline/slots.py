@@ -54,8 +54,15 @@ STYLES = [
 # Facts an RM asks a draft to add by name ("加上到期日"): their lines are the bank's templates'.
 FACTS = [
     (r"到期日期?|到期时间|\bmaturity( date)?\b|\bwhen it matures\b", "maturity_date"),
-    (r"金额|余额|\bamount\b|\bbalance\b", "amount"),
+    (r"金额|余额|\bamounts?\b|\bbalances?\b", "amount"),
 ]
+# "别写金额", "don't mention the amount": a fact the draft must leave out (its phrase is dropped).
+OMITTED = (
+    r"(?:别|不要|不用|无需|不必|勿|先别)(?:写|提|带|放|加|出现|显示)?(?:上|出)?(?:具体)?{fact}|"
+    r"{fact}(?:就|先)?(?:别|不要|不用|不必)(?:写|提|带|放|加)?|"
+    r"\b(?:don'?t|do not|no need to|never) (?:mention|include|put|show|state|give)\b.{{0,12}}{fact}|"
+    r"\bwithout (?:the |any )?{fact}|\bno {fact}"
+)
 SIGNALS = [
     (
         r"流失|流出|下降|减少|churn|outflow|declin|dropp|shrink|"
@@ -95,6 +102,7 @@ class Slots:
     points: list[str] = field(default_factory=list)  # a line the RM asks a draft to add
     style: str | None = None  # "shorter", "more formal": see STYLES
     include: list[str] = field(default_factory=list)  # facts a draft is asked to add (FACTS)
+    exclude: list[str] = field(default_factory=list)  # facts it must leave out ("别写金额")
     contact: str | None = None  # the person a draft is for ("打给郭经理"): their token
     topic: str | None = None  # what the last draft was about, for an edit (see draft_outreach)
 
@@ -126,8 +134,14 @@ def extract(text: str, language: str | None = None) -> Slots:
     slots.contact = next(iter(PERSON_TOKEN.findall(text)), None) or _addressed_as(text)
     slots.purpose = _first(PURPOSES, text)
     slots.style = _first(STYLES, text)
+    slots.exclude = omitted(text)
     if re.search(TO_LANGUAGE.format(zh="英文|英语", en="english"), text, re.I):
         slots.target_language = "en"
     elif re.search(TO_LANGUAGE.format(zh="中文|汉语", en="chinese"), text, re.I):
         slots.target_language = "zh"
     return slots
+
+
+def omitted(text: str) -> list[str]:
+    """The facts (FACTS) the words ask a draft to leave out: "别写金额", "no amounts"."""
+    return [key for rx, key in FACTS if re.search(OMITTED.format(fact=f"(?:{rx})"), text, re.I)]

@@ -68,3 +68,39 @@ def _one_slip(a: str, b: str) -> bool:
         return len(diff) == 2 and diff[1] == i + 1 and a[i] == b[i + 1] and a[i + 1] == b[i]
     short, long_ = (a, b) if len(a) < len(b) else (b, a)
     return any(long_[:i] + long_[i + 1 :] == short for i in range(len(long_)))
+
+
+# Nouns RMs type through a pinyin IME, where the wrong character of the same sound is one slip
+# away ("战略客护", "存宽"). Only words no everyday word shares the sound of are listed: 到期 is
+# left alone (到齐), as is 代发 (待发).
+ZH_SOUNDED = ("客户", "存款", "理财", "贷款")
+CJK_PAIR = re.compile(r"[\u4e00-\u9fff]{2}")
+
+
+def corrected_zh(text: str) -> str:
+    """``text`` with any two characters that sound like one of ``ZH_SOUNDED`` (toneless pinyin)
+    but are written otherwise replaced by that word; tokens (⟦CLIENT_1⟧) hold no CJK."""
+    sounds = _zh_sounds()
+    out, i = [], 0
+    while i < len(text):
+        pair = text[i : i + 2]
+        word = sounds.get(_sound(pair)) if CJK_PAIR.fullmatch(pair) else None
+        if word and pair != word and (pair[0] == word[0] or pair[1] == word[1]):
+            out.append(word)  # one character slipped, the other kept: "客护", not "可互"
+            i += 2
+        else:
+            out.append(text[i])
+            i += 1
+    return "".join(out)
+
+
+@lru_cache(maxsize=1)
+def _zh_sounds() -> dict[str, str]:
+    return {_sound(w): w for w in ZH_SOUNDED}
+
+
+@lru_cache(maxsize=4096)
+def _sound(pair: str) -> str:
+    from pypinyin import lazy_pinyin
+
+    return " ".join(lazy_pinyin(pair))

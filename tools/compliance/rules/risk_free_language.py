@@ -22,14 +22,17 @@ class RiskFreeLanguageRule(PhraseRule):
         phrase(
             rf"零风险|无风险{_NOT_ABOUT_PRODUCT}|没有(?:任何)?风险{_NOT_ABOUT_PRODUCT}|没风险|"
             r"毫无风险|风险为零|绝对安全|百分之?百安全|100\s*%\s*安全|稳稳的?不会亏|"
-            r"不会亏(?:损|本|钱)?|不可能亏|亏不了|不亏本|只涨不跌",
+            r"不会亏(?:损|本|钱)?|不可能亏|亏不了|不亏本|只涨不跌|"
+            # "和存款一样安全": a product likened to a deposit's safety
+            r"(?:和|跟|同|与)(?:银行)?(?:定期)?存款一样(?:安全|稳|稳妥|保本|有保障)",
             _WHY,
             _FIX,
         ),
         phrase(
             r"risk[- ]free(?!\s+(?:rate|interest|asset))|\bno\s+risks?\b(?!-)|\bzero\s+risk\b|"
             r"without\s+(?:any\s+)?risk|(?:completely|totally|absolutely|100\s*%)\s+safe|"
-            r"\bcan'?t\s+lose|\bcannot\s+lose|\bwon'?t\s+lose|\bnever\s+lose|nothing\s+to\s+lose",
+            r"\bcan'?t\s+lose|\bcannot\s+lose|\bwon'?t\s+lose|\bnever\s+lose|nothing\s+to\s+lose|"
+            r"\bas\s+safe\s+as\s+(?:a\s+|any\s+|bank\s+|your\s+)?(?:time\s+)?deposits?\b",
             _WHY,
             _FIX,
         ),

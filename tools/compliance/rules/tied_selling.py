@@ -44,7 +44,10 @@ class TiedSellingRule(PhraseRule):
             rf"(?:{_PRODUCT_ZH})(?:业务)?(?:放|转|挪|落|搬|拿)(?:到|过来|回)?(?:我们|我行|咱们|这)?[^，,。；;]{{0,4}}"
             rf"(?:的话|就)[^。；;]{{0,10}}(?:{_BENEFIT_ZH})|"
             # "按揭要批下来得先买20万理财": the grant first, then what must be bought for it
-            rf"(?:{_GRANT_ZH}|按揭|续贷)[^，,。；;]{{0,6}}(?:得|必须|需要|要)先(?:买|购买|开通|存|办(?:理)?(?:{_PRODUCT_ZH}))",
+            rf"(?:{_GRANT_ZH}|按揭|续贷)[^，,。；;]{{0,6}}(?:得|必须|需要|要)先(?:买|购买|开通|存|办(?:理)?(?:{_PRODUCT_ZH}))|"
+            # "办了代发，明年授信续批会更顺利": the product taken, then the benefit made easier
+            rf"(?:办|开通|开|签|做|买|购买|用|转)了?(?:我行|我们的?)?(?:{_PRODUCT_ZH})(?:业务)?[，,]?"
+            rf"[^。；;]{{0,12}}(?:{_BENEFIT_ZH})[^。；;]{{0,8}}(?:更|会更|就会?)(?:顺利|容易|好批|快|优先|宽松|高)",
             _WHY,
             _FIX,
         ),
@@ -60,7 +63,11 @@ class TiedSellingRule(PhraseRule):
             rf"\b(?:to get|before)\b.{{0,30}}\b(?:{_BENEFIT_EN}|renew\w*|approv\w*)\b|"
             rf"\bto get (?:the |her |his |their )?(?:{_BENEFIT_EN}|mortgage|renewal)\b.{{0,30}}"
             rf"\b(?:has|have|needs?|must)\s+(?:to\s+)?(?:first\s+)?(?:buy|take|open|sign up for|put)\b|"
-            rf"\bin (?:exchange|return) for (?:buying|taking|opening|signing|moving) (?:{_PRODUCT_EN})\b",
+            rf"\bin (?:exchange|return) for (?:buying|taking|opening|signing|moving) (?:{_PRODUCT_EN})\b|"
+            # "sign up for payroll and next year's credit renewal goes smoother"
+            rf"\b(?:sign(?:s|ing)? up for|tak(?:e|es|ing)|open(?:s|ing)?|mov(?:e|es|ing)) (?:our |the |your )?"
+            rf"(?:{_PRODUCT_EN})\b.{{0,50}}\b(?:{_BENEFIT_EN}|credit|renewal)\b.{{0,30}}"
+            rf"\b(?:easier|smoother|faster|quicker|priority)\b",
             _WHY,
             _FIX,
         ),
