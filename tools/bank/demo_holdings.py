@@ -5,6 +5,7 @@ from __future__ import annotations
 import random
 from datetime import date, timedelta
 from pathlib import Path
+from types import SimpleNamespace
 from typing import Any
 
 import yaml
@@ -13,12 +14,23 @@ from tools.bank.demo_data import TRADE_INDUSTRIES
 from tools.bank.demo_ids import Registry
 
 # The catalogue's fixed-term products and the terms they are sold for (catalog.yaml).
-TERMS: dict[str, list[int]] = yaml.safe_load(
-    Path(__file__).with_name("catalog.yaml").read_text(encoding="utf-8")
-)["terms_days"]
+_CATALOG = yaml.safe_load(Path(__file__).with_name("catalog.yaml").read_text(encoding="utf-8"))
+TERMS: dict[str, list[int]] = _CATALOG["terms_days"]
+# The part each catalogue product plays in the generator (catalog.yaml ``demo_roles``): the
+# choice rules below speak of roles, the catalogue says which code plays each.
+P = SimpleNamespace(**_CATALOG["demo_roles"])
 MATURING_WINDOWS = {"maturing_30": (3, 30), "maturing_60": (33, 60), "maturing_90": (63, 90)}
-RETAIL_INVEST = ["RCD01", "RWM01", "RINS01", "RWM02", "RFD01", "RGLD01", "RFD02", "RTR01"]
-CARD_PRODUCTS = {"RDEP01", "RDEP02", "RCD01"}
+RETAIL_INVEST = [
+    P.retail_cd,
+    P.conservative_wealth,
+    P.annuity,
+    P.balanced_wealth,
+    P.hybrid_fund,
+    P.gold,
+    P.equity_fund,
+    P.family_trust,
+]
+CARD_PRODUCTS = {P.savings, P.retail_time, P.retail_cd}
 CORP_ACCOUNT_CATEGORIES = {"deposit", "cd", "structured_deposit", "loan"}
 
 
@@ -31,35 +43,37 @@ def corporate_products(
 ) -> list[str]:
     tier, ind, dep, loan = c["tier_target"], c["industry"], c["dep_level"], c["loan_level"]
     big = tier != "basic"
-    chosen = ["CDEP01"]
+    chosen = [P.corp_demand]
     if c["pattern"] != "payroll_gap" and (
         c["employees"] >= 100 or (c["employees"] >= 30 and rng.random() < 0.2)
     ):
-        chosen.append("CPAY01")
+        chosen.append(P.payroll)
     if loan > 0:
         if tier == "basic" and loan <= 10_000_000:
-            chosen.append("CLN02")
+            chosen.append(P.sme_loan)
         else:
-            chosen.append("CLN01")
+            chosen.append(P.working_capital_loan)
             if loan >= 30_000_000 and rng.random() < 0.5:
-                chosen.append("CLN03")
+                chosen.append(P.fixed_asset_loan)
     if c["pattern"] in MATURING_WINDOWS:
-        chosen.append("CDEP03" if dep >= 30_000_000 else rng.choice(["CDEP02", "CDEP04"]))
+        chosen.append(
+            P.corp_cd if dep >= 30_000_000 else rng.choice([P.corp_time, P.corp_structured])
+        )
     if c["pattern"] == "suitability_mismatch":
-        chosen.append("CFX02")
+        chosen.append(P.fx_option)
     trade = ind in TRADE_INDUSTRIES or c["english"]
     odds = [
-        ("CDEP02", 0.45 if dep >= 1_000_000 else 0.1),
-        ("CDEP03", 0.5 if dep >= 30_000_000 else 0),
-        ("CDEP04", 0.3 if dep >= 3_000_000 else 0),
-        ("CCM01", 0.55 if big else 0.05),
-        ("CTF01", 0.6 if ind == "外贸" else 0.3 if trade else 0),
-        ("CTF02", 0.4 if ind == "外贸" else 0),
-        ("CBD01", 0.2 if ind in {"制造业", "批发零售", "建筑业"} else 0.05),
-        ("CSC01", 0.15 if ind in {"制造业", "批发零售", "新能源"} else 0),
-        ("CFX01", 0.45 if ind == "外贸" or c["english"] else 0.15 if trade else 0),
-        ("CFX02", 0.08 if big and ind == "外贸" and c["pattern"] == "" else 0),
-        ("CWM01", 0.2 if dep >= 3_000_000 else 0),
+        (P.corp_time, 0.45 if dep >= 1_000_000 else 0.1),
+        (P.corp_cd, 0.5 if dep >= 30_000_000 else 0),
+        (P.corp_structured, 0.3 if dep >= 3_000_000 else 0),
+        (P.cash_management, 0.55 if big else 0.05),
+        (P.letter_of_credit, 0.6 if ind == "外贸" else 0.3 if trade else 0),
+        (P.export_bill, 0.4 if ind == "外贸" else 0),
+        (P.bill_discounting, 0.2 if ind in {"制造业", "批发零售", "建筑业"} else 0.05),
+        (P.supply_chain, 0.15 if ind in {"制造业", "批发零售", "新能源"} else 0),
+        (P.fx_forward, 0.45 if ind == "外贸" or c["english"] else 0.15 if trade else 0),
+        (P.fx_option, 0.08 if big and ind == "外贸" and c["pattern"] == "" else 0),
+        (P.corp_wealth, 0.2 if dep >= 3_000_000 else 0),
     ]
     if c["pattern"] in MATURING_WINDOWS:  # keep the planted maturity the only one in the window
         odds = [(p, o) for p, o in odds if p not in TERMS]
@@ -69,7 +83,7 @@ def corporate_products(
         pool = [
             p
             for p, o in odds
-            if p not in chosen and p not in extra and o > 0 and p not in {"CFX02", "CDEP03"}
+            if p not in chosen and p not in extra and o > 0 and p not in {P.fx_option, P.corp_cd}
         ]
         rng.shuffle(pool)
         extra += pool
@@ -96,7 +110,7 @@ def retail_products(
         for p in RETAIL_INVEST
         if risk_num(products[p]["risk_level"]) <= n
         and products[p]["min_amount"] * 2 <= budget
-        and (p != "RTR01" or aum >= 15_000_000)
+        and (p != P.family_trust or aum >= 15_000_000)
     ]
     if c["pattern"] in MATURING_WINDOWS:
         allowed = [p for p in allowed if p not in TERMS]
@@ -106,7 +120,7 @@ def retail_products(
     if c["pattern"] == "suitability_mismatch":
         above = [
             p
-            for p in ("RWM02", "RFD01", "RGLD01", "RFD02")
+            for p in (P.balanced_wealth, P.hybrid_fund, P.gold, P.equity_fund)
             if risk_num(products[p]["risk_level"]) > n
         ]
         p = rng.choice(above)
@@ -114,31 +128,31 @@ def retail_products(
         picks = [x for x in picks if x != p]
     if c["pattern"] in MATURING_WINDOWS:
         p = (
-            "RCD01"
+            P.retail_cd
             if aum >= 600_000 and rng.random() < 0.5
-            else rng.choice(["RDEP02", "RWM01"] if n >= 2 else ["RDEP02"])
+            else rng.choice([P.retail_time, P.conservative_wealth] if n >= 2 else [P.retail_time])
         )
-        if p != "RDEP02":
+        if p != P.retail_time:
             invest[p] = max(products[p]["min_amount"], round(aum * rng.uniform(0.15, 0.35), -3))
     if picks:
         weights = [rng.uniform(0.5, 1.5) for _ in picks]
         for p, w in zip(picks, weights, strict=True):
             invest[p] = max(products[p]["min_amount"], round(budget * w / sum(weights), -2))
-    chosen = ["RDEP01"]
+    chosen = [P.savings]
     if (
         c["pattern"] in MATURING_WINDOWS
-        and "RCD01" not in invest
-        and "RWM01" not in invest
+        and P.retail_cd not in invest
+        and P.conservative_wealth not in invest
         or c["pattern"] not in MATURING_WINDOWS
         and aum >= 20_000
         and rng.random() < 0.35
     ):
-        chosen.append("RDEP02")
+        chosen.append(P.retail_time)
     chosen += [p for p in invest if p not in chosen]
     if c["loan_level"] > 0:
-        chosen.append("RLN01")
+        chosen.append(P.mortgage)
     if rng.random() < 0.5:
-        chosen.append("RCC01")
+        chosen.append(P.credit_card)
     return chosen[:8], invest
 
 
@@ -197,11 +211,11 @@ def holding_rows(
             bal = split[p]
         elif p in invest:
             bal = invest[p]
-        elif p in {"CDEP03", "CDEP04", "CWM01"}:
+        elif p in {P.corp_cd, P.corp_structured, P.corp_wealth}:
             bal = max(products[p]["min_amount"], round(c["dep_level"] * rng.uniform(0.1, 0.4), -4))
         elif cat in {"trade_finance", "supply_chain", "fx_hedging"}:
             bal = round(c["revenue"] * rng.uniform(0.01, 0.08), -4)
-        elif p == "RCC01":
+        elif p == P.credit_card:
             bal = round(rng.uniform(0, 30_000), 2)
         else:  # payroll, cash management: service agreements
             bal = 0.0
@@ -209,7 +223,7 @@ def holding_rows(
             use_window = window if window and not planted_done else None
             opened, maturity = _pick_term(rng, p, use_window, as_of, onboard)
             planted_done = planted_done or use_window is not None
-        elif p in {"CDEP01", "RDEP01"}:
+        elif p in {P.corp_demand, P.savings}:
             opened = onboard
         else:
             lo = max(onboard.toordinal(), as_of.toordinal() - 5 * 365)
@@ -219,9 +233,9 @@ def holding_rows(
                 reg.debit_card()
                 if p in CARD_PRODUCTS
                 else reg.credit_card()
-                if p == "RCC01"
+                if p == P.credit_card
                 else reg.loan_account()
-                if p == "RLN01"
+                if p == P.mortgage
                 else ""
             )
         else:
