@@ -209,7 +209,9 @@ class FollowUp:
 async def resolve(tb: Toolbox, text: str, state: dict, slots: Slots) -> FollowUp:
     """Read the turn against the conversation's state; fill the slots it leaves unsaid."""
     names_client = bool(slots.client_tokens or slots.client_ids)
-    follow = await _refer(tb, text, state, names_client)
+    follow = _named_reply(text, state, slots.client_ids) or await _refer(
+        tb, text, state, names_client
+    )
     draft = state.get("last_draft") or {}
     edits = DRAFT_EDIT.search(text) or _first(STYLES, text)
     if draft and edits and not names_client and _same_draft(follow, draft):
@@ -255,6 +257,18 @@ def _redo_in_language(state: dict, slots: Slots, names_client: bool) -> bool:
         and state.get("last_intent") in REDONE_IN_LANGUAGE
         and state.get("client_ids")
     )
+
+
+def _named_reply(text: str, state: dict, named: list[str]) -> FollowUp | None:
+    """A reply to "which one?" that names one of the clients offered ("上海星旭生物科技", the
+    full name read off the list) and asks nothing of its own: the question asked is still the
+    question answered, of the client named."""
+    pending = state.get("candidates") or []
+    question = state.get("pending_question")
+    if not (question and len(set(named)) == 1 and named[0] in pending) or asks_its_own(text):
+        return None
+    intent = state.get("pending_intent")
+    return FollowUp(named[:1], intent=intent, default_intent=intent, question=question)
 
 
 async def _refer(tb: Toolbox, text: str, state: dict, names_client: bool) -> FollowUp:
