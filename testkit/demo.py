@@ -6,7 +6,11 @@ turn so lazy loading (LAC, BM25, caches) is not counted or raced."""
 from __future__ import annotations
 
 import asyncio
+import atexit
 import json
+import shutil
+import tempfile
+from functools import cache
 from pathlib import Path
 
 from assistant.core.types import Channel, Turn
@@ -18,6 +22,23 @@ from tools.bank.demo import generate_demo_bank
 from tools.bank.importer import import_extract
 
 
+@cache
+def _generated_once() -> Path:
+    """The default demo extract, generated once per process: generation is deterministic
+    (the same seed writes the same bytes) and takes seconds, and a suite loads it dozens of
+    times; each caller gets its own copy to import or change."""
+    out = Path(tempfile.mkdtemp(prefix="frontline-demo-extract-"))
+    atexit.register(shutil.rmtree, out, True)
+    generate_demo_bank(out)
+    return out
+
+
+def demo_extract(out: Path) -> Path:
+    """The default demo extract written into ``out`` (a copy of the one generated per process)."""
+    shutil.copytree(_generated_once(), out, dirs_exist_ok=True)
+    return out
+
+
 def build_demo_frontline(home: Path, **settings: object) -> tuple[Frontline, dict]:
     fl = Frontline(make_settings(home, **settings), embedder=HashingEmbeddings())
     return fl, load_demo(fl, home / "demo")
@@ -26,7 +47,7 @@ def build_demo_frontline(home: Path, **settings: object) -> tuple[Frontline, dic
 def load_demo(fl: Frontline, extract: Path) -> dict:
     """Generate the demo extract into ``extract``, import it, ingest the bundled playbooks;
     returns the planted truth (``demo_truth.json``)."""
-    generate_demo_bank(extract)
+    demo_extract(extract)
     import_extract(fl.sessions, extract)
     fl.after_import()
     fl.ingestor.progress = False

@@ -9,15 +9,15 @@ from pathlib import Path
 
 from assistant.brief.model import BriefItem
 from assistant.wiring import Frontline
+from testkit.demo import demo_extract
 from testkit.embeddings import HashingEmbeddings
 from testkit.settings import make_settings
-from tools.bank.demo import generate_demo_bank
 from tools.bank.importer import import_extract
 
 
 def demo_bank(home: Path, **settings: object) -> Frontline:
     fl = Frontline(make_settings(home, **settings), embedder=HashingEmbeddings())
-    generate_demo_bank(home / "demo")
+    demo_extract(home / "demo")
     import_extract(fl.sessions, home / "demo")
     fl.after_import()
     return fl

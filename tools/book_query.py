@@ -147,6 +147,12 @@ class BookQuery(BaseModel):
     count_only: bool = Field(default=False, description="The question asks how many")
     limit: int = Field(default=DEFAULT_SHOWN, ge=1, le=200, description="How many to show")
 
+    def narrows(self) -> bool:
+        """Whether the query picks some clients of the book (a filter), not the whole of it
+        (the RM whose book it is, the order and the count only shape the answer)."""
+        shape = {"sort_by", "descending", "limit", "count_only", "rm", "group_by_rm"}
+        return bool(self.model_dump(exclude_defaults=True).keys() - shape)
+
     def measure(self) -> Measure:
         return LEGACY_SORTS.get(self.sort_by, self.sort_by)  # type: ignore[arg-type,return-value]
 

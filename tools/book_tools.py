@@ -86,7 +86,9 @@ def list_book(tb: Toolbox, args: ListBookArgs) -> dict:
         out["per_rm"] = [
             r | {"name": label.get(r["rm_id"], r["rm_id"])} for r in per_rm(rows, team)
         ]
-    shown = rows[: args.limit]
+    # "how many clients do I have in total": a count of a whole book is its number; twenty
+    # rows of it would answer nothing asked (a count of a filter still shows who matched).
+    shown = [] if args.count_only and not args.narrows() else rows[: args.limit]
     dicts = [intel.row_dict(r, tb.language) for r in shown]
     if keyed is not None:
         dicts = [d | {"actions": row_actions(keyed, d["client_id"])} for d in dicts]

@@ -43,6 +43,38 @@ NOT_THIS = re.compile(
 CLAUSE_END = re.compile(r"[，,;；。]|\bbut\b|而是|是(?=[\u4e00-\u9fff])")
 
 
+_OPENED_YEAR = re.compile(
+    r"(?:onboarded|opened|joined|signed up|became a client|client since|since)\D{0,12}((?:19|20)\d\d)\b|"
+    r"((?:19|20)\d\d)\s*年?(?:开户|开的户|入行|签约|成为客户|来的|建立关系)|"
+    r"(?:开户|开的户|入行)(?:时间|日期|年份)?(?:在|是|于)?\s*((?:19|20)\d\d)",
+    re.I,
+)
+
+
+_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_MATURES_ON = re.compile(
+    r"(?:(?P<zm>\d{1,2})\s*月\s*)?(?P<zd>\d{1,2})\s*[号日](?:那天|那笔)?\s*(?:要)?到期|"
+    r"到期(?:日|时间)?(?:是|在)?\s*(?:(?P<zm2>\d{1,2})\s*月\s*)?(?P<zd2>\d{1,2})\s*[号日]|"
+    r"\bmatur\w*\s+(?:on\s+)?(?:the\s+)?(?:(?P<em>[a-z]{3})[a-z]*\.?\s+)?(?P<ed>\d{1,2})(?:st|nd|rd|th)?\b",
+    re.I,
+)
+
+
+def _maturing_on(tb: Toolbox, clients: list[ClientRecord], said: re.Match[str]) -> list[str]:
+    """The clients whose holding matures on the day said (a month said must match too)."""
+    day = int(said["zd"] or said["zd2"] or said["ed"])
+    month_said = said["zm"] or said["zm2"]
+    month = int(month_said) if month_said else None
+    if said["em"]:
+        month = _MONTHS.index(said["em"].lower()) + 1 if said["em"].lower() in _MONTHS else None
+    out = []
+    for c in clients:
+        dates = [h.maturity_date for h in tb.client_data(c.client_id).holdings if h.maturity_date]
+        if any(d.day == day and (month is None or d.month == month) for d in dates):
+            out.append(c.client_id)
+    return out
+
+
 def pick_clients(tb: Toolbox, text: str, candidate_ids: list[str]) -> list[str]:
     """The one candidate a short description picks, by its name, industry, branch and address
     (the bank's glossary bridges languages; pinyin and industry English come from the data);
@@ -69,6 +101,14 @@ def pick_clients(tb: Toolbox, text: str, candidate_ids: list[str]) -> list[str]:
         ]
     ):
         return graded if len(graded) == 1 else []
+    # "那个4号到期的", "the one maturing on the 10th": the one client with a holding due that day
+    if (due := _MATURES_ON.search(text)) and (dated := _maturing_on(tb, clients, due)):
+        return dated if len(dated) == 1 else []
+    # "the one onboarded in 2011", "2018年开户的那个": the one client on screen opened that year
+    if (year := _OPENED_YEAR.search(text)) and (
+        opened := [c.client_id for c in clients if str(c.onboard_date.year) in year.groups()]
+    ):
+        return opened if len(opened) == 1 else []
     # "the corporate one", "个人那位": the one client on screen of that kind
     if (kind := _kind_said(text)) and (
         of_kind := [c.client_id for c in clients if c.client_type == kind]

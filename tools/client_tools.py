@@ -321,12 +321,15 @@ def _matches_outside_book(tb: Toolbox, query: str) -> bool:
 
 
 def _summary(tb: Toolbox, c: ClientRecord) -> dict:
-    return {
+    found: dict[str, object] = {
         "client_id": c.client_id,
         "name": tb.token(c.name, "CLIENT", c.client_id),
         "client_type": c.client_type,
         "industry": c.industry,
     }
+    if c.rm_id != tb.caller.rm_id:  # a team lead's match in a colleague's book: whose it is
+        found["rm"] = _manager(tb, c.rm_id)
+    return found
 
 
 def get_client_profile(tb: Toolbox, args: ClientArgs) -> dict:

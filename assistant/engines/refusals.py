@@ -60,13 +60,23 @@ EXPORT_REQUEST = re.compile(
 )
 
 
+# "导出的文件要多久内删掉", "how long can I keep an exported file": what the rules say about
+# data already exported (kept, deleted, destroyed) is a rule question, not a request to export.
+EXPORT_RULE_ASKED = re.compile(
+    r"(导出|下载)(来)?的.{0,8}(文件|数据|表格?|名单|资料).{0,12}(多久|几天|多长时间|删|销毁|保存|保留|留存|留多久|处理)|"
+    r"\b(how long|when)\b.{0,40}\b(delete|keep|retain|destroy|store)\b.{0,40}\bexport|"
+    r"\bexport\w*\b.{0,40}\b(how long|when)\b.{0,30}\b(delete|keep|retain|destroy|store)",
+    re.I,
+)
+
+
 # "跟客户说拆成几笔就不会被反洗钱盯上", "tell them to split the transfer so it isn't reported":
 # helping a client evade anti-money-laundering monitoring (structuring). The purpose is what
 # makes it a request to evade; a question about spotting it is a rule question (RECOGNISING).
 EVASION_REQUEST = re.compile(
     r"(规避|绕开|绕过|躲过|躲开|避开|逃避|逃过)(?:掉)?.{0,4}(反洗钱|监管|监测|监控|大额(?:交易)?报告|大额报备|报告|审查|申报)|"
     r"(就|才|也)?不会被.{0,4}(反洗钱|监管|监测|监控|系统|银行|人民银行|央行)?.{0,2}(盯上|查到|查|发现|预警|报告|上报|监控|注意到)|"
-    r"(拆|分)(成|开|散|为)?.{0,4}(几笔|多笔|小额|小笔|几次).{0,12}(反洗钱|监管|监测|监控|大额|报告|上报|不会被)|"
+    r"(拆|分)(成|开|散|为)?.{0,4}(几笔|多笔|小额|小笔|几次).{0,12}(反洗钱|监管|监测|监控|大额|报告|上报|不会被|免得被|以免被|省得被)|"
     r"\b(avoid|evade|dodge|get around|bypass|escape|stay (under|below))\b.{0,20}"
     r"\b(aml|anti-money|reporting|report|threshold|large[- ]transaction|monitoring|radar|flag(?:ged|s)?)\b|"
     r"\b(split|break|structure|chop)\b.{0,40}\b(so|to avoid|so that|and)\b.{0,30}"
@@ -75,7 +85,9 @@ EVASION_REQUEST = re.compile(
 )
 RECOGNISING = re.compile(
     r"识别|算不算|是不是|是否|属不属于|属于.{0,4}(可疑|洗钱)|可疑|怎么(处理|办|判断|识别)|如何(处理|判断|识别)|"
-    r"要不要报|需要报告吗|发现客户|\b(red flags?|suspicious|spot|identify|recogni[sz]e|is (it|this|that)|"
+    r"要不要报|需要报告吗|发现客户|客户(说|想|要|问|提出)|怎么回(复|应|答)?(他|她|客户)?|怎么答复|怎么应对|"
+    r"\b(red flags?|suspicious|spot|identify|recogni[sz]e|is (it|this|that)|client (says|wants|asked)|"
+    r"how (do|should) i (respond|reply|answer)|"
     r"should (i|we) report|what if|what do (i|we) do)\b",
     re.I,
 )
@@ -247,10 +259,11 @@ def policy_refusal(
                 refusal_reason="out_of_policy",
                 flags=[flag],
             )
-    if EXPORT_REQUEST.search(text):
+    if EXPORT_REQUEST.search(text) and not EXPORT_RULE_ASKED.search(text):
         return EngineResult(
             t("cannot_export", language),
-            verdict.intent,
+            # The book's export is asked of the book; a named client's data, of the client.
+            full_id_intent or "book_query",
             refused=True,
             refusal_reason="out_of_policy",
         )

@@ -13,11 +13,11 @@ from schemathesis.checks import not_a_server_error
 
 from assistant.wiring import Frontline
 from integrations.api import ApiLimits, create_app
+from testkit.demo import demo_extract
 from testkit.embeddings import HashingEmbeddings
 from tests.api.conftest import RM1_TOKEN
 from tests.api.fakes import api_core
 from tests.conftest import make_settings
-from tools.bank.demo import generate_demo_bank
 from tools.bank.importer import import_extract
 
 OPERATIONS = [
@@ -40,7 +40,7 @@ def demo_services(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Frontlin
     document id or action key is sent, they answer it, not a fake."""
     home = tmp_path_factory.mktemp("schemathesis-demo")
     fl = Frontline(make_settings(home), embedder=HashingEmbeddings())
-    generate_demo_bank(home / "demo")
+    demo_extract(home / "demo")
     import_extract(fl.sessions, home / "demo")
     fl.after_import()
     fl.warm_up()  # as `serve` does before it takes requests: the privacy layer is built once

@@ -15,9 +15,9 @@ import pytest
 from assistant.wiring import Frontline
 from evals.banks.harbour import BANK_PROFILE, NOTE_POLICY, SIGNAL_POLICY, TIERING_POLICY
 from evals.banks.harbour.generate import generate
+from testkit.demo import demo_extract
 from testkit.embeddings import HashingEmbeddings
 from tests.conftest import make_settings
-from tools.bank.demo import generate_demo_bank
 from tools.bank.importer import import_extract
 
 # Columns of the import format that hold a full identifier or contact detail (DESIGN §3).
@@ -92,7 +92,7 @@ def demo_bank(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Bank]:
     home = tmp_path_factory.mktemp("brief-demo")
     fl = _frontline(home)
     extract = home / "demo"
-    generate_demo_bank(extract)
+    demo_extract(extract)
     import_extract(fl.sessions, extract)
     fl.after_import()
     yield Bank(fl, extract, json.loads((extract / "demo_truth.json").read_text("utf-8")))

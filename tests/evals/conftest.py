@@ -12,10 +12,9 @@ import pytest
 
 from assistant.wiring import Frontline
 from evals.banks.harbour import BANK_PROFILE, NOTE_POLICY, SIGNAL_POLICY, TIERING_POLICY
-from testkit.demo import load_demo
+from testkit.demo import demo_extract, load_demo
 from tests.conftest import make_settings
 from tests.support.harbour import load_harbour
-from tools.bank.demo import generate_demo_bank
 from tools.bank.importer import import_extract
 
 REPO = Path(__file__).resolve().parents[2]
@@ -41,7 +40,7 @@ def writable_demo_frontline(
     home = tmp_path_factory.mktemp("writable-demo-home")
     shutil.copytree(demo_frontline.settings.chroma_path, home / "chroma")
     fl = Frontline(make_settings(home, embedding_model=_embedding_model()))
-    generate_demo_bank(home / "demo")
+    demo_extract(home / "demo")
     import_extract(fl.sessions, home / "demo")
     fl.after_import()
     yield fl

@@ -17,12 +17,12 @@ from playwright.sync_api import Page, expect
 from assistant.brief.model import Brief
 from assistant.wiring import Frontline
 from integrations.api import ApiLimits, create_app
+from testkit.demo import demo_extract
 from testkit.embeddings import HashingEmbeddings
 from testkit.fake_core import FakeCore
 from testkit.servers import serving
 from tests.api.fakes import api_core
 from tests.conftest import make_settings
-from tools.bank.demo import generate_demo_bank
 from tools.bank.importer import import_extract
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]  # generates the full demo bank
@@ -44,7 +44,7 @@ def demo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Demo]:
     home = tmp_path_factory.mktemp("widget-brief")
     settings = make_settings(home, api_tokens=f"{TOKEN}:RM001")
     fl = Frontline(settings, embedder=HashingEmbeddings())
-    generate_demo_bank(home / "demo")
+    demo_extract(home / "demo")
     import_extract(fl.sessions, home / "demo")
     fl.after_import()
     core = api_core()

@@ -12,6 +12,7 @@ import re
 from functools import cache
 
 from tools.compliance.models import ComplianceContext, DisclosurePolicy, Language
+from tools.compliance.text import normalize
 
 DISCLOSURE = re.compile(
     r"理财非存款|产品有风险|投资[须需]谨慎|投保[须需]谨慎|市场有风险|投资有风险|基金有风险|"
@@ -32,9 +33,14 @@ def bundled_policy() -> DisclosurePolicy:
 
 
 def has_disclosure(text: str, policy: DisclosurePolicy | None = None) -> bool:
+    """Whether ``text`` already carries a disclosure. Both sides are width-folded: a rule
+    reads the folded text ("，" as ","), the bank's sentences are written with full-width
+    punctuation, and one must still be found in the other."""
+    text = normalize(text)
     if DISCLOSURE.search(text):
         return True
-    return any(s.rstrip("。.") in text for s in (policy or bundled_policy()).sentences())
+    sentences = (policy or bundled_policy()).sentences()
+    return any(normalize(s).rstrip("。.") in text for s in sentences)
 
 
 def disclosure_for(context: ComplianceContext, language: Language) -> str:

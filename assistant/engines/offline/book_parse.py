@@ -26,6 +26,7 @@ from tools.names.staff import mentioned
 IC = re.I
 COUNT = re.compile(
     r"(?<![那这哪])(几|多少)(个|家|位|户)(?!工作|月|小时|星期|礼拜|字|点|天)|有几(个|家|位)?(?![天日])|的有多少\s*[？?]?\s*$|"
+    r"(?:一共|总共|共|总计)(?:有|管|管着)?多少(?:个|家|位|户)?(?:客户|企业|公司)|"
     r"\bhow many\b(?! days| hours| weeks| months| working)|\bnumber of clients\b",
     IC,
 )
@@ -110,6 +111,7 @@ WINDOW = re.compile(
     rf"({NUMBER})\s*(天|日|个月|周|星期|days?|d\b|weeks?|months?)\s*(?:内|之内|以内)?|(?:within|next|in the next|w/in|in)\s+({NUMBER})\s*(days?|d\b|weeks?|months?)",
     IC,
 )
+NEXT_MONTH = re.compile(r"下个?月|\bnext month\b", IC)
 NAMED_WINDOW = [
     (re.compile(r"本周|这周|这个星期|\bthis week\b", IC), "this_week"),
     (re.compile(r"下周|下个星期|\bnext week\b", IC), "next_week"),
@@ -164,10 +166,12 @@ ASKS = re.compile(
     r"哪些.{0,6}(客户|企业|公司)|哪[几]?[家位]|哪个客户|哪几[个家位笔]|哪些笔|(客户|企业|公司)有哪些|"
     r"谁(买|有|持|的|是|最|还|没|该|比较)|名单|清单|列出|列一下|列下|列个|拉出来|拉(个|一下)(单|名单|清单)?|我名下|我手上|我的客户|"
     r"\bwhich (of (my|mine|them)|(\w+ ){0,2}clients)\b|\bwho('s| has| have| in my| of my| should i| shd i)\b|\blist\b|"
-    r"\bmy (\w+ ){0,2}clients\b|\bin my book\b|\bof mine\b|\bmy \w+ mismatches\b|"
+    r"\bmy ([\w/&-]+ ){0,3}clients\b|\bin my book\b|\bof mine\b|\bmy \w+ mismatches\b|"
+    # "外贸客户里还没做远期结售汇的": the clients of a kind, those not yet holding something
+    r"(客户|企业|公司)(里|中|当中|里面|里头)[^，。,？?]{0,12}(还没|没有|没|未|不)[^，。,？?]{0,12}的|"
     # "团队里有没有战略客户出了流失预警", "总行级里日均超3500万的有哪些", "any clients with …"
     r"(?:有没有|有无|是否有)[^，。,？?]{0,16}(客户|企业|公司|户)(?!经理)|的有哪些\s*[？?]?\s*$|"
-    r"\bany (of )?(my |our )?(\w+ ){0,2}(clients|customers|accounts)\b|\bare there any\b",
+    r"\bany (of )?(my |our )?([\w/&-]+ ){0,3}(clients|customers|accounts)\b|\bare there any\b",
     IC,
 )
 # "how many logs am I supposed to check", "一家企业要多少员工才算代发缺口": a rule's number, asked
@@ -281,6 +285,8 @@ def month_window(text: str, as_of: date) -> tuple[int, int] | None:
     if m := MONTH_RUN.search(text):
         a, b = next((m.group(i), m.group(i + 1)) for i in (1, 3, 5) if m.group(i))
         months = [_month_number(a), _month_number(b)]
+    elif m := NEXT_MONTH.search(text):  # "下个月到期": the month after this one, not from today
+        months = [(as_of.replace(day=1) + timedelta(days=32)).month]
     elif m := MONTH.search(text):
         months = [_month_number(m.group(1) or m.group(2) or m.group(3))]
     else:

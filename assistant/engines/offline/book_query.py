@@ -307,7 +307,7 @@ def _lines(
         lines.insert(0, t(key, language).format(matched=n))
     elif figure and result.get("clients") and WHO.search(text) and not WHOSE.search(text):
         lines.insert(0, _top(result["clients"][0], figure, language))
-    if TOTAL.search(text) and result.get("clients"):
+    if TOTAL.search(text) and result.get("clients") and not args.get("count_only"):
         lines.insert(0, _total(result, args, language, text))
     return lines
 

@@ -18,6 +18,7 @@ from assistant.engines.offline import (
     compose as c,
 )
 from assistant.engines.offline.direct import asks_yes_no, suitability_lead
+from assistant.engines.offline.followup import kept_by_filter
 from assistant.engines.offline.phrases import t
 from assistant.engines.offline.playbook_qa import SUITABILITY_GRADE
 from assistant.engines.offline.playbooks import find, lookup
@@ -75,7 +76,9 @@ BUY = re.compile(
     r"(想|要|打算|准备|有意)(买|购买|认购|申购|投资?|配置)|"
     r"\bwants? to (buy|purchase|invest in|get into|subscribe)\b|\binterested in buying\b|"
     # "要不要推远期结售汇", "should I pitch the FX forward": a pitch is a sale, its level checked
-    r"(要不要|该不该|能不能|可不可以|适不适合|可以|适合)(推|推荐|营销|介绍)|"
+    r"(要不要|该不该|能不能|可不可以|适不适合|可以|适合|能)\s*(给(她|他|他们|她们|客户|人家|对方)?)?"
+    r"\s*(推|推荐|营销|介绍)|"
+    r"(推|推荐)[^。！？?]{0,16}(吗|么|行不行|可以不|合适不)|"
     r"\bshould i (pitch|offer|recommend|push|sell)\b|\bworth (pitching|offering|recommending)\b",
     re.I,
 )
@@ -84,14 +87,39 @@ BUY = re.compile(
 QUESTION = re.compile(r"[?？]")
 
 
+# "到期了给他再续一期行吗", "can she roll it over?": renewing is buying again, checked the same.
+RENEW = re.compile(
+    r"(续|再续|续作|续购|续存|续投|再做一期|再买一期|滚动)[^。！？?]{0,10}(吗|么|行不行|可以不|行吧|好不好)|"
+    r"\b(renew|roll (?:it |them )?over|reinvest)\b.{0,40}(\?|\bok\b|\ballowed\b|\bcan\b)|"
+    r"\b(can|may|could|should)\b.{0,30}\b(renew|roll (?:it |them )?over|reinvest)\b",
+    re.I,
+)
+
+
+def _maturing_next(profile: dict) -> list[dict]:
+    """The rated holding with the nearest maturity: what a renewal asked without a product
+    name renews."""
+    dated = [
+        h for h in profile.get("holdings") or [] if h.get("maturity_date") and h.get("risk_level")
+    ]
+    dated.sort(key=lambda h: h["maturity_date"])
+    return [
+        {"name": h["product"], "product_code": h["product_code"], "risk_level": h["risk_level"]}
+        for h in dated[:1]
+    ]
+
+
 async def client_suitability(req: Request, profile: dict) -> str | None:
     """The verdict for one client and one product, first: the client's grade (as the RM says it,
     else as the bank holds it) against the catalogue's risk level, cited to the bank's
     suitability rule. None when the turn does not ask it or the data cannot decide it."""
-    if not BUY.search(req.text):
+    renewal = RENEW.search(req.text)
+    if not (BUY.search(req.text) or renewal):
         return None
     found = await named_products(req.tb, req.text, client_id=profile["client_id"])
     rated = [p for p in found["products"][:1] if p.get("risk_level")]
+    if not rated and renewal:  # "到期了给他再续一期行吗": the holding that matures next
+        rated = _maturing_next(profile)
     said = SUITABILITY_GRADE.search(req.text)
     grade = said.group(0) if said else profile.get("risk_appetite")
     if not rated or not grade:
@@ -120,16 +148,27 @@ async def resolve_client(req: Request) -> str | EngineResult | None:
             raise Refusal("no such client in the book")
         return None
     if len(matches) > 1 and (not slots.client_ids or slots.ask_which):
+        # "启航那家存款流出的 对接人是谁": the name fits two, the words say which (the one
+        # with the outflow, the one holding the structured deposit).
+        ids = [m["client_id"] for m in matches]
+        words = TOKEN_RE.sub(" ", req.text)
+        if kept := await kept_by_filter(req.tb, words, ids, partial=True):
+            return kept[0]
         return _ambiguous(matches, req.intent, req.lang, req.ctx.masked_text)
     return matches[0]["client_id"]
 
 
+def _option(match: dict, language: str) -> str:
+    """One candidate; a team lead's from a colleague's book says whose it is ("Keelson —
+    who is the RM?" is answered by the list itself)."""
+    rm = (match.get("rm") or {}).get("name")
+    key = "client_option_rm" if rm else "client_option"
+    return t(key, language).format(name=match["name"], client_id=match["client_id"], rm=rm)
+
+
 def _ambiguous(matches: list[dict], intent: str, language: str, question: str) -> EngineResult:
     """Which one? The candidates are kept so that the reply ("第二个", "上海那家") picks one."""
-    options = [
-        t("client_option", language).format(name=m["name"], client_id=m["client_id"])
-        for m in matches
-    ]
+    options = [_option(m, language) for m in matches]
     return EngineResult(
         c.join([[t("ambiguous", language)], options]),
         "serve_client",

@@ -169,6 +169,8 @@ SUBHEADING_CHARS = 16  # a line this short with a line under it titles that line
 
 def book_lines(result: dict, language: str) -> list[str]:
     rows = result.get("clients", [])
+    if not rows and result.get("matched"):
+        return []  # a count of the whole book: the number is the answer, no rows were asked
     if not rows:
         return [t("book_none", language)]
     head = t("book_head", language).format(

@@ -30,6 +30,10 @@ EACH = re.compile(
     r"\b(?:each|both|all of them|them all|every one of them|all (?:two|three|four|five|\d))\b",
     re.I,
 )
+# "给下个月有存款到期的客户写个短信模板": clients a filter describes, or a template asked for them.
+SEGMENT = re.compile(
+    r"模板|范本|批量|(?:的|那些|这些)客户|\b(?:template|clients|customers)\b", re.I
+)
 # "他们", "them": the list on screen, when no single client is in view.
 THEY = re.compile(r"他们|她们|\b(?:them|they|these clients|those clients)\b", re.I)
 
@@ -40,7 +44,7 @@ async def several(req: Request) -> list[str]:
     到期的那几个客户群发条企微") is read from the book."""
     named = req.slots.client_ids or req.slots.client_tokens
     filters = req.book.query.model_dump(exclude_defaults=True).keys() - SHAPE
-    plural = EACH.search(req.text) or THOSE.search(req.text)
+    plural = EACH.search(req.text) or THOSE.search(req.text) or SEGMENT.search(req.text)
     if not named and req.book.structured and filters and plural:
         return await asyncio.to_thread(matched_ids, req.tb, req.book.query)
     return _in_view(req)

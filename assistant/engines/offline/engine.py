@@ -137,11 +137,23 @@ class OfflineEngine:
         result = _early_answer(ctx, verdict, has_client) or _foreign_rm(ctx, verdict, book)
         if result is not None and result.refused:
             await self._cite_rule(ctx, result, refusal_rule(verdict, ctx.masked_text))
-            if has_client and result.refusal_reason not in ("not_entitled", "out_of_scope"):
+            # A full number asked with no client named ("把David的手机号发我", David a contact
+            # of the client in view) is asked of the client in view.
+            in_view = FULL_ID_FLAG in result.flags and not has_client
+            if (has_client or in_view) and result.refusal_reason not in (
+                "not_entitled",
+                "out_of_scope",
+            ):
                 # The client stays in view and on the record of the turn: "那打码的给我也行"
                 # gets the masked form next, and the audit shows whom the refusal was about.
-                own, _ = await asyncio.to_thread(mentioned_clients, ctx.toolbox, ctx.masked_text)
-                ids = [c for c in (slots.client_ids or own) if ctx.toolbox.caller.may_read(c)]
+                if in_view:
+                    named = list(follow.client_ids or ctx.state.get("client_ids") or [])[:1]
+                else:
+                    own, _ = await asyncio.to_thread(
+                        mentioned_clients, ctx.toolbox, ctx.masked_text
+                    )
+                    named = slots.client_ids or own
+                ids = [c for c in named if ctx.toolbox.caller.may_read(c)]
                 for client_id in ids:
                     ctx.toolbox.touch(client_id)
                 if FULL_ID_FLAG in result.flags:

@@ -280,7 +280,7 @@ async def _refer(tb: Toolbox, text: str, state: dict, names_client: bool) -> Fol
             _by_position(text, pending)
             or await _by_measure(tb, text, pending)
             or await _by_description(tb, text, pending)
-            or await _by_filter(tb, text, pending)
+            or await kept_by_filter(tb, text, pending)
         )
         if picked:
             question = state.get("pending_question")
@@ -490,9 +490,12 @@ async def _by_description(tb: Toolbox, text: str, ids: list[str]) -> list[str]:
 SHAPE = {"rm", "sort_by", "descending", "limit", "count_only"}
 
 
-async def _by_filter(tb: Toolbox, text: str, ids: list[str]) -> list[str]:
+async def kept_by_filter(
+    tb: Toolbox, text: str, ids: list[str], *, partial: bool = False
+) -> list[str]:
     """ "有房贷的那个", "the C5 one", "没买基金的那位": the one candidate a book filter keeps
-    (what it holds, its tier, grade or signal); empty when it keeps none or several."""
+    (what it holds, its tier, grade or signal); empty when it keeps none or several.
+    ``partial``: a whole question, whose filters may be read one at a time."""
     from assistant.engines.offline.book_query import read  # book_query reads this module
 
     parsed = await asyncio.to_thread(read, tb, text)
@@ -501,7 +504,17 @@ async def _by_filter(tb: Toolbox, text: str, ids: list[str]) -> list[str]:
         return []
     query = BookQuery.model_validate({**wanted, "among": ids, "rm": None})
     kept = await asyncio.to_thread(matched_ids, tb, query)
-    return kept if len(kept) == 1 else []
+    if len(kept) == 1 or not partial:
+        return kept if len(kept) == 1 else []
+    # A question's words are not all a description: "那笔结构性存款哪天到期" holds the product
+    # but asks the date (no maturity due soon). Each filter alone: the one client they agree on.
+    picks = set()
+    for key in wanted.keys() - SHAPE:
+        one = BookQuery.model_validate({key: wanted[key], "among": ids, "rm": None})
+        alone = await asyncio.to_thread(matched_ids, tb, one)
+        if len(alone) == 1:
+            picks.add(alone[0])
+    return list(picks) if len(picks) == 1 else []
 
 
 def _same_draft(follow: FollowUp, draft: dict) -> bool:

@@ -141,6 +141,10 @@ CUES: dict[str, list[tuple[str, float]]] = {
             r"起草|草拟|拟一?[条封份个段]|写一[条封份段个]|写[条个封]|发[一]?条|帮我写|生成.{0,6}(消息|短信|邮件|话术|脚本)|(微信|短信|邮件|电话)(消息|文案|话术|脚本)|话术|外呼脚本",
             3.0,
         ),
+        (  # "准备个电话提纲 打给X": what to say on a call is written for the RM, like a script
+            r"(电话|通话|外呼|致电|打电话)(的)?(提纲|大纲|要点稿|稿子)",
+            5.0,
+        ),
         (
             DRAFT_EN + r"|\bcall script\b|\boutreach\b",
             3.0,
@@ -211,6 +215,14 @@ CUES: dict[str, list[tuple[str, float]]] = {
         ),
     ],
     "playbook_qa": [
+        (  # "客户说想拆成几笔小额转账免得被查 我该怎么回他": a client's wish to evade monitoring,
+            # reported by the RM, is answered by the AML rule (what to say, what to report)
+            r"(拆|分)(成|开|散|为)?.{0,4}(几笔|多笔|小额|小笔|几次).{0,16}(免得|以免|省得|避免|怕|不想|不会被|就不)"
+            r".{0,4}(查|盯|报|监|发现|预警)|"
+            r"\b(split|break|structure)\b.{0,40}\b(so (it|they) (doesn'?t|don'?t|won'?t)|to avoid)\b.{0,20}"
+            r"\b(report|flag|notice|monitor|check)",
+            6.0,
+        ),
         # "代发营销的重点目标客户是哪些": whom the bank's campaign targets, not a list of mine.
         (
             r"(?<!我的)(重点|主要)?目标(客户|客群)(是|有)?(哪些|什么|是谁)|\bwho (is|are) the target\b",

@@ -205,6 +205,10 @@ PHRASES: dict[str, dict[str, str]] = {
         'reply "yes".',
     },
     "client_option": {"zh": "- {name}（{client_id}）", "en": "- {name} ({client_id})"},
+    "client_option_rm": {
+        "zh": "- {name}（{client_id}）· 管户 {rm}",
+        "en": "- {name} ({client_id}) · RM {rm}",
+    },
     "subject": {"zh": "Subject: {subject}", "en": "Subject: {subject}"},
     "kind_corporate": {"zh": "对公客户", "en": "Corporate"},
     "kind_retail": {"zh": "零售客户", "en": "Retail"},

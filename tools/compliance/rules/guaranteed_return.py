@@ -58,7 +58,10 @@ class GuaranteedReturnRule(PhraseRule):
             rf"(?:年化)?(?:收益率?|回报率?)?\s*{NUMBER}\s*(?:保证|保底|稳拿|有保障|没跑)|"
             rf"(?:承诺|答应|许诺)(?:给)?(?:她|他|您|你|客户)?(?:年化)?(?:收益率?|回报率?)?\s*{NUMBER}|"
             # "利率我保证比别家高0.5个点": a rate promised against other banks' (未经审批的报价)
-            r"保证[^，,。；;]{0,6}比(?:别家|他行|别的银行|其他银行|同业|外面)[^，,。；;]{0,4}(?:高|多)",
+            r"保证[^，,。；;]{0,6}比(?:别家|他行|别的银行|其他银行|同业|外面)[^，,。；;]{0,4}(?:高|多)|"
+            # "利率保证高于挂牌" / "一定比挂牌高": a rate above the published one, promised
+            r"(?:保证|承诺|答应|一定|肯定|包)[^，,。；;]{0,8}(?:高于|超过|比)挂牌[^，,。；;]{0,4}|"
+            r"(?:高于|超过)挂牌利率[^，,。；;]{0,6}(?:保证|没问题|肯定|一定)",
             _PROMISE,
             _PROMISE_FIX,
         ),
@@ -70,6 +73,9 @@ class GuaranteedReturnRule(PhraseRule):
             r"(?:returns?|yields?|income|profits?)\s+(?:is|are)\s+(?:fully\s+|100%\s+)?guaranteed|"
             r"sure[- ](?:fire\s+)?(?:profit|win|bet)|"
             r"guarantee\w*\s+(?:you\s+|them\s+|her\s+|him\s+)?(?:an?\s+)?(?:better|higher)\s+(?:rate|return|yield)s?\s+than|"
+            # "guarantee them a rate above the posted one": a rate beyond the published one
+            r"(?:guarantee|promise|commit|assure)\w*\s+(?:\w+\s+){0,3}?(?:rates?|returns?|yields?)\s+"
+            r"(?:above|over|higher\s+than|better\s+than|beating)\b|"
             rf"\bpromis(?:e|es|ed|ing)\s+(?:\w+\s+){{0,3}}?(?:{NUMBER}|returns?\b|yields?\b|profits?\b|gains?\b)",
             _PROMISE,
             _PROMISE_FIX,

@@ -17,7 +17,9 @@ _FIX = (
     "Present each service on its own and let the client choose; quote rates and quotas as "
     "approved, never tied to another product.",
 )
-_PRODUCT_ZH = r"代发|理财|保险|基金|信用卡|存款|大额存单|结算账户|资金池|贷款|产品"
+_PRODUCT_ZH = (
+    r"代发|理财|保险|年金|保单|基金|黄金|贵金属|信用卡|存款|定期|大额存单|结算账户|资金池|贷款|产品"
+)
 _BENEFIT_ZH = r"贷款|利率|降息|优惠|额度|授信|审批|放款|折扣|减免|大额存单额度"
 _AMOUNT_ZH = r"[\d.,，]+\s*[万亿千百]?元?的?"
 _GRANT_ZH = r"批|放|给|办|续|下来|通过|" + _BENEFIT_ZH
@@ -37,8 +39,10 @@ class TiedSellingRule(PhraseRule):
             rf"(?:以|把)(?:购买|开通|办理)?.{{0,8}}(?:作为|为)(?:前提|条件)|"
             rf"(?:只有|必须)(?:先)?(?:买|购买|办|开通|签)(?:{_PRODUCT_ZH}).{{0,8}}(?:才)|"
             # "得买50万理财才能批", "要先存一笔大额存单才放款": an amount may sit before the product
-            rf"(?:只有|必须|得|要|需要)(?:先)?(?:买|购买|办|开通|签|存)(?:点|些|一笔|{_AMOUNT_ZH})?"
-            rf"(?:{_PRODUCT_ZH}).{{0,8}}才(?:能|可以|会|给)?(?:{_GRANT_ZH})|"
+            # "要同时买一份福寿年金才能给她优惠利率": a named product may follow a measure word
+            rf"(?:只有|必须|得|要|需要)(?:先|同时|另外|再|也)?(?:买|购买|办|开通|签|存|配)"
+            rf"(?:点|些|一笔|一份|一张|一单|{_AMOUNT_ZH})?[^，,。；;才]{{0,6}}?"
+            rf"(?:{_PRODUCT_ZH}).{{0,8}}才(?:能|可以|会|给)?[^，,。；;]{{0,4}}?(?:{_GRANT_ZH})|"
             rf"不(?:买|办|开通|签)(?:{_PRODUCT_ZH}).{{0,6}}(?:就)?不(?:给|批|能|放)|"
             # "代发放我们这的话授信额度给他们提上去": the product moved here, then the benefit
             rf"(?:{_PRODUCT_ZH})(?:业务)?(?:放|转|挪|落|搬|拿)(?:到|过来|回)?(?:我们|我行|咱们|这)?[^，,。；;]{{0,4}}"
