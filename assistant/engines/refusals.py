@@ -85,8 +85,9 @@ EVASION_REQUEST = re.compile(
 )
 RECOGNISING = re.compile(
     r"识别|算不算|是不是|是否|属不属于|属于.{0,4}(可疑|洗钱)|可疑|怎么(处理|办|判断|识别)|如何(处理|判断|识别)|"
-    r"要不要报|需要报告吗|发现客户|客户(说|想|要|问|提出)|怎么回(复|应|答)?(他|她|客户)?|怎么答复|怎么应对|"
-    r"\b(red flags?|suspicious|spot|identify|recogni[sz]e|is (it|this|that)|client (says|wants|asked)|"
+    # "我该怎么回他": how to answer a client who asks it, not a request to do it
+    r"要不要报|需要报告吗|发现客户|怎么回(复|应|答)?(他|她|客户)|怎么答复|怎么应对|"
+    r"\b(red flags?|suspicious|spot|identify|recogni[sz]e|is (it|this|that)|"
     r"how (do|should) i (respond|reply|answer)|"
     r"should (i|we) report|what if|what do (i|we) do)\b",
     re.I,

@@ -111,7 +111,6 @@ WINDOW = re.compile(
     rf"({NUMBER})\s*(天|日|个月|周|星期|days?|d\b|weeks?|months?)\s*(?:内|之内|以内)?|(?:within|next|in the next|w/in|in)\s+({NUMBER})\s*(days?|d\b|weeks?|months?)",
     IC,
 )
-NEXT_MONTH = re.compile(r"下个?月|\bnext month\b", IC)
 NAMED_WINDOW = [
     (re.compile(r"本周|这周|这个星期|\bthis week\b", IC), "this_week"),
     (re.compile(r"下周|下个星期|\bnext week\b", IC), "next_week"),
@@ -285,8 +284,6 @@ def month_window(text: str, as_of: date) -> tuple[int, int] | None:
     if m := MONTH_RUN.search(text):
         a, b = next((m.group(i), m.group(i + 1)) for i in (1, 3, 5) if m.group(i))
         months = [_month_number(a), _month_number(b)]
-    elif m := NEXT_MONTH.search(text):  # "下个月到期": the month after this one, not from today
-        months = [(as_of.replace(day=1) + timedelta(days=32)).month]
     elif m := MONTH.search(text):
         months = [_month_number(m.group(1) or m.group(2) or m.group(3))]
     else:

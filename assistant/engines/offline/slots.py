@@ -74,7 +74,7 @@ SIGNALS = [
         r"缺口|没有代发|没有开通|没开通|未开通|未办理|no payroll|without payroll|gap|lack",
         "product_gap",
     ),
-    (r"休眠|沉睡|dormant|inactive", "dormancy"),
+    (r"休眠|沉睡|睡眠户|dormant|inactive|sleeping|asleep|gone quiet", "dormancy"),
     (
         r"增长|上升|快速成长|(?:涨|增|长)得(?:快|猛|多)|涨(?:了)?(?:很多|不少|一大截)|猛涨|grow|rising",
         "growth",
