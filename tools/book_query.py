@@ -148,9 +148,9 @@ class BookQuery(BaseModel):
     limit: int = Field(default=DEFAULT_SHOWN, ge=1, le=200, description="How many to show")
 
     def narrows(self) -> bool:
-        """Whether the query picks some clients of the book (a filter), not the whole of it
-        (the RM whose book it is, the order and the count only shape the answer)."""
-        shape = {"sort_by", "descending", "limit", "count_only", "rm", "group_by_rm"}
+        """Whether the query picks some clients of the caller's reach (a filter, or one RM of a
+        team lead's), not the whole of it (the order and the count only shape the answer)."""
+        shape = {"sort_by", "descending", "limit", "count_only", "group_by_rm"}
         return bool(self.model_dump(exclude_defaults=True).keys() - shape)
 
     def measure(self) -> Measure:

@@ -199,7 +199,8 @@ def test_a_count_of_the_whole_book_narrows_nothing(text: str) -> None:
     query = parse(text, AS_OF).query
     assert query.count_only and not query.narrows()
     assert parse("有贷款但没开现金管理平台的客户有几家", AS_OF).query.narrows()
-    assert not BookQuery(rm="RM001", count_only=True).narrows()
+    assert not BookQuery(count_only=True).narrows()
+    assert BookQuery(rm="RM001", count_only=True).narrows()  # a team lead's one RM
 
 
 def test_a_template_for_the_clients_a_filter_describes_is_for_each_of_them() -> None:
