@@ -143,7 +143,8 @@ def generate_demo_bank(
     months = month_starts(as_of)
     rms = rm_rows(fz)
     clients = skeletons(rng, rms)
-    assign_patterns(rng, clients)
+    # The featured book (the first RM's): the one the walkthrough and the golden set open.
+    assign_patterns(rng, clients, featured=rms[0]["rm_id"])
     pick_special(clients)
     used_names: set[str] = {n for n, _ in AMBIGUOUS_PAIR} | {DISTINCTIVE_NAME[0]}
     holdings, balances, contact_rows, client_rows, notes = [], [], [], [], []

@@ -10,7 +10,7 @@ from tools.bank.demo_clients import AMBIGUOUS_PAIR, DISTINCTIVE_NAME
 N_CORPORATE, N_RETAIL = 1440, 960
 CORP_TIERS = {"strategic": 43, "core": 101, "key": 360, "basic": 936}
 RETAIL_TIERS = {"private": 20, "wealth": 144, "affluent": 384, "mass": 412}
-# pattern: (total, in RM001's book, segments)
+# pattern: (total, in the featured RM's book, segments)
 PLAN = [
     ("churn_gradual", 32, 4, "both"),
     ("churn_sudden", 24, 2, "both"),
@@ -24,9 +24,10 @@ PLAN = [
 ]
 
 
-def assign_patterns(rng: random.Random, clients: list[dict[str, Any]]) -> None:
-    rm001 = [c for c in clients if c["rm_id"] == "RM001"]
-    others = [c for c in clients if c["rm_id"] != "RM001"]
+def assign_patterns(rng: random.Random, clients: list[dict[str, Any]], featured: str) -> None:
+    """Plant each pattern across the bank, a fixed number of them in ``featured``'s book."""
+    featured_book = [c for c in clients if c["rm_id"] == featured]
+    others = [c for c in clients if c["rm_id"] != featured]
     for pattern, total, mine, seg in PLAN:
 
         def ok(c: dict[str, Any], seg: str = seg, pattern: str = pattern) -> bool:
@@ -38,7 +39,7 @@ def assign_patterns(rng: random.Random, clients: list[dict[str, Any]]) -> None:
                 return c["tier_target"] in {"basic", "mass", "affluent"}
             return seg == "both" or c["type"] == seg
 
-        picks = rng.sample([c for c in rm001 if ok(c, "both")], mine)
+        picks = rng.sample([c for c in featured_book if ok(c, "both")], mine)
         pool = [c for c in others if ok(c)]
         if seg == "both":
             corp = [c for c in pool if c["type"] == "corporate"]
@@ -50,8 +51,8 @@ def assign_patterns(rng: random.Random, clients: list[dict[str, Any]]) -> None:
         for c in picks:
             c["pattern"] = pattern
     gradual = sorted((c for c in clients if c["pattern"] == "churn_gradual"), key=lambda c: c["id"])
-    own = [c for c in gradual if c["rm_id"] == "RM001"]
-    rest = [c for c in gradual if c["rm_id"] != "RM001"]
+    own = [c for c in gradual if c["rm_id"] == featured]
+    rest = [c for c in gradual if c["rm_id"] != featured]
     for i, c in enumerate(own):
         c["followup"] = i % 2 == 0
     for c in rest:
