@@ -326,6 +326,10 @@ def _summary(tb: Toolbox, c: ClientRecord) -> dict:
         "name": tb.token(c.name, "CLIENT", c.client_id),
         "client_type": c.client_type,
         "industry": c.industry,
+        # What tells two clients of one name apart in a which-one ("the one onboarded in 2011",
+        # "杭州那个"): neither is an identifier.
+        "branch": c.branch,
+        "onboarded": c.onboard_date.year,
     }
     if c.rm_id != tb.caller.rm_id:  # a team lead's match in a colleague's book: whose it is
         found["rm"] = _manager(tb, c.rm_id)

@@ -159,11 +159,18 @@ async def resolve_client(req: Request) -> str | EngineResult | None:
 
 
 def _option(match: dict, language: str) -> str:
-    """One candidate; a team lead's from a colleague's book says whose it is ("Keelson —
-    who is the RM?" is answered by the list itself)."""
+    """One candidate, with its kind, branch and onboarding year so that two clients of one
+    name can be told apart; a team lead's from a colleague's book says whose it is
+    ("Keelson — who is the RM?" is answered by the list itself)."""
     rm = (match.get("rm") or {}).get("name")
     key = "client_option_rm" if rm else "client_option"
-    return t(key, language).format(name=match["name"], client_id=match["client_id"], rm=rm)
+    line = t(key, language).format(name=match["name"], client_id=match["client_id"], rm=rm)
+    kind = {"corporate": "kind_corporate", "retail": "kind_retail"}.get(match.get("client_type"))
+    details = [t(kind, language)] if kind else []
+    details += [str(match["branch"])] if match.get("branch") else []
+    if match.get("onboarded"):
+        details.append(t("client_onboarded", language).format(year=match["onboarded"]))
+    return " · ".join([line, *details])
 
 
 def _ambiguous(matches: list[dict], intent: str, language: str, question: str) -> EngineResult:

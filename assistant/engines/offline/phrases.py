@@ -210,6 +210,7 @@ PHRASES: dict[str, dict[str, str]] = {
         "en": "- {name} ({client_id}) · RM {rm}",
     },
     "subject": {"zh": "Subject: {subject}", "en": "Subject: {subject}"},
+    "client_onboarded": {"zh": "{year}年开户", "en": "client since {year}"},
     "kind_corporate": {"zh": "对公客户", "en": "Corporate"},
     "kind_retail": {"zh": "零售客户", "en": "Retail"},
     "tier_with_reason": {"zh": "{tier}（{why}）", "en": "{tier} ({why})"},
