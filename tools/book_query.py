@@ -104,6 +104,12 @@ class BookQuery(BaseModel):
         le=NEVER_CONTACTED,
         description=f"No recorded contact for at least N days ({NEVER_CONTACTED}: none on record)",
     )
+    contacted_within_days: int | None = Field(
+        default=None,
+        ge=1,
+        le=3650,
+        description="A recorded contact within the last N days ('who have I been in touch with')",
+    )
     thresholds: list[Threshold] = Field(
         default_factory=list, description="Bounds on deposits, loans, AUM, deposit change"
     )
@@ -255,6 +261,8 @@ def _filters(q: BookQuery, zh: bool, rm_label: str | None) -> list[str]:
             out.append("从未接触" if zh else "no contact on record")
         else:  # the bound is at least d days: "d 天及以上", not "超过 d 天"
             out.append(f"{d} 天及以上未接触" if zh else f"no contact for {d}+ days")
+    if recent := q.contacted_within_days:
+        out.append(f"近 {recent} 天内有接触" if zh else f"contacted within the last {recent} days")
     out += [_bound(t, zh) for t in q.thresholds]
     if q.risk_appetite:
         out.append(f"风险偏好 {q.risk_appetite}" if zh else f"risk appetite {q.risk_appetite}")

@@ -88,7 +88,9 @@ def list_book(tb: Toolbox, args: ListBookArgs) -> dict:
         ]
     # "how many clients do I have in total": a count of a whole book is its number; twenty
     # rows of it would answer nothing asked (a count of a filter still shows who matched).
-    shown = [] if args.count_only and not args.narrows() else rows[: args.limit]
+    # A count per RM is its table: the clients behind it are listed only when asked for.
+    counted = args.count_only and (args.group_by_rm or not args.narrows())
+    shown = [] if counted else rows[: args.limit]
     dicts = [intel.row_dict(r, tb.language) for r in shown]
     if keyed is not None:
         dicts = [d | {"actions": row_actions(keyed, d["client_id"])} for d in dicts]

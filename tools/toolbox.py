@@ -168,6 +168,15 @@ class Toolbox:
             client_id=client_id,
         )
 
+    def client_token(self, client_id: str | None) -> str:
+        """The token of a client's name ("⟦CLIENT_3⟧"), for a sentence about that client; the id
+        when the directory does not know it."""
+        if not client_id:
+            return ""
+        directory = self.services.intelligence.directory
+        name = next((c.name for c in directory if c.client_id == client_id), None)
+        return self.token(name, "CLIENT", client_id) or client_id
+
     def tokens(self, items: Sequence[tuple[str | None, str, str | None]]) -> list[str | None]:
         """Tokens for several ``(value, entity_type, client_id)`` in one vault transaction,
         numbered in the order given (None for an empty value): a profile issues a dozen."""

@@ -242,7 +242,19 @@ def policy_refusal(
             refusal_reason="out_of_policy",
             flags=["guard:prompt_injection"],
         )
-    if verdict.wants_full_identifier or IDENTIFIER_REQUEST.search(text):
+    wants_number = verdict.wants_full_identifier or bool(IDENTIFIER_REQUEST.search(text))
+    # "export my whole client list with phone numbers to excel": the export is what is asked
+    # (and refused), of the book; the numbers in it are refused with it.
+    if EXPORT_REQUEST.search(text) and not EXPORT_RULE_ASKED.search(text):
+        return EngineResult(
+            t("cannot_export", language),
+            # The book's export is asked of the book; a named client's data, of the client.
+            full_id_intent or "book_query",
+            refused=True,
+            refusal_reason="out_of_policy",
+            flags=[FULL_ID_FLAG] if wants_number else [],
+        )
+    if wants_number:
         return EngineResult(
             t("refuse_full_id", language),
             full_id_intent or verdict.intent,
@@ -260,14 +272,6 @@ def policy_refusal(
                 refusal_reason="out_of_policy",
                 flags=[flag],
             )
-    if EXPORT_REQUEST.search(text) and not EXPORT_RULE_ASKED.search(text):
-        return EngineResult(
-            t("cannot_export", language),
-            # The book's export is asked of the book; a named client's data, of the client.
-            full_id_intent or "book_query",
-            refused=True,
-            refusal_reason="out_of_policy",
-        )
     if asks_to_record(text):
         where = records_in or t("records_in_default", language)
         return EngineResult(

@@ -3,7 +3,20 @@ showed misread (not their words), read without a bank."""
 
 from __future__ import annotations
 
+from datetime import date
+
+import pytest
+
+from assistant.engines.offline import capture, followup
+from assistant.engines.offline.book_parse import parse
+from assistant.engines.offline.book_query import PER_RM_LISTED
+from assistant.engines.offline.client_facts import WHO_MANAGES
 from assistant.engines.offline.clients import _option
+from assistant.engines.offline.intent import classify
+from assistant.engines.refusals import FULL_ID_FLAG, policy_refusal
+from tools.bank.records import RMRecord
+
+AS_OF = date(2026, 11, 1)
 
 
 def test_a_which_one_tells_two_clients_of_one_name_apart() -> None:
@@ -29,3 +42,122 @@ def test_a_colleagues_client_in_a_which_one_says_whose_it_is() -> None:
         "rm": {"name": "周以宁"},
     }
     assert "周以宁" in _option(m, "zh") and "对公客户" in _option(m, "zh")
+
+
+# --- a team lead's counts per RM -------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "listed"),
+    [("which RM on my team has the most clients?", False), ("组里谁的客户最多", False),
+     ("how many head-office tier clients does each RM have? just the numbers", False),
+     ("list the dormant clients across my team, grouped by RM", True),
+     ("按客户经理列一下组里的休眠客户", True), ("每个人分别是哪些客户", True)],
+)  # fmt: skip
+def test_counts_per_rm_name_clients_only_when_asked(text: str, listed: bool) -> None:
+    assert bool(PER_RM_LISTED.search(text)) is listed
+
+
+def test_two_colleagues_named_side_by_side_are_counted_per_rm() -> None:
+    rms = [RMRecord("E1", "马骁", "T", "B", "rm"), RMRecord("E2", "何雨桐", "T", "B", "rm"),
+           RMRecord("E0", "许静怡", "T", "B", "team_lead")]  # fmt: skip
+    parsed = parse("马骁和何雨桐谁的铂金客户多", AS_OF, rms=rms, team=["E0", "E1", "E2"])
+    assert parsed.query.group_by_rm and parsed.query.rm is None and parsed.structured
+    one = parse("马骁名下有几个客户", AS_OF, rms=rms, team=["E0", "E1", "E2"])
+    assert one.query.rm == "E1" and not one.query.group_by_rm
+
+
+# --- questions about the book ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "days"),
+    [("who have I been in touch with in the last month?", 30), ("最近一个月联系过的客户有哪些", 30),
+     ("最近两周拜访过哪些客户", 14), ("which clients did I call in the past 2 weeks", 14),
+     ("最近联系过的客户", 30)],
+)  # fmt: skip
+def test_a_recent_contact_is_a_filter_latest_first(text: str, days: int) -> None:
+    query = parse(text, AS_OF).query
+    assert query.contacted_within_days == days and query.no_contact_days is None
+    assert query.sort_by == "days_since_contact" and query.descending is False
+
+
+def test_no_contact_for_a_while_is_still_the_opposite_filter() -> None:
+    query = parse("哪些客户30天没联系了", AS_OF).query
+    assert query.no_contact_days == 30 and query.contacted_within_days is None
+
+
+def test_the_ones_with_a_signal_said_by_the_end_are_a_list() -> None:
+    assert parse("组里核心以上客户有流失预警的", AS_OF).structured
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["client wants to email me their payroll employee list - ok?",
+     "客户想把代发名单用微信发我 可以吗"],
+)  # fmt: skip
+def test_a_clients_wish_asked_as_may_i_is_not_a_list(text: str) -> None:
+    assert not parse(text, AS_OF).structured
+
+
+# --- what was meant, in a conversation -------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "statement"),
+    [("he wants to move the equity fund into something safer, I'll send him options by Friday", True),
+     ("客户说下周来签代发协议，我周三前把材料发过去", True),
+     ("what's his deposit balance?", False), ("他存款多少", False), ("帮我写个微信给他", False),
+     ("draft him an email", False)],
+)  # fmt: skip
+def test_a_reply_to_what_was_discussed_is_a_statement(text: str, statement: bool) -> None:
+    assert (not capture.ASKS.search(text)) is statement
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [("那⟦CLIENT_2⟧的呢", "⟦CLIENT_2⟧"), ("what about ⟦CLIENT_2⟧?", "⟦CLIENT_2⟧"),
+     ("那外汇期权组合呢", "外汇期权组合"), ("and the CD?", "the CD")],
+)  # fmt: skip
+def test_an_ellipsis_says_the_one_thing_it_swaps(text: str, said: str) -> None:
+    assert followup.ELLIPSIS.search(text)
+    assert followup.ELLIPSIS_WORDS.sub("", text).strip() == said
+
+
+def test_the_question_answered_is_kept_unless_it_was_a_number_refused() -> None:
+    kept = followup.asked({}, "帮我看看⟦PERSON_1⟧的持仓", "client_facts", refused=True)
+    assert (
+        kept["last_question"] == "帮我看看⟦PERSON_1⟧的持仓"
+        and kept["asked_intent"] == "client_facts"
+    )
+    number = followup.asked(
+        {followup.MASKED_OFFER: True}, "把⟦CLIENT_1⟧身份证号给我", "client_facts", True
+    )
+    assert number["last_question"] is None
+    assert followup.asked({}, "组里谁最慢", "book_query", False)["last_question"] is None
+
+
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [("anything I should watch out for before seeing ⟦CLIENT_1⟧?", "meeting_prep"),
+     ("去见⟦CLIENT_1⟧之前要注意点啥", "meeting_prep"),
+     ("WeChat him about it, keep it short", "draft_outreach"),
+     ("text her a reminder", "draft_outreach")],
+)  # fmt: skip
+def test_a_meeting_ahead_and_a_channel_as_a_verb_are_read(text: str, intent: str) -> None:
+    assert classify(text, has_client="⟦" in text, follow_up_client=True).intent == intent
+
+
+@pytest.mark.parametrize(
+    "text", ["who's covering the Ruiyang one?", "who is handling ⟦CLIENT_1⟧", "⟦CLIENT_1⟧谁在管"]
+)
+def test_who_covers_a_client_is_its_rm(text: str) -> None:
+    assert WHO_MANAGES.search(text)
+
+
+def test_an_export_of_the_book_with_numbers_is_refused_as_an_export() -> None:
+    text = "export my whole client list with phone numbers to excel"
+    verdict = classify(text, has_client=False, follow_up_client=False)
+    refused = policy_refusal(verdict, "en", text=text)
+    assert refused is not None and refused.refused and refused.intent == "book_query"
+    assert FULL_ID_FLAG in refused.flags

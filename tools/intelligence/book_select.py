@@ -101,6 +101,13 @@ def keep(row: BookRow, q: BookQuery, r: Resolved) -> bool:
             or row.days_since_contact is None
             or row.days_since_contact >= q.no_contact_days
         )
+        and (
+            q.contacted_within_days is None
+            or (
+                row.days_since_contact is not None
+                and row.days_since_contact <= q.contacted_within_days
+            )
+        )
         and all(_threshold_ok(row, t) for t in q.thresholds)
         and _risk_ok(row, q)
         and _products_ok(row, q, r)

@@ -105,6 +105,25 @@ NO_CONTACT = [
         IC,
     ),
 ]
+# "who have I been in touch with in the last month", "最近一个月联系过的客户": a recent contact.
+CONTACTED_WITHIN = [
+    re.compile(
+        rf"\b(?:been in touch with|contact(?:ed)?|talk(?:ed)? to|spoken (?:to|with)|spoke (?:to|with)|"
+        rf"visit(?:ed)?|call(?:ed)?|meet|met|touched base with|reached out to|seen)\b.{{0,30}}?\b(?:in|within|over|"
+        rf"during) the (?:last|past) (a|one|{NUMBER})?\s*(days?|weeks?|months?)\b",
+        IC,
+    ),
+    re.compile(
+        rf"(?:最近|近|过去)\s*(一|{NUMBER})?\s*(天|日|个月|周|星期)(?:内|里|以来|之内)?(?:都|有)?"
+        rf"(?:联系|接触|拜访|沟通|见)过",
+        IC,
+    ),
+]
+RECENTLY_CONTACTED = re.compile(
+    r"(?:最近|近期)(?:都)?(?:联系|接触|拜访|沟通)过的|\brecently (?:contacted|visited|called|met)\b",
+    IC,
+)
+RECENT_MONTH = 30
 _DAYS_PER = {"天": 1, "日": 1, "d": 1, "day": 1, "周": 7, "week": 7, "个月": 30, "月": 30,
              "month": 30, "年": 365, "year": 365}  # fmt: skip
 WINDOW = re.compile(
@@ -184,7 +203,11 @@ PERMISSION_ASKED = re.compile(
     r"\b(?:can|could|may) (?:i|we) (?:just |simply |also )?(?:get|have|make|ask) (?:the |a |my )?"
     r"(?:client|customer|them|him|her)\b.{0,40}\b(?:buy|sign|take|open|purchase)\b|"
     r"\b(?:can|could|may) (?:i|we) (?:just |simply )?(?:fill|sign|place|process|complete|tick)\b"
-    r".{0,40}\b(?:for (?:him|her|them|the client)|on (?:his|her|their) behalf|order|form|assessment)\b",
+    r".{0,40}\b(?:for (?:him|her|them|the client)|on (?:his|her|their) behalf|order|form|assessment)\b|"
+    # "client wants to email me their payroll list - ok?": a client's wish, and is it allowed
+    r"\b(?:client|customer|they|he|she) (?:wants?|asked|asks|would like) to\b.{0,60}"
+    r"(?:\b(?:ok|okay|fine|allowed|alright)\s*[?？]\s*$|\bcan (?:i|they|we)\b)|"
+    r"(?:客户|他|她|他们)(?:想|要|说要|打算).{0,30}(?:可以吗|行吗|能行吗|合规吗|行不行)\s*[？?]?\s*$",
     re.I,
 )
 NORMATIVE = re.compile(
@@ -209,7 +232,10 @@ CLIENT_NOUN = re.compile(r"客户|企业|公司|\bclients?\b|\bcustomers?\b|\bac
 TEAM = re.compile(
     r"团队|(?:我们|咱们?|本)组(?!合|织)|组[里内]|组员|全组|\b(?:my|our|the) team\b|\bteam\b", IC
 )
-TEAM_ASKS = re.compile(r"有哪些|有几[个家位]?|哪些|\bwhich\b|\bwho\b", IC)
+# "组里核心以上客户有流失预警的": "the ones with …", a list asked by its end.
+TEAM_ASKS = re.compile(
+    r"有哪些|有几[个家位]?|哪些|\bwhich\b|\bwho\b|有[^，。,]{1,10}的\s*[?？。]?\s*$", IC
+)
 
 
 @dataclass
@@ -499,6 +525,16 @@ NEVER_SAID = re.compile(
 )
 
 
+def _contacted_within(text: str) -> int | None:
+    """Days of "in the last month" / "最近两周联系过" (no number: one of the unit); "最近联系过的"
+    with no span is the last month."""
+    for rx in CONTACTED_WITHIN:
+        if m := rx.search(text):
+            num, unit = m.groups()[-2:]
+            return _days(num or "one", unit) or None
+    return RECENT_MONTH if RECENTLY_CONTACTED.search(text) else None
+
+
 def _no_contact(text: str) -> int | None:
     if NEVER_SAID.search(text):
         return NEVER_CONTACTED
@@ -693,6 +729,8 @@ def parse(
     found_rms = mentioned(text, rms, team)
     if len(found_rms) == 1:
         q["rm"] = found_rms[0].rm_id
+    elif len(found_rms) > 1 and set(r.rm_id for r in found_rms) <= set(team):
+        q["group_by_rm"] = True  # "马骁和何雨桐谁的铂金客户多": the two side by side, per RM
     if tiering is not None and (tiers := tiering.at_or_above(text) or tiering.tiers_in(text)):
         q["tier"], q["tiers"] = tiers[0], tiers[1:]
     if segment := _first(SEGMENTS, text):
@@ -720,6 +758,8 @@ def parse(
         q["signal"] = signal
     if (days := _not_since(text, as_of) or _no_contact(text)) is not None:
         q["no_contact_days"] = days
+    elif (recent := _contacted_within(text)) is not None:
+        q["contacted_within_days"] = recent
     if m := RISK_APPETITE.search(text):
         q["risk_appetite"] = f"C{m.group(1)}"
     if m := SUITABLE_FOR.search(text):
@@ -771,6 +811,8 @@ def parse(
         q["sort_by"] = (
             "days_since_contact"  # "最近一次联系都是啥时候": each list line's last contact
         )
+    if "sort_by" not in q and q.get("contacted_within_days"):
+        q["sort_by"], q["descending"] = "days_since_contact", False  # the latest contact first
     if "sort_by" not in q:
         q["sort_by"] = _default_sort(q)
     if top:
@@ -792,6 +834,7 @@ def parse(
         top
         or invite
         or q.get("no_contact_days")
+        or q.get("contacted_within_days")
         or q.get("maturity_within_days") is not None
         or (
             q.get("risk_appetite")

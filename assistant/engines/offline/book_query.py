@@ -128,6 +128,8 @@ async def answer(req: Request) -> EngineResult:
         return await _count_by_segment(req, args)  # "how many retail vs corporate clients"
     if BY_TIER.search(req.text) and "tier" not in args:
         return await _count_by_tier(req, args)  # "我的客户按分层各有几家"
+    if args.get("group_by_rm") and not PER_RM_LISTED.search(req.text):
+        args["count_only"] = True  # the table per RM answers it; no client is named
     result = await req.tb.acall("list_book", args)
     body = [c.heading(t("book_title", req.lang)), t("book_query", req.lang) + result["query"]]
     if not result.get("matched") and parsed.otherwise is not None:
@@ -291,7 +293,7 @@ def _lines(
         # "list the dormant clients across my team, grouped by RM": the clients too, named
         # with each line's RM, so "按客户经理列一下" reads who has which client
         listed = _owned(c.book_lines(result, language), result, owners, language)
-        return _per_rm(result, args, language) + (listed if LISTED.search(text) else [])
+        return _per_rm(result, args, language) + (listed if PER_RM_LISTED.search(text) else [])
     if args.get("follow_up_gaps"):
         return c.gap_lines(result, language)
     lines = c.book_lines(result, language)
@@ -305,7 +307,13 @@ def _lines(
         n = result.get("matched", 0)
         key = "book_count_none" if n == 0 else "book_count_one" if n == 1 else "book_count"
         lines.insert(0, t(key, language).format(matched=n))
-    elif figure and result.get("clients") and WHO.search(text) and not WHOSE.search(text):
+    elif (
+        figure
+        and result.get("clients")
+        and "limit" in args  # a ranking's head ("who has the most"), not "who have I met"
+        and WHO.search(text)
+        and not WHOSE.search(text)
+    ):
         lines.insert(0, _top(result["clients"][0], figure, language))
     if TOTAL.search(text) and result.get("clients") and not args.get("count_only"):
         lines.insert(0, _total(result, args, language, text))
@@ -324,7 +332,13 @@ def _total(result: dict, args: dict, language: str, text: str) -> str:
 
 
 # "list …, grouped by RM", "都有哪些": the clients asked for by name, not the counts alone.
-LISTED = re.compile(r"\blist\b|\bwhich\b|\bwho\b|\bname them\b|列出|列一下|名单|哪些|都有谁", re.I)
+# With the counts per RM, the clients too only when asked for: "which RM has the most" and
+# "谁的客户最多" ask who the RM is, not which clients.
+PER_RM_LISTED = re.compile(
+    r"\blist\b|\bname them\b|\bwhich (clients|customers|ones)\b|\bwho are they\b|列出|列一下|名单|"
+    r"哪些客户|哪几(个|家|位)客户|都有谁|分别是谁|都是谁|是哪些",
+    re.I,
+)
 # "资产最多的是谁", "who has the most loans": one client is the answer, with its figure in full.
 WHO = re.compile(
     r"是谁|是哪(个|位|家)|哪(个|位|家)客户|哪(个|位|家).{0,8}(?:最|更)|\bwho\b|\bwhich (client|customer|one)\b|"

@@ -27,6 +27,14 @@ from tools.toolbox import Refusal, Toolbox, ToolError
 INTENT = "capture_note"
 STATE_KEY = "pending_note"
 WHICH_KEY = "pending_capture"  # a note waiting for the RM to say which client it is about
+EMPTY_KEY = "empty_note"  # a note turned down as empty, waiting for what was said
+# A reply to "what was discussed?" is a statement; a question or a request is a new turn.
+ASKS = re.compile(
+    r"[?？]|吗\s*$|呢\s*$|多少|什么|谁|哪|怎么|如何|能不能|可以.{0,6}吗|帮我|给我|写(一|个|封|条)|起草|"
+    r"^\s*(what|how|when|who|which|why|can|could|should|would|do|does|did|is|are|will|any)\b|"
+    r"\b(draft|write|show me|list|prep)\b",
+    re.I,
+)
 EDIT = re.compile(
     r"改成|改为|换成|应该是|其实是|是.{0,4}不是|\b(change|make it|actually|it was|should be)\b",
     re.I,
@@ -50,6 +58,7 @@ async def handle(ctx: EngineContext, playbooks: PlaybookMap) -> EngineResult | N
     result = await _handle(ctx, playbooks)
     if result is not None:
         result.state.setdefault(WHICH_KEY, None)  # a which-client question lasts one turn
+        result.state.setdefault(EMPTY_KEY, None)  # so does "what was discussed?"
     return result
 
 
@@ -74,6 +83,15 @@ async def _handle(ctx: EngineContext, playbooks: PlaybookMap) -> EngineResult | 
         if picked:  # "第一个" / "the electronics one": the note waiting for its client
             ctx = replace(ctx, masked_text=waiting["text"], language=waiting["language"])
             return await _capture(ctx, playbooks, client_id=picked)
+    empty = ctx.state.get(EMPTY_KEY)
+    if empty and body(text, policy) is None and not ASKS.search(text):
+        # "log a call with Hughes" → "what was discussed?" → "he wants to move the fund…":
+        # the reply is the note's content, for the client the empty note named.
+        said = (
+            f"{empty['text']}，{text}" if empty["language"] == "zh" else f"{empty['text']}: {text}"
+        )
+        ctx = replace(ctx, masked_text=said, language=empty["language"])
+        return await _capture(ctx, playbooks, client_id=empty["client_id"])
     if body(text, policy) is None:
         return None
     return await _capture(ctx, playbooks)
@@ -82,7 +100,7 @@ async def _handle(ctx: EngineContext, playbooks: PlaybookMap) -> EngineResult | 
 def forget(result: EngineResult, state: dict) -> None:
     """A turn that is not about the pending note drops it: a "yes" three questions later must
     not save a draft the RM has stopped looking at."""
-    for key in (STATE_KEY, WHICH_KEY):
+    for key in (STATE_KEY, WHICH_KEY, EMPTY_KEY):
         if state.get(key):
             result.state[key] = None
 
@@ -160,7 +178,11 @@ async def _empty(ctx: EngineContext, playbooks: PlaybookMap, client_id: str) -> 
         INTENT,
         refused=True,
         refusal_reason="empty_note",
-        state={STATE_KEY: None, "client_ids": [client_id]},
+        state={
+            STATE_KEY: None,
+            "client_ids": [client_id],
+            EMPTY_KEY: {"text": ctx.masked_text, "client_id": client_id, "language": lang},
+        },
     )
 
 

@@ -30,9 +30,11 @@ PHRASES = {
     ),
     "dropped": ("好的，这条记录已取消，未保存。", "OK, the note was dropped; nothing was saved."),
     "empty": (
-        "这条记录只说明联系过，没有要点，未保存。请补充客户说了什么、下一步做什么。行内规范：",
-        "This note only says that contact happened, so it was not saved. Add what the client "
-        "said and what happens next. The bank's playbook:",
+        "这条记录只说明联系过，没有要点，未保存。谈了什么（客户说了什么）、下一步做什么？直接回复，"
+        "我补进记录给你确认。行内规范：",
+        "This note only says that contact happened, so it was not saved. What was discussed "
+        "(what the client said) and what happens next? Reply with it and I'll write the note up "
+        "for you to confirm. The bank's playbook:",
     ),
     "needs_client": (
         "这条记录是哪位客户的？请写上客户名称或客户号，例如“记一下：今天拜访了（客户名称），……”。",

@@ -18,7 +18,8 @@ RECENT = 3
 # "谁管的", "客户经理是谁", "who manages X", "whose client is X": the client's RM, first.
 WHO_MANAGES = re.compile(
     r"谁管|谁负责|谁在管|归谁|谁的客户|(客户经理|管户(经理)?|管户人|RM)\s*是谁|哪个客户经理|哪位客户经理|"
-    r"\bwho('s| is)? (manages|managing|looks after|owns|covers|handles)\b|\bwhose client\b|"
+    r"\bwho('s| is)? (manages|managing|looks after|looking after|owns|covers|covering|handles|"
+    r"handling|in charge of)\b|\bwhose client\b|\bwho (has|holds) (the )?(account|relationship)\b|"
     r"\bwho('s| is) (the|their|its|his|her) (rm|relationship manager|banker)\b|"
     r"\b(rm|relationship manager) (for|of) ⟦",
     re.I,

@@ -165,7 +165,9 @@ def _option(match: dict, language: str) -> str:
     rm = (match.get("rm") or {}).get("name")
     key = "client_option_rm" if rm else "client_option"
     line = t(key, language).format(name=match["name"], client_id=match["client_id"], rm=rm)
-    kind = {"corporate": "kind_corporate", "retail": "kind_retail"}.get(match.get("client_type"))
+    kind = {"corporate": "kind_corporate", "retail": "kind_retail"}.get(
+        str(match.get("client_type"))
+    )
     details = [t(kind, language)] if kind else []
     details += [str(match["branch"])] if match.get("branch") else []
     if match.get("onboarded"):

@@ -156,8 +156,12 @@ class OfflineEngine:
                 ids = [c for c in named if ctx.toolbox.caller.may_read(c)]
                 for client_id in ids:
                     ctx.toolbox.touch(client_id)
-                if FULL_ID_FLAG in result.flags:
+                if FULL_ID_FLAG in result.flags and ids:
                     result.state.update(followup.masked_offer(ids))
+                    # Whose number was refused, and what can be shown instead ("那打码的给我也行").
+                    who = ctx.toolbox.client_token(ids[0])
+                    offer = t("masked_offer", ctx.language).format(client=who, client_id=ids[0])
+                    result.text = f"{result.text}\n\n{offer}"
         if result is None:
             result = await _dispatch(
                 Request(ctx, slots, verdict.intent, emit, self.playbooks, book)
@@ -171,6 +175,7 @@ class OfflineEngine:
         if ctx.toolbox.shown_actions:  # "第一条已完成" next turn counts in this list
             result.state[outcome.SHOWN] = ctx.toolbox.shown_actions
         result.state = followup.carry(ctx.state, result.state, result.intent, result.refused)
+        result.state = followup.asked(result.state, ctx.masked_text, result.intent, result.refused)
         return result
 
     async def _outcome(self, ctx: EngineContext) -> EngineResult | None:

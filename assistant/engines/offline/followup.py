@@ -12,6 +12,8 @@ State keys (all optional):
                    ``style``
   ``candidates``   a pending "which one?": the clients offered, and ``pending_intent``
   ``last_intent``  the last answer's intent
+  ``last_question`` the last question as answered (masked), and ``asked_intent`` its intent
+                   even when refused: "那王莉的呢" asks it again of another client
 """
 
 from __future__ import annotations
@@ -176,7 +178,8 @@ DRAFT_EDIT = re.compile(
     r"正式一?点|更正式|口语化|客气一?点|亲切一?点|(加上|加一句|再加|补充|添上|加个|去掉|删掉|删除)|"
     r"英文版|中文版|用英文|用中文|翻译|"
     r"\b(shorter|longer|more formal|less formal|more casual|friendlier|warmer|politer|rewrite|"
-    r"redo|instead|translate|make it|in english|in chinese|english version|chinese version|"
+    r"redo|instead|translate|make (?:it|them|these|those|both|each)|in english|in chinese|"
+    r"english version|chinese version|"
     r"add|mention|include|remove|drop)\b",
     re.I,
 )
@@ -209,8 +212,10 @@ class FollowUp:
 async def resolve(tb: Toolbox, text: str, state: dict, slots: Slots) -> FollowUp:
     """Read the turn against the conversation's state; fill the slots it leaves unsaid."""
     names_client = bool(slots.client_tokens or slots.client_ids)
-    follow = _named_reply(text, state, slots.client_ids) or await _refer(
-        tb, text, state, names_client
+    follow = (
+        _named_reply(text, state, slots.client_ids)
+        or await _asked_again(tb, text, state, slots)
+        or await _refer(tb, text, state, names_client)
     )
     draft = state.get("last_draft") or {}
     edits = DRAFT_EDIT.search(text) or _first(STYLES, text)
@@ -269,6 +274,45 @@ def _named_reply(text: str, state: dict, named: list[str]) -> FollowUp | None:
         return None
     intent = state.get("pending_intent")
     return FollowUp(named[:1], intent=intent, default_intent=intent, question=question)
+
+
+# What an ellipsis says besides the one thing it swaps in: "那⟦CLIENT_2⟧的呢", "what about X?"
+ELLIPSIS_WORDS = re.compile(
+    r"^\s*(那么|那|还有|另外|and|what about|how about)\s*|(\s|的|呢|then|too|[？?。.!！])*$",
+    re.I,
+)
+
+
+async def _asked_again(tb: Toolbox, text: str, state: dict, slots: Slots) -> FollowUp | None:
+    """ "那王莉的呢" after "帮我看看张大千的持仓", "那外汇期权组合呢" after "能给他们推远期结售汇吗":
+    the last question asked again with one thing swapped — the client, or the product."""
+    last = state.get("last_question")
+    if not last or state.get("candidates") or not ELLIPSIS.search(text):
+        return None
+    said = ELLIPSIS_WORDS.sub("", text).strip()
+    if not said:
+        return None
+    intent = state.get("asked_intent")
+    if said in slots.client_tokens or (slots.client_ids and TOKEN_RE.fullmatch(said)):
+        # Another client: the question's own client (its name token) is swapped for it.
+        previous = [m.group(0) for m in TOKEN_RE.finditer(last)]
+        if not previous or intent not in SWAPPABLE:
+            return None
+        question = last.replace(previous[0], said)
+        return FollowUp(slots.client_ids[:1], intent=intent, question=question)
+    if TOKEN_RE.search(said) or not state.get("client_ids"):
+        return None
+    was, now = [await tb.acall("find_products", {"query": q}) for q in (last, said)]
+    old, new = was.get("asked_for"), now.get("asked_for")
+    if not (old and new and now["products"] and old in last and old != new):
+        return None
+    # The same client, another product: "能给他们推远期结售汇吗" → "…推外汇期权组合吗".
+    ids = list(state["client_ids"])[:1]
+    return FollowUp(ids, intent=state.get("last_intent"), question=last.replace(old, new))
+
+
+# Intents whose question can be asked again of another client as it stands.
+SWAPPABLE = ("client_facts", "serve_client", "meeting_prep", "draft_outreach")
 
 
 async def _refer(tb: Toolbox, text: str, state: dict, names_client: bool) -> FollowUp:
@@ -568,3 +612,10 @@ def carry(previous: dict, result_state: dict, intent: str, refused: bool) -> dic
     if not refused and intent != "help":
         state["last_intent"] = intent
     return state
+
+
+def asked(state: dict, question: str, intent: str, refused: bool) -> dict:
+    """The question this turn answered, kept for "那X呢" (a policy refusal's is not asked again)."""
+    if intent in SWAPPABLE and not (refused and MASKED_OFFER in state):
+        return state | {"last_question": question, "asked_intent": intent}
+    return state | {"last_question": None, "asked_intent": None}

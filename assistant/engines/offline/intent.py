@@ -22,7 +22,11 @@ if TYPE_CHECKING:
 METHODS = ("rules", "examples", "combined")
 
 # "email ⟦PERSON_1⟧ at ⟦CLIENT_1⟧ to set up…": the channel said as the verb.
-CHANNEL_AS_VERB = r"^\s*(?:pls |please |can you )?(?:e-?mail|wechat|wecom|text|sms|message) ⟦(?:CLIENT|PERSON)_\d+⟧"
+CHANNEL_AS_VERB = (
+    r"^\s*(?:pls |please |can you |then |ok,? |now )?(?:e-?mail|wechat|wecom|text|sms|message) "
+    # "WeChat him about it", "text her a reminder": a pronoun for the client in view
+    r"(?:⟦(?:CLIENT|PERSON)_\d+⟧|(?:him|her|them)\b)"
+)
 # Asking for a text to be written; a channel's wording named without it ("企业微信消息怎么写比较好",
 # "the call script opening") and without a client in sight is a question about the templates.
 # "draft a call outline for X", "write him a msg": an English ask for something to send or say.
@@ -306,7 +310,8 @@ CUES: dict[str, list[tuple[str, float]]] = {
             r"\bbrief me (?:for|before)\b|\b(?:before|for) (?:my|the|our) (?:meeting|visit|call)\b|"
             r"\bagenda for\b|\b(?:meeting|visiting|seeing|meet|visit|see) ⟦CLIENT_\d+⟧ "
             r"(?:tomorrow|today|this (?:afternoon|morning|evening)|next week|on \w+day)\b|"
-            r"\b(?:when|before) (?:i|we) (?:meet|visit|see)\b|\bcall with ⟦(?:CLIENT|PERSON)_\d+⟧ (?:at|from)\b|"
+            r"\b(?:when|before) (?:i|we) (?:meet|visit|see)\b|\bbefore (?:seeing|meeting|visiting) ⟦|"
+            r"(?:见|拜访|约见|去见)⟦(?:CLIENT|PERSON)_\d+⟧.{0,6}(?:之前|以前)|\bcall with ⟦(?:CLIENT|PERSON)_\d+⟧ (?:at|from)\b|"
             r"\bwhat'?s changed since (?:we|i) (?:last )?(?:spoke|talked|met|saw)\b|自从?上次(?:聊|联系|见面?|拜访)(?:以后|之后|后)?.{0,6}(?:有什么|有啥|哪些)(?:变化|变动)",
             4.0,
         ),

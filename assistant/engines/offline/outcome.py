@@ -174,7 +174,7 @@ async def _target(
     if n is None and not named:
         return EngineResult(say("which", ctx.language), INTENT)
     if named and len(named) > 1 and n is None:  # "华东精密": two clients of the book
-        tokens = ", ".join(_client_token(ctx.toolbox, cid) for cid in named)
+        tokens = ", ".join(ctx.toolbox.client_token(cid) for cid in named)
         return EngineResult(say("which_client", ctx.language, clients=tokens), INTENT)
     shown = await _shown(ctx)
     kinds = policy.kinds_in(text)
@@ -216,7 +216,7 @@ async def _record(
             state={PENDING: None},
         )
     status = result.get("status")
-    client = _client_token(tb, result.get("client_id") or target.get("client_id"))
+    client = tb.client_token(result.get("client_id") or target.get("client_id"))
     what = _what(result.get("kind") or target.get("kind"), lang, policy_of(tb))
     mark = {
         "action_key": result.get("action_key"),
@@ -247,15 +247,6 @@ async def _record(
     return EngineResult(
         text, INTENT, state={PENDING: None, LAST: mark, "client_ids": [mark["client_id"]]}
     )
-
-
-def _client_token(tb: Toolbox, client_id: str | None) -> str:
-    if not client_id:
-        return ""
-    name = next(
-        (c.name for c in tb.services.intelligence.directory if c.client_id == client_id), None
-    )
-    return tb.token(name, "CLIENT", client_id) or client_id
 
 
 def _what(kind: str | None, language: str, policy: OutcomePolicy | None) -> str:

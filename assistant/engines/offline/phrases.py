@@ -64,6 +64,10 @@ PHRASES: dict[str, dict[str, str]] = {
         "zh": "管理员账号只能查看审计数据，不能查看客户数据。",
         "en": "Admin accounts see audit data, not client data.",
     },
+    "masked_offer": {
+        "zh": "客户：{client}（{client_id}）。部分遮蔽后的号码可以给你看，回复“打码的也行”即可。",
+        "en": "Client: {client} ({client_id}). I can show the masked form: reply “masked is fine”.",
+    },
     "refuse_full_id": {
         "zh": "不能提供：按照个人信息保护规定，完整的证件号、手机号、卡号或账号不会出现在对话里（对话内容会留存并可能被转发），我只能显示部分遮蔽后的形式。如确需完整信息（如办理业务填表），请在 CRM 系统内按权限查看。",
         "en": "I can't give that: under the personal-information rules a full ID, phone, card or account number never appears in a chat (chats are kept and can be forwarded) — only a partially masked form. If you truly need the full value (to fill in a form, say), view it in the CRM under your entitlements.",

@@ -84,7 +84,7 @@ SIGNALS = [
 # "用英文", "改成中文", "英文版", "in English", "translate to Chinese"
 TO_LANGUAGE = (
     r"(用|改成|改为|换成|转成|翻译成|翻成|译成|写成|出个?)({zh})|({zh})(版|邮件|微信|短信|话术)|"
-    r"\bin {en}\b|\b{en} version\b|\b(to|into) {en}\b"
+    r"\bin {en}\b|\b{en} version\b|\b(to|into) {en}\b|\bmake (it|them|these|those|both|each) {en}\b"
 )
 
 
