@@ -10,8 +10,10 @@ import pytest
 from assistant.engines.offline import capture, followup
 from assistant.engines.offline.book_parse import parse
 from assistant.engines.offline.book_query import PER_RM_LISTED
-from assistant.engines.offline.client_facts import WHO_MANAGES
+from assistant.engines.offline.client_facts import CONTACTS_ASKED, RECENT_ASKED, WHO_MANAGES
 from assistant.engines.offline.clients import _option
+from assistant.engines.offline.compose import talking_points
+from assistant.engines.offline.draft_outreach import TAKEN_OUT, _draft_product
 from assistant.engines.offline.intent import classify
 from assistant.engines.refusals import FULL_ID_FLAG, policy_refusal
 from tools.bank.records import RMRecord
@@ -161,3 +163,57 @@ def test_an_export_of_the_book_with_numbers_is_refused_as_an_export() -> None:
     refused = policy_refusal(verdict, "en", text=text)
     assert refused is not None and refused.refused and refused.intent == "book_query"
     assert FULL_ID_FLAG in refused.flags
+
+
+# --- drafts ----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "left"),
+    [("那去掉保本那些，正常写一版", "那 ，正常写一版"), ("drop the guarantee part and redo it", "  and redo it"),
+     ("别提收益率，写短点", " ，写短点")],
+)  # fmt: skip
+def test_words_named_to_be_taken_out_are_not_checked_as_dictated(text: str, left: str) -> None:
+    assert TAKEN_OUT.sub(" ", text) == left
+
+
+def test_a_maturity_reminder_is_about_the_holding_that_matures_not_the_one_suggested() -> None:
+    profile = {"holdings": [{"product_code": "CD", "maturity_date": "2026-12-27"},
+                            {"product_code": "SAV", "maturity_date": None}]}  # fmt: skip
+    gap = [{"product_code": "WM", "kind": "product_gap"}]
+    assert _draft_product(gap, "maturity_reminder", "WM", profile) == "CD"
+    assert _draft_product([], "maturity_reminder", "CD", profile) == "CD"
+    assert _draft_product([], "product_pitch", "WM", profile) == "WM"
+
+
+@pytest.mark.parametrize(
+    ("text", "first"),
+    [("what's the credit line on the top one?", True), ("排第一的那个存款多少", True),
+     ("the top client's loans", True), ("top 3 of them", False)],
+)  # fmt: skip
+def test_the_top_one_is_the_head_of_the_list(text: str, first: bool) -> None:
+    assert (followup.by_position(text, ["A", "B", "C"]) == ["A"]) is first
+
+
+@pytest.mark.parametrize(
+    ("text", "contacts"),
+    [("when did I last contact the earliest one?", False), ("who is the contact at ⟦CLIENT_1⟧", True),
+     ("last contact?", False)],
+)  # fmt: skip
+def test_when_i_last_contacted_asks_when_not_who(text: str, contacts: bool) -> None:
+    assert bool(CONTACTS_ASKED.search(text)) is contacts and (contacts or RECENT_ASKED.search(text))
+
+
+def test_talking_points_are_a_few_lines_each_said_once() -> None:
+    same = "- 每两个月至少一次拜访，每季度一次资金往来分析。"
+    pitch = {
+        "n": 3,
+        "text": "## 落地步骤\n1. 与财务负责人确认发薪日、人数、现有代发行。\n2. 签订代发协议，完成批量开卡。\n3. 首次代发后一个月内回访。",
+    }
+    standard = {"n": 2, "text": f"{same}\n- 1 个工作日内响应。"}
+    points = talking_points([pitch, standard, {**standard, "n": 4}])
+    assert points[:2] == [
+        "- 与财务负责人确认发薪日、人数、现有代发行。 [3]",
+        "- 签订代发协议，完成批量开卡。 [3]",
+    ]
+    assert sum(same[2:] in p for p in points) == 1 and len(points) == 4

@@ -30,7 +30,9 @@ WHO_MANAGES = re.compile(
 # of the profile asked for leads the answer, the rest follows as context.
 CONTACTS_ASKED = re.compile(
     r"联系人|对接人|负责人是谁|财务是谁|老板是谁|找谁|电话多少|手机号?多少|"
-    r"\b(?:contacts?|contact person|point of contact|who (?:do|should) i (?:call|talk to|ask for)|"
+    # "when did I last contact her" asks when, not who: "contact" after last/recent is a verb
+    r"(?<!last )(?<!recent )(?<!recently )\b(?:contacts?|contact person|point of contact|"
+    r"who (?:do|should) i (?:call|talk to|ask for)|"
     r"phone number|their number)\b",
     re.I,
 )

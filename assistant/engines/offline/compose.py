@@ -112,18 +112,25 @@ def action_lines(
 BULLET = re.compile(r"^\s*(?:[-*•]|\d+[.、)]|[（(]?\d+[）)])\s*(.+)$")
 
 
-def talking_points(passages: list[dict], limit: int = 3) -> list[str]:
-    """A few concrete lines from the cited passages, each carrying its citation number."""
+def talking_points(passages: list[dict], limit: int = 4, per_passage: int = 2) -> list[str]:
+    """A few concrete lines from the cited passages (the first ones first), each carrying its
+    citation number; a line two passages share is said once."""
     points: list[str] = []
+    seen: set[str] = set()
     for p in passages:
+        taken = 0
         for line in p["text"].splitlines():
             m = BULLET.match(line)
-            if m and 8 <= len(m.group(1)) <= 140 and not m.group(1).startswith("#"):
-                points.append(f"- {m.group(1).strip()} [{p['n']}]")
-                break
+            said = m.group(1).strip() if m else ""
+            if m and 8 <= len(said) <= 140 and not said.startswith("#") and said not in seen:
+                seen.add(said)
+                points.append(f"- {said} [{p['n']}]")
+                taken += 1
+                if taken >= per_passage:
+                    break
         if len(points) >= limit:
             break
-    return points
+    return points[:limit]
 
 
 def passage_title(p: dict) -> str:

@@ -76,7 +76,7 @@ async def answer(req: Request, profile: dict) -> EngineResult:
     # (kept raw in the draft's state, so "in English" frames it again).
     topic = None if told else topic_words(req.text) or req.slots.topic
     purpose = req.slots.purpose or ("general" if told or topic else purpose_for(signals, named))
-    product = _draft_product(signals, purpose, named)
+    product = _draft_product(signals, purpose, named, profile)
     # What the RM asked to say is checked first: a promise of returns in the request is
     # reported (and kept out of the draft), not silently dropped.
     checked = await _check_request(req, cid, product)
@@ -143,13 +143,23 @@ async def answer(req: Request, profile: dict) -> EngineResult:
     )
 
 
+# "那去掉保本那些，正常写一版", "drop the guarantee part": words named to be taken out are not
+# words the RM asks the message to carry.
+TAKEN_OUT = re.compile(
+    r"(?:去掉|删掉|删除|删去|拿掉|去除|别写|别提|不要写|不要提|不写|不提)[^，。,；;！!]{0,12}|"
+    r"\b(?:remove|drop|take out|leave out|get rid of|without|no)\b(?: the)?[^,.;!]{0,30}?"
+    r"(?:part|bit|line|wording|stuff|claim|promise|guarantee)s?\b(?:\s+(?:part|bit|line|wording)s?\b)?",
+    re.I,
+)
+
+
 async def _check_request(req: Request, client_id: str, product: str | None) -> list[dict]:
     """The conduct check of the RM's own words, with the client's risk appetite and the
     product the draft is about (a product above the appetite is a suitability finding)."""
     report = await req.tb.acall(
         "check_compliance",
         {
-            "text": req.text,
+            "text": TAKEN_OUT.sub(" ", req.text),
             "client_id": client_id,
             "product_codes": [product] if product else [],
             "text_kind": "request",
@@ -283,19 +293,35 @@ def _purpose(signal: dict) -> str | None:
     return purpose
 
 
-def _draft_product(signals: list[dict], purpose: str, named: str | None) -> str | None:
+def _draft_product(
+    signals: list[dict], purpose: str, named: str | None, profile: dict | None = None
+) -> str | None:
     """The product the draft is about. A reminder of what the client holds (the CD that
     matures, the fund above their risk tolerance) is about the held product even when the RM
     names another one to move into: "her TD matures, roll it into a wealth product" reminds
-    her of the TD, never of a wealth product she does not hold."""
+    her of the TD, never of a wealth product she does not hold — also when the maturity is
+    further off than the signal's window (the holding that matures next)."""
     held = _signal_product(signals, purpose)
-    if named is None or (purpose in ABOUT_HOLDING and held and not _has_signal(signals, named)):
+    if held is None and purpose == "maturity_reminder" and profile is not None:
+        dated = sorted(
+            (h for h in profile.get("holdings") or [] if h.get("maturity_date")),
+            key=lambda h: h["maturity_date"],
+        )
+        if named is None or named not in {h["product_code"] for h in dated}:
+            held = dated[0]["product_code"] if dated else None
+        if held is not None and named is not None:
+            return held
+    if named is None or (
+        purpose in ABOUT_HOLDING and held and not _has_signal(signals, named, purpose)
+    ):
         return held
     return named
 
 
-def _has_signal(signals: list[dict], product: str) -> bool:
-    return any(s.get("product_code") == product for s in signals)
+def _has_signal(signals: list[dict], product: str, purpose: str) -> bool:
+    """Whether ``product`` is the subject of a signal of this purpose (a maturing wealth
+    product), not merely named by another (the gap that suggests buying it)."""
+    return any(s.get("product_code") == product and _purpose(s) == purpose for s in signals)
 
 
 def _signal_product(signals: list[dict], purpose: str) -> str | None:

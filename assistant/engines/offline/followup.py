@@ -351,6 +351,9 @@ async def _refer(tb: Toolbox, text: str, state: dict, names_client: bool) -> Fol
         return ranked  # "top 3 of them by deposits": the list on screen ranked, not its first 3
     if shown and not names_client:
         picked = _by_position(text, shown)
+        last = state.get(LAST_BOOK) or {}
+        if not picked and EARLIEST_ONE.search(text) and last.get("sort_by") in SOONEST_FIRST:
+            picked = shown[:1]  # the list was shown soonest first
         if not picked and POINTER.search(text):
             picked = await _by_measure(tb, text, shown) or await _by_description(tb, text, shown)
         elif not picked and WITHIN_LIST.search(text) and (wanted := superlative(text)):
@@ -476,7 +479,23 @@ def _ranked_head(text: str, shown: list[str]) -> FollowUp | None:
     return FollowUp(intent="book_query", book=query)
 
 
+# "the top one", "排第一的那个", "最上面那家": the head of the list on screen.
+TOP_ONE = re.compile(
+    r"\bthe\s+top\s+(?:one|client|company|name|guy)\b|\bthe one (?:at|on) (?:the )?top\b|"
+    r"排(?:名)?第一的|排在第一|最上面(?:那|的|这)",
+    re.I,
+)
+# "the earliest one", "最早到期那个": the head of a list shown soonest first.
+EARLIEST_ONE = re.compile(
+    r"\bthe\s+(?:earliest|soonest|nearest|next)\s+(?:one|client|company)\b|最早(?:到期)?的?(?:那|这)",
+    re.I,
+)
+SOONEST_FIRST = ("days_to_maturity", "urgency")
+
+
 def _ordinal(text: str) -> int | None:
+    if TOP_ONE.search(text):
+        return 1
     if m := ZH_ORDINAL.search(text):
         return _count(m.group(1))
     if m := EN_ORDINAL.search(text):

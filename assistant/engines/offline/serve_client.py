@@ -5,7 +5,7 @@ from __future__ import annotations
 from assistant.engines.base import EngineResult
 from assistant.engines.offline import compose as c
 from assistant.engines.offline.phrases import t
-from assistant.engines.offline.playbooks import Lookup, find, lookup
+from assistant.engines.offline.playbooks import Lookup, find, lookup, same_playbook
 from assistant.engines.offline.request import Request
 from assistant.engines.offline.support import check_support
 
@@ -31,12 +31,13 @@ async def answer(req: Request, profile: dict) -> EngineResult:
     cited = {key: p["doc_id"] for key, p in found.items()}
     items = [i.model_copy(update={"playbook": cited.get(i.playbook or "")}) for i in items]
     suitability = found.get(suitability_ref.key)
+    pitches = await _pitch_passages(req, actions, found, profile["tier_label"])
     blocks = [
         [c.heading(t("snapshot", lang))] + c.snapshot(profile, lang),
         [c.heading(t("signals", lang))] + c.signal_lines(signals, lang, cite_for),
         await _recent(req, cid),
         [c.heading(t("actions", lang))] + act_lines,
-        [c.heading(t("talking", lang))] + c.talking_points(list(found.values())),
+        [c.heading(t("talking", lang))] + c.talking_points([*pitches, *found.values()]),
         [c.heading(t("compliance", lang))]
         + [f"- {t('suit_note', lang)}" + (f" [{suitability['n']}]" if suitability else "")],
         [c.heading(t("next", lang))]
@@ -75,6 +76,24 @@ async def _passages(req: Request, refs: list[Lookup], tier: str) -> dict[str, di
         if ref.key not in found and (best := await find(req.tb, ref, req.lang, tier=tier)):
             found[ref.key] = best
     return found
+
+
+# What to say, asked of an action's own playbook: its pitch lines and steps, not the passage
+# that says who the action is for ("员工 80 人以上…") cited beside the action.
+PITCH = {"zh": "话术 沟通要点 怎么谈 落地步骤", "en": "talking points how to approach steps"}
+
+
+async def _pitch_passages(
+    req: Request, actions: list[dict], found: dict[str, dict], tier: str
+) -> list[dict]:
+    cited = [found[k] for k in (r.key for r in _action_refs(req, actions)) if k in found]
+    pitches: list[dict] = []
+    for passage in cited[:2]:
+        ref = Lookup(None, passage["doc_id"], passage.get("title") or passage["doc_id"])
+        best = await find(req.tb, ref, req.lang, tier=tier, extra=PITCH[req.lang])
+        if best and same_playbook(best["doc_id"], passage["doc_id"]) and best not in pitches:
+            pitches.append(best)
+    return pitches
 
 
 async def _recent(req: Request, client_id: str) -> list[str]:
