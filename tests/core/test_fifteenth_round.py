@@ -15,6 +15,7 @@ from assistant.engines.offline.clients import _option
 from assistant.engines.offline.compose import talking_points
 from assistant.engines.offline.draft_outreach import TAKEN_OUT, _draft_product
 from assistant.engines.offline.intent import classify
+from assistant.engines.offline.unknown_client import company_named
 from assistant.engines.refusals import FULL_ID_FLAG, policy_refusal
 from tools.bank.records import RMRecord
 
@@ -217,3 +218,20 @@ def test_talking_points_are_a_few_lines_each_said_once() -> None:
         "- 签订代发协议，完成批量开卡。 [3]",
     ]
     assert sum(same[2:] in p for p in points) == 1 and len(points) == 4
+
+
+# --- a company no book holds -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [("东港远洋渔业的授信额度是多少", "东港远洋渔业"), ("宏达建材现在存款多少", "宏达建材"),
+     ("海通物流那边联系人是谁", "海通物流"), ("建材公司的存款一般多少", None),
+     ("化工集团的授信额度是多少", None), ("代发工资的手续费是多少", None),
+     ("我们行对公客户的存款一般多少", None), ("大额存单的起存金额是多少", None),
+     ("新能源汽车的贷款政策是什么", None)],
+)  # fmt: skip
+def test_a_company_asked_about_by_name_is_told_from_a_kind_of_company(
+    text: str, name: str | None
+) -> None:
+    assert company_named(text) == name

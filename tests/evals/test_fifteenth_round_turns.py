@@ -78,3 +78,20 @@ def test_a_team_leads_count_per_rm_names_no_client(
     answer = ask(fl, "which RM on my team has the most clients?", lead.rm_id)
     assert answer.intent == "book_query" and answer.client_ids == [], answer.text[:400]
     assert f"{top} (" in answer.text and str(sizes[top]) in answer.text, answer.text[:400]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("bank", BANKS)
+def test_a_company_no_book_holds_gets_the_answer_another_books_client_gets(
+    bank: str, request: pytest.FixtureRequest
+) -> None:
+    fl = request.getfixturevalue(bank)
+    rm = plain_rms(fl)[0]
+    names = {c.name for c in fl.bank.get_clients(sorted(fl.bank.client_ids_of(plain_rms(fl))))}
+    assert not any("翠微远洋渔业" in n for n in names)
+    unknown = ask(fl, "翠微远洋渔业的授信额度是多少", rm)
+    assert unknown.refused and unknown.client_ids == [] and unknown.intent == "client_facts"
+    foreign_rm = next(r for r in plain_rms(fl) if r != rm)
+    other = fl.bank.get_clients(sorted(fl.bank.client_ids_of([foreign_rm])))[0]
+    foreign = ask(fl, f"{other.name}的授信额度是多少", rm)
+    assert foreign.refused and foreign.text == unknown.text, foreign.text[:200]

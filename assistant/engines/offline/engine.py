@@ -35,6 +35,7 @@ from assistant.engines.offline.request import Handler, Request
 from assistant.engines.offline.slot_examples import SlotClassifier
 from assistant.engines.offline.slots import Slots, extract
 from assistant.engines.offline.spelling import bank_phrases, corrected, corrected_zh, vocabulary
+from assistant.engines.offline.unknown_client import unknown_company
 from assistant.engines.refusals import (
     FULL_ID_FLAG,
     asks_how_to_record,
@@ -162,6 +163,14 @@ class OfflineEngine:
                     who = ctx.toolbox.client_token(ids[0])
                     offer = t("masked_offer", ctx.language).format(client=who, client_id=ids[0])
                     result.text = f"{result.text}\n\n{offer}"
+        named_here = has_client or follow.client_ids or book.structured
+        # "东港远洋渔业的授信额度是多少": a company no book holds, asked about by name.
+        if (
+            result is None
+            and not named_here
+            and await unknown_company(ctx.toolbox, ctx.masked_text)
+        ):
+            result = no_such_client("client_facts", ctx.language)
         if result is None:
             result = await _dispatch(
                 Request(ctx, slots, verdict.intent, emit, self.playbooks, book)
