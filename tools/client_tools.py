@@ -13,6 +13,7 @@ from assistant.errors import EntitlementError
 from assistant.privacy.dictionary import splits_a_word, word_edges
 from assistant.privacy.tokens import TOKEN_RE
 from tools.bank.records import ClientData, ClientRecord
+from tools.intelligence.age import age_on
 from tools.names.forms import company_forms, is_english_word
 from tools.names.titles import Titled, addressed, titled
 from tools.outcomes.keys import action_kind
@@ -383,6 +384,8 @@ def _profile(tb: Toolbox, data: ClientData) -> dict:
         "onboard_date": str(c.onboard_date),
         "risk_appetite": c.risk_appetite,
         "risk_rating": c.risk_rating,  # the bank's internal (credit) rating, as the extract has it
+        # An older client's protections depend on the age, never on the number it comes from.
+        "age": age_on(c.registration_id, tb.services.as_of) if c.client_type == "retail" else None,
         "employees": c.employees,
         "phone": phone,
         "email": email,

@@ -4,6 +4,7 @@ showed misread (not their words), read without a bank."""
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
 import pytest
 
@@ -11,15 +12,18 @@ from assistant.engines.offline import capture, followup
 from assistant.engines.offline.book_parse import parse
 from assistant.engines.offline.book_query import PER_RM_LISTED
 from assistant.engines.offline.client_facts import CONTACTS_ASKED, RECENT_ASKED, WHO_MANAGES
-from assistant.engines.offline.clients import _option
+from assistant.engines.offline.clients import AGE_SAID, _option
 from assistant.engines.offline.compose import talking_points
 from assistant.engines.offline.draft_outreach import TAKEN_OUT, _draft_product
 from assistant.engines.offline.intent import classify
 from assistant.engines.offline.unknown_client import company_named
 from assistant.engines.refusals import FULL_ID_FLAG, policy_refusal
 from tools.bank.records import RMRecord
+from tools.intelligence.age import age_on
+from tools.outreach.bank_profile import load_bank_profile
 
 AS_OF = date(2026, 11, 1)
+HARBOUR = Path(__file__).resolve().parents[2] / "evals" / "banks" / "harbour"
 
 
 def test_a_which_one_tells_two_clients_of_one_name_apart() -> None:
@@ -235,3 +239,35 @@ def test_a_company_asked_about_by_name_is_told_from_a_kind_of_company(
     text: str, name: str | None
 ) -> None:
     assert company_named(text) == name
+
+
+# --- older clients ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("number", "on", "age"),
+    [("110101193911213835", date(2026, 7, 1), 86), ("110101193911213835", date(2026, 11, 21), 87),
+     ("11010119811231001X", date(2026, 12, 30), 44), ("9131011", date(2026, 1, 1), None),
+     ("110101198102301610", date(2026, 1, 1), None), (None, date(2026, 1, 1), None),
+     ("110101203001010016", date(2026, 1, 1), None)],
+)  # fmt: skip
+def test_an_age_is_read_off_a_resident_ids_birth_date(
+    number: str | None, on: date, age: int | None
+) -> None:
+    assert age_on(number, on) == age
+
+
+@pytest.mark.parametrize(
+    ("text", "age"),
+    [("张永强86了，想买点海盈进取一号，可以吗", 86), ("she's 78 years old, can she buy the fund", 78),
+     ("客户72岁 能买R3吗", 72), ("client aged 81 wants the equity fund", 81)],
+)  # fmt: skip
+def test_an_age_said_by_the_rm_is_read(text: str, age: int) -> None:
+    said = AGE_SAID.search(text)
+    assert said is not None and int(next(g for g in said.groups() if g)) == age
+
+
+def test_both_banks_profiles_say_when_the_elderly_rule_applies() -> None:
+    for path in (None, HARBOUR / "bank.yaml"):
+        rule = load_bank_profile(path).elderly
+        assert rule is not None and rule.age == 65 and rule.product_risk_at_least == "R3"

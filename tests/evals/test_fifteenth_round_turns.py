@@ -1,7 +1,9 @@
 """Kinds of turn the fifteenth blind round's dev halves showed misread (not their words), checked
 on both banks with clients read from each bank's own data: "那X的呢" asks the last question of
 another client; a note turned down as empty is completed by the reply; a refused full number
-says whose it was; a team lead's counts per RM name no client."""
+says whose it was; a team lead's counts per RM name no client; a company no book holds gets the
+answer another book's client gets; an older client's riskier purchase carries the bank's extra
+care."""
 
 from __future__ import annotations
 
@@ -10,6 +12,7 @@ import pytest
 from assistant.wiring import Frontline
 from tests.support.turns import ask, plain_rms
 from tools.bank.records import ClientRecord
+from tools.intelligence.age import age_on
 
 BANKS = ["demo_frontline", "harbour_frontline"]
 
@@ -95,3 +98,33 @@ def test_a_company_no_book_holds_gets_the_answer_another_books_client_gets(
     other = fl.bank.get_clients(sorted(fl.bank.client_ids_of([foreign_rm])))[0]
     foreign = ask(fl, f"{other.name}的授信额度是多少", rm)
     assert foreign.refused and foreign.text == unknown.text, foreign.text[:200]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("bank", BANKS)
+def test_an_older_clients_purchase_carries_the_banks_extra_care(
+    bank: str, request: pytest.FixtureRequest
+) -> None:
+    fl = request.getfixturevalue(bank)
+    as_of = fl.insights.as_of
+    products = list(fl.bank.products().values())
+    risky = [p for p in products if p.risk_level in ("R3", "R4") and p.segment == "retail"]
+    names: dict[str, list[ClientRecord]] = {}
+    for rm in plain_rms(fl):
+        for c in fl.bank.get_clients(sorted(fl.bank.client_ids_of([rm]))):
+            names.setdefault(c.name, []).append(c)
+    pick = next(
+        (rm, c, p)
+        for rm in plain_rms(fl)
+        for c in fl.bank.get_clients(sorted(fl.bank.client_ids_of([rm])))
+        for p in risky
+        if c.client_type == "retail"
+        and len(names[c.name]) == 1
+        and (age_on(c.registration_id, as_of) or 0) >= 70
+        and (c.risk_appetite or "C0")[1:] >= p.risk_level[1:]
+    )
+    rm, client, product = pick
+    answer = ask(fl, f"能给{client.name}推{product.name}吗", rm)
+    age = age_on(client.registration_id, as_of)
+    assert answer.client_ids[:1] == [client.client_id], answer.text[:300]
+    assert f"客户 {age} 岁（65 岁及以上）" in answer.text, answer.text[:400]

@@ -28,6 +28,14 @@ class SmsWording(_Strict):
     opt_out: str = Field(min_length=1)
 
 
+class ElderlyRule(_Strict):
+    """The bank's extra care for older clients buying riskier products (its suitability
+    playbook states the rule; this says when it applies)."""
+
+    age: int = Field(ge=50, le=100)
+    product_risk_at_least: str = Field(pattern=r"^R[1-5]$")
+
+
 class BankProfile(_Strict):
     name: dict[str, str]
     sms: dict[str, SmsWording]
@@ -36,6 +44,8 @@ class BankProfile(_Strict):
     # Where the bank's RMs record a visit or a call ("CRM 系统 › 客户拜访"), by language:
     # named when Frontline says it cannot record one.
     records_in: dict[str, str] = Field(default_factory=dict)
+    # Older clients: from what age, for products of what risk, the playbook's extra rule applies.
+    elderly: ElderlyRule | None = None
 
     def slots(self, language: str) -> dict[str, str]:
         """Template placeholders for ``language``."""

@@ -126,7 +126,42 @@ async def client_suitability(req: Request, profile: dict) -> str | None:
         return None
     passage = await find(req.tb, lookup(req.playbooks, "suitability"), req.lang, k=5)
     lead = suitability_lead(str(grade), rated[0], [passage] if passage else [], req.lang)
-    return lead.render(req.lang) if lead else None
+    if lead is None:
+        return None
+    older = await _elderly_line(req, profile, str(rated[0]["risk_level"]))
+    return "\n".join([lead.render(req.lang), *([older] if older else [])])
+
+
+# "张永强86了，想买点…", "she's 78 now": the client's age as the RM says it.
+AGE_SAID = re.compile(
+    r"(?<!\d)(\d{2,3})\s*(?:岁|周岁|了)|\baged?\s*(\d{2,3})\b|\b(\d{2,3})[- ]?(?:years?|yrs?)[- ]old\b",
+    re.I,
+)
+
+
+def _risk(level: str) -> int:
+    return int(level[1:]) if re.fullmatch(r"[RC][1-5]", level) else 0
+
+
+async def _elderly_line(req: Request, profile: dict, risk_level: str) -> str | None:
+    """The bank's extra care for an older client buying a riskier product (the bank profile
+    says from what age and risk; the suitability playbook says what), with the age it rests
+    on: as the RM says it, else from the client's ID."""
+    rule = getattr(getattr(req.tb.services.templates, "profile", None), "elderly", None)
+    said = AGE_SAID.search(req.text)
+    age = int(next(g for g in said.groups() if g)) if said else profile.get("age")
+    if rule is None or age is None or not 50 <= age <= 120 or age < rule.age:
+        return None
+    if _risk(risk_level) < _risk(rule.product_risk_at_least):
+        return None
+    passage = await find(req.tb, lookup(req.playbooks, "elderly"), req.lang, k=5)
+    lines = [ln.strip(" -*•") for ln in (passage or {}).get("text", "").splitlines()]
+    stated = next((ln for ln in lines if str(rule.age) in ln), None)
+    if passage is None or stated is None:
+        return None
+    return t("elderly_rule", req.lang).format(
+        age=age, threshold=rule.age, rule=stated, n=passage["n"]
+    )
 
 
 async def resolve_client(req: Request) -> str | EngineResult | None:

@@ -64,6 +64,10 @@ PHRASES: dict[str, dict[str, str]] = {
         "zh": "管理员账号只能查看审计数据，不能查看客户数据。",
         "en": "Admin accounts see audit data, not client data.",
     },
+    "elderly_rule": {
+        "zh": "- 客户 {age} 岁（{threshold} 岁及以上）：{rule} [{n}]",
+        "en": "- The client is {age} ({threshold} or older): {rule} [{n}]",
+    },
     "masked_offer": {
         "zh": "客户：{client}（{client_id}）。部分遮蔽后的号码可以给你看，回复“打码的也行”即可。",
         "en": "Client: {client} ({client_id}). I can show the masked form: reply “masked is fine”.",
