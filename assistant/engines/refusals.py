@@ -226,12 +226,15 @@ def policy_refusal(
     language: str,
     *,
     full_id_intent: str | None = None,
+    served_intent: str | None = None,
     text: str = "",
     records_in: str | None = None,
 ) -> EngineResult | None:
     """The refusal for an injection, a full-identifier request or a request to record a visit,
     else None. A full-identifier refusal is recorded under ``full_id_intent`` when given (the
-    offline engine knows the question names a client), else under the classified intent.
+    offline engine knows the question names a client), else under the classified intent; a
+    request to help a named client round a rule (split a transfer, fill in their risk
+    assessment) under ``served_intent`` — it asks how to serve that client.
     ``records_in`` is where the bank's RMs record visits (the bank profile), named in the
     answer when known."""
     if verdict.injection:
@@ -267,7 +270,7 @@ def policy_refusal(
         if asks(text):
             return EngineResult(
                 t(phrase, language),
-                verdict.intent,
+                served_intent or verdict.intent,
                 refused=True,
                 refusal_reason="out_of_policy",
                 flags=[flag],

@@ -271,3 +271,12 @@ def test_both_banks_profiles_say_when_the_elderly_rule_applies() -> None:
     for path in (None, HARBOUR / "bank.yaml"):
         rule = load_bank_profile(path).elderly
         assert rule is not None and rule.age == 65 and rule.product_risk_at_least == "R3"
+
+
+def test_helping_a_named_client_round_a_rule_is_refused_as_serving_them() -> None:
+    text = "⟦CLIENT_1⟧老板想分几笔转出去，每笔4万9，免得被查，我怎么帮他安排"
+    verdict = classify(text, has_client=True, follow_up_client=False)
+    refused = policy_refusal(verdict, "zh", text=text, served_intent="serve_client")
+    assert refused is not None and refused.refused and refused.intent == "serve_client"
+    unnamed = policy_refusal(verdict, "zh", text=text)
+    assert unnamed is not None and unnamed.intent == verdict.intent

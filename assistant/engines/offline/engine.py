@@ -376,6 +376,7 @@ def _early_answer(
         verdict,
         lang,
         full_id_intent="client_facts" if has_client else None,
+        served_intent="serve_client" if has_client else None,
         text=ctx.masked_text,
         records_in=records_in(ctx.toolbox, lang),
     )
