@@ -175,7 +175,7 @@ MISMATCH = re.compile(
     IC,
 )
 SEGMENTS = [
-    (r"对公|企业客户|公司客户|\bcorporates?\b", "corporate"),
+    (r"对公|企业客户|公司客户|\bcorporates?\b|\bcorp\b|\bbusiness clients\b", "corporate"),
     (r"零售|个人客户|私人客户|\bretail\b|\bindividuals?\b", "retail"),
 ]
 
@@ -370,7 +370,7 @@ def _window(text: str, as_of: date) -> int | None:
 NOT_SINCE = re.compile(
     r"(今年|本年|本年度|这一?年|本季度?|这个?季度|本月|这个月)(以来|内|里)?(都|还|一直)?(没|未|沒)(有)?"
     r"(联系|接触|拜访|沟通|跟进|见)|"
-    r"(?:no contact|not (?:been )?(?:contacted|visited|called|seen)|haven'?t (?:been )?"
+    r"(?:(?:no|zero|not any|not a single) contacts?|not (?:been )?(?:contacted|visited|called|seen)|haven'?t (?:been )?"
     r"(?:contacted|visited|called|talked to|seen|heard from)|without (?:a )?contact).{0,30}?"
     r"\b(this year|this quarter|this month|since (?:january|jan|the start of the year))\b",
     IC,

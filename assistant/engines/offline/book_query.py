@@ -128,8 +128,9 @@ async def answer(req: Request) -> EngineResult:
         return await _count_by_segment(req, args)  # "how many retail vs corporate clients"
     if BY_TIER.search(req.text) and "tier" not in args:
         return await _count_by_tier(req, args)  # "我的客户按分层各有几家"
-    if args.get("group_by_rm") and not PER_RM_LISTED.search(req.text):
-        args["count_only"] = True  # the table per RM answers it; no client is named
+    if args.get("group_by_rm"):
+        # The table per RM answers it; the clients behind it only when a filter picked them.
+        args["count_only"] = _counts_alone(parsed.query, req.text)
     result = await req.tb.acall("list_book", args)
     body = [c.heading(t("book_title", req.lang)), t("book_query", req.lang) + result["query"]]
     if not result.get("matched") and parsed.otherwise is not None:
@@ -293,7 +294,7 @@ def _lines(
         # "list the dormant clients across my team, grouped by RM": the clients too, named
         # with each line's RM, so "按客户经理列一下" reads who has which client
         listed = _owned(c.book_lines(result, language), result, owners, language)
-        return _per_rm(result, args, language) + (listed if PER_RM_LISTED.search(text) else [])
+        return _per_rm(result, args, language) + (listed if result.get("clients") else [])
     if args.get("follow_up_gaps"):
         return c.gap_lines(result, language)
     lines = c.book_lines(result, language)
@@ -339,6 +340,23 @@ PER_RM_LISTED = re.compile(
     r"哪些客户|哪几(个|家|位)客户|都有谁|分别是谁|都是谁|是哪些",
     re.I,
 )
+# "just the numbers", "只要数字": the counts per RM without the clients behind them.
+NUMBERS_ONLY = re.compile(
+    r"\b(?:just|only) (?:the )?(?:numbers?|counts?|totals?)\b|\bnumbers? only\b|"
+    r"(?:只要|只看|光要|就要|给我)(?:个)?(?:数字|数|个数|数量)|(?:说|报)个数",
+    re.I,
+)
+
+
+def _counts_alone(query: BookQuery, text: str) -> bool:
+    """Whether a count per RM is answered by its table alone. The whole team's book ("which RM
+    has the most clients") names no client; a filter's matches ("每个人名下有流失预警的客户各有
+    几个") are listed under the table, unless only the numbers are asked for."""
+    if PER_RM_LISTED.search(text):
+        return False
+    return not query.narrows() or bool(NUMBERS_ONLY.search(text))
+
+
 # "资产最多的是谁", "who has the most loans": one client is the answer, with its figure in full.
 WHO = re.compile(
     r"是谁|是哪(个|位|家)|哪(个|位|家)客户|哪(个|位|家).{0,8}(?:最|更)|\bwho\b|\bwhich (client|customer|one)\b|"
