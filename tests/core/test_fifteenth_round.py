@@ -16,6 +16,7 @@ from assistant.engines.offline.clients import AGE_SAID, _option
 from assistant.engines.offline.compose import talking_points
 from assistant.engines.offline.draft_outreach import TAKEN_OUT, _draft_product
 from assistant.engines.offline.intent import classify
+from assistant.engines.offline.slots import SIGNALS, _first
 from assistant.engines.offline.unknown_client import company_named
 from assistant.engines.refusals import FULL_ID_FLAG, policy_refusal
 from tools.bank.records import RMRecord
@@ -303,3 +304,17 @@ def test_a_count_per_rm_lists_a_filters_clients_unless_only_numbers_are_asked(
 )  # fmt: skip
 def test_a_corp_client_and_zero_contact_are_read(text: str, key: str, value: object) -> None:
     assert parse(text, AS_OF).query.model_dump()[key] == value
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["her deposits halved last month", "存款掉了一半", "他存款掉得挺厉害", "deposits fell sharply"],
+)
+def test_deposits_halved_or_fallen_are_the_churn_signal(text: str) -> None:
+    assert _first(SIGNALS, text) == "deposit_churn"
+
+
+def test_a_call_outline_for_a_client_is_a_draft() -> None:
+    text = "call outline for ⟦CLIENT_1⟧ - her deposits halved last month"
+    verdict = classify(text, has_client=True, follow_up_client=False)
+    assert verdict.intent == "draft_outreach"

@@ -32,7 +32,9 @@ CHANNEL_AS_VERB = (
 # "draft a call outline for X", "write him a msg": an English ask for something to send or say.
 DRAFT_EN = (
     r"\b(draft|write|compose|prepare)\b.{0,40}\b(message|msg|email|e-mail|mail|sms|text|wechat|"
-    r"wecom|weixin|script|note|letter|call outline|call plan)s?\b"
+    r"wecom|weixin|script|note|letter|call outline|call plan)s?\b|"
+    # "call outline for ⟦CLIENT_1⟧ - …": the thing to write, named with whom it is for
+    r"^\s*(?:an? )?(?:call outline|call script|call plan|phone script|wechat|email|sms)\s+(?:for|to)\s+⟦"
 )
 DRAFT_VERB = re.compile(
     r"起草|草拟|拟一[条封份个]|写一[条封份段个]|写[条个封]|发[一]?条|发(?:一)?[个封](?:微信|短信|邮件|企微|消息|信息)|帮我写|生成.{0,6}(消息|短信|邮件|话术|脚本)|"
