@@ -145,7 +145,7 @@ def generate_demo_bank(
     clients = skeletons(rng, rms)
     # The featured book (the first RM's): the one the walkthrough and the golden set open.
     assign_patterns(rng, clients, featured=rms[0]["rm_id"])
-    pick_special(clients)
+    pick_special(clients, ambiguous_in=rms[0]["rm_id"], distinctive_in=rms[1]["rm_id"])
     used_names: set[str] = {n for n, _ in AMBIGUOUS_PAIR} | {DISTINCTIVE_NAME[0]}
     holdings, balances, contact_rows, client_rows, notes = [], [], [], [], []
     series: dict[str, dict[str, list]] = {}

@@ -91,8 +91,9 @@ def skeletons(rng: random.Random, rms: list[dict[str, str]]) -> list[dict[str, A
     return clients
 
 
-def pick_special(clients: list[dict[str, Any]]) -> None:
-    """The ambiguous pair in RM001's book and the distinctive client of RM002 (plain, non-pattern clients)."""
+def pick_special(clients: list[dict[str, Any]], ambiguous_in: str, distinctive_in: str) -> None:
+    """The ambiguous pair in ``ambiguous_in``'s book and the distinctive client of
+    ``distinctive_in``'s (plain, non-pattern clients)."""
 
     def plain(rm: str, n: int) -> list[dict[str, Any]]:
         return [
@@ -101,7 +102,7 @@ def pick_special(clients: list[dict[str, Any]]) -> None:
             if c["rm_id"] == rm and not c["pattern"] and c["tier_target"] == "key"
         ][:n]
 
-    for c, (name, domain) in zip(plain("RM001", 2), AMBIGUOUS_PAIR, strict=True):
+    for c, (name, domain) in zip(plain(ambiguous_in, 2), AMBIGUOUS_PAIR, strict=True):
         c["fixed_name"], c["fixed_domain"], c["special"] = name, domain, "ambiguous"
-    c = plain("RM002", 1)[0]
+    c = plain(distinctive_in, 1)[0]
     c["fixed_name"], c["fixed_domain"], c["special"] = *DISTINCTIVE_NAME, "distinctive"

@@ -7,7 +7,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from tools.bank.demo_data import EN_TITLES
-from tools.bank.demo_holdings import MATURING_WINDOWS
+from tools.bank.demo_holdings import MATURING_WINDOWS, P
 from tools.bank.demo_notes import format_phone
 from tools.bank.demo_series import working_days_after
 
@@ -68,7 +68,7 @@ def interactions(
             (
                 date.fromordinal(rng.randint(start.toordinal(), end.toordinal() - 120)),
                 "payroll_pitch",
-                {"product": "CPAY01"},
+                {"product": P.payroll},
             )
         )
     elif pattern == "fast_grower" and rng.random() < 0.4:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 from typing import Any
 
+from tools.bank.demo_holdings import P
 from tools.bank.demo_series import (
     DORMANT_DAYS,
     is_gradual,
@@ -30,13 +31,20 @@ DEFINITIONS = {
     "churn_gradual": "mean(avg_daily_deposit of the last 3 months) <= 0.8 * mean(months 4-6) and months 4-6 mean >= min_amount",
     "churn_sudden": "latest month <= 0.6 * the month before, and the month before >= min_amount",
     "maturing_30": "earliest maturity_date is 1-30 days after as_of (maturing_60: 31-60, maturing_90: 61-90; disjoint bands)",
-    "payroll_gap": "corporate, employees >= 100, no CPAY01 holding",
+    "payroll_gap": f"corporate, employees >= 100, no {P.payroll} holding",
     "dormant": "transaction_count 0 in each of the last 6 months and no interaction in the 180 days before as_of",
     "fast_grower": "mean(last 3 months) >= 1.3 * mean(months 4-6)",
     "suitability_mismatch": "a holding whose risk level Rm exceeds the client's risk appetite Cn (m > n)",
     "churn_no_followup": "churn_gradual clients with no interaction from churn_visible_date through the 5th working day (Mon-Fri) after it; "
     "churn_visible_date = first day after the first month-end at which the gradual rule held",
 }
+
+
+def _by_rm(entries: list[dict[str, str]]) -> dict[str, list[dict[str, str]]]:
+    return {
+        rm: [e for e in entries if e["rm_id"] == rm]
+        for rm in dict.fromkeys(e["rm_id"] for e in entries)
+    }
 
 
 def corporate_tier(avg_deposit: float, loan: float, n_products: int) -> str:
@@ -118,7 +126,7 @@ def compute_truth(
                     found[band].append(cid)
                     break
         codes = {h[1] for h in rows}
-        if seg == "corporate" and c["employees"] >= 100 and "CPAY01" not in codes:
+        if seg == "corporate" and c["employees"] >= 100 and P.payroll not in codes:
             found["payroll_gap"].append(cid)
         last_note = max(note_dates.get(cid, [date.min]))
         if is_txn_dormant(s["txn"]) and last_note < as_of - timedelta(days=DORMANT_DAYS):
@@ -157,8 +165,9 @@ def compute_truth(
         "as_of": as_of.isoformat(),
         "seed": seed,
         "patterns": patterns,
-        "ambiguous_names": {"RM001": special.get("ambiguous", [])},
-        "distinctive_names": {"RM002": special.get("distinctive", [])},
+        # Keyed by the RM whose book holds them (the generator picks the first two RMs').
+        "ambiguous_names": _by_rm(special.get("ambiguous", [])),
+        "distinctive_names": _by_rm(special.get("distinctive", [])),
         "notes_with_pii": sorted({r["client_id"] for r in pii}),
         "pii_in_notes": pii,
         "churn_followup": followup,
