@@ -42,12 +42,13 @@ def mentions_investment(text: str) -> bool:
     return bool(INVESTMENT_WORDS.search(strip_non_product_words(text)))
 
 
-def _risk_number(level: str | None) -> int:
+def level_number(level: str | None) -> int:
+    """The number of a risk level or grade ("R3" → 3, "C4" → 4); 0 when it has none."""
     return int(level[1]) if level and len(level) == 2 and level[1].isdigit() else 0
 
 
 def risk_number(ctx: ComplianceContext, code: str) -> int:
-    return _risk_number(ctx.product_risk_levels.get(code))
+    return level_number(ctx.product_risk_levels.get(code))
 
 
 def is_deposit(ctx: ComplianceContext, code: str) -> bool:

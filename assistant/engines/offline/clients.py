@@ -25,6 +25,7 @@ from assistant.engines.offline.playbooks import find, lookup
 from assistant.engines.offline.products import named_products
 from assistant.engines.offline.request import Request
 from assistant.privacy.tokens import TOKEN_RE
+from tools.compliance.products import level_number
 from tools.toolbox import Refusal, ToolError
 
 CANDIDATES = 5
@@ -139,10 +140,6 @@ AGE_SAID = re.compile(
 )
 
 
-def _risk(level: str) -> int:
-    return int(level[1:]) if re.fullmatch(r"[RC][1-5]", level) else 0
-
-
 async def _elderly_line(req: Request, profile: dict, risk_level: str) -> str | None:
     """The bank's extra care for an older client buying a riskier product (the bank profile
     says from what age and risk; the suitability playbook says what), with the age it rests
@@ -152,7 +149,7 @@ async def _elderly_line(req: Request, profile: dict, risk_level: str) -> str | N
     age = int(next(g for g in said.groups() if g)) if said else profile.get("age")
     if rule is None or age is None or not 50 <= age <= 120 or age < rule.age:
         return None
-    if _risk(risk_level) < _risk(rule.product_risk_at_least):
+    if level_number(risk_level) < level_number(rule.product_risk_at_least):
         return None
     passage = await find(req.tb, lookup(req.playbooks, "elderly"), req.lang, k=5)
     lines = [ln.strip(" -*•") for ln in (passage or {}).get("text", "").splitlines()]

@@ -303,19 +303,23 @@ def _draft_product(
     further off than the signal's window (the holding that matures next)."""
     held = _signal_product(signals, purpose)
     if held is None and purpose == "maturity_reminder" and profile is not None:
-        dated = sorted(
-            (h for h in profile.get("holdings") or [] if h.get("maturity_date")),
-            key=lambda h: h["maturity_date"],
-        )
-        if named is None or named not in {h["product_code"] for h in dated}:
-            held = dated[0]["product_code"] if dated else None
-        if held is not None and named is not None:
-            return held
+        held = _maturing_held(profile, named)
     if named is None or (
         purpose in ABOUT_HOLDING and held and not _has_signal(signals, named, purpose)
     ):
         return held
     return named
+
+
+def _maturing_held(profile: dict, named: str | None) -> str | None:
+    """The holding a reminder with no maturity signal is about: the one named when it has a
+    maturity date, else the one that matures next."""
+    dated = sorted(
+        (h for h in profile.get("holdings") or [] if h.get("maturity_date")),
+        key=lambda h: h["maturity_date"],
+    )
+    codes = [h["product_code"] for h in dated]
+    return named if named in codes else (codes[0] if codes else None)
 
 
 def _has_signal(signals: list[dict], product: str, purpose: str) -> bool:

@@ -21,7 +21,8 @@ async def answer(req: Request, profile: dict) -> EngineResult:
     actions = (await tb.acall("recommend_next_actions", {"client_id": cid}))["actions"]
     standard_ref = lookup(req.playbooks, "service_standards", fallback="service standards")
     suitability_ref = lookup(req.playbooks, "suitability", fallback="suitability")
-    refs = _signal_refs(req, signals) + _action_refs(req, actions)
+    action_refs = _action_refs(req, actions)
+    refs = _signal_refs(req, signals) + action_refs
     found = await _passages(req, [*refs, standard_ref, suitability_ref], profile["tier_label"])
     await check_support(req, [*signals, *actions], found)
     cite_for = {key: p["n"] for key, p in found.items()}
@@ -31,7 +32,7 @@ async def answer(req: Request, profile: dict) -> EngineResult:
     cited = {key: p["doc_id"] for key, p in found.items()}
     items = [i.model_copy(update={"playbook": cited.get(i.playbook or "")}) for i in items]
     suitability = found.get(suitability_ref.key)
-    pitches = await _pitch_passages(req, actions, found, profile["tier_label"])
+    pitches = await _pitch_passages(req, action_refs, found, profile["tier_label"])
     blocks = [
         [c.heading(t("snapshot", lang))] + c.snapshot(profile, lang),
         [c.heading(t("signals", lang))] + c.signal_lines(signals, lang, cite_for),
@@ -84,9 +85,9 @@ PITCH = {"zh": "话术 沟通要点 怎么谈 落地步骤", "en": "talking poin
 
 
 async def _pitch_passages(
-    req: Request, actions: list[dict], found: dict[str, dict], tier: str
+    req: Request, action_refs: list[Lookup], found: dict[str, dict], tier: str
 ) -> list[dict]:
-    cited = [found[k] for k in (r.key for r in _action_refs(req, actions)) if k in found]
+    cited = [found[r.key] for r in action_refs if r.key in found]
     pitches: list[dict] = []
     for passage in cited[:2]:
         ref = Lookup(None, passage["doc_id"], passage.get("title") or passage["doc_id"])
