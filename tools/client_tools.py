@@ -391,6 +391,7 @@ def _profile(tb: Toolbox, data: ClientData) -> dict:
         "email": email,
         "registration_id": registration,
         "metrics": m,
+        "as_of": tb.services.as_of.isoformat(),  # the extract's day: what is still to mature
         "months": _months(data),
         "facts": tb.services.intelligence.facts(data, tb.services.as_of, tb.language),
         "holdings": [

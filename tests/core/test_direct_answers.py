@@ -235,3 +235,52 @@ def test_when_no_passage_states_the_rule_then_there_is_no_suitability_lead() -> 
 
     product = {"name": "海盈进取一号", "product_code": "WM-9", "risk_level": "R3"}
     assert suitability_lead("C2能买WM-9不", product, [{"n": 1, "text": "营业时间"}], "zh") is None
+
+
+# Written apart from any bank's playbooks: a rule file of another shape.
+KYC = """## 保密
+不得向无关人员透露监测信息，不得提示客户规避监测，例如"分几笔转就查不到"。
+
+## 评估要求
+1. 风险评估须由客户本人完成，客户经理不得代填。
+2. 高风险产品销售全程录音录像。
+3. 客户可以自主选择是否继续持有。
+
+## Process
+1. The client must sign the disclosure before any purchase.
+2. Branches may open on Saturdays.
+"""
+
+
+def test_when_the_asked_act_is_an_example_of_what_a_line_forbids_then_no() -> None:
+    lead = direct_lead("客户想分几笔转进来，可以吗", [passage(KYC)])
+    assert lead is not None and lead.verdict == "no" and "规避" in lead.rule
+
+
+@pytest.mark.parametrize(
+    ("question", "synonyms", "word"),
+    [
+        ("双录能不做吗 客户嫌麻烦", ("双录", "录音录像"), "录音录像"),
+        ("can she skip signing the disclosure?", (), "disclosure"),
+        ("客户不想做风险评估，能不能先办", (), "风险评估"),
+    ],
+)
+def test_when_asked_to_leave_out_a_step_the_rules_make_a_duty_then_no(
+    question: str, synonyms: tuple[str, ...], word: str
+) -> None:
+    lead = direct_lead(question, [passage(KYC)], synonyms=synonyms)
+    assert lead is not None and lead.verdict == "no" and word in lead.rule
+
+
+def test_when_a_glossary_synonym_is_all_the_question_shares_then_it_still_finds_the_rule() -> None:
+    # "测评" is the RM's word, "风险评估" the rule's: the bank's glossary says they are one.
+    lead = direct_lead("测评我帮客户代填行吗", [passage(KYC)], synonyms=("风险评估",))
+    assert lead is not None and lead.verdict == "no" and "代填" in lead.rule
+
+
+def test_when_a_duty_is_not_being_skipped_then_it_does_not_say_no() -> None:
+    # Asking whether a client may choose is not leaving out a step: the allowing line answers.
+    lead = direct_lead("客户可以自主选择继续持有吗", [passage(KYC)])
+    assert lead is not None and lead.verdict == "yes"
+    saturday = direct_lead("can we open branches on Saturdays?", [passage(KYC)])
+    assert saturday is not None and saturday.verdict == "yes"

@@ -50,10 +50,11 @@ async def answer(req: Request, profile: dict) -> EngineResult:
     first = [
         b for b, rx in ((contacts, CONTACTS_ASKED), (recent, RECENT_ASKED)) if rx.search(req.text)
     ]
+    product = await _asked_product(req, profile)
     blocks = [
         _manager(req.text, profile, lang),
-        figures.lead(req.text, profile, lang),
-        await _asked_product(req, profile),
+        figures.lead(req.text, profile, lang, product_named=bool(product)),
+        product,
         *first,
         [c.heading(t("snapshot", lang))] + c.snapshot(profile, lang) + c.basics(profile, lang),
         [c.heading(t("holdings_title", lang))] + _holdings(profile, lang),

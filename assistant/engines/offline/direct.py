@@ -19,7 +19,7 @@ from assistant.core.citations import char_pairs
 PERMISSION = re.compile(
     r"能不能|能否|可不可以|可以吗|可以不|可以么|可否|行不行|行吗|行么|好不好|允许吗|允不允许|"
     r"能.{0,30}(?<![什怎那这多])[吗么]|可以.{0,30}(?<![什怎那这多])[吗么]|合规吗|违规吗|算违规|"
-    r"\b(can|may|could) (i|we)\b|\bis it (ok|okay|alright|fine|allowed|permitted|legal|compliant)\b|"
+    r"\b(can|may|could) (i|we|she|he|they)\b|\bis it (ok|okay|alright|fine|allowed|permitted|legal|compliant)\b|"
     r"\bam i allowed\b|\bare we allowed\b|\ballowed to\b|\bpermitted to\b|"
     r"\b(allowed|ok|okay|fine|permitted)\s*\?\s*$|"
     r"能.{0,30}不[?？]?\s*$|(能|可以).{0,8}吧\s*[?？]|\b(can|may|could)\b.{0,30}\b(buy|purchase|hold|invest in)\b",
@@ -48,6 +48,21 @@ FORBID = re.compile(
 # A rulebook clause that opens with 不 forbids; 不同于 / 不代表 / 不低于 … only describe.
 RULE_NOT = re.compile(r"\s*不(?!同|仅|但|代表|超过|少于|低于|高于|足|论|管|会|一定|是)")
 ALLOW = re.compile(r"可以|允许|可(?!能)|\b(may|can|allowed|permitted)\b", re.I)
+# "可以不做双录吗", "no assessment, can she still buy?", "skip the call-back?": permission to leave
+# out a step. A line that makes the step a duty ("须…", "must …", "按规定完成…") answers it no.
+SKIP = re.compile(
+    r"(?:能|可以|可不可以|行不行|不用|是不是可以).{0,12}不(?:做|用|填|录|签|评|测|核|报|走)|"
+    r"(?:不愿意?|不想|没|未|不肯)(?:做|填|录|签|测|评)|免(?:做|填|录|签|测|评)|跳过|省(?:掉|去|了)|"
+    r"\b(?:skip|skipping|without|waive|bypass|omit|leave out|not do|don't do|no need to)\b",
+    re.I,
+)
+MUST = re.compile(
+    r"(?<![无不毋])(?:必须|须|务必|应当|一律|须经|按规定|按要求|全程)|"
+    r"\b(?:must|required|requires|mandatory|shall|has to|have to|always)\b",
+    re.I,
+)
+# "例如“您拆成小额转就不会被查”", "e.g. …": an example of what the line forbids is forbidden too.
+EXAMPLE = re.compile(r"^\s*(?:例如|比如|譬如|如[“\"「]|e\.g\.|for example|such as)", re.I)
 BULLET = re.compile(r"^\s*(?:[-*•✗✓]|\d+[.、)]|[（(]?\d+[）)])\s*")
 # Clauses: Chinese punctuation, "但/but", and English sentences ("You may say X. Do not say Y.").
 CLAUSE = re.compile(r"[，；。;]|(?:，|,)?\s*(?:但|但是|\bbut\b)\s*|(?<=[.!?])\s+(?=[A-Z\"“])")
@@ -179,15 +194,23 @@ def _stem(word: str) -> str:
     return word
 
 
-def direct_lead(question: str, passages: list[dict], *, deciding: int | None = None) -> Lead | None:
+def direct_lead(
+    question: str,
+    passages: list[dict],
+    *,
+    deciding: int | None = None,
+    synonyms: tuple[str, ...] = (),
+) -> Lead | None:
     """The lead line for a yes/no question, from the passages that were retrieved for it; None
     when the question is not yes/no or no line of the passages speaks to it. ``deciding``: the
     passage (``n``) the question's topic says decides it ("may I tell her daughter?" — the
     third-party rule), whose forbidding or allowing line leads even when the RM's words share
-    little with the rule's."""
+    little with the rule's. ``synonyms``: the bank glossary's phrases for what the question says
+    ("测评" → 风险评估), which find a rule written in the playbook's words at half weight."""
     if not asks_yes_no(question):
         return None
-    asked = terms(question)
+    own = terms(question)
+    asked = own | terms(" ".join(synonyms))
     lines = [
         (rank, p["n"], *r) for rank, p in enumerate(passages) for r in _rules(p.get("text", ""))
     ]
@@ -198,10 +221,12 @@ def direct_lead(question: str, passages: list[dict], *, deciding: int | None = N
         for term in shared:
             df[term] = df.get(term, 0) + 1
     permission = bool(PERMISSION.search(question) or PROCEED.search(question))
+    skipping = permission and bool(SKIP.search(question))
     best: tuple[float, int] | None = None  # (score, line index)
     for i, shared in enumerate(seen):
-        score = sum(1 / df[term] for term in shared) - lines[i][0] * RANK_PENALTY
-        if permission and shared and _decides(lines[i][3], lines[i][4]):
+        score = sum((1 if term in own else 0.5) / df[term] for term in shared)
+        score -= lines[i][0] * RANK_PENALTY
+        if permission and shared and _decides(lines[i][3], lines[i][4], skipping=skipping):
             score += VERDICT_BONUS  # "may I?" is answered by a rule that allows or forbids
         if permission and lines[i][1] == deciding and lines[i][4]:
             score += MIN_SCORE + VERDICT_BONUS
@@ -210,6 +235,8 @@ def direct_lead(question: str, passages: list[dict], *, deciding: int | None = N
     if best is None:
         return None
     _, n, rule, clause, forbids = lines[best[1]]
+    # Leaving out a step the line makes a duty is not allowed, whatever else the line says.
+    forbids = forbids or (skipping and bool(MUST.search(clause)))
     allows = bool(ALLOW.search(clause))
     if not permission:
         return Lead(None, rule, n)
@@ -252,8 +279,8 @@ def suitability_lead(
     return Lead("no" if r > c else "yes", text, rule["n"])
 
 
-def _decides(clause: str, forbids: bool) -> bool:
-    return forbids or bool(ALLOW.search(clause))
+def _decides(clause: str, forbids: bool, *, skipping: bool = False) -> bool:
+    return forbids or bool(ALLOW.search(clause)) or (skipping and bool(MUST.search(clause)))
 
 
 def _forbids(clause: str) -> bool:
@@ -281,9 +308,11 @@ def _rules(text: str) -> list[tuple[str, str, bool]]:
             context = body if FORBID.search(body) and body.endswith(("：", ":")) else ""
         inherited = bool(bullet and context)
         rule = body if FORBID.search(body) or not context else _under(context, body)
+        forbidden = inherited  # an example after a forbidding clause is what it forbids
         for clause in CLAUSE.split(body):
             if clause.strip():
-                forbids = _forbids(clause) or inherited
+                forbids = _forbids(clause) or inherited or (forbidden and bool(EXAMPLE.match(clause)))
+                forbidden = forbidden or forbids
                 out.append((_trim(rule), clause, forbids))
     return out
 

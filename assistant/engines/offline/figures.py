@@ -29,6 +29,14 @@ ASKED: list[tuple[str, re.Pattern[str]]] = [
         "transactions",
         re.compile(r"交易|流水|动账|转账|\btransactions?\b|\btransacted\b|\bactivity\b", IC),
     ),
+    (
+        "maturity",
+        re.compile(
+            r"到期|\bmatur(?:e|es|ed|ing|ity|ities)\b|\bcom(?:e|es|ing) due\b|\bfalls? due\b|"
+            r"\bexpir(?:e|es|ing|y)\b",
+            IC,
+        ),
+    ),
     ("loan", re.compile(r"贷款|借款|按揭|授信余额|\bloans?\b|\bmortgages?\b|\bborrow", IC)),
     (
         "deposit",
@@ -57,19 +65,24 @@ def asked(text: str) -> list[str]:
         found = [f for f in found if f != "deposit"]  # "贷款余额" / "loan balance": the loan's
     if "trend" in found and "loan" not in found:
         found = [f for f in found if f != "deposit"]
+    if "maturity" in found and not DEPOSIT_WORD.search(text):
+        found = [f for f in found if f != "deposit"]  # "到期余额多少": what matures, not today's
     return found
 
 
-def lead(text: str, profile: dict, language: str) -> list[str]:
+def lead(text: str, profile: dict, language: str, *, product_named: bool = False) -> list[str]:
     """The lines answering the asked figures, before the snapshot; empty when none is asked or
-    the extract holds no months for the client."""
+    the extract holds no months for the client. ``product_named``: the question named a product,
+    whose own line already says when it matures."""
     months = profile.get("months") or []
-    if not months:
-        return []
     zh = language == "zh"
     lines: list[str] = []
     for name in asked(text):
-        if name == "trend":
+        if name == "maturity":
+            lines += [] if product_named else _maturities(profile, zh)
+        elif not months:
+            continue
+        elif name == "trend":
             lines += _trend(months[-_window(text) :], "loan" in asked(text), zh)
         elif name == "transactions":
             lines.append(_transactions(months[-IDLE_MONTHS:], months, zh))
@@ -77,6 +90,33 @@ def lead(text: str, profile: dict, language: str) -> list[str]:
             lines.append(_latest(months[-1], "loan_balance", zh))
         else:
             lines.append(_latest(months[-1], "avg_daily_deposit", zh, profile))
+    return lines
+
+
+MATURITIES_SHOWN = 3
+
+
+def _maturities(profile: dict, zh: bool) -> list[str]:
+    """ "any maturities coming up for them?", "她什么时候有到期的": the holdings that mature from
+    the extract's day on, soonest first, each with its amount — or that none does."""
+    today = str(profile.get("as_of") or "")
+    due = sorted(
+        (h for h in profile.get("holdings") or [] if (h.get("maturity_date") or "") >= today
+         and h.get("maturity_date")),
+        key=lambda h: h["maturity_date"],
+    )  # fmt: skip
+    if not due:
+        return ["- 没有待到期的持仓" if zh else "- Nothing they hold is due to mature"]
+    exact = exact_zh if zh else exact_en
+    lines = []
+    for h in due[:MATURITIES_SHOWN]:
+        amount = exact(h["balance"]) if h.get("balance") else None
+        if zh:
+            tail = f"，金额 {amount}" if amount else ""
+            lines.append(f"- {h['maturity_date']} 到期：{h['product']}（{h['product_code']}）{tail}")
+        else:
+            tail = f", amount {amount}" if amount else ""
+            lines.append(f"- Matures {h['maturity_date']}: {h['product']} ({h['product_code']}){tail}")
     return lines
 
 

@@ -22,6 +22,7 @@ import asyncio
 import re
 from dataclasses import dataclass, field
 
+from assistant.engines.offline import figures
 from assistant.engines.offline.book_parse import measure_named
 from assistant.engines.offline.slots import CHANNELS, FACTS, STYLES, Slots, _first
 from assistant.privacy.tokens import TOKEN_RE
@@ -372,7 +373,7 @@ async def _refer(tb: Toolbox, text: str, state: dict, names_client: bool) -> Fol
             if within := await _by_measure(tb, text, shown):
                 return FollowUp(within, intent="client_facts")  # "其中存款最多的那家的联系人"
         if picked:
-            return FollowUp(picked, default_intent="client_facts")
+            return FollowUp(picked, default_intent="client_facts", question=_of_list(text, last))
     if remembered and not names_client and (PRONOUN.search(text) or ELLIPSIS.search(text)):
         return FollowUp(list(remembered), default_intent=_continued_intent(state))
     by_surname = [] if names_client else await asyncio.to_thread(described_by_surname, tb, text)
@@ -491,6 +492,24 @@ EARLIEST_ONE = re.compile(
     re.I,
 )
 SOONEST_FIRST = ("days_to_maturity", "urgency")
+
+
+# "第一个多少钱", "how much is the second one": an amount or a day asked of a client picked
+# from a list of maturities is the maturing holding's.
+AMOUNT_OR_DAY = re.compile(
+    r"多少|金额|几号|哪天|什么时候|啥时候|\bhow much\b|\bamount\b|\bwhen\b|\bwhat date\b", re.I
+)
+
+
+def _of_list(text: str, last: dict) -> str | None:
+    """The question as the list on screen means it ("第一个多少钱" after a maturity list: what
+    matures); None when the words say it themselves or the list was about something else."""
+    maturing = last.get("sort_by") == "days_to_maturity" or any(
+        last.get(k) is not None for k in ("maturity_within_days", "maturity_from_days")
+    )
+    if not maturing or not AMOUNT_OR_DAY.search(text) or figures.asked(text):
+        return None
+    return f"{text} 到期" if re.search(r"[\u4e00-\u9fff]", text) else f"{text} maturing"
 
 
 def _ordinal(text: str) -> int | None:

@@ -64,7 +64,9 @@ async def answer(req: Request, *, focus: str = "", pinned: tuple[dict, ...] = ()
         found = [*first, *(p for p in found if all(p["n"] != f["n"] for f in first))]
     if not found:
         return EngineResult(t("playbook_none", req.lang), "playbook_qa")
-    lead = direct_lead(req.text, found, deciding=deciding)
+    glossary = getattr(req.tb.services.retriever, "glossary", None)
+    synonyms = glossary.expand(req.text).phrases if glossary is not None else ()
+    lead = direct_lead(req.text, found, deciding=deciding, synonyms=synonyms)
     claim = said_claim(req.text)
     decided = await claim_lead(req, claim, found) if claim else None
     # The conduct check's "no" decides; its "yes" (a passage states the claim) does not
