@@ -77,7 +77,12 @@ class BookQuery(BaseModel):
     holds: list[str] = Field(
         default_factory=list,
         description="Products the client holds, as an RM names them (代发, LC, 资金池, payroll, "
-        "大额存单) or by product code; several: any of them",
+        "大额存单) or by product code; several: all of them (see holds_any)",
+    )
+    holds_any: bool = Field(
+        default=False,
+        description="With several `holds`: any one of them is enough (理财/基金/保险, fund or "
+        "insurance) rather than all",
     )
     lacks: list[str] = Field(
         default_factory=list, description="Products the client does not hold (same naming)"
@@ -242,7 +247,8 @@ def _filters(q: BookQuery, zh: bool, rm_label: str | None) -> list[str]:
     if q.signal:
         out.append(SIGNAL_WORDS[q.signal][i])
     if q.holds:
-        out.append(("持有" if zh else "holding ") + "/".join(q.holds))
+        joined = ("或" if zh else " or ") if q.holds_any else ("和" if zh else " and ")
+        out.append(("持有" if zh else "holding ") + joined.join(q.holds))
     if q.lacks:
         out.append(("未持有" if zh else "without ") + "/".join(q.lacks))
     if q.product_gap:

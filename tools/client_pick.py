@@ -141,6 +141,28 @@ def _kind_said(text: str) -> str | None:
     return "retail" if _RETAIL_ONE.search(text) else None
 
 
+def largest_maturing(
+    tb: Toolbox, candidate_ids: list[str], within_days: int | None, from_days: int = 0
+) -> list[str]:
+    """ "金额最大的那笔" of a maturity list: the candidate whose holding maturing in the window
+    (from today on, when no window was set) is the largest; empty when none matures."""
+    as_of = tb.services.as_of
+    best: tuple[float, str] | None = None
+    readable = frozenset(c for c in candidate_ids if tb.caller.may_read(c))
+    # Read without touching: only the one picked is what the answer is about.
+    for data in tb.services.intelligence.book_data(readable):
+        cid = data.client.client_id
+        for h in data.holdings:
+            if h.maturity_date is None:
+                continue
+            days = (h.maturity_date - as_of).days
+            if days < from_days or (within_days is not None and days > within_days):
+                continue
+            if best is None or h.balance > best[0]:
+                best = (h.balance, cid)
+    return [best[1]] if best else []
+
+
 def rank_clients(
     tb: Toolbox, candidate_ids: list[str], measure: str, descending: bool | None = None
 ) -> list[str]:
@@ -231,7 +253,12 @@ def described_by_name(tb: Toolbox, text: str) -> list[str]:
 
 
 # "姓魏的那个客户", "那位姓张的": a retail client described by surname only.
-_SURNAME = re.compile(r"姓([\u4e00-\u9fff])(?:的|那)")
+# "姓魏的那个客户", and "老魏" as an older client is addressed (the surname after 老; a word like
+# 老板 names no client's surname, so it finds no one).
+_SURNAME = re.compile(
+    r"姓([\u4e00-\u9fff])(?:的|那)|(?<![\u4e00-\u9fff])老([\u4e00-\u9fff])|"
+    r"(?<![\u4e00-\u9fff])([\u4e00-\u9fff])(?:先生|女士|阿姨|大爷|大姐)"
+)
 
 
 def described_by_surname(tb: Toolbox, text: str) -> list[str]:
@@ -240,10 +267,9 @@ def described_by_surname(tb: Toolbox, text: str) -> list[str]:
     m = _SURNAME.search(text)
     if m is None:
         return []
+    said = m.group(1) or m.group(2) or m.group(3)
     book = tb.services.bank.get_clients(sorted(tb.caller.client_ids))
-    return [
-        c.client_id for c in book if c.client_type == "retail" and c.name.startswith(m.group(1))
-    ]
+    return [c.client_id for c in book if c.client_type == "retail" and c.name.startswith(said)]
 
 
 def described_by_industry(tb: Toolbox, text: str) -> list[str]:

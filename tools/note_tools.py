@@ -19,6 +19,7 @@ from assistant.privacy.display import display_form
 from assistant.privacy.entities import NAME_ENTITIES, Entity
 from assistant.privacy.tokens import TOKEN_RE
 from tools.bank.records import CapturedNote, ClientData
+from tools.client_pick import described_by_surname
 from tools.client_tools import named_clients
 from tools.intelligence.followup import client_gaps, requirements
 from tools.notes.draft import NoteDraft, body, channel_of, is_empty, read, summary
@@ -37,6 +38,9 @@ class SaveArgs(NoteDraft):
     """The draft the RM confirmed, as ``capture_interaction`` returned it."""
 
 
+SURNAME_CANDIDATES = 5  # more clients of one surname than this is no way of naming one
+
+
 def note_policy(tb: Toolbox) -> NotePolicy:
     """The bank's note policy the wiring loaded (the default file for a bare toolbox)."""
     return tb.services.notes or load_note_policy()
@@ -51,6 +55,9 @@ def capture_interaction(tb: Toolbox, args: CaptureArgs) -> dict:
     if named is None and args.client_id:
         tb.caller.require(args.client_id)
         named = [args.client_id]
+    if named is None:  # "沈先生说…", "老沈说…": the caller's retail clients of that surname
+        by_surname = described_by_surname(tb, text)
+        named = by_surname if 0 < len(by_surname) <= SURNAME_CANDIDATES else None
     if not named or len(named) > 1:
         return {"status": "needs_client", "candidates": sorted(named or [])}
     client_id = named[0]

@@ -36,6 +36,10 @@ def _profile(deposits: list[float], loans: list[float] | None = None, txns=None)
         ("⟦CLIENT_1⟧ 这阵子有没有动账", ["transactions"]),
         ("⟦CLIENT_1⟧ 持有哪些产品", []),
         ("⟦CLIENT_1⟧ 的风险偏好是什么", []),
+        ("any maturities coming up for them?", ["maturity"]),
+        ("她那笔定期几号到期", ["maturity"]),
+        ("⟦CLIENT_1⟧ 到期余额多少", ["maturity"]),
+        ("when does anything of ⟦CLIENT_1⟧'s fall due?", ["maturity"]),
     ],
 )
 def test_when_a_question_names_a_figure_then_it_is_recognised(question, figures) -> None:
@@ -136,3 +140,51 @@ def test_when_a_holding_has_an_amount_then_it_is_shown_in_full() -> None:
     assert "2026-11-06" in zh[0] and "1,044,500 元" in zh[0]
     assert "88,000 元" in zh[1] and "到期" not in zh[1]  # no maturity: the amount alone
     assert "CNY 1,044,500" in _holdings(profile, "en")[0]
+
+
+def _holding(code: str, maturity: str | None, balance: float = 0.0) -> dict:
+    return {"product_code": code, "product": f"产品{code}", "maturity_date": maturity,
+            "balance": balance}  # fmt: skip
+
+
+def test_when_maturities_are_asked_then_what_is_still_to_mature_comes_soonest_first() -> None:
+    profile = _profile([1e6, 1e6, 1e6]) | {
+        "as_of": "2026-07-01",
+        "holdings": [
+            _holding("TD3", "2027-02-01", 300_000),
+            _holding("PAST", "2026-06-30", 1),  # matured before the extract's day
+            _holding("CD1", "2026-07-09", 1_250_000),
+            _holding("DDA", None),
+        ],
+    }
+    zh = lead("她有什么快到期的", profile, "zh")
+    assert [line.split("：")[0] for line in zh] == ["- 2026-07-09 到期", "- 2027-02-01 到期"]
+    assert "（1,250,000 元）" in zh[0] and "CD1" in zh[0]
+    en = lead("any maturities coming up?", profile, "en")
+    assert en[0].startswith("- Matures 2026-07-09") and "CNY 1,250,000" in en[0]
+    # A product the question names says its own date: no second line about it.
+    assert lead("她那笔CD1几号到期", profile, "zh", product_named=True) == []
+
+
+def test_when_nothing_is_still_to_mature_then_the_answer_says_so() -> None:
+    profile = _profile([1e6]) | {"as_of": "2026-07-01", "holdings": [_holding("DDA", None)]}
+    assert lead("有到期的吗", profile, "zh") == ["- 没有待到期的持仓"]
+    assert lead("anything maturing?", profile, "en") == ["- Nothing they hold is due to mature"]
+
+
+@pytest.mark.parametrize(
+    ("said", "last", "meant"),
+    [
+        ("第一个多少钱", {"maturity_within_days": 14}, "第一个多少钱 到期"),
+        ("how much is the second one?", {"sort_by": "days_to_maturity"}, "how much is the second one? maturing"),
+        ("第一个多少钱", {"sort_by": "loan_balance"}, None),  # a loan ranking: its own figures
+        ("第一个存款多少", {"maturity_within_days": 30}, None),  # the words name the figure
+        ("第二个联系人是谁", {"maturity_within_days": 30}, None),
+    ],
+)
+def test_when_an_amount_is_asked_of_a_client_picked_from_a_maturity_list_then_it_is_what_matures(
+    said: str, last: dict, meant: str | None
+) -> None:
+    from assistant.engines.offline.followup import _of_list
+
+    assert _of_list(said, last) == meant

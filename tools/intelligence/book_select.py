@@ -71,7 +71,8 @@ def _products_ok(row: BookRow, q: BookQuery, r: Resolved) -> bool:
         return False
     if q.maturity_within_days is not None and r.holds:
         return True  # "理财和定期下月到期": the maturity of any of them (below), not all held
-    return all(held & codes for codes in r.holds)
+    test = any if q.holds_any else all
+    return test(held & codes for codes in r.holds) if r.holds else True
 
 
 def _maturity_ok(row: BookRow, q: BookQuery, r: Resolved) -> bool:

@@ -153,7 +153,8 @@ LACK_CUES = re.compile(
 # "代发不在我们这", "payroll is done elsewhere": the negation said after the product.
 LACK_AFTER = re.compile(
     r"\s*(?:还|也|都)?(?:不在|没在|没有在|未在|不是在)(?:我们|我行|咱们|本行|这)|\s*(?:在|放在|做在)(?:他行|别的银行|外行)|"
-    r"\s*(?:is |are )?(?:done |run )?(?:elsewhere|with (?:another|other) banks?|not with us)",
+    r"\s*(?:is |are )?(?:done |run )?(?:elsewhere|with (?:another|other) banks?|not with us)|"
+    r"\s*(?:is|are|'s)?\s*(?:n'?t|not)\s+(?:done |run |banked |kept )?(?:with us|here|at our bank|in-house)",
     IC,
 )
 # Where the words before a product stop speaking of it: a clause break, or another product's
@@ -171,7 +172,10 @@ SUITABLE_FOR = re.compile(
     IC,
 )
 MISMATCH = re.compile(
-    r"风险.{0,6}(超过|高于|超出).{0,8}(承受|偏好|能力)|超出.{0,4}风险承受|适当性|不匹配|\bsuitability\b|\bmismatch",
+    r"风险.{0,6}(超过|高于|超出).{0,8}(承受|偏好|能力)|超出.{0,4}风险承受|适当性|不匹配|\bsuitability\b|\bmismatch|"
+    r"(?:超过|高于|超出)(?:了)?(?:他们|她们|他|她|客户)?(?:的)?(?:风险等级|风险承受|承受能力|风险偏好|测评|评级)|"
+    r"\b(?:above|over|exceed(?:s|ing)?|beyond|higher than)\b.{0,12}\b(?:risk (?:level|appetite|tolerance|"
+    r"profile|rating|grade)s?|(?:their|his|her) (?:grade|rating))\b",
     IC,
 )
 SEGMENTS = [
@@ -189,7 +193,10 @@ ASKS = re.compile(
     r"(客户|企业|公司)(里|中|当中|里面|里头)[^，。,？?]{0,12}(还没|没有|没|未|不)[^，。,？?]{0,12}的|"
     # "团队里有没有战略客户出了流失预警", "总行级里日均超3500万的有哪些", "any clients with …"
     r"(?:有没有|有无|是否有)[^，。,？?]{0,16}(客户|企业|公司|户)(?!经理)|的有哪些\s*[？?]?\s*$|"
-    r"\bany (of )?(my |our )?([\w/&-]+ ){0,3}(clients|customers|accounts)\b|\bare there any\b",
+    r"\bany (of )?(my |our )?([\w/&-]+ ){0,3}(clients|customers|accounts)\b|\bare there any\b|"
+    # "我自己的客户里有流失预警的吗", "anyone holding FX forwards?", "any payroll gaps?"
+    r"有[^，。,？?]{1,16}的(?:(?:客户|企业|公司)(?!经理))?(?:吗|么|没|不)\s*[？?]?\s*$|\b(?:anyone|anybody)\b|"
+    r"\bany\b(?: [\w/&()-]+){1,3}\s*\?\s*$|\bin my (?:own )?book\b",
     IC,
 )
 # "how many logs am I supposed to check", "一家企业要多少员工才算代发缺口": a rule's number, asked
@@ -221,7 +228,8 @@ NORMATIVE = re.compile(
     IC,
 )
 MY_BOOK = re.compile(
-    r"我的客户|我名下|我手上|我这边|我们组的|组里的客户|\bmy (\w+ ){0,2}(clients|customers|book)\b|\bin my book\b",
+    r"我(?:自己)?的客户|我名下|我手上|我这边|我们组的|组里的客户|\bmy (\w+ ){0,2}(clients|customers|book)\b|"
+    r"\bin my (?:own )?book\b",
     IC,
 )
 # "贷款一千万以上的有哪些", "C4客户里日均过亿的": the clients asked for without the noun.
@@ -234,7 +242,10 @@ TEAM = re.compile(
 )
 # "组里核心以上客户有流失预警的": "the ones with …", a list asked by its end.
 TEAM_ASKS = re.compile(
-    r"有哪些|有几[个家位]?|哪些|\bwhich\b|\bwho\b|有[^，。,]{1,10}的\s*[?？。]?\s*$", IC
+    r"有哪些|有几[个家位]?|哪些|\bwhich\b|\bwho\b|有[^，。,]{1,10}的\s*[?？。]?\s*$|"
+    # "growth signals on my team?": a few words and a question mark, no how or why
+    r"^(?!.*(?:怎么|如何|为什么|为啥|什么|\bhow\b|\bwhy\b|\bwhat\b)).{0,40}[?？]\s*$",
+    IC,
 )
 
 
@@ -686,12 +697,21 @@ def _products(text: str) -> tuple[list[str], list[str]]:
     return holds, lacks
 
 
+# "理财/基金/保险", "fund or insurance", "基金或保险": any of the products, not all of them.
+EITHER = re.compile(
+    r"[\w\u4e00-\u9fff]\s*/\s*[\w\u4e00-\u9fff]|或者?|任[一何]|\bor\b|\bany of\b|\beither\b", IC
+)
+NOT_A_PRODUCT = re.compile(
+    r"存款保险|存款保险制度|\bdeposit insurance\b|\bdeposit protection\b", IC
+)
+
+
 def _lacked(low: str, at: int, end: int) -> bool:
     """Whether the words around a product ask for the clients without it: a negation just
     before it in its own clause ("还没在我行代发", "aren't doing payroll") or just after it
     ("代发不在我们这", "payroll is elsewhere")."""
     before = LACK_OR_HOLD.split(CLAUSE.split(low[max(0, at - 16) : at])[-1])[-1]
-    return bool(LACK_CUES.search(before) or LACK_AFTER.match(low[end : end + 16]))
+    return bool(LACK_CUES.search(before) or LACK_AFTER.match(low[end : end + 24]))
 
 
 def _position(low: str, phrase: str) -> int:
@@ -725,6 +745,8 @@ def parse(
     ``team``: the rm_ids whose familiar names may be used; ``industries``: the book's;
     ``tiering``: the bank's tiers, named as its policy names them."""
     text = HALVES.sub(lambda m: HALF_AS[m.group(0)], text)
+    # Deposit insurance is neither a measure of the book nor a product anyone holds.
+    text = NOT_A_PRODUCT.sub(" ", text)
     q: dict = {}
     found_rms = mentioned(text, rms, team)
     if len(found_rms) == 1:
@@ -774,6 +796,7 @@ def parse(
         holds = lacks = []  # "payroll gap": the gap signal; the handler names its product
     if holds:
         q["holds"] = holds
+        q["holds_any"] = len(holds) > 1 and bool(EITHER.search(text))
     if lacks:
         q["lacks"] = lacks
     if re.search(r"有贷款|有借款|\bwith (a )?loans?\b|\bhave loans\b", text, IC):

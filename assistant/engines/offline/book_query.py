@@ -12,7 +12,14 @@ from dataclasses import replace
 from assistant.core.types import StatusEvent
 from assistant.engines.base import EngineResult
 from assistant.engines.offline import compose as c
-from assistant.engines.offline.book_parse import SEGMENTS, TOTAL, Parsed, measure_named, parse
+from assistant.engines.offline.book_parse import (
+    MISMATCH,
+    SEGMENTS,
+    TOTAL,
+    Parsed,
+    measure_named,
+    parse,
+)
 from assistant.engines.offline.followup import LAST_BOOK
 from assistant.engines.offline.phrases import t
 from assistant.engines.offline.playbooks import find, lookup
@@ -27,6 +34,7 @@ from assistant.engines.offline.request import Request
 from tools.book_query import BookQuery
 from tools.book_tools import matched_ids
 from tools.intelligence.fmt import exact_en, exact_zh, money_en, money_zh
+from tools.names.forms import product_forms
 from tools.toolbox import Toolbox
 
 # The figure a ranking is about, shown on each line: (row key, zh label, en label).
@@ -96,11 +104,12 @@ def _read(tb: Toolbox, text: str) -> Parsed:
     )
 
 
-async def answer(req: Request) -> EngineResult:
-    await req.emit(StatusEvent(text=t("book_status", req.lang)))
-    parsed = req.book
-    args = parsed.query.model_dump(exclude_defaults=True)
-    team_wide = parsed.team or args.get("group_by_rm") or args.get("follow_up_gaps")
+async def query_args(req: Request) -> dict | EngineResult:
+    """The book query the turn asks, as ``list_book`` takes it: the parser's reading with the
+    bank's catalogue applied (a product named exactly, a gap for a product not held); an
+    answer instead when the catalogue has no product for a word the RM used."""
+    args = req.book.query.model_dump(exclude_defaults=True)
+    team_wide = req.book.team or args.get("group_by_rm") or args.get("follow_up_gaps")
     if (
         req.tb.caller.role == "team_lead"
         and not team_wide
@@ -124,6 +133,15 @@ async def answer(req: Request) -> EngineResult:
         found = await named_products(req.tb, word, segment=args.get("client_type"))
         if lacks_product(found):
             return EngineResult(not_in_catalogue(found, req.lang), "book_query")
+    return args
+
+
+async def answer(req: Request) -> EngineResult:
+    await req.emit(StatusEvent(text=t("book_status", req.lang)))
+    parsed = req.book
+    args = await query_args(req)
+    if isinstance(args, EngineResult):
+        return args
     if args.get("count_only") and all(re.search(rx, req.text, re.I) for rx, _ in SEGMENTS):
         return await _count_by_segment(req, args)  # "how many retail vs corporate clients"
     if BY_TIER.search(req.text) and "tier" not in args:
@@ -171,9 +189,12 @@ async def _named_holding(req: Request, args: dict) -> dict:
     # "Haiying Growth No.1" names a product, not the growth signal its words spell.
     said = req.text.lower()
     signal = str(args.get("signal", "")).replace("_", " ")
-    names = [(product.get(k) or "").lower() for k in ("name", "name_en")]
+    # Its shortened forms too: "Haiying Growth" for "Haiying Growth No.1".
+    names = [f.lower() for k in ("name", "name_en") for f in product_forms(product.get(k) or "")]
     if signal and any(n and signal in n and n in said for n in names):
         named.pop("signal", None)
+        if MISMATCH.search(req.text):  # read once the name no longer stands for a signal
+            named["risk_mismatch"] = True
     return named
 
 

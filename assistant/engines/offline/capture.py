@@ -149,6 +149,8 @@ async def _which_client(tb: Toolbox, candidates: list[str], lang: str) -> Engine
     if not candidates:
         return EngineResult(w.say("needs_client", lang), INTENT, state={STATE_KEY: None})
     names = await asyncio.to_thread(_names, tb, candidates)
+    for cid in candidates:  # the answer is about the candidates, as any "which one?" is
+        tb.touch(cid)
     lines = [w.say("which_client", lang)] + [
         f"{i}. {names[cid]}（{cid}）" if lang == "zh" else f"{i}. {names[cid]} ({cid})"
         for i, cid in enumerate(candidates, 1)

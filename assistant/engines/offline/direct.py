@@ -311,7 +311,9 @@ def _rules(text: str) -> list[tuple[str, str, bool]]:
         forbidden = inherited  # an example after a forbidding clause is what it forbids
         for clause in CLAUSE.split(body):
             if clause.strip():
-                forbids = _forbids(clause) or inherited or (forbidden and bool(EXAMPLE.match(clause)))
+                forbids = (
+                    _forbids(clause) or inherited or (forbidden and bool(EXAMPLE.match(clause)))
+                )
                 forbidden = forbidden or forbids
                 out.append((_trim(rule), clause, forbids))
     return out

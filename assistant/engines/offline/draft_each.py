@@ -14,12 +14,13 @@ import re
 from dataclasses import replace
 
 from assistant.engines.base import EngineResult
+from assistant.engines.offline import book_query, draft_outreach
 from assistant.engines.offline import compose as c
-from assistant.engines.offline import draft_outreach
-from assistant.engines.offline.followup import SHAPE, THOSE, inherit_draft
+from assistant.engines.offline.followup import SHAPE, THOSE, inherit_draft, ordinal
 from assistant.engines.offline.phrases import t
 from assistant.engines.offline.request import Request
 from assistant.engines.offline.slots import extract
+from tools.book_query import BookQuery
 from tools.book_tools import matched_ids
 
 MOST = 5
@@ -45,8 +46,14 @@ async def several(req: Request) -> list[str]:
     named = req.slots.client_ids or req.slots.client_tokens
     filters = req.book.query.model_dump(exclude_defaults=True).keys() - SHAPE
     plural = EACH.search(req.text) or THOSE.search(req.text) or SEGMENT.search(req.text)
-    if not named and req.book.structured and filters and plural:
-        return await asyncio.to_thread(matched_ids, req.tb, req.book.query)
+    # "WeCom msgs for each client holding X": "each" over a filter is a segment, asked or not.
+    if not named and filters and plural and (req.book.structured or EACH.search(req.text)):
+        # The segment as a book question reads it (a product named exactly, not a signal its
+        # name spells: "each client holding Haiying Growth").
+        args = await book_query.query_args(req)
+        if isinstance(args, dict):
+            query = BookQuery.model_validate(args)
+            return await asyncio.to_thread(matched_ids, req.tb, query)
     return _in_view(req)
 
 
@@ -61,7 +68,9 @@ def _in_view(req: Request) -> list[str]:
         return []  # one client named: that one's draft
     shown = list(state.get("last_list") or [])
     one_in_view = len(state.get("client_ids") or []) == 1
-    plural = EACH.search(text) or THOSE.search(text) or (THEY.search(text) and not one_in_view)
+    # "the 3rd one - draft them a reminder": "them" is the one the ordinal picks, not the list.
+    they = THEY.search(text) and not one_in_view and ordinal(text) is None
+    plural = EACH.search(text) or THOSE.search(text) or they
     return shown if len(shown) >= 2 and plural else []
 
 

@@ -59,6 +59,10 @@ DECLINED = (
 )
 
 
+# "a reminder", "提醒他一下": with no purpose of its own, a reminder is of what matures.
+REMINDER = re.compile(r"提醒|\bremind(?:er|ers)?\b", re.I)
+
+
 async def answer(req: Request, profile: dict) -> EngineResult:
     tb, lang, cid = req.tb, req.lang, profile["client_id"]
     await req.emit(StatusEvent(text=t("drafting", lang)))
@@ -76,6 +80,9 @@ async def answer(req: Request, profile: dict) -> EngineResult:
     # (kept raw in the draft's state, so "in English" frames it again).
     topic = None if told else topic_words(req.text) or req.slots.topic
     purpose = req.slots.purpose or ("general" if told or topic else purpose_for(signals, named))
+    if not (req.slots.purpose or told or topic) and REMINDER.search(req.text):
+        # "draft them a reminder email": of what they hold that matures, signal or not.
+        purpose = "maturity_reminder" if _maturing_held(profile, named) else purpose
     product = _draft_product(signals, purpose, named, profile)
     # What the RM asked to say is checked first: a promise of returns in the request is
     # reported (and kept out of the draft), not silently dropped.
@@ -318,6 +325,9 @@ def _maturing_held(profile: dict, named: str | None) -> str | None:
         (h for h in profile.get("holdings") or [] if h.get("maturity_date")),
         key=lambda h: h["maturity_date"],
     )
+    # What is still to mature first; one that matured before the extract's day only if none is.
+    today = str(profile.get("as_of") or "")
+    dated = [h for h in dated if h["maturity_date"] >= today] or dated
     codes = [h["product_code"] for h in dated]
     return named if named in codes else (codes[0] if codes else None)
 

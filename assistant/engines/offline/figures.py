@@ -113,10 +113,14 @@ def _maturities(profile: dict, zh: bool) -> list[str]:
         amount = exact(h["balance"]) if h.get("balance") else None
         if zh:
             tail = f"，金额 {amount}" if amount else ""
-            lines.append(f"- {h['maturity_date']} 到期：{h['product']}（{h['product_code']}）{tail}")
+            lines.append(
+                f"- {h['maturity_date']} 到期：{h['product']}（{h['product_code']}）{tail}"
+            )
         else:
             tail = f", amount {amount}" if amount else ""
-            lines.append(f"- Matures {h['maturity_date']}: {h['product']} ({h['product_code']}){tail}")
+            lines.append(
+                f"- Matures {h['maturity_date']}: {h['product']} ({h['product_code']}){tail}"
+            )
     return lines
 
 

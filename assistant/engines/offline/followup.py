@@ -32,6 +32,7 @@ from tools.client_pick import (
     described_by_industry,
     described_by_name,
     described_by_surname,
+    largest_maturing,
     pick_clients,
     rank_clients,
 )
@@ -355,6 +356,14 @@ async def _refer(tb: Toolbox, text: str, state: dict, names_client: bool) -> Fol
         last = state.get(LAST_BOOK) or {}
         if not picked and EARLIEST_ONE.search(text) and last.get("sort_by") in SOONEST_FIRST:
             picked = shown[:1]  # the list was shown soonest first
+        if not picked and _maturing(last) and BIGGEST_AMOUNT.search(text):
+            # "金额最大的那笔是谁的客户" of a maturity list: the largest sum that matures.
+            window = last.get("maturity_within_days")
+            picked = await asyncio.to_thread(
+                largest_maturing, tb, shown, window, last.get("maturity_from_days") or 0
+            )
+            if picked:  # "…是哪家": the answer is that client, not the list ranked again
+                return FollowUp(picked, intent="client_facts", question=_of_list(text, last))
         if not picked and POINTER.search(text):
             picked = await _by_measure(tb, text, shown) or await _by_description(tb, text, shown)
         elif not picked and WITHIN_LIST.search(text) and (wanted := superlative(text)):
@@ -449,7 +458,7 @@ def _by_position(text: str, ids: list[str]) -> list[str]:
         return ids[-k:] if k else []
     if ZH_LAST.search(text) or EN_LAST.search(text):
         return ids[-1:]
-    position = _ordinal(text)
+    position = ordinal(text)
     return [ids[position - 1]] if position and position <= n else []
 
 
@@ -501,18 +510,30 @@ AMOUNT_OR_DAY = re.compile(
 )
 
 
+# "金额最大的那笔", "the biggest one", "which is the largest amount": the largest sum on screen.
+BIGGEST_AMOUNT = re.compile(
+    r"金额最[大高多]|最大(?:的)?(?:那|一)?笔|最多的那笔|数额最大|"
+    r"\b(?:biggest|largest|highest) (?:amount|sum|one|ticket)\b|\bthe (?:biggest|largest)\b",
+    re.I,
+)
+
+
+def _maturing(last: dict) -> bool:
+    """Whether the list on screen was of maturities (filtered or ordered by them)."""
+    return last.get("sort_by") == "days_to_maturity" or any(
+        last.get(k) is not None for k in ("maturity_within_days", "maturity_from_days")
+    )
+
+
 def _of_list(text: str, last: dict) -> str | None:
     """The question as the list on screen means it ("第一个多少钱" after a maturity list: what
     matures); None when the words say it themselves or the list was about something else."""
-    maturing = last.get("sort_by") == "days_to_maturity" or any(
-        last.get(k) is not None for k in ("maturity_within_days", "maturity_from_days")
-    )
-    if not maturing or not AMOUNT_OR_DAY.search(text) or figures.asked(text):
+    if not _maturing(last) or not AMOUNT_OR_DAY.search(text) or figures.asked(text):
         return None
     return f"{text} 到期" if re.search(r"[\u4e00-\u9fff]", text) else f"{text} maturing"
 
 
-def _ordinal(text: str) -> int | None:
+def ordinal(text: str) -> int | None:
     if TOP_ONE.search(text):
         return 1
     if m := ZH_ORDINAL.search(text):

@@ -36,11 +36,20 @@ DRAFT_EN = (
     # "call outline for ⟦CLIENT_1⟧ - …": the thing to write, named with whom it is for
     r"^\s*(?:an? )?(?:call outline|call script|call plan|phone script|wechat|email|sms)\s+(?:for|to)\s+⟦"
 )
+# A message for each client a filter describes: a draft, however much the words read like a list.
+EACH_MESSAGE = (
+    r"\b(?:msgs?|messages?|texts?|sms|e-?mails?|wechats?|wecoms?|notes?|letters?|drafts?|reminders?)"
+    r"\b.{0,30}\b(?:for|to) (?:each|every|all)\b|"
+    r"(?:给|对)(?:每[一个家位户]|各)[^，。？?]{0,20}(?:写|发|起草)|"
+    r"(?:写|发|起草)[^，。？?]{0,8}(?:给|到)(?:每[一个家位户]|各)"
+)
 DRAFT_VERB = re.compile(
     r"起草|草拟|拟一[条封份个]|写一[条封份段个]|写[条个封]|发[一]?条|发(?:一)?[个封](?:微信|短信|邮件|企微|消息|信息)|帮我写|生成.{0,6}(消息|短信|邮件|话术|脚本)|"
     + DRAFT_EN
     + "|"
-    + CHANNEL_AS_VERB,
+    + CHANNEL_AS_VERB
+    + "|"
+    + EACH_MESSAGE,
     re.I,
 )
 
@@ -163,6 +172,10 @@ CUES: dict[str, list[tuple[str, float]]] = {
         ),
         (r"and draft|再写|再起草|also draft", 1.0),
         (TOLD, 3.0),
+        (  # "WeCom msgs for each client holding …", "给每家都发条短信": one message per client
+            EACH_MESSAGE,
+            6.0,
+        ),
     ],
     "book_query": [
         (
@@ -171,11 +184,17 @@ CUES: dict[str, list[tuple[str, float]]] = {
             r"^\s*(?:我的客户里|客户里|我这边|我手上)?谁(?:手上|手里|名下|家)?(?:还)?(?:有|持有|买了|买过|在用|开了)|"
             r"(?:我这边?|我手上|我名下|组里|团队里?)(?:还)?有[^，。,？?]{1,16}?客户(?:吗|么|没|不)|客户(?:有谁|都有谁|都是谁)|客户(?:的)?(?:分层|层级)分布|按(?:分层|层级)(?:各|分别)?(?:有)?(?:几|多少)|(?:最高|最多|最大|最少|最低|最久)的?是(?:谁家|哪家|谁)|"
             r"哪几[家位户]|有几[家位户]|几个客户|客户(?:里|中|当中)[^。？?]{0,24}(?:有哪些|有谁|都有谁|谁|哪几|哪些)|"
+            # "我自己的客户里有流失预警的吗": the book's clients with something, asked if any
+            r"客户(?:里|中|当中|里面)[^。？?]{0,16}有[^。？?]{1,16}的(?:吗|么|没|不)|"
             r"哪些客户|哪些.{0,8}客户|客户有哪些|哪几[个家位]客户|我的客户(中|里|当中)|我的.{0,6}客户(有|是)|名单|列出|列一下|排一下|排名|前\d+[名个家]|客户清单|有多少客户|团队.{0,8}(客户|跟进)|跟进(缺口|逾期|情况)|未跟进|逾期",
             3.0,
         ),
         (
-            r"\bwhich (of )?(my )?(\w+ )?clients\b|\bwhich of (?:my|our|the team'?s) (?:[\w/&-]+ ){0,4}clients\b|\blist (?:all )?(?:my|our)\b|\bwho (?:holds|owns|bought|is holding|still holds)\b|\bshow me my\b|\bfastest[- ]growing\b|\bmy (\w+ ){0,2}clients\b(?! .{0,20}\?)|\blist\b.{0,20}\bclients\b|\bshow me (all |my )?clients\b|\bhow many clients\b|\bmy book\b|\btop \d+\b|\bacross (?:the|my|our) (?:team|book)\b|\bteam'?s? (book|clients|follow)|\boverdue follow|\bfollow-?up gaps?\b",
+            r"\bwhich (of )?(my )?(\w+ )?clients\b|\bwhich of (?:my|our|the team'?s) (?:[\w/&-]+ ){0,4}clients\b|\blist (?:all )?(?:my|our)\b|\bwho (?:holds|owns|bought|is holding|still holds)\b|\bshow me my\b|\bfastest[- ]growing\b|\bmy (\w+ ){0,2}clients\b(?! .{0,20}\?)|\blist\b.{0,20}\bclients\b|\bshow me (all |my )?clients\b|\bhow many clients\b|\bmy book\b|\btop \d+\b|\bacross (?:the|my|our) (?:team|book)\b|\bteam'?s? (book|clients|follow)|\boverdue follow|\bfollow-?up gaps?\b|"
+            # "anyone holding FX forwards?", "growth signals on my team?", "in my own book any …"
+            r"\b(?:anyone|anybody) (?:holding|with|who|that|on|still|got|has|have)\b|"
+            r"\b(?:signals?|gaps?|alerts?|warnings?|flags?|mismatch(?:es)?) (?:on|in|across|for) (?:my|our|the) (?:team|book)\b|"
+            r"\bin my (?:own )?book\b",
             3.0,
         ),
     ],
@@ -216,11 +235,25 @@ CUES: dict[str, list[tuple[str, float]]] = {
             r"\bwhen(?:'s| (?:does|do|will|is|are)\b).{0,30}\b(?:mature|due|expire)|\bhow much and when\b|"
             # "存款咋掉这么多", "余额少了一大截": how far a figure fell, in numbers
             r"(?:存款|资金|余额|日均|资产)(?:最近|近期|这阵子)?(?:咋|怎么|为啥|为什么)?(?:掉|少|降|跌|减少|下降|下滑)了?(?:这么多|那么多|多少|一大截|好多)|"
-            r"\bwhat'?s (?:the )?(?:latest|status|situation|story) (?:with|on|at)\b",
+            r"\bwhat'?s (?:the )?(?:latest|status|situation|story) (?:with|on|at)\b|"
+            # "what's in his TD?", "what's on her card": what a holding of the client's holds
+            r"\bwhat'?s (?:in|on|inside) (?:his|her|their|its) \w+|"
+            # "金东算不算私行客户", "is she a private banking client?": the client's tier, a fact
+            r"(?:算不算|算是|是不是|属不属于|属于|够不够|够得上|达没达到|够格)[^，。？?]{0,10}(?:客户|级|层|标准|门槛)|"
+            r"\b(?:is|are) (?:she|he|it|they|⟦CLIENT_\d+⟧) (?:a |an |still )?[\w-]+(?: [\w-]+)? (?:client|tier)\b|"
+            # "帮我看下X的定存", "查一下他们的理财": a holding of the client's, looked at
+            r"(?:看下|看看|看一下|查下|查一下|查查)[^，。？?]{0,30}的(?:定存|定期|存单|理财|存款|贷款|持仓|基金|保险|余额)|"
+            r"对接人|对口人|找谁对接|"
+            # "is that down a lot vs before?": how far a figure moved, in numbers
+            r"\b(?:down|up|dropped|fallen|fell|grown|risen) (?:a lot|much|by how much|so much)\b|"
+            r"\bvs\.? (?:before|last (?:quarter|month|year)|the prior)\b",
             2.0,
         ),
     ],
     "playbook_qa": [
+        # Deposit insurance: what it covers and up to how much is the rule, never a book ranking
+        # ("存款保险最多保多少" is not "who has the most deposits").
+        (r"存款保险|\bdeposit (?:insurance|protection)\b", 3.0),
         (  # "客户说想拆成几笔小额转账免得被查 我该怎么回他": a client's wish to evade monitoring,
             # reported by the RM, is answered by the AML rule (what to say, what to report)
             r"(拆|分)(成|开|散|为)?.{0,4}(几笔|多笔|小额|小笔|几次).{0,16}(免得|以免|省得|避免|怕|不想|不会被|就不)"

@@ -98,8 +98,8 @@ PHRASES: dict[str, dict[str, str]] = {
         "en": "I can't follow instructions that change my rules or bypass data protection. I can help you serve a client, draft outreach, query your book or answer policy questions.",
     },
     "out_of_scope": {
-        "zh": "抱歉，这个问题不在我的服务范围内。我可以帮你：服务客户、起草外联消息、查询你的客户名单、解答行内制度与产品问题。",
-        "en": "Sorry, that's outside what I can help with. I can help you serve clients, draft outreach, query your book and answer questions about the bank's playbooks.",
+        "zh": "抱歉，这个问题超出了我的工作范围，我无法回答。我可以帮你：服务客户、起草外联消息、查询你的客户名单、解答行内制度与产品问题。",
+        "en": "Sorry, I can't help with that: it is outside my work. I can help you serve clients, draft outreach, query your book and answer questions about the bank's playbooks.",
     },
     "help": {
         "zh": (
