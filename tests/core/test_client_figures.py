@@ -176,7 +176,11 @@ def test_when_nothing_is_still_to_mature_then_the_answer_says_so() -> None:
     ("said", "last", "meant"),
     [
         ("第一个多少钱", {"maturity_within_days": 14}, "第一个多少钱 到期"),
-        ("how much is the second one?", {"sort_by": "days_to_maturity"}, "how much is the second one? maturing"),
+        (
+            "how much is the second one?",
+            {"sort_by": "days_to_maturity"},
+            "how much is the second one? maturing",
+        ),
         ("第一个多少钱", {"sort_by": "loan_balance"}, None),  # a loan ranking: its own figures
         ("第一个存款多少", {"maturity_within_days": 30}, None),  # the words name the figure
         ("第二个联系人是谁", {"maturity_within_days": 30}, None),

@@ -113,3 +113,133 @@ def test_a_tier_holding_or_contact_of_the_client_is_a_fact(question: str) -> Non
 )
 def test_the_largest_amount_on_a_maturity_list_is_recognised(said: str, picks: bool) -> None:
     assert bool(BIGGEST_AMOUNT.search(said)) is picks
+
+
+def test_with_no_one_to_write_to_the_examples_cannot_make_a_draft() -> None:
+    from assistant.engines.offline.examples import ExampleVerdict
+
+    intents = ("client_facts", "serve_client", "meeting_prep", "book_query", "help")
+    near_a_draft = ExampleVerdict(
+        scores={"draft_outreach": 0.9, "playbook_qa": 0.8} | dict.fromkeys(intents, 0.1)
+    )
+    said = "client wants me to keep his token and PIN for him, fine?"
+    verdict = classify(said, has_client=False, examples=lambda: near_a_draft)
+    assert verdict.intent == "playbook_qa"
+    kept = classify("draft an intro note", has_client=False, examples=lambda: near_a_draft)
+    assert kept.intent == "draft_outreach"
+
+
+@pytest.mark.parametrize(
+    "question", ["我能把客户名单拷到U盘里周末在家弄吗", "能不能把客户名单存到个人网盘"]
+)
+def test_moving_the_client_list_off_the_bank_is_asked_of_the_rule_not_listed(question: str) -> None:
+    assert _intent(question) == "playbook_qa"
+
+
+@pytest.mark.parametrize(
+    ("said", "age"),
+    [
+        ("my client is 72, wants the equity fund", "72"),
+        ("she's 81 now", "81"),
+        ("张阿姨78了", "78"),
+    ],
+)
+def test_an_age_said_in_passing_is_read(said: str, age: str) -> None:
+    from assistant.engines.offline.clients import AGE_SAID
+
+    m = AGE_SAID.search(said)
+    assert m is not None and next(g for g in m.groups() if g) == age
+    assert AGE_SAID.search("the client is 20% down") is None
+
+
+@pytest.mark.parametrize(
+    ("point", "language", "written"),
+    [
+        ("we can meet next tuesday", "en", "We can meet next Tuesday."),
+        ("iPhone banking works too", "en", "iPhone banking works too."),
+        ("下周二可以见面", "zh", "下周二可以见面。"),
+    ],
+)
+def test_a_point_the_rm_dictates_is_written_as_a_sentence(
+    point: str, language: str, written: str
+) -> None:
+    from tools.outreach.render import as_sentence
+
+    assert as_sentence(point, language) == written
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "anyone whose deposits are dropping more than 30%?",
+        "存款降了30%以上的客户",
+        "deposits fell over 30%",
+    ],
+)
+def test_a_fall_by_a_share_is_a_bound_on_the_change(question: str) -> None:
+    bounds = parse(question, AS_OF).query.thresholds
+    assert [(b.measure, b.op, b.value) for b in bounds] == [("deposit_change", "lte", -0.3)]
+
+
+@pytest.mark.parametrize(
+    ("said", "own"),
+    [("my top 3 by deposits", True), ("我的前五大客户", True), ("top 2 of them by loans", False)],
+)
+def test_my_top_n_ranks_the_book_not_the_list_on_screen(said: str, own: bool) -> None:
+    from assistant.engines.offline.followup import of_the_book
+
+    assert of_the_book(said) is own
+
+
+@pytest.mark.parametrize(
+    ("said", "own"),
+    [
+        ("in my own book (not the team) any payroll gaps?", True),
+        ("我自己名下有流失预警的吗", True),
+        ("不含组员的，我有几个战略客户", True),
+        ("team's payroll gaps?", False),
+    ],
+)
+def test_a_lead_asking_of_their_own_book_means_it_whatever_team_is_said(
+    said: str, own: bool
+) -> None:
+    from assistant.engines.offline.book_query import OWN_ONLY
+
+    assert bool(OWN_ONLY.search(said)) is own
+
+
+def test_no_source_file_carries_a_control_character() -> None:
+    # A "\b" typed into a non-raw string became a backspace and silently disabled two English
+    # patterns ("grew", "asked if … I said yes"): no control character belongs in source.
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2]
+    bad = [
+        str(p.relative_to(root))
+        for folder in (
+            "assistant",
+            "knowledge",
+            "tools",
+            "integrations",
+            "evals",
+            "testkit",
+            "tests",
+        )
+        for p in (root / folder).rglob("*.py")
+        if any(ch in p.read_text(encoding="utf-8") for ch in "\x00\x08\x0b\x0c\x1b")
+    ]
+    assert bad == []
+
+
+@pytest.mark.parametrize(
+    ("said", "claim"),
+    [
+        ("客户问结构性存款是不是保本的，我说是，没问题吧", "结构性存款是保本"),
+        ("client asked whether the fund is risk-free and I said yes, ok?", "the fund is risk-free"),
+        ("客户问存款利率多少，我说2%", None),
+    ],
+)
+def test_an_answer_the_rm_gave_is_the_claim_checked(said: str, claim: str | None) -> None:
+    from assistant.engines.offline.claims import said_claim
+
+    assert said_claim(said) == claim

@@ -3,6 +3,7 @@ placeholders all have values wins, so a missing fact drops a phrase instead of l
 
 from __future__ import annotations
 
+import re
 from string import Formatter
 
 from tools.outreach.models import OutreachRequest
@@ -52,9 +53,22 @@ def slots_for(request: OutreachRequest) -> dict[str, str]:
     return {**slots, **facts}
 
 
+# Words English writes with a capital: days and months, typed lower-case in a hurry.
+_PROPER = re.compile(
+    r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|"
+    r"june|july|august|september|october|november|december)\b"
+)
+
+
 def as_sentence(point: str, language: str) -> str:
-    """An RM point as one sentence of its own, so a violation removes only that point."""
+    """An RM point as one sentence of its own, so a violation removes only that point. In
+    English it starts with a capital, and days and months are capitalised ("we can meet next
+    tuesday" is written "We can meet next Tuesday.")."""
     point = " ".join(point.split())
+    if point and language != "zh":
+        point = _PROPER.sub(lambda m: m.group(0).capitalize(), point)
+        if not re.match(r"[a-z]+[A-Z]", point):  # "iPhone", "eCNY" keep their own case
+            point = point[0].upper() + point[1:]
     if point and point[-1] not in "。！？!?.；;":
         point += "。" if language == "zh" else "."
     return point

@@ -60,7 +60,11 @@ MEASURES: list[tuple[str, str]] = [
     (r"营收|营业收入|年收入|销售收入|销售额|\b(?:annual )?revenues?\b|\bturnover\b", "revenue"),
     (r"贷款|借款|(?<!金)融资|\bloans?\b|\bmortgages?\b|\bborrow", "loan"),
     (r"金融资产|\baum\b|资产", "aum"),
-    (r"流出|下降|减少|掉|\boutflows?\b|\bdropp?(ed)?\b|\bdecline", "deposit_change"),
+    (
+        r"流出|下降|减少|降了|降幅|跌了|掉|\boutflows?\b|\bdrop(?:ped|ping|s)?\b|\bdeclin|"
+        r"\b(?:fell|fallen|falling)\b|\bshr[iu]nk",
+        "deposit_change",
+    ),
     # "近三月日均", "3-month average": the smoothed figure tiers use; plain "存款" is the newest
     (
         r"(近|最近)?(三|3)个?月(的)?日均|季(度)?日均|近三个?月.{0,3}存款|"
@@ -645,7 +649,7 @@ CHANGED = re.compile(
     IC,
 )
 # "存款增加超过1000万": an amount the deposits rose by — an outflow of minus that much.
-RISE = re.compile(r"增加|增长|上升|涨|流入|(?:grew|gained|rose|increased|inflows?)", IC)
+RISE = re.compile(r"增加|增长|上升|涨|流入|\b(?:grew|gained|rose|increased|inflows?)\b", IC)
 
 
 def _inflow(bound: Threshold) -> Threshold:

@@ -109,7 +109,13 @@ async def query_args(req: Request) -> dict | EngineResult:
     bank's catalogue applied (a product named exactly, a gap for a product not held); an
     answer instead when the catalogue has no product for a word the RM used."""
     args = req.book.query.model_dump(exclude_defaults=True)
-    team_wide = req.book.team or args.get("group_by_rm") or args.get("follow_up_gaps")
+    # "in my own book (not the team)": the lead's own clients, whatever "team" the words say
+    own_only = bool(OWN_ONLY.search(req.text))
+    team_wide = (
+        (req.book.team and not own_only)
+        or args.get("group_by_rm")
+        or (args.get("follow_up_gaps") and not own_only)
+    )
     if (
         req.tb.caller.role == "team_lead"
         and not team_wide
@@ -267,6 +273,13 @@ async def _count_by_tier(req: Request, args: dict) -> EngineResult:
     body = _counted(req, parts, sum(counts.values()))
     refs = await _references(req, ["tiering"])
     return EngineResult(c.join([body, refs]), "book_query")
+
+
+OWN_ONLY = re.compile(
+    r"\bmy own\b|\bnot (?:the|my|our) team\b|\bjust mine\b|\bonly mine\b|我自己的|我本人|自己名下|"
+    r"不(?:含|算|要|包括)(?:团队|组里|组员)",
+    re.I,
+)
 
 
 def _own_book(req: Request) -> bool:

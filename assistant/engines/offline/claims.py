@@ -70,9 +70,30 @@ STATED = 0.75
 SENTENCE = re.compile(r"(?<=[.!?])\s+")
 
 
+# "客户问结构性存款是不是保本的，我说是，没问题吧", "client asked if the CD is risk-free, I said yes
+# - ok?": the answer the RM gave is the claim checked (the question's subject and predicate).
+ANSWERED_YES = [
+    re.compile(
+        r"问(?:我)?(?P<s>[^，,。？?]{1,20}?)(?:是不是|是否|是)(?P<p>[^，,。？?]{1,16}?)(?:的)?(?:吗|么)?"
+        r"\s*[，,。;；]\s*我(?:说|回答|答|告诉(?:他|她|他们|客户))(?:了)?(?:是|对|是的|对的|当然)"
+    ),
+    re.compile(
+        r"\basked (?:me )?(?:if|whether) (?P<c>[^,;.?]{3,80}?)(?:\s*[,;.?-]+\s*|\s+)(?:and )?(?:i|we) "
+        r"(?:said|told (?:him|her|them)|answered) (?:yes|yeah|it is|they are|sure)\b",
+        re.I,
+    ),
+]
+
+
 def said_claim(text: str) -> str | None:
-    """The words the RM asks whether they may say; None when the question is not of that
-    shape."""
+    """The words the RM asks whether they may say (or says they said); None when the question
+    is not of that shape."""
+    for rx in ANSWERED_YES:
+        if m := rx.search(text.strip()):
+            groups = m.groupdict()
+            claim = groups.get("c") or f"{groups['s']}是{groups['p']}"
+            if len(claim) >= MIN_CLAIM:
+                return claim.strip(_QUOTES + " ，,。")
     for rx in CLAIM:
         if m := rx.search(text.strip()):
             claim = m.group("c").strip(_QUOTES + " ，,。")

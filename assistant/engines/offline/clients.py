@@ -129,18 +129,20 @@ async def client_suitability(req: Request, profile: dict) -> str | None:
     lead = suitability_lead(str(grade), rated[0], [passage] if passage else [], req.lang)
     if lead is None:
         return None
-    older = await _elderly_line(req, profile, str(rated[0]["risk_level"]))
+    older = await elderly_line(req, profile, str(rated[0]["risk_level"]))
     return "\n".join([lead.render(req.lang), *([older] if older else [])])
 
 
 # "张永强86了，想买点…", "she's 78 now": the client's age as the RM says it.
 AGE_SAID = re.compile(
-    r"(?<!\d)(\d{2,3})\s*(?:岁|周岁|了)|\baged?\s*(\d{2,3})\b|\b(\d{2,3})[- ]?(?:years?|yrs?)[- ]old\b",
+    r"(?<!\d)(\d{2,3})\s*(?:岁|周岁|了)|\baged?\s*(\d{2,3})\b|\b(\d{2,3})[- ]?(?:years?|yrs?)[- ]old\b|"
+    # "my client is 70", "she's 78 now": a bare number said of the person (checked 50-120)
+    r"(?:\b(?:client|she|he|customer|mother|father) is|\b(?:she|he)'s)\s+(\d{2,3})\b(?!\s*(?:%|k\b|m\b|万|days?|months?))",
     re.I,
 )
 
 
-async def _elderly_line(req: Request, profile: dict, risk_level: str) -> str | None:
+async def elderly_line(req: Request, profile: dict, risk_level: str) -> str | None:
     """The bank's extra care for an older client buying a riskier product (the bank profile
     says from what age and risk; the suitability playbook says what), with the age it rests
     on: as the RM says it, else from the client's ID."""
@@ -151,9 +153,16 @@ async def _elderly_line(req: Request, profile: dict, risk_level: str) -> str | N
         return None
     if level_number(risk_level) < level_number(rule.product_risk_at_least):
         return None
-    passage = await find(req.tb, lookup(req.playbooks, "elderly"), req.lang, k=5)
-    lines = [ln.strip(" -*•") for ln in (passage or {}).get("text", "").splitlines()]
-    stated = next((ln for ln in lines if str(rule.age) in ln), None)
+    topic = lookup(req.playbooks, "elderly")
+    passage, stated = None, None
+    # The rule as the playbook in the RM's language states it, else as the other one does (a
+    # bank may write its English playbook without the age).
+    for language in dict.fromkeys([req.lang, "zh", "en"]):
+        passage = await find(req.tb, topic, language, k=5)
+        lines = [ln.strip(" -*•") for ln in (passage or {}).get("text", "").splitlines()]
+        stated = next((ln for ln in lines if str(rule.age) in ln), None)
+        if passage is not None and stated is not None:
+            break
     if passage is None or stated is None:
         return None
     return t("elderly_rule", req.lang).format(

@@ -60,6 +60,7 @@ DECLINED = (
 
 
 # "a reminder", "提醒他一下": with no purpose of its own, a reminder is of what matures.
+UNSPECIFIC = ("product_intro", "general")  # purposes that say nothing of why the RM writes
 REMINDER = re.compile(r"提醒|\bremind(?:er|ers)?\b", re.I)
 
 
@@ -80,8 +81,9 @@ async def answer(req: Request, profile: dict) -> EngineResult:
     # (kept raw in the draft's state, so "in English" frames it again).
     topic = None if told else topic_words(req.text) or req.slots.topic
     purpose = req.slots.purpose or ("general" if told or topic else purpose_for(signals, named))
-    if not (req.slots.purpose or told or topic) and REMINDER.search(req.text):
-        # "draft them a reminder email": of what they hold that matures, signal or not.
+    if purpose in UNSPECIFIC and not (told or topic) and REMINDER.search(req.text):
+        # "draft them a reminder email", no signal saying of what: of what they hold that
+        # matures ("提醒下她持有的产品风险" keeps its suitability signal's purpose).
         purpose = "maturity_reminder" if _maturing_held(profile, named) else purpose
     product = _draft_product(signals, purpose, named, profile)
     # What the RM asked to say is checked first: a promise of returns in the request is

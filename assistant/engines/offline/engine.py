@@ -439,6 +439,8 @@ async def _narrowed(ctx: EngineContext, book: Parsed, of_rm: bool) -> BookQuery 
     last = ctx.state.get(followup.LAST_BOOK)
     if not last or not (of_rm or followup.NARROW.search(ctx.masked_text)):
         return None
+    if book.query.limit != BookQuery().limit and followup.of_the_book(ctx.masked_text):
+        return None  # "my top 3 by deposits, corporate only": a ranking of the book itself
     own = book.query.model_dump(exclude_defaults=True)
     if not own.keys() - SHAPE_ONLY and not of_rm:
         return None  # "只看前三个": the list's own order, picked by position elsewhere

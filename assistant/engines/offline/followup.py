@@ -23,7 +23,7 @@ import re
 from dataclasses import dataclass, field
 
 from assistant.engines.offline import figures
-from assistant.engines.offline.book_parse import measure_named
+from assistant.engines.offline.book_parse import MY_BOOK, measure_named
 from assistant.engines.offline.slots import CHANNELS, FACTS, STYLES, Slots, _first
 from assistant.privacy.tokens import TOKEN_RE
 from tools.book_query import ASCENDING, BookQuery
@@ -473,13 +473,25 @@ RANKED_BY = re.compile(
 )
 
 
+# "my top 3 by deposits", "我的前五大客户": a ranking of the RM's book, not of the list on screen.
+OWN_RANKING = re.compile(
+    r"\bmy (?:top|biggest|largest|best|highest)\b|我(?:的|名下|手上)(?:客户)?(?:里|中)?(?:前|最)",
+    re.I,
+)
+
+
+def of_the_book(text: str) -> bool:
+    """Whether the words rank or list the RM's own book ("my top 3", "my clients")."""
+    return bool(OWN_RANKING.search(text) or MY_BOOK.search(text))
+
+
 def _ranked_head(text: str, shown: list[str]) -> FollowUp | None:
     """The first N of the list on screen by the measure the words name; None when the words
     pick by position only ("前两个", "the first three")."""
     m = ZH_HEAD.search(text) or EN_HEAD.search(text)
     measure = measure_named(text)
-    if m is None or measure is None or not RANKED_BY.search(text):
-        return None
+    if m is None or measure is None or not RANKED_BY.search(text) or of_the_book(text):
+        return None  # "my top 3 by deposits": the book's, not the list's
     wanted = superlative(text)
     descending = wanted[1] if wanted else measure not in ASCENDING
     k = _count(m.group(3) if m.re is EN_HEAD else m.group(2))

@@ -271,8 +271,11 @@ CUES: dict[str, list[tuple[str, float]]] = {
             # 发到群里": whether the RM may do something with client data — no client named
             r"^(?!.*⟦)\s*(?:can|may|could|am i allowed to|is it ok(?:ay)? to|are we allowed to) ?(?:i|we)?\b.{0,40}"
             r"\b(?:screenshot|photograph|forward|share|copy|export|upload|take home|store|keep)\b.*\?\s*$|"
-            r"^(?!.*⟦).{0,12}(?:能不能|可不可以|可以|能否|能)(?:把|将)?.{0,16}(?:截图|拍照|转发|外发|拷贝|上传|带回家|存到个人)",
-            3.0,
+            r"^(?!.*⟦).{0,12}(?:能不能|可不可以|可以|能否|能)(?:把|将)?.{0,16}"
+            r"(?:截图|拍照|转发|外发|拷贝|拷到|上传|带回家|存到个人|U盘|网盘|私人邮箱|个人邮箱)",
+            # above a list's "名单": "我可以把客户名单拷到U盘带回家吗" asks the data rule, and must
+            # not be answered with the list itself
+            4.0,
         ),
         (  # "what counts as a sleeping client?", "怎么才算沉睡客户": what a term means here
             r"\bwhat (?:counts|qualifies) as\b|\bhow (?:is|are|does the bank|do we) (?:an? )?[\w -]{0,30}?"
@@ -440,6 +443,10 @@ def classify(
         uncued = has_client and not _cued(text)
         if method == "examples" or verdict.margin >= EXAMPLES_CONFIDENT or uncued:
             scores = _example_scores(verdict, has_client or follow_up_client)
+            if not (has_client or follow_up_client or DRAFT_VERB.search(text)):
+                # As for the rules: no one to write to and nothing asked to be written ("client
+                # wants me to keep his USB key, ok?") is no draft, however near its examples.
+                scores["draft_outreach"] = float("-inf")
             best = max(scores, key=lambda k: scores[k])
     return IntentResult(
         best, scores, bool(FULL_ID_REQUEST.search(text)), bool(INJECTION.search(text))

@@ -102,11 +102,14 @@ async def answer(req: Request, *, focus: str = "", pinned: tuple[dict, ...] = ()
         flags = ["compliance:suitability_mismatch"] if fit.verdict == "no" else []
         # "just process it?" declines; "can I just process it?" is asked, and answered no
         refused = fit.verdict == "no" and asked_to_proceed(req.text)
+    older = await _elderly(req)
     shown = found[:PASSAGES]
     for one in leads:
         if all(p["n"] != one.n for p in shown):
             shown = [*shown[: PASSAGES - 1], *(p for p in found if p["n"] == one.n)]
     blocks = [[one.render(req.lang, dictated=one is dictated) for one in leads]]
+    if older:  # "客户76岁了想买R4基金": the bank's extra care for older clients comes first
+        blocks[0].insert(0, older)
     blocks += [[c.heading(t("playbook_title", req.lang))]] + [
         c.passage_summary(p, req.lang, question=req.text) for p in shown
     ]
@@ -207,3 +210,18 @@ async def _suitability(req: Request, found: list[dict]) -> Lead | None:
         rated = [{"product_code": f"R{level.group(1)}", "risk_level": f"R{level.group(1)}",
                   "name": t("product_of_level", req.lang)}]  # fmt: skip
     return suitability_lead(req.text, rated[0], found, req.lang) if rated else None
+
+
+async def _elderly(req: Request) -> str | None:
+    """The extra care the bank asks for an older client buying a riskier product, when the
+    question says the age and the product (or its risk level): "客户说他76岁了想买R4基金"."""
+    from assistant.engines.offline.clients import AGE_SAID, elderly_line  # clients reads this
+
+    if not AGE_SAID.search(req.text):
+        return None
+    if level := SUITABILITY_LEVEL.search(req.text):
+        risk = f"R{level.group(1)}"
+    else:
+        rated = [p for p in (await named_products(req.tb, req.text))["products"][:1]]
+        risk = str(rated[0].get("risk_level") or "") if rated else ""
+    return await elderly_line(req, {}, risk) if risk else None
