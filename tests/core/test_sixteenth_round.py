@@ -243,3 +243,47 @@ def test_an_answer_the_rm_gave_is_the_claim_checked(said: str, claim: str | None
     from assistant.engines.offline.claims import said_claim
 
     assert said_claim(said) == claim
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "fires"),
+    [
+        ("This fund will definitely return 3% this year.", "en", True),
+        ("这款理财肯定能有4%的收益。", "zh", True),
+        ("It will definitely be worth a call next week.", "en", False),
+        ("我肯定能在3点前到。", "zh", False),
+    ],
+)
+def test_a_return_said_to_be_certain_is_a_promised_return(
+    text: str, language: str, fires: bool
+) -> None:
+    from tools.compliance import check_compliance
+
+    report = check_compliance(text, language=language)  # type: ignore[arg-type]
+    assert any(f.code == "guaranteed_return" for f in report.findings) is fires
+
+
+@pytest.mark.parametrize(
+    ("said", "claim"),
+    [
+        ("can I promise ⟦CLIENT_1⟧ 4% on the CD renewal?", "guaranteed 4% on the CD renewal"),
+        ("能跟客户承诺年化3%吗", "保证年化3%"),
+    ],
+)
+def test_what_the_rm_asks_to_promise_is_checked_as_guaranteed(said: str, claim: str) -> None:
+    from assistant.engines.offline.claims import said_claim
+
+    assert said_claim(said) == claim
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "which clients on my team (incl. my own book) have churn alerts",
+        "我们组的（我自己的也算上）",
+    ],
+)
+def test_the_team_and_the_leads_own_book_is_not_the_leads_alone(said: str) -> None:
+    from assistant.engines.offline.book_query import ALSO_MINE
+
+    assert ALSO_MINE.search(said)

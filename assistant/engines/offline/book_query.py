@@ -110,7 +110,7 @@ async def query_args(req: Request) -> dict | EngineResult:
     answer instead when the catalogue has no product for a word the RM used."""
     args = req.book.query.model_dump(exclude_defaults=True)
     # "in my own book (not the team)": the lead's own clients, whatever "team" the words say
-    own_only = bool(OWN_ONLY.search(req.text))
+    own_only = bool(OWN_ONLY.search(req.text)) and not ALSO_MINE.search(req.text)
     team_wide = (
         (req.book.team and not own_only)
         or args.get("group_by_rm")
@@ -278,6 +278,14 @@ async def _count_by_tier(req: Request, args: dict) -> EngineResult:
 OWN_ONLY = re.compile(
     r"\bmy own\b|\bnot (?:the|my|our) team\b|\bjust mine\b|\bonly mine\b|我自己的|我本人|自己名下|"
     r"不(?:含|算|要|包括)(?:团队|组里|组员)",
+    re.I,
+)
+
+
+# "incl. my own book", "我自己的也算上": the team's and the lead's own, not the lead's alone.
+ALSO_MINE = re.compile(
+    r"\bincl(?:uding|udes?|\.)?\s+my own\b|\band my own\b|\bplus my own\b|"
+    r"我自己的[^，,。；;]{0,4}(?:也算|也包括|也要|算上|也加上|也一起)|(?:包括|加上|连同)我自己的",
     re.I,
 )
 

@@ -63,6 +63,7 @@ CLAIM = [
     ),
 ]
 MIN_CLAIM = 2
+PROMISED = re.compile(r"承诺|保证|\b(?:promise|assure|guarantee)", re.I)
 POINTING = {"that", "this", "it", "so", "这个", "这样", "那个"}  # the claim is said elsewhere
 # A clause states the claim when it and the heading it sits under carry this share of the
 # claim's terms, and the clause itself at least half of them.
@@ -98,6 +99,12 @@ def said_claim(text: str) -> str | None:
         if m := rx.search(text.strip()):
             claim = m.group("c").strip(_QUOTES + " ，,。")
             if len(claim) >= MIN_CLAIM and claim.lower() not in POINTING:
+                # "can I promise them 4%?": what is promised is guaranteed, and checked so
+                said = text[: m.start("c")]
+                if PROMISED.search(said) and not PROMISED.search(claim):
+                    claim = (
+                        "保证" if re.search(r"[\u4e00-\u9fff]", claim) else "guaranteed "
+                    ) + claim
                 return claim
     return None
 

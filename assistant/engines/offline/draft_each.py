@@ -47,7 +47,9 @@ async def several(req: Request) -> list[str]:
     filters = req.book.query.model_dump(exclude_defaults=True).keys() - SHAPE
     plural = EACH.search(req.text) or THOSE.search(req.text) or SEGMENT.search(req.text)
     # "WeCom msgs for each client holding X": "each" over a filter is a segment, asked or not.
-    if not named and filters and plural and (req.book.structured or EACH.search(req.text)):
+    # (not "给这几家各写一封": that is the list on screen, below)
+    segment = EACH.search(req.text) and not THOSE.search(req.text)
+    if not named and filters and plural and (req.book.structured or segment):
         # The segment as a book question reads it (a product named exactly, not a signal its
         # name spells: "each client holding Haiying Growth").
         args = await book_query.query_args(req)

@@ -245,7 +245,8 @@ CUES: dict[str, list[tuple[str, float]]] = {
             r"(?:看下|看看|看一下|查下|查一下|查查)[^，。？?]{0,30}的(?:定存|定期|存单|理财|存款|贷款|持仓|基金|保险|余额)|"
             r"对接人|对口人|找谁对接|"
             # "is that down a lot vs before?": how far a figure moved, in numbers
-            r"\b(?:down|up|dropped|fallen|fell|grown|risen) (?:a lot|much|by how much|so much)\b|"
+            r"\b(?:is|was|are|has) (?:that|it|this|they) (?:down|up|dropped|fallen|grown|risen) "
+            r"(?:a lot|much|by how much|so much)\b|"
             r"\bvs\.? (?:before|last (?:quarter|month|year)|the prior)\b",
             2.0,
         ),

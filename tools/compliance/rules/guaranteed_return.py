@@ -57,6 +57,8 @@ class GuaranteedReturnRule(PhraseRule):
             rf"保证(?:年化)?(?:收益率?|回报率?)?\s*{NUMBER}|保底\s*{NUMBER}|"
             rf"(?:年化)?(?:收益率?|回报率?)?\s*{NUMBER}\s*(?:保证|保底|稳拿|有保障|没跑)|"
             rf"(?:承诺|答应|许诺)(?:给)?(?:她|他|您|你|客户)?(?:年化)?(?:收益率?|回报率?)?\s*{NUMBER}|"
+            # "肯定能有4%", "一定赚3个点": a return said to be certain is a return promised
+            rf"(?:一定|肯定|绝对|百分百|100%)(?:能|会|可以)?(?:有|赚|拿到|达到|收益)[^，,。；;]{{0,6}}?{NUMBER}|"
             # "利率我保证比别家高0.5个点": a rate promised against other banks' (未经审批的报价)
             r"保证[^，,。；;]{0,6}比(?:别家|他行|别的银行|其他银行|同业|外面)[^，,。；;]{0,4}(?:高|多)|"
             # "利率保证高于挂牌" / "一定比挂牌高": a rate above the published one, promised
@@ -76,7 +78,10 @@ class GuaranteedReturnRule(PhraseRule):
             # "guarantee them a rate above the posted one": a rate beyond the published one
             r"(?:guarantee|promise|commit|assure)\w*\s+(?:\w+\s+){0,3}?(?:rates?|returns?|yields?)\s+"
             r"(?:above|over|higher\s+than|better\s+than|beating)\b|"
-            rf"\bpromis(?:e|es|ed|ing)\s+(?:\w+\s+){{0,3}}?(?:{NUMBER}|returns?\b|yields?\b|profits?\b|gains?\b)",
+            rf"\bpromis(?:e|es|ed|ing)\s+(?:\w+\s+){{0,3}}?(?:{NUMBER}|returns?\b|yields?\b|profits?\b|gains?\b)|"
+            # "will definitely return 2%", "is certain to earn 3%": a return said to be certain
+            r"\b(?:definitely|certainly|surely|for sure|without fail|is certain to|are certain to)\s+"
+            rf"(?:return|yield|earn|make|pay|give|deliver)\w*\s+(?:you\s+|them\s+)?(?:an?\s+)?{NUMBER}",
             _PROMISE,
             _PROMISE_FIX,
         ),
