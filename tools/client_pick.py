@@ -19,6 +19,7 @@ from tools.bank.records import ClientRecord
 from tools.book_query import BookQuery
 from tools.intelligence.book_select import rank
 from tools.names.forms import INDUSTRY_ZH
+from tools.names.titles import COMPOUND_SURNAMES
 from tools.toolbox import Toolbox
 
 # Words of a reply that describe nothing ("那家", "the ... one", "the one in ...").
@@ -252,24 +253,29 @@ def described_by_name(tb: Toolbox, text: str) -> list[str]:
     return []
 
 
-# "姓魏的那个客户", "那位姓张的": a retail client described by surname only.
-# "姓魏的那个客户", and "老魏" as an older client is addressed (the surname after 老; a word like
-# 老板 names no client's surname, so it finds no one).
+ASK_BACK_MAX = 5  # clients a name or a surname may ask back among; more is no way of naming one
+# A surname as said: a compound one whole ("欧阳"), else one character.
+_SAID_SURNAME = "({}|[\u4e00-\u9fff])".format("|".join(sorted(COMPOUND_SURNAMES)))
+# A retail client described by surname only: "姓魏的那个客户", "那位姓张的"; "老魏", "魏先生",
+# "魏阿姨" as an older client is addressed (a word like 老板 names no client's surname, so it
+# finds no one; "小王" is left alone: it is how a team lead names a colleague).
 _SURNAME = re.compile(
-    r"姓([\u4e00-\u9fff])(?:的|那)|(?<![\u4e00-\u9fff])老([\u4e00-\u9fff])|"
-    r"(?<![\u4e00-\u9fff])([\u4e00-\u9fff])(?:先生|女士|阿姨|大爷|大姐)"
+    rf"姓{_SAID_SURNAME}(?:的|那)|(?<![\u4e00-\u9fff])老{_SAID_SURNAME}|"
+    rf"(?<![\u4e00-\u9fff]){_SAID_SURNAME}(?:先生|女士|小姐|阿姨|叔|大爷|大姐|老师)"
 )
 
 
 def described_by_surname(tb: Toolbox, text: str) -> list[str]:
     """The caller's retail clients whose Chinese name starts with the surname said ("姓魏的那个
-    客户"); empty when none is said or none fits."""
+    客户", "老沈", "沈先生"); empty when none is said, none fits, or more fit than can be asked
+    back among."""
     m = _SURNAME.search(text)
     if m is None:
         return []
-    said = m.group(1) or m.group(2) or m.group(3)
+    said = next(g for g in m.groups() if g)
     book = tb.services.bank.get_clients(sorted(tb.caller.client_ids))
-    return [c.client_id for c in book if c.client_type == "retail" and c.name.startswith(said)]
+    fits = [c.client_id for c in book if c.client_type == "retail" and c.name.startswith(said)]
+    return fits if len(fits) <= ASK_BACK_MAX else []
 
 
 def described_by_industry(tb: Toolbox, text: str) -> list[str]:

@@ -13,9 +13,10 @@ from assistant.errors import EntitlementError
 from assistant.privacy.dictionary import splits_a_word, word_edges
 from assistant.privacy.tokens import TOKEN_RE
 from tools.bank.records import ClientData, ClientRecord
+from tools.client_pick import ASK_BACK_MAX, described_by_surname
 from tools.intelligence.age import age_on
 from tools.names.forms import company_forms, is_english_word
-from tools.names.titles import Titled, addressed, surname, titled
+from tools.names.titles import Titled, addressed, titled
 from tools.outcomes.keys import action_kind
 from tools.toolbox import Toolbox, ToolError, ToolSpec
 
@@ -214,7 +215,7 @@ def by_given_name(tb: Toolbox, text: str) -> list[str]:
         }
         # "Kowalski - what's in his TD?": a surname two of the caller's clients share is
         # asked back (which one), not dropped; a contact's first name alone must name one.
-        if 1 < len(owners) <= SHARED_NAME_MAX:
+        if 1 < len(owners) <= ASK_BACK_MAX:
             return sorted(owners)
     return sorted(owners) if len(owners) == 1 else []
 
@@ -226,7 +227,6 @@ def _name_words(name: str, client_type: str) -> set[str]:
     return set(words) if client_type == "retail" else set(words[:1])
 
 
-SHARED_NAME_MAX = 5  # clients one name word may ask back among; more is no name at all
 LONG_NAME_WORD = 6  # letters of a word taken for a name in any case ("wiggins")
 
 
@@ -274,30 +274,9 @@ def _contact_owners(tb: Toolbox, token: str, text: str) -> frozenset[str]:
     owners = tb.services.privacy.owners_of_name(name)
     form = titled(name) if not owners else None
     contacted = frozenset(addressed_in_book(tb, form, text)) if form else frozenset()
-    return owners or contacted or _named_by_word(tb, name) or _familiar(tb, name)
-
-
-# "老沈", "沈先生", "沈阿姨": a retail client said by surname, as RMs address older clients.
-# ("小王" is left alone: it is how a team lead names a colleague.)
-_FAMILIAR = re.compile(
-    r"老(?P<a>[\u4e00-\u9fff]{1,2})|(?P<b>[\u4e00-\u9fff]{1,2})(?:先生|女士|小姐|阿姨|叔|大爷|大姐|老师)"
-)
-
-
-def _familiar(tb: Toolbox, name: str) -> frozenset[str]:
-    """The caller's retail clients of the surname a familiar form says; empty when the form
-    is not one, or fits more clients than can be asked back among."""
-    m = _FAMILIAR.fullmatch(name.strip())
-    if m is None:
-        return frozenset()
-    said = m.group("a") or m.group("b")
-    book = tb.services.bank.get_clients(sorted(tb.caller.client_ids))
-    fits = frozenset(
-        c.client_id
-        for c in book
-        if c.client_type == "retail" and not c.name.isascii() and surname(c.name) == said
+    return (
+        owners or contacted or _named_by_word(tb, name) or frozenset(described_by_surname(tb, name))
     )
-    return fits if len(fits) <= SHARED_NAME_MAX else frozenset()
 
 
 def _named_by_word(tb: Toolbox, name: str) -> frozenset[str]:

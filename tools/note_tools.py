@@ -38,9 +38,6 @@ class SaveArgs(NoteDraft):
     """The draft the RM confirmed, as ``capture_interaction`` returned it."""
 
 
-SURNAME_CANDIDATES = 5  # more clients of one surname than this is no way of naming one
-
-
 def note_policy(tb: Toolbox) -> NotePolicy:
     """The bank's note policy the wiring loaded (the default file for a bare toolbox)."""
     return tb.services.notes or load_note_policy()
@@ -56,8 +53,7 @@ def capture_interaction(tb: Toolbox, args: CaptureArgs) -> dict:
         tb.caller.require(args.client_id)
         named = [args.client_id]
     if named is None:  # "沈先生说…", "老沈说…": the caller's retail clients of that surname
-        by_surname = described_by_surname(tb, text)
-        named = by_surname if 0 < len(by_surname) <= SURNAME_CANDIDATES else None
+        named = described_by_surname(tb, text) or None
     if not named or len(named) > 1:
         return {"status": "needs_client", "candidates": sorted(named or [])}
     client_id = named[0]

@@ -8,6 +8,7 @@ from dataclasses import replace
 from assistant.core.types import StatusEvent
 from assistant.engines.base import EngineResult
 from assistant.engines.offline import compose as c
+from assistant.engines.offline import figures
 from assistant.engines.offline.claims import breach_lead
 from assistant.engines.offline.intent import dictated_words, topic_words
 from assistant.engines.offline.phrases import t
@@ -323,14 +324,9 @@ def _draft_product(
 def _maturing_held(profile: dict, named: str | None) -> str | None:
     """The holding a reminder with no maturity signal is about: the one named when it has a
     maturity date, else the one that matures next."""
-    dated = sorted(
-        (h for h in profile.get("holdings") or [] if h.get("maturity_date")),
-        key=lambda h: h["maturity_date"],
-    )
     # What is still to mature first; one that matured before the extract's day only if none is.
-    today = str(profile.get("as_of") or "")
-    dated = [h for h in dated if h["maturity_date"] >= today] or dated
-    codes = [h["product_code"] for h in dated]
+    upcoming, dated = figures.dated_holdings(profile)
+    codes = [h["product_code"] for h in upcoming or dated]
     return named if named in codes else (codes[0] if codes else None)
 
 

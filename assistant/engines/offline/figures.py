@@ -96,15 +96,21 @@ def lead(text: str, profile: dict, language: str, *, product_named: bool = False
 MATURITIES_SHOWN = 3
 
 
+def dated_holdings(profile: dict) -> tuple[list[dict], list[dict]]:
+    """The profile's holdings that have a maturity date, soonest first: (those still to mature
+    from the extract's day on, all of them)."""
+    dated = sorted(
+        (h for h in profile.get("holdings") or [] if h.get("maturity_date")),
+        key=lambda h: h["maturity_date"],
+    )
+    today = str(profile.get("as_of") or "")
+    return [h for h in dated if h["maturity_date"] >= today], dated
+
+
 def _maturities(profile: dict, zh: bool) -> list[str]:
     """ "any maturities coming up for them?", "她什么时候有到期的": the holdings that mature from
     the extract's day on, soonest first, each with its amount — or that none does."""
-    today = str(profile.get("as_of") or "")
-    due = sorted(
-        (h for h in profile.get("holdings") or [] if (h.get("maturity_date") or "") >= today
-         and h.get("maturity_date")),
-        key=lambda h: h["maturity_date"],
-    )  # fmt: skip
+    due, _ = dated_holdings(profile)
     if not due:
         return ["- 没有待到期的持仓" if zh else "- Nothing they hold is due to mature"]
     exact = exact_zh if zh else exact_en

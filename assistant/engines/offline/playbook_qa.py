@@ -222,6 +222,6 @@ async def _elderly(req: Request) -> str | None:
     if level := SUITABILITY_LEVEL.search(req.text):
         risk = f"R{level.group(1)}"
     else:
-        rated = [p for p in (await named_products(req.tb, req.text))["products"][:1]]
-        risk = str(rated[0].get("risk_level") or "") if rated else ""
+        products = (await named_products(req.tb, req.text))["products"]
+        risk = str(products[0].get("risk_level") or "") if products else ""
     return await elderly_line(req, {}, risk) if risk else None
