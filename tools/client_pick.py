@@ -270,12 +270,36 @@ def described_by_surname(tb: Toolbox, text: str) -> list[str]:
     客户", "老沈", "沈先生"); empty when none is said, none fits, or more fit than can be asked
     back among."""
     m = _SURNAME.search(text)
-    if m is None:
-        return []
-    said = next(g for g in m.groups() if g)
     book = tb.services.bank.get_clients(sorted(tb.caller.client_ids))
+    if m is None:
+        return _by_pinyin_surname(book, text)
+    said = next(g for g in m.groups() if g)
     fits = [c.client_id for c in book if c.client_type == "retail" and c.name.startswith(said)]
     return fits if len(fits) <= ASK_BACK_MAX else []
+
+
+# "any news on Yao?": a capitalised word inside an English sentence that is the pinyin of
+# the surname of some of the caller's retail clients (never the sentence's first word).
+_CAPITALISED = re.compile(r"(?<=[a-z,;:] )(?:(?:Mr|Mrs|Ms|Miss)\.? )?([A-Z][a-z]{1,5})\b")
+
+
+def _by_pinyin_surname(book: list[ClientRecord], text: str) -> list[str]:
+    words = {w.lower() for w in _CAPITALISED.findall(text)}
+    if not words:
+        return []
+    fits = [
+        c.client_id
+        for c in book
+        if c.client_type == "retail"
+        and _CJK_RUN.fullmatch(c.name)
+        and (surname := _surname_of(c.name))
+        and "".join(lazy_pinyin(surname)) in words
+    ]
+    return fits if len(fits) <= ASK_BACK_MAX else []
+
+
+def _surname_of(name: str) -> str:
+    return name[:2] if name[:2] in COMPOUND_SURNAMES else name[:1]
 
 
 def described_by_industry(tb: Toolbox, text: str) -> list[str]:
@@ -287,3 +311,23 @@ def described_by_industry(tb: Toolbox, text: str) -> list[str]:
     if len(named) != 1:
         return []
     return [c.client_id for c in book if c.industry in named]
+
+
+TOKEN = re.compile(r"⟦(?:CLIENT|PERSON)_\d+⟧")
+
+
+def named_among(tb: Toolbox, text: str, candidate_ids: list[str]) -> list[str]:
+    """ "德明" (masked as a person) answering "冯德明 or 冯晨阳?": the one offered client whose
+    name holds a masked name's value (a given name, a part of a company's name); empty when it
+    fits none or several. The masker knows only that the words look like a name; the clients
+    just offered are what they are most likely part of."""
+    values = [
+        v for t in TOKEN.findall(text) if (v := tb.value_for_token(t)) and len(v.strip()) >= 2
+    ]
+    if not values:
+        return []
+    clients = tb.services.bank.get_clients([c for c in candidate_ids if tb.caller.may_read(c)])
+    fits = [
+        c.client_id for c in clients if any(v.strip().lower() in c.name.lower() for v in values)
+    ]
+    return fits if len(fits) == 1 else []

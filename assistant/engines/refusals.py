@@ -29,7 +29,8 @@ IDENTIFIER_REQUEST = re.compile(
     r"(发|给|告诉)我.{0,12}(身份证|证件号|卡号|账号|信用代码|手机号|电话号码|邮箱地址)|"
     r"(手机号|手机号码|电话号码|联系电话|邮箱)(码|地址)?.{0,2}(发我|发给我|给我|私信我|报给我)|"
     r"\b(what'?s|what is|send me|give me|tell me)\b.{0,40}\b(id|passport|card|account) (number|no\.?)s?\b|"
-    r"\b(send|give|text|dm|forward) me\b.{0,40}\b(phone|mobile|cell)( number)?s?\b|\b(send|give|forward) me\b.{0,40}\be-?mail address(es)?\b|"
+    r"\b(send|give|text|dm|forward) me\b.{0,40}\b(phone|mobile|cell)( number)?s?\b|"
+    r"\b(need|want|get)\b.{0,30}\b(phone|mobile|cell)( number)?s?\b.{0,12}\b(send (it )?over|send (it )?to me|pls|please)\b|\b(send|give|forward) me\b.{0,40}\be-?mail address(es)?\b|"
     r"\b(uscc|credit code|id number|passport number)\b.{0,30}\b(send|give|need|pls|please)\b",
     re.I,
 )
@@ -42,7 +43,8 @@ EVASION_FLAG = "compliance:aml_evasion"
 EXPORT_REQUEST = re.compile(
     r"(导出|下载|拷贝|打包)(?!型).{0,8}(客户名单|名单|客户数据|客户信息|数据|清单|表格?|手机号|电话号码|身份证号?|证件号|联系方式|通讯录)|"
     r"(客户名单|名单|客户数据|客户信息|清单|手机号|电话号码|身份证号?|证件号|联系方式|通讯录).{0,8}(导出|下载|拷贝|打包)(?!型)|"
-    r"(发|转|传)到.{0,4}(个人|私人|自己的?)(邮箱|微信|网盘)|"
+    r"(发|转|传)到.{0,4}(个人|私人|自己的?)(qq|163|126|gmail|私人|个人)?(邮箱|微信|网盘)|"
+    r"(发|转|传)到.{0,6}(qq|163|126|gmail|hotmail)邮箱|"
     r"\b(export|download|dump)\b (?:(?:my|the|all|our|whole|entire) )*(?:(?:client|customer) )?"
     r"(?:list|book|data|contacts|portfolio)s?\b|"
     r"\b(personal|private|gmail|home) (e-?mail|inbox|mailbox)\b|"
@@ -106,7 +108,10 @@ TAMPER_REQUEST = re.compile(
     r"\b(?:fill (?:in|out)|complete|do|take|answer)\b.{0,20}\b(?:her|his|their|the client'?s|for (?:her|him|them))\b.{0,20}\brisk (?:assessment|questionnaire|test|profile)s?\b|"
     r"\b(?:fill|fill in|fill out|redo|re-?do|retake|re-?take|complete|answer)\b.{0,12}\b(?:the |her |his |their )?(?:risk )?(?:questionnaire|assessment|test)s?\b.{0,12}\bfor (?:her|him|them|the client)\b|"
     r"\b(?:change|bump|raise|upgrade|set|move|mark)\b.{0,30}\brisk (?:rating|profile|appetite|level|assessment|score)\b.{0,10}\b(?:to|up to|as)\s*c[1-5]\b|"
-    r"\b(?:put|mark|record|rate)\s+(?:her|him|them|the client)\s+(?:down\s+)?(?:as|at)\s+c[1-5]\b",
+    r"\b(?:put|mark|record|rate)\s+(?:her|him|them|the client)\s+(?:down\s+)?(?:as|at)\s+c[1-5]\b|"
+    # "can I redo her risk test and bump her to C5?"
+    r"\b(?:redo|re-?do|retake|re-?take|change|bump|raise|upgrade|move|put|set)\b.{0,40}"
+    r"\b(?:her|him|them|the client)\s+(?:up\s+)?(?:to|at|as)\s*c[1-5]\b",
     re.I,
 )
 TAMPER_FLAG = "compliance:suitability_tampering"
@@ -138,6 +143,24 @@ _GRADE_SET = re.compile(
     r"这样(?:她|他|客户)?(?:就)?(?:能|可以)买|才能买|就匹配",
     re.I,
 )
+
+
+# "can I see his full ID?" asks for the number; "can I send it to ops?" asks for leave to act.
+_SEE_FOR_MYSELF = re.compile(
+    r"\b(?:can|could|may) (?:i|we|you) (?:see|get|have|view|look at|check|pull)\b|"
+    r"(?:能|可以|能不能|可不可以)(?:给我)?(?:看|查|调|拿)(?:一下|下|到)?",
+    re.I,
+)
+
+
+def asks_leave(text: str) -> bool:
+    """Whether the RM asks leave to do something ("can I send…", "…，没问题吧"), not for the
+    data itself."""
+    from assistant.engines.offline.book_parse import PERMISSION_ASKED
+    from assistant.engines.offline.direct import PERMISSION, PROCEED
+
+    asked = PERMISSION.search(text) or PROCEED.search(text) or PERMISSION_ASKED.search(text)
+    return bool(asked) and not _SEE_FOR_MYSELF.search(text)
 
 
 def asks_to_evade(text: str) -> bool:
@@ -246,6 +269,10 @@ def policy_refusal(
             flags=["guard:prompt_injection"],
         )
     wants_number = verdict.wants_full_identifier or bool(IDENTIFIER_REQUEST.search(text))
+    if asks_leave(text):
+        # "…发到自己qq邮箱晚上看，没问题吧", "ok to wechat them the full account number?": the
+        # RM asks whether they may — the rule's answer (no, and why), a rule question
+        full_id_intent = served_intent = "playbook_qa"
     # "export my whole client list with phone numbers to excel": the export is what is asked
     # (and refused), of the book; the numbers in it are refused with it.
     if EXPORT_REQUEST.search(text) and not EXPORT_RULE_ASKED.search(text):

@@ -33,7 +33,7 @@ from tools.names.forms import (
     product_forms,
 )
 from tools.names.forms import compact as compact_form
-from tools.names.staff import familiar_forms
+from tools.names.staff import familiar_forms, given_name
 
 _ASCII_ALNUM = re.compile(r"[0-9A-Za-z]")
 _ASCII_WORD = re.compile(r"[A-Za-z]+")
@@ -119,6 +119,12 @@ class NameDictionary:
             for name in staff
             for form in (name or "", *familiar_forms(name or ""))
             if (key := ascii_lower(canonical_value(Entity.PERSON, form))) and len(key) >= 2
+        } - self._entries.keys()
+        # "雨桐那边" from a teammate: a colleague's given name is staff too — unless it is also
+        # the given name of a client or contact, when masking wins as above.
+        customers_given = {g for e in self._entries.values() if (g := given_name(e.name))}
+        self._staff |= {
+            g for name in staff if (g := given_name(name or "")) and g not in customers_given
         } - self._entries.keys()
         # The bank's product names ("海盈进取一号"): a person guessed inside one is a word of the
         # product's name, not a customer.

@@ -14,6 +14,7 @@ from tools.bank.records import ClientData, ProductRecord
 from tools.intelligence.metrics import ClientMetrics, category_of
 from tools.intelligence.policy import Policies
 from tools.intelligence.signals.base import Signal
+from tools.intelligence.signals.product_gap import offered_to, suits
 from tools.intelligence.signals.suitability import level
 from tools.intelligence.tiering import TierResult
 
@@ -145,14 +146,40 @@ def dormancy(ctx: ActionContext, s: Signal) -> Draft:
     )
 
 
+GROWTH_OFFERS = 2  # products named for new funds
+
+
 def growth(ctx: ActionContext, s: Signal) -> Draft:
-    return _from(
-        s,
-        "growth_upsell",
-        "新增资金配置：推荐理财或结构性存款",
-        "Put the new funds to work: propose wealth or structured deposits",
-        s.facts.get("new_funds", 0.0),
-    )
+    """New funds to put to work — in products the client may be offered: of the kinds the
+    bank counts as assets under management, offered to the client's segment, not held, and
+    within the client's risk grade (a C1 client is offered R1 products, never "wealth")."""
+    offers = _offers_within_grade(ctx)[:GROWTH_OFFERS]
+    grade = ctx.data.client.risk_appetite
+    if offers:
+        zh = "新增资金配置：推荐" + "或".join(p.name for p in offers)
+        en = "Put the new funds to work: propose " + " or ".join(p.name_en or p.name for p in offers)
+        if grade:
+            zh += f"（客户风险承受能力 {grade}，产品风险等级不高于此）"
+            en += f" (risk appetite {grade}; nothing rated above it)"
+    else:
+        zh = "新增资金配置：在客户风险承受能力范围内推荐理财或存款产品"
+        en = "Put the new funds to work: propose products within the client's risk appetite"
+    return _from(s, "growth_upsell", zh, en, s.facts.get("new_funds", 0.0))
+
+
+def _offers_within_grade(ctx: ActionContext) -> list[ProductRecord]:
+    held = {h.product_code for h in ctx.data.holdings}
+    kinds = set(ctx.policy.tiering.aum_categories)
+    fits = [
+        p
+        for p in ctx.products.values()
+        if p.category in kinds
+        and p.product_code not in held
+        and offered_to(p, ctx.data.client.client_type)
+        and suits(p, ctx.data.client.risk_appetite)
+    ]
+    # the fullest use of what the client may hold first, then the catalogue's order
+    return sorted(fits, key=lambda p: -(level(p.risk_level) or 0))
 
 
 def generic(ctx: ActionContext, s: Signal) -> Draft:

@@ -107,6 +107,25 @@ def level(code: str | None) -> int | None:
     return int(found.group()) if found else None
 
 
+def _gaps(
+    signals: list[Signal], products: Mapping[str, ProductRecord], payroll: tuple[str, ...]
+) -> tuple[str, ...]:
+    """The products the client lacks by the gap rules. A payroll gap (代发缺口) is the bank's
+    own rule — a company of the policy's size without payroll — never its peers holding one:
+    "代发缺口的客户" lists what the cited rule defines."""
+    return tuple(
+        s.product_code
+        for s in signals
+        if s.kind == "product_gap"
+        and s.product_code
+        and not (
+            s.facts.get("basis") == "peers"
+            and s.product_code in products
+            and products[s.product_code].category in payroll
+        )
+    )
+
+
 def _row(
     data: ClientData,
     metrics: ClientMetrics,
@@ -114,6 +133,7 @@ def _row(
     signals: list[Signal],
     as_of: date,
     products: Mapping[str, ProductRecord],
+    payroll_categories: tuple[str, ...] = (),
 ) -> BookRow:
     client = data.client
     held = tuple(dict.fromkeys(h.product_code for h in data.holdings))
@@ -138,7 +158,7 @@ def _row(
         trend_ratio=metrics.trend_ratio,
         signals=tuple(dict.fromkeys(s.kind for s in signals)),
         top_severity=signals[0].severity if signals else None,
-        gaps=tuple(s.product_code for s in signals if s.kind == "product_gap" and s.product_code),
+        gaps=_gaps(signals, products, payroll_categories),
         next_maturity=nxt[0],
         next_maturity_product=nxt[1],
         days_to_maturity=(nxt[0] - as_of).days if nxt[0] else None,
@@ -177,6 +197,7 @@ class BookAnalyzer:
         self._policy = policy
         self._products = products
         self._rules = rules
+        self._payroll_categories = tuple(policy.signals.product_gap.payroll_categories)
 
     def analyze(
         self, datas: Sequence[ClientData], as_of: date, peers: PeerStats | None = None
@@ -207,7 +228,9 @@ class BookAnalyzer:
                 metrics=m,
                 rules=self._rules,
             )
-            rows.append(_row(data, m, tier, signals, as_of, self._products))
+            rows.append(
+                _row(data, m, tier, signals, as_of, self._products, self._payroll_categories)
+            )
         return rows
 
     @staticmethod

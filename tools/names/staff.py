@@ -14,6 +14,7 @@ from functools import lru_cache
 from pypinyin import lazy_pinyin
 
 from tools.bank.records import RMRecord
+from tools.names.titles import COMPOUND_SURNAMES
 
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 # Familiar forms of a surname; the surname must then be unique in the team.
@@ -26,6 +27,17 @@ def familiar_forms(name: str) -> tuple[str, ...]:
     if not name or not _CJK.match(name):
         return ()
     return tuple(f.format(s=name[0]) for f in _FAMILIAR)
+
+
+def given_name(name: str) -> str | None:
+    """ "雨桐" of 何雨桐: how teammates call one another (a three-character Chinese name's last
+    two; a compound surname's name after it); None for other names."""
+    name = name.strip()
+    if not _CJK.match(name):
+        return None
+    if len(name) == 4 and name[:2] in COMPOUND_SURNAMES:
+        return name[2:]
+    return name[1:] if len(name) == 3 else None
 
 
 @lru_cache(maxsize=1024)
@@ -65,6 +77,10 @@ def mentioned(
     if found:
         return found
     team = [rm for rm in rms if rm.rm_id in set(familiar_in) and _CJK.search(rm.name[:1])]
+    # "雨桐那边": a teammate's given name, when no one else in the team has it
+    given = [rm for rm in team if (g := given_name(rm.name)) and g in text]
+    if len(given) == 1 and sum(given_name(r.name) == given_name(given[0].name) for r in team) == 1:
+        return given
     for rm in team:
         surname = rm.name[0]
         same = [r for r in team if r.name[0] == surname]

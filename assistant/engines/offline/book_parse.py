@@ -55,13 +55,17 @@ GAPS = re.compile(
     IC,
 )
 PENDING = re.compile(r"还没|没跟进|未跟进|没有跟进|not (yet )?followed|haven'?t followed", IC)
+# A fall asked as a share, not an amount: "跌幅最大", "掉得最狠", "biggest % drop".
+BY_SHARE = re.compile(
+    r"跌幅|降幅|比例|百分比|幅度|最狠|最厉害|最猛|\bpercent|%|\b(?:steepest|sharpest|hardest)\b", IC
+)
 # Measures a question ranks or bounds by; the first that the text names wins.
 MEASURES: list[tuple[str, str]] = [
     (r"营收|营业收入|年收入|销售收入|销售额|\b(?:annual )?revenues?\b|\bturnover\b", "revenue"),
     (r"贷款|借款|(?<!金)融资|\bloans?\b|\bmortgages?\b|\bborrow", "loan"),
     (r"金融资产|\baum\b|资产", "aum"),
     (
-        r"流出|下降|减少|降了|降幅|跌了|掉|\boutflows?\b|\bdrop(?:ped|ping|s)?\b|\bdeclin|"
+        r"流出|下降|减少|降了|降幅|跌幅|跌了|跌得|掉|\boutflows?\b|\bdrop(?:ped|ping|s)?\b|\bdeclin|"
         r"\b(?:fell|fallen|falling)\b|\bshr[iu]nk",
         "deposit_change",
     ),
@@ -216,8 +220,15 @@ PERMISSION_ASKED = re.compile(
     r"\b(?:can|could|may) (?:i|we) (?:just |simply )?(?:fill|sign|place|process|complete|tick)\b"
     r".{0,40}\b(?:for (?:him|her|them|the client)|on (?:his|her|their) behalf|order|form|assessment)\b|"
     # "client wants to email me their payroll list - ok?": a client's wish, and is it allowed
-    r"\b(?:client|customer|they|he|she) (?:wants?|asked|asks|would like) to\b.{0,60}"
-    r"(?:\b(?:ok|okay|fine|allowed|alright)\s*[?？]\s*$|\bcan (?:i|they|we)\b)|"
+    r"(?:\b(?:client|customer|they|he|she)|⟦(?:CLIENT|PERSON)_\d+⟧) (?:wants?|asked|asks|would like)\b.{0,60}"
+    r"(?:\b(?:ok|okay|fine|allowed|alright)(?: to (?:process|do|go ahead|proceed))?\s*[?？]\s*$|\bcan (?:i|they|we)\b)|"
+    # "我私下跟陈总说给他比挂牌高一点的利率，可以吧", "I'll tell them the rate is fixed, ok?": the
+    # RM's own plan, put up for a yes — the rules answer it, not the client's profile
+    r"我(?!.{0,6}(?:看|查|了解))[^。！]{2,60}(?:可以吧|行吧|没问题吧|没事吧|行不行?|可以不|合规吗|违规吗)\s*[?？]?\s*$|"
+    r"\bi(?:'ll| will| want to| wanna| plan to|'m going to| am going to)\b.{3,80}"
+    r"\b(?:ok|okay|fine|alright|allowed|right)\s*\?\s*$|"
+    # "他C4拿着R5的这个，合规吗": is what the client holds within the rules
+    r"(?:合规|违规)(?:吗|么|嘛)\s*[?？]?\s*$|合不合规\s*[?？]?\s*$|"
     r"(?:客户|他|她|他们)(?:想|要|说要|打算).{0,30}(?:可以吗|行吗|能行吗|合规吗|行不行)\s*[？?]?\s*$",
     re.I,
 )
@@ -833,7 +844,10 @@ def parse(
             unnamed = bool(top or superlative)
     if measure == "deposit_change" and not thresholds:
         # "流出最大" / "biggest outflow": the amount; otherwise the steepest fall first
-        q["sort_by"] = "deposit_outflow" if superlative else "deposit_change"
+        # ("跌幅最大", "掉得最狠", "biggest % drop": the share, steepest first)
+        q["sort_by"] = (
+            "deposit_outflow" if superlative and not BY_SHARE.search(text) else "deposit_change"
+        )
     if "sort_by" not in q and LAST_CONTACT_ASKED.search(text):
         q["sort_by"] = (
             "days_since_contact"  # "最近一次联系都是啥时候": each list line's last contact

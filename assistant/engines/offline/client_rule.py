@@ -18,8 +18,8 @@ from assistant.engines.offline import clients, playbook_qa
 from assistant.engines.offline import compose as c
 from assistant.engines.offline.book_parse import PERMISSION_ASKED
 from assistant.engines.offline.claims import said_claim
-from assistant.engines.offline.direct import asks_yes_no
-from assistant.engines.offline.intent import DISCLOSURE_RE, PROMISE_ASKED_RE
+from assistant.engines.offline.direct import PERMISSION, asks_yes_no
+from assistant.engines.offline.intent import COVERAGE_ASKED, DISCLOSURE_RE, PROMISE_ASKED_RE
 from assistant.engines.offline.phrases import t
 from assistant.engines.offline.playbooks import Lookup, find, lookup
 from assistant.engines.offline.request import Request
@@ -61,11 +61,13 @@ async def answer(req: Request) -> EngineResult:
         or said_claim(req.text)
         or PROMISE_ASKED_RE.search(req.text)
         or PERMISSION_ASKED.search(req.text)  # "我帮他填了行不行": what anyone may do, not X's tier
+        or (PERMISSION.search(req.text) and not RULE_ASKED.search(req.text))  # "ok to tell them…?"
+        or COVERAGE_ASKED.search(req.text)  # "does deposit insurance cover her fund?"
     ):
         # "她女儿问余额，我能告诉她吗": the data-protection rule decides, whoever the client is
         # (playbook_qa pins it); "能跟X说理财保本吗": the words are checked, not X's tier;
         # "我能私下答应给X高于挂牌的利率吗": the promise is the bank's to allow, not the tier's.
-        return (await playbook_qa.answer(req)).with_state({"client_ids": [picked]})
+        return _of_client(req, picked, await playbook_qa.answer(req))
     if asks_suitability(req.text):
         # "X is C3, wants Y - allowed?": the suitability rule decides, not the tier's standard;
         # "is she eligible for the trust": her grade on record is the one the rule is held to.
@@ -74,7 +76,7 @@ async def answer(req: Request) -> EngineResult:
         if grade and not playbook_qa.SUITABILITY_GRADE.search(req.text):
             said = replace(req.ctx, masked_text=f"{req.text} ({grade})")
             req = replace(req, ctx=said)
-        return (await playbook_qa.answer(req)).with_state({"client_ids": [picked]})
+        return _of_client(req, picked, await playbook_qa.answer(req))
     profile = await req.tb.acall("get_client_profile", {"client_id": picked})
     tier = profile["tier_label"]
     # The tier-standards playbook's passage for this tier that the question asks about ("一年里
@@ -97,6 +99,12 @@ async def answer(req: Request) -> EngineResult:
     if req.slots.client_tokens or picked in req.text:
         result.intent = "serve_client"
     return result.with_state({"client_ids": [picked]})
+
+
+def _of_client(req: Request, client_id: str, result: EngineResult) -> EngineResult:
+    """The rule's answer, on the record as about the client it was asked of ("他" included)."""
+    req.tb.touch(client_id)
+    return result.with_state({"client_ids": [client_id]})
 
 
 # "这个要报行长吗", "需要审批吗": who must approve or hear of it, a rule whatever else is asked.

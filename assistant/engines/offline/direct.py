@@ -22,7 +22,10 @@ PERMISSION = re.compile(
     r"\b(can|may|could) (i|we|she|he|they)\b|\bis it (ok|okay|alright|fine|allowed|permitted|legal|compliant)\b|"
     r"\bam i allowed\b|\bare we allowed\b|\ballowed to\b|\bpermitted to\b|"
     r"\b(allowed|ok|okay|fine|permitted)\s*\?\s*$|"
-    r"能.{0,30}不[?？]?\s*$|(能|可以).{0,8}吧\s*[?？]|\b(can|may|could)\b.{0,30}\b(buy|purchase|hold|invest in)\b",
+    r"能.{0,30}不[?？]?\s*$|(能|可以).{0,8}吧\s*[?？]|\b(can|may|could)\b.{0,30}\b(buy|purchase|hold|invest in)\b|"
+    # "…，可以吧", "没问题吧", "行不": the RM's own plan, put up for a yes
+    r"(?:可以|行|没问题|没事|不要紧|ok|OK)吧\s*[?？]?\s*$|行不\s*[?？]?\s*$|"
+    r"\b(?:ok|okay|fine|alright) to (?:tell|say|promise|send|share|wechat|email|text|give|mention)\b",
     re.I,
 )
 # "just process it?", "直接给她办了吧？": the RM asks to go ahead — a permission question whose
@@ -30,7 +33,9 @@ PERMISSION = re.compile(
 PROCEED = re.compile(
     r"\b(?:just|go ahead and|ok to|okay to|fine to)\s+(?:process|do|book|submit|approve|place|"
     r"execute|sign|buy|put)\b.{0,20}\?|\bgo ahead\s*\?|"
-    r"(?:直接|先|就|帮她|帮他|给她|给他).{0,6}(?:办|做|买|操作|下单|提交|申购|认购)(?:了|掉)?吧?\s*[?？]",
+    r"(?:直接|先|就|帮她|帮他|给她|给他).{0,6}(?:办|做|买|操作|下单|提交|申购|认购)(?:了|掉)?吧?\s*[?？]|"
+    # "同事要他的手机号 我直接给她？": handing something over, put up for a yes
+    r"我?(?:直接|就)(?:给|发给?|转给?)(?:她|他|他们|她们|对方)(?:了|吧)?\s*[?？]",
     re.I,
 )
 # Questions of fact that still want yes or no first ("是否覆盖", "are X covered?").

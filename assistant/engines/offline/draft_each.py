@@ -47,8 +47,10 @@ async def several(req: Request) -> list[str]:
     filters = req.book.query.model_dump(exclude_defaults=True).keys() - SHAPE
     plural = EACH.search(req.text) or THOSE.search(req.text) or SEGMENT.search(req.text)
     # "WeCom msgs for each client holding X": "each" over a filter is a segment, asked or not.
-    # (not "给这几家各写一封": that is the list on screen, below)
-    segment = EACH.search(req.text) and not THOSE.search(req.text)
+    # (not "给这几家各写一封": that is the list on screen, below — when there is one: "给代发
+    # 缺口那几家各写一条" with nothing on screen points at the clients the words describe)
+    on_screen = len(req.ctx.state.get("last_list") or []) >= 2
+    segment = EACH.search(req.text) and not (THOSE.search(req.text) and on_screen)
     if not named and filters and plural and (req.book.structured or segment):
         # The segment as a book question reads it (a product named exactly, not a signal its
         # name spells: "each client holding Haiying Growth").

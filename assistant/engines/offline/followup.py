@@ -23,7 +23,7 @@ import re
 from dataclasses import dataclass, field
 
 from assistant.engines.offline import figures
-from assistant.engines.offline.book_parse import MY_BOOK, measure_named
+from assistant.engines.offline.book_parse import BY_SHARE, MY_BOOK, measure_named
 from assistant.engines.offline.slots import CHANNELS, FACTS, STYLES, Slots, _first
 from assistant.privacy.tokens import TOKEN_RE
 from tools.book_query import ASCENDING, BookQuery
@@ -33,6 +33,7 @@ from tools.client_pick import (
     described_by_name,
     described_by_surname,
     largest_maturing,
+    named_among,
     pick_clients,
     rank_clients,
 )
@@ -214,6 +215,15 @@ class FollowUp:
 async def resolve(tb: Toolbox, text: str, state: dict, slots: Slots) -> FollowUp:
     """Read the turn against the conversation's state; fill the slots it leaves unsaid."""
     names_client = bool(slots.client_tokens or slots.client_ids)
+    pending = state.get("candidates") or []
+    # "德明" answering "冯德明 or 冯晨阳?": a name masked as a person, part of one offered
+    if (
+        pending
+        and TOKEN_RE.search(text)
+        and not slots.client_ids
+        and (picked := await asyncio.to_thread(named_among, tb, text, pending))
+    ):
+        slots.client_ids = picked
     follow = (
         _named_reply(text, state, slots.client_ids)
         or await _asked_again(tb, text, state, slots)
@@ -578,7 +588,9 @@ def superlative(text: str) -> tuple[str, bool] | None:
     if not (most or least):
         return None
     measure = measure_named(text) or "value"
-    if measure == "deposit_change":  # "流出最多": the amount that left
+    if measure == "deposit_change":  # "流出最多": the amount that left; "跌幅最大": the share
+        if BY_SHARE.search(text):
+            return "deposit_change", not most
         return "deposit_outflow", bool(most)
     if most is None:
         return measure, False

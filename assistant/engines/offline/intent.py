@@ -34,7 +34,9 @@ DRAFT_EN = (
     r"\b(draft|write|compose|prepare)\b.{0,40}\b(message|msg|email|e-mail|mail|sms|text|wechat|"
     r"wecom|weixin|script|note|letter|call outline|call plan)s?\b|"
     # "call outline for ⟦CLIENT_1⟧ - …": the thing to write, named with whom it is for
-    r"^\s*(?:an? )?(?:call outline|call script|call plan|phone script|wechat|email|sms)\s+(?:for|to)\s+⟦"
+    r"^\s*(?:an? )?(?:call outline|call script|call plan|phone script|wechat|email|sms)\s+(?:for|to)\s+⟦|"
+    # "write to ⟦CLIENT_1⟧ recommending …": writing to a client is a message
+    r"\b(?:write|drop a (?:line|note)|reach out) to ⟦(?:CLIENT|PERSON)_\d+⟧"
 )
 # A message for each client a filter describes: a draft, however much the words read like a list.
 EACH_MESSAGE = (
@@ -118,7 +120,19 @@ DISCLOSURE = (
     r"(?:吗|么|嘛|不)?\s*[?？]?\s*$|"
     r"\b(?:can|may|could) (?:i|we) (?:tell|give|share (?:it )?with|disclose (?:it )?to|send (?:it )?to)\s+"
     r"(?:(?:her|his|their|the client'?s|⟦[A-Z]+_\d+⟧'?s) )?(?:daughter|son|wife|husband|spouse|family|relatives?|kids?|children|friend|"
-    r"parents?|mother|father|mum|mom|dad|brother|sister|accountant|lawyer)\b"
+    r"parents?|mother|father|mum|mom|dad|brother|sister|accountant|lawyer)\b|"
+    # "隔壁组同事要华星樊总的手机号 我直接给她？": someone else wants a client's data — may the RM
+    # hand it over (the data rule, whoever asks)
+    r"(?:同事|隔壁|别的组|其他组|其他客户经理|朋友|家属|家人|外部|第三方|中介|律师|会计)[^。！]{0,8}"
+    r"(?:要|想要|问我要|找我要|让我发|问)[^。！]{0,32}(?:手机|电话|号码|身份证|证件|余额|地址|资料|信息|名单|持仓|账号)"
+    r"[^。！]{0,16}(?:给|发|转)(?:她|他|他们|对方)?[^。！]{0,4}(?:[吗么嘛不]|行吗|可以吗)?\s*[?？]|"
+    r"\b(?:colleague|coworker|friend|someone|another rm|other team)\b.{0,30}\b(?:wants?|asked|asks|needs?)\b.{0,40}"
+    r"\b(?:phone|mobile|number|id|address|balance|details|contacts?)\b.{0,40}\b(?:can|may|should|ok) (?:i|to)\b"
+)
+
+COVERAGE = (
+    r"(?:存款保险|\bdeposit (?:insurance|protection)\b).{0,24}(?:保不保|覆盖|保障|保吗|包括|管不管|"
+    r"\bcovers?\b|\bcovered\b|\bprotects?\b|\binclude)|\b(?:covered|protected) by deposit"
 )
 
 # "can i give ⟦CLIENT_1⟧ a 500 yuan shopping card?", "能不能送客户茅台", "客户送的购物卡能收吗": the
@@ -178,6 +192,11 @@ CUES: dict[str, list[tuple[str, float]]] = {
         ),
     ],
     "book_query": [
+        (  # "流失预警里谁掉得最狠", "哪家存款降得最多": who ranks first on a measure, over a book
+            r"(?:谁|哪家|哪个客户|哪位客户)[^，。？?]{0,8}最(?:狠|多|大|厉害|猛|少|高|低|久)|"
+            r"最(?:狠|多|大|厉害|猛)[^，。？?]{0,4}的是(?:谁|哪家|哪个)",
+            3.0,
+        ),
         (
             r"(?:持有|买了|买过|办了|开了|用着?)[^，。,？?]{1,20}的(?:客户|户|人)(?:名单|清单|有哪些|都有谁|$|[，。,？?])|"
             r"(?:拉|导|调|筛|捞|列)(?:一下|一把|个|出|出来)[^，。,？?]{0,20}客户|(?:拉|列|出)个?(?:单子|名单|清单)|"
@@ -190,7 +209,7 @@ CUES: dict[str, list[tuple[str, float]]] = {
             3.0,
         ),
         (
-            r"\bwhich (of )?(my )?(\w+ )?clients\b|\bwhich of (?:my|our|the team'?s) (?:[\w/&-]+ ){0,4}clients\b|\blist (?:all )?(?:my|our)\b|\bwho (?:holds|owns|bought|is holding|still holds)\b|\bshow me my\b|\bfastest[- ]growing\b|\bmy (\w+ ){0,2}clients\b(?! .{0,20}\?)|\blist\b.{0,20}\bclients\b|\bshow me (all |my )?clients\b|\bhow many clients\b|\bmy book\b|\btop \d+\b|\bacross (?:the|my|our) (?:team|book)\b|\bteam'?s? (book|clients|follow)|\boverdue follow|\bfollow-?up gaps?\b|"
+            r"\bwhich (of )?(my )?(\w+ )?clients\b|\bwhich of (?:my|our|the team'?s) (?:[\w/&-]+ ){0,4}clients\b|\blist (?:all )?(?:my|our)\b|\bwho(?:'s| is| are)? (?:holds|owns|bought|holding|still holds|using|uses|on|taking|banking)\b(?! (?:the )?(?:rm|relationship manager|account manager)\b)|\bshow me my\b|\bfastest[- ]growing\b|\bmy (\w+ ){0,2}clients\b(?! .{0,20}\?)|\blist\b.{0,20}\bclients\b|\bshow me (all |my )?clients\b|\bhow many clients\b|\bmy book\b|\btop \d+\b|\bacross (?:the|my|our) (?:team|book)\b|\bteam'?s? (book|clients|follow)|\boverdue follow|\bfollow-?up gaps?\b|"
             # "anyone holding FX forwards?", "growth signals on my team?", "in my own book any …"
             r"\b(?:anyone|anybody) (?:holding|with|who|that|on|still|got|has|have)\b|"
             r"\b(?:signals?|gaps?|alerts?|warnings?|flags?|mismatch(?:es)?) (?:on|in|across|for) (?:my|our|the) (?:team|book)\b|"
@@ -216,6 +235,18 @@ CUES: dict[str, list[tuple[str, float]]] = {
         ),
     ],
     "client_facts": [
+        (  # "上回联系是啥时候 聊的啥", "when did we last speak": the last contact, on file
+            r"(?:上回|上次|最近一次|最后一次)(?:联系|沟通|拜访|接触|见面|聊)(?:是|在)?(?:啥时候|什么时候|哪天|几号)|"
+            r"聊的啥|聊了啥|聊的什么|聊了什么|有(?:人|谁)(?:跟|联系|跟进|拜访|去)过?(?:吗|没|么)|"
+            r"\bwhen did (?:we|i|you|anyone) last (?:speak|talk|contact|meet|see|call|reach)|"
+            # "手里拿的是什么基金": which of a kind the client holds
+            r"(?:手里|手上|名下)(?:拿|持有|有|买)?(?:的|了|着)?(?:是)?(?:什么|啥|哪些|哪只|哪个)(?:基金|理财|产品|保险|存款|存单)|"
+            r"(?:拿|持有|买)的(?:是)?(?:什么|啥|哪只|哪个)(?:基金|理财|产品|保险)|"
+            # "存款咋一下掉这么多", "why did her deposits drop?": the figure, and what is on file
+            r"(?:存款|余额|资金|钱|日均)[^，。？?]{0,6}(?:咋|怎么|为什么|为啥)[^，。？?]{0,4}(?:掉|降|少|跌|流出|没)|"
+            r"\bwhy (?:did|has|have|is|are|were)\b.{0,30}\b(?:drop|fall|fell|fallen|decline|go down|gone down|shr[iu]nk)",
+            2.5,
+        ),
         (
             # "X啥情况": what is on file; "X怎么样了" stays a serve question (the golden sets')
             r"(?:啥|什么)情况|近况|"
@@ -255,6 +286,9 @@ CUES: dict[str, list[tuple[str, float]]] = {
         # Deposit insurance: what it covers and up to how much is the rule, never a book ranking
         # ("存款保险最多保多少" is not "who has the most deposits").
         (r"存款保险|\bdeposit (?:insurance|protection)\b", 3.0),
+        # "asked if deposit insurance covers her equity fund. it does right?": what it covers,
+        # asked of a client's holding, is still the rule
+        (COVERAGE, 2.0),
         (  # "客户说想拆成几笔小额转账免得被查 我该怎么回他": a client's wish to evade monitoring,
             # reported by the RM, is answered by the AML rule (what to say, what to report)
             r"(拆|分)(成|开|散|为)?.{0,4}(几笔|多笔|小额|小笔|几次).{0,16}(免得|以免|省得|避免|怕|不想|不会被|就不)"
@@ -294,6 +328,7 @@ CUES: dict[str, list[tuple[str, float]]] = {
         (PERMISSION_ASKED.pattern, 3.5),  # "我直接给她下单行不行": whether the RM may do it
         (  # "can i tell clients deposits are insured?": whether it may be said
             r"\b(can|may|could) (i|we) (tell|say|promise|mention|claim)\b|"
+            r"\b(?:is it )?(?:ok|okay|fine|alright) to (?:tell|say|promise|mention|claim|inform)\b|"
             r"(能|可以|可不可以|能不能)(跟|和|对|给)(客户|他们|她们|他|她|对方)(说|讲|承诺|表示)",
             3.0,
         ),
@@ -385,6 +420,7 @@ CUES: dict[str, list[tuple[str, float]]] = {
 }
 # A "how" about a named client asks what to do, not what is on file ("东升最近怎么样", "咋联系").
 DISCLOSURE_RE = re.compile(DISCLOSURE, re.I)
+COVERAGE_ASKED = re.compile(COVERAGE, re.I)
 HOW = re.compile(r"(?:怎么|咋)(?!回事)|如何|\bhow\b|what should", re.I)
 COMPILED = {intent: [(re.compile(p, re.I), w) for p, w in cues] for intent, cues in CUES.items()}
 

@@ -14,10 +14,19 @@ from __future__ import annotations
 from tools.bank.records import ProductRecord
 from tools.intelligence.fmt import percent
 from tools.intelligence.signals.base import Signal, SignalContext
+from tools.intelligence.signals.suitability import level
 
 
 def offered_to(product: ProductRecord, client_type: str) -> bool:
     return product.segment in (client_type, "both")
+
+
+def suits(product: ProductRecord, risk_appetite: str | None) -> bool:
+    """Whether a client of ``risk_appetite`` (C1–C5) may be offered ``product`` (R1–R5): a
+    product above the client's grade is no gap to fill — the suitability rule forbids it. An
+    unknown grade on either side decides nothing."""
+    grade, risk = level(risk_appetite), level(product.risk_level)
+    return grade is None or risk is None or risk <= grade
 
 
 class ProductGapRule:
@@ -74,6 +83,7 @@ class ProductGapRule:
                 and code not in skip
                 and code in ctx.products
                 and offered_to(ctx.products[code], ctx.client_type)
+                and suits(ctx.products[code], ctx.data.client.risk_appetite)
             ),
             key=lambda item: (-item[1], item[0]),
         )
