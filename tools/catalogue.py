@@ -36,6 +36,7 @@ PRODUCT_KINDS: tuple[tuple[str, ...], ...] = (
     ("现金管理", "资金池", "cash management", "cash pooling"),
     (
         "大额存单",
+        "存单",
         "large-denomination",
         "large denomination",
         "certificate of deposit",

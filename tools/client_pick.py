@@ -270,10 +270,10 @@ def described_by_surname(tb: Toolbox, text: str) -> list[str]:
     客户", "老沈", "沈先生"); empty when none is said, none fits, or more fit than can be asked
     back among."""
     m = _SURNAME.search(text)
-    book = tb.services.bank.get_clients(sorted(tb.caller.client_ids))
     if m is None:
-        return _by_pinyin_surname(book, text)
+        return _by_pinyin_surname(tb, text)
     said = next(g for g in m.groups() if g)
+    book = tb.services.bank.get_clients(sorted(tb.caller.client_ids))
     fits = [c.client_id for c in book if c.client_type == "retail" and c.name.startswith(said)]
     return fits if len(fits) <= ASK_BACK_MAX else []
 
@@ -283,10 +283,11 @@ def described_by_surname(tb: Toolbox, text: str) -> list[str]:
 _CAPITALISED = re.compile(r"(?<=[a-z,;:] )(?:(?:Mr|Mrs|Ms|Miss)\.? )?([A-Z][a-z]{1,5})\b")
 
 
-def _by_pinyin_surname(book: list[ClientRecord], text: str) -> list[str]:
+def _by_pinyin_surname(tb: Toolbox, text: str) -> list[str]:
     words = {w.lower() for w in _CAPITALISED.findall(text)}
     if not words:
         return []
+    book = tb.services.bank.get_clients(sorted(tb.caller.client_ids))
     fits = [
         c.client_id
         for c in book

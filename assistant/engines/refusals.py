@@ -67,7 +67,11 @@ EXPORT_REQUEST = re.compile(
 EXPORT_RULE_ASKED = re.compile(
     r"(导出|下载)(来)?的.{0,8}(文件|数据|表格?|名单|资料).{0,12}(多久|几天|多长时间|删|销毁|保存|保留|留存|留多久|处理)|"
     r"\b(how long|when)\b.{0,40}\b(delete|keep|retain|destroy|store)\b.{0,40}\bexport|"
-    r"\bexport\w*\b.{0,40}\b(how long|when)\b.{0,30}\b(delete|keep|retain|destroy|store)",
+    r"\bexport\w*\b.{0,40}\b(how long|when)\b.{0,30}\b(delete|keep|retain|destroy|store)|"
+    # "客户数据导出要谁批", "who signs off a data export?": the approval, a rule question
+    r"(导出|下载|外发|拷贝).{0,10}(要|需要|得|由)?(谁|哪个部门|哪位|什么人)?(批|审批|签字|签批|授权|申请|流程|手续)|"
+    r"\b(who|which team)\b.{0,20}\b(approves?|signs? off|authori[sz]es?)\b.{0,30}\bexport|"
+    r"\bexport\w*\b.{0,30}\b(approval|approve|sign[- ]off|authori[sz]ation)\b",
     re.I,
 )
 

@@ -357,3 +357,30 @@ def test_another_banks_categories_decide_what_is_a_deposit(code, category, level
         "到期本息一并到账，保本保息。", "guaranteed_return", _bank_context(code, category, level)
     )
     assert bool(found) is fires
+
+
+# Superlatives and comparisons, written for this test (not the rule's own examples).
+SUPERLATIVE_POSITIVES = [
+    ("我们这款大额存单的利率是全市最高的。", "zh"),
+    ("本产品收益全国第一，欢迎咨询。", "zh"),
+    ("没有哪家银行的利息比我们更高。", "zh"),
+    ("Our CD rate is the best in town.", "en"),
+    ("We offer the highest yields on the market.", "en"),
+    ("This deposit rate is unbeatable.", "en"),
+]
+SUPERLATIVE_NEGATIVES = [
+    ("利率以我行挂牌公告为准。", "zh"),
+    ("存款保险最高偿付限额 50 万元。", "zh"),  # a limit stated, not a claim
+    ("Best regards, Emily", "en"),
+    ("What is the best time to call you this week?", "en"),
+]
+
+
+@pytest.mark.parametrize(("text", "language"), SUPERLATIVE_POSITIVES)
+def test_when_a_rate_or_return_is_claimed_the_best_then_superlative_claim_fires(text, language):
+    assert matches(text, "superlative_claim", language=language) != []
+
+
+@pytest.mark.parametrize(("text", "language"), SUPERLATIVE_NEGATIVES)
+def test_when_nothing_is_ranked_then_superlative_claim_is_silent(text, language):
+    assert matches(text, "superlative_claim", language=language) == []

@@ -142,6 +142,7 @@ def test_when_registry_is_default_then_every_rule_is_listed_once():
         "pressure_selling",
         "risk_free_language",
         "suitability_mismatch",
+        "superlative_claim",
         "tied_selling",
     ]
 

@@ -14,6 +14,7 @@ from tools.compliance.rules.missing_risk_disclosure import MissingRiskDisclosure
 from tools.compliance.rules.pressure_selling import PressureSellingRule
 from tools.compliance.rules.risk_free_language import RiskFreeLanguageRule
 from tools.compliance.rules.suitability_mismatch import SuitabilityMismatchRule
+from tools.compliance.rules.superlative_claim import SuperlativeClaimRule
 from tools.compliance.rules.tied_selling import TiedSellingRule
 
 
@@ -55,6 +56,7 @@ def default_registry() -> RuleRegistry:
             MissingRiskDisclosureRule(),
             PressureSellingRule(),
             TiedSellingRule(),
+            SuperlativeClaimRule(),
             FullIdentifierRule(),
         ]
     )

@@ -157,7 +157,9 @@ def growth(ctx: ActionContext, s: Signal) -> Draft:
     grade = ctx.data.client.risk_appetite
     if offers:
         zh = "新增资金配置：推荐" + "或".join(p.name for p in offers)
-        en = "Put the new funds to work: propose " + " or ".join(p.name_en or p.name for p in offers)
+        en = "Put the new funds to work: propose " + " or ".join(
+            p.name_en or p.name for p in offers
+        )
         if grade:
             zh += f"（客户风险承受能力 {grade}，产品风险等级不高于此）"
             en += f" (risk appetite {grade}; nothing rated above it)"

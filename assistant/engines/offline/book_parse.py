@@ -220,7 +220,9 @@ PERMISSION_ASKED = re.compile(
     r"\b(?:can|could|may) (?:i|we) (?:just |simply )?(?:fill|sign|place|process|complete|tick)\b"
     r".{0,40}\b(?:for (?:him|her|them|the client)|on (?:his|her|their) behalf|order|form|assessment)\b|"
     # "client wants to email me their payroll list - ok?": a client's wish, and is it allowed
-    r"(?:\b(?:client|customer|they|he|she)|⟦(?:CLIENT|PERSON)_\d+⟧) (?:wants?|asked|asks|would like)\b.{0,60}"
+    r"(?:\b(?:client|customer|they|he|she)|⟦(?:CLIENT|PERSON)_\d+⟧) (?:wants?|asked|asks|would like)\b"
+    # (not "X wants to buy the fund, ok?": whether that client may buy it is asked of the client)
+    r"(?!.{0,60}\b(?:buy|purchase|subscribe|top up|invest in)\b).{0,60}"
     r"(?:\b(?:ok|okay|fine|allowed|alright)(?: to (?:process|do|go ahead|proceed))?\s*[?？]\s*$|\bcan (?:i|they|we)\b)|"
     # "我私下跟陈总说给他比挂牌高一点的利率，可以吧", "I'll tell them the rate is fixed, ok?": the
     # RM's own plan, put up for a yes — the rules answer it, not the client's profile

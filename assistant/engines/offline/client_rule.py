@@ -56,10 +56,13 @@ async def answer(req: Request) -> EngineResult:
         return picked
     if picked is None:
         return await playbook_qa.answer(req)
+    worded = (
+        DISCLOSURE_RE.search(req.text) or said_claim(req.text) or PROMISE_ASKED_RE.search(req.text)
+    )
+    if not worded and asks_suitability(req.text):
+        return await _suitability(req, picked)
     if (
-        DISCLOSURE_RE.search(req.text)
-        or said_claim(req.text)
-        or PROMISE_ASKED_RE.search(req.text)
+        worded
         or PERMISSION_ASKED.search(req.text)  # "我帮他填了行不行": what anyone may do, not X's tier
         or (PERMISSION.search(req.text) and not RULE_ASKED.search(req.text))  # "ok to tell them…?"
         or COVERAGE_ASKED.search(req.text)  # "does deposit insurance cover her fund?"
@@ -67,15 +70,6 @@ async def answer(req: Request) -> EngineResult:
         # "她女儿问余额，我能告诉她吗": the data-protection rule decides, whoever the client is
         # (playbook_qa pins it); "能跟X说理财保本吗": the words are checked, not X's tier;
         # "我能私下答应给X高于挂牌的利率吗": the promise is the bank's to allow, not the tier's.
-        return _of_client(req, picked, await playbook_qa.answer(req))
-    if asks_suitability(req.text):
-        # "X is C3, wants Y - allowed?": the suitability rule decides, not the tier's standard;
-        # "is she eligible for the trust": her grade on record is the one the rule is held to.
-        profile = await req.tb.acall("get_client_profile", {"client_id": picked})
-        grade = profile.get("risk_appetite") or ""
-        if grade and not playbook_qa.SUITABILITY_GRADE.search(req.text):
-            said = replace(req.ctx, masked_text=f"{req.text} ({grade})")
-            req = replace(req, ctx=said)
         return _of_client(req, picked, await playbook_qa.answer(req))
     profile = await req.tb.acall("get_client_profile", {"client_id": picked})
     tier = profile["tier_label"]
@@ -99,6 +93,17 @@ async def answer(req: Request) -> EngineResult:
     if req.slots.client_tokens or picked in req.text:
         result.intent = "serve_client"
     return result.with_state({"client_ids": [picked]})
+
+
+async def _suitability(req: Request, picked: str) -> EngineResult:
+    """ "X is C3, wants Y - allowed?": the suitability rule decides, not the tier's standard;
+    "is she eligible for the trust": her grade on record is the one the rule is held to."""
+    profile = await req.tb.acall("get_client_profile", {"client_id": picked})
+    grade = profile.get("risk_appetite") or ""
+    if grade and not playbook_qa.SUITABILITY_GRADE.search(req.text):
+        said = replace(req.ctx, masked_text=f"{req.text} ({grade})")
+        req = replace(req, ctx=said)
+    return _of_client(req, picked, await playbook_qa.answer(req))
 
 
 def _of_client(req: Request, client_id: str, result: EngineResult) -> EngineResult:

@@ -50,6 +50,12 @@ async def answer(req: Request) -> EngineResult:
         return await draft_outreach.without_client(req)
     if picked is None:
         return EngineResult(t("which_client", req.lang), req.intent)
+    if isinstance(picked, EngineResult) and req.intent == "draft_outreach" and picked.state:
+        # "email Haiyue - tell them we guarantee 2.5%" when two clients are Haiyue: which one,
+        # after what the message can never say.
+        warned = await draft_outreach.without_client(req, [picked.text])
+        warned.state = picked.state
+        return warned
     if isinstance(picked, EngineResult):
         picked.intent = req.intent
         return picked
@@ -72,6 +78,9 @@ BUY = re.compile(
     r"(买|购买|认购|申购|加仓|追加|加点|加一点|再买)[^。！？?]{0,16}(吗|么|不|行不行|可以不)|"
     r"\b(buy|purchase|invest in|top up|add to|subscribe)\b.{0,60}"
     r"(\?|\bok\b|\bokay\b|\ballowed\b|\bsuitable\b|\bfine\b)|"
+    # "wants another 500k into the equity fund, ok to process?": money put into a product
+    r"\b(?:wants?|put|move|add|switch)\b[^?]{0,30}\binto (?:the |a |an |her |his |their )?[\w -]{0,30}"
+    r"\b(?:fund|wealth|product|insurance|trust|gold|structured)\b.{0,30}(\?|\bok\b|\bokay\b|\ballowed\b|\bfine\b)|"
     r"\b(can|may|could|should)\b.{0,30}\b(buy|purchase|invest in|top up|subscribe)\b|"
     # "X想买股票基金 帮我推一下": what the client wants is checked before it is pitched
     r"(想|要|打算|准备|有意)(买|购买|认购|申购|投资?|配置)|"

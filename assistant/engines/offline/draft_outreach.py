@@ -183,13 +183,14 @@ def _said(findings: list[dict]) -> list[dict]:
     return [f for f in findings if f.get("code") != SUITABILITY]
 
 
-async def without_client(req: Request) -> EngineResult:
-    """A draft asked for with no client named: ask which client — and when the request itself
-    asks for something the conduct rules forbid (a promised return), say so first, so the RM
-    does not wait for a draft that cannot carry it."""
+async def without_client(req: Request, asked: list[str] | None = None) -> EngineResult:
+    """A draft asked for with no one client told: ask which client (``asked``: the "which
+    one?" lines when the name fits several) — and when the request itself asks for something
+    the conduct rules forbid (a promised return), say so first, so the RM does not wait for a
+    draft that cannot carry it."""
     check = await req.tb.acall("check_compliance", {"text": req.text, "text_kind": "request"})
     findings = check.get("findings", [])
-    ask = [t("which_client", req.lang)]
+    ask = asked or [t("which_client", req.lang)]
     if not findings:
         return EngineResult(c.join([ask]), "draft_outreach")
     conduct_ref = lookup(req.playbooks, "marketing_conduct", fallback="marketing conduct")

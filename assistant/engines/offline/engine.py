@@ -177,6 +177,8 @@ class OfflineEngine:
             )
         if follow.picks_one and result.intent == "book_query" and not result.refused:
             result.state["client_ids"] = list(result.state.get("last_list") or [])[:1]
+        elif result.intent == "book_query" and not result.refused:
+            _ordinal_picked(ctx, result)
         if result.intent == "playbook_qa" and (aspect := followup.rule_aspect(ctx.masked_text)):
             result.state[followup.RULE_ASPECT] = aspect  # "那休眠客户呢" asks this of another topic
         capture.forget(result, ctx.state)
@@ -358,6 +360,32 @@ class OfflineEngine:
             return fitted().scores(ctx.toolbox.services.retriever.query_vector(text))
 
         return scores
+
+
+FIRST_FEW = re.compile(
+    r"\b(?:first|last) (?:\d+|two|three|four|five|six|seven|eight|nine|ten)\b", re.I
+)
+
+
+def _ordinal_picked(ctx: EngineContext, result: EngineResult) -> None:
+    """ "按到期日排一下，第二个是谁": the list ranked, and the one the ordinal asks for said first
+    and kept as the conversation's client ("她上次联系是啥时候" is about that one)."""
+    shown = list(result.state.get("last_list") or [])
+    n = followup.ordinal(ctx.masked_text)
+    text = ctx.masked_text
+    asks_one = (
+        followup.WHICH.search(text)
+        and not followup.PLURAL_WHICH.search(text)
+        and not FIRST_FEW.search(text)  # "who are the first five to mature": a list
+    )
+    if n is None or not asks_one or not 0 < n <= len(shown):
+        return
+    picked = shown[n - 1]
+    line = t("ordinal_pick", ctx.language).format(
+        n=n, client=ctx.toolbox.client_token(picked), client_id=picked
+    )
+    result.text = f"{line}\n\n{result.text}"
+    result.state["client_ids"] = [picked]
 
 
 async def _names_a_client(ctx: EngineContext, slots: Slots) -> bool:

@@ -89,7 +89,7 @@ EN_TAIL = re.compile(r"\b(the\s+)?(last|bottom)\s+(two|three|four|five|\d)\b", r
 # Between the clients on screen a comparative picks like a superlative ("存款多点那个", "the
 # bigger one").
 MOST = re.compile(
-    r"最(大|多|高|久|长)|(多|大|高)一?(点|些)(的|那)|更(多|大|高)|(大|多)的那|"
+    r"最(大|多|高|久|长|狠|厉害|猛)|(多|大|高)一?(点|些)(的|那)|更(多|大|高)|(大|多)的那|"
     r"\b(biggest|largest|most|highest|longest|bigger|larger|higher)\b",
     re.I,
 )

@@ -241,10 +241,15 @@ CUES: dict[str, list[tuple[str, float]]] = {
             r"\bwhen did (?:we|i|you|anyone) last (?:speak|talk|contact|meet|see|call|reach)|"
             # "手里拿的是什么基金": which of a kind the client holds
             r"(?:手里|手上|名下)(?:拿|持有|有|买)?(?:的|了|着)?(?:是)?(?:什么|啥|哪些|哪只|哪个)(?:基金|理财|产品|保险|存款|存单)|"
-            r"(?:拿|持有|买)的(?:是)?(?:什么|啥|哪只|哪个)(?:基金|理财|产品|保险)|"
-            # "存款咋一下掉这么多", "why did her deposits drop?": the figure, and what is on file
+            r"(?:拿|持有|买)的(?:是)?(?:什么|啥|哪只|哪个)(?:基金|理财|产品|保险)",
+            2.5,
+        ),
+        (  # "存款咋一下掉这么多", "why did her deposits drop?": the figure, and what is on file —
+            # unless what to do is asked too ("…，帮我看看怎么跟" is a service question)
+            r"^(?!.*(?:怎么跟|怎么办|怎么处理|如何处理|怎么弄|如何跟进|咋跟|咋办|\bhow (?:should|do|can) (?:i|we)\b|"
+            r"\bwhat (?:should|do|can) (?:i|we)\b|\bhandle\b|\bfollow up\b))(?:.*(?:"
             r"(?:存款|余额|资金|钱|日均)[^，。？?]{0,6}(?:咋|怎么|为什么|为啥)[^，。？?]{0,4}(?:掉|降|少|跌|流出|没)|"
-            r"\bwhy (?:did|has|have|is|are|were)\b.{0,30}\b(?:drop|fall|fell|fallen|decline|go down|gone down|shr[iu]nk)",
+            r"\bwhy (?:did|has|have|is|are|were)\b.{0,30}\b(?:drop|fall|fell|fallen|decline|go down|gone down|shr[iu]nk)))",
             2.5,
         ),
         (

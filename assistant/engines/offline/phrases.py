@@ -68,6 +68,10 @@ PHRASES: dict[str, dict[str, str]] = {
         "zh": "- 客户 {age} 岁（{threshold} 岁及以上）：{rule} [{n}]",
         "en": "- The client is {age} ({threshold} or older): {rule} [{n}]",
     },
+    "ordinal_pick": {
+        "zh": "第 {n} 位是 {client}（{client_id}）。",
+        "en": "No. {n} is {client} ({client_id}).",
+    },
     "masked_offer": {
         "zh": "客户：{client}（{client_id}）。部分遮蔽后的号码可以给你看，回复“打码的也行”即可。",
         "en": "Client: {client} ({client_id}). I can show the masked form: reply “masked is fine”.",
@@ -324,6 +328,10 @@ FINDING_LABELS = {
     "tied_selling": (
         "以一项产品作为另一项业务或优惠的条件（捆绑搭售）",
         "one product made the condition of another (tied selling)",
+    ),
+    "superlative_claim": (
+        "“最高”“第一”“最好”等绝对化或对比性表述",
+        "superlative or comparative claims ('best', 'highest')",
     ),
     "full_identifier": (
         "完整证件号/手机号/卡号（已删除）",
