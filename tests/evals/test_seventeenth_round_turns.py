@@ -7,14 +7,11 @@ grade is offered for new funds."""
 
 from __future__ import annotations
 
-from collections import defaultdict
-
 import pytest
 from pypinyin import lazy_pinyin
 
 from assistant.wiring import Frontline
-from tests.support.turns import ask
-from tools.entitlement import resolve_caller
+from tests.support.turns import ask, retail_clients_sharing
 from tools.intelligence.signals.suitability import level
 from tools.names.titles import surname
 
@@ -24,19 +21,14 @@ BANKS = ["demo_frontline", "harbour_frontline"]
 def _chinese_surname_pair(fl: Frontline) -> tuple[str, str, dict[str, str]]:
     """An RM, a surname (in pinyin) two to five of their Chinese-named retail clients share,
     and those clients by name — each one's given name found in no other's name."""
-    for rm in fl.bank.all_rms():
-        if rm.role != "rm":
-            continue
-        reach = sorted(resolve_caller(fl.bank, rm.rm_id).client_ids)
-        by_sound: dict[str, dict[str, str]] = defaultdict(dict)
-        for c in fl.bank.get_clients(reach):
-            if c.client_type == "retail" and not c.name.isascii():
-                by_sound["".join(lazy_pinyin(surname(c.name)))][c.name] = c.client_id
-        for sound, named in sorted(by_sound.items()):
-            givens = [n[len(surname(n)) :] for n in named]
-            distinct = all(len(g) >= 2 and sum(g in n for n in named) == 1 for g in givens)
-            if 2 <= len(named) <= 5 and distinct:
-                return rm.rm_id, sound, named
+
+    def sound(name: str) -> str | None:
+        return None if name.isascii() else "".join(lazy_pinyin(surname(name)))
+
+    for rm, said, named in retail_clients_sharing(fl, sound):
+        givens = [n[len(surname(n)) :] for n in named]
+        if all(len(g) >= 2 and sum(g in n for n in named) == 1 for g in givens):
+            return rm, said, named
     raise AssertionError("each bank has an RM with two retail clients of one surname")
 
 

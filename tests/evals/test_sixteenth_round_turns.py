@@ -6,13 +6,10 @@ asked back names the candidates."""
 
 from __future__ import annotations
 
-from collections import defaultdict
-
 import pytest
 
 from assistant.wiring import Frontline
-from tests.support.turns import ask
-from tools.entitlement import resolve_caller
+from tests.support.turns import ask, retail_clients_sharing
 from tools.names.titles import surname
 
 BANKS = ["demo_frontline", "harbour_frontline"]
@@ -21,17 +18,13 @@ BANKS = ["demo_frontline", "harbour_frontline"]
 def _shared_surname(fl: Frontline, *, english: bool) -> tuple[str, str, set[str]]:
     """An asker, a surname two to five of the retail clients within their reach share, and
     those clients; team leads are asked too (their reach is the team's)."""
-    for rm in fl.bank.all_rms():
-        if rm.role not in ("rm", "team_lead"):
-            continue
-        reach = sorted(resolve_caller(fl.bank, rm.rm_id).client_ids)
-        by_surname: dict[str, set[str]] = defaultdict(set)
-        for c in fl.bank.get_clients(reach):
-            if c.client_type == "retail" and c.name.isascii() == english:
-                by_surname[surname(c.name)].add(c.client_id)
-        for said, ids in sorted(by_surname.items()):
-            if 2 <= len(ids) <= 5 and len(said) >= (6 if english else 1):
-                return rm.rm_id, said, ids
+
+    def key(name: str) -> str | None:
+        said = surname(name)
+        return said if name.isascii() == english and len(said) >= (6 if english else 1) else None
+
+    for rm, said, named in retail_clients_sharing(fl, key, ("rm", "team_lead")):
+        return rm, said, set(named.values())
     raise AssertionError("each bank has an asker with two retail clients of one surname")
 
 
