@@ -97,7 +97,8 @@ def test_new_funds_are_offered_only_within_the_clients_grade(
         for action in insight.actions:
             if action.kind != "growth_upsell" and action.signal_kind != "product_gap":
                 continue
-            offered = [p for p in products.values() if p.name in action.title_zh]
+            said = f"{action.title_zh} {action.reason_zh}"
+            offered = [p for p in products.values() if p.name in said]
             for p in offered:
                 risk = level(p.risk_level)
                 assert risk is None or risk <= grade, (data.client.client_id, action.title_zh)

@@ -81,7 +81,7 @@ SIGNAL_ACTIONS = [
         make_client(deposits=[10e6] * 3 + [14e6] * 3, interactions=RECENT),
         "growth_upsell",
         "lifecycle/activation",
-        "理财",
+        "新增资金",  # the products offered are named in the reason, within the client's grade
     ),
 ]
 

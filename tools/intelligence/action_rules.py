@@ -7,7 +7,7 @@ the playbook that backs the advice. ``actions.recommend`` scores and ranks them.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from tools.bank.records import ClientData, ProductRecord
@@ -152,21 +152,25 @@ GROWTH_OFFERS = 2  # products named for new funds
 def growth(ctx: ActionContext, s: Signal) -> Draft:
     """New funds to put to work — in products the client may be offered: of the kinds the
     bank counts as assets under management, offered to the client's segment, not held, and
-    within the client's risk grade (a C1 client is offered R1 products, never "wealth")."""
+    within the client's risk grade (a C1 client is offered R1 products, never "wealth"). The
+    products are named in the reason: the growth playbook cited beside the action says why
+    to act, the client's grade decides what may be offered."""
     offers = _offers_within_grade(ctx)[:GROWTH_OFFERS]
     grade = ctx.data.client.risk_appetite
-    if offers:
-        zh = "新增资金配置：推荐" + "或".join(p.name for p in offers)
-        en = "Put the new funds to work: propose " + " or ".join(
-            p.name_en or p.name for p in offers
-        )
-        if grade:
-            zh += f"（客户风险承受能力 {grade}，产品风险等级不高于此）"
-            en += f" (risk appetite {grade}; nothing rated above it)"
-    else:
-        zh = "新增资金配置：在客户风险承受能力范围内推荐理财或存款产品"
-        en = "Put the new funds to work: propose products within the client's risk appetite"
-    return _from(s, "growth_upsell", zh, en, s.facts.get("new_funds", 0.0))
+    zh = "新增资金配置：在客户风险承受能力范围内推荐产品"
+    en = "Put the new funds to work within the client's risk appetite"
+    draft = _from(s, "growth_upsell", zh, en, s.facts.get("new_funds", 0.0))
+    if not offers:
+        return draft
+    within_zh = f"（{grade} 可配置）" if grade else ""
+    within_en = f" (within {grade})" if grade else ""
+    names_zh = "、".join(f"{p.name}（{p.risk_level}）" if p.risk_level else p.name for p in offers)
+    names_en = ", ".join(p.name_en or p.name for p in offers)
+    return replace(
+        draft,
+        reason_zh=f"{draft.reason_zh}；可选{within_zh}：{names_zh}",
+        reason_en=f"{draft.reason_en}; options{within_en}: {names_en}",
+    )
 
 
 def _offers_within_grade(ctx: ActionContext) -> list[ProductRecord]:
