@@ -15,11 +15,12 @@ from functools import lru_cache
 
 from pypinyin import lazy_pinyin
 
+from assistant.privacy.tokens import TOKEN_RE
 from tools.bank.records import ClientRecord
 from tools.book_query import BookQuery
 from tools.intelligence.book_select import rank
 from tools.names.forms import INDUSTRY_ZH
-from tools.names.titles import COMPOUND_SURNAMES
+from tools.names.titles import COMPOUND_SURNAMES, surname
 from tools.toolbox import Toolbox
 
 # Words of a reply that describe nothing ("那家", "the ... one", "the one in ...").
@@ -293,14 +294,9 @@ def _by_pinyin_surname(tb: Toolbox, text: str) -> list[str]:
         for c in book
         if c.client_type == "retail"
         and _CJK_RUN.fullmatch(c.name)
-        and (surname := _surname_of(c.name))
-        and "".join(lazy_pinyin(surname)) in words
+        and "".join(lazy_pinyin(surname(c.name))) in words
     ]
     return fits if len(fits) <= ASK_BACK_MAX else []
-
-
-def _surname_of(name: str) -> str:
-    return name[:2] if name[:2] in COMPOUND_SURNAMES else name[:1]
 
 
 def described_by_industry(tb: Toolbox, text: str) -> list[str]:
@@ -314,17 +310,13 @@ def described_by_industry(tb: Toolbox, text: str) -> list[str]:
     return [c.client_id for c in book if c.industry in named]
 
 
-TOKEN = re.compile(r"⟦(?:CLIENT|PERSON)_\d+⟧")
-
-
 def named_among(tb: Toolbox, text: str, candidate_ids: list[str]) -> list[str]:
     """ "德明" (masked as a person) answering "冯德明 or 冯晨阳?": the one offered client whose
     name holds a masked name's value (a given name, a part of a company's name); empty when it
     fits none or several. The masker knows only that the words look like a name; the clients
     just offered are what they are most likely part of."""
-    values = [
-        v for t in TOKEN.findall(text) if (v := tb.value_for_token(t)) and len(v.strip()) >= 2
-    ]
+    names = [m.group(0) for m in TOKEN_RE.finditer(text) if m.group(1) in ("CLIENT", "PERSON")]
+    values = [v for t in names if (v := tb.value_for_token(t)) and len(v.strip()) >= 2]
     if not values:
         return []
     clients = tb.services.bank.get_clients([c for c in candidate_ids if tb.caller.may_read(c)])

@@ -7,6 +7,8 @@ from __future__ import annotations
 import re
 
 from assistant.engines.base import EngineResult
+from assistant.engines.offline.book_parse import PERMISSION_ASKED
+from assistant.engines.offline.direct import PERMISSION, PROCEED
 from assistant.engines.offline.intent import IntentResult
 from assistant.engines.offline.phrases import t
 from tools.toolbox import Toolbox
@@ -160,9 +162,6 @@ _SEE_FOR_MYSELF = re.compile(
 def asks_leave(text: str) -> bool:
     """Whether the RM asks leave to do something ("can I send…", "…，没问题吧"), not for the
     data itself."""
-    from assistant.engines.offline.book_parse import PERMISSION_ASKED
-    from assistant.engines.offline.direct import PERMISSION, PROCEED
-
     asked = PERMISSION.search(text) or PROCEED.search(text) or PERMISSION_ASKED.search(text)
     return bool(asked) and not _SEE_FOR_MYSELF.search(text)
 

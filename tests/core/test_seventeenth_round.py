@@ -21,6 +21,7 @@ from assistant.engines.refusals import (
     asks_leave,
     asks_to_tamper,
 )
+from tools.bank.records import RMRecord
 from tools.intelligence.signals.product_gap import suits
 from tools.names.staff import given_name, mentioned
 
@@ -129,8 +130,8 @@ def test_writing_to_a_client_is_a_draft() -> None:
     assert _intent(f"write to {CLIENT} about the bond fund", has_client=True) == "draft_outreach"
 
 
-def _rm(rm_id: str, name: str) -> SimpleNamespace:
-    return SimpleNamespace(rm_id=rm_id, name=name)
+def _rm(rm_id: str, name: str) -> RMRecord:
+    return RMRecord(rm_id=rm_id, name=name, team_id="T1", branch="B1", role="rm")
 
 
 def test_a_teammate_by_given_name_only_when_the_team_has_one() -> None:

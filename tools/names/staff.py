@@ -14,7 +14,7 @@ from functools import lru_cache
 from pypinyin import lazy_pinyin
 
 from tools.bank.records import RMRecord
-from tools.names.titles import COMPOUND_SURNAMES
+from tools.names.titles import surname as surname_of
 
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 # Familiar forms of a surname; the surname must then be unique in the team.
@@ -35,9 +35,8 @@ def given_name(name: str) -> str | None:
     name = name.strip()
     if not _CJK.match(name):
         return None
-    if len(name) == 4 and name[:2] in COMPOUND_SURNAMES:
-        return name[2:]
-    return name[1:] if len(name) == 3 else None
+    given = name[len(surname_of(name)) :]
+    return given if len(given) == 2 else None
 
 
 @lru_cache(maxsize=1024)
@@ -78,9 +77,10 @@ def mentioned(
         return found
     team = [rm for rm in rms if rm.rm_id in set(familiar_in) and _CJK.search(rm.name[:1])]
     # "雨桐那边": a teammate's given name, when no one else in the team has it
-    given = [rm for rm in team if (g := given_name(rm.name)) and g in text]
-    if len(given) == 1 and sum(given_name(r.name) == given_name(given[0].name) for r in team) == 1:
-        return given
+    givens = {rm.rm_id: given_name(rm.name) for rm in team}
+    said = [rm for rm in team if (g := givens[rm.rm_id]) and g in text]
+    if len(said) == 1 and list(givens.values()).count(givens[said[0].rm_id]) == 1:
+        return said
     for rm in team:
         surname = rm.name[0]
         same = [r for r in team if r.name[0] == surname]

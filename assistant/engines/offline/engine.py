@@ -371,8 +371,8 @@ def _ordinal_picked(ctx: EngineContext, result: EngineResult) -> None:
     """ "按到期日排一下，第二个是谁": the list ranked, and the one the ordinal asks for said first
     and kept as the conversation's client ("她上次联系是啥时候" is about that one)."""
     shown = list(result.state.get("last_list") or [])
-    n = followup.ordinal(ctx.masked_text)
     text = ctx.masked_text
+    n = followup.ordinal(text)
     asks_one = (
         followup.WHICH.search(text)
         and not followup.PLURAL_WHICH.search(text)
