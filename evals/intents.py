@@ -40,6 +40,7 @@ class Sample:
     masked: str
     has_client: bool
     vector: np.ndarray
+    text: str = ""  # as the classifier reads it
 
 
 async def _sample(fl: Frontline, case: Case) -> Sample:
@@ -52,7 +53,7 @@ async def _sample(fl: Frontline, case: Case) -> Sample:
     slots.client_ids = client_ids_in(toolbox, masked.text)
     has_client = await _names_a_client(ctx, slots)
     text = classifier_text(masked.text, slots.client_ids)
-    return Sample(case, masked.text, has_client, fl.retriever.query_vector(text))
+    return Sample(case, masked.text, has_client, fl.retriever.query_vector(text), text)
 
 
 def recorded_intent(verdict: IntentResult, has_client: bool) -> str:

@@ -50,11 +50,16 @@ class IntentSection(BaseModel):
     @field_validator("zh", "en")
     @classmethod
     def _non_empty(cls, examples: list[str]) -> list[str]:
-        cleaned = [" ".join(str(e).split()) for e in examples]
-        blank = [i for i, e in enumerate(cleaned) if not e]
-        if blank:
-            raise ValueError(f"example {blank[0] + 1} is empty")
-        return cleaned
+        return cleaned_lines(examples)
+
+
+def cleaned_lines(examples: list[str]) -> list[str]:
+    """Whitespace collapsed; an empty line is an error (numbered from 1)."""
+    cleaned = [" ".join(str(e).split()) for e in examples]
+    blank = [i for i, e in enumerate(cleaned) if not e]
+    if blank:
+        raise ValueError(f"example {blank[0] + 1} is empty")
+    return cleaned
 
 
 def no_example_twice(sections: Mapping[str, IntentSection]) -> None:
@@ -75,6 +80,7 @@ class IntentExamples(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     version: str
+    include: list[str] = Field(default_factory=list)  # more examples, beside this file
     intents: dict[str, IntentSection]
 
     @field_validator("intents")
@@ -102,15 +108,66 @@ class IntentExamples(BaseModel):
         ]
 
 
-def load_intent_examples(path: Path | str | None = None) -> IntentExamples:
-    """Load and validate the examples. Raises ``ConfigError`` with a one-line
-    ``file: field: problem`` message on a bad file."""
+class IncludedSection(BaseModel):
+    """An included file's lines for one intent: either language may be absent."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    zh: list[str] = Field(default_factory=list)
+    en: list[str] = Field(default_factory=list)
+
+    @field_validator("zh", "en")
+    @classmethod
+    def _non_empty(cls, examples: list[str]) -> list[str]:
+        return cleaned_lines(examples)
+
+
+class IncludedExamples(BaseModel):
+    """A file named by ``include:`` — more lines for some intents (e.g. the questions RMs
+    asked, grown by ``python -m evals.grow_intents``), added after the including file's."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    intents: dict[str, IncludedSection]
+
+    @field_validator("intents")
+    @classmethod
+    def _known_intents(cls, intents: dict[str, IncludedSection]) -> dict[str, IncludedSection]:
+        unknown = sorted(set(intents) - set(INTENTS))
+        if unknown:
+            raise ValueError(f"unknown intent {unknown[0]!r}; known: {', '.join(INTENTS)}")
+        return intents
+
+
+def load_intent_examples(path: Path | str | None = None, includes: bool = True) -> IntentExamples:
+    """Load and validate the examples, with the files its ``include:`` names (relative to
+    it) appended per intent and language; ``includes=False`` reads the file alone. Raises
+    ``ConfigError`` with a one-line ``file: field: problem`` message on a bad file."""
     from tools.intelligence.policy import _one_line, _read_yaml
 
     source = Path(path or DEFAULT_EXAMPLES_PATH)
     try:
-        return IntentExamples.model_validate(_read_yaml(source))
+        examples = IntentExamples.model_validate(_read_yaml(source))
     except ValidationError as exc:
+        raise ConfigError(_one_line(source, exc)) from None
+    if not includes or not examples.include:
+        return examples
+    merged = examples.model_dump()
+    for name in examples.include:
+        extra = source.parent / name
+        if not extra.is_file():
+            raise ConfigError(f"{source}: include: no file {extra}")
+        try:
+            more = IncludedExamples.model_validate(_read_yaml(extra))
+        except ValidationError as exc:
+            raise ConfigError(_one_line(extra, exc)) from None
+        for intent, section in more.intents.items():
+            for language in LANGUAGES:
+                lines = merged["intents"][intent][language]
+                lines.extend(e for e in getattr(section, language) if e not in lines)
+    try:
+        return IntentExamples.model_validate(merged | {"include": []})
+    except ValidationError as exc:  # a line under two intents across the files
         raise ConfigError(_one_line(source, exc)) from None
 
 
