@@ -196,7 +196,8 @@ def bundled_classifier() -> tuple[ExampleClassifier, object]:
 
     folder = ensure_model(make_settings(Path(__file__).resolve().parents[2] / ".frontline"))
     embedder = SentenceTransformerEmbedder(open_sentence_transformer(folder), folder.name)
-    return ExampleClassifier.fit(load_intent_examples(), embedder), embedder
+    cache = folder.parent  # the repository's models folder: embedded once, not per run
+    return ExampleClassifier.fit(load_intent_examples(), embedder, cache_dir=cache), embedder
 
 
 @pytest.mark.slow

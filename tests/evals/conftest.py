@@ -36,9 +36,12 @@ def writable_demo_frontline(
 ) -> Iterator[Frontline]:
     """A demo bank of its own for a set that writes (notes saved, actions marked): the same
     ingested playbooks (the shared store's files copied, nothing re-embedded), a fresh extract,
-    so what one set records never changes what another set finds, whatever their order."""
+    so what one set records never changes what another set finds, whatever their order. The
+    embedded intent and slot examples are copied too: a home embeds them once, not per set."""
     home = tmp_path_factory.mktemp("writable-demo-home")
     shutil.copytree(demo_frontline.settings.chroma_path, home / "chroma")
+    _ = demo_frontline.intent_examples, demo_frontline.slot_examples  # cached in its home
+    shutil.copytree(demo_frontline.settings.models_dir, home / "models")
     fl = Frontline(make_settings(home, embedding_model=_embedding_model()))
     demo_extract(home / "demo")
     import_extract(fl.sessions, home / "demo")
