@@ -232,6 +232,19 @@ def colleagues_by_id(tb: Toolbox, text: str, *, bare: bool = False) -> str:
     return TOKEN_RE.sub(as_id, text)
 
 
+def names_foreign_colleague(tb: Toolbox, text: str) -> bool:
+    """Whether ``text`` asks about the book of an RM the caller may not read, named by a masked
+    name ("⟦CLIENT_1⟧名下有几个客户" from a plain RM, the name a colleague's and some client's):
+    ``colleagues_by_id`` leaves such a name masked, so the book query cannot see whose it is."""
+    others = [rm for rm in tb.services.intelligence.rms if not tb.caller.may_name(rm)]
+    for m in TOKEN_RE.finditer(text):
+        if others and owner_reading(text[: m.start()], text[m.end() :]):
+            value = (tb.value_for_token(m.group(0)) or "").strip().lower()
+            if value and any(value in forms(rm.name) for rm in others):
+                return True
+    return False
+
+
 def _tier_labels(tb: Toolbox) -> dict[str, str]:
     """Each tier key as the bank's tiering policy names it in the caller's language."""
     tiering = tb.services.intelligence.policy.tiering

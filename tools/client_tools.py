@@ -132,8 +132,15 @@ def named_clients(tb: Toolbox, text: str) -> list[str] | None:
             tb.caller.require(cid)  # a foreign or unknown id is refused, not silently dropped
         return ids
     tokens = [m.group(0) for m in TOKEN_RE.finditer(text)]
-    companies = [_owners(tb, t) for t in tokens if t.startswith("⟦CLIENT_")]
+    named = {t: _owners(tb, t) for t in tokens if t.startswith("⟦CLIENT_")}
     people = [o for t in tokens if t.startswith("⟦PERSON_") and (o := _contact_owners(tb, t, text))]
+    for token in list(named):  # "锦福黄玉兰": a client's name elsewhere, a contact of 锦福 here
+        others = frozenset().union(*(o for t, o in named.items() if t != token))
+        value = tb.value_for_token(token)
+        if value and (by_name := tb.services.privacy.owners_of_name(value) & others):
+            people.append(by_name)
+            del named[token]
+    companies = list(named.values())
     book = tb.caller.client_ids
     out: list[str] = []
     for owners in filter(None, companies):  # a name the bank no longer holds names no one

@@ -115,6 +115,10 @@ TAMPER_REQUEST = re.compile(
     r"\b(?:fill|fill in|fill out|redo|re-?do|retake|re-?take|complete|answer)\b.{0,12}\b(?:the |her |his |their )?(?:risk )?(?:questionnaire|assessment|test)s?\b.{0,12}\bfor (?:her|him|them|the client)\b|"
     r"\b(?:change|bump|raise|upgrade|set|move|mark)\b.{0,30}\brisk (?:rating|profile|appetite|level|assessment|score)\b.{0,10}\b(?:to|up to|as)\s*c[1-5]\b|"
     r"\b(?:put|mark|record|rate)\s+(?:her|him|them|the client)\s+(?:down\s+)?(?:as|at)\s+c[1-5]\b|"
+    # "can you fill ⟦CLIENT_1⟧'s risk questionnaire as C4", "just fill in ⟦CLIENT_1⟧'s risk
+    # questionnaire for her": the client named where a pronoun would be
+    r"\b(?:fill(?: in| out)?|complete|redo|re-?do|answer|retake|re-?take)\s+(?:⟦(?:CLIENT|PERSON)_\d+⟧'?s?|"
+    r"her|his|their|the client'?s)\s+(?:risk\s+)?(?:questionnaire|assessment|test)s?\b|"
     # "can I redo her risk test and bump her to C5?"
     r"\b(?:redo|re-?do|retake|re-?take|change|bump|raise|upgrade|move|put|set)\b.{0,40}"
     r"\b(?:her|him|them|the client)\s+(?:up\s+)?(?:to|at|as)\s*c[1-5]\b",

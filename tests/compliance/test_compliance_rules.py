@@ -384,3 +384,29 @@ def test_when_a_rate_or_return_is_claimed_the_best_then_superlative_claim_fires(
 @pytest.mark.parametrize(("text", "language"), SUPERLATIVE_NEGATIVES)
 def test_when_nothing_is_ranked_then_superlative_claim_is_silent(text, language):
     assert matches(text, "superlative_claim", language=language) == []
+
+
+# A rate promised above the posted one, written for this test (not the rule's own examples).
+OFF_BOARD_POSITIVES = [
+    ("续存的话我们给您比挂牌高0.3个点。", "zh"),
+    ("这笔存单可以在牌告利率基础上再上浮一些。", "zh"),
+    ("我私下给您保证3%的利率。", "zh"),
+    ("We can do 3% on the renewal, above the board rate.", "en"),
+    ("I'll get you a rate higher than the posted rate, don't worry.", "en"),
+]
+OFF_BOARD_NEGATIVES = [
+    ("利率以我行挂牌公告为准。", "zh"),
+    ("到期后按届时挂牌利率自动转存。", "zh"),
+    ("The renewal rate is the board rate on the day it matures.", "en"),
+    ("Rates are as posted on our website.", "en"),
+]
+
+
+@pytest.mark.parametrize(("text", "language"), OFF_BOARD_POSITIVES)
+def test_when_a_rate_above_the_posted_one_is_promised_then_off_board_rate_fires(text, language):
+    assert matches(text, "off_board_rate", language=language) != []
+
+
+@pytest.mark.parametrize(("text", "language"), OFF_BOARD_NEGATIVES)
+def test_when_the_posted_rate_is_quoted_then_off_board_rate_is_silent(text, language):
+    assert matches(text, "off_board_rate", language=language) == []

@@ -139,6 +139,7 @@ def test_when_registry_is_default_then_every_rule_is_listed_once():
         "guaranteed_return",
         "insured_investment",
         "missing_risk_disclosure",
+        "off_board_rate",
         "pressure_selling",
         "risk_free_language",
         "suitability_mismatch",

@@ -111,7 +111,7 @@ def test_when_a_plain_rm_names_a_colleague_then_the_book_is_refused(demo) -> Non
         r for r in fl.bank.all_rms() if r.team_id == rm.team_id and r.rm_id != rm.rm_id
     )
     answer = ask(fl, f"{colleague.name}名下有几个客户", rm=rm.rm_id)
-    assert answer.refused
+    assert answer.refused, (colleague.name, answer.intent, answer.text[:300])
 
 
 @pytest.mark.parametrize(

@@ -129,8 +129,9 @@ def test_when_an_everyday_short_head_names_the_askers_own_client_then_it_is_serv
     assert not own.refused and own.client_ids == ["KH-0042"]
     # For an RM without such a client it is an everyday word: no client, and no refusal that
     # would tell another book holds one.
+    # (This bank embeds by hashing: what else the words are taken for is not the point here.)
     other = ask(other_bank, "东升怎么样了？", rm="EMP0102")
-    assert not other.refused and other.client_ids == []
+    assert other.refusal_reason != "not_entitled" and other.client_ids == []
 
 
 @pytest.mark.parametrize(

@@ -11,6 +11,7 @@ from tools.compliance.rules.guaranteed_return import GuaranteedReturnRule
 from tools.compliance.rules.identifier_request import IdentifierRequestRule
 from tools.compliance.rules.insured_investment import InsuredInvestmentRule
 from tools.compliance.rules.missing_risk_disclosure import MissingRiskDisclosureRule
+from tools.compliance.rules.off_board_rate import OffBoardRateRule
 from tools.compliance.rules.pressure_selling import PressureSellingRule
 from tools.compliance.rules.risk_free_language import RiskFreeLanguageRule
 from tools.compliance.rules.suitability_mismatch import SuitabilityMismatchRule
@@ -57,6 +58,7 @@ def default_registry() -> RuleRegistry:
             PressureSellingRule(),
             TiedSellingRule(),
             SuperlativeClaimRule(),
+            OffBoardRateRule(),
             FullIdentifierRule(),
         ]
     )

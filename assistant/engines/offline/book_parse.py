@@ -27,7 +27,8 @@ IC = re.I
 COUNT = re.compile(
     r"(?<![那这哪])(几|多少)(个|家|位|户)(?!工作|月|小时|星期|礼拜|字|点|天)|有几(个|家|位)?(?![天日])|的有多少\s*[？?]?\s*$|"
     r"(?:一共|总共|共|总计)(?:有|管|管着)?多少(?:个|家|位|户)?(?:客户|企业|公司)|"
-    r"\bhow many\b(?! days| hours| weeks| months| working)|\bnumber of clients\b",
+    r"\bhow many\b(?! days| hours| weeks| months| working)|\bnumber of clients\b|"
+    r"\bclients? count\b|\bcount of (?:\w+ ){0,3}clients\b|客户数(?:量)?(?:是)?多少",
     IC,
 )
 TOP = re.compile(
@@ -718,6 +719,11 @@ def _products(text: str) -> tuple[list[str], list[str]]:
 EITHER = re.compile(
     r"[\w\u4e00-\u9fff]\s*/\s*[\w\u4e00-\u9fff]|或者?|任[一何]|\bor\b|\bany of\b|\beither\b", IC
 )
+# "who has deposits or CDs maturing", "存款或存单到期": a plain deposit named beside a maturity
+MATURING_DEPOSIT = re.compile(
+    r"(?<!structured )\bdeposits?\b(?! insurance)|(?<!结构性)(?<!单位)(?<!个人)存款(?!保险)", IC
+)
+TERM_DEPOSITS = ("定期", "大额存单", "结构性存款")
 NOT_A_PRODUCT = re.compile(
     r"存款保险|存款保险制度|\bdeposit insurance\b|\bdeposit protection\b", IC
 )
@@ -809,11 +815,15 @@ def parse(
         q["product_risk_at_least"] = f"R{m.group(1)}"
         q.pop("risk_mismatch", None)
     holds, lacks = _products(tiering.without_tiers(text) if tiering and "tier" in q else text)
+    # "deposits or CDs maturing", "有存款到期的": a deposit that matures is any term deposit —
+    # time deposits, CDs, structured deposits — whichever is held
+    deposits = "maturity_within_days" in q and bool(MATURING_DEPOSIT.search(text))
+    holds += [k for k in TERM_DEPOSITS if deposits and k not in holds]
     if q.get("signal") == "product_gap":
         holds = lacks = []  # "payroll gap": the gap signal; the handler names its product
     if holds:
         q["holds"] = holds
-        q["holds_any"] = len(holds) > 1 and bool(EITHER.search(text))
+        q["holds_any"] = len(holds) > 1 and (deposits or bool(EITHER.search(text)))
     if lacks:
         q["lacks"] = lacks
     if re.search(r"有贷款|有借款|\bwith (a )?loans?\b|\bhave loans\b", text, IC):

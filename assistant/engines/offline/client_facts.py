@@ -137,8 +137,13 @@ def _contacts(profile: dict, language: str) -> list[str]:
 async def _recent(req: Request, profile: dict) -> list[str]:
     args = {"client_id": profile["client_id"], "limit": RECENT}
     notes = (await req.tb.acall("get_interactions", args))["interactions"]
-    if not notes:
-        return []
+    if not notes:  # "上次联系是什么时候" of a client never contacted: say so, do not go quiet
+        asked = RECENT_ASKED.search(req.text)
+        return (
+            [c.heading(t("recent_title", req.lang)), t("no_interactions", req.lang)]
+            if asked
+            else []
+        )
     words = note_policy(req.tb)  # the channel as the RM says it: 拜访, not "visit"
     return [c.heading(t("recent_title", req.lang))] + [
         f"- {n['date']} · {words.channel_word(n['channel'], req.lang)} · {n['summary']}"

@@ -100,10 +100,15 @@ async def _suitability(req: Request, picked: str) -> EngineResult:
     "is she eligible for the trust": her grade on record is the one the rule is held to."""
     profile = await req.tb.acall("get_client_profile", {"client_id": picked})
     grade = profile.get("risk_appetite") or ""
+    # "帮她再加仓20万股票基金精选吧": an instruction, not a question — the verdict leads anyway
+    verdict = None if asks_yes_no(req.text) else await clients.client_suitability(req, profile)
     if grade and not playbook_qa.SUITABILITY_GRADE.search(req.text):
         said = replace(req.ctx, masked_text=f"{req.text} ({grade})")
         req = replace(req, ctx=said)
-    return _of_client(req, picked, await playbook_qa.answer(req))
+    result = await playbook_qa.answer(req)
+    if verdict:
+        result.text = f"{verdict}\n\n{result.text}"
+    return _of_client(req, picked, result)
 
 
 def _of_client(req: Request, client_id: str, result: EngineResult) -> EngineResult:

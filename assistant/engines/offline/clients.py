@@ -82,6 +82,8 @@ BUY = re.compile(
     r"\b(?:wants?|put|move|add|switch)\b[^?]{0,30}\binto (?:the |a |an |her |his |their )?[\w -]{0,30}"
     r"\b(?:fund|wealth|product|insurance|trust|gold|structured)\b.{0,30}(\?|\bok\b|\bokay\b|\ballowed\b|\bfine\b)|"
     r"\b(can|may|could|should)\b.{0,30}\b(buy|purchase|invest in|top up|subscribe)\b|"
+    # "帮她再加仓20万股票基金精选吧": a purchase the RM is about to make for the client
+    r"(?:帮|替|给)(?:她|他|客户|他们|人家|⟦CLIENT_\d+⟧)?(?:再|多)?(?:加仓|追加|买入?|购买|申购|认购|加点|下单)|"
     # "X想买股票基金 帮我推一下": what the client wants is checked before it is pitched
     r"(想|要|打算|准备|有意)(买|购买|认购|申购|投资?|配置)|"
     r"\bwants? to (buy|purchase|invest in|get into|subscribe)\b|\binterested in buying\b|"

@@ -45,7 +45,7 @@ from assistant.engines.refusals import (
     refusal_rule,
 )
 from tools.book_query import BookQuery
-from tools.book_tools import colleagues_by_id, matched_ids
+from tools.book_tools import colleagues_by_id, matched_ids, names_foreign_colleague
 from tools.client_tools import client_ids_in, mentioned_clients
 from tools.intelligence.policy import PlaybookMap, load_playbook_map
 from tools.toolbox import Refusal, ToolError
@@ -59,6 +59,9 @@ HANDLERS: dict[str, Handler] = {
     "meeting_prep": meeting_prep.answer,
 }
 FIXED = ("help", "out_of_scope")  # answered by a fixed sentence, no tool
+# A rule question the rules are sure of (cues summing to this): no client in the conversation
+# makes it that client's ("大额存单到期前几天要联系客户？" after a draft for one).
+RULE_SURE = 5.0
 
 
 class OfflineEngine:
@@ -313,6 +316,9 @@ class OfflineEngine:
             or self.method == "rules"
         ):
             return None
+        rules = classify(ctx.masked_text, has_client=False, follow_up_client=True, method="rules")
+        if rules.scores.get("playbook_qa", 0) >= RULE_SURE:
+            return None  # "大额存单到期前几天要联系客户？": the standard, however near a client question
         text = f"{CLIENT_TOKEN} {classifier_text(ctx.masked_text, [])}"
         scores = self.examples().scores(ctx.toolbox.services.retriever.query_vector(text)).scores
         intent = max(followup.CLIENT_INTENTS, key=lambda k: scores[k])
@@ -431,7 +437,9 @@ def _foreign_rm(ctx: EngineContext, verdict: IntentResult, book: Parsed) -> Engi
     team's, or a colleague's for an RM) is refused like any client outside the book."""
     if verdict.intent in ("playbook_qa", *FIXED):
         return None
-    if all(ctx.toolbox.caller.may_name(rm) for rm in book.rms):
+    if all(ctx.toolbox.caller.may_name(rm) for rm in book.rms) and not (
+        verdict.intent == "book_query" and names_foreign_colleague(ctx.toolbox, ctx.masked_text)
+    ):
         return None
     return no_such_client(verdict.intent, ctx.language)
 

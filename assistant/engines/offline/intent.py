@@ -201,11 +201,11 @@ CUES: dict[str, list[tuple[str, float]]] = {
             r"(?:持有|买了|买过|办了|开了|用着?)[^，。,？?]{1,20}的(?:客户|户|人)(?:名单|清单|有哪些|都有谁|$|[，。,？?])|"
             r"(?:拉|导|调|筛|捞|列)(?:一下|一把|个|出|出来)[^，。,？?]{0,20}客户|(?:拉|列|出)个?(?:单子|名单|清单)|"
             r"^\s*(?:我的客户里|客户里|我这边|我手上)?谁(?:手上|手里|名下|家)?(?:还)?(?:有|持有|买了|买过|在用|开了)|"
-            r"(?:我这边?|我手上|我名下|组里|团队里?)(?:还)?有[^，。,？?]{1,16}?客户(?:吗|么|没|不)|客户(?:有谁|都有谁|都是谁)|客户(?:的)?(?:分层|层级)分布|按(?:分层|层级)(?:各|分别)?(?:有)?(?:几|多少)|(?:最高|最多|最大|最少|最低|最久)的?是(?:谁家|哪家|谁)|"
+            r"(?:我这边?|我手上|我名下|组里|团队里?)(?:还)?有[^，。,？?]{1,16}?(?:客户|户)(?:吗|么|没|不)|客户(?:有谁|都有谁|都是谁)|客户(?:的)?(?:分层|层级)分布|按(?:分层|层级)(?:各|分别)?(?:有)?(?:几|多少)|(?:最高|最多|最大|最少|最低|最久)的?是(?:谁家|哪家|谁)|"
             r"哪几[家位户]|有几[家位户]|几个客户|客户(?:里|中|当中)[^。？?]{0,24}(?:有哪些|有谁|都有谁|谁|哪几|哪些)|"
             # "我自己的客户里有流失预警的吗": the book's clients with something, asked if any
             r"客户(?:里|中|当中|里面)[^。？?]{0,16}有[^。？?]{1,16}的(?:吗|么|没|不)|"
-            r"哪些客户|哪些.{0,8}客户|客户有哪些|哪几[个家位]客户|我的客户(中|里|当中)|我的.{0,6}客户(有|是)|名单|列出|列一下|排一下|排名|前\d+[名个家]|客户清单|有多少客户|团队.{0,8}(客户|跟进)|跟进(缺口|逾期|情况)|未跟进|逾期",
+            r"哪些客户|哪些.{0,8}客户|客户都?有哪些|哪几[个家位]客户|我的客户(中|里|当中)|我的.{0,6}客户(有|是)|名单|列出|列一下|排一下|排名|前\d+[名个家]|客户清单|有多少客户|团队.{0,8}(客户|跟进)|跟进(缺口|逾期|情况)|未跟进|逾期",
             3.0,
         ),
         (
@@ -214,6 +214,10 @@ CUES: dict[str, list[tuple[str, float]]] = {
             r"\b(?:anyone|anybody) (?:holding|with|who|that|on|still|got|has|have)\b|"
             r"\b(?:signals?|gaps?|alerts?|warnings?|flags?|mismatch(?:es)?) (?:on|in|across|for) (?:my|our|the) (?:team|book)\b|"
             r"\bin my (?:own )?book\b",
+            3.0,
+        ),
+        (  # "我名下哪些公司适合营销代发", "组里哪几家该续存": which of my (our) clients
+            r"(?:我名下|我手上|我手里|我这边|我的客户里|组里|团队里)(?:的)?(?:有)?哪(?:些|几)(?:公司|企业|家|位|户|个)",
             3.0,
         ),
     ],
@@ -288,6 +292,29 @@ CUES: dict[str, list[tuple[str, float]]] = {
         ),
     ],
     "playbook_qa": [
+        # "高价值客户流失的软信号有哪些": what the signs, standards or steps of something are — the
+        # rule, not the clients showing them ("有流失信号的客户有哪些" stays a list)
+        (
+            r"(?:信号|迹象|标准|条件|要求|步骤|流程|材料|指标|原则|要点|注意事项|规定|禁用语)(?:都|分别|主要)?"
+            r"(?:有哪些|是什么|是啥|有啥|包括什么|包括哪些)(?![^，。？?]{0,4}(?:客户|公司|企业))",
+            3.0,
+        ),
+        # "大额存单到期前几天要联系客户？", "银卡客户怎么服务？", "next best action list order of
+        # work": how many days, how a tier is served, in what order — the bank's standard, asked
+        # of clients in general (a client in the conversation does not make it theirs)
+        (
+            r"(?:到期|逾期|发生|触发)(?:前|后)(?:几|多少)(?:个)?(?:工作)?(?:天|日)(?:内)?(?:要|需要|得|应该|必须)|"
+            r"^\s*[^⟦\s]{1,6}客户(?:要|该|应该)?(?:怎么|如何|咋)(?:服务|维护|经营|对待)\s*[?？]?\s*$|"
+            r"\b(?:order|sequence) of (?:work|actions|priorities)\b",
+            4.0,
+        ),
+        # "跟⟦CLIENT_1⟧说平衡型理财稳赚不赔 行不行", "tell ⟦CLIENT_1⟧ it's guaranteed, ok?": words for
+        # the client put up for approval — the rule answers, above the instruction to tell
+        (
+            rf"(?:跟|和|对|告诉){_WHO}.{{0,40}}(?:行不行|行吗|可以吗|可不可以|能行吗|没问题吧|合适吗|妥吗|行不)\s*[?？]?\s*$|"
+            rf"\btell {_WHO}.{{0,80}}\b(?:ok|okay|alright|fine|allowed)\s*\?\s*$",
+            4.0,
+        ),
         # Deposit insurance: what it covers and up to how much is the rule, never a book ranking
         # ("存款保险最多保多少" is not "who has the most deposits").
         (r"存款保险|\bdeposit (?:insurance|protection)\b", 3.0),
@@ -416,6 +443,13 @@ CUES: dict[str, list[tuple[str, float]]] = {
             r"\b(weather|joke|poem|recipe|football|movie|lottery|bitcoin|horoscope|write (some )?code|python script|stock tips?|which stock|travel guide|itinerary|vacation|holiday plan|trip plan)\b",
             4.0,
         ),
+        (  # "where will USD/CNY be next month?", "下个月汇率会到多少": a market forecast, which no
+            # playbook gives and no RM may pass on as the bank's view
+            r"\bwhere (?:will|is) (?:the )?(?:usd|eur|cny|rmb|dollar|euro|yuan|fx|exchange rate|market|stocks?|gold|rates?)"
+            r"[\w/ ]{0,24}\b(?:be|go|head|trade|end)\b|\b(?:forecast|predict)\w*\b.{0,20}\b(?:usd|eur|cny|rmb|exchange rate|fx rate|stock market)\b|"
+            r"汇率[^，。？?]{0,8}(?:会到|能到|会涨|会跌|走势预测|预测|破7|破七)|(?:预测|猜)[^，。？?]{0,6}汇率",
+            4.0,
+        ),
         (  # the RM's own money: "should I buy Moutai for my own account", "我自己买哪只基金"
             r"\b(?:for|in|into) my (?:own|personal) (?:account|portfolio|money|savings)\b|\bmy own (?:trading|investments?|portfolio)\b|"
             r"我自己(?:的)?(?:账户|个人账户)?(?:该|要|能|可以)?(?:买|炒|投|入手)|我个人(?:该|要)?(?:买|炒|投)",
@@ -432,6 +466,9 @@ COMPILED = {intent: [(re.compile(p, re.I), w) for p, w in cues] for intent, cues
 FULL_ID_REQUEST = re.compile(
     r"(完整|全部|全量|明文|不要打码|不打码|不脱敏|去掉星号|原始).{0,12}(身份证|证件|手机|电话|号码|卡号|账号|信用代码)|"
     r"(身份证|证件|手机|电话|卡号|账号|号码|信用代码).{0,8}(完整|全部|明文|不要打码|不脱敏)|"
+    # "顺便把⟦PERSON_1⟧的身份证号也列上", "把证件号附上": the number itself, listed alongside
+    r"(身份证|证件|信用代码|卡号|账号)(号码|号)?(也|都|一起|一并)?(列上|加上|附上|写上|标上|放上|带上|列出来|列进去|附在)|"
+    r"\b(?:add|include|list|attach|put in)\b.{0,20}\b(?:id|passport|card|account) numbers?\b|"
     r"\b(full|complete|unmasked|entire|raw|whole)\b.{0,30}\b(id|phone|mobile|card|account|number|identifier|uscc|credit code|e-?mail)s?\b|"
     r"\b(id|phone|mobile|card|account|number|identifier|code)s?\b.{0,30}\b(in full|unmasked|unredacted|without masking)\b",
     re.I,

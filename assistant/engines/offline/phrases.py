@@ -191,6 +191,10 @@ PHRASES: dict[str, dict[str, str]] = {
     "contacts_title": {"zh": "联系方式", "en": "Contacts"},
     "phone": {"zh": "电话", "en": "Phone"},
     "recent_title": {"zh": "最近互动", "en": "Recent interactions"},
+    "no_interactions": {
+        "zh": "- 暂无互动记录：系统里没有这位客户的联系记录。",
+        "en": "- No interactions on record: the bank holds no contact with this client.",
+    },
     "tier_basis": {"zh": "分层依据：{why} [{n}]", "en": "Tier basis: {why} [{n}]"},
     "managed_by": {
         "zh": "{name}（{client_id}）的管户客户经理：{rm}（{rm_id}）。",
@@ -332,6 +336,10 @@ FINDING_LABELS = {
     "superlative_claim": (
         "“最高”“第一”“最好”等绝对化或对比性表述",
         "superlative or comparative claims ('best', 'highest')",
+    ),
+    "off_board_rate": (
+        "承诺高于挂牌的利率（须先经定价审批）",
+        "a rate promised above the posted one (needs pricing approval first)",
     ),
     "full_identifier": (
         "完整证件号/手机号/卡号（已删除）",

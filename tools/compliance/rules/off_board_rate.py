@@ -1,0 +1,42 @@
+"""高于挂牌利率 / "3% on the renewal, above the board rate": a rate promised above the one the bank
+posts. Pricing above the posted rate goes through the bank's pricing approval; an RM promising
+it to a client, privately or ahead of approval, is forbidden by the maturity and outflow
+playbooks of both evaluation banks — the message must not carry the promise."""
+
+from __future__ import annotations
+
+from tools.compliance.models import Severity
+from tools.compliance.rules.base import PhraseRule, phrase
+
+_WHY = (  # no quoted words: a reason said back to the RM must not repeat the wording refused
+    "高于挂牌的利率须经行内定价审批，客户经理不得私下或先行承诺。",
+    "A rate above the posted one needs the bank's pricing approval; it is never promised "
+    "privately or ahead of that approval.",
+)
+_FIX = (
+    "说明以我行挂牌利率为准；如需优惠定价，先按流程申请，获批后再告知客户。",
+    "Quote the posted rate; if better pricing is needed, apply for it first and tell the "
+    "client only once it is approved.",
+)
+_POSTED_ZH = r"(?:挂牌|牌告|公告|柜面|官方|公布的?)(?:利率|价格?)?"
+_POSTED_EN = r"(?:board|posted|published|listed|official|counter|standard) (?:rates?|pricing)"
+
+
+class OffBoardRateRule(PhraseRule):
+    code = "off_board_rate"
+    severity = Severity.MEDIUM
+    PHRASES = (
+        phrase(
+            rf"(?:高于|超过|超出|比){_POSTED_ZH}(?:再)?(?:高|多|上浮)?|"
+            rf"在{_POSTED_ZH}(?:基础上|之上)(?:再)?(?:上浮|加|多给)|"
+            r"私下(?:给|答应|承诺|保证)[^，。,]{0,12}(?:利率|利息|收益)",
+            _WHY,
+            _FIX,
+        ),
+        phrase(
+            rf"\b(?:above|over|higher than|better than|beat(?:ing)?) (?:the |our )?{_POSTED_EN}\b|"
+            r"\boff-?board (?:rate|pricing)\b",
+            _WHY,
+            _FIX,
+        ),
+    )
