@@ -44,10 +44,13 @@ lint: install ## ruff (lint + format check) and mypy
 	$(VENV)/bin/ruff format --check assistant knowledge tools integrations evals testkit tests benchmarks
 	$(VENV)/bin/mypy
 
+intents: install ## Regrow tools/policy/intents-asked.yaml from the blind rounds' dev halves (both banks)
+	PY=$(PY) bash evals/grow_intents.sh
+
 bench: install ## Run the benchmarks (figures go in the README)
 	$(PY) benchmarks/import_demo.py
 
 clean: ## Remove the venv and local data
 	rm -rf $(VENV) .frontline
 
-.PHONY: help install browser run test lint bench clean
+.PHONY: help install browser run test lint intents bench clean

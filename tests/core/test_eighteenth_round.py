@@ -11,7 +11,7 @@ from typing import Literal
 
 import pytest
 
-from assistant.engines.offline.book_parse import COUNT, parse
+from assistant.engines.offline.book_parse import COUNT, PRODUCT_OF, parse
 from assistant.engines.offline.clients import BUY
 from assistant.engines.offline.intent import FULL_ID_REQUEST, classify
 from assistant.engines.refusals import asks_to_tamper
@@ -138,11 +138,8 @@ def test_the_clients_showing_it_are_still_a_list(said: str) -> None:
 )
 def test_a_plain_deposit_beside_a_maturity_is_any_term_deposit(said: str) -> None:
     query = parse(said, AS_OF).query
-    assert (
-        query.holds_any
-        and {"定期", "大额存单"} <= set(query.holds)
-        or ({"tds", "cds"} <= set(query.holds) and query.holds_any)
-    )
+    kinds = {PRODUCT_OF[word][0] for word in query.holds}  # each kind by its first (zh) word
+    assert query.holds_any and {"定期", "大额存单"} <= kinds
     assert query.maturity_within_days
 
 

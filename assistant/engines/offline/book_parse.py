@@ -724,6 +724,8 @@ MATURING_DEPOSIT = re.compile(
     r"(?<!structured )\bdeposits?\b(?! insurance)|(?<!结构性)(?<!单位)(?<!个人)存款(?!保险)", IC
 )
 TERM_DEPOSITS = ("定期", "大额存单", "结构性存款")
+TERM_DEPOSITS_EN = ("time deposit", "cd", "structured deposit")
+PRODUCT_OF = {phrase: kind for kind in PRODUCT_KINDS for phrase in kind}  # a phrase -> its kind
 NOT_A_PRODUCT = re.compile(
     r"存款保险|存款保险制度|\bdeposit insurance\b|\bdeposit protection\b", IC
 )
@@ -818,7 +820,8 @@ def parse(
     # "deposits or CDs maturing", "有存款到期的": a deposit that matures is any term deposit —
     # time deposits, CDs, structured deposits — whichever is held
     deposits = "maturity_within_days" in q and bool(MATURING_DEPOSIT.search(text))
-    holds += [k for k in TERM_DEPOSITS if deposits and k not in holds]
+    kinds = TERM_DEPOSITS if re.search(r"[\u4e00-\u9fff]", text) else TERM_DEPOSITS_EN
+    holds += [k for k in kinds if deposits and not any(k in PRODUCT_OF[h] for h in holds)]
     if q.get("signal") == "product_gap":
         holds = lacks = []  # "payroll gap": the gap signal; the handler names its product
     if holds:
