@@ -50,7 +50,7 @@ def test_grown_lines_that_break_a_gate_case_are_taken_back(demo, tmp_path: Path)
     assert right, "the hand-written examples get some rule question right"
     question = right[0].case.question
     unrelated = "谁的贷款最多"
-    grown = {i: {lang: [] for lang in LANGUAGES} for i in INTENTS}
+    grown: dict[str, dict[str, list[str]]] = {i: {lang: [] for lang in LANGUAGES} for i in INTENTS}
     grown["book_query"]["zh"] = [question, f"{question}？", f"请问{question}", unrelated]
     kept, dropped, missed = gate(fl, hand, grown, [_dataset(tmp_path, [question])])
     assert missed == []
