@@ -41,16 +41,31 @@ MIN_EXAMPLES = 5  # per intent and language: fewer cannot stand for the ways RMs
 NEIGHBOURS = 3  # an intent's score: the mean similarity of its 3 nearest examples
 
 
-class IntentSection(BaseModel):
+class IncludedSection(BaseModel):
+    """One intent's lines in a file named by ``include:``: either language may be absent."""
+
     model_config = ConfigDict(extra="forbid")
 
-    zh: list[str] = Field(min_length=MIN_EXAMPLES)
-    en: list[str] = Field(min_length=MIN_EXAMPLES)
+    zh: list[str] = Field(default_factory=list)
+    en: list[str] = Field(default_factory=list)
 
     @field_validator("zh", "en")
     @classmethod
     def _non_empty(cls, examples: list[str]) -> list[str]:
         return cleaned_lines(examples)
+
+
+class IntentSection(IncludedSection):
+    """One intent's lines in the bank's own file: both languages, enough of each."""
+
+    zh: list[str] = Field(min_length=MIN_EXAMPLES)
+    en: list[str] = Field(min_length=MIN_EXAMPLES)
+
+
+def known_intents(intents: Mapping[str, object]) -> None:
+    unknown = sorted(set(intents) - set(INTENTS))
+    if unknown:
+        raise ValueError(f"unknown intent {unknown[0]!r}; known: {', '.join(INTENTS)}")
 
 
 def cleaned_lines(examples: list[str]) -> list[str]:
@@ -86,9 +101,7 @@ class IntentExamples(BaseModel):
     @field_validator("intents")
     @classmethod
     def _known_intents(cls, intents: dict[str, IntentSection]) -> dict[str, IntentSection]:
-        unknown = sorted(set(intents) - set(INTENTS))
-        if unknown:
-            raise ValueError(f"unknown intent {unknown[0]!r}; known: {', '.join(INTENTS)}")
+        known_intents(intents)
         missing = [i for i in INTENTS if i not in intents]
         if missing:
             raise ValueError(f"no examples for intent {missing[0]!r}")
@@ -108,20 +121,6 @@ class IntentExamples(BaseModel):
         ]
 
 
-class IncludedSection(BaseModel):
-    """An included file's lines for one intent: either language may be absent."""
-
-    model_config = ConfigDict(extra="forbid")
-
-    zh: list[str] = Field(default_factory=list)
-    en: list[str] = Field(default_factory=list)
-
-    @field_validator("zh", "en")
-    @classmethod
-    def _non_empty(cls, examples: list[str]) -> list[str]:
-        return cleaned_lines(examples)
-
-
 class IncludedExamples(BaseModel):
     """A file named by ``include:`` — more lines for some intents (e.g. the questions RMs
     asked, grown by ``python -m evals.grow_intents``), added after the including file's."""
@@ -133,9 +132,7 @@ class IncludedExamples(BaseModel):
     @field_validator("intents")
     @classmethod
     def _known_intents(cls, intents: dict[str, IncludedSection]) -> dict[str, IncludedSection]:
-        unknown = sorted(set(intents) - set(INTENTS))
-        if unknown:
-            raise ValueError(f"unknown intent {unknown[0]!r}; known: {', '.join(INTENTS)}")
+        known_intents(intents)
         return intents
 
 
