@@ -21,10 +21,30 @@ REPO = Path(__file__).resolve().parents[2]
 CONVERTED = REPO / ".frontline" / "models" / "multilingual-e5-small"
 
 
+def _seeded(home: Path) -> Path:
+    """``home`` with the embedded intent and slot examples of the repository's models folder
+    (the same model, the same text: the same cache file), so each bank's home does not embed
+    the 2,300 examples again (about a minute each on two cores); a home without them embeds
+    them on first use and leaves them there for the next."""
+    (home / "models").mkdir(parents=True, exist_ok=True)
+    for cached in CONVERTED.parent.glob("*-examples-*.npy"):
+        shutil.copy2(cached, home / "models" / cached.name)
+    return home
+
+
+def _share(fl: Frontline) -> None:
+    """Keep what ``fl`` embedded for the next home (and the next run)."""
+    _ = fl.intent_examples, fl.slot_examples
+    for cached in fl.settings.models_dir.glob("*-examples-*.npy"):
+        if not (CONVERTED.parent / cached.name).exists():
+            shutil.copy2(cached, CONVERTED.parent / cached.name)
+
+
 @pytest.fixture(scope="session")
 def demo_frontline(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Frontline]:
-    home = tmp_path_factory.mktemp("golden-home")
+    home = _seeded(tmp_path_factory.mktemp("golden-home"))
     fl = Frontline(make_settings(home, embedding_model=_embedding_model()))
+    _share(fl)
     load_demo(fl, home / "demo")
     yield fl
     fl.close()
@@ -52,7 +72,7 @@ def writable_demo_frontline(
 
 @pytest.fixture(scope="session")
 def harbour_frontline(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Frontline]:
-    home = tmp_path_factory.mktemp("harbour-home")
+    home = _seeded(tmp_path_factory.mktemp("harbour-home"))
     fl = Frontline(
         make_settings(
             home,
