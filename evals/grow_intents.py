@@ -36,12 +36,19 @@ from assistant.engines.offline.examples import (
     ExampleClassifier,
     IntentExamples,
     load_intent_examples,
+    with_lines,
 )
 from assistant.wiring import Frontline
-from evals.intents import _sample, predict, samples_of
+from evals.intents import predict, read, samples_of
 from evals.runner import Case, load_dataset
 
 Grown = dict[str, dict[str, list[str]]]  # intent -> language -> lines
+
+
+def empty() -> Grown:
+    return {i: {lang: [] for lang in LANGUAGES} for i in INTENTS}
+
+
 MAX_DROPS = 9  # grown lines a gate case may take back: more would thin an intent for one case
 
 STAFF_TOKEN = "⟦STAFF⟧"
@@ -89,7 +96,8 @@ def neutral(text: str, patterns: list[tuple[re.Pattern[str], str]]) -> str:
 
 
 async def _texts(fl: Frontline, cases: list[Case]) -> list[str]:
-    return [(await _sample(fl, case)).text for case in cases]
+    """Each question as the classifier reads it (no vector: the gate embeds what it keeps)."""
+    return [(await read(fl, case))[2] for case in cases]
 
 
 def grow(fl: Frontline, datasets: list[Path]) -> Grown:
@@ -102,7 +110,7 @@ def grow(fl: Frontline, datasets: list[Path]) -> Grown:
         if c.expect.get("intent") in INTENTS and not c.follow_up_of
     ]
     texts = asyncio.run(_texts(fl, cases))
-    grown: dict[str, dict[str, list[str]]] = {i: {lang: [] for lang in LANGUAGES} for i in INTENTS}
+    grown = empty()
     for case, text in zip(cases, texts, strict=True):
         language = case.language if case.language in LANGUAGES else "zh"
         grown[case.expect["intent"]][language].append(neutral(text, patterns[language]))
@@ -118,7 +126,7 @@ def merge(base: Grown, more: Grown, known: set[str]) -> Grown:
             for lines in by_lang.values():
                 for line in lines:
                     owner.setdefault(line.casefold(), set()).add(intent)
-    out: dict[str, dict[str, list[str]]] = {i: {lang: [] for lang in LANGUAGES} for i in INTENTS}
+    out = empty()
     seen: set[str] = set()
     for source in (base, more):
         for intent, by_lang in source.items():
@@ -179,13 +187,7 @@ def gate(
 def _classifier(
     hand: IntentExamples, grown: Grown, vectors: dict[str, np.ndarray]
 ) -> ExampleClassifier:
-    data = hand.model_dump() | {"include": []}
-    for intent, by_lang in grown.items():
-        for lang, lines in by_lang.items():
-            data["intents"][intent][lang].extend(
-                t for t in lines if t not in data["intents"][intent][lang]
-            )
-    examples = IntentExamples.model_validate(data)
+    examples = with_lines(hand, grown)
     return ExampleClassifier(examples, np.stack([vectors[t] for _, t in examples.labelled()]))
 
 

@@ -40,10 +40,11 @@ class Sample:
     masked: str
     has_client: bool
     vector: np.ndarray
-    text: str = ""  # as the classifier reads it
 
 
-async def _sample(fl: Frontline, case: Case) -> Sample:
+async def read(fl: Frontline, case: Case) -> tuple[str, bool, str]:
+    """The case's question as a turn reads it: masked, whether it names a client, and as the
+    classifier reads it."""
     masked = fl.privacy.mask(case.question, rm_id=case.as_rm, conversation_id=f"intents-{case.id}")
     language = detect_language(masked.text)
     caller = resolve_caller(fl.bank, case.as_rm)
@@ -52,8 +53,12 @@ async def _sample(fl: Frontline, case: Case) -> Sample:
     slots = extract(masked.text, language)
     slots.client_ids = client_ids_in(toolbox, masked.text)
     has_client = await _names_a_client(ctx, slots)
-    text = classifier_text(masked.text, slots.client_ids)
-    return Sample(case, masked.text, has_client, fl.retriever.query_vector(text), text)
+    return masked.text, has_client, classifier_text(masked.text, slots.client_ids)
+
+
+async def _sample(fl: Frontline, case: Case) -> Sample:
+    masked, has_client, text = await read(fl, case)
+    return Sample(case, masked, has_client, fl.retriever.query_vector(text))
 
 
 def recorded_intent(verdict: IntentResult, has_client: bool) -> str:

@@ -222,12 +222,8 @@ def colleagues_by_id(tb: Toolbox, text: str, *, bare: bool = False) -> str:
         return text
 
     def as_id(m: re.Match[str]) -> str:
-        token = m.group(0)
-        if not bare and not owner_reading(text[: m.start()], text[m.end() :]):
-            return token
-        value = (tb.value_for_token(token) or "").strip().lower()
-        named = [rm for rm in rms if value and value in forms(rm.name)]
-        return named[0].rm_id if len(named) == 1 else token
+        named = _owner_named(tb, text, m, rms, bare=bare)
+        return named[0].rm_id if len(named) == 1 else m.group(0)
 
     return TOKEN_RE.sub(as_id, text)
 
@@ -237,12 +233,18 @@ def names_foreign_colleague(tb: Toolbox, text: str) -> bool:
     name ("⟦CLIENT_1⟧名下有几个客户" from a plain RM, the name a colleague's and some client's):
     ``colleagues_by_id`` leaves such a name masked, so the book query cannot see whose it is."""
     others = [rm for rm in tb.services.intelligence.rms if not tb.caller.may_name(rm)]
-    for m in TOKEN_RE.finditer(text):
-        if others and owner_reading(text[: m.start()], text[m.end() :]):
-            value = (tb.value_for_token(m.group(0)) or "").strip().lower()
-            if value and any(value in forms(rm.name) for rm in others):
-                return True
-    return False
+    return bool(others) and any(_owner_named(tb, text, m, others) for m in TOKEN_RE.finditer(text))
+
+
+def _owner_named(
+    tb: Toolbox, text: str, m: re.Match[str], rms: list[RMRecord], *, bare: bool = False
+) -> list[RMRecord]:
+    """The RMs of ``rms`` a masked name ``m`` may stand for, read as whose book is asked about
+    (owner's words around it, unless ``bare``)."""
+    if not bare and not owner_reading(text[: m.start()], text[m.end() :]):
+        return []
+    value = (tb.value_for_token(m.group(0)) or "").strip().lower()
+    return [rm for rm in rms if value and value in forms(rm.name)]
 
 
 def _tier_labels(tb: Toolbox) -> dict[str, str]:

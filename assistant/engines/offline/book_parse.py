@@ -820,8 +820,9 @@ def parse(
     # "deposits or CDs maturing", "有存款到期的": a deposit that matures is any term deposit —
     # time deposits, CDs, structured deposits — whichever is held
     deposits = "maturity_within_days" in q and bool(MATURING_DEPOSIT.search(text))
-    kinds = TERM_DEPOSITS if re.search(r"[\u4e00-\u9fff]", text) else TERM_DEPOSITS_EN
-    holds += [k for k in kinds if deposits and not any(k in PRODUCT_OF[h] for h in holds)]
+    if deposits:
+        kinds = TERM_DEPOSITS if re.search(r"[\u4e00-\u9fff]", text) else TERM_DEPOSITS_EN
+        holds += [k for k in kinds if not any(k in PRODUCT_OF[h] for h in holds)]
     if q.get("signal") == "product_gap":
         holds = lacks = []  # "payroll gap": the gap signal; the handler names its product
     if holds:

@@ -135,20 +135,17 @@ async def query_args(req: Request) -> dict | EngineResult:
             args.pop("signal")
     if not (args.get("lacks") or args.get("product_gap")):
         args = await _named_holding(req, args)
+    found = {
+        word: await named_products(req.tb, word, segment=args.get("client_type"))
+        for word in [*args.get("holds", []), *args.get("lacks", [])]
+    }
     if args.get("holds_any"):  # "deposits or CDs": any of them the bank sells is enough
-        sold = [
-            word
-            for word in args["holds"]
-            if not lacks_product(
-                await named_products(req.tb, word, segment=args.get("client_type"))
-            )
-        ]
+        sold = [word for word in args["holds"] if not lacks_product(found[word])]
         args["holds"] = sold or args["holds"]
         args["holds_any"] = len(args["holds"]) > 1
     for word in [*args.get("holds", []), *args.get("lacks", [])]:
-        found = await named_products(req.tb, word, segment=args.get("client_type"))
-        if lacks_product(found):
-            return EngineResult(not_in_catalogue(found, req.lang), "book_query")
+        if lacks_product(found[word]):
+            return EngineResult(not_in_catalogue(found[word], req.lang), "book_query")
     return args
 
 

@@ -149,23 +149,37 @@ def load_intent_examples(path: Path | str | None = None, includes: bool = True) 
         raise ConfigError(_one_line(source, exc)) from None
     if not includes or not examples.include:
         return examples
-    merged = examples.model_dump()
+    more: dict[str, dict[str, list[str]]] = {}
     for name in examples.include:
         extra = source.parent / name
         if not extra.is_file():
             raise ConfigError(f"{source}: include: no file {extra}")
         try:
-            more = IncludedExamples.model_validate(_read_yaml(extra))
+            included = IncludedExamples.model_validate(_read_yaml(extra))
         except ValidationError as exc:
             raise ConfigError(_one_line(extra, exc)) from None
-        for intent, section in more.intents.items():
+        for intent, section in included.intents.items():
             for language in LANGUAGES:
-                lines = merged["intents"][intent][language]
-                lines.extend(e for e in getattr(section, language) if e not in lines)
+                more.setdefault(intent, {}).setdefault(language, []).extend(
+                    getattr(section, language)
+                )
     try:
-        return IntentExamples.model_validate(merged | {"include": []})
+        return with_lines(examples, more)
     except ValidationError as exc:  # a line under two intents across the files
         raise ConfigError(_one_line(source, exc)) from None
+
+
+def with_lines(
+    examples: IntentExamples, more: Mapping[str, Mapping[str, Sequence[str]]]
+) -> IntentExamples:
+    """``examples`` with ``more`` lines ({intent: {language: lines}}) after their own, each
+    line once, validated again (a line under two intents raises ``ValidationError``)."""
+    merged = examples.model_dump() | {"include": []}
+    for intent, by_language in more.items():
+        for language, extra in by_language.items():
+            lines = merged["intents"][intent][language]
+            lines.extend(e for e in extra if e not in lines)
+    return IntentExamples.model_validate(merged)
 
 
 @dataclass(frozen=True)
