@@ -88,6 +88,32 @@ def test_example_vectors_are_cached_by_model_and_text(tmp_path: Path) -> None:
     assert np.array_equal(first.matrix, again.matrix)
 
 
+def test_the_fitted_classifier_is_cached_beside_the_vectors(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    examples = load_intent_examples(_write(tmp_path, _valid()))
+    first = ExampleClassifier.fit(examples, HashingEmbeddings(), cache_dir=tmp_path / "cache")
+
+    def refit(self):  # type: ignore[no-untyped-def]
+        raise AssertionError("the cached weights should have been used")
+
+    monkeypatch.setattr(ExampleClassifier, "_fitted", refit)
+    again = ExampleClassifier.fit(examples, _Refusing(), cache_dir=tmp_path / "cache")
+    assert np.array_equal(first.coef, again.coef)
+    vector = HashingEmbeddings().embed_queries(["⟦CLIENT_1⟧的存单什么时候到期"])[0]
+    assert first.scores(vector) == again.scores(vector)
+    assert abs(sum(first.scores(vector).scores.values()) - 1.0) < 1e-5  # probabilities
+
+
+def test_when_the_cached_weights_are_torn_then_they_are_fitted_again(tmp_path: Path) -> None:
+    examples = load_intent_examples(_write(tmp_path, _valid()))
+    first = ExampleClassifier.fit(examples, HashingEmbeddings(), cache_dir=tmp_path / "cache")
+    for torn in (tmp_path / "cache").glob("intent-weights-*.npz"):
+        torn.write_bytes(b"not a numpy file")
+    again = ExampleClassifier.fit(examples, HashingEmbeddings(), cache_dir=tmp_path / "cache")
+    assert np.allclose(first.coef, again.coef)
+
+
 class _Refusing(HashingEmbeddings):
     def embed_queries(self, texts):  # type: ignore[no-untyped-def]
         raise AssertionError("the cached vectors should have been used")
@@ -154,7 +180,7 @@ def test_when_a_rule_is_confident_then_the_question_is_not_embedded() -> None:
 
 
 def test_when_no_rule_is_confident_then_the_nearest_examples_decide() -> None:
-    question = "⟦CLIENT_1⟧这阵子如何"  # no keyword the rules know
+    question = "⟦CLIENT_1⟧现在如何"  # no keyword the rules know
     assert classify(question, has_client=True).intent == "serve_client"
     verdict = classify(question, has_client=True, examples=lambda: _verdict(client_facts=0.9))
     assert verdict.intent == "client_facts"
@@ -166,7 +192,7 @@ def test_when_no_rule_is_confident_then_the_nearest_examples_decide() -> None:
 
 
 def test_with_the_rules_method_the_examples_are_ignored() -> None:
-    verdict = classify("⟦CLIENT_1⟧这阵子如何", has_client=True, examples=_never, method="rules")
+    verdict = classify("⟦CLIENT_1⟧现在如何", has_client=True, examples=_never, method="rules")
     assert verdict.intent == "serve_client"
 
 

@@ -232,13 +232,28 @@ CUES: dict[str, list[tuple[str, float]]] = {
             r"\bwhat (should|do|can) (i|we) do\b|\bwhat else (?:can|could|should) (?:i|we) (?:sell|offer|pitch|do)\b|\bcross-?sell\b|\bwhat now\b|\bwhat'?s the play\b|\bnext (best )?(step|action)s?\b|\bopportunit(y|ies)\b|\bserve\b",
             2.5,
         ),
+        (  # "东升机械最近怎么样？", "⟦CLIENT_1⟧的情况", "how is X doing": the client asked after
+            # whole, nothing else named — the golden sets' convention, a service question (the
+            # answer leads with the figures, then what to do). "最近存款咋样" names a figure.
+            r"^[^，,。；;]{0,16}?(?:最近|近来|这阵子|近期)(?:的)?(?:情况)?(?:怎么样|咋样|如何)了?\s*[?？。]*\s*$|"
+            r"^[^，,。；;]{0,16}?(?:的情况|怎么样了)\s*[?？。]*\s*$|^\s*how(?:'s| is| are)\b[^,.;]{1,40}\bdoing\b\s*[?.]*\s*$",
+            3.0,
+        ),
         (  # "推荐点啥", "还能做点啥", "what should I offer": what to offer the client, asked outright
             r"还(?:能|可以)(?:做|推|卖|配)(?:点|些)(?:什么|啥)|(?:推荐|推|配|介绍)(?:点|些)(?:什么|啥)|"
-            r"\bwhat (?:should|can|could) (?:i|we) (?:offer|pitch|propose|recommend)\b",
+            r"\bwhat (?:should|can|could) (?:i|we) (?:offer|pitch|propose|recommend)\b|"
+            # "我们有机会吗", "any chance for us there?": whether there is business to win
+            r"(?:我们|咱们|咱)?有(?:没有)?(?:机会|戏)(?:吗|么|嘛|不|没)|\bany (?:chance|opportunit(?:y|ies)) for us\b",
             3.0,
         ),
     ],
     "client_facts": [
+        (  # "华东精密有理财吗", "⟦CLIENT_1⟧有没有代发": whether the client holds a kind of product
+            r"^[^，,。？?]{0,14}?(?:在我行|在我们这|在咱们这)?(?:有没有|有)(?:在我行)?(?:做|买|办|开|持有)?(?:过)?"
+            r"(?:我们的|我行的)?(?:理财|存款|定期|存单|大额存单|贷款|代发|基金|保险|信用卡|结算户?|账户|黄金|积存金|信托)"
+            r"(?:产品|业务)?(?:吗|么|嘛|没有?)\s*[？?]?\s*$",
+            2.5,
+        ),
         (  # "上回联系是啥时候 聊的啥", "when did we last speak": the last contact, on file
             r"(?:上回|上次|最近一次|最后一次)(?:联系|沟通|拜访|接触|见面|聊)(?:是|在)?(?:啥时候|什么时候|哪天|几号)|"
             r"聊的啥|聊了啥|聊的什么|聊了什么|有(?:人|谁)(?:跟|联系|跟进|拜访|去)过?(?:吗|没|么)|"
@@ -311,9 +326,18 @@ CUES: dict[str, list[tuple[str, float]]] = {
         # "跟⟦CLIENT_1⟧说平衡型理财稳赚不赔 行不行", "tell ⟦CLIENT_1⟧ it's guaranteed, ok?": words for
         # the client put up for approval — the rule answers, above the instruction to tell
         (
-            rf"(?:跟|和|对|告诉){_WHO}.{{0,40}}(?:行不行|行吗|可以吗|可不可以|能行吗|没问题吧|合适吗|妥吗|行不)\s*[?？]?\s*$|"
+            rf"(?:跟|和|对|告诉)(?:{_WHO}|他们|她们|他|她|客户).{{0,40}}(?:行不行|行吗|可以吗|可不可以|能行吗|没问题吧|合适吗|妥吗|行不)\s*[?？]?\s*$|"
             rf"\btell {_WHO}.{{0,80}}\b(?:ok|okay|alright|fine|allowed)\s*\?\s*$",
             4.0,
+        ),
+        # "客户分层结果每月什么时候重算", "how often are tiers recalculated", "团队长每日督导清单":
+        # when the bank recomputes something, or a role's checklist — the standard, not a list
+        (
+            r"^(?!.*⟦)(?!.*我的).{0,16}(?:每月|每季度?|每年|多久|多长时间|什么时候|何时|哪天)(?:一次)?.{0,4}"
+            r"(?:重算|重新计算|重新评定|重评|更新|复核|刷新|调整)|"
+            r"^(?!.*⟦)\bhow often\b.{0,40}\b(?:recalculated|recomputed|re-?tiered|reviewed|refreshed|updated)\b|"
+            r"督导清单|检查清单|自查清单|^(?!.*⟦).*\bchecklist\b",
+            3.0,
         ),
         # Deposit insurance: what it covers and up to how much is the rule, never a book ranking
         # ("存款保险最多保多少" is not "who has the most deposits").
@@ -589,12 +613,13 @@ def _example_scores(examples: ExampleVerdict, client_in_sight: bool) -> dict[str
     return scores
 
 
-# Measured with evals/intents.py on the blind dev halves and the golden set (see the README): a
+# Measured with evals/intents.py on the blind rounds' halves and the golden set (see the README): a
 # rule cue this strong (help, draft, book, out-of-scope, or a service cue about a named client)
-# is right more often than the nearest examples; below it the examples decide when their best
-# intent leads the runner-up by EXAMPLES_CONFIDENT (cosine), else the rules keep the question.
+# is right more often than the examples; below it the examples decide when their best intent's
+# probability leads the runner-up's by EXAMPLES_CONFIDENT, else the rules keep the question.
+# (Held-out intent accuracy barely moves between 0.015 and 0.4; above it the rules keep too much.)
 RULE_CONFIDENT = 3.0
-EXAMPLES_CONFIDENT = 0.015
+EXAMPLES_CONFIDENT = 0.1
 NO_CLIENT_PENALTY = 0.05
 
 
