@@ -357,6 +357,8 @@ def _lines(
         n = result.get("matched", 0)
         key = "book_count_none" if n == 0 else "book_count_one" if n == 1 else "book_count"
         lines.insert(0, t(key, language).format(matched=n))
+        if n and not result.get("clients") and not result.get("per_rm"):
+            lines.insert(1, t("book_count_listable", language))
     elif (
         figure
         and result.get("clients")

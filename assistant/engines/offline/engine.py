@@ -131,6 +131,9 @@ class OfflineEngine:
         elif narrows and (summed := await _totalled(ctx, book)) is not None:
             # "加起来多少": the last list's clients, their figure added up.
             follow = replace(follow, intent="book_query", book=summed)
+        elif narrows and (listed := _listed(ctx, book)) is not None:
+            # "列出来" after "财富客户有多少": the clients counted, by name.
+            follow = replace(follow, intent="book_query", book=listed)
         if follow.book is not None and of_rm:  # "郭鹏那两家哪家流出更大": only that RM's
             follow = replace(follow, book=follow.book.model_copy(update={"rm": book.query.rm}))
         if follow.book is not None:  # "这几家里哪家…": the list on screen, ranked
@@ -522,6 +525,27 @@ async def _totalled(ctx: EngineContext, book: Parsed) -> BookQuery | None:
     prior = BookQuery.model_validate(last)
     among = await asyncio.to_thread(matched_ids, ctx.toolbox, prior)
     return BookQuery.model_validate({**last, "among": among}) if among else None
+
+
+# "列出来", "都有谁", "list them": the clients a count counted, asked for by name.
+LIST_THEM = re.compile(
+    r"^\s*(?:那|好的?|行|ok|okay)?[，,\s]*(?:帮我|麻烦)?(?:列出来|列一下|列个名单|给(?:我)?(?:个)?名单|名单呢?|"
+    r"都有谁|都是谁|分别是谁|是哪些|都是哪些|有哪些|哪几[个家位])|"
+    r"^\s*(?:ok|okay|sure|yes|yeah)?[,\s]*(?:pls |please )?(?:list (?:them|those|'em)|name them|who are they|"
+    r"show (?:me )?(?:them|the list|who)|which ones)\b",
+    re.I,
+)
+
+
+def _listed(ctx: EngineContext, book: Parsed) -> BookQuery | None:
+    """The last count's query again, its clients listed, when the turn only asks who they are
+    ("列出来" after "财富客户有多少"); None otherwise."""
+    last = ctx.state.get(followup.LAST_BOOK)
+    if not last or not last.get("count_only") or not LIST_THEM.search(ctx.masked_text):
+        return None
+    if book.query.model_dump(exclude_defaults=True).keys() - SHAPE_ONLY - {"count_only"}:
+        return None  # "列出来重点客户": a question of its own
+    return BookQuery.model_validate({**last, "count_only": False})
 
 
 # What a bare "那X呢" may swap in the last book question: whose book, which segment, tier or trade.

@@ -266,6 +266,10 @@ PHRASES: dict[str, dict[str, str]] = {
     "book_count": {"zh": "答：{matched} 位客户。", "en": "Answer: {matched} clients."},
     "book_count_none": {"zh": "答：0 位，没有符合条件的客户。", "en": "Answer: none (0 clients)."},
     "book_count_one": {"zh": "答：1 位客户。", "en": "Answer: 1 client."},
+    "book_count_listable": {
+        "zh": "需要名单请说「列出来」。",
+        "en": 'Say "list them" for the names.',
+    },
     "book_top": {"zh": "答：{client}，{figure}。", "en": "Answer: {client}, {figure}."},
     "rm_sum": {"zh": "，{label}合计 {amount}", "en": ", {label} in total {amount}"},
     "rm_sum_total": {"zh": "合计：{label} {amount}", "en": "All together: {label} {amount}"},
@@ -340,6 +344,10 @@ FINDING_LABELS = {
     "off_board_rate": (
         "承诺高于挂牌的利率（须先经定价审批）",
         "a rate promised above the posted one (needs pricing approval first)",
+    ),
+    "coercion": (
+        "以降级、抽贷等后果威胁或施压客户",
+        "a client threatened with a downgrade, a withdrawn line or a stopped service",
     ),
     "full_identifier": (
         "完整证件号/手机号/卡号（已删除）",
