@@ -393,12 +393,15 @@ OFF_BOARD_POSITIVES = [
     ("我私下给您保证3%的利率。", "zh"),
     ("We can do 3% on the renewal, above the board rate.", "en"),
     ("I'll get you a rate higher than the posted rate, don't worry.", "en"),
+    ("放心，我答应您利率给您上浮20个基点。", "zh"),
+    ("这事我私下跟您说，可以给到3.1%。", "zh"),
 ]
 OFF_BOARD_NEGATIVES = [
     ("利率以我行挂牌公告为准。", "zh"),
     ("到期后按届时挂牌利率自动转存。", "zh"),
     ("The renewal rate is the board rate on the day it matures.", "en"),
     ("Rates are as posted on our website.", "en"),
+    ("如需利率上浮，我先按流程提交定价审批，批下来再告诉您。", "zh"),
 ]
 
 
@@ -410,3 +413,29 @@ def test_when_a_rate_above_the_posted_one_is_promised_then_off_board_rate_fires(
 @pytest.mark.parametrize(("text", "language"), OFF_BOARD_NEGATIVES)
 def test_when_the_posted_rate_is_quoted_then_off_board_rate_is_silent(text, language):
     assert matches(text, "off_board_rate", language=language) == []
+
+
+# Threats made to bring a client into line, written for this test (not the rule's own examples).
+COERCION_POSITIVES = [
+    ("王总，资金不回流的话我们只能给贵司降级了。", "zh"),
+    ("你们不续贷就收回授信额度。", "zh"),
+    ("吓唬一下他们，说不转回来就停掉代发。", "zh"),
+    ("Let them know we'll freeze the overdraft unless the deposits come back.", "en"),
+    ("Tell him we will cancel his preferential pricing if he doesn't move the money back.", "en"),
+]
+COERCION_NEGATIVES = [
+    ("客户层级每月按日均重算，资金回流后会恢复。", "zh"),
+    ("想了解一下贵司下季度的资金安排，看看我们能提供哪些服务。", "zh"),
+    ("Your tier is reviewed monthly from your average balances.", "en"),
+    ("If you don't need the overdraft any more, we can cancel it for you.", "en"),
+]
+
+
+@pytest.mark.parametrize(("text", "language"), COERCION_POSITIVES)
+def test_when_a_client_is_threatened_then_coercion_fires(text, language):
+    assert matches(text, "coercion", language=language) != []
+
+
+@pytest.mark.parametrize(("text", "language"), COERCION_NEGATIVES)
+def test_when_a_consequence_is_only_explained_then_coercion_is_silent(text, language):
+    assert matches(text, "coercion", language=language) == []

@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from tools.compliance.rules.base import Rule
+from tools.compliance.rules.coercion import CoercionRule
 from tools.compliance.rules.full_identifier import FullIdentifierRule
 from tools.compliance.rules.guaranteed_return import GuaranteedReturnRule
 from tools.compliance.rules.identifier_request import IdentifierRequestRule
@@ -59,6 +60,7 @@ def default_registry() -> RuleRegistry:
             TiedSellingRule(),
             SuperlativeClaimRule(),
             OffBoardRateRule(),
+            CoercionRule(),
             FullIdentifierRule(),
         ]
     )

@@ -19,7 +19,7 @@ from tools.toolbox import Toolbox
 
 _QUOTES = "「」“”\"'‘’《》"
 _ZH_WHO = r"(?:跟|和|对|向|给)?\s*(?:客户|他们|她们|他|她|对方|⟦(?:CLIENT|PERSON)_\d+⟧(?:的?[\u4e00-\u9fff]{1,4}?)?)?\s*"
-_ZH_SAY = r"(?:说|讲|承诺|保证|宣传|表示|介绍说|讲成|说成)"
+_ZH_SAY = r"(?:私下)?(?:说|讲|承诺|保证|答应|宣传|表示|介绍说|讲成|说成)"
 CLAIM = [
     # 能跟客户说稳健理财保本吗 / 可以对客户讲X不
     re.compile(
@@ -56,6 +56,12 @@ CLAIM = [
         r"(?:the\s+|a\s+)?(?:clients?|customers?))\s+(?:that\s+)?(?P<c>.+?)\s*\??\s*$",
         re.I,
     ),
+    # "tell ⟦CLIENT_1⟧ we'll downgrade them unless the money comes back, ok?"
+    re.compile(
+        r"^\s*(?:can you |pls |please )?tell\s+(?:him|her|them|the\s+client|⟦(?:CLIENT|PERSON)_\d+⟧)\s+"
+        r"(?:that\s+)?(?P<c>.+?)[\s,;—-]*(?:is\s+that\s+|is\s+it\s+)?(?:ok|okay|alright|fine|allowed)\s*\?\s*$",
+        re.I,
+    ),
     re.compile(
         r"^\s*(?:telling|saying to)\s+(?:the\s+|a\s+)?(?:clients?|customers?)\s+(?:that\s+)?"
         r"(?P<c>.+?)\s*[-,—]*\s*(?:is\s+that\s+|is\s+it\s+)?(?:ok|okay|fine|allowed)\s*\??\s*$",
@@ -63,7 +69,7 @@ CLAIM = [
     ),
 ]
 MIN_CLAIM = 2
-PROMISED = re.compile(r"承诺|保证|\b(?:promise|assure|guarantee)", re.I)
+PROMISED = re.compile(r"承诺|保证|答应|\b(?:promise|assure|guarantee)", re.I)
 POINTING = {"that", "this", "it", "so", "这个", "这样", "那个"}  # the claim is said elsewhere
 # A clause states the claim when it and the heading it sits under carry this share of the
 # claim's terms, and the clause itself at least half of them.

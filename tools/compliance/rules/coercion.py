@@ -1,0 +1,42 @@
+"""不续存就给你降级 / "tell them we'll cut their credit line unless the money comes back": a threat
+made to bring a client into line. Both evaluation banks' playbooks forbid pressuring a client
+(outflow response, supply-chain finance: 不得对客户施压); a tier, a credit line or a service held
+over a client's head is that pressure, whatever the RM's reason."""
+
+from __future__ import annotations
+
+from tools.compliance.models import Severity
+from tools.compliance.rules.base import PhraseRule, phrase
+
+_WHY = (
+    "不得以降级、抽贷、停办业务等后果威胁或施压客户。",
+    "A client is never threatened or pressured with a downgrade, a withdrawn credit line or a "
+    "stopped service.",
+)
+_FIX = (
+    "了解客户资金安排和真实需求，说明我行能提供的服务与方案，由客户自主决定。",
+    "Ask about the client's plans and needs, explain what the bank can offer, and let the "
+    "client decide.",
+)
+_CONSEQUENCE_ZH = r"(?:降级|降层|降等|冻结|抽贷|断贷|停贷|压贷|收贷|收回(?:额度|贷款|授信)|停(?:掉|办)|取消(?:额度|授信|优惠|服务))"
+
+
+class CoercionRule(PhraseRule):
+    code = "coercion"
+    severity = Severity.MEDIUM
+    PHRASES = (
+        phrase(
+            rf"不[\u4e00-\u9fff]{{1,6}}(?:就|的话)[^，。,]{{0,10}}{_CONSEQUENCE_ZH}|"
+            r"吓唬|威胁(?:一下|他们|她们|他|她|客户)|要挟",
+            _WHY,
+            _FIX,
+        ),
+        phrase(
+            r"\b(?:unless|or else|or we(?:'ll| will)|otherwise we(?:'ll| will))\b.{0,40}\b(?:downgrade|cut|"
+            r"freeze|pull|withdraw|cancel|stop)\b|\b(?:threaten|scare|intimidate)\b|"
+            r"\b(?:we'?ll|we will|i'?ll|i will|going to)\s+(?:downgrade|cut|freeze|pull|withdraw|cancel|stop)\b"
+            r".{0,40}\b(?:unless|if (?:they|you|he|she) (?:don'?t|doesn'?t|do not|does not))\b",
+            _WHY,
+            _FIX,
+        ),
+    )
