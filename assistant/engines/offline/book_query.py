@@ -122,6 +122,8 @@ async def query_args(req: Request) -> dict | EngineResult:
         and "rm" not in args
         and not args.get("among")  # "which of them": the list shown, whoever's it was
         and _own_book(req)
+        # "单户流出超过1000万的有哪些" names no one's book: a lead's reach is the team's
+        and (MINE.search(req.text) or own_only)
     ):
         args["rm"] = req.tb.caller.rm_id  # "我的客户" from a lead: their own book, not the team's
     args = await _lacks_as_gap(req, args)
@@ -182,7 +184,8 @@ async def answer(req: Request) -> EngineResult:
         c.join([body, refs]),
         "book_query",
         state={
-            "client_ids": ids[:1] if len(ids) == 1 else [],
+            # "他有东西快到期吗" after "日均最高的是谁": the one the answer named
+            "client_ids": ids[:1] if len(ids) == 1 or _asks_top(result, args, req.text) else [],
             "last_list": ids,
             LAST_BOOK: {k: v for k, v in args.items() if k != "among"},
         },
@@ -297,6 +300,15 @@ ALSO_MINE = re.compile(
 )
 
 
+# "我的客户", "do I have": the asker's own book, which for a lead with clients of their own is
+# theirs, not the team's.
+MINE = re.compile(
+    r"我的|我名下|我手上|我手里|我管的|我自己|我(?:有|这边|这里)|\bmy\b|\bmine\b|\b(?:do|have|did) i\b|"
+    r"\bi(?:'ve| have)? got\b|\bi have\b",
+    re.I,
+)
+
+
 def _own_book(req: Request) -> bool:
     """Whether a team lead manages clients of their own; a lead who does not means the team's
     when they say "my clients"."""
@@ -359,17 +371,25 @@ def _lines(
         lines.insert(0, t(key, language).format(matched=n))
         if n and not result.get("clients") and not result.get("per_rm"):
             lines.insert(1, t("book_count_listable", language))
-    elif (
-        figure
+    elif _asks_top(result, args, text):
+        lines.insert(0, _top(result["clients"][0], FIGURES[args["sort_by"]], language))
+    if TOTAL.search(text) and result.get("clients") and not args.get("count_only"):
+        lines.insert(0, _total(result, args, language, text))
+    return lines
+
+
+def _asks_top(result: dict, args: dict, text: str) -> bool:
+    """Whether the question asks who heads a ranking ("日均最高的是谁", "who has the most loans"):
+    one client is the answer, said first and kept as the conversation's client."""
+    return bool(
+        FIGURES.get(args.get("sort_by", ""))
         and result.get("clients")
         and "limit" in args  # a ranking's head ("who has the most"), not "who have I met"
         and WHO.search(text)
         and not WHOSE.search(text)
-    ):
-        lines.insert(0, _top(result["clients"][0], figure, language))
-    if TOTAL.search(text) and result.get("clients") and not args.get("count_only"):
-        lines.insert(0, _total(result, args, language, text))
-    return lines
+        and not args.get("count_only")
+        and "per_rm" not in result
+    )
 
 
 def _total(result: dict, args: dict, language: str, text: str) -> str:
@@ -405,7 +425,16 @@ def _counts_alone(query: BookQuery, text: str) -> bool:
     几个") are listed under the table, unless only the numbers are asked for."""
     if PER_RM_LISTED.search(text):
         return False
-    return not query.narrows() or bool(NUMBERS_ONLY.search(text))
+    return not query.narrows() or bool(NUMBERS_ONLY.search(text) or RM_ASKED.search(text))
+
+
+# "哪个客户经理名下最多", "团队里谁手上的流失预警最多", "which RM has the most": the answer is an RM,
+# and the table per RM says it; the clients behind it only when asked for.
+RM_ASKED = re.compile(
+    r"哪(?:个|位)(?:客户经理|RM|组员)|谁(?:的|名下|手上|手里)[^，,。？?]{0,10}(?:最多|最少|多|少)|"
+    r"\bwhich (?:rm|relationship manager|banker|colleague)\b|\bwho has the (?:most|fewest|least)\b",
+    re.I,
+)
 
 
 # "资产最多的是谁", "who has the most loans": one client is the answer, with its figure in full.

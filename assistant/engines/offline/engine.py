@@ -134,6 +134,10 @@ class OfflineEngine:
         elif narrows and (listed := _listed(ctx, book)) is not None:
             # "列出来" after "财富客户有多少": the clients counted, by name.
             follow = replace(follow, intent="book_query", book=listed)
+        if follow.book is not None and book.query.group_by_rm and not follow.book.group_by_rm:
+            # "哪个客户经理名下最多" after a list: that list, counted per RM
+            counted = {"group_by_rm": True, "count_only": True, "limit": BookQuery().limit}
+            follow = replace(follow, book=follow.book.model_copy(update=counted))
         if follow.book is not None and of_rm:  # "郭鹏那两家哪家流出更大": only that RM's
             follow = replace(follow, book=follow.book.model_copy(update={"rm": book.query.rm}))
         if follow.book is not None:  # "这几家里哪家…": the list on screen, ranked
@@ -259,7 +263,8 @@ class OfflineEngine:
                 # "is she eligible for …", "这个要报行长吗": who qualifies / who approves is a rule;
                 # "能跟他说X吗": the words X, checked
                 return replace(verdict, intent="playbook_qa")
-            if own in followup.NO_INTENT_OF_ITS_OWN:
+            if own in followup.NO_INTENT_OF_ITS_OWN or own == follow.default_intent:
+                # "第三个的联系人是谁": the one picked, and the words' own cue agrees
                 return replace(verdict, intent=follow.default_intent)
         if asked := self._asked_of_the_list(ctx, slots, follow, has_client, book, verdict):
             return asked

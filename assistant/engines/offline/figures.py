@@ -37,6 +37,11 @@ ASKED: list[tuple[str, re.Pattern[str]]] = [
             IC,
         ),
     ),
+    # "今年多大岁数了", "how old is she": read off the ID's date of birth, never the number
+    (
+        "age",
+        re.compile(r"多大(?:岁数|年纪|了)|今年多大|岁数|年纪|年龄|几岁|\bhow old\b|\bage\b", IC),
+    ),
     ("loan", re.compile(r"贷款|借款|按揭|授信余额|\bloans?\b|\bmortgages?\b|\bborrow", IC)),
     (
         "deposit",
@@ -78,7 +83,9 @@ def lead(text: str, profile: dict, language: str, *, product_named: bool = False
     zh = language == "zh"
     lines: list[str] = []
     for name in asked(text):
-        if name == "maturity":
+        if name == "age":
+            lines += _age(profile, zh)
+        elif name == "maturity":
             lines += [] if product_named else _maturities(profile, zh)
         elif not months:
             continue
@@ -94,6 +101,19 @@ def lead(text: str, profile: dict, language: str, *, product_named: bool = False
 
 
 MATURITIES_SHOWN = 3
+
+
+def _age(profile: dict, zh: bool) -> list[str]:
+    """The client's age as of the bank's day; said as unknown when no date of birth is on file
+    (a company, or an ID without one)."""
+    age = profile.get("age")
+    if age is None:
+        return ["年龄：档案中没有出生日期，无法得知。" if zh else "Age: no date of birth on file."]
+    return [
+        f"年龄：{age} 岁（按证件出生日期）"
+        if zh
+        else f"Age: {age} (from the date of birth on file)"
+    ]
 
 
 def dated_holdings(profile: dict) -> tuple[list[dict], list[dict]]:

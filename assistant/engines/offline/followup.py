@@ -375,7 +375,12 @@ async def _refer(tb: Toolbox, text: str, state: dict, names_client: bool) -> Fol
             if picked:  # "…是哪家": the answer is that client, not the list ranked again
                 return FollowUp(picked, intent="client_facts", question=_of_list(text, last))
         if not picked and POINTER.search(text):
-            picked = await _by_measure(tb, text, shown) or await _by_description(tb, text, shown)
+            picked = (
+                await _by_measure(tb, text, shown)
+                or await _by_description(tb, text, shown)
+                # "the core one", "有代发的那家": the one of the list a filter keeps
+                or await kept_by_filter(tb, text, shown, partial=True)
+            )
         elif not picked and WITHIN_LIST.search(text) and (wanted := superlative(text)):
             if WHICH.search(text):
                 # "这几家里哪家最久没联系了": the list on screen ranked by the measure, the one it

@@ -89,7 +89,8 @@ def dictated_words(text: str) -> str | None:
 # "给⟦CLIENT_1⟧写封邮件 跟进下那笔3360万信用证的授信进度", "email X to follow up on the LC
 # facility": what the message is about, in the RM's words — the line the draft must carry.
 _TOPIC = re.compile(
-    r"(?:跟进一?下|跟进|追一?下|确认一?下|关于)\s*(?P<zh>[^，。,？?!！]{4,40})|"
+    r"(?:跟进一?下|跟进|追一?下|确认一?下|关于|约(?:他们|她们|他|她|客户)?(?:来)?(?:做|聊|谈)(?:个|一下|一次|一个)?)"
+    r"\s*(?P<zh>[^，。,？?!！]{4,40})|"
     r"\b(?:to follow up on|following up on|follow up on|regarding|about the|re:)\s+(?P<en>[^,.?!]{6,80})",
     re.I,
 )
@@ -251,7 +252,9 @@ CUES: dict[str, list[tuple[str, float]]] = {
         (  # "华东精密有理财吗", "⟦CLIENT_1⟧有没有代发": whether the client holds a kind of product
             r"^[^，,。？?]{0,14}?(?:在我行|在我们这|在咱们这)?(?:有没有|有)(?:在我行)?(?:做|买|办|开|持有)?(?:过)?"
             r"(?:我们的|我行的)?(?:理财|存款|定期|存单|大额存单|贷款|代发|基金|保险|信用卡|结算户?|账户|黄金|积存金|信托)"
-            r"(?:产品|业务)?(?:吗|么|嘛|没有?)\s*[？?]?\s*$",
+            r"(?:产品|业务)?(?:吗|么|嘛|没有?)\s*[？?]?\s*$|"
+            r"^[^，,。？?]{0,14}?有没有(?:在我行)?(?:做|买|办|开|持有)?(?:过)?(?:我们的|我行的)?"
+            r"(?:理财|存款|定期|存单|大额存单|贷款|代发|基金|保险|信用卡|黄金|积存金|信托)(?:产品|业务)?\s*[？?]?\s*$",
             2.5,
         ),
         (  # "上回联系是啥时候 聊的啥", "when did we last speak": the last contact, on file
