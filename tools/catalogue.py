@@ -20,7 +20,7 @@ has no product for is reported as such: the caller answers "the bank has no ..."
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 from typing import Protocol
@@ -162,6 +162,7 @@ class Catalogue:
         # A kind's scores depend only on the catalogue, which never changes: scoring every
         # product's fields against a kind's phrases once is enough.
         self._kind_scores: dict[tuple[str, ...], dict[ProductRecord, float]] = {}
+        self._forms = _name_forms(self.products.values())
 
     def resolve(
         self, text: str, *, segment: str | None = None, held: Collection[str] = ()
@@ -185,12 +186,7 @@ class Catalogue:
         hits = [
             (max(len(n) for n in names if contains(text, n)), p)
             for p in self.products.values()
-            if (
-                names := [
-                    f for n in (p.name, p.name_en) if n for f in product_forms(n) if len(f) >= 2
-                ]
-            )
-            and any(contains(text, n) for n in names)
+            if (names := self._forms[p.product_code]) and any(contains(text, n) for n in names)
         ]
         if not hits:
             return []
@@ -278,3 +274,31 @@ def _synonym_index(glossary: Glossary | None) -> dict[str, tuple[str, ...]]:
         for phrase in group:
             index.setdefault(phrase.lower(), tuple(p for p in group if p != phrase))
     return index
+
+
+def _name_forms(products: Iterable[ProductRecord]) -> dict[str, list[str]]:
+    """Each product's names and their shortened forms, and the tails of its names that no other
+    product's name holds ("Liquidity Pool" of "Treasury Liquidity Pool"): how RMs say a product
+    they know, which still names it alone."""
+    products = list(products)
+    forms = {
+        p.product_code: [
+            f for n in (p.name, p.name_en) if n for f in product_forms(n) if len(f) >= 2
+        ]
+        for p in products
+    }
+    everyone = [(n or "").lower() for p in products for n in (p.name, p.name_en)]
+    for p in products:
+        for name in filter(None, (p.name, p.name_en)):
+            for tail in _tails(name):
+                if sum(tail.lower() in other for other in everyone) == 1:
+                    forms[p.product_code].append(tail)
+    return forms
+
+
+def _tails(name: str) -> list[str]:
+    """The name without its first words, at least two words left ("Liquidity Pool" of
+    "Treasury Liquidity Pool"). Not in Chinese: without word breaks, a tail is as often part of
+    another word ("年期定期存款") as a name."""
+    words = name.split()
+    return [" ".join(words[i:]) for i in range(1, len(words) - 1)]

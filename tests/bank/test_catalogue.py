@@ -224,3 +224,27 @@ def test_when_a_lacked_product_is_not_watched_then_it_stays_a_lacks_filter(
     answer = ask(payroll_watched, "没开资金池的客户有哪些", "RM001")
     book = next(c.args for c in answer.tool_calls if c.name == "list_book")
     assert book.get("lacks") == ["资金池"] and not book.get("product_gap")
+
+
+def test_a_product_is_found_by_the_tail_of_its_english_name_only_when_the_tail_is_its_own() -> None:
+    from tools.bank.records import ProductRecord
+    from tools.catalogue import Catalogue
+
+    def product(code: str, name: str, name_en: str) -> ProductRecord:
+        return ProductRecord(
+            product_code=code, name=name, name_en=name_en, category="x", risk_level="R1",
+            segment="corporate",
+        )  # fmt: skip
+
+    catalogue = Catalogue(
+        {
+            "P1": product("P1", "司库资金池", "Treasury Liquidity Pool"),
+            "P2": product("P2", "单位一年期定期存款", "Corporate 1-Year Term Deposit"),
+            "P3": product("P3", "单位三年期定期存款", "Corporate 3-Year Term Deposit"),
+        }
+    )
+    assert [
+        m.product.product_code for m in catalogue.resolve("who is on the liquidity pool").matches
+    ] == ["P1"]
+    # "Term Deposit" ends two names: it names neither alone
+    assert catalogue.resolve("any term deposit clients").phrase != "单位一年期定期存款"
