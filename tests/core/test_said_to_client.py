@@ -100,7 +100,7 @@ def test_when_a_lead_names_a_colleague_whom_a_contact_shares_then_their_book_is_
     )
     answer = ask(fl, f"{colleague.name}名下有几个客户", rm=lead.rm_id)
     assert not answer.refused and answer.intent == "book_query"
-    counted = re.search(r"(\d+)\s*位", answer.text)
+    counted = re.search(r"(\d+)\s*[位个家户]", answer.text)
     assert counted and int(counted.group(1)) == len(fl.bank.client_ids_of([colleague.rm_id]))
 
 

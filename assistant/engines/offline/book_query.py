@@ -368,7 +368,8 @@ def _lines(
     if args.get("count_only"):  # "how many …": the number first, none said as none
         n = result.get("matched", 0)
         key = "book_count_none" if n == 0 else "book_count_one" if n == 1 else "book_count"
-        lines.insert(0, t(key, language).format(matched=n))
+        said = f"{n} {_unit(text)}" if language == "zh" else n  # "19 家": the RM's own word
+        lines.insert(0, t(key, language).format(matched=said))
         if n and not result.get("clients") and not result.get("per_rm"):
             lines.insert(1, t("book_count_listable", language))
     elif _asks_top(result, args, text):
@@ -376,6 +377,15 @@ def _lines(
     if TOTAL.search(text) and result.get("clients") and not args.get("count_only"):
         lines.insert(0, _total(result, args, language, text))
     return lines
+
+
+# "有几家", "多少户": the count said back in the RM's own measure word ("19 家").
+UNIT = re.compile(r"(?:几|多少)\s*(个|家|位|户)")
+
+
+def _unit(text: str) -> str:
+    m = UNIT.search(text)
+    return m.group(1) if m else "位"
 
 
 def _asks_top(result: dict, args: dict, text: str) -> bool:

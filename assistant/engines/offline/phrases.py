@@ -263,7 +263,7 @@ PHRASES: dict[str, dict[str, str]] = {
         "zh": "没有客户符合（{query}），改查：",
         "en": "No client matches ({query}); instead:",
     },
-    "book_count": {"zh": "答：{matched} 位客户。", "en": "Answer: {matched} clients."},
+    "book_count": {"zh": "答：{matched}客户。", "en": "Answer: {matched} clients."},
     "book_count_none": {"zh": "答：0 位，没有符合条件的客户。", "en": "Answer: none (0 clients)."},
     "book_count_one": {"zh": "答：1 位客户。", "en": "Answer: 1 client."},
     "book_count_listable": {
