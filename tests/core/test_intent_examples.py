@@ -9,6 +9,7 @@ import numpy as np
 import pytest
 import yaml
 
+from assistant.engines.offline import examples as examples_module
 from assistant.engines.offline.examples import (
     INTENTS,
     ExampleClassifier,
@@ -98,6 +99,7 @@ def test_the_fitted_classifier_is_cached_beside_the_vectors(
         raise AssertionError("the cached weights should have been used")
 
     monkeypatch.setattr(ExampleClassifier, "_fitted", refit)
+    monkeypatch.setattr(examples_module, "_FITTED", {})  # a new process: only the disk cache
     again = ExampleClassifier.fit(examples, _Refusing(), cache_dir=tmp_path / "cache")
     assert np.array_equal(first.coef, again.coef)
     vector = HashingEmbeddings().embed_queries(["⟦CLIENT_1⟧的存单什么时候到期"])[0]
@@ -105,13 +107,30 @@ def test_the_fitted_classifier_is_cached_beside_the_vectors(
     assert abs(sum(first.scores(vector).scores.values()) - 1.0) < 1e-5  # probabilities
 
 
-def test_when_the_cached_weights_are_torn_then_they_are_fitted_again(tmp_path: Path) -> None:
+def test_when_the_cached_weights_are_torn_then_they_are_fitted_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     examples = load_intent_examples(_write(tmp_path, _valid()))
     first = ExampleClassifier.fit(examples, HashingEmbeddings(), cache_dir=tmp_path / "cache")
     for torn in (tmp_path / "cache").glob("intent-weights-*.npz"):
         torn.write_bytes(b"not a numpy file")
+    monkeypatch.setattr(examples_module, "_FITTED", {})
     again = ExampleClassifier.fit(examples, HashingEmbeddings(), cache_dir=tmp_path / "cache")
     assert np.allclose(first.coef, again.coef)
+
+
+def test_a_second_home_with_the_same_examples_reuses_the_fit(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    examples = load_intent_examples(_write(tmp_path, _valid()))
+    first = ExampleClassifier.fit(examples, HashingEmbeddings(), cache_dir=tmp_path / "one")
+
+    def refit(self):  # type: ignore[no-untyped-def]
+        raise AssertionError("the process's fit should have been used")
+
+    monkeypatch.setattr(ExampleClassifier, "_fitted", refit)
+    again = ExampleClassifier.fit(examples, HashingEmbeddings(), cache_dir=tmp_path / "two")
+    assert np.array_equal(first.coef, again.coef)
 
 
 class _Refusing(HashingEmbeddings):

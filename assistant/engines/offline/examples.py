@@ -260,10 +260,12 @@ class ExampleClassifier:
             if cached is not None:
                 _save(cached, vectors)
         fitted = _weights_file(cached, pairs) if cached is not None else None
-        weights = _load_weights(fitted) if fitted is not None else None
-        classifier = cls(examples, vectors, weights)
-        if fitted is not None and weights is None:
+        key = _digest([name, list(pairs), REGULARISATION])
+        stored = _load_weights(fitted) if fitted is not None else None
+        classifier = cls(examples, vectors, stored or _FITTED.get(key))
+        if fitted is not None and stored is None:
             _save_weights(fitted, classifier.coef, classifier.intercept)
+        _FITTED[key] = (classifier.coef, classifier.intercept)
         return classifier
 
     def scores(self, vector: np.ndarray) -> ExampleVerdict:
@@ -296,6 +298,15 @@ def _save(path: Path, vectors: np.ndarray) -> None:
         tmp.replace(path)
     except OSError as exc:  # a read-only home still classifies, it only re-embeds next start
         log.warning("cannot cache intent example vectors in %s: %s", path.parent, exc)
+
+
+# The fits of this process, by model, examples and regularisation: every home of a test run (or
+# a second bank in one process) with the same examples and model needs the same weights.
+_FITTED: dict[str, tuple[np.ndarray, np.ndarray]] = {}
+
+
+def _digest(value: object) -> str:
+    return hashlib.sha256(json.dumps(value, ensure_ascii=False).encode()).hexdigest()
 
 
 def _weights_file(vectors_file: Path, pairs: Sequence[tuple[str, str]]) -> Path:
