@@ -236,7 +236,8 @@ CUES: dict[str, list[tuple[str, float]]] = {
         (  # "东升机械最近怎么样？", "⟦CLIENT_1⟧的情况", "how is X doing": the client asked after
             # whole, nothing else named — the golden sets' convention, a service question (the
             # answer leads with the figures, then what to do). "最近存款咋样" names a figure.
-            r"^[^，,。；;]{0,16}?(?:最近|近来|这阵子|近期)(?:的)?(?:情况)?(?:怎么样|咋样|如何)了?\s*[?？。]*\s*$|"
+            r"^(?!.*(?:存款|贷款|日均|余额|资产|持仓|流水|理财|定期|存单|基金|代发|交易|联系|产品|天气|行情|股))"
+            r"[^，,。；;]{0,16}?(?:最近|近来|这阵子|近期)?(?:的)?(?:情况)?(?:怎么样|咋样|如何)了?\s*[?？。]*\s*$|"
             r"^[^，,。；;]{0,16}?(?:的情况|怎么样了)\s*[?？。]*\s*$|^\s*how(?:'s| is| are)\b[^,.;]{1,40}\bdoing\b\s*[?.]*\s*$",
             3.0,
         ),
