@@ -37,8 +37,8 @@ def test_a_count_of_many_is_its_number_and_listed_when_asked(
 ) -> None:
     fl = request.getfixturevalue(bank)
     rm, label, n = _tier_of_many(fl)
-    counted = ask(fl, f"{label}有多少个", rm, conversation=f"count-{bank}")
-    assert f"{n} 位" in counted.text and counted.client_ids == [], counted.text[:300]
+    counted = ask(fl, f"{label}有多少个", rm, conversation=f"count-{bank}")  # said back: "N 个"
+    assert f"{n} 个" in counted.text and counted.client_ids == [], counted.text[:300]
     listed = ask(fl, "列出来", rm, conversation=f"count-{bank}")
     assert listed.intent == "book_query" and len(listed.client_ids) == min(n, 20), listed.text[:300]
 

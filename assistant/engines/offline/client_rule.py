@@ -103,10 +103,9 @@ async def _suitability(req: Request, picked: str) -> EngineResult:
     # "帮她再加仓20万股票基金精选吧": an instruction, not a question — the verdict leads anyway
     verdict = None if asks_yes_no(req.text) else await clients.client_suitability(req, profile)
     if grade and not playbook_qa.SUITABILITY_GRADE.search(req.text):
-        # Before the words, not after: "…我直接给他办了行不" stays a yes/no question only while
-        # it ends as the RM wrote it.
-        said = replace(req.ctx, masked_text=f"({grade}) {req.text}")
-        req = replace(req, ctx=said)
+        # Beside the words, not in them: "…我直接给他办了行不" and "is she eligible…" stay yes/no
+        # questions only as the RM wrote them.
+        req = replace(req, grade=grade)
     result = await playbook_qa.answer(req)
     if verdict:
         result.text = f"{verdict}\n\n{result.text}"

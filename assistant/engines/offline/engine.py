@@ -282,8 +282,10 @@ class OfflineEngine:
         """ "他们联系人是谁" after a short list: a client question whose "they" is one of the
         clients on screen — which one is asked back (the reply "第一个" then answers it)."""
         shown = ctx.state.get("last_list") or []
+        # The examples may read "他们联系人是谁" as the book's; with no book query in the words
+        # (``book.structured``) and a client cue of its own, it is the list's clients'.
         if (
-            verdict.intent not in followup.NO_INTENT_OF_ITS_OWN
+            verdict.intent not in {*followup.NO_INTENT_OF_ITS_OWN, "book_query"}
             or has_client
             or follow.client_ids
             or book.structured

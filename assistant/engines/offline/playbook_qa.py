@@ -179,7 +179,7 @@ WHAT_LEVEL = re.compile(
 async def _suitability_range(req: Request) -> tuple[Lead, dict] | None:
     """The risk levels a grade may buy (C ≥ R), cited to the bank's suitability rule, when the
     question names a grade and asks which levels — no product, no level of its own."""
-    grade = SUITABILITY_GRADE.search(req.text)
+    grade = SUITABILITY_GRADE.search(req.text) or SUITABILITY_GRADE.search(req.grade or "")
     if grade is None or SUITABILITY_LEVEL.search(req.text) or not WHAT_LEVEL.search(req.text):
         return None
     if (await named_products(req.tb, req.text))["products"]:
@@ -195,7 +195,10 @@ async def _suitability(req: Request, found: list[dict]) -> Lead | None:
     """ "C2 的客户能买 X 吗": decided by the catalogue's risk level of X against the client's
     grade, under the suitability rule the passages carry (C ≥ R); None when the question names
     no grade or no one product with a risk level."""
-    if not SUITABILITY_GRADE.search(req.text):
+    graded = req.text if SUITABILITY_GRADE.search(req.text) else None
+    if graded is None and req.grade:
+        graded = f"{req.grade} {req.text}"  # the client's grade on record
+    if graded is None:
         return None
     lowered = req.text.lower()
     by_code = [  # a product code as the RM wrote it, else what the catalogue resolves
@@ -209,7 +212,7 @@ async def _suitability(req: Request, found: list[dict]) -> Lead | None:
         # "C3客户能买R4产品吗": no product named, the two levels decide it
         rated = [{"product_code": f"R{level.group(1)}", "risk_level": f"R{level.group(1)}",
                   "name": t("product_of_level", req.lang)}]  # fmt: skip
-    return suitability_lead(req.text, rated[0], found, req.lang) if rated else None
+    return suitability_lead(graded, rated[0], found, req.lang) if rated else None
 
 
 async def _elderly(req: Request) -> str | None:

@@ -22,6 +22,9 @@ class Request:
     emit: Emit
     playbooks: PlaybookMap
     book: Parsed
+    # The risk grade on record of the client a rule question is asked of ("is she eligible for
+    # X?"): held to the product's level when the words name no grade themselves.
+    grade: str | None = None
 
     @property
     def tb(self) -> Toolbox:
