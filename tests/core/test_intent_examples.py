@@ -199,7 +199,7 @@ def test_when_a_rule_is_confident_then_the_question_is_not_embedded() -> None:
 
 
 def test_when_no_rule_is_confident_then_the_nearest_examples_decide() -> None:
-    question = "⟦CLIENT_1⟧现在如何"  # no keyword the rules know
+    question = "⟦CLIENT_1⟧那边如何看待我们的方案"  # no keyword the rules know
     assert classify(question, has_client=True).intent == "serve_client"
     verdict = classify(question, has_client=True, examples=lambda: _verdict(client_facts=0.9))
     assert verdict.intent == "client_facts"
@@ -211,7 +211,7 @@ def test_when_no_rule_is_confident_then_the_nearest_examples_decide() -> None:
 
 
 def test_with_the_rules_method_the_examples_are_ignored() -> None:
-    verdict = classify("⟦CLIENT_1⟧现在如何", has_client=True, examples=_never, method="rules")
+    verdict = classify("⟦CLIENT_1⟧那边如何看待我们的方案", has_client=True, examples=_never, method="rules")
     assert verdict.intent == "serve_client"
 
 
