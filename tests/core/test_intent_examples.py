@@ -211,7 +211,9 @@ def test_when_no_rule_is_confident_then_the_nearest_examples_decide() -> None:
 
 
 def test_with_the_rules_method_the_examples_are_ignored() -> None:
-    verdict = classify("⟦CLIENT_1⟧那边如何看待我们的方案", has_client=True, examples=_never, method="rules")
+    verdict = classify(
+        "⟦CLIENT_1⟧那边如何看待我们的方案", has_client=True, examples=_never, method="rules"
+    )
     assert verdict.intent == "serve_client"
 
 

@@ -7,24 +7,14 @@ client never contacted is said to be none."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
 
 from assistant.wiring import Frontline
-from tests.support.turns import ask
+from tests.support.turns import ask, books
 from tools.bank.records import ClientData
 from tools.intelligence.signals.suitability import level
 
 BANKS = ["demo_frontline", "harbour_frontline"]
-
-
-def _books(fl: Frontline) -> Iterator[tuple[str, ClientData]]:
-    """(RM, client data) for every client of every plain RM, in the bank's order."""
-    for rm in fl.bank.all_rms():
-        if rm.role == "rm":
-            for data in fl.bank.client_data(sorted(fl.bank.client_ids_of([rm.rm_id]))):
-                yield rm.rm_id, data
 
 
 @pytest.mark.slow
@@ -35,7 +25,7 @@ def test_a_contacts_id_number_asked_to_be_listed_is_refused(
     fl = request.getfixturevalue(bank)
     rm, data, contact = next(
         (rm, d, p)
-        for rm, d in _books(fl)
+        for rm, d in books(fl)
         if d.client.client_type == "corporate"
         for p in d.contacts
         if p.id_number and len(p.name) >= 2
@@ -48,7 +38,7 @@ def test_a_contacts_id_number_asked_to_be_listed_is_refused(
 def _above_grade(fl: Frontline) -> tuple[str, ClientData, str]:
     """A plain RM's retail client, and a product of the catalogue above the client's grade."""
     products = fl.bank.products().values()
-    for rm, data in _books(fl):
+    for rm, data in books(fl):
         grade = level(data.client.risk_appetite)
         if data.client.client_type != "retail" or grade is None or grade >= 4:
             continue
@@ -90,7 +80,7 @@ def test_a_rate_above_the_posted_one_stays_out_of_the_draft(
     bank: str, request: pytest.FixtureRequest
 ) -> None:
     fl = request.getfixturevalue(bank)
-    rm, data = next((rm, d) for rm, d in _books(fl) if d.client.client_type == "corporate")
+    rm, data = next((rm, d) for rm, d in books(fl) if d.client.client_type == "corporate")
     said = "we can do 3.5% on the renewal, above the board rate"
     answer = ask(fl, f"tell {data.client.name} {said}", rm)
     assert "compliance:off_board_rate" in answer.flags, answer.text[:300]
@@ -104,7 +94,7 @@ def test_the_last_contact_of_a_client_never_contacted_is_said_to_be_none(
     # The demo bank only: every Harbour client has been contacted at least once.
     fl = demo_frontline
     rm, data = next(
-        (rm, d) for rm, d in _books(fl) if not d.interactions and not d.client.name.isascii()
+        (rm, d) for rm, d in books(fl) if not d.interactions and not d.client.name.isascii()
     )
     answer = ask(fl, f"{data.client.name}上次联系是什么时候", rm)
     assert answer.client_ids == [data.client.client_id], answer.text[:300]

@@ -8,6 +8,7 @@ from collections.abc import Callable, Iterator
 
 from assistant.core.types import Answer, Turn
 from assistant.wiring import Frontline
+from tools.bank.records import ClientData
 from tools.entitlement import resolve_caller
 
 
@@ -38,3 +39,10 @@ def retail_clients_sharing(
         for said, named in sorted(grouped.items()):
             if 2 <= len(named) <= 5:
                 yield rm.rm_id, said, named
+
+
+def books(fl: Frontline) -> Iterator[tuple[str, ClientData]]:
+    """(RM, client data) for every client of every plain RM, in the bank's order."""
+    for rm in plain_rms(fl):
+        for data in fl.bank.client_data(sorted(fl.bank.client_ids_of([rm]))):
+            yield rm, data
