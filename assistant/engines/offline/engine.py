@@ -521,13 +521,18 @@ async def _one_to_serve(ctx: EngineContext, narrowed: BookQuery) -> str | None:
     return ids[0] if len(ids) == 1 else None
 
 
+def _asks_its_own(book: Parsed) -> bool:
+    """Whether the turn's words carry filters of their own (more than an order or a count)."""
+    return bool(book.query.model_dump(exclude_defaults=True).keys() - SHAPE_ONLY - {"count_only"})
+
+
 async def _totalled(ctx: EngineContext, book: Parsed) -> BookQuery | None:
     """The last book query again, over the clients it matched, when the turn only asks for a
     total ("加起来多少", "what do they add up to"); None otherwise."""
     last = ctx.state.get(followup.LAST_BOOK)
     if not last or not TOTAL.search(ctx.masked_text):
         return None
-    if book.query.model_dump(exclude_defaults=True).keys() - SHAPE_ONLY - {"count_only"}:
+    if _asks_its_own(book):
         return None  # "合计存款超过一亿的": a question of its own
     prior = BookQuery.model_validate(last)
     among = await asyncio.to_thread(matched_ids, ctx.toolbox, prior)
@@ -550,7 +555,7 @@ def _listed(ctx: EngineContext, book: Parsed) -> BookQuery | None:
     last = ctx.state.get(followup.LAST_BOOK)
     if not last or not last.get("count_only") or not LIST_THEM.search(ctx.masked_text):
         return None
-    if book.query.model_dump(exclude_defaults=True).keys() - SHAPE_ONLY - {"count_only"}:
+    if _asks_its_own(book):
         return None  # "列出来重点客户": a question of its own
     return BookQuery.model_validate({**last, "count_only": False})
 

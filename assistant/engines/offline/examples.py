@@ -226,7 +226,7 @@ class ExampleClassifier:
         self.examples = examples
         self.labels = [intent for intent, _ in pairs]
         self.matrix = np.asarray(vectors, dtype=np.float32)
-        self.intents = [i for i in INTENTS if i in set(self.labels)]
+        self.intents = [i for i in INTENTS if i in set(self.labels)]  # INTENTS' order
         self.coef, self.intercept = weights if weights is not None else self._fitted()
 
     def _fitted(self) -> tuple[np.ndarray, np.ndarray]:
@@ -259,8 +259,8 @@ class ExampleClassifier:
             vectors = np.asarray(embedder.embed_queries(texts), dtype=np.float32)  # type: ignore[attr-defined]
             if cached is not None:
                 _save(cached, vectors)
-        fitted = _weights_file(cached, pairs) if cached is not None else None
-        key = _digest([name, list(pairs), REGULARISATION])
+        key = _digest([name, list(pairs), REGULARISATION])  # the fit's: model, labels, texts, C
+        fitted = cache_dir / f"intent-weights-{key[:16]}.npz" if cache_dir else None
         stored = _load_weights(fitted) if fitted is not None else None
         classifier = cls(examples, vectors, stored or _FITTED.get(key))
         if fitted is not None and stored is None:
@@ -284,10 +284,7 @@ class ExampleClassifier:
 
 
 def _cache_file(cache_dir: Path, model: str, texts: Sequence[str]) -> Path:
-    digest = hashlib.sha256(
-        json.dumps([model, list(texts)], ensure_ascii=False).encode()
-    ).hexdigest()
-    return cache_dir / f"intent-examples-{digest[:16]}.npy"
+    return cache_dir / f"intent-examples-{_digest([model, list(texts)])[:16]}.npy"
 
 
 def _save(path: Path, vectors: np.ndarray) -> None:
@@ -307,13 +304,6 @@ _FITTED: dict[str, tuple[np.ndarray, np.ndarray]] = {}
 
 def _digest(value: object) -> str:
     return hashlib.sha256(json.dumps(value, ensure_ascii=False).encode()).hexdigest()
-
-
-def _weights_file(vectors_file: Path, pairs: Sequence[tuple[str, str]]) -> Path:
-    digest = hashlib.sha256(
-        json.dumps([vectors_file.name, list(pairs), REGULARISATION], ensure_ascii=False).encode()
-    ).hexdigest()
-    return vectors_file.with_name(f"intent-weights-{digest[:16]}.npz")
 
 
 def _load_weights(path: Path) -> tuple[np.ndarray, np.ndarray] | None:

@@ -176,10 +176,18 @@ WHAT_LEVEL = re.compile(
 )
 
 
+def _graded(req: Request) -> str | None:
+    """The question with the risk grade it is held to: its own ("C2的客户…"), else the grade on
+    record of the client it is asked of (beside the words, never in them); None without one."""
+    if SUITABILITY_GRADE.search(req.text):
+        return req.text
+    return f"{req.grade} {req.text}" if req.grade else None
+
+
 async def _suitability_range(req: Request) -> tuple[Lead, dict] | None:
     """The risk levels a grade may buy (C ≥ R), cited to the bank's suitability rule, when the
     question names a grade and asks which levels — no product, no level of its own."""
-    grade = SUITABILITY_GRADE.search(req.text) or SUITABILITY_GRADE.search(req.grade or "")
+    grade = SUITABILITY_GRADE.search(_graded(req) or "")
     if grade is None or SUITABILITY_LEVEL.search(req.text) or not WHAT_LEVEL.search(req.text):
         return None
     if (await named_products(req.tb, req.text))["products"]:
@@ -195,9 +203,7 @@ async def _suitability(req: Request, found: list[dict]) -> Lead | None:
     """ "C2 的客户能买 X 吗": decided by the catalogue's risk level of X against the client's
     grade, under the suitability rule the passages carry (C ≥ R); None when the question names
     no grade or no one product with a risk level."""
-    graded = req.text if SUITABILITY_GRADE.search(req.text) else None
-    if graded is None and req.grade:
-        graded = f"{req.grade} {req.text}"  # the client's grade on record
+    graded = _graded(req)
     if graded is None:
         return None
     lowered = req.text.lower()
