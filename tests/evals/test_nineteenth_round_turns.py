@@ -49,16 +49,10 @@ def test_an_ordinal_asked_a_question_answers_it_of_the_one_picked(
     bank: str, request: pytest.FixtureRequest
 ) -> None:
     fl = request.getfixturevalue(bank)
-    rm = next(
-        r
-        for r in plain_rms(fl)
-        if sum(
-            1
-            for d in fl.bank.client_data(sorted(fl.bank.client_ids_of([r])))
-            if d.client.client_type == "corporate" and d.contacts
-        )
-        >= 3
+    corporate = Counter(
+        rm for rm, d in books(fl) if d.client.client_type == "corporate" and d.contacts
     )
+    rm = next(r for r, n in corporate.items() if n >= 3)
     ranked = ask(fl, "对公客户按日均存款排前三", rm, conversation=f"third-{bank}")
     third = ranked.client_ids[2]
     answer = ask(fl, "第三个的联系人是谁", rm, conversation=f"third-{bank}")
