@@ -10,6 +10,7 @@ from pydantic import BaseModel, Field
 from assistant.privacy.tokens import TOKEN_RE
 from tools.names.titles import addressed, titled
 from tools.toolbox import Toolbox, ToolError
+from tools.untrusted import only_removed
 
 if TYPE_CHECKING:
     from tools.bank.records import ContactRecord, ProductRecord
@@ -103,6 +104,8 @@ def search_playbooks(tb: Toolbox, args: SearchPlaybooksArgs) -> dict:
         args.query, k=args.k, filters=filters or None, prefer_language=tb.language
     )
     texts = [tb.untrusted(p.text) for p in passages]
+    # A passage that was nothing but planted instructions has nothing left to show or cite.
+    kept = [(p, text) for p, text in zip(passages, texts, strict=True) if not only_removed(text)]
     return {
         "passages": [
             {
@@ -114,7 +117,7 @@ def search_playbooks(tb: Toolbox, args: SearchPlaybooksArgs) -> dict:
                 # Reference material, never instructions: neutralised here, fenced for the model.
                 "text": text,
             }
-            for p, text in zip(passages, texts, strict=True)
+            for p, text in kept
         ]
     }
 

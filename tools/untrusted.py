@@ -46,3 +46,14 @@ def neutralise(text: str) -> tuple[str, bool]:
         else:
             out.append(sentence)
     return "".join(out), True
+
+
+_LEFT_OVER = re.compile(r"[\s\-*>#•·、，,。.;；:：|]+")
+
+
+def only_removed(text: str) -> bool:
+    """Whether nothing but removal markers (and list or table punctuation) is left of ``text``."""
+    rest = text
+    for marker in REMOVED.values():
+        rest = rest.replace(marker, " ")
+    return rest != text and not _LEFT_OVER.sub("", rest)

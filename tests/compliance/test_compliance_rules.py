@@ -59,6 +59,10 @@ GUARANTEED_RETURN_POSITIVES = [
     ("跟他说续到理财里，答应他年化3.5%。", NONE, "答应他年化3.5%"),
     ("Tell him we promise a 4% return if he switches.", NONE, "promise a 4%"),
     ("promised him steady returns on the wealth product", NONE, "promised him steady returns"),
+    # a figure said to be safe ("稳稳的", "妥妥的") is a figure promised
+    ("跟他说这款理财年化4%稳稳的", NONE, "4%稳稳"),
+    ("平衡型的年化3.2个点妥妥的", NONE, "3.2个点妥妥"),
+    ("放心，稳稳拿到3.5%", NONE, "稳稳拿到3.5%"),
 ]
 
 GUARANTEED_RETURN_NEGATIVES = [
@@ -80,6 +84,7 @@ GUARANTEED_RETURN_NEGATIVES = [
     ("We never promise returns on wealth products.", WEALTH),
     ("I promise to send you the product documents today.", WEALTH),
     ("我们的存款利率比他行高一些", DEPOSIT),
+    ("我们稳稳地推进代发方案，今年目标4%的增长", WEALTH),
 ]
 
 
@@ -439,3 +444,37 @@ def test_when_a_client_is_threatened_then_coercion_fires(text, language):
 @pytest.mark.parametrize(("text", "language"), COERCION_NEGATIVES)
 def test_when_a_consequence_is_only_explained_then_coercion_is_silent(text, language):
     assert matches(text, "coercion", language=language) == []
+
+
+# Written as RMs put it, not from the rule's own patterns: the secret known, kept or used, and
+# the account operated for the client; advice to the client about their secrets is not.
+CREDENTIALS_POSITIVES = [
+    ("客户把网银密码告诉我了 让我帮他转账 行吗", "zh"),
+    ("老人记不住，把银行卡密码给我了，我先帮她记着", "zh"),
+    ("我帮客户保管一下U盾，方便月底代他付款", "zh"),
+    ("客户出差，让我替他登录网银操作一笔付款", "zh"),
+    ("用他的验证码帮他把理财赎回了", "zh"),
+    ("client gave me his online banking password so I can do the transfer for him, ok?", "en"),
+    ("she told me her PIN so I could withdraw the cash for her", "en"),
+    ("can I keep their USB key at the branch for them?", "en"),
+    ("I'll log into her online banking and place the order", "en"),
+]
+CREDENTIALS_NEGATIVES = [
+    ("提醒客户不要把密码告诉任何人，包括银行工作人员", "zh"),
+    ("请客户本人在手机银行修改登录密码", "zh"),
+    ("客户忘记密码的，请携带身份证到网点重置", "zh"),
+    ("Never share your password or verification code with anyone, including us.", "en"),
+    ("Ask the client to reset her PIN at the branch.", "en"),
+]
+
+
+@pytest.mark.parametrize(("text", "language"), CREDENTIALS_POSITIVES)
+def test_when_a_clients_secret_is_known_or_used_then_client_credentials_fires(text, language):
+    assert matches(text, "client_credentials", language=language) != []
+
+
+@pytest.mark.parametrize(("text", "language"), CREDENTIALS_NEGATIVES)
+def test_when_the_client_is_told_to_keep_their_secrets_then_client_credentials_is_silent(
+    text, language
+):
+    assert matches(text, "client_credentials", language=language) == []

@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from tools.compliance.rules.base import Rule
+from tools.compliance.rules.client_credentials import ClientCredentialsRule
 from tools.compliance.rules.coercion import CoercionRule
 from tools.compliance.rules.full_identifier import FullIdentifierRule
 from tools.compliance.rules.guaranteed_return import GuaranteedReturnRule
@@ -61,6 +62,7 @@ def default_registry() -> RuleRegistry:
             SuperlativeClaimRule(),
             OffBoardRateRule(),
             CoercionRule(),
+            ClientCredentialsRule(),
             FullIdentifierRule(),
         ]
     )

@@ -129,6 +129,19 @@ async def claim_lead(req: Request, claim: str, passages: list[dict]) -> tuple[Le
     return _stated(claim, passages)
 
 
+# Rules about what the RM does rather than says: a permission question that describes the act
+# ("客户把网银密码告诉我了 让我帮他转账 行吗") is checked whole, as a plan put up for a yes.
+ACTS = ("client_credentials",)
+
+
+async def act_lead(req: Request) -> tuple[Lead, dict] | None:
+    """ "No" to a plan that breaks a conduct rule about acts, with the rule's reason and the
+    passage that states it; None when no such rule is broken."""
+    report = await req.tb.acall("check_compliance", {"text": req.text, "text_kind": "request"})
+    broken = [f for f in report.get("findings") or [] if f.get("code") in ACTS]
+    return await breach_lead(req.tb, req.text, broken[0]) if broken else None
+
+
 async def breach_lead(tb: Toolbox, said: str, finding: dict) -> tuple[Lead, dict] | None:
     """ "No", the conduct check's reason for ``finding`` in what was ``said``, and the playbook
     passage that states the rule: searched in the words said and the reason, a passage that

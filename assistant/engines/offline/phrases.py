@@ -144,6 +144,11 @@ PHRASES: dict[str, dict[str, str]] = {
         "en": "{n} more clients were not drafted: at most {most} at a time — name them or narrow the list.",
     },
     "topic_point": {"zh": "想跟您跟进一下{topic}", "en": "I'm following up on {topic}"},
+    "option_point": {
+        "zh": "另外，您也可以考虑我行的{name}{minimum}",
+        "en": "Another option is our {name}{minimum}",
+    },
+    "option_minimum": {"zh": "（起存金额 {amount}）", "en": " (minimum {amount})"},
     "draft_removed": {
         "zh": "以下内容因不符合营销行为规范已从草稿中删除或改写：",
         "en": "Removed or reworded for conduct rules:",
@@ -278,6 +283,14 @@ PHRASES: dict[str, dict[str, str]] = {
         "en": "The bank's playbooks have no rule on giving or accepting gifts: check with compliance "
         "before accepting or giving anything.",
     },
+    "team_not_yours": {
+        "zh": "团队的客户数据只有团队长可以查看；你能查看的是自己名下的客户，可以问我“我名下的……”。",
+        "en": 'Only your team lead can see the team\'s clients; you can see your own book — ask me about "my clients …".',
+    },
+    "book_total_3m": {
+        "zh": "近三月日均存款合计 {amount}。",
+        "en": " 3-month avg deposits: {amount}.",
+    },
     "book_total": {
         "zh": "答：{matched} 位客户{label}合计 {amount}。",
         "en": "Answer: {label} of the {matched} clients add up to {amount}.",
@@ -348,6 +361,10 @@ FINDING_LABELS = {
     "coercion": (
         "以降级、抽贷等后果威胁或施压客户",
         "a client threatened with a downgrade, a withdrawn line or a stopped service",
+    ),
+    "client_credentials": (
+        "知悉或使用客户密码、验证码、U盾，代客操作",
+        "a client's password, code or security key known or used (operating for the client)",
     ),
     "full_identifier": (
         "完整证件号/手机号/卡号（已删除）",

@@ -7,7 +7,7 @@ import re
 from assistant.core.types import StatusEvent
 from assistant.engines.base import EngineResult
 from assistant.engines.offline import compose as c
-from assistant.engines.offline.claims import claim_lead, said_claim
+from assistant.engines.offline.claims import act_lead, claim_lead, said_claim
 from assistant.engines.offline.direct import (
     Lead,
     asked_to_proceed,
@@ -69,6 +69,8 @@ async def answer(req: Request, *, focus: str = "", pinned: tuple[dict, ...] = ()
     lead = direct_lead(req.text, found, deciding=deciding, synonyms=synonyms)
     claim = said_claim(req.text)
     decided = await claim_lead(req, claim, found) if claim else None
+    if decided is None and asks_yes_no(req.text):
+        decided = await act_lead(req)  # "他把密码告诉我了 我帮他转账行吗": the act, checked
     # The conduct check's "no" decides; its "yes" (a passage states the claim) does not
     # overrule a rule that forbids what was asked.
     if decided and (decided[0].verdict == "no" or lead is None or lead.verdict != "no"):

@@ -56,6 +56,9 @@ class GuaranteedReturnRule(PhraseRule):
         phrase(
             rf"保证(?:年化)?(?:收益率?|回报率?)?\s*{NUMBER}|保底\s*{NUMBER}|"
             rf"(?:年化)?(?:收益率?|回报率?)?\s*{NUMBER}\s*(?:保证|保底|稳拿|有保障|没跑)|"
+            # "年化4%稳稳的", "4个点妥妥的", "稳稳拿3.5%": a figure said to be safe is promised
+            rf"(?:{NUMBER}|\d+(?:\.\d+)?\s*个点)\s*(?:的收益)?\s*(?:稳稳|稳了|妥妥|跑不了|板上钉钉)|"
+            rf"(?:稳稳|妥妥)(?:的|地)?(?:拿|赚|有|收)(?:到)?\s*(?:年化)?\s*{NUMBER}|"
             rf"(?:承诺|答应|许诺)(?:给)?(?:她|他|您|你|客户)?(?:年化)?(?:收益率?|回报率?)?\s*{NUMBER}|"
             # "肯定能有4%", "一定赚3个点": a return said to be certain is a return promised
             rf"(?:一定|肯定|绝对|百分百|100%)(?:能|会|可以)?(?:有|赚|拿到|达到|收益)[^，,。；;]{{0,6}}?{NUMBER}|"
