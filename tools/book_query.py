@@ -36,6 +36,7 @@ Measure = Literal[
     "urgency",
     "employees",
     "revenue",
+    "age",
 ]
 # The sort keys of the first version of the schema, kept so old calls still validate.
 LegacySort = Literal["trend", "maturity"]
@@ -180,6 +181,7 @@ MEASURE_WORDS: dict[str, tuple[str, str]] = {
     "deposit_change": ("存款变化（近三月较前三月）", "deposit change vs the prior 3 months"),
     "deposit_outflow": ("存款流出金额（近三月较前三月）", "deposit outflow vs the prior 3 months"),
     "days_since_contact": ("距上次接触天数", "days since the last contact"),
+    "age": ("年龄", "age"),
     "days_to_maturity": ("到期日", "maturity date"),
     "urgency": ("处理紧迫程度", "urgency"),
     "employees": ("员工人数", "employees"),
@@ -212,6 +214,11 @@ def _bound(t: Threshold, zh: bool) -> str:
             "on the prior 3 months"
         )
     name = MEASURE_WORDS[t.measure][0 if zh else 1]
+    if t.measure == "age":
+        years = f"{t.value:g}"
+        if zh:
+            return f"年龄{'不低于' if t.op == 'gte' else '不超过'} {years} 岁"
+        return f"aged {years}{'+' if t.op == 'gte' else ' or under'}"
     if t.measure == "employees":
         people = f"{t.value:g} 人" if zh else f"{t.value:g}"
         return (
@@ -220,6 +227,14 @@ def _bound(t: Threshold, zh: bool) -> str:
             else (f"{name} {'≥' if t.op == 'gte' else '≤'} {people}")
         )
     days = t.measure.startswith("days")
+    if not days and (t.op, t.value) in (("gte", 1.0), ("lte", 0.0)):
+        # "有贷款" / "没有贷款": any balance or none, not a bound of one yuan
+        have = t.op == "gte"
+        return (
+            (f"有{name}" if have else f"无{name}")
+            if zh
+            else (f"{name} > 0" if have else f"no {name}")
+        )
     if zh:
         amount = f"{t.value:g} 天" if days else _money(t.value, zh)
         return f"{name}{'不低于' if t.op == 'gte' else '不超过'} {amount}"

@@ -85,8 +85,13 @@ def list_book(tb: Toolbox, args: ListBookArgs) -> dict:
         return out | _gaps(tb, args, book, rm, names, label)
     rows, keyed = _select(tb, args, rm)
     out["matched"] = len(rows)
-    # "加起来多少", "total loans of them": each summable figure over every match, not the shown.
-    out["totals"] = {m: round(sum(getattr(r, attr) for r in rows), 2) for m, attr in SUMMED.items()}
+    # "加起来多少", "total loans of them": each summable figure over every match, not the shown —
+    # unless a top N was asked ("前五大加起来"): then over those N.
+    summed = rows[: args.limit] if "limit" in args.model_fields_set else rows
+    out["summed"] = len(summed)
+    out["totals"] = {
+        m: round(sum(getattr(r, attr) for r in summed), 2) for m, attr in SUMMED.items()
+    }
     if args.group_by_rm:
         team = sorted({r.rm_id for r in intel.book_rows(book)})
         out["per_rm"] = [

@@ -100,6 +100,22 @@ CASES = [
             "count_only": True,
         },
     ),
+    # A loan said with a negation is the clients without one, counted: never "有贷款" inside
+    # "没有贷款", and never ranked by the loan balance every one of them has at nil.
+    (
+        "我有多少客户没有贷款",
+        {
+            "thresholds": [{"measure": "loan", "op": "lte", "value": 0.0}],
+            "count_only": True,
+            "sort_by": "urgency",
+        },
+    ),
+    (
+        "how many of my clients don't have a loan with us",
+        {"thresholds": [{"measure": "loan", "op": "lte", "value": 0.0}], "count_only": True},
+    ),
+    ("clients with no loans?", {"thresholds": [{"measure": "loan", "op": "lte", "value": 0.0}]}),
+    ("which clients have loans", {"thresholds": [{"measure": "loan", "op": "gte", "value": 1.0}]}),
     ("年终客户答谢会邀请谁比较合适", {"sort_by": "value", "limit": 10}),
     ("哪个组员跟进最慢", {"group_by_rm": True, "follow_up_gaps": True}),
     (

@@ -10,7 +10,7 @@ import pytest
 
 from assistant.engines.offline import capture, followup
 from assistant.engines.offline.book_parse import parse
-from assistant.engines.offline.book_query import PER_RM_LISTED, _counts_alone
+from assistant.engines.offline.book_query import PER_RM_LISTED
 from assistant.engines.offline.client_facts import CONTACTS_ASKED, RECENT_ASKED, WHO_MANAGES
 from assistant.engines.offline.clients import AGE_SAID, _option
 from assistant.engines.offline.compose import talking_points
@@ -21,7 +21,6 @@ from assistant.engines.offline.unknown_client import company_named
 from assistant.engines.refusals import FULL_ID_FLAG, policy_refusal
 from tools.bank.records import RMRecord
 from tools.intelligence.age import age_on
-from tools.intelligence.policy import load_policies
 from tools.outreach.bank_profile import load_bank_profile
 
 AS_OF = date(2026, 11, 1)
@@ -282,19 +281,6 @@ def test_helping_a_named_client_round_a_rule_is_refused_as_serving_them() -> Non
     assert refused is not None and refused.refused and refused.intent == "serve_client"
     unnamed = policy_refusal(verdict, "zh", text=text)
     assert unnamed is not None and unnamed.intent == verdict.intent
-
-
-@pytest.mark.parametrize(
-    ("text", "alone"),
-    [("which RM on my team has the most clients?", True),
-     ("how many head-office tier clients does each RM have? just the numbers", True),
-     ("团队里每个人名下有流失预警的客户各有几个", False), ("payroll gap signals by RM across my team?", False)],
-)  # fmt: skip
-def test_a_count_per_rm_lists_a_filters_clients_unless_only_numbers_are_asked(
-    text: str, alone: bool
-) -> None:
-    tiers = load_policies().tiering
-    assert _counts_alone(parse(text, AS_OF, tiering=tiers).query, text) is alone
 
 
 @pytest.mark.parametrize(

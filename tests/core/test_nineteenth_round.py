@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.engines.offline.book_query import MINE, RM_ASKED
+from assistant.engines.offline.book_query import MINE, _counts_alone
 from assistant.engines.offline.claims import said_claim
 from assistant.engines.offline.engine import LIST_THEM
 from assistant.engines.offline.figures import asked
@@ -44,10 +44,20 @@ def test_a_leads_own_book_is_meant_only_when_they_say_so(text: str, mine: bool) 
 
 
 @pytest.mark.parametrize(
-    "text", ["那哪个客户经理名下最多", "组里谁手上的休眠客户最多", "which RM has the most of them"]
+    ("text", "alone"),
+    [
+        ("那哪个客户经理名下最多", True),
+        ("组里谁手上的休眠客户最多", True),
+        ("how many unsuitable holdings per RM on my team?", True),
+        ("代发缺口 by RM", True),
+        ("每个人名下有流失预警的客户都有谁", False),
+        ("list the dormant ones by RM", False),
+    ],
 )
-def test_an_rm_asked_after_in_a_ranking_is_read(text: str) -> None:
-    assert RM_ASKED.search(text)
+def test_a_count_per_rm_is_its_table_unless_the_clients_are_asked_for(
+    text: str, alone: bool
+) -> None:
+    assert _counts_alone(text) is alone
 
 
 @pytest.mark.parametrize(

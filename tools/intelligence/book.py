@@ -16,6 +16,7 @@ from typing import Literal
 
 from assistant.errors import UserError
 from tools.bank.records import ClientData, ProductRecord
+from tools.intelligence.age import age_on
 from tools.intelligence.metrics import ClientMetrics, compute_metrics
 from tools.intelligence.policy import Policies
 from tools.intelligence.scoring import urgency_score
@@ -73,6 +74,7 @@ class BookRow:
     marks: tuple[SignalMark, ...] = ()  # the signals behind ``signals``, one per finding
     employees: int | None = None  # headcount, as the extract gives it (corporate clients)
     revenue: float | None = None  # annual revenue, as the extract gives it (corporate clients)
+    age: int | None = None  # whole years from the ID's date of birth (retail; None: not on file)
 
     def measure(self, name: str) -> float | None:
         """A ``tools.book_query.Measure`` of this row (None: the client has no such figure)."""
@@ -95,6 +97,7 @@ class BookRow:
             "urgency": self.urgency,
             "employees": float(self.employees) if self.employees is not None else None,
             "revenue": self.revenue,
+            "age": float(self.age) if self.age is not None else None,
         }[name]
 
 
@@ -168,6 +171,7 @@ def _row(
         aum=metrics.aum,
         employees=client.employees,
         revenue=float(client.annual_revenue) if client.annual_revenue is not None else None,
+        age=age_on(client.registration_id, as_of) if client.client_type == "retail" else None,
         days_since_contact=metrics.days_since_last_interaction,
         risk_appetite=level(client.risk_appetite),
         held=held,

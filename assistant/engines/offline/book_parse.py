@@ -28,6 +28,7 @@ COUNT = re.compile(
     r"(?<![那这哪])(几|多少)(个|家|位|户)(?!工作|月|小时|星期|礼拜|字|点|天)|有几(个|家|位)?(?![天日])|的有多少\s*[？?]?\s*$|"
     r"(?:一共|总共|共|总计)(?:有|管|管着)?多少(?:个|家|位|户)?(?:客户|企业|公司)|"
     r"(?:客户|企业|公司)(?:一共|总共|共)?有?多少(?:个|家|位|户)?\s*[？?]?\s*$|"  # "财富客户有多少"
+    r"有多少(?:个|家|位|户)?(?:客户|企业|公司)(?!经理)|"  # "我有多少客户没有贷款"
     r"\bhow many\b(?! days| hours| weeks| months| working)|\bnumber of clients\b|"
     r"\bclients? count\b|\bcount of (?:\w+ ){0,3}clients\b|客户数(?:量)?(?:是)?多少",
     IC,
@@ -61,7 +62,9 @@ PENDING = re.compile(r"还没|没跟进|未跟进|没有跟进|not (yet )?follow
 BY_SHARE = re.compile(
     r"跌幅|降幅|比例|百分比|幅度|最狠|最厉害|最猛|\bpercent|%|\b(?:steepest|sharpest|hardest)\b", IC
 )
-# Measures a question ranks or bounds by; the first that the text names wins.
+# Measures a question ranks or bounds by; the first that the text names wins. Read with ASCII
+# word boundaries: "按AUM排" names AUM (a Chinese character beside it is not a letter).
+MEASURE_FLAGS = re.I | re.A
 MEASURES: list[tuple[str, str]] = [
     (r"营收|营业收入|年收入|销售收入|销售额|\b(?:annual )?revenues?\b|\bturnover\b", "revenue"),
     (r"贷款|借款|(?<!金)融资|\bloans?\b|\bmortgages?\b|\bborrow", "loan"),
@@ -77,6 +80,7 @@ MEASURES: list[tuple[str, str]] = [
         r"\b(3|three)[- ]months?\b.{0,3}\b(avg|average)|\bquarterly (avg|average)",
         "deposit_3m",
     ),
+    (r"年龄|岁数|年纪|年长|\bages?\b|\bage-wise\b", "age"),
     (r"存款|日均|\bdeposits?\b", "deposit"),
     (r"到期日|按到期|\bby maturity\b", "days_to_maturity"),
     (r"员工|人数|职工|\bheadcount\b|\bemployees\b|\bstaff\b", "employees"),
@@ -255,6 +259,8 @@ MY_BOOK = re.compile(
 LIST_ASK = re.compile(
     r"的(有哪些|都有谁|有谁|是哪些|都是谁|有哪几[个家位])|^哪些|的\s*[？?。！!]*\s*$"
 )
+# "哪天", "什么时候", "when": one date asked — of a client, unless the words ask for clients.
+WHEN_ASKED = re.compile(r"哪天|哪一天|什么时候|啥时候|几号|何时|\bwhen\b|\bwhat date\b", IC)
 CLIENT_NOUN = re.compile(r"客户|企业|公司|\bclients?\b|\bcustomers?\b|\baccounts\b", IC)
 TEAM = re.compile(
     r"团队|(?:我们|咱们?|本)组(?!合|织)|组[里内]|组员|全组|\b(?:my|our|the) team\b|\bteam\b", IC
@@ -682,7 +688,7 @@ def _measure_before(text: str, at: int, measure: str | None) -> str:
     for rx, name in MEASURES:
         if name in ("deposit_change", "days_to_maturity", "employees"):
             continue
-        for m in re.finditer(rx, text[:at], IC):
+        for m in re.finditer(rx, text[:at], MEASURE_FLAGS):
             if m.end() > end:
                 best, end = name, m.end()
     if measure == "deposit_change" or CHANGED.search(text[max(0, at - 12) : at]):
@@ -732,6 +738,44 @@ NOT_A_PRODUCT = re.compile(
 )
 
 
+# "80岁以上", "65周岁及以上", "aged 80+", "over 75 years old", "under 30": a bound on the age read
+# off the ID's date of birth. "老年客户", "elderly clients": the bank's own age for extra care.
+AGE_AT_LEAST = re.compile(
+    r"(\d{2,3})\s*(?:周)?岁\s*(?:及|或)?(?:以上|往上|开外|或以上|\+)|(?:年龄|年纪)\s*(?:超过|大于|高于|在|≥|>=?)\s*(\d{2,3})|"
+    r"\baged?\s*(\d{2,3})\s*(?:\+|or (?:over|older|above)|and (?:over|older|above))|"
+    r"\b(?:over|above|older than)\s*(\d{2,3})\s*(?:years? old|yo\b|y/o)|\b(\d{2,3})\+\s*(?:years? old|yo\b|y/o)",
+    IC,
+)
+AGE_AT_MOST = re.compile(
+    r"(\d{2,3})\s*(?:周)?岁\s*(?:及|或)?(?:以下|以内|或以下)|(?:年龄|年纪)\s*(?:低于|小于|不到|≤|<=?)\s*(\d{2,3})|"
+    r"\b(?:under|below|younger than)\s*(\d{2,3})\s*(?:years? old|yo\b|y/o|(?=\s*(?:$|[,.?!])))",
+    IC,
+)
+ELDERLY = re.compile(r"老年|老人|高龄|年长的?客户|\belderly\b|\bseniors?\b|\bolder clients\b", IC)
+
+
+def _age_bounds(text: str, elderly_age: int | None) -> list[dict]:
+    """The age bounds the words set; a plausible age only (18 to 120)."""
+    bounds = []
+    for rx, op in ((AGE_AT_LEAST, "gte"), (AGE_AT_MOST, "lte")):
+        if (m := rx.search(text)) and 18 <= (years := int(next(g for g in m.groups() if g))) <= 120:
+            bounds.append({"measure": "age", "op": op, "value": float(years)})
+    if not bounds and elderly_age and ELDERLY.search(text):
+        bounds.append({"measure": "age", "op": "gte", "value": float(elderly_age)})
+    return bounds
+
+
+# "有贷款的", "clients with loans": any loan balance; "没有贷款", "无贷款", "don't have a loan",
+# "no loans": none. The negation is read first — "没有贷款" holds "有贷款".
+HAS_LOAN = re.compile(r"有贷款|有借款|\bwith (a )?loans?\b|\bha(ve|s) (a |any )?loans?\b", IC)
+NO_LOAN = re.compile(
+    r"(没有?|无|未|不)(在我行|在我们这)?(贷款|借款|贷过款|借过款)|"
+    r"\b(no|without( a| any)?|zero)\s+(outstanding\s+)?(loans?|borrowing)\b|"
+    r"\b(don'?t|doesn'?t|do not|does not|haven'?t|hasn'?t|never)\s+(have|had|got|taken)?\s*(a |any )?(loans?|borrow(ed)?)\b",
+    IC,
+)
+
+
 def _lacked(low: str, at: int, end: int) -> bool:
     """Whether the words around a product ask for the clients without it: a negation just
     before it in its own clause ("还没在我行代发", "aren't doing payroll") or just after it
@@ -747,7 +791,7 @@ def _position(low: str, phrase: str) -> int:
 
 def measure_named(text: str) -> str | None:
     """The first measure the words name ("贷款" -> loan, "AUM" -> aum), if any."""
-    return next((m for rx, m in MEASURES if re.search(rx, text, IC)), None)
+    return next((m for rx, m in MEASURES if re.search(rx, text, MEASURE_FLAGS)), None)
 
 
 def _limit(text: str) -> int | None:
@@ -766,10 +810,12 @@ def parse(
     team: Iterable[str] = (),
     industries: Iterable[str] = (),
     tiering: TieringPolicy | None = None,
+    elderly_age: int | None = None,
 ) -> Parsed:
     """Read a book question. ``rms``: the bank's staff (for "小王那边", "tang xiaofei's");
     ``team``: the rm_ids whose familiar names may be used; ``industries``: the book's;
-    ``tiering``: the bank's tiers, named as its policy names them."""
+    ``tiering``: the bank's tiers, named as its policy names them; ``elderly_age``: the age
+    from which the bank's policy gives older clients extra care ("老年客户")."""
     text = HALVES.sub(lambda m: HALF_AS[m.group(0)], text)
     # Deposit insurance is neither a measure of the book nor a product anyone holds.
     text = NOT_A_PRODUCT.sub(" ", text)
@@ -785,7 +831,8 @@ def parse(
         q["client_type"] = segment
     if industry := industry_said(text, list(industries)):
         q["industry"] = industry
-    measure = measure_named(text)
+    # "没有贷款的": a filter, not the loan balance to rank by
+    measure = measure_named(NO_LOAN.sub(" ", text))
     thresholds = _thresholds(text, measure)
     if thresholds:
         q["thresholds"] = [t.model_dump() for t in thresholds]
@@ -831,7 +878,11 @@ def parse(
         q["holds_any"] = len(holds) > 1 and (deposits or bool(EITHER.search(text)))
     if lacks:
         q["lacks"] = lacks
-    if re.search(r"有贷款|有借款|\bwith (a )?loans?\b|\bhave loans\b", text, IC):
+    if ages := _age_bounds(text, elderly_age):
+        q.setdefault("thresholds", []).extend(ages)
+    if NO_LOAN.search(text):
+        q.setdefault("thresholds", []).append({"measure": "loan", "op": "lte", "value": 0.0})
+    elif HAS_LOAN.search(text):
         q.setdefault("thresholds", []).append({"measure": "loan", "op": "gte", "value": 1.0})
     if GAPS.search(text) and not NOT_SINCE.search(text):
         q["follow_up_gaps"] = True
@@ -903,13 +954,20 @@ def parse(
         or q.get("group_by_rm")
         or ((count or asks) and (filtered or measure or superlative or count))
         or (superlative and measure and CLIENT_NOUN.search(text))
-        or (thresholds and CLIENT_NOUN.search(text))
-        or (thresholds and LIST_ASK.search(text))
+        # a bound said in figures, or a loan had or not ("clients with no loans")
+        or (q.get("thresholds") and CLIENT_NOUN.search(text))
+        or (q.get("thresholds") and LIST_ASK.search(text))
+        # "what's our team's total avg daily deposits", "我名下贷款合计": a sum over a book
+        or (measure and TOTAL.search(text) and (TEAM.search(text) or MY_BOOK.search(text)))
         # "组里有贷款的对公总行级有哪些": the team's clients, filtered, asked for
         or (filtered and TEAM.search(text) and TEAM_ASKS.search(text))
     )
     if (NORMATIVE.search(text) or PERMISSION_ASKED.search(text)) and not MY_BOOK.search(text):
         structured = False
+    if WHEN_ASKED.search(text) and not (
+        count or top or asks or TEAM.search(text) or CLIENT_NOUN.search(text)
+    ):
+        structured = False  # "定期哪天到期": a date asked of one client, not a list of clients
     query = BookQuery.model_validate(q)
     return Parsed(query, structured, found_rms, bool(TEAM.search(text)), unnamed)
 

@@ -13,6 +13,7 @@ from assistant.core.types import StatusEvent
 from assistant.engines.base import EngineResult
 from assistant.engines.offline import compose as c
 from assistant.engines.offline.book_parse import (
+    COUNT,
     MISMATCH,
     SEGMENTS,
     TOTAL,
@@ -32,7 +33,7 @@ from assistant.engines.offline.products import (
 )
 from assistant.engines.offline.request import Request
 from tools.book_query import BookQuery
-from tools.book_tools import matched_ids
+from tools.book_tools import COUNT_NAMED, matched_ids
 from tools.intelligence.fmt import exact_en, exact_zh, money_en, money_zh
 from tools.names.forms import product_forms
 from tools.toolbox import Toolbox
@@ -45,6 +46,11 @@ FIGURES = {
     "aum": ("aum", "金融资产", "AUM"),
     "days_since_contact": ("days_since_contact", "距上次接触（天）", "days since contact"),
 }
+
+
+# The figures a ranking's head is said with: the list's own, and the client's value (AUM for
+# retail, deposits for corporate) that "金额最大的是哪个" ranks by, already on every line.
+HEADED = FIGURES | {"value": ("value", "客户价值", "client value")}
 
 
 # "…? if not then this month", "没有的话看本月": a second query for when the first finds none.
@@ -101,7 +107,14 @@ def _read(tb: Toolbox, text: str) -> Parsed:
         team=team if caller.role == "team_lead" else [caller.rm_id],
         industries=sorted(industries, key=len, reverse=True),
         tiering=intel.policy.tiering,
+        elderly_age=_elderly_age(tb),
     )
+
+
+def _elderly_age(tb: Toolbox) -> int | None:
+    """The bank's age for older clients' extra care (bank.yaml ``elderly``), if it sets one."""
+    profile = getattr(tb.services.templates, "profile", None)
+    return getattr(getattr(profile, "elderly", None), "age", None)
 
 
 async def query_args(req: Request) -> dict | EngineResult:
@@ -154,6 +167,12 @@ async def query_args(req: Request) -> dict | EngineResult:
 async def answer(req: Request) -> EngineResult:
     await req.emit(StatusEvent(text=t("book_status", req.lang)))
     parsed = req.book
+    if req.tb.caller.role == "rm" and parsed.team and not MINE.search(req.text):
+        # "看下我们组所有人的流失预警" from an RM: the team's book is the lead's to read, not a
+        # quiet answer from the RM's own book taken for the team's
+        return EngineResult(
+            t("team_not_yours", req.lang), "book_query", refused=True, refusal_reason="entitlement"
+        )
     args = await query_args(req)
     if isinstance(args, EngineResult):
         return args
@@ -163,7 +182,7 @@ async def answer(req: Request) -> EngineResult:
         return await _count_by_tier(req, args)  # "我的客户按分层各有几家"
     if args.get("group_by_rm"):
         # The table per RM answers it; the clients behind it only when a filter picked them.
-        args["count_only"] = _counts_alone(parsed.query, req.text)
+        args["count_only"] = _counts_alone(req.text)
     result = await req.tb.acall("list_book", args)
     body = [c.heading(t("book_title", req.lang)), t("book_query", req.lang) + result["query"]]
     if not result.get("matched") and parsed.otherwise is not None:
@@ -177,6 +196,13 @@ async def answer(req: Request) -> EngineResult:
             first,
             t("book_query", req.lang) + result["query"],
         ]
+    if _sum_alone(result, args, req.text):
+        # "total loans across my clients": the sum is the answer; "列出来" lists what it added up
+        unnamed = {row["client_id"] for row in result.get("clients", [])}
+        req.tb.client_ids[:] = [cid for cid in req.tb.client_ids if cid not in unnamed]
+        req.tb.shown = []
+        result = {**result, "clients": []}
+        args = {**args, "count_only": True}
     body += _lines(result, args, req.lang, req.text, _owners(req, result))
     refs = await _references(req, _topics(args))
     ids = [r["client_id"] for r in result.get("clients", result.get("follow_up_gaps", []))]
@@ -201,7 +227,9 @@ async def _named_holding(req: Request, args: dict) -> dict:
     # "谁手上有股票基金精选": the product's own name, not the kind word ("基金") inside it.
     if product is None or not all(w.lower() in phrase for w in args.get("holds", [])):
         return args
-    named = {**args, "holds": [found["asked_for"]]}
+    # Said back in the answer's language: "holding Treasury Liquidity Pool", not its Chinese name
+    english = req.lang == "en" and product.get("name_en")
+    named = {**args, "holds": [english or found["asked_for"]]}
     # "Haiying Growth No.1" names a product, not the growth signal its words spell.
     said = req.text.lower()
     signal = str(args.get("signal", "")).replace("_", " ")
@@ -303,7 +331,7 @@ ALSO_MINE = re.compile(
 # "我的客户", "do I have": the asker's own book, which for a lead with clients of their own is
 # theirs, not the team's.
 MINE = re.compile(
-    r"我的|我名下|我手上|我手里|我管的|我自己|我(?:有|这边|这里)|\bmy\b|\bmine\b|\b(?:do|have|did) i\b|"
+    r"我的|我名下|我手上|我手里|我管的|我自己|我(?:有|这边|这里)|我(?:前|最大|top)|\bmy\b|\bmine\b|\b(?:do|have|did) i\b|"
     r"\bi(?:'ve| have)? got\b|\bi have\b",
     re.I,
 )
@@ -365,6 +393,8 @@ def _lines(
         for i, row in enumerate(result["clients"], 1):
             lines[i] += _figure(row, zh if language == "zh" else en, key, language)
     lines = _owned(lines, result, owners, language)  # "分别是谁的客户": each line's RM
+    if args.get("count_only") and _summed(text) and result.get("matched"):
+        return [_total(result, args, language, text), t("book_count_listable", language)]
     if args.get("count_only"):  # "how many …": the number first, none said as none
         n = result.get("matched", 0)
         key = "book_count_none" if n == 0 else "book_count_one" if n == 1 else "book_count"
@@ -373,7 +403,7 @@ def _lines(
         if n and not result.get("clients") and not result.get("per_rm"):
             lines.insert(1, t("book_count_listable", language))
     elif _asks_top(result, args, text):
-        lines.insert(0, _top(result["clients"][0], FIGURES[args["sort_by"]], language))
+        lines.insert(0, _top(result["clients"][0], HEADED[args["sort_by"]], language))
     if TOTAL.search(text) and result.get("clients") and not args.get("count_only"):
         lines.insert(0, _total(result, args, language, text))
     return lines
@@ -388,11 +418,29 @@ def _unit(text: str) -> str:
     return m.group(1) if m else "位"
 
 
+def _summed(text: str) -> bool:
+    """A sum asked, not a count ("how many clients in total" counts)."""
+    return bool(TOTAL.search(text)) and not COUNT.search(text)
+
+
+def _sum_alone(result: dict, args: dict, text: str) -> bool:
+    """Whether a sum over many clients is answered by its figure alone: a total asked ("合计",
+    "total loans across my clients") of more than a glance of names (as a count is), not of a
+    ranking's head ("前五名加起来") or a table per RM."""
+    return bool(
+        _summed(text)
+        and not args.get("count_only")
+        and "limit" not in args
+        and "per_rm" not in result
+        and result.get("matched", 0) > COUNT_NAMED
+    )
+
+
 def _asks_top(result: dict, args: dict, text: str) -> bool:
     """Whether the question asks who heads a ranking ("日均最高的是谁", "who has the most loans"):
     one client is the answer, said first and kept as the conversation's client."""
     return bool(
-        FIGURES.get(args.get("sort_by", ""))
+        HEADED.get(args.get("sort_by", ""))
         and result.get("clients")
         and "limit" in args  # a ranking's head ("who has the most"), not "who have I met"
         and WHO.search(text)
@@ -410,7 +458,21 @@ def _total(result: dict, args: dict, language: str, text: str) -> str:
     measure = next(m for m in wanted if m in result["totals"])
     label = FIGURES[measure][1 if language == "zh" else 2]
     amount = _exact(result["totals"][measure], language)
-    return t("book_total", language).format(label=label, amount=amount, matched=result["matched"])
+    summed = result.get("summed", result["matched"])
+    said = t("book_total", language).format(label=label, amount=amount, matched=summed)
+    if measure == "deposit" and not LATEST_MONTH.search(text):
+        # "日均存款" unqualified reads as the latest month or the last three: both are said
+        other = _exact(result["totals"]["deposit_3m"], language)
+        said += t("book_total_3m", language).format(amount=other)
+    return said
+
+
+# "最新月", "上个月", "latest month", "last month", "June": one month's average asked for.
+LATEST_MONTH = re.compile(
+    r"最新月|上个?月|本月|这个月|当月|\d{1,2}\s*月|\b(latest|last|this) month\b|"
+    r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b",
+    re.I,
+)
 
 
 # "list …, grouped by RM", "都有哪些": the clients asked for by name, not the counts alone.
@@ -421,30 +483,14 @@ PER_RM_LISTED = re.compile(
     r"哪些客户|哪几(个|家|位)客户|都有谁|分别是谁|都是谁|是哪些",
     re.I,
 )
-# "just the numbers", "只要数字": the counts per RM without the clients behind them.
-NUMBERS_ONLY = re.compile(
-    r"\b(?:just|only) (?:the )?(?:numbers?|counts?|totals?)\b|\bnumbers? only\b|"
-    r"(?:只要|只看|光要|就要|给我)(?:个)?(?:数字|数|个数|数量)|(?:说|报)个数",
-    re.I,
-)
 
 
-def _counts_alone(query: BookQuery, text: str) -> bool:
-    """Whether a count per RM is answered by its table alone. The whole team's book ("which RM
-    has the most clients") names no client; a filter's matches ("每个人名下有流失预警的客户各有
-    几个") are listed under the table, unless only the numbers are asked for."""
-    if PER_RM_LISTED.search(text):
-        return False
-    return not query.narrows() or bool(NUMBERS_ONLY.search(text) or RM_ASKED.search(text))
-
-
-# "哪个客户经理名下最多", "团队里谁手上的流失预警最多", "which RM has the most": the answer is an RM,
-# and the table per RM says it; the clients behind it only when asked for.
-RM_ASKED = re.compile(
-    r"哪(?:个|位)(?:客户经理|RM|组员)|谁(?:的|名下|手上|手里)[^，,。？?]{0,10}(?:最多|最少|多|少)|"
-    r"\bwhich (?:rm|relationship manager|banker|colleague)\b|\bwho has the (?:most|fewest|least)\b",
-    re.I,
-)
+def _counts_alone(text: str) -> bool:
+    """Whether a count per RM is answered by its table alone: yes, unless the clients are asked
+    for ("列出来", "which clients"). Over the blind rounds, of the writers asking a filter's
+    count per RM ("how many unsuitable holdings per RM", "代发缺口 by RM", "各个客户经理的代发缺口
+    分别有几个") three in five expected the table alone."""
+    return not PER_RM_LISTED.search(text)
 
 
 # "资产最多的是谁", "who has the most loans": one client is the answer, with its figure in full.

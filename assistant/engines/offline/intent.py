@@ -245,7 +245,9 @@ CUES: dict[str, list[tuple[str, float]]] = {
             r"还(?:能|可以)(?:做|推|卖|配)(?:点|些)(?:什么|啥)|(?:推荐|推|配|介绍)(?:点|些)(?:什么|啥)|"
             r"\bwhat (?:should|can|could) (?:i|we) (?:offer|pitch|propose|recommend)\b|"
             # "我们有机会吗", "any chance for us there?": whether there is business to win
-            r"(?:我们|咱们|咱)?有(?:没有)?(?:机会|戏)(?:吗|么|嘛|不|没)|\bany (?:chance|opportunit(?:y|ies)) for us\b",
+            r"(?:我们|咱们|咱)?有(?:没有)?(?:机会|戏)(?:吗|么|嘛|不|没)|\bany (?:chance|opportunit(?:y|ies)) for us\b|"
+            # "any retail angle?", "what's the angle with them", "切入点在哪": where to come in
+            r"\b(?:any|an|the|what'?s the|other|a (?:retail|corporate))\s+(?:\w+\s+)?angles?\b|\bin-?roads?\b|切入点|突破口",
             3.0,
         ),
     ],
@@ -549,7 +551,7 @@ def classify(
         # and fall back to a fact lookup: the nearest examples, however close, know more.
         uncued = has_client and not _cued(text)
         if method == "examples" or verdict.margin >= EXAMPLES_CONFIDENT or uncued:
-            scores = _example_scores(verdict, has_client or follow_up_client)
+            scores = _example_scores(verdict, has_client or follow_up_client, book_like)
             if not (has_client or follow_up_client or DRAFT_VERB.search(text)):
                 # As for the rules: no one to write to and nothing asked to be written ("client
                 # wants me to keep his USB key, ok?") is no draft, however near its examples.
@@ -608,12 +610,17 @@ def _rule_choice(scores: dict[str, float], text: str, has_client: bool) -> str:
     return best
 
 
-def _example_scores(examples: ExampleVerdict, client_in_sight: bool) -> dict[str, float]:
+def _example_scores(
+    examples: ExampleVerdict, client_in_sight: bool, book_like: bool = False
+) -> dict[str, float]:
     scores = dict(examples.scores)
     if not client_in_sight:  # as for the rules: without a client, facts and service are unlikely
-        scores["client_facts"] -= NO_CLIENT_PENALTY
-        scores["serve_client"] -= NO_CLIENT_PENALTY
-        scores["meeting_prep"] -= NO_CLIENT_PENALTY
+        # ...and with a book question's shape too ("what's our team's total avg daily deposits"),
+        # a client's intent could only ask back "which client?": the book is what is asked
+        penalty = 1.0 if book_like else NO_CLIENT_PENALTY
+        scores["client_facts"] -= penalty
+        scores["serve_client"] -= penalty
+        scores["meeting_prep"] -= penalty
     return scores
 
 
