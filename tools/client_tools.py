@@ -401,6 +401,7 @@ def _profile(tb: Toolbox, data: ClientData) -> dict:
         # An older client's protections depend on the age, never on the number it comes from.
         "age": age_on(c.registration_id, tb.services.as_of) if c.client_type == "retail" else None,
         "employees": c.employees,
+        "annual_revenue": c.annual_revenue,
         "phone": phone,
         "email": email,
         "registration_id": registration,

@@ -42,6 +42,7 @@ def find_products(tb: Toolbox, args: FindProductsArgs) -> dict:
                 "category": m.product.category,
                 "risk_level": m.product.risk_level,
                 "segment": m.product.segment,
+                "min_amount": m.product.min_amount,
                 "held": m.held,
             }
             for m in found.matches[: args.limit]

@@ -21,6 +21,7 @@ from assistant.engines.offline.products import (
 )
 from assistant.engines.offline.request import Request
 from assistant.engines.offline.slots import STYLES, _first
+from tools.intelligence.fmt import money_en, money_zh
 
 DEFAULT_CHANNEL = "wechat"
 # The draft's purpose when the RM names none: what the client's first open signal calls for.
@@ -63,6 +64,30 @@ DECLINED = (
 # "a reminder", "提醒他一下": with no purpose of its own, a reminder is of what matures.
 UNSPECIFIC = ("product_intro", "general")  # purposes that say nothing of why the RM writes
 REMINDER = re.compile(r"提醒|\bremind(?:er|ers)?\b", re.I)
+
+
+# "add the corporate CD option, mention the minimum", "加上大额存单这个选择": an instruction about a
+# product, not words for the client.
+OPTION_ASK = re.compile(
+    r"\b(options?|alternatives?|mention|minimum|min\.?)\b|选项|方案|选择|介绍|提一下|起存|起点|门槛|最低",
+    re.I,
+)
+
+
+async def _option_line(req: Request, point: str, lang: str, cid: str) -> str:
+    """A dictated point that asks for a product as an option becomes the bank's sentence offering
+    it, with its minimum from the catalogue; any other point is the RM's own words."""
+    if not OPTION_ASK.search(point):
+        return point
+    found = await named_products(req.tb, point, client_id=cid)
+    if not found["products"] or not found["asked_for"]:
+        return point
+    product = found["products"][0]
+    name = (product.get("name_en") or product["name"]) if lang == "en" else product["name"]
+    least = product.get("min_amount") or 0
+    amount = money_en(least) if lang == "en" else money_zh(least)
+    minimum = t("option_minimum", lang).format(amount=amount) if least > 0 else ""
+    return t("option_point", lang).format(name=name, minimum=minimum)
 
 
 async def answer(req: Request, profile: dict) -> EngineResult:
@@ -120,7 +145,11 @@ async def answer(req: Request, profile: dict) -> EngineResult:
     else:
         framed = [t("topic_point", args["language"]).format(topic=topic)] if topic else []
         call = {k: v for k, v in args.items() if k != "topic"}
-        draft = await tb.acall("draft_outreach", call | {"points": [*points, *framed]})
+        # two asks for the same product ("加上大额存单", "mention the CD") say it once
+        offered = list(
+            dict.fromkeys([await _option_line(req, p, args["language"], cid) for p in points])
+        )
+        draft = await tb.acall("draft_outreach", call | {"points": [*offered, *framed]})
         title = c.heading(f"{t('draft_title', lang)} · {channel} · {purpose}")
         body = [[title], _edited(req, draft, lang), ["```", _body(draft, lang), "```"]]
     # "她虽然是C1但她坚持，帮我写个话术让她下单": a sale pushed past the client's risk appetite

@@ -315,8 +315,11 @@ class OfflineEngine:
         with the client put in front of it, the nearest examples take it for a client question
         clearly above a policy one; "战略客户的服务频次是什么" stays a policy question."""
         remembered = ctx.state.get("client_ids") or []
+        # A book question the book reader finds no shape in ("定期哪天到期": a date, no clients
+        # asked for) has no intent of its own either.
+        shapeless = verdict.intent == "book_query" and not book.structured
         if (
-            verdict.intent not in followup.NO_INTENT_OF_ITS_OWN
+            (verdict.intent not in followup.NO_INTENT_OF_ITS_OWN and not shapeless)
             or has_client
             or follow.client_ids
             or book.structured

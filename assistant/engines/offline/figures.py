@@ -42,6 +42,13 @@ ASKED: list[tuple[str, re.Pattern[str]]] = [
         "age",
         re.compile(r"多大(?:岁数|年纪|了)|今年多大|岁数|年纪|年龄|几岁|\bhow old\b|\bage\b", IC),
     ),
+    # "年营收多少", "annual revenue?": the figure the extract holds for a company
+    (
+        "revenue",
+        re.compile(
+            r"营收|营业收入|年收入|销售收入|销售额|\brevenues?\b|\bturnover\b|\bsales\b", IC
+        ),
+    ),
     ("loan", re.compile(r"贷款|借款|按揭|授信余额|\bloans?\b|\bmortgages?\b|\bborrow", IC)),
     (
         "deposit",
@@ -85,6 +92,8 @@ def lead(text: str, profile: dict, language: str, *, product_named: bool = False
     for name in asked(text):
         if name == "age":
             lines += _age(profile, zh)
+        elif name == "revenue":
+            lines += _revenue(profile, zh)
         elif name == "maturity":
             lines += [] if product_named else _maturities(profile, zh)
         elif not months:
@@ -108,12 +117,25 @@ def _age(profile: dict, zh: bool) -> list[str]:
     (a company, or an ID without one)."""
     age = profile.get("age")
     if age is None:
-        return ["年龄：档案中没有出生日期，无法得知。" if zh else "Age: no date of birth on file."]
+        return [
+            "年龄：档案中没有出生日期，无法得知。"
+            if zh
+            else "Age: not on file (no date of birth is recorded)."
+        ]
     return [
         f"年龄：{age} 岁（按证件出生日期）"
         if zh
         else f"Age: {age} (from the date of birth on file)"
     ]
+
+
+def _revenue(profile: dict, zh: bool) -> list[str]:
+    """The annual revenue the extract gives, to the yuan; said as not on file when it has none."""
+    revenue = profile.get("annual_revenue")
+    if revenue is None:
+        return ["年营业收入：档案中没有记录。" if zh else "Annual revenue: not on file."]
+    value = float(revenue)
+    return [f"年营业收入：{exact_zh(value)}" if zh else f"Annual revenue: {exact_en(value)}"]
 
 
 def dated_holdings(profile: dict) -> tuple[list[dict], list[dict]]:

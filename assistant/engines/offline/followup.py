@@ -179,7 +179,7 @@ ELLIPSIS = re.compile(
 DRAFT_EDIT = re.compile(
     r"(改|换|转|变)(成|为|发|用)|改一下|重写|再写一(版|个|条)|短一?点|简短|精简|简洁|长一?点|"
     r"正式一?点|更正式|口语化|客气一?点|亲切一?点|(加上|加一句|再加|补充|添上|加个|去掉|删掉|删除)|"
-    r"英文版|中文版|用英文|用中文|翻译|"
+    r"英文版|中文版|用英文|用中文|翻译|翻成|译成|翻一下|"
     r"\b(shorter|longer|more formal|less formal|more casual|friendlier|warmer|politer|rewrite|"
     r"redo|instead|translate|make (?:it|them|these|those|both|each)|in english|in chinese|"
     r"english version|chinese version|"
