@@ -284,8 +284,8 @@ PHRASES: dict[str, dict[str, str]] = {
         "before accepting or giving anything.",
     },
     "team_not_yours": {
-        "zh": "团队的客户数据只有团队长可以查看；你能查看的是自己名下的客户，可以问我“我名下的……”。",
-        "en": 'Only your team lead can see the team\'s clients; you can see your own book — ask me about "my clients …".',
+        "zh": "你只能查看自己名下的客户，团队的客户数据由团队长查看；可以问我“我名下的……”。",
+        "en": "You can only see your own book; the team's clients are your team lead's to see — ask me about \"my clients …\".",
     },
     "book_total_3m": {
         "zh": "近三月日均存款合计 {amount}。",
