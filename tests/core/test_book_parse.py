@@ -53,6 +53,10 @@ def test_when_a_word_is_not_a_number_then_none() -> None:
 CASES = [
     ("top 3 by loans", {"sort_by": "loan", "limit": 3}),
     ("top three clients by deposits", {"sort_by": "deposit", "limit": 3}),
+    # English beside Chinese with no space: "top3", "按AUM排" are still words
+    ("top3客户按存款", {"sort_by": "deposit", "limit": 3}),
+    ("贷款top5", {"sort_by": "loan", "limit": 5}),
+    ("我名下客户按AUM排前十", {"sort_by": "aum", "limit": 10}),
     ("按贷款余额排一下，前五名", {"sort_by": "loan", "limit": 5}),
     ("我名下30天内到期的有几个", {"maturity_within_days": 30, "count_only": True}),
     ("三十天内到期的客户", {"maturity_within_days": 30}),

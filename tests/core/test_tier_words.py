@@ -23,6 +23,10 @@ HARBOUR = load_policies(tiering_path=TIERING_POLICY).tiering
         ("贵宾客户里谁没买理财", "affluent"),
         ("the key question is deposits", None),
         ("核心问题是存款", None),
+        # an English word beside Chinese, no space: still a whole word
+        ("我的PB客户有哪些", "private"),
+        ("key客户有几个", "key"),
+        ("keyboard客户", None),
     ],
 )
 def test_when_the_demo_bank_names_a_tier_then_its_policy_reads_it(text: str, tier: str) -> None:

@@ -95,7 +95,7 @@ _AMBIGUOUS_TIER_WORDS = {"key", "branch", "gold", "silver", "wealth", "private",
                          "mass", "standard", "premier", "priority", "diamond"}  # fmt: skip
 # ...or a ladder word after it ("core or above", "gold and higher"): a tier, said as a rung.
 _TIER_NOUN = (
-    r"(?=[\s-]*(?:tier|level|grade|segment|clients?|customers?|accounts?|members?)\b|"
+    r"(?=[\s-]*(?:tier|level|grade|segment|clients?|customers?|accounts?|members?)\b|\s*(?:客户|客群|级)|"
     r"\s*(?:and|or|&)\s*(?:above|higher|better|up)\b|\+)"
 )
 
@@ -151,7 +151,10 @@ class TieringPolicy(BaseModel):
             body = r"[\s-]?".join(words)
             alone = len(words) == 1 and words[0] in _AMBIGUOUS_TIER_WORDS
             after = _TIER_NOUN if alone else ""
-            out.append((re.compile(rf"(?<![\w-]){body}(?![\w-]){after}", re.I), tier))
+            # Whole English words, but a Chinese character beside one is no letter: "我的PB客户"
+            out.append(
+                (re.compile(rf"(?<![A-Za-z0-9_-]){body}(?![A-Za-z0-9_-]){after}", re.I), tier)
+            )
         return tuple(out)
 
     def tier_in(self, text: str) -> str | None:

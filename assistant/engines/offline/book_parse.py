@@ -34,10 +34,12 @@ COUNT = re.compile(
     IC,
 )
 TOP = re.compile(
-    rf"前\s*({NUMBER})\s*[名个家位]?|\btop\s*({NUMBER})\b|({NUMBER})\s*(?:个|家|位)(?:最|客户)", IC
+    # "top3客户", "贷款top5": an English word beside Chinese has no \b (both are word characters)
+    rf"前\s*({NUMBER})\s*[名个家位]?|(?<![A-Za-z])top\s*({NUMBER})(?![A-Za-z0-9])|({NUMBER})\s*(?:个|家|位)(?:最|客户)",
+    IC,
 )
 SUPERLATIVE = re.compile(
-    r"最(大|多|高|久|快|慢|少|低|小)|\b(biggest|largest|most|highest|top|smallest|lowest|least)\b",
+    r"最(大|多|高|久|快|慢|少|低|小)|(?<![A-Za-z])(biggest|largest|most|highest|top|smallest|lowest|least)(?![A-Za-z])",
     IC,
 )
 INVITE = re.compile(r"邀请|邀约|\binvite\b", IC)
