@@ -478,3 +478,34 @@ def test_when_the_client_is_told_to_keep_their_secrets_then_client_credentials_i
     text, language
 ):
     assert matches(text, "client_credentials", language=language) == []
+
+
+# The RM's hand in the client's own assessment or signature, as RMs put it; the client asked to
+# do it in person, or a form named nowhere near, is not.
+ACTING_POSITIVES = [
+    ("客户说不会填风险测评，我帮他填了行不行？", "zh"),
+    ("老人眼睛不好，风险揭示书我替她签了吧", "zh"),
+    ("合同我帮客户签一下可以吗", "zh"),
+    ("问卷让我代填就行", "zh"),
+    ("can I sign the risk disclosure for her?", "en"),
+    ("I filled in his risk questionnaire since he was busy, ok?", "en"),
+    ("he asked me to sign the agreement on behalf of him", "en"),
+]
+ACTING_NEGATIVES = [
+    ("请客户本人签署风险揭示书", "zh"),
+    ("签约前请客户本人完成风险测评", "zh"),
+    ("我帮他填一下地址吧", "zh"),
+    ("客户已签署代发协议", "zh"),
+    ("Please ask the client to sign the agreement in person.", "en"),
+    ("we signed the payroll agreement last week", "en"),
+]
+
+
+@pytest.mark.parametrize(("text", "language"), ACTING_POSITIVES)
+def test_when_the_rm_answers_or_signs_for_the_client_then_acting_for_client_fires(text, language):
+    assert matches(text, "acting_for_client", language=language) != []
+
+
+@pytest.mark.parametrize(("text", "language"), ACTING_NEGATIVES)
+def test_when_the_client_does_it_in_person_then_acting_for_client_is_silent(text, language):
+    assert matches(text, "acting_for_client", language=language) == []

@@ -135,6 +135,7 @@ def test_when_report_is_serialised_then_flags_and_findings_round_trip():
 
 def test_when_registry_is_default_then_every_rule_is_listed_once():
     assert sorted(default_registry().codes) == [
+        "acting_for_client",
         "client_credentials",
         "coercion",
         "full_identifier",

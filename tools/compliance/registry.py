@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from tools.compliance.rules.acting_for_client import ActingForClientRule
 from tools.compliance.rules.base import Rule
 from tools.compliance.rules.client_credentials import ClientCredentialsRule
 from tools.compliance.rules.coercion import CoercionRule
@@ -63,6 +64,7 @@ def default_registry() -> RuleRegistry:
             OffBoardRateRule(),
             CoercionRule(),
             ClientCredentialsRule(),
+            ActingForClientRule(),
             FullIdentifierRule(),
         ]
     )

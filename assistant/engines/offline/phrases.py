@@ -362,6 +362,10 @@ FINDING_LABELS = {
         "以降级、抽贷等后果威胁或施压客户",
         "a client threatened with a downgrade, a withdrawn line or a stopped service",
     ),
+    "acting_for_client": (
+        "代客户填写测评或签署文件",
+        "a client's assessment answered or documents signed for them",
+    ),
     "client_credentials": (
         "知悉或使用客户密码、验证码、U盾，代客操作",
         "a client's password, code or security key known or used (operating for the client)",
