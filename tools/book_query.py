@@ -37,6 +37,7 @@ Measure = Literal[
     "employees",
     "revenue",
     "age",
+    "maturing_amount",
 ]
 # The sort keys of the first version of the schema, kept so old calls still validate.
 LegacySort = Literal["trend", "maturity"]
@@ -182,6 +183,7 @@ MEASURE_WORDS: dict[str, tuple[str, str]] = {
     "deposit_outflow": ("存款流出金额（近三月较前三月）", "deposit outflow vs the prior 3 months"),
     "days_since_contact": ("距上次接触天数", "days since the last contact"),
     "age": ("年龄", "age"),
+    "maturing_amount": ("最近一笔到期金额", "amount maturing next"),
     "days_to_maturity": ("到期日", "maturity date"),
     "urgency": ("处理紧迫程度", "urgency"),
     "employees": ("员工人数", "employees"),

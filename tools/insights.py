@@ -370,6 +370,7 @@ class InsightService:
             "signals": list(r.signals),
             "gaps": list(r.gaps),
             "next_maturity": str(r.next_maturity) if r.next_maturity else None,
+            "next_maturity_amount": r.next_maturity_amount,
             "avg_deposit": round(r.avg_deposit, 2),
             "latest_deposit": round(r.latest_deposit, 2),
             "loan_balance": round(r.loan_balance, 2),

@@ -120,6 +120,9 @@ CASES = [
     ),
     ("clients with no loans?", {"thresholds": [{"measure": "loan", "op": "lte", "value": 0.0}]}),
     ("which clients have loans", {"thresholds": [{"measure": "loan", "op": "gte", "value": 1.0}]}),
+    # of maturities, "金额最大" / "the biggest" is the sum that matures, not the client's size
+    ("下个月到期的哪笔最大", {"sort_by": "maturing_amount", "limit": 5}),
+    ("which maturity next month is the biggest", {"sort_by": "maturing_amount"}),
     ("年终客户答谢会邀请谁比较合适", {"sort_by": "value", "limit": 10}),
     ("哪个组员跟进最慢", {"group_by_rm": True, "follow_up_gaps": True}),
     (

@@ -75,6 +75,7 @@ class BookRow:
     employees: int | None = None  # headcount, as the extract gives it (corporate clients)
     revenue: float | None = None  # annual revenue, as the extract gives it (corporate clients)
     age: int | None = None  # whole years from the ID's date of birth (retail; None: not on file)
+    next_maturity_amount: float | None = None  # what matures on ``next_maturity``, summed
 
     def measure(self, name: str) -> float | None:
         """A ``tools.book_query.Measure`` of this row (None: the client has no such figure)."""
@@ -98,6 +99,7 @@ class BookRow:
             "employees": float(self.employees) if self.employees is not None else None,
             "revenue": self.revenue,
             "age": float(self.age) if self.age is not None else None,
+            "maturing_amount": self.next_maturity_amount,
         }[name]
 
 
@@ -172,6 +174,9 @@ def _row(
         employees=client.employees,
         revenue=float(client.annual_revenue) if client.annual_revenue is not None else None,
         age=age_on(client.registration_id, as_of) if client.client_type == "retail" else None,
+        next_maturity_amount=(
+            sum(h.balance for h in data.holdings if h.maturity_date == nxt[0]) if nxt[0] else None
+        ),
         days_since_contact=metrics.days_since_last_interaction,
         risk_appetite=level(client.risk_appetite),
         held=held,

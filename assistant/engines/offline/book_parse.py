@@ -909,6 +909,8 @@ def parse(
             q["sort_by"] = measure
         elif q.get("no_contact_days"):
             q["sort_by"] = "days_since_contact"
+        elif _maturity_asked(q, text) and AMOUNT.search(text):
+            q["sort_by"] = "maturing_amount"  # "7月到期的里面 金额最大的是哪个": what matures
         else:
             q["sort_by"] = "value"
             unnamed = bool(top or superlative)
@@ -972,6 +974,21 @@ def parse(
         structured = False  # "定期哪天到期": a date asked of one client, not a list of clients
     query = BookQuery.model_validate(q)
     return Parsed(query, structured, found_rms, bool(TEAM.search(text)), unnamed)
+
+
+# "金额最大", "哪笔最大", "the biggest amount": of maturities asked about, the sum that matures.
+AMOUNT = re.compile(
+    r"金额|数额|哪笔|那笔|多少钱|\bamounts?\b|\bsums?\b|\bbiggest\b|\blargest\b", IC
+)
+MATURING = re.compile(r"到期|\bmatur", IC)
+
+
+def _maturity_asked(q: dict, text: str) -> bool:
+    return (
+        q.get("maturity_within_days") is not None
+        or q.get("signal") == "maturity"
+        or bool(MATURING.search(text))
+    )
 
 
 def _default_sort(q: dict) -> str:

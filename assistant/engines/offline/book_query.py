@@ -45,6 +45,7 @@ FIGURES = {
     "deposit_3m": ("avg_deposit", "近三月日均存款", "3-month avg deposits"),
     "aum": ("aum", "金融资产", "AUM"),
     "days_since_contact": ("days_since_contact", "距上次接触（天）", "days since contact"),
+    "maturing_amount": ("next_maturity_amount", "到期金额", "amount maturing"),
 }
 
 
