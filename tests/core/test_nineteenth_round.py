@@ -67,6 +67,10 @@ def test_a_count_per_rm_is_its_table_unless_the_clients_are_asked_for(
         ("how old is ⟦CLIENT_1⟧ now", ["age"]),
         ("那笔存款多大金额", ["deposit"]),
         ("⟦CLIENT_1⟧的按揭余额", ["loan"]),
+        # the twentieth round's: a revenue and an outflow asked are figures too
+        ("⟦CLIENT_1⟧ annual revenue?", ["revenue"]),
+        ("存款流出了多少", ["outflow"]),
+        ("how much has left since spring", ["outflow"]),
     ],
 )
 def test_a_clients_age_is_a_figure_asked(text: str, figures: list[str]) -> None:

@@ -154,3 +154,38 @@ def test_a_clients_password_or_signature_put_up_for_approval_gets_no_first(
     assert filled.text.startswith("不可以"), filled.text[:300]
     signed = ask(fl, "can I sign the risk disclosure for her?", rm)
     assert signed.text.startswith("No"), signed.text[:300]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("bank", BANKS)
+def test_a_list_per_rm_narrowed_to_one_colleague_lists_their_clients(
+    bank: str, request: pytest.FixtureRequest
+) -> None:
+    fl = request.getfixturevalue(bank)
+    rms = fl.bank.all_rms()
+    lead, colleague, theirs = next(
+        (lead.rm_id, rm, ids)
+        for lead in rms
+        if lead.role == "team_lead"
+        for rm in rms
+        if rm.team_id == lead.team_id and rm.role == "rm"
+        if (ids := {r.client_id for r in _rows(fl, rm.rm_id) if "dormancy" in r.signals})
+    )
+    chat = f"narrow-{bank}"
+    ask(fl, "list the dormant clients across my team, grouped by RM", lead, conversation=chat)
+    answer = ask(fl, f"just {colleague.name}'s", lead, conversation=chat)
+    assert answer.intent == "book_query" and set(answer.client_ids) == theirs, answer.text[:300]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("bank", BANKS)
+def test_an_outflow_asked_after_a_prep_is_the_clients(
+    bank: str, request: pytest.FixtureRequest
+) -> None:
+    fl = request.getfixturevalue(bank)
+    rm, data = next((rm, d) for rm, d in books(fl) if d.client.client_type == "corporate")
+    chat = f"outflow-{bank}"
+    ask(fl, f"明天去见{data.client.name}，帮我准备下", rm, conversation=chat)
+    answer = ask(fl, "流出了多少", rm, conversation=chat)
+    assert answer.intent == "client_facts", answer.text[:300]
+    assert answer.client_ids == [data.client.client_id] and "较前三月" in answer.text

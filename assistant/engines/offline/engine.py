@@ -318,6 +318,13 @@ class OfflineEngine:
         # A book question the book reader finds no shape in ("定期哪天到期": a date, no clients
         # asked for) has no intent of its own either.
         shapeless = verdict.intent == "book_query" and not book.structured
+        # Nor does "流出了多少" right after a client's prep, which only the nearest examples put
+        # out of scope: no out-of-scope word (weather, stocks, jokes) is in it.
+        if verdict.intent == "out_of_scope" and len(remembered) == 1:
+            shapeless = (
+                classify(ctx.masked_text, has_client=False, method="rules").scores["out_of_scope"]
+                <= 0
+            )
         if (
             (verdict.intent not in followup.NO_INTENT_OF_ITS_OWN and not shapeless)
             or has_client
@@ -586,4 +593,6 @@ def _for_colleague(ctx: EngineContext, book: Parsed) -> BookQuery | None:
         merged.pop("tiers", None)
     if "tier" in swaps and "tiers" not in swaps:
         merged.pop("tiers", None)
+    if "rm" in swaps and merged.pop("group_by_rm", None):
+        merged.pop("count_only", None)  # "just Emily's" after a list per RM: her clients, listed
     return BookQuery.model_validate(merged)

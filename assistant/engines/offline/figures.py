@@ -49,6 +49,11 @@ ASKED: list[tuple[str, re.Pattern[str]]] = [
             r"营收|营业收入|年收入|销售收入|销售额|\brevenues?\b|\bturnover\b|\bsales\b", IC
         ),
     ),
+    # "流出了多少", "how much left": the last three months against the three before
+    (
+        "outflow",
+        re.compile(r"流出|流失|转走|\boutflows?\b|\bhow much (?:has )?(?:left|gone|moved)\b", IC),
+    ),
     ("loan", re.compile(r"贷款|借款|按揭|授信余额|\bloans?\b|\bmortgages?\b|\bborrow", IC)),
     (
         "deposit",
@@ -75,8 +80,8 @@ def asked(text: str) -> list[str]:
     found = [name for name, rx in ASKED if rx.search(text)]
     if "loan" in found and not DEPOSIT_WORD.search(text):
         found = [f for f in found if f != "deposit"]  # "贷款余额" / "loan balance": the loan's
-    if "trend" in found and "loan" not in found:
-        found = [f for f in found if f != "deposit"]
+    if ("trend" in found or "outflow" in found) and "loan" not in found:
+        found = [f for f in found if f != "deposit"]  # "存款流出了多少": the outflow's line
     if "maturity" in found and not DEPOSIT_WORD.search(text):
         found = [f for f in found if f != "deposit"]  # "到期余额多少": what matures, not today's
     return found
@@ -100,6 +105,8 @@ def lead(text: str, profile: dict, language: str, *, product_named: bool = False
             continue
         elif name == "trend":
             lines += _trend(months[-_window(text) :], "loan" in asked(text), zh)
+        elif name == "outflow":
+            lines += _outflow(months, zh)
         elif name == "transactions":
             lines.append(_transactions(months[-IDLE_MONTHS:], months, zh))
         elif name == "loan":
@@ -170,6 +177,29 @@ def _maturities(profile: dict, zh: bool) -> list[str]:
                 f"- Matures {h['maturity_date']}: {h['product']} ({h['product_code']}){tail}"
             )
     return lines
+
+
+def _outflow(months: list[dict], zh: bool) -> list[str]:
+    """The last three months' average daily deposit against the three before, and the
+    difference: what has left (or come in); nothing when the extract has under six months."""
+    if len(months) < 6:
+        return []
+    key = "avg_daily_deposit"
+    now = sum(m[key] for m in months[-3:]) / 3
+    before = sum(m[key] for m in months[-6:-3]) / 3
+    gone = before - now
+    share = percent(abs(gone) / before) if before else ""
+    if zh:
+        way = "减少" if gone > 0 else "增加"
+        return [
+            f"- 存款{'流出' if gone > 0 else '流入'}：近三月日均 {money_zh(now)}，较前三月 "
+            f"{money_zh(before)} {way} {exact_zh(abs(gone))}（{share}）"
+        ]
+    way = "down" if gone > 0 else "up"
+    return [
+        f"- Deposit {'outflow' if gone > 0 else 'inflow'}: 3-month average {money_en(now)}, "
+        f"{way} {exact_en(abs(gone))} ({share}) on the 3 months before ({money_en(before)})"
+    ]
 
 
 def _window(text: str) -> int:

@@ -172,7 +172,9 @@ PRONOUN = re.compile(
 )
 # "那理财呢？", "贷款呢", "and the loans?", "what about deposits"
 ELLIPSIS = re.compile(
-    r"^\s*(那|那么|还有|另外)?.{1,14}呢\s*[？?。.!！]*\s*$|^\s*(and|what about|how about)\b.{1,40}$",
+    r"^\s*(那|那么|还有|另外)?.{1,14}呢\s*[？?。.!！]*\s*$|^\s*(and|what about|how about)\b.{1,40}$|"
+    # "just Emily's", "only the retail ones", "只看王敏的", "光看零售的": the last list narrowed
+    r"^\s*(just|only)\s+.{1,30}$|^\s*(只看|只要|光看|就看)[^，,。？?]{1,12}的?\s*[？?。.!！]*\s*$",
     re.I,
 )
 # An edit of the last draft: its channel, length, tone, language, or a line added.
