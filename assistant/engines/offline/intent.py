@@ -421,6 +421,16 @@ CUES: dict[str, list[tuple[str, float]]] = {
             r"(?:哪些|什么样?的|哪类)(?:客户|人)(?:才)?(?:可以|能|能够|有资格)(?:买|购买|投|认购|办理?)",
             6.0,  # above a book question's cue and shape: the product named is not a holding filter
         ),
+        (  # "战略客户的服务频次是什么", "财富客户多久要面访一次", "how often should I visit core
+            # clients": a tier's service standard, not the tier's clients (unless the RM asks who)
+            # (no client named: "how often should I be seeing ⟦CLIENT_1⟧" asks how to serve them)
+            r"^(?!.*(?:⟦|我的|我名下|我手上|哪些|哪几|谁|名单|列出|多少|几个|几家|超期|逾期|"
+            r"\bwho\b|\bwhich\b|\bmy\b|\blist\b|\bhow many\b))"
+            r"(?=.*(?:服务频次|拜访频次|联系频次|服务频率|拜访频率|面访频率|联系频率|"
+            r"多久(?:要|需要|得|该|应该)?(?:面访|拜访|联系|回访|见)一次|"
+            r"\bhow often (?:should|must|do|does|to)\b|\bcontact cadence\b))",
+            3.0,
+        ),
         (
             r"标准|规定|制度|流程|政策|要求|是什么|什么是|怎么做|如何做|多久|几天|频次|阈值|门槛|条件|规则|口径|话术模板|模板|禁止|不能说|可以说|注意事项|红线",
             1.5,
