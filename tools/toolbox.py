@@ -89,6 +89,12 @@ class ToolServices:
     # kind}): what "第一条已完成" means when the conversation has shown no list of its own.
     brief_actions: Any = None
 
+    @property
+    def elderly(self) -> Any:
+        """The bank profile's extra care for older clients (bank.yaml ``elderly``: from what
+        age, for which risk levels); None when the bank sets none."""
+        return getattr(getattr(self.templates, "profile", None), "elderly", None)
+
 
 @dataclass
 class ToolSpec:
@@ -265,6 +271,12 @@ class Toolbox:
     def touch(self, client_id: str) -> None:
         if client_id not in self.client_ids:
             self.client_ids.append(client_id)
+
+    def withdraw(self, client_ids: set[str]) -> None:
+        """Clients a tool listed that the answer leaves unnamed (a sum said as its figure): not
+        the answer's clients, and no list on screen for "the second one"."""
+        self.client_ids[:] = [cid for cid in self.client_ids if cid not in client_ids]
+        self.shown = [cid for cid in self.shown if cid not in client_ids]
 
     def cite(self, passage: Any) -> int:
         """Register a retrieved passage; the same doc section keeps its number."""

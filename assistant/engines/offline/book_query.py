@@ -108,14 +108,8 @@ def _read(tb: Toolbox, text: str) -> Parsed:
         team=team if caller.role == "team_lead" else [caller.rm_id],
         industries=sorted(industries, key=len, reverse=True),
         tiering=intel.policy.tiering,
-        elderly_age=_elderly_age(tb),
+        elderly_age=rule.age if (rule := tb.services.elderly) else None,
     )
-
-
-def _elderly_age(tb: Toolbox) -> int | None:
-    """The bank's age for older clients' extra care (bank.yaml ``elderly``), if it sets one."""
-    profile = getattr(tb.services.templates, "profile", None)
-    return getattr(getattr(profile, "elderly", None), "age", None)
 
 
 async def query_args(req: Request) -> dict | EngineResult:
@@ -199,9 +193,7 @@ async def answer(req: Request) -> EngineResult:
         ]
     if _sum_alone(result, args, req.text):
         # "total loans across my clients": the sum is the answer; "列出来" lists what it added up
-        unnamed = {row["client_id"] for row in result.get("clients", [])}
-        req.tb.client_ids[:] = [cid for cid in req.tb.client_ids if cid not in unnamed]
-        req.tb.shown = []
+        req.tb.withdraw({row["client_id"] for row in result.get("clients", [])})
         result = {**result, "clients": []}
         args = {**args, "count_only": True}
     body += _lines(result, args, req.lang, req.text, _owners(req, result))

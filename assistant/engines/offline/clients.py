@@ -157,7 +157,7 @@ async def elderly_line(req: Request, profile: dict, risk_level: str) -> str | No
     """The bank's extra care for an older client buying a riskier product (the bank profile
     says from what age and risk; the suitability playbook says what), with the age it rests
     on: as the RM says it, else from the client's ID."""
-    rule = getattr(getattr(req.tb.services.templates, "profile", None), "elderly", None)
+    rule = req.tb.services.elderly
     said = AGE_SAID.search(req.text)
     age = int(next(g for g in said.groups() if g)) if said else profile.get("age")
     if rule is None or age is None or not 50 <= age <= 120 or age < rule.age:

@@ -315,25 +315,15 @@ class OfflineEngine:
         with the client put in front of it, the nearest examples take it for a client question
         clearly above a policy one; "战略客户的服务频次是什么" stays a policy question."""
         remembered = ctx.state.get("client_ids") or []
-        # A book question the book reader finds no shape in ("定期哪天到期": a date, no clients
-        # asked for) has no intent of its own either.
-        shapeless = verdict.intent == "book_query" and not book.structured
-        # Nor does "流出了多少" right after a client's prep, which only the nearest examples put
-        # out of scope: no out-of-scope word (weather, stocks, jokes) is in it.
-        if verdict.intent == "out_of_scope" and len(remembered) == 1:
-            shapeless = (
-                classify(ctx.masked_text, has_client=False, method="rules").scores["out_of_scope"]
-                <= 0
-            )
         if (
-            (verdict.intent not in followup.NO_INTENT_OF_ITS_OWN and not shapeless)
-            or has_client
+            has_client
             or follow.client_ids
             or book.structured
             or len(remembered) != 1
             or ctx.state.get("last_intent") not in followup.CLIENT_INTENTS
             or self.examples is None
             or self.method == "rules"
+            or self._intent_of_its_own(ctx, verdict, book)
         ):
             return None
         rules = classify(ctx.masked_text, has_client=False, follow_up_client=True, method="rules")
@@ -346,6 +336,21 @@ class OfflineEngine:
             return None
         slots.client_ids = list(remembered)
         return replace(verdict, intent=intent)
+
+    @staticmethod
+    def _intent_of_its_own(ctx: EngineContext, verdict: IntentResult, book: Parsed) -> bool:
+        """Whether the turn's intent is its own, not one a client just answered about could
+        stand behind: a rule question or help never are; nor a book question the book reader
+        finds no shape in ("定期哪天到期": a date, no clients asked for); nor "流出了多少", which
+        only the nearest examples put out of scope (no out-of-scope word is in it)."""
+        if verdict.intent in followup.NO_INTENT_OF_ITS_OWN:
+            return False
+        if verdict.intent == "book_query":
+            return book.structured
+        if verdict.intent == "out_of_scope":
+            rules = classify(ctx.masked_text, has_client=False, method="rules")
+            return rules.scores["out_of_scope"] > 0
+        return True
 
     async def _cite_rule(self, ctx: EngineContext, result: EngineResult, topic: str | None) -> None:
         """A policy refusal names the bank's rule behind it, cited, when the map has one."""

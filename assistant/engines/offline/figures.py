@@ -106,7 +106,7 @@ def lead(text: str, profile: dict, language: str, *, product_named: bool = False
         elif name == "trend":
             lines += _trend(months[-_window(text) :], "loan" in asked(text), zh)
         elif name == "outflow":
-            lines += _outflow(months, zh)
+            lines += _outflow(profile, zh)
         elif name == "transactions":
             lines.append(_transactions(months[-IDLE_MONTHS:], months, zh))
         elif name == "loan":
@@ -179,16 +179,15 @@ def _maturities(profile: dict, zh: bool) -> list[str]:
     return lines
 
 
-def _outflow(months: list[dict], zh: bool) -> list[str]:
-    """The last three months' average daily deposit against the three before, and the
-    difference: what has left (or come in); nothing when the extract has under six months."""
-    if len(months) < 6:
+def _outflow(profile: dict, zh: bool) -> list[str]:
+    """The last three months' average daily deposit against the three before (the profile's
+    metrics), and the difference: what has left (or come in); nothing without the months before."""
+    metrics = profile.get("metrics") or {}
+    now, before = metrics.get("avg_deposit_3m"), metrics.get("avg_deposit_prev_3m")
+    if now is None or not before:
         return []
-    key = "avg_daily_deposit"
-    now = sum(m[key] for m in months[-3:]) / 3
-    before = sum(m[key] for m in months[-6:-3]) / 3
     gone = before - now
-    share = percent(abs(gone) / before) if before else ""
+    share = percent(abs(gone) / before)
     if zh:
         way = "减少" if gone > 0 else "增加"
         return [
