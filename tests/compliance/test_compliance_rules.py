@@ -38,7 +38,6 @@ GUARANTEED_RETURN_POSITIVES = [
     ("我们保证收益。", NONE, "保证收益"),
     ("保证年化5%，欢迎咨询。", NONE, "保证年化5%"),
     ("收益率4.5%保证到手。", NONE, "收益率4.5%保证"),
-    ("存款利率我们保证比他行高", DEPOSIT, "保证比他行高"),
     (
         "we guarantee them a higher rate than their current bank",
         DEPOSIT,
@@ -63,6 +62,9 @@ GUARANTEED_RETURN_POSITIVES = [
     ("跟他说这款理财年化4%稳稳的", NONE, "4%稳稳"),
     ("平衡型的年化3.2个点妥妥的", NONE, "3.2个点妥妥"),
     ("放心，稳稳拿到3.5%", NONE, "稳稳拿到3.5%"),
+    # a figure guaranteed to the client, by pronoun
+    ("add a line that we guarantee her 3.5% if she renews", NONE, "guarantee her 3.5%"),
+    ("We guaranteed them 4% on the wealth product.", NONE, "guaranteed them 4%"),
 ]
 
 GUARANTEED_RETURN_NEGATIVES = [
@@ -80,6 +82,7 @@ GUARANTEED_RETURN_NEGATIVES = [
     ),
     ("There is no guaranteed return on this fund.", WEALTH),
     ("Past performance does not guarantee future returns.", WEALTH),
+    ("We guarantee her a call back within 1 working day.", NONE),
     ("Your time deposit has guaranteed interest and is covered by deposit insurance.", DEPOSIT),
     ("We never promise returns on wealth products.", WEALTH),
     ("I promise to send you the product documents today.", WEALTH),
@@ -190,6 +193,8 @@ TIED_POSITIVES = [
     "she needs to open a payroll account to get the lower rate",
     "结算账户搬到我行的话贷款利率再给您降一点",
     "代发转过来就给你们把授信提上去",
+    "the loan is nearly through - let them know they have to take a wealth product once it's approved",
+    "credit facility approved; he must open an insurance policy when it is drawn",
 ]
 TIED_NEGATIVES = [
     "代发和贷款可以分别了解，您自主选择",
@@ -202,6 +207,8 @@ TIED_NEGATIVES = [
     "to get the loan renewed we need to review the financials",
     "代发做起来以后我们再聊授信",
     "存款放我们这的话，到期会短信提醒您",
+    "the loan comes through next week; she needs to sign the contract before it is disbursed",
+    "once the loan is approved they can choose any product they like",
 ]
 
 
@@ -400,6 +407,10 @@ OFF_BOARD_POSITIVES = [
     ("I'll get you a rate higher than the posted rate, don't worry.", "en"),
     ("放心，我答应您利率给您上浮20个基点。", "zh"),
     ("这事我私下跟您说，可以给到3.1%。", "zh"),
+    # a price promised against other banks' is a price the bank has not approved
+    ("存款利率我们保证比他行高", "zh"),
+    ("你就跟他们承诺比别家高0.5个点，先留住再说", "zh"),
+    ("Promise them 0.3% more than the other bank and they'll stay.", "en"),
 ]
 OFF_BOARD_NEGATIVES = [
     ("利率以我行挂牌公告为准。", "zh"),
@@ -407,6 +418,8 @@ OFF_BOARD_NEGATIVES = [
     ("The renewal rate is the board rate on the day it matures.", "en"),
     ("Rates are as posted on our website.", "en"),
     ("如需利率上浮，我先按流程提交定价审批，批下来再告诉您。", "zh"),
+    ("客户说别家利率比我们高0.3个点，我回去申请报价。", "zh"),
+    ("They said the other bank pays 0.3% more; I will ask pricing for a quote.", "en"),
 ]
 
 

@@ -56,6 +56,10 @@ async def answer(req: Request) -> EngineResult:
         return picked
     if picked is None:
         return await playbook_qa.answer(req)
+    return await clients.breach_first(req, picked, await _of_picked(req, picked))
+
+
+async def _of_picked(req: Request, picked: str) -> EngineResult:
     worded = (
         DISCLOSURE_RE.search(req.text) or said_claim(req.text) or PROMISE_ASKED_RE.search(req.text)
     )
@@ -108,7 +112,9 @@ async def _suitability(req: Request, picked: str) -> EngineResult:
         req = replace(req, grade=grade)
     result = await playbook_qa.answer(req)
     if verdict:
-        result.text = f"{verdict}\n\n{result.text}"
+        result.text = f"{verdict.text}\n\n{result.text}"
+        if verdict.declines(req.text):  # "你帮我把流程走了吧": the sale is not carried out
+            result.refused, result.refusal_reason = True, "out_of_policy"
     return _of_client(req, picked, result)
 
 

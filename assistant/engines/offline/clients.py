@@ -3,11 +3,14 @@ about, read the profile, hand it to the intent's module."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import re
 
 from assistant.core.types import StatusEvent
 from assistant.engines.base import EngineResult
 from assistant.engines.offline import (
+    contact_dates,
     client_facts,
     draft_each,
     draft_outreach,
@@ -17,7 +20,7 @@ from assistant.engines.offline import (
 from assistant.engines.offline import (
     compose as c,
 )
-from assistant.engines.offline.direct import asks_yes_no, suitability_lead
+from assistant.engines.offline.direct import asked_to_proceed, asks_yes_no, suitability_lead
 from assistant.engines.offline.followup import kept_by_filter
 from assistant.engines.offline.phrases import t
 from assistant.engines.offline.playbook_qa import SUITABILITY_GRADE
@@ -62,12 +65,41 @@ async def answer(req: Request) -> EngineResult:
     await req.emit(StatusEvent(text=t("reading", req.lang)))
     profile = await req.tb.acall("get_client_profile", {"client_id": picked})
     result = await BY_INTENT[req.intent](req, profile)
+    if req.intent != "draft_outreach":
+        result = await breach_first(req, picked, result)
     # A draft answers "may they buy it?" only when the turn asks it ("跟他们说…，他们C3能买吧？"):
     # the yes or no leads, before what the message may say.
     asks = req.intent != "draft_outreach" or asks_yes_no(req.text) or QUESTION.search(req.text)
     if asks and (fit := await client_suitability(req, profile)):
-        result.text = c.join([[fit], [result.text]])
+        result.text = c.join([[fit.text], [result.text]])
+        if fit.declines(req.text):  # "你帮我直接办了": the sale asked for is not carried out
+            result.refused, result.refusal_reason = True, "out_of_policy"
     return result.with_state({"client_ids": [picked]})
+
+
+async def breach_first(req: Request, client_id: str, result: EngineResult) -> EngineResult:
+    """What the RM's words ask to say or do for the client, judged before the answer when it
+    breaks a conduct rule ("你帮我直接跟他们承诺比别家高0.5个点"); a request (not a question)
+    to do it is declined."""
+    dated = await _contact_dates(req, client_id, result)
+    breach = await draft_outreach.breaches(req, client_id)
+    if breach is None or any(f in result.flags for f in breach.flags):
+        return dated  # nothing broken, or the answer already judged it
+    result.text = c.join([[breach.text], [result.text]])
+    result.flags = [*result.flags, *breach.flags]
+    if breach.refused and not result.refused:
+        result.refused, result.refusal_reason = True, breach.refusal_reason
+    return result
+
+
+async def _contact_dates(req: Request, client_id: str, result: EngineResult) -> EngineResult:
+    """ "按规定我最晚哪天得第一次联系他们": the rule's days as dates for this client, first."""
+    if not contact_dates.asks_contact_date(req.text):
+        return result
+    profile = await req.tb.acall("get_client_profile", {"client_id": client_id})
+    if lines := await contact_dates.contact_dates(req, profile):
+        result.text = c.join([lines, [result.text]])
+    return result
 
 
 # "胡杰是C4，能买积存金吗", "jin dong wants to top up his hybrid fund, ok?", "适合买X吗": may this
@@ -121,7 +153,19 @@ def _maturing_next(profile: dict) -> list[dict]:
     ]
 
 
-async def client_suitability(req: Request, profile: dict) -> str | None:
+@dataclass(frozen=True)
+class Fit:
+    """A client's suitability verdict as said (``text``) and whether it is a "no"."""
+
+    text: str
+    no: bool
+
+    def declines(self, asked: str) -> bool:
+        """A "no" to a sale the RM asked to be carried out declines the request."""
+        return self.no and asked_to_proceed(asked)
+
+
+async def client_suitability(req: Request, profile: dict) -> Fit | None:
     """The verdict for one client and one product, first: the client's grade (as the RM says it,
     else as the bank holds it) against the catalogue's risk level, cited to the bank's
     suitability rule. None when the turn does not ask it or the data cannot decide it."""
@@ -141,7 +185,7 @@ async def client_suitability(req: Request, profile: dict) -> str | None:
     if lead is None:
         return None
     older = await elderly_line(req, profile, str(rated[0]["risk_level"]))
-    return "\n".join([lead.render(req.lang), *([older] if older else [])])
+    return Fit("\n".join([lead.render(req.lang), *([older] if older else [])]), lead.verdict == "no")
 
 
 # "张永强86了，想买点…", "she's 78 now": the client's age as the RM says it.

@@ -35,7 +35,13 @@ PROCEED = re.compile(
     r"execute|sign|buy|put)\b.{0,20}\?|\bgo ahead\s*\?|"
     r"(?:直接|先|就|帮她|帮他|给她|给他).{0,6}(?:办|做|买|操作|下单|提交|申购|认购)(?:了|掉)?吧?\s*[?？]|"
     # "同事要他的手机号 我直接给她？": handing something over, put up for a yes
-    r"我?(?:直接|就)(?:给|发给?|转给?)(?:她|他|他们|她们|对方)(?:了|吧)?\s*[?？]",
+    r"我?(?:直接|就)(?:给|发给?|转给?)(?:她|他|他们|她们|对方)(?:了|吧)?\s*[?？]|"
+    # "你帮我把流程走了吧", "你帮我直接办了", "place the order for her": the assistant asked to
+    # carry the sale out, no question mark needed
+    r"(?:你|您)?(?:帮我|替我|给我)(?:直接|先|就)?(?:把(?:流程|手续|单子?)(?:给)?(?:走|办|下|提交)|"
+    r"走(?:个|一下|一遍)?流程|办了|办掉|下单|下个单|提交|操作一下)|"
+    r"\b(?:please |just |go ahead and )?(?:process|place|book|submit|put through|execute)\s+"
+    r"(?:it|the (?:order|purchase|trade|subscription)|an order|her order|his order)\b",
     re.I,
 )
 # Questions of fact that still want yes or no first ("是否覆盖", "are X covered?").

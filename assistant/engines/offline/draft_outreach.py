@@ -10,6 +10,7 @@ from assistant.engines.base import EngineResult
 from assistant.engines.offline import compose as c
 from assistant.engines.offline import figures
 from assistant.engines.offline.claims import breach_lead
+from assistant.engines.offline.direct import asks_yes_no
 from assistant.engines.offline.intent import dictated_words, topic_words
 from assistant.engines.offline.phrases import t
 from assistant.engines.offline.playbooks import channel_lookup, find, lookup
@@ -58,7 +59,16 @@ DECLINED = (
     "full_identifier",
     "pressure_selling",
     "insured_investment",
+    # Left out of a draft the RM can still send, but what was asked for is not written: the
+    # request is declined (DESIGN: an out-of-policy request), as the blind rounds' writers read it.
+    TIED,
+    "off_board_rate",
+    "coercion",
 )
+# Rules about what the RM asks to be said or done for a client: asked in a question about the
+# client ("你帮我直接跟他们承诺比别家高0.5个点", "tell them they must buy a wealth product once the
+# loan comes through"), the rule answers first.
+BREACHES = (*DECLINED, "client_credentials", "acting_for_client")
 
 
 # "a reminder", "提醒他一下": with no purpose of its own, a reminder is of what matures.
@@ -235,7 +245,25 @@ async def without_client(req: Request, asked: list[str] | None = None) -> Engine
     )
 
 
-async def _verdicts(req: Request, findings: list[dict]) -> list[str]:
+async def breaches(req: Request, client_id: str) -> EngineResult | None:
+    """The conduct rules the RM's own words ask to break in a question about a client, judged
+    first ("不可以：…" with the rule's passage); a request to say or do it, not put as a question,
+    is declined. None when the words break none."""
+    broken = [f for f in await _check_request(req, client_id, None) if f.get("code") in BREACHES]
+    if not broken:
+        return None
+    lines = await _verdicts(req, broken, dictated=False)
+    asked = not asks_yes_no(req.text)
+    return EngineResult(
+        c.join([lines]),
+        req.intent,
+        flags=[f"compliance:{f['code']}" for f in broken],
+        refused=asked,
+        refusal_reason="out_of_policy" if asked else None,
+    )
+
+
+async def _verdicts(req: Request, findings: list[dict], *, dictated: bool = True) -> list[str]:
     """What the RM dictated ("tell her she gets 3.5% guaranteed") judged before any draft: one
     line per conduct rule it breaks, the first led by the refusal, each cited to the playbook
     passage that states the rule. Suitability is not a matter of wording: ``_not_pitched``."""
@@ -248,7 +276,9 @@ async def _verdicts(req: Request, findings: list[dict]) -> list[str]:
         if decided is None:
             continue
         lead = replace(decided[0], rule=_unquoted(decided[0].rule))
-        lines.append(f"- {lead.rule} [{lead.n}]" if lines else lead.render(req.lang, dictated=True))
+        lines.append(
+            f"- {lead.rule} [{lead.n}]" if lines else lead.render(req.lang, dictated=dictated)
+        )
     return lines
 
 

@@ -18,6 +18,7 @@ from assistant.engines.offline import (
     book_query,
     capture,
     client_rule,
+    contact_dates,
     clients,
     followup,
     meeting_prep,
@@ -315,6 +316,16 @@ class OfflineEngine:
         with the client put in front of it, the nearest examples take it for a client question
         clearly above a policy one; "战略客户的服务频次是什么" stays a policy question."""
         remembered = ctx.state.get("client_ids") or []
+        if (
+            not (has_client or follow.client_ids)
+            and len(remembered) == 1
+            and ctx.state.get("last_intent") in followup.CLIENT_INTENTS
+            and contact_dates.asks_contact_date(ctx.masked_text)
+        ):
+            # "到期前7天那次提醒 我应该哪天打" after an answer about one client: a date, and the
+            # date is that client's (the rule alone is asked in days, not as a date)
+            slots.client_ids = list(remembered)
+            return replace(verdict, intent="client_facts")
         if (
             has_client
             or follow.client_ids

@@ -29,6 +29,20 @@ PHRASES: dict[str, dict[str, str]] = {
         "en": "That is the bank's general guidance. Tell me which client (name or id) and I will "
         "build a plan from their holdings, signals and interactions.",
     },
+    # contact_dates: the maturity rule's days turned into dates for one client
+    "contact_dates": {
+        "zh": "{product}（{code}）{date} 到期，按行内规定",
+        "en": "{product} ({code}) matures on {date}; by the bank's rule",
+    },
+    "contact_first": {
+        "zh": "首次联系最晚 {date}（到期前 {days} 天）",
+        "en": "first contact by {date} ({days} days before)",
+    },
+    "contact_second": {
+        "zh": "二次提醒 {date}（到期前 {days} 天）",
+        "en": "second reminder on {date} ({days} days before)",
+    },
+    "contact_past": {"zh": "，已过 {days} 天", "en": " — {days} days ago"},
     "ambiguous": {
         "zh": "找到多位匹配的客户，请确认是哪一位：",
         "en": "Several clients match — which one do you mean?",

@@ -62,8 +62,6 @@ class GuaranteedReturnRule(PhraseRule):
             rf"(?:承诺|答应|许诺)(?:给)?(?:她|他|您|你|客户)?(?:年化)?(?:收益率?|回报率?)?\s*{NUMBER}|"
             # "肯定能有4%", "一定赚3个点": a return said to be certain is a return promised
             rf"(?:一定|肯定|绝对|百分百|100%)(?:能|会|可以)?(?:有|赚|拿到|达到|收益)[^，,。；;]{{0,6}}?{NUMBER}|"
-            # "利率我保证比别家高0.5个点": a rate promised against other banks' (未经审批的报价)
-            r"保证[^，,。；;]{0,6}比(?:别家|他行|别的银行|其他银行|同业|外面)[^，,。；;]{0,4}(?:高|多)|"
             # "利率保证高于挂牌" / "一定比挂牌高": a rate above the published one, promised
             r"(?:保证|承诺|答应|一定|肯定|包)[^，,。；;]{0,8}(?:高于|超过|比)挂牌[^，,。；;]{0,4}|"
             r"(?:高于|超过)挂牌利率[^，,。；;]{0,6}(?:保证|没问题|肯定|一定)",
@@ -74,7 +72,7 @@ class GuaranteedReturnRule(PhraseRule):
             r"guaranteed\s+(?:an?\s+)?(?:annual(?:ised|ized)?\s+|fixed\s+|high\s+|steady\s+)?"
             r"(?:returns?|yields?|income|profits?|gains?|payouts?)|"
             rf"guaranteed\s+(?:an?\s+)?(?:[a-z]+\s+){{0,2}}?{NUMBER}|{NUMBER}\s+(?:[a-z]+\s+)?guaranteed|"
-            rf"guarantees?\s+(?:you\s+)?(?:an?\s+)?(?:{NUMBER}|returns?|profits?|income|yields?)|"
+            rf"guarantee[sd]?\s+(?:you\s+|her\s+|him\s+|them\s+|the client\s+|⟦(?:CLIENT|PERSON)_\d+⟧\s+)?(?:an?\s+)?(?:{NUMBER}|returns?|profits?|income|yields?)|"
             r"(?:returns?|yields?|income|profits?)\s+(?:is|are)\s+(?:fully\s+|100%\s+)?guaranteed|"
             r"sure[- ](?:fire\s+)?(?:profit|win|bet)|"
             r"guarantee\w*\s+(?:you\s+|them\s+|her\s+|him\s+)?(?:an?\s+)?(?:better|higher)\s+(?:rate|return|yield)s?\s+than|"

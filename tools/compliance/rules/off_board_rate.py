@@ -31,13 +31,20 @@ class OffBoardRateRule(PhraseRule):
             rf"在{_POSTED_ZH}(?:基础上|之上)(?:再)?(?:上浮|加|多给)|"
             r"私下[^。]{0,12}?(?:给到?|答应|承诺|保证)[^，。,]{0,12}(?:利率|利息|收益|上浮|加点|\d+(?:\.\d+)?\s*%)|"
             # "保证给他们上浮到3%": a rise over the posted rate, promised before it is approved
-            r"(?:承诺|保证|答应)[^，。,]{0,10}(?:利率)?(?:上浮|加点|上调)",
+            r"(?:承诺|保证|答应)[^，。,]{0,10}(?:利率)?(?:上浮|加点|上调)|"
+            # "利率我保证比别家高0.5个点", "跟他们承诺比别家高": a price against other banks', promised
+            # before the bank has approved it (未经审批不得报价)
+            r"(?:保证|承诺|答应|许诺|包)[^，,。；;]{0,6}比(?:别家|他行|别的银行|其他银行|同业|外面)"
+            r"[^，,。；;]{0,4}(?:高|多)",
             _WHY,
             _FIX,
         ),
         phrase(
             rf"\b(?:above|over|higher than|better than|beat(?:ing)?) (?:the |our )?{_POSTED_EN}\b|"
-            r"\boff-?board (?:rate|pricing)\b",
+            r"\boff-?board (?:rate|pricing)\b|"
+            # "promise them 0.5% more than the other bank": a price against another bank's
+            r"\b(?:promise|guarantee|commit|assure)\w*\s+(?:\w+\s+){0,3}?(?:[\d.]+\s*%|[\d.]+ (?:points?|bps?)) "
+            r"(?:more|higher|above|over)\b.{0,12}\b(?:other|another|the other|their) banks?\b",
             _WHY,
             _FIX,
         ),

@@ -71,7 +71,13 @@ class TiedSellingRule(PhraseRule):
             # "sign up for payroll and next year's credit renewal goes smoother"
             rf"\b(?:sign(?:s|ing)? up for|tak(?:e|es|ing)|open(?:s|ing)?|mov(?:e|es|ing)) (?:our |the |your )?"
             rf"(?:{_PRODUCT_EN})\b.{{0,50}}\b(?:{_BENEFIT_EN}|credit|renewal)\b.{{0,30}}"
-            rf"\b(?:easier|smoother|faster|quicker|priority)\b",
+            rf"\b(?:easier|smoother|faster|quicker|priority)\b|"
+            # "loan is almost approved - tell them they need to buy one of our wealth products
+            # once it comes through": a purchase made the price of the loan
+            rf"\b(?:loan|credit|mortgage|facility|approval)\b.{{0,60}}\b(?:has|have|needs?|must|got)\s+"
+            rf"(?:to\s+)?(?:buy|take|open|sign up for|put money in)\b.{{0,40}}\b(?:once|when|after|"
+            rf"as soon as|before)\b.{{0,30}}\b(?:comes? through|approved|goes through|is granted|"
+            rf"disburs\w*|drawn)\b",
             _WHY,
             _FIX,
         ),
