@@ -11,7 +11,7 @@ from tools.bank.records import RMRecord
 from tools.book_query import BookQuery, describe
 from tools.catalogue import Catalogue
 from tools.intelligence.book import BookRow
-from tools.intelligence.book_select import SUMMED, Resolved, per_rm, select
+from tools.intelligence.book_select import SUMMED, Resolved, maturing_total, per_rm, select
 from tools.intelligence.followup import FollowUpGap
 from tools.names.staff import forms, owner_reading, resolve
 from tools.outcomes.book import Keyed, open_gaps, open_rows, row_actions
@@ -92,6 +92,9 @@ def list_book(tb: Toolbox, args: ListBookArgs) -> dict:
     out["totals"] = {
         m: round(sum(getattr(r, attr) for r in summed), 2) for m, attr in SUMMED.items()
     }
+    if args.maturity_within_days is not None:
+        resolved = _resolved(tb, args, rm)
+        out["totals"]["maturing"] = round(maturing_total(summed, args, resolved), 2)
     if args.group_by_rm:
         team = sorted({r.rm_id for r in intel.book_rows(book)})
         out["per_rm"] = [
@@ -115,15 +118,20 @@ def list_book(tb: Toolbox, args: ListBookArgs) -> dict:
     return out
 
 
-def _select(
-    tb: Toolbox, args: BookQuery, rm: RMRecord | None
-) -> tuple[list[BookRow], Keyed | None]:
-    """The caller's book rows the query matches, in its order (and the open actions by client)."""
-    resolved = Resolved(
+def _resolved(tb: Toolbox, args: BookQuery, rm: RMRecord | None) -> Resolved:
+    """The query's product names as the catalogue's codes, and the RM it is of."""
+    return Resolved(
         holds=_codes(tb, args.holds, args.client_type),
         lacks=_codes(tb, args.lacks, args.client_type),
         rm_id=rm.rm_id if rm else None,
     )
+
+
+def _select(
+    tb: Toolbox, args: BookQuery, rm: RMRecord | None
+) -> tuple[list[BookRow], Keyed | None]:
+    """The caller's book rows the query matches, in its order (and the open actions by client)."""
+    resolved = _resolved(tb, args, rm)
     every, keyed = _open(tb, tb.services.intelligence.book_rows(tb.caller.client_ids))
     if args.among:  # "which of them": the list on screen, still only what the caller may read
         among = set(args.among)

@@ -120,7 +120,8 @@ def contains(text: str, phrase: str) -> bool:
         return phrase in text.lower()
     # "Working-Capital Line" carries "working capital": a hyphen joins words, it is not a letter
     text, phrase = _HYPHEN.sub(" ", text.lower()), _HYPHEN.sub(" ", phrase)
-    return re.search(rf"(?<![a-z0-9]){re.escape(phrase)}(?![a-z0-9])", text) is not None
+    # "FX forwards", "CDs": an English plural still names the product
+    return re.search(rf"(?<![a-z0-9]){re.escape(phrase)}(?:e?s)?(?![a-z0-9])", text) is not None
 
 
 def _category(category: str) -> str:

@@ -75,6 +75,12 @@ class DraftOutreachArgs(BaseModel):
         description="The client's contact to address, as the RM named them: a ⟦PERSON_n⟧ token "
         "or a surname and title (郭经理, Mr Huang); default the primary contact",
     )
+    occasion: str | None = Field(
+        default=None,
+        max_length=40,
+        description="For a greeting: the festival or day it is for, in the message's language "
+        "(冬至, 中秋节, 生日, 'the Mid-Autumn Festival', 'your birthday')",
+    )
 
 
 class CheckComplianceArgs(BaseModel):
@@ -155,7 +161,9 @@ def draft_outreach(tb: Toolbox, args: DraftOutreachArgs) -> dict:
             ).items()
             if k not in args.exclude  # a phrase missing its value is left out of the draft
         }
-        | {"rm_name": tb.caller.rm.name},  # an RM's own name is not client PII
+        | {"rm_name": tb.caller.rm.name}  # an RM's own name is not client PII
+        # the RM's words: masked like points (the templates say it as given)
+        | ({"occasion": tb.mask_text(args.occasion)} if args.occasion else {}),
         client_risk_appetite=cast(RiskAppetite | None, c.risk_appetite),
         points=[tb.mask_text(p) for p in args.points],
         style=args.style,

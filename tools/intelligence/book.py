@@ -71,6 +71,8 @@ class BookRow:
     latest_deposit: float = 0.0
     # Every holding still to mature: (days from the as-of date, product code), soonest first.
     maturities: tuple[tuple[int, str], ...] = ()
+    # (days to maturity, product code, amount) of each holding ahead: what a window's sum adds
+    maturing_amounts: tuple[tuple[int, str, float], ...] = ()
     marks: tuple[SignalMark, ...] = ()  # the signals behind ``signals``, one per finding
     employees: int | None = None  # headcount, as the extract gives it (corporate clients)
     revenue: float | None = None  # annual revenue, as the extract gives it (corporate clients)
@@ -168,6 +170,11 @@ def _row(
         next_maturity_product=nxt[1],
         days_to_maturity=(nxt[0] - as_of).days if nxt[0] else None,
         maturities=tuple(((d - as_of).days, code) for d, code in maturing),
+        maturing_amounts=tuple(
+            ((h.maturity_date - as_of).days, h.product_code, h.balance)
+            for h in data.holdings
+            if h.maturity_date is not None and h.maturity_date >= as_of
+        ),
         urgency=max((urgency_score(s.due_date, as_of) for s in signals), default=0.0),
         loan_balance=metrics.loan_balance,
         aum=metrics.aum,

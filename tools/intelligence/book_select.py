@@ -87,6 +87,20 @@ def _maturity_ok(row: BookRow, q: BookQuery, r: Resolved) -> bool:
     )
 
 
+def maturing_total(rows: Sequence[BookRow], q: BookQuery, r: Resolved) -> float:
+    """ "未来三个月到期的定期加大额存单一共多少钱": the amounts that mature in the query's window
+    (of the products named, when named) — not the clients' deposits."""
+    named = frozenset().union(*r.holds) if r.holds else None
+    start = q.maturity_from_days or 0
+    end = q.maturity_within_days if q.maturity_within_days is not None else -1
+    return sum(
+        amount
+        for row in rows
+        for days, code, amount in row.maturing_amounts
+        if start <= days <= end and (named is None or code in named)
+    )
+
+
 def keep(row: BookRow, q: BookQuery, r: Resolved) -> bool:
     """True when ``row`` passes every filter of ``q``."""
     return (

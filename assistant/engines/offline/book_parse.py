@@ -35,7 +35,8 @@ COUNT = re.compile(
 )
 TOP = re.compile(
     # "top3客户", "贷款top5": an English word beside Chinese has no \b (both are word characters)
-    rf"前\s*({NUMBER})\s*[名个家位]?|(?<![A-Za-z])top\s*({NUMBER})(?![A-Za-z0-9])|({NUMBER})\s*(?:个|家|位)(?:最|客户)",
+    # "到期前7天", "前3个月": a time before something, not a ranking's head
+    rf"前\s*({NUMBER})\s*(?![天日周月年]|个(?:月|工作日|星期|礼拜|小时)|工作日|小时|星期|礼拜)[名个家位]?|(?<![A-Za-z])top\s*({NUMBER})(?![A-Za-z0-9])|({NUMBER})\s*(?:个|家|位)(?:最|客户)",
     IC,
 )
 SUPERLATIVE = re.compile(
@@ -247,6 +248,8 @@ NORMATIVE = re.compile(
     r"(need|have) to\b|\brequired to\b|\bmust (i|we)\b|\bneed(s)? before\b|\bbefore the system\b|"
     r"\bdoes a (company|client|firm|business) need\b|规定|按规矩|按要求|应该.{0,6}(多少|几)|至少要|要求.{0,6}(多少|几)|"
     r"多久.{0,6}一次|\bhow often\b|"
+    # "到期前7天要做啥": what the rule has the RM do at a stage, not which clients
+    r"(?:要|该|应该|得|需要)(?:做|干)(?:啥|什么|嘛|哪些)|"
     # "can i tell clients deposits are insured?": what may be said, not who holds what
     r"\b(can|may|could|should) (i|we) (tell|say|promise|mention|claim|say to)\b|"
     r"(能|可以|可不可以|能不能)(跟|和|对|给)客户(说|讲|承诺|表示)",

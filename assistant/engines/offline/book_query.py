@@ -46,6 +46,7 @@ FIGURES = {
     "aum": ("aum", "金融资产", "AUM"),
     "days_since_contact": ("days_since_contact", "距上次接触（天）", "days since contact"),
     "maturing_amount": ("next_maturity_amount", "到期金额", "amount maturing"),
+    "maturing": ("", "期内到期金额", "amount maturing in the window"),
 }
 
 
@@ -216,8 +217,12 @@ async def _named_holding(req: Request, args: dict) -> dict:
     name or code), which no product word of the parser reads, filters the book by holding it."""
     found = await named_products(req.tb, req.text, segment=args.get("client_type"))
     product = exact_product(found)
-    phrase = (found.get("asked_for") or "").lower()
-    # "谁手上有股票基金精选": the product's own name, not the kind word ("基金") inside it.
+    # "谁手上有股票基金精选": the product's own name, not the kind word ("基金") inside it —
+    # in either language ("FX forwards": the kind word "fx" is in its English name).
+    phrase = " ".join(
+        (v or "").lower() for v in (found.get("asked_for"), *(
+            (product or {}).get(k) for k in ("name", "name_en")))
+    )  # fmt: skip
     if product is None or not all(w.lower() in phrase for w in args.get("holds", [])):
         return args
     # Said back in the answer's language: "holding Treasury Liquidity Pool", not its Chinese name
@@ -447,7 +452,9 @@ def _total(result: dict, args: dict, language: str, text: str) -> str:
     """ "加起来多少": the sum of the figure asked about (else the one the list is ranked or
     bounded by, else deposits) over every client that matched."""
     bounded = [t_["measure"] for t_ in args.get("thresholds", [])]
-    wanted = [measure_named(text), args.get("sort_by"), *bounded, "deposit"]
+    # "到期的…一共多少钱": of maturities, what matures in the window, unless a figure is named
+    maturing = "maturing" if args.get("maturity_within_days") is not None else None
+    wanted = [measure_named(text), maturing, args.get("sort_by"), *bounded, "deposit"]
     measure = next(m for m in wanted if m in result["totals"])
     label = FIGURES[measure][1 if language == "zh" else 2]
     amount = _exact(result["totals"][measure], language)

@@ -3,15 +3,14 @@ about, read the profile, hand it to the intent's module."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 import re
+from dataclasses import dataclass
 
 from assistant.core.types import StatusEvent
 from assistant.engines.base import EngineResult
 from assistant.engines.offline import (
-    contact_dates,
     client_facts,
+    contact_dates,
     draft_each,
     draft_outreach,
     playbook_qa,
@@ -185,7 +184,9 @@ async def client_suitability(req: Request, profile: dict) -> Fit | None:
     if lead is None:
         return None
     older = await elderly_line(req, profile, str(rated[0]["risk_level"]))
-    return Fit("\n".join([lead.render(req.lang), *([older] if older else [])]), lead.verdict == "no")
+    return Fit(
+        "\n".join([lead.render(req.lang), *([older] if older else [])]), lead.verdict == "no"
+    )
 
 
 # "张永强86了，想买点…", "she's 78 now": the client's age as the RM says it.

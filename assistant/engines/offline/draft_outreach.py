@@ -8,7 +8,7 @@ from dataclasses import replace
 from assistant.core.types import StatusEvent
 from assistant.engines.base import EngineResult
 from assistant.engines.offline import compose as c
-from assistant.engines.offline import figures
+from assistant.engines.offline import figures, occasions
 from assistant.engines.offline.claims import breach_lead
 from assistant.engines.offline.direct import asks_yes_no
 from assistant.engines.offline.intent import dictated_words, topic_words
@@ -50,6 +50,7 @@ PUSHED_SALE = re.compile(
     re.I,
 )
 TIED = "tied_selling"
+GREETING = "birthday_or_festival"
 # Wording asked for that no draft may carry: the answer declines it (the draft shown is the
 # bank's wording). Made-up urgency ("今天最后一天 不买就没了，逼一下") is a way of misleading
 # the client like a promised return; tied wording only drops out of a draft still sendable.
@@ -149,12 +150,16 @@ async def answer(req: Request, profile: dict) -> EngineResult:
         args["topic"] = topic  # not the tool's: the state's, for an edit
     if req.slots.contact:  # "打给郭经理": the contact named, not the primary one
         args["contact"] = req.slots.contact
+    if purpose == GREETING and (day := occasions.occasion(req.text) or req.slots.occasion):
+        args["occasion"] = day  # "冬至快到了 写个节日问候": the day named, not "节日快乐"
     draft: dict = {}
     if unsuitable := _unsuitable(broken, product, purpose):
         body = [await _not_pitched(req, unsuitable)]
     else:
         framed = [t("topic_point", args["language"]).format(topic=topic)] if topic else []
         call = {k: v for k, v in args.items() if k != "topic"}
+        if day := args.get("occasion"):
+            call["occasion"] = occasions.said(day, args["language"])
         # two asks for the same product ("加上大额存单", "mention the CD") say it once
         offered = list(
             dict.fromkeys([await _option_line(req, p, args["language"], cid) for p in points])

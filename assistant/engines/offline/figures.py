@@ -87,6 +87,39 @@ def asked(text: str) -> list[str]:
     return found
 
 
+# "3月", "三月份", "March", "2026-03": one month named, whose figure is asked ("三月份呢" after
+# "6月日均多少": the same figure, of that month).
+MONTH_NAMES = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+NAMED_MONTH = re.compile(
+    # not "近三月" / "过去3月" / "前两月" (a span of months), nor "3个月"
+    r"(?<![\d年近前后去这上下本每几两])(\d{1,2}|[一二三四五六七八九十]{1,3})\s*月(?:份)?"
+    r"(?!\s*(?:内|以内|之内|后|底前|以来))|"
+    r"\d{4}[-/年](\d{1,2})(?:月)?(?![\d日号])|"
+    # "may" only where it is the month ("in May", "May 2026"), never "may I"
+    r"\b(" + "|".join(m for m in MONTH_NAMES if m != "may") + r")[a-z]*\b|"
+    r"\b(?:in|of|for|since) (may)\b|\b(may)(?=\s*\d{4}\b|'s\b)",
+    IC,
+)
+
+
+def named_month(text: str, months: list[dict]) -> dict | None:
+    """The month of ``months`` the text names (the latest of that calendar month); None when
+    it names none, or one the extract does not hold."""
+    m = NAMED_MONTH.search(text)
+    if m is None:
+        return None
+    if word := m.group(3) or m.group(4) or m.group(5):
+        wanted = MONTH_NAMES.index(word.lower()[:3]) + 1
+    else:
+        raw = m.group(1) or m.group(2)
+        value = number(raw)
+        wanted = int(value) if value else 0
+    if not 1 <= wanted <= 12:
+        return None
+    held = [row for row in months if str(row.get("month", "")).endswith(f"-{wanted:02d}")]
+    return held[-1] if held else None
+
+
 def lead(text: str, profile: dict, language: str, *, product_named: bool = False) -> list[str]:
     """The lines answering the asked figures, before the snapshot; empty when none is asked or
     the extract holds no months for the client. ``product_named``: the question named a product,
@@ -94,7 +127,14 @@ def lead(text: str, profile: dict, language: str, *, product_named: bool = False
     months = profile.get("months") or []
     zh = language == "zh"
     lines: list[str] = []
-    for name in asked(text):
+    month = named_month(text, months)
+    wanted = asked(text) or (["deposit"] if month and MONTH_ALONE.search(text) else [])
+    if month and month is not months[-1]:
+        for name in [n for n in wanted if n in ("deposit", "loan")]:
+            key = "loan_balance" if name == "loan" else "avg_daily_deposit"
+            lines.append(_of_month(month, key, zh))
+        wanted = [n for n in wanted if n not in ("deposit", "loan")]
+    for name in wanted:
         if name == "age":
             lines += _age(profile, zh)
         elif name == "revenue":
@@ -211,6 +251,27 @@ def _window(text: str) -> int:
         return 12
     value = number(m.group(1) or m.group(2) or "")
     return max(2, min(int(value or TREND_MONTHS), 12))
+
+
+# "三月份呢", "and March?": a month alone after a figure asked — the same figure, of that month
+MONTH_ALONE = re.compile(
+    r"^\s*(?:那|那么|还有)?\s*\S{1,8}\s*(?:呢|的呢|的)\s*[?？]?\s*$|^\s*(?:and|what about|how about)\b",
+    IC,
+)
+
+
+def _of_month(month: dict, key: str, zh: bool) -> str:
+    """One named month's figure, to the yuan."""
+    value, when = month[key], month["month"]
+    if key == "loan_balance":
+        return (
+            f"- {when} 月末贷款余额：{exact_zh(value)}"
+            if zh
+            else f"- Loan balance ({when}): {exact_en(value)}"
+        )
+    if zh:
+        return f"- {when} 日均存款：{exact_zh(value)}"
+    return f"- Average daily deposits ({when}): {exact_en(value)}"
 
 
 def _latest(month: dict, key: str, zh: bool, profile: dict | None = None) -> str:

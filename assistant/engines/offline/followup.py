@@ -665,6 +665,7 @@ def inherit_draft(slots: Slots, text: str, draft: dict) -> None:
     slots.style = slots.style or draft.get("style")
     slots.contact = slots.contact or draft.get("contact")
     slots.topic = draft.get("topic")
+    slots.occasion = draft.get("occasion")
     slots.include = list(draft.get("include") or [])  # a fact line added once stays
     # "别写金额" holds for every edit after it, unless the edit adds the fact back
     slots.exclude = list(dict.fromkeys([*(draft.get("exclude") or []), *slots.exclude]))

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from assistant.engines.offline.book_parse import PERMISSION_ASKED
+from assistant.engines.offline.book_parse import PERMISSION_ASKED, TOTAL
 from assistant.engines.offline.followup import PRONOUN
 from assistant.privacy.tokens import TOKEN_RE
 
@@ -567,6 +567,10 @@ def classify(
                 # wants me to keep his USB key, ok?") is no draft, however near its examples.
                 scores["draft_outreach"] = float("-inf")
             best = max(scores, key=lambda k: scores[k])
+            if book_like and not has_client and best == "playbook_qa" and TOTAL.search(text):
+                # "未来三个月到期的定期加大额存单一共多少钱": a sum is only ever of a book, and the
+                # book reader found one's shape; the rule playbooks near it hold no sums
+                best = "book_query"
     return IntentResult(
         best, scores, bool(FULL_ID_REQUEST.search(text)), bool(INJECTION.search(text))
     )

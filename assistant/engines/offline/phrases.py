@@ -298,8 +298,8 @@ PHRASES: dict[str, dict[str, str]] = {
         "before accepting or giving anything.",
     },
     "team_not_yours": {
-        "zh": "你只能查看自己名下的客户，团队的客户数据由团队长查看；可以问我“我名下的……”。",
-        "en": "You can only see your own book; the team's clients are your team lead's to see — ask me about \"my clients …\".",
+        "zh": "你没有查看团队客户的权限：你只能查看自己名下的客户，团队的客户数据由团队长查看；可以问我“我名下的……”。",
+        "en": "You don't have permission to see the team's clients: you can only see your own book; the team's clients are your team lead's to see — ask me about \"my clients …\".",
     },
     "book_total_3m": {
         "zh": "近三月日均存款合计 {amount}。",

@@ -106,6 +106,7 @@ class Slots:
     exclude: list[str] = field(default_factory=list)  # facts it must leave out ("别写金额")
     contact: str | None = None  # the person a draft is for ("打给郭经理"): their token
     topic: str | None = None  # what the last draft was about, for an edit (see draft_outreach)
+    occasion: str | None = None  # the last greeting's day (冬至, 生日), for an edit of it
 
 
 def detect_language(text: str) -> Literal["zh", "en"]:

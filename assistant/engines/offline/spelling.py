@@ -18,8 +18,32 @@ TOKEN = re.compile(r"⟦[A-Z]+_\d+⟧")
 MIN_LENGTH = 6
 
 
+# Chat shorthand an RM types in a hurry ("hw many clients does emily have"): whole words only,
+# none that could be a code or a name beside Chinese ("u" stays: "U盾").
+SHORTHAND = {
+    "hw": "how",
+    "wht": "what",
+    "wat": "what",
+    "whch": "which",
+    "abt": "about",
+    "tmr": "tomorrow",
+    "tmrw": "tomorrow",
+    "2day": "today",
+    "clts": "clients",
+    "custs": "clients",
+}
+_SHORT = re.compile(r"(?<![A-Za-z0-9])(" + "|".join(SHORTHAND) + r")(?![A-Za-z0-9])", re.I)
+
+
+def unabbreviated(text: str) -> str:
+    """``text`` with chat shorthand written out."""
+    return _SHORT.sub(lambda m: SHORTHAND[m.group(1).lower()], text)
+
+
 def corrected(text: str, vocabulary: frozenset[str]) -> str:
-    """``text`` with each long English word that is a slip of one vocabulary word replaced."""
+    """``text`` with chat shorthand written out and each long English word that is a slip of
+    one vocabulary word replaced."""
+    text = unabbreviated(text)
     if not vocabulary:
         return text
 
