@@ -185,8 +185,14 @@ async def answer(req: Request, profile: dict) -> EngineResult:
     # The draft's slots (ids and codes only) for an edit: "改成邮件", "shorter", "in English".
     # A promise of principal or returns the RM asked for ("就说保本保息，稳赚不赔") is declined —
     # the draft offered is the bank's wording, not the message asked for — so the answer is a
-    # refusal. Tied wording is left out of a draft the RM can still send.
-    declined = sale_declined or any(f.get("code") in DECLINED for f in _said(broken))
+    # refusal. Tied wording is left out of a draft the RM can still send, and the request to
+    # carry it is declined all the same; a pitch of a product above the client's grade is not
+    # written at all.
+    declined = (
+        sale_declined
+        or unsuitable is not None
+        or any(f.get("code") in DECLINED for f in _said(broken))
+    )
     return EngineResult(
         c.join(blocks),
         "draft_outreach",
