@@ -81,7 +81,11 @@ def build_app(fl: Frontline) -> FastAPI:
     from integrations.teams import build_teams
 
     teams = build_teams(
-        fl.core, settings, addresses=fl.channel_addresses, outcomes=lambda: fl.outcome_desk
+        fl.core,
+        settings,
+        addresses=fl.channel_addresses,
+        outcomes=lambda: fl.outcome_desk,
+        prep=lambda: fl.prep_documents,
     )
     teams.mount(app)
     teams_channel = teams.brief_channel()

@@ -23,10 +23,10 @@ from assistant.config import Settings
 from assistant.core.types import AssistantCore
 from assistant.errors import ConfigError
 from assistant.outcomes import OutcomeRecorder
+from integrations.documents import PrepSource
 from integrations.slack import blocks
 from integrations.slack.brief import SlackBriefChannel, SlackBriefListeners
 from integrations.slack.brief_blocks import DONE_ACTION, DRAFT_ACTION, NOT_NOW_ACTION
-from integrations.slack.files import PrepSource
 from integrations.slack.listeners import SlackListeners
 
 logger = logging.getLogger(__name__)

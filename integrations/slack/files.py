@@ -9,28 +9,16 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from typing import Any, Protocol
+from typing import Any
 
 from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
 
 from assistant.core.types import Answer
+from integrations.documents import PrepSource, prep_ids
 
 logger = logging.getLogger(__name__)
-PREFIX, SUFFIX = "/v1/prep/", ".docx"
 COMMENT = {"zh": "会前准备（Word 版）", "en": "Meeting prep (Word)"}
-
-
-class PrepSource(Protocol):
-    async def docx(self, rm_id: str, doc_id: str, channel: str) -> tuple[str, bytes] | None: ...
-
-
-def prep_ids(answer: Answer) -> list[str]:
-    return [
-        d.url.removeprefix(PREFIX).removesuffix(SUFFIX)
-        for d in answer.documents
-        if d.url.startswith(PREFIX) and d.url.endswith(SUFFIX)
-    ]
 
 
 async def upload_documents(

@@ -20,8 +20,9 @@ from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
 
 from assistant.core.types import Answer, AssistantCore, Feedback, Turn
+from integrations.documents import PrepSource
 from integrations.slack import blocks
-from integrations.slack.files import PrepSource, upload_documents
+from integrations.slack.files import upload_documents
 from integrations.slack.phrases import language_of, say
 
 logger = logging.getLogger(__name__)

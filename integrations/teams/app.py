@@ -36,6 +36,7 @@ from assistant.config import Settings, TeamsSettings
 from assistant.core.types import AssistantCore
 from assistant.outcomes import OutcomeRecorder
 from assistant.storage.channel_addresses import ChannelAddresses
+from integrations.documents import PrepSource
 from integrations.teams.auth import (
     TeamsAuthConfig,
     TeamsAuthError,
@@ -108,11 +109,13 @@ def build_teams(
     token_provider: AccessTokenProviderBase | None = None,
     addresses: ChannelAddresses | None = None,
     outcomes: Callable[[], OutcomeRecorder] | None = None,
+    prep: Callable[[], PrepSource] | None = None,
 ) -> TeamsIntegration:
     """The Teams integration. ``auth`` overrides the issuer/JWKS/host allow-lists (tests point
     it at a local JWKS); ``token_provider`` replaces MSAL for the outbound token;
     ``addresses`` keeps each RM's personal-chat reference for the morning brief; ``outcomes``
-    records Done / Not now from the brief card."""
+    records Done / Not now from the brief card; ``prep`` builds the meeting-prep documents an
+    answer offers, delivered as files in the personal chat once the RM consents."""
     teams = settings.teams
     auth = auth or TeamsAuthConfig.from_settings(teams)
     if auth.anonymous:
@@ -131,7 +134,12 @@ def build_teams(
     )
     agent = AgentApplication[TurnState](options, connection_manager=connections)
     handlers = TeamsHandlers(
-        core, emulator_users=auth.anonymous, addresses=addresses, outcomes=outcomes
+        core,
+        emulator_users=auth.anonymous,
+        addresses=addresses,
+        outcomes=outcomes,
+        prep=prep,
+        upload_allowed=auth.allows_upload_url,
     )
     handlers.register(agent)
     return TeamsIntegration(

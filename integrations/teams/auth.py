@@ -29,6 +29,14 @@ BOT_FRAMEWORK_ISSUER = "https://api.botframework.com"
 BOT_FRAMEWORK_JWKS = "https://login.botframework.com/v1/.well-known/keys"
 # Microsoft's public cloud; sovereign clouds add theirs through FRONTLINE_TEAMS_SERVICE_HOSTS.
 DEFAULT_SERVICE_HOSTS = ("smba.trafficmanager.net", "*.botframework.com")
+# Where Teams' file consent hands out upload sessions: the user's OneDrive for Business, in
+# the commercial, US government and China (21Vianet) clouds.
+DEFAULT_UPLOAD_HOSTS = (
+    "*.sharepoint.com",
+    "*.sharepoint.us",
+    "*.sharepoint-mil.us",
+    "*.sharepoint.cn",
+)
 _SCHEMES = ("http", "https")
 
 
@@ -60,6 +68,7 @@ class TeamsAuthConfig:
         default_factory=lambda: {BOT_FRAMEWORK_ISSUER: BOT_FRAMEWORK_JWKS}
     )
     allowed_service_hosts: tuple[str, ...] = DEFAULT_SERVICE_HOSTS
+    allowed_upload_hosts: tuple[str, ...] = DEFAULT_UPLOAD_HOSTS
     leeway_s: float = 60.0  # clock skew between Azure and this host
     jwks_timeout_s: float = 10.0
 
@@ -74,6 +83,11 @@ class TeamsAuthConfig:
     @property
     def anonymous(self) -> bool:
         return not self.app_id
+
+    def allows_upload_url(self, url: str | None) -> bool:
+        """Whether a consented file may be PUT to ``url``: https to an upload host (the
+        Emulator's loopback in anonymous development mode)."""
+        return service_url_allowed(url, self.allowed_upload_hosts, loopback=self.anonymous)
 
     def allows_service_url(self, url: str | None) -> bool:
         """Whether replies may be sent to ``url`` in this mode (see ``service_url_allowed``)."""

@@ -27,7 +27,8 @@ from assistant.core.types import Answer, AnswerEvent, AssistantCore, Feedback, T
 from assistant.errors import FrontlineError
 from assistant.outcomes import OutcomeRecorder, OutcomeRequest
 from assistant.storage.channel_addresses import ChannelAddresses
-from integrations.teams import cards
+from integrations.documents import PrepSource, prep_ids
+from integrations.teams import cards, files
 from integrations.teams.brief_card import draft_request_from_submit, outcome_from_submit
 from integrations.teams.phrases import both, language_of, say
 
@@ -65,15 +66,20 @@ class TeamsHandlers:
         emulator_users: bool = False,
         addresses: ChannelAddresses | None = None,
         outcomes: Callable[[], OutcomeRecorder] | None = None,
+        prep: Callable[[], PrepSource] | None = None,
+        upload_allowed: Callable[[str], bool] = lambda _url: False,
     ) -> None:
         self.core = core
         self.emulator_users = emulator_users
         self.addresses = addresses
         self.outcomes = outcomes  # Done / Not now on a brief line; None: not recorded here
+        self.prep = prep  # meeting-prep documents offered as files; None: none are offered
+        self.upload_allowed = upload_allowed  # where a consented file may be PUT
 
     def register(self, app: AgentApplication[TurnState]) -> None:
         app.conversation_update("membersAdded")(self.on_members_added)
         app.invoke("message/submitAction")(self.on_submit_action)
+        app.invoke(files.INVOKE)(self.on_file_consent)
         app.activity(ActivityTypes.message)(self.on_message)
         app.error(self.on_error)
 
@@ -189,6 +195,66 @@ class TeamsHandlers:
         await stream.end_stream()
         if sent_ids:  # every id of the stream, the final message's included
             await self.core.link_replies("teams", sent_ids, answer.turn_id)
+        await self._offer_documents(context, answer, turn)
+
+    # --- a meeting prep as a file (consent card, then the upload) ---------------------------
+
+    async def _offer_documents(self, context: TurnContext, answer: Answer, turn: Turn) -> None:
+        """A consent card per document the answer offers; the file itself goes only on Allow.
+        Built now only to say its size: nothing leaves until the RM consents."""
+        ids = prep_ids(answer) if self.prep is not None and not answer.refused else []
+        for doc_id in ids:
+            built = await self._document(str(turn.rm_id), doc_id)
+            if built is None:
+                continue
+            name, data = built
+            card = files.consent_card(name, len(data), doc_id, say("file_offer", answer.language))
+            await context.send_activity(Activity(type=ActivityTypes.message, attachments=[card]))
+
+    async def on_file_consent(self, context: TurnContext, _state: TurnState) -> None:
+        """The RM's Allow (upload, then show the file) or Decline on a consent card."""
+        activity = context.activity
+        language = "en" if (activity.locale or "").startswith("en") else "zh"
+        action, doc_id, info = files.consent_reply(activity.value)
+        rm_id = await self._rm_of(activity)
+        text: str | None = None
+        if action == "decline":
+            text = say("file_declined", language)
+        elif action == "accept" and doc_id and rm_id:
+            text = await self._deliver(context, rm_id, doc_id, info, language)
+        elif action == "accept":
+            text = say("file_gone", language)
+        if text:
+            await context.send_activity(MessageFactory.text(text))
+        await context.send_activity(
+            Activity(type=ActivityTypes.invoke_response, value=InvokeResponse(status=200, body={}))
+        )
+
+    async def _deliver(
+        self, context: TurnContext, rm_id: str, doc_id: str, info: dict, language: str
+    ) -> str | None:
+        """Upload the document to the URL Teams gave, then show it; a line to say when not."""
+        url = str(info.get("uploadUrl") or "")
+        if not self.upload_allowed(url):
+            logger.warning("teams: file consent with an upload URL outside the allow-list")
+            return say("file_failed", language)
+        built = await self._document(rm_id, doc_id)
+        if built is None:
+            return say("file_gone", language)
+        if not await files.upload(url, built[1]):
+            return say("file_failed", language)
+        card = files.file_info_card(info)
+        await context.send_activity(Activity(type=ActivityTypes.message, attachments=[card]))
+        return None
+
+    async def _document(self, rm_id: str, doc_id: str) -> tuple[str, bytes] | None:
+        if self.prep is None:
+            return None
+        try:
+            return await self.prep().docx(rm_id, doc_id, "teams")
+        except Exception as exc:  # a document that cannot be built costs the file, not the chat
+            logger.warning("teams: prep document not built (%s)", type(exc).__name__)
+            return None
 
     async def _ask(self, turn: Turn) -> Answer | None:
         try:

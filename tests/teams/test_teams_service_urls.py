@@ -200,3 +200,28 @@ async def test_outside_the_emulator_the_user_id_is_never_taken_for_an_aad_id(
     activity["channelId"] = "msteams"
     await anonymous_teams.post(activity, token=None)
     assert anonymous_teams.core.turns == []
+
+
+@pytest.mark.parametrize(
+    ("url", "allowed"),
+    [
+        # upload sessions Teams' file consent hands out, in the user's OneDrive for Business
+        ("https://contoso-my.sharepoint.com/personal/wang_contoso_com/_api/v2.0/drive/s", True),
+        ("https://fabrikam-my.sharepoint.us/personal/x/_api/upload", True),
+        ("https://contoso-my.sharepoint.cn/personal/x/upload", True),
+        ("http://contoso-my.sharepoint.com/personal/x", False),  # https only
+        ("https://sharepoint.com/personal/x", False),  # a subdomain, not the domain itself
+        ("https://contoso-my.sharepoint.com.evil.net/x", False),
+        ("https://user:pw@contoso-my.sharepoint.com/x", False),
+        ("https://smba.trafficmanager.net/amer/", False),  # a reply host is not an upload host
+        ("http://127.0.0.1:3978/upload", False),  # loopback only in development mode
+        ("", False),
+    ],
+)
+def test_a_consented_file_goes_only_to_a_onedrive_upload_host(url: str, allowed: bool) -> None:
+    assert _config().allows_upload_url(url) is allowed
+
+
+def test_in_development_mode_the_emulator_on_loopback_may_take_the_upload() -> None:
+    assert _config(app_id=None).allows_upload_url("http://127.0.0.1:3978/upload")
+    assert not _config(app_id=None).allows_upload_url("http://192.168.1.5/upload")

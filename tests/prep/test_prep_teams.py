@@ -1,0 +1,155 @@
+"""A meeting prep asked in Teams: the answer in the personal chat, then a file consent card; on
+Allow the .docx is PUT to the OneDrive upload URL Teams gives and shown with a file info card.
+Through the real Agents SDK with signed tokens, the real core and prep service over the demo
+bank, and a local server standing in for both the Bot Connector and the upload session."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from pathlib import Path
+
+import httpx
+import pytest
+from fastapi import FastAPI
+
+from integrations.teams import TeamsAuthConfig, build_teams
+from integrations.teams.auth import BOT_FRAMEWORK_ISSUER, DEFAULT_SERVICE_HOSTS
+from integrations.teams.files import CONSENT, FILE_INFO
+from tests.conftest import make_settings
+from tests.support.recording import wait_for
+from tests.teams.harness import APP_ID, FakeBotService, FakeTokenProvider, TeamsHarness
+
+pytestmark = pytest.mark.slow
+
+
+def aad_of(fl, rm: str) -> str:
+    return next(r.teams_aad_id for r in fl.insights.rms if r.rm_id == rm and r.teams_aad_id)
+
+
+@asynccontextmanager
+async def teams_app(fl, home: Path) -> AsyncIterator[TeamsHarness]:
+    bot = FakeBotService()
+    bot.server.start()
+    try:
+        settings = make_settings(
+            home,
+            teams_app_id=APP_ID,
+            teams_app_password="app-secret",
+            teams_tenant_id="a1b2c3d4-e5f6-7890-abcd-ef1234567890",
+        )
+        auth = dataclasses.replace(
+            TeamsAuthConfig.from_settings(settings.teams),
+            issuers={BOT_FRAMEWORK_ISSUER: f"{bot.server.url}/keys"},
+            allowed_service_hosts=(*DEFAULT_SERVICE_HOSTS, "127.0.0.1"),
+            # the local upload session stands in for OneDrive (a loopback host listed here
+            # may use http; the setting's defaults are https SharePoint hosts only)
+            allowed_upload_hosts=("*.sharepoint.com", "127.0.0.1"),
+        )
+        app = FastAPI()
+        build_teams(
+            fl.core,
+            settings,
+            auth=auth,
+            token_provider=FakeTokenProvider(),
+            prep=lambda: fl.prep_documents,
+        ).mount(app)
+        transport = httpx.ASGITransport(app=app)
+        async with httpx.AsyncClient(transport=transport, base_url="http://t") as http:
+            yield TeamsHarness(http=http, bot=bot, core=fl.core)
+    finally:
+        bot.server.stop()
+
+
+def attachments(teams: TeamsHarness, kind: str) -> list[dict]:
+    return [
+        a
+        for m in teams.bot.messages()
+        for a in m.get("attachments") or []
+        if a.get("contentType") == kind
+    ]
+
+
+async def ask_prep(teams: TeamsHarness, fl, name: str, activity_id: str) -> dict:
+    """The prep asked in the personal chat; returns the consent card it brought."""
+    message = teams.activity("personal_message.json")
+    message.update(id=activity_id, text=f"明天见{name}")
+    message["from"]["aadObjectId"] = aad_of(fl, "RM001")
+    assert (await teams.post(message)).status_code == 202
+    await wait_for(lambda: attachments(teams, CONSENT), timeout=60)
+    (card,) = attachments(teams, CONSENT)
+    return card
+
+
+def consent(teams: TeamsHarness, doc_id: str, upload_url: str, **changes: object) -> dict:
+    invoke = teams.activity("file_consent_accept.json")
+    invoke["value"]["context"]["doc_id"] = doc_id
+    invoke["value"]["uploadInfo"]["uploadUrl"] = upload_url
+    invoke["value"].update(changes)
+    return invoke
+
+
+def puts(teams: TeamsHarness) -> list:
+    return [r for r in teams.bot.server.snapshot() if r.method == "PUT"]
+
+
+async def test_when_the_rm_allows_the_file_then_the_docx_is_uploaded_and_shown(
+    demo, busy_client, tmp_path
+) -> None:
+    fl, _ = demo
+    async with teams_app(fl, tmp_path / "home") as teams:
+        card = await ask_prep(teams, fl, busy_client.client.name, "1767378600101")
+        content = card["content"]
+        assert card["name"].endswith(".docx") and content["sizeInBytes"] > 1000
+        assert busy_client.client.name not in json.dumps(card, ensure_ascii=False)
+        doc_id = content["acceptContext"]["doc_id"]
+        invoke = consent(teams, doc_id, f"{teams.bot.server.url}/upload/session-1")
+        invoke["from"]["aadObjectId"] = aad_of(fl, "RM001")
+        response = await teams.post(invoke)
+        assert response.status_code == 200
+        await wait_for(lambda: attachments(teams, FILE_INFO), timeout=60)
+        (put,) = puts(teams)
+        (shown,) = attachments(teams, FILE_INFO)
+    size = int(put.headers["content-length"])
+    assert put.path == "/upload/session-1" and str(put.body).startswith("PK")  # a zip: .docx
+    assert put.headers["content-range"] == f"bytes 0-{size - 1}/{size}"
+    assert shown["contentUrl"].startswith("https://contoso-my.sharepoint.com/")
+    assert shown["content"]["uniqueId"] == "1150D938-8870-4044-9F2C-5BBDEBA70C8C"
+
+
+async def test_when_the_rm_declines_or_the_url_is_foreign_then_nothing_is_uploaded(
+    demo, busy_client, tmp_path
+) -> None:
+    fl, _ = demo
+    async with teams_app(fl, tmp_path / "home") as teams:
+        card = await ask_prep(teams, fl, busy_client.client.name, "1767378600102")
+        doc_id = card["content"]["acceptContext"]["doc_id"]
+        declined = consent(teams, doc_id, f"{teams.bot.server.url}/upload/s", action="decline")
+        declined["from"]["aadObjectId"] = aad_of(fl, "RM001")
+        assert (await teams.post(declined)).status_code == 200
+        # the same local server by a name the allow-list does not hold: a PUT would land here
+        port = teams.bot.server.url.rsplit(":", 1)[1]
+        foreign = consent(teams, doc_id, f"http://localhost:{port}/upload/s")
+        foreign["id"] = "f:foreign-upload-url"
+        foreign["from"]["aadObjectId"] = aad_of(fl, "RM001")
+        assert (await teams.post(foreign)).status_code == 200
+        await wait_for(lambda: len(teams.bot.messages()) >= 4, timeout=30)
+        texts = [m.get("text") or "" for m in teams.bot.messages()]
+        assert not puts(teams) and not attachments(teams, FILE_INFO)
+    assert any("不保存" in t for t in texts) and any("没能保存" in t for t in texts)
+
+
+async def test_when_another_rm_accepts_a_forwarded_card_then_nothing_opens(
+    demo, busy_client, tmp_path
+) -> None:
+    fl, _ = demo
+    async with teams_app(fl, tmp_path / "home") as teams:
+        card = await ask_prep(teams, fl, busy_client.client.name, "1767378600103")
+        doc_id = card["content"]["acceptContext"]["doc_id"]
+        invoke = consent(teams, doc_id, f"{teams.bot.server.url}/upload/session-2")
+        invoke["from"]["aadObjectId"] = aad_of(fl, "RM002")
+        assert (await teams.post(invoke)).status_code == 200
+        await wait_for(lambda: any("过期" in (m.get("text") or "") for m in teams.bot.messages()))
+        assert not puts(teams) and not attachments(teams, FILE_INFO)
