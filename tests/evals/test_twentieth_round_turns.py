@@ -8,16 +8,11 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.wiring import Frontline
-from tests.support.turns import ask, books, plain_rms
+from tests.support.turns import ask, book_rows, books, plain_rms
 from tools.intelligence.age import age_on
 from tools.intelligence.fmt import exact_en
 
 BANKS = ["demo_frontline", "harbour_frontline"]
-
-
-def _rows(fl: Frontline, rm: str) -> list:
-    return fl.insights.book_rows(frozenset(fl.bank.client_ids_of([rm])))
 
 
 @pytest.mark.slow
@@ -26,8 +21,8 @@ def test_clients_without_a_loan_are_counted_not_ranked_by_it(
     bank: str, request: pytest.FixtureRequest
 ) -> None:
     fl = request.getfixturevalue(bank)
-    rm = next(r for r in plain_rms(fl) if any(x.loan_balance > 0 for x in _rows(fl, r)))
-    none = sum(1 for x in _rows(fl, rm) if x.loan_balance <= 0)
+    rm = next(r for r in plain_rms(fl) if any(x.loan_balance > 0 for x in book_rows(fl, r)))
+    none = sum(1 for x in book_rows(fl, rm) if x.loan_balance <= 0)
     answer = ask(fl, "我有多少客户没有贷款", rm)
     assert answer.intent == "book_query" and f"{none} 位" in answer.text, answer.text[:300]
     assert "无贷款余额" in answer.text and "0.0001" not in answer.text
@@ -66,8 +61,8 @@ def test_a_sum_over_a_book_is_its_figure_and_listed_when_asked(
     bank: str, request: pytest.FixtureRequest
 ) -> None:
     fl = request.getfixturevalue(bank)
-    rm = max(plain_rms(fl), key=lambda r: len(_rows(fl, r)))
-    rows = _rows(fl, rm)
+    rm = max(plain_rms(fl), key=lambda r: len(book_rows(fl, r)))
+    rows = book_rows(fl, rm)
     total = round(sum(x.loan_balance for x in rows), 2)
     summed = ask(fl, "total loan outstanding across my clients?", rm, conversation=f"sum-{bank}")
     assert exact_en(total) in summed.text and summed.client_ids == [], summed.text[:300]
@@ -169,7 +164,7 @@ def test_a_list_per_rm_narrowed_to_one_colleague_lists_their_clients(
         if lead.role == "team_lead"
         for rm in rms
         if rm.team_id == lead.team_id and rm.role == "rm"
-        if (ids := {r.client_id for r in _rows(fl, rm.rm_id) if "dormancy" in r.signals})
+        if (ids := {r.client_id for r in book_rows(fl, rm.rm_id) if "dormancy" in r.signals})
     )
     chat = f"narrow-{bank}"
     ask(fl, "list the dormant clients across my team, grouped by RM", lead, conversation=chat)

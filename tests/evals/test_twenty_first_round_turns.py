@@ -11,15 +11,10 @@ from datetime import timedelta
 
 import pytest
 
-from assistant.wiring import Frontline
-from tests.support.turns import ask, books, plain_rms
+from tests.support.turns import ask, book_rows, books, plain_rms
 from tools.intelligence.fmt import exact_zh
 
 BANKS = ["demo_frontline", "harbour_frontline"]
-
-
-def _rows(fl: Frontline, rm: str) -> list:
-    return fl.insights.book_rows(frozenset(fl.bank.client_ids_of([rm])))
 
 
 @pytest.mark.slow
@@ -114,9 +109,12 @@ def test_what_matures_in_a_window_is_summed_not_the_clients_deposits(
     bank: str, request: pytest.FixtureRequest
 ) -> None:
     fl = request.getfixturevalue(bank)
-    rm = max(plain_rms(fl), key=lambda r: len(_rows(fl, r)))
+    rm = max(plain_rms(fl), key=lambda r: len(book_rows(fl, r)))
     total = sum(
-        amount for row in _rows(fl, rm) for days, _, amount in row.maturing_amounts if days <= 90
+        amount
+        for row in book_rows(fl, rm)
+        for days, _, amount in row.maturing_amounts
+        if days <= 90
     )
     answer = ask(fl, "未来90天到期的一共多少钱", rm)
     said = exact_zh(round(total, 2))
@@ -161,14 +159,16 @@ def test_shorthand_a_plural_product_and_a_stage_of_the_rule(
     fl = request.getfixturevalue(bank)
     rm = plain_rms(fl)[0]
     count = ask(fl, "hw many clients do I have", rm)
-    assert count.intent == "book_query" and str(len(_rows(fl, rm))) in count.text, count.text[:300]
-    held = {code for r in _rows(fl, rm) for code in r.held}
+    assert count.intent == "book_query" and str(len(book_rows(fl, rm))) in count.text, count.text[
+        :300
+    ]
+    held = {code for r in book_rows(fl, rm) for code in r.held}
     product = next(
         p
         for code, p in sorted(fl.bank.products().items())
         if code in held and p.name_en and not p.name_en.endswith("s") and " " in p.name_en
     )
-    holders = {r.client_id for r in _rows(fl, rm) if product.product_code in r.held}
+    holders = {r.client_id for r in book_rows(fl, rm) if product.product_code in r.held}
     listed = ask(fl, f"which of my clients have {product.name_en}s with us?", rm)
     assert listed.intent == "book_query", listed.text[:300]
     assert set(listed.client_ids) <= holders and listed.client_ids, listed.text[:300]

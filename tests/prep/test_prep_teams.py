@@ -5,7 +5,6 @@ bank, and a local server standing in for both the Bot Connector and the upload s
 
 from __future__ import annotations
 
-import dataclasses
 import json
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
@@ -13,14 +12,10 @@ from pathlib import Path
 
 import httpx
 import pytest
-from fastapi import FastAPI
 
-from integrations.teams import TeamsAuthConfig, build_teams
-from integrations.teams.auth import BOT_FRAMEWORK_ISSUER, DEFAULT_SERVICE_HOSTS
 from integrations.teams.files import CONSENT, FILE_INFO
-from tests.conftest import make_settings
 from tests.support.recording import wait_for
-from tests.teams.harness import APP_ID, FakeBotService, FakeTokenProvider, TeamsHarness
+from tests.teams.harness import FakeBotService, TeamsHarness, signed_teams_app
 
 pytestmark = pytest.mark.slow
 
@@ -34,28 +29,11 @@ async def teams_app(fl, home: Path) -> AsyncIterator[TeamsHarness]:
     bot = FakeBotService()
     bot.server.start()
     try:
-        settings = make_settings(
-            home,
-            teams_app_id=APP_ID,
-            teams_app_password="app-secret",
-            teams_tenant_id="a1b2c3d4-e5f6-7890-abcd-ef1234567890",
+        # the local upload session stands in for OneDrive (a loopback host listed in the
+        # allow-list may use http; the defaults are https SharePoint hosts only)
+        app, _, _ = signed_teams_app(
+            fl.core, home, bot, upload_hosts=("127.0.0.1",), prep=lambda: fl.prep_documents
         )
-        auth = dataclasses.replace(
-            TeamsAuthConfig.from_settings(settings.teams),
-            issuers={BOT_FRAMEWORK_ISSUER: f"{bot.server.url}/keys"},
-            allowed_service_hosts=(*DEFAULT_SERVICE_HOSTS, "127.0.0.1"),
-            # the local upload session stands in for OneDrive (a loopback host listed here
-            # may use http; the setting's defaults are https SharePoint hosts only)
-            allowed_upload_hosts=("*.sharepoint.com", "127.0.0.1"),
-        )
-        app = FastAPI()
-        build_teams(
-            fl.core,
-            settings,
-            auth=auth,
-            token_provider=FakeTokenProvider(),
-            prep=lambda: fl.prep_documents,
-        ).mount(app)
         transport = httpx.ASGITransport(app=app)
         async with httpx.AsyncClient(transport=transport, base_url="http://t") as http:
             yield TeamsHarness(http=http, bot=bot, core=fl.core)

@@ -46,3 +46,8 @@ def books(fl: Frontline) -> Iterator[tuple[str, ClientData]]:
     for rm in plain_rms(fl):
         for data in fl.bank.client_data(sorted(fl.bank.client_ids_of([rm]))):
             yield rm, data
+
+
+def book_rows(fl: Frontline, rm: str) -> list:
+    """The book rows (tier, signals, measures) of one RM's clients, as the book query reads them."""
+    return fl.insights.book_rows(frozenset(fl.bank.client_ids_of([rm])))

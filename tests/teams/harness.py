@@ -164,10 +164,15 @@ class TeamsHarness:
 
 
 def signed_teams_app(
-    core: AssistantCore, home: Path, bot: FakeBotService
+    core: AssistantCore,
+    home: Path,
+    bot: FakeBotService,
+    upload_hosts: tuple[str, ...] = (),
+    **build: Any,
 ) -> tuple[FastAPI, TeamsAuthConfig, Any]:
     """The real Teams app over ``core`` with an app id: tokens signed by ``bot``'s key set, the
-    fake connector on loopback allowed as a service host. Returns (app, auth, settings)."""
+    fake connector on loopback allowed as a service host (``upload_hosts`` added to the upload
+    allow-list; ``build``: more of ``build_teams``' arguments). Returns (app, auth, settings)."""
     settings = make_settings(
         home,
         teams_app_id=APP_ID,
@@ -179,10 +184,13 @@ def signed_teams_app(
         issuers={BOT_FRAMEWORK_ISSUER: f"{bot.server.url}/keys"},
         allowed_service_hosts=(*DEFAULT_SERVICE_HOSTS, "127.0.0.1"),
     )
-    return teams_app(core, settings, auth), auth, settings
+    auth = dataclasses.replace(
+        auth, allowed_upload_hosts=(*auth.allowed_upload_hosts, *upload_hosts)
+    )
+    return teams_app(core, settings, auth, **build), auth, settings
 
 
-def teams_app(core: AssistantCore, settings: Any, auth: TeamsAuthConfig) -> FastAPI:
+def teams_app(core: AssistantCore, settings: Any, auth: TeamsAuthConfig, **build: Any) -> FastAPI:
     app = FastAPI()
-    build_teams(core, settings, auth=auth, token_provider=FakeTokenProvider()).mount(app)
+    build_teams(core, settings, auth=auth, token_provider=FakeTokenProvider(), **build).mount(app)
     return app
