@@ -61,8 +61,12 @@ async def ask_prep(teams: TeamsHarness, fl, name: str, activity_id: str) -> dict
     return card
 
 
-def consent(teams: TeamsHarness, doc_id: str, upload_url: str, **changes: object) -> dict:
+def consent(
+    teams: TeamsHarness, fl, doc_id: str, upload_url: str, rm: str = "RM001", **changes: object
+) -> dict:
+    """The consent card's answer from ``rm``'s Teams user: Allow unless ``changes`` say not."""
     invoke = teams.activity("file_consent_accept.json")
+    invoke["from"]["aadObjectId"] = aad_of(fl, rm)
     invoke["value"]["context"]["doc_id"] = doc_id
     invoke["value"]["uploadInfo"]["uploadUrl"] = upload_url
     invoke["value"].update(changes)
@@ -83,8 +87,7 @@ async def test_when_the_rm_allows_the_file_then_the_docx_is_uploaded_and_shown(
         assert card["name"].endswith(".docx") and content["sizeInBytes"] > 1000
         assert busy_client.client.name not in json.dumps(card, ensure_ascii=False)
         doc_id = content["acceptContext"]["doc_id"]
-        invoke = consent(teams, doc_id, f"{teams.bot.server.url}/upload/session-1")
-        invoke["from"]["aadObjectId"] = aad_of(fl, "RM001")
+        invoke = consent(teams, fl, doc_id, f"{teams.bot.server.url}/upload/session-1")
         response = await teams.post(invoke)
         assert response.status_code == 200
         await wait_for(lambda: attachments(teams, FILE_INFO), timeout=60)
@@ -104,14 +107,13 @@ async def test_when_the_rm_declines_or_the_url_is_foreign_then_nothing_is_upload
     async with teams_app(fl, tmp_path / "home") as teams:
         card = await ask_prep(teams, fl, busy_client.client.name, "1767378600102")
         doc_id = card["content"]["acceptContext"]["doc_id"]
-        declined = consent(teams, doc_id, f"{teams.bot.server.url}/upload/s", action="decline")
-        declined["from"]["aadObjectId"] = aad_of(fl, "RM001")
+        url = f"{teams.bot.server.url}/upload/s"
+        declined = consent(teams, fl, doc_id, url, action="decline")
         assert (await teams.post(declined)).status_code == 200
         # the same local server by a name the allow-list does not hold: a PUT would land here
         port = teams.bot.server.url.rsplit(":", 1)[1]
-        foreign = consent(teams, doc_id, f"http://localhost:{port}/upload/s")
+        foreign = consent(teams, fl, doc_id, f"http://localhost:{port}/upload/s")
         foreign["id"] = "f:foreign-upload-url"
-        foreign["from"]["aadObjectId"] = aad_of(fl, "RM001")
         assert (await teams.post(foreign)).status_code == 200
         await wait_for(lambda: len(teams.bot.messages()) >= 4, timeout=30)
         texts = [m.get("text") or "" for m in teams.bot.messages()]
@@ -126,8 +128,7 @@ async def test_when_another_rm_accepts_a_forwarded_card_then_nothing_opens(
     async with teams_app(fl, tmp_path / "home") as teams:
         card = await ask_prep(teams, fl, busy_client.client.name, "1767378600103")
         doc_id = card["content"]["acceptContext"]["doc_id"]
-        invoke = consent(teams, doc_id, f"{teams.bot.server.url}/upload/session-2")
-        invoke["from"]["aadObjectId"] = aad_of(fl, "RM002")
+        invoke = consent(teams, fl, doc_id, f"{teams.bot.server.url}/upload/session-2", "RM002")
         assert (await teams.post(invoke)).status_code == 200
         await wait_for(lambda: any("过期" in (m.get("text") or "") for m in teams.bot.messages()))
         assert not puts(teams) and not attachments(teams, FILE_INFO)
