@@ -56,7 +56,7 @@ async def answer(req: Request) -> EngineResult:
         return picked
     if picked is None:
         return await playbook_qa.answer(req)
-    return await clients.breach_first(req, picked, await _of_picked(req, picked))
+    return await clients.client_leads(req, picked, await _of_picked(req, picked))
 
 
 async def _of_picked(req: Request, picked: str) -> EngineResult:

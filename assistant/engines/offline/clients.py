@@ -65,7 +65,7 @@ async def answer(req: Request) -> EngineResult:
     profile = await req.tb.acall("get_client_profile", {"client_id": picked})
     result = await BY_INTENT[req.intent](req, profile)
     if req.intent != "draft_outreach":
-        result = await breach_first(req, picked, result)
+        result = await client_leads(req, picked, result, profile)
     # A draft answers "may they buy it?" only when the turn asks it ("跟他们说…，他们C3能买吧？"):
     # the yes or no leads, before what the message may say.
     asks = req.intent != "draft_outreach" or asks_yes_no(req.text) or QUESTION.search(req.text)
@@ -76,28 +76,23 @@ async def answer(req: Request) -> EngineResult:
     return result.with_state({"client_ids": [picked]})
 
 
-async def breach_first(req: Request, client_id: str, result: EngineResult) -> EngineResult:
-    """What the RM's words ask to say or do for the client, judged before the answer when it
-    breaks a conduct rule ("你帮我直接跟他们承诺比别家高0.5个点"); a request (not a question)
-    to do it is declined."""
-    dated = await _contact_dates(req, client_id, result)
+async def client_leads(
+    req: Request, client_id: str, result: EngineResult, profile: dict | None = None
+) -> EngineResult:
+    """What leads an answer about one client, before it: the contact dates the turn asks for
+    ("按规定我最晚哪天得第一次联系他们"), and the conduct rule the RM's own words ask to break
+    ("你帮我直接跟他们承诺比别家高0.5个点") — a request (not a question) to do it is declined."""
+    if contact_dates.asks_contact_date(req.text):
+        profile = profile or await req.tb.acall("get_client_profile", {"client_id": client_id})
+        if lines := await contact_dates.contact_dates(req, profile):
+            result.text = c.join([lines, [result.text]])
     breach = await draft_outreach.breaches(req, client_id)
     if breach is None or any(f in result.flags for f in breach.flags):
-        return dated  # nothing broken, or the answer already judged it
+        return result  # nothing broken, or the answer already judged it
     result.text = c.join([[breach.text], [result.text]])
     result.flags = [*result.flags, *breach.flags]
     if breach.refused and not result.refused:
         result.refused, result.refusal_reason = True, breach.refusal_reason
-    return result
-
-
-async def _contact_dates(req: Request, client_id: str, result: EngineResult) -> EngineResult:
-    """ "按规定我最晚哪天得第一次联系他们": the rule's days as dates for this client, first."""
-    if not contact_dates.asks_contact_date(req.text):
-        return result
-    profile = await req.tb.acall("get_client_profile", {"client_id": client_id})
-    if lines := await contact_dates.contact_dates(req, profile):
-        result.text = c.join([lines, [result.text]])
     return result
 
 

@@ -29,7 +29,12 @@ ASKED = re.compile(
     r"\b(?:first|second) (?:contact|call|reminder)\b.{0,20}\b(?:due|when|date|by)\b",
     re.I,
 )
-CONTACTING = re.compile(r"联系|提醒|打|电话|通知|\b(?:contact|call|remind|reach|ring)", re.I)
+# "哪天打" is a call; "打款", "打算" are not
+CONTACTING = re.compile(
+    r"联系|提醒|电话|通知|打(?=给|过去|一下|个电话|\s*[？?，,。！!]|\s*$)|"
+    r"\b(?:contact|call|remind|reach|ring)",
+    re.I,
+)
 
 
 def asks_contact_date(text: str) -> bool:

@@ -53,7 +53,7 @@ TIED = "tied_selling"
 GREETING = "birthday_or_festival"
 # Wording asked for that no draft may carry: the answer declines it (the draft shown is the
 # bank's wording). Made-up urgency ("今天最后一天 不买就没了，逼一下") is a way of misleading
-# the client like a promised return; tied wording only drops out of a draft still sendable.
+# the client like a promised return.
 DECLINED = (
     "guaranteed_return",
     "risk_free_language",
