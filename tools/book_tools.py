@@ -83,7 +83,8 @@ def list_book(tb: Toolbox, args: ListBookArgs) -> dict:
         out["rm"] = {"rm_id": rm.rm_id, "name": rm.name}
     if args.follow_up_gaps:
         return out | _gaps(tb, args, book, rm, names, label)
-    rows, keyed = _select(tb, args, rm)
+    resolved = _resolved(tb, args, rm)
+    rows, keyed = _select(tb, args, resolved)
     out["matched"] = len(rows)
     # "加起来多少", "total loans of them": each summable figure over every match, not the shown —
     # unless a top N was asked ("前五大加起来"): then over those N.
@@ -93,7 +94,6 @@ def list_book(tb: Toolbox, args: ListBookArgs) -> dict:
         m: round(sum(getattr(r, attr) for r in summed), 2) for m, attr in SUMMED.items()
     }
     if args.maturity_within_days is not None:
-        resolved = _resolved(tb, args, rm)
         out["totals"]["maturing"] = round(maturing_total(summed, args, resolved), 2)
     if args.group_by_rm:
         team = sorted({r.rm_id for r in intel.book_rows(book)})
@@ -127,11 +127,8 @@ def _resolved(tb: Toolbox, args: BookQuery, rm: RMRecord | None) -> Resolved:
     )
 
 
-def _select(
-    tb: Toolbox, args: BookQuery, rm: RMRecord | None
-) -> tuple[list[BookRow], Keyed | None]:
+def _select(tb: Toolbox, args: BookQuery, resolved: Resolved) -> tuple[list[BookRow], Keyed | None]:
     """The caller's book rows the query matches, in its order (and the open actions by client)."""
-    resolved = _resolved(tb, args, rm)
     every, keyed = _open(tb, tb.services.intelligence.book_rows(tb.caller.client_ids))
     if args.among:  # "which of them": the list on screen, still only what the caller may read
         among = set(args.among)
@@ -144,7 +141,7 @@ def matched_ids(tb: Toolbox, args: BookQuery) -> list[str]:
     them: "只看重点客户及以上的"); a team lead's query of one RM stays that RM's."""
     tb.caller.require_client_access()
     rm = _rm(tb, args, tb.services.intelligence.rms)
-    return [r.client_id for r in _select(tb, args, rm)[0]]
+    return [r.client_id for r in _select(tb, args, _resolved(tb, args, rm))[0]]
 
 
 def _open(tb: Toolbox, rows: list[BookRow]) -> tuple[list[BookRow], Keyed | None]:

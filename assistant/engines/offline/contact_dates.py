@@ -11,11 +11,12 @@ maturity signal's deadline uses), and a date already past is said to be past.
 from __future__ import annotations
 
 import re
-from datetime import date, timedelta
+from datetime import date
 
 from assistant.engines.offline.phrases import t
 from assistant.engines.offline.playbooks import find, lookup
 from assistant.engines.offline.request import Request
+from tools.intelligence.signals.maturity import contact_dates as maturity_contacts
 
 # A date asked for a contact: "最晚哪天…联系", "第一次联系…哪天", "二次提醒又是哪天", "when should I
 # first call her". The words about a rule alone ("到期前多少天要联系") ask the rule, not a date.
@@ -43,29 +44,25 @@ def asks_contact_date(text: str) -> bool:
 
 async def contact_dates(req: Request, profile: dict) -> list[str]:
     """The first-contact and reminder dates for the client's next maturity, cited to the
-    maturity rule; empty when the turn does not ask or nothing of the client matures."""
-    if not asks_contact_date(req.text):
-        return []
+    maturity rule; empty when nothing of the client matures."""
     services = req.tb.services
     as_of: date = services.as_of
-    ahead = sorted(
-        (h for h in profile.get("holdings") or [] if h.get("maturity_date")),
-        key=lambda h: h["maturity_date"],
-    )
-    ahead = [h for h in ahead if date.fromisoformat(h["maturity_date"]) >= as_of]
+    ahead = [
+        h
+        for h in profile.get("holdings") or []
+        if h.get("maturity_date") and date.fromisoformat(h["maturity_date"]) >= as_of
+    ]
     if not ahead:
         return []
-    holding = ahead[0]
+    holding = min(ahead, key=lambda h: h["maturity_date"])
     matures = date.fromisoformat(holding["maturity_date"])
     rule = services.intelligence.policy.signals.maturity
     passage = await find(req.tb, lookup(req.playbooks, "maturity"), req.lang)
     cite = f" [{passage['n']}]" if passage else ""
     dates = []
-    for key, days in (
-        ("contact_first", rule.first_contact_days_before),
-        ("contact_second", rule.second_contact_days_before),
-    ):
-        day = matures - timedelta(days=days)
+    first, second = maturity_contacts(matures, rule)
+    for key, day in (("contact_first", first), ("contact_second", second)):
+        days = (matures - day).days
         late = t("contact_past", req.lang).format(days=(as_of - day).days) if day < as_of else ""
         dates.append(t(key, req.lang).format(date=day.isoformat(), days=days) + late)
     head = t("contact_dates", req.lang).format(

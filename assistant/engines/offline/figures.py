@@ -102,6 +102,13 @@ NAMED_MONTH = re.compile(
 )
 
 
+# "三月份呢", "and March?": a month alone after a figure asked — the same figure, of that month
+MONTH_ALONE = re.compile(
+    r"^\s*(?:那|那么|还有)?\s*\S{1,8}\s*(?:呢|的呢|的)\s*[?？]?\s*$|^\s*(?:and|what about|how about)\b",
+    IC,
+)
+
+
 def named_month(text: str, months: list[dict]) -> dict | None:
     """The month of ``months`` the text names (the latest of that calendar month); None when
     it names none, or one the extract does not hold."""
@@ -251,13 +258,6 @@ def _window(text: str) -> int:
         return 12
     value = number(m.group(1) or m.group(2) or "")
     return max(2, min(int(value or TREND_MONTHS), 12))
-
-
-# "三月份呢", "and March?": a month alone after a figure asked — the same figure, of that month
-MONTH_ALONE = re.compile(
-    r"^\s*(?:那|那么|还有)?\s*\S{1,8}\s*(?:呢|的呢|的)\s*[?？]?\s*$|^\s*(?:and|what about|how about)\b",
-    IC,
-)
 
 
 def _of_month(month: dict, key: str, zh: bool) -> str:

@@ -8,10 +8,14 @@ else the second reminder, else the maturity day itself.
 from __future__ import annotations
 
 from datetime import date, timedelta
+from typing import TYPE_CHECKING
 
 from tools.bank.records import HoldingRecord
 from tools.intelligence.fmt import money_en, money_zh
 from tools.intelligence.signals.base import Severity, Signal, SignalContext
+
+if TYPE_CHECKING:
+    from tools.intelligence.policy import MaturityPolicy
 
 _SEVERITY_BY_WINDOW: tuple[Severity, ...] = ("high", "medium", "low")
 
@@ -57,12 +61,15 @@ class MaturityRule:
 
     @staticmethod
     def _next_contact(ctx: SignalContext, holding: HoldingRecord) -> date:
-        policy = ctx.policy.signals.maturity
         maturity = holding.maturity_date
         assert maturity is not None
-        contacts = (
-            maturity - timedelta(days=policy.first_contact_days_before),
-            maturity - timedelta(days=policy.second_contact_days_before),
-            maturity,
-        )
+        contacts = (*contact_dates(maturity, ctx.policy.signals.maturity), maturity)
         return next((d for d in contacts if d >= ctx.as_of), maturity)
+
+
+def contact_dates(maturity: date, policy: MaturityPolicy) -> tuple[date, date]:
+    """The first contact and the second reminder the policy sets before ``maturity``."""
+    return (
+        maturity - timedelta(days=policy.first_contact_days_before),
+        maturity - timedelta(days=policy.second_contact_days_before),
+    )
