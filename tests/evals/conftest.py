@@ -10,8 +10,10 @@ from pathlib import Path
 
 import pytest
 
+from assistant.config import Settings
 from assistant.wiring import Frontline
 from evals.banks.harbour import BANK_PROFILE, NOTE_POLICY, SIGNAL_POLICY, TIERING_POLICY
+from evals.banks.harbour.generate import generate
 from testkit.demo import demo_extract, load_demo
 from tests.conftest import make_settings
 from tests.support.harbour import load_harbour
@@ -50,18 +52,24 @@ def demo_frontline(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Frontli
     fl.close()
 
 
+def _copied_home(shared: Frontline, home: Path) -> Path:
+    """``home`` with ``shared``'s ingested playbooks (the store's files copied, nothing
+    re-embedded) and its embedded intent and slot examples: a writable bank of its own costs an
+    import, not an ingest."""
+    shutil.copytree(shared.settings.chroma_path, home / "chroma")
+    _ = shared.intent_examples, shared.slot_examples  # cached in its home
+    shutil.copytree(shared.settings.models_dir, home / "models")
+    return home
+
+
 @pytest.fixture
 def writable_demo_frontline(
     demo_frontline: Frontline, tmp_path_factory: pytest.TempPathFactory
 ) -> Iterator[Frontline]:
     """A demo bank of its own for a set that writes (notes saved, actions marked): the same
-    ingested playbooks (the shared store's files copied, nothing re-embedded), a fresh extract,
-    so what one set records never changes what another set finds, whatever their order. The
-    embedded intent and slot examples are copied too: a home embeds them once, not per set."""
-    home = tmp_path_factory.mktemp("writable-demo-home")
-    shutil.copytree(demo_frontline.settings.chroma_path, home / "chroma")
-    _ = demo_frontline.intent_examples, demo_frontline.slot_examples  # cached in its home
-    shutil.copytree(demo_frontline.settings.models_dir, home / "models")
+    ingested playbooks, a fresh extract, so what one set records never changes what another set
+    finds, whatever their order."""
+    home = _copied_home(demo_frontline, tmp_path_factory.mktemp("writable-demo-home"))
     fl = Frontline(make_settings(home, embedding_model=_embedding_model()))
     demo_extract(home / "demo")
     import_extract(fl.sessions, home / "demo")
@@ -70,22 +78,38 @@ def writable_demo_frontline(
     fl.close()
 
 
+@pytest.fixture
+def writable_harbour_frontline(
+    harbour_frontline: Frontline, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[Frontline]:
+    """The Harbour bank of its own for a set that writes, as ``writable_demo_frontline``."""
+    home = _copied_home(harbour_frontline, tmp_path_factory.mktemp("writable-harbour-home"))
+    fl = Frontline(_harbour_settings(home))
+    generate(home / "harbour")
+    import_extract(fl.sessions, home / "harbour")
+    fl.after_import()
+    yield fl
+    fl.close()
+
+
 @pytest.fixture(scope="session")
 def harbour_frontline(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Frontline]:
     home = _seeded(tmp_path_factory.mktemp("harbour-home"))
-    fl = Frontline(
-        make_settings(
-            home,
-            embedding_model=_embedding_model(),
-            bank_profile=BANK_PROFILE,
-            tiering_policy=TIERING_POLICY,
-            signal_policy=SIGNAL_POLICY,
-            note_policy=NOTE_POLICY,
-        )
-    )
+    fl = Frontline(_harbour_settings(home))
     load_harbour(fl, home / "harbour")
     yield fl
     fl.close()
+
+
+def _harbour_settings(home: Path) -> Settings:
+    return make_settings(
+        home,
+        embedding_model=_embedding_model(),
+        bank_profile=BANK_PROFILE,
+        tiering_policy=TIERING_POLICY,
+        signal_policy=SIGNAL_POLICY,
+        note_policy=NOTE_POLICY,
+    )
 
 
 def _embedding_model() -> Path:

@@ -5,7 +5,8 @@ floors that apply to it.
 
 Slow like the golden set: the full demo bank, the real embedding model, the real core. It runs
 on a demo bank of its own: what other sets record (a saved note closes a signal) changes
-nothing here."""
+nothing here. The same set of cases is written for the Harbour bank (its clients, its staff
+ids, its playbooks' citations) and held to the same floors."""
 
 from __future__ import annotations
 
@@ -15,9 +16,11 @@ import pytest
 
 from assistant.wiring import Frontline
 from evals.compare import breaches, floors_for_a_partial_set, load_floors
-from evals.runner import run_eval
+from evals.runner import load_dataset, run_eval
 
-OUTCOMES = Path(__file__).resolve().parents[2] / "evals" / "datasets" / "golden-outcomes.jsonl"
+DATASETS = Path(__file__).resolve().parents[2] / "evals" / "datasets"
+OUTCOMES = DATASETS / "golden-outcomes.jsonl"
+HARBOUR_OUTCOMES = DATASETS / "golden-outcomes-harbour.jsonl"
 
 
 @pytest.mark.slow
@@ -34,3 +37,19 @@ def test_outcome_set_on_the_offline_engine_stays_above_the_floors(
         encoding="utf-8"
     )
     assert writable_demo_frontline.bank.outcomes_for(rm_ids=["RM001"]) == []  # all taken back
+
+
+@pytest.mark.slow
+def test_harbour_outcome_set_stays_above_the_same_floors(
+    writable_harbour_frontline: Frontline, tmp_path: Path
+) -> None:
+    fl = writable_harbour_frontline
+    summary = run_eval(fl, HARBOUR_OUTCOMES, tmp_path / "out", engine="offline", progress=False)
+    assert summary.metrics["cases"] >= 10
+    assert not summary.warnings
+    floors = floors_for_a_partial_set(summary.metrics, load_floors())
+    assert breaches(summary.metrics, floors) == [], (tmp_path / "out" / "report.md").read_text(
+        encoding="utf-8"
+    )
+    rm_ids = sorted({c.as_rm for c in load_dataset(HARBOUR_OUTCOMES).cases})
+    assert fl.bank.outcomes_for(rm_ids=rm_ids) == []  # all taken back
