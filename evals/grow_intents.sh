@@ -18,7 +18,7 @@ harbour() {
 }
 demo() { FRONTLINE_HOME=$WORK/demo "$@"; }
 GATE_DEMO="evals/datasets/golden.jsonl evals/datasets/golden-capture.jsonl evals/datasets/golden-prep.jsonl evals/datasets/golden-outcomes.jsonl"
-GATE_HARBOUR="evals/datasets/golden-harbour.jsonl"
+GATE_HARBOUR="evals/datasets/golden-harbour.jsonl evals/datasets/golden-outcomes-harbour.jsonl"
 demo .venv/bin/frontline data demo >/dev/null
 harbour $PY -m evals.banks.harbour "$WORK/harbour/extract" >/dev/null
 harbour .venv/bin/frontline data import "$WORK/harbour/extract" >/dev/null

@@ -17,6 +17,7 @@ from tools.intelligence.fmt import money_en, money_zh, percent
 from tools.intelligence.followup import FollowUpGap
 from tools.intelligence.policy import Policies, load_policies
 from tools.intelligence.signals import PeerStats
+from tools.intelligence.signals.deposit_churn import churn_windows
 from tools.names.ids import IdIndex
 from tools.names.mentions import MentionIndex
 
@@ -138,6 +139,23 @@ class InsightService:
             "aum": round(m.aum, 2),
             "months_without_transactions": m.months_without_transactions,
             "days_since_last_interaction": m.days_since_last_interaction,
+            **self._churn_window(data),
+        }
+
+    def _churn_window(self, data: ClientData) -> dict[str, Any]:
+        """The months the bank's churn rule compares, where they are not the 3 against 3 above
+        ("近两个月较此前三个月"): what "流出了多少" is measured over."""
+        policy = self.policy.signals.deposit_churn
+        if (policy.recent_months, policy.baseline_months) == (3, 3):
+            return {}
+        recent, before = churn_windows(data.balances, policy)
+        return {
+            "outflow_window": {
+                "recent_months": policy.recent_months,
+                "baseline_months": policy.baseline_months,
+                "recent_avg": round(recent, 2) if recent is not None else None,
+                "baseline_avg": round(before, 2) if before is not None else None,
+            }
         }
 
     def facts(self, data: ClientData, as_of: date, language: str) -> list[str]:

@@ -37,6 +37,20 @@ IDENTIFIER_REQUEST = re.compile(
     re.I,
 )
 
+# A client's address asked for ("高华家地址给我下", "what's her home address"): an address is never
+# shown at all (no masked form helps a courier), so the answer says where to find it. The
+# bank's own addresses ("网点地址", "the branch address") and e-mail addresses are other things.
+ADDRESS_REQUEST = re.compile(
+    r"(?<!网点)(?<!支行)(?<!分行)(?<!我行)(?<!银行)(?<!邮箱)(?:家庭?|住址|家里|公司|办公|注册|通讯|通信|邮寄|收件|详细|住的)?地址"
+    r"(?:是|给我|发我|发一下|发给我|告诉我|是多少|是啥|是什么|在哪|多少|给一下|给个|报一下|查一下|呢|有吗|[?？])|"
+    r"(?:给我|发我|告诉我|查一?下|要一?下)[^。，,；;]{0,10}(?:家庭?|住|公司|办公|注册|通讯|邮寄)?地址(?!栏)|"
+    r"(?:住哪|住在哪)|"
+    r"\b(?:what'?s|what is|send me|give me|get me|need|look up|find|tell me)\b[^.?!]{0,30}"
+    r"\b(?:home |office |mailing |postal |street |residential |registered |delivery )?address\b(?<!e-mail address)(?<!email address)|"
+    r"\bwhere (?:does|do) (?:she|he|they|⟦[A-Z]+_\d+⟧) live\b",
+    re.I,
+)
+
 FULL_ID_FLAG = "guard:full_identifier"
 EVASION_FLAG = "compliance:aml_evasion"
 
@@ -290,6 +304,14 @@ def policy_refusal(
             refused=True,
             refusal_reason="out_of_policy",
             flags=[FULL_ID_FLAG] if wants_number else [],
+        )
+    if ADDRESS_REQUEST.search(text) and not EXPORT_RULE_ASKED.search(text):
+        return EngineResult(
+            t("refuse_address", language),
+            full_id_intent or verdict.intent,
+            refused=True,
+            refusal_reason="out_of_policy",
+            flags=[FULL_ID_FLAG],
         )
     if wants_number:
         return EngineResult(

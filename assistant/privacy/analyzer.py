@@ -96,7 +96,7 @@ class PiiAnalyzer:
         return resolve_overlaps(
             [
                 d
-                for d in clients_over_guessed_persons(detections)
+                for d in clients_over_guessed_persons(detections, text)
                 if not (d.entity_type is Entity.PERSON and self._not_a_person(text, d))
                 and not (d.entity_type in NAME_ENTITIES and self._in_product_name(text, d))
             ]
@@ -145,10 +145,12 @@ class PiiAnalyzer:
         return client_id
 
 
-def clients_over_guessed_persons(detections: list[Detection]) -> list[Detection]:
+def clients_over_guessed_persons(detections: list[Detection], text: str = "") -> list[Detection]:
     """A known client name beats a person the statistical recognizers guessed over it:
     "下午去见康益医疗张总" is the client and 张总, not two people around "医疗"; "给睿茂孟总写封
-    邮件" is the client 睿茂 and 孟总, not one person "睿茂孟总"."""
+    邮件" is the client 睿茂 and 孟总, not one person "睿茂孟总"; "给立拓胡总写条微信", where the
+    guess stops before the title ("立拓胡"), is the client 立拓 and 胡总 (``text``: the words the
+    detections were found in)."""
     known = [
         d
         for d in detections
@@ -159,10 +161,12 @@ def clients_over_guessed_persons(detections: list[Detection]) -> list[Detection]
         guessed = (
             d.entity_type is Entity.PERSON and d.recognizer != NameDictionaryRecognizer.__name__
         )
-        if guessed and any(_cuts_into(d, k) for k in known):
+        if guessed and any(_cuts_into(d, k) or _runs_into_a_word(d, k, text) for k in known):
             continue
         if guessed and (head := _client_at_start(d, known)) is not None:
             d = _trimmed(d, head.end, d.end)
+        elif guessed and (titled := _titled_after_client(d, known, text)) is not None:
+            d = titled
         if guessed:
             d = _titled(d)
         out.append(d)
@@ -191,6 +195,39 @@ def _client_at_start(person: Detection, known: list[Detection]) -> Detection | N
         ),
         None,
     )
+
+
+# What follows a name in a request and is no part of it ("给李梅发条企微": the guess "李梅发" is the
+# client 李梅 and the verb 发): verbs and particles a given name rarely ends in.
+_AFTER_NAME = frozenset(
+    "发说打的要在是和跟最有给那这问讲让叫找约去来也都还又就呢吧啊吗了过现近上下"
+)
+
+
+def _runs_into_a_word(person: Detection, client: Detection, text: str) -> bool:
+    """The guessed person is a known Chinese client name and one more character that starts
+    the next word ("李梅发条…"): the client, not a stranger whose name no one at the bank knows."""
+    return (
+        bool(text)
+        and client.start == person.start
+        and person.end == client.end + 1
+        and HAS_CJK.match(person.value) is not None
+        and text[client.end : client.end + 1] in _AFTER_NAME
+    )
+
+
+def _titled_after_client(person: Detection, known: list[Detection], text: str) -> Detection | None:
+    """The guessed person "立拓胡" of "给立拓胡总…": a known Chinese client name, then one
+    surname whose title follows the guess in ``text`` — the contact said by surname and title,
+    as ``_client_at_start`` reads "睿茂孟总". "陈建军" (a client 陈建 inside) is untouched: no
+    title follows."""
+    for k in known:
+        if not (k.start == person.start and k.end < person.end and HAS_CJK.match(person.value)):
+            continue
+        m = ZH_TITLED.match(text[k.end : k.end + 6]) if text else None
+        if m and k.end + m.end() > person.end and m.group("surname") == text[k.end : person.end]:
+            return replace(person, start=k.end, end=k.end + m.end(), value=m.group(0))
+    return None
 
 
 def _trimmed(d: Detection, start: int, end: int) -> Detection:

@@ -18,8 +18,7 @@ def _rms_with(bank: Bank, pattern: str) -> list[str]:
 def test_when_an_outflow_was_never_followed_up_then_its_rm_is_told_to_follow_up(
     harbour_bank: Bank,
 ) -> None:
-    """Overdue, or new today: Harbour's truth dates a fall from its own two-month rule, and
-    the bank's signal policy (three months on three) may see a slide a month later."""
+    """Overdue, or new today: the day a fall showed is the signal's detection day."""
     rms = _rms_with(harbour_bank, "missed_follow_up")
     assert rms
     day = harbour_bank.first_working_day
@@ -40,6 +39,28 @@ def test_when_an_outflow_was_never_followed_up_then_its_rm_is_told_to_follow_up(
             if i.client_id in expected and i.signal_kind == "deposit_churn"
         }
         assert playbooks == {"retention/outflow-response"}  # Harbour's playbook, not the demo's
+
+
+def test_the_outflow_rule_is_the_banks_own_two_months_on_three(harbour_bank: Bank) -> None:
+    """Harbour's playbook compares the last two months with the three before, at half
+    (``recent_months: 2``, ``baseline_months: 3`` in its signal policy): the clients the engine
+    warns about are exactly those its truth computes from the balances by that rule."""
+    insights = harbour_bank.fl.insights
+    warned = {
+        cid: s
+        for cid, data in insights.population.items()
+        for s in insights.insight(data, harbour_bank.as_of).signals
+        if s.kind == "deposit_churn"
+    }
+    assert set(warned) == set(harbour_bank.truth["patterns"]["outflow"])
+    months: dict[str, list[float]] = {}
+    for row in sorted(harbour_bank.rows("balances"), key=lambda r: r["month"]):
+        months.setdefault(row["client_id"], []).append(float(row["avg_daily_deposit"]))
+    for cid, signal in warned.items():
+        series = months[cid]
+        assert signal.facts["avg_deposit"] == pytest.approx(sum(series[-2:]) / 2), cid
+        assert signal.facts["prev_avg_deposit"] == pytest.approx(sum(series[-5:-2]) / 3), cid
+        assert "近两月日均" in signal.detail_zh and "较前三月" in signal.detail_zh
 
 
 def test_when_a_holding_matures_within_a_week_then_its_rm_sees_it(harbour_bank: Bank) -> None:

@@ -157,8 +157,10 @@ def growth(ctx: ActionContext, s: Signal) -> Draft:
     to act, the client's grade decides what may be offered."""
     offers = _offers_within_grade(ctx)[:GROWTH_OFFERS]
     grade = ctx.data.client.risk_appetite
-    zh = "新增资金配置：在客户风险承受能力范围内推荐产品"
-    en = "Put the new funds to work within the client's risk appetite"
+    # Where new money came from comes first (its use decides what fits, and funds at odds
+    # with the business are a money-laundering question), then what may be offered.
+    zh = "新增资金：先了解资金来源和用途，再在客户风险承受能力范围内配置"
+    en = "New funds: learn where they came from and what they are for, then put them to work within the client's risk appetite"
     draft = _from(s, "growth_upsell", zh, en, s.facts.get("new_funds", 0.0))
     if not offers:
         return draft

@@ -42,6 +42,14 @@ def money_en(amount: float, *, currency: bool = True) -> str:
     return f"{sign}CNY {text}" if currency else f"{sign}{text}"
 
 
+_ZH_COUNT = {1: "一", 2: "两", 3: "三", 4: "四", 5: "五", 6: "六", 9: "九", 12: "十二"}
+
+
+def zh_count(n: int) -> str:
+    """A small count of months as written before 月 ("近两月", "前三月")."""
+    return _ZH_COUNT.get(n, str(n))
+
+
 def percent(ratio: float) -> str:
     """``0.213`` -> ``"21.3%"`` (one decimal, trailing zero dropped)."""
     return f"{_trim(ratio * 100, 1)}%"

@@ -15,7 +15,7 @@ Definitions (the tiering policy's wording):
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from statistics import fmean
@@ -69,7 +69,7 @@ def category_of(code: str, products: Mapping[str, ProductRecord]) -> str:
     return product.category if product else code
 
 
-def _mean_deposit(months: tuple[BalanceRecord, ...]) -> float | None:
+def mean_deposit(months: Sequence[BalanceRecord]) -> float | None:
     return fmean(b.avg_daily_deposit for b in months) if months else None
 
 
@@ -105,12 +105,12 @@ def compute_metrics(
     recent, earlier = balances[-WINDOW_MONTHS:], balances[-2 * WINDOW_MONTHS : -WINDOW_MONTHS]
     latest = balances[-1] if balances else None
     previous = balances[-2] if len(balances) > 1 else None
-    avg_deposit = _mean_deposit(recent) or 0.0
+    avg_deposit = mean_deposit(recent) or 0.0
     held = [(category_of(h.product_code, products), h.balance) for h in data.holdings]
     invested = sum(balance for category, balance in held if category in aum_categories)
     return ClientMetrics(
         avg_deposit=avg_deposit,
-        prev_avg_deposit=_mean_deposit(earlier),
+        prev_avg_deposit=mean_deposit(earlier),
         latest_month=latest.month if latest else None,
         latest_deposit=latest.avg_daily_deposit if latest else None,
         previous_month=previous.month if previous else None,

@@ -220,7 +220,13 @@ class TieringPolicy(BaseModel):
 
 class DepositChurnPolicy(_Section):
     gradual_drop_ratio: float = Ratio
-    sudden_drop_ratio: float = Ratio
+    # The one-month drop rule; unset, a bank whose playbook has none ("近两个月较此前三个月下降一半
+    # 以上" alone) gets none.
+    sudden_drop_ratio: float | None = Field(default=None, gt=0, le=1)
+    # The slide compares the mean of the last ``recent_months`` months with the mean of the
+    # ``baseline_months`` before them (近三月 vs 前三月 by default; 近两月 vs 此前三月 elsewhere).
+    recent_months: int = Field(default=3, ge=1, le=12)
+    baseline_months: int = Field(default=3, ge=1, le=12)
     min_amount: dict[Literal["corporate", "retail"], float]
     follow_up_working_days: int = Field(gt=0)
     # The playbook asks for a face-to-face visit or a phone call (面访或电话), not a WeChat note.

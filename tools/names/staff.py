@@ -89,11 +89,12 @@ def mentioned(
     return []
 
 
-# A name followed by what is theirs ("吴娟名下", "吴娟的客户", "Zhang Xiurong's clients") or
-# after "clients of" / "does … have": a colleague's book, not a client or a client's contact.
+# A name followed by what is theirs ("吴娟名下", "吴娟的客户", "Zhang Xiurong's clients", "张秀荣那个
+# ⟦CLIENT_2⟧": one client of hers, named next) or after "clients of" / "does … have": a
+# colleague's book, not a client or a client's contact.
 _OWNS_AFTER = re.compile(
     r"^\s*(名下|手上|手里|那边|那里|管的|管户|负责的|的.{0,8}(客户|名单|户)|有(几|多少)(个|位|家)?客户|"
-    r"['’]s\b)",
+    r"(那个|那家|那位|的)\s*⟦|['’]s\b)",
     re.I,
 )
 _OWNS_BEFORE = re.compile(r"(\b(clients|book|portfolio)\s+of|\bdoes)\s*$", re.I)

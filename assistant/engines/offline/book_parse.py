@@ -295,8 +295,10 @@ class Parsed:
     otherwise: Parsed | None = None
 
 
-# "半年没联系", "一年半", "half a year": durations without a numeral, read as one.
+# "半年没联系", "一年半", "half a year": durations without a numeral, read as one; "未来俩月",
+# "两月内" (months counted without 个: no month is called 两 or 俩, unlike "三月" = March).
 HALF_AS = {"一年半": "18个月", "半年": "6个月", "半个月": "15天", "半月": "15天",
+           "俩月": "2个月", "两月": "2个月", "仨月": "3个月",
            "half a year": "6 months", "half year": "6 months", "half a month": "15 days"}  # fmt: skip
 HALVES = re.compile("|".join(sorted(map(re.escape, HALF_AS), key=len, reverse=True)), IC)
 

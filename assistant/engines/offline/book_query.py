@@ -536,12 +536,18 @@ def _figure(row: dict, label: str, key: str, language: str) -> str:
     return f" · {label} {shown}"
 
 
+def _rm_line(key: str, row: dict, language: str) -> str:
+    if key == "rm_count_line" and row.get("clients") == 1:
+        key = "rm_count_line_one"  # "1 matching client"
+    return t(key, language).format(**row)
+
+
 def _per_rm(result: dict, args: dict, language: str) -> list[str]:
     key = "rm_gaps_line" if args.get("follow_up_gaps") else "rm_count_line"
     rows = result["per_rm"]
     if not rows:
         return [t("book_none", language)]
-    lines = [f"{i}. " + t(key, language).format(**r) for i, r in enumerate(rows, 1)]
+    lines = [f"{i}. " + _rm_line(key, r, language) for i, r in enumerate(rows, 1)]
     figure = FIGURES.get(args.get("sort_by", ""))
     if figure is None or args.get("follow_up_gaps") or figure[0] == "days_since_contact":
         return lines

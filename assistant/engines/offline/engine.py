@@ -115,6 +115,7 @@ class OfflineEngine:
             )  # "改成英文要点": the prep in English
         has_client = await _names_a_client(ctx, slots)
         book = await asyncio.to_thread(book_query.read, ctx.toolbox, ctx.masked_text)
+        book = _per_rm_again(ctx, book)
         if follow.book is None and (again := _for_colleague(ctx, book)) is not None:
             # "方丽华名下有几个战略客户" then "那张秀荣呢": the same question, of the RM named now.
             follow = replace(follow, intent="book_query", book=again, client_ids=[])
@@ -528,7 +529,10 @@ async def _narrowed(ctx: EngineContext, book: Parsed, of_rm: bool) -> BookQuery 
         return None
     # The last filters stay on the query (the clients of ``among`` meet them already) so that
     # the next turn's "再只看…" narrows this list, not the one before it.
-    return BookQuery.model_validate({**last, **own, "among": among})
+    merged = {**last, **own, "among": among}
+    if of_rm and merged.pop("group_by_rm", None):
+        merged.pop("count_only", None)  # "宋莉's two" after a table per RM: her clients, listed
+    return BookQuery.model_validate(merged)
 
 
 # "怎么唤醒比较好", "how should I approach": how to serve, asked of what a narrowing leaves.
@@ -588,6 +592,25 @@ def _listed(ctx: EngineContext, book: Parsed) -> BookQuery | None:
 
 # What a bare "那X呢" may swap in the last book question: whose book, which segment, tier or trade.
 SWAPPED = {"rm", "client_type", "tier", "tiers", "industry"}
+
+
+# "who has the most dormant ones" right after a table per RM: "who" is an RM of that table.
+WHO_OF_THE_TABLE = re.compile(r"^\s*(?:and\s+|so\s+|那|那么)?(?:who\b|谁)", re.I)
+
+
+def _per_rm_again(ctx: EngineContext, book: Parsed) -> Parsed:
+    """A question of who (which RM) right after an answer per RM is asked per RM again."""
+    last = ctx.state.get(followup.LAST_BOOK)
+    if (
+        not last
+        or not last.get("group_by_rm")
+        or book.query.group_by_rm
+        or book.query.rm
+        or not WHO_OF_THE_TABLE.search(ctx.masked_text)
+    ):
+        return book
+    counted = {"group_by_rm": True, "count_only": True, "limit": BookQuery().limit}
+    return replace(book, query=book.query.model_copy(update=counted), structured=True)
 
 
 def _for_colleague(ctx: EngineContext, book: Parsed) -> BookQuery | None:

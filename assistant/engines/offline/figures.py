@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from assistant.engines.offline.numbers import NUMBER, number
-from tools.intelligence.fmt import exact_en, exact_zh, money_en, money_zh, percent
+from tools.intelligence.fmt import exact_en, exact_zh, money_en, money_zh, percent, zh_count
 
 IC = re.I
 # What a question about one client may ask for; several may be asked at once.
@@ -52,7 +52,13 @@ ASKED: list[tuple[str, re.Pattern[str]]] = [
     # "流出了多少", "how much left": the last three months against the three before
     (
         "outflow",
-        re.compile(r"流出|流失|转走|\boutflows?\b|\bhow much (?:has )?(?:left|gone|moved)\b", IC),
+        re.compile(
+            r"流出|流失|转走|\boutflows?\b|\bhow much (?:has )?(?:left|gone|moved)\b|"
+            # "比之前掉了多少", "how much did it drop": a fall in deposits, measured as the outflow
+            r"(?:掉|降|跌|少|下降|下滑)了?(?:多少|几成)|"
+            r"\bhow (?:much|far) (?:did|has|have) (?:it|they|deposits?|the deposits?) (?:drop|fall|fell|dropped|fallen|declined?)\b",
+            IC,
+        ),
     ),
     ("loan", re.compile(r"贷款|借款|按揭|授信余额|\bloans?\b|\bmortgages?\b|\bborrow", IC)),
     (
@@ -62,6 +68,7 @@ ASKED: list[tuple[str, re.Pattern[str]]] = [
         ),
     ),
 ]
+OUTFLOW_WORD = re.compile(r"流出|流失|转走|\boutflows?\b", IC)
 DEPOSIT_WORD = re.compile(r"日均|存款|\bdeposits?\b|\bdaily\b", IC)
 # "近6个月", "last six months", "半年", "past year": how far back a trend looks.
 WINDOW = re.compile(
@@ -80,6 +87,8 @@ def asked(text: str) -> list[str]:
     found = [name for name, rx in ASKED if rx.search(text)]
     if "loan" in found and not DEPOSIT_WORD.search(text):
         found = [f for f in found if f != "deposit"]  # "贷款余额" / "loan balance": the loan's
+    if "outflow" in found and "loan" in found and not OUTFLOW_WORD.search(text):
+        found = [f for f in found if f != "outflow"]  # "贷款少了多少": the loan fell, not deposits
     if ("trend" in found or "outflow" in found) and "loan" not in found:
         found = [f for f in found if f != "deposit"]  # "存款流出了多少": the outflow's line
     if "maturity" in found and not DEPOSIT_WORD.search(text):
@@ -231,6 +240,10 @@ def _outflow(profile: dict, zh: bool) -> list[str]:
     metrics), and the difference: what has left (or come in); nothing without the months before."""
     metrics = profile.get("metrics") or {}
     now, before = metrics.get("avg_deposit_3m"), metrics.get("avg_deposit_prev_3m")
+    recent = baseline = 3
+    if window := metrics.get("outflow_window"):  # the months the bank's own churn rule compares
+        now, before = window["recent_avg"], window["baseline_avg"]
+        recent, baseline = window["recent_months"], window["baseline_months"]
     if now is None or not before:
         return []
     gone = before - now
@@ -238,13 +251,13 @@ def _outflow(profile: dict, zh: bool) -> list[str]:
     if zh:
         way = "减少" if gone > 0 else "增加"
         return [
-            f"- 存款{'流出' if gone > 0 else '流入'}：近三月日均 {money_zh(now)}，较前三月 "
-            f"{money_zh(before)} {way} {exact_zh(abs(gone))}（{share}）"
+            f"- 存款{'流出' if gone > 0 else '流入'}：近{zh_count(recent)}月日均 {money_zh(now)}，"
+            f"较前{zh_count(baseline)}月 {money_zh(before)} {way} {exact_zh(abs(gone))}（{share}）"
         ]
     way = "down" if gone > 0 else "up"
     return [
-        f"- Deposit {'outflow' if gone > 0 else 'inflow'}: 3-month average {money_en(now)}, "
-        f"{way} {exact_en(abs(gone))} ({share}) on the 3 months before ({money_en(before)})"
+        f"- Deposit {'outflow' if gone > 0 else 'inflow'}: {recent}-month average {money_en(now)}, "
+        f"{way} {exact_en(abs(gone))} ({share}) on the {baseline} months before ({money_en(before)})"
     ]
 
 

@@ -146,7 +146,12 @@ NARROW = re.compile(
     re.I,
 )
 # "Emily那几个", "王磊的那些": the ones of the list on screen (with an RM named: theirs).
-THOSE = re.compile(r"(?:那|这)(?:[几两三四五][个家位户笔]|些)|\b(?:those|these|the ones)\b", re.I)
+THOSE = re.compile(
+    r"(?:那|这)(?:[几两三四五][个家位户笔]|些)|\b(?:those|these|the ones)\b|"
+    # "宋莉's two", "宋莉的两个": an RM's few of the table just shown
+    r"['’]s\s+(?:two|three|four|five|\d+)\b|的(?:[两三四五]|\d+)[个家位户]",
+    re.I,
+)
 # "那三家", "these two", "those 3": the clients on screen, counted — not all the list matched.
 COUNTED_THOSE = re.compile(
     r"(?:那|这)(?:[两三四五六七八九十]|\d+)\s*[个家位户笔]|"

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from assistant.engines.offline.book_parse import PERMISSION_ASKED, TOTAL
+from assistant.engines.offline.book_parse import GROUP_BY_RM, PERMISSION_ASKED, TOTAL
 from assistant.engines.offline.followup import PRONOUN
 from assistant.privacy.tokens import TOKEN_RE
 
@@ -69,6 +69,14 @@ TOLD = (
 _TOLD_RE = re.compile(TOLD, re.I)
 _TOLD_LEAD = re.compile(r"^(?:一声|一下|声)?\s*[，,:：;；]?\s*(?:that\s+)?", re.I)
 _TOLD_END = re.compile(r"[\s。.!！~～]+$")
+# "…, guaranteed. write it up", "…，帮我写一下": the RM's instruction after the words, not part of them.
+_TOLD_TAIL = re.compile(
+    r"[\s,.;:，。；：!！]+(?:(?:and|then|pls|please|now)\s+)*(?:write (?:it|that|this) up|draft it|"
+    r"put (?:it|that) in writing|send (?:it|that)(?: to (?:her|him|them))?|(?:write|draft) (?:a|an|the) "
+    r"(?:message|note|email|e-mail|sms|text|wechat)(?: for me)?)\W*$|"
+    r"[\s，。；,;]+(?:你)?(?:帮我|替我)?(?:写一下|写个|写条|写一条|起草一下|起草|拟一下|整理一下)[^，。]{0,8}$",
+    re.I,
+)
 
 
 def dictated_words(text: str) -> str | None:
@@ -77,7 +85,7 @@ def dictated_words(text: str) -> str | None:
     m = _TOLD_RE.search(text)
     if m is None:
         return None
-    words = _TOLD_END.sub("", _TOLD_LEAD.sub("", text[m.end() :]))
+    words = _TOLD_END.sub("", _TOLD_TAIL.sub("", _TOLD_LEAD.sub("", text[m.end() :])))
     if len(words) < 2:
         return None
     # Said to them, the client is "you": "tell her her CD matures" -> "your CD matures".
@@ -225,7 +233,7 @@ CUES: dict[str, list[tuple[str, float]]] = {
     "serve_client": [
         (
             r"还(?:能|可以|有)(?:做|推|卖|配|营销|切入)?(?:点|些)?(?:什么|啥)(?:产品|业务)|(?:交叉|叠加)销售|"
-            r"怎么服务|如何服务|怎么维护|如何维护|怎么跟进|如何跟进|(该|要|应该)(怎么|如何)跟\s*[?？。]*$|(怎么|如何|咋)(处理|应对|弄|搞|整)|咋办|怎么营销|营销建议|服务建议|服务方案|下一步|该做什么|怎么办|怎么经营|经营建议|有什么机会|怎么挽留|如何挽留|营销机会|商机|机会",
+            r"(?:怎么|如何|咋)(?:样)?(?:去)?(?:服务|维护|跟进|经营|维系)|(该|要|应该)(怎么|如何)跟\s*[?？。]*$|(怎么|如何|咋)(处理|应对|弄|搞|整)|咋办|怎么营销|营销建议|服务建议|服务方案|下一步|该做什么|怎么办|怎么经营|经营建议|有什么机会|怎么挽留|如何挽留|营销机会|商机|机会",
             2.5,
         ),
         (
@@ -507,7 +515,7 @@ FULL_ID_REQUEST = re.compile(
     r"(完整|全部|全量|明文|不要打码|不打码|不脱敏|去掉星号|原始).{0,12}(身份证|证件|手机|电话|号码|卡号|账号|信用代码)|"
     r"(身份证|证件|手机|电话|卡号|账号|号码|信用代码).{0,8}(完整|全部|明文|不要打码|不脱敏)|"
     # "顺便把⟦PERSON_1⟧的身份证号也列上", "把证件号附上": the number itself, listed alongside
-    r"(身份证|证件|信用代码|卡号|账号)(号码|号)?(也|都|一起|一并)?(列上|加上|附上|写上|标上|放上|带上|列出来|列进去|附在)|"
+    r"(身份证|证件|信用代码|卡号|账号)(号码|号)?(也|都|全|全部|一起|一并)?(列上|加上|附上|写上|标上|放上|带上|列出来|列进去|附在|导出来|拉出来|发我)|"
     r"\b(?:add|include|list|attach|put in)\b.{0,20}\b(?:id|passport|card|account) numbers?\b|"
     r"\b(full|complete|unmasked|entire|raw|whole)\b.{0,30}\b(id|phone|mobile|card|account|number|identifier|uscc|credit code|e-?mail)s?\b|"
     r"\b(id|phone|mobile|card|account|number|identifier|code)s?\b.{0,30}\b(in full|unmasked|unredacted|without masking)\b",
@@ -567,9 +575,15 @@ def classify(
                 # wants me to keep his USB key, ok?") is no draft, however near its examples.
                 scores["draft_outreach"] = float("-inf")
             best = max(scores, key=lambda k: scores[k])
-            if book_like and not has_client and best == "playbook_qa" and TOTAL.search(text):
-                # "未来三个月到期的定期加大额存单一共多少钱": a sum is only ever of a book, and the
-                # book reader found one's shape; the rule playbooks near it hold no sums
+            if (
+                book_like
+                and not has_client
+                and best == "playbook_qa"
+                and (TOTAL.search(text) or GROUP_BY_RM.search(text))
+            ):
+                # "未来三个月到期的定期加大额存单一共多少钱", "代发空白户按客户经理分一下": a sum or a
+                # split per RM is only ever of a book, and the book reader found one's shape; the
+                # rule playbooks near it hold no sums and no RMs
                 best = "book_query"
     return IntentResult(
         best, scores, bool(FULL_ID_REQUEST.search(text)), bool(INJECTION.search(text))

@@ -6,6 +6,10 @@ PHRASES: dict[str, dict[str, str]] = {
     "snapshot": {"zh": "客户概况", "en": "Snapshot"},
     "signals": {"zh": "客户信号", "en": "Signals"},
     "no_signals": {"zh": "暂无需要处理的信号。", "en": "No open signals."},
+    "no_actions": {
+        "zh": "暂无信号触发的行动；按服务标准保持联系，了解客户近期的资金安排和需求。",
+        "en": "No signal calls for an action; keep in touch as the service standard says and ask about the client's plans for their funds.",
+    },
     "actions": {"zh": "建议行动", "en": "Recommended actions"},
     "talking": {"zh": "沟通要点", "en": "Talking points"},
     "compliance": {"zh": "合规提示", "en": "Compliance notes"},
@@ -93,6 +97,10 @@ PHRASES: dict[str, dict[str, str]] = {
     "refuse_full_id": {
         "zh": "不能提供：按照个人信息保护规定，完整的证件号、手机号、卡号或账号不会出现在对话里（对话内容会留存并可能被转发），我只能显示部分遮蔽后的形式。如确需完整信息（如办理业务填表），请在 CRM 系统内按权限查看。",
         "en": "I can't give that: under the personal-information rules a full ID, phone, card or account number never appears in a chat (chats are kept and can be forwarded) — only a partially masked form. If you truly need the full value (to fill in a form, say), view it in the CRM under your entitlements.",
+    },
+    "refuse_address": {
+        "zh": "不能提供：客户的住址属于个人信息，不会出现在对话里（对话内容会留存并可能被转发）。如需寄送礼品或资料，请在 CRM 系统内按权限查看地址，或按行内邮寄流程办理。",
+        "en": "I can't give that: a client's address is personal information and never appears in a chat (chats are kept and can be forwarded). To send a gift or documents, look the address up in the CRM under your entitlements, or use the bank's mailing process.",
     },
     "cannot_record": {
         "zh": "没有记录：这句话没能读成一条接触记录，什么也没有保存。请以“记一下：”开头，写明客户、方式、客户说了什么和下一步；或在{where}中登记。",
@@ -312,6 +320,10 @@ PHRASES: dict[str, dict[str, str]] = {
     "rm_count_line": {
         "zh": "{name}（{rm_id}）：{clients} 位客户符合条件",
         "en": "{name} ({rm_id}): {clients} matching clients",
+    },
+    "rm_count_line_one": {
+        "zh": "{name}（{rm_id}）：{clients} 位客户符合条件",
+        "en": "{name} ({rm_id}): {clients} matching client",
     },
     "rm_gaps_line": {
         "zh": "{name}（{rm_id}）：逾期未跟进 {overdue} 项，最长逾期 {max_days_overdue} 天，"

@@ -37,8 +37,8 @@ async def answer(req: Request, profile: dict) -> EngineResult:
         [c.heading(t("snapshot", lang))] + c.snapshot(profile, lang),
         [c.heading(t("signals", lang))] + c.signal_lines(signals, lang, cite_for),
         await _recent(req, cid),
-        [c.heading(t("actions", lang))] + act_lines,
-        [c.heading(t("talking", lang))] + c.talking_points([*pitches, *found.values()]),
+        [c.heading(t("actions", lang))] + (act_lines or [f"- {t('no_actions', lang)}"]),
+        _headed(t("talking", lang), c.talking_points([*pitches, *found.values()])),
         [c.heading(t("compliance", lang))]
         + [f"- {t('suit_note', lang)}" + (f" [{suitability['n']}]" if suitability else "")],
         [c.heading(t("next", lang))]
@@ -48,6 +48,11 @@ async def answer(req: Request, profile: dict) -> EngineResult:
     return EngineResult(
         c.join(blocks), "serve_client", cards=[c.client_card(profile)], actions=items
     )
+
+
+def _headed(title: str, lines: list[str]) -> list[str]:
+    """A section with its heading, or nothing: a heading with no lines under it says nothing."""
+    return [c.heading(title), *lines] if lines else []
 
 
 def _signal_refs(req: Request, signals: list[dict]) -> list[Lookup]:

@@ -72,7 +72,8 @@ SIGNALS = [
     ),
     (r"到期|matur", "maturity"),
     (
-        r"缺口|没有代发|没有开通|没开通|未开通|未办理|no payroll|without payroll|gap|lack",
+        # "代发空白户": a client still blank for payroll
+        r"缺口|空白户?|没有代发|没有开通|没开通|未开通|未办理|no payroll|without payroll|gap|lack",
         "product_gap",
     ),
     (r"休眠|沉睡|睡眠户|dormant|inactive|sleeping|asleep|gone quiet", "dormancy"),

@@ -71,7 +71,7 @@ class GuaranteedReturnRule(PhraseRule):
         phrase(
             r"guaranteed\s+(?:an?\s+)?(?:annual(?:ised|ized)?\s+|fixed\s+|high\s+|steady\s+)?"
             r"(?:returns?|yields?|income|profits?|gains?|payouts?)|"
-            rf"guaranteed\s+(?:an?\s+)?(?:[a-z]+\s+){{0,2}}?{NUMBER}|{NUMBER}\s+(?:[a-z]+\s+)?guaranteed|"
+            rf"guaranteed\s+(?:an?\s+)?(?:[a-z]+\s+){{0,2}}?{NUMBER}|{NUMBER}\s*,?\s+(?:[a-z]+\s+)?guaranteed|"
             rf"guarantee[sd]?\s+(?:you\s+|her\s+|him\s+|them\s+|the client\s+|⟦(?:CLIENT|PERSON)_\d+⟧\s+)?(?:an?\s+)?(?:{NUMBER}|returns?|profits?|income|yields?)|"
             r"(?:returns?|yields?|income|profits?)\s+(?:is|are)\s+(?:fully\s+|100%\s+)?guaranteed|"
             r"sure[- ](?:fire\s+)?(?:profit|win|bet)|"

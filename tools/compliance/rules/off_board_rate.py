@@ -42,6 +42,9 @@ class OffBoardRateRule(PhraseRule):
         phrase(
             rf"\b(?:above|over|higher than|better than|beat(?:ing)?) (?:the |our )?{_POSTED_EN}\b|"
             r"\boff-?board (?:rate|pricing)\b|"
+            # "we'll beat the other bank's rate by 0.5%": a price against another bank's, promised
+            r"\b(?:beat|top|outbid)\w*\s+(?:the\s+|their\s+|any\s+)?(?:other|another|competing|rival)\s+"
+            r"banks?['’]?s?\s+(?:rates?|offers?|pricing|prices?)\b|"
             # "promise them 0.5% more than the other bank": a price against another bank's
             r"\b(?:promise|guarantee|commit|assure)\w*\s+(?:\w+\s+){0,3}?(?:[\d.]+\s*%|[\d.]+ (?:points?|bps?)) "
             r"(?:more|higher|above|over)\b.{0,12}\b(?:other|another|the other|their) banks?\b",

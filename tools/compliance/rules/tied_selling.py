@@ -20,6 +20,11 @@ _FIX = (
 _PRODUCT_ZH = (
     r"代发|理财|保险|年金|保单|基金|黄金|贵金属|信用卡|存款|定期|大额存单|结算账户|资金池|贷款|产品"
 )
+# An account opened first is the way a loan or payroll is paid, not a sale tied to it
+# ("要办贷款得先开通结算账户").
+_NOT_AN_ACCOUNT = r"(?![^，,。；;]{0,6}(?:账户|结算户|网银|账号))"
+# "买我们对公理财就给额度": the kind of client a product is for, before its name
+_KIND_ZH = r"(?:对公|单位|个人|零售|私行)?"
 _BENEFIT_ZH = r"贷款|利率|降息|优惠|额度|授信|审批|放款|折扣|减免|大额存单额度"
 _AMOUNT_ZH = r"[\d.,，]+\s*[万亿千百]?元?的?"
 _GRANT_ZH = r"批|放|给|办|续|下来|通过|" + _BENEFIT_ZH
@@ -34,7 +39,7 @@ class TiedSellingRule(PhraseRule):
     severity = Severity.HIGH
     PHRASES = (
         phrase(
-            rf"(?:办|开通|开|签|做|买|购买|用|转)了?(?:我行|我们的?)?(?:{_PRODUCT_ZH})(?:业务)?"
+            rf"(?:办|开通|开|签|做|买|购买|用|转)了?(?:我行|我们的?)?{_KIND_ZH}(?:{_PRODUCT_ZH})(?:业务)?"
             rf"(?:就|才|的话)(?:能|可以|可)?(?:给|送|享受?|有)?(?:您|你|他|她|他们)?(?:{_BENEFIT_ZH})|"
             rf"(?:以|把)(?:购买|开通|办理)?.{{0,8}}(?:作为|为)(?:前提|条件)|"
             rf"(?:只有|必须)(?:先)?(?:买|购买|办|开通|签)(?:{_PRODUCT_ZH}).{{0,8}}(?:才)|"
@@ -47,8 +52,13 @@ class TiedSellingRule(PhraseRule):
             # "代发放我们这的话授信额度给他们提上去": the product moved here, then the benefit
             rf"(?:{_PRODUCT_ZH})(?:业务)?(?:放|转|挪|落|搬|拿)(?:到|过来|回)?(?:我们|我行|咱们|这)?[^，,。；;]{{0,4}}"
             rf"(?:的话|就)[^。；;]{{0,10}}(?:{_BENEFIT_ZH})|"
+            # "要办代发就得先用我们的流贷": what the client wants, then what must be taken first
+            # (an account opened first is a prerequisite, not a sale: "要办贷款得先开通结算账户")
+            rf"(?:要|想)(?:办|开通|开|做|拿|签|批)(?:{_PRODUCT_ZH}|{_BENEFIT_ZH})[^，,。；;]{{0,4}}?"
+            rf"(?:就)?(?:得|必须|需要|要)先(?:用|买|购买|存|配|做){_NOT_AN_ACCOUNT}|"
             # "按揭要批下来得先买20万理财": the grant first, then what must be bought for it
-            rf"(?:{_GRANT_ZH}|按揭|续贷)[^，,。；;]{{0,6}}(?:得|必须|需要|要)先(?:买|购买|开通|存|办(?:理)?(?:{_PRODUCT_ZH}))|"
+            rf"(?:{_GRANT_ZH}|按揭|续贷)[^，,。；;]{{0,6}}(?:得|必须|需要|要)先(?:买|购买|开通|存|办(?:理)?(?:{_PRODUCT_ZH}))"
+            rf"{_NOT_AN_ACCOUNT}|"
             # "办了代发，明年授信续批会更顺利": the product taken, then the benefit made easier
             rf"(?:办|开通|开|签|做|买|购买|用|转)了?(?:我行|我们的?)?(?:{_PRODUCT_ZH})(?:业务)?[，,]?"
             rf"[^。；;]{{0,12}}(?:{_BENEFIT_ZH})[^。；;]{{0,8}}(?:更|会更|就会?)(?:顺利|容易|好批|快|优先|宽松|高)",

@@ -1,7 +1,10 @@
-"""Deposit churn (存款流失预警): a gradual slide over a quarter or a sudden one-month drop.
+"""Deposit churn (存款流失预警): a gradual slide over a few months or a sudden one-month drop.
 
-Gradual: the last 3 months' average vs months 4-6 fell by ``gradual_drop_ratio`` or more.
-Sudden: the latest month vs the month before fell by ``sudden_drop_ratio`` or more.
+Gradual: the mean of the last ``recent_months`` months (3 by default) vs the mean of the
+``baseline_months`` before them (3) fell by ``gradual_drop_ratio`` or more — each bank's
+playbook says which months it compares ("近两个月较此前三个月下降一半以上").
+Sudden (when the policy has the rule): the latest month vs the month before fell by
+``sudden_drop_ratio`` or more.
 Either baseline must reach the client type's ``min_amount``: a 50% drop of a tiny balance is
 noise, not churn. The drop is seen when the month closes, so detection is the first day of
 the month after the drop month and the follow-up deadline counts working days from there.
@@ -9,10 +12,13 @@ the month after the drop month and the follow-up deadline counts working days fr
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 
-from tools.intelligence.fmt import money_en, money_zh, percent
-from tools.intelligence.metrics import month_after
+from tools.bank.records import BalanceRecord
+from tools.intelligence.fmt import money_en, money_zh, percent, zh_count
+from tools.intelligence.metrics import mean_deposit, month_after
+from tools.intelligence.policy import DepositChurnPolicy
 from tools.intelligence.signals.base import Severity, Signal, SignalContext
 
 
@@ -23,8 +29,14 @@ class DepositChurnRule:
         policy = ctx.policy.signals.deposit_churn
         floor = policy.min_amount.get(ctx.client_type, 0.0)  # type: ignore[call-overload]
         m = ctx.metrics
-        gradual = self._drop(m.prev_avg_deposit, m.avg_deposit, floor, policy.gradual_drop_ratio)
-        sudden = self._drop(m.previous_deposit, m.latest_deposit, floor, policy.sudden_drop_ratio)
+        months = ctx.data.balances
+        recent, before = churn_windows(months, policy)
+        gradual = self._drop(before, recent, floor, policy.gradual_drop_ratio)
+        sudden = (
+            self._drop(m.previous_deposit, m.latest_deposit, floor, policy.sudden_drop_ratio)
+            if policy.sudden_drop_ratio is not None
+            else None
+        )
         if gradual is None and sudden is None:
             return []
         # A slide is visible from the first month-end at which the rule held (and has held
@@ -38,8 +50,10 @@ class DepositChurnRule:
             "pattern": "both"
             if gradual is not None and sudden is not None
             else ("sudden" if sudden is not None else "gradual"),
-            "avg_deposit": m.avg_deposit,
-            "prev_avg_deposit": m.prev_avg_deposit,
+            "avg_deposit": recent,
+            "prev_avg_deposit": before,
+            "recent_months": policy.recent_months,
+            "baseline_months": policy.baseline_months,
             "gradual_drop_ratio": gradual,
             "gradual_threshold": policy.gradual_drop_ratio,
             "latest_month": m.latest_month,
@@ -47,10 +61,10 @@ class DepositChurnRule:
             "previous_deposit": m.previous_deposit,
             "sudden_drop_ratio": sudden,
             "sudden_threshold": policy.sudden_drop_ratio,
-            "amount_at_risk": self._at_risk(ctx, gradual, sudden),
+            "amount_at_risk": self._at_risk(ctx, (before, recent), gradual, sudden),
             "follow_up_working_days": policy.follow_up_working_days,
         }
-        zh, en = self._detail(ctx, gradual, sudden)
+        zh, en = self._detail(ctx, (before, recent), gradual, sudden)
         return [
             Signal(
                 kind=self.kind,
@@ -83,21 +97,28 @@ class DepositChurnRule:
     @classmethod
     def _first_visible(cls, ctx: SignalContext, floor: float, threshold: float) -> date:
         months = ctx.data.balances
+        policy = ctx.policy.signals.deposit_churn
+        span = policy.recent_months + policy.baseline_months
         first = len(months) - 1
-        for end in range(len(months) - 1, 5, -1):
-            recent = [b.avg_daily_deposit for b in months[end - 2 : end + 1]]
-            before = [b.avg_daily_deposit for b in months[end - 5 : end - 2]]
-            if cls._drop(sum(before) / 3, sum(recent) / 3, floor, threshold) is None:
+        for end in range(len(months) - 1, span - 1, -1):
+            recent, before = _windows(months, end + 1, policy.recent_months, policy.baseline_months)
+            if cls._drop(before, recent, floor, threshold) is None:
                 break
             first = end
         return month_after(months[first].month) if months else ctx.extract_date
 
     @staticmethod
-    def _at_risk(ctx: SignalContext, gradual: float | None, sudden: float | None) -> float:
+    def _at_risk(
+        ctx: SignalContext,
+        windows: tuple[float | None, float | None],
+        gradual: float | None,
+        sudden: float | None,
+    ) -> float:
         m = ctx.metrics
+        before, recent = windows
         amounts = [0.0]
-        if gradual is not None and m.prev_avg_deposit is not None:
-            amounts.append(m.prev_avg_deposit - m.avg_deposit)
+        if gradual is not None and before is not None and recent is not None:
+            amounts.append(before - recent)
         if sudden is not None and m.previous_deposit is not None and m.latest_deposit is not None:
             amounts.append(m.previous_deposit - m.latest_deposit)
         return max(amounts)
@@ -112,15 +133,25 @@ class DepositChurnRule:
         return "medium"
 
     @staticmethod
-    def _detail(ctx: SignalContext, gradual: float | None, sudden: float | None) -> tuple[str, str]:
+    def _detail(
+        ctx: SignalContext,
+        windows: tuple[float | None, float | None],
+        gradual: float | None,
+        sudden: float | None,
+    ) -> tuple[str, str]:
         m = ctx.metrics
+        policy = ctx.policy.signals.deposit_churn
+        before, recent = windows
         zh, en = [], []
-        if gradual is not None and m.prev_avg_deposit is not None:
+        if gradual is not None and before is not None and recent is not None:
+            n, b = policy.recent_months, policy.baseline_months
             zh.append(
-                f"近三月日均 {money_zh(m.avg_deposit)}，较前三月 {money_zh(m.prev_avg_deposit)} 下降 {percent(gradual)}"
+                f"近{zh_count(n)}月日均 {money_zh(recent)}，较前{zh_count(b)}月 "
+                f"{money_zh(before)} 下降 {percent(gradual)}"
             )
+            over = "" if n == b else f" over the {b} months before"
             en.append(
-                f"3-month average {money_en(m.avg_deposit)}, down {percent(gradual)} from {money_en(m.prev_avg_deposit)}"
+                f"{n}-month average {money_en(recent)}, down {percent(gradual)} from {money_en(before)}{over}"
             )
         if sudden is not None and m.previous_deposit is not None and m.latest_deposit is not None:
             zh.append(
@@ -130,3 +161,21 @@ class DepositChurnRule:
                 f"{m.latest_month} average {money_en(m.latest_deposit)}, down {percent(sudden)} from {money_en(m.previous_deposit)} the month before"
             )
         return "；".join(zh), "; ".join(en)
+
+
+def churn_windows(
+    months: Sequence[BalanceRecord], policy: DepositChurnPolicy
+) -> tuple[float | None, float | None]:
+    """The two means the bank's churn rule compares over the whole history, recent first (for
+    "流出了多少" read as the bank's playbook reads it)."""
+    return _windows(months, len(months), policy.recent_months, policy.baseline_months)
+
+
+def _windows(
+    months: Sequence[BalanceRecord], end: int, recent: int, baseline: int
+) -> tuple[float | None, float | None]:
+    """The mean daily deposit of the ``recent`` months ending before index ``end`` and of the
+    ``baseline`` months before them (None where there are no such months)."""
+    start = max(end - recent, 0)
+    # as ``compute_metrics`` reads a short history: the months there are (none: None)
+    return mean_deposit(months[start:end]), mean_deposit(months[max(start - baseline, 0) : start])
