@@ -12,9 +12,11 @@ from pydantic import BaseModel, Field
 from assistant.errors import EntitlementError
 from assistant.privacy.dictionary import splits_a_word, word_edges
 from assistant.privacy.tokens import TOKEN_RE
-from tools.bank.records import ClientData, ClientRecord
+from tools.bank.records import ClientData, ClientRecord, ProductRecord
 from tools.client_pick import ASK_BACK_MAX, described_by_surname
+from tools.intelligence.action_rules import offers_within_grade
 from tools.intelligence.age import age_on
+from tools.intelligence.book import level
 from tools.names.forms import company_forms, is_english_word
 from tools.names.titles import Titled, addressed, titled
 from tools.outcomes.keys import action_kind
@@ -530,7 +532,26 @@ def recommend_next_actions(tb: Toolbox, args: ClientArgs) -> dict:
         ],
         # Actions the RM marked done, or put off for now (see record_action_outcome).
         "set_aside": len(insight.actions) - len(actions),
+        # What the client may be offered when asked how to put money to work ("260万都放活期，
+        # 给点配置建议"): within the grade, not held, the safest first.
+        "offers": [
+            {
+                "product_code": p.product_code,
+                "name": p.name if zh else p.name_en or p.name,
+                "risk_level": p.risk_level,
+            }
+            for p in _allocation(data, tb)
+        ],
     }
+
+
+ALLOCATION_OFFERS = 3
+
+
+def _allocation(data: ClientData, tb: Toolbox) -> list[ProductRecord]:
+    intel = tb.services.intelligence
+    offers = offers_within_grade(data, intel.products, intel.policy)
+    return sorted(offers, key=lambda p: level(p.risk_level) or 0)[:ALLOCATION_OFFERS]
 
 
 def get_interactions(tb: Toolbox, args: InteractionsArgs) -> dict:

@@ -176,18 +176,27 @@ def growth(ctx: ActionContext, s: Signal) -> Draft:
 
 
 def _offers_within_grade(ctx: ActionContext) -> list[ProductRecord]:
-    held = {h.product_code for h in ctx.data.holdings}
-    kinds = set(ctx.policy.tiering.aum_categories)
-    fits = [
+    # the fullest use of what the client may hold first, then the catalogue's order
+    offers = offers_within_grade(ctx.data, ctx.products, ctx.policy)
+    return sorted(offers, key=lambda p: -(level(p.risk_level) or 0))
+
+
+def offers_within_grade(
+    data: ClientData, products: Mapping[str, ProductRecord], policy: Policies
+) -> list[ProductRecord]:
+    """The products the client may be offered, in the catalogue's order: of the kinds the bank
+    counts as assets under management, offered to the client's segment, not held, and within
+    the client's risk grade (a C1 client is offered R1 products only)."""
+    held = {h.product_code for h in data.holdings}
+    kinds = set(policy.tiering.aum_categories)
+    return [
         p
-        for p in ctx.products.values()
+        for p in products.values()
         if p.category in kinds
         and p.product_code not in held
-        and offered_to(p, ctx.data.client.client_type)
-        and suits(p, ctx.data.client.risk_appetite)
+        and offered_to(p, data.client.client_type)
+        and suits(p, data.client.risk_appetite)
     ]
-    # the fullest use of what the client may hold first, then the catalogue's order
-    return sorted(fits, key=lambda p: -(level(p.risk_level) or 0))
 
 
 def generic(ctx: ActionContext, s: Signal) -> Draft:

@@ -6,6 +6,10 @@ PHRASES: dict[str, dict[str, str]] = {
     "snapshot": {"zh": "客户概况", "en": "Snapshot"},
     "signals": {"zh": "客户信号", "en": "Signals"},
     "no_signals": {"zh": "暂无需要处理的信号。", "en": "No open signals."},
+    "offers_within_grade": {
+        "zh": "可在客户风险承受能力内配置（客户尚未持有，由低风险到高）：{products}",
+        "en": "Within the client's risk appetite and not yet held, safest first: {products}",
+    },
     "no_actions": {
         "zh": "暂无信号触发的行动；按服务标准保持联系，了解客户近期的资金安排和需求。",
         "en": "No signal calls for an action; keep in touch as the service standard says and ask about the client's plans for their funds.",

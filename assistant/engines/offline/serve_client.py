@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from assistant.engines.base import EngineResult
 from assistant.engines.offline import compose as c
 from assistant.engines.offline.phrases import t
@@ -18,7 +20,8 @@ RECENT = 2
 async def answer(req: Request, profile: dict) -> EngineResult:
     tb, lang, cid = req.tb, req.lang, profile["client_id"]
     signals = (await tb.acall("get_client_signals", {"client_id": cid}))["signals"]
-    actions = (await tb.acall("recommend_next_actions", {"client_id": cid}))["actions"]
+    result = await tb.acall("recommend_next_actions", {"client_id": cid})
+    actions = result["actions"]
     standard_ref = lookup(req.playbooks, "service_standards", fallback="service standards")
     suitability_ref = lookup(req.playbooks, "suitability", fallback="suitability")
     action_refs = _action_refs(req, actions)
@@ -27,6 +30,8 @@ async def answer(req: Request, profile: dict) -> EngineResult:
     await check_support(req, [*signals, *actions], found)
     cite_for = {key: p["n"] for key, p in found.items()}
     act_lines, items = c.action_lines(actions, cite_for, lang)
+    if offered := _offers(req, actions, offers=result.get("offers") or []):
+        act_lines.append(offered)
     # An action names the playbook actually cited for it: a configured playbook the library
     # lacks is never shown as if it had been read.
     cited = {key: p["doc_id"] for key, p in found.items()}
@@ -48,6 +53,30 @@ async def answer(req: Request, profile: dict) -> EngineResult:
     return EngineResult(
         c.join(blocks), "serve_client", cards=[c.client_card(profile)], actions=items
     )
+
+
+# "260多万都放活期 给点配置建议", "what could I offer her": products asked for, not a follow-up
+ALLOCATION = re.compile(
+    r"配置建议|资产配置|怎么配置|如何配置|配置点|配点|推(?:点|些|个)?(?:什么|啥)|推荐(?:点|些)?(?:什么|啥)|"
+    r"\b(?:allocat\w*|what (?:can|could|should) (?:i|we) (?:offer|pitch|recommend|suggest))\b",
+    re.I,
+)
+
+
+def _offers(req: Request, actions: list[dict], *, offers: list[dict]) -> str | None:
+    """The products the client may take up, the safest first, when the RM asks what to offer
+    and no action names one — or when nothing calls for an action at all."""
+    if not offers or any(a.get("product_code") for a in actions):
+        return None
+    if actions and not ALLOCATION.search(req.text):
+        return None
+    names = ("、" if req.lang == "zh" else ", ").join(
+        f"{o['name']}（{o['product_code']}，{o['risk_level']}）"
+        if req.lang == "zh"
+        else f"{o['name']} ({o['product_code']}, {o['risk_level']})"
+        for o in offers
+    )
+    return f"- {t('offers_within_grade', req.lang).format(products=names)}"
 
 
 def _headed(title: str, lines: list[str]) -> list[str]:
