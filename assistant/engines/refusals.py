@@ -305,17 +305,10 @@ def policy_refusal(
             refusal_reason="out_of_policy",
             flags=[FULL_ID_FLAG] if wants_number else [],
         )
-    if ADDRESS_REQUEST.search(text) and not EXPORT_RULE_ASKED.search(text):
+    address = bool(ADDRESS_REQUEST.search(text)) and not EXPORT_RULE_ASKED.search(text)
+    if address or wants_number:
         return EngineResult(
-            t("refuse_address", language),
-            full_id_intent or verdict.intent,
-            refused=True,
-            refusal_reason="out_of_policy",
-            flags=[FULL_ID_FLAG],
-        )
-    if wants_number:
-        return EngineResult(
-            t("refuse_full_id", language),
+            t("refuse_address" if address else "refuse_full_id", language),
             full_id_intent or verdict.intent,
             refused=True,
             refusal_reason="out_of_policy",

@@ -10,6 +10,7 @@ from __future__ import annotations
 import pytest
 
 from assistant.engines.offline.book_parse import HALF_AS
+from assistant.engines.offline.client_facts import RECENT_ASKED
 from assistant.engines.offline.engine import WHO_OF_THE_TABLE
 from assistant.engines.offline.figures import asked
 from assistant.engines.offline.followup import THOSE
@@ -201,3 +202,17 @@ def test_a_colleague_named_before_one_of_her_clients_is_read_as_the_owner() -> N
 )
 def test_a_fall_asked_for_is_the_outflow_of_deposits(text: str, figures: list[str]) -> None:
     assert asked(text) == figures
+
+
+@pytest.mark.parametrize(
+    ("text", "asks"),
+    [
+        ("⟦CLIENT_2⟧定期快到期了 跟进了没", True),
+        ("他们联系过没有", True),
+        ("has anyone followed up with them?", True),
+        ("跟进计划是什么", False),
+        ("怎么跟进比较好", False),
+    ],
+)
+def test_whether_a_client_was_followed_up_is_answered_by_the_notes(text: str, asks: bool) -> None:
+    assert bool(RECENT_ASKED.search(text)) is asks

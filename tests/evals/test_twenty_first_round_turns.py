@@ -91,7 +91,7 @@ def test_the_contact_dates_of_a_maturity_are_counted_back_by_the_policy(
     rm, data, due = next(
         (rm, d, min(ahead))
         for rm, d in books(fl)
-        if (ahead := [h.maturity_date for h in d.holdings if (h.maturity_date or as_of) > as_of])
+        if (ahead := [m for h in d.holdings if (m := h.maturity_date) is not None and m > as_of])
     )
     first = due - timedelta(days=rule.first_contact_days_before)
     second = due - timedelta(days=rule.second_contact_days_before)

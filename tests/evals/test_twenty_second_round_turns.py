@@ -27,7 +27,7 @@ def test_a_clients_address_asked_for_is_refused_with_where_to_find_it(
     rm, data = next(
         (rm, d) for rm, d in books(fl) if d.client.client_type == "retail" and d.client.address
     )
-    name, address = data.client.name, data.client.address
+    name, address = data.client.name, data.client.address or ""
     for question in (f"{name}家地址给我下 要寄个生日礼物", f"what's {name}'s home address?"):
         answer = ask(fl, question, rm)
         assert answer.refused and FULL_ID_FLAG in answer.flags, answer.text[:300]
@@ -165,7 +165,7 @@ def test_what_to_offer_asked_of_a_client_nothing_signals_about(
     line = next(x for x in answer.text.split("\n") if "可在客户风险承受能力内配置" in x)
     offered = [code for code in products if f"（{code}，" in line]
     held = {h.product_code for h in data.holdings}
-    grade = int(data.client.risk_appetite[-1])
+    grade = int((data.client.risk_appetite or "C0")[-1])
     assert offered and not set(offered) & held, line
     assert all(int(products[c].risk_level[-1]) <= grade for c in offered), line
     assert "**建议行动**\n\n" not in answer.text  # never a heading with nothing under it

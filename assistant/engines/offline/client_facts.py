@@ -38,6 +38,8 @@ CONTACTS_ASKED = re.compile(
 )
 RECENT_ASKED = re.compile(
     r"(?:上次|最近|最后一次).{0,6}(?:联系|拜访|沟通|互动|见面|通话|聊)|多久没(?:有)?(?:联系|拜访|沟通)|"
+    # "跟进了没", "has anyone followed up": whether they were contacted, answered by the notes
+    r"(?:跟进|联系|拜访)(?:了|过)(?:没|吗|没有)|有没有(?:跟进|联系)|\b(?:followed up|been in touch)\b|"
     r"\b(?:last (?:contact|visit|call|interaction|meeting|spoke|talked|met)|when did (?:i|we) last|"
     r"recent (?:interactions?|notes?|contacts?)|interaction history)\b",
     re.I,
