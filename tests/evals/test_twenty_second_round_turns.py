@@ -10,7 +10,7 @@ from statistics import fmean
 
 import pytest
 
-from tests.support.turns import ask, books
+from tests.support.turns import ask, books, plain_rms
 from tools.entitlement import resolve_caller
 from tools.intelligence.fmt import money_zh, zh_count
 
@@ -169,3 +169,19 @@ def test_what_to_offer_asked_of_a_client_nothing_signals_about(
     assert offered and not set(offered) & held, line
     assert all(int(products[c].risk_level[-1]) <= grade for c in offered), line
     assert "**建议行动**\n\n" not in answer.text  # never a heading with nothing under it
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("bank", BANKS)
+def test_a_bare_follow_up_of_a_rule_question_is_the_rule_again(
+    bank: str, request: pytest.FixtureRequest
+) -> None:
+    fl = request.getfixturevalue(bank)
+    products = sorted(fl.bank.products().values(), key=lambda p: (p.risk_level, p.product_code))
+    rm = plain_rms(fl)[0]
+    for product in (p for p in products if p.risk_level[-1] in "2345"):
+        grade = int(product.risk_level[-1])
+        chat = f"bare-{bank}-{product.product_code}"
+        ask(fl, f"C{grade - 1}的客户能买{product.name}吗", rm, chat)
+        again = ask(fl, f"那C{grade}呢", rm, chat)
+        assert again.intent == "playbook_qa" and not again.refused, (product.name, again.text[:300])

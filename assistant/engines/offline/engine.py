@@ -270,6 +270,15 @@ class OfflineEngine:
                 return replace(verdict, intent=follow.default_intent)
         if asked := self._asked_of_the_list(ctx, slots, follow, has_client, book, verdict):
             return asked
+        last = ctx.state.get("last_intent")
+        if (
+            verdict.intent in FIXED
+            and last in ANSWERED
+            and followup.ELLIPSIS.search(ctx.masked_text)
+        ):
+            # "那C4呢" after "C3的客户能买混合型基金吗": the last question asked again of C4, not
+            # out of scope however near the examples put two words
+            return replace(verdict, intent=last)
         return verdict
 
     def _asked_of_the_list(
@@ -594,6 +603,8 @@ def _listed(ctx: EngineContext, book: Parsed) -> BookQuery | None:
 SWAPPED = {"rm", "client_type", "tier", "tiers", "industry"}
 
 
+# What a bare "那X呢" may continue: a question answered, not a fixed reply.
+ANSWERED = frozenset({"playbook_qa", "book_query", "client_facts", "serve_client"})
 # "who has the most dormant ones" right after a table per RM: "who" is an RM of that table.
 WHO_OF_THE_TABLE = re.compile(r"^\s*(?:and\s+|so\s+|那|那么)?(?:who\b|谁)", re.I)
 
