@@ -179,7 +179,8 @@ def test_a_bare_follow_up_of_a_rule_question_is_the_rule_again(
     fl = request.getfixturevalue(bank)
     products = sorted(fl.bank.products().values(), key=lambda p: (p.risk_level, p.product_code))
     rm = plain_rms(fl)[0]
-    for product in (p for p in products if p.risk_level[-1] in "2345"):
+    one_per_grade = {p.risk_level: p for p in reversed(products) if p.risk_level[-1] in "2345"}
+    for product in sorted(one_per_grade.values(), key=lambda p: p.risk_level):
         grade = int(product.risk_level[-1])
         chat = f"bare-{bank}-{product.product_code}"
         ask(fl, f"C{grade - 1}的客户能买{product.name}吗", rm, chat)
