@@ -143,11 +143,9 @@ class InsightService:
         }
 
     def _churn_window(self, data: ClientData) -> dict[str, Any]:
-        """The months the bank's churn rule compares, where they are not the 3 against 3 above
-        ("近两个月较此前三个月"): what "流出了多少" is measured over."""
+        """The months the bank's churn rule compares (3 against 3, or "近两个月较此前三个月"):
+        what "流出了多少" is measured over."""
         policy = self.policy.signals.deposit_churn
-        if (policy.recent_months, policy.baseline_months) == (3, 3):
-            return {}
         recent, before = churn_windows(data.balances, policy)
         return {
             "outflow_window": {

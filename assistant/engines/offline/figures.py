@@ -236,14 +236,14 @@ def _maturities(profile: dict, zh: bool) -> list[str]:
 
 
 def _outflow(profile: dict, zh: bool) -> list[str]:
-    """The last three months' average daily deposit against the three before (the profile's
-    metrics), and the difference: what has left (or come in); nothing without the months before."""
-    metrics = profile.get("metrics") or {}
-    now, before = metrics.get("avg_deposit_3m"), metrics.get("avg_deposit_prev_3m")
-    recent = baseline = 3
-    if window := metrics.get("outflow_window"):  # the months the bank's own churn rule compares
-        now, before = window["recent_avg"], window["baseline_avg"]
-        recent, baseline = window["recent_months"], window["baseline_months"]
+    """The recent months' average daily deposit against the months before, as the bank's churn
+    rule counts them (the profile's ``outflow_window``: 3 on 3 by default), and the difference:
+    what has left (or come in); nothing without the months before."""
+    window = (profile.get("metrics") or {}).get("outflow_window")  # the bank's churn rule's months
+    if not window:
+        return []
+    now, before = window["recent_avg"], window["baseline_avg"]
+    recent, baseline = window["recent_months"], window["baseline_months"]
     if now is None or not before:
         return []
     gone = before - now

@@ -61,10 +61,10 @@ class DepositChurnRule:
             "previous_deposit": m.previous_deposit,
             "sudden_drop_ratio": sudden,
             "sudden_threshold": policy.sudden_drop_ratio,
-            "amount_at_risk": self._at_risk(ctx, (before, recent), gradual, sudden),
+            "amount_at_risk": self._at_risk(ctx, (recent, before), gradual, sudden),
             "follow_up_working_days": policy.follow_up_working_days,
         }
-        zh, en = self._detail(ctx, (before, recent), gradual, sudden)
+        zh, en = self._detail(ctx, (recent, before), gradual, sudden)
         return [
             Signal(
                 kind=self.kind,
@@ -115,7 +115,7 @@ class DepositChurnRule:
         sudden: float | None,
     ) -> float:
         m = ctx.metrics
-        before, recent = windows
+        recent, before = windows  # as ``churn_windows`` gives them
         amounts = [0.0]
         if gradual is not None and before is not None and recent is not None:
             amounts.append(before - recent)
@@ -141,7 +141,7 @@ class DepositChurnRule:
     ) -> tuple[str, str]:
         m = ctx.metrics
         policy = ctx.policy.signals.deposit_churn
-        before, recent = windows
+        recent, before = windows  # as ``churn_windows`` gives them
         zh, en = [], []
         if gradual is not None and before is not None and recent is not None:
             n, b = policy.recent_months, policy.baseline_months
