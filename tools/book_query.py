@@ -117,6 +117,11 @@ class BookQuery(BaseModel):
         le=3650,
         description="A recorded contact within the last N days ('who have I been in touch with')",
     )
+    contact_overdue: bool = Field(
+        default=False,
+        description="Past the tier's service standard: no contact within the tier's contact "
+        "interval (按分层服务标准超期未联系, overdue for contact)",
+    )
     thresholds: list[Threshold] = Field(
         default_factory=list, description="Bounds on deposits, loans, AUM, deposit change"
     )
@@ -180,7 +185,10 @@ MEASURE_WORDS: dict[str, tuple[str, str]] = {
     "loan": ("贷款余额", "loan balance"),
     "aum": ("金融资产", "AUM"),
     "deposit_change": ("存款变化（近三月较前三月）", "deposit change vs the prior 3 months"),
-    "deposit_outflow": ("存款流出金额（近三月较前三月）", "deposit outflow vs the prior 3 months"),
+    "deposit_outflow": (
+        "存款流出金额（按流失预警规则比较的月份）",
+        "deposit outflow (over the months the churn rule compares)",
+    ),
     "days_since_contact": ("距上次接触天数", "days since the last contact"),
     "age": ("年龄", "age"),
     "maturing_amount": ("最近一笔到期金额", "amount maturing next"),
@@ -284,6 +292,8 @@ def _filters(q: BookQuery, zh: bool, rm_label: str | None) -> list[str]:
             out.append("从未接触" if zh else "no contact on record")
         else:  # the bound is at least d days: "d 天及以上", not "超过 d 天"
             out.append(f"{d} 天及以上未接触" if zh else f"no contact for {d}+ days")
+    if q.contact_overdue:
+        out.append("超过所在层级服务标准的联系间隔" if zh else "past the tier's contact interval")
     if recent := q.contacted_within_days:
         out.append(f"近 {recent} 天内有接触" if zh else f"contacted within the last {recent} days")
     out += [_bound(t, zh) for t in q.thresholds]

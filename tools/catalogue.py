@@ -291,10 +291,32 @@ def _name_forms(products: Iterable[ProductRecord]) -> dict[str, list[str]]:
     everyone = [(n or "").lower() for p in products for n in (p.name, p.name_en)]
     for p in products:
         for name in filter(None, (p.name, p.name_en)):
-            for tail in _tails(name):
+            for tail in [*_tails(name), *_unbranded(name, [q.name for q in products])]:
                 if sum(tail.lower() in other for other in everyone) == 1:
                     forms[p.product_code].append(tail)
     return forms
+
+
+# Who a product is for, not whose: "单位" / "个人" before a name is its segment, never a brand.
+_SEGMENT_HEADS = ("单位", "个人", "对公", "对私", "企业", "公司", "私行", "零售")
+
+
+def _unbranded(name: str, names: list[str]) -> list[str]:
+    """A Chinese name without the brand its series shares ("进取一号" of "海盈进取一号" beside
+    "海盈稳享90天"), with its own shortened forms: RMs drop a brand every product of the series
+    carries. Kept only when it is still three characters or more."""
+    if name.isascii():
+        return []
+    for k in range(min(4, len(name) - 3), 1, -1):
+        head = name[:k]
+        if head in _SEGMENT_HEADS or not any(o != name and o.startswith(head) for o in names):
+            continue
+        return [f for f in product_forms(name[k:]) if _distinctive(f)]
+    return []
+
+
+def _distinctive(form: str) -> bool:
+    return len(form) >= 3 and not form.isascii()
 
 
 def _tails(name: str) -> list[str]:

@@ -361,6 +361,7 @@ def get_client_profile(tb: Toolbox, args: ClientArgs) -> dict:
         "tier": insight.tier.tier,
         "tier_label": _tier_label(insight.tier, tb.language),
         "tier_explanation": _tier_explanation(insight.tier, tb.language),
+        "next_tier": tb.services.intelligence.next_tier(data, insight.tier, tb.services.as_of),
         "rm": _manager(tb, data.client.rm_id),
     }
 

@@ -18,6 +18,7 @@ from tools.intelligence.followup import FollowUpGap
 from tools.intelligence.policy import Policies, load_policies
 from tools.intelligence.signals import PeerStats
 from tools.intelligence.signals.deposit_churn import churn_windows
+from tools.intelligence.tiering import TierResult, next_tier
 from tools.names.ids import IdIndex
 from tools.names.mentions import MentionIndex
 
@@ -127,6 +128,12 @@ class InsightService:
 
     def insight(self, data: ClientData, as_of: date) -> ClientInsight:
         return self.intel.analyze(data, self.peers, as_of)
+
+    def next_tier(self, data: ClientData, tier: TierResult, as_of: date) -> dict | None:
+        """The tier above the client's and what it lacks (``tiering.next_tier``)."""
+        return next_tier(
+            data.client.client_type, self.intel.metrics(data, as_of), self.policy, tier
+        )
 
     def metrics(self, data: ClientData, as_of: date) -> dict[str, Any]:
         m = self.intel.metrics(data, as_of)
@@ -392,6 +399,7 @@ class InsightService:
             "loan_balance": round(r.loan_balance, 2),
             "aum": round(r.aum, 2),
             "days_since_contact": r.days_since_contact,
+            "outflow": round(r.outflow, 2) if r.outflow is not None else None,
             "last_contact": str(self.as_of - timedelta(days=r.days_since_contact))
             if r.days_since_contact is not None
             else None,

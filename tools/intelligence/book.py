@@ -18,9 +18,10 @@ from assistant.errors import UserError
 from tools.bank.records import ClientData, ProductRecord
 from tools.intelligence.age import age_on
 from tools.intelligence.metrics import ClientMetrics, compute_metrics
-from tools.intelligence.policy import Policies
+from tools.intelligence.policy import DepositChurnPolicy, Policies, ServiceStandard
 from tools.intelligence.scoring import urgency_score
 from tools.intelligence.signals.base import SEVERITY_RANK, Signal, SignalRule
+from tools.intelligence.signals.deposit_churn import churn_windows
 from tools.intelligence.signals.peers import PeerStats
 from tools.intelligence.signals.registry import detect_signals
 from tools.intelligence.tiering import TierResult, tier_from_metrics
@@ -78,6 +79,10 @@ class BookRow:
     revenue: float | None = None  # annual revenue, as the extract gives it (corporate clients)
     age: int | None = None  # whole years from the ID's date of birth (retail; None: not on file)
     next_maturity_amount: float | None = None  # what matures on ``next_maturity``, summed
+    # What the bank's churn rule's months lost (baseline mean - recent mean; "近两个月较此前三个月"
+    # where the policy says so): "流出超过1000万的" is measured as the playbook measures it.
+    outflow: float | None = None
+    contact_every_days: int | None = None  # the tier's service standard (None: the tier has none)
 
     def measure(self, name: str) -> float | None:
         """A ``tools.book_query.Measure`` of this row (None: the client has no such figure)."""
@@ -88,11 +93,7 @@ class BookRow:
             "loan": self.loan_balance,
             "aum": self.aum,
             "deposit_change": self.trend_ratio,
-            "deposit_outflow": (
-                self.avg_deposit / (1 + self.trend_ratio) - self.avg_deposit
-                if self.trend_ratio is not None and self.trend_ratio > -1
-                else None
-            ),
+            "deposit_outflow": self.outflow,
             "days_since_contact": (
                 self.days_since_contact if self.days_since_contact is not None else 10**6
             ),
@@ -133,6 +134,11 @@ def _gaps(
     )
 
 
+def _outflow(data: ClientData, churn: DepositChurnPolicy) -> float | None:
+    recent, before = churn_windows(data.balances, churn)
+    return before - recent if recent is not None and before is not None else None
+
+
 def _row(
     data: ClientData,
     metrics: ClientMetrics,
@@ -140,7 +146,9 @@ def _row(
     signals: list[Signal],
     as_of: date,
     products: Mapping[str, ProductRecord],
+    churn: DepositChurnPolicy,
     payroll_categories: tuple[str, ...] = (),
+    standards: Mapping[str, ServiceStandard] | None = None,
 ) -> BookRow:
     client = data.client
     held = tuple(dict.fromkeys(h.product_code for h in data.holdings))
@@ -151,6 +159,7 @@ def _row(
         if h.maturity_date is not None and h.maturity_date >= as_of
     )
     nxt = maturing[0] if maturing else (None, None)
+    standard = (standards or {}).get(tier.tier)
     return BookRow(
         client_id=client.client_id,
         rm_id=client.rm_id,
@@ -198,6 +207,8 @@ def _row(
             SignalMark(s.kind, s.product_code, s.detected_on, s.event_date, s.due_date)
             for s in signals
         ),
+        outflow=_outflow(data, churn),
+        contact_every_days=standard.contact_every_days if standard else None,
     )
 
 
@@ -245,7 +256,17 @@ class BookAnalyzer:
                 rules=self._rules,
             )
             rows.append(
-                _row(data, m, tier, signals, as_of, self._products, self._payroll_categories)
+                _row(
+                    data,
+                    m,
+                    tier,
+                    signals,
+                    as_of,
+                    self._products,
+                    self._policy.signals.deposit_churn,
+                    self._payroll_categories,
+                    self._policy.tiering.service_standards,
+                )
             )
         return rows
 

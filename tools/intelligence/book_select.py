@@ -65,6 +65,12 @@ def _risk_ok(row: BookRow, q: BookQuery) -> bool:
     return True
 
 
+def _contact_overdue(row: BookRow) -> bool:
+    """Longer without contact than the tier's service standard allows (none on record counts)."""
+    every = row.contact_every_days
+    return every is not None and (row.days_since_contact is None or row.days_since_contact > every)
+
+
 def _products_ok(row: BookRow, q: BookQuery, r: Resolved) -> bool:
     held = set(row.held)
     if any(held & codes for codes in r.lacks):
@@ -116,6 +122,7 @@ def keep(row: BookRow, q: BookQuery, r: Resolved) -> bool:
             or row.days_since_contact is None
             or row.days_since_contact >= q.no_contact_days
         )
+        and (not q.contact_overdue or _contact_overdue(row))
         and (
             q.contacted_within_days is None
             or (

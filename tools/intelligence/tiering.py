@@ -174,3 +174,29 @@ def assign_tier(
     """The client's tier under ``policy``, with the deciding rule and a bilingual explanation."""
     metrics = metrics or compute_metrics(data, products, policy.tiering.aum_categories)
     return tier_from_metrics(data.client.client_type, metrics, policy, data.client)
+
+
+def next_tier(
+    client_type: str, metrics: ClientMetrics, policy: Policies, current: TierResult
+) -> dict | None:
+    """The tier above ``current`` on the client's ladder and the nearest of its rules the
+    client does not yet meet ("为啥不是核心？差多少"): the tier's labels, the metric, the
+    threshold, the client's value and what is missing. None at the top of the ladder, or when
+    the client already meets a rule of the tier above (a bank's own rating kept it lower)."""
+    ladder = policy.tiering.ladder(client_type)
+    if not 0 < current.rank < len(ladder):
+        return None
+    above = ladder[current.rank - 1]
+    gaps = [(r.gte - metrics.value(r.metric), r) for r in above.rules]
+    if not gaps or any(gap <= 0 for gap, _ in gaps):
+        return None
+    gap, rule = min(gaps, key=lambda g: g[0] / g[1].gte if g[1].gte else g[0])
+    return {
+        "tier": above.tier,
+        "label_zh": above.label_zh,
+        "label_en": above.label_en,
+        "metric": rule.metric,
+        "threshold": rule.gte,
+        "value": round(metrics.value(rule.metric), 2),
+        "gap": round(gap, 2),
+    }

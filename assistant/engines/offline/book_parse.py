@@ -53,7 +53,7 @@ TOTAL = re.compile(
 GROUP_BY_RM = re.compile(
     r"哪[个位](组员|客户经理|同事|rm)|(组|团队|组员)[里内中]?谁|我们组谁|\bwhich rm\b|\bwhich (of my )?team members?\b|\bwho on (my|the) team\b|"
     r"各自|每个人|每人|每位(组员|客户经理|同事)?|每个(组员|客户经理|rm)|按(客户经理|管户|人|rm)(分|统计|汇总|列|排列|分组|归类)|"
-    r"\beach (rm|member|person|banker|team member)\b|\bper (rm|person|banker|head)\b|\b(grouped |broken down |split )?by (rm|banker|relationship manager)\b",
+    r"\beach (rm|member|person|banker|team member)\b|\beach of (my|our|the) (rms|team|bankers|team members|people)\b|\bper (rm|person|banker|head)\b|\b(grouped |broken down |split )?by (rm|banker|relationship manager)\b",
     IC,
 )
 GAPS = re.compile(
@@ -61,6 +61,13 @@ GAPS = re.compile(
     IC,
 )
 PENDING = re.compile(r"还没|没跟进|未跟进|没有跟进|not (yet )?followed|haven'?t followed", IC)
+# A fall asked as an amount: "分别降了多少", "how much did they lose".
+HOW_MUCH_FELL = re.compile(
+    r"(?:降|掉|跌|流出|流失|少|减少|下降|下滑)了?(?:多少|几成)|"
+    r"\bhow much (?:did|has|have|had)\b.{0,24}\b(?:drop|dropped|fall|fell|fallen|lose|lost|leave|left|"
+    r"decline|declined|flow out|flowed out)\b",
+    IC,
+)
 # A fall asked as a share, not an amount: "跌幅最大", "掉得最狠", "biggest % drop".
 BY_SHARE = re.compile(
     r"跌幅|降幅|比例|百分比|幅度|最狠|最厉害|最猛|\bpercent|%|\b(?:steepest|sharpest|hardest)\b", IC
@@ -88,10 +95,25 @@ MEASURES: list[tuple[str, str]] = [
     (r"到期日|按到期|\bby maturity\b", "days_to_maturity"),
     (r"员工|人数|职工|\bheadcount\b|\bemployees\b|\bstaff\b", "employees"),
 ]
+# "按分层服务标准超期没联系的", "overdue for contact per their tier": longer without contact than
+# the tier's service standard allows — the interval is the bank's (tiering.yaml), not said.
+CONTACT_OVERDUE = re.compile(
+    r"超期(?:没|未)(?:有)?(?:联系|接触|拜访)|(?:超过|超出|超了)(?:服务)?(?:标准|频次|规定)[^，。？?]{0,6}(?:没|未)(?:联系|接触|拜访)|"
+    r"按(?:分层|层级)?服务(?:标准|频次)[^，。？?]{0,16}(?:超期|逾期|没联系|未联系|没接触|该联系|不达标)|"
+    r"(?:联系|服务|接触)频次(?:不达标|没达标|不够|超期)|没按(?:服务)?(?:标准|频次)(?:联系|接触|拜访)|"
+    r"\boverdue for (?:a )?(?:contact|call|visit)\b|\bpast (?:their|the) (?:tier'?s? )?(?:contact|service) "
+    r"(?:standard|interval|cadence|frequency)\b|\bbehind (?:on )?(?:the |their )?(?:service|contact) "
+    r"(?:standard|cadence|frequency)\b|\b(?:not|haven'?t been) contacted (?:as often as|per) (?:the |their )?"
+    r"(?:standard|tier|service standard)\b",
+    IC,
+)
 # "最近一次联系都是啥时候", "when did I last contact them": the last contact of each client listed.
 LAST_CONTACT_ASKED = re.compile(
     r"(?:最近一次|上一次|上次|最后一次)(?:联系|接触|拜访|沟通)|"
-    r"\blast (?:contact(?:ed)?|touch(?:ed)?|spoke|visit(?:ed)?|talked)\b",
+    r"\blast (?:contact(?:ed)?|touch(?:ed)?|spoke|visit(?:ed)?|talked)\b|"
+    # "how long since contact", "多久没联系了": the same, as a time since
+    r"\bhow long (?:since|has it been since) (?:(?:the |our |my )?(?:last )?contact|we (?:last )?(?:talked|spoke|met))\b|"
+    r"多久没(?:有)?(?:联系|接触|拜访|沟通)",
     IC,
 )
 # An order asked for in so many words: the measure named sorts the list even beside a bound.
@@ -114,6 +136,13 @@ NO_CONTACT = [
     ),
     re.compile(
         rf"(?:in|for) (?:over |more than )?(a|one|{NUMBER}) (year|month|week)s?\b.{{0,5}}$", IC
+    ),
+    # "gone more than a year without contact", "been 90 days with no visit"
+    re.compile(
+        rf"\b(?:gone|went|been|passed)\s+(?:over\s+|more than\s+|longer than\s+)?(a|one|{NUMBER})\s+"
+        r"(year|month|week|day)s?\s+(?:without|with no)\s+(?:any\s+)?(?:contact|being contacted|a call|"
+        r"a visit|hearing from|touching)",
+        IC,
     ),
     # "nothing logged in the last 60 days", "no interactions recorded in 3 months"
     re.compile(
@@ -858,7 +887,9 @@ def parse(
         signal = None
     if signal:
         q["signal"] = signal
-    if (days := _not_since(text, as_of) or _no_contact(text)) is not None:
+    if CONTACT_OVERDUE.search(text):
+        q["contact_overdue"] = True  # the tier's own interval, not a number of days said
+    elif (days := _not_since(text, as_of) or _no_contact(text)) is not None:
         q["no_contact_days"] = days
     elif (recent := _contacted_within(text)) is not None:
         q["contacted_within_days"] = recent
@@ -891,7 +922,7 @@ def parse(
         q.setdefault("thresholds", []).append({"measure": "loan", "op": "lte", "value": 0.0})
     elif HAS_LOAN.search(text):
         q.setdefault("thresholds", []).append({"measure": "loan", "op": "gte", "value": 1.0})
-    if GAPS.search(text) and not NOT_SINCE.search(text):
+    if GAPS.search(text) and not NOT_SINCE.search(text) and not CONTACT_OVERDUE.search(text):
         q["follow_up_gaps"] = True
         if PENDING.search(text) and not re.search(r"逾期|按时|overdue|late", text, IC):
             q["include_pending"] = True  # "还没跟进": open ones too, not only the late
@@ -912,7 +943,7 @@ def parse(
     ):
         if measure:
             q["sort_by"] = measure
-        elif q.get("no_contact_days"):
+        elif q.get("no_contact_days") or q.get("contact_overdue"):
             q["sort_by"] = "days_since_contact"
         elif _maturity_asked(q, text) and AMOUNT.search(text):
             q["sort_by"] = "maturing_amount"  # "7月到期的里面 金额最大的是哪个": what matures
@@ -922,8 +953,9 @@ def parse(
     if measure == "deposit_change" and not thresholds:
         # "流出最大" / "biggest outflow": the amount; otherwise the steepest fall first
         # ("跌幅最大", "掉得最狠", "biggest % drop": the share, steepest first)
+        amount = superlative or HOW_MUCH_FELL.search(text)  # "分别降了多少": the amounts
         q["sort_by"] = (
-            "deposit_outflow" if superlative and not BY_SHARE.search(text) else "deposit_change"
+            "deposit_outflow" if amount and not BY_SHARE.search(text) else "deposit_change"
         )
     if "sort_by" not in q and LAST_CONTACT_ASKED.search(text):
         q["sort_by"] = (
@@ -931,6 +963,8 @@ def parse(
         )
     if "sort_by" not in q and q.get("contacted_within_days"):
         q["sort_by"], q["descending"] = "days_since_contact", False  # the latest contact first
+    if "sort_by" not in q and q.get("contact_overdue") and not q.get("count_only"):
+        q["sort_by"] = "days_since_contact"  # the longest without contact first, days shown
     if "sort_by" not in q:
         q["sort_by"] = _default_sort(q)
     if top:

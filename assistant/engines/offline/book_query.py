@@ -46,6 +46,7 @@ FIGURES = {
     "aum": ("aum", "金融资产", "AUM"),
     "days_since_contact": ("days_since_contact", "距上次接触（天）", "days since contact"),
     "maturing_amount": ("next_maturity_amount", "到期金额", "amount maturing"),
+    "deposit_outflow": ("outflow", "存款流出", "deposit outflow"),
     "maturing": ("", "期内到期金额", "amount maturing in the window"),
 }
 
@@ -320,7 +321,7 @@ OWN_ONLY = re.compile(
 
 # "incl. my own book", "我自己的也算上": the team's and the lead's own, not the lead's alone.
 ALSO_MINE = re.compile(
-    r"\bincl(?:uding|udes?|\.)?\s+my own\b|\band my own\b|\bplus my own\b|"
+    r"\bincl(?:uding|udes?|\.)?\s+my own\b|\band my own\b(?!\s+(?:two|three|four|five|\d+)\b)|\bplus my own\b|"
     r"我自己的[^，,。；;]{0,4}(?:也算|也包括|也要|算上|也加上|也一起)|(?:包括|加上|连同)我自己的",
     re.I,
 )
@@ -549,7 +550,12 @@ def _per_rm(result: dict, args: dict, language: str) -> list[str]:
         return [t("book_none", language)]
     lines = [f"{i}. " + _rm_line(key, r, language) for i, r in enumerate(rows, 1)]
     figure = FIGURES.get(args.get("sort_by", ""))
-    if figure is None or args.get("follow_up_gaps") or figure[0] == "days_since_contact":
+    if (
+        figure is None
+        or args.get("follow_up_gaps")
+        or figure[0] == "days_since_contact"
+        or args["sort_by"] not in rows[0]  # a figure not summed per RM (an outflow)
+    ):
         return lines
     # "各自存款加起来多少": each RM's sum of the figure asked about, and the team's.
     measure, label = args["sort_by"], figure[1 if language == "zh" else 2]

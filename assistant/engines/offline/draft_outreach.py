@@ -44,9 +44,9 @@ SUITABILITY = "suitability_mismatch"
 REVIEW = "suitability_review"
 # Words that push the client to buy ("让她下单", "促成", "get her to buy", "close the sale").
 PUSHED_SALE = re.compile(
-    r"(?:让|叫|劝|促使|催|逼)(?:她|他|客户|对方|⟦(?:CLIENT|PERSON)_\d+⟧)?.{0,4}?(?:下单|购买|认购|买入|买|签约|成交|加仓)|"
+    r"(?:让|叫|劝|促使|催|逼)(?:她|他|客户|对方|⟦(?:CLIENT|PERSON)_\d+⟧)?.{0,4}?(?:下单|购买|认购|买入|买|签约|成交|加仓|补仓|追加|加点|多买)|"
     r"促成(?:交易|购买|成交)?|\b(?:get|make|convince|persuade|push) (?:her|him|them|the client|⟦(?:CLIENT|PERSON)_\d+⟧) "
-    r"(?:to )?(?:buy|invest|sign|purchase|subscribe|top up)|\bclose the (?:sale|deal)\b",
+    r"(?:to )?(?:buy|invest|sign|purchase|subscribe|top up|add to)|\bclose the (?:sale|deal)\b",
     re.I,
 )
 TIED = "tied_selling"
@@ -125,7 +125,9 @@ async def answer(req: Request, profile: dict) -> EngineResult:
     product = _draft_product(signals, purpose, named, profile)
     # What the RM asked to say is checked first: a promise of returns in the request is
     # reported (and kept out of the draft), not silently dropped.
-    checked = await _check_request(req, cid, product)
+    # The product the RM's words are about is checked too when the draft is about another
+    # ("说海盈稳享保本的 让他定期到期转过来": the promise is the wealth product's, the reminder the CD's).
+    checked = await _check_request(req, cid, product, named)
     # Telling the client a holding is above their grade offers nothing: not a finding of the
     # draft's — though a sale pushed past the grade still is (below).
     reviewing = purpose == REVIEW
@@ -213,15 +215,16 @@ TAKEN_OUT = re.compile(
 )
 
 
-async def _check_request(req: Request, client_id: str, product: str | None) -> list[dict]:
+async def _check_request(req: Request, client_id: str, *products: str | None) -> list[dict]:
     """The conduct check of the RM's own words, with the client's risk appetite and the
-    product the draft is about (a product above the appetite is a suitability finding)."""
+    products the draft and the words are about (a product above the appetite is a suitability
+    finding)."""
     report = await req.tb.acall(
         "check_compliance",
         {
             "text": TAKEN_OUT.sub(" ", req.text),
             "client_id": client_id,
-            "product_codes": [product] if product else [],
+            "product_codes": list(dict.fromkeys(p for p in products if p)),
             "text_kind": "request",
         },
     )
@@ -260,7 +263,7 @@ async def breaches(req: Request, client_id: str) -> EngineResult | None:
     """The conduct rules the RM's own words ask to break in a question about a client, judged
     first ("不可以：…" with the rule's passage); a request to say or do it, not put as a question,
     is declined. None when the words break none."""
-    broken = [f for f in await _check_request(req, client_id, None) if f.get("code") in BREACHES]
+    broken = [f for f in await _check_request(req, client_id) if f.get("code") in BREACHES]
     if not broken:
         return None
     lines = await _verdicts(req, broken, dictated=False)

@@ -116,9 +116,13 @@ class OfflineEngine:
         has_client = await _names_a_client(ctx, slots)
         book = await asyncio.to_thread(book_query.read, ctx.toolbox, ctx.masked_text)
         book = _per_rm_again(ctx, book)
-        if follow.book is None and (again := _for_colleague(ctx, book)) is not None:
+        if follow.book is None and (again := _for_colleague(ctx, book) or _resorted(ctx, book)):
             # "方丽华名下有几个战略客户" then "那张秀荣呢": the same question, of the RM named now.
             follow = replace(follow, intent="book_query", book=again, client_ids=[])
+        if followup.MY_FEW.search(ctx.masked_text) and not book.query.rm:
+            # "and my own three": the asker's few of the table, as "宋莉's two" is hers
+            mine = {"rm": ctx.toolbox.caller.rm_id}
+            book = replace(book, query=book.query.model_copy(update=mine))
         # "Emily那几个…": the list's clients of the RM named, whatever "那几个" pointed at.
         of_rm = bool(book.query.rm and followup.THOSE.search(ctx.masked_text))
         narrows = follow.book is None and (of_rm or not follow.client_ids) and not has_client
@@ -279,6 +283,13 @@ class OfflineEngine:
             # "那C4呢" after "C3的客户能买混合型基金吗": the last question asked again of C4, not
             # out of scope however near the examples put two words
             return replace(verdict, intent=last)
+        if (
+            verdict.intent in FIXED
+            and len(remembered) == 1
+            and HOW_MUCH_ALONE.search(ctx.masked_text)
+        ):
+            slots.client_ids = list(remembered)  # "by how much?" of the one client in view
+            return replace(verdict, intent="client_facts")
         return verdict
 
     def _asked_of_the_list(
@@ -430,6 +441,9 @@ def _ordinal_picked(ctx: EngineContext, result: EngineResult) -> None:
         and not followup.PLURAL_WHICH.search(text)
         and not FIRST_FEW.search(text)  # "who are the first five to mature": a list
     )
+    if n is None and len(shown) == 1 and not result.state.get("client_ids"):
+        # a list of one is that client in view: "by how much?", "她上次联系是啥时候" are its
+        result.state["client_ids"] = shown
     if n is None or not asks_one or not 0 < n <= len(shown):
         return
     picked = shown[n - 1]
@@ -468,8 +482,11 @@ def _early_answer(
         return EngineResult(c.join([[t("help_send", lang)], [t("help", lang)]]), "help")
     if intent in FIXED:
         out = intent == "out_of_scope"
+        text = t(intent, lang)
+        if intent == "help" and ctx.toolbox.caller.role == "team_lead":
+            text = c.join([[text], [t("help_lead", lang)]])  # what a lead sees besides a book
         return EngineResult(
-            t(intent, lang), intent, refused=out, refusal_reason="out_of_scope" if out else None
+            text, intent, refused=out, refusal_reason="out_of_scope" if out else None
         )
     if ctx.toolbox.caller.role == "admin" and intent != "playbook_qa":
         return EngineResult(
@@ -605,6 +622,12 @@ SWAPPED = {"rm", "client_type", "tier", "tiers", "industry"}
 
 # What a bare "那X呢" may continue: a question answered, not a fixed reply.
 ANSWERED = frozenset({"playbook_qa", "book_query", "client_facts", "serve_client"})
+# "by how much?", "涨了多少", "差多少啊": a figure asked with nothing else, of the client in view.
+HOW_MUCH_ALONE = re.compile(
+    r"^\s*(?:and\s+|so\s+)?(?:by\s+)?how much(?: (?:is that|was it|did it (?:go up|drop|fall|grow)))?\s*[?？!.]*\s*$|"
+    r"^\s*(?:那|那么)?(?:涨|降|掉|少|多|增加|减少|差|变)了?多少(?:啊|呀|呢)?\s*[?？!。]*\s*$",
+    re.I,
+)
 # "who has the most dormant ones" right after a table per RM: "who" is an RM of that table.
 WHO_OF_THE_TABLE = re.compile(r"^\s*(?:and\s+|so\s+|那|那么)?(?:who\b|谁)", re.I)
 
@@ -622,6 +645,27 @@ def _per_rm_again(ctx: EngineContext, book: Parsed) -> Parsed:
         return book
     counted = {"group_by_rm": True, "count_only": True, "limit": BookQuery().limit}
     return replace(book, query=book.query.model_copy(update=counted), structured=True)
+
+
+# "按员工人数排一下", "sort them by loans": the list on screen, ordered anew — nothing else said.
+RESORT = re.compile(
+    r"^\s*(?:那|再|那就|帮我)?(?:按|按照|以)[^，,。？?]{1,12}(?:排|排序|排一下|排个序|排排|从高到低|从低到高|倒序)"
+    r"(?:一下|下|吧|呗|看看|啊|呢)?[？?。.!！]*\s*$|"
+    r"^\s*(?:now\s+|then\s+|can you\s+|pls\s+|please\s+)?(?:sort|rank|order|re-?sort)\s+"
+    r"(?:them|it|these|those|the list|this|that)?\s*by\b.{1,30}$",
+    re.I,
+)
+
+
+def _resorted(ctx: EngineContext, book: Parsed) -> BookQuery | None:
+    """The last book question with the order said now, when the turn only orders it."""
+    last = ctx.state.get(followup.LAST_BOOK)
+    said = book.query.model_dump(exclude_defaults=True)
+    if not last or "sort_by" not in said or said.keys() - {"sort_by", "limit", "descending"}:
+        return None
+    if not RESORT.search(ctx.masked_text):
+        return None
+    return BookQuery.model_validate({**last, **said})
 
 
 def _for_colleague(ctx: EngineContext, book: Parsed) -> BookQuery | None:

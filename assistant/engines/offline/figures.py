@@ -60,6 +60,16 @@ ASKED: list[tuple[str, re.Pattern[str]]] = [
             IC,
         ),
     ),
+    # "为啥不是核心？差多少", "how far from the next tier": the tier above and what is missing
+    (
+        "tier_gap",
+        re.compile(
+            r"(?:为啥|为什么|怎么|咋)(?:还)?不是|还?差多少|差(?:了)?(?:多少|几)|够不上|升(?:到|级|为|档)|"
+            r"上一(?:层|档|级)|\bhow far (?:from|off|short)\b|\bhow much more\b|\bwhy (?:is|isn'?t|are|aren'?t)\b"
+            r".{0,30}\bnot\b|\bwhy not\b|\bshort of\b|\bnext tier\b|\bto (?:reach|make|qualify for|move up)\b",
+            IC,
+        ),
+    ),
     ("loan", re.compile(r"贷款|借款|按揭|授信余额|\bloans?\b|\bmortgages?\b|\bborrow", IC)),
     (
         "deposit",
@@ -157,6 +167,8 @@ def lead(text: str, profile: dict, language: str, *, product_named: bool = False
             lines += _revenue(profile, zh)
         elif name == "maturity":
             lines += [] if product_named else _maturities(profile, zh)
+        elif name == "tier_gap":
+            lines += _tier_gap(profile, zh)
         elif not months:
             continue
         elif name == "trend":
@@ -173,6 +185,43 @@ def lead(text: str, profile: dict, language: str, *, product_named: bool = False
 
 
 MATURITIES_SHOWN = 3
+_METRIC_WORDS = {
+    "avg_deposit": ("近三月日均存款", "3-month average daily deposits"),
+    "loan_balance": ("贷款余额", "loans outstanding"),
+    "aum": ("金融资产", "assets under management"),
+    "product_count": ("持有产品类数", "products held"),
+}
+
+
+def _tier_gap(profile: dict, zh: bool) -> list[str]:
+    """What the client lacks for the tier above, by the tiering policy's nearest rule; said as
+    the top tier when there is none above (a bank's own rating is said as the bank's)."""
+    up = profile.get("next_tier")
+    if not up:
+        label = profile.get("tier_label") or ""
+        return [
+            f"已是{label}，没有更高一档的差距可算。"
+            if zh
+            else f"Already {label}: no tier above to measure against."
+        ]
+    metric = up["metric"]
+    said = _METRIC_WORDS.get(metric, (metric, metric))[0 if zh else 1]
+    count = metric == "product_count"
+    if count:
+        fmt = (lambda v: f"{v:g} 类") if zh else (lambda v: f"{v:g}")
+        gap = fmt(up["gap"])
+    else:
+        fmt = money_zh if zh else money_en
+        gap = exact_zh(up["gap"]) if zh else exact_en(up["gap"])
+    if zh:
+        return [
+            f"距{up['label_zh']}还差 {gap}：{up['label_zh']}要求{said} ≥ {fmt(up['threshold'])}，"
+            f"目前 {fmt(up['value'])}。"
+        ]
+    return [
+        f"{gap} short of {up['label_en']}: it needs {said} of at least {fmt(up['threshold'])}; "
+        f"the client has {fmt(up['value'])}."
+    ]
 
 
 def _age(profile: dict, zh: bool) -> list[str]:

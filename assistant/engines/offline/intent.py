@@ -173,6 +173,13 @@ CUES: dict[str, list[tuple[str, float]]] = {
             r"\bhow (?:should|do|can|would) i (?:ask|phrase|word) (?:you|my (?:question|request))\b",
             4.0,
         ),
+        (  # "as a team lead, can I see my team's data through you?": what the assistant shows whom
+            r"(?:通过|用)你.{0,10}(?:能|可以)(?:看|查)|你(?:能|可以)(?:让我)?看到(?:哪些|什么)|"
+            r"\b(?:through|via|with) you\b.{0,30}\?|\bcan (?:i|we) (?:see|access|view)\b.{0,40}"
+            r"\b(?:through|with|via) you\b|\bwhat (?:exactly )?can (?:i|we) see\b|"
+            r"\bwhat do you (?:show|let me see)\b",
+            4.0,
+        ),
     ],
     "draft_outreach": [
         (
@@ -487,6 +494,11 @@ CUES: dict[str, list[tuple[str, float]]] = {
             r"天气|股票推荐|哪只股票|会涨|涨停|炒股|彩票|笑话|写代码|写一首|作诗|诗歌|电影|足球|菜谱|八卦|比特币|星座|旅游|旅行|攻略|游记|度假|减肥|食谱|游戏",
             4.0,
         ),
+        (  # "帮我写首情诗给女朋友": writing for the RM's own life, not for a client
+            r"写首|情诗|情书|歌词|作文|论文|小说|(?:给|送)我?的?(?:女朋友|男朋友|对象|女友|男友)|"
+            r"\b(?:love (?:letter|poem|note)|song lyrics|essay|my (?:girlfriend|boyfriend))\b",
+            6.0,
+        ),
         (
             r"\b(weather|joke|poem|recipe|football|movie|lottery|bitcoin|horoscope|write (some )?code|python script|stock tips?|which stock|travel guide|itinerary|vacation|holiday plan|trip plan)\b",
             4.0,
@@ -517,6 +529,9 @@ FULL_ID_REQUEST = re.compile(
     # "顺便把⟦PERSON_1⟧的身份证号也列上", "把证件号附上": the number itself, listed alongside
     r"(身份证|证件|信用代码|卡号|账号)(号码|号)?(也|都|全|全部|一起|一并)?(列上|加上|附上|写上|标上|放上|带上|列出来|列进去|附在|导出来|拉出来|发我)|"
     r"\b(?:add|include|list|attach|put in)\b.{0,20}\b(?:id|passport|card|account) numbers?\b|"
+    # "刘总手机号多少 发我下": the number itself, to be sent to the RM (a masked one is no use to dial)
+    r"(手机|电话|手机号|电话号|联系电话)(号码|号)?(是)?(多少|啥)?[\s,，。!！]*(发我|发给我|给我发|发过来|发一下给我)|"
+    r"\b(?:send|text|forward|wechat)\s+me\b.{0,30}\b(?:phone|mobile|cell)(?: number)?\b|"
     r"\b(full|complete|unmasked|entire|raw|whole)\b.{0,30}\b(id|phone|mobile|card|account|number|identifier|uscc|credit code|e-?mail)s?\b|"
     r"\b(id|phone|mobile|card|account|number|identifier|code)s?\b.{0,30}\b(in full|unmasked|unredacted|without masking)\b",
     re.I,

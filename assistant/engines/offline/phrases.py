@@ -84,7 +84,7 @@ PHRASES: dict[str, dict[str, str]] = {
     },
     "refuse_admin": {
         "zh": "管理员账号只能查看审计数据，不能查看客户数据。",
-        "en": "Admin accounts see audit data, not client data.",
+        "en": "Admin accounts can't see client data: they see audit data only.",
     },
     "elderly_rule": {
         "zh": "- 客户 {age} 岁（{threshold} 岁及以上）：{rule} [{n}]",
@@ -105,6 +105,10 @@ PHRASES: dict[str, dict[str, str]] = {
     "refuse_address": {
         "zh": "不能提供：客户的住址属于个人信息，不会出现在对话里（对话内容会留存并可能被转发）。如需寄送礼品或资料，请在 CRM 系统内按权限查看地址，或按行内邮寄流程办理。",
         "en": "I can't give that: a client's address is personal information and never appears in a chat (chats are kept and can be forwarded). To send a gift or documents, look the address up in the CRM under your entitlements, or use the bank's mailing process.",
+    },
+    "refuse_third_party": {
+        "zh": "不能告诉：客户的账户信息只向客户本人或其书面授权的人提供，家属、朋友来问也不例外。请对方由客户本人联系我们，或凭客户的授权书到网点办理。",
+        "en": "No, don't tell them: a client's account information goes only to the client or to someone the client has authorised in writing, and family or friends are no exception. Ask them to have the client contact us, or to come to a branch with the client's written authorisation.",
     },
     "cannot_record": {
         "zh": "没有记录：这句话没能读成一条接触记录，什么也没有保存。请以“记一下：”开头，写明客户、方式、客户说了什么和下一步；或在{where}中登记。",
@@ -148,6 +152,10 @@ PHRASES: dict[str, dict[str, str]] = {
             '- "What is the service standard for strategic clients?" — the bank\'s playbooks, cited\n'
             "Client data is masked and you only see clients in your own book."
         ),
+    },
+    "help_lead": {
+        "zh": "作为团队主管，你还能看到团队成员名下的客户：按客户经理汇总（「团队每人各有几个流失预警」）、看某位组员的客户（「看看〈组员姓名〉的」）、团队的跟进缺口。",
+        "en": "As a team lead you also see your team's clients: per-RM tables (\"dormant clients per RM\"), one RM's clients (\"show me <RM name>'s\"), and the team's overdue follow-ups.",
     },
     "help_send": {
         "zh": "我不能直接发送消息、打电话或替你联系客户：我负责起草并做合规检查，发送由你本人通过企业微信、短信或邮件完成（行内留痕）。",

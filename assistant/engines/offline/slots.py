@@ -33,14 +33,19 @@ PURPOSES = [
     (r"代发|payroll", "payroll_pitch"),
     (r"休眠|唤醒|沉睡|dormant|reactivat", "dormant_reactivation"),
     (r"适当性|风险测评|风险评估|suitability|risk assessment", "suitability_review"),
-    (r"拜访|约见|见面|visit|meeting", "service_visit"),
+    (
+        r"拜访|约见|见面|坐坐|约个时间|约时间|登门|上门|过去看看|visit|meeting|\bcheck(?:ing)?[- ]in\b|"
+        r"\bcatch up\b|\btouch base\b|\b(?:haven'?t|have not|not) (?:talked|spoken|been in touch)\b",
+        "service_visit",
+    ),
     (r"节日|生日|春节|中秋|新年|festival|birthday|new year", "birthday_or_festival"),
 ]
 # How an RM asks to restyle a draft; "less formal" is casual, so casual is read first. "longer"
 # undoes "shorter". What each style changes is the bank's wording (outreach frames.yaml).
 STYLES = [
     (
-        r"短一?点|短些|简短|精简|简洁|简单点|\bshorter\b|\bbrief(er)?\b|\bconcise\b|\btrim\b",
+        r"短一?点|短些|简短|精简|简洁|简单点|太长|太啰嗦|压(?:到|成|缩)|缩短|删减|[一两三]两?句|"
+        r"\bshorter\b|\bbrief(er)?\b|\bconcise\b|\btrim\b|\btoo long\b|\bcut it down\b",
         "short",
     ),
     (

@@ -27,7 +27,11 @@ class CoercionRule(PhraseRule):
     PHRASES = (
         phrase(
             rf"不[\u4e00-\u9fff]{{1,6}}(?:就|的话)[^，。,]{{0,10}}{_CONSEQUENCE_ZH}|"
-            r"吓唬|威胁(?:一下|他们|她们|他|她|客户)|要挟",
+            r"吓唬|威胁(?:一下|他们|她们|他|她|客户)|要挟|"
+            # "钱不转回来明年续贷就不好说了", "把钱转走以后贷款就不好批了": credit held over the money
+            r"(?:不|没|转走|转出|挪走|拿走|搬走)[^。]{0,16}(?:续贷|贷款|额度|授信|审批)[^，。,]{0,4}"
+            r"(?:就|可就|恐怕|怕是|可能|会)?(?:不好说|不好批|难批|很难|难办|批不下来|批不了|悬了?|够呛|没戏|"
+            r"保不住|受影响|要重新考虑|没那么容易)",
             _WHY,
             _FIX,
         ),
@@ -35,7 +39,10 @@ class CoercionRule(PhraseRule):
             r"\b(?:unless|or else|or we(?:'ll| will)|otherwise we(?:'ll| will))\b.{0,40}\b(?:downgrade|cut|"
             r"freeze|pull|withdraw|cancel|stop)\b|\b(?:threaten|scare|intimidate)\b|"
             r"\b(?:we'?ll|we will|i'?ll|i will|going to)\s+(?:downgrade|cut|freeze|pull|withdraw|cancel|stop)\b"
-            r".{0,40}\b(?:unless|if (?:they|you|he|she) (?:don'?t|doesn'?t|do not|does not))\b",
+            r".{0,40}\b(?:unless|if (?:they|you|he|she) (?:don'?t|doesn'?t|do not|does not))\b|"
+            # "if the money doesn't come back, the loan renewal will be difficult"
+            r"\b(?:if|unless)\b.{0,40}\b(?:loan|credit|renewal|facility|line)\b.{0,25}\b(?:difficult|hard|"
+            r"tricky|at risk|in doubt|won'?t (?:be )?(?:renewed|approved)|may not (?:be )?(?:renewed|approved))\b",
             _WHY,
             _FIX,
         ),

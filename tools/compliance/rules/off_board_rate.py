@@ -20,6 +20,12 @@ _FIX = (
 )
 _POSTED_ZH = r"(?:挂牌|牌告|公告|柜面|官方|公布的?)(?:利率|价格?)?"
 _POSTED_EN = r"(?:board|posted|published|listed|official|counter|standard) (?:rates?|pricing)"
+# Another bank, by name or by kind: the rate an RM is asked to meet or beat is theirs.
+_RIVAL_ZH = r"(?:工行|建行|农行|中行|交行|招行|邮储|兴业|浦发|中信|民生|光大|平安|他行|别家|别的银行|其他银行|同业|外行)"
+_RIVAL_EN = (
+    r"\b(?:ICBC|CCB|ABC|BOC|BoCom|CMB|PSBC|HSBC|Citi|another bank|the other bank|other banks?|"
+    r"a competitor|competitors?|rival bank)\b"
+)
 
 
 class OffBoardRateRule(PhraseRule):
@@ -35,7 +41,10 @@ class OffBoardRateRule(PhraseRule):
             # "利率我保证比别家高0.5个点", "跟他们承诺比别家高": a price against other banks', promised
             # before the bank has approved it (未经审批不得报价)
             r"(?:保证|承诺|答应|许诺|包)[^，,。；;]{0,6}比(?:别家|他行|别的银行|其他银行|同业|外面)"
-            r"[^，,。；;]{0,4}(?:高|多)",
+            r"[^，,。；;]{0,4}(?:高|多)|"
+            # "工行给了2.6% 跟他说我们给2.8%": another bank's rate met by a figure of ours
+            rf"{_RIVAL_ZH}[^。]{{0,20}}?\d+(?:\.\d+)?\s*(?:%|个点)[^。]{{0,30}}?"
+            r"(?:我们|我行|咱们|咱)(?:就|也|可以|能)?(?:给|出|开|报)(?:到|你们|他们|他|她|您)?\s*\d+(?:\.\d+)?\s*(?:%|个点)",
             _WHY,
             _FIX,
         ),
@@ -47,7 +56,11 @@ class OffBoardRateRule(PhraseRule):
             r"banks?['’]?s?\s+(?:rates?|offers?|pricing|prices?)\b|"
             # "promise them 0.5% more than the other bank": a price against another bank's
             r"\b(?:promise|guarantee|commit|assure)\w*\s+(?:\w+\s+){0,3}?(?:[\d.]+\s*%|[\d.]+ (?:points?|bps?)) "
-            r"(?:more|higher|above|over)\b.{0,12}\b(?:other|another|the other|their) banks?\b",
+            r"(?:more|higher|above|over)\b.{0,12}\b(?:other|another|the other|their) banks?\b|"
+            # "ICBC offered them 2.6%, say we'll give 2.8%": another bank's rate met by one of ours
+            rf"{_RIVAL_EN}.{{0,40}}?\d+(?:\.\d+)?\s*%.{{0,60}}?\bwe(?:'ll| will| can| could)?\s+"
+            r"(?:give|offer|pay|do|match|beat|go to)\w*\s+(?:them\s+|you\s+|her\s+|him\s+)?"
+            r"(?:\d+(?:\.\d+)?\s*%|it|that|the same)",
             _WHY,
             _FIX,
         ),
