@@ -8,7 +8,7 @@ import re
 
 from assistant.engines.base import EngineResult
 from assistant.engines.offline.book_parse import PERMISSION_ASKED
-from assistant.engines.offline.direct import PERMISSION, PROCEED
+from assistant.engines.offline.direct import PERMISSION, PROCEED, asks_yes_no
 from assistant.engines.offline.intent import IntentResult
 from assistant.engines.offline.phrases import t
 from tools.toolbox import Toolbox
@@ -68,6 +68,8 @@ THIRD_PARTY_REQUEST = re.compile(
     rf"{_KIN_ZH}[^。！？!?]{{0,24}}{_ASSET_ZH}[^。！？!?]{{0,30}}"
     r"(?:告诉|跟(?:他|她|他们|对方)说|说一?下|透露|给(?:他|她|他们|对方)看|发给|报给|查给)|"
     rf"(?:告诉|透露给?|发给|报给)(?:她|他)?的?{_KIN_ZH}[^。！？!?]{{0,20}}{_ASSET_ZH}|"
+    # "把她的余额告诉她女儿": what she has, told to family
+    rf"{_ASSET_ZH}[^。！？!?]{{0,12}}(?:告诉|透露给|发给|报给|转告)(?:她|他)?的?{_KIN_ZH}|"
     rf"{_KIN_EN}.{{0,80}}?{_ASSET_EN}.{{0,60}}?\b(?:tell|share|give|disclose|read out|let (?:him|her|them) know)\b|"
     rf"\b(?:tell|share with|give|disclose to)\b (?:his|her|their|the client'?s) {_KIN_EN}.{{0,60}}?{_ASSET_EN}|"
     rf"\b(?:share|tell|give|disclose|show)\b.{{0,30}}?{_ASSET_EN}.{{0,30}}?\b(?:with|to)\b "
@@ -319,12 +321,15 @@ def policy_refusal(
             flags=["guard:prompt_injection"],
         )
     wants_number = verdict.wants_full_identifier or bool(IDENTIFIER_REQUEST.search(text))
-    if THIRD_PARTY_REQUEST.search(text):  # asked of the client's data, whoever may be told
+    if THIRD_PARTY_REQUEST.search(text):
+        # "能告诉他吗" is the rule's question, answered no (as the blind rounds' writers read it,
+        # 7 of 11); "把余额告诉她老公" asks for it done, and is declined. No figure either way.
+        declined = not asks_yes_no(text)
         return EngineResult(
             t("refuse_third_party", language),
-            full_id_intent or verdict.intent,
-            refused=True,
-            refusal_reason="out_of_policy",
+            "playbook_qa",
+            refused=declined,
+            refusal_reason="out_of_policy" if declined else None,
             flags=[DISCLOSURE_FLAG],
         )
     if asks_leave(text):

@@ -72,6 +72,7 @@ def test_plain_words_about_rates_loans_and_returns_break_nothing(text: str) -> N
         ("客户儿子想知道他爸买了什么理财，跟他说一下行不行", True),
         ("her husband called asking for her balance - can I tell him?", True),
         ("can I share his holdings with his wife?", True),
+        ("帮我把她的余额告诉她女儿", True),
         ("她儿子也在我们行开户了，余额多少", False),  # the son is a client asked about
         ("帮我写个微信给她女儿祝生日快乐", False),
         ("tell her son happy birthday from us", False),

@@ -1,6 +1,6 @@
 """Kinds of turn the twenty-third blind round's dev halves showed misread, checked on both banks
 with clients, staff and figures read from each bank's own data: a client's balance asked for by
-family, the clients past their tier's contact interval, what a client lacks for the tier above,
+family (answered no, without a figure; declined when asked done), the clients past their tier's contact interval, what a client lacks for the tier above,
 and outflows over an amount measured by the bank's own churn rule."""
 
 from __future__ import annotations
@@ -28,12 +28,16 @@ def test_a_clients_balance_asked_for_by_family_is_refused_without_a_figure(
         for rm, d in books(fl)
         if d.client.client_type == "retail" and any(h.balance for h in d.holdings)
     )
-    for question in (
-        f"{data.client.name}儿子打电话问卡里还有多少钱，我能告诉他吗",
-        f"{data.client.name}'s wife wants to know her husband's balance. ok to tell her?",
+    for question, declined in (
+        (f"{data.client.name}儿子打电话问卡里还有多少钱，我能告诉他吗", False),
+        (f"{data.client.name}'s wife wants to know her husband's balance. ok to tell her?", False),
+        (f"帮我把{data.client.name}的余额告诉她女儿", True),  # asked done, not asked about
     ):
         answer = ask(fl, question, rm)
-        assert answer.refused and DISCLOSURE_FLAG in answer.flags, answer.text[:300]
+        assert DISCLOSURE_FLAG in answer.flags and answer.refused is declined, answer.text[:300]
+        assert answer.intent == "playbook_qa" and answer.text.startswith(("不能", "No")), (
+            answer.text
+        )
         for h in data.holdings:
             if h.balance:
                 assert money_zh(h.balance) not in answer.text

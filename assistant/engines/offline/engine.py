@@ -38,6 +38,7 @@ from assistant.engines.offline.slots import Slots, extract
 from assistant.engines.offline.spelling import bank_phrases, corrected, corrected_zh, vocabulary
 from assistant.engines.offline.unknown_client import unknown_company
 from assistant.engines.refusals import (
+    DISCLOSURE_FLAG,
     FULL_ID_FLAG,
     asks_how_to_record,
     asks_to_send,
@@ -152,7 +153,7 @@ class OfflineEngine:
             book = self._measure_by_example(ctx, slots, book)
         verdict = self._continued(ctx, slots, follow, has_client, book)
         result = _early_answer(ctx, verdict, has_client) or _foreign_rm(ctx, verdict, book)
-        if result is not None and result.refused:
+        if result is not None and (result.refused or DISCLOSURE_FLAG in result.flags):
             await self._cite_rule(ctx, result, refusal_rule(verdict, ctx.masked_text))
             # A full number asked with no client named ("把David的手机号发我", David a contact
             # of the client in view) is asked of the client in view.
