@@ -8,7 +8,7 @@ import re
 
 from assistant.engines.base import EngineResult
 from assistant.engines.offline.book_parse import PERMISSION_ASKED
-from assistant.engines.offline.direct import PERMISSION, PROCEED, asks_yes_no
+from assistant.engines.offline.direct import PERMISSION, PROCEED
 from assistant.engines.offline.intent import IntentResult
 from assistant.engines.offline.phrases import t
 from tools.toolbox import Toolbox
@@ -51,34 +51,7 @@ ADDRESS_REQUEST = re.compile(
     re.I,
 )
 
-# "张佳老公打电话问她卡里还剩多少钱，我跟他说一下没事吧", "her son wants to know how much she has
-# with us, ok to tell him?": a client's data passed to family or friends. Only the client, or
-# someone they authorised in writing, is told; the answer says so and shows no figure.
-_KIN_ZH = (
-    r"(?:老公|老婆|丈夫|妻子|爱人|儿子|女儿|孩子|父亲|母亲|父母|爸爸?|妈妈?|家属|家人|亲戚|亲属|朋友|邻居|"
-    r"姐姐|妹妹|哥哥|弟弟|儿媳|女婿|孙子|孙女)"
-)
-_ASSET_ZH = r"(?:余额|多少钱|卡里|账户|账上|存款|存了多少|有多少|资产|持仓|买了(?:什么|啥|哪些)|交易|流水|明细)"
-_KIN_EN = (
-    r"\b(?:son|daughter|husband|wife|spouse|partner|mother|father|mom|mum|dad|brother|sister|"
-    r"relatives?|family(?: member)?|friend|neighbou?r|nephew|niece|grandson|granddaughter)\b"
-)
-_ASSET_EN = r"\b(?:balance|how much|account|holdings|savings|deposits|what (?:she|he|they) (?:has|have|holds?))\b"
-THIRD_PARTY_REQUEST = re.compile(
-    rf"{_KIN_ZH}[^。！？!?]{{0,24}}{_ASSET_ZH}[^。！？!?]{{0,30}}"
-    r"(?:告诉|跟(?:他|她|他们|对方)说|说一?下|透露|给(?:他|她|他们|对方)看|发给|报给|查给)|"
-    rf"(?:告诉|透露给?|发给|报给)(?:她|他)?的?{_KIN_ZH}[^。！？!?]{{0,20}}{_ASSET_ZH}|"
-    # "把她的余额告诉她女儿": what she has, told to family
-    rf"{_ASSET_ZH}[^。！？!?]{{0,12}}(?:告诉|透露给|发给|报给|转告)(?:她|他)?的?{_KIN_ZH}|"
-    rf"{_KIN_EN}.{{0,80}}?{_ASSET_EN}.{{0,60}}?\b(?:tell|share|give|disclose|read out|let (?:him|her|them) know)\b|"
-    rf"\b(?:tell|share with|give|disclose to)\b (?:his|her|their|the client'?s) {_KIN_EN}.{{0,60}}?{_ASSET_EN}|"
-    rf"\b(?:share|tell|give|disclose|show)\b.{{0,30}}?{_ASSET_EN}.{{0,30}}?\b(?:with|to)\b "
-    rf"(?:his|her|their|the client'?s) {_KIN_EN}",
-    re.I,
-)
-
 FULL_ID_FLAG = "guard:full_identifier"
-DISCLOSURE_FLAG = "compliance:third_party_disclosure"
 EVASION_FLAG = "compliance:aml_evasion"
 
 # "把客户名单导出来发到个人邮箱", "export my book to Excel": client data leaves only through
@@ -225,11 +198,7 @@ def refusal_rule(verdict: IntentResult, text: str) -> str | None:
     """The playbook-map topic behind the refusal ``policy_refusal`` gives ``text``, if any."""
     if verdict.injection:
         return None
-    if (
-        verdict.wants_full_identifier
-        or IDENTIFIER_REQUEST.search(text)
-        or THIRD_PARTY_REQUEST.search(text)
-    ):
+    if verdict.wants_full_identifier or IDENTIFIER_REQUEST.search(text):
         return RULE_TOPICS["export"]  # why not: the data-protection rule, cited
     if asks_to_evade(text):
         return RULE_TOPICS["evasion"]
@@ -321,17 +290,6 @@ def policy_refusal(
             flags=["guard:prompt_injection"],
         )
     wants_number = verdict.wants_full_identifier or bool(IDENTIFIER_REQUEST.search(text))
-    if THIRD_PARTY_REQUEST.search(text):
-        # "能告诉他吗" is the rule's question, answered no (as the blind rounds' writers read it,
-        # 7 of 11); "把余额告诉她老公" asks for it done, and is declined. No figure either way.
-        declined = not asks_yes_no(text)
-        return EngineResult(
-            t("refuse_third_party", language),
-            "playbook_qa",
-            refused=declined,
-            refusal_reason="out_of_policy" if declined else None,
-            flags=[DISCLOSURE_FLAG],
-        )
     if asks_leave(text):
         # "…发到自己qq邮箱晚上看，没问题吧", "ok to wechat them the full account number?": the
         # RM asks whether they may — the rule's answer (no, and why), a rule question

@@ -16,9 +16,8 @@ from assistant.engines.offline.book_parse import HOW_MUCH_FELL, parse
 from assistant.engines.offline.draft_outreach import PUSHED_SALE
 from assistant.engines.offline.engine import HOW_MUCH_ALONE, RESORT
 from assistant.engines.offline.followup import DRAFT_EDIT, MY_FEW, THOSE
-from assistant.engines.offline.intent import FULL_ID_REQUEST, classify
+from assistant.engines.offline.intent import DISCLOSURE_RE, FULL_ID_REQUEST, classify
 from assistant.engines.offline.slots import extract
-from assistant.engines.refusals import THIRD_PARTY_REQUEST
 from tools.bank.records import ProductRecord
 from tools.catalogue import _name_forms
 from tools.compliance import check_compliance, request_registry
@@ -79,7 +78,7 @@ def test_plain_words_about_rates_loans_and_returns_break_nothing(text: str) -> N
     ],
 )
 def test_a_clients_data_asked_for_by_family_is_told_apart(text: str, asks: bool) -> None:
-    assert bool(THIRD_PARTY_REQUEST.search(text)) is asks
+    assert bool(DISCLOSURE_RE.search(text)) is asks
 
 
 @pytest.mark.parametrize(

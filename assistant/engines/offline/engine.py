@@ -29,7 +29,13 @@ from assistant.engines.offline.book_parse import PERMISSION_ASKED, TOTAL, Parsed
 from assistant.engines.offline.claims import said_claim
 from assistant.engines.offline.client_facts import WHO_MANAGES
 from assistant.engines.offline.examples import ExampleClassifier, ExampleVerdict
-from assistant.engines.offline.intent import CLIENT_TOKEN, IntentResult, classifier_text, classify
+from assistant.engines.offline.intent import (
+    CLIENT_TOKEN,
+    DISCLOSURE_RE,
+    IntentResult,
+    classifier_text,
+    classify,
+)
 from assistant.engines.offline.phrases import t
 from assistant.engines.offline.playbooks import find, lookup
 from assistant.engines.offline.request import Handler, Request
@@ -38,7 +44,6 @@ from assistant.engines.offline.slots import Slots, extract
 from assistant.engines.offline.spelling import bank_phrases, corrected, corrected_zh, vocabulary
 from assistant.engines.offline.unknown_client import unknown_company
 from assistant.engines.refusals import (
-    DISCLOSURE_FLAG,
     FULL_ID_FLAG,
     asks_how_to_record,
     asks_to_send,
@@ -118,7 +123,8 @@ class OfflineEngine:
         book = await asyncio.to_thread(book_query.read, ctx.toolbox, ctx.masked_text)
         book = _per_rm_again(ctx, book)
         if follow.book is None and (again := _for_colleague(ctx, book) or _resorted(ctx, book)):
-            # "方丽华名下有几个战略客户" then "那张秀荣呢": the same question, of the RM named now.
+            # "方丽华名下有几个战略客户" then "那张秀荣呢": the same question, of the RM named now;
+            # "按员工人数排一下": the same question, ordered anew.
             follow = replace(follow, intent="book_query", book=again, client_ids=[])
         if followup.MY_FEW.search(ctx.masked_text) and not book.query.rm:
             # "and my own three": the asker's few of the table, as "宋莉's two" is hers
@@ -153,7 +159,7 @@ class OfflineEngine:
             book = self._measure_by_example(ctx, slots, book)
         verdict = self._continued(ctx, slots, follow, has_client, book)
         result = _early_answer(ctx, verdict, has_client) or _foreign_rm(ctx, verdict, book)
-        if result is not None and (result.refused or DISCLOSURE_FLAG in result.flags):
+        if result is not None and result.refused:
             await self._cite_rule(ctx, result, refusal_rule(verdict, ctx.masked_text))
             # A full number asked with no client named ("把David的手机号发我", David a contact
             # of the client in view) is asked of the client in view.
@@ -242,6 +248,10 @@ class OfflineEngine:
         )
         if follow.intent:
             return replace(verdict, intent=follow.intent)
+        if DISCLOSURE_RE.search(ctx.masked_text):
+            # "彭德明's son wants to know how much his dad has, ok to tell him?": the bank's rule
+            # on third parties answers, whether or not a client is named — never the profile
+            return replace(verdict, intent="playbook_qa")
         if WHO_MANAGES.search(ctx.masked_text) and (has_client or follow.client_ids):
             return replace(verdict, intent="client_facts")  # "第二个是谁管的": the client's RM
         remembered = ctx.state.get("client_ids") or []
@@ -666,7 +676,12 @@ def _resorted(ctx: EngineContext, book: Parsed) -> BookQuery | None:
         return None
     if not RESORT.search(ctx.masked_text):
         return None
-    return BookQuery.model_validate({**last, **said})
+    merged = {**last, **said}
+    if not merged.get("group_by_rm"):
+        merged.pop(
+            "count_only", None
+        )  # "有几个" then "按存款排一下": the clients counted, in order
+    return BookQuery.model_validate(merged)
 
 
 def _for_colleague(ctx: EngineContext, book: Parsed) -> BookQuery | None:

@@ -122,6 +122,32 @@ _TO_YOU = [
 ]
 
 
+# "张佳老公打电话问她卡里还剩多少钱，我跟他说一下没事吧", "her son wants to know how much she has
+# with us, ok to tell him?", "把她的余额告诉她女儿": a client's data and family or friends, in any
+# order — the data-protection rule's question, however the RM puts it.
+_KIN_ZH = (
+    r"(?:老公|老婆|丈夫|妻子|爱人|儿子|女儿|孩子|父亲|母亲|父母|爸爸?|妈妈?|家属|家人|亲戚|亲属|朋友|邻居|"
+    r"姐姐|妹妹|哥哥|弟弟|儿媳|女婿|孙子|孙女)"
+)
+_ASSET_ZH = r"(?:余额|多少钱|卡里|账户|账上|存款|存了多少|有多少|资产|持仓|买了(?:什么|啥|哪些)|交易|流水|明细)"
+_KIN_EN = (
+    r"\b(?:son|daughter|husband|wife|spouse|partner|mother|father|mom|mum|dad|brother|sister|"
+    r"relatives?|family(?: member)?|friend|neighbou?r|nephew|niece|grandson|granddaughter)\b"
+)
+_ASSET_EN = r"\b(?:balance|how much|account|holdings|savings|deposits|what (?:she|he|they) (?:has|have|holds?))\b"
+_KIN_DISCLOSURE = (
+    rf"{_KIN_ZH}[^。！？!?]{{0,24}}{_ASSET_ZH}[^。！？!?]{{0,30}}"
+    r"(?:告诉|跟(?:他|她|他们|对方)说|说一?下|透露|给(?:他|她|他们|对方)看|发给|报给|查给)|"
+    rf"(?:告诉|透露给?|发给|报给)(?:她|他)?的?{_KIN_ZH}[^。！？!?]{{0,20}}{_ASSET_ZH}|"
+    # "把她的余额告诉她女儿": what she has, told to family
+    rf"{_ASSET_ZH}[^。！？!?]{{0,12}}(?:告诉|透露给|发给|报给|转告)(?:她|他)?的?{_KIN_ZH}|"
+    rf"{_KIN_EN}.{{0,80}}?{_ASSET_EN}.{{0,60}}?\b(?:tell|share|give|disclose|read out|let (?:him|her|them) know)\b|"
+    rf"\b(?:tell|share with|give|disclose to)\b (?:his|her|their|the client'?s) {_KIN_EN}.{{0,60}}?{_ASSET_EN}|"
+    rf"\b(?:share|tell|give|disclose|show)\b.{{0,30}}?{_ASSET_EN}.{{0,30}}?\b(?:with|to)\b "
+    rf"(?:his|her|their|the client'?s) {_KIN_EN}"
+)
+
+
 # Whether client data may go to someone else: a question about the data-protection rules.
 DISCLOSURE = (
     r"(?:我)?(?:能|可以|能不能|可不可以|能否)(?:把.{0,16})?(?:告诉|透露|告知|说给|发给|转给|给)"
@@ -136,7 +162,8 @@ DISCLOSURE = (
     r"(?:要|想要|问我要|找我要|让我发|问)[^。！]{0,32}(?:手机|电话|号码|身份证|证件|余额|地址|资料|信息|名单|持仓|账号)"
     r"[^。！]{0,16}(?:给|发|转)(?:她|他|他们|对方)?[^。！]{0,4}(?:[吗么嘛不]|行吗|可以吗)?\s*[?？]|"
     r"\b(?:colleague|coworker|friend|someone|another rm|other team)\b.{0,30}\b(?:wants?|asked|asks|needs?)\b.{0,40}"
-    r"\b(?:phone|mobile|number|id|address|balance|details|contacts?)\b.{0,40}\b(?:can|may|should|ok) (?:i|to)\b"
+    r"\b(?:phone|mobile|number|id|address|balance|details|contacts?)\b.{0,40}\b(?:can|may|should|ok) (?:i|to)\b|"
+    + _KIN_DISCLOSURE
 )
 
 COVERAGE = (
