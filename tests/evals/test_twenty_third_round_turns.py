@@ -9,6 +9,7 @@ from statistics import fmean
 
 import pytest
 
+from assistant.wiring import Frontline
 from tests.support.turns import ask, books, plain_rms
 from tools.entitlement import resolve_caller
 from tools.intelligence.fmt import exact_zh, money_zh
@@ -130,3 +131,27 @@ def test_outflows_over_an_amount_are_measured_by_the_banks_churn_rule(
         pytest.fail("each bank's team has a client whose deposits flowed out")
     answer = ask(fl, f"团队里存款流出超过{wan}万的客户有哪些", lead.rm_id)
     assert set(answer.client_ids) == truth, answer.text[:500]
+
+
+@pytest.mark.slow
+def test_a_client_rated_below_a_tier_whose_rule_it_meets_is_told_so(
+    harbour_frontline: Frontline,
+) -> None:
+    """Harbour rates its clients itself (`value_tier`): a client whose deposits meet the rule of
+    the tier above its rating has no shortfall to state — the rating is the bank's."""
+    fl = harbour_frontline
+    as_of = fl.tool_services().as_of
+    ladder = fl.insights.policy.tiering.corporate
+    met = []
+    for rm, d in books(fl):
+        tier = fl.insights.insight(d, as_of).tier
+        if d.client.client_type != "corporate" or not 0 < tier.rank < len(ladder):
+            continue
+        deposit = fmean(b.avg_daily_deposit for b in d.balances[-3:])
+        above = ladder[tier.rank - 1]
+        if any(r.metric == "avg_deposit" and deposit >= r.gte for r in above.rules):
+            met.append((rm, d, above))
+    assert met, "the Harbour bank rates a client below a tier whose deposit rule it meets"
+    rm, d, above = met[0]
+    first = ask(fl, f"{d.client.name}为啥不是{above.label_zh}？还差多少", rm).text.split("\n")[0]
+    assert first.startswith(f"已达到{above.label_zh}") and "还差" not in first, first

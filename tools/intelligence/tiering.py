@@ -181,14 +181,14 @@ def next_tier(
 ) -> dict | None:
     """The tier above ``current`` on the client's ladder and the nearest of its rules the
     client does not yet meet ("为啥不是核心？差多少"): the tier's labels, the metric, the
-    threshold, the client's value and what is missing. None at the top of the ladder, or when
-    the client already meets a rule of the tier above (a bank's own rating kept it lower)."""
+    threshold, the client's value and what is missing — a gap of 0 or less when the client
+    already meets a rule of it (a bank's own rating kept it lower). None at the top."""
     ladder = policy.tiering.ladder(client_type)
     if not 0 < current.rank < len(ladder):
         return None
     above = ladder[current.rank - 1]
     gaps = [(r.gte - metrics.value(r.metric), r) for r in above.rules]
-    if not gaps or any(gap <= 0 for gap, _ in gaps):
+    if not gaps:
         return None
     gap, rule = min(gaps, key=lambda g: g[0] / g[1].gte if g[1].gte else g[0])
     return {

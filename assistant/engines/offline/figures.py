@@ -213,6 +213,17 @@ def _tier_gap(profile: dict, zh: bool) -> list[str]:
     else:
         fmt = money_zh if zh else money_en
         gap = exact_zh(up["gap"]) if zh else exact_en(up["gap"])
+    if up["gap"] <= 0:  # the rule is met: the tier is the bank's own rating, not a shortfall
+        label = profile.get("tier_label") or ""
+        if zh:
+            return [
+                f"已达到{up['label_zh']}的规则（{said} ≥ {fmt(up['threshold'])}，目前 "
+                f"{fmt(up['value'])}）；现为{label}，按行内评级。"
+            ]
+        return [
+            f"Meets the {up['label_en']} rule ({said} of at least {fmt(up['threshold'])}; the "
+            f"client has {fmt(up['value'])}); the tier shown, {label}, is the bank's own rating."
+        ]
     if zh:
         return [
             f"距{up['label_zh']}还差 {gap}：{up['label_zh']}要求{said} ≥ {fmt(up['threshold'])}，"
