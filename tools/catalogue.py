@@ -311,12 +311,8 @@ def _unbranded(name: str, names: list[str]) -> list[str]:
         head = name[:k]
         if head in _SEGMENT_HEADS or not any(o != name and o.startswith(head) for o in names):
             continue
-        return [f for f in product_forms(name[k:]) if _distinctive(f)]
+        return list(product_forms(name[k:]))  # the rest is 3 characters or more (``k``)
     return []
-
-
-def _distinctive(form: str) -> bool:
-    return len(form) >= 3 and not form.isascii()
 
 
 def _tails(name: str) -> list[str]:

@@ -18,7 +18,7 @@ from assistant.errors import UserError
 from tools.bank.records import ClientData, ProductRecord
 from tools.intelligence.age import age_on
 from tools.intelligence.metrics import ClientMetrics, compute_metrics
-from tools.intelligence.policy import DepositChurnPolicy, Policies, ServiceStandard
+from tools.intelligence.policy import DepositChurnPolicy, Policies
 from tools.intelligence.scoring import urgency_score
 from tools.intelligence.signals.base import SEVERITY_RANK, Signal, SignalRule
 from tools.intelligence.signals.deposit_churn import churn_windows
@@ -146,9 +146,8 @@ def _row(
     signals: list[Signal],
     as_of: date,
     products: Mapping[str, ProductRecord],
-    churn: DepositChurnPolicy,
+    policy: Policies,
     payroll_categories: tuple[str, ...] = (),
-    standards: Mapping[str, ServiceStandard] | None = None,
 ) -> BookRow:
     client = data.client
     held = tuple(dict.fromkeys(h.product_code for h in data.holdings))
@@ -159,7 +158,7 @@ def _row(
         if h.maturity_date is not None and h.maturity_date >= as_of
     )
     nxt = maturing[0] if maturing else (None, None)
-    standard = (standards or {}).get(tier.tier)
+    standard = policy.tiering.service_standards.get(tier.tier)
     return BookRow(
         client_id=client.client_id,
         rm_id=client.rm_id,
@@ -207,7 +206,7 @@ def _row(
             SignalMark(s.kind, s.product_code, s.detected_on, s.event_date, s.due_date)
             for s in signals
         ),
-        outflow=_outflow(data, churn),
+        outflow=_outflow(data, policy.signals.deposit_churn),
         contact_every_days=standard.contact_every_days if standard else None,
     )
 
@@ -263,9 +262,8 @@ class BookAnalyzer:
                     signals,
                     as_of,
                     self._products,
-                    self._policy.signals.deposit_churn,
+                    self._policy,
                     self._payroll_categories,
-                    self._policy.tiering.service_standards,
                 )
             )
         return rows

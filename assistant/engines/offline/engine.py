@@ -677,10 +677,8 @@ def _resorted(ctx: EngineContext, book: Parsed) -> BookQuery | None:
     if not RESORT.search(ctx.masked_text):
         return None
     merged = {**last, **said}
-    if not merged.get("group_by_rm"):
-        merged.pop(
-            "count_only", None
-        )  # "有几个" then "按存款排一下": the clients counted, in order
+    if not merged.get("group_by_rm"):  # "有几个" then "按存款排一下": the clients counted, in order
+        merged.pop("count_only", None)
     return BookQuery.model_validate(merged)
 
 

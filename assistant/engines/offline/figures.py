@@ -196,9 +196,8 @@ _METRIC_WORDS = {
 def _tier_gap(profile: dict, zh: bool) -> list[str]:
     """What the client lacks for the tier above, by the tiering policy's nearest rule; said as
     the top tier when there is none above (a bank's own rating is said as the bank's)."""
-    up = profile.get("next_tier")
+    up, label = profile.get("next_tier"), profile.get("tier_label") or ""
     if not up:
-        label = profile.get("tier_label") or ""
         return [
             f"已是{label}，没有更高一档的差距可算。"
             if zh
@@ -206,15 +205,13 @@ def _tier_gap(profile: dict, zh: bool) -> list[str]:
         ]
     metric = up["metric"]
     said = _METRIC_WORDS.get(metric, (metric, metric))[0 if zh else 1]
-    count = metric == "product_count"
-    if count:
+    if metric == "product_count":
         fmt = (lambda v: f"{v:g} 类") if zh else (lambda v: f"{v:g}")
         gap = fmt(up["gap"])
     else:
         fmt = money_zh if zh else money_en
         gap = exact_zh(up["gap"]) if zh else exact_en(up["gap"])
     if up["gap"] <= 0:  # the rule is met: the tier is the bank's own rating, not a shortfall
-        label = profile.get("tier_label") or ""
         if zh:
             return [
                 f"已达到{up['label_zh']}的规则（{said} ≥ {fmt(up['threshold'])}，目前 "

@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 
 from assistant.engines.offline import figures
 from assistant.engines.offline.book_parse import BY_SHARE, MY_BOOK, measure_named
-from assistant.engines.offline.slots import CHANNELS, FACTS, STYLES, Slots, _first
+from assistant.engines.offline.slots import CHANNELS, CUT_DOWN, FACTS, STYLES, Slots, _first
 from assistant.privacy.tokens import TOKEN_RE
 from tools.book_query import ASCENDING, BookQuery
 from tools.book_tools import matched_ids
@@ -146,16 +146,14 @@ NARROW = re.compile(
     re.I,
 )
 # "Emily那几个", "王磊的那些": the ones of the list on screen (with an RM named: theirs).
+# "and my own three", "我自己那两个": the lead's own few of the table
+_MY_FEW = r"\bmy own (?:two|three|four|five|\d+)\b|我自己(?:的|那)(?:[两三四五]|\d+)[个家位户]"
+MY_FEW = re.compile(_MY_FEW, re.I)
 THOSE = re.compile(
     r"(?:那|这)(?:[几两三四五][个家位户笔]|些)|\b(?:those|these|the ones)\b|"
     # "宋莉's two", "宋莉的两个": an RM's few of the table just shown
-    r"['’]s\s+(?:two|three|four|five|\d+)\b|的(?:[两三四五]|\d+)[个家位户]|"
-    # "and my own three", "我自己那两个": the lead's own few of the table
-    r"\bmy own (?:two|three|four|five|\d+)\b|我自己(?:的|那)(?:[两三四五]|\d+)[个家位户]",
+    r"['’]s\s+(?:two|three|four|five|\d+)\b|的(?:[两三四五]|\d+)[个家位户]|" + _MY_FEW,
     re.I,
-)
-MY_FEW = re.compile(
-    r"\bmy own (?:two|three|four|five|\d+)\b|我自己(?:的|那)(?:[两三四五]|\d+)[个家位户]", re.I
 )
 # "那三家", "these two", "those 3": the clients on screen, counted — not all the list matched.
 COUNTED_THOSE = re.compile(
@@ -190,11 +188,12 @@ ELLIPSIS = re.compile(
 # An edit of the last draft: its channel, length, tone, language, or a line added.
 DRAFT_EDIT = re.compile(
     r"(改|换|转|变)(成|为|发|用)|改一下|重写|再写一(版|个|条)|短一?点|简短|精简|简洁|长一?点|"
-    r"太长|太啰嗦|压(到|成|缩)|缩短|删减|[一两三]两?句(话)?(就行|就够|以内|说完)?|"
+    + CUT_DOWN
+    + r"|"
     r"正式一?点|更正式|口语化|客气一?点|亲切一?点|(加上|加一句|再加|补充|添上|加个|去掉|删掉|删除)|"
     r"英文版|中文版|用英文|用中文|翻译|翻成|译成|翻一下|"
     r"\b(shorter|longer|more formal|less formal|more casual|friendlier|warmer|politer|rewrite|"
-    r"redo|instead|translate|make (?:it|them|these|those|both|each)|in english|in chinese|too long|cut it down|"
+    r"redo|instead|translate|make (?:it|them|these|those|both|each)|in english|in chinese|"
     r"english version|chinese version|"
     r"add|mention|include|remove|drop)\b",
     re.I,

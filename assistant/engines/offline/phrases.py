@@ -106,10 +106,6 @@ PHRASES: dict[str, dict[str, str]] = {
         "zh": "不能提供：客户的住址属于个人信息，不会出现在对话里（对话内容会留存并可能被转发）。如需寄送礼品或资料，请在 CRM 系统内按权限查看地址，或按行内邮寄流程办理。",
         "en": "I can't give that: a client's address is personal information and never appears in a chat (chats are kept and can be forwarded). To send a gift or documents, look the address up in the CRM under your entitlements, or use the bank's mailing process.",
     },
-    "refuse_third_party": {
-        "zh": "不能告诉：客户的账户信息只向客户本人或其书面授权的人提供，家属、朋友来问也不例外。请对方由客户本人联系我们，或凭客户的授权书到网点办理。",
-        "en": "No, don't tell them: a client's account information goes only to the client or to someone the client has authorised in writing, and family or friends are no exception. Ask them to have the client contact us, or to come to a branch with the client's written authorisation.",
-    },
     "cannot_record": {
         "zh": "没有记录：这句话没能读成一条接触记录，什么也没有保存。请以“记一下：”开头，写明客户、方式、客户说了什么和下一步；或在{where}中登记。",
         "en": "Nothing was recorded: I could not read that as an interaction note, so nothing was saved. Start with “note that …” and give the client, the channel, what they said and the next step; or log it in {where}.",
