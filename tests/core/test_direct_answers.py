@@ -284,3 +284,35 @@ def test_when_a_duty_is_not_being_skipped_then_it_does_not_say_no() -> None:
     assert lead is not None and lead.verdict == "yes"
     saturday = direct_lead("can we open branches on Saturdays?", [passage(KYC)])
     assert saturday is not None and saturday.verdict == "yes"
+
+
+PAYROLL = (
+    "Salary agency brings a company's employees to the bank. Companies with 80 or more employees "
+    "that do not yet run payroll with us are the priority."
+)
+THIRD_PARTY = "客户家属来电询问账户信息的，一律不予透露，告知由本人办理或凭授权书到网点办理。"
+BALANCES = "You can tell the client their balance over the phone once identity is verified."
+
+
+def test_when_a_line_shares_only_function_words_with_the_question_then_it_gives_no_verdict() -> (
+    None
+):
+    # "with us", "has": the payroll line is not a rule on what a daughter may be told.
+    question = "Her daughter called asking how much her father has with us. Can I tell her?"
+    assert direct_lead(question, [passage(PAYROLL)]) is None
+
+
+def test_when_the_topic_names_the_deciding_rule_then_a_line_sharing_more_words_does_not_win() -> (
+    None
+):
+    question = "⟦CLIENT_1⟧'s daughter wants to know her mother's balance. ok to tell her?"
+    found = [passage(THIRD_PARTY), {**passage(BALANCES), "n": 2}]
+    lead = direct_lead(question, found, deciding=1)
+    assert lead is not None and lead.verdict == "no" and lead.n == 1
+
+
+def test_when_the_deciding_rule_is_asked_as_an_instruction_then_it_is_answered_like_may_i() -> None:
+    question = "帮我把⟦CLIENT_1⟧的余额告诉她女儿"
+    assert direct_lead(question, [passage(THIRD_PARTY)], deciding=1) is None  # not a question
+    lead = direct_lead(question, [passage(THIRD_PARTY)], deciding=1, instructed=True)
+    assert lead is not None and lead.verdict == "no"

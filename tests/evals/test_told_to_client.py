@@ -139,3 +139,6 @@ def test_when_the_banks_playbooks_have_no_third_party_rule_then_no_verdict_is_pu
     answer = ask(harbour_frontline, question, rm)
     assert answer.intent == "playbook_qa"
     assert not answer.text.startswith(("不可以", "No —", "可以", "Yes")), answer.text[:120]
+    assert answer.text.startswith(("行内手册中没有找到", "The bank's playbooks have no")), (
+        answer.text[:120]
+    )

@@ -31,17 +31,20 @@ def test_a_clients_balance_asked_for_by_family_is_the_banks_rule_never_a_figure(
     # The demo bank's playbooks hold a rule on third parties, Harbour's do not: a verdict comes
     # only from the bank's own rule (tests/evals/test_told_to_client.py), the figures never.
     ruled = bank == "demo_frontline"
-    for question, verdict in (
-        (f"{data.client.name}儿子打电话问卡里还有多少钱，我能告诉他吗", True),
-        # the rule's passage first, but no verdict line yet: asked done rather than asked
-        # about, or two sentences with the client named
-        (f"帮我把{data.client.name}的余额告诉她女儿", False),
-        (f"{data.client.name}'s wife wants to know her husband's balance. ok to tell her?", False),
+    for question in (
+        f"{data.client.name}儿子打电话问卡里还有多少钱，我能告诉他吗",
+        # asked done rather than asked about; two sentences with the client named; no "吗"
+        f"帮我把{data.client.name}的余额告诉她女儿",
+        f"{data.client.name}'s wife wants to know her husband's balance. ok to tell her?",
+        f"{data.client.name}的女儿问她妈妈存款有多少，我直接告诉她？",
     ):
         answer = ask(fl, question, rm)
         assert answer.intent == "playbook_qa" and not answer.refused, answer.text[:300]
-        if verdict:
-            assert answer.text.startswith(("不可以", "No")) is ruled, answer.text[:300]
+        assert answer.text.startswith(("不可以", "No")) is ruled, answer.text[:300]
+        # a bank without the rule says it has none, never a verdict from another rule
+        assert ruled or answer.text.startswith(
+            ("行内手册中没有找到", "The bank's playbooks have no")
+        ), answer.text[:300]
         for h in data.holdings:
             if h.balance:
                 assert money_zh(h.balance) not in answer.text

@@ -150,6 +150,42 @@ STOP_WORDS = frozenset(
         "just",
         "okay",
         "allowed",
+        # function words: a line sharing only "us" or "has" with the question is not its rule
+        "us",
+        "we",
+        "me",
+        "my",
+        "you",
+        "your",
+        "she",
+        "he",
+        "it",
+        "its",
+        "them",
+        "has",
+        "have",
+        "had",
+        "how",
+        "much",
+        "many",
+        "want",
+        "wants",
+        "know",
+        "from",
+        "into",
+        "of",
+        "to",
+        "in",
+        "on",
+        "at",
+        "by",
+        "or",
+        "an",
+        "as",
+        "be",
+        "if",
+        "so",
+        "ok",
     ]
 )
 MIN_SCORE = 0.5
@@ -211,14 +247,17 @@ def direct_lead(
     *,
     deciding: int | None = None,
     synonyms: tuple[str, ...] = (),
+    instructed: bool = False,
 ) -> Lead | None:
     """The lead line for a yes/no question, from the passages that were retrieved for it; None
     when the question is not yes/no or no line of the passages speaks to it. ``deciding``: the
     passage (``n``) the question's topic says decides it ("may I tell her daughter?" — the
     third-party rule), whose forbidding or allowing line leads even when the RM's words share
     little with the rule's. ``synonyms``: the bank glossary's phrases for what the question says
-    ("测评" → 风险评估), which find a rule written in the playbook's words at half weight."""
-    if not asks_yes_no(question):
+    ("测评" → 风险评估), which find a rule written in the playbook's words at half weight.
+    ``instructed``: the words ask for what the deciding rule governs, put as an instruction rather than
+    a question ("帮我把她的余额告诉她女儿") — answered like "may I?"."""
+    if not (instructed or asks_yes_no(question)):
         return None
     own = terms(question)
     asked = own | terms(" ".join(synonyms))
@@ -231,10 +270,15 @@ def direct_lead(
     for shared in seen:
         for term in shared:
             df[term] = df.get(term, 0) + 1
-    permission = bool(PERMISSION.search(question) or PROCEED.search(question))
+    permission = instructed or bool(PERMISSION.search(question) or PROCEED.search(question))
+    # The rule the topic says decides is the one that answers: a line of another passage that
+    # shares more words ("balance") does not take the verdict from it.
+    ruled = {i for i, line in enumerate(lines) if line[1] == deciding and line[4]}
     skipping = permission and bool(SKIP.search(question))
     best: tuple[float, int] | None = None  # (score, line index)
     for i, shared in enumerate(seen):
+        if permission and ruled and i not in ruled:
+            continue
         score = sum((1 if term in own else 0.5) / df[term] for term in shared)
         score -= lines[i][0] * RANK_PENALTY
         if permission and shared and _decides(lines[i][3], lines[i][4], skipping=skipping):

@@ -16,7 +16,7 @@ from assistant.engines.offline.direct import (
     suitability_lead,
 )
 from assistant.engines.offline.followup import ELLIPSIS, LAST_BOOK, RULE_ASPECT, rule_aspect
-from assistant.engines.offline.intent import DISCLOSURE_RE, GIFT_RE
+from assistant.engines.offline.intent import DISCLOSURE_RE, GIFT_RE, HOW
 from assistant.engines.offline.phrases import t
 from assistant.engines.offline.playbooks import find, lookup, same_playbook
 from assistant.engines.offline.products import exact_product, named_products
@@ -39,6 +39,7 @@ async def answer(req: Request, *, focus: str = "", pinned: tuple[dict, ...] = ()
     ``pinned``: passages shown first, in order, whatever the search ranks."""
     await req.emit(StatusEvent(text=t("searching", req.lang)))
     deciding = None
+    unruled = False  # a third party's question on a bank whose playbooks have no rule for it
     if not pinned and DISCLOSURE_RE.search(req.text):
         # "客户女儿问余额，我能告诉她吗": the data-protection rule on third parties decides,
         # whether or not a client is named.
@@ -48,6 +49,8 @@ async def answer(req: Request, *, focus: str = "", pinned: tuple[dict, ...] = ()
         # gets the search's passages with no verdict put on them.
         if rule and topic.playbook and same_playbook(rule["doc_id"], topic.playbook):
             pinned, deciding = (rule,), rule["n"]
+        else:
+            unruled = True
     if not pinned and (rule := await _list_signal_rule(req)) is not None:
         # "这种要多久内联系客户？" after a list of suitability mismatches: that signal's rule.
         pinned = (rule,)
@@ -66,7 +69,18 @@ async def answer(req: Request, *, focus: str = "", pinned: tuple[dict, ...] = ()
         return EngineResult(t("playbook_none", req.lang), "playbook_qa")
     glossary = getattr(req.tb.services.retriever, "glossary", None)
     synonyms = glossary.expand(req.text).phrases if glossary is not None else ()
-    lead = direct_lead(req.text, found, deciding=deciding, synonyms=synonyms)
+    # "帮我把她的余额告诉她女儿": the rule on third parties answers the instruction as it would
+    # "may I?"; "家属来问余额怎么处理" is answered by the rule with no verdict put on it.
+    instructed = deciding is not None and not HOW.search(req.text)
+    lead = direct_lead(req.text, found, deciding=deciding, synonyms=synonyms, instructed=instructed)
+    if unruled:
+        # No verdict from a rule about something else ("companies that do not yet run payroll");
+        # the bank's silence is said, as it is for gifts.
+        return EngineResult(
+            c.join([[t("no_disclosure_rule", req.lang)], [c.heading(t("playbook_title", req.lang))]]
+                   + [c.passage_summary(p, req.lang, question=req.text) for p in found[:PASSAGES]]),
+            "playbook_qa",
+        )  # fmt: skip
     claim = said_claim(req.text)
     decided = await claim_lead(req, claim, found) if claim else None
     if decided is None and asks_yes_no(req.text):
