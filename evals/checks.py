@@ -11,6 +11,8 @@ Semantics chosen here (and relied on by the golden set):
 - ``citations_any``: at least one cited ``doc_id`` is in the list (exact ids; list the ``-en``
   twin when either language is acceptable). Rank = position in citation order (``n``).
 - ``must_include_any`` / ``must_not_include``: case-insensitive substrings of the answer text.
+  An empty ``must_include_any`` asks for nothing (a writer's "check only the intent and the
+  refusal"), rather than being a check no answer could pass.
 - ``refused``: equality with ``Answer.refused``.
 - ``flags_any`` (extension): some ``Answer.flags`` entry starts with one of the given prefixes,
   e.g. ``["compliance:"]``.
@@ -237,6 +239,8 @@ def _flat(text: str) -> str:
 
 
 def check_must_include_any(expected: list[str], answer: dict) -> bool:
+    if not expected:
+        return True
     text = _flat(_text(answer))
     return any(_flat(s) in text for s in expected)
 

@@ -46,6 +46,8 @@ CASES = [
     ("must_include_any", ["2892万"], answer(text="日均 2,892 万"), True),
     ("must_include_any", ["28,915,888.07"], answer(text="28915888.07 元"), True),
     ("must_include_any", ["2892万"], answer(text="日均 2,893 万"), False),
+    # An empty list asks for nothing, rather than being a check no answer could pass.
+    ("must_include_any", [], answer(text="不能这样说"), True),
     ("must_not_include", ["保证收益"], answer(text="理财非存款，产品有风险"), True),
     ("must_not_include", ["保证收益"], answer(text="本产品保证收益"), False),
     ("refused", True, answer(refused=True), True),
