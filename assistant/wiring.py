@@ -251,8 +251,12 @@ class Frontline:
     def policies(self) -> Policies:
         """The bank's tiering and signal policies (FRONTLINE_TIERING_POLICY, _SIGNAL_POLICY)."""
         from tools.intelligence.policy import load_policies
+        from tools.outreach.bank_profile import load_bank_profile
 
-        return load_policies(self.settings.tiering_policy, self.settings.signal_policy)
+        policies = load_policies(self.settings.tiering_policy, self.settings.signal_policy)
+        disclosures = load_bank_profile(self.settings.bank_profile).disclosures
+        exempt = frozenset(disclosures.exempt) if disclosures else frozenset()
+        return policies.model_copy(update={"not_investments": exempt})
 
     @cached_property
     def intent_examples(self) -> ExampleClassifier:

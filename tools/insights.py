@@ -336,13 +336,15 @@ class InsightService:
         """The products a client holds above their risk appetite, with their levels."""
         if (
             r.risk_appetite is None
-            or not r.top_product_risk
-            or r.top_product_risk <= r.risk_appetite
+            or not r.top_investment_risk
+            or r.top_investment_risk <= r.risk_appetite
         ):
             return []
         out = []
         for code in r.held:
             product = self.products.get(code)
+            if product is not None and product.category in self.policy.not_investments:
+                continue  # a mortgage's R2 is no mismatch of a C1 client's
             level = (product.risk_level or "").upper() if product else ""
             if level[1:].isdigit() and int(level[1:]) > r.risk_appetite:
                 out.append(f"{self.product_label(code, zh)} {level}")

@@ -65,6 +65,7 @@ class BookRow:
     risk_appetite: int | None = None  # C1..C5 as 1..5; None: not assessed
     held: tuple[str, ...] = ()  # product codes held
     top_product_risk: int | None = None  # the riskiest held product, R1..R5 as 1..5
+    top_investment_risk: int | None = None  # the same of investments only (suitability's)
     attributes: tuple[str, ...] = ()  # the extract's extra values (a bank's own tier label)
     latest_change: float | None = None  # the latest month vs months 4-6 (-0.5 = halved)
     # The newest month's average daily deposit: what an RM means by "deposits" in a ranking or
@@ -152,6 +153,13 @@ def _row(
     client = data.client
     held = tuple(dict.fromkeys(h.product_code for h in data.holdings))
     risks = [r for c in held if c in products and (r := level(products[c].risk_level))]
+    invested = [
+        r
+        for c in held
+        if c in products
+        and products[c].category not in policy.not_investments
+        and (r := level(products[c].risk_level))
+    ]
     maturing = sorted(
         (h.maturity_date, h.product_code)
         for h in data.holdings
@@ -196,6 +204,7 @@ def _row(
         risk_appetite=level(client.risk_appetite),
         held=held,
         top_product_risk=max(risks, default=None),
+        top_investment_risk=max(invested, default=None),
         attributes=tuple(str(v) for v in (client.attributes or {}).values() if v),
         latest_change=(
             metrics.latest_deposit / metrics.prev_avg_deposit - 1

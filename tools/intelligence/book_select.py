@@ -59,8 +59,8 @@ def _risk_ok(row: BookRow, q: BookQuery) -> bool:
     if q.risk_mismatch:
         return (
             row.risk_appetite is not None
-            and row.top_product_risk is not None
-            and row.top_product_risk > row.risk_appetite
+            and row.top_investment_risk is not None
+            and row.top_investment_risk > row.risk_appetite
         )
     return True
 

@@ -349,6 +349,10 @@ class Policies(BaseModel):
 
     tiering: TieringPolicy
     signals: SignalPolicy
+    # Product categories that are not investments (the bank profile's disclosure ``exempt``:
+    # credit, cards, services): a risk appetite grade governs what a client invests in, so a
+    # mortgage rated R2 held by a C1 client is no suitability mismatch.
+    not_investments: frozenset[str] = frozenset()
 
 
 class Query(_Section):

@@ -162,4 +162,11 @@ PRODUCTS = (
     ("MTG-HOME", "安居住房按揭", "credit-facility", "R2", "retail", 0, "Home Mortgage", 0),
 )
 RISK = {p[0]: int(p[3][1]) for p in PRODUCTS}
+# What a client invests in: credit, cards and services are not (the suitability rule's scope).
+INVESTMENT = {
+    p[0]
+    for p in PRODUCTS
+    if p[2]
+    not in ("credit-facility", "trade-services", "salary-agency", "liquidity-pooling", "card")
+}
 TERM = {p[0]: p[7] for p in PRODUCTS}

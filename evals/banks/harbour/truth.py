@@ -15,7 +15,7 @@ DEFINITIONS = {
     "dormant": "transaction_count 0 in each of the last 6 months and no interaction in the "
     "240 days before as_of",
     "payroll_gap": "corporate, employees >= 80, no SAL-AGENCY holding",
-    "suitability_mismatch": "a holding of risk Rm with m > n for the client's appetite Cn",
+    "suitability_mismatch": "an investment holding (no credit, card or service) of risk Rm with m > n for the client's appetite Cn",
     "missed_follow_up": "an outflow client with no interaction on or after 2026-06-01 "
     "(the day the fall showed)",
 }
@@ -61,7 +61,9 @@ def compute_truth(rows: dict[str, list[dict]], as_of: date, seed: int) -> dict:
         ):
             patterns["payroll_gap"].append(cid)
         appetite = c["risk_appetite"]
-        if appetite and any(cat.RISK[p] > int(appetite[1]) for p in held[cid]):
+        if appetite and any(
+            cat.RISK[p] > int(appetite[1]) for p in held[cid] if p in cat.INVESTMENT
+        ):
             patterns["suitability_mismatch"].append(cid)
     books: dict[str, list[str]] = defaultdict(list)
     for c in rows["clients"]:
