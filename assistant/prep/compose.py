@@ -137,6 +137,8 @@ def _header(prep: dict, language: str) -> str:
         else f"{w('last', language)}{colon}{w('never', language)}"
     )
     who = f"{prep['name']} ({prep['client_id']}) · {prep['tier_label']}"
+    if basis := _tier_reason(prep):
+        who += f"（{basis}）" if language == "zh" else f" ({basis})"
     head = f"{who}{sep}{w('as_of', language)} {prep['as_of']}{sep}{when}"
     if met := prep.get("meeting_with"):  # "下周二去见黄总": who the meeting is with
         person = met["name"]
@@ -144,6 +146,17 @@ def _header(prep: dict, language: str) -> str:
             person += f"（{met['title']}）" if language == "zh" else f" ({met['title']})"
         head += f"\n{w('meeting_with', language)}{colon}{person}"
     return head
+
+
+def _tier_reason(prep: dict) -> str:
+    """The tier's reason without the tier's name, which the head already says ("战略客户：日均
+    存款 5.2 亿 ≥ 1 亿" → "日均存款 5.2 亿 ≥ 1 亿")."""
+    basis = str(prep.get("tier_basis") or "")
+    label = str(prep.get("tier_label") or "")
+    for colon in ("：", ": ", ":"):
+        if label and basis.startswith(label + colon):
+            return basis[len(label) + len(colon) :].strip()
+    return basis
 
 
 def _channel(contact: dict) -> str:

@@ -77,6 +77,9 @@ def prepare_meeting(tb: Toolbox, args: PrepareMeetingArgs) -> dict:
         "name": profile["name"],
         "client_type": profile["client_type"],
         "tier_label": profile["tier_label"],
+        # why the client is in its tier, with the figure ("日均存款 5.2 亿 ≥ 1 亿"): the number an
+        # RM walks in knowing
+        "tier_basis": profile["tier_explanation"],
         "risk_appetite": profile["risk_appetite"],
         "as_of": as_of.isoformat(),
         "last_contact": _last_contact(since.last_contact, since.channel, as_of, said),

@@ -91,17 +91,24 @@ MEASURES: list[tuple[str, str]] = [
         "deposit_3m",
     ),
     (r"年龄|岁数|年纪|年长|\bages?\b|\bage-wise\b", "age"),
-    (r"存款|日均|\bdeposits?\b", "deposit"),
+    # "top 5 by avg daily balance", "which has the biggest balance": a client's balance with the
+    # bank is its deposits (a loan or a fund's balance names its product, read above)
+    (
+        r"存款|日均|\bdeposits?\b|\b(?:avg|average)\.? daily (?:balances?|bal)\b|"
+        r"\bdaily (?:avg|average) balances?\b|\b(?:biggest|largest|highest|most|top|by) balances?\b",
+        "deposit",
+    ),
     (r"到期日|按到期|\bby maturity\b", "days_to_maturity"),
     (r"员工|人数|职工|\bheadcount\b|\bemployees\b|\bstaff\b", "employees"),
 ]
 # "按分层服务标准超期没联系的", "overdue for contact per their tier": longer without contact than
 # the tier's service standard allows — the interval is the bank's (tiering.yaml), not said.
 CONTACT_OVERDUE = re.compile(
-    r"超期(?:没|未)(?:有)?(?:联系|接触|拜访)|(?:超过|超出|超了)(?:服务)?(?:标准|频次|规定)[^，。？?]{0,6}(?:没|未)(?:联系|接触|拜访)|"
+    r"[超逾]期(?:没|未)(?:有)?(?:联系|接触|拜访)|(?:超过|超出|超了)(?:服务)?(?:标准|频次|规定)[^，。？?]{0,6}(?:没|未)(?:联系|接触|拜访)|"
     r"按(?:分层|层级)?服务(?:标准|频次)[^，。？?]{0,16}(?:超期|逾期|没联系|未联系|没接触|该联系|不达标)|"
     r"(?:联系|服务|接触)频次(?:不达标|没达标|不够|超期)|没按(?:服务)?(?:标准|频次)(?:联系|接触|拜访)|"
-    r"\boverdue for (?:a )?(?:contact|call|visit)\b|\bpast (?:their|the) (?:tier'?s? )?(?:contact|service) "
+    r"\boverdue for (?:a |their |the |his |her )?(?:(?:monthly|quarterly|weekly|regular|routine|"
+    r"scheduled|tier|service)\s+)*(?:contact|call|visit|check-?in)s?\b|\bpast (?:their|the) (?:tier'?s? )?(?:contact|service) "
     r"(?:standard|interval|cadence|frequency)\b|\bbehind (?:on )?(?:the |their )?(?:service|contact) "
     r"(?:standard|cadence|frequency)\b|\b(?:not|haven'?t been) contacted (?:as often as|per) (?:the |their )?"
     r"(?:standard|tier|service standard)\b",
@@ -131,7 +138,7 @@ NO_CONTACT = [
         IC,
     ),
     re.compile(
-        rf"(?:no contact|not contacted|haven'?t (?:i )?(?:contacted|talked to|visited|heard from|spoken (?:to|with)|been in touch|reached out|touched)|not (?:been )?(?:contacted|visited)|without (?:a )?contact)\D{{0,20}}?({NUMBER})\+?\s*(days?|weeks?|months?|years?|d\b)",
+        rf"(?:no contact|not contacted|ha(?:ve|s)(?:n'?t| not) been (?:contacted|called|visited|reached|seen)|haven'?t (?:i )?(?:contacted|talked to|visited|heard from|spoken (?:to|with)|been in touch|reached out|touched)|not (?:been )?(?:contacted|visited)|without (?:a )?contact)\D{{0,20}}?({NUMBER})\+?\s*(days?|weeks?|months?|years?|d\b)",
         IC,
     ),
     re.compile(

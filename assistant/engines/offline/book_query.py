@@ -21,7 +21,7 @@ from assistant.engines.offline.book_parse import (
     measure_named,
     parse,
 )
-from assistant.engines.offline.followup import LAST_BOOK
+from assistant.engines.offline.followup import LAST_BOOK, RM_IN_VIEW
 from assistant.engines.offline.phrases import t
 from assistant.engines.offline.playbooks import find, lookup
 from assistant.engines.offline.products import (
@@ -209,8 +209,19 @@ async def answer(req: Request) -> EngineResult:
             "client_ids": ids[:1] if len(ids) == 1 or _asks_top(result, args, req.text) else [],
             "last_list": ids,
             LAST_BOOK: {k: v for k, v in args.items() if k != "among"},
+            **_rm_in_view(result, args),
         },
     )
+
+
+def _rm_in_view(result: dict, args: dict) -> dict:
+    """The RM a next "她名下…" means: the top of a table per RM ("谁的…最多" answered by its first
+    row), or the one RM whose book was asked; nothing when the answer was about no one RM."""
+    if args.get("group_by_rm") and (rows := result.get("per_rm")):
+        return {RM_IN_VIEW: rows[0]["rm_id"]}
+    if args.get("rm"):
+        return {RM_IN_VIEW: args["rm"]}
+    return {}
 
 
 async def _named_holding(req: Request, args: dict) -> dict:

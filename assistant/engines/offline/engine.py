@@ -122,6 +122,7 @@ class OfflineEngine:
         has_client = await _names_a_client(ctx, slots)
         book = await asyncio.to_thread(book_query.read, ctx.toolbox, ctx.masked_text)
         book = _per_rm_again(ctx, book)
+        book = _of_rm_in_view(ctx, book)
         if follow.book is None and (again := _for_colleague(ctx, book) or _resorted(ctx, book)):
             # "方丽华名下有几个战略客户" then "那张秀荣呢": the same question, of the RM named now;
             # "按员工人数排一下": the same question, ordered anew.
@@ -641,6 +642,17 @@ HOW_MUCH_ALONE = re.compile(
 )
 # "who has the most dormant ones" right after a table per RM: "who" is an RM of that table.
 WHO_OF_THE_TABLE = re.compile(r"^\s*(?:and\s+|so\s+|那|那么)?(?:who\b|谁)", re.I)
+
+
+def _of_rm_in_view(ctx: EngineContext, book: Parsed) -> Parsed:
+    """ "她名下总行级里最久没联系的是哪家" right after "谁的…最多": the RM that answer named (a lead's
+    team only: the state holds an RM of a table the caller was shown)."""
+    rm = ctx.state.get(followup.RM_IN_VIEW)
+    if not rm or book.query.rm or not followup.THEIR_BOOK.search(ctx.masked_text):
+        return book
+    if ctx.toolbox.caller.role != "team_lead":
+        return book
+    return replace(book, query=book.query.model_copy(update={"rm": rm}), structured=True)
 
 
 def _per_rm_again(ctx: EngineContext, book: Parsed) -> Parsed:

@@ -118,6 +118,14 @@ WITHIN_LIST = re.compile(
 
 # The conversation's last book query (ids, codes and words, no PII), for "那张秀荣呢".
 LAST_BOOK = "last_book"
+# The RM an answer was about (the top of a table per RM, or the one RM asked of): "她名下…".
+RM_IN_VIEW = "rm_in_view"
+# "她名下总行级里…", "his clients", "in her book": an RM's book by pronoun, right after an answer
+# about that RM.
+THEIR_BOOK = re.compile(
+    r"(?:她|他)(?:名下|的客户|手上|手里|那边|管的|负责的)|\b(?:her|his) (?:book|clients|portfolio|accounts)\b",
+    re.I,
+)
 # What the last rule question asked ("几个工作日内跟进"), for "那休眠客户呢" asked of another topic.
 RULE_ASPECT = "rule_aspect"
 ASPECT = re.compile(

@@ -41,7 +41,7 @@ PURPOSES = [
     (r"节日|生日|春节|中秋|新年|festival|birthday|new year", "birthday_or_festival"),
 ]
 # "太长了 压到两三句", "too long": a draft asked shorter (also an edit of the last draft, ``followup``).
-CUT_DOWN = r"太长|太啰嗦|压(?:到|成|缩)|缩短|删减|[一两三]两?句|\btoo long\b|\bcut it down\b"
+CUT_DOWN = r"太长|太啰嗦|压(?:到|成|缩)|缩短|删减|(?<![加添补写多])[一两三]两?句|\btoo long\b|\bcut it down\b"
 # How an RM asks to restyle a draft; "less formal" is casual, so casual is read first. "longer"
 # undoes "shorter". What each style changes is the bank's wording (outreach frames.yaml).
 STYLES = [

@@ -44,7 +44,13 @@ class OffBoardRateRule(PhraseRule):
             r"[^，,。；;]{0,4}(?:高|多)|"
             # "工行给了2.6% 跟他说我们给2.8%": another bank's rate met by a figure of ours
             rf"{_RIVAL_ZH}[^。]{{0,20}}?\d+(?:\.\d+)?\s*(?:%|个点)[^。]{{0,30}}?"
-            r"(?:我们|我行|咱们|咱)(?:就|也|可以|能)?(?:给|出|开|报)(?:到|你们|他们|他|她|您)?\s*\d+(?:\.\d+)?\s*(?:%|个点)",
+            r"(?:我们|我行|咱们|咱)(?:就|也|可以|能)?(?:给|出|开|报)(?:到|你们|他们|他|她|您)?\s*\d+(?:\.\d+)?\s*(?:%|个点)|"
+            # "续存的话我保证给4个点", "利率我承诺给到3.5%": a rate the RM vouches for in person,
+            # which only the bank's posted rate or its approved pricing can give
+            r"(?:保证|承诺|答应|许诺|包)[^，,。；;]{0,8}?\d+(?:\.\d+)?\s*个点|"
+            r"(?:利率|利息|续存|续作|转存|定期|存款)[^。；;]{0,12}?(?:保证|承诺|答应|许诺|包)"
+            r"[^，,。；;]{0,6}?\d+(?:\.\d+)?\s*%|"
+            r"(?:保证|承诺|答应|许诺)[^，,。；;]{0,4}?(?:利率|利息)[^，,。；;]{0,4}?\d+(?:\.\d+)?\s*%",
             _WHY,
             _FIX,
         ),
@@ -60,7 +66,10 @@ class OffBoardRateRule(PhraseRule):
             # "ICBC offered them 2.6%, say we'll give 2.8%": another bank's rate met by one of ours
             rf"{_RIVAL_EN}.{{0,40}}?\d+(?:\.\d+)?\s*%.{{0,60}}?\bwe(?:'ll| will| can| could)?\s+"
             r"(?:give|offer|pay|do|match|beat|go to)\w*\s+(?:them\s+|you\s+|her\s+|him\s+)?"
-            r"(?:\d+(?:\.\d+)?\s*%|it|that|the same)",
+            r"(?:\d+(?:\.\d+)?\s*%|it|that|the same)|"
+            # "if they renew I'll guarantee 4 points": a rate vouched for in person
+            r"\b(?:i|we)(?:'ll| will| can)?\s+(?:personally\s+)?(?:guarantee|promise)\w*\s+"
+            r"(?:you\s+|them\s+|her\s+|him\s+)?(?:a\s+)?(?:rate\s+of\s+)?\d+(?:\.\d+)?\s*(?:%|points?\b)",
             _WHY,
             _FIX,
         ),

@@ -1,0 +1,109 @@
+"""Kinds of wording the twenty-fourth blind round's dev halves showed misread, checked on
+phrasings written here (not the round's): a rate the RM vouches for in person, a sentence added
+to a draft read as "shorten it", a balance asked for by its English name, contact gaps said
+without the usual words, and an RM's book asked of by pronoun."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from typing import Literal
+
+import pytest
+
+from assistant.engines.offline.book_parse import parse
+from assistant.engines.offline.followup import THEIR_BOOK
+from assistant.engines.offline.slots import CUT_DOWN
+from tools.compliance import check_compliance, request_registry
+
+AS_OF = date(2026, 7, 1)
+
+
+def _codes(text: str) -> list[str]:
+    lang: Literal["zh", "en"] = "en" if text.isascii() else "zh"
+    report = check_compliance(text, language=lang, registry=request_registry())
+    return [f.code for f in report.findings]
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "续存的话我保证给4个点",
+        "转存过来利率我承诺给到3.5%",
+        "定期到期续作，我包你3.2%",
+        "If you renew I guarantee 4 points",
+        "we will promise them 3.1% on the rollover",
+    ],
+)
+def test_a_rate_the_rm_vouches_for_in_person_is_an_off_board_rate(said: str) -> None:
+    assert "off_board_rate" in _codes(said)
+
+
+@pytest.mark.parametrize(
+    "said", ["挂牌利率为1.5%，以我行公告为准", "我保证4点前到", "本产品业绩比较基准3.5%"]
+)
+def test_a_posted_rate_or_a_time_of_day_is_no_rate_promise(said: str) -> None:
+    assert "off_board_rate" not in _codes(said)
+
+
+@pytest.mark.parametrize(
+    ("said", "shortens"),
+    [
+        ("再加一句 续存请带身份证", False),
+        ("补一句到期日", False),
+        ("压成一句", True),
+        ("两句话说完", True),
+    ],
+)
+def test_a_sentence_added_is_not_a_draft_cut_down(said: str, shortens: bool) -> None:
+    assert bool(re.search(CUT_DOWN, said, re.I)) is shortens
+
+
+@pytest.mark.parametrize(
+    ("question", "measure"),
+    [
+        ("top 5 clients by avg daily balance?", "deposit"),
+        ("which of them has the biggest balance?", "deposit"),
+        ("rank them by average daily balances", "deposit"),
+        ("top 3 by loan balance", "loan"),
+    ],
+)
+def test_a_balance_asked_by_its_english_name_is_the_deposit(question: str, measure: str) -> None:
+    assert parse(question, AS_OF).query.sort_by == measure
+
+
+@pytest.mark.parametrize(
+    ("question", "days"),
+    [
+        ("which of my clients havent been contacted in 180+ days", 180),
+        ("anyone who hasn't been called for 3 months?", 90),
+        ("clients that have not been visited in 60 days", 60),
+    ],
+)
+def test_a_contact_gap_said_as_not_been_contacted_is_read(question: str, days: int) -> None:
+    assert parse(question, AS_OF).query.no_contact_days == days
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Which of my clients are overdue for their monthly contact?",
+        "who's overdue for a quarterly visit",
+        "我组里谁的逾期未联系客户最多",
+    ],
+)
+def test_overdue_for_a_contact_is_the_tiers_interval(question: str) -> None:
+    assert parse(question, AS_OF).query.contact_overdue
+
+
+@pytest.mark.parametrize(
+    ("said", "theirs"),
+    [
+        ("她名下总行级里最久没联系的是哪家", True),
+        ("what about his clients with maturities", True),
+        ("他的存款多少", False),
+        ("her balance?", False),
+    ],
+)
+def test_an_rms_book_by_pronoun(said: str, theirs: bool) -> None:
+    assert bool(THEIR_BOOK.search(said)) is theirs
