@@ -107,3 +107,33 @@ def test_overdue_for_a_contact_is_the_tiers_interval(question: str) -> None:
 )
 def test_an_rms_book_by_pronoun(said: str, theirs: bool) -> None:
     assert bool(THEIR_BOOK.search(said)) is theirs
+
+
+@pytest.mark.parametrize(
+    ("said", "code"),
+    [
+        ("今天不定大额存单，额度就没了", "pressure_selling"),
+        ("这周不签的话名额就没了", "pressure_selling"),
+        ("贷款要续批的话，先买一份我们的对公理财", "tied_selling"),
+        ("授信之前先存一笔500万定期", "tied_selling"),
+        ("the bond fund did 6% last year so she'll get 6% this year too", "guaranteed_return"),
+        ("去年收益6%，今年也能拿6%", "guaranteed_return"),
+    ],
+)
+def test_urgency_a_tie_or_last_years_return_said_again_break_the_rules(
+    said: str, code: str
+) -> None:
+    assert code in _codes(said)
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "要办贷款的话先开通结算账户",
+        "续贷的话先准备好财报",
+        "基金去年涨了8%，过往业绩不代表未来表现",
+        "the CD pays 2.1% and you'll get 2.1% at maturity",
+    ],
+)
+def test_an_account_a_paper_or_a_stated_past_return_is_none_of_them(said: str) -> None:
+    assert not set(_codes(said)) & {"pressure_selling", "tied_selling", "guaranteed_return"}

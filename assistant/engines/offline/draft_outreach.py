@@ -45,7 +45,10 @@ REVIEW = "suitability_review"
 # Words that push the client to buy ("让她下单", "促成", "get her to buy", "close the sale").
 PUSHED_SALE = re.compile(
     r"(?:让|叫|劝|促使|催|逼)(?:她|他|客户|对方|⟦(?:CLIENT|PERSON)_\d+⟧)?.{0,4}?(?:下单|购买|认购|买入|买|签约|成交|加仓|补仓|追加|加点|多买)|"
-    r"促成(?:交易|购买|成交)?|\b(?:get|make|convince|persuade|push) (?:her|him|them|the client|⟦(?:CLIENT|PERSON)_\d+⟧) "
+    r"促成(?:交易|购买|成交)?|"
+    # "帮我写条微信推一下股票型基金": the product pitched, not a review of what is held
+    r"推(?:一下|一推|下|荐|销)|\b(?:pitch|promote|push|sell)\b(?! (?:her|him|them) to)|"
+    r"\b(?:get|make|convince|persuade|push) (?:her|him|them|the client|⟦(?:CLIENT|PERSON)_\d+⟧) "
     r"(?:to )?(?:buy|invest|sign|purchase|subscribe|top up|add to)|\bclose the (?:sale|deal)\b",
     re.I,
 )
@@ -65,11 +68,11 @@ DECLINED = (
     TIED,
     "off_board_rate",
     "coercion",
+    # The RM's own act against the rules ("密码给我了 我直接帮他把理财赎了"): no message is
+    # written around it as if it were fine.
+    "client_credentials",
+    "acting_for_client",
 )
-# Rules about what the RM asks to be said or done for a client: asked in a question about the
-# client ("你帮我直接跟他们承诺比别家高0.5个点", "tell them they must buy a wealth product once the
-# loan comes through"), the rule answers first.
-BREACHES = (*DECLINED, "client_credentials", "acting_for_client")
 
 
 # "a reminder", "提醒他一下": with no purpose of its own, a reminder is of what matures.
@@ -263,7 +266,9 @@ async def breaches(req: Request, client_id: str) -> EngineResult | None:
     """The conduct rules the RM's own words ask to break in a question about a client, judged
     first ("不可以：…" with the rule's passage); a request to say or do it, not put as a question,
     is declined. None when the words break none."""
-    broken = [f for f in await _check_request(req, client_id) if f.get("code") in BREACHES]
+    # Asked in a question about the client ("你帮我直接跟他们承诺比别家高0.5个点"), the rule
+    # answers first, as it declines the same words asked of a message.
+    broken = [f for f in await _check_request(req, client_id) if f.get("code") in DECLINED]
     if not broken:
         return None
     lines = await _verdicts(req, broken, dictated=False)

@@ -69,7 +69,9 @@ class GuaranteedReturnRule(PhraseRule):
             rf"(?:一定|肯定|绝对|百分百|100%)(?:能|会|可以)?(?:有|赚|拿到|达到|收益)[^，,。；;]{{0,6}}?{NUMBER}|"
             # "利率保证高于挂牌" / "一定比挂牌高": a rate above the published one, promised
             r"(?:保证|承诺|答应|一定|肯定|包)[^，,。；;]{0,8}(?:高于|超过|比)挂牌[^，,。；;]{0,4}|"
-            r"(?:高于|超过)挂牌利率[^，,。；;]{0,6}(?:保证|没问题|肯定|一定)",
+            r"(?:高于|超过)挂牌利率[^，,。；;]{0,6}(?:保证|没问题|肯定|一定)|"
+            # "去年收益6%，今年也能拿6%": last year's figure said of this one is a return promised
+            rf"(?:今年|明年|下一?年|这期|下期)(?:也|还|照样|同样|一样)(?:能|会|可以|有)?(?:拿到?|赚|有|收益|达到)?\s*{NUMBER}",
             _PROMISE,
             _PROMISE_FIX,
         ),
@@ -87,7 +89,12 @@ class GuaranteedReturnRule(PhraseRule):
             rf"\bpromis(?:e|es|ed|ing)\s+(?:\w+\s+){{0,3}}?(?:{NUMBER}|returns?\b|yields?\b|profits?\b|gains?\b)|"
             # "will definitely return 2%", "is certain to earn 3%": a return said to be certain
             r"\b(?:definitely|certainly|surely|for sure|without fail|is certain to|are certain to)\s+"
-            rf"(?:return|yield|earn|make|pay|give|deliver)\w*\s+(?:you\s+|them\s+)?(?:an?\s+)?{NUMBER}",
+            rf"(?:return|yield|earn|make|pay|give|deliver)\w*\s+(?:you\s+|them\s+)?(?:an?\s+)?{NUMBER}|"
+            # "did 6% last year so she'll get 6% this year too": past returns said to repeat
+            r"\b(?:so|then)\s+(?:you|she|he|they|the client)(?:'ll|\s+will|\s+can expect to)\s+"
+            rf"(?:get|earn|make|see|receive|have)\s+(?:another\s+|the same\s+)?{NUMBER}|"
+            r"\b(?:you|she|he|they)(?:'ll|\s+will)\s+(?:get|earn|make|see|receive)\s+"
+            rf"{NUMBER}\s+(?:again|this year|next year|too)\b",
             _PROMISE,
             _PROMISE_FIX,
         ),
