@@ -12,7 +12,7 @@ from typing import Literal
 import pytest
 
 from assistant.engines.offline.book_parse import parse
-from assistant.engines.offline.followup import THEIR_BOOK
+from assistant.engines.offline.followup import ONE_OF_RM, THEIR_BOOK
 from assistant.engines.offline.slots import CUT_DOWN
 from tools.compliance import check_compliance, request_registry
 
@@ -137,3 +137,16 @@ def test_urgency_a_tie_or_last_years_return_said_again_break_the_rules(
 )
 def test_an_account_a_paper_or_a_stated_past_return_is_none_of_them(said: str) -> None:
     assert not set(_codes(said)) & {"pressure_selling", "tied_selling", "guaranteed_return"}
+
+
+@pytest.mark.parametrize(
+    ("said", "one"),
+    [
+        ("丁涛那个是谁 资产多少", True),
+        ("Emily's one?", True),
+        ("那个客户叫啥", False),
+        ("那三家", False),
+    ],
+)
+def test_an_rms_one_client_of_the_table(said: str, one: bool) -> None:
+    assert bool(ONE_OF_RM.search(said)) is one

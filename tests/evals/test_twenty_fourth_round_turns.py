@@ -117,3 +117,40 @@ def test_a_message_about_an_act_against_the_rules_or_a_pitch_past_the_grade_is_d
     assert acted.refused and "compliance:client_credentials" in acted.flags, acted.text[:300]
     pitched = ask(fl, f"{name}想多赚点，帮我写条微信推一下{riskiest.name}", rm)
     assert pitched.refused and "```" not in pitched.text, pitched.text[:300]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("bank", BANKS)
+def test_a_table_per_rm_says_the_teams_total_and_an_rms_one_client_is_named(
+    bank: str, request: pytest.FixtureRequest
+) -> None:
+    fl = request.getfixturevalue(bank)
+    as_of = fl.tool_services().as_of
+    tiering = fl.insights.policy.tiering
+    found = None
+    for lead in (r for r in fl.bank.all_rms() if r.role == "team_lead"):
+        team = [r for r in fl.bank.all_rms() if r.team_id == lead.team_id]
+        for tier in (*tiering.corporate, *tiering.retail):
+            held = {
+                r.rm_id: [
+                    d.client.client_id
+                    for d in fl.bank.client_data(sorted(fl.bank.client_ids_of([r.rm_id])))
+                    if fl.insights.insight(d, as_of).tier.tier == tier.tier
+                ]
+                for r in team
+            }
+            ones = [rm for rm, ids in held.items() if len(ids) == 1]
+            if ones and sum(len(v) > 0 for v in held.values()) > 1:
+                found = (lead, team, tier, held, ones[0])
+                break
+        if found:
+            break
+    assert found, "each bank has a team where one RM has a single client of some tier"
+    lead, team, tier, held, one = found
+    chat = f"per-rm-total-{bank}"
+    table = ask(fl, f"团队每个客户经理各有几个{tier.label_zh}", lead.rm_id, chat)
+    total = sum(len(v) for v in held.values())
+    assert f"全队合计 {total} 位" in table.text, table.text[:500]
+    name = next(r.name for r in team if r.rm_id == one)
+    named = ask(fl, f"{name}那个是谁", lead.rm_id, chat)
+    assert named.client_ids == held[one], named.text[:400]

@@ -560,6 +560,10 @@ def _per_rm(result: dict, args: dict, language: str) -> list[str]:
     if not rows:
         return [t("book_none", language)]
     lines = [f"{i}. " + _rm_line(key, r, language) for i, r in enumerate(rows, 1)]
+    if key == "rm_count_line" and len(rows) > 1:
+        # "各有几个" is also asked for the team's number: the table's sum, said once
+        total = sum(int(r.get("clients") or 0) for r in rows)
+        lines.append(t("rm_count_total", language).format(clients=total))
     figure = FIGURES.get(args.get("sort_by", ""))
     if (
         figure is None

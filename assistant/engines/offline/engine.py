@@ -132,7 +132,12 @@ class OfflineEngine:
             mine = {"rm": ctx.toolbox.caller.rm_id}
             book = replace(book, query=book.query.model_copy(update=mine))
         # "Emily那几个…": the list's clients of the RM named, whatever "那几个" pointed at.
-        of_rm = bool(book.query.rm and followup.THOSE.search(ctx.masked_text))
+        of_rm = bool(
+            book.query.rm
+            and (
+                followup.THOSE.search(ctx.masked_text) or followup.ONE_OF_RM.search(ctx.masked_text)
+            )
+        )
         narrows = follow.book is None and (of_rm or not follow.client_ids) and not has_client
         if narrows and (narrowed := await _narrowed(ctx, book, of_rm)) is not None:
             # "只看重点客户及以上的": the last list's clients, by the filter said now; "里面那个

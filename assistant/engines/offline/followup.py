@@ -163,6 +163,9 @@ THOSE = re.compile(
     r"['’]s\s+(?:two|three|four|five|\d+)\b|的(?:[两三四五]|\d+)[个家位户]|" + _MY_FEW,
     re.I,
 )
+# "丁涛那个是谁", "Emily's one": an RM's one client of the table just shown (read only beside an
+# RM's name: alone, "那个" is a filler word)
+ONE_OF_RM = re.compile(r"(?:那|这)[一1]?[个家位户](?!客户)|['’]s\s+one\b|\bthat one\b", re.I)
 # "那三家", "these two", "those 3": the clients on screen, counted — not all the list matched.
 COUNTED_THOSE = re.compile(
     r"(?:那|这)(?:[两三四五六七八九十]|\d+)\s*[个家位户笔]|"

@@ -308,6 +308,7 @@ PHRASES: dict[str, dict[str, str]] = {
     "book_top": {"zh": "答：{client}，{figure}。", "en": "Answer: {client}, {figure}."},
     "rm_sum": {"zh": "，{label}合计 {amount}", "en": ", {label} in total {amount}"},
     "rm_sum_total": {"zh": "合计：{label} {amount}", "en": "All together: {label} {amount}"},
+    "rm_count_total": {"zh": "全队合计 {clients} 位", "en": "Team total: {clients} clients"},
     "no_disclosure_rule": {
         "zh": "行内手册中没有找到向客户家属或其他第三方提供客户信息的规定：告诉任何人之前，请先向合规部门确认。",
         "en": "The bank's playbooks have no rule on giving a client's information to family or other "
