@@ -101,6 +101,7 @@ def test_overdue_for_a_contact_is_the_tiers_interval(question: str) -> None:
     [
         ("她名下总行级里最久没联系的是哪家", True),
         ("what about his clients with maturities", True),
+        ("那她手上那个进取一号还合适吗", False),
         ("他的存款多少", False),
         ("her balance?", False),
     ],

@@ -221,7 +221,7 @@ def _rm_in_view(result: dict, args: dict) -> dict:
         return {RM_IN_VIEW: rows[0]["rm_id"]}
     if args.get("rm"):
         return {RM_IN_VIEW: args["rm"]}
-    return {}
+    return {RM_IN_VIEW: None}  # a list of no one RM: "她" no longer means the last one
 
 
 async def _named_holding(req: Request, args: dict) -> dict:

@@ -655,8 +655,8 @@ def _of_rm_in_view(ctx: EngineContext, book: Parsed) -> Parsed:
     rm = ctx.state.get(followup.RM_IN_VIEW)
     if not rm or book.query.rm or not followup.THEIR_BOOK.search(ctx.masked_text):
         return book
-    if ctx.toolbox.caller.role != "team_lead":
-        return book
+    if ctx.toolbox.caller.role != "team_lead" or ctx.state.get("last_intent") != "book_query":
+        return book  # right after the answer about the RM, not after a client's
     return replace(book, query=book.query.model_copy(update={"rm": rm}), structured=True)
 
 

@@ -121,9 +121,9 @@ LAST_BOOK = "last_book"
 # The RM an answer was about (the top of a table per RM, or the one RM asked of): "她名下…".
 RM_IN_VIEW = "rm_in_view"
 # "她名下总行级里…", "his clients", "in her book": an RM's book by pronoun, right after an answer
-# about that RM.
+# about that RM ("他手上那个进取一号" is a client's holding, not an RM's book).
 THEIR_BOOK = re.compile(
-    r"(?:她|他)(?:名下|的客户|手上|手里|那边|管的|负责的)|\b(?:her|his) (?:book|clients|portfolio|accounts)\b",
+    r"(?:她|他)(?:名下|的客户|那边|管的|负责的)|\b(?:her|his) (?:book|clients|portfolio)\b",
     re.I,
 )
 # What the last rule question asked ("几个工作日内跟进"), for "那休眠客户呢" asked of another topic.
