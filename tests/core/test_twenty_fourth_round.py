@@ -13,6 +13,7 @@ import pytest
 
 from assistant.engines.offline.book_parse import parse
 from assistant.engines.offline.followup import ONE_OF_RM, THEIR_BOOK
+from assistant.engines.offline.intent import OWNED_LIST
 from assistant.engines.offline.slots import CUT_DOWN
 from tools.compliance import check_compliance, request_registry
 
@@ -151,3 +152,15 @@ def test_an_account_a_paper_or_a_stated_past_return_is_none_of_them(said: str) -
 )
 def test_an_rms_one_client_of_the_table(said: str, one: bool) -> None:
     assert bool(ONE_OF_RM.search(said)) is one
+
+
+@pytest.mark.parametrize(
+    ("said", "owned"),
+    [
+        ("覃玉梅名下适当性不匹配的有哪些", True),
+        ("how many strategic clients in Emily's book", True),
+        ("适当性不匹配要几天内处理", False),
+    ],
+)
+def test_a_list_asked_of_someones_book_is_never_a_rule(said: str, owned: bool) -> None:
+    assert bool(OWNED_LIST.search(said)) is owned

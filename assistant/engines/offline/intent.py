@@ -546,6 +546,11 @@ CUES: dict[str, list[tuple[str, float]]] = {
 }
 # A "how" about a named client asks what to do, not what is on file ("东升最近怎么样", "咋联系").
 DISCLOSURE_RE = re.compile(DISCLOSURE, re.I)
+# "X名下…的有哪些", "how many in Emily's book": a list or a count asked of someone's book.
+OWNED_LIST = re.compile(
+    r"名下[^，。？?]{0,20}?(?:有哪些|哪些|有几|几个|几家|几位|多少|是谁|都有谁)|\b(?:in|of) \w+['’]s book\b",
+    re.I,
+)
 COVERAGE_ASKED = re.compile(COVERAGE, re.I)
 HOW = re.compile(r"(?:怎么|咋)(?!回事)|如何|\bhow\b|what should", re.I)
 COMPILED = {intent: [(re.compile(p, re.I), w) for p, w in cues] for intent, cues in CUES.items()}
@@ -621,11 +626,12 @@ def classify(
                 book_like
                 and not has_client
                 and best == "playbook_qa"
-                and (TOTAL.search(text) or GROUP_BY_RM.search(text))
+                and (TOTAL.search(text) or GROUP_BY_RM.search(text) or OWNED_LIST.search(text))
             ):
                 # "未来三个月到期的定期加大额存单一共多少钱", "代发空白户按客户经理分一下": a sum or a
                 # split per RM is only ever of a book, and the book reader found one's shape; the
-                # rule playbooks near it hold no sums and no RMs
+                # rule playbooks near it hold no sums and no RMs; "覃玉梅名下适当性不匹配的有哪些":
+                # a list asked of someone's book is never a rule
                 best = "book_query"
     return IntentResult(
         best, scores, bool(FULL_ID_REQUEST.search(text)), bool(INJECTION.search(text))
