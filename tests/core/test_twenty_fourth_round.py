@@ -12,7 +12,7 @@ from typing import Literal
 import pytest
 
 from assistant.engines.offline.book_parse import parse
-from assistant.engines.offline.followup import ONE_OF_RM, THEIR_BOOK
+from assistant.engines.offline.followup import ONE_OF_RM, THEIR_BOOK, THOSE
 from assistant.engines.offline.intent import OWNED_LIST
 from assistant.engines.offline.slots import CUT_DOWN
 from tools.compliance import check_compliance, request_registry
@@ -164,3 +164,8 @@ def test_an_rms_one_client_of_the_table(said: str, one: bool) -> None:
 )
 def test_a_list_asked_of_someones_book_is_never_a_rule(said: str, owned: bool) -> None:
     assert bool(OWNED_LIST.search(said)) is owned
+
+
+@pytest.mark.parametrize("said", ["Emily那8个里已经沟通过流出原因的是哪几个", "这12家呢"])
+def test_those_few_counted_in_digits_are_the_ones_on_screen(said: str) -> None:
+    assert THOSE.search(said)

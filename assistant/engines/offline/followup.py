@@ -158,7 +158,7 @@ NARROW = re.compile(
 _MY_FEW = r"\bmy own (?:two|three|four|five|\d+)\b|我自己(?:的|那)(?:[两三四五]|\d+)[个家位户]"
 MY_FEW = re.compile(_MY_FEW, re.I)
 THOSE = re.compile(
-    r"(?:那|这)(?:[几两三四五][个家位户笔]|些)|\b(?:those|these|the ones)\b|"
+    r"(?:那|这)(?:(?:[几两三四五]|\d+)[个家位户笔]|些)|\b(?:those|these|the ones)\b|"
     # "宋莉's two", "宋莉的两个": an RM's few of the table just shown
     r"['’]s\s+(?:two|three|four|five|\d+)\b|的(?:[两三四五]|\d+)[个家位户]|" + _MY_FEW,
     re.I,
