@@ -201,12 +201,18 @@ class Frontline:
         return ChannelAddresses(self.sessions)
 
     @cached_property
+    def bank_profile(self) -> Any:
+        """The bank's name, SMS wording and disclosures (FRONTLINE_BANK_PROFILE), read once."""
+        from tools.outreach.bank_profile import load_bank_profile
+
+        return load_bank_profile(self.settings.bank_profile)
+
+    @cached_property
     def templates(self) -> Any:
         """Outreach templates in the bank's own name and SMS wording (FRONTLINE_BANK_PROFILE)."""
-        from tools.outreach.bank_profile import load_bank_profile
         from tools.outreach.templates import TemplateLibrary
 
-        return TemplateLibrary.load(load_bank_profile(self.settings.bank_profile))
+        return TemplateLibrary.load(self.bank_profile)
 
     @cached_property
     def playbook_map(self) -> PlaybookMap:
@@ -251,10 +257,9 @@ class Frontline:
     def policies(self) -> Policies:
         """The bank's tiering and signal policies (FRONTLINE_TIERING_POLICY, _SIGNAL_POLICY)."""
         from tools.intelligence.policy import load_policies
-        from tools.outreach.bank_profile import load_bank_profile
 
         policies = load_policies(self.settings.tiering_policy, self.settings.signal_policy)
-        disclosures = load_bank_profile(self.settings.bank_profile).disclosures
+        disclosures = self.bank_profile.disclosures
         exempt = frozenset(disclosures.exempt) if disclosures else frozenset()
         return policies.model_copy(update={"not_investments": exempt})
 

@@ -343,7 +343,7 @@ class InsightService:
         out = []
         for code in r.held:
             product = self.products.get(code)
-            if product is not None and product.category in self.policy.not_investments:
+            if not self.policy.invests_in(product):
                 continue  # a mortgage's R2 is no mismatch of a C1 client's
             level = (product.risk_level or "").upper() if product else ""
             if level[1:].isdigit() and int(level[1:]) > r.risk_appetite:

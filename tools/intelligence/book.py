@@ -156,9 +156,7 @@ def _row(
     invested = [
         r
         for c in held
-        if c in products
-        and products[c].category not in policy.not_investments
-        and (r := level(products[c].risk_level))
+        if c in products and policy.invests_in(products[c]) and (r := level(products[c].risk_level))
     ]
     maturing = sorted(
         (h.maturity_date, h.product_code)

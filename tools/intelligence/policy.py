@@ -13,12 +13,15 @@ from collections.abc import Mapping
 from datetime import date
 from functools import cached_property
 from pathlib import Path
-from typing import Literal, TypeVar
+from typing import TYPE_CHECKING, Literal, TypeVar
 
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 from assistant.errors import ConfigError
+
+if TYPE_CHECKING:
+    from tools.bank.records import ProductRecord
 from tools.intelligence.working_days import add_working_days, is_working_day
 
 POLICY_DIR = Path(__file__).resolve().parent.parent / "policy"
@@ -353,6 +356,11 @@ class Policies(BaseModel):
     # credit, cards, services): a risk appetite grade governs what a client invests in, so a
     # mortgage rated R2 held by a C1 client is no suitability mismatch.
     not_investments: frozenset[str] = frozenset()
+
+    def invests_in(self, product: ProductRecord | None) -> bool:
+        """Whether holding ``product`` is an investment the client's risk grade governs (an
+        unknown product is taken as one)."""
+        return product is None or product.category not in self.not_investments
 
 
 class Query(_Section):

@@ -67,20 +67,15 @@ async def answer(req: Request, *, focus: str = "", pinned: tuple[dict, ...] = ()
         found = [*first, *(p for p in found if all(p["n"] != f["n"] for f in first))]
     if not found:
         return EngineResult(t("playbook_none", req.lang), "playbook_qa")
+    if unruled:
+        # No verdict from a rule about something else ("companies that do not yet run payroll").
+        return _silent(req, "no_disclosure_rule", found)
     glossary = getattr(req.tb.services.retriever, "glossary", None)
     synonyms = glossary.expand(req.text).phrases if glossary is not None else ()
     # "帮我把她的余额告诉她女儿": the rule on third parties answers the instruction as it would
     # "may I?"; "家属来问余额怎么处理" is answered by the rule with no verdict put on it.
     instructed = deciding is not None and not HOW.search(req.text)
     lead = direct_lead(req.text, found, deciding=deciding, synonyms=synonyms, instructed=instructed)
-    if unruled:
-        # No verdict from a rule about something else ("companies that do not yet run payroll");
-        # the bank's silence is said, as it is for gifts.
-        return EngineResult(
-            c.join([[t("no_disclosure_rule", req.lang)], [c.heading(t("playbook_title", req.lang))]]
-                   + [c.passage_summary(p, req.lang, question=req.text) for p in found[:PASSAGES]]),
-            "playbook_qa",
-        )  # fmt: skip
     claim = said_claim(req.text)
     decided = await claim_lead(req, claim, found) if claim else None
     if decided is None and asks_yes_no(req.text):
@@ -97,11 +92,7 @@ async def answer(req: Request, *, focus: str = "", pinned: tuple[dict, ...] = ()
         and not any(GIFT_WORDS.search(p["text"]) for p in found)
     ):
         # A bank whose playbooks say nothing of gifts: said so, not a rule from elsewhere.
-        return EngineResult(
-            c.join([[t("no_gift_rule", req.lang)], [c.heading(t("playbook_title", req.lang))]]
-                   + [c.passage_summary(p, req.lang, question=req.text) for p in found[:PASSAGES]]),
-            "playbook_qa",
-        )  # fmt: skip
+        return _silent(req, "no_gift_rule", found)
     if (ranged := await _suitability_range(req)) is not None:
         lead, rule = ranged  # "C2的客户能买什么风险等级的产品": the grade's range, cited
         if all(p["n"] != rule["n"] for p in found):
@@ -136,6 +127,16 @@ async def answer(req: Request, *, focus: str = "", pinned: tuple[dict, ...] = ()
         refused=refused,
         refusal_reason="out_of_policy" if refused else None,
     )
+
+
+def _silent(req: Request, phrase: str, found: list[dict]) -> EngineResult:
+    """A bank whose playbooks hold no rule on what was asked (gifts, telling a third party):
+    its silence said first, then the passages found, with no verdict put on them."""
+    return EngineResult(
+        c.join([[t(phrase, req.lang)], [c.heading(t("playbook_title", req.lang))]]
+               + [c.passage_summary(p, req.lang, question=req.text) for p in found[:PASSAGES]]),
+        "playbook_qa",
+    )  # fmt: skip
 
 
 # "这种", "these", "them": the clients of the list on screen, whose signal the rule is asked of.

@@ -29,7 +29,7 @@ class SuitabilityRule:
 
     def _signal(self, ctx: SignalContext, holding: HoldingRecord, appetite: int) -> Signal | None:
         product = ctx.products.get(holding.product_code)
-        if product is not None and product.category in ctx.policy.not_investments:
+        if not ctx.policy.invests_in(product):
             return None  # a loan or a card: the grade governs investments, not credit
         risk = level(product.risk_level) if product else None
         if risk is None or risk <= appetite:
