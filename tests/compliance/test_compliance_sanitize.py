@@ -145,6 +145,7 @@ def test_when_registry_is_default_then_every_rule_is_listed_once():
         "off_board_rate",
         "pressure_selling",
         "risk_free_language",
+        "skipped_safeguard",
         "suitability_mismatch",
         "superlative_claim",
         "tied_selling",

@@ -17,6 +17,7 @@ from tools.compliance.rules.missing_risk_disclosure import MissingRiskDisclosure
 from tools.compliance.rules.off_board_rate import OffBoardRateRule
 from tools.compliance.rules.pressure_selling import PressureSellingRule
 from tools.compliance.rules.risk_free_language import RiskFreeLanguageRule
+from tools.compliance.rules.skipped_safeguard import SkippedSafeguardRule
 from tools.compliance.rules.suitability_mismatch import SuitabilityMismatchRule
 from tools.compliance.rules.superlative_claim import SuperlativeClaimRule
 from tools.compliance.rules.tied_selling import TiedSellingRule
@@ -65,6 +66,7 @@ def default_registry() -> RuleRegistry:
             CoercionRule(),
             ClientCredentialsRule(),
             ActingForClientRule(),
+            SkippedSafeguardRule(),
             FullIdentifierRule(),
         ]
     )

@@ -112,7 +112,10 @@ async def _suitability(req: Request, picked: str) -> EngineResult:
         req = replace(req, grade=grade)
     result = await playbook_qa.answer(req)
     if verdict:
-        result.text = f"{verdict.text}\n\n{result.text}"
+        # the rule's answer less what the verdict already says (an older client's extra care)
+        said = {ln for ln in verdict.text.splitlines() if ln.strip()}
+        rest = "\n".join(ln for ln in result.text.splitlines() if ln not in said).strip("\n")
+        result.text = f"{verdict.text}\n\n{rest}"
         if verdict.declines(req.text):  # "你帮我把流程走了吧": the sale is not carried out
             result.refused, result.refusal_reason = True, "out_of_policy"
     return _of_client(req, picked, result)

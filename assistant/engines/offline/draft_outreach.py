@@ -47,7 +47,7 @@ PUSHED_SALE = re.compile(
     r"(?:让|叫|劝|促使|催|逼)(?:她|他|客户|对方|⟦(?:CLIENT|PERSON)_\d+⟧)?.{0,4}?(?:下单|购买|认购|买入|买|签约|成交|加仓|补仓|追加|加点|多买)|"
     r"促成(?:交易|购买|成交)?|"
     # "帮我写条微信推一下股票型基金": the product pitched, not a review of what is held
-    r"推(?:一下|一推|下|荐|销)|\b(?:pitch|promote|push|sell)\b(?! (?:her|him|them) to)|"
+    r"推(?:一下|一推|下|荐|销)|推[^，,。；;]{1,10}?给(?:她|他|他们|她们|客户|对方|⟦(?:CLIENT|PERSON)_\d+⟧)|\b(?:pitch|promote|push|sell)\b(?! (?:her|him|them) to)|"
     r"\b(?:get|make|convince|persuade|push) (?:her|him|them|the client|⟦(?:CLIENT|PERSON)_\d+⟧) "
     r"(?:to )?(?:buy|invest|sign|purchase|subscribe|top up|add to)|\bclose the (?:sale|deal)\b",
     re.I,
@@ -72,6 +72,7 @@ DECLINED = (
     # written around it as if it were fine.
     "client_credentials",
     "acting_for_client",
+    "skipped_safeguard",  # "双录就别做了": a required step of the sale left out
 )
 
 

@@ -40,6 +40,11 @@ class CoercionRule(PhraseRule):
             r"freeze|pull|withdraw|cancel|stop)\b|\b(?:threaten|scare|intimidate)\b|"
             r"\b(?:we'?ll|we will|i'?ll|i will|going to)\s+(?:downgrade|cut|freeze|pull|withdraw|cancel|stop)\b"
             r".{0,40}\b(?:unless|if (?:they|you|he|she) (?:don'?t|doesn'?t|do not|does not))\b|"
+            # "if they keep moving money out we'll cut their LC facility": a threat on a condition
+            r"\bif (?:they|you|he|she|the client)\s+(?:keep|continue|move|moves|take|takes|pull|pulls|"
+            r"transfer|transfers|leave|leaves|switch|switches|go|goes|refuse|refuses|won'?t|don'?t|doesn'?t)\b"
+            r".{0,40}\b(?:we|i)(?:'ll| will| would| are going to)\s+(?:have to\s+)?(?:downgrade|cut|freeze|"
+            r"pull|withdraw|cancel|stop|reduce|shrink|call in)\b(?![^.,;]{0,24}\bfor (?:you|them|him|her)\b)|"
             # "if the money doesn't come back, the loan renewal will be difficult"
             r"\b(?:if|unless)\b.{0,40}\b(?:loan|credit|renewal|facility|line)\b.{0,25}\b(?:difficult|hard|"
             r"tricky|at risk|in doubt|won'?t (?:be )?(?:renewed|approved)|may not (?:be )?(?:renewed|approved))\b",

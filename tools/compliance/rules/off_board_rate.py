@@ -50,7 +50,10 @@ class OffBoardRateRule(PhraseRule):
             r"(?:保证|承诺|答应|许诺|包)[^，,。；;]{0,8}?\d+(?:\.\d+)?\s*个点|"
             r"(?:利率|利息|续存|续作|转存|定期|存款)[^。；;]{0,12}?(?:保证|承诺|答应|许诺|包)"
             r"[^，,。；;]{0,6}?\d+(?:\.\d+)?\s*%|"
-            r"(?:保证|承诺|答应|许诺)[^，,。；;]{0,4}?(?:利率|利息)[^，,。；;]{0,4}?\d+(?:\.\d+)?\s*%",
+            r"(?:保证|承诺|答应|许诺)[^，,。；;]{0,4}?(?:利率|利息)[^，,。；;]{0,4}?\d+(?:\.\d+)?\s*%|"
+            # "比他行高0.5个点，不走审批": a price said to skip the bank's pricing approval
+            r"(?:利率|利息|收益|个点|%)[^。；;]{0,20}?(?:不走|不用|不需要?|无需|不经|不报|绕过|跳过)(?:定价)?审批|"
+            r"(?:不走|不用|无需|不经|绕过|跳过)(?:定价)?审批[^。；;]{0,20}?(?:利率|利息|个点|%)",
             _WHY,
             _FIX,
         ),
@@ -60,6 +63,13 @@ class OffBoardRateRule(PhraseRule):
             # "we'll beat the other bank's rate by 0.5%": a price against another bank's, promised
             r"\b(?:beat|top|outbid)\w*\s+(?:the\s+|their\s+|any\s+)?(?:other|another|competing|rival)\s+"
             r"banks?['’]?s?\s+(?:rates?|offers?|pricing|prices?)\b|"
+            # "we'll beat whatever the other bank offers by 0.5%": the same, the rival's price unseen
+            r"\b(?:beat|top|outbid|match|better)\w*\s+(?:whatever|anything|what)\s+(?:the\s+)?"
+            r"(?:other|another|competing|rival)\s+banks?\s+(?:offers?|gives?|pays?|quotes?)\b|"
+            # "..., off the books, no approval needed": a price said to skip pricing approval
+            r"(?:\b(?:rates?|points?|bps?|pricing)\b|%).{0,60}\b(?:off the books|under the table|"
+            r"no approval (?:needed|required)|without (?:any |the )?(?:pricing )?approval)\b|"
+            r"\b(?:off the books|under the table)\b.{0,40}(?:\b(?:rates?|points?|bps?)\b|%)|"
             # "promise them 0.5% more than the other bank": a price against another bank's
             r"\b(?:promise|guarantee|commit|assure)\w*\s+(?:\w+\s+){0,3}?(?:[\d.]+\s*%|[\d.]+ (?:points?|bps?)) "
             r"(?:more|higher|above|over)\b.{0,12}\b(?:other|another|the other|their) banks?\b|"

@@ -36,8 +36,11 @@ class SuitabilityMismatchRule:
                 "it may not be offered to this client.",
             ),
             suggestion=doc.pick(
-                f"改为推介风险等级不高于R{appetite[1]}的产品，或先请客户重新进行风险测评。",
-                f"Offer a product rated R{appetite[1]} or lower, or invite the client to redo the "
-                "risk assessment first.",
+                # Never "ask her to retake the assessment": both banks forbid talking a client
+                # into a higher grade to fit a product; a changed situation is the client's to
+                # report, reassessed as the rules say.
+                f"改为推介风险等级不高于R{appetite[1]}的产品；不得为匹配产品劝说客户重新测评或提高测评等级。",
+                f"Offer a product rated R{appetite[1]} or lower; never talk the client into "
+                "retaking the risk assessment to fit a product.",
             ),
         )

@@ -62,6 +62,10 @@ class TiedSellingRule(PhraseRule):
             # "贷款要续批的话，先买一份我们的对公理财": the grant wanted, then what comes first
             rf"(?:贷款|按揭|续贷|授信|额度)[^。；;]{{0,8}}?(?:的话|之前|前)[，,]?\s*(?:就)?(?:得|必须|需要|要)?先"
             rf"(?:买|购买|存|配|认购)(?:点|些|一笔|一份|一单|{_AMOUNT_ZH})?[^，,。；;]{{0,6}}?(?:{_PRODUCT_ZH}){_NOT_AN_ACCOUNT}|"
+            # "流贷续作的话得买100万对公理财": the credit wanted, then what must be bought for it
+            rf"(?:贷款|流贷|经营贷|按揭|续贷|授信|额度|放款)[^。；;]{{0,8}}?(?:的话|之前|前)[，,]?\s*(?:就)?"
+            rf"(?:得|必须|需要)(?:先|再|另外|同时)?(?:买|购买|存|配|认购)(?:点|些|一笔|一份|一单|{_AMOUNT_ZH})?"
+            rf"[^，,。；;]{{0,6}}?(?:{_PRODUCT_ZH}){_NOT_AN_ACCOUNT}|"
             # "办了代发，明年授信续批会更顺利": the product taken, then the benefit made easier
             rf"(?:办|开通|开|签|做|买|购买|用|转)了?(?:我行|我们的?)?(?:{_PRODUCT_ZH})(?:业务)?[，,]?"
             rf"[^。；;]{{0,12}}(?:{_BENEFIT_ZH})[^。；;]{{0,8}}(?:更|会更|就会?)(?:顺利|容易|好批|快|优先|宽松|高)",
