@@ -16,8 +16,10 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 import ahocorasick
+from pypinyin import lazy_pinyin
 
 from assistant.privacy.entities import Entity
 from assistant.privacy.normalize import ascii_lower, canonical_value
@@ -46,6 +48,14 @@ MIN_REST = 4  # characters a name keeps once its place is taken off: "海岳建�
 # "王建国 at 东升", "Wang at Northwind"; "东升的王建国", "东升 的 王建国".
 _AFTER_PERSON = re.compile(r"\s+(?:at|from|of)\s+|\s*@\s*", re.IGNORECASE)
 _BEFORE_PERSON = re.compile(r"\s*的\s*$")
+# "威利的财务总监", "Weili's CFO": a company's role said after its name; a short head that is also
+# an everyday word names the client there as it does beside a contact's name.
+_ROLE_AFTER = re.compile(
+    r"\s*(?:的|['’]s)\s*(?:财务总监|财务负责人|财务|老板|老总|董事长|总经理|法人|法定代表人|会计|出纳|"
+    r"负责人|cfo|ceo|boss|owner|chairman|treasurer|accountant|gm|finance (?:director|manager|head))"
+    r"(?![A-Za-z])",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -160,6 +170,12 @@ class NameDictionary:
                 self._pair_words["".join(words)] = (words[0], words[1])
         self._weak_ascii_prefixes = _prefixes(self._weak_ascii)
         self._weak_lengths = sorted({len(k) for k in self._weak}, reverse=True)
+        # Chinese forms by sound: "锦富外贸" typed for 锦福外贸 (an input method's homophone).
+        self._sounds: dict[str, set[str]] = defaultdict(set)
+        for k, e in self._entries.items():
+            if e.entity_type is Entity.CLIENT and len(k) >= MIN_HOMOPHONE and _ALL_CJK.fullmatch(k):
+                self._sounds[_sound(k)].add(k)
+        self._sound_lengths = sorted({len(k.split()) for k in self._sounds}, reverse=True)
         self._values: dict[tuple[Entity, str], set[str]] = defaultdict(set)
         for entity_type, value, client_id in values:
             if value and client_id:
@@ -241,7 +257,22 @@ class NameDictionary:
             ]
         hits = _merge(hits, self._spaced_hits(text))
         hits = _merge(hits, self._typo_hits(text, hits))
-        return self._with_contacts(text, lowered, hits)
+        hits = _merge(hits, self._homophone_hits(text, hits))
+        hits = self._with_contacts(text, lowered, hits)
+        return _merge(hits, self._weak_before_roles(text, lowered))
+
+    def _weak_before_roles(self, text: str, lowered: str) -> list[NameHit]:
+        """Short heads right before a role ("威利的财务总监"): the clients they are heads of."""
+        found: list[NameHit] = []
+        for role in _ROLE_AFTER.finditer(text):
+            at = role.start()
+            for length in self._weak_lengths:
+                start = at - length
+                ids = self._weak.get(lowered[start:at]) if start >= 0 else None
+                if ids and _bounded(text, start, at):
+                    found.append(NameHit(start, at, NameEntry(text[start:at], Entity.CLIENT, ids)))
+                    break
+        return found
 
     def _typo_hits(self, text: str, found: list[NameHit]) -> list[NameHit]:
         """An English name typed one letter off ("Nothwind", "Seabrigt"): a word of
@@ -268,6 +299,35 @@ class NameDictionary:
             if len(forms) == 1:
                 hits.append(NameHit(word.start(), word.end(), self._typo_forms[forms.pop()]))
         return hits + self._typo_pairs(text, [*found, *hits])
+
+    def _homophone_hits(self, text: str, found: list[NameHit]) -> list[NameHit]:
+        """A Chinese name with one character typed as another of the same sound ("锦富外贸" for
+        锦福外贸, as a pinyin input method offers it): a run of Chinese characters, outside any
+        name found, that sounds like exactly one long form (four characters or more — shorter
+        ones sound like too many words) and differs from it in one character only."""
+        hits: list[NameHit] = []
+        for run in _CJK_RUN.finditer(text):
+            sounds = [_char_sound(ch) for ch in run.group(0)]
+            i = 0
+            while i < len(sounds):
+                at = run.start() + i
+                hit = None
+                for n in self._sound_lengths:
+                    if i + n > len(sounds) or any(
+                        h.start < at + n and at < h.end for h in [*found, *hits]
+                    ):
+                        continue
+                    written = text[at : at + n]
+                    forms = self._sounds.get(" ".join(sounds[i : i + n]), set())
+                    if len(forms) == 1 and _one_char_off(written, form := next(iter(forms))):
+                        hit = NameHit(at, at + n, self._entries[form])
+                        break
+                if hit is not None:
+                    hits.append(hit)
+                    i += hit.end - hit.start
+                else:
+                    i += 1
+        return hits
 
     def _typo_pairs(self, text: str, found: list[NameHit]) -> list[NameHit]:
         """A two-word name with one word typed a letter off ("micheal rossi" for Michael
@@ -552,6 +612,26 @@ def _free(hit: NameHit, hits: list[NameHit]) -> bool:
 
 
 MIN_TYPO_WORD = 6  # letters in a word read as a misspelt name
+MIN_HOMOPHONE = 4  # characters in a Chinese form found by its sound
+_CJK_RUN = re.compile(r"[\u4e00-\u9fff]{4,}")
+
+
+@lru_cache(maxsize=8192)
+def _char_sound(ch: str) -> str:
+    """One character's pinyin without tones (its most usual reading)."""
+    return lazy_pinyin(ch)[0]
+
+
+def _sound(text: str) -> str:
+    return " ".join(_char_sound(ch) for ch in text)
+
+
+def _one_char_off(written: str, form: str) -> bool:
+    return (
+        len(written) == len(form) and sum(a != b for a, b in zip(written, form, strict=True)) == 1
+    )
+
+
 # Letters in a name form a misspelling may stand for: at seven, everyday words ("marine",
 # "changed") are already one letter from a client's name somewhere in a bank.
 MIN_TYPO_FORM = 8

@@ -50,12 +50,19 @@ MONTH_END = re.compile(r"月底|月末|\bend of (?:the )?month\b", re.I)
 WEEK_END = re.compile(r"(?:本|这)周(?:内|末)|\bend of (?:the |this )?week\b|\bthis week\b", re.I)
 ISO = re.compile(r"\b(20\d\d)-(\d{1,2})-(\d{1,2})\b")
 ZH_MONTH_DAY = re.compile(r"(\d{1,2})月(\d{1,2})[日号]")
+MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_MONTH = r"(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
+# "Nov 16", "November 16th", "16 Nov": a date written out in English
+EN_MONTH_DAY = re.compile(
+    rf"\b{_MONTH}\s+(\d{{1,2}})(?:st|nd|rd|th)?\b|\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}(?![a-z])",
+    re.I,
+)
 
 DATE_WORDS = re.compile(
     "|".join(
         p.pattern if isinstance(p, re.Pattern) else p
         for p in (
-            ZH_LAST_WEEKDAY, ZH_WEEKDAY, ZH_WORKING, ZH_TOMORROW, ISO, ZH_MONTH_DAY,
+            ZH_LAST_WEEKDAY, ZH_WEEKDAY, ZH_WORKING, ZH_TOMORROW, ISO, ZH_MONTH_DAY, EN_MONTH_DAY,
             "|".join(ZH_PAST), r"下周|本周|这周|月底|月末",
         )
     )
@@ -75,7 +82,9 @@ def happened_on(text: str, as_of: date) -> date:
         return _week_start(as_of) - timedelta(days=7) + timedelta(days=ZH_WEEKDAYS[m.group(1)])
     if m := EN_LAST_WEEKDAY.search(text):
         return _week_start(as_of) - timedelta(days=7) + timedelta(EN_WEEKDAYS[m.group(1).lower()])
-    return _explicit(text, as_of) or as_of
+    day = _explicit(text, as_of)
+    # "send the quote by Nov 6": a day still to come is a deadline, not when it happened
+    return day if day is not None and day <= as_of else as_of
 
 
 def due_by(text: str, as_of: date, calendar: CalendarPolicy) -> date | None:
@@ -132,6 +141,9 @@ def _explicit(text: str, as_of: date) -> date | None:
         if m := ZH_MONTH_DAY.search(text):
             day = date(as_of.year, int(m.group(1)), int(m.group(2)))
             return day
+        if m := EN_MONTH_DAY.search(text):
+            month, number = (m.group(1), m.group(2)) if m.group(1) else (m.group(4), m.group(3))
+            return date(as_of.year, MONTHS.index(month.lower()[:3]) + 1, int(number))
     except ValueError:
         return None
     return None

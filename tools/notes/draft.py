@@ -24,7 +24,8 @@ CLAUSES = re.compile(
 )
 PERSON = re.compile(r"⟦PERSON_\d{1,6}⟧")
 # The note's client at a clause's start, and the "说" after it ("⟦CLIENT_1⟧说想转大额存单").
-LEADING_CLIENT = re.compile(r"^(?:⟦CLIENT_\d{1,6}⟧\s*)+(?:说|表示|称)?[:：]?\s*")
+# "⟦CLIENT_1⟧'s CFO wants…", "⟦CLIENT_1⟧的财务总监说…": a person of the client's, kept.
+LEADING_CLIENT = re.compile(r"^(?:⟦CLIENT_\d{1,6}⟧\s*)+(?!['’]s\b|的)(?:说|表示|称)?[:：]?\s*")
 # Joining words left at a clause's edge once the channel, contact and dates are taken out.
 EDGES = re.compile(r"^[\s的了和与跟同给在:：、-]+|[\s的了和与跟同给在:：、-]+$")
 

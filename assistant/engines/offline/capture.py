@@ -42,7 +42,8 @@ EDIT = re.compile(
 NEXT_STEP = re.compile(r"(?:下一步|\bnext step)\s*(?:是|改成|改为|is|:|：)\s*(.+)$", re.I)
 # What is left of "加上下次联系时间 11月16号" once the date is out: the next step it names.
 ADDING = re.compile(
-    r"^(?:加上|加个|添加|补充|补上|\b(?:add|set)\b)\s*|(?:时间|日期|\bdate\b|\bon\b)\s*$", re.I
+    r"^(?:加上|加个|添加|补充|补上|\b(?:add|set|the)\b)\s*|(?:时间|日期|\b(?:date|on|to|for|as)\b)\s*$",
+    re.I,
 )
 DEADLINE_ONLY = re.compile(r"截止|期限|到期日|\b(?:the\s+)?(?:due|deadline)\b|\bto\b", re.I)
 EDGE_CHARS = " ：:，,。.的为是到"
