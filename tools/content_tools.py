@@ -198,6 +198,7 @@ def _product_info(product: ProductRecord | None) -> ProductRef | None:
         name_en=product.name_en,
         risk_level=cast(RiskLevel, product.risk_level),  # validated on import
         category=product.category,
+        min_amount=product.min_amount,
     )
 
 

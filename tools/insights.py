@@ -402,6 +402,10 @@ class InsightService:
             "aum": round(r.aum, 2),
             "days_since_contact": r.days_since_contact,
             "outflow": round(r.outflow, 2) if r.outflow is not None else None,
+            # what a ranking by headcount, revenue or age is about ("员工最多的是哪家")
+            "employees": r.employees,
+            "revenue": round(r.revenue, 2) if r.revenue is not None else None,
+            "age": r.age,
             "last_contact": str(self.as_of - timedelta(days=r.days_since_contact))
             if r.days_since_contact is not None
             else None,

@@ -27,14 +27,15 @@ def money_zh(amount: float) -> str:
     return f"{sign}{_trim(value, 0)} 元"
 
 
-def money_en(amount: float, *, currency: bool = True) -> str:
-    """``52_300_000`` -> ``"CNY 52.3m"`` (``"52.3m"`` with ``currency=False``)."""
+def money_en(amount: float, *, currency: bool = True, millions: int = 1) -> str:
+    """``52_300_000`` -> ``"CNY 52.3m"`` (``"52.3m"`` with ``currency=False``); ``millions``:
+    the decimals of a figure in millions (2 where close figures are compared: "9.71m")."""
     sign = "-" if amount < 0 else ""
     value = abs(amount)
     if round(value / 1e9, 2) >= 1:
         text = f"{_trim(value / 1e9, 2)}bn"
     elif round(value / 1e6, 1) >= 1:
-        text = f"{_trim(value / 1e6, 1)}m"
+        text = f"{_trim(value / 1e6, millions)}m"
     elif value >= 1_000:
         text = f"{_trim(value / 1e3, 1)}k"
     else:

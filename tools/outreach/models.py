@@ -48,6 +48,7 @@ class ProductRef(BaseModel):
     name_en: str | None = None
     risk_level: Literal["R1", "R2", "R3", "R4", "R5"]
     category: str | None = None
+    min_amount: float | None = None  # the amount it starts from, when the catalogue gives one
 
 
 class OutreachRequest(BaseModel):

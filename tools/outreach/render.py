@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from string import Formatter
 
+from tools.intelligence.fmt import money_en, money_zh
 from tools.outreach.models import OutreachRequest
 
 _FORMATTER = Formatter()
@@ -47,6 +48,10 @@ def slots_for(request: OutreachRequest) -> dict[str, str]:
         if product is None
         else (product.name if zh else product.name_en or product.name),
         "risk": "" if product is None else product.risk_level,
+        # the amount it starts from ("20 万起"), when the catalogue gives one
+        "minimum": ""
+        if product is None or not product.min_amount
+        else (money_zh(product.min_amount) if zh else money_en(product.min_amount)),
     }
     facts = {k: v.strip() for k, v in request.facts.items() if k not in slots}
     facts["rm"] = facts.pop("rm_name", "")

@@ -51,7 +51,8 @@ TOTAL = re.compile(
     IC,
 )
 GROUP_BY_RM = re.compile(
-    r"哪[个位](组员|客户经理|同事|rm)|(组|团队|组员)[里内中]?谁|我们组谁|\bwhich rm\b|\bwhich (of my )?team members?\b|\bwho on (my|the) team\b|"
+    r"哪[个位](组员|客户经理|同事|rm)|(组|团队|组员)[里内中]?谁|我们组谁|\bwhich rm\b|\bwhich (of my )?team members?\b|"
+    r"\bwhich of (?:my|our|the) (?:rms|bankers|relationship managers|people)\b|\bwho on (my|the) team\b|"
     r"各自|每个人|每人|每位(组员|客户经理|同事)?|每个(组员|客户经理|rm)|按(客户经理|管户|人|rm)(分|统计|汇总|列|排列|分组|归类)|"
     r"\beach (rm|member|person|banker|team member)\b|\beach of (my|our|the) (rms|team|bankers|team members|people)\b|\bper (rm|person|banker|head)\b|\b(grouped |broken down |split )?by (rm|banker|relationship manager)\b",
     IC,
@@ -249,6 +250,8 @@ ASKS = re.compile(
     r"\bany (of )?(my |our )?([\w/&-]+ ){0,3}(clients|customers|accounts)\b|\bare there any\b|"
     # "我自己的客户里有流失预警的吗", "anyone holding FX forwards?", "any payroll gaps?"
     r"有[^，。,？?]{1,16}的(?:(?:客户|企业|公司)(?!经理))?(?:吗|么|没|不)\s*[？?]?\s*$|\b(?:anyone|anybody)\b|"
+    # "我有休眠客户吗": whether the RM's own book holds any of a kind
+    r"我(?:自己)?(?:名下|这边|手上|手里)?有[^，。,？?]{1,12}(?:客户|企业|公司)(?:吗|么|嘛|没)\s*[？?]?\s*$|"
     r"\bany\b(?: [\w/&()-]+){1,3}\s*\?\s*$|\bin my (?:own )?book\b",
     IC,
 )
@@ -304,7 +307,8 @@ LIST_ASK = re.compile(
 WHEN_ASKED = re.compile(r"哪天|哪一天|什么时候|啥时候|几号|何时|\bwhen\b|\bwhat date\b", IC)
 CLIENT_NOUN = re.compile(r"客户|企业|公司|\bclients?\b|\bcustomers?\b|\baccounts\b", IC)
 TEAM = re.compile(
-    r"团队|(?:我们|咱们?|本)组(?!合|织)|组[里内]|组员|全组|\b(?:my|our|the) team\b|\bteam\b", IC
+    r"团队(?!长)|(?:我们|咱们?|本)组(?!合|织|长)|组[里内]|组员|全组|\b(?:my|our|the) team\b|\bteam\b",
+    IC,
 )
 # "组里核心以上客户有流失预警的": "the ones with …", a list asked by its end.
 TEAM_ASKS = re.compile(
@@ -329,6 +333,8 @@ class Parsed:
     # "anything maturing next 2 weeks? if not then this month": the query to run instead when
     # the first finds no client.
     otherwise: Parsed | None = None
+    # "存款前三", "top 5 by loans": the head of a ranking by a measure the words named.
+    ranked: bool = False
 
 
 # "半年没联系", "一年半", "half a year": durations without a numeral, read as one; "未来俩月",
@@ -598,6 +604,8 @@ def _since_date(text: str, as_of: date) -> date | None:
 # book counts as longer ago than any bound.
 NEVER_SAID = re.compile(
     r"(?:从来?|从未|一直|一次都|从头到尾都?)(?:没|未|沒)(?:有)?(?:被)?(?:联系|接触|拜访|沟通|跟进)|没有?(?:任何)?(?:联系|拜访|互动|接触)记录|"
+    # "一次联系记录都没有", "一条互动也没有", "零接触"
+    r"(?:一次|一条|一回)(?:联系|拜访|互动|接触|沟通|跟进)?(?:记录)?(?:都|也)(?:没有|没|无)|零(?:接触|联系|互动)|"
     r"\b(?:zero|no) (?:contact|interaction)s?(?: history| on record| logged| at all)|"
     r"\bnever (?:been )?(?:contacted|visited|called|talked to|spoken to|met)|\bno (?:recorded )?(?:contacts?|interactions?) (?:ever|at all)\b",
     IC,
@@ -1019,7 +1027,8 @@ def parse(
     ):
         structured = False  # "定期哪天到期": a date asked of one client, not a list of clients
     query = BookQuery.model_validate(q)
-    return Parsed(query, structured, found_rms, bool(TEAM.search(text)), unnamed)
+    head = bool(structured and top and measure)  # "存款前三": a ranking's head by a measure
+    return Parsed(query, structured, found_rms, bool(TEAM.search(text)), unnamed, ranked=head)
 
 
 # "金额最大", "哪笔最大", "the biggest amount": of maturities asked about, the sum that matures.

@@ -48,7 +48,11 @@ FIGURES = {
     "maturing_amount": ("next_maturity_amount", "到期金额", "amount maturing"),
     "deposit_outflow": ("outflow", "存款流出", "deposit outflow"),
     "maturing": ("", "期内到期金额", "amount maturing in the window"),
+    "employees": ("employees", "员工人数", "employees"),
+    "revenue": ("revenue", "年营业收入", "annual revenue"),
+    "age": ("age", "年龄", "age"),
 }
+COUNTED = ("employees", "age")  # figures that are no money: said as whole numbers
 
 
 # The figures a ranking's head is said with: the list's own, and the client's value (AUM for
@@ -179,7 +183,10 @@ async def answer(req: Request) -> EngineResult:
         return await _count_by_tier(req, args)  # "我的客户按分层各有几家"
     if args.get("group_by_rm"):
         # The table per RM answers it; the clients behind it only when a filter picked them.
-        args["count_only"] = _counts_alone(req.text)
+        # A list on screen split per RM ("按客户经理分一下" after "都列出来"): its clients too.
+        args["count_only"] = _counts_alone(req.text) and not (
+            args.get("among") and SPLIT_BY_RM.search(req.text)
+        )
     result = await req.tb.acall("list_book", args)
     body = [c.heading(t("book_title", req.lang)), t("book_query", req.lang) + result["query"]]
     if not result.get("matched") and parsed.otherwise is not None:
@@ -497,6 +504,15 @@ PER_RM_LISTED = re.compile(
 )
 
 
+# "按客户经理分一下", "split by RM": a list divided among its RMs, not a question of who.
+SPLIT_BY_RM = re.compile(
+    r"按(?:客户经理|管户|人|rm)(?:分|统计|列|排列|分组|归类)|"
+    r"\b(?:grouped|broken down|split|sorted|listed)? ?by (?:rm|banker|relationship manager)s?\b|"
+    r"\bper (?:rm|banker)\b",
+    re.I,
+)
+
+
 def _counts_alone(text: str) -> bool:
     """Whether a count per RM is answered by its table alone: yes, unless the clients are asked
     for ("列出来", "which clients"). Over the blind rounds, of the writers asking a filter's
@@ -507,7 +523,7 @@ def _counts_alone(text: str) -> bool:
 
 # "资产最多的是谁", "who has the most loans": one client is the answer, with its figure in full.
 WHO = re.compile(
-    r"是谁|是哪(个|位|家)|哪(个|位|家)客户|哪(个|位|家).{0,8}(?:最|更)|\bwho\b|\bwhich (client|customer|one)\b|"
+    r"是谁|是哪(个|位|家)|哪(个|位|家)客户|哪(个|位|家).{0,8}(?:最|更)|谁.{0,8}(?:最|更)|\bwho\b|\bwhich (client|customer|one)\b|"
     r"\bwhich\b.{0,24}\b(most|least|longest|biggest|largest|highest|lowest|soonest)\b",
     re.I,
 )
@@ -521,10 +537,26 @@ def _top(row: dict, figure: tuple[str, str, str], language: str) -> str:
         return t("book_top", language).format(client=named, figure="")
     if key == "days_since_contact":
         return t("book_top", language).format(client=named, figure=_silence(row, language))
-    shown = _exact(value, language)
+    shown = str(int(value)) if key in COUNTED else _exact(value, language)
     return t("book_top", language).format(
-        client=named, figure=f"{zh if language == 'zh' else en} {shown}"
+        client=named,
+        figure=f"{zh if language == 'zh' else en} {shown}{_three_months(row, key, language, exact=True)}",
     )
+
+
+def _three_months(row: dict, key: str, language: str, exact: bool = False) -> str:
+    """Beside the latest month's deposits, the last three months' mean: "存款最多" is read
+    either way (as the totals say both), and the profile leads with the three months'."""
+    other = row.get("avg_deposit")
+    if key != "latest_deposit" or other is None:
+        return ""
+    if exact:  # the ranking's head, said in full: "…万元（…元）；近三月日均 …"
+        return t("book_three_months_said", language).format(amount=_exact(other, language))
+    return t("book_three_months", language).format(amount=_money(other, language))
+
+
+def _money(value: float, language: str) -> str:
+    return money_zh(value) if language == "zh" else money_en(value, millions=2)
 
 
 def _exact(value: float, language: str) -> str:
@@ -544,8 +576,8 @@ def _figure(row: dict, label: str, key: str, language: str) -> str:
         return ""
     if key == "days_since_contact":
         return f" · {_silence(row, language)}"
-    shown = money_zh(value) if language == "zh" else money_en(value)
-    return f" · {label} {shown}"
+    shown = str(int(value)) if key in COUNTED else _money(value, language)
+    return f" · {label} {shown}{_three_months(row, key, language)}"
 
 
 def _rm_line(key: str, row: dict, language: str) -> str:

@@ -100,7 +100,7 @@ async def client_leads(
 # client buy that product.
 BUY = re.compile(
     r"(能|可以|可不可以|能不能|适合|适不适合|允许)\s*(给(她|他|客户|人家)?)?\s*"
-    r"(买|购买|认购|申购|加仓|追加|投|配置|办|加点|加一点|再加|多买|再买)|"
+    r"(买|购买|认购|申购|加仓|追加|投|配置|办|做|加点|加一点|再加|多买|再买)|"
     r"(买|购买|认购|申购|加仓|追加|加点|加一点|再买)[^。！？?]{0,16}(吗|么|不|行不行|可以不)|"
     r"\b(buy|purchase|invest in|top up|add to|subscribe)\b.{0,60}"
     r"(\?|\bok\b|\bokay\b|\ballowed\b|\bsuitable\b|\bfine\b)|"

@@ -180,7 +180,8 @@ def book_lines(result: dict, language: str) -> list[str]:
         return []  # a count of the whole book: the number is the answer, no rows were asked
     if not rows:
         return [t("book_none", language)]
-    head = t("book_head", language).format(
+    key = "book_head_one" if result["matched"] == 1 else "book_head"
+    head = t(key, language).format(
         matched=result["matched"], size=result["book_size"], shown=len(rows)
     )
     lines = [head]

@@ -150,6 +150,9 @@ class OfflineEngine:
         elif narrows and (summed := await _totalled(ctx, book)) is not None:
             # "加起来多少": the last list's clients, their figure added up.
             follow = replace(follow, intent="book_query", book=summed)
+        elif narrows and (grouped := await _grouped(ctx, book)) is not None:
+            # "按客户经理分一下" after a list: that list's clients, under their RMs
+            follow = replace(follow, intent="book_query", book=grouped)
         elif narrows and (listed := _listed(ctx, book)) is not None:
             # "列出来" after "财富客户有多少": the clients counted, by name.
             follow = replace(follow, intent="book_query", book=listed)
@@ -249,6 +252,7 @@ class OfflineEngine:
             has_client=has_client,
             follow_up_client=bool(ctx.state.get("client_ids")),
             book_like=book.structured,
+            ranked=book.ranked,
             examples=self._example_scores(ctx, slots, referred=bool(follow.client_ids)),
             method=self.method,
         )
@@ -658,6 +662,22 @@ def _of_rm_in_view(ctx: EngineContext, book: Parsed) -> Parsed:
     if ctx.toolbox.caller.role != "team_lead" or ctx.state.get("last_intent") != "book_query":
         return book  # right after the answer about the RM, not after a client's
     return replace(book, query=book.query.model_copy(update={"rm": rm}), structured=True)
+
+
+async def _grouped(ctx: EngineContext, book: Parsed) -> BookQuery | None:
+    """The last book query again, over the clients it matched, when the turn only asks for it
+    split per RM ("按客户经理分一下", "by RM?"); None otherwise."""
+    last = ctx.state.get(followup.LAST_BOOK)
+    if not last or last.get("group_by_rm") or not book.query.group_by_rm:
+        return None
+    own = book.query.model_dump(exclude_defaults=True).keys() - SHAPE_ONLY
+    if own - {"group_by_rm", "count_only"}:
+        return None  # "按客户经理分一下战略客户": a question of its own
+    among = await asyncio.to_thread(matched_ids, ctx.toolbox, BookQuery.model_validate(last))
+    if not among:
+        return None
+    # A list split per RM is still that list, its clients under their RMs; a count, counts.
+    return BookQuery.model_validate({**last, "among": among, "group_by_rm": True})
 
 
 def _per_rm_again(ctx: EngineContext, book: Parsed) -> Parsed:

@@ -196,6 +196,19 @@ ELLIPSIS = re.compile(
     r"^\s*(just|only)\s+.{1,30}$|^\s*(只看|只要|光看|就看)[^，,。？?]{1,12}的?\s*[？?。.!！]*\s*$",
     re.I,
 )
+# "那战略客户呢，要团队长一起去吗": "and X?" with a yes/no question of its own about X.
+ELLIPSIS_ASKED = re.compile(
+    r"^\s*(?:那|那么)?[^，,。？?]{1,14}呢\s*[，,]\s*[^，,。？?]{1,24}(?:吗|么|没有?)\s*[？?]?\s*$|"
+    r"^\s*(?:and|what about|how about)\b[^,?]{1,30}[,?]\s*(?:do|does|is|are|can|should|must)\b.{1,40}\?\s*$",
+    re.I,
+)
+
+
+def asked_of_another(text: str) -> bool:
+    """ "那休眠客户呢", "那战略客户呢，要团队长陪同吗": the last rule question asked of something else."""
+    return bool(ELLIPSIS.search(text) or ELLIPSIS_ASKED.search(text))
+
+
 # An edit of the last draft: its channel, length, tone, language, or a line added.
 DRAFT_EDIT = re.compile(
     r"(改|换|转|变)(成|为|发|用)|改一下|重写|再写一(版|个|条)|短一?点|简短|精简|简洁|长一?点|"
@@ -281,7 +294,7 @@ def _rule_asked_again(state: dict, text: str, names_client: bool, follow: Follow
         and state.get(RULE_ASPECT)
         and not names_client
         and not follow.client_ids
-        and ELLIPSIS.search(text)
+        and asked_of_another(text)
         and not rule_aspect(text)
     )
 

@@ -548,7 +548,10 @@ CUES: dict[str, list[tuple[str, float]]] = {
 DISCLOSURE_RE = re.compile(DISCLOSURE, re.I)
 # "X名下…的有哪些", "how many in Emily's book": a list or a count asked of someone's book.
 OWNED_LIST = re.compile(
-    r"名下[^，。？?]{0,20}?(?:有哪些|哪些|有几|几个|几家|几位|多少|是谁|都有谁)|\b(?:in|of) \w+['’]s book\b",
+    r"名下[^，。？?]{0,20}?(?:有哪些|哪些|有几|几个|几家|几位|多少|是谁|都有谁)|\b(?:in|of) \w+['’]s book\b|"
+    # "我有休眠客户吗", "do I have any dormant clients": whether the RM's own book holds any
+    r"我(?:自己)?(?:名下|这边|手上|手里|的客户里)?有(?:没有)?[^，。？?]{1,12}?(?:客户|企业|公司)(?:吗|么|嘛|没|没有)?\s*[？?]?\s*$|"
+    r"\bdo i have (?:any )?[\w -]{0,30}\bclients?\b",
     re.I,
 )
 COVERAGE_ASKED = re.compile(COVERAGE, re.I)
@@ -596,6 +599,7 @@ def classify(
     has_client: bool,
     follow_up_client: bool = False,
     book_like: bool = False,
+    ranked: bool = False,
     examples: Callable[[], ExampleVerdict] | None = None,
     method: str = "combined",
 ) -> IntentResult:
@@ -604,7 +608,8 @@ def classify(
     ``examples`` is called only when
     needed: a question a rule is sure of is never embedded for classifying. The policy flags
     (full identifier, injection) are exact patterns whatever the method. ``book_like``: the
-    book-query reader found a book question's shape in ``text``."""
+    book-query reader found a book question's shape in ``text``; ``ranked``: the head of a ranking by a
+    measure it named ("存款前三", "top 5 by loans")."""
     rules = _rule_scores(
         text, has_client=has_client, follow_up_client=follow_up_client, book_like=book_like
     )
@@ -626,12 +631,18 @@ def classify(
                 book_like
                 and not has_client
                 and best == "playbook_qa"
-                and (TOTAL.search(text) or GROUP_BY_RM.search(text) or OWNED_LIST.search(text))
+                and (
+                    ranked
+                    or TOTAL.search(text)
+                    or GROUP_BY_RM.search(text)
+                    or OWNED_LIST.search(text)
+                )
             ):
                 # "未来三个月到期的定期加大额存单一共多少钱", "代发空白户按客户经理分一下": a sum or a
                 # split per RM is only ever of a book, and the book reader found one's shape; the
                 # rule playbooks near it hold no sums and no RMs; "覃玉梅名下适当性不匹配的有哪些":
-                # a list asked of someone's book is never a rule
+                # a list asked of someone's book is never a rule; nor is "存款前三", the head of
+                # a ranking by a measure the reader named
                 best = "book_query"
     return IntentResult(
         best, scores, bool(FULL_ID_REQUEST.search(text)), bool(INJECTION.search(text))

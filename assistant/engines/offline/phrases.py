@@ -28,6 +28,10 @@ PHRASES: dict[str, dict[str, str]] = {
         "zh": "推荐任何产品前先核对客户风险承受能力与产品风险等级（C 级 ≥ R 级），不承诺收益。",
         "en": "Before recommending any product, check the client's risk tolerance against the product's risk level (C ≥ R); never promise returns.",
     },
+    "suit_note_graded": {
+        "zh": "客户风险承受能力为 {grade}：只推荐风险等级不高于 R{level} 的产品（C 级 ≥ R 级），不承诺收益。",
+        "en": "The client's risk tolerance is {grade}: recommend only products rated R{level} or lower (C ≥ R); never promise returns.",
+    },
     "which_client": {
         "zh": "请告诉我是哪位客户（客户名称、简称或客户号）。",
         "en": "Which client do you mean? Give me the client's name, short name or id.",
@@ -287,7 +291,11 @@ PHRASES: dict[str, dict[str, str]] = {
     "dash": {"zh": "——", "en": " — "},
     "book_head": {
         "zh": "共 {matched} 位客户符合条件（管户 {size} 位），列出前 {shown} 位：",
-        "en": "{matched} of your {size} clients match; showing {shown}:",
+        "en": "{matched} clients match (of {size} in your book); showing {shown}:",
+    },
+    "book_head_one": {
+        "zh": "共 1 位客户符合条件（管户 {size} 位）：",
+        "en": "1 client matches (of {size} in your book):",
     },
     "book_query": {"zh": "查询条件：", "en": "Query: "},
     "book_silence": {
@@ -306,6 +314,8 @@ PHRASES: dict[str, dict[str, str]] = {
         "en": 'Say "list them" for the names.',
     },
     "book_top": {"zh": "答：{client}，{figure}。", "en": "Answer: {client}, {figure}."},
+    "book_three_months": {"zh": "（近三月日均 {amount}）", "en": " (3-month avg {amount})"},
+    "book_three_months_said": {"zh": "；近三月日均 {amount}", "en": "; 3-month avg {amount}"},
     "rm_sum": {"zh": "，{label}合计 {amount}", "en": ", {label} in total {amount}"},
     "rm_sum_total": {"zh": "合计：{label} {amount}", "en": "All together: {label} {amount}"},
     "rm_count_total": {"zh": "全队合计 {clients} 位", "en": "Team total: {clients} clients"},

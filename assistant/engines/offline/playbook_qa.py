@@ -15,10 +15,10 @@ from assistant.engines.offline.direct import (
     direct_lead,
     suitability_lead,
 )
-from assistant.engines.offline.followup import ELLIPSIS, LAST_BOOK, RULE_ASPECT, rule_aspect
+from assistant.engines.offline.followup import LAST_BOOK, RULE_ASPECT, asked_of_another, rule_aspect
 from assistant.engines.offline.intent import DISCLOSURE_RE, GIFT_RE, HOW
 from assistant.engines.offline.phrases import t
-from assistant.engines.offline.playbooks import find, lookup, same_playbook
+from assistant.engines.offline.playbooks import channel_lookup, find, lookup, same_playbook
 from assistant.engines.offline.products import exact_product, named_products
 from assistant.engines.offline.request import Request
 
@@ -26,7 +26,13 @@ PASSAGES = 3
 SUITABILITY_GRADE = re.compile(r"\bC[1-5]\b|C[1-5](?=[\u4e00-\u9fff])", re.I)
 SUITABILITY_LEVEL = re.compile(r"(?<![a-z0-9])R([1-5])(?![0-9])", re.I)
 YES_NO_PASSAGES = 6
-MANUAL_SEARCH = 6  # passages about the product searched for its manual
+MANUAL_SEARCH = 6
+# A question about what a channel's messages must be: answered by the channel's template.
+CHANNEL_RULES = re.compile(
+    r"要求|规范|规定|注意|格式|模板|怎么写|字数|多少字|带什么|写什么"
+    r"|\b(?:rules?|requirements?|format|template|guidelines?|how (?:long|should i write))\b",
+    re.I,
+)  # passages about the product searched for its manual
 # Words a passage about gifts carries: without one, the bank's playbooks have no gift rule.
 GIFT_WORDS = re.compile(
     r"礼品|礼物|礼金|收礼|送礼|馈赠|红包|购物卡|宴请|\b(?:gifts?|hospitality|vouchers?|presents?)\b",
@@ -54,8 +60,10 @@ async def answer(req: Request, *, focus: str = "", pinned: tuple[dict, ...] = ()
     if not pinned and (rule := await _list_signal_rule(req)) is not None:
         # "这种要多久内联系客户？" after a list of suitability mismatches: that signal's rule.
         pinned = (rule,)
+    if not pinned and (rule := await _channel_rule(req)) is not None:
+        pinned = (rule,)  # "发短信有啥要求": the bank's template for that channel first
     aspect = req.ctx.state.get(RULE_ASPECT)
-    if aspect and not focus and ELLIPSIS.search(req.text) and not rule_aspect(req.text):
+    if aspect and not focus and asked_of_another(req.text) and not rule_aspect(req.text):
         focus = aspect  # "那休眠客户呢" after "流失预警要几个工作日内跟进": the same asked of it
     # A yes/no question looks further for the rule that decides it; three passages are shown.
     k = YES_NO_PASSAGES if asks_yes_no(req.text) else PASSAGES
@@ -161,6 +169,15 @@ async def _list_signal_rule(req: Request) -> dict | None:
     # The map's playbook for the signal, searched with its words and the question (a bank
     # whose map lacks it: the best passage for both).
     return await find(req.tb, lookup(req.playbooks, str(signal)), req.lang, extra=req.text)
+
+
+async def _channel_rule(req: Request) -> dict | None:
+    """The bank's template passage for the channel a question asks the rules of ("发短信有啥要求",
+    "what goes in an e-mail to a client?"), through the playbook map's channel entry; None
+    when the question names no channel or asks something else of it."""
+    if not req.slots.channel or not CHANNEL_RULES.search(req.text):
+        return None
+    return await find(req.tb, channel_lookup(req.playbooks, req.slots.channel), req.lang)
 
 
 async def _with_product_manual(req: Request, query: str, found: list[dict]) -> list[dict]:

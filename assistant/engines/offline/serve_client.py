@@ -45,7 +45,7 @@ async def answer(req: Request, profile: dict) -> EngineResult:
         [c.heading(t("actions", lang))] + (act_lines or [f"- {t('no_actions', lang)}"]),
         _headed(t("talking", lang), c.talking_points([*pitches, *found.values()])),
         [c.heading(t("compliance", lang))]
-        + [f"- {t('suit_note', lang)}" + (f" [{suitability['n']}]" if suitability else "")],
+        + [f"- {_suit_note(profile, lang)}" + (f" [{suitability['n']}]" if suitability else "")],
         [c.heading(t("next", lang))]
         + c.standard_line(profile, found.get(standard_ref.key), lang)
         + [f"- {t('log_next', lang)}"],
@@ -53,6 +53,16 @@ async def answer(req: Request, profile: dict) -> EngineResult:
     return EngineResult(
         c.join(blocks), "serve_client", cards=[c.client_card(profile)], actions=items
     )
+
+
+def _suit_note(profile: dict, lang: str) -> str:
+    """The suitability reminder, with the client's own grade and the levels it allows when
+    the grade is on file ("客户风险承受能力为 C4：只推荐风险等级不高于 R4 的产品")."""
+    grade = str(profile.get("risk_appetite") or "")
+    found = re.search(r"[1-5]", grade)
+    if not found:
+        return t("suit_note", lang)
+    return t("suit_note_graded", lang).format(grade=grade, level=found.group(0))
 
 
 # "260多万都放活期 给点配置建议", "what could I offer her": products asked for, not a follow-up
