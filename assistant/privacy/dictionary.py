@@ -171,11 +171,12 @@ class NameDictionary:
         self._weak_ascii_prefixes = _prefixes(self._weak_ascii)
         self._weak_lengths = sorted({len(k) for k in self._weak}, reverse=True)
         # Chinese forms by sound: "锦富外贸" typed for 锦福外贸 (an input method's homophone).
-        self._sounds: dict[str, set[str]] = defaultdict(set)
+        self._sounds: dict[tuple[str, ...], set[str]] = defaultdict(set)
         for k, e in self._entries.items():
             if e.entity_type is Entity.CLIENT and len(k) >= MIN_HOMOPHONE and _ALL_CJK.fullmatch(k):
                 self._sounds[_sound(k)].add(k)
-        self._sound_lengths = sorted({len(k.split()) for k in self._sounds}, reverse=True)
+        self._sound_lengths = sorted({len(k) for k in self._sounds}, reverse=True)
+        self._sound_heads = {k[:2] for k in self._sounds}  # most places start no form's sound
         self._values: dict[tuple[Entity, str], set[str]] = defaultdict(set)
         for entity_type, value, client_id in values:
             if value and client_id:
@@ -306,27 +307,32 @@ class NameDictionary:
         name found, that sounds like exactly one long form (four characters or more — shorter
         ones sound like too many words) and differs from it in one character only."""
         hits: list[NameHit] = []
+        if not self._sounds:
+            return hits
+        taken = bytearray(len(text))  # characters inside a name already found
+        for h in found:
+            taken[h.start : h.end] = b"\x01" * (h.end - h.start)
         for run in _CJK_RUN.finditer(text):
-            sounds = [_char_sound(ch) for ch in run.group(0)]
+            sounds = tuple(_char_sound(ch) for ch in run.group(0))
             i = 0
-            while i < len(sounds):
-                at = run.start() + i
-                hit = None
-                for n in self._sound_lengths:
-                    if i + n > len(sounds) or any(
-                        h.start < at + n and at < h.end for h in [*found, *hits]
-                    ):
-                        continue
-                    written = text[at : at + n]
-                    forms = self._sounds.get(" ".join(sounds[i : i + n]), set())
-                    if len(forms) == 1 and _one_char_off(written, form := next(iter(forms))):
-                        hit = NameHit(at, at + n, self._entries[form])
-                        break
-                if hit is not None:
-                    hits.append(hit)
-                    i += hit.end - hit.start
-                else:
+            while i < len(sounds) - 1:
+                at, hit = run.start() + i, None
+                if sounds[i : i + 2] in self._sound_heads:
+                    for n in self._sound_lengths:
+                        if i + n > len(sounds) or any(taken[at : at + n]):
+                            continue
+                        forms = self._sounds.get(sounds[i : i + n], set())
+                        if len(forms) == 1 and _one_char_off(
+                            text[at : at + n], f := next(iter(forms))
+                        ):
+                            hit = NameHit(at, at + n, self._entries[f])
+                            break
+                if hit is None:
                     i += 1
+                    continue
+                hits.append(hit)
+                taken[hit.start : hit.end] = b"\x01" * (hit.end - hit.start)
+                i += hit.end - hit.start
         return hits
 
     def _typo_pairs(self, text: str, found: list[NameHit]) -> list[NameHit]:
@@ -622,8 +628,8 @@ def _char_sound(ch: str) -> str:
     return lazy_pinyin(ch)[0]
 
 
-def _sound(text: str) -> str:
-    return " ".join(_char_sound(ch) for ch in text)
+def _sound(text: str) -> tuple[str, ...]:
+    return tuple(_char_sound(ch) for ch in text)
 
 
 def _one_char_off(written: str, form: str) -> bool:
