@@ -324,10 +324,13 @@ class InsightService:
             ),
             key=lambda h: cast(date, h.maturity_date),  # None filtered out above
         )
+        # a company's headcount, as the extract gives it: what a payroll pitch is sized by
+        staff = data.client.employees if data.client.client_type == "corporate" else None
+        facts = {"employees": str(staff)} if staff else {}
         if not maturing:
-            return {}
+            return facts
         h = maturing[0]
-        return {
+        return facts | {
             "maturity_date": str(h.maturity_date),
             "amount": money_zh(h.balance) if language == "zh" else money_en(h.balance),
         }

@@ -192,3 +192,23 @@ def test_a_product_introduced_in_a_draft_says_the_amount_it_starts_from(
     answer = ask(fl, f"给{data.client.name}写条微信推荐一下{product.name}", rm)
     assert answer.intent == "draft_outreach" and not answer.refused, answer.text[:300]
     assert money_zh(product.min_amount or 0) in answer.text, answer.text[:400]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("bank", BANKS)
+def test_a_payroll_call_script_is_sized_by_the_headcount_on_file(
+    bank: str, request: pytest.FixtureRequest
+) -> None:
+    fl = request.getfixturevalue(bank)
+    kinds = set(fl.insights.policy.signals.product_gap.payroll_categories)
+    payroll = next(p for p in fl.bank.products().values() if p.category in kinds)
+    rm, data = next(
+        (rm, d)
+        for rm, d in books(fl)
+        if d.client.client_type == "corporate"
+        and d.client.employees
+        and payroll.product_code not in {h.product_code for h in d.holdings}
+    )
+    answer = ask(fl, f"给{data.client.name}写个{payroll.name}的电话话术", rm)
+    assert answer.intent == "draft_outreach" and not answer.refused, answer.text[:300]
+    assert str(data.client.employees) in answer.text, answer.text[:600]
