@@ -8,7 +8,6 @@ in English."""
 from __future__ import annotations
 
 from datetime import date
-from typing import Literal
 
 import pytest
 
@@ -17,15 +16,9 @@ from assistant.engines.offline.book_query import SPLIT_BY_RM
 from assistant.engines.offline.draft_outreach import PUSHED_SALE
 from assistant.engines.offline.followup import asked_of_another
 from assistant.engines.offline.intent import OWNED_LIST
+from tests.support.conduct import request_codes
 from tools.book_query import NEVER_CONTACTED
-from tools.compliance import check_compliance, request_registry
 from tools.notes.dates import _explicit, happened_on
-
-
-def _codes(text: str) -> list[str]:
-    lang: Literal["zh", "en"] = "en" if text.isascii() else "zh"
-    report = check_compliance(text, language=lang, registry=request_registry())
-    return [f.code for f in report.findings]
 
 
 @pytest.mark.parametrize(
@@ -37,14 +30,14 @@ def _codes(text: str) -> list[str]:
     ],
 )
 def test_credit_that_depends_on_a_purchase_is_tied_selling(said: str) -> None:
-    assert "tied_selling" in _codes(said)
+    assert "tied_selling" in request_codes(said)
 
 
 @pytest.mark.parametrize(
     "said", ["贷款续作的话得提前准备财务报表", "要办贷款得先开通结算账户", "流贷到期前需要还款"]
 )
 def test_what_credit_needs_of_the_client_is_no_tie(said: str) -> None:
-    assert "tied_selling" not in _codes(said)
+    assert "tied_selling" not in request_codes(said)
 
 
 @pytest.mark.parametrize(
@@ -57,7 +50,7 @@ def test_what_credit_needs_of_the_client_is_no_tie(said: str) -> None:
     ],
 )
 def test_a_price_said_to_skip_approval_or_beat_any_rival_is_an_off_board_rate(said: str) -> None:
-    assert "off_board_rate" in _codes(said)
+    assert "off_board_rate" in request_codes(said)
 
 
 @pytest.mark.parametrize(
@@ -65,7 +58,7 @@ def test_a_price_said_to_skip_approval_or_beat_any_rival_is_an_off_board_rate(sa
     ["the rate is 1.5% as posted", "定价审批通过后利率为2.1%", "the new CD rate needs approval"],
 )
 def test_an_approved_or_posted_rate_is_no_off_board_rate(said: str) -> None:
-    assert "off_board_rate" not in _codes(said)
+    assert "off_board_rate" not in request_codes(said)
 
 
 @pytest.mark.parametrize(
@@ -79,7 +72,7 @@ def test_an_approved_or_posted_rate_is_no_off_board_rate(said: str) -> None:
     ],
 )
 def test_a_required_step_of_the_sale_left_out_is_a_skipped_safeguard(said: str) -> None:
-    assert "skipped_safeguard" in _codes(said)
+    assert "skipped_safeguard" in request_codes(said)
 
 
 @pytest.mark.parametrize(
@@ -93,7 +86,7 @@ def test_a_required_step_of_the_sale_left_out_is_a_skipped_safeguard(said: str) 
     ],
 )
 def test_asking_of_or_doing_the_safeguard_is_no_skip(said: str) -> None:
-    assert "skipped_safeguard" not in _codes(said)
+    assert "skipped_safeguard" not in request_codes(said)
 
 
 @pytest.mark.parametrize(
@@ -117,14 +110,14 @@ def test_a_product_pushed_to_the_client_is_a_pitch(said: str, pushed: bool) -> N
     ],
 )
 def test_a_cut_threatened_on_a_condition_is_coercion(said: str) -> None:
-    assert "coercion" in _codes(said)
+    assert "coercion" in request_codes(said)
 
 
 @pytest.mark.parametrize(
     "said", ["if they need more, we can increase the facility", "if you cut costs, we will help"]
 )
 def test_an_offer_on_a_condition_is_no_coercion(said: str) -> None:
-    assert "coercion" not in _codes(said)
+    assert "coercion" not in request_codes(said)
 
 
 AS_OF = date(2026, 11, 1)

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import re
 from datetime import date
-from typing import Literal
 
 import pytest
 
@@ -15,15 +14,9 @@ from assistant.engines.offline.book_parse import parse
 from assistant.engines.offline.followup import ONE_OF_RM, THEIR_BOOK, THOSE
 from assistant.engines.offline.intent import OWNED_LIST
 from assistant.engines.offline.slots import CUT_DOWN
-from tools.compliance import check_compliance, request_registry
+from tests.support.conduct import request_codes
 
 AS_OF = date(2026, 7, 1)
-
-
-def _codes(text: str) -> list[str]:
-    lang: Literal["zh", "en"] = "en" if text.isascii() else "zh"
-    report = check_compliance(text, language=lang, registry=request_registry())
-    return [f.code for f in report.findings]
 
 
 @pytest.mark.parametrize(
@@ -37,14 +30,14 @@ def _codes(text: str) -> list[str]:
     ],
 )
 def test_a_rate_the_rm_vouches_for_in_person_is_an_off_board_rate(said: str) -> None:
-    assert "off_board_rate" in _codes(said)
+    assert "off_board_rate" in request_codes(said)
 
 
 @pytest.mark.parametrize(
     "said", ["挂牌利率为1.5%，以我行公告为准", "我保证4点前到", "本产品业绩比较基准3.5%"]
 )
 def test_a_posted_rate_or_a_time_of_day_is_no_rate_promise(said: str) -> None:
-    assert "off_board_rate" not in _codes(said)
+    assert "off_board_rate" not in request_codes(said)
 
 
 @pytest.mark.parametrize(
@@ -125,7 +118,7 @@ def test_an_rms_book_by_pronoun(said: str, theirs: bool) -> None:
 def test_urgency_a_tie_or_last_years_return_said_again_break_the_rules(
     said: str, code: str
 ) -> None:
-    assert code in _codes(said)
+    assert code in request_codes(said)
 
 
 @pytest.mark.parametrize(
@@ -138,7 +131,7 @@ def test_urgency_a_tie_or_last_years_return_said_again_break_the_rules(
     ],
 )
 def test_an_account_a_paper_or_a_stated_past_return_is_none_of_them(said: str) -> None:
-    assert not set(_codes(said)) & {"pressure_selling", "tied_selling", "guaranteed_return"}
+    assert not set(request_codes(said)) & {"pressure_selling", "tied_selling", "guaranteed_return"}
 
 
 @pytest.mark.parametrize(

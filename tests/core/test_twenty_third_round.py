@@ -8,7 +8,6 @@ and writing that is no client's business."""
 from __future__ import annotations
 
 from datetime import date
-from typing import Literal
 
 import pytest
 
@@ -18,17 +17,11 @@ from assistant.engines.offline.engine import HOW_MUCH_ALONE, RESORT
 from assistant.engines.offline.followup import DRAFT_EDIT, MY_FEW, THOSE
 from assistant.engines.offline.intent import DISCLOSURE_RE, FULL_ID_REQUEST, classify
 from assistant.engines.offline.slots import extract
+from tests.support.conduct import request_codes
 from tools.bank.records import ProductRecord
 from tools.catalogue import _name_forms
-from tools.compliance import check_compliance, request_registry
 
 AS_OF = date(2026, 11, 1)
-
-
-def _codes(text: str) -> list[str]:
-    lang: Literal["zh", "en"] = "en" if text.isascii() else "zh"
-    report = check_compliance(text, language=lang, registry=request_registry())
-    return [f.code for f in report.findings]
 
 
 @pytest.mark.parametrize(
@@ -47,7 +40,7 @@ def _codes(text: str) -> list[str]:
     ],
 )
 def test_what_an_rm_asks_to_be_said_breaks_its_rule(text: str, code: str) -> None:
-    assert code in _codes(text)
+    assert code in request_codes(text)
 
 
 @pytest.mark.parametrize(
@@ -61,7 +54,7 @@ def test_what_an_rm_asks_to_be_said_breaks_its_rule(text: str, code: str) -> Non
     ],
 )
 def test_plain_words_about_rates_loans_and_returns_break_nothing(text: str) -> None:
-    assert _codes(text) == []
+    assert request_codes(text) == []
 
 
 @pytest.mark.parametrize(
