@@ -165,11 +165,12 @@ def test_how_to_serve_a_graded_client_says_the_grade_and_the_levels_it_allows(
         for rm, d in books(fl)
         if d.client.client_type == "retail" and re.search(r"[1-5]", d.client.risk_appetite or "")
     )
-    level = re.search(r"[1-5]", data.client.risk_appetite or "")
+    grade = data.client.risk_appetite or ""
+    level = re.search(r"[1-5]", grade)
     assert level
     answer = ask(fl, f"{data.client.name}怎么维护比较好", rm)
     assert answer.intent == "serve_client", answer.text[:300]
-    assert f"R{level.group(0)}" in answer.text and data.client.risk_appetite in answer.text
+    assert f"R{level.group(0)}" in answer.text and grade in answer.text
 
 
 @pytest.mark.slow
