@@ -101,7 +101,7 @@ def test_a_client_typed_with_a_homophone_is_found_and_masked(
 
 @pytest.mark.slow
 @pytest.mark.parametrize("bank", BANKS)
-def test_no_homophone_is_read_as_a_client_in_the_banks_playbooks(
+def test_no_homophone_or_head_before_a_role_is_read_as_a_client_in_the_banks_playbooks(
     bank: str, request: pytest.FixtureRequest
 ) -> None:
     """Text that names no client (the bank's own playbooks) gives the sound match nothing."""
@@ -116,6 +116,9 @@ def test_no_homophone_is_read_as_a_client_in_the_banks_playbooks(
     assert lines
     hits = [(ln, h) for ln in lines for h in names._homophone_hits(ln, [])]
     assert not hits, hits[:3]
+    # nor does a role said after a word ("客户的财务总监", "公司的负责人"): no client's head there
+    roles = [(ln, h) for ln in lines for h in names._weak_before_roles(ln, ln.lower())]
+    assert not roles, roles[:3]
 
 
 @pytest.mark.slow
