@@ -135,6 +135,8 @@ def test_whether_my_book_holds_any_of_a_kind_is_a_book_question(said: str, signa
 
 def test_a_client_of_mine_who_wants_something_is_no_book_question() -> None:
     assert not OWNED_LIST.search("我有个客户想买基金，能买吗")
+    assert not OWNED_LIST.search("how soon do I have to call clients after an outflow alert?")
+    assert OWNED_LIST.search("do I have any dormant clients?")
 
 
 @pytest.mark.parametrize(

@@ -551,7 +551,7 @@ OWNED_LIST = re.compile(
     r"名下[^，。？?]{0,20}?(?:有哪些|哪些|有几|几个|几家|几位|多少|是谁|都有谁)|\b(?:in|of) \w+['’]s book\b|"
     # "我有休眠客户吗", "do I have any dormant clients": whether the RM's own book holds any
     r"我(?:自己)?(?:名下|这边|手上|手里|的客户里)?有(?:没有)?[^，。？?]{1,12}?(?:客户|企业|公司)(?:吗|么|嘛|没|没有)?\s*[？?]?\s*$|"
-    r"\bdo i have (?:any )?[\w -]{0,30}\bclients?\b",
+    r"\bdo i have (?!to\b)(?:any )?[\w -]{0,30}\bclients?\b",  # not "how soon do I have to …"
     re.I,
 )
 COVERAGE_ASKED = re.compile(COVERAGE, re.I)
