@@ -264,16 +264,11 @@ class NameDictionary:
 
     def _weak_before_roles(self, text: str, lowered: str) -> list[NameHit]:
         """Short heads right before a role ("威利的财务总监"): the clients they are heads of."""
-        found: list[NameHit] = []
-        for role in _ROLE_AFTER.finditer(text):
-            at = role.start()
-            for length in self._weak_lengths:
-                start = at - length
-                ids = self._weak.get(lowered[start:at]) if start >= 0 else None
-                if ids and _bounded(text, start, at):
-                    found.append(NameHit(start, at, NameEntry(text[start:at], Entity.CLIENT, ids)))
-                    break
-        return found
+        found = (
+            self._weak_ending_at(text, lowered, role.start(), bounded=True)
+            for role in _ROLE_AFTER.finditer(text)
+        )
+        return [hit for hit in found if hit is not None]
 
     def _typo_hits(self, text: str, found: list[NameHit]) -> list[NameHit]:
         """An English name typed one letter off ("Nothwind", "Seabrigt"): a word of
@@ -470,14 +465,18 @@ class NameDictionary:
         known = next(
             (h for h in hits if h.end == at and h.entry.entity_type is Entity.CLIENT), None
         )
-        if known:
-            return known
+        return known or self._weak_ending_at(text, lowered, at)
+
+    def _weak_ending_at(
+        self, text: str, lowered: str, at: int, *, bounded: bool = False
+    ) -> NameHit | None:
+        """The longest short head ending at ``at`` ("东升" of "东升的王建国", "威利" of "威利的财务总监");
+        ``bounded``: an ASCII head must not start inside a word."""
         for length in self._weak_lengths:
-            ids = self._weak.get(lowered[max(0, at - length) : at]) if at >= length else None
-            if ids:
-                return NameHit(
-                    at - length, at, NameEntry(text[at - length : at], Entity.CLIENT, ids)
-                )
+            start = at - length
+            ids = self._weak.get(lowered[start:at]) if start >= 0 else None
+            if ids and (not bounded or _bounded(text, start, at)):
+                return NameHit(start, at, NameEntry(text[start:at], Entity.CLIENT, ids))
         return None
 
     def _weak_at(self, text: str, lowered: str, at: int) -> NameHit | None:

@@ -537,7 +537,7 @@ def _top(row: dict, figure: tuple[str, str, str], language: str) -> str:
         return t("book_top", language).format(client=named, figure="")
     if key == "days_since_contact":
         return t("book_top", language).format(client=named, figure=_silence(row, language))
-    shown = str(int(value)) if key in COUNTED else _exact(value, language)
+    shown = _shown(value, key, language, exact=True)
     return t("book_top", language).format(
         client=named,
         figure=f"{zh if language == 'zh' else en} {shown}{_three_months(row, key, language, exact=True)}",
@@ -559,6 +559,14 @@ def _money(value: float, language: str) -> str:
     return money_zh(value) if language == "zh" else money_en(value, millions=2)
 
 
+def _shown(value: float, key: str, language: str, *, exact: bool = False) -> str:
+    """A ranking's figure: a headcount or an age as a whole number, money in full (the head)
+    or short (each line)."""
+    if key in COUNTED:
+        return str(int(value))
+    return _exact(value, language) if exact else _money(value, language)
+
+
 def _exact(value: float, language: str) -> str:
     return exact_zh(value) if language == "zh" else exact_en(value)
 
@@ -576,8 +584,7 @@ def _figure(row: dict, label: str, key: str, language: str) -> str:
         return ""
     if key == "days_since_contact":
         return f" · {_silence(row, language)}"
-    shown = str(int(value)) if key in COUNTED else _money(value, language)
-    return f" · {label} {shown}{_three_months(row, key, language)}"
+    return f" · {label} {_shown(value, key, language)}{_three_months(row, key, language)}"
 
 
 def _rm_line(key: str, row: dict, language: str) -> str:

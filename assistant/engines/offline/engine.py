@@ -611,9 +611,14 @@ async def _totalled(ctx: EngineContext, book: Parsed) -> BookQuery | None:
         return None
     if _asks_its_own(book):
         return None  # "合计存款超过一亿的": a question of its own
-    prior = BookQuery.model_validate(last)
-    among = await asyncio.to_thread(matched_ids, ctx.toolbox, prior)
-    return BookQuery.model_validate({**last, "among": among}) if among else None
+    return await _last_again(ctx, last)
+
+
+async def _last_again(ctx: EngineContext, last: dict, **update: object) -> BookQuery | None:
+    """The last book query over the clients it matched (all of them, not just those shown),
+    with ``update``; None when it matched none."""
+    among = await asyncio.to_thread(matched_ids, ctx.toolbox, BookQuery.model_validate(last))
+    return BookQuery.model_validate({**last, "among": among, **update}) if among else None
 
 
 # "列出来", "都有谁", "list them": the clients a count counted, asked for by name.
@@ -673,11 +678,8 @@ async def _grouped(ctx: EngineContext, book: Parsed) -> BookQuery | None:
     own = book.query.model_dump(exclude_defaults=True).keys() - SHAPE_ONLY
     if own - {"group_by_rm", "count_only"}:
         return None  # "按客户经理分一下战略客户": a question of its own
-    among = await asyncio.to_thread(matched_ids, ctx.toolbox, BookQuery.model_validate(last))
-    if not among:
-        return None
     # A list split per RM is still that list, its clients under their RMs; a count, counts.
-    return BookQuery.model_validate({**last, "among": among, "group_by_rm": True})
+    return await _last_again(ctx, last, group_by_rm=True)
 
 
 def _per_rm_again(ctx: EngineContext, book: Parsed) -> Parsed:

@@ -26,13 +26,13 @@ PASSAGES = 3
 SUITABILITY_GRADE = re.compile(r"\bC[1-5]\b|C[1-5](?=[\u4e00-\u9fff])", re.I)
 SUITABILITY_LEVEL = re.compile(r"(?<![a-z0-9])R([1-5])(?![0-9])", re.I)
 YES_NO_PASSAGES = 6
-MANUAL_SEARCH = 6
+MANUAL_SEARCH = 6  # passages about the product searched for its manual
 # A question about what a channel's messages must be: answered by the channel's template.
 CHANNEL_RULES = re.compile(
     r"要求|规范|规定|注意|格式|模板|怎么写|字数|多少字|带什么|写什么"
     r"|\b(?:rules?|requirements?|format|template|guidelines?|how (?:long|should i write))\b",
     re.I,
-)  # passages about the product searched for its manual
+)
 # Words a passage about gifts carries: without one, the bank's playbooks have no gift rule.
 GIFT_WORDS = re.compile(
     r"礼品|礼物|礼金|收礼|送礼|馈赠|红包|购物卡|宴请|\b(?:gifts?|hospitality|vouchers?|presents?)\b",
