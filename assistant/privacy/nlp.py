@@ -7,6 +7,8 @@ with no network at all. Our recognizers need only the tokenizer Presidio runs an
 
 from __future__ import annotations
 
+import shutil
+import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -22,9 +24,18 @@ def blank_pipeline_dir(models_dir: Path, language: str) -> Path:
         import spacy
 
         target.parent.mkdir(parents=True, exist_ok=True)
-        tmp = target.with_name(target.name + ".tmp")
-        spacy.blank(language).to_disk(tmp)
-        tmp.replace(target) if not target.exists() else None
+        # A folder of its own per writer, renamed into place whole: two processes starting on
+        # a fresh home (an eval's two streams, a server's workers) each write one, the first
+        # rename wins and the other's copy is dropped — never a half-written shared ".tmp".
+        tmp = Path(tempfile.mkdtemp(prefix=target.name + ".", suffix=".tmp", dir=target.parent))
+        try:
+            spacy.blank(language).to_disk(tmp)
+            tmp.rename(target)
+        except OSError:
+            if not (target / "config.cfg").exists():
+                raise
+        finally:
+            shutil.rmtree(tmp, ignore_errors=True)
     return target
 
 
