@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Literal, cast
 from pydantic import BaseModel, Field
 
 from assistant.privacy.tokens import TOKEN_RE
-from tools.names.titles import addressed, titled
+from tools.names.titles import addressed, by_role, titled
 from tools.toolbox import Toolbox, ToolError
 from tools.untrusted import only_removed
 
@@ -251,6 +251,8 @@ def addressee(
     exact = [p for p in contacts if p.name == value]
     if exact:
         return exact[0]
+    if (at := by_role(value, (p.title for p in contacts))) is not None:
+        return contacts[at]  # "GM", "财务总监": the contact whose title it is
     form = titled(value)
     fits = (
         addressed(form, ((str(i), p.name, p.title) for i, p in enumerate(contacts))) if form else []

@@ -58,6 +58,8 @@ class Brief(BaseModel):
     role: Literal["rm", "team_lead"]
     date: date
     working_day: bool
+    # The extract's as-of date; the text says so when it is older than the last working day.
+    data_as_of: date | None = None
     language: Literal["zh", "en"]
     text: str
     items: list[BriefItem] = Field(default_factory=list)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import replace
-from datetime import date
+from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any, Literal
 
 from assistant.brief.analysis import BookViews, ClientView
@@ -73,6 +73,15 @@ class BriefService:
 
     def is_working_day(self, day: date) -> bool:
         return self._insights.policy.signals.calendar.is_working_day(day)
+
+    def _last_working_day_before(self, day: date) -> date:
+        """The working day before ``day``: an extract as of then (or later) is fresh for it."""
+        previous = day - timedelta(days=1)
+        for _ in range(31):  # the longest PRC closure is 8 days; a month bounds any policy
+            if self.is_working_day(previous):
+                return previous
+            previous -= timedelta(days=1)
+        return previous
 
     # --- building --------------------------------------------------------------------------
     def build(
@@ -179,7 +188,9 @@ class BriefService:
         cites = cite_numbers(every)
         layout = Layout()
         working = self.is_working_day(day)
-        header(layout, caller.rm.name, day, working, bool(members), zh)
+        data_as_of = self._bank.as_of()
+        stale = data_as_of if data_as_of < self._last_working_day_before(day) else None
+        header(layout, caller.rm.name, day, working, bool(members), zh, stale_since=stale)
         days = self._insights.policy.signals.maturity.second_contact_days_before
         if lines:
             sections(layout, lines, tokens, cites, zh, maturing_days=days)
@@ -200,6 +211,7 @@ class BriefService:
             role="team_lead" if members else "rm",
             date=day,
             working_day=working,
+            data_as_of=data_as_of,
             language=language,
             text="\n".join(shown),
             items=items[: len(lines)],

@@ -226,7 +226,19 @@ HOW_TO = re.compile(
 
 
 def asks_to_record(text: str) -> bool:
-    return bool(RECORD_REQUEST.search(text)) and not HOW_TO.search(text)
+    # "how many days do I have to log a contact in the CRM?": the bank's deadline, asked
+    return (
+        bool(RECORD_REQUEST.search(text))
+        and not HOW_TO.search(text)
+        and not RECORD_DEADLINE.search(text)
+    )
+
+
+RECORD_DEADLINE = re.compile(
+    r"几天|多少天|多久|时限|\bhow (?:many|much|soon|long|quickly)\b|\bwithin how\b|\bby when\b|"
+    r"\bdeadline\b",
+    re.I,
+)
 
 
 # "怎么记录拜访", "how do I save a note about a client call?": how the assistant keeps a note

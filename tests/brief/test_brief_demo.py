@@ -5,6 +5,7 @@ of another book is, and no full identifier ever is."""
 from __future__ import annotations
 
 import json
+from datetime import timedelta
 
 import pytest
 
@@ -131,3 +132,25 @@ def test_when_an_admin_asks_for_a_brief_then_refused(demo_bank: Bank) -> None:
     admin = next(r["rm_id"] for r in demo_bank.rows("rms") if r["role"] == "admin")
     with pytest.raises(EntitlementError):
         demo_bank.fl.briefs.build(admin, demo_bank.as_of)
+
+
+def test_when_the_extract_is_as_of_the_day_before_then_the_brief_does_not_call_it_stale(
+    demo_bank: Bank,
+) -> None:
+    # The demo extract is as of 2026-11-01 (a Sunday): fresh for Monday 2026-11-02.
+    day = demo_bank.as_of + timedelta(days=1)
+    assert demo_bank.fl.briefs.is_working_day(day)
+    brief = demo_bank.fl.briefs.build(RM, day, "zh")
+    assert brief.data_as_of == demo_bank.as_of
+    assert "数据截至" not in brief.text
+
+
+def test_when_the_extract_is_older_than_the_last_working_day_then_the_brief_says_so(
+    demo_bank: Bank,
+) -> None:
+    day = demo_bank.as_of + timedelta(days=9)  # Tuesday of the week after
+    zh = demo_bank.fl.briefs.build(RM, day, "zh")
+    en = demo_bank.fl.briefs.build(RM, day, "en")
+    assert f"数据截至 {demo_bank.as_of.isoformat()}" in zh.text
+    assert f"Data as of {demo_bank.as_of.isoformat()}, not refreshed since" in en.text
+    assert en.data_as_of == demo_bank.as_of

@@ -46,6 +46,40 @@ ZH_TITLES: dict[str, tuple[str, ...]] = {
     "主管": ("主管", "supervisor", "head"), "主任": ("主任", "主管", "head"),
     "先生": (), "女士": (), "小姐": (), "老师": (), "工": (), "姐": (), "哥": (),
 }  # fmt: skip
+# A contact said by role alone ("华星种业's GM", "他们的财务总监", "their CFO") -> words of a
+# recorded title it fits; the longest said wins ("财务总监" before "财务").
+ROLES: dict[str, tuple[str, ...]] = {
+    "总经理": ("总经理", "general manager", "ceo"), "gm": ("总经理", "general manager", "ceo"),
+    "general manager": ("总经理", "general manager", "ceo"), "ceo": ("总经理", "ceo", "general manager"),
+    "董事长": ("董事长", "chairman"), "chairman": ("董事长", "chairman"),
+    "财务总监": ("财务总监", "cfo", "finance director"), "cfo": ("财务总监", "cfo", "finance director"),
+    "finance director": ("财务总监", "cfo", "finance director"),
+    "财务负责人": ("财务负责人", "财务总监", "cfo", "head of finance"),
+    "财务经理": ("财务经理", "finance manager"), "finance manager": ("财务经理", "finance manager"),
+    "财务": ZH_TITLES["财务"], "出纳": ZH_TITLES["出纳"], "cashier": ZH_TITLES["出纳"],
+    "treasurer": ZH_TITLES["出纳"], "会计": ZH_TITLES["会计"], "accountant": ZH_TITLES["会计"],
+    "法定代表人": ("法定代表", "法人", "legal representative"), "法人": ("法定代表", "法人", "legal representative"),
+    "legal rep": ("法定代表", "法人", "legal representative"),
+    "legal representative": ("法定代表", "法人", "legal representative"), "老板": _BOSS, "boss": _BOSS,
+    "owner": _BOSS,
+}  # fmt: skip
+# The role after a possessive ("…'s GM", "的财务总监", "their CFO"): whose contact it is is said.
+ROLE_SAID = re.compile(
+    r"(?:['’]s|的|\btheir|\bthe|\bhis|\bher)\s*(?P<role>{})(?![A-Za-z])".format(
+        "|".join(re.escape(r) for r in sorted(ROLES, key=len, reverse=True))
+    ),
+    re.I,
+)
+
+
+def by_role(role: str, titles: Iterable[str]) -> int | None:
+    """The index of the first recorded title the role said fits; None when none does."""
+    words = ROLES.get(role.lower().strip())
+    if not words:
+        return None
+    return next((i for i, t in enumerate(titles) if any(w in t.lower() for w in words)), None)
+
+
 # Words before a title that make a role, not a person: 总经理, 副总, 老总, 各总, 贵司经理.
 _NOT_SURNAMES = "总副老小大前原新各该本贵某诸"
 _ZH_TITLED = re.compile(

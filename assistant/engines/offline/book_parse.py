@@ -125,11 +125,26 @@ LAST_CONTACT_ASKED = re.compile(
     IC,
 )
 # An order asked for in so many words: the measure named sorts the list even beside a bound.
+# What a place in a ranking earns: the bank's incentive rules are asked, not the book ranked.
+REWARD_ASKED = re.compile(
+    r"有(?:什么|啥|哪些)(?:奖励|奖金|激励)|(?:怎么|如何)(?:奖励|激励)|奖励(?:是|有)(?:什么|啥|多少)|"
+    r"\b(?:what|which) (?:rewards?|bonus(?:es)?|incentives?)\b|\b(?:rewards?|bonus(?:es)?|incentives?) for\b",
+    IC,
+)
 RANKED = re.compile(
     r"按.{0,12}?(?:排|排序|从高到低|从低到高|从大到小|从小到大)|排一下|排个序|\b(?:sort|rank|order)(?:ed)? by\b",
     IC,
 )
+# "最近一周联系都没有的客户", "近3个月都没跟进过", "最近半年一次都没联系过": the window first,
+# then no contact in it — read before "一次都没联系过" alone (never contacted)
+NO_CONTACT_IN_WINDOW = re.compile(
+    rf"(?:最近|近|过去)\s*(半|{NUMBER})\s*个?(天|日|月|周|星期|年)(?:内|里|以来|之内)?\s*"
+    rf"(?:(?:一次)?(?:都|也)?(?:没|未|沒)(?:有)?(?:联系|接触|拜访|沟通|跟进)|"
+    rf"(?:联系|接触|拜访|沟通|跟进)(?:过)?\s*(?:都|也|一次)?\s*(?:都)?(?:没|未|沒))",
+    IC,
+)
 NO_CONTACT = [
+    NO_CONTACT_IN_WINDOW,
     re.compile(
         rf"({NUMBER})\s*(天|日|个月|月|周|年|days?|weeks?|months?|years?|d\b)\+?\s*(?:以上|多)?\s*(?:没|未|沒)(?:有)?(?:联系|接触|拜访|沟通|跟进)",
         IC,
@@ -178,7 +193,7 @@ RECENTLY_CONTACTED = re.compile(
     IC,
 )
 RECENT_MONTH = 30
-_DAYS_PER = {"天": 1, "日": 1, "d": 1, "day": 1, "周": 7, "week": 7, "个月": 30, "月": 30,
+_DAYS_PER = {"天": 1, "日": 1, "d": 1, "day": 1, "周": 7, "星期": 7, "week": 7, "个月": 30, "月": 30,
              "month": 30, "年": 365, "year": 365}  # fmt: skip
 WINDOW = re.compile(
     rf"({NUMBER})\s*(天|日|个月|周|星期|days?|d\b|weeks?|months?)\s*(?:内|之内|以内)?|(?:within|next|in the next|w/in|in)\s+({NUMBER})\s*(days?|d\b|weeks?|months?)",
@@ -252,6 +267,8 @@ ASKS = re.compile(
     r"有[^，。,？?]{1,16}的(?:(?:客户|企业|公司)(?!经理))?(?:吗|么|没|不)\s*[？?]?\s*$|\b(?:anyone|anybody)\b|"
     # "我有休眠客户吗": whether the RM's own book holds any of a kind
     r"我(?:自己)?(?:名下|这边|手上|手里)?有[^，。,？?]{1,12}(?:客户|企业|公司)(?:吗|么|嘛|没)\s*[？?]?\s*$|"
+    # "有休眠客户吗", "还有没有流失预警客户": the same, the "我" left out
+    r"^\s*(?:还)?有(?:没有)?[^，。,？?的]{1,12}(?:客户|企业|公司)(?:吗|么|嘛|没|没有)?\s*[？?]?\s*$|"
     r"\bany\b(?: [\w/&()-]+){1,3}\s*\?\s*$|\bin my (?:own )?book\b",
     IC,
 )
@@ -345,8 +362,24 @@ HALF_AS = {"一年半": "18个月", "半年": "6个月", "半个月": "15天", "
 HALVES = re.compile("|".join(sorted(map(re.escape, HALF_AS), key=len, reverse=True)), IC)
 
 
+# "60天呢", "那90天内的呢", "and within 60 days?": a window said alone, for the last list's own.
+BARE_WINDOW = re.compile(
+    rf"^\s*(?:那么?|and|what about|how about)?\s*(?:within |in (?:the next )?)?({NUMBER})\s*个?"
+    r"(天|日|月|周|星期|days?|weeks?|months?)\s*(?:内|以内|之内)?的?\s*(?:呢)?\s*[?？。.!！]*\s*$",
+    IC,
+)
+# The bounds a bare window replaces, in the order a list is likeliest to carry them.
+WINDOWED = ("maturity_within_days", "no_contact_days", "contacted_within_days")
+
+
+def bare_window(text: str) -> int | None:
+    """The days of a window said with nothing else ("60天呢"); None otherwise."""
+    m = BARE_WINDOW.match(text)
+    return _days(m.group(1), m.group(2)) if m else None
+
+
 def _days(num: str, unit: str) -> int | None:
-    value = number(num) if num.lower() not in ("a", "one") else 1.0
+    value = {"a": 1.0, "one": 1.0, "半": 0.5}.get(num.lower()) or number(num)
     if value is None:
         return None
     unit = unit.lower().rstrip("s")
@@ -623,12 +656,23 @@ def _contacted_within(text: str) -> int | None:
 
 
 def _no_contact(text: str) -> int | None:
+    if m := NO_CONTACT_IN_WINDOW.search(text):
+        return _days(m.group(1), m.group(2))
     if NEVER_SAID.search(text):
         return NEVER_CONTACTED
     for rx in NO_CONTACT:
         if m := rx.search(text):
             return _days(m.group(1), m.group(2))
     return None
+
+
+def _without_no_contact(text: str) -> str:
+    """The text without its "N days without contact" span: "近3个月都没跟进过" is no contact in a
+    window, not an open follow-up besides."""
+    for rx in NO_CONTACT:
+        if m := rx.search(text):
+            return text[: m.start()] + text[m.end() :]
+    return text
 
 
 # "more than 1000 employees", "员工500人以上", "超过300人的企业", "w/ 80+ staff": a headcount.
@@ -937,7 +981,11 @@ def parse(
         q.setdefault("thresholds", []).append({"measure": "loan", "op": "lte", "value": 0.0})
     elif HAS_LOAN.search(text):
         q.setdefault("thresholds", []).append({"measure": "loan", "op": "gte", "value": 1.0})
-    if GAPS.search(text) and not NOT_SINCE.search(text) and not CONTACT_OVERDUE.search(text):
+    if (
+        GAPS.search(_without_no_contact(text))
+        and not NOT_SINCE.search(text)
+        and not CONTACT_OVERDUE.search(text)
+    ):
         q["follow_up_gaps"] = True
         if PENDING.search(text) and not re.search(r"逾期|按时|overdue|late", text, IC):
             q["include_pending"] = True  # "还没跟进": open ones too, not only the late
@@ -1022,6 +1070,8 @@ def parse(
     )
     if (NORMATIVE.search(text) or PERMISSION_ASKED.search(text)) and not MY_BOOK.search(text):
         structured = False
+    if REWARD_ASKED.search(text):
+        structured = False  # "绩效排名前三有什么奖励": the incentive rules, not a book ranking
     if WHEN_ASKED.search(text) and not (
         count or top or asks or TEAM.search(text) or CLIENT_NOUN.search(text)
     ):

@@ -188,6 +188,10 @@ async def answer(req: Request) -> EngineResult:
             args.get("among") and SPLIT_BY_RM.search(req.text)
         )
     result = await req.tb.acall("list_book", args)
+    if args.get("group_by_rm") and args.get("count_only") and _few(result):
+        # "马骁和何雨桐各有几个沉睡客户": two in all — the counts, and who they are
+        args = {**args, "count_only": False}
+        result = await req.tb.acall("list_book", args)
     body = [c.heading(t("book_title", req.lang)), t("book_query", req.lang) + result["query"]]
     if not result.get("matched") and parsed.otherwise is not None:
         # "if not then this month": say the first found none, then answer the second.
@@ -219,6 +223,15 @@ async def answer(req: Request) -> EngineResult:
             **_rm_in_view(result, args),
         },
     )
+
+
+# A split per RM counting this few clients in all names them under each RM.
+NAMED_FEW = 5
+
+
+def _few(result: dict) -> bool:
+    total = sum(int(r.get("clients") or 0) for r in result.get("per_rm") or [])
+    return 0 < total <= NAMED_FEW
 
 
 def _rm_in_view(result: dict, args: dict) -> dict:

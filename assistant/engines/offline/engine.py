@@ -25,7 +25,13 @@ from assistant.engines.offline import (
     outcome,
 )
 from assistant.engines.offline import compose as c
-from assistant.engines.offline.book_parse import PERMISSION_ASKED, TOTAL, Parsed
+from assistant.engines.offline.book_parse import (
+    PERMISSION_ASKED,
+    TOTAL,
+    WINDOWED,
+    Parsed,
+    bare_window,
+)
 from assistant.engines.offline.claims import said_claim
 from assistant.engines.offline.client_facts import WHO_MANAGES
 from assistant.engines.offline.examples import ExampleClassifier, ExampleVerdict
@@ -728,6 +734,10 @@ def _for_colleague(ctx: EngineContext, book: Parsed) -> BookQuery | None:
     last = ctx.state.get(followup.LAST_BOOK)
     if not last or not followup.ELLIPSIS.search(ctx.masked_text):
         return None
+    days = bare_window(ctx.masked_text)
+    bound = next((k for k in WINDOWED if last.get(k) is not None), None)
+    if days is not None and bound and ctx.state.get("last_intent") == "book_query":
+        return BookQuery.model_validate({**last, bound: days})  # "60天呢" after "30天内到期的"
     said = book.query.model_dump(exclude_defaults=True)
     swaps = {k: v for k, v in said.items() if k in SWAPPED}
     if not swaps or said.keys() - SWAPPED - {"sort_by", "limit"}:

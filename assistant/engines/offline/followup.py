@@ -101,7 +101,13 @@ LEAST = re.compile(
 SOONEST = re.compile(
     r"最(近|早|快)到期|\b(soonest|earliest|first) to mature\b|\bmatures? (first|soonest)\b", re.I
 )
-LONGEST_SILENT = re.compile(r"最久没|最长时间没|\b(longest|longest time) (since|without)\b", re.I)
+LONGEST_SILENT = re.compile(
+    r"最久没|最长时间没|\b(longest|longest time) (since|without)\b|"
+    # "which of them have we not talked to for longest", "gone longest without a call"
+    r"\bnot (?:talked|spoken|been in touch|reached out) (?:to |with )?(?:for |in )?(?:the )?longest\b|"
+    r"\bnot (?:contacted|called|visited|seen)\b.{0,12}\b(?:for |in )?(?:the )?longest\b|\bgone longest\b",
+    re.I,
+)
 # "最近联系过的那个", "the one I spoke to last": the latest contact, not the longest silence.
 LATEST_CONTACT = re.compile(
     r"最近(联系|接触|拜访|沟通|聊|见)过?|刚(联系|拜访|见)过?|"

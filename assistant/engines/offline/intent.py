@@ -12,7 +12,12 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from assistant.engines.offline.book_parse import GROUP_BY_RM, PERMISSION_ASKED, TOTAL
+from assistant.engines.offline.book_parse import (
+    GROUP_BY_RM,
+    PERMISSION_ASKED,
+    REWARD_ASKED,
+    TOTAL,
+)
 from assistant.engines.offline.followup import PRONOUN
 from assistant.privacy.tokens import TOKEN_RE
 
@@ -137,7 +142,8 @@ _KIN_EN = (
 _ASSET_EN = r"\b(?:balance|how much|account|holdings|savings|deposits|what (?:she|he|they) (?:has|have|holds?))\b"
 _KIN_DISCLOSURE = (
     rf"{_KIN_ZH}[^。！？!?]{{0,24}}{_ASSET_ZH}[^。！？!?]{{0,30}}"
-    r"(?:告诉|跟(?:他|她|他们|对方)说|说一?下|透露|给(?:他|她|他们|对方)看|发给|报给|查给)|"
+    r"(?:告诉|跟(?:他|她|他们|对方)说|说一?下|透露|给(?:他|她|他们|对方)看|发给|报给|查给|"
+    r"回(?:复|个话|她|他|他们|对方)|答复)|"
     rf"(?:告诉|透露给?|发给|报给)(?:她|他)?的?{_KIN_ZH}[^。！？!?]{{0,20}}{_ASSET_ZH}|"
     # "把她的余额告诉她女儿": what she has, told to family
     rf"{_ASSET_ZH}[^。！？!?]{{0,12}}(?:告诉|透露给|发给|报给|转告)(?:她|他)?的?{_KIN_ZH}|"
@@ -147,6 +153,17 @@ _KIN_DISCLOSURE = (
     rf"(?:his|her|their|the client'?s) {_KIN_EN}"
 )
 
+# "Seabright's supplier wants to verify their balances — send them the numbers", "上游供应商要核实
+# 他们在我行的余额 你发一下": a business party (not family) asks for a client's figures.
+_PARTY_DISCLOSURE = (
+    r"\b(?:suppliers?|vendors?|buyers?|counterpart(?:y|ies)|auditors?|landlords?|business partners?|"
+    r"a third party|another company|their (?:customer|bank|partner))\b.{0,30}\b(?:wants?|asked|asks|needs?|"
+    r"requested|would like)\b.{0,40}\b(?:balances?|statements?|how much|deposits?|holdings|figures|"
+    r"numbers|accounts?)\b.{0,40}\b(?:send|give|share|forward|e-?mail|tell|pass)\b|"
+    r"(?:供应商|上游|下游|合作方|对方公司|审计|第三方|客户的客户|买方|卖方)[^。！？!?]{0,12}"
+    r"(?:要|想|想要|要求|核实|确认|核对|问)[^。！？!?]{0,16}(?:余额|存款|流水|资金|账户|多少钱)"
+    r"[^。！？!?]{0,16}(?:发给|给|告诉|发一下|报给|回)"
+)
 
 # Whether client data may go to someone else: a question about the data-protection rules.
 DISCLOSURE = (
@@ -164,6 +181,8 @@ DISCLOSURE = (
     r"\b(?:colleague|coworker|friend|someone|another rm|other team)\b.{0,30}\b(?:wants?|asked|asks|needs?)\b.{0,40}"
     r"\b(?:phone|mobile|number|id|address|balance|details|contacts?)\b.{0,40}\b(?:can|may|should|ok) (?:i|to)\b|"
     + _KIN_DISCLOSURE
+    + "|"
+    + _PARTY_DISCLOSURE
 )
 
 COVERAGE = (
@@ -355,6 +374,17 @@ CUES: dict[str, list[tuple[str, float]]] = {
         ),
     ],
     "playbook_qa": [
+        # "绩效排名前三有什么奖励", "what bonus do the top 3 RMs get": what a place earns is the
+        # bank's incentive rule — above the ranking cue ("排名", "top 3") that reads the book
+        (REWARD_ASKED.pattern, 3.5),
+        # "how many days do I have to log a contact in the CRM?", "within how many hours must we
+        # reply": a deadline the bank sets, asked — not a note to log, not a list of clients
+        (
+            r"\bhow (?:many|much) (?:working |business )?(?:days?|hours?|time) (?:do|does|have|must|should) "
+            r"(?:i|we|rms?|you|an rm)\b|\bwithin how many (?:working |business )?(?:days?|hours?)\b|"
+            r"(?:几|多少)个?(?:工作)?(?:天|日|小时)内?(?:要|需要|得|必须|应该)?(?:录入|登记|记录|补录|录系统)",
+            3.0,
+        ),
         # "高价值客户流失的软信号有哪些": what the signs, standards or steps of something are — the
         # rule, not the clients showing them ("有流失信号的客户有哪些" stays a list)
         (
@@ -551,6 +581,8 @@ OWNED_LIST = re.compile(
     r"名下[^，。？?]{0,20}?(?:有哪些|哪些|有几|几个|几家|几位|多少|是谁|都有谁)|\b(?:in|of) \w+['’]s book\b|"
     # "我有休眠客户吗", "do I have any dormant clients": whether the RM's own book holds any
     r"我(?:自己)?(?:名下|这边|手上|手里|的客户里)?有(?:没有)?[^，。？?]{1,12}?(?:客户|企业|公司)(?:吗|么|嘛|没|没有)?\s*[？?]?\s*$|"
+    # "有流出预警的客户吗", "还有没有休眠客户": the same asked without "我"
+    r"^\s*(?:还)?有(?:没有)?[^，。？?]{1,14}?(?:客户|企业|公司)(?:吗|么|嘛|没|没有)?\s*[？?]?\s*$|"
     r"\bdo i have (?!to\b)(?:any )?[\w -]{0,30}\bclients?\b",  # not "how soon do I have to …"
     re.I,
 )
@@ -562,7 +594,8 @@ FULL_ID_REQUEST = re.compile(
     r"(完整|全部|全量|明文|不要打码|不打码|不脱敏|去掉星号|原始).{0,12}(身份证|证件|手机|电话|号码|卡号|账号|信用代码)|"
     r"(身份证|证件|手机|电话|卡号|账号|号码|信用代码).{0,8}(完整|全部|明文|不要打码|不脱敏)|"
     # "顺便把⟦PERSON_1⟧的身份证号也列上", "把证件号附上": the number itself, listed alongside
-    r"(身份证|证件|信用代码|卡号|账号)(号码|号)?(也|都|全|全部|一起|一并)?(列上|加上|附上|写上|标上|放上|带上|列出来|列进去|附在|导出来|拉出来|发我)|"
+    r"(身份证|证件|信用代码|卡号|账号)(号码|号)?(?:[和、及跟与](?:手机|电话|卡|账|证件)(?:号码|号)?)?"
+    r"(也|都|全|全部|一起|一并)?(列上|加上|附上|写上|标上|放上|带上|列出来|列进去|附在|导出来|拉出来|发我)|"
     r"\b(?:add|include|list|attach|put in)\b.{0,20}\b(?:id|passport|card|account) numbers?\b|"
     # "刘总手机号多少 发我下": the number itself, to be sent to the RM (a masked one is no use to dial)
     r"(手机|电话|手机号|电话号|联系电话)(号码|号)?(是)?(多少|啥)?[\s,，。!！]*(发我|发给我|给我发|发过来|发一下给我)|"

@@ -9,6 +9,7 @@ from assistant.engines.base import EngineResult
 from assistant.engines.offline import compose as c
 from assistant.engines.offline.claims import act_lead, claim_lead, said_claim
 from assistant.engines.offline.direct import (
+    PERMISSION,
     Lead,
     asked_to_proceed,
     asks_yes_no,
@@ -84,6 +85,14 @@ async def answer(req: Request, *, focus: str = "", pinned: tuple[dict, ...] = ()
     # "may I?"; "家属来问余额怎么处理" is answered by the rule with no verdict put on it.
     instructed = deciding is not None and not HOW.search(req.text)
     lead = direct_lead(req.text, found, deciding=deciding, synonyms=synonyms, instructed=instructed)
+    # "帮我回她一下", "send them the numbers": told to hand the data over, answered no — declined
+    told_to_disclose = (
+        instructed
+        and lead is not None
+        and lead.verdict == "no"
+        and not PERMISSION.search(req.text)
+        and bool(TOLD_TO_SEND.search(req.text))
+    )
     claim = said_claim(req.text)
     decided = await claim_lead(req, claim, found) if claim else None
     if decided is None and asks_yes_no(req.text):
@@ -108,7 +117,7 @@ async def answer(req: Request, *, focus: str = "", pinned: tuple[dict, ...] = ()
     leads = [lead] if lead else []
     dictated: Lead | None = None
     flags: list[str] = []
-    refused = False  # "just process it?" answered no declines the request
+    refused = told_to_disclose  # "just process it?" answered no declines the request
     if asks_yes_no(req.text) and (fit := await _suitability(req, found)) is not None:
         # "跟X说稳赚不赔 他们C3能买吧？": the grade answers the question; words for the client that
         # break a rule are refused under it, as a message would be.
@@ -145,6 +154,14 @@ def _silent(req: Request, phrase: str, found: list[dict]) -> EngineResult:
                + [c.passage_summary(p, req.lang, question=req.text) for p in found[:PASSAGES]]),
         "playbook_qa",
     )  # fmt: skip
+
+
+# An instruction to pass something on, not a question whether one may.
+TOLD_TO_SEND = re.compile(
+    r"帮我|替我|你(?:去|直接)?(?:回|发|告诉)|回(?:她|他|他们|对方)一?下|发(?:给)?(?:她|他|他们|对方)|"
+    r"\b(?:send|give|forward|tell|reply to|email|text)\s+(?:them|him|her|it)\b",
+    re.I,
+)
 
 
 # "这种", "these", "them": the clients of the list on screen, whose signal the rule is asked of.

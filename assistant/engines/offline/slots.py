@@ -8,14 +8,19 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from assistant.privacy.tokens import CLIENT_TOKEN_RE, TOKEN_RE
-from tools.names.titles import ZH_TITLED
+from tools.names.titles import ROLE_SAID, ZH_TITLED
 
 CJK = re.compile(r"[\u4e00-\u9fff]")
 
 PERSON_TOKEN = re.compile(r"⟦PERSON_\d+⟧")
 CHANNELS = [
     (r"微信|企微|wechat|weixin|\bwecom\b", "wechat"),  # 企业微信 / WeCom: the work WeChat
-    (r"短信|\bsms\b|text message", "sms"),
+    # "text ⟦CLIENT_1⟧ about his TD", "send her a text": a text is an SMS
+    (
+        r"短信|\bsms\b|text message|^\s*(?:pls |please |can you |could you )?text\b|"
+        r"\btext (?:him|her|them|the client|⟦[A-Z]+_\d+⟧)|\ba text\b",
+        "sms",
+    ),
     (r"邮件|e-?mail", "email"),
     (r"电话|外呼|话术|call script|phone script|\bcall\b", "call"),
 ]
@@ -129,8 +134,8 @@ ADDRESSED_AS = re.compile(rf"(?:打给|发给|写给|致|给)\s*(?P<form>{ZH_TIT
 
 
 def _addressed_as(text: str) -> str | None:
-    m = ADDRESSED_AS.search(text)
-    return m.group("form") if m else None
+    m = ADDRESSED_AS.search(text) or ROLE_SAID.search(text)
+    return m.group("form" if m.re is ADDRESSED_AS else "role") if m else None
 
 
 def _first(rules: list[tuple[str, str]], text: str) -> str | None:

@@ -39,6 +39,16 @@ class ActingForClientRule(PhraseRule):
             _FIX,
         ),
         phrase(
+            # "风险测评你帮我按C5填一下", "测评帮她直接勾C4": the grade chosen for the client
+            rf"(?:{_FORM_ZH})[^。？?]{{0,12}}?(?:帮|替|代|直接|你)[^。？?]{{0,6}}?"
+            r"(?:按|勾|选|填|改|定|写)(?:成|为|到|个)?\s*C[1-5]|"
+            r"(?:按|勾|选|改|定)(?:成|为|到)?\s*C[1-5][^。？?]{0,4}(?:填|勾|选|做)(?:测评|问卷)|"
+            r"\b(?:tick|check|mark|select|put (?:her|him|them) down as|set (?:her|his|their) (?:risk )?(?:profile|grade|rating) to)"
+            r"\s+(?:as\s+)?C[1-5]\b",
+            _WHY,
+            _FIX,
+        ),
+        phrase(
             # "客户不会填风险测评，我帮他填了": the RM's own clause, the form named before it (and
             # whatever the client could not do there); "我帮他填一下地址" names no such form
             r"(?:我|我们)(?:就|先)?(?:帮|替|代)(?:他|她|他们|她们|客户)(?:填|答|签)(?:了|一下|个)?",

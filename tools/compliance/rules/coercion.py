@@ -29,9 +29,10 @@ class CoercionRule(PhraseRule):
             rf"不[\u4e00-\u9fff]{{1,6}}(?:就|的话)[^，。,]{{0,10}}{_CONSEQUENCE_ZH}|"
             r"吓唬|威胁(?:一下|他们|她们|他|她|客户)|要挟|"
             # "钱不转回来明年续贷就不好说了", "把钱转走以后贷款就不好批了": credit held over the money
-            r"(?:不|没|转走|转出|挪走|拿走|搬走)[^。]{0,16}(?:续贷|贷款|额度|授信|审批)[^，。,]{0,4}"
+            r"(?:不|没|转走|转出|挪走|拿走|搬走|往外转|外转|转到别|离开|走了?)[^。]{0,16}"
+            r"(?:续贷|贷款|房贷|额度|授信|审批|利率|条件)[^，。,]{0,4}"
             r"(?:就|可就|恐怕|怕是|可能|会)?(?:不好说|不好批|难批|很难|难办|批不下来|批不了|悬了?|够呛|没戏|"
-            r"保不住|受影响|要重新考虑|没那么容易)",
+            r"保不住|受影响|要重新考虑|没那么容易|变差|上调|收紧)",
             _WHY,
             _FIX,
         ),
@@ -47,7 +48,11 @@ class CoercionRule(PhraseRule):
             r"pull|withdraw|cancel|stop|reduce|shrink|call in)\b(?![^.,;]{0,24}\bfor (?:you|them|him|her)\b)|"
             # "if the money doesn't come back, the loan renewal will be difficult"
             r"\b(?:if|unless)\b.{0,40}\b(?:loan|credit|renewal|facility|line)\b.{0,25}\b(?:difficult|hard|"
-            r"tricky|at risk|in doubt|won'?t (?:be )?(?:renewed|approved)|may not (?:be )?(?:renewed|approved))\b",
+            r"tricky|at risk|in doubt|won'?t (?:be )?(?:renewed|approved)|may not (?:be )?(?:renewed|approved))\b|"
+            # "tell him if he leaves, his mortgage terms will get worse": worse credit for leaving
+            r"\bif (?:they|you|he|she|the client)\s+(?:leave|leaves|move|moves|pull|pulls|switch|"
+            r"switches|go|goes|transfer|transfers)\b.{0,40}\b(?:loan|mortgage|credit|facility|credit line)s?\b"
+            r".{0,25}\b(?:get|go|be|become)\s+(?:worse|up|higher|tighter|harder|reviewed)\b",
             _WHY,
             _FIX,
         ),

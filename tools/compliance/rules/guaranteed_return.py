@@ -14,8 +14,9 @@ from tools.compliance.products import (
 from tools.compliance.rules.base import PhraseRule, phrase
 from tools.compliance.text import NUMBER, Document
 
+# No quoted words: a reason said back to the RM must not repeat the wording refused.
 _PRINCIPAL = (
-    "除存款外，理财、基金、保险等产品不得宣传保本保息（资管新规打破刚性兑付）。",
+    "除存款外，理财、基金、保险等产品不得承诺本金或利息不受损失（资管新规打破刚性兑付）。",
     "Only deposits may be described as principal-protected; wealth, fund and insurance products "
     "may not promise principal or interest.",
 )

@@ -58,7 +58,10 @@ class OffBoardRateRule(PhraseRule):
             _FIX,
         ),
         phrase(
-            rf"\b(?:above|over|higher than|better than|beat(?:ing)?) (?:the |our )?{_POSTED_EN}\b|"
+            rf"\b(?:above|over|higher than|better than|beat(?:ing)?|on top of) (?:the |our )?{_POSTED_EN}\b|"
+            # "I'll quietly add 50bp", "privately give them an extra 0.3%": a rate on the side
+            r"\b(?:quietly|privately|secretly|discreetly|on the side)\b.{0,20}\b(?:add|give|throw in|bump|"
+            r"top up)\w*\b.{0,20}?\d+(?:\.\d+)?\s*(?:bps?\b|basis points?\b|%|points?\b)|"
             r"\boff-?board (?:rate|pricing)\b|"
             # "we'll beat the other bank's rate by 0.5%": a price against another bank's, promised
             r"\b(?:beat|top|outbid)\w*\s+(?:the\s+|their\s+|any\s+)?(?:other|another|competing|rival)\s+"
