@@ -16,6 +16,7 @@ import shutil
 import tempfile
 import threading
 from collections.abc import Sequence
+from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
@@ -84,6 +85,10 @@ def _publish(staging: Path, target: Path) -> None:
             raise
 
 
+# A piece that starts a word: sentencepiece's "▁" (XLM-R, e5) and byte-level BPE's "Ġ".
+WORD_START = ("\u2581", "\u0120")
+
+
 class SentenceTransformerEmbedder:
     """An :class:`Embedder` over any local sentence-transformers folder."""
 
@@ -114,6 +119,18 @@ class SentenceTransformerEmbedder:
 
     def embed_passages(self, texts: Sequence[str]) -> np.ndarray:
         return self._encode(texts, self._passage_prompt)
+
+    @cached_property
+    def whole_words(self) -> frozenset[str]:
+        """The English words the model's tokenizer holds whole (one word-initial piece,
+        lower-cased): ordinary words ("better", "weather") as opposed to slips ("stratgic"),
+        which it cuts into pieces. Empty for a tokenizer without such pieces."""
+        vocab: dict[str, int] = getattr(self.model.tokenizer, "get_vocab", dict)()
+        return frozenset(
+            piece[1:].lower()
+            for piece in vocab
+            if piece[:1] in WORD_START and piece[1:].isascii() and piece[1:].isalpha()
+        )
 
     def embed_queries(self, texts: Sequence[str]) -> np.ndarray:
         return self._encode(texts, self._query_prompt)

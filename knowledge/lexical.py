@@ -72,6 +72,8 @@ class BM25Index:
         if corpus:
             self._bm25.index(corpus, show_progress=False)
         self._vocab = set(self._bm25.vocab_dict) if corpus else set()
+        # The playbooks' own words: a word they use is no typo of another (``vocabulary``).
+        self.vocabulary = frozenset(self._vocab)
         # The index never changes, and the same queries come back turn after turn (an engine's
         # fixed playbook queries, their glossary phrases): cutting and scoring them once is
         # enough. Bounded; the arrays are read-only because they are shared.

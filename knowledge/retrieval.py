@@ -200,10 +200,27 @@ class Retriever:
                     self._corpus = corpus
         return corpus
 
+    def words(self) -> KnownWords:
+        """Words that are words (lower-cased): every one the ingested playbooks use, and the
+        English words the embedding model's tokenizer holds whole."""
+        whole: frozenset[str] = getattr(self.embedder, "whole_words", frozenset())
+        return KnownWords(self.corpus().bm25.vocabulary, whole)
+
     def refresh(self) -> None:
         """Forget the snapshot; call after another process re-ingested the store."""
         with self._lock:
             self._corpus = None
+
+
+@dataclass(frozen=True)
+class KnownWords:
+    """Two word sets read as one, without copying either: ``"better" in words``."""
+
+    playbooks: frozenset[str]
+    model: frozenset[str]
+
+    def __contains__(self, word: object) -> bool:
+        return word in self.playbooks or word in self.model
 
 
 @dataclass

@@ -202,6 +202,25 @@ def _product_info(product: ProductRecord | None) -> ProductRef | None:
     )
 
 
+def disclosure_sentence(tb: Toolbox, product_code: str, language: str) -> str | None:
+    """The bank's risk disclosure for one product, as a draft about it would carry it; None
+    for a product the bank's disclosure policy exempts (a deposit, a loan) or does not know."""
+    from tools.compliance import ComplianceContext, disclosure_for
+    from tools.compliance.disclosure import bundled_policy
+
+    product = tb.services.products.get(product_code)
+    profile = tb.services.templates.profile if tb.services.templates is not None else None
+    policy = (profile.disclosures if profile is not None else None) or bundled_policy()
+    if product is None or product.category in policy.exempt:
+        return None
+    context = ComplianceContext(
+        product_codes=(product_code,),
+        product_categories={product_code: product.category},
+        disclosures=policy,
+    )
+    return disclosure_for(context, cast(Language, language))
+
+
 def check_compliance(tb: Toolbox, args: CheckComplianceArgs) -> dict:
     from tools.compliance import ComplianceContext, default_registry, request_registry
     from tools.compliance import check_compliance as run_check

@@ -9,6 +9,7 @@ from pydantic import BaseModel, Field
 
 from assistant.core.types import Citation
 
+Day = date  # the field named ``date`` shadows the type in the class body
 Section = Literal["due_today", "overdue", "maturing", "actions"]
 SECTIONS: tuple[Section, ...] = ("due_today", "overdue", "maturing", "actions")
 
@@ -59,7 +60,7 @@ class Brief(BaseModel):
     date: date
     working_day: bool
     # The extract's as-of date; the text says so when it is older than the last working day.
-    data_as_of: date | None = None
+    data_as_of: Day | None = None
     language: Literal["zh", "en"]
     text: str
     items: list[BriefItem] = Field(default_factory=list)

@@ -10,6 +10,7 @@ from datetime import date
 import pytest
 
 from assistant.engines.offline.book_parse import bare_window, parse
+from assistant.engines.offline.book_query import _few
 from assistant.engines.offline.followup import LONGEST_SILENT
 from assistant.engines.offline.intent import (
     DISCLOSURE_RE,
@@ -17,7 +18,10 @@ from assistant.engines.offline.intent import (
     OWNED_LIST,
     classify,
 )
+from assistant.engines.offline.playbook_qa import DEADLINE_ASKED, DEADLINE_TEXT
+from assistant.engines.offline.products import said_first
 from assistant.engines.offline.slots import extract
+from assistant.engines.offline.spelling import corrected, vocabulary
 from assistant.engines.refusals import asks_to_record
 from tests.support.conduct import request_codes
 from tools.compliance.rules.guaranteed_return import GuaranteedReturnRule
@@ -252,3 +256,49 @@ def test_a_contact_said_by_role_is_the_one_with_that_title(said: str, title: str
 
 def test_a_role_no_contact_holds_picks_no_one() -> None:
     assert by_role("cfo", ["行政主管", "出纳"]) is None
+
+
+def test_a_word_the_playbooks_use_is_no_slip_of_a_bank_word() -> None:
+    bank = vocabulary(("Letter of Credit", "Strategic"))
+    assert corrected("can I offer a better rate", bank) == "can I offer a letter rate"
+    assert corrected("can I offer a better rate", bank, frozenset({"better"})) == (
+        "can I offer a better rate"
+    )
+    assert corrected("list my stratgic clients", bank, frozenset({"better"})) == (
+        "list my strategic clients"
+    )
+
+
+def test_the_product_named_first_is_the_one_pitched() -> None:
+    found = {
+        "products": [
+            {"product_code": "TRD-LC-IMP", "name": "进口开证", "name_en": "Import LC"},
+            {"product_code": "FXR-FWD", "name": "远期结汇", "name_en": "FX Forward Sale"},
+            {"product_code": "DEP-SAV", "name": "活期", "name_en": "Savings"},
+        ]
+    }
+    ordered = said_first(found, "推一下远期结汇 配合进口开证用")["products"]
+    assert [p["product_code"] for p in ordered] == ["FXR-FWD", "TRD-LC-IMP", "DEP-SAV"]
+
+
+@pytest.mark.parametrize(
+    ("said", "asked"),
+    [
+        ("这几个要几天内联系？", True),
+        ("how soon do I call them", True),
+        ("这几个是谁的客户", False),
+    ],
+)
+def test_a_time_limit_asked_prefers_a_passage_that_sets_one(said: str, asked: bool) -> None:
+    assert bool(DEADLINE_ASKED.search(said)) is asked
+    assert DEADLINE_TEXT.search("1. **3 个工作日内**联系客户并记录")
+    assert DEADLINE_TEXT.search("call within five working days")
+    assert not DEADLINE_TEXT.search("适当性管理的核心是把合适的产品卖给合适的客户")
+
+
+@pytest.mark.parametrize(
+    ("per_rm", "few"),
+    [([1, 1, 0], True), ([3, 2], True), ([4, 2], False), ([0, 0], False)],
+)
+def test_a_split_per_rm_names_its_clients_when_they_are_few(per_rm: list[int], few: bool) -> None:
+    assert _few({"per_rm": [{"clients": n} for n in per_rm]}) is few

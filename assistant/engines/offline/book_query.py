@@ -34,7 +34,7 @@ from assistant.engines.offline.products import (
 from assistant.engines.offline.request import Request
 from tools.book_query import BookQuery
 from tools.book_tools import COUNT_NAMED, matched_ids
-from tools.intelligence.fmt import exact_en, exact_zh, money_en, money_zh
+from tools.intelligence.fmt import exact_en, exact_zh, money_en, money_zh, percent
 from tools.names.forms import product_forms
 from tools.toolbox import Toolbox
 
@@ -57,7 +57,15 @@ COUNTED = ("employees", "age")  # figures that are no money: said as whole numbe
 
 # The figures a ranking's head is said with: the list's own, and the client's value (AUM for
 # retail, deposits for corporate) that "金额最大的是哪个" ranks by, already on every line.
-HEADED = FIGURES | {"value": ("value", "客户价值", "client value")}
+HEADED = FIGURES | {
+    "value": ("value", "客户价值", "client value"),
+    # "谁存款掉得最厉害": the head's change, said as the list says it
+    "deposit_change": (
+        "trend_ratio",
+        "存款变化（近三月较前三月）",
+        "deposit change vs the prior 3 months",
+    ),
+}
 
 
 # "…? if not then this month", "没有的话看本月": a second query for when the first finds none.
@@ -466,13 +474,17 @@ def _sum_alone(result: dict, args: dict, text: str) -> bool:
     )
 
 
+MOST = re.compile(r"最|\b(?:most|biggest|largest|highest|lowest|least|longest|fastest)\b", re.I)
+
+
 def _asks_top(result: dict, args: dict, text: str) -> bool:
     """Whether the question asks who heads a ranking ("日均最高的是谁", "who has the most loans"):
     one client is the answer, said first and kept as the conversation's client."""
     return bool(
         HEADED.get(args.get("sort_by", ""))
         and result.get("clients")
-        and "limit" in args  # a ranking's head ("who has the most"), not "who have I met"
+        # a ranking's head ("who has the most", "谁存款掉得最厉害"), not "who have I met"
+        and ("limit" in args or bool(MOST.search(text)))
         and WHO.search(text)
         and not WHOSE.search(text)
         and not args.get("count_only")
@@ -550,6 +562,12 @@ def _top(row: dict, figure: tuple[str, str, str], language: str) -> str:
         return t("book_top", language).format(client=named, figure="")
     if key == "days_since_contact":
         return t("book_top", language).format(client=named, figure=_silence(row, language))
+    if key == "trend_ratio":
+        sign = "+" if value >= 0 else ""
+        label = zh if language == "zh" else en
+        return t("book_top", language).format(
+            client=named, figure=f"{label} {sign}{percent(value)}"
+        )
     shown = _shown(value, key, language, exact=True)
     return t("book_top", language).format(
         client=named,

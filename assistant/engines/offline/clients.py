@@ -3,6 +3,7 @@ about, read the profile, hand it to the intent's module."""
 
 from __future__ import annotations
 
+import asyncio
 import re
 from dataclasses import dataclass
 
@@ -28,6 +29,7 @@ from assistant.engines.offline.products import named_products
 from assistant.engines.offline.request import Request
 from assistant.privacy.tokens import TOKEN_RE
 from tools.compliance.products import level_number
+from tools.content_tools import disclosure_sentence
 from tools.toolbox import Refusal, ToolError
 
 CANDIDATES = 5
@@ -179,9 +181,18 @@ async def client_suitability(req: Request, profile: dict) -> Fit | None:
     if lead is None:
         return None
     older = await elderly_line(req, profile, str(rated[0]["risk_level"]))
-    return Fit(
-        "\n".join([lead.render(req.lang), *([older] if older else [])]), lead.verdict == "no"
+    # "那稳享90天能推吗" — yes, and the disclosure the sale needs, in the bank's own words
+    told = (
+        await asyncio.to_thread(
+            disclosure_sentence, req.tb, str(rated[0].get("product_code") or ""), req.lang
+        )
+        if lead.verdict == "yes"
+        else None
     )
+    lines = [lead.render(req.lang), *([older] if older else [])]
+    if told:
+        lines.append(t("disclosure_said", req.lang).format(sentence=told))
+    return Fit("\n".join(lines), lead.verdict == "no")
 
 
 # "张永强86了，想买点…", "she's 78 now": the client's age as the RM says it.

@@ -19,6 +19,7 @@ from assistant.engines.offline.products import (
     lacks_product,
     named_products,
     not_in_catalogue,
+    said_first,
 )
 from assistant.engines.offline.request import Request
 from assistant.engines.offline.slots import STYLES, _first
@@ -114,7 +115,7 @@ async def answer(req: Request, profile: dict) -> EngineResult:
         card = [c.client_card(profile)]
         return EngineResult(not_in_catalogue(found, lang), "draft_outreach", cards=card)
     # A product the RM names now, else the one of the draft being edited ("改成邮件").
-    named = first_code(found) or req.slots.product_code
+    named = first_code(said_first(found, req.text)) or req.slots.product_code
     # "跟她说下周三来签协议": the message is what the RM dictates, not a pitch the signals pick.
     told = [] if req.slots.points else [w for w in [dictated_words(req.text)] if w]
     points = req.slots.points or told

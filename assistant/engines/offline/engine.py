@@ -38,6 +38,7 @@ from assistant.engines.offline.examples import ExampleClassifier, ExampleVerdict
 from assistant.engines.offline.intent import (
     CLIENT_TOKEN,
     DISCLOSURE_RE,
+    DRAFT_VERB,
     IntentResult,
     classifier_text,
     classify,
@@ -108,7 +109,9 @@ class OfflineEngine:
         bank_words = vocabulary(
             bank_phrases(services.intelligence.policy.tiering, services.products.values())
         )
-        text = corrected(text, bank_words)  # "stratgic clients": the bank's word meant
+        words = getattr(services.retriever, "words", None)
+        known = await asyncio.to_thread(words) if callable(words) else frozenset()
+        text = corrected(text, bank_words, known)  # "stratgic clients": the bank's word meant
         text = corrected_zh(text)  # "战略客护": the IME's same-sounding slip
         if text != ctx.masked_text:
             ctx = replace(ctx, masked_text=text)
@@ -496,7 +499,12 @@ def _early_answer(
     refusal = policy_refusal(
         verdict,
         lang,
-        full_id_intent="client_facts" if has_client else None,
+        # "让她把身份证拍给我，帮我写条消息": a draft asked for, refused as one
+        full_id_intent=(
+            ("draft_outreach" if DRAFT_VERB.search(ctx.masked_text) else "client_facts")
+            if has_client
+            else None
+        ),
         served_intent="serve_client" if has_client else None,
         text=ctx.masked_text,
         records_in=records_in(ctx.toolbox, lang),

@@ -284,7 +284,9 @@ async def resolve(tb: Toolbox, text: str, state: dict, slots: Slots) -> FollowUp
         # "改成英文要点" after a meeting prep: the same prep, in the other language.
         follow.intent = str(state["last_intent"])
         follow.client_ids = follow.client_ids or list(state["client_ids"])[:1]
-    elif _rule_asked_again(state, text, names_client, follow):
+    elif _rule_asked_again(state, text, names_client, follow) or _rule_narrowed(
+        state, text, names_client, follow
+    ):
         follow.intent = "playbook_qa"  # "and dormant clients?" after "how soon … churn warning"
     if follow.client_ids and not names_client:
         slots.client_ids = follow.client_ids
@@ -302,6 +304,22 @@ def _rule_asked_again(state: dict, text: str, names_client: bool, follow: Follow
         and not follow.client_ids
         and asked_of_another(text)
         and not rule_aspect(text)
+    )
+
+
+# "那零售客户起点多少", "and the minimum for retail?": right after a rule, a short "and X's …"
+# that asks a rule's aspect of its own — still the rules, not a list of retail clients.
+NARROWED_RULE = re.compile(r"^\s*(?:那|那么|and|what about|how about)\b|^\s*(?:那|那么)", re.I)
+
+
+def _rule_narrowed(state: dict, text: str, names_client: bool, follow: FollowUp) -> bool:
+    return bool(
+        state.get("last_intent") == "playbook_qa"
+        and not names_client
+        and not follow.client_ids
+        and len(text) <= 40
+        and NARROWED_RULE.search(text)
+        and rule_aspect(text)
     )
 
 

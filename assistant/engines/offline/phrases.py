@@ -226,6 +226,10 @@ PHRASES: dict[str, dict[str, str]] = {
         "en": "{name} ({code}) is rated R{r}, within a C{c} client's risk tolerance (C ≥ R); the "
         "risk disclosure is still required",
     },
+    "disclosure_said": {
+        "zh": "风险揭示须向客户说明：{sentence}",
+        "en": "The risk disclosure to give: {sentence}",
+    },
     "maturing_amount": {"zh": "，金额 {amount}", "en": ", amount {amount}"},
     "contacts_title": {"zh": "联系方式", "en": "Contacts"},
     "phone": {"zh": "电话", "en": "Phone"},

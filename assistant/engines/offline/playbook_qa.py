@@ -95,8 +95,10 @@ async def answer(req: Request, *, focus: str = "", pinned: tuple[dict, ...] = ()
     )
     claim = said_claim(req.text)
     decided = await claim_lead(req, claim, found) if claim else None
-    if decided is None and asks_yes_no(req.text):
-        decided = await act_lead(req)  # "他把密码告诉我了 我帮他转账行吗": the act, checked
+    if (decided is None or decided[0].verdict != "no") and asks_yes_no(req.text):
+        # "他把密码告诉我了 我帮他转账行吗", "can I offer a better rate on the spot": the act,
+        # checked — a rule it breaks outweighs a passage that states the words
+        decided = await act_lead(req) or decided
     # The conduct check's "no" decides; its "yes" (a passage states the claim) does not
     # overrule a rule that forbids what was asked.
     if decided and (decided[0].verdict == "no" or lead is None or lead.verdict != "no"):
@@ -185,7 +187,23 @@ async def _list_signal_rule(req: Request) -> dict | None:
         return None
     # The map's playbook for the signal, searched with its words and the question (a bank
     # whose map lacks it: the best passage for both).
-    return await find(req.tb, lookup(req.playbooks, str(signal)), req.lang, extra=req.text)
+    deadline = DEADLINE_TEXT if DEADLINE_ASKED.search(req.text) else None
+    return await find(
+        req.tb, lookup(req.playbooks, str(signal)), req.lang, extra=req.text, prefer=deadline
+    )
+
+
+# "这几个要几天内联系", "how soon do I call them": a time limit asked; a passage that sets one.
+DEADLINE_ASKED = re.compile(
+    r"几个?工作日|几天|多少天|多久|多长时间|时限|\bhow (?:soon|many (?:working |business )?days|long)\b|"
+    r"\bdeadline\b|\bwithin how\b",
+    re.I,
+)
+DEADLINE_TEXT = re.compile(
+    r"\d+\s*个?(?:工作日|天|小时)|\b\d+\s*(?:working |business )?(?:days?|hours?)\b|"
+    r"\b(?:one|two|three|five|seven|ten) (?:working |business )?days?\b",
+    re.I,
+)
 
 
 async def _channel_rule(req: Request) -> dict | None:

@@ -9,6 +9,7 @@ answer grounded in what retrieval returns.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from tools.intelligence.policy import PlaybookMap, PlaybookTopic
@@ -56,15 +57,24 @@ def same_playbook(doc_id: str, wanted: str) -> bool:
 
 
 async def find(
-    tb: Toolbox, item: Lookup, language: str, *, tier: str = "", extra: str = "", k: int = SEARCH_K
+    tb: Toolbox,
+    item: Lookup,
+    language: str,
+    *,
+    tier: str = "",
+    extra: str = "",
+    k: int = SEARCH_K,
+    prefer: re.Pattern[str] | None = None,
 ) -> dict | None:
-    """The wanted playbook's best passage for the lookup's query, else the best passage."""
+    """The wanted playbook's best passage for the lookup's query, else the best passage;
+    ``prefer``: of the wanted playbook's passages, the best one whose text it finds first
+    ("这几个要几天内联系": the step with the deadline, not the playbook's opening)."""
     query = " ".join(filter(None, (item.query(language, tier), extra)))
     if not query:
         return None
     found = (await tb.acall("search_playbooks", {"query": query, "k": k}))["passages"]
     wanted = item.playbook
-    return next(
-        (p for p in found if wanted and same_playbook(p["doc_id"], wanted)),
-        found[0] if found else None,
-    )
+    own = [p for p in found if wanted and same_playbook(p["doc_id"], wanted)]
+    if prefer is not None:
+        own = [p for p in own if prefer.search(p.get("text", ""))] + own
+    return next(iter(own), found[0] if found else None)

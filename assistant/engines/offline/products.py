@@ -21,6 +21,18 @@ def first_code(found: dict) -> str | None:
     return found["products"][0]["product_code"] if found["products"] else None
 
 
+def said_first(found: dict, text: str) -> dict:
+    """``found`` with the products the text names by name, English name or code in the order
+    it names them, ahead of the rest: "推一下远期结汇 配合进口开证用" pitches the first."""
+    low = text.lower()
+
+    def at(p: dict) -> int:
+        spots = [low.find((p.get(k) or "").lower()) for k in ("name", "name_en", "product_code")]
+        return min((i for i in spots if i >= 0), default=len(low) + 1)
+
+    return {**found, "products": sorted(found["products"], key=at)}
+
+
 def exact_product(found: dict) -> dict | None:
     """The product the question names by its own name, English name or code (a fund's name,
     its code), not by a kind word ("理财", "CD"); None when it names none that way."""

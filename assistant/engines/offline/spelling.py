@@ -40,9 +40,11 @@ def unabbreviated(text: str) -> str:
     return _SHORT.sub(lambda m: SHORTHAND[m.group(1).lower()], text)
 
 
-def corrected(text: str, vocabulary: frozenset[str]) -> str:
+def corrected(text: str, vocabulary: frozenset[str], known: frozenset[str] = frozenset()) -> str:
     """``text`` with chat shorthand written out and each long English word that is a slip of
-    one vocabulary word replaced."""
+    one vocabulary word replaced. ``known``: words that are words whatever they are one slip
+    from (the playbooks' own, the embedding model's whole words: "better" is no slip of
+    "letter" of "Letter of Credit")."""
     text = unabbreviated(text)
     if not vocabulary:
         return text
@@ -50,7 +52,7 @@ def corrected(text: str, vocabulary: frozenset[str]) -> str:
     def fix(m: re.Match[str]) -> str:
         word = m.group(0)
         low = word.lower()
-        if low in vocabulary or low.rstrip("s") in vocabulary:
+        if low in vocabulary or low.rstrip("s") in vocabulary or low in known:
             return word
         near = [v for v in vocabulary if _one_slip(low, v)]
         return near[0] if len(near) == 1 else word

@@ -53,12 +53,20 @@ class OffBoardRateRule(PhraseRule):
             r"(?:保证|承诺|答应|许诺)[^，,。；;]{0,4}?(?:利率|利息)[^，,。；;]{0,4}?\d+(?:\.\d+)?\s*%|"
             # "比他行高0.5个点，不走审批": a price said to skip the bank's pricing approval
             r"(?:利率|利息|收益|个点|%)[^。；;]{0,20}?(?:不走|不用|不需要?|无需|不经|不报|绕过|跳过)(?:定价)?审批|"
+            # "当场给他开个更高的利率": a better rate given on the spot, no approval in sight
+            r"(?:当场|直接|私下|马上)(?:给|开|报|答应)[^，。,；;]{0,6}(?:更高|优惠|特殊|更好)的?利率"
+            r"(?![^。；;]{0,20}审批)|"
             r"(?:不走|不用|无需|不经|绕过|跳过)(?:定价)?审批[^。；;]{0,20}?(?:利率|利息|个点|%)",
             _WHY,
             _FIX,
         ),
         phrase(
             rf"\b(?:above|over|higher than|better than|beat(?:ing)?|on top of) (?:the |our )?{_POSTED_EN}\b|"
+            # "can I offer a better deposit rate on the spot": a better rate, no approval named
+            r"\b(?:i|we|you)\b(?:'ll| will| can| could| may| should)?(?: just)?\s+(?:offer|give|promise|quote)\s+"
+            r"(?:(?:him|her|them|the client)\s+)?(?:a\s+)?(?:better|higher|special|"
+            r"preferential|bumped[- ]up)\s+(?:deposit\s+|cd\s+|renewal\s+)?(?:rate|pricing)\b"
+            r"(?![^.;?]{0,40}\b(?:approv\w*|sign-?off|pricing committee)\b)|"
             # "I'll quietly add 50bp", "privately give them an extra 0.3%": a rate on the side
             r"\b(?:quietly|privately|secretly|discreetly|on the side)\b.{0,20}\b(?:add|give|throw in|bump|"
             r"top up)\w*\b.{0,20}?\d+(?:\.\d+)?\s*(?:bps?\b|basis points?\b|%|points?\b)|"
