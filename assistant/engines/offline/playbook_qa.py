@@ -77,8 +77,10 @@ async def answer(req: Request, *, focus: str = "", pinned: tuple[dict, ...] = ()
     if not found:
         return EngineResult(t("playbook_none", req.lang), "playbook_qa")
     if unruled:
-        # No verdict from a rule about something else ("companies that do not yet run payroll").
-        return _silent(req, "no_disclosure_rule", found)
+        # No verdict from a rule about something else ("companies that do not yet run payroll");
+        # told to hand a client's data over all the same ("send them the numbers"), declined.
+        told = TOLD_TO_SEND.search(req.text) and not PERMISSION.search(req.text)
+        return _silent(req, "no_disclosure_rule", found, refused=bool(told))
     glossary = getattr(req.tb.services.retriever, "glossary", None)
     synonyms = glossary.expand(req.text).phrases if glossary is not None else ()
     # "帮我把她的余额告诉她女儿": the rule on third parties answers the instruction as it would
@@ -148,13 +150,15 @@ async def answer(req: Request, *, focus: str = "", pinned: tuple[dict, ...] = ()
     )
 
 
-def _silent(req: Request, phrase: str, found: list[dict]) -> EngineResult:
+def _silent(req: Request, phrase: str, found: list[dict], refused: bool = False) -> EngineResult:
     """A bank whose playbooks hold no rule on what was asked (gifts, telling a third party):
     its silence said first, then the passages found, with no verdict put on them."""
     return EngineResult(
         c.join([[t(phrase, req.lang)], [c.heading(t("playbook_title", req.lang))]]
                + [c.passage_summary(p, req.lang, question=req.text) for p in found[:PASSAGES]]),
         "playbook_qa",
+        refused=refused,
+        refusal_reason="out_of_policy" if refused else None,
     )  # fmt: skip
 
 
