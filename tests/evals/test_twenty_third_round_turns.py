@@ -39,7 +39,9 @@ def test_a_clients_balance_asked_for_by_family_is_the_banks_rule_never_a_figure(
         f"{data.client.name}的女儿问她妈妈存款有多少，我直接告诉她？",
     ):
         answer = ask(fl, question, rm)
-        assert answer.intent == "playbook_qa" and not answer.refused, answer.text[:300]
+        # told to do it ("帮我把…告诉她女儿") the answer declines; asked whether, it answers
+        told = question.startswith("帮我")
+        assert answer.intent == "playbook_qa" and answer.refused is told, answer.text[:300]
         assert answer.text.startswith(("不可以", "No")) is ruled, answer.text[:300]
         # a bank without the rule says it has none, never a verdict from another rule
         assert ruled or answer.text.startswith(
