@@ -237,9 +237,13 @@ async def answer(req: Request) -> EngineResult:
 NAMED_FEW = 5
 
 
+def _rm_total(rows: list[dict]) -> int:
+    """The clients a table per RM counts in all."""
+    return sum(int(r.get("clients") or 0) for r in rows)
+
+
 def _few(result: dict) -> bool:
-    total = sum(int(r.get("clients") or 0) for r in result.get("per_rm") or [])
-    return 0 < total <= NAMED_FEW
+    return 0 < _rm_total(result.get("per_rm") or []) <= NAMED_FEW
 
 
 def _rm_in_view(result: dict, args: dict) -> dict:
@@ -632,8 +636,7 @@ def _per_rm(result: dict, args: dict, language: str) -> list[str]:
     lines = [f"{i}. " + _rm_line(key, r, language) for i, r in enumerate(rows, 1)]
     if key == "rm_count_line" and len(rows) > 1:
         # "各有几个" is also asked for the team's number: the table's sum, said once
-        total = sum(int(r.get("clients") or 0) for r in rows)
-        lines.append(t("rm_count_total", language).format(clients=total))
+        lines.append(t("rm_count_total", language).format(clients=_rm_total(rows)))
     figure = FIGURES.get(args.get("sort_by", ""))
     if (
         figure is None

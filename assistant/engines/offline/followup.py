@@ -309,7 +309,7 @@ def _rule_asked_again(state: dict, text: str, names_client: bool, follow: Follow
 
 # "那零售客户起点多少", "and the minimum for retail?": right after a rule, a short "and X's …"
 # that asks a rule's aspect of its own — still the rules, not a list of retail clients.
-NARROWED_RULE = re.compile(r"^\s*(?:那|那么|and|what about|how about)\b|^\s*(?:那|那么)", re.I)
+NARROWED_RULE = re.compile(r"^\s*(?:那么?|(?:and|what about|how about)\b)", re.I)
 
 
 def _rule_narrowed(state: dict, text: str, names_client: bool, follow: FollowUp) -> bool:
