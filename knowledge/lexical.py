@@ -56,7 +56,15 @@ class TextTokenizer:
 
     @staticmethod
     def _words(text: str) -> list[str]:
-        return [w for w in _WORD.findall(text) if w not in _STOP_EN]
+        out = []
+        for w in _WORD.findall(text):
+            if w not in _STOP_EN:
+                out.append(w)
+            # "branch-tier", "follow-up": the whole and its words ("### Branch tier" is found);
+            # a code with a digit ("WM-STEADY-90", "2026-07-01") stays one token
+            if "-" in w and not any(c.isdigit() for c in w):
+                out.extend(p for p in w.split("-") if p and p not in _STOP_EN)
+        return out
 
 
 class BM25Index:

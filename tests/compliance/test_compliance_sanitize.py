@@ -140,6 +140,7 @@ def test_when_registry_is_default_then_every_rule_is_listed_once():
         "coercion",
         "full_identifier",
         "guaranteed_return",
+        "id_document_by_chat",
         "insured_investment",
         "missing_risk_disclosure",
         "off_board_rate",

@@ -11,6 +11,7 @@ from tools.compliance.rules.client_credentials import ClientCredentialsRule
 from tools.compliance.rules.coercion import CoercionRule
 from tools.compliance.rules.full_identifier import FullIdentifierRule
 from tools.compliance.rules.guaranteed_return import GuaranteedReturnRule
+from tools.compliance.rules.id_document_by_chat import IdDocumentByChatRule
 from tools.compliance.rules.identifier_request import IdentifierRequestRule
 from tools.compliance.rules.insured_investment import InsuredInvestmentRule
 from tools.compliance.rules.missing_risk_disclosure import MissingRiskDisclosureRule
@@ -67,6 +68,7 @@ def default_registry() -> RuleRegistry:
             ClientCredentialsRule(),
             ActingForClientRule(),
             SkippedSafeguardRule(),
+            IdDocumentByChatRule(),
             FullIdentifierRule(),
         ]
     )

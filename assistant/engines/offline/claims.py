@@ -131,8 +131,9 @@ async def claim_lead(req: Request, claim: str, passages: list[dict]) -> tuple[Le
 
 # Rules about what the RM does rather than says: a permission question that describes the act
 # ("客户把网银密码告诉我了 让我帮他转账 行吗") is checked whole, as a plan put up for a yes.
-# Plans checked as acts: credentials, forms done for the client, a rate given off the board.
-ACTS = ("client_credentials", "acting_for_client", "off_board_rate")
+# Plans checked as acts: credentials, forms done for the client, a rate given off the board,
+# an ID document asked for over a chat.
+ACTS = ("client_credentials", "acting_for_client", "off_board_rate", "id_document_by_chat")
 
 
 async def act_lead(req: Request) -> tuple[Lead, dict] | None:

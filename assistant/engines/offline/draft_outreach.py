@@ -74,6 +74,7 @@ DECLINED = (
     "client_credentials",
     "acting_for_client",
     "skipped_safeguard",  # "双录就别做了": a required step of the sale left out
+    "id_document_by_chat",  # "让她把身份证拍照微信发我": a document out of the bank's channels
 )
 
 

@@ -102,7 +102,9 @@ def dictated_words(text: str) -> str | None:
 # "给⟦CLIENT_1⟧写封邮件 跟进下那笔3360万信用证的授信进度", "email X to follow up on the LC
 # facility": what the message is about, in the RM's words — the line the draft must carry.
 _TOPIC = re.compile(
-    r"(?:跟进一?下|跟进|追一?下|确认一?下|关于|约(?:他们|她们|他|她|客户)?(?:来)?(?:做|聊|谈)(?:个|一下|一次|一个)?)"
+    # "约一下半年一次的资产检视": what the meeting asked for is about, "约" itself never enough
+    r"(?:跟进一?下|跟进|追一?下|确认一?下|关于|约(?:他们|她们|他|她|客户)?"
+    r"(?:(?:一下|个时间|时间)(?:来)?(?:做|聊聊|聊|谈谈|谈)?|(?:来)?(?:做|聊聊|聊|谈谈|谈))(?:个|一下|一次|一个)?)"
     r"\s*(?P<zh>[^，。,？?!！]{4,40})|"
     r"\b(?:to follow up on|following up on|follow up on|regarding|about the|re:)\s+(?P<en>[^,.?!]{6,80})",
     re.I,
@@ -310,6 +312,11 @@ CUES: dict[str, list[tuple[str, float]]] = {
             # "any retail angle?", "what's the angle with them", "切入点在哪": where to come in
             r"\b(?:any|an|the|what'?s the|other|a (?:retail|corporate))\s+(?:\w+\s+)?angles?\b|\bin-?roads?\b|切入点|突破口",
             3.0,
+        ),
+        (  # "那他再提别家利率我该怎么回": what to answer the client, asked of the RM's own reply
+            r"(?:我|咱)(?:该|应该|要|得)?(?:怎么|如何|咋)(?:回|回复|回应|答复|接|说)(?!事)|"
+            r"\bhow (?:should|do|can) (?:i|we) (?:reply|respond|answer)\b|\bwhat (?:should|do) (?:i|we) (?:say|tell)\b",
+            2.5,
         ),
     ],
     "client_facts": [
@@ -550,6 +557,12 @@ CUES: dict[str, list[tuple[str, float]]] = {
         (
             r"天气|股票推荐|哪只股票|会涨|涨停|炒股|彩票|笑话|写代码|写一首|作诗|诗歌|电影|足球|菜谱|八卦|比特币|星座|旅游|旅行|攻略|游记|度假|减肥|食谱|游戏",
             4.0,
+        ),
+        (  # "帮我订一张明天去北京的机票": the RM's own travel, whatever the trip is for
+            r"(?:订|买|(?<![确决固约规指稳])定|抢)(?:一?张|个|两张|几张)?[^，。,？?]{0,20}(?:机票|火车票|高铁票|动车票|车票|船票)|"
+            r"(?:订|(?<![确决固约规指稳])定)(?:个|一?间)?[^，。,？?]{0,20}(?:酒店|宾馆)|(?:叫|打)(?:个|辆)?(?:车|滴滴|出租车)|"
+            r"\b(?:book|get)\s+(?:me\s+)?(?:a\s+)?(?:flight|train ticket|plane ticket|hotel|taxi|cab)s?\b",
+            8.0,
         ),
         (  # "帮我写首情诗给女朋友": writing for the RM's own life, not for a client
             r"写首|情诗|情书|歌词|作文|论文|小说|(?:给|送)我?的?(?:女朋友|男朋友|对象|女友|男友)|"

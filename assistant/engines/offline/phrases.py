@@ -420,6 +420,10 @@ FINDING_LABELS = {
         "代客户填写测评或签署文件",
         "a client's assessment answered or documents signed for them",
     ),
+    "id_document_by_chat": (
+        "让客户通过微信、短信等拍照发送身份证件",
+        "a client's ID document collected as a photo over chat or text",
+    ),
     "client_credentials": (
         "知悉或使用客户密码、验证码、U盾，代客操作",
         "a client's password, code or security key known or used (operating for the client)",

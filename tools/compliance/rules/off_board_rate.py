@@ -35,7 +35,9 @@ class OffBoardRateRule(PhraseRule):
         phrase(
             rf"(?:高于|超过|超出|比){_POSTED_ZH}(?:再)?(?:高|多|上浮)?|"
             rf"在{_POSTED_ZH}(?:基础上|之上)(?:再)?(?:上浮|加|多给)|"
-            r"私下[^。]{0,12}?(?:给到?|答应|承诺|保证)[^，。,]{0,12}(?:利率|利息|收益|上浮|加点|\d+(?:\.\d+)?\s*%)|"
+            # "私下再给他们加0.5个点": a rate given on the side, in points or per cent
+            r"私下[^。]{0,12}?(?:给到?|答应|承诺|保证|加|多给|补)[^，。,]{0,12}(?:利率|利息|收益|上浮|加点|"
+            r"\d+(?:\.\d+)?\s*(?:%|个点|个百分点|bp|BP))|"
             # "保证给他们上浮到3%": a rise over the posted rate, promised before it is approved
             r"(?:承诺|保证|答应)[^，。,]{0,10}(?:利率)?(?:上浮|加点|上调)|"
             # "利率我保证比别家高0.5个点", "跟他们承诺比别家高": a price against other banks', promised
@@ -75,7 +77,7 @@ class OffBoardRateRule(PhraseRule):
             r"\b(?:beat|top|outbid)\w*\s+(?:the\s+|their\s+|any\s+)?(?:other|another|competing|rival)\s+"
             r"banks?['’]?s?\s+(?:rates?|offers?|pricing|prices?)\b|"
             # "we'll beat whatever the other bank offers by 0.5%": the same, the rival's price unseen
-            r"\b(?:beat|top|outbid|match|better)\w*\s+(?:whatever|anything|what)\s+(?:the\s+)?"
+            r"\b(?:beat|top|outbid|match|better)\w*\s+(?:whatever|anything|what)\s+(?:rate\s+|price\s+|pricing\s+)?(?:the\s+)?"
             r"(?:other|another|competing|rival)\s+banks?\s+(?:offers?|gives?|pays?|quotes?)\b|"
             # "..., off the books, no approval needed": a price said to skip pricing approval
             r"(?:\b(?:rates?|points?|bps?|pricing)\b|%).{0,60}\b(?:off the books|under the table|"
