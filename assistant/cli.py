@@ -17,6 +17,7 @@ from langchain_core.tools import ToolException
 from assistant.brief_cli import brief_app
 from assistant.config import get_settings
 from assistant.errors import FrontlineError, ImportValidationError, UserError
+from assistant.team_cli import team_app
 from assistant.wiring import Frontline
 from evals.cli import eval_app
 
@@ -32,6 +33,7 @@ app.add_typer(data_app, name="data")
 app.add_typer(audit_app, name="audit")
 app.add_typer(eval_app, name="eval")
 app.add_typer(brief_app, name="brief")
+app.add_typer(team_app, name="team")
 
 
 def _frontline(console_level: str = "WARNING") -> Frontline:

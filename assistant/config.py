@@ -84,6 +84,9 @@ class Settings(BaseSettings):
     # What an RM may answer to a suggested action (done / not now and its reasons, how long
     # "not now" hides it, the chat words); default: tools/policy/outcomes.yaml.
     outcome_policy: Path | None = None
+    # How the bank measures its RMs (及时率 bands, effective clients, payroll categories) for
+    # team views; default: tools/policy/performance.yaml.
+    performance_policy: Path | None = None
     # The bank's example utterances per intent (zh and en); default: tools/policy/intents.yaml.
     intent_examples: Path | None = None
     # How the offline engine tells intents apart: "rules" (keyword patterns), "examples"

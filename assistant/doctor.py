@@ -62,6 +62,16 @@ def _outcome_policy(fl: Frontline) -> str:
     return f"{len(policy.reasons)} not-now reasons from {source} ({days})"
 
 
+def _performance_policy(fl: Frontline) -> str:
+    source = fl.settings.performance_policy or "bundled tools/policy/performance.yaml"
+    policy = fl.performance.policy  # loading validates the file (one line: file: field: problem)
+    band = policy.timeliness
+    return (
+        f"measures from {source} (及时率 full marks at {band.full_marks_at:.0%}, none below "
+        f"{band.zero_below:.0%}; cited to {policy.playbook or 'the policy file'})"
+    )
+
+
 def _playbook_map(fl: Frontline) -> str:
     source = fl.settings.playbook_map or "bundled tools/policy/playbooks.yaml"
     missing = fl.unmapped_playbooks()
@@ -140,6 +150,7 @@ def run_checks(fl: Frontline) -> Iterator[Check]:
         ("bank profile", _bank_profile),
         ("policies", _policies),
         ("outcome policy", _outcome_policy),
+        ("performance policy", _performance_policy),
         ("playbook map", _playbook_map),
         ("intent examples", _intent_examples),
         ("book slot examples", _slot_examples),

@@ -35,6 +35,7 @@ if TYPE_CHECKING:
     from tools.bank.repository import BankRepository
     from tools.catalogue import Catalogue
     from tools.insights import InsightService
+    from tools.intelligence.performance import PerformanceMeasures
     from tools.intelligence.policy import PlaybookMap, Policies
     from tools.outcomes.policy import OutcomePolicy
     from tools.outcomes.service import OutcomeService
@@ -234,6 +235,15 @@ class Frontline:
         from tools.outcomes.policy import load_outcome_policy
 
         return load_outcome_policy(self.settings.outcome_policy)
+
+    @cached_property
+    def performance(self) -> PerformanceMeasures:
+        """The bank's performance measures (FRONTLINE_PERFORMANCE_POLICY;
+        tools/policy/performance.yaml) over its tiering and signal policies."""
+        from tools.intelligence.performance import PerformanceMeasures, load_performance_policy
+
+        policy = load_performance_policy(self.settings.performance_policy)
+        return PerformanceMeasures(policy, self.policies, self.bank.products())
 
     @cached_property
     def outcomes(self) -> OutcomeService:

@@ -13,7 +13,13 @@ from pathlib import Path
 import pytest
 
 from assistant.wiring import Frontline
-from evals.banks.harbour import BANK_PROFILE, NOTE_POLICY, SIGNAL_POLICY, TIERING_POLICY
+from evals.banks.harbour import (
+    BANK_PROFILE,
+    NOTE_POLICY,
+    PERFORMANCE_POLICY,
+    SIGNAL_POLICY,
+    TIERING_POLICY,
+)
 from evals.banks.harbour.generate import generate
 from testkit.demo import demo_extract
 from testkit.embeddings import HashingEmbeddings
@@ -107,6 +113,7 @@ def harbour_bank(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Bank]:
         bank_profile=BANK_PROFILE,
         tiering_policy=TIERING_POLICY,
         signal_policy=SIGNAL_POLICY,
+        performance_policy=PERFORMANCE_POLICY,
         note_policy=NOTE_POLICY,
     )
     extract = home / "harbour"

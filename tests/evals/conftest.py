@@ -12,7 +12,13 @@ import pytest
 
 from assistant.config import Settings
 from assistant.wiring import Frontline
-from evals.banks.harbour import BANK_PROFILE, NOTE_POLICY, SIGNAL_POLICY, TIERING_POLICY
+from evals.banks.harbour import (
+    BANK_PROFILE,
+    NOTE_POLICY,
+    PERFORMANCE_POLICY,
+    SIGNAL_POLICY,
+    TIERING_POLICY,
+)
 from evals.banks.harbour.generate import generate
 from testkit.demo import demo_extract, load_demo
 from tests.conftest import make_settings
@@ -108,6 +114,7 @@ def _harbour_settings(home: Path) -> Settings:
         bank_profile=BANK_PROFILE,
         tiering_policy=TIERING_POLICY,
         signal_policy=SIGNAL_POLICY,
+        performance_policy=PERFORMANCE_POLICY,
         note_policy=NOTE_POLICY,
     )
 

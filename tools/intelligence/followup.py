@@ -55,7 +55,8 @@ def requirements(policy: Policies) -> dict[str, FollowUpRequirement]:
     return found
 
 
-def _qualifies(interaction: InteractionRecord, rm_id: str, need: FollowUpRequirement) -> bool:
+def qualifies(interaction: InteractionRecord, rm_id: str, need: FollowUpRequirement) -> bool:
+    """A contact by the client's own RM on a channel the requirement accepts."""
     return interaction.rm_id == rm_id and (
         need.channels is None or interaction.channel in need.channels
     )
@@ -71,7 +72,7 @@ def _gap(
     contacts = sorted(
         i.date
         for i in data.interactions
-        if _qualifies(i, rm_id, need) and detected <= i.date <= as_of
+        if qualifies(i, rm_id, need) and detected <= i.date <= as_of
     )
     if any(d <= due for d in contacts):
         return None

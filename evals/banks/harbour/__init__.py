@@ -16,3 +16,7 @@ TIERING_POLICY = Path(__file__).resolve().parent / "tiering.yaml"  # FRONTLINE_T
 SIGNAL_POLICY = Path(__file__).resolve().parent / "signals.yaml"  # FRONTLINE_SIGNAL_POLICY
 # Its own channel values for notes captured in chat.
 NOTE_POLICY = Path(__file__).resolve().parent / "notes.yaml"  # FRONTLINE_NOTE_POLICY
+# Its own measures for team views (its salary-agency category, its own effective-client bar).
+PERFORMANCE_POLICY = (
+    Path(__file__).resolve().parent / "performance.yaml"
+)  # FRONTLINE_PERFORMANCE_POLICY

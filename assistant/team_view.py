@@ -1,0 +1,140 @@
+"""The team view: each RM a reader may see, measured as the bank's incentive rules say
+(``tools.intelligence.performance``), against the period before.
+
+Who sees whom is the entitlement's: an RM their own row, a team lead the team's RMs, a branch
+head the branch's RMs as aggregates only (no client is named in their view); an admin sees no
+client data, so no view. Built by the core, so every channel shows the same rows.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+from typing import TYPE_CHECKING
+
+from assistant.errors import UserError
+from tools.intelligence.fmt import money_en, money_zh
+from tools.intelligence.performance import Period, PeriodKind, RmMeasures
+
+if TYPE_CHECKING:
+    from assistant.wiring import Frontline
+
+MEASURED = ("rm", "team_lead")  # who holds a book measured by the incentive rules
+
+
+@dataclass(frozen=True)
+class TeamView:
+    reader: str
+    period: Period
+    rows: list[RmMeasures]
+    previous: dict[str, RmMeasures]  # by rm_id: the same measures over the period before
+    names: dict[str, str]  # rm_id -> the RM's name
+    playbook: str | None  # the incentive rules cited, when the bank has them as a playbook
+    aggregate_only: bool  # a branch head's view: no client named
+
+
+def visible_rms(fl: Frontline, reader_id: str) -> tuple[list[str], bool]:
+    """The RMs ``reader_id`` may see measured, and whether only as aggregates."""
+    reader = fl.bank.get_rm(reader_id)
+    if reader is None:
+        raise UserError(f"unknown RM {reader_id!r}")
+    if reader.role == "admin":
+        raise UserError("an admin sees no client data, so no team measures")
+    measured = {r.rm_id: r for r in fl.bank.all_rms() if r.role in MEASURED}
+    if reader.role == "team_lead":
+        return [r for r in fl.bank.team_rm_ids(reader.team_id) if r in measured], False
+    if reader.role == "branch_head":
+        return [r for r, rec in measured.items() if rec.branch == reader.branch], True
+    return [reader.rm_id], False
+
+
+def team_view(
+    fl: Frontline, reader_id: str, kind: PeriodKind | None = None, day: date | None = None
+) -> TeamView:
+    """The reader's view for the period of ``kind`` containing ``day`` (default: the policy's
+    period, to the extract's as-of day)."""
+    measures = fl.performance
+    rm_ids, aggregate = visible_rms(fl, reader_id)
+    period = Period.containing(kind or measures.policy.period, day or fl.bank.as_of())
+    # Books as the brief and the book queries read them: once per extract, a saved note re-read.
+    books = {rm: fl.insights.book_data(frozenset(fl.bank.client_ids_of([rm]))) for rm in rm_ids}
+    rows = [
+        r for r in measures.for_rms(books, period) if r.clients
+    ]  # a lead with no book of their own
+    before = {r.rm_id: r for r in measures.for_rms(books, period.previous())}
+    if aggregate:
+        rows = [r.model_copy(update={"late": ()}) for r in rows]
+    names = {r.rm_id: r.name for r in fl.bank.all_rms() if r.rm_id in rm_ids}
+    return TeamView(reader_id, period, rows, before, names, measures.policy.playbook, aggregate)
+
+
+def laggard_first(row: RmMeasures) -> tuple:
+    """The lowest 及时率 first (none due: last); a tie goes to more late follow-ups, then to the
+    smaller share of the book contacted."""
+    rate = row.timeliness.rate
+    return (rate is None, rate or 0.0, -len(row.late), row.coverage.rate or 0.0)
+
+
+def _pct(rate: float | None) -> str:
+    return "—" if rate is None else f"{rate:.0%}"
+
+
+def _trend(now: float | None, then: float | None) -> str:
+    if now is None or then is None:
+        return ""
+    points = round((now - then) * 100)
+    return f" ({points:+d})" if points else " (±0)"
+
+
+def _signed(amount: float, money: Callable[[float], str]) -> str:
+    return ("+" if amount >= 0 else "-") + money(abs(amount))
+
+
+def render(view: TeamView, lang: str = "zh") -> str:
+    """The view as text: one line per RM, the laggard on 及时率 first, then the late items."""
+    zh = lang == "zh"
+    head = (
+        f"团队绩效 · {view.period.label}（{view.period.start} 至 {view.period.end}）"
+        if zh
+        else f"Team measures · {view.period.label} ({view.period.start} to {view.period.end})"
+    )
+    lines = [head]
+    ordered = sorted(view.rows, key=laggard_first)
+    for r in ordered:
+        was = view.previous.get(r.rm_id)
+        then = was.timeliness.rate if was else None
+        t = r.timeliness
+        name = view.names.get(r.rm_id, r.rm_id)
+        score = "—" if r.timeliness_score is None else f"{r.timeliness_score:.0%}"
+        if zh:
+            lines.append(
+                f"- {name}（{r.rm_id}）· {r.clients} 户 · 及时率 {_pct(t.rate)}"
+                f"{_trend(t.rate, then)}（{t.done}/{t.due}，得分 {score}）"
+                f" · 服务频次达标率 {_pct(r.service_frequency.rate)}"
+                f" · 覆盖率 {_pct(r.coverage.rate)}"
+                f" · 有效客户 {r.effective_clients}（新增 {r.new_effective_clients}）"
+                f" · 新增代发 {r.new_payroll_clients}"
+                f" · 日均存款较上期 {_signed(r.deposit_growth, money_zh)}"
+            )
+        else:
+            lines.append(
+                f"- {name} ({r.rm_id}) · {r.clients} clients · timeliness {_pct(t.rate)}"
+                f"{_trend(t.rate, then)} ({t.done}/{t.due}, score {score})"
+                f" · service frequency {_pct(r.service_frequency.rate)}"
+                f" · coverage {_pct(r.coverage.rate)}"
+                f" · effective clients {r.effective_clients} (new {r.new_effective_clients})"
+                f" · new payroll {r.new_payroll_clients}"
+                f" · deposits vs last period {_signed(r.deposit_growth, money_en)}"
+            )
+    late = [(r, i) for r in ordered for i in r.late]
+    if late:
+        lines.append("未及时跟进：" if zh else "Not followed up in time:")
+        for r, i in late:
+            what = f"{i.kind}" + (f" {i.product_code}" if i.product_code else "")
+            lines.append(
+                f"  - {view.names.get(r.rm_id, r.rm_id)} · {i.client_id} · {what} · {i.due_date}"
+            )
+    source = view.playbook or "performance.yaml"
+    lines.append(f"口径：{source}" if zh else f"As measured by {source}")
+    return "\n".join(lines)

@@ -1,0 +1,323 @@
+"""Performance measures as the bank's incentive rules define them (绩效口径), for any set of RMs
+over a month or a quarter: signal follow-up timeliness (及时率, maturity contacts at 30 and 7 days
+included), service-frequency compliance by tier (服务频次达标率), coverage of the book, effective
+and new effective clients, new payroll clients and deposit growth.
+
+What counts comes from policy: ``tools/policy/performance.yaml`` (bands, effective clients,
+payroll categories), the signal policy (which signals carry a working-day deadline and which
+channels answer them; the maturity contact days) and the tiering policy (each tier's contact
+standard). One implementation serves every caller; it reads the bank data it is given and
+writes nothing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, replace
+from datetime import date, timedelta
+from pathlib import Path
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+from tools.bank.records import ClientData, InteractionRecord, ProductRecord
+from tools.intelligence.followup import qualifies, requirements
+from tools.intelligence.metrics import category_of, compute_metrics
+from tools.intelligence.policy import POLICY_DIR, Policies, _parse, _Section
+from tools.intelligence.signals.maturity import contact_dates
+from tools.intelligence.signals.registry import default_rules, detect_signals
+from tools.intelligence.tiering import tier_from_metrics
+
+DEFAULT_PERFORMANCE_PATH = POLICY_DIR / "performance.yaml"
+PeriodKind = Literal["month", "quarter"]
+
+
+class TimelinessPolicy(_Section):
+    include_maturity: bool = True
+    full_marks_at: float = Field(gt=0, le=1)
+    step: float = Field(gt=0, le=1)
+    step_loss: float = Field(gt=0, le=1)
+    zero_below: float = Field(ge=0, le=1)
+    coach_below: float = Field(ge=0, le=1)
+
+    @model_validator(mode="after")
+    def _ordered(self) -> TimelinessPolicy:
+        if not self.zero_below <= self.full_marks_at:
+            raise ValueError("zero_below must not be above full_marks_at")
+        return self
+
+    def score(self, rate: float | None) -> float | None:
+        """The measure's share of its score (1.0 full marks): each ``step`` below full marks
+        loses ``step_loss``, nothing below ``zero_below``."""
+        if rate is None:
+            return None
+        if rate < self.zero_below:
+            return 0.0
+        if rate >= self.full_marks_at:
+            return 1.0
+        steps = -(-round((self.full_marks_at - rate) * 10_000) // round(self.step * 10_000))
+        return max(0.0, 1.0 - steps * self.step_loss)
+
+
+class EffectiveClientPolicy(_Section):
+    corporate_avg_deposit_at_least: float = Field(ge=0)
+    corporate_categories: tuple[str, ...] = ()  # holding one makes a corporate client effective
+    retail_aum_at_least: float = Field(ge=0)
+
+
+class PerformancePolicy(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    version: str
+    playbook: str | None = None  # the incentive rules these measures are cited to, if any
+    period: PeriodKind = "quarter"
+    timeliness: TimelinessPolicy
+    effective_client: EffectiveClientPolicy
+    payroll_categories: tuple[str, ...] = ()
+
+
+def load_performance_policy(path: Path | str | None = None) -> PerformancePolicy:
+    """Load and validate the performance policy (default ``tools/policy/performance.yaml``);
+    a bad file raises ``ConfigError`` with a one-line ``file: field: problem`` message."""
+    return _parse(PerformancePolicy, Path(path or DEFAULT_PERFORMANCE_PATH))
+
+
+@dataclass(frozen=True)
+class Period:
+    """A month or a quarter, to ``end`` (the data's as-of day when the period is current)."""
+
+    kind: PeriodKind
+    start: date
+    end: date
+
+    @classmethod
+    def containing(cls, kind: PeriodKind, day: date) -> Period:
+        first = day.month if kind == "month" else 3 * ((day.month - 1) // 3) + 1
+        return cls(kind, date(day.year, first, 1), day)
+
+    def previous(self) -> Period:
+        """The whole period before this one."""
+        last = self.start - timedelta(days=1)
+        start = Period.containing(self.kind, last).start
+        return Period(self.kind, start, last)
+
+    @property
+    def label(self) -> str:
+        if self.kind == "month":
+            return f"{self.start:%Y-%m}"
+        return f"{self.start.year}Q{(self.start.month - 1) // 3 + 1}"
+
+
+class Count(BaseModel):
+    """``done`` of ``due``; ``rate`` is None when nothing was due."""
+
+    model_config = ConfigDict(frozen=True)
+
+    done: int
+    due: int
+
+    @property
+    def rate(self) -> float | None:
+        return self.done / self.due if self.due else None
+
+
+class LateItem(BaseModel):
+    """A follow-up the period counted as not on time: what the drill-down lists."""
+
+    model_config = ConfigDict(frozen=True)
+
+    client_id: str
+    kind: str  # a signal kind, or "maturity"
+    due_date: date
+    product_code: str | None = None
+
+
+class RmMeasures(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    rm_id: str
+    period: str
+    clients: int
+    timeliness: Count
+    timeliness_score: float | None
+    service_frequency: Count
+    coverage: Count  # clients with a contact by the RM in the period
+    effective_clients: int
+    new_effective_clients: int
+    new_payroll_clients: int
+    deposits: float  # the book's 3-month average daily deposits at the period's end
+    deposit_growth: float  # against the end of the previous period
+    late: tuple[LateItem, ...] = ()
+
+
+@dataclass(frozen=True)
+class _Item:
+    client_id: str
+    kind: str
+    due_date: date
+    on_time: bool
+    product_code: str | None = None
+
+
+class PerformanceMeasures:
+    """Computes ``RmMeasures`` under one set of policies and one product catalogue."""
+
+    def __init__(
+        self,
+        policy: PerformancePolicy,
+        policies: Policies,
+        products: Mapping[str, ProductRecord],
+    ) -> None:
+        self.policy = policy
+        self.policies = policies
+        self.products = products
+        self._needs = requirements(policies)
+        self._rules = [r for r in default_rules() if r.kind in self._needs]
+
+    def for_rms(
+        self, books: Mapping[str, Iterable[ClientData]], period: Period
+    ) -> list[RmMeasures]:
+        """One row per RM of ``books`` (rm_id -> the clients they manage), in the given order."""
+        return [self.for_rm(rm_id, list(book), period) for rm_id, book in books.items()]
+
+    def for_rm(self, rm_id: str, book: list[ClientData], period: Period) -> RmMeasures:
+        book = [_until(d, period.end) for d in book]  # a past period: the data as it stood
+        items = [i for data in book for i in self._timeliness_items(data, period)]
+        late = sorted((i for i in items if not i.on_time), key=lambda i: (i.due_date, i.client_id))
+        timeliness = Count(done=sum(i.on_time for i in items), due=len(items))
+        before = period.start - timedelta(days=1)
+        now = [self._state(d, period.end) for d in book]
+        then = [self._state(_until(d, before), before, service=False) for d in book]
+        return RmMeasures(
+            rm_id=rm_id,
+            period=period.label,
+            clients=len(book),
+            timeliness=timeliness,
+            timeliness_score=self.policy.timeliness.score(timeliness.rate),
+            service_frequency=_count(s.served for s in now if s.served is not None),
+            coverage=_count(
+                any(_by(i, rm_id) and period.start <= i.date <= period.end for i in d.interactions)
+                for d in book
+            ),
+            effective_clients=sum(s.effective for s in now),
+            new_effective_clients=sum(
+                s.effective and not t.effective for s, t in zip(now, then, strict=True)
+            ),
+            new_payroll_clients=sum(self._new_payroll(d, period) for d in book),
+            deposits=sum(s.deposits for s in now),
+            deposit_growth=sum(s.deposits for s in now) - sum(t.deposits for t in then),
+            late=tuple(
+                LateItem(
+                    client_id=i.client_id,
+                    kind=i.kind,
+                    due_date=i.due_date,
+                    product_code=i.product_code,
+                )
+                for i in late
+            ),
+        )
+
+    # -- timeliness -------------------------------------------------------------------------
+
+    def _timeliness_items(self, data: ClientData, period: Period) -> list[_Item]:
+        """The follow-ups due in ``period``: each deadline-bearing signal detected by its end
+        (one per kind, the earliest deadline) and, by policy, each maturity whose second
+        reminder fell due in it."""
+        rm_id = data.client.rm_id
+        items: list[_Item] = []
+        signals = detect_signals(
+            data, self.products, None, self.policies, period.end, rules=self._rules
+        )
+        seen: set[str] = set()
+        for s in sorted(signals, key=lambda s: s.due_date or date.max):
+            if s.kind in seen or s.detected_on is None or s.due_date is None:
+                continue
+            if not period.start <= s.due_date <= period.end:
+                continue
+            seen.add(s.kind)
+            need = self._needs[s.kind]
+            answered = any(
+                qualifies(i, rm_id, need) and s.detected_on <= i.date <= s.due_date
+                for i in data.interactions
+            )
+            items.append(_Item(data.client.client_id, s.kind, s.due_date, answered, s.product_code))
+        if self.policy.timeliness.include_maturity:
+            items += self._maturity_items(data, period)
+        return items
+
+    def _maturity_items(self, data: ClientData, period: Period) -> list[_Item]:
+        policy = self.policies.signals.maturity
+        rm_id = data.client.rm_id
+        found = []
+        for h in data.holdings:
+            if h.maturity_date is None:
+                continue
+            first, second = contact_dates(h.maturity_date, policy)
+            if not period.start <= second <= period.end:
+                continue
+            opens = h.maturity_date - timedelta(days=max(policy.windows_days))
+            dates = [i.date for i in data.interactions if _by(i, rm_id)]
+            on_time = any(opens <= d <= first for d in dates) and any(
+                first < d <= second for d in dates
+            )
+            found.append(_Item(data.client.client_id, "maturity", second, on_time, h.product_code))
+        return found
+
+    # -- the book's state at a day ------------------------------------------------------------
+
+    def _state(self, data: ClientData, day: date, *, service: bool = True) -> _State:
+        metrics = compute_metrics(
+            data, self.products, self.policies.tiering.aum_categories, as_of=day
+        )
+        rule = self.policy.effective_client
+        if data.client.client_type == "corporate":
+            held = {category_of(h.product_code, self.products) for h in data.holdings}
+            effective = metrics.avg_deposit >= rule.corporate_avg_deposit_at_least or bool(
+                held & set(rule.corporate_categories)
+            )
+        else:
+            effective = metrics.aum >= rule.retail_aum_at_least
+        served = None
+        if service:  # the tier's contact standard, met on ``day``
+            tier = tier_from_metrics(data.client.client_type, metrics, self.policies, data.client)
+            standard = self.policies.tiering.service_standards.get(tier.tier)
+            since = metrics.days_since_last_interaction
+            if standard is not None:
+                served = since is not None and since <= standard.contact_every_days
+        return _State(effective, served, metrics.avg_deposit)
+
+    def _new_payroll(self, data: ClientData, period: Period) -> bool:
+        payroll = set(self.policy.payroll_categories)
+        return any(
+            category_of(h.product_code, self.products) in payroll
+            and period.start <= h.opened_date <= period.end
+            for h in data.holdings
+        )
+
+
+@dataclass(frozen=True)
+class _State:
+    effective: bool
+    served: bool | None  # None: the client's tier has no contact standard
+    deposits: float
+
+
+def _until(data: ClientData, day: date) -> ClientData:
+    """The client as the data stood on ``day``: the months closed by then (a month's figures
+    arrive after it ends), the holdings opened and the contacts made by then."""
+    last_month = f"{day + timedelta(days=1):%Y-%m}"
+    return replace(
+        data,
+        balances=tuple(b for b in data.balances if b.month < last_month),
+        holdings=tuple(h for h in data.holdings if h.opened_date <= day),
+        interactions=tuple(i for i in data.interactions if i.date <= day),
+    )
+
+
+def _by(interaction: InteractionRecord, rm_id: str) -> bool:
+    return interaction.rm_id == rm_id
+
+
+def _count(flags: Iterable[bool]) -> Count:
+    values = list(flags)
+    return Count(done=sum(values), due=len(values))
