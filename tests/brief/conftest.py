@@ -93,6 +93,18 @@ def _frontline(home: Path, **settings: object) -> Frontline:
     return Frontline(make_settings(home, **settings), embedder=HashingEmbeddings())
 
 
+def harbour_frontline_at(home: Path) -> Frontline:
+    """A Frontline under ``home`` with the Harbour bank's profile and policies."""
+    return _frontline(
+        home,
+        bank_profile=BANK_PROFILE,
+        tiering_policy=TIERING_POLICY,
+        signal_policy=SIGNAL_POLICY,
+        performance_policy=PERFORMANCE_POLICY,
+        note_policy=NOTE_POLICY,
+    )
+
+
 @pytest.fixture(scope="session")
 def demo_bank(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Bank]:
     home = tmp_path_factory.mktemp("brief-demo")
@@ -108,14 +120,7 @@ def demo_bank(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Bank]:
 @pytest.fixture(scope="session")
 def harbour_bank(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Bank]:
     home = tmp_path_factory.mktemp("brief-harbour")
-    fl = _frontline(
-        home,
-        bank_profile=BANK_PROFILE,
-        tiering_policy=TIERING_POLICY,
-        signal_policy=SIGNAL_POLICY,
-        performance_policy=PERFORMANCE_POLICY,
-        note_policy=NOTE_POLICY,
-    )
+    fl = harbour_frontline_at(home)
     extract = home / "harbour"
     truth = generate(extract)
     import_extract(fl.sessions, extract)

@@ -14,15 +14,11 @@ import pytest
 from evals.banks.harbour.generate import generate
 from testkit.demo import demo_extract
 from tests.brief.conftest import (  # noqa: F401 (the brief tests' session banks, shared here)
-    BANK_PROFILE,
-    NOTE_POLICY,
-    PERFORMANCE_POLICY,
-    SIGNAL_POLICY,
-    TIERING_POLICY,
     Bank,
     _frontline,
     demo_bank,
     harbour_bank,
+    harbour_frontline_at,
 )
 from tools.bank.importer import import_extract
 
@@ -77,14 +73,7 @@ def planted(
         demo_extract(extract)
         truth = json.loads((extract / "demo_truth.json").read_text("utf-8"))
     else:
-        fl = _frontline(
-            home,
-            bank_profile=BANK_PROFILE,
-            tiering_policy=TIERING_POLICY,
-            signal_policy=SIGNAL_POLICY,
-            performance_policy=PERFORMANCE_POLICY,
-            note_policy=NOTE_POLICY,
-        )
+        fl = harbour_frontline_at(home)
         truth = generate(extract)
     slow = plant_slow_rm(extract, truth, bank)
     import_extract(fl.sessions, extract)
