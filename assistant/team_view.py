@@ -11,7 +11,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
+
+from pydantic import BaseModel, ConfigDict
 
 from assistant.errors import UserError
 from tools.intelligence.fmt import money_en, money_zh
@@ -59,9 +61,7 @@ def team_view(
     period = Period.containing(kind or measures.policy.period, day or fl.bank.as_of())
     # Books as the brief and the book queries read them: once per extract, a saved note re-read.
     books = {rm: fl.insights.book_data(frozenset(fl.bank.client_ids_of([rm]))) for rm in rm_ids}
-    rows = [
-        r for r in measures.for_rms(books, period) if r.clients
-    ]  # a lead with no book of their own
+    rows = [r for r in measures.for_rms(books, period) if r.clients]  # a lead may have no book
     before = {r.rm_id: r for r in measures.for_rms(books, period.previous())}
     if aggregate:
         rows = [r.model_copy(update={"late": ()}) for r in rows]
@@ -138,3 +138,61 @@ def render(view: TeamView, lang: str = "zh") -> str:
     source = view.playbook or "performance.yaml"
     lines.append(f"口径：{source}" if zh else f"As measured by {source}")
     return "\n".join(lines)
+
+
+class TeamRow(RmMeasures):
+    """An RM's measures as the API returns them: with the name and the period before's rate."""
+
+    name: str
+    timeliness_rate: float | None
+    previous_timeliness_rate: float | None
+
+
+class TeamReport(BaseModel):
+    """``GET /v1/team``: the reader's view, its rows laggard first, and the same as text."""
+
+    model_config = ConfigDict(frozen=True)
+
+    period: str
+    start: date
+    end: date
+    aggregate_only: bool
+    playbook: str | None
+    rows: list[TeamRow]
+    text: str
+
+
+class TeamReports:
+    """What the API reads: the team view of whoever asks, built by the core like any answer."""
+
+    def __init__(self, fl: Frontline) -> None:
+        self._fl = fl
+
+    def report(
+        self,
+        rm_id: str,
+        kind: PeriodKind | None = None,
+        day: date | None = None,
+        language: Literal["zh", "en"] = "zh",
+    ) -> TeamReport:
+        view = team_view(self._fl, rm_id, kind, day)
+        rows = []
+        for r in sorted(view.rows, key=laggard_first):
+            was = view.previous.get(r.rm_id)
+            rows.append(
+                TeamRow(
+                    **r.model_dump(),
+                    name=view.names.get(r.rm_id, r.rm_id),
+                    timeliness_rate=r.timeliness.rate,
+                    previous_timeliness_rate=was.timeliness.rate if was else None,
+                )
+            )
+        return TeamReport(
+            period=view.period.label,
+            start=view.period.start,
+            end=view.period.end,
+            aggregate_only=view.aggregate_only,
+            playbook=view.playbook,
+            rows=rows,
+            text=render(view, language),
+        )

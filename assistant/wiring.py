@@ -32,6 +32,7 @@ if TYPE_CHECKING:
     from assistant.prep.service import PrepDocuments
     from assistant.storage.channel_addresses import ChannelAddresses
     from assistant.storage.conversations import ConversationStore
+    from assistant.team_view import TeamReports
     from tools.bank.repository import BankRepository
     from tools.catalogue import Catalogue
     from tools.insights import InsightService
@@ -246,6 +247,13 @@ class Frontline:
         return PerformanceMeasures(policy, self.policies, self.bank.products())
 
     @cached_property
+    def team_reports(self) -> TeamReports:
+        """The team measures as ``GET /v1/team`` returns them."""
+        from assistant.team_view import TeamReports
+
+        return TeamReports(self)
+
+    @cached_property
     def outcomes(self) -> OutcomeService:
         """Done / not now on suggested actions, kept beside the extract; "today" is the
         bank's date in FRONTLINE_TIMEZONE."""
@@ -370,6 +378,7 @@ class Frontline:
         self.__dict__.pop("insights", None)
         self.__dict__.pop("briefs", None)  # holds the old insights and its analyses
         self.__dict__.pop("catalogue", None)
+        self.__dict__.pop("performance", None)  # its catalogue is the old extract's
 
     def close(self) -> None:
         if "tracer_provider" in self.__dict__:

@@ -62,6 +62,7 @@ def build_app(fl: Frontline) -> FastAPI:
         briefs=lambda: fl.briefs,
         prep=lambda: fl.prep_documents,
         outcomes=lambda: fl.outcome_desk,
+        team=lambda: fl.team_reports,
     )
     channels: list[BriefChannel] = []
     if settings.slack_signing_secret and settings.slack_bot_token:

@@ -20,7 +20,7 @@ from integrations.api.limits import ApiLimits, BodySizeLimitMiddleware
 from integrations.api.metrics import ApiMetrics, MetricsMiddleware
 from integrations.api.ops import Readiness, ops_router
 from integrations.api.ratelimit import InMemoryRateLimiter, RateLimiter
-from integrations.api.routes import ApiContext, BriefBuilder, PrepSource, v1_router
+from integrations.api.routes import ApiContext, BriefBuilder, PrepSource, TeamSource, v1_router
 from integrations.api.security import SecurityHeadersMiddleware
 from integrations.widget.routes import widget_router
 
@@ -41,6 +41,7 @@ def create_app(
     briefs: Callable[[], BriefBuilder] | None = None,
     prep: Callable[[], PrepSource] | None = None,
     outcomes: Callable[[], OutcomeRecorder] | None = None,
+    team: Callable[[], TeamSource] | None = None,
 ) -> FastAPI:
     """Build the HTTP app around ``core``.
 
@@ -49,7 +50,8 @@ def create_app(
     ``rate_limiter`` defaults to an in-memory token bucket sized by ``limits``; ``briefs``
     returns the brief service behind ``GET /v1/brief`` (None: that route answers 503);
     ``prep`` the prep documents behind ``GET /v1/prep/{id}.docx`` (None: 503); ``outcomes``
-    what ``POST /v1/actions/{key}/outcome`` records through (None: 503).
+    what ``POST /v1/actions/{key}/outcome`` records through (None: 503); ``team`` the team
+    measures behind ``GET /v1/team`` (None: 503).
     """
     limits = limits or ApiLimits()
     metrics = ApiMetrics()
@@ -63,6 +65,7 @@ def create_app(
         prep=prep,
         zone=settings.zone,
         outcomes=outcomes,
+        team=team,
     )
     app = FastAPI(
         title="Frontline API",

@@ -15,7 +15,9 @@ from sse_starlette import EventSourceResponse
 
 from assistant.brief.model import Brief
 from assistant.core.types import Answer, AssistantCore, Conversation, Feedback, Turn
+from assistant.errors import UserError
 from assistant.outcomes import OutcomeRecorder, OutcomeReply, OutcomeRequest
+from assistant.team_view import TeamReport
 from integrations.api.auth import BearerAuth, Caller, enforce_rate_limit
 from integrations.api.errors import ApiError, ErrorBody
 from integrations.api.limits import ApiLimits
@@ -54,6 +56,18 @@ class PrepSource(Protocol):
     async def docx(self, rm_id: str, doc_id: str, channel: str) -> tuple[str, bytes] | None: ...
 
 
+class TeamSource(Protocol):
+    """What ``GET /v1/team`` reads (``assistant.team_view.TeamReports``)."""
+
+    def report(
+        self,
+        rm_id: str,
+        kind: Literal["month", "quarter"] | None = None,
+        day: date | None = None,
+        language: Literal["zh", "en"] = "zh",
+    ) -> TeamReport: ...
+
+
 @dataclass(frozen=True)
 class ApiContext:
     """What the routes need, handed in by ``create_app``."""
@@ -68,6 +82,7 @@ class ApiContext:
     zone: ZoneInfo = ZoneInfo("Asia/Shanghai")  # whose "today" a brief without a date is
     prep: Callable[[], PrepSource] | None = None  # prep documents; None: not served here
     outcomes: Callable[[], OutcomeRecorder] | None = None  # done / not now; None: not here
+    team: Callable[[], TeamSource] | None = None  # team measures; None: not served here
 
 
 def v1_router(ctx: ApiContext) -> APIRouter:
@@ -166,6 +181,32 @@ def v1_router(ctx: ApiContext) -> APIRouter:
         when = day or datetime.now(ctx.zone).date()
         response.headers["Cache-Control"] = "no-store"  # client names: never in a shared cache
         return await asyncio.to_thread(service.build, who.rm_id, when, lang, who.channel)
+
+    @router.get("/team", tags=["team"], response_model=TeamReport, responses=_errors(403, 422, 503))
+    async def team(
+        response: Response,
+        who: Caller = Depends(caller),
+        period: Literal["month", "quarter"] | None = Query(
+            default=None, description="month or quarter; default the bank's performance policy's"
+        ),
+        day: date | None = Query(
+            default=None,
+            alias="date",
+            description="YYYY-MM-DD in the period; default the extract's as-of day",
+        ),
+        lang: Literal["zh", "en"] = Query(default="zh"),
+    ) -> TeamReport:
+        """The caller's team measures as the bank's incentive rules define them: their own row
+        (an RM), the team's (a team lead), the branch's as aggregates (a branch head)."""
+        if ctx.team is None:
+            raise ApiError(503, "unavailable", "Team measures are not served here.")
+        source = ctx.team()
+        try:
+            report = await asyncio.to_thread(source.report, who.rm_id, period, day, lang)
+        except UserError as exc:  # an admin, or a caller the bank no longer lists
+            raise ApiError(403, "forbidden", str(exc)) from None
+        response.headers["Cache-Control"] = "no-store"  # RMs' names: never in a shared cache
+        return report
 
     @router.get(
         "/prep/{doc_id}.docx",

@@ -27,6 +27,7 @@ OPERATIONS = [
     ("POST", "/v1/feedback"),
     ("GET", "/v1/brief"),
     ("GET", "/v1/prep/{doc_id}.docx"),
+    ("GET", "/v1/team"),
     ("POST", "/v1/actions/{key}/outcome"),
     ("GET", "/healthz"),
     ("GET", "/readyz"),
@@ -36,8 +37,8 @@ OPERATIONS = [
 
 @pytest.fixture(scope="module")
 def demo_services(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Frontline]:
-    """The real brief, prep and outcome services over the demo bank: whatever date, language,
-    document id or action key is sent, they answer it, not a fake."""
+    """The real brief, prep, outcome and team services over the demo bank: whatever date,
+    language, period, document id or action key is sent, they answer it, not a fake."""
     home = tmp_path_factory.mktemp("schemathesis-demo")
     fl = Frontline(make_settings(home), embedder=HashingEmbeddings())
     demo_extract(home / "demo")
@@ -59,6 +60,7 @@ def api_schema(tmp_path: Path, demo_services: Frontline):
         briefs=lambda: demo_services.briefs,
         prep=lambda: demo_services.prep_documents,
         outcomes=lambda: demo_services.outcome_desk,
+        team=lambda: demo_services.team_reports,
     )
     return schemathesis.openapi.from_asgi("/openapi.json", app)
 
