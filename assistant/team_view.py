@@ -163,10 +163,31 @@ class TeamReport(BaseModel):
 
 
 class TeamReports:
-    """What the API reads: the team view of whoever asks, built by the core like any answer."""
+    """What the API reads: the team view of whoever asks, built by the core like any answer.
+
+    A view is kept until the data under it changes (an import replaces the insights, a saved
+    note — here or on another replica — moves their revision): a lead's dashboard asks again
+    and again, and the measures of a period do not move in between."""
+
+    KEPT = 64  # views kept (a view is a few rows per RM)
 
     def __init__(self, fl: Frontline) -> None:
         self._fl = fl
+        self._views: dict[tuple, TeamView] = {}
+        # Whose views are kept: an import brings new insights, a note a new revision.
+        self._kept_for: tuple[object, int] | None = None
+
+    def _view(self, rm_id: str, kind: PeriodKind | None, day: date | None) -> TeamView:
+        insights = self._fl.insights
+        insights.sync_notes()
+        if self._kept_for != (insights, insights.revision):
+            self._views, self._kept_for = {}, (insights, insights.revision)
+        key = (rm_id, kind, day or self._fl.bank.as_of())
+        if key not in self._views:
+            self._views[key] = team_view(self._fl, rm_id, kind, day)
+            while len(self._views) > self.KEPT:
+                self._views.pop(next(iter(self._views)))
+        return self._views[key]
 
     def report(
         self,
@@ -175,7 +196,7 @@ class TeamReports:
         day: date | None = None,
         language: Literal["zh", "en"] = "zh",
     ) -> TeamReport:
-        view = team_view(self._fl, rm_id, kind, day)
+        view = self._view(rm_id, kind, day)
         rows = []
         for r in sorted(view.rows, key=laggard_first):
             was = view.previous.get(r.rm_id)

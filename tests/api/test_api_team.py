@@ -82,3 +82,14 @@ async def test_an_admin_is_refused_and_a_bad_period_is_422(http: httpx.AsyncClie
     bad = await http.get("/v1/team", params={"period": "year"}, headers=_auth("lead"))
     assert bad.status_code == 422 and "period" in bad.json()["error"]["message"]
     assert (await http.get("/v1/team")).status_code == 401
+
+
+async def test_a_saved_note_moves_the_view_on(http: httpx.AsyncClient, fl: Frontline) -> None:
+    first = (await http.get("/v1/team", headers=_auth("rm"))).json()
+    assert (await http.get("/v1/team", headers=_auth("rm"))).json() == first  # kept
+    rm = _people(fl)["rm"]
+    client = sorted(fl.bank.client_ids_of([rm]))[0]
+    fl.insights.notes_changed({client})  # what a saved note does to the insights
+    again = (await http.get("/v1/team", headers=_auth("rm"))).json()
+    assert again["rows"][0]["rm_id"] == rm
+    assert fl.team_reports._kept_for == (fl.insights, fl.insights.revision)  # rebuilt for it
