@@ -43,26 +43,29 @@ class TextTokenizer:
                     self._jieba = tokenizer
         return self._jieba
 
-    def tokens(self, text: str) -> list[str]:
+    def tokens(self, text: str, *, query: bool = False) -> list[str]:
+        """``query``: a question's words — a hyphenated one also as its parts (below)."""
         text = text.lower()
         out: list[str] = []
         last = 0
         for match in _CJK_RUN.finditer(text):
-            out.extend(self._words(text[last : match.start()]))
+            out.extend(self._words(text[last : match.start()], query))
             out.extend(w for w in self._cutter().cut_for_search(match.group()) if w not in _STOP_ZH)
             last = match.end()
-        out.extend(self._words(text[last:]))
+        out.extend(self._words(text[last:], query))
         return out
 
     @staticmethod
-    def _words(text: str) -> list[str]:
+    def _words(text: str, query: bool = False) -> list[str]:
         out = []
         for w in _WORD.findall(text):
             if w not in _STOP_EN:
                 out.append(w)
-            # "branch-tier", "follow-up": the whole and its words ("### Branch tier" is found);
-            # a code with a digit ("WM-STEADY-90", "2026-07-01") stays one token
-            if "-" in w and not any(c.isdigit() for c in w):
+            # An RM's "branch-tier" is the playbook's "Branch tier": asked with a hyphen, a word
+            # is also its parts. Only asked: the playbooks' own "follow-up" stays one word, so a
+            # question about following up is not pulled to every line that says "follow-up". A
+            # code with a digit ("WM-STEADY-90", "2026-07-01") stays whole.
+            if query and "-" in w and not any(c.isdigit() for c in w):
                 out.extend(p for p in w.split("-") if p and p not in _STOP_EN)
         return out
 
@@ -104,7 +107,7 @@ class BM25Index:
         return scores
 
     def _score(self, query: str) -> np.ndarray:
-        terms = [t for t in self._tokenizer.tokens(query) if t in self._vocab]
+        terms = [t for t in self._tokenizer.tokens(query, query=True) if t in self._vocab]
         if not terms or self.size == 0:
             return np.zeros(self.size, dtype=np.float32)
         return np.asarray(self._bm25.get_scores(terms), dtype=np.float32)
