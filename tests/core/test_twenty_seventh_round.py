@@ -33,6 +33,7 @@ from tests.support.conduct import request_codes
         ("营业执照正反面拍照用企业微信传给我就行", "id_document_by_chat"),
         ("ask him to send me a photo of his ID card on WeChat", "id_document_by_chat"),
         ("just WhatsApp me a scan of her passport", "id_document_by_chat"),
+        ("Just send me a photo of your passport on WeChat.", "id_document_by_chat"),
     ],
 )
 def test_a_plan_against_the_conduct_rules_is_found(said: str, code: str) -> None:
@@ -48,6 +49,7 @@ def test_a_plan_against_the_conduct_rules_is_found(said: str, code: str) -> None
         "他说贷款明年要续，想先了解下条件",
         "if you don't have time this week we'll meet next month",
         "bring your passport to the branch and we'll update it there",
+        "please bring a copy of your ID card and message me when you arrive",
     ],
 )
 def test_the_same_words_without_the_act_are_not_a_breach(said: str) -> None:

@@ -23,6 +23,7 @@ _DOC_ZH = r"(?:身份证|证件|护照|户口本|营业执照|港澳通行证)"
 _CHAT_ZH = r"(?:微信|企业微信|短信|彩信|邮件|邮箱|QQ|钉钉)"
 _DOC_EN = r"(?:id(?: card)?|identity card|passport|driver'?s licen[cs]e|business licen[cs]e)"
 _CHAT_EN = r"(?:wechat|whatsapp|text|sms|e-?mail|message|dm|chat)"
+_PICTURE = r"(?:photo|picture|pic|scan|snap|image)s?"
 
 
 class IdDocumentByChatRule(PhraseRule):
@@ -40,9 +41,11 @@ class IdDocumentByChatRule(PhraseRule):
             _FIX,
         ),
         phrase(
-            rf"\b(?:photo|picture|pic|scan|snap|copy|image)s?\s+of\s+(?:his|her|their|your|the)?\s*"
-            rf"(?:client'?s\s+)?{_DOC_EN}\b[^.;]{{0,40}}?\b{_CHAT_EN}\b|"
-            rf"\b{_CHAT_EN}\b[^.;]{{0,30}}?\b(?:photo|picture|pic|scan|snap|copy|image)s?\s+of\s+"
+            # "a photo of his ID card on WeChat", "WhatsApp me a scan of her passport": a picture
+            # of the document sent over a chat (a copy brought to the branch is not it)
+            rf"\b{_PICTURE}\s+of\s+(?:his|her|their|your|the)?\s*(?:client'?s\s+)?{_DOC_EN}\b"
+            rf"[^.;]{{0,30}}?\b(?:on|via|over|by|through|in)\s+(?:a\s+)?{_CHAT_EN}\b|"
+            rf"\b(?:{_CHAT_EN}|send)\s+(?:me|us)\s+(?:a\s+|the\s+)?{_PICTURE}\s+of\s+"
             rf"(?:his|her|their|your|the)?\s*{_DOC_EN}\b",
             _WHY,
             _FIX,
