@@ -219,7 +219,7 @@ def asked_of_another(text: str) -> bool:
 DRAFT_EDIT = re.compile(
     r"(改|换|转|变)(成|为|发|用)|改一下|重写|再写一(版|个|条)|短一?点|简短|精简|简洁|长一?点|"
     # "那按合规的写法来一版" after a declined draft: the bank's wording, redone
-    r"(?:来|出|写)一?(?:版|稿)|合规的?(?:写法|版本|说法)|按合规|"
+    r"(?:来|出|写)一?(?:版|稿)|合规的?(?:写法|版本)|按合规的?(?:写法|说法)?(?:来|写|改|出)|"
     r"\b(?:compliant|clean|proper) (?:version|draft|wording)\b|" + CUT_DOWN + r"|"
     r"正式一?点|更正式|口语化|客气一?点|亲切一?点|(加上|加一句|再加|补充|添上|加个|去掉|删掉|删除)|"
     r"英文版|中文版|用英文|用中文|翻译|翻成|译成|翻一下|"

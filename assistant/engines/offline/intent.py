@@ -313,9 +313,11 @@ CUES: dict[str, list[tuple[str, float]]] = {
             r"\b(?:any|an|the|what'?s the|other|a (?:retail|corporate))\s+(?:\w+\s+)?angles?\b|\bin-?roads?\b|切入点|突破口",
             3.0,
         ),
-        (  # "那他再提别家利率我该怎么回": what to answer the client, asked of the RM's own reply
-            r"(?:我|咱)(?:该|应该|要|得)?(?:怎么|如何|咋)(?:回|回复|回应|答复|接|说)(?!事)|"
-            r"\bhow (?:should|do|can) (?:i|we) (?:reply|respond|answer)\b|\bwhat (?:should|do) (?:i|we) (?:say|tell)\b",
+        (  # "那他再提别家利率我该怎么回": what to answer this client (a client in general —
+            # "客户问…我该怎么回答" — is the playbook's; what to write is a draft)
+            r"(?:他|她|他们|她们|⟦CLIENT_\d+⟧)[^。？?]{0,20}(?:我|咱)(?:该|应该|要|得)?(?:怎么|如何|咋)"
+            r"(?:回|回复|回应|答复|接)(?!事|信|邮件)|"
+            r"\bhow (?:should|do|can) (?:i|we) (?:reply to|respond to|answer) (?:him|her|them|⟦CLIENT_\d+⟧)\b",
             2.5,
         ),
     ],
@@ -558,10 +560,13 @@ CUES: dict[str, list[tuple[str, float]]] = {
             r"天气|股票推荐|哪只股票|会涨|涨停|炒股|彩票|笑话|写代码|写一首|作诗|诗歌|电影|足球|菜谱|八卦|比特币|星座|旅游|旅行|攻略|游记|度假|减肥|食谱|游戏",
             4.0,
         ),
-        (  # "帮我订一张明天去北京的机票": the RM's own travel, whatever the trip is for
-            r"(?:订|买|(?<![确决固约规指稳])定|抢)(?:一?张|个|两张|几张)?[^，。,？?]{0,20}(?:机票|火车票|高铁票|动车票|车票|船票)|"
-            r"(?:订|(?<![确决固约规指稳])定)(?:个|一?间)?[^，。,？?]{0,20}(?:酒店|宾馆)|(?:叫|打)(?:个|辆)?(?:车|滴滴|出租车)|"
-            r"\b(?:book|get)\s+(?:me\s+)?(?:a\s+)?(?:flight|train ticket|plane ticket|hotel|taxi|cab)s?\b",
+        (  # "帮我订一张明天去北京的机票": the RM's own travel, asked of the assistant (a client's
+            # "酒店行业", "锁定了一批高铁票代理业务" or "买了一批车票给员工" is no request to book)
+            r"(?:^|帮我|给我|替我|麻烦你?|请你?|你)\s*(?:预订|订|买|抢)(?:一?张|个|两张|几张)?[^，。,？?]{0,20}"
+            r"(?:机票|火车票|高铁票|动车票|船票)|"
+            r"(?:^|帮我|给我|替我|麻烦你?|请你?|你)\s*(?:预订|订|预定|定)(?:个|一?间)?[^，。,？?]{0,20}(?:酒店|宾馆)|"
+            r"\b(?:book|get)\s+me\s+(?:a\s+)?(?:flight|train ticket|plane ticket|hotel(?: room)?|taxi|cab)s?\b|"
+            r"^\s*(?:please\s+)?book\s+(?:a\s+)?(?:flight|train ticket|plane ticket|hotel)",
             8.0,
         ),
         (  # "帮我写首情诗给女朋友": writing for the RM's own life, not for a client

@@ -142,10 +142,11 @@ def _first(rules: list[tuple[str, str]], text: str) -> str | None:
     return next((value for rx, value in rules if re.search(rx, text, re.I)), None)
 
 
-# "给她发个短信，让她…微信回我": the channel right after the verb that asks for the message is the
-# one to write in; another channel named later is what the message talks about.
+# "给她发个短信，让她…微信回我": the channel right after a verb that asks for a message is the one
+# to write in; another channel named is what the message talks about. Of several, the last: "发邮件
+# 问续贷，帮我回个微信" — what the client did comes first, what the RM asks for after it.
 ASKED_CHANNEL = re.compile(
-    r"(?:发|写|起草|拟|来|编|打)(?:一?个|一?条|一?封|一?通|一下)?(短信|微信|企微|邮件|电话)|"
+    r"(?:发|写|起草|拟|编|打|回)(?:一?个|一?条|一?封|一?通|一下)?(短信|微信|企微|邮件|电话)|"
     r"\b(?:draft|write|send|prepare)\s+(?:(?:him|her|them)\s+)?(?:a|an|the)\s+"
     r"(sms|text|e-?mail|wechat|wecom|call script|phone script)\b|"
     r"\b(e-?mail|text|wechat)\s+(?:him|her|them|⟦)",
@@ -155,7 +156,7 @@ ASKED_CHANNEL = re.compile(
 
 def channel_asked(text: str) -> str | None:
     """The channel the RM asks the message in: verb-anchored first, else the first named."""
-    asked = ASKED_CHANNEL.search(text)
+    asked = next(reversed(list(ASKED_CHANNEL.finditer(text))), None)
     if asked:
         said = next(g for g in asked.groups() if g)
         return _first(CHANNELS, "a text" if said.lower() == "text" else said)

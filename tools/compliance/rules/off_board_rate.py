@@ -35,9 +35,9 @@ class OffBoardRateRule(PhraseRule):
         phrase(
             rf"(?:高于|超过|超出|比){_POSTED_ZH}(?:再)?(?:高|多|上浮)?|"
             rf"在{_POSTED_ZH}(?:基础上|之上)(?:再)?(?:上浮|加|多给)|"
-            # "私下再给他们加0.5个点": a rate given on the side, in points or per cent
-            r"私下[^。]{0,12}?(?:给到?|答应|承诺|保证|加|多给|补)[^，。,]{0,12}(?:利率|利息|收益|上浮|加点|"
-            r"\d+(?:\.\d+)?\s*(?:%|个点|个百分点|bp|BP))|"
+            r"私下[^。]{0,12}?(?:给到?|答应|承诺|保证)[^，。,]{0,12}(?:利率|利息|收益|上浮|加点|\d+(?:\.\d+)?\s*%)|"
+            # "私下再给他们加0.5个点": a rate added on the side, in points, per cent or bp
+            r"私下[^。]{0,12}?(?:加|多给|补)[^，。,]{0,6}?\d+(?:\.\d+)?\s*(?:%|个点|个百分点|bp|BP)|"
             # "保证给他们上浮到3%": a rise over the posted rate, promised before it is approved
             r"(?:承诺|保证|答应)[^，。,]{0,10}(?:利率)?(?:上浮|加点|上调)|"
             # "利率我保证比别家高0.5个点", "跟他们承诺比别家高": a price against other banks', promised

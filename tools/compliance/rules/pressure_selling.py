@@ -40,8 +40,8 @@ class PressureSellingRule(PhraseRule):
             r"\blast\s+chance|limited[- ]time\s+(?:only|offer)|\btoday\s+only|"
             r"\bdon'?t\s+miss\s+out|\bhurry\b|only\s+\d+\s+(?:spots?|places?|slots?|units?)\s+left|"
             r"won'?t\s+last|now\s+or\s+never|first\s+come,?\s+first\s+served|selling\s+out\s+fast|"
-            r"\bif\s+(?:you|she|he|they)\s+(?:don'?t|doesn'?t|do\s+not|does\s+not)\s+(?:\w+\s+){1,8}?"
-            r"(?:you|she|he|they)(?:'ll|\s+will)\s+(?:lose|miss)|"
+            r"\bif\s+(?:you|she|he|they)\s+(?:don'?t|doesn'?t|do\s+not|does\s+not)\s+(?:\w+\s+){1,6}?"
+            r"(?:you|she|he|they)(?:'ll|\s+will)\s+(?:lose|miss)(?!\s+(?:nothing|none|no\b|any\b|important|details))|"
             r"\blose\s+(?:your|her|his|their|the)\s+(?:quota|allocation|spot|place)|"
             r"(?:quota|allocation)\s+(?:is\s+)?(?:running\s+out|almost\s+gone|nearly\s+gone|runs\s+out)",
             _WHY,
