@@ -8,9 +8,10 @@ client data, so no view. Built by the core, so every channel shows the same rows
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from typing import TYPE_CHECKING, Literal
 
 from pydantic import BaseModel, ConfigDict
@@ -34,6 +35,7 @@ class TeamView:
     names: dict[str, str]  # rm_id -> the RM's name
     playbook: str | None  # the incentive rules cited, when the bank has them as a playbook
     aggregate_only: bool  # a branch head's view: no client named
+    coach_below: float = 0.0  # 及时率 under this: the RM is flagged for coaching
 
 
 def visible_rms(fl: Frontline, reader_id: str) -> tuple[list[str], bool]:
@@ -51,14 +53,22 @@ def visible_rms(fl: Frontline, reader_id: str) -> tuple[list[str], bool]:
     return [reader.rm_id], False
 
 
+class PeriodError(UserError):
+    """A day the extract cannot measure (after its as-of day)."""
+
+
 def team_view(
     fl: Frontline, reader_id: str, kind: PeriodKind | None = None, day: date | None = None
 ) -> TeamView:
-    """The reader's view for the period of ``kind`` containing ``day`` (default: the policy's
-    period, to the extract's as-of day)."""
+    """The reader's view for the period of ``kind`` (default: the policy's) containing ``day``
+    (default: the extract's last day, the day before its as-of): a past period whole, the
+    current one to the as-of day."""
     measures = fl.performance
     rm_ids, aggregate = visible_rms(fl, reader_id)
-    period = Period.containing(kind or measures.policy.period, day or fl.bank.as_of())
+    as_of = fl.bank.as_of()
+    if day is not None and day > as_of:
+        raise PeriodError(f"the extract runs to {as_of}; no measures after it")
+    period = Period.of(kind or measures.policy.period, day or as_of - timedelta(days=1), as_of)
     # Books as the brief and the book queries read them: once per extract, a saved note re-read.
     books = {rm: fl.insights.book_data(frozenset(fl.bank.client_ids_of([rm]))) for rm in rm_ids}
     rows = [r for r in measures.for_rms(books, period) if r.clients]  # a lead may have no book
@@ -66,7 +76,18 @@ def team_view(
     if aggregate:
         rows = [r.model_copy(update={"late": ()}) for r in rows]
     names = {r.rm_id: r.name for r in fl.bank.all_rms() if r.rm_id in rm_ids}
-    return TeamView(reader_id, period, rows, before, names, measures.policy.playbook, aggregate)
+    if aggregate:
+        before = {k: v.model_copy(update={"late": ()}) for k, v in before.items()}
+    return TeamView(
+        reader_id,
+        period,
+        rows,
+        before,
+        names,
+        measures.policy.playbook,
+        aggregate,
+        measures.policy.timeliness.coach_below,
+    )
 
 
 def laggard_first(row: RmMeasures) -> tuple:
@@ -107,10 +128,12 @@ def render(view: TeamView, lang: str = "zh") -> str:
         t = r.timeliness
         name = view.names.get(r.rm_id, r.rm_id)
         score = "—" if r.timeliness_score is None else f"{r.timeliness_score:.0%}"
+        coach = t.rate is not None and t.rate < view.coach_below  # team-lead-followup's line
+        flag = ("，需辅导" if zh else ", below the coaching line") if coach else ""
         if zh:
             lines.append(
                 f"- {name}（{r.rm_id}）· {r.clients} 户 · 及时率 {_pct(t.rate)}"
-                f"{_trend(t.rate, then)}（{t.done}/{t.due}，得分 {score}）"
+                f"{_trend(t.rate, then)}（{t.done}/{t.due}，得分 {score}{flag}）"
                 f" · 服务频次达标率 {_pct(r.service_frequency.rate)}"
                 f" · 覆盖率 {_pct(r.coverage.rate)}"
                 f" · 有效客户 {r.effective_clients}（新增 {r.new_effective_clients}）"
@@ -120,7 +143,7 @@ def render(view: TeamView, lang: str = "zh") -> str:
         else:
             lines.append(
                 f"- {name} ({r.rm_id}) · {r.clients} clients · timeliness {_pct(t.rate)}"
-                f"{_trend(t.rate, then)} ({t.done}/{t.due}, score {score})"
+                f"{_trend(t.rate, then)} ({t.done}/{t.due}, score {score}{flag})"
                 f" · service frequency {_pct(r.service_frequency.rate)}"
                 f" · coverage {_pct(r.coverage.rate)}"
                 f" · effective clients {r.effective_clients} (new {r.new_effective_clients})"
@@ -176,18 +199,22 @@ class TeamReports:
         self._views: dict[tuple, TeamView] = {}
         # Whose views are kept: an import brings new insights, a note a new revision.
         self._kept_for: tuple[object, int] | None = None
+        # One view built at a time: a view computed while a note lands is never kept under the
+        # new revision (requests come from the API's worker threads).
+        self._lock = threading.Lock()
 
     def _view(self, rm_id: str, kind: PeriodKind | None, day: date | None) -> TeamView:
-        insights = self._fl.insights
-        insights.sync_notes()
-        if self._kept_for != (insights, insights.revision):
-            self._views, self._kept_for = {}, (insights, insights.revision)
-        key = (rm_id, kind, day or self._fl.bank.as_of())
-        if key not in self._views:
-            self._views[key] = team_view(self._fl, rm_id, kind, day)
-            while len(self._views) > self.KEPT:
-                self._views.pop(next(iter(self._views)))
-        return self._views[key]
+        with self._lock:
+            insights = self._fl.insights
+            insights.sync_notes()
+            if self._kept_for != (insights, insights.revision):
+                self._views, self._kept_for = {}, (insights, insights.revision)
+            key = (rm_id, kind, day)
+            if key not in self._views:
+                self._views[key] = team_view(self._fl, rm_id, kind, day)
+                while len(self._views) > self.KEPT:
+                    self._views.pop(next(iter(self._views)))
+            return self._views[key]
 
     def report(
         self,

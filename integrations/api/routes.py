@@ -17,7 +17,7 @@ from assistant.brief.model import Brief
 from assistant.core.types import Answer, AssistantCore, Conversation, Feedback, Turn
 from assistant.errors import UserError
 from assistant.outcomes import OutcomeRecorder, OutcomeReply, OutcomeRequest
-from assistant.team_view import TeamReport
+from assistant.team_view import PeriodError, TeamReport
 from integrations.api.auth import BearerAuth, Caller, enforce_rate_limit
 from integrations.api.errors import ApiError, ErrorBody
 from integrations.api.limits import ApiLimits
@@ -192,7 +192,7 @@ def v1_router(ctx: ApiContext) -> APIRouter:
         day: date | None = Query(
             default=None,
             alias="date",
-            description="YYYY-MM-DD in the period; default the extract's as-of day",
+            description="YYYY-MM-DD in the period, not after the extract's as-of day; default its last",
         ),
         lang: Literal["zh", "en"] = Query(default="zh"),
     ) -> TeamReport:
@@ -203,6 +203,8 @@ def v1_router(ctx: ApiContext) -> APIRouter:
         source = ctx.team()
         try:
             report = await asyncio.to_thread(source.report, who.rm_id, period, day, lang)
+        except PeriodError as exc:  # a day after the extract's
+            raise ApiError(422, "invalid_request", f"date: {exc}") from None
         except UserError as exc:  # an admin, or a caller the bank no longer lists
             raise ApiError(403, "forbidden", str(exc)) from None
         response.headers["Cache-Control"] = "no-store"  # RMs' names: never in a shared cache

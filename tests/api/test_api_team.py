@@ -5,6 +5,7 @@ figure; a period the policy does not know is 422; never cached."""
 from __future__ import annotations
 
 from collections.abc import AsyncIterator, Iterator
+from datetime import timedelta
 from pathlib import Path
 
 import httpx
@@ -61,6 +62,7 @@ async def test_a_lead_gets_the_teams_rows_laggard_first_never_cached(
     assert response.status_code == 200 and response.headers["cache-control"] == "no-store"
     body = response.json()
     view = team_view(fl, lead, "quarter")
+    assert len(body["rows"]) >= 2  # a team, not one row
     assert [r["rm_id"] for r in body["rows"]] == [
         r.rm_id for r in sorted(view.rows, key=laggard_first)
     ]
@@ -84,12 +86,31 @@ async def test_an_admin_is_refused_and_a_bad_period_is_422(http: httpx.AsyncClie
     assert (await http.get("/v1/team")).status_code == 401
 
 
-async def test_a_saved_note_moves_the_view_on(http: httpx.AsyncClient, fl: Frontline) -> None:
-    first = (await http.get("/v1/team", headers=_auth("rm"))).json()
-    assert (await http.get("/v1/team", headers=_auth("rm"))).json() == first  # kept
+async def test_a_view_is_kept_until_a_note_lands(
+    http: httpx.AsyncClient, fl: Frontline, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import assistant.team_view as module
+
+    built: list[str] = []
+    real = module.team_view
+
+    def counted(*args, **kwargs):  # type: ignore[no-untyped-def]
+        built.append(args[1])
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(module, "team_view", counted)
+    first = (await http.get("/v1/team", params={"period": "month"}, headers=_auth("rm"))).json()
+    again = (await http.get("/v1/team", params={"period": "month"}, headers=_auth("rm"))).json()
+    assert again == first and len(built) == 1  # kept
     rm = _people(fl)["rm"]
-    client = sorted(fl.bank.client_ids_of([rm]))[0]
-    fl.insights.notes_changed({client})  # what a saved note does to the insights
-    again = (await http.get("/v1/team", headers=_auth("rm"))).json()
-    assert again["rows"][0]["rm_id"] == rm
-    assert fl.team_reports._kept_for == (fl.insights, fl.insights.revision)  # rebuilt for it
+    fl.insights.notes_changed({sorted(fl.bank.client_ids_of([rm]))[0]})  # what a saved note does
+    await http.get("/v1/team", params={"period": "month"}, headers=_auth("rm"))
+    assert built == [rm, rm]  # built again on the new revision
+
+
+async def test_a_day_after_the_extract_is_422(http: httpx.AsyncClient, fl: Frontline) -> None:
+    late = (fl.bank.as_of() + timedelta(days=1)).isoformat()
+    response = await http.get("/v1/team", params={"date": late}, headers=_auth("lead"))
+    assert (
+        response.status_code == 422 and str(fl.bank.as_of()) in response.json()["error"]["message"]
+    )

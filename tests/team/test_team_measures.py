@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from assistant.errors import ConfigError, UserError
-from assistant.team_view import render, team_view
+from assistant.team_view import PeriodError, render, team_view
 from tests.brief.conftest import Bank
 from tools.bank.records import ClientData, ClientRecord, HoldingRecord, InteractionRecord
 from tools.intelligence.performance import Period, TimelinessPolicy, load_performance_policy
@@ -190,7 +190,8 @@ def test_who_sees_whom(planted: tuple[Bank, str, str]) -> None:
         if r["team_id"] == next(x["team_id"] for x in bank.rows("rms") if x["rm_id"] == slow)
         and r["role"] in ("rm", "team_lead")
     }
-    assert {r.rm_id for r in team_view(bank.fl, lead, "quarter", period.end).rows} <= team
+    with_books = {rm for rm in team if bank.book(rm)}
+    assert {r.rm_id for r in team_view(bank.fl, lead, "quarter", period.end).rows} == with_books
     head = team_view(bank.fl, "BH9001", "quarter", period.end)
     branch = next(r["branch"] for r in bank.rows("rms") if r["rm_id"] == slow)
     staff = {
@@ -222,3 +223,66 @@ def test_doctor_reports_the_policy_and_names_a_bad_one(tmp_path: Path) -> None:
     )
     with pytest.raises(ConfigError, match="performance.yaml"):
         _performance_policy(fl)
+
+
+@pytest.mark.parametrize(("name", "kind"), [("demo", "quarter"), ("harbour", "month")])
+def test_the_default_period_is_the_policys_around_the_extracts_last_day(
+    name: str, kind: str, request: pytest.FixtureRequest
+) -> None:
+    bank: Bank = request.getfixturevalue(f"{name}_bank")
+    rm = next(r["rm_id"] for r in bank.rows("rms") if r["role"] == "rm")
+    view = team_view(bank.fl, rm)
+    last = bank.as_of - timedelta(days=1)
+    assert view.period.kind == kind and view.period.start <= last <= view.period.end
+    assert view.period.end <= bank.as_of  # never past the extract
+    with pytest.raises(PeriodError, match=str(bank.as_of)):
+        team_view(bank.fl, rm, day=bank.as_of + timedelta(days=1))
+
+
+def _holder(demo_bank: Bank, *, grade: str, contacts: tuple[date, ...]) -> ClientData:
+    """A retail client of grade ``grade`` holding the catalogue's riskiest investment since
+    June, with ``contacts`` by their RM."""
+    products = demo_bank.fl.performance.products
+    riskiest = max(
+        (p for p in products.values() if p.risk_level and p.segment in ("retail", "both")),
+        key=lambda p: p.risk_level or "",
+    )
+    return ClientData(
+        client=ClientRecord(
+            client_id="X2", client_type="retail", name="测试", rm_id="R1", branch="B",
+            onboard_date=date(2020, 1, 1), risk_appetite=grade,
+        ),
+        holdings=(HoldingRecord("X2", riskiest.product_code, 50000.0, date(2026, 6, 15)),),
+        balances=(),
+        interactions=tuple(InteractionRecord("X2", d, "R1", "phone", "联系") for d in contacts),
+    )  # fmt: skip
+
+
+@pytest.mark.parametrize(("contacts", "done"), [((), 0), ((date(2026, 8, 3),), 1)])
+def test_a_mismatch_seen_at_a_month_end_counts_in_a_past_quarter(
+    demo_bank: Bank, contacts: tuple[date, ...], done: int
+) -> None:
+    """Seen on 31 July (the first checkpoint after the June purchase), due three working days
+    on: counted in the third quarter, late without a contact, on time with the call."""
+    data = _holder(demo_bank, grade="C1", contacts=contacts)
+    q3 = Period("quarter", date(2026, 7, 1), date(2026, 9, 30))
+    row = demo_bank.fl.performance.for_rm("R1", [data], q3)
+    assert (row.timeliness.done, row.timeliness.due) == (done, 1)
+    assert {i.kind for i in row.late} == ({"suitability"} if not done else set())
+
+
+def test_a_second_payroll_holding_is_no_new_payroll_client(demo_bank: Bank) -> None:
+    payroll = next(p for p in demo_bank.fl.performance.products.values() if p.category == "payroll")
+    q3 = Period("quarter", date(2026, 7, 1), date(2026, 9, 30))
+
+    def client(*opened: date) -> ClientData:
+        return ClientData(
+            client=ClientRecord("X3", "corporate", "测试", "R1", "B", date(2020, 1, 1)),
+            holdings=tuple(HoldingRecord("X3", payroll.product_code, 0.0, d) for d in opened),
+            balances=(),
+            interactions=(),
+        )
+
+    first = demo_bank.fl.performance.for_rm("R1", [client(date(2026, 8, 1))], q3)
+    again = demo_bank.fl.performance.for_rm("R1", [client(date(2025, 1, 1), date(2026, 8, 1))], q3)
+    assert (first.new_payroll_clients, again.new_payroll_clients) == (1, 0)

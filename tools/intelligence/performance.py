@@ -92,8 +92,16 @@ class Period:
 
     @classmethod
     def containing(cls, kind: PeriodKind, day: date) -> Period:
+        """The period ``day`` is in, to ``day``."""
         first = day.month if kind == "month" else 3 * ((day.month - 1) // 3) + 1
         return cls(kind, date(day.year, first, 1), day)
+
+    @classmethod
+    def of(cls, kind: PeriodKind, day: date, data_until: date) -> Period:
+        """The whole period ``day`` is in, cut at ``data_until`` (the extract's as-of day):
+        a past period whole, the current one to date."""
+        start = cls.containing(kind, day).start
+        return cls(kind, start, min(_next_start(start, kind) - timedelta(days=1), data_until))
 
     def previous(self) -> Period:
         """The whole period before this one."""
@@ -101,11 +109,29 @@ class Period:
         start = Period.containing(self.kind, last).start
         return Period(self.kind, start, last)
 
+    def checkpoints(self) -> list[date]:
+        """The month ends in the period and its end: the days its signals are looked for on
+        (a signal dated when it is seen, such as a suitability mismatch, is seen on the first
+        of them after it arises, not only on the period's last day)."""
+        days = {self.end}
+        month = date(self.start.year, self.start.month, 1)
+        while month <= self.end:
+            last = _next_start(month, "month") - timedelta(days=1)
+            if last <= self.end:
+                days.add(last)
+            month = last + timedelta(days=1)
+        return sorted(days)
+
     @property
     def label(self) -> str:
         if self.kind == "month":
             return f"{self.start:%Y-%m}"
         return f"{self.start.year}Q{(self.start.month - 1) // 3 + 1}"
+
+
+def _next_start(start: date, kind: PeriodKind) -> date:
+    months = start.month - 1 + (1 if kind == "month" else 3)
+    return date(start.year + months // 12, months % 12 + 1, 1)
 
 
 class Count(BaseModel):
@@ -181,7 +207,8 @@ class PerformanceMeasures:
         return [self.for_rm(rm_id, list(book), period) for rm_id, book in books.items()]
 
     def for_rm(self, rm_id: str, book: list[ClientData], period: Period) -> RmMeasures:
-        book = [_until(d, period.end) for d in book]  # a past period: the data as it stood
+        # A past period: the data as it stood, and only the clients the RM had by its end.
+        book = [_until(d, period.end) for d in book if d.client.onboard_date <= period.end]
         items = [i for data in book for i in self._timeliness_items(data, period)]
         late = sorted((i for i in items if not i.on_time), key=lambda i: (i.due_date, i.client_id))
         timeliness = Count(done=sum(i.on_time for i in items), due=len(items))
@@ -220,14 +247,18 @@ class PerformanceMeasures:
     # -- timeliness -------------------------------------------------------------------------
 
     def _timeliness_items(self, data: ClientData, period: Period) -> list[_Item]:
-        """The follow-ups due in ``period``: each deadline-bearing signal detected by its end
-        (one per kind, the earliest deadline) and, by policy, each maturity whose second
-        reminder fell due in it."""
+        """The follow-ups due in ``period``: each deadline-bearing signal seen on one of its
+        checkpoints, on the data as it stood then, whose deadline falls in it (one per kind,
+        the earliest deadline) and, by policy, each maturity whose second reminder did."""
         rm_id = data.client.rm_id
         items: list[_Item] = []
-        signals = detect_signals(
-            data, self.products, None, self.policies, period.end, rules=self._rules
-        )
+        signals = [
+            s
+            for day in period.checkpoints()
+            for s in detect_signals(
+                _until(data, day), self.products, None, self.policies, day, rules=self._rules
+            )
+        ]
         seen: set[str] = set()
         for s in sorted(signals, key=lambda s: s.due_date or date.max):
             if s.kind in seen or s.detected_on is None or s.due_date is None:
@@ -287,12 +318,15 @@ class PerformanceMeasures:
         return _State(effective, served, metrics.avg_deposit)
 
     def _new_payroll(self, data: ClientData, period: Period) -> bool:
+        """A client whose first payroll holding opened in the period (a second one is no new
+        payroll client)."""
         payroll = set(self.policy.payroll_categories)
-        return any(
-            category_of(h.product_code, self.products) in payroll
-            and period.start <= h.opened_date <= period.end
+        opened = [
+            h.opened_date
             for h in data.holdings
-        )
+            if category_of(h.product_code, self.products) in payroll
+        ]
+        return bool(opened) and period.start <= min(opened) <= period.end
 
 
 @dataclass(frozen=True)
