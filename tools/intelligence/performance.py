@@ -26,7 +26,7 @@ from tools.intelligence.metrics import category_of, compute_metrics
 from tools.intelligence.policy import POLICY_DIR, Policies, _parse, _Section
 from tools.intelligence.signals.maturity import contact_dates
 from tools.intelligence.signals.registry import default_rules, detect_signals
-from tools.intelligence.tiering import tier_from_metrics
+from tools.intelligence.tiering import TierResult, tier_from_metrics
 
 DEFAULT_PERFORMANCE_PATH = POLICY_DIR / "performance.yaml"
 PeriodKind = Literal["month", "quarter"]
@@ -209,11 +209,15 @@ class PerformanceMeasures:
     def for_rm(self, rm_id: str, book: list[ClientData], period: Period) -> RmMeasures:
         # A past period: the data as it stood, and only the clients the RM had by its end.
         book = [_until(d, period.end) for d in book if d.client.onboard_date <= period.end]
-        items = [i for data in book for i in self._timeliness_items(data, period)]
+        now = [self._state(d, period.end) for d in book]
+        items = [
+            i
+            for d, st in zip(book, now, strict=True)
+            for i in self._timeliness_items(d, period, st.tier)
+        ]
         late = sorted((i for i in items if not i.on_time), key=lambda i: (i.due_date, i.client_id))
         timeliness = Count(done=sum(i.on_time for i in items), due=len(items))
         before = period.start - timedelta(days=1)
-        now = [self._state(d, period.end) for d in book]
         then = [self._state(_until(d, before), before, service=False) for d in book]
         return RmMeasures(
             rm_id=rm_id,
@@ -246,17 +250,28 @@ class PerformanceMeasures:
 
     # -- timeliness -------------------------------------------------------------------------
 
-    def _timeliness_items(self, data: ClientData, period: Period) -> list[_Item]:
+    def _timeliness_items(
+        self, data: ClientData, period: Period, tier: TierResult | None = None
+    ) -> list[_Item]:
         """The follow-ups due in ``period``: each deadline-bearing signal seen on one of its
         checkpoints, on the data as it stood then, whose deadline falls in it (one per kind,
         the earliest deadline) and, by policy, each maturity whose second reminder did."""
         rm_id = data.client.rm_id
         items: list[_Item] = []
+        # ``tier``: the client's at the period's end, for every checkpoint — of the rules with a
+        # deadline none reads it (only the peer-based product gaps do), and tiering each client
+        # at each checkpoint was a fifth of the team view's time.
         signals = [
             s
             for day in period.checkpoints()
             for s in detect_signals(
-                _until(data, day), self.products, None, self.policies, day, rules=self._rules
+                _until(data, day),
+                self.products,
+                None,
+                self.policies,
+                day,
+                tier=tier,
+                rules=self._rules,
             )
         ]
         seen: set[str] = set()
@@ -308,14 +323,14 @@ class PerformanceMeasures:
             )
         else:
             effective = metrics.aum >= rule.retail_aum_at_least
-        served = None
+        served, tier = None, None
         if service:  # the tier's contact standard, met on ``day``
             tier = tier_from_metrics(data.client.client_type, metrics, self.policies, data.client)
             standard = self.policies.tiering.service_standards.get(tier.tier)
             since = metrics.days_since_last_interaction
             if standard is not None:
                 served = since is not None and since <= standard.contact_every_days
-        return _State(effective, served, metrics.avg_deposit)
+        return _State(effective, served, metrics.avg_deposit, tier)
 
     def _new_payroll(self, data: ClientData, period: Period) -> bool:
         """A client whose first payroll holding opened in the period (a second one is no new
@@ -334,6 +349,7 @@ class _State:
     effective: bool
     served: bool | None  # None: the client's tier has no contact standard
     deposits: float
+    tier: TierResult | None = None  # on the day (computed with the service standard)
 
 
 def _until(data: ClientData, day: date) -> ClientData:
