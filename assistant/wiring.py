@@ -244,7 +244,7 @@ class Frontline:
         from tools.intelligence.performance import PerformanceMeasures, load_performance_policy
 
         policy = load_performance_policy(self.settings.performance_policy)
-        return PerformanceMeasures(policy, self.policies, self.bank.products())
+        return PerformanceMeasures(policy, self.policies, self.bank.products(), self.note_policy)
 
     @cached_property
     def team_reports(self) -> TeamReports:

@@ -119,7 +119,9 @@ def _client(*contacts: date, maturity: date) -> ClientData:
         ),
         holdings=(HoldingRecord("X1", "TD1", 100000.0, date(2025, 1, 1), maturity_date=maturity),),
         balances=(),
-        interactions=tuple(InteractionRecord("X1", d, "R1", "phone", "联系") for d in contacts),
+        interactions=tuple(
+            InteractionRecord("X1", d, "R1", "phone", "提醒客户定期到期，客户考虑续存一年") for d in contacts
+        ),
     )  # fmt: skip
 
 
@@ -239,7 +241,9 @@ def test_the_default_period_is_the_policys_around_the_extracts_last_day(
         team_view(bank.fl, rm, day=bank.as_of + timedelta(days=1))
 
 
-def _holder(demo_bank: Bank, *, grade: str, contacts: tuple[date, ...]) -> ClientData:
+def _holder(
+    demo_bank: Bank, *, grade: str, contacts: tuple[date, ...], said: str = ""
+) -> ClientData:
     """A retail client of grade ``grade`` holding the catalogue's riskiest investment since
     June, with ``contacts`` by their RM."""
     products = demo_bank.fl.performance.products
@@ -254,17 +258,26 @@ def _holder(demo_bank: Bank, *, grade: str, contacts: tuple[date, ...]) -> Clien
         ),
         holdings=(HoldingRecord("X2", riskiest.product_code, 50000.0, date(2026, 6, 15)),),
         balances=(),
-        interactions=tuple(InteractionRecord("X2", d, "R1", "phone", "联系") for d in contacts),
+        interactions=tuple(InteractionRecord("X2", d, "R1", "phone", said) for d in contacts),
     )  # fmt: skip
 
 
-@pytest.mark.parametrize(("contacts", "done"), [((), 0), ((date(2026, 8, 3),), 1)])
+@pytest.mark.parametrize(
+    ("contacts", "said", "done"),
+    [
+        ((), "", 0),
+        ((date(2026, 8, 3),), "电话告知客户产品风险高于其承受能力，约下周重新测评", 1),
+        ((date(2026, 8, 3),), "已联系", 0),  # 记录内容空洞视为未跟进
+        ((date(2026, 8, 3),), "called", 0),
+    ],
+)
 def test_a_mismatch_seen_at_a_month_end_counts_in_a_past_quarter(
-    demo_bank: Bank, contacts: tuple[date, ...], done: int
+    demo_bank: Bank, contacts: tuple[date, ...], said: str, done: int
 ) -> None:
     """Seen on 31 July (the first checkpoint after the June purchase), due three working days
-    on: counted in the third quarter, late without a contact, on time with the call."""
-    data = _holder(demo_bank, grade="C1", contacts=contacts)
+    on: counted in the third quarter — late without a contact or with a note that says
+    nothing, on time with the call on record."""
+    data = _holder(demo_bank, grade="C1", contacts=contacts, said=said)
     q3 = Period("quarter", date(2026, 7, 1), date(2026, 9, 30))
     row = demo_bank.fl.performance.for_rm("R1", [data], q3)
     assert (row.timeliness.done, row.timeliness.due) == (done, 1)

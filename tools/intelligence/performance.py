@@ -12,6 +12,7 @@ writes nothing.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
@@ -27,8 +28,11 @@ from tools.intelligence.policy import POLICY_DIR, Policies, _parse, _Section
 from tools.intelligence.signals.maturity import contact_dates
 from tools.intelligence.signals.registry import default_rules, detect_signals
 from tools.intelligence.tiering import TierResult, tier_from_metrics
+from tools.notes.draft import is_empty
+from tools.notes.policy import NotePolicy, load_note_policy
 
 DEFAULT_PERFORMANCE_PATH = POLICY_DIR / "performance.yaml"
+_CJK = re.compile(r"[\u4e00-\u9fff]")
 PeriodKind = Literal["month", "quarter"]
 
 
@@ -193,10 +197,14 @@ class PerformanceMeasures:
         policy: PerformancePolicy,
         policies: Policies,
         products: Mapping[str, ProductRecord],
+        notes: NotePolicy | None = None,
     ) -> None:
         self.policy = policy
         self.policies = policies
         self.products = products
+        # What a note that says nothing is (the bank's note policy): "记录内容空洞（如只写'已联系'）
+        # 视为未跟进" — such a contact answers no deadline.
+        self.notes = notes or load_note_policy()
         self._needs = requirements(policies)
         self._rules = [r for r in default_rules() if r.kind in self._needs]
 
@@ -284,7 +292,7 @@ class PerformanceMeasures:
             need = self._needs[s.kind]
             answered = any(
                 qualifies(i, rm_id, need) and s.detected_on <= i.date <= s.due_date
-                for i in data.interactions
+                for i in self._real(data)
             )
             items.append(_Item(data.client.client_id, s.kind, s.due_date, answered, s.product_code))
         if self.policy.timeliness.include_maturity:
@@ -302,12 +310,20 @@ class PerformanceMeasures:
             if not period.start <= second <= period.end:
                 continue
             opens = h.maturity_date - timedelta(days=max(policy.windows_days))
-            dates = [i.date for i in data.interactions if _by(i, rm_id)]
+            dates = [i.date for i in self._real(data) if _by(i, rm_id)]
             on_time = any(opens <= d <= first for d in dates) and any(
                 first < d <= second for d in dates
             )
             found.append(_Item(data.client.client_id, "maturity", second, on_time, h.product_code))
         return found
+
+    def _real(self, data: ClientData) -> list[InteractionRecord]:
+        """The client's contacts whose notes say something (a follow-up on record)."""
+        return [
+            i
+            for i in data.interactions
+            if not is_empty(i.summary, self.notes, "zh" if _CJK.search(i.summary) else "en")
+        ]
 
     # -- the book's state at a day ------------------------------------------------------------
 
