@@ -38,8 +38,8 @@ class TeamView:
     coach_below: float = 0.0  # 及时率 under this: the RM is flagged for coaching
 
 
-def visible_rms(fl: Frontline, reader_id: str) -> tuple[list[str], bool]:
-    """The RMs ``reader_id`` may see measured, and whether only as aggregates."""
+def visible_rms(fl: Frontline, reader_id: str) -> tuple[dict[str, str], bool]:
+    """The RMs ``reader_id`` may see measured (id -> name), and whether only as aggregates."""
     reader = fl.bank.get_rm(reader_id)
     if reader is None:
         raise UserError(f"unknown RM {reader_id!r}")
@@ -47,10 +47,12 @@ def visible_rms(fl: Frontline, reader_id: str) -> tuple[list[str], bool]:
         raise UserError("an admin sees no client data, so no team measures")
     measured = {r.rm_id: r for r in fl.bank.all_rms() if r.role in MEASURED}
     if reader.role == "team_lead":
-        return [r for r in fl.bank.team_rm_ids(reader.team_id) if r in measured], False
-    if reader.role == "branch_head":
-        return [r for r, rec in measured.items() if rec.branch == reader.branch], True
-    return [reader.rm_id], False
+        ids = [r for r in fl.bank.team_rm_ids(reader.team_id) if r in measured]
+    elif reader.role == "branch_head":
+        ids = [r for r, rec in measured.items() if rec.branch == reader.branch]
+    else:
+        return {reader.rm_id: reader.name}, False
+    return {r: measured[r].name for r in ids}, reader.role == "branch_head"
 
 
 class PeriodError(UserError):
@@ -64,19 +66,17 @@ def team_view(
     (default: the extract's last day, the day before its as-of): a past period whole, the
     current one to the as-of day."""
     measures = fl.performance
-    rm_ids, aggregate = visible_rms(fl, reader_id)
+    names, aggregate = visible_rms(fl, reader_id)
     as_of = fl.bank.as_of()
     if day is not None and day > as_of:
         raise PeriodError(f"the extract runs to {as_of}; no measures after it")
     period = Period.of(kind or measures.policy.period, day or as_of - timedelta(days=1), as_of)
     # Books as the brief and the book queries read them: once per extract, a saved note re-read.
-    books = {rm: fl.insights.book_data(frozenset(fl.bank.client_ids_of([rm]))) for rm in rm_ids}
+    books = {rm: fl.insights.book_data(frozenset(fl.bank.client_ids_of([rm]))) for rm in names}
     rows = [r for r in measures.for_rms(books, period) if r.clients]  # a lead may have no book
     before = {r.rm_id: r for r in measures.for_rms(books, period.previous())}
-    if aggregate:
+    if aggregate:  # a branch head: no client named, this period or the one before
         rows = [r.model_copy(update={"late": ()}) for r in rows]
-    names = {r.rm_id: r.name for r in fl.bank.all_rms() if r.rm_id in rm_ids}
-    if aggregate:
         before = {k: v.model_copy(update={"late": ()}) for k, v in before.items()}
     return TeamView(
         reader_id,
