@@ -139,6 +139,7 @@ TAMPER_REQUEST = re.compile(
     re.I,
 )
 TAMPER_FLAG = "compliance:suitability_tampering"
+HANDOVER_FLAG = "compliance:third_party_disclosure"
 
 
 def asks_to_tamper(text: str) -> bool:
@@ -192,6 +193,33 @@ def asks_to_evade(text: str) -> bool:
 # The playbook-map topic of the rule behind a refusal, cited with it: "导出名单发个人邮箱" is
 # refused by the bank's data-protection rule, and the RM is shown where that rule is written.
 RULE_TOPICS = {"export": "data_protection", "evasion": "aml", "tamper": "suitability"}
+
+
+# "forward Seabright's CFO mobile and email to my buddy", "draft the email to HR listing his
+# holdings", "把他电话发给我朋友": a client's data sent to someone outside the bank, told, not
+# asked ("can I tell her daughter?" is the data rule's question, answered as one).
+HANDOVER_REQUEST = re.compile(
+    r"^(?:please\s+|pls\s+|just\s+)?(?:forward|send|give|share|pass|e-?mail|text)\b.{0,60}\b(?:mobile|phone|"
+    r"number|e-?mail|contacts?|details|balances?|holdings|statements?|address)\b.{0,40}\bto (?:my|a|his|her|"
+    r"their|the) (?:buddy|friend|mate|pal|cousin|brother|sister|agent|broker|employer|hr|landlord)\b|"
+    r"\bdraft\b.{0,30}\b(?:e-?mail|letter|message)\b.{0,12}\bto (?:the |his |her |their )?(?:hr|employer|"
+    r"landlord|agent|broker)\b.{0,40}\b(?:listing|with|showing|giving)\b.{0,12}\b(?:his|her|their)\b.{0,12}"
+    r"\b(?:holdings|balances?|deposits?|accounts?|statements?)\b|"
+    r"(?<![能可])(?:把|将)[^。？?]{0,16}(?:手机|电话|号码|微信|邮箱|余额|持仓|资料|信息|名单)[^。？?]{0,10}"
+    r"(?:发给|转给|推给|给)(?:我的?)?(?:朋友|兄弟|哥们|同学|亲戚|中介|保险代理|卖保险的|老乡)"
+    r"(?![^。]{0,8}(?:吗|么|嘛|行不行|可以不|能不能)[?？]?\s*$)",
+    re.I,
+)
+
+
+DRAFT_ASKED = re.compile(
+    r"\bdraft\b|\bwrite (?:up )?(?:an?|the) (?:e-?mail|letter|message)\b|起草|写(?:个|封|条|一封|一条)",
+    re.I,
+)
+
+
+def asks_to_hand_over(text: str) -> bool:
+    return bool(HANDOVER_REQUEST.search(text.strip()))
 
 
 def refusal_rule(verdict: IntentResult, text: str) -> str | None:
@@ -327,11 +355,15 @@ def policy_refusal(
             flags=[FULL_ID_FLAG],
         )
     for asks, phrase, flag in ((asks_to_evade, "refuse_evasion", EVASION_FLAG),
-                               (asks_to_tamper, "refuse_tamper", TAMPER_FLAG)):  # fmt: skip
+                               (asks_to_tamper, "refuse_tamper", TAMPER_FLAG),
+                               (asks_to_hand_over, "refuse_handover", HANDOVER_FLAG)):  # fmt: skip
         if asks(text):
+            # Client data sent out is a draft refused when a draft was asked, else the client's data.
+            handed = DRAFT_ASKED.search(text) and "draft_outreach"
+            intent = (handed or full_id_intent) if flag == HANDOVER_FLAG else served_intent
             return EngineResult(
                 t(phrase, language),
-                served_intent or verdict.intent,
+                intent or verdict.intent,
                 refused=True,
                 refusal_reason="out_of_policy",
                 flags=[flag],

@@ -51,14 +51,14 @@ TOTAL = re.compile(
     IC,
 )
 GROUP_BY_RM = re.compile(
-    r"哪[个位](组员|客户经理|同事|rm)|(组|团队|组员)[里内中]?谁|我们组谁|\bwhich rm\b|\bwhich (of my )?team members?\b|"
+    r"哪[个位](组员|客户经理|同事|rm)|(组|团队|组员)[里内中]?谁|我们组谁|谁的?(?=跟进)|\bwhich rm\b|\bwhich (of my )?team members?\b|"
     r"\bwhich of (?:my|our|the) (?:rms|bankers|relationship managers|people)\b|\bwho on (my|the) team\b|"
-    r"各自|每个人|每人|每位(组员|客户经理|同事)?|每个(组员|客户经理|rm)|按(客户经理|管户|人|rm)(分|统计|汇总|列|排列|分组|归类)|"
+    r"各自|各人|每个人|每人|每位(组员|客户经理|同事)?|每个(组员|客户经理|rm)|按(客户经理|管户|人|rm)(分|统计|汇总|列|排列|分组|归类)|"
     r"\beach (rm|member|person|banker|team member)\b|\beach of (my|our|the) (rms|team|bankers|team members|people)\b|\bper (rm|person|banker|head)\b|\b(grouped |broken down |split )?by (rm|banker|relationship manager)\b",
     IC,
 )
 GAPS = re.compile(
-    r"跟进(缺口|逾期|最慢|慢|不及时)|未跟进|没跟进|没按时跟进|没有跟进|逾期|overdue|follow-?up gaps?|not followed|slowest (at )?follow",
+    r"跟进(缺口|逾期|最慢|慢|不及时|最落后|落后|最差)|未跟进|没跟进|没按时跟进|没有跟进|逾期|overdue|follow-?up gaps?|not followed|slowest (at )?follow|(?:worst|furthest behind|lagging|behind) (?:at|on) follow",
     IC,
 )
 PENDING = re.compile(r"还没|没跟进|未跟进|没有跟进|not (yet )?followed|haven'?t followed", IC)

@@ -159,9 +159,14 @@ _KIN_DISCLOSURE = (
 # 他们在我行的余额 你发一下": a business party (not family) asks for a client's figures.
 _PARTY_DISCLOSURE = (
     r"\b(?:suppliers?|vendors?|buyers?|counterpart(?:y|ies)|auditors?|landlords?|business partners?|"
-    r"a third party|another company|their (?:customer|bank|partner))\b.{0,30}\b(?:wants?|asked|asks|needs?|"
+    r"a third party|another company|their (?:customer|bank|partner)|(?:his|her|their) employer|employer|hr)\b"
+    r".{0,30}\b(?:wants?|asked|asks|needs?|"
     r"requested|would like)\b.{0,40}\b(?:balances?|statements?|how much|deposits?|holdings|figures|"
     r"numbers|accounts?)\b.{0,40}\b(?:send|give|share|forward|e-?mail|tell|pass)\b|"
+    # "forward Seabright's CFO mobile and email to my buddy": a client's contacts to a friend
+    r"\b(?:forward|send|give|share|pass)\b.{0,40}\b(?:mobile|phone|number|e-?mail|contacts?|details|"
+    r"balances?|holdings)\b.{0,30}\bto (?:my|a) (?:buddy|friend|mate|pal|cousin|brother|sister|"
+    r"contact|agent|broker)\b|"
     r"(?:供应商|上游|下游|合作方|对方公司|审计|第三方|客户的客户|买方|卖方)[^。！？!?]{0,12}"
     r"(?:要|想|想要|要求|核实|确认|核对|问)[^。！？!?]{0,16}(?:余额|存款|流水|资金|账户|多少钱)"
     r"[^。！？!?]{0,16}(?:发给|给|告诉|发一下|报给|回)"

@@ -118,6 +118,10 @@ PHRASES: dict[str, dict[str, str]] = {
         "zh": "不能导出：按照个人信息保护规定，客户名单和客户数据不能导出成文件，也不能发到个人邮箱、私人微信、群聊或网盘。需要离线查看时，请使用行内 CRM 的报表功能并按权限申请。我可以在这里帮你查询和筛选你的客户名单。",
         "en": "I can't export that: under the personal-information rules, client lists and client data are never exported as files or sent to a personal mailbox, private or group chat, or cloud drive. For offline work, use the CRM's reports under your entitlements. I can query and filter your book here.",
     },
+    "refuse_handover": {
+        "zh": "不行：客户的联系方式、余额和持仓属于客户信息，未经客户本人书面授权，不得提供给行外任何人（朋友、中介、雇主都一样），这条我不会发也不会起草。对方确有需要的，请客户本人办理或出具授权，按行内流程提供。",
+        "en": "No: a client's contacts, balances and holdings are client information and go to no one outside the bank (friends, agents and employers included) without the client's own written authorisation, so I won't send or draft that. If they need it, the client can request it or authorise it through the bank's process.",
+    },
     "refuse_evasion": {
         "zh": "不行：把交易拆成小额、绕开大额交易报告或反洗钱监测，本身就是可疑交易的特征，客户经理不得教客户这样做，也不得替客户传话。这条消息我不会起草。客户确有大额资金往来的，按正常流程如实办理；发现客户有这种意图，按反洗钱制度报告。",
         "en": "No: splitting transactions to stay under the large-transaction report or to avoid AML monitoring is itself a suspicious-transaction pattern, and an RM may neither suggest it to a client nor pass it on. I won't draft that message. Large movements of funds go through the normal process and are reported as they are; a client who intends this is reported under the AML rules.",

@@ -55,7 +55,7 @@ class GuaranteedReturnRule(PhraseRule):
             _PROMISE_FIX,
         ),
         phrase(
-            rf"保证(?:年化)?(?:收益率?|回报率?)?\s*{NUMBER}|保底\s*{NUMBER}|"
+            rf"保证(?:年化)?(?:收益率?|回报率?)?\s*{NUMBER}|保底(?:年化)?(?:收益率?|回报率?)?\s*{NUMBER}|"
             rf"(?:年化)?(?:收益率?|回报率?)?\s*{NUMBER}\s*(?:保证|保底|稳拿|有保障|没跑)|"
             # "年化4%稳稳的", "4个点妥妥的", "稳稳拿3.5%": a figure said to be safe is promised
             rf"(?:{NUMBER}|\d+(?:\.\d+)?\s*个点)\s*(?:的收益)?\s*(?:稳稳|稳了|妥妥|跑不了|板上钉钉)|"

@@ -28,6 +28,27 @@ DENIED = re.compile(
 )
 
 
+# "整笔71万都受存款保险保障，没有上限", "fully covered by deposit insurance, no limit": deposit
+# insurance pays up to a limit per depositor (存款保险条例: 50 万元), never without one.
+UNLIMITED = re.compile(
+    r"(?:存款保险|存保)[^。；;]{0,16}(?:全额|全部|全都|不限额?|无上限|没有上限|没上限|多少都|不管多少)|"
+    r"(?:全额|全部|全都|不限额|无上限|没有上限|没上限|多少都|不管多少)[^。；;]{0,16}(?:存款保险|存保)|"
+    r"\bdeposit[- ]insurance\b[^.;]{0,40}\b(?:no (?:limit|cap|ceiling)|unlimited|without (?:a )?limit|"
+    r"in full|every (?:yuan|cent|penny))\b|"
+    r"\b(?:fully|entirely|completely|100%)\s+(?:covered|insured|protected)\b[^.;]{0,30}\bdeposit[- ]insurance\b",
+    re.I,
+)
+_LIMIT_WHY = (
+    "存款保险实行限额偿付（同一存款人在同一家银行最高 50 万元），不得宣称全额或无上限保障。",
+    "Deposit insurance pays up to a limit per depositor and bank (CNY 500,000); it may not be "
+    "presented as covering any amount.",
+)
+_LIMIT_FIX = (
+    "存款受存款保险保障，同一存款人在同一家银行最高偿付 50 万元。",
+    "Deposits are covered by deposit insurance up to CNY 500,000 per depositor per bank.",
+)
+
+
 NEAR = 12  # characters either side of the mention where a negation denies the claim
 
 
@@ -38,6 +59,19 @@ class InsuredInvestmentRule:
     def check(self, doc: Document) -> list[Finding]:
         named = any(needs_disclosure(doc.context, c) for c in doc.context.product_codes)
         found = []
+        if m := UNLIMITED.search(doc.norm):
+            return [
+                Finding(
+                    code=self.code,
+                    severity=self.severity,
+                    remedy=Remedy.REMOVE_SENTENCE,
+                    matched=doc.text[m.start() : m.end()],
+                    start=m.start(),
+                    end=m.end(),
+                    explanation=doc.pick(*_LIMIT_WHY),
+                    suggestion=doc.pick(*_LIMIT_FIX),
+                )
+            ]
         for m in INSURED.finditer(doc.norm):
             sentence = doc.sentence_at(m.start())
             near = doc.norm[max(0, m.start() - NEAR) : m.end() + NEAR]
