@@ -101,15 +101,63 @@ def _pct(rate: float | None) -> str:
     return "—" if rate is None else f"{rate:.0%}"
 
 
-def _trend(now: float | None, then: float | None) -> str:
-    if now is None or then is None:
-        return ""
-    points = round((now - then) * 100)
-    return f" ({points:+d})" if points else " (±0)"
-
-
 def _signed(amount: float, money: Callable[[float], str]) -> str:
     return ("+" if amount >= 0 else "-") + money(abs(amount))
+
+
+def row_summary(r: RmMeasures, was: RmMeasures | None, name: str, coach_below: float) -> dict:
+    """One RM's measures as every channel shows them (chat, the API's text, the CLI)."""
+    rate = r.timeliness.rate
+    then = was.timeliness.rate if was else None
+    return {
+        "rm_id": r.rm_id,
+        "name": name,
+        "clients": r.clients,
+        "timeliness": {"done": r.timeliness.done, "due": r.timeliness.due, "rate": rate},
+        "timeliness_score": r.timeliness_score,
+        "trend_points": None if rate is None or then is None else round((rate - then) * 100),
+        "coaching": rate is not None and rate < coach_below,  # team-lead-followup's line
+        "service_frequency": {
+            "done": r.service_frequency.done,
+            "due": r.service_frequency.due,
+            "rate": r.service_frequency.rate,
+        },
+        "coverage": {"done": r.coverage.done, "due": r.coverage.due, "rate": r.coverage.rate},
+        "effective_clients": r.effective_clients,
+        "new_effective_clients": r.new_effective_clients,
+        "new_payroll_clients": r.new_payroll_clients,
+        "deposit_growth": r.deposit_growth,
+    }
+
+
+def row_line(row: dict, lang: str = "zh") -> str:
+    """A ``row_summary`` as one line of text."""
+    t = row["timeliness"]
+    score = row["timeliness_score"]
+    score = "—" if score is None else f"{score:.0%}"
+    trend = "" if row["trend_points"] is None else f" ({row['trend_points']:+d})"
+    if row["trend_points"] == 0:
+        trend = " (±0)"
+    sf, cov = _pct(row["service_frequency"]["rate"]), _pct(row["coverage"]["rate"])
+    if lang == "zh":
+        flag = "，需辅导" if row["coaching"] else ""
+        return (
+            f"{row['name']}（{row['rm_id']}）· {row['clients']} 户 · 及时率 {_pct(t['rate'])}"
+            f"{trend}（{t['done']}/{t['due']}，得分 {score}{flag}）"
+            f" · 服务频次达标率 {sf} · 覆盖率 {cov}"
+            f" · 有效客户 {row['effective_clients']}（新增 {row['new_effective_clients']}）"
+            f" · 新增代发 {row['new_payroll_clients']}"
+            f" · 日均存款较上期 {_signed(row['deposit_growth'], money_zh)}"
+        )
+    flag = ", below the coaching line" if row["coaching"] else ""
+    return (
+        f"{row['name']} ({row['rm_id']}) · {row['clients']} clients · timeliness {_pct(t['rate'])}"
+        f"{trend} ({t['done']}/{t['due']}, score {score}{flag})"
+        f" · service frequency {sf} · coverage {cov}"
+        f" · effective clients {row['effective_clients']} (new {row['new_effective_clients']})"
+        f" · new payroll {row['new_payroll_clients']}"
+        f" · deposits vs last period {_signed(row['deposit_growth'], money_en)}"
+    )
 
 
 def render(view: TeamView, lang: str = "zh") -> str:
@@ -123,33 +171,9 @@ def render(view: TeamView, lang: str = "zh") -> str:
     lines = [head]
     ordered = sorted(view.rows, key=laggard_first)
     for r in ordered:
-        was = view.previous.get(r.rm_id)
-        then = was.timeliness.rate if was else None
-        t = r.timeliness
         name = view.names.get(r.rm_id, r.rm_id)
-        score = "—" if r.timeliness_score is None else f"{r.timeliness_score:.0%}"
-        coach = t.rate is not None and t.rate < view.coach_below  # team-lead-followup's line
-        flag = ("，需辅导" if zh else ", below the coaching line") if coach else ""
-        if zh:
-            lines.append(
-                f"- {name}（{r.rm_id}）· {r.clients} 户 · 及时率 {_pct(t.rate)}"
-                f"{_trend(t.rate, then)}（{t.done}/{t.due}，得分 {score}{flag}）"
-                f" · 服务频次达标率 {_pct(r.service_frequency.rate)}"
-                f" · 覆盖率 {_pct(r.coverage.rate)}"
-                f" · 有效客户 {r.effective_clients}（新增 {r.new_effective_clients}）"
-                f" · 新增代发 {r.new_payroll_clients}"
-                f" · 日均存款较上期 {_signed(r.deposit_growth, money_zh)}"
-            )
-        else:
-            lines.append(
-                f"- {name} ({r.rm_id}) · {r.clients} clients · timeliness {_pct(t.rate)}"
-                f"{_trend(t.rate, then)} ({t.done}/{t.due}, score {score}{flag})"
-                f" · service frequency {_pct(r.service_frequency.rate)}"
-                f" · coverage {_pct(r.coverage.rate)}"
-                f" · effective clients {r.effective_clients} (new {r.new_effective_clients})"
-                f" · new payroll {r.new_payroll_clients}"
-                f" · deposits vs last period {_signed(r.deposit_growth, money_en)}"
-            )
+        row = row_summary(r, view.previous.get(r.rm_id), name, view.coach_below)
+        lines.append(f"- {row_line(row, lang)}")
     late = [(r, i) for r in ordered for i in r.late]
     if late:
         lines.append("未及时跟进：" if zh else "Not followed up in time:")
@@ -203,7 +227,8 @@ class TeamReports:
         # new revision (requests come from the API's worker threads).
         self._lock = threading.Lock()
 
-    def _view(self, rm_id: str, kind: PeriodKind | None, day: date | None) -> TeamView:
+    def view(self, rm_id: str, kind: PeriodKind | None, day: date | None) -> TeamView:
+        """``rm_id``'s view (kept while the data stays as it is): what the API and chat read."""
         with self._lock:
             insights = self._fl.insights
             insights.sync_notes()
@@ -223,7 +248,7 @@ class TeamReports:
         day: date | None = None,
         language: Literal["zh", "en"] = "zh",
     ) -> TeamReport:
-        view = self._view(rm_id, kind, day)
+        view = self.view(rm_id, kind, day)
         rows = []
         for r in sorted(view.rows, key=laggard_first):
             was = view.previous.get(r.rm_id)

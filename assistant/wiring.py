@@ -161,6 +161,7 @@ class Frontline:
             notes=self.note_policy,
             outcomes=self.outcomes,
             brief_actions=lambda rm_id, day: self.briefs.actions(rm_id, day),
+            team=lambda rm_id, kind, day: self.team_reports.view(rm_id, kind, day),
         )
 
     @cached_property

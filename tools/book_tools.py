@@ -13,7 +13,7 @@ from tools.catalogue import Catalogue
 from tools.intelligence.book import BookRow
 from tools.intelligence.book_select import SUMMED, Resolved, maturing_total, per_rm, select
 from tools.intelligence.followup import FollowUpGap
-from tools.names.staff import forms, owner_reading, resolve
+from tools.names.staff import forms, mentioned, owner_reading, resolve
 from tools.outcomes.book import Keyed, open_gaps, open_rows, row_actions
 from tools.toolbox import Toolbox, ToolError
 
@@ -254,6 +254,15 @@ def names_foreign_colleague(tb: Toolbox, text: str) -> bool:
     ``colleagues_by_id`` leaves such a name masked, so the book query cannot see whose it is."""
     others = [rm for rm in tb.services.intelligence.rms if not tb.caller.may_name(rm)]
     return bool(others) and any(_owner_named(tb, text, m, others) for m in TOKEN_RE.finditer(text))
+
+
+def rms_named(tb: Toolbox, text: str, rms: list[RMRecord]) -> list[RMRecord]:
+    """The RMs of ``rms`` that ``text`` names, plainly ("丁涛", "RM005", "小丁") or by a masked
+    name that is one of theirs ("看看⟦PERSON_1⟧的" after a team view: nothing else is asked of it)."""
+    found = mentioned(text, rms, familiar_in=[r.rm_id for r in rms])
+    for m in TOKEN_RE.finditer(text):
+        found += [rm for rm in _owner_named(tb, text, m, rms, bare=True) if rm not in found]
+    return found
 
 
 def _owner_named(

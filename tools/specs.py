@@ -2,7 +2,15 @@
 
 from __future__ import annotations
 
-from tools import book_tools, client_tools, content_tools, note_tools, outcome_tools, product_tools
+from tools import (
+    book_tools,
+    client_tools,
+    content_tools,
+    note_tools,
+    outcome_tools,
+    product_tools,
+    team_tools,
+)
 from tools.prep import tool as prep_tool
 from tools.toolbox import ToolSpec
 
@@ -48,4 +56,5 @@ ALL_TOOLS: list[ToolSpec] = [
     prep_tool.SPEC,
     *note_tools.SPECS,
     outcome_tools.SPEC,
+    team_tools.SPEC,
 ]

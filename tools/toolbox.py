@@ -88,6 +88,9 @@ class ToolServices:
     # (rm_id, day) -> the actions of that RM's brief in display order ({action_key, client_id,
     # kind}): what "第一条已完成" means when the conversation has shown no list of its own.
     brief_actions: Any = None
+    # (reader_id, period kind, day) -> assistant.team_view.TeamView: the team measures the
+    # reader may see (None: not kept here).
+    team: Any = None
 
     @property
     def elderly(self) -> Any:

@@ -31,6 +31,7 @@ CONTRACT = [
     "capture_interaction",
     "save_interaction",
     "record_action_outcome",
+    "team_performance",
 ]
 # A saved note dated long before the extract: it is the client's oldest, so it changes no
 # last contact, follow-up or answer of the session's other tests.
@@ -58,6 +59,7 @@ VALID_ARGS: dict[str, dict[str, Any]] = {
     "save_interaction": {"client_id": OWN, **OLD_NOTE},
     # Undo with nothing recorded: a real call that changes no later test's brief or list.
     "record_action_outcome": {"client_id": OWN, "outcome": "undo"},
+    "team_performance": {"period": "quarter"},
 }
 FOREIGN_ARGS = {
     "find_clients": {"query": FOREIGN},
@@ -125,7 +127,7 @@ def test_when_the_client_is_outside_the_book_then_the_tool_refuses(demo, name) -
     assert tb.refusal == "not_entitled" and not tb.calls[-1].ok and FOREIGN not in tb.client_ids
 
 
-CLIENT_DATA_TOOLS = sorted(set(FOREIGN_ARGS) | {"list_book"})
+CLIENT_DATA_TOOLS = sorted(set(FOREIGN_ARGS) | {"list_book", "team_performance"})
 
 
 @pytest.mark.parametrize("name", CLIENT_DATA_TOOLS)

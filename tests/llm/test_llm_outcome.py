@@ -29,6 +29,7 @@ TOOLS = {"search_playbooks", "find_clients", "draft_outreach"}
         ),
         (["get_client_profile", "draft_outreach"], "起草微信", "draft_outreach"),
         (["list_book", "search_playbooks"], "我的客户里谁存款流失", "book_query"),
+        (["team_performance"], "我团队本月及时率", "book_query"),
         (["search_playbooks"], "战略客户服务频次", "playbook_qa"),
         ([], "你好，你能做什么？", "help"),
         ([], "今天上海天气怎么样", "out_of_scope"),

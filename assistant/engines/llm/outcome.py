@@ -38,7 +38,7 @@ def infer_intent(tool_names: Sequence[str], masked_text: str, has_prior_client: 
         return "draft_outreach"
     if "prepare_meeting" in names:
         return "meeting_prep"
-    if "list_book" in names:
+    if names & {"list_book", "team_performance"}:  # the book, or the people who hold it
         return "book_query"
     if names & CLIENT_TOOLS:
         return "serve_client"

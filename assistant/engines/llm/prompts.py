@@ -29,6 +29,9 @@ _RULES: dict[str, list[str]] = {
         "save_interaction（原样传回草稿字段，按他的修改调整）；status 为 empty 时说明不能保存并引用数据规范。",
         "客户经理说某条建议行动已完成或暂不处理（“第一条已完成”“X的到期续作办好了”“暂不，客户出差”）时，用 record_action_outcome "
         "记录（优先用 recommend_next_actions / list_book 返回的 action_key）；status 为 needs_reason 时列出原因请他选择。",
+        "问团队或自己的绩效（及时率、服务频次达标率、覆盖率、有效客户、“团队怎么样”、看某位组员的明细）时，用 team_performance"
+        "（period 为 month 或 quarter，上月/上季度用 day 指定该期内的一天，rm_id 指定组员），先说结论（团队及时率与最低者），"
+        "并标注它返回的 citation 编号；分行长只看汇总，不列客户。",
         "用中文回答，结构清晰、简洁，不要输出 JSON 或代码块（起草的消息正文除外）。",
     ],
     "en": [
@@ -54,6 +57,10 @@ _RULES: dict[str, list[str]] = {
         "When the RM says a suggested action is done or not for now ('the first one is done', 'not now for X, client "
         "travelling'), call record_action_outcome (with the action_key recommend_next_actions or list_book returned "
         "when you have it); a status of needs_reason means: list the reasons and ask which applies.",
+        "For performance questions (follow-up timeliness, service frequency, coverage, effective clients, 'how is my "
+        "team doing', one RM's detail), call team_performance (period month or quarter; day: a day in last month or "
+        "quarter; rm_id: one RM of the team); lead with the answer (the team's rate and the lowest RM) and cite the "
+        "citation number it returns; a branch head sees aggregates, no client.",
         "Answer in English, clearly and briefly; no JSON or code blocks (except the text of a drafted message).",
     ],
 }

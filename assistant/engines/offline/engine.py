@@ -23,6 +23,7 @@ from assistant.engines.offline import (
     followup,
     meeting_prep,
     outcome,
+    team,
 )
 from assistant.engines.offline import compose as c
 from assistant.engines.offline.book_parse import (
@@ -115,6 +116,11 @@ class OfflineEngine:
         text = corrected_zh(text)  # "战略客护": the IME's same-sounding slip
         if text != ctx.masked_text:
             ctx = replace(ctx, masked_text=text)
+        if (measured := await team.handle(ctx)) is not None:  # "我团队本月及时率"
+            measured.state = followup.carry(
+                ctx.state, measured.state, measured.intent, measured.refused
+            )
+            return measured
         slots = extract(ctx.masked_text, ctx.language)
         slots.language = ctx.language
         slots.client_ids = client_ids_in(ctx.toolbox, ctx.masked_text)
@@ -223,6 +229,7 @@ class OfflineEngine:
         if result.intent == "playbook_qa" and (aspect := followup.rule_aspect(ctx.masked_text)):
             result.state[followup.RULE_ASPECT] = aspect  # "那休眠客户呢" asks this of another topic
         capture.forget(result, ctx.state)
+        team.forget(result, ctx.state)
         outcome.forget(result, ctx.state)
         if ctx.toolbox.shown_actions:  # "第一条已完成" next turn counts in this list
             result.state[outcome.SHOWN] = ctx.toolbox.shown_actions
