@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from tools import (
     book_tools,
+    chart_tools,
     client_tools,
     content_tools,
     note_tools,
@@ -57,4 +58,5 @@ ALL_TOOLS: list[ToolSpec] = [
     *note_tools.SPECS,
     outcome_tools.SPEC,
     team_tools.SPEC,
+    chart_tools.SPEC,
 ]

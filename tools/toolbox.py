@@ -17,7 +17,7 @@ from typing import Any, Protocol
 from langchain_core.tools import StructuredTool, ToolException
 from pydantic import BaseModel, ValidationError
 
-from assistant.core.types import Citation, DocumentLink, ToolCallRecord
+from assistant.core.types import Chart, Citation, DocumentLink, ToolCallRecord
 from assistant.errors import EntitlementError, FrontlineError
 from tools.bank.records import ClientData, ProductRecord
 from tools.bank.repository import BankRepository
@@ -129,6 +129,7 @@ class Toolbox:
     flags: list[str] = field(default_factory=list)
     refusal: str | None = None
     documents: list[DocumentLink] = field(default_factory=list)  # offered for download
+    charts: list[Chart] = field(default_factory=list)  # pictures the answer carries
     # One turn reads the same client through several tools (profile, signals, actions):
     # load and analyse it once per turn.
     _data: dict[str, ClientData] = field(default_factory=dict, repr=False)
@@ -270,6 +271,10 @@ class Toolbox:
     def attach(self, document: DocumentLink) -> None:
         if all(d.url != document.url for d in self.documents):
             self.documents.append(document)
+
+    def add_chart(self, chart: Chart) -> None:
+        if all(c.title != chart.title for c in self.charts):
+            self.charts.append(chart)
 
     def touch(self, client_id: str) -> None:
         if client_id not in self.client_ids:

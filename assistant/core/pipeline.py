@@ -403,6 +403,7 @@ class Assistant:
             actions=result.actions,
             # A refused turn offers nothing to download, whatever a tool prepared before.
             documents=[] if result.refused else list(toolbox.documents),
+            charts=[] if result.refused else list(toolbox.charts),
         )
 
     async def _run_engine(

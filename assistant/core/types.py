@@ -88,6 +88,27 @@ class DocumentLink(BaseModel):
     expires_at: str | None = None
 
 
+class ChartPoint(BaseModel):
+    """One value of a chart, in long form (as Vega-Lite reads data): ``x`` on the axis, which
+    ``series`` it belongs to, its ``value``."""
+
+    x: str
+    series: str
+    value: float | None
+
+
+class Chart(BaseModel):
+    """A picture the answer carries (DESIGN §4.6 ``charts``), from the same masked data as its
+    text: RM names, months, tiers and figures, never a client's name. ``alt`` is its text
+    alternative, said in full; each channel renders it (``assistant.charts``)."""
+
+    title: str
+    kind: Literal["line", "bar"]
+    alt: str
+    data: list[ChartPoint]
+    unit: str | None = None  # of the values ("万元", "%"): the y axis's label
+
+
 class Answer(BaseModel):
     conversation_id: str
     turn_id: str
@@ -105,6 +126,7 @@ class Answer(BaseModel):
     cards: list[ClientCard] = Field(default_factory=list)
     actions: list[ActionItem] = Field(default_factory=list)
     documents: list[DocumentLink] = Field(default_factory=list)
+    charts: list[Chart] = Field(default_factory=list)
 
 
 class StatusEvent(BaseModel):
