@@ -19,8 +19,10 @@ Semantics chosen here (and relied on by the golden set):
 - ``citations_supported`` (extension): every recommended action that names a product cites a
   passage that speaks of the product or of the action's signal (see ``unsupported_citations``;
   also reported for every answer as the summary's ``citation_support``).
+- ``charts_any`` (extension): the answer carries a chart of one of the given kinds (``line``,
+  ``bar``); an empty list: no chart at all.
 - ``pii`` (always run): no full identifier of any client of the bank and no name of a client
-  outside the asking RM's book appears in the answer text or its cards.
+  outside the asking RM's book appears in the answer text, its cards or its charts.
 """
 
 from __future__ import annotations
@@ -40,6 +42,7 @@ KNOWN_EXPECT_KEYS = (
     "refused",
     "flags_any",
     "citations_supported",
+    "charts_any",
 )
 SEPARATORS = re.compile(r"(?<=[0-9])[ \-](?=[0-9])")
 DIGIT_RUN = re.compile(r"[0-9A-Z]{8,}")  # USCCs carry letters; text is upper-cased first
@@ -195,7 +198,19 @@ def _text(answer: dict) -> str:
     cards = " ".join(
         " ".join([c.get("name", "")] + list(c.get("facts", []))) for c in answer.get("cards", [])
     )
-    return f"{answer.get('text', '')}\n{cards}"
+    charts = " ".join(  # a picture's words are words the channel shows: checked for PII too
+        " ".join(
+            [c.get("title", ""), c.get("alt", "")]
+            + [str(p.get("x", "")) for p in c.get("data", [])]
+        )
+        for c in answer.get("charts", [])
+    )
+    return f"{answer.get('text', '')}\n{cards}\n{charts}"
+
+
+def check_charts_any(expected: list[str], answer: dict) -> bool:
+    kinds = {c.get("kind") for c in answer.get("charts", [])}
+    return bool(kinds & set(expected)) if expected else not kinds
 
 
 def check_intent(expected: str, answer: dict) -> bool:
@@ -306,6 +321,7 @@ CHECKS: dict[str, Callable[[Any, dict], bool]] = {
     "must_not_include": check_must_not_include,
     "refused": check_refused,
     "flags_any": check_flags_any,
+    "charts_any": check_charts_any,
 }
 
 

@@ -257,7 +257,7 @@ def names_foreign_colleague(tb: Toolbox, text: str) -> bool:
 
 
 def rms_named(tb: Toolbox, text: str, rms: list[RMRecord]) -> list[RMRecord]:
-    """The RMs of ``rms`` that ``text`` names, plainly ("丁涛", "RM005", "小丁") or by a masked
+    """The RMs of ``rms`` that ``text`` names, plainly (a name, an id, "小王") or by a masked
     name that is one of theirs ("看看⟦PERSON_1⟧的" after a team view: nothing else is asked of it)."""
     found = mentioned(text, rms, familiar_in=[r.rm_id for r in rms])
     for m in TOKEN_RE.finditer(text):

@@ -4,7 +4,7 @@ against the period before, the follow-ups that were late and those due within th
 
 The view itself is the core's (``assistant.team_view``: the same rows ``GET /v1/team`` and
 ``frontline team show`` give); this tool reads it for a conversation: masked client names, the
-incentive playbook cited, and one RM's drill-down ("看看周以宁的").
+incentive playbook cited, and one RM's drill-down ("看看〈组员〉的").
 """
 
 from __future__ import annotations
@@ -36,6 +36,9 @@ class TeamPerformanceArgs(BaseModel):
     rm_id: str | None = Field(
         default=None,
         description="One RM of the caller's view to drill into (their late and due follow-ups)",
+    )
+    measure: Literal["timeliness", "service_frequency", "coverage"] = Field(
+        default="timeliness", description="The measure the answer leads with and charts by RM"
     )
 
 
@@ -97,6 +100,10 @@ def team_performance(tb: Toolbox, args: TeamPerformanceArgs) -> dict:
     for row in rows:
         row["late"] = sum(1 for rm, _ in late if rm == row["rm_id"])
         row["due_soon"] = sum(1 for g in due if g.rm_id == row["rm_id"])
+    if len(rows) > 1:  # a picture of the team: one bar per RM, laggard first
+        from tools.chart_tools import team_chart
+
+        tb.add_chart(team_chart(out, args.measure, tb.language))
     if view.aggregate_only:  # a branch head: counts per RM, no client named
         return out
     names = dict(view.names)

@@ -22,6 +22,7 @@ from integrations.api.ops import Readiness, ops_router
 from integrations.api.ratelimit import InMemoryRateLimiter, RateLimiter
 from integrations.api.routes import ApiContext, BriefBuilder, PrepSource, TeamSource, v1_router
 from integrations.api.security import SecurityHeadersMiddleware
+from integrations.dashboard import dashboard_router
 from integrations.widget.routes import widget_router
 
 DESCRIPTION = """Frontline answers relationship managers' questions from the bank's playbooks and
@@ -89,6 +90,7 @@ def create_app(
         )
     )
     app.include_router(widget_router(demo_token))
+    app.include_router(dashboard_router())
     # Added innermost first: the last one added sees the request first.
     app.add_middleware(
         BodySizeLimitMiddleware,

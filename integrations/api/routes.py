@@ -17,7 +17,7 @@ from assistant.brief.model import Brief
 from assistant.core.types import Answer, AssistantCore, Conversation, Feedback, Turn
 from assistant.errors import UserError
 from assistant.outcomes import OutcomeRecorder, OutcomeReply, OutcomeRequest
-from assistant.team_view import PeriodError, TeamReport
+from assistant.team_view import PeriodError, TeamReport, TeamView
 from integrations.api.auth import BearerAuth, Caller, enforce_rate_limit
 from integrations.api.errors import ApiError, ErrorBody
 from integrations.api.limits import ApiLimits
@@ -66,6 +66,10 @@ class TeamSource(Protocol):
         day: date | None = None,
         language: Literal["zh", "en"] = "zh",
     ) -> TeamReport: ...
+
+    def view(
+        self, rm_id: str, kind: Literal["month", "quarter"] | None, day: date | None
+    ) -> TeamView: ...
 
 
 @dataclass(frozen=True)
@@ -182,6 +186,43 @@ def v1_router(ctx: ApiContext) -> APIRouter:
         response.headers["Cache-Control"] = "no-store"  # client names: never in a shared cache
         return await asyncio.to_thread(service.build, who.rm_id, when, lang, who.channel)
 
+    @router.get(
+        "/conversations/{conversation_id}/turns/{turn_id}/charts/{n}.{fmt}",
+        tags=["conversations"],
+        response_class=Response,
+        responses={
+            200: {
+                "description": "One of the turn's charts, drawn on the server.",
+                "content": {"image/png": {}, "image/svg+xml": {}},
+            },
+            **_errors(404),
+        },
+    )
+    async def chart_file(
+        conversation_id: str = Path(max_length=128),
+        turn_id: str = Path(max_length=128),
+        n: int = Path(ge=1, le=16),
+        fmt: Literal["png", "svg"] = Path(description="png (a file) or svg (accessible, inline)"),
+        who: Caller = Depends(caller),
+    ) -> Response:
+        """The ``n``-th chart of one of the caller's own answers, as PNG or accessible SVG; it is
+        drawn from the stored answer, so anyone else's conversation is "not found" too."""
+        found = await ctx.core.conversation(who.rm_id, conversation_id)
+        turn = next((t for t in found.turns if t.turn_id == turn_id), None) if found else None
+        if turn is None or n > len(turn.answer.charts):
+            raise ApiError(404, "not_found", "No such chart.")
+        from assistant.charts import png, svg
+
+        chart = turn.answer.charts[n - 1]
+        if fmt == "png":
+            data: bytes = await asyncio.to_thread(png, chart)
+            media = "image/png"
+        else:
+            data = (await asyncio.to_thread(svg, chart)).encode("utf-8")
+            media = "image/svg+xml"
+        # RMs' names and a client's figures: never in a shared cache
+        return Response(data, media_type=media, headers={"Cache-Control": "no-store"})
+
     @router.get("/team", tags=["team"], response_model=TeamReport, responses=_errors(403, 422, 503))
     async def team(
         response: Response,
@@ -209,6 +250,40 @@ def v1_router(ctx: ApiContext) -> APIRouter:
             raise ApiError(403, "forbidden", str(exc)) from None
         response.headers["Cache-Control"] = "no-store"  # RMs' names: never in a shared cache
         return report
+
+    @router.get(
+        "/dashboard",
+        tags=["team"],
+        response_class=Response,
+        responses={
+            200: {"description": "The dashboard's content as HTML.", "content": {"text/html": {}}},
+            **_errors(403, 422, 503),
+        },
+    )
+    async def dashboard(
+        who: Caller = Depends(caller),
+        period: Literal["month", "quarter"] | None = Query(default=None),
+        day: date | None = Query(default=None, alias="date"),
+        lang: Literal["zh", "en"] = Query(default="zh"),
+    ) -> Response:
+        """The caller's team view for ``/dashboard``, rendered on the server as an HTML fragment
+        (a table, accessible SVG charts, the late follow-ups; no script): what ``GET /v1/team``
+        returns, to look at."""
+        if ctx.team is None:
+            raise ApiError(503, "unavailable", "Team measures are not served here.")
+        from integrations.dashboard.render import render_dashboard
+
+        source = ctx.team()
+        try:
+            view = await asyncio.to_thread(source.view, who.rm_id, period, day)
+        except PeriodError as exc:
+            raise ApiError(422, "invalid_request", f"date: {exc}") from None
+        except UserError as exc:  # an admin sees no client data, so no measures
+            raise ApiError(403, "forbidden", str(exc)) from None
+        page = await asyncio.to_thread(render_dashboard, view, lang)
+        return Response(
+            page, media_type="text/html; charset=utf-8", headers={"Cache-Control": "no-store"}
+        )
 
     @router.get(
         "/prep/{doc_id}.docx",

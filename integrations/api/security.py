@@ -24,7 +24,7 @@ def headers_for(path: str) -> dict[str, str]:
         headers["Cross-Origin-Resource-Policy"] = "cross-origin"
     else:
         headers["X-Frame-Options"] = "DENY"
-    if path == "/":
+    if path in ("/", "/dashboard"):  # pages of this origin's own scripts and styles only
         headers["Content-Security-Policy"] = DEMO_PAGE_CSP
         headers["Referrer-Policy"] = "no-referrer"
     elif path.startswith("/v1/"):

@@ -1,4 +1,5 @@
-"""Documents an answer offers (a meeting prep .docx), uploaded to the RM's direct message.
+"""Documents an answer offers (a meeting prep .docx) and its charts (PNG, with their text
+alternative as the file's alt text), uploaded to the RM's direct message.
 
 Only ever to the RM's own DM: a question asked in a channel still gets its document in private
 (``conversations.open`` finds the DM). The document is built by the core's prep service for
@@ -7,6 +8,7 @@ the RM the Slack user maps to, so the same entitlement and restore apply as on t
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from collections.abc import Callable
 from typing import Any
@@ -51,6 +53,38 @@ async def upload_documents(
             "initial_comment": COMMENT.get(answer.language, COMMENT["en"]),
         }
         if dm_channel and thread_ts:  # asked in the DM: the file joins that thread
+            kwargs["thread_ts"] = thread_ts
+        sent += await _upload(client, kwargs)
+    return sent
+
+
+async def upload_charts(
+    client: AsyncWebClient,
+    answer: Answer,
+    user: str,
+    dm_channel: str | None,
+    thread_ts: str | None,
+) -> int:
+    """Upload each chart of ``answer`` to ``user``'s DM as a PNG; returns how many went. A
+    chart shows a team's names or a client's figures: never to a shared channel."""
+    if not answer.charts or answer.refused:
+        return 0
+    channel = dm_channel or await _open_dm(client, user)
+    if channel is None:
+        return 0
+    from assistant.charts import png
+
+    sent = 0
+    for i, chart in enumerate(answer.charts, 1):
+        data = await asyncio.to_thread(png, chart)
+        kwargs: dict[str, Any] = {
+            "channel": channel,
+            "content": data,
+            "filename": f"chart-{answer.turn_id}-{i}.png",
+            "title": chart.title,
+            "alt_txt": chart.alt[:1000],  # Slack's limit; the text says the figures in full
+        }
+        if dm_channel and thread_ts:
             kwargs["thread_ts"] = thread_ts
         sent += await _upload(client, kwargs)
     return sent

@@ -22,7 +22,7 @@ from slack_sdk.web.async_client import AsyncWebClient
 from assistant.core.types import Answer, AssistantCore, Feedback, Turn
 from integrations.documents import PrepSource
 from integrations.slack import blocks
-from integrations.slack.files import upload_documents
+from integrations.slack.files import upload_charts, upload_documents
 from integrations.slack.phrases import language_of, say
 
 logger = logging.getLogger(__name__)
@@ -140,6 +140,8 @@ class SlackListeners:
         if answer is not None and answer.documents:
             dm = channel if in_dm else None
             await upload_documents(client, self.prep, answer, rm_id, user, dm, thread_ts)
+        if answer is not None and answer.charts:
+            await upload_charts(client, answer, user, channel if in_dm else None, thread_ts)
 
     async def _ask(self, turn: Turn) -> Answer | None:
         try:

@@ -3,10 +3,11 @@ a card dict out. No SDK calls, no core calls."""
 
 from __future__ import annotations
 
+import base64
 import re
 from typing import Any, Literal
 
-from assistant.core.types import ActionItem, Answer, Citation, ClientCard
+from assistant.core.types import ActionItem, Answer, Chart, Citation, ClientCard
 
 SCHEMA = "http://adaptivecards.io/schemas/adaptive-card.json"
 FEEDBACK_ACTION = "feedback"
@@ -99,6 +100,34 @@ def feedback_actions(answer: Answer, labels: dict[str, str]) -> list[Element]:
     return [submit("up"), submit("down")]
 
 
+# A bot message's card must stay under Teams' ~28 KB: a chart whose PNG would not fit is said
+# by its text alternative alone (the text answer carries the figures either way).
+CHART_BYTES = 20_000
+
+
+def chart_block(chart: Chart) -> Element:
+    """A chart as a card image (a PNG in a data URI, its text alternative as ``altText``); in
+    personal chats only, as every answer here."""
+    from assistant.charts import png
+
+    data = png(chart, dpi=80)
+    if len(data) > CHART_BYTES:
+        return text_block(f"{chart.title}: {chart.alt}", wrap=True, separator=True)
+    return {
+        "type": "Container",
+        "separator": True,
+        "items": [
+            text_block(chart.title, weight="Bolder", size="Small"),
+            {
+                "type": "Image",
+                "url": "data:image/png;base64," + base64.b64encode(data).decode("ascii"),
+                "altText": chart.alt,
+                "size": "Stretch",
+            },
+        ],
+    }
+
+
 def answer_card(answer: Answer, *, include_text: bool = True) -> Element:
     """The whole answer as one card. ``include_text=False`` when the text travels as the
     message text (a streamed reply) and the card only carries the structured parts."""
@@ -114,6 +143,7 @@ def answer_card(answer: Answer, *, include_text: bool = True) -> Element:
     if answer.actions:
         body.append(text_block(labels["actions"], weight="Bolder", separator=True))
         body += [action_block(a, labels) for a in answer.actions]
+    body += [chart_block(c) for c in answer.charts]
     if answer.citations:
         body.append(text_block(labels["sources"], size="Small", weight="Bolder", separator=True))
         body += [citation_block(c, labels) for c in answer.citations]

@@ -28,6 +28,7 @@
       rateLimited: (s) => `Too many questions in a short time. Try again in ${s} s.`,
       tooLong: "That question is too long. Please shorten it.", empty: "Ask a question to start.",
       downloads: "Downloads", download: "Download", downloadFailed: "The download failed.",
+      chartFailed: "The chart could not be drawn:",
     },
     zh: {
       launcher: "问 Frontline", title: "Frontline 助手", close: "关闭助手",
@@ -43,6 +44,7 @@
       rateLimited: (s) => `提问过于频繁，请 ${s} 秒后再试。`,
       tooLong: "问题太长，请精简后再发送。", empty: "输入问题开始对话。",
       downloads: "下载", download: "下载", downloadFailed: "下载失败。",
+      chartFailed: "图表未能显示：",
     },
   }[LANG];
 
@@ -64,6 +66,7 @@
 code{font-family:ui-monospace,Consolas,monospace;background:#eef0f3;padding:0 3px;border-radius:3px}.status{color:#4a5361;font-style:italic}
 .ref{border:0;background:none;color:#0b5cad;padding:0 1px;cursor:pointer;font-size:12px;vertical-align:super;text-decoration:underline}
 .extra{margin-top:8px;border-top:1px solid #e3e6ea;padding-top:6px}.extra h4{margin:0 0 4px;font-size:13px;color:#1f2329}
+.extra ol,.extra ul{margin:0;padding-left:20px}.chart{margin:0 0 8px}.chart figcaption{font-size:13px;font-weight:600;margin-bottom:4px}.chart svg:focus{outline:2px solid #1f5fa8;outline-offset:2px}
 .extra ol,.extra ul{margin:0;padding-left:20px}.extra .plain{list-style:none;padding-left:0}
 .cite,.dl{border:0;background:none;padding:2px 0;color:#0b5cad;cursor:pointer;text-align:left;text-decoration:underline}
 .detail{margin:2px 0 6px;padding:6px 8px;background:#f5f6f8;border-radius:6px;font-size:13px}
@@ -311,6 +314,7 @@ textarea{flex:1;resize:none;min-height:44px;max-height:120px;padding:6px 8px;bor
       if ((answer.cards || []).length) msg.node.append(renderCards(answer.cards));
       if ((answer.actions || []).length) msg.node.append(renderActions(answer.actions));
       if ((answer.documents || []).length) msg.node.append(renderDocuments(answer.documents));
+      if ((answer.charts || []).length) msg.node.append(renderCharts(answer));
       if (cites.section) msg.node.append(cites.section);
       msg.node.append(renderFeedback(answer));
     }
@@ -430,6 +434,34 @@ textarea{flex:1;resize:none;min-height:44px;max-height:120px;padding:6px 8px;bor
       li.append(b, note);
       list.append(li);
     }
+    return box;
+  }
+
+  /* Charts drawn on the server: each is fetched as SVG with the bearer token (the stored answer,
+     this RM's only) and placed inline, so a screen reader reads its title and description and
+     the keyboard reaches it; if it cannot be drawn, its text alternative stays. */
+  function renderCharts(answer) {
+    const box = el("div", "extra charts");
+    answer.charts.forEach((c, i) => {
+      const fig = el("figure", "chart");
+      const alt = el("p", "chart-alt", c.alt);
+      fig.append(el("figcaption", null, c.title), alt);
+      box.append(fig);
+      const path = "/v1/conversations/" + encodeURIComponent(answer.conversation_id) + "/turns/" +
+        encodeURIComponent(answer.turn_id) + "/charts/" + (i + 1) + ".svg";
+      fetch(ORIGIN + path, {
+        mode: "cors", credentials: "omit", cache: "no-store",
+        headers: { "Authorization": "Bearer " + TOKEN, "X-Frontline-Client": "widget" },
+      }).then(async (res) => {
+        if (!res.ok) throw new Error("http_" + res.status);
+        const doc = new DOMParser().parseFromString(await res.text(), "image/svg+xml");
+        const svg = doc.documentElement;
+        if (svg.nodeName !== "svg") throw new Error("not_svg");
+        svg.querySelectorAll("script,foreignObject").forEach((n) => n.remove());  // never live content
+        fig.insertBefore(document.importNode(svg, true), alt);
+        alt.remove();  // the SVG's <desc> says it now: read once, not twice
+      }).catch(() => { alt.prepend(TEXT.chartFailed + " "); });
+    });
     return box;
   }
 

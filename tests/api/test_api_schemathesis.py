@@ -28,6 +28,8 @@ OPERATIONS = [
     ("GET", "/v1/brief"),
     ("GET", "/v1/prep/{doc_id}.docx"),
     ("GET", "/v1/team"),
+    ("GET", "/v1/dashboard"),
+    ("GET", "/v1/conversations/{conversation_id}/turns/{turn_id}/charts/{n}.{fmt}"),
     ("POST", "/v1/actions/{key}/outcome"),
     ("GET", "/healthz"),
     ("GET", "/readyz"),

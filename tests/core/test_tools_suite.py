@@ -32,6 +32,7 @@ CONTRACT = [
     "save_interaction",
     "record_action_outcome",
     "team_performance",
+    "show_chart",
 ]
 # A saved note dated long before the extract: it is the client's oldest, so it changes no
 # last contact, follow-up or answer of the session's other tests.
@@ -60,6 +61,7 @@ VALID_ARGS: dict[str, dict[str, Any]] = {
     # Undo with nothing recorded: a real call that changes no later test's brief or list.
     "record_action_outcome": {"client_id": OWN, "outcome": "undo"},
     "team_performance": {"period": "quarter"},
+    "show_chart": {"kind": "client_trend", "client_id": OWN},
 }
 FOREIGN_ARGS = {
     "find_clients": {"query": FOREIGN},
@@ -74,6 +76,7 @@ FOREIGN_ARGS = {
     "capture_interaction": {"text": "记一下：今天电话联系，客户询问代发", "client_id": FOREIGN},
     "save_interaction": {"client_id": FOREIGN, **OLD_NOTE},
     "record_action_outcome": {"client_id": FOREIGN, "outcome": "done"},
+    "show_chart": {"kind": "client_trend", "client_id": FOREIGN},
 }
 # A lead reads the team's clients but acts for no one: outcomes are the client's own RM's.
 ACTS_FOR_THE_RM = {"record_action_outcome"}

@@ -77,3 +77,17 @@ def test_client_data_sent_outside_the_bank_is_told_not_asked(said: str, told: bo
 )
 def test_lagging_follow_ups_are_the_gaps(said: str) -> None:
     assert GAPS.search(said)
+
+
+@pytest.mark.parametrize(
+    ("said", "intent"),
+    [
+        ("⟦CLIENT_1⟧大额存单下周到期 到期后推啥", "serve_client"),
+        ("⟦CLIENT_1⟧这笔钱该推点什么", "serve_client"),
+        ("⟦CLIENT_1⟧推什么时候合适", "client_facts"),  # when, not what
+    ],
+)
+def test_what_to_offer_next_is_a_service_question(said: str, intent: str) -> None:
+    from assistant.engines.offline.intent import classify
+
+    assert classify(said, has_client=True, follow_up_client=False).intent == intent

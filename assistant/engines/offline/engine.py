@@ -23,6 +23,7 @@ from assistant.engines.offline import (
     followup,
     meeting_prep,
     outcome,
+    pictures,
     team,
 )
 from assistant.engines.offline import compose as c
@@ -228,6 +229,7 @@ class OfflineEngine:
             _ordinal_picked(ctx, result)
         if result.intent == "playbook_qa" and (aspect := followup.rule_aspect(ctx.masked_text)):
             result.state[followup.RULE_ASPECT] = aspect  # "那休眠客户呢" asks this of another topic
+        await pictures.attach(ctx, result)  # "走势图", "画个图看看层级分布"
         capture.forget(result, ctx.state)
         team.forget(result, ctx.state)
         outcome.forget(result, ctx.state)

@@ -1,11 +1,11 @@
-"""The team measures in chat: "我团队本月及时率", "how is my team doing this quarter", "看看丁涛的".
+"""The team measures in chat: "我团队本月及时率", "how is my team doing this quarter", "看看〈组员〉的".
 
 A question that names one of the incentive rules' measures (及时率, 服务频次达标率, 覆盖率,
 绩效, KPI) or asks how the team is doing is answered from ``team_performance`` — the same rows
 ``frontline team show`` and ``GET /v1/team`` give — led by the figure asked, cited to the
 incentive playbook. A question about the rule itself ("及时率多少能拿满分", "how is timeliness
-scored") is the playbook's, not this. After a team view, an RM of it named ("看看丁涛的",
-"what about RM007") drills into their row and follow-ups, and a period said ("上个月呢") measures
+scored") is the playbook's, not this. After a team view, an RM of it named ("看看〈组员〉的",
+"what about 〈name〉") drills into their row and follow-ups, and a period said ("上个月呢") measures
 that period.
 """
 
@@ -27,7 +27,8 @@ IC = re.I
 MEASURE = re.compile(
     r"及时率|达标率|覆盖率|绩效|考核(?:得分|分数|情况|结果|排名)|\bkpis?\b|记分卡|scorecard|"
     r"\btimeliness\b|service[- ]frequency (?:rate|compliance)|coverage rate|"
-    r"\b(?:team|my|our|rm|branch|their|his|her)(?:'s)? (?:performance|numbers|metrics)\b|"
+    r"\b(?:team|my|our|rm|branch|their|his|her)(?:'s)? (?:performance|numbers|metrics|coverage|"
+    r"service frequency)\b|"
     r"\bperformance (?:measures|metrics|review|numbers)\b",
     IC,
 )
@@ -53,7 +54,7 @@ LAST_QUARTER = re.compile(r"上个?季度?|\blast quarter\b|\bprevious quarter\b
 WHOLE_TEAM = re.compile(
     r"全组|整个团队|回到团队|所有人|\bwhole team\b|\ball of them\b|\beveryone\b", IC
 )
-# A short turn after a team view: "看看丁涛的", "丁涛呢", "what about RM007", "上个月呢".
+# A short turn after a team view: "看看〈组员〉的", "〈组员〉呢", "what about 〈name〉", "上个月呢".
 FOLLOW = re.compile(r"^.{0,16}$|看看|呢|\bwhat about\b|\bdrill\b|\bshow me\b|\band\b", IC)
 
 
@@ -96,7 +97,7 @@ async def handle(ctx: EngineContext) -> EngineResult | None:
     others = [r for r in tb.services.intelligence.rms if r not in rms]
     foreign: list = await asyncio.to_thread(rms_named, tb, text, others)
     if not named and foreign:
-        # "苏超的及时率" from a colleague, or another team's RM from a lead: not theirs to see.
+        # "〈同事〉的及时率" from a colleague, or another team's RM from a lead: not theirs to see.
         return EngineResult(
             _say("refused", ctx.language), INTENT, refused=True, refusal_reason="not_entitled"
         )
@@ -111,7 +112,8 @@ async def handle(ctx: EngineContext) -> EngineResult | None:
             kind, day = last.get("period"), _day(last.get("day"))
     else:
         return None
-    args: dict = {"period": kind, "day": day, "rm_id": rm_id}
+    measure = next((k for k, asked, *_ in OTHER_MEASURES if asked.search(text)), "timeliness")
+    args: dict = {"period": kind, "day": day, "rm_id": rm_id, "measure": measure}
     try:
         result = await asyncio.to_thread(tb.call, "team_performance", args)
     except (Refusal, EntitlementError):
@@ -127,7 +129,7 @@ async def handle(ctx: EngineContext) -> EngineResult | None:
 
 
 def forget(result: EngineResult, state: dict) -> None:
-    """A turn that is not a team view drops the last one: "看看丁涛的" after a client list is
+    """A turn that is not a team view drops the last one: "看看〈组员〉的" after a client list is
     that RM's clients, not their measures."""
     if state.get(STATE_KEY) and STATE_KEY not in result.state:
         result.state[STATE_KEY] = None
