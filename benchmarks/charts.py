@@ -2,7 +2,7 @@
 series, a line chart) and a team's measure by RM (a bar chart), each as the widget's inline SVG
 and as the PNG Slack, Teams and the API send.
 
-.venv/bin/python benchmarks/charts.py [--runs 40]
+.venv/bin/python -m benchmarks.charts [--runs 40]
 
 In process, after one warm-up render (the font cache, as a serving process has it). Target
 (issue #17): a chart rendered ≤ 150 ms p95.
@@ -12,12 +12,11 @@ from __future__ import annotations
 
 import argparse
 import resource
-import statistics
 import time
-from collections.abc import Callable
 
 from assistant.charts import png, svg
 from assistant.core.types import Chart, ChartPoint
+from benchmarks.team_view import report
 
 TREND = Chart(
     title="C000029 近 24 个月日均存款与贷款",
@@ -40,17 +39,6 @@ TEAM = Chart(
     ],
     unit="%",
 )
-
-
-def report(runs: int, label: str, build: Callable[[], object]) -> None:
-    times = []
-    for _ in range(runs):
-        t0 = time.perf_counter()
-        build()
-        times.append((time.perf_counter() - t0) * 1000)
-    times.sort()
-    p95 = times[min(len(times) - 1, round(0.95 * len(times)) - 1)]
-    print(f"  {label:28s} p50 {statistics.median(times):6.1f} ms   p95 {p95:6.1f} ms")
 
 
 def main() -> None:

@@ -14,19 +14,13 @@ from __future__ import annotations
 import argparse
 import socket
 import statistics
-import tempfile
-from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
 from assistant.config import load_settings
-from assistant.wiring import Frontline
-from benchmarks.team_view import largest_team_lead
+from benchmarks.team_view import demo_frontline, largest_team_lead
 from integrations.api import ApiLimits, create_app
-from testkit.embeddings import HashingEmbeddings
 from testkit.servers import serving
-from tools.bank.demo import generate_demo_bank
-from tools.bank.importer import import_extract
 
 TOKEN = "tok-dashboard-bench-01"
 
@@ -35,11 +29,7 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--runs", type=int, default=10)
     args = parser.parse_args()
-    home = Path(tempfile.mkdtemp(prefix="frontline-dash-bench-"))
-    fl = Frontline(load_settings(_env_file=None, home=home), embedder=HashingEmbeddings())
-    generate_demo_bank(home / "demo")
-    import_extract(fl.sessions, home / "demo")
-    fl.after_import()
+    fl, home = demo_frontline("frontline-dash-bench-")
     lead, clients = largest_team_lead(fl)
     settings = load_settings(_env_file=None, home=home, api_tokens=f"{TOKEN}:{lead}")
     app = create_app(

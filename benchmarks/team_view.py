@@ -33,15 +33,21 @@ def largest_team_lead(fl: Frontline) -> tuple[str, int]:
     return lead, clients
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--runs", type=int, default=20)
-    args = parser.parse_args()
-    home = Path(tempfile.mkdtemp(prefix="frontline-team-bench-"))
+def demo_frontline(prefix: str) -> tuple[Frontline, Path]:
+    """The demo bank generated and imported in a temp home (hashing embeddings: no model)."""
+    home = Path(tempfile.mkdtemp(prefix=prefix))
     fl = Frontline(load_settings(_env_file=None, home=home), embedder=HashingEmbeddings())
     generate_demo_bank(home / "demo")
     import_extract(fl.sessions, home / "demo")
     fl.after_import()
+    return fl, home
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--runs", type=int, default=20)
+    args = parser.parse_args()
+    fl, _home = demo_frontline("frontline-team-bench-")
     lead, clients = largest_team_lead(fl)
     text = render(team_view(fl, lead))  # policies, catalogue and books loaded, as in serving
     rows = text.count("\n- ")

@@ -83,47 +83,35 @@ def _book_rows(tb: Toolbox) -> list:
     return tb.services.intelligence.book_rows(tb.caller.client_ids)
 
 
+def _counted(tb: Toolbox, counts: Counter[str], of: str, titles: tuple[str, str]) -> Chart:
+    """A bar per label of ``counts`` (most first), ``of`` saying what was counted."""
+    zh = _zh(tb)
+    joined = ("、" if zh else ", ").join(f"{k} {v}" for k, v in counts.most_common())
+    said = joined or ("无" if zh else "none")
+    series = "客户数" if zh else "Clients"
+    return Chart(
+        title=titles[0] if zh else titles[1],
+        kind="bar",
+        alt=f"柱状图：{of}——{said}。" if zh else f"Bar chart: {of} — {said}.",
+        data=[ChartPoint(x=k, series=series, value=v) for k, v in counts.most_common()],
+        unit="户" if zh else "clients",
+    )
+
+
 def book_by_tier(tb: Toolbox) -> Chart:
     zh = _zh(tb)
     rows = _book_rows(tb)
     counts = Counter((r.tier_label_zh if zh else r.tier_label_en) for r in rows)
-    series = "客户数" if zh else "Clients"
-    points = [ChartPoint(x=k, series=series, value=v) for k, v in counts.most_common()]
-    said = ("、" if zh else ", ").join(f"{k} {v}" for k, v in counts.most_common())
-    return Chart(
-        title="管户客户按层级" if zh else "Your book by tier",
-        kind="bar",
-        alt=(
-            f"柱状图：{len(rows)} 位客户按层级——{said}。"
-            if zh
-            else f"Bar chart: {len(rows)} clients by tier — {said}."
-        ),  # fmt: skip
-        data=points,
-        unit="户" if zh else "clients",
-    )
+    of = f"{len(rows)} 位客户按层级" if zh else f"{len(rows)} clients by tier"
+    return _counted(tb, counts, of, ("管户客户按层级", "Your book by tier"))
 
 
 def book_by_signal(tb: Toolbox) -> Chart:
     zh = _zh(tb)
-    rows = _book_rows(tb)
-    counts = Counter(s for r in rows for s in r.signals)
     label = {k: (v[0] if zh else v[1]) for k, v in SIGNAL_WORDS.items()}
-    series = "客户数" if zh else "Clients"
-    points = [
-        ChartPoint(x=label.get(k, k), series=series, value=v) for k, v in counts.most_common()
-    ]
-    said = ("、" if zh else ", ").join(f"{label.get(k, k)} {v}" for k, v in counts.most_common())
-    return Chart(
-        title="管户客户按信号" if zh else "Your book by signal",
-        kind="bar",
-        alt=(
-            f"柱状图：有信号的客户数按信号类型——{said or '无'}。"
-            if zh
-            else f"Bar chart: clients with each signal — {said or 'none'}."
-        ),  # fmt: skip
-        data=points,
-        unit="户" if zh else "clients",
-    )
+    counts = Counter(label.get(s, s) for r in _book_rows(tb) for s in r.signals)
+    of = "有信号的客户数按信号类型" if zh else "clients with each signal"
+    return _counted(tb, counts, of, ("管户客户按信号", "Your book by signal"))
 
 
 MEASURE_LABELS = {

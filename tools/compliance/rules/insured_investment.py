@@ -57,37 +57,27 @@ class InsuredInvestmentRule:
     severity = Severity.HIGH
 
     def check(self, doc: Document) -> list[Finding]:
-        named = any(needs_disclosure(doc.context, c) for c in doc.context.product_codes)
-        found = []
         if m := UNLIMITED.search(doc.norm):
-            return [
-                Finding(
-                    code=self.code,
-                    severity=self.severity,
-                    remedy=Remedy.REMOVE_SENTENCE,
-                    matched=doc.text[m.start() : m.end()],
-                    start=m.start(),
-                    end=m.end(),
-                    explanation=doc.pick(*_LIMIT_WHY),
-                    suggestion=doc.pick(*_LIMIT_FIX),
-                )
-            ]
+            return [self._finding(doc, m, _LIMIT_WHY, _LIMIT_FIX)]
+        named = any(needs_disclosure(doc.context, c) for c in doc.context.product_codes)
         for m in INSURED.finditer(doc.norm):
             sentence = doc.sentence_at(m.start())
             near = doc.norm[max(0, m.start() - NEAR) : m.end() + NEAR]
             if DENIED.search(near) or not (named or mentions_investment(sentence)):
                 continue
-            found.append(
-                Finding(
-                    code=self.code,
-                    severity=self.severity,
-                    remedy=Remedy.REMOVE_SENTENCE,
-                    matched=doc.text[m.start() : m.end()],
-                    start=m.start(),
-                    end=m.end(),
-                    explanation=doc.pick(*_WHY),
-                    suggestion=doc.pick(*_FIX),
-                )
-            )
-            break  # one finding says it; the sentence goes either way
-        return found
+            return [self._finding(doc, m, _WHY, _FIX)]  # one finding says it
+        return []
+
+    def _finding(
+        self, doc: Document, m: re.Match[str], why: tuple[str, str], fix: tuple[str, str]
+    ) -> Finding:
+        return Finding(
+            code=self.code,
+            severity=self.severity,
+            remedy=Remedy.REMOVE_SENTENCE,
+            matched=doc.text[m.start() : m.end()],
+            start=m.start(),
+            end=m.end(),
+            explanation=doc.pick(*why),
+            suggestion=doc.pick(*fix),
+        )
