@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Literal
 from pydantic import BaseModel, ConfigDict
 
 from assistant.errors import UserError
+from assistant.core.types import Chart
 from tools.intelligence.fmt import money_en, money_zh
 from tools.intelligence.performance import Period, PeriodKind, RmMeasures
 
@@ -221,6 +222,7 @@ class TeamReports:
     def __init__(self, fl: Frontline) -> None:
         self._fl = fl
         self._views: dict[tuple, TeamView] = {}
+        self._charts: dict[tuple, list[Chart]] = {}  # the pictures of a view's books
         # Whose views are kept: an import brings new insights, a note a new revision.
         self._kept_for: tuple[object, int] | None = None
         # One view built at a time: a view computed while a note lands is never kept under the
@@ -234,12 +236,29 @@ class TeamReports:
             insights.sync_notes()
             if self._kept_for != (insights, insights.revision):
                 self._views, self._kept_for = {}, (insights, insights.revision)
+                self._charts = {}
             key = (rm_id, kind, day)
             if key not in self._views:
                 self._views[key] = team_view(self._fl, rm_id, kind, day)
                 while len(self._views) > self.KEPT:
                     self._views.pop(next(iter(self._views)))
             return self._views[key]
+
+    def book_charts(
+        self, rm_id: str, kind: PeriodKind | None, day: date | None, language: str = "zh"
+    ) -> list[Chart]:
+        """Tier mix, deposit trend and maturities within 30 days of the view's books
+        (``assistant.book_picture``), kept with the view."""
+        from assistant.book_picture import book_charts
+
+        view = self.view(rm_id, kind, day)
+        with self._lock:
+            key = (rm_id, kind, day, language)
+            if key not in self._charts:
+                self._charts[key] = book_charts(self._fl, view, language)
+                while len(self._charts) > self.KEPT:
+                    self._charts.pop(next(iter(self._charts)))
+            return self._charts[key]
 
     def report(
         self,

@@ -83,9 +83,8 @@ def _book_rows(tb: Toolbox) -> list:
     return tb.services.intelligence.book_rows(tb.caller.client_ids)
 
 
-def _counted(tb: Toolbox, counts: Counter[str], of: str, titles: tuple[str, str]) -> Chart:
+def counted_chart(zh: bool, counts: Counter[str], of: str, titles: tuple[str, str]) -> Chart:
     """A bar per label of ``counts`` (most first), ``of`` saying what was counted."""
-    zh = _zh(tb)
     joined = ("、" if zh else ", ").join(f"{k} {v}" for k, v in counts.most_common())
     said = joined or ("无" if zh else "none")
     series = "客户数" if zh else "Clients"
@@ -103,7 +102,7 @@ def book_by_tier(tb: Toolbox) -> Chart:
     rows = _book_rows(tb)
     counts = Counter((r.tier_label_zh if zh else r.tier_label_en) for r in rows)
     of = f"{len(rows)} 位客户按层级" if zh else f"{len(rows)} clients by tier"
-    return _counted(tb, counts, of, ("管户客户按层级", "Your book by tier"))
+    return counted_chart(zh, counts, of, ("管户客户按层级", "Your book by tier"))
 
 
 def book_by_signal(tb: Toolbox) -> Chart:
@@ -111,7 +110,7 @@ def book_by_signal(tb: Toolbox) -> Chart:
     label = {k: (v[0] if zh else v[1]) for k, v in SIGNAL_WORDS.items()}
     counts = Counter(label.get(s, s) for r in _book_rows(tb) for s in r.signals)
     of = "有信号的客户数按信号类型" if zh else "clients with each signal"
-    return _counted(tb, counts, of, ("管户客户按信号", "Your book by signal"))
+    return counted_chart(zh, counts, of, ("管户客户按信号", "Your book by signal"))
 
 
 MEASURE_LABELS = {

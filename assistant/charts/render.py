@@ -18,6 +18,7 @@ from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.backends.backend_svg import FigureCanvasSVG
 from matplotlib.figure import Figure
 from matplotlib.font_manager import fontManager
+from matplotlib.ticker import MaxNLocator
 
 from assistant.core.types import Chart
 
@@ -51,13 +52,17 @@ def _figure(chart: Chart, size: tuple[float, float]) -> Figure:
             ax.set_xticks(range(len(xs)), xs)
     if chart.unit == "%":
         ax.set_ylim(0, 105)  # a rate reads against the whole scale
+        ax.set_yticks(range(0, 101, 20))
     ax.set_title(chart.title, fontsize=10)
     if chart.unit:
         ax.set_ylabel(chart.unit, fontsize=9)
     ax.tick_params(axis="both", labelsize=8)
     if chart.kind == "line" and len(xs) > 8:
-        step = max(1, len(xs) // 8)  # a label every few months, the last one kept
-        ax.set_xticks([x for j, x in enumerate(xs) if j % step == 0 or j == len(xs) - 1])
+        step = -(-len(xs) // 8)  # a label every few months, counted back from the latest
+        ax.set_xticks(xs[len(xs) - 1 :: -step][::-1])
+    counts = all(p.value is None or float(p.value).is_integer() for p in chart.data)
+    if counts and chart.unit != "%":
+        ax.yaxis.set_major_locator(MaxNLocator(integer=True))  # counts: no 0.25 of a client
     ax.spines[["top", "right"]].set_visible(False)
     if len(series) > 1:
         ax.legend(fontsize=8, frameon=False)

@@ -14,7 +14,7 @@ from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from sse_starlette import EventSourceResponse
 
 from assistant.brief.model import Brief
-from assistant.core.types import Answer, AssistantCore, Conversation, Feedback, Turn
+from assistant.core.types import Answer, AssistantCore, Chart, Conversation, Feedback, Turn
 from assistant.errors import UserError
 from assistant.outcomes import OutcomeRecorder, OutcomeReply, OutcomeRequest
 from assistant.team_view import PeriodError, TeamReport, TeamView
@@ -70,6 +70,10 @@ class TeamSource(Protocol):
     def view(
         self, rm_id: str, kind: Literal["month", "quarter"] | None, day: date | None
     ) -> TeamView: ...
+
+    def book_charts(
+        self, rm_id: str, kind: Literal["month", "quarter"] | None, day: date | None, language: str
+    ) -> list[Chart]: ...
 
 
 @dataclass(frozen=True)
@@ -276,11 +280,12 @@ def v1_router(ctx: ApiContext) -> APIRouter:
         source = ctx.team()
         try:
             view = await asyncio.to_thread(source.view, who.rm_id, period, day)
+            books = await asyncio.to_thread(source.book_charts, who.rm_id, period, day, lang)
         except PeriodError as exc:
             raise ApiError(422, "invalid_request", f"date: {exc}") from None
         except UserError as exc:  # an admin sees no client data, so no measures
             raise ApiError(403, "forbidden", str(exc)) from None
-        page = await asyncio.to_thread(render_dashboard, view, lang)
+        page = await asyncio.to_thread(render_dashboard, view, lang, books)
         return Response(
             page, media_type="text/html; charset=utf-8", headers={"Cache-Control": "no-store"}
         )

@@ -9,9 +9,11 @@ names come from the bank's extract.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from html import escape
 
 from assistant.charts import svg
+from assistant.core.types import Chart
 from assistant.engines.offline.team import headline
 from assistant.team_view import TeamView, laggard_first, row_summary
 from tools.book_query import SIGNAL_WORDS
@@ -153,8 +155,9 @@ def _late(view: TeamView, w: dict, lang: str) -> str:
     return f'<h2>{escape(w["late"])}（{len(items)}）</h2><ul class="late">{"".join(lines)}</ul>'
 
 
-def render_dashboard(view: TeamView, lang: str = "zh") -> str:
-    """The dashboard's content for ``view``, as an HTML fragment (no script, no style)."""
+def render_dashboard(view: TeamView, lang: str = "zh", books: Sequence[Chart] = ()) -> str:
+    """The dashboard's content for ``view``, as an HTML fragment (no script, no style);
+    ``books``: the pictures of its books (tier mix, deposit trend, maturities)."""
     w = WORDS["zh" if lang == "zh" else "en"]
     result = _result(view)
     lead = headline(result, lang, "team_lead" if len(result["rows"]) > 1 else "rm")
@@ -165,6 +168,7 @@ def render_dashboard(view: TeamView, lang: str = "zh") -> str:
         if len(result["rows"]) > 1
         else ""
     )
+    charts += "".join(f'<figure class="chart">{svg(c)}</figure>' for c in books)
     note = f'<p class="note">{escape(w["branch"])}</p>' if view.aggregate_only else ""
     return (
         f'<section class="dash" aria-labelledby="dash-title" data-period="{escape(result["period"])}">'

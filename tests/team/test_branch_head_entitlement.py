@@ -84,3 +84,24 @@ def test_the_measures_are_the_branchs_as_aggregates(planted: tuple[Bank, str, st
     leaked = [n for n in bank.names(bank.book_of_all()) - staff_names if n in dumped]
     assert not leaked, leaked
     assert [c.kind for c in tb.charts] == ["bar"]  # one bar per RM of the branch
+
+
+def test_the_branch_page_shows_its_books_in_aggregate(planted: tuple[Bank, str, str]) -> None:
+    """``/dashboard``'s content for the branch head: the measures, the tier mix, the deposit
+    trend and the maturities within 30 days — every client of the branch counted, none named."""
+    from integrations.dashboard.render import render_dashboard
+
+    bank, slow, _ = planted
+    reports = bank.fl.team_reports
+    view = reports.view(BRANCH_HEAD, "quarter", None)
+    books = reports.book_charts(BRANCH_HEAD, "quarter", None, "zh")
+    tiers = next(c for c in books if c.title == "客户分层")
+    branch = next(r["branch"] for r in bank.rows("rms") if r["rm_id"] == slow)
+    staff = {r["rm_id"] for r in bank.rows("rms") if r["branch"] == branch}
+    clients = {c["client_id"] for c in bank.rows("clients") if c["rm_id"] in staff}
+    assert sum(p.value or 0 for p in tiers.data) == len(clients)
+    page = render_dashboard(view, "zh", books)
+    staff_names = {r["name"] for r in bank.rows("rms")}
+    assert not any(cid in page for cid in bank.book_of_all())
+    assert not [n for n in bank.names(bank.book_of_all()) - staff_names if n in page]
+    assert page.count('role="img"') == len(books) + 3 and "<script" not in page

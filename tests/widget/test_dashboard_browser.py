@@ -1,7 +1,8 @@
 """``/dashboard`` in real headless Chromium over the demo bank with the real core: a team lead
 signs in as the widget does (a token the portal puts in the URL's fragment, cleared at once)
 and sees the team's measures rendered on the server — a captioned table laggard first, the
-measures by RM as accessible SVG charts — with the assistant docked beside them; axe finds
+measures by RM, the tier mix, the deposit trend and what matures within 30 days as accessible
+SVG charts — with the assistant docked beside them; axe finds
 nothing serious; another period reloads it; an admin and a missing token get a plain message.
 Saves docs/screenshots/dashboard.png."""
 
@@ -64,7 +65,7 @@ def test_a_lead_sees_the_team_laggard_first_with_charts_and_the_assistant(
 ) -> None:
     page.goto(f"{site}/dashboard#token={TOKENS[LEAD]}")
     table = page.get_by_role("table")
-    expect(table).to_be_visible()
+    expect(table).to_be_visible(timeout=30_000)  # the first view builds the team's books
     assert "token" not in page.url  # the fragment is cleared once read
     view = team_view(fl, LEAD)
     expected = [r.rm_id for r in sorted(view.rows, key=laggard_first)]
@@ -73,8 +74,15 @@ def test_a_lead_sees_the_team_laggard_first_with_charts_and_the_assistant(
     assert rows.all_inner_texts() == expected
     expect(page.locator("caption")).to_contain_text(view.period.label)
     charts = page.locator("figure.chart svg[role=img]")
-    expect(charts).to_have_count(3)
-    for name in ("信号跟进及时率", "服务频次达标率", "覆盖率"):
+    expect(charts).to_have_count(6)  # three measures by RM; tiers, deposits, maturities
+    for name in (
+        "信号跟进及时率",
+        "服务频次达标率",
+        "覆盖率",
+        "客户分层",
+        "日均存款",
+        "30 天内到期",
+    ):
         expect(page.get_by_role("img", name=name)).to_have_count(1)
     expect(page.locator("frontline-chat .launcher")).to_be_visible()  # the assistant, docked
     results = Axe().run(page)
@@ -83,12 +91,13 @@ def test_a_lead_sees_the_team_laggard_first_with_charts_and_the_assistant(
     SCREENSHOT.parent.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(SCREENSHOT), full_page=True)
     page.get_by_label("周期", exact=True).select_option("month")
-    expect(page.locator("caption")).to_contain_text(team_view(fl, LEAD, "month").period.label)
+    month = team_view(fl, LEAD, "month").period.label
+    expect(page.locator("caption")).to_contain_text(month, timeout=30_000)
 
 
 def test_keyboard_reaches_the_table_and_each_chart(page: Page, site: str) -> None:
     page.goto(f"{site}/dashboard#token={TOKENS[LEAD]}")
-    expect(page.get_by_role("table")).to_be_visible()
+    expect(page.get_by_role("table")).to_be_visible(timeout=30_000)
     focused = []
     for _ in range(12):
         page.keyboard.press("Tab")
