@@ -16,8 +16,8 @@ from typing import TYPE_CHECKING, Literal
 
 from pydantic import BaseModel, ConfigDict
 
-from assistant.errors import UserError
 from assistant.core.types import Chart
+from assistant.errors import UserError
 from tools.intelligence.fmt import money_en, money_zh
 from tools.intelligence.performance import Period, PeriodKind, RmMeasures
 
