@@ -26,6 +26,8 @@ STAFF = (
     ("E30170", "邓浩", "BH-MIXED", "滨海新区支行", "rm", "deng.hao"),
     ("E30188", "唐晓菲", "BH-MIXED", "滨海新区支行", "rm", "tang.xiaofei"),
     ("E99001", "钱文博", "HQ-AUDIT", "港城支行", "admin", "qian.wenbo"),
+    # The sub-branch head: sees the sub-branch's teams as aggregates, holds no book (#17).
+    ("E10008", "乔安澜", "GC-HEAD", "港城支行", "branch_head", "qiao.anlan"),
 )
 CORPORATE_RMS = ("E20452", "E20518", "E20603", "E30155", "E30162", "E30188")
 RETAIL_RMS = ("E21113", "E21240", "E30170", "E30162", "E30155")
