@@ -74,8 +74,12 @@ def team_view(
     period = Period.of(kind or measures.policy.period, day or as_of - timedelta(days=1), as_of)
     # Books as the brief and the book queries read them: once per extract, a saved note re-read.
     books = {rm: fl.insights.book_data(frozenset(fl.bank.client_ids_of([rm]))) for rm in names}
-    rows = [r for r in measures.for_rms(books, period) if r.clients]  # a lead may have no book
-    before = {r.rm_id: r for r in measures.for_rms(books, period.previous())}
+    # The RMs' "done" on suggested actions, with a note that says something, answers a signal too.
+    outcomes = fl.bank.outcomes_for(
+        sorted({c.client.client_id for book in books.values() for c in book})
+    )
+    rows = [r for r in measures.for_rms(books, period, outcomes) if r.clients]  # a lead: no book
+    before = {r.rm_id: r for r in measures.for_rms(books, period.previous(), outcomes)}
     if aggregate:  # a branch head: no client named, this period or the one before
         rows = [r.model_copy(update={"late": ()}) for r in rows]
         before = {k: v.model_copy(update={"late": ()}) for k, v in before.items()}
@@ -224,7 +228,7 @@ class TeamReports:
         self._views: dict[tuple, TeamView] = {}
         self._charts: dict[tuple, list[Chart]] = {}  # the pictures of a view's books
         # Whose views are kept: an import brings new insights, a note a new revision.
-        self._kept_for: tuple[object, int] | None = None
+        self._kept_for: tuple[object, int, object] | None = None
         # One view built at a time: a view computed while a note lands is never kept under the
         # new revision (requests come from the API's worker threads).
         self._lock = threading.Lock()
@@ -234,8 +238,10 @@ class TeamReports:
         with self._lock:
             insights = self._fl.insights
             insights.sync_notes()
-            if self._kept_for != (insights, insights.revision):
-                self._views, self._kept_for = {}, (insights, insights.revision)
+            # A "done" answers a signal too: an outcome recorded anywhere drops the views.
+            kept_for = (insights, insights.revision, self._fl.bank.outcomes_mark())
+            if self._kept_for != kept_for:
+                self._views, self._kept_for = {}, kept_for
                 self._charts = {}
             key = (rm_id, kind, day)
             if key not in self._views:

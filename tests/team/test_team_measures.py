@@ -6,7 +6,7 @@ are made; the score bands and the policy file as the incentive rules say; who se
 from __future__ import annotations
 
 import statistics
-from datetime import date, timedelta
+from datetime import UTC, date, timedelta
 from pathlib import Path
 
 import pytest
@@ -14,7 +14,13 @@ import pytest
 from assistant.errors import ConfigError, UserError
 from assistant.team_view import PeriodError, render, team_view
 from tests.brief.conftest import Bank
-from tools.bank.records import ClientData, ClientRecord, HoldingRecord, InteractionRecord
+from tools.bank.records import (
+    ActionOutcome,
+    ClientData,
+    ClientRecord,
+    HoldingRecord,
+    InteractionRecord,
+)
 from tools.intelligence.performance import Period, TimelinessPolicy, load_performance_policy
 
 CATEGORY_OF_PAYROLL = {"demo": "payroll", "harbour": "salary-agency"}
@@ -299,3 +305,60 @@ def test_a_second_payroll_holding_is_no_new_payroll_client(demo_bank: Bank) -> N
     first = demo_bank.fl.performance.for_rm("R1", [client(date(2026, 8, 1))], q3)
     again = demo_bank.fl.performance.for_rm("R1", [client(date(2025, 1, 1), date(2026, 8, 1))], q3)
     assert (first.new_payroll_clients, again.new_payroll_clients) == (1, 0)
+
+
+def test_a_done_with_a_note_answers_its_signal_and_a_bare_or_late_one_does_not(
+    planted: tuple[Bank, str, str],
+) -> None:
+    """The incentive rules count a follow-up 在系统留痕 within its deadline: an RM's "done" on the
+    action, with a note that says something, is one; a "done" that says nothing ("已联系"), or
+    one after the deadline, is not."""
+    bank, slow, _ = planted
+    fl = bank.fl
+    period = _last_quarter(bank)
+    books = {slow: fl.insights.book_data(frozenset(fl.bank.client_ids_of([slow])))}
+    (before,) = fl.performance.for_rms(books, period)
+    late = [i for i in before.late if i.kind != "maturity"][0]
+
+    def done(note: str, day: date) -> ActionOutcome:
+        return ActionOutcome(
+            outcome_id=f"o-{note}-{day}", action_key=f"{late.client_id}:{late.kind}:x",
+            client_id=late.client_id, rm_id=slow, kind=late.kind, period=period.label,
+            outcome="done", day=day, channel="api", note=note,
+        )  # fmt: skip
+
+    said = done("电话联系客户，说明了挽留方案，下周面谈", late.due_date)
+    (after,) = fl.performance.for_rms(books, period, [said])
+    assert after.timeliness.done == before.timeliness.done + 1
+    assert late not in after.late and len(after.late) == len(before.late) - 1
+    for unanswered in (
+        done("已联系", late.due_date),
+        done("电话联系客户，说明了挽留方案", late.due_date + timedelta(days=1)),
+    ):
+        (same,) = fl.performance.for_rms(books, period, [unanswered])
+        assert same.timeliness == before.timeliness, unanswered
+
+
+def test_a_kept_view_is_dropped_when_an_outcome_is_recorded_or_taken_back(
+    harbour_bank: Bank,
+) -> None:
+    """``GET /v1/team`` keeps a view until the data under it changes: an outcome recorded (on
+    any replica: the mark is read from the database) or taken back is such a change."""
+    from datetime import datetime
+
+    fl = harbour_bank.fl
+    lead = next(r["rm_id"] for r in harbour_bank.rows("rms") if r["role"] == "team_lead")
+    first = fl.team_reports.view(lead, "quarter", None)
+    assert fl.team_reports.view(lead, "quarter", None) is first  # kept
+    client = sorted(harbour_bank.book_of_all())[0]
+    outcome = ActionOutcome(
+        outcome_id="o-kept-view", action_key=f"{client}:service_cadence:x", client_id=client,
+        rm_id=lead, kind="service_cadence", period="x", outcome="done",
+        day=harbour_bank.as_of, channel="api", note="电话回访，客户确认续作",
+        recorded_at=datetime.now(UTC),
+    )  # fmt: skip
+    fl.bank.add_outcome(outcome)
+    second = fl.team_reports.view(lead, "quarter", None)
+    assert second is not first
+    assert fl.bank.undo_outcome("o-kept-view", datetime.now(UTC))
+    assert fl.team_reports.view(lead, "quarter", None) is not second

@@ -85,6 +85,11 @@ class BankRepository(Protocol):
         first; taken-back ones only when asked."""
         ...
 
+    def outcomes_mark(self) -> tuple[int, object]:
+        """What changes whenever an outcome is recorded or taken back (a count and the latest
+        time): what a view computed from outcomes is kept against."""
+        ...
+
 
 def _fields(record_type: type[DataclassInstance], row: object) -> dict:
     return {f: getattr(row, f) for f in record_type.__dataclass_fields__ if hasattr(row, f)}
@@ -293,6 +298,15 @@ class SqlBankRepository:
                 for r in s.execute(query.where(table.client_id.in_(wanted[start : start + 500])))
             ]
         return _outcomes(rows)
+
+    def outcomes_mark(self) -> tuple[int, object]:
+        table = m.ActionOutcomeRow
+        query = select(
+            func.count(), func.max(table.recorded_at), func.max(table.undone_at)
+        ).select_from(table)
+        with self._sessions() as s:
+            count, recorded, undone = s.execute(query).one()
+        return int(count), (recorded, undone)
 
     # --- helpers -------------------------------------------------------------------------
     def _branches(self) -> list[str]:

@@ -21,7 +21,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from tools.bank.records import ClientData, InteractionRecord, ProductRecord
+from tools.bank.records import ActionOutcome, ClientData, InteractionRecord, ProductRecord
 from tools.intelligence.followup import qualifies, requirements
 from tools.intelligence.metrics import category_of, compute_metrics
 from tools.intelligence.policy import POLICY_DIR, Policies, _parse, _Section
@@ -209,19 +209,37 @@ class PerformanceMeasures:
         self._rules = [r for r in default_rules() if r.kind in self._needs]
 
     def for_rms(
-        self, books: Mapping[str, Iterable[ClientData]], period: Period
+        self,
+        books: Mapping[str, Iterable[ClientData]],
+        period: Period,
+        outcomes: Iterable[ActionOutcome] = (),
     ) -> list[RmMeasures]:
-        """One row per RM of ``books`` (rm_id -> the clients they manage), in the given order."""
-        return [self.for_rm(rm_id, list(book), period) for rm_id, book in books.items()]
+        """One row per RM of ``books`` (rm_id -> the clients they manage), in the given order.
+        ``outcomes``: the RMs' word on suggested actions — a "done" whose note says something
+        answers its signal as a recorded contact does (the incentive rules: 在系统留痕; a bare
+        click is as empty as "已联系")."""
+        done: dict[str, list[ActionOutcome]] = {}
+        for o in outcomes:
+            if o.outcome == "done" and o.undone_at is None and o.note and not self._empty(o.note):
+                done.setdefault(o.client_id, []).append(o)
+        return [self.for_rm(rm_id, list(book), period, done) for rm_id, book in books.items()]
 
-    def for_rm(self, rm_id: str, book: list[ClientData], period: Period) -> RmMeasures:
+    def for_rm(
+        self,
+        rm_id: str,
+        book: list[ClientData],
+        period: Period,
+        done: Mapping[str, list[ActionOutcome]] | None = None,
+    ) -> RmMeasures:
         # A past period: the data as it stood, and only the clients the RM had by its end.
         book = [_until(d, period.end) for d in book if d.client.onboard_date <= period.end]
         now = [self._state(d, period.end) for d in book]
         items = [
             i
             for d, st in zip(book, now, strict=True)
-            for i in self._timeliness_items(d, period, st.tier)
+            for i in self._timeliness_items(
+                d, period, st.tier, (done or {}).get(d.client.client_id, [])
+            )
         ]
         late = sorted((i for i in items if not i.on_time), key=lambda i: (i.due_date, i.client_id))
         timeliness = Count(done=sum(i.on_time for i in items), due=len(items))
@@ -259,7 +277,11 @@ class PerformanceMeasures:
     # -- timeliness -------------------------------------------------------------------------
 
     def _timeliness_items(
-        self, data: ClientData, period: Period, tier: TierResult | None = None
+        self,
+        data: ClientData,
+        period: Period,
+        tier: TierResult | None = None,
+        done: list[ActionOutcome] | None = None,
     ) -> list[_Item]:
         """The follow-ups due in ``period``: each deadline-bearing signal seen on one of its
         checkpoints, on the data as it stood then, whose deadline falls in it (one per kind,
@@ -293,6 +315,9 @@ class PerformanceMeasures:
             answered = any(
                 qualifies(i, rm_id, need) and s.detected_on <= i.date <= s.due_date
                 for i in self._real(data)
+            ) or any(
+                o.kind == s.kind and o.rm_id == rm_id and s.detected_on <= o.day <= s.due_date
+                for o in done or ()
             )
             items.append(_Item(data.client.client_id, s.kind, s.due_date, answered, s.product_code))
         if self.policy.timeliness.include_maturity:
@@ -319,11 +344,10 @@ class PerformanceMeasures:
 
     def _real(self, data: ClientData) -> list[InteractionRecord]:
         """The client's contacts whose notes say something (a follow-up on record)."""
-        return [
-            i
-            for i in data.interactions
-            if not is_empty(i.summary, self.notes, "zh" if _CJK.search(i.summary) else "en")
-        ]
+        return [i for i in data.interactions if not self._empty(i.summary)]
+
+    def _empty(self, text: str) -> bool:
+        return is_empty(text, self.notes, "zh" if _CJK.search(text) else "en")
 
     # -- the book's state at a day ------------------------------------------------------------
 
