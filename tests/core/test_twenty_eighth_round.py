@@ -46,6 +46,14 @@ def test_deposit_insurance_said_without_its_limit_is_found(said: str, lang: str)
         ("存款受存款保险保障，同一存款人在同一家银行最高偿付50万元", "zh"),
         ("Deposits are insured up to CNY 500,000 per depositor per bank.", "en"),
         ("存款保险不保障理财产品", "zh"),
+        # asked, not claimed; or the limit said with it (found after the sweep: the first
+        # version of the rule refused these)
+        ("存款保险是不是全额保障？", "zh"),
+        ("大额存单的存款保险是全部覆盖吗", "zh"),
+        ("is deposit insurance unlimited?", "en"),
+        ("50万以内的存款全额受存款保险保障", "zh"),
+        ("存款保险全额保障，最高偿付50万元", "zh"),
+        ("deposits are fully covered by deposit insurance up to CNY 500,000", "en"),
     ],
 )
 def test_deposit_insurance_with_its_limit_is_not(said: str, lang: str) -> None:

@@ -38,6 +38,15 @@ UNLIMITED = re.compile(
     r"\b(?:fully|entirely|completely|100%)\s+(?:covered|insured|protected)\b[^.;]{0,30}\bdeposit[- ]insurance\b",
     re.I,
 )
+ASKED = re.compile(
+    r"[吗么嘛？?]|是不是|是否|有没有|能不能|\b(?:is|are|does|do|can|will|would)\b[^.;]*\?",
+    re.I,
+)
+LIMIT_SAID = re.compile(
+    r"50\s*万|五十万|500,?000|500\s*k|\b0\.5\s*m(?:illion)?\b|(?<!没有)(?<!无)(?<!没)(?<!不)(?:限额|上限)|"
+    r"最高(?:偿付|赔付|保障)|\bup to\b|(?<!no )(?<!without )(?<!without a )\b(?:cap(?:ped)?|limit(?:ed)?)\b",
+    re.I,
+)
 _LIMIT_WHY = (
     "存款保险实行限额偿付（同一存款人在同一家银行最高 50 万元），不得宣称全额或无上限保障。",
     "Deposit insurance pays up to a limit per depositor and bank (CNY 500,000); it may not be "
@@ -57,8 +66,11 @@ class InsuredInvestmentRule:
     severity = Severity.HIGH
 
     def check(self, doc: Document) -> list[Finding]:
-        if m := UNLIMITED.search(doc.norm):
-            return [self._finding(doc, m, _LIMIT_WHY, _LIMIT_FIX)]
+        for m in UNLIMITED.finditer(doc.norm):
+            sentence = doc.sentence_at(m.start())
+            # "存款保险是不是全额保障？" asks; "50万以内全额受存款保险保障" states the limit itself.
+            if not (ASKED.search(sentence) or LIMIT_SAID.search(sentence)):
+                return [self._finding(doc, m, _LIMIT_WHY, _LIMIT_FIX)]
         named = any(needs_disclosure(doc.context, c) for c in doc.context.product_codes)
         for m in INSURED.finditer(doc.norm):
             sentence = doc.sentence_at(m.start())
