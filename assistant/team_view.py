@@ -102,7 +102,7 @@ def laggard_first(row: RmMeasures) -> tuple:
     return (rate is None, rate or 0.0, -len(row.late), row.coverage.rate or 0.0)
 
 
-def _pct(rate: float | None) -> str:
+def pct(rate: float | None) -> str:
     return "—" if rate is None else f"{rate:.0%}"
 
 
@@ -135,6 +135,36 @@ def row_summary(r: RmMeasures, was: RmMeasures | None, name: str, coach_below: f
     }
 
 
+def measure_total(rows: list[dict], key: str) -> dict:
+    """The view's own rate of one measure: every item due across its RMs, not a mean of rates."""
+    done = sum(r[key]["done"] for r in rows)
+    due = sum(r[key]["due"] for r in rows)
+    return {"done": done, "due": due, "rate": done / due if due else None}
+
+
+def view_summary(view: TeamView, rm_ids: set[str] | None = None) -> dict:
+    """The view as chat, the LLM's tool and the dashboard read it: a ``row_summary`` per RM
+    (of ``rm_ids``, default all), laggard first, and the view's own 及时率."""
+    rows = [
+        row_summary(
+            r, view.previous.get(r.rm_id), view.names.get(r.rm_id, r.rm_id), view.coach_below
+        )
+        for r in sorted(view.rows, key=laggard_first)
+        if rm_ids is None or r.rm_id in rm_ids
+    ]
+    return {
+        "period": view.period.label,
+        "kind": view.period.kind,
+        "start": str(view.period.start),
+        "end": str(view.period.end),
+        "aggregate_only": view.aggregate_only,
+        "policy": view.playbook or "performance.yaml",
+        "coach_below": view.coach_below,
+        "rows": rows,
+        "team": measure_total(rows, "timeliness"),
+    }
+
+
 def row_line(row: dict, lang: str = "zh") -> str:
     """A ``row_summary`` as one line of text."""
     t = row["timeliness"]
@@ -143,11 +173,11 @@ def row_line(row: dict, lang: str = "zh") -> str:
     trend = "" if row["trend_points"] is None else f" ({row['trend_points']:+d})"
     if row["trend_points"] == 0:
         trend = " (±0)"
-    sf, cov = _pct(row["service_frequency"]["rate"]), _pct(row["coverage"]["rate"])
+    sf, cov = pct(row["service_frequency"]["rate"]), pct(row["coverage"]["rate"])
     if lang == "zh":
         flag = "，需辅导" if row["coaching"] else ""
         return (
-            f"{row['name']}（{row['rm_id']}）· {row['clients']} 户 · 及时率 {_pct(t['rate'])}"
+            f"{row['name']}（{row['rm_id']}）· {row['clients']} 户 · 及时率 {pct(t['rate'])}"
             f"{trend}（{t['done']}/{t['due']}，得分 {score}{flag}）"
             f" · 服务频次达标率 {sf} · 覆盖率 {cov}"
             f" · 有效客户 {row['effective_clients']}（新增 {row['new_effective_clients']}）"
@@ -156,7 +186,7 @@ def row_line(row: dict, lang: str = "zh") -> str:
         )
     flag = ", below the coaching line" if row["coaching"] else ""
     return (
-        f"{row['name']} ({row['rm_id']}) · {row['clients']} clients · timeliness {_pct(t['rate'])}"
+        f"{row['name']} ({row['rm_id']}) · {row['clients']} clients · timeliness {pct(t['rate'])}"
         f"{trend} ({t['done']}/{t['due']}, score {score}{flag})"
         f" · service frequency {sf} · coverage {cov}"
         f" · effective clients {row['effective_clients']} (new {row['new_effective_clients']})"

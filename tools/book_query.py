@@ -207,6 +207,12 @@ SIGNAL_WORDS: dict[str, tuple[str, str]] = {
 }
 
 
+def signal_word(kind: str, language: str) -> str:
+    """A signal kind as an RM says it ("存款流失预警", "deposit churn"); an unknown kind as is."""
+    zh, en = SIGNAL_WORDS.get(kind, (kind, kind))
+    return zh if language == "zh" else en
+
+
 def _money(value: float, zh: bool) -> str:
     if zh:
         return f"{value / 1e8:g} 亿元" if value >= 1e8 else f"{value / 1e4:g} 万元"

@@ -14,7 +14,7 @@ from typing import Literal
 from pydantic import BaseModel, Field
 
 from assistant.core.types import Chart, ChartPoint
-from tools.book_query import SIGNAL_WORDS
+from tools.book_query import signal_word
 from tools.intelligence.fmt import money_en, money_zh
 from tools.toolbox import Toolbox, ToolError, ToolSpec
 
@@ -107,8 +107,7 @@ def book_by_tier(tb: Toolbox) -> Chart:
 
 def book_by_signal(tb: Toolbox) -> Chart:
     zh = _zh(tb)
-    label = {k: (v[0] if zh else v[1]) for k, v in SIGNAL_WORDS.items()}
-    counts = Counter(label.get(s, s) for r in _book_rows(tb) for s in r.signals)
+    counts = Counter(signal_word(s, tb.language) for r in _book_rows(tb) for s in r.signals)
     of = "有信号的客户数按信号类型" if zh else "clients with each signal"
     return counted_chart(zh, counts, of, ("管户客户按信号", "Your book by signal"))
 

@@ -355,7 +355,7 @@ class InsightService:
 
     def _row(self, r: BookRow, language: str) -> dict:
         """One client of a book list in the RM's words: product names, signal names."""
-        from tools.book_query import SIGNAL_WORDS
+        from tools.book_query import signal_word
 
         zh = language == "zh"
         bits = [
@@ -370,7 +370,7 @@ class InsightService:
                 else f"trend {sign}{percent(r.trend_ratio)}"
             )
         if r.signals:
-            words = [SIGNAL_WORDS.get(k, (k, k))[0 if zh else 1] for k in r.signals]
+            words = [signal_word(k, "zh" if zh else "en") for k in r.signals]
             bits.append(("信号 " if zh else "signals ") + ("、" if zh else ", ").join(words))
         if above := self._above_appetite(r, zh):
             # "适当性不匹配" says there is one; the holdings say which: a product rated R4 held by a C2 client

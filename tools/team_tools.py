@@ -15,7 +15,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, Field
 
 from assistant.errors import EntitlementError, UserError
-from tools.book_query import SIGNAL_WORDS
+from tools.book_query import signal_word
 from tools.outcomes.book import open_gaps
 from tools.toolbox import Toolbox, ToolError, ToolSpec
 
@@ -75,24 +75,14 @@ def team_performance(tb: Toolbox, args: TeamPerformanceArgs) -> dict:
         # Another team's RM, or an RM asking of a colleague: the same refusal as list_book's.
         raise EntitlementError("that RM is not in your view")
     shown = {args.rm_id} if args.rm_id else rms
-    from assistant.team_view import laggard_first, row_summary  # what every channel shows
+    from assistant.team_view import view_summary  # what every channel shows
 
-    rows = [
-        _rounded(row_summary(r, view.previous.get(r.rm_id), view.names[r.rm_id], view.coach_below))
-        for r in sorted((r for r in view.rows if r.rm_id in shown), key=laggard_first)
-    ]
+    out = view_summary(view, shown)
+    rows = out["rows"] = [_rounded(r) for r in out["rows"]]
     due, late = _due_soon(tb, shown), [(r.rm_id, i) for r in view.rows for i in r.late]
     late = [(rm, i) for rm, i in late if rm in shown]
-    out: dict = {
-        "period": view.period.label,
-        "kind": view.period.kind,
-        "start": str(view.period.start),
-        "end": str(view.period.end),
-        "aggregate_only": view.aggregate_only,
-        "policy": view.playbook or "performance.yaml",
-        "coach_below": view.coach_below,
-        "rows": rows,
-        "team": _team_total(rows),
+    out |= {
+        "measure": args.measure,
         "late_count": len(late),
         "due_count": len(due),
         "citation": _citation(tb, view.playbook),
@@ -116,7 +106,7 @@ def team_performance(tb: Toolbox, args: TeamPerformanceArgs) -> dict:
             "client_id": i.client_id,
             "name": token,
             "signal": i.kind,
-            "signal_label": _signal(i.kind, tb.language),
+            "signal_label": signal_word(i.kind, tb.language),
             "product_code": i.product_code,
             "due_date": str(i.due_date),
         }
@@ -131,25 +121,13 @@ def team_performance(tb: Toolbox, args: TeamPerformanceArgs) -> dict:
             "client_id": g.client_id,
             "name": token,
             "signal": g.signal_kind,
-            "signal_label": _signal(g.signal_kind, tb.language),
+            "signal_label": signal_word(g.signal_kind, tb.language),
             "due_date": str(g.due_date),
             "days_left": -g.days_overdue,
         }
         for g, token in zip(shown_due, due_tokens, strict=True)
     ]
     return out
-
-
-def _signal(kind: str, language: str) -> str:
-    zh, en = SIGNAL_WORDS.get(kind, (kind, kind))
-    return zh if language == "zh" else en
-
-
-def _team_total(rows: list[dict]) -> dict:
-    """The view's own rate: every follow-up due across its RMs, not an average of rates."""
-    done = sum(r["timeliness"]["done"] for r in rows)
-    due = sum(r["timeliness"]["due"] for r in rows)
-    return {"done": done, "due": due, "rate": done / due if due else None}
 
 
 def _due_soon(tb: Toolbox, rm_ids: set[str]) -> list[Any]:

@@ -15,8 +15,8 @@ from html import escape
 from assistant.charts import svg
 from assistant.core.types import Chart
 from assistant.engines.offline.team import headline
-from assistant.team_view import TeamView, laggard_first, row_summary
-from tools.book_query import SIGNAL_WORDS
+from assistant.team_view import TeamView, laggard_first, pct, view_summary
+from tools.book_query import signal_word
 from tools.chart_tools import team_chart
 from tools.intelligence.fmt import money_en, money_zh
 
@@ -65,31 +65,9 @@ WORDS = {
 }
 
 
-def _pct(rate: float | None) -> str:
-    return "—" if rate is None else f"{rate:.0%}"
-
-
 def _result(view: TeamView) -> dict:
     """The view in the team tool's shape: what the headline and the charts read."""
-    rows = [
-        row_summary(
-            r, view.previous.get(r.rm_id), view.names.get(r.rm_id, r.rm_id), view.coach_below
-        )
-        for r in sorted(view.rows, key=laggard_first)
-    ]
-    done = sum(r["timeliness"]["done"] for r in rows)
-    due = sum(r["timeliness"]["due"] for r in rows)
-    return {
-        "period": view.period.label,
-        "start": str(view.period.start),
-        "end": str(view.period.end),
-        "rows": rows,
-        "team": {"done": done, "due": due, "rate": done / due if due else None},
-        "coach_below": view.coach_below,
-        "aggregate_only": view.aggregate_only,
-        "policy": view.playbook or "performance.yaml",
-        "citation": None,
-    }
+    return view_summary(view) | {"citation": None}
 
 
 def _table(result: dict, w: dict, lang: str) -> str:
@@ -120,9 +98,9 @@ def _table(result: dict, w: dict, lang: str) -> str:
             "<tr>"
             f'<th scope="row">{escape(r["name"])} <span class="id">{escape(r["rm_id"])}</span></th>'
             f"<td>{r['clients']}</td>"
-            f'<td>{_pct(t["rate"])} <span class="sub">{t["done"]}/{t["due"]}</span>{coach}</td>'
+            f'<td>{pct(t["rate"])} <span class="sub">{t["done"]}/{t["due"]}</span>{coach}</td>'
             f"<td>{trend}</td><td>{score}</td>"
-            f"<td>{_pct(r['service_frequency']['rate'])}</td><td>{_pct(r['coverage']['rate'])}</td>"
+            f"<td>{pct(r['service_frequency']['rate'])}</td><td>{pct(r['coverage']['rate'])}</td>"
             f"<td>{r['effective_clients']}（{r['new_effective_clients']}）</td>"
             f"<td>{r['new_payroll_clients']}</td><td>{escape(growth)}</td>"
             "</tr>"
@@ -143,8 +121,7 @@ def _late(view: TeamView, w: dict, lang: str) -> str:
         return f"<h2>{escape(w['late'])}</h2><p>{escape(w['none_late'])}</p>"
     lines = []
     for r, i in items[:50]:
-        zh_en = SIGNAL_WORDS.get(i.kind, (i.kind, i.kind))
-        what = zh_en[0] if lang == "zh" else zh_en[1]
+        what = signal_word(i.kind, lang)
         if i.product_code:
             what += f" {i.product_code}"
         name = view.names.get(r.rm_id, r.rm_id)

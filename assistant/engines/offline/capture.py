@@ -306,7 +306,7 @@ def _names(tb: Toolbox, client_ids: list[str]) -> dict[str, str]:
 
 
 def _signal_words(kinds: list[str], lang: str) -> str:
-    from tools.book_query import SIGNAL_WORDS
+    from tools.book_query import signal_word
 
-    words = [SIGNAL_WORDS.get(k, (k, k))[0 if lang == "zh" else 1] for k in kinds]
+    words = [signal_word(k, lang) for k in kinds]
     return ("、" if lang == "zh" else ", ").join(words)

@@ -17,7 +17,9 @@ from datetime import date, timedelta
 
 from assistant.engines.base import EngineContext, EngineResult
 from assistant.errors import EntitlementError
+from assistant.team_view import measure_total, pct, row_line
 from tools.book_tools import rms_named
+from tools.chart_tools import MEASURE_LABELS
 from tools.toolbox import Refusal, ToolError
 
 STATE_KEY = "team_view"  # {"period", "day", "rm_id"} of the last team view shown
@@ -112,8 +114,7 @@ async def handle(ctx: EngineContext) -> EngineResult | None:
             kind, day = last.get("period"), _day(last.get("day"))
     else:
         return None
-    measure = next((k for k, asked, *_ in OTHER_MEASURES if asked.search(text)), "timeliness")
-    args: dict = {"period": kind, "day": day, "rm_id": rm_id, "measure": measure}
+    args: dict = {"period": kind, "day": day, "rm_id": rm_id, "measure": measure_asked(text)}
     try:
         result = await asyncio.to_thread(tb.call, "team_performance", args)
     except (Refusal, EntitlementError):
@@ -125,7 +126,7 @@ async def handle(ctx: EngineContext) -> EngineResult | None:
     state = {
         STATE_KEY: {"period": result["kind"], "day": str(day) if day else None, "rm_id": rm_id}
     }
-    return EngineResult(render(result, ctx.language, tb.caller.role, text), INTENT, state=state)
+    return EngineResult(render(result, ctx.language, tb.caller.role), INTENT, state=state)
 
 
 def forget(result: EngineResult, state: dict) -> None:
@@ -153,51 +154,46 @@ def _say(key: str, language: str) -> str:
     return zh if language == "zh" else en
 
 
-def _pct(rate: float | None) -> str:
-    return "—" if rate is None else f"{rate:.0%}"
-
-
-# A measure other than 及时率 asked by name: the answer leads with it.
-OTHER_MEASURES = (
-    (
-        "service_frequency",
-        re.compile(r"服务频次|达标率|service[- ]frequency", IC),
-        "服务频次达标率",
-        "service frequency",
-    ),
-    ("coverage", re.compile(r"覆盖率|\bcoverage\b", IC), "覆盖率", "coverage"),
+# A measure other than 及时率 asked by name: the answer leads with it (and its chart draws it).
+ASKED_MEASURES = (
+    ("service_frequency", re.compile(r"服务频次|达标率|service[- ]frequency", IC)),
+    ("coverage", re.compile(r"覆盖率|\bcoverage\b", IC)),
 )
 
 
-def _other_measure(result: dict, language: str, text: str, cite: str) -> str | None:
+def measure_asked(text: str) -> str:
+    return next((key for key, asked in ASKED_MEASURES if asked.search(text)), "timeliness")
+
+
+def _other_measure(result: dict, language: str, cite: str) -> str | None:
     """ "团队服务频次达标率怎么样": the view's rate of that measure and its lowest RM."""
-    zh = language == "zh"
-    for key, asked, label_zh, label_en in OTHER_MEASURES:
-        rows = [r for r in result["rows"] if r[key]["rate"] is not None]
-        if not asked.search(text) or not rows:
-            continue
-        done, due = sum(r[key]["done"] for r in rows), sum(r[key]["due"] for r in rows)
-        low = min(rows, key=lambda r: r[key]["rate"])
-        if zh:
-            return (
-                f"{result['period']} {label_zh} {_pct(done / due)}（{done}/{due}）；"
-                f"最低：{low['name']}（{low['rm_id']}）{_pct(low[key]['rate'])}。{cite}"
-            )
+    key = result.get("measure", "timeliness")
+    rows = [r for r in result["rows"] if r[key]["rate"] is not None]
+    if key == "timeliness" or not rows:
+        return None
+    total, low = measure_total(rows, key), min(rows, key=lambda r: r[key]["rate"])
+    label_zh, label_en = MEASURE_LABELS[key]
+    said = f"{pct(total['rate'])}（{total['done']}/{total['due']}）"
+    if language == "zh":
         return (
-            f"{label_en.capitalize()} in {result['period']}: {_pct(done / due)} ({done}/{due}); "
-            f"lowest: {low['name']} ({low['rm_id']}) {_pct(low[key]['rate'])}.{cite}"
+            f"{result['period']} {label_zh} {said}；"
+            f"最低：{low['name']}（{low['rm_id']}）{pct(low[key]['rate'])}。{cite}"
         )
-    return None
+    return (
+        f"{label_en} in {result['period']}: {pct(total['rate'])} "
+        f"({total['done']}/{total['due']}); "
+        f"lowest: {low['name']} ({low['rm_id']}) {pct(low[key]['rate'])}.{cite}"
+    )
 
 
-def headline(result: dict, language: str, role: str, text: str = "") -> str:
+def headline(result: dict, language: str, role: str) -> str:
     """The answer first: the measure asked (by default the view's own 及时率) and who is lowest,
     or the one RM's."""
     zh = language == "zh"
     rows = result["rows"]
     p = result["period"]
     cite = f" [{result['citation']}]" if result.get("citation") else ""
-    if (other := _other_measure(result, language, text, cite)) is not None:
+    if (other := _other_measure(result, language, cite)) is not None:
         return other
     if len(rows) == 1 and (role == "rm" or result.get("drill")):
         r = rows[0]
@@ -209,10 +205,10 @@ def headline(result: dict, language: str, role: str, text: str = "") -> str:
                 else f"{r['name']} had no follow-up due in {p} (no timeliness rate).{cite}"
             )
         return (
-            f"{r['name']} {p} 信号跟进及时率 {_pct(t['rate'])}（{t['done']}/{t['due']}）"
+            f"{r['name']} {p} 信号跟进及时率 {pct(t['rate'])}（{t['done']}/{t['due']}）"
             f"{'，低于辅导线' if r['coaching'] else ''}。{cite}"
             if zh
-            else f"{r['name']}'s follow-up timeliness in {p}: {_pct(t['rate'])} "
+            else f"{r['name']}'s follow-up timeliness in {p}: {pct(t['rate'])} "
             f"({t['done']}/{t['due']}){', below the coaching line' if r['coaching'] else ''}.{cite}"
         )
     team = result["team"]
@@ -228,24 +224,22 @@ def headline(result: dict, language: str, role: str, text: str = "") -> str:
     coach = [r["name"] for r in rows if r["coaching"]]
     if zh:
         line = (
-            f"{p} 团队信号跟进及时率 {_pct(team['rate'])}（{team['done']}/{team['due']}）；"
-            f"最低：{low['name']}（{low['rm_id']}）{_pct(low['timeliness']['rate'])}"
+            f"{p} 团队信号跟进及时率 {pct(team['rate'])}（{team['done']}/{team['due']}）；"
+            f"最低：{low['name']}（{low['rm_id']}）{pct(low['timeliness']['rate'])}"
         )
         if coach:
             line += f"；低于 {result['coach_below']:.0%} 需一对一辅导：{'、'.join(coach)}"
         return line + f"。{cite}"
     line = (
-        f"Team follow-up timeliness in {p}: {_pct(team['rate'])} ({team['done']}/{team['due']}); "
-        f"lowest: {low['name']} ({low['rm_id']}) {_pct(low['timeliness']['rate'])}"
+        f"Team follow-up timeliness in {p}: {pct(team['rate'])} ({team['done']}/{team['due']}); "
+        f"lowest: {low['name']} ({low['rm_id']}) {pct(low['timeliness']['rate'])}"
     )
     if coach:
         line += f"; below {result['coach_below']:.0%}, for one-to-one coaching: {', '.join(coach)}"
     return line + f".{cite}"
 
 
-def render(result: dict, language: str, role: str, text: str = "") -> str:
-    from assistant.team_view import row_line
-
+def render(result: dict, language: str, role: str) -> str:
     zh = language == "zh"
     result = result | {"drill": len(result["rows"]) == 1 and role != "rm"}
     period = (
@@ -258,7 +252,7 @@ def render(result: dict, language: str, role: str, text: str = "") -> str:
         if zh
         else ("Team measures" if role != "rm" else "Your measures")
     )
-    lines = [headline(result, language, role, text), "", f"**{title} · {period}**"]
+    lines = [headline(result, language, role), "", f"**{title} · {period}**"]
     if result["aggregate_only"]:
         lines.append("（按客户经理汇总，不列客户）" if zh else "(per RM, no client named)")
     for i, row in enumerate(result["rows"], 1):
