@@ -34,7 +34,8 @@ run: install ## Load the demo bank, ingest the playbooks and serve on http://127
 	$(VENV)/bin/frontline data demo
 	$(VENV)/bin/frontline ingest
 	@# The demo page needs a token: RM001's demo token unless you set your own (loopback only).
-	FRONTLINE_DEMO_PAGE=true FRONTLINE_API_TOKENS="$${FRONTLINE_API_TOKENS:-demo-rm001:RM001}" $(VENV)/bin/frontline serve --host $(HOST) --port $(PORT)
+	@# The demo bank's extract is dated: count from its as-of day unless you pin another.
+	FRONTLINE_TODAY="$${FRONTLINE_TODAY:-extract}" FRONTLINE_DEMO_PAGE=true FRONTLINE_API_TOKENS="$${FRONTLINE_API_TOKENS:-demo-rm001:RM001}" $(VENV)/bin/frontline serve --host $(HOST) --port $(PORT)
 
 test: install browser ## Run the whole suite (SQLite, PostgreSQL, browser) and the golden-set gate
 	$(PY) -m pytest -q

@@ -71,14 +71,14 @@ def _deposits(datas: list, zh: bool) -> Chart:
 
 
 def _maturing(fl: Frontline, datas: list, view: TeamView, zh: bool) -> Chart | None:
-    as_of = fl.bank.as_of()
-    until = as_of + timedelta(days=MATURING_DAYS)
+    today = fl.today()  # the bank's day, as the brief and chat count maturities
+    until = today + timedelta(days=MATURING_DAYS)
     owner = {d.client.client_id: d.client.rm_id for d in datas}
     counts: Counter[str] = Counter()
     amounts: dict[str, float] = defaultdict(float)
     for d in datas:
         for h in d.holdings:
-            if h.maturity_date and as_of <= h.maturity_date <= until:
+            if h.maturity_date and today <= h.maturity_date <= until:
                 rm = owner[h.client_id]
                 counts[rm] += 1
                 amounts[rm] += h.balance

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import asyncio
 import json
+from collections.abc import Callable
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Annotated, Literal, cast
 
 import typer
 
-from assistant.config import Settings
 from assistant.errors import UserError
 
 if TYPE_CHECKING:
@@ -18,14 +18,15 @@ if TYPE_CHECKING:
 brief_app = typer.Typer(help="The morning brief.", no_args_is_help=True)
 
 DateOption = Annotated[
-    str | None, typer.Option("--date", help="YYYY-MM-DD (default: today in FRONTLINE_TIMEZONE)")
+    str | None,
+    typer.Option("--date", help="YYYY-MM-DD (default: the bank's day, FRONTLINE_TODAY)"),
 ]
 VIEWS = ("slack-home", "slack-dm", "teams-card")  # channel payloads ``show --view`` prints
 
 
-def _day(value: str | None, settings: Settings) -> date:
+def _day(value: str | None, default: Callable[[], date]) -> date:
     if value is None:
-        return datetime.now(settings.zone).date()
+        return default()
     try:
         return date.fromisoformat(value)
     except ValueError:
@@ -61,7 +62,7 @@ def show(
 
     language = _language(lang) if lang is not None else None
     language = language or reader_language(fl.conversations.last_language)(as_rm)
-    brief = fl.briefs.build(as_rm, _day(day, fl.settings), language, channel="cli")
+    brief = fl.briefs.build(as_rm, _day(day, fl.today), language, channel="cli")
     if view is not None:
         _out(json.dumps(_channel_view(brief, view), ensure_ascii=False, indent=2))
         return
@@ -102,7 +103,9 @@ def send(
     from assistant.cli import _frontline, _out
 
     fl = _frontline()
-    when, language = _day(day, fl.settings), (_language(lang) if lang is not None else None)
+    # A send claims the real day (once per RM and day), whatever FRONTLINE_TODAY pins.
+    when = _day(day, lambda: datetime.now(fl.settings.zone).date())
+    language = _language(lang) if lang is not None else None
     if dry_run:
         from assistant.brief.send import reader_language, send_briefs
         from assistant.brief.sinks import StdoutSink

@@ -7,7 +7,7 @@ by passing a ``Settings`` object to the constructors that need one.
 
 from __future__ import annotations
 
-from datetime import time
+from datetime import date, time
 from functools import lru_cache
 from pathlib import Path
 from typing import Annotated, Literal
@@ -134,6 +134,11 @@ class Settings(BaseSettings):
     # the signal policy), in the bank's time zone; "today" for a brief is that zone's date.
     timezone: str = "Asia/Shanghai"
     brief_at: time = time(8, 30)
+    # The bank's day that answers and briefs count from (days to a maturity, overdue follow-ups,
+    # "下周三" in a note, an outcome's hide date): unset, the date now in ``timezone``;
+    # "extract", the extract's as-of date (the demo and evaluation runs: the same answer on any
+    # day); or a fixed YYYY-MM-DD. Balances and contact records are always the extract's.
+    today: str | None = None
 
     # Operations: OTLP/HTTP traces (e.g. http://collector:4318), shared-state key namespace,
     # and the API's per-caller rate limit (shared across replicas through Redis or the database).
@@ -191,6 +196,17 @@ class Settings(BaseSettings):
             raise ValueError(
                 f"unknown time zone {value!r} (an IANA name, e.g. Asia/Shanghai)"
             ) from None
+        return value
+
+    @field_validator("today")
+    @classmethod
+    def _check_today(cls, value: str | None) -> str | None:
+        if not value or value == "extract":
+            return value or None
+        try:
+            date.fromisoformat(value)
+        except ValueError:
+            raise ValueError(f"a date (YYYY-MM-DD) or 'extract', not {value!r}") from None
         return value
 
     @field_validator("database_url")

@@ -8,7 +8,7 @@ process, on first use — never at import time. Tests build a ``Frontline`` from
 from __future__ import annotations
 
 import logging
-from datetime import datetime
+from datetime import date, datetime
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
@@ -139,11 +139,22 @@ class Frontline:
 
         return build_privacy_layer(self.settings, self.sessions, self.bank)
 
+    def today(self) -> date:
+        """The bank's day that answers, briefs and outcomes count from (FRONTLINE_TODAY):
+        the date now in the bank's time zone, or a pinned day. One for every path, so chat
+        and the brief agree on what is due and overdue."""
+        pinned = self.settings.today
+        if pinned == "extract":
+            return self.bank.as_of()
+        if pinned:
+            return date.fromisoformat(pinned)
+        return datetime.now(self.settings.zone).date()
+
     @cached_property
     def insights(self) -> InsightService:
         from tools.insights import InsightService
 
-        return InsightService(self.bank, self.policies)
+        return InsightService(self.bank, self.policies, today=self.today)
 
     def tool_services(self) -> ToolServices:
         from tools.toolbox import ToolServices
@@ -154,7 +165,7 @@ class Frontline:
             intelligence=self.insights,
             retriever=self._traced_retriever,
             products=self.insights.products,
-            as_of=self.insights.as_of,
+            as_of=self.today(),
             templates=self.templates,
             catalogue=self.catalogue,
             prep_links=self.prep_links,
@@ -187,7 +198,12 @@ class Frontline:
         from assistant.brief.service import BriefService
 
         return BriefService(
-            self.bank, self.insights, self.privacy, self.audit, outcomes=self.outcomes
+            self.bank,
+            self.insights,
+            self.privacy,
+            self.audit,
+            outcomes=self.outcomes,
+            today=self.today,
         )
 
     @cached_property
@@ -260,10 +276,7 @@ class Frontline:
         bank's date in FRONTLINE_TIMEZONE."""
         from tools.outcomes.service import OutcomeService
 
-        zone = self.settings.zone
-        return OutcomeService(
-            self.bank, self.outcome_policy, lambda: datetime.now(zone).date(), self.audit
-        )
+        return OutcomeService(self.bank, self.outcome_policy, self.today, self.audit)
 
     @cached_property
     def outcome_desk(self) -> OutcomeDesk:

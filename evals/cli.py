@@ -39,7 +39,10 @@ def run(
         raise UserError(f"{dataset}: no such dataset file")
     if engine not in (None, "offline", "llm"):
         raise UserError("--engine must be offline or llm")
-    fl = Frontline(get_settings())
+    settings = get_settings()
+    if settings.today is None:  # an evaluation reads the same on any day it is run
+        settings = settings.model_copy(update={"today": "extract"})
+    fl = Frontline(settings)
     target = out or fl.settings.home / "evals" / dataset.stem
     try:
         summary = run_eval(fl, dataset, target, workers=workers, engine=engine, progress=not quiet)

@@ -61,6 +61,10 @@ def sample_brief(rm_id: str = "RM001", day: date = date(2026, 11, 3), actions: i
 @dataclass
 class FakeBriefs:
     asked: list[tuple[str, str]] = field(default_factory=list)  # (rm_id, channel)
+    day: date = date(2026, 11, 3)  # the bank's day (FRONTLINE_TODAY) a brief without one is for
+
+    def today(self) -> date:
+        return self.day
 
     def build(
         self, rm_id: str, day: date, language: Literal["zh", "en"] = "zh", channel: str = "cli"

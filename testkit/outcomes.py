@@ -4,7 +4,6 @@ service and the real outcome desk over it."""
 
 from __future__ import annotations
 
-from datetime import datetime
 from pathlib import Path
 
 from assistant.brief.model import BriefItem
@@ -25,7 +24,7 @@ def demo_bank(home: Path, **settings: object) -> Frontline:
 
 def markable(fl: Frontline, rm_id: str = "RM001") -> list[BriefItem]:
     """The lines of the RM's brief today that carry an action key, in display order."""
-    today = datetime.now(fl.settings.zone).date()
+    today = fl.today()
     return [i for i in fl.briefs.build(rm_id, today).items if i.action_key]
 
 

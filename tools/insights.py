@@ -4,6 +4,7 @@ peers, computed once per process (and again after an import), shared by every tu
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable
 from datetime import UTC, date, datetime, timedelta
 from functools import cached_property
 from time import monotonic
@@ -48,12 +49,19 @@ def _latest_apart(m: Any, zh: bool) -> str:
 
 
 class InsightService:
-    def __init__(self, bank: BankRepository, policies: Policies | None = None) -> None:
+    def __init__(
+        self,
+        bank: BankRepository,
+        policies: Policies | None = None,
+        today: Callable[[], date] | None = None,
+    ) -> None:
         self._bank = bank
         self._policies = policies
-        self._books: dict[frozenset[str], tuple[list[ClientData], list[BookRow]]] = {}
+        # The bank's day books and gaps count from (FRONTLINE_TODAY; the extract's by default).
+        self._today = today or bank.as_of
+        self._books: dict[tuple[frozenset[str], date], tuple[list[ClientData], list[BookRow]]] = {}
         self._datas: dict[frozenset[str], list[ClientData]] = {}
-        self._gaps: dict[tuple[frozenset[str], bool], list[FollowUpGap]] = {}
+        self._gaps: dict[tuple[frozenset[str], bool, date], list[FollowUpGap]] = {}
         # Bumped when notes are saved: what was computed from the old notes is stale.
         self.revision = 0
         # Notes saved by other replicas (or processes) are found by polling the table they
@@ -67,9 +75,11 @@ class InsightService:
     def products(self) -> dict[str, ProductRecord]:
         return self._bank.products()
 
-    @cached_property
+    @property
     def as_of(self) -> date:
-        return self._bank.as_of()
+        """The day the book's signals, gaps and day counts are taken on: the bank's day
+        (chat and the brief agree), not always the extract's date."""
+        return self._today()
 
     @cached_property
     def directory(self) -> list[ClientRecord]:
@@ -250,9 +260,10 @@ class InsightService:
         if "population" in self.__dict__:
             for data in self._bank.client_data(client_ids, interactions=50):
                 self.population[data.client.client_id] = data
-        for cache in (self._datas, self._books):
-            for key in [k for k in cache if k & client_ids]:
-                del cache[key]
+        for key in [k for k in self._datas if k & client_ids]:
+            del self._datas[key]
+        for book_key in [k for k in self._books if k[0] & client_ids]:
+            del self._books[book_key]
         for gap_key in [k for k in self._gaps if k[0] & client_ids]:
             del self._gaps[gap_key]
         self.revision += 1
@@ -272,15 +283,13 @@ class InsightService:
     def _book(self, client_ids: frozenset[str]) -> tuple[list[ClientData], list[BookRow]]:
         """A book's data and rows, computed once per extract: bank data only changes on import,
         and an RM asks several book questions in a row."""
-        if client_ids not in self._books:
+        key = (client_ids, self.as_of)
+        if key not in self._books:
             datas = self.book_data(client_ids)
-            self._books[client_ids] = (
-                datas,
-                self.intel.book().analyze(datas, self.as_of, peers=self.peers),
-            )
+            self._books[key] = (datas, self.intel.book().analyze(datas, key[1], peers=self.peers))
             while len(self._books) > 64:
                 self._books.pop(next(iter(self._books)))
-        return self._books[client_ids]
+        return self._books[key]
 
     def book_rows(self, client_ids: frozenset[str]) -> list[BookRow]:
         return self._book(client_ids)[1]
@@ -301,10 +310,10 @@ class InsightService:
     ) -> list[FollowUpGap]:
         """The book's missed follow-ups, computed once per extract like the book itself:
         detecting every client's signals is the slowest part of a team lead's question."""
-        key = (client_ids, include_pending)
+        key = (client_ids, include_pending, self.as_of)
         if key not in self._gaps:
             gaps = self.intel.follow_up_gaps(
-                self.book_data(client_ids), self.peers, self.as_of, include_pending=include_pending
+                self.book_data(client_ids), self.peers, key[2], include_pending=include_pending
             )
             self._gaps[key] = sorted(gaps, key=lambda g: (-g.days_overdue, g.client_id))
             while len(self._gaps) > 64:

@@ -28,6 +28,10 @@ class BriefBuilder(Protocol):
         self, rm_id: str, day: date, language: Literal["zh", "en"] = "zh", channel: str = "cli"
     ) -> Brief: ...
 
+    def today(self) -> date:
+        """The bank's day a brief asked for without a date is for (FRONTLINE_TODAY)."""
+        ...
+
 
 class BriefChannel(Protocol):
     """One channel's delivery. ``reaches`` is asked from the send run's worker thread (it may

@@ -13,6 +13,7 @@ from datetime import date
 
 from assistant.brief.compose import Line
 from assistant.brief.model import SECTIONS, Section
+from assistant.freshness import stale_line
 
 HEADINGS: dict[Section, tuple[str, str]] = {
     "due_today": ("今日待跟进信号", "Signals due today"),
@@ -22,13 +23,6 @@ HEADINGS: dict[Section, tuple[str, str]] = {
 }
 NOTHING = ("今日暂无待办。", "Nothing due today.")
 DRAFT_LABEL = ("一键起草：", "Draft it: ")
-# The extract is older than the last working day: due dates are counted from today, but
-# balances and contacts are the extract's — the reader is told, not left to trust them.
-STALE_DATA = (
-    "（数据截至 {as_of}，晚于上一个工作日未更新：到期与逾期按今天计算，余额与联系记录以该日为准）",
-    "(Data as of {as_of}, not refreshed since: due dates count from today; balances and "
-    "contacts are as of that day)",
-)
 NOT_WORKING_DAY = ("（非工作日：不发送晨报）", "(Not a working day: no brief is sent)")
 
 
@@ -120,7 +114,7 @@ def header(
     if not working_day:
         layout.add(NOT_WORKING_DAY[0 if zh else 1])
     if stale_since is not None:
-        layout.add(STALE_DATA[0 if zh else 1].format(as_of=stale_since.isoformat()))
+        layout.add(stale_line(stale_since, zh))
 
 
 def citations(layout: Layout, cites: Mapping[str, int]) -> None:

@@ -8,9 +8,9 @@ else, the final PII scan), and record the masked form in the audit trail.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
-from datetime import date, timedelta
+from datetime import date
 from typing import TYPE_CHECKING, Any, Literal
 
 from assistant.brief.analysis import BookViews, ClientView
@@ -27,6 +27,7 @@ from assistant.brief.render import (
 )
 from assistant.core.types import Citation
 from assistant.errors import UserError
+from assistant.freshness import stale_since
 from tools.bank.records import RMRecord
 from tools.bank.repository import BankRepository
 from tools.entitlement import Caller, resolve_caller
@@ -59,8 +60,10 @@ class BriefService:
         privacy: Any,  # ``Privacy`` of the core plus ``tokens_for`` (the PrivacyLayer)
         audit: Audit | None = None,
         outcomes: OutcomeService | None = None,
+        today: Callable[[], date] | None = None,
     ) -> None:
         self._bank = bank
+        self._today = today or bank.as_of
         self._insights = insights
         self._privacy = privacy
         self._audit = audit
@@ -68,20 +71,15 @@ class BriefService:
         self._views = BookViews(insights)
 
     # --- who and when --------------------------------------------------------------------
+    def today(self) -> date:
+        """The bank's day a brief asked for without a date is built for (FRONTLINE_TODAY)."""
+        return self._today()
+
     def recipients(self) -> list[RMRecord]:
         return [r for r in self._insights.rms if r.role in RECIPIENT_ROLES]
 
     def is_working_day(self, day: date) -> bool:
         return self._insights.policy.signals.calendar.is_working_day(day)
-
-    def _last_working_day_before(self, day: date) -> date:
-        """The working day before ``day``: an extract as of then (or later) is fresh for it."""
-        previous = day - timedelta(days=1)
-        for _ in range(31):  # the longest PRC closure is 8 days; a month bounds any policy
-            if self.is_working_day(previous):
-                return previous
-            previous -= timedelta(days=1)
-        return previous
 
     # --- building --------------------------------------------------------------------------
     def build(
@@ -189,7 +187,7 @@ class BriefService:
         layout = Layout()
         working = self.is_working_day(day)
         data_as_of = self._bank.as_of()
-        stale = data_as_of if data_as_of < self._last_working_day_before(day) else None
+        stale = stale_since(data_as_of, day, self.is_working_day)
         header(layout, caller.rm.name, day, working, bool(members), zh, stale_since=stale)
         days = self._insights.policy.signals.maturity.second_contact_days_before
         if lines:

@@ -11,7 +11,8 @@ import dataclasses
 import logging
 import time
 from collections.abc import AsyncIterator, Callable
-from typing import TYPE_CHECKING, Any, Literal, Protocol
+from datetime import date
+from typing import TYPE_CHECKING, Any, Literal, Protocol, cast
 
 from langchain_core.tools import ToolException
 from opentelemetry import trace
@@ -35,6 +36,7 @@ from assistant.engines.base import Engine, EngineContext, EngineResult
 from assistant.engines.failures import tool_failure
 from assistant.engines.offline.slots import detect_language
 from assistant.errors import NotFoundError, UpstreamError, UserError
+from assistant.freshness import stale_line, stale_since
 from assistant.storage.conversations import ConversationStore
 from assistant.telemetry import TRACER_NAME, TracedToolbox, fail
 from tools.bank.repository import BankRepository
@@ -380,6 +382,12 @@ class Assistant:
     ) -> Answer:
         """Citations pruned to what the text uses, tokens restored for this RM (the guard),
         the rest of the stream flushed; the Answer carries only the answering engine's work."""
+        data_as_of = None
+        if not result.refused and _read_bank_data(toolbox):
+            data_as_of = await asyncio.to_thread(toolbox.services.bank.as_of)
+            stale = stale_since(data_as_of, toolbox.services.as_of, _working_day(toolbox))
+            if stale is not None:  # due dates from today, balances as of then: say so
+                result.text += "\n" + stale_line(stale, language == "zh")
         masked_text, citations, cite_flags = prune(result.text, toolbox.citations)
         result.text = masked_text
         restored, guard_flags = self._restore(masked_text, caller, conversation_id)
@@ -404,6 +412,7 @@ class Assistant:
             # A refused turn offers nothing to download, whatever a tool prepared before.
             documents=[] if result.refused else list(toolbox.documents),
             charts=[] if result.refused else list(toolbox.charts),
+            data_as_of=data_as_of,
         )
 
     async def _run_engine(
@@ -621,3 +630,19 @@ def _in_view(state: dict) -> list[str]:
     about = state.get("client_ids") or []
     shown = state.get("last_list") or []
     return list(dict.fromkeys([*about, *shown]))
+
+
+# Tools that read playbooks, rules and the catalogue only: an answer from them alone states
+# no balance, date or contact of the extract.
+PLAYBOOK_ONLY = frozenset({"search_playbooks", "check_compliance", "find_products"})
+
+
+def _read_bank_data(toolbox: Toolbox) -> bool:
+    """The answer stands on the extract (a client or the book), not on playbooks alone."""
+    return bool(toolbox.client_ids) or any(c.name not in PLAYBOOK_ONLY for c in toolbox.calls)
+
+
+def _working_day(toolbox: Toolbox) -> Callable[[date], bool]:
+    return cast(
+        Callable[[date], bool], toolbox.services.intelligence.policy.signals.calendar.is_working_day
+    )

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import AsyncIterator
+from datetime import date
 from typing import Annotated, Literal, Protocol
 
 from pydantic import BaseModel, Field
@@ -127,6 +128,9 @@ class Answer(BaseModel):
     actions: list[ActionItem] = Field(default_factory=list)
     documents: list[DocumentLink] = Field(default_factory=list)
     charts: list[Chart] = Field(default_factory=list)
+    # The extract's as-of date when the answer stands on it (a client, the book): balances
+    # and contacts in the answer are as of this day. None for an answer from playbooks alone.
+    data_as_of: date | None = None
 
 
 class StatusEvent(BaseModel):

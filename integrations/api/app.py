@@ -64,7 +64,6 @@ def create_app(
         metrics=metrics,
         briefs=briefs,
         prep=prep,
-        zone=settings.zone,
         outcomes=outcomes,
         team=team,
     )

@@ -5,14 +5,14 @@ from __future__ import annotations
 import asyncio
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date
 from typing import Any, Literal, Protocol
-from zoneinfo import ZoneInfo
 
 from fastapi import APIRouter, Depends, Path, Query, Request, Response
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from sse_starlette import EventSourceResponse
 
+from assistant.brief.channels import BriefBuilder
 from assistant.brief.model import Brief
 from assistant.core.types import Answer, AssistantCore, Chart, Conversation, Feedback, Turn
 from assistant.errors import UserError
@@ -40,14 +40,6 @@ _STREAM_DOC: dict[int | str, dict[str, Any]] = {
         "content": {"text/event-stream": {"schema": {"type": "string"}}},
     }
 }
-
-
-class BriefBuilder(Protocol):
-    """What ``GET /v1/brief`` reads (``assistant.brief.service.BriefService``)."""
-
-    def build(
-        self, rm_id: str, day: date, language: Literal["zh", "en"] = "zh", channel: str = "cli"
-    ) -> Brief: ...
 
 
 class PrepSource(Protocol):
@@ -87,7 +79,6 @@ class ApiContext:
     metrics: ApiMetrics
     # The brief service, looked up per request (an import rebuilds it); None: no briefs here.
     briefs: Callable[[], BriefBuilder] | None = None
-    zone: ZoneInfo = ZoneInfo("Asia/Shanghai")  # whose "today" a brief without a date is
     prep: Callable[[], PrepSource] | None = None  # prep documents; None: not served here
     outcomes: Callable[[], OutcomeRecorder] | None = None  # done / not now; None: not here
     team: Callable[[], TeamSource] | None = None  # team measures; None: not served here
@@ -186,7 +177,7 @@ def v1_router(ctx: ApiContext) -> APIRouter:
         if ctx.briefs is None:
             raise ApiError(503, "unavailable", "Briefs are not served here.")
         service = ctx.briefs()
-        when = day or datetime.now(ctx.zone).date()
+        when = day or service.today()
         response.headers["Cache-Control"] = "no-store"  # client names: never in a shared cache
         return await asyncio.to_thread(service.build, who.rm_id, when, lang, who.channel)
 

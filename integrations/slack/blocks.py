@@ -12,6 +12,7 @@ import re
 from typing import Any
 
 from assistant.core.types import ActionItem, Answer, Citation, ClientCard
+from assistant.freshness import data_as_of_label
 
 FEEDBACK_UP = "feedback_up"
 FEEDBACK_DOWN = "feedback_down"
@@ -174,6 +175,8 @@ def render_answer(answer: Answer) -> list[Block]:
     if answer.citations:
         sources = [citation_line(c, labels) for c in answer.citations[:9]]  # context: <= 10 items
         blocks.append(context(f"*{labels['sources']}*", *sources))
+    if as_of := data_as_of_label(answer.data_as_of, answer.language):
+        blocks.append(context(as_of))
     blocks = blocks[: _MAX_BLOCKS - 2]
     blocks += [context(labels["useful"]), feedback_block(answer, labels)]
     return blocks

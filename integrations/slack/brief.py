@@ -123,8 +123,8 @@ class SlackBriefListeners:
             sent = datetime.fromtimestamp(float(ts), self._zone).date()
         except (TypeError, ValueError, OverflowError):
             return
-        if sent != brief.date:
-            return
+        if sent != datetime.now(self._zone).date():
+            return  # sent on another day: it stays as it went out (today's is the brief now)
         await _call(
             "chat.update",
             client.chat_update(
@@ -164,9 +164,9 @@ class SlackBriefListeners:
         await _call("views.publish", client.views_publish(user_id=user, view=view))
 
     async def _build(self, rm_id: str) -> Brief | None:
-        today = datetime.now(self._zone).date()
+        briefs = self._briefs()
         try:
-            return await asyncio.to_thread(self._briefs().build, rm_id, today, "zh", "slack")
+            return await asyncio.to_thread(briefs.build, rm_id, briefs.today(), "zh", "slack")
         except Exception as exc:  # an admin has no book; anything else stays in the server log
             logger.warning("slack: brief for the Home tab not built (%s)", type(exc).__name__)
             return None

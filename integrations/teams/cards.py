@@ -8,6 +8,7 @@ import re
 from typing import Any, Literal
 
 from assistant.core.types import ActionItem, Answer, Chart, Citation, ClientCard
+from assistant.freshness import data_as_of_label
 
 SCHEMA = "http://adaptivecards.io/schemas/adaptive-card.json"
 FEEDBACK_ACTION = "feedback"
@@ -147,6 +148,8 @@ def answer_card(answer: Answer, *, include_text: bool = True) -> Element:
     if answer.citations:
         body.append(text_block(labels["sources"], size="Small", weight="Bolder", separator=True))
         body += [citation_block(c, labels) for c in answer.citations]
+    if as_of := data_as_of_label(answer.data_as_of, answer.language):
+        body.append(text_block(as_of, size="Small", isSubtle=True))
     card: Element = {"type": "AdaptiveCard", "$schema": SCHEMA, "version": "1.5", "body": body}
     if not answer.refused:
         card["actions"] = feedback_actions(answer, labels)

@@ -29,6 +29,7 @@
       tooLong: "That question is too long. Please shorten it.", empty: "Ask a question to start.",
       downloads: "Downloads", download: "Download", downloadFailed: "The download failed.",
       chartFailed: "The chart could not be drawn:",
+      dataAsOf: (d) => `Client data as of ${d}`,
     },
     zh: {
       launcher: "问 Frontline", title: "Frontline 助手", close: "关闭助手",
@@ -45,6 +46,7 @@
       tooLong: "问题太长，请精简后再发送。", empty: "输入问题开始对话。",
       downloads: "下载", download: "下载", downloadFailed: "下载失败。",
       chartFailed: "图表未能显示：",
+      dataAsOf: (d) => `客户数据截至 ${d}`,
     },
   }[LANG];
 
@@ -63,7 +65,7 @@
 .msg>.who{display:block;font-size:12px;font-weight:600;color:#4a5361;margin-bottom:2px}
 .user{align-self:flex-end;background:#dbe9f8;white-space:pre-wrap}.bot{align-self:flex-start;background:#fff;border:1px solid #d9dde3}
 .body p{margin:0 0 6px}.body ul,.body ol{margin:0 0 6px;padding-left:20px}.body h3,.body h4{font-size:15px;margin:6px 0 4px}
-code{font-family:ui-monospace,Consolas,monospace;background:#eef0f3;padding:0 3px;border-radius:3px}.status{color:#4a5361;font-style:italic}
+code{font-family:ui-monospace,Consolas,monospace;background:#eef0f3;padding:0 3px;border-radius:3px}.status{color:#4a5361;font-style:italic}.as-of{color:#4a5361;font-size:12px;margin:4px 0 0}
 .ref{border:0;background:none;color:#0b5cad;padding:0 1px;cursor:pointer;font-size:12px;vertical-align:super;text-decoration:underline}
 .extra{margin-top:8px;border-top:1px solid #e3e6ea;padding-top:6px}.extra h4{margin:0 0 4px;font-size:13px;color:#1f2329}
 .extra ol,.extra ul{margin:0;padding-left:20px}.chart{margin:0 0 8px}.chart figcaption{font-size:13px;font-weight:600;margin-bottom:4px}.chart svg:focus{outline:2px solid #1f5fa8;outline-offset:2px}
@@ -316,6 +318,8 @@ textarea{flex:1;resize:none;min-height:44px;max-height:120px;padding:6px 8px;bor
       if ((answer.documents || []).length) msg.node.append(renderDocuments(answer.documents));
       if ((answer.charts || []).length) msg.node.append(renderCharts(answer));
       if (cites.section) msg.node.append(cites.section);
+      // Balances and contacts are the extract's: say of which day (a playbook answer has none).
+      if (answer.data_as_of) msg.node.append(el("p", "as-of", TEXT.dataAsOf(answer.data_as_of)));
       msg.node.append(renderFeedback(answer));
     }
 

@@ -5,10 +5,13 @@ that hostile text is rendered inertly. Message words steer it: ``fallback`` adds
 
 from __future__ import annotations
 
+from datetime import date
+
 from assistant.core.types import ActionItem, Answer, Citation, ClientCard, Turn
 from assistant.errors import UpstreamError
 from testkit.fake_core import SECRET_DETAIL, FakeCore
 
+DATA_AS_OF = date(2026, 11, 1)  # the extract's date the answer's client facts are from
 ANSWER_CHUNKS = (
     "**华东精密** is a strategic client. ",
     "Serve them on these points:\n",
@@ -34,6 +37,7 @@ def api_answer(turn: Turn) -> Answer:
         flags=_flags(turn.text),
         refused=refused,
         refusal_reason="outside_book" if refused else None,
+        data_as_of=None if refused else DATA_AS_OF,
     )
 
 

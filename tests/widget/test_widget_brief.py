@@ -7,7 +7,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import datetime
 from pathlib import Path
 
 import pytest
@@ -55,8 +54,7 @@ def demo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Demo]:
         limits=ApiLimits(rate_per_minute=6000, rate_burst=1000),
         briefs=lambda: fl.briefs,
     )
-    today = datetime.now(settings.zone).date()
-    brief = fl.briefs.build("RM001", today, "zh", channel="widget")
+    brief = fl.briefs.build("RM001", fl.today(), "zh", channel="widget")
     with serving(app) as url:
         yield Demo(url, core, brief)
     fl.close()

@@ -90,6 +90,7 @@ def test_citations_cards_and_actions_render_and_citations_open(
     expect(answer.locator(".card li")).to_have_count(2)
     expect(answer.locator(".extra li strong", has_text="Propose payroll services")).to_be_visible()
     expect(answer.locator(".meta")).to_contain_text("Due: 2026-12-15 · Playbook: products/payroll")
+    expect(answer.locator(".as-of")).to_have_text("Client data as of 2026-11-01")
     ARTIFACTS.mkdir(exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / "widget-answered.png"))
 
@@ -233,6 +234,7 @@ def test_chinese_ui_from_data_lang(page: Page, servers: Servers) -> None:
     wait_answered(page)
     expect(last_answer(page).get_by_role("button", name="有帮助", exact=True)).to_be_visible()
     expect(last_answer(page)).to_contain_text("参考来源")
+    expect(last_answer(page).locator(".as-of")).to_have_text("客户数据截至 2026-11-01")
 
 
 def test_demo_page_works_under_its_own_csp(page: Page, servers: Servers) -> None:
