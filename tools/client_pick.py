@@ -266,6 +266,20 @@ _SURNAME = re.compile(
 )
 
 
+def described_by_contact(tb: Toolbox, text: str) -> list[str]:
+    """The caller's clients a person named in ``text`` is a contact of ("韩铁军企微回复…" about
+    the company whose 法人代表 he is): the one client when every contact named belongs to it,
+    else nothing (two companies' people leave the note's client to be asked)."""
+    owners = {
+        tb.client_id_for_token(m.group(0))
+        for m in TOKEN_RE.finditer(text)
+        if m.group(1) == "PERSON"
+    }
+    owners.discard(None)
+    mine = {cid for cid in owners if cid in tb.caller.client_ids}
+    return sorted(mine) if len(mine) == 1 and mine == owners else []  # type: ignore[arg-type]
+
+
 def described_by_surname(tb: Toolbox, text: str) -> list[str]:
     """The caller's retail clients whose Chinese name starts with the surname said ("姓魏的那个
     客户", "老沈", "沈先生"); empty when none is said, none fits, or more fit than can be asked

@@ -19,7 +19,7 @@ from assistant.privacy.display import display_form
 from assistant.privacy.entities import NAME_ENTITIES, Entity
 from assistant.privacy.tokens import TOKEN_RE
 from tools.bank.records import CapturedNote, ClientData
-from tools.client_pick import described_by_surname
+from tools.client_pick import described_by_contact, described_by_surname
 from tools.client_tools import named_clients
 from tools.intelligence.followup import client_gaps, requirements
 from tools.notes.draft import NoteDraft, body, channel_of, is_empty, read, summary
@@ -52,6 +52,8 @@ def capture_interaction(tb: Toolbox, args: CaptureArgs) -> dict:
     if named is None and args.client_id:
         tb.caller.require(args.client_id)
         named = [args.client_id]
+    if named is None:  # "韩铁军企微回复…": a contact of one of the caller's clients, named
+        named = described_by_contact(tb, text) or None
     if named is None:  # "沈先生说…", "老沈说…": the caller's retail clients of that surname
         named = described_by_surname(tb, text) or None
     if not named or len(named) > 1:

@@ -133,6 +133,12 @@ TAMPER_REQUEST = re.compile(
     # questionnaire for her": the client named where a pronoun would be
     r"\b(?:fill(?: in| out)?|complete|redo|re-?do|answer|retake|re-?take)\s+(?:⟦(?:CLIENT|PERSON)_\d+⟧'?s?|"
     r"her|his|their|the client'?s)\s+(?:risk\s+)?(?:questionnaire|assessment|test)s?\b|"
+    # "你教她重新测一下 选激进点", "tell her to pick the aggressive answers when she retakes it":
+    # the client coached to answer higher, so the product "matches"
+    r"(?:教|让|叫|引导|提示|暗示|指导)(?:她|他|客户|他们|她们|⟦(?:CLIENT|PERSON)_\d+⟧)?[^。；;]{0,10}"
+    r"(?:测|做|填|答)[^。；;]{0,10}(?:选|答|填|勾|往)[^。；;]{0,4}(?:激进|进取|积极|大胆|高一?[点级档些]|高的|风险高)|"
+    r"\b(?:tell|coach|get|have|help)\s+(?:her|him|them|the client)\b.{0,40}\b(?:pick|choose|answer|tick|select)\b"
+    r".{0,20}\b(?:aggressive|riskier|higher|bolder)\b|"
     # "can I redo her risk test and bump her to C5?"
     r"\b(?:redo|re-?do|retake|re-?take|change|bump|raise|upgrade|move|put|set)\b.{0,40}"
     r"\b(?:her|him|them|the client)\s+(?:up\s+)?(?:to|at|as)\s*c[1-5]\b",
@@ -185,6 +191,28 @@ def asks_leave(text: str) -> bool:
     return bool(asked) and not _SEE_FOR_MYSELF.search(text)
 
 
+# "系统拦着 你帮我想个办法绕过去", "the system blocks it, find me a way around": a control of the
+# bank's (the suitability block, an approval, a limit) to be got round. Like evading AML, the
+# purpose is the request; a question about why it blocks is a rule question (RECOGNISING).
+CIRCUMVENT_FLAG = "compliance:control_circumvention"
+_CONTROL = r"(?:系统|风控|审批|适当性|拦截|校验|限制|限额|控制|规则|双录|流程)"
+CIRCUMVENT_REQUEST = re.compile(
+    rf"{_CONTROL}[^。；;]{{0,8}}(?:拦着|拦住|拦了|卡着|卡住|卡了|不让|拒了|不通过|过不去)[^。；;]{{0,16}}"
+    r"(?:绕过|绕开|绕一下|绕|规避|避开|跳过|想(?:个|点)?办法|弄过去|搞过去|搞定|通融|打通)|"
+    rf"(?:绕过|绕开|避开|跳过|躲过|突破)(?:去|掉)?[^。；;]{{0,4}}{_CONTROL}|"
+    r"\b(?:get (?:a)?round|bypass|work (?:a)?round|circumvent|override|sneak (?:past|around)|skip)\b.{0,20}"
+    r"\b(?:the )?(?:system|block|control|check|suitability|limit|approval|restriction)s?\b|"
+    r"\b(?:system|suitability check|control)\b.{0,20}\b(?:blocks?|blocked|won'?t let)\b.{0,40}"
+    r"\b(?:way (?:a)?round|get (?:a)?round|workaround|bypass)\b",
+    re.I,
+)
+
+
+def asks_to_circumvent(text: str) -> bool:
+    """Whether ``text`` asks for a way round one of the bank's controls (not why it holds)."""
+    return bool(CIRCUMVENT_REQUEST.search(text)) and not RECOGNISING.search(text)
+
+
 def asks_to_evade(text: str) -> bool:
     """Whether ``text`` asks for help evading AML monitoring (not how to recognise it)."""
     return bool(EVASION_REQUEST.search(text)) and not RECOGNISING.search(text)
@@ -192,7 +220,12 @@ def asks_to_evade(text: str) -> bool:
 
 # The playbook-map topic of the rule behind a refusal, cited with it: "导出名单发个人邮箱" is
 # refused by the bank's data-protection rule, and the RM is shown where that rule is written.
-RULE_TOPICS = {"export": "data_protection", "evasion": "aml", "tamper": "suitability"}
+RULE_TOPICS = {
+    "export": "data_protection",
+    "evasion": "aml",
+    "tamper": "suitability",
+    "circumvent": "suitability",
+}
 
 
 # "forward Seabright's CFO mobile and email to my buddy", "draft the email to HR listing his
@@ -205,6 +238,14 @@ HANDOVER_REQUEST = re.compile(
     r"\bdraft\b.{0,30}\b(?:e-?mail|letter|message)\b.{0,12}\bto (?:the |his |her |their )?(?:hr|employer|"
     r"landlord|agent|broker)\b.{0,40}\b(?:listing|with|showing|giving)\b.{0,12}\b(?:his|her|their)\b.{0,12}"
     r"\b(?:holdings|balances?|deposits?|accounts?|statements?)\b|"
+    # "有人说是我们领导，让我把他们法人手机号报过去": the number passed to whoever asks
+    r"(?:把|将)[^。？?]{0,16}(?:手机号?|电话|号码|身份证号?|邮箱|余额|持仓)[^。？?]{0,4}"
+    r"(?:报过去|发过去|传过去|报给(?:他|她|对方|他们|那边)|发给(?:他|她|对方|那边))|"
+    # "卓智赵经理问联泰地产在我们这存了多少，我直接告诉他": one client's data told to another
+    # (asked leave for — "…没事吧" — it is the data rule's question, answered as one)
+    r"(?:问|打听|想知道|要)[^。？?]{0,16}(?:存了多少|存款|余额|贷了多少|贷款|持仓|资产|多少钱)[^。？?]{0,12}"
+    r"(?:跟|和|给|告诉|透露给?)(?:他|她|对方|他们|人家)(?:说|讲|透露|报)?"
+    r"(?![^。]{0,8}(?:吗|么|嘛|吧|行不行|可以不|能不能)[?？]?\s*$)|"
     r"(?<![能可])(?:把|将)[^。？?]{0,16}(?:手机|电话|号码|微信|邮箱|余额|持仓|资料|信息|名单)[^。？?]{0,10}"
     r"(?:发给|转给|推给|给)(?:我的?)?(?:朋友|兄弟|哥们|同学|亲戚|中介|保险代理|卖保险的|老乡)"
     r"(?![^。]{0,8}(?:吗|么|嘛|行不行|可以不|能不能)[?？]?\s*$)",
@@ -232,6 +273,8 @@ def refusal_rule(verdict: IntentResult, text: str) -> str | None:
         return RULE_TOPICS["evasion"]
     if asks_to_tamper(text):
         return RULE_TOPICS["tamper"]
+    if asks_to_circumvent(text):
+        return RULE_TOPICS["circumvent"]
     return RULE_TOPICS["export"] if EXPORT_REQUEST.search(text) else None
 
 
@@ -356,6 +399,7 @@ def policy_refusal(
         )
     for asks, phrase, flag in ((asks_to_evade, "refuse_evasion", EVASION_FLAG),
                                (asks_to_tamper, "refuse_tamper", TAMPER_FLAG),
+                               (asks_to_circumvent, "refuse_circumvent", CIRCUMVENT_FLAG),
                                (asks_to_hand_over, "refuse_handover", HANDOVER_FLAG)):  # fmt: skip
         if asks(text):
             # Client data sent out is a draft refused when a draft was asked, else the client's data.

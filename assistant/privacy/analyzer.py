@@ -156,12 +156,21 @@ def clients_over_guessed_persons(detections: list[Detection], text: str = "") ->
         for d in detections
         if d.entity_type is Entity.CLIENT and d.recognizer == NameDictionaryRecognizer.__name__
     ]
+    # Known contacts too: "韩铁军企微回复" is the contact 韩铁军 and the channel 企微, not a stranger
+    # "韩铁军企" (the guess runs one character into the next word).
+    people = [
+        d
+        for d in detections
+        if d.entity_type is Entity.PERSON and d.recognizer == NameDictionaryRecognizer.__name__
+    ]
     out = []
     for d in detections:
         guessed = (
             d.entity_type is Entity.PERSON and d.recognizer != NameDictionaryRecognizer.__name__
         )
         if guessed and any(_cuts_into(d, k) or _runs_into_a_word(d, k, text) for k in known):
+            continue
+        if guessed and any(_runs_into_a_word(d, k, text) for k in people):
             continue
         if guessed and (head := _client_at_start(d, known)) is not None:
             d = _trimmed(d, head.end, d.end)
@@ -201,6 +210,7 @@ def _client_at_start(person: Detection, known: list[Detection]) -> Detection | N
 # client 李梅 and the verb 发): verbs and particles a given name rarely ends in.
 _AFTER_NAME = frozenset(
     "发说打的要在是和跟最有给那这问讲让叫找约去来也都还又就呢吧啊吗了过现近上下"
+    "企微电邮短回"  # a channel said right after the name: 企微, 微信, 电话, 邮件, 短信, 回复
 )
 
 

@@ -25,6 +25,8 @@ def display_form(entity_type: Entity, value: str) -> str:
             return f"{local[:1]}***@{domain}"
         case Entity.ADDRESS:
             return city_of(value)
+        case Entity.SECRET:
+            return "******"
     return "[redacted]"
 
 

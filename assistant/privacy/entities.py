@@ -18,6 +18,7 @@ class Entity(StrEnum):
     CARD = "CARD"
     ACCOUNT = "ACCOUNT"
     ADDRESS = "ADDRESS"
+    SECRET = "SECRET"  # a password, PIN or one-time code: never kept, never shown back
 
 
 NAME_ENTITIES = frozenset({Entity.CLIENT, Entity.PERSON})

@@ -91,7 +91,7 @@ class PrivacyLayer:
         found = [self.analyzer.analyze(text, language=language) for text in texts]
         tokens = iter(
             self.vault.tokens_for(
-                [(d.value, d.entity_type, d.client_id) for dets in found for d in dets],
+                [(_kept(d), d.entity_type, d.client_id) for dets in found for d in dets],
                 rm_id=rm_id,
                 conversation_id=conversation_id,
             )
@@ -201,6 +201,12 @@ def _masked(text: str, detections: Sequence[Detection], tokens: Iterator[str]) -
         )
     pieces.append(text[cursor:])
     return Masked("".join(pieces), entities)
+
+
+def _kept(detection: Detection) -> str:
+    """What the vault keeps of a detection: a credential not at all (its token restores as
+    stars), every other value to be restored for its owner."""
+    return "" if detection.entity_type is Entity.SECRET else detection.value
 
 
 def _digest(text: str) -> bytes:

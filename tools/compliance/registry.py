@@ -17,8 +17,10 @@ from tools.compliance.rules.insured_investment import InsuredInvestmentRule
 from tools.compliance.rules.missing_risk_disclosure import MissingRiskDisclosureRule
 from tools.compliance.rules.off_board_rate import OffBoardRateRule
 from tools.compliance.rules.pressure_selling import PressureSellingRule
+from tools.compliance.rules.product_as_deposit import ProductAsDepositRule
 from tools.compliance.rules.risk_free_language import RiskFreeLanguageRule
 from tools.compliance.rules.skipped_safeguard import SkippedSafeguardRule
+from tools.compliance.rules.speculative_hedging import SpeculativeHedgingRule
 from tools.compliance.rules.suitability_mismatch import SuitabilityMismatchRule
 from tools.compliance.rules.superlative_claim import SuperlativeClaimRule
 from tools.compliance.rules.tied_selling import TiedSellingRule
@@ -65,6 +67,8 @@ def default_registry() -> RuleRegistry:
             SuperlativeClaimRule(),
             OffBoardRateRule(),
             CoercionRule(),
+            SpeculativeHedgingRule(),
+            ProductAsDepositRule(),
             ClientCredentialsRule(),
             ActingForClientRule(),
             SkippedSafeguardRule(),

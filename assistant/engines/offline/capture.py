@@ -16,6 +16,7 @@ from assistant.engines.base import EngineContext, EngineResult
 from assistant.engines.offline import capture_text as w
 from assistant.engines.offline import compose as c
 from assistant.engines.offline import followup
+from assistant.engines.offline.claims import breach_lead
 from assistant.engines.offline.playbooks import find, lookup
 from tools.client_tools import mentioned_clients
 from tools.intelligence.policy import PlaybookMap
@@ -25,6 +26,7 @@ from tools.notes.policy import NotePolicy, load_note_policy
 from tools.toolbox import Refusal, Toolbox, ToolError
 
 INTENT = "capture_note"
+CREDENTIALS = "client_credentials"  # the conduct rule a note holding a client's password breaks
 STATE_KEY = "pending_note"
 WHICH_KEY = "pending_capture"  # a note waiting for the RM to say which client it is about
 EMPTY_KEY = "empty_note"  # a note turned down as empty, waiting for what was said
@@ -141,9 +143,35 @@ async def _capture(
                 "candidates": found["candidates"],
             }
         return asked
+    cid = found["client_id"] if found["status"] == "empty" else found["draft"]["client_id"]
+    if (unsafe := await _credentials(ctx, cid)) is not None:
+        return unsafe
     if found["status"] == "empty":
         return await _empty(ctx, playbooks, found["client_id"])
     return await _shown(ctx, NoteDraft.model_validate(found["draft"]))
+
+
+async def _credentials(ctx: EngineContext, client_id: str) -> EngineResult | None:
+    """ "记一下：他把网银密码告诉我了，密码是…，让我下周帮他转账": a note that the RM holds a client's
+    password or code (to act for them) records a breach, not a contact — refused with the
+    conduct rule, never shown back nor saved (the code itself was masked on the way in)."""
+    tb, lang = ctx.toolbox, ctx.language
+    report = await tb.acall("check_compliance", {"text": ctx.masked_text, "text_kind": "request"})
+    finding = next((f for f in report["findings"] if f.get("code") == CREDENTIALS), None)
+    if finding is None:
+        return None
+    decided = await breach_lead(tb, finding.get("matched") or ctx.masked_text, finding)
+    name = _names(tb, [client_id])[client_id]
+    head = f"{name}（{client_id}）：" if lang == "zh" else f"{name} ({client_id}): "
+    rule = decided[0].render(lang, dictated=False) if decided else finding["explanation"]
+    return EngineResult(
+        c.join([[head + w.say("credentials", lang)], [rule], [finding.get("suggestion") or ""]]),
+        INTENT,
+        refused=True,
+        refusal_reason="out_of_policy",
+        flags=[f"compliance:{CREDENTIALS}"],
+        state={STATE_KEY: None, "client_ids": [client_id]},
+    )
 
 
 async def _which_client(tb: Toolbox, candidates: list[str], lang: str) -> EngineResult:

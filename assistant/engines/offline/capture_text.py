@@ -45,6 +45,11 @@ PHRASES = {
         "Several clients in your book match; which one is it?",
     ),
     "unsaved": ("未能保存：", "Not saved: "),
+    "credentials": (
+        "这条记录不能保存：客户的密码、验证码不能由客户经理知悉、记录或使用，也不能代客转账。",
+        "This note cannot be saved: a client's password or code is never the RM's to know, "
+        "record or use, nor is a transfer made on the client's behalf.",
+    ),
 }
 FIELDS = {
     "client": ("客户", "Client"),

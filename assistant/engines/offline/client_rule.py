@@ -18,7 +18,7 @@ from assistant.engines.offline import clients, playbook_qa
 from assistant.engines.offline import compose as c
 from assistant.engines.offline.book_parse import PERMISSION_ASKED
 from assistant.engines.offline.claims import said_claim
-from assistant.engines.offline.direct import PERMISSION, asks_yes_no
+from assistant.engines.offline.direct import PERMISSION, asked_to_proceed, asks_yes_no
 from assistant.engines.offline.intent import COVERAGE_ASKED, DISCLOSURE_RE, PROMISE_ASKED_RE
 from assistant.engines.offline.phrases import t
 from assistant.engines.offline.playbooks import Lookup, find, lookup
@@ -118,6 +118,8 @@ async def _suitability(req: Request, picked: str) -> EngineResult:
         result.text = f"{verdict.text}\n\n{rest}"
         if verdict.declines(req.text):  # "你帮我把流程走了吧": the sale is not carried out
             result.refused, result.refusal_reason = True, "out_of_policy"
+    if asked_to_proceed(req.text):  # "你帮我弄一下": the client's sale asked for, not a rule
+        result.intent = "serve_client"
     return _of_client(req, picked, result)
 
 

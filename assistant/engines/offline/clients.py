@@ -113,7 +113,8 @@ BUY = re.compile(
     # "帮她再加仓20万股票基金精选吧": a purchase the RM is about to make for the client
     r"(?:帮|替|给)(?:她|他|客户|他们|人家|⟦CLIENT_\d+⟧)?(?:再|多)?(?:加仓|追加|买入?|购买|申购|认购|加点|下单)|"
     # "X想买股票基金 帮我推一下": what the client wants is checked before it is pitched
-    r"(想|要|打算|准备|有意)(买|购买|认购|申购|投资?|配置)|"
+    r"(想|要|打算|准备|有意)(买|购买|认购|申购|投资?|配置|加仓|追加|补仓|多买|再买)|"
+    r"\binsists? on (?:buying|topping up|adding|getting)\b|"
     r"\bwants? to (buy|purchase|invest in|get into|subscribe)\b|\binterested in buying\b|"
     # "要不要推远期结售汇", "should I pitch the FX forward": a pitch is a sale, its level checked
     r"(要不要|该不该|能不能|可不可以|适不适合|可以|适合|能)\s*(给(她|他|他们|她们|客户|人家|对方)?)?"

@@ -39,14 +39,17 @@ PROCEED = re.compile(
     # "你帮我把流程走了吧", "你帮我直接办了", "place the order for her": the assistant asked to
     # carry the sale out, no question mark needed
     r"(?:你|您)?(?:帮我|替我|给我)(?:直接|先|就)?(?:把(?:流程|手续|单子?)(?:给)?(?:走|办|下|提交)|"
-    r"走(?:个|一下|一遍)?流程|办了|办掉|下单|下个单|提交|操作一下)|"
+    r"走(?:个|一下|一遍)?流程|办了|办掉|下单|下个单|提交|操作一下|弄一下|弄了|搞一下|搞定|处理一下)|"
     # "她是C1 你直接帮她下单吧": the order placed for the client, told rather than asked — the
     # turn ends on it ("我上周就给他操作了续存…" reports, "你给他买了什么？" asks)
     r"(?:(?:你|您)(?:就|直接|先)?|直接)(?:帮|替|给)(?:她|他|她们|他们|客户)(?:直接|先|就)?"
     r"(?:下单|下个单|买入|买上|申购|认购|办了|操作)(?:一下)?吧?\s*[。!！]?\s*$|"
     r"直接(?:帮|替|给)(?:她|他|她们|他们|客户)买了吧\s*[。!！]?\s*$|"
     r"\b(?:please |just |go ahead and )?(?:process|place|book|submit|put through|execute)\s+"
-    r"(?:it|the (?:order|purchase|trade|subscription)|an order|her order|his order)\b",
+    r"(?:it|the (?:order|purchase|trade|subscription)|an order|her order|his order)\b|"
+    # "just write up the purchase confirmation for her": the sale's paperwork, done for her
+    r"\b(?:write|draw|fill|draft)\s+(?:up|out)?\s*(?:the|a|her|his)\s+(?:purchase|subscription|order|trade|buy)\s+"
+    r"(?:confirmation|form|order|slip|instruction)s?\b",
     re.I,
 )
 # Questions of fact that still want yes or no first ("是否覆盖", "are X covered?").

@@ -54,6 +54,8 @@ PUSHED_SALE = re.compile(
     re.I,
 )
 TIED = "tied_selling"
+# Requests whose substance, not wording, breaks a rule: no draft is written around them.
+NOT_WRITTEN = frozenset({"speculative_hedging"})
 GREETING = "birthday_or_festival"
 # Wording asked for that no draft may carry: the answer declines it (the draft shown is the
 # bank's wording). Made-up urgency ("今天最后一天 不买就没了，逼一下") is a way of misleading
@@ -75,6 +77,8 @@ DECLINED = (
     "acting_for_client",
     "skipped_safeguard",  # "双录就别做了": a required step of the sale left out
     "id_document_by_chat",  # "让她把身份证拍照微信发我": a document out of the bank's channels
+    "speculative_hedging",  # "按两倍实际敞口做远期，赌人民币升值": no plan is written around a bet
+    "product_as_deposit",  # "就跟他说这是一种利息更高的存款": an annuity is not a deposit
 )
 
 
@@ -161,8 +165,11 @@ async def answer(req: Request, profile: dict) -> EngineResult:
     if purpose == GREETING and (day := occasions.occasion(req.text) or req.slots.occasion):
         args["occasion"] = day  # "冬至快到了 写个节日问候": the day named, not "节日快乐"
     draft: dict = {}
+    not_written = False
     if unsuitable := _unsuitable(broken, product, purpose):
         body = [await _not_pitched(req, unsuitable)]
+    elif not_written := any(f.get("code") in NOT_WRITTEN for f in broken):
+        body = []  # a plan that is itself the breach: no message of any wording is written
     else:
         framed = [t("topic_point", args["language"]).format(topic=topic)] if topic else []
         call = {k: v for k, v in args.items() if k != "topic"}
@@ -190,6 +197,8 @@ async def answer(req: Request, profile: dict) -> EngineResult:
         _removed(draft.get("findings", []) + broken, lang),
         await _references(req, channel, purpose),
     ]
+    if unsuitable is None and not_written:
+        blocks = blocks[:2]  # the rule and why; no draft, nothing removed from one
     # The draft's slots (ids and codes only) for an edit: "改成邮件", "shorter", "in English".
     # A promise of principal or returns the RM asked for ("就说保本保息，稳赚不赔") is declined —
     # the draft offered is the bank's wording, not the message asked for — so the answer is a

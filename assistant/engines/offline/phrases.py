@@ -130,6 +130,10 @@ PHRASES: dict[str, dict[str, str]] = {
         "zh": "不行：风险测评必须由客户本人完成，客户经理不得代填、代答，也不得为了让产品“匹配”而调整或诱导客户提高测评结果。产品风险高于客户测评等级的，不向客户推介；客户情况确有变化的，请客户本人重新测评，以新结果为准。",
         "en": "No: the client completes the risk assessment personally. An RM may not fill it in or answer for the client, nor change or steer the result so that a product \"matches\". A product above the client's assessed level is not offered; if the client's circumstances have really changed, the client retakes the assessment and the new result applies.",
     },
+    "refuse_circumvent": {
+        "zh": "不行：系统的适当性拦截、审批和限额是行内的控制，客户经理不得绕过、拆分或变通处理，也不会帮你想这样的办法。客户确有需求的，按规定向客户说明原因；情况确有变化的，请客户本人重新测评或按流程报审批。",
+        "en": "No: the system's suitability block, approvals and limits are the bank's controls; an RM may not get round, split or work around them, and I won't suggest a way. Explain the reason to the client; if their circumstances have really changed, the client retakes the assessment or the case goes through approval.",
+    },
     "records_in_default": {"zh": "行内 CRM 系统", "en": "the bank's CRM"},
     "refuse_injection": {
         "zh": "我不能执行改变规则或绕过数据保护的指令。我可以帮你：服务某位客户、起草外联消息、查询你的客户名单或解答行内制度问题。",
@@ -427,6 +431,14 @@ FINDING_LABELS = {
     "id_document_by_chat": (
         "让客户通过微信、短信等拍照发送身份证件",
         "a client's ID document collected as a photo over chat or text",
+    ),
+    "speculative_hedging": (
+        "超过实际敞口或以赌汇率为目的的外汇交易（违反实需原则）",
+        "an FX trade above the real exposure or as a bet on the rate (genuine-need principle)",
+    ),
+    "product_as_deposit": (
+        "把保险、理财等非存款产品说成存款",
+        "an insurance or wealth product presented as a deposit",
     ),
     "client_credentials": (
         "知悉或使用客户密码、验证码、U盾，代客操作",

@@ -7,6 +7,7 @@ import re
 from assistant.core.types import StatusEvent
 from assistant.engines.base import EngineResult
 from assistant.engines.offline import compose as c
+from assistant.engines.offline import slots
 from assistant.engines.offline.claims import act_lead, claim_lead, said_claim
 from assistant.engines.offline.direct import (
     PERMISSION,
@@ -22,6 +23,7 @@ from assistant.engines.offline.phrases import t
 from assistant.engines.offline.playbooks import channel_lookup, find, lookup, same_playbook
 from assistant.engines.offline.products import exact_product, named_products
 from assistant.engines.offline.request import Request
+from tools.intelligence.definitions import signal_definition
 
 PASSAGES = 3
 SUITABILITY_GRADE = re.compile(r"\bC[1-5]\b|C[1-5](?=[\u4e00-\u9fff])", re.I)
@@ -138,6 +140,8 @@ async def answer(req: Request, *, focus: str = "", pinned: tuple[dict, ...] = ()
     blocks = [[one.render(req.lang, dictated=one is dictated) for one in leads]]
     if older:  # "客户76岁了想买R4基金": the bank's extra care for older clients comes first
         blocks[0].insert(0, older)
+    if not leads and (defined := _defined(req)):
+        blocks[0].insert(0, defined)  # "wat counts as a dormant client": the bank's thresholds
     blocks += [[c.heading(t("playbook_title", req.lang))]] + [
         c.passage_summary(p, req.lang, question=req.text) for p in shown
     ]
@@ -148,6 +152,27 @@ async def answer(req: Request, *, focus: str = "", pinned: tuple[dict, ...] = ()
         refused=refused,
         refusal_reason="out_of_policy" if refused else None,
     )
+
+
+# "what counts as a dormant client", "怎么才算流失预警", "休眠客户的定义": what a signal means here.
+DEFINITION_ASKED = re.compile(
+    r"\bwhat (?:counts|qualifies) as\b|\bwhat(?:'s| is) (?:a|an|the) [\w -]{0,30}?\b(?:client|signal|"
+    r"warning|alert)\b\s*\??\s*$|\bdefinition of\b|\bhow (?:is|are|do (?:we|you)) .{0,30}(?:defined|define|"
+    r"flagged|triggered)\b|"
+    r"(?:怎么|怎样|如何|什么情况下?|什么样的?)(?:才)?(?:算|叫|认定|定义|界定|触发)|定义(?:是什么|是啥)?\s*[?？]?\s*$|"
+    r"标准是(?:什么|啥)",
+    re.I,
+)
+
+
+def _defined(req: Request) -> str | None:
+    """The bank's own definition of the signal the question asks about, from its signal
+    policy, when the question asks what the signal means; None otherwise."""
+    if not DEFINITION_ASKED.search(req.text):
+        return None
+    kind = slots.signal_of(req.text)
+    policy = req.tb.services.intelligence.policy.signals
+    return signal_definition(policy, kind, req.lang) if kind else None
 
 
 def _silent(req: Request, phrase: str, found: list[dict], refused: bool = False) -> EngineResult:

@@ -138,6 +138,11 @@ def _addressed_as(text: str) -> str | None:
     return m.group("form" if m.re is ADDRESSED_AS else "role") if m else None
 
 
+def signal_of(text: str) -> str | None:
+    """The signal kind ``text`` names ("沉睡客户", "churn"), if any."""
+    return _first(SIGNALS, text)
+
+
 def _first(rules: list[tuple[str, str]], text: str) -> str | None:
     return next((value for rx, value in rules if re.search(rx, text, re.I)), None)
 

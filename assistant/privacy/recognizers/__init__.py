@@ -27,6 +27,7 @@ from assistant.privacy.recognizers.landline_phone import LandlinePhoneRecognizer
 from assistant.privacy.recognizers.mobile_phone import MobilePhoneRecognizer
 from assistant.privacy.recognizers.name_dictionary import NameDictionaryRecognizer
 from assistant.privacy.recognizers.resident_id import ResidentIdRecognizer
+from assistant.privacy.recognizers.secret import SecretRecognizer
 from assistant.privacy.recognizers.uscc import UsccRecognizer
 
 LANGUAGES = ("zh", "en")
@@ -41,6 +42,7 @@ PATTERN_RECOGNIZERS = (
     SpeltEmailRecognizer,
     ChineseAddressRecognizer,
     EnglishAddressRecognizer,
+    SecretRecognizer,
 )
 
 

@@ -67,6 +67,9 @@ class TiedSellingRule(PhraseRule):
             rf"(?:得|必须|需要)(?:先|再|另外|同时)?(?:买|购买|存|配|认购)(?:点|些|一笔|一份|一单|{_AMOUNT_ZH})?"
             rf"[^，,。；;]{{0,6}}?(?:{_PRODUCT_ZH}){_NOT_AN_ACCOUNT}|"
             # "办了代发，明年授信续批会更顺利": the product taken, then the benefit made easier
+            # "开代发可以 但得顺带买一笔对公七天理财": a second product to be taken along with it
+            rf"(?:得|必须|需要|要)(?:顺带|顺便|捎带|搭着|搭配着?|附带|连带)(?:着)?(?:买|购买|配|办|存|认购)"
+            rf"(?:点|些|一笔|一份|一单|{_AMOUNT_ZH})?[^，,。；;]{{0,6}}?(?:{_PRODUCT_ZH})|"
             rf"(?:办|开通|开|签|做|买|购买|用|转)了?(?:我行|我们的?)?(?:{_PRODUCT_ZH})(?:业务)?[，,]?"
             rf"[^。；;]{{0,12}}(?:{_BENEFIT_ZH})[^。；;]{{0,8}}(?:更|会更|就会?)(?:顺利|容易|好批|快|优先|宽松|高)",
             _WHY,

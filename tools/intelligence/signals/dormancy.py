@@ -26,6 +26,7 @@ class DormancyRule:
         reached = ctx.data.balances[-1 - (idle - policy.months_without_transactions)].month
         detected = month_after(reached)
         silent_zh = f"{silent} 天无接触记录" if silent is not None else "无接触记录"
+        days = policy.follow_up_working_days
         silent_en = (
             f"no contact logged for {silent} days"
             if silent is not None
@@ -37,8 +38,11 @@ class DormancyRule:
                 severity="medium",
                 title_zh="沉睡客户",
                 title_en="Dormant client",
-                detail_zh=f"连续 {idle} 个月无交易，{silent_zh}",
-                detail_en=f"No transactions for {idle} months, {silent_en}",
+                # the window the playbook gives for the first contact, as the churn and
+                # suitability signals say theirs
+                detail_zh=f"连续 {idle} 个月无交易，{silent_zh}；{days} 个工作日内首次唤醒接触",
+                detail_en=f"No transactions for {idle} months, {silent_en}; first contact "
+                f"within {days} working days",
                 facts={
                     "months_without_transactions": idle,
                     "days_since_last_interaction": silent,
