@@ -27,6 +27,10 @@ from tools.toolbox import Refusal, Toolbox, ToolError
 
 INTENT = "capture_note"
 CREDENTIALS = "client_credentials"  # the conduct rule a note holding a client's password breaks
+SECRET_WORDS = re.compile(
+    r"密码|验证码|动态码|口令|U盾|ukey|⟦SECRET_\d+⟧|\b(?:password|passcode|pin|otp|security (?:key|code))\b",
+    re.I,
+)
 STATE_KEY = "pending_note"
 WHICH_KEY = "pending_capture"  # a note waiting for the RM to say which client it is about
 EMPTY_KEY = "empty_note"  # a note turned down as empty, waiting for what was said
@@ -156,6 +160,8 @@ async def _credentials(ctx: EngineContext, client_id: str) -> EngineResult | Non
     password or code (to act for them) records a breach, not a contact — refused with the
     conduct rule, never shown back nor saved (the code itself was masked on the way in)."""
     tb, lang = ctx.toolbox, ctx.language
+    if not SECRET_WORDS.search(ctx.masked_text):
+        return None  # no word of a credential: nothing to check (most notes)
     report = await tb.acall("check_compliance", {"text": ctx.masked_text, "text_kind": "request"})
     finding = next((f for f in report["findings"] if f.get("code") == CREDENTIALS), None)
     if finding is None:
