@@ -84,6 +84,9 @@ class Settings(BaseSettings):
     # What an RM may answer to a suggested action (done / not now and its reasons, how long
     # "not now" hides it, the chat words); default: tools/policy/outcomes.yaml.
     outcome_policy: Path | None = None
+    # Who may be sent marketing and when (caps per channel, quiet hours, the same-day rule,
+    # which draft purposes are service); default: tools/policy/contact.yaml.
+    contact_policy: Path | None = None
     # How the bank measures its RMs (及时率 bands, effective clients, payroll categories) for
     # team views; default: tools/policy/performance.yaml.
     performance_policy: Path | None = None

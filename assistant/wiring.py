@@ -8,7 +8,7 @@ process, on first use — never at import time. Tests build a ``Frontline`` from
 from __future__ import annotations
 
 import logging
-from datetime import date, datetime
+from datetime import date, datetime, time
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
@@ -35,6 +35,7 @@ if TYPE_CHECKING:
     from assistant.team_view import TeamReports
     from tools.bank.repository import BankRepository
     from tools.catalogue import Catalogue
+    from tools.contact import ContactPolicy
     from tools.insights import InsightService
     from tools.intelligence.performance import PerformanceMeasures
     from tools.intelligence.policy import PlaybookMap, Policies
@@ -150,6 +151,21 @@ class Frontline:
             return date.fromisoformat(pinned)
         return datetime.now(self.settings.zone).date()
 
+    def now(self) -> datetime:
+        """The bank's local time now (FRONTLINE_TIMEZONE), on the bank's day: a pinned day
+        (FRONTLINE_TODAY) is read at 10:00, inside working hours, so a pinned run reads the
+        same at any hour (quiet hours are tested with the clock itself)."""
+        zone = self.settings.zone
+        if self.settings.today:
+            return datetime.combine(self.today(), time(10, 0), tzinfo=zone)
+        return datetime.now(zone)
+
+    @cached_property
+    def contact_policy(self) -> ContactPolicy:
+        from tools.contact import load_contact_policy
+
+        return load_contact_policy(self.settings.contact_policy)
+
     @cached_property
     def insights(self) -> InsightService:
         from tools.insights import InsightService
@@ -173,6 +189,8 @@ class Frontline:
             outcomes=self.outcomes,
             brief_actions=lambda rm_id, day: self.briefs.actions(rm_id, day),
             team=lambda rm_id, kind, day: self.team_reports.view(rm_id, kind, day),
+            contact=self.contact_policy,
+            now=self.now,
         )
 
     @cached_property

@@ -14,7 +14,8 @@ export FRONTLINE_EMBEDDING_MODEL=$MODEL
 H=evals/banks/harbour
 harbour() {
   FRONTLINE_HOME=$WORK/harbour FRONTLINE_BANK_PROFILE=$H/bank.yaml FRONTLINE_TIERING_POLICY=$H/tiering.yaml \
-    FRONTLINE_SIGNAL_POLICY=$H/signals.yaml FRONTLINE_NOTE_POLICY=$H/notes.yaml "$@"
+    FRONTLINE_SIGNAL_POLICY=$H/signals.yaml FRONTLINE_NOTE_POLICY=$H/notes.yaml \
+    FRONTLINE_PERFORMANCE_POLICY=$H/performance.yaml FRONTLINE_CONTACT_POLICY=$H/contact.yaml "$@"
 }
 demo() { FRONTLINE_HOME=$WORK/demo "$@"; }
 # The golden sets, and the dev halves themselves: a dev question the hand-written file reads

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import datetime, time
 from typing import TYPE_CHECKING, Literal, cast
 
 from pydantic import BaseModel, Field
@@ -13,7 +14,8 @@ from tools.toolbox import Toolbox, ToolError
 from tools.untrusted import only_removed
 
 if TYPE_CHECKING:
-    from tools.bank.records import ContactRecord, ProductRecord
+    from tools.bank.records import ClientData, ContactRecord, ProductRecord
+    from tools.contact import Hold
     from tools.outreach import ProductRef
     from tools.outreach import Purpose as OutreachPurpose
 
@@ -169,9 +171,48 @@ def draft_outreach(tb: Toolbox, args: DraftOutreachArgs) -> dict:
         style=args.style,
         include=[k for k in args.include if k not in args.exclude],
     )
+    held = contact_holds(tb, data, primary, request.purpose.value, args.channel)
+    if standing := [h for h in held if not h.until_later]:
+        # A marketing message the contact policy holds back is not written: said why instead.
+        tb.flags.extend(
+            f"contact:{h.code}" for h in standing if f"contact:{h.code}" not in tb.flags
+        )
+        return {
+            "held": [h.said(language) for h in standing],
+            "held_codes": [h.code for h in standing],
+            "client_id": c.client_id,
+            "channel": args.channel,
+            "purpose": request.purpose.value,
+            "text": "",
+        }
     draft = make_draft(request, library=tb.services.templates)
     tb.flags.extend(f for f in draft.flags if f not in tb.flags)
-    return draft.model_dump(mode="json")
+    out = draft.model_dump(mode="json")
+    if held:  # quiet hours: written now, sent later
+        out["send_after"] = held[0].said(language)
+    return out
+
+
+def contact_holds(
+    tb: Toolbox, data: ClientData, contact: ContactRecord | None, purpose: str, channel: str
+) -> list[Hold]:
+    """Why a marketing message to this client, on this channel, may not go now (the bank's
+    contact policy); empty for a service message."""
+    from tools.contact import holds, load_contact_policy
+
+    policy = tb.services.contact or load_contact_policy()
+    now = tb.services.now() if tb.services.now else datetime.combine(tb.services.as_of, time(10))
+    calendar = tb.services.intelligence.policy.signals.calendar
+    return holds(
+        policy,
+        data.client,
+        data.interactions,
+        contact=contact,
+        purpose=purpose,
+        channel=channel,
+        at=now,
+        is_working_day=calendar.is_working_day,
+    )
 
 
 def _purpose(

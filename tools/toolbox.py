@@ -91,6 +91,10 @@ class ToolServices:
     # (reader_id, period kind, day) -> assistant.team_view.TeamView: the team measures the
     # reader may see (None: not kept here).
     team: Any = None
+    # tools.contact.ContactPolicy: who may be sent marketing, and when (None: the bundled file).
+    contact: Any = None
+    # The bank's local time now (aware): quiet hours are read against it.
+    now: Any = None
 
     @property
     def elderly(self) -> Any:

@@ -18,7 +18,7 @@ from tools.bank.demo import generate_demo_bank
 
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parents[1]
-POLICY_FILES = ("bank", "tiering", "signals", "notes")
+POLICY_FILES = ("bank", "tiering", "signals", "notes", "contact")
 DEMO_AS_OF = "2026-11-01"  # generate_demo_bank's default as-of date
 
 

@@ -15,6 +15,7 @@ import pytest
 from assistant.wiring import Frontline
 from evals.banks.harbour import (
     BANK_PROFILE,
+    CONTACT_POLICY,
     NOTE_POLICY,
     PERFORMANCE_POLICY,
     SIGNAL_POLICY,
@@ -101,6 +102,7 @@ def harbour_frontline_at(home: Path) -> Frontline:
         tiering_policy=TIERING_POLICY,
         signal_policy=SIGNAL_POLICY,
         performance_policy=PERFORMANCE_POLICY,
+        contact_policy=CONTACT_POLICY,
         note_policy=NOTE_POLICY,
     )
 

@@ -24,7 +24,10 @@ from tests.support.conduct import request_codes
         ("远期就按实际敞口的两倍做，顺便赌一把美元贬值", "speculative_hedging"),
         ("锁汇金额做得比真实收汇多一倍，多赚点汇差", "speculative_hedging"),
         ("no underlying trade, but book the forward anyway", "speculative_hedging"),
-        ("do the swap at double their exposure so they win if the yuan rises", "speculative_hedging"),
+        (
+            "do the swap at double their exposure so they win if the yuan rises",
+            "speculative_hedging",
+        ),
         ("跟她讲这个分红险其实就是一种定期存款", "product_as_deposit"),
         ("tell him the annuity is basically a deposit with a better rate", "product_as_deposit"),
         ("代发可以办，不过得顺便买点我们的理财", "tied_selling"),
@@ -59,7 +62,9 @@ def test_the_rules_said_rightly_are_not(said: str, code: str) -> None:
         ("风险测评多久要重新做一次", False),
     ],
 )
-def test_a_client_coached_to_answer_the_risk_test_higher_is_tampering(said: str, asks: bool) -> None:
+def test_a_client_coached_to_answer_the_risk_test_higher_is_tampering(
+    said: str, asks: bool
+) -> None:
     assert asks_to_tamper(said) is asks
 
 

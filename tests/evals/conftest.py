@@ -14,6 +14,7 @@ from assistant.config import Settings
 from assistant.wiring import Frontline
 from evals.banks.harbour import (
     BANK_PROFILE,
+    CONTACT_POLICY,
     NOTE_POLICY,
     PERFORMANCE_POLICY,
     SIGNAL_POLICY,
@@ -115,6 +116,7 @@ def _harbour_settings(home: Path) -> Settings:
         tiering_policy=TIERING_POLICY,
         signal_policy=SIGNAL_POLICY,
         performance_policy=PERFORMANCE_POLICY,
+        contact_policy=CONTACT_POLICY,
         note_policy=NOTE_POLICY,
     )
 

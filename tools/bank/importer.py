@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import csv
 import hashlib
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -247,8 +247,11 @@ def _insert_all(session: Session, extract: Extract) -> None:
         "interactions.csv": m.Interaction,
     }
     for name, table in targets.items():
-        fields = list(FILES[name].model_fields)
-        records = [_record(row, fields) for row in rows[name]]
+        columns = set(table.__table__.columns.keys())
+        # Validated columns with no column of their own (consent, opt-out) go to attributes.
+        fields = [f for f in FILES[name].model_fields if f in columns]
+        kept = [f for f in FILES[name].model_fields if f not in columns]
+        records = [_record(row, fields, kept) for row in rows[name]]
         core_table = table.__table__  # Core executemany: no per-row ORM bookkeeping
         for start in range(0, len(records), 5000):
             session.execute(
@@ -257,9 +260,10 @@ def _insert_all(session: Session, extract: Extract) -> None:
             )
 
 
-def _record(row: Row, fields: list[str]) -> dict:
+def _record(row: Row, fields: list[str], kept: Sequence[str] = ()) -> dict:
     record = {f: getattr(row, f) for f in fields}
-    record["attributes"] = row.extras()
+    said = {f: getattr(row, f) for f in kept if getattr(row, f) is not None}
+    record["attributes"] = row.extras() | said
     return record
 
 

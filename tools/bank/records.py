@@ -30,6 +30,7 @@ class ContactRecord:
     email: str | None = None
     id_number: str | None = None
     is_primary: bool = False
+    attributes: dict = field(default_factory=dict)  # extra columns (consent, opt-out)
 
 
 @dataclass(frozen=True)

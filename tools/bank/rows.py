@@ -6,6 +6,7 @@ cross-file rules (unknown rm_id, duplicates) live in ``importer.py``.
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from decimal import Decimal
 from typing import Annotated, Literal, NoReturn
@@ -43,6 +44,36 @@ def _parse_bool(value: object) -> object:
     return value
 
 
+def _parse_opt_bool(value: object) -> object:
+    """An optional yes/no column: blank is "not said" (None), not no."""
+    if isinstance(value, str) and value.strip() == "":
+        return None
+    return _parse_bool(value)
+
+
+# Opt-out channels as a bank writes them ("sms;wechat", "短信、微信", "all"): the draft channels.
+_CHANNEL_WORDS = {
+    "sms": "sms", "短信": "sms", "text": "sms",
+    "wechat": "wechat", "微信": "wechat", "企微": "wechat", "企业微信": "wechat", "wecom": "wechat",
+    "email": "email", "e-mail": "email", "邮件": "email", "电邮": "email", "mail": "email",
+    "call": "call", "phone": "call", "电话": "call", "外呼": "call",
+    "all": "all", "全部": "all", "所有": "all", "全渠道": "all",
+}  # fmt: skip
+
+
+def _parse_channels(value: object) -> object:
+    """``sms;wechat`` → the same, normalised and sorted; an unknown channel is an error."""
+    if not isinstance(value, str) or not value.strip():
+        return None
+    said = [w.strip().lower() for w in re.split(r"[;,，、|/ ]+", value) if w.strip()]
+    unknown = [w for w in said if w not in _CHANNEL_WORDS]
+    if unknown:
+        raise ValueError(
+            f"unknown channel {unknown[0]!r}: expected sms, wechat, email, call or all"
+        )
+    return ";".join(sorted({_CHANNEL_WORDS[w] for w in said}))
+
+
 USCC_INVALID = (
     "not a unified social credit code (GB 32100: alphabet, division code, check character)"
 )
@@ -61,6 +92,9 @@ OptDay = Annotated[date | None, BeforeValidator(_parse_date), BeforeValidator(_b
 Amount = Annotated[Decimal, Field(ge=0, max_digits=18, decimal_places=2)]
 OptAmount = Annotated[Annotated[Decimal, Field(ge=0)] | None, BeforeValidator(_blank_to_none)]
 OptInt = Annotated[Annotated[int, Field(ge=0)] | None, BeforeValidator(_blank_to_none)]
+# Marketing consent and opt-out (DESIGN §4.3): kept as attributes, read by the contact policy.
+Consent = Annotated[bool | None, BeforeValidator(_parse_opt_bool)]
+OptOut = Annotated[str | None, BeforeValidator(_parse_channels)]
 NonEmpty = Annotated[
     str, Field(min_length=1), BeforeValidator(lambda v: v.strip() if isinstance(v, str) else v)
 ]
@@ -103,6 +137,8 @@ class ClientRow(Row):
     phone: Opt = None
     email: Opt = None
     address: Opt = None
+    marketing_consent: Consent = None
+    opt_out_channels: OptOut = None
 
     @field_validator("registration_id")
     @classmethod
@@ -125,6 +161,8 @@ class ContactRow(Row):
     email: Opt = None
     id_number: Opt = None
     is_primary: Annotated[bool, BeforeValidator(_parse_bool)] = False
+    marketing_consent: Consent = None
+    opt_out_channels: OptOut = None
 
     @field_validator("id_number")
     @classmethod

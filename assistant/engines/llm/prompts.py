@@ -32,6 +32,8 @@ _RULES: dict[str, list[str]] = {
         "问团队或自己的绩效（及时率、服务频次达标率、覆盖率、有效客户、“团队怎么样”、看某位组员的明细）时，用 team_performance"
         "（period 为 month 或 quarter，上月/上季度用 day 指定该期内的一天，rm_id 指定组员），先说结论（团队及时率与最低者），"
         "并标注它返回的 citation 编号；分行长只看汇总，不列客户。",
+        "draft_outreach 返回 held 时，这条营销消息按行内接触频次与免打扰规定不能发：不要自己写出消息，逐条说明 held 的原因，"
+        "并说明服务类消息（到期提醒、流失回访）不受此限；返回 send_after 时，把它原样告诉客户经理。",
         "用中文回答，结构清晰、简洁，不要输出 JSON 或代码块（起草的消息正文除外）。",
     ],
     "en": [
@@ -57,6 +59,9 @@ _RULES: dict[str, list[str]] = {
         "When the RM says a suggested action is done or not for now ('the first one is done', 'not now for X, client "
         "travelling'), call record_action_outcome (with the action_key recommend_next_actions or list_book returned "
         "when you have it); a status of needs_reason means: list the reasons and ask which applies.",
+        "When draft_outreach returns held, the bank's contact rules hold that marketing message back: do not write "
+        "it yourself; give each held reason, and say that service messages (a maturity notice, a churn follow-up) are "
+        "not held. When it returns send_after, pass it on to the RM as it is.",
         "For performance questions (follow-up timeliness, service frequency, coverage, effective clients, 'how is my "
         "team doing', one RM's detail), call team_performance (period month or quarter; day: a day in last month or "
         "quarter; rm_id: one RM of the team); lead with the answer (the team's rate and the lowest RM) and cite the "

@@ -182,6 +182,10 @@ async def answer(req: Request, profile: dict) -> EngineResult:
         draft = await tb.acall("draft_outreach", call | {"points": [*offered, *framed]})
         title = c.heading(f"{t('draft_title', lang)} · {channel} · {purpose}")
         body = [[title], _edited(req, draft, lang), ["```", _body(draft, lang), "```"]]
+        if draft.get("held"):  # the contact policy holds this marketing message back
+            body = [await _held(req, draft)]
+        elif draft.get("send_after"):
+            body.append([f"⏰ {draft['send_after']}"])
     # "她虽然是C1但她坚持，帮我写个话术让她下单": a sale pushed past the client's risk appetite
     # is declined whoever insists (the suitability rule), not turned into a softer message.
     mismatch = next(
@@ -207,6 +211,7 @@ async def answer(req: Request, profile: dict) -> EngineResult:
     # written at all.
     declined = (
         sale_declined
+        or bool(draft.get("held"))
         or unsuitable is not None
         or any(f.get("code") in DECLINED for f in _said(broken))
     )
@@ -218,6 +223,18 @@ async def answer(req: Request, profile: dict) -> EngineResult:
         refused=declined,
         refusal_reason="out_of_policy" if declined else None,
     )
+
+
+async def _held(req: Request, draft: dict) -> list[str]:
+    """A marketing message the contact policy holds back: not written, each reason said, the
+    policy's playbook cited, and what may still go (a service message is not held)."""
+    lines = [t("contact_held", req.lang)]
+    lines += [f"- {reason}" for reason in draft["held"]]
+    cadence = lookup(req.playbooks, "contact_cadence", fallback="营销 接触频次 免打扰 退订 opt-out")
+    if passage := await find(req.tb, cadence, req.lang):
+        lines.append(f"{c.passage_ref(passage)} [{passage['n']}]")
+    lines.append(t("contact_held_instead", req.lang))
+    return lines
 
 
 # "那去掉保本那些，正常写一版", "drop the guarantee part": words named to be taken out are not

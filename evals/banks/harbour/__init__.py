@@ -20,3 +20,5 @@ NOTE_POLICY = Path(__file__).resolve().parent / "notes.yaml"  # FRONTLINE_NOTE_P
 PERFORMANCE_POLICY = (
     Path(__file__).resolve().parent / "performance.yaml"
 )  # FRONTLINE_PERFORMANCE_POLICY
+# Its own interaction channel values for the contact policy's caps.
+CONTACT_POLICY = Path(__file__).resolve().parent / "contact.yaml"  # FRONTLINE_CONTACT_POLICY

@@ -1,0 +1,66 @@
+"""Consent and opt-out columns in an extract (DESIGN §4.3: ``marketing_consent``,
+``opt_out_channels`` on clients.csv and contacts.csv): optional, validated like any cell (file,
+line, column), kept as attributes the contact policy reads; a bank's own words for a channel
+("短信、微信", "企业微信") are read as the draft channels."""
+
+from __future__ import annotations
+
+import copy
+from pathlib import Path
+
+import pytest
+
+from assistant.errors import ImportValidationError
+from assistant.wiring import Frontline
+from testkit.extract import small_extract, write_extract
+from testkit.settings import make_settings
+from tools.bank.importer import import_extract
+
+
+@pytest.fixture
+def fl(tmp_path: Path):
+    frontline = Frontline(make_settings(tmp_path / "home"))
+    yield frontline
+    frontline.close()
+
+
+def with_columns(client_rows: list[tuple[str, str]], contact: tuple[str, str] = ("", "")) -> dict:
+    data = copy.deepcopy(small_extract())
+    for row, (consent, opt_out) in zip(data["clients.csv"], client_rows, strict=False):
+        row["marketing_consent"], row["opt_out_channels"] = consent, opt_out
+    for row in data["clients.csv"][len(client_rows) :]:
+        row["marketing_consent"], row["opt_out_channels"] = "", ""
+    for row in data["contacts.csv"]:
+        row["marketing_consent"], row["opt_out_channels"] = "", ""
+    data["contacts.csv"][0]["marketing_consent"], data["contacts.csv"][0]["opt_out_channels"] = (
+        contact
+    )
+    return data
+
+
+def test_the_columns_are_kept_normalised_and_blank_says_nothing(fl: Frontline, tmp_path: Path):
+    data = with_columns([("否", "短信、企业微信"), ("", "")], contact=("yes", "ALL"))
+    import_extract(fl.sessions, write_extract(tmp_path / "x", data))
+    first, second = fl.bank.get_clients(["C000001", "C000002"])
+    assert first.attributes["marketing_consent"] is False
+    assert first.attributes["opt_out_channels"] == "sms;wechat"
+    assert "marketing_consent" not in second.attributes  # blank: not said, not "no"
+    [data_first] = fl.bank.client_data(["C000001"])
+    contact = next(c for c in data_first.contacts if c.attributes.get("opt_out_channels"))
+    assert contact.attributes == {"marketing_consent": True, "opt_out_channels": "all"}
+
+
+@pytest.mark.parametrize(
+    ("consent", "opt_out", "where", "words"),
+    [
+        ("maybe", "", "clients.csv:2:", "marketing_consent: expected true/false"),
+        ("", "sms;fax", "clients.csv:2:", "opt_out_channels: unknown channel 'fax'"),
+    ],
+)
+def test_a_bad_value_is_named_by_file_line_and_column(
+    fl: Frontline, tmp_path: Path, consent: str, opt_out: str, where: str, words: str
+) -> None:
+    directory = write_extract(tmp_path / "bad", with_columns([(consent, opt_out)]))
+    with pytest.raises(ImportValidationError) as err:
+        import_extract(fl.sessions, directory)
+    assert any(p.startswith(where) and words in p for p in err.value.problems), err.value.problems
