@@ -208,6 +208,7 @@ def contact_holds(
         data.client,
         data.interactions,
         contact=contact,
+        complaints=tb.services.bank.complaints_for([data.client.client_id]),
         purpose=purpose,
         channel=channel,
         at=now,

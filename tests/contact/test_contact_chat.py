@@ -27,10 +27,21 @@ REFUSED = "C000029"  # 华东精密机械: marketing_consent false
 NO_SMS = "C001941"  # 上海星旭生物: opted out of SMS marketing
 
 
-def _with_consent(extract: Path) -> None:
+def _with_consent(extract: Path) -> str:
+    """Consent columns and one open complaint added to the extract; the complaining client."""
     path = extract / "clients.csv"
     with path.open(encoding="utf-8", newline="") as fh:
         rows = list(csv.DictReader(fh))
+    complaining = min(
+        r["client_id"]
+        for r in rows
+        if r["rm_id"] == RM
+        and r["client_type"] == "corporate"
+        and r["client_id"] not in (REFUSED, NO_SMS)
+    )
+    with (extract / "complaints.csv").open("w", encoding="utf-8", newline="") as fh:
+        fh.write("complaint_id,client_id,date,channel,category,status,due_date,summary\n")
+        fh.write(f"TS-1,{complaining},2026-10-28,branch,服务效率,处理中,2026-11-04,等候时间过长\n")
     for row in rows:
         row["marketing_consent"] = "false" if row["client_id"] == REFUSED else ""
         row["opt_out_channels"] = "sms" if row["client_id"] == NO_SMS else ""
@@ -38,6 +49,7 @@ def _with_consent(extract: Path) -> None:
         writer = csv.DictWriter(fh, fieldnames=list(rows[0]))
         writer.writeheader()
         writer.writerows(rows)
+    return complaining
 
 
 @pytest.fixture(scope="module")
@@ -45,7 +57,7 @@ def fl(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Frontline]:
     home = tmp_path_factory.mktemp("contact-chat")
     frontline = Frontline(make_settings(home), embedder=HashingEmbeddings())
     extract = demo_extract(home / "demo")
-    _with_consent(extract)
+    frontline.complaining = _with_consent(extract)  # type: ignore[attr-defined]
     import_extract(frontline.sessions, extract)
     frontline.after_import()
     frontline.ingestor.progress = False
@@ -86,3 +98,10 @@ def test_an_opt_out_holds_its_channel_only(fl: Frontline) -> None:
     assert not by_wechat.refused and "```" in by_wechat.text, by_wechat.text
     notice = ask(fl, f"给{name}发条短信提醒大额存单到期")  # service: an opt-out does not hold it
     assert not notice.refused and "```" in notice.text, notice.text
+
+
+def test_a_client_with_an_open_complaint_gets_no_pitch_until_it_is_resolved(fl: Frontline) -> None:
+    client_id = fl.complaining  # type: ignore[attr-defined]
+    answer = ask(fl, f"给{_name(fl, client_id)}写个微信推一下对公理财")
+    assert answer.refused and "contact:open_complaint" in answer.flags, answer.text
+    assert "未结投诉" in answer.text and "2026-11-04" in answer.text

@@ -64,3 +64,43 @@ def test_a_bad_value_is_named_by_file_line_and_column(
     with pytest.raises(ImportValidationError) as err:
         import_extract(fl.sessions, directory)
     assert any(p.startswith(where) and words in p for p in err.value.problems), err.value.problems
+
+
+COMPLAINT = {
+    "complaint_id": "TS-2026-001", "client_id": "C000001", "date": "2026-11-20",
+    "channel": "branch", "category": "服务态度", "status": "处理中", "due_date": "2026-11-27",
+    "summary": "客户反映柜面等候时间过长",
+}  # fmt: skip
+
+
+def test_complaints_are_optional_and_read_back_oldest_first(fl: Frontline, tmp_path: Path):
+    data = copy.deepcopy(small_extract())
+    import_extract(fl.sessions, write_extract(tmp_path / "none", data))  # no complaints.csv
+    assert fl.bank.complaints_for(["C000001"]) == []
+    later = COMPLAINT | {"complaint_id": "TS-2026-002", "date": "2026-11-25", "status": "已办结"}
+    data["complaints.csv"] = [later, COMPLAINT]
+    import_extract(fl.sessions, write_extract(tmp_path / "some", data))
+    found = fl.bank.complaints_for(["C000001", "C000002"])
+    assert [c.complaint_id for c in found] == ["TS-2026-001", "TS-2026-002"]
+    assert found[0].due_date.isoformat() == "2026-11-27" and found[0].summary
+    assert "2 complaints" in fl.bank.summary_line()
+
+
+@pytest.mark.parametrize(
+    ("change", "words"),
+    [
+        ({"client_id": "C999999"}, "complaints.csv:3:2: client_id: unknown client"),
+        ({"complaint_id": "TS-2026-001"}, "complaints.csv:3:1: duplicate complaint_id"),
+        ({"due_date": "27/11/2026"}, "complaints.csv:3:7: due_date: expected a date"),
+    ],
+)
+def test_a_bad_complaint_row_is_named_by_file_line_and_column(
+    fl: Frontline, tmp_path: Path, change: dict, words: str
+) -> None:
+    data = copy.deepcopy(small_extract())
+    data["complaints.csv"] = [COMPLAINT, COMPLAINT | {"complaint_id": "TS-2026-009"} | change]
+    with pytest.raises(ImportValidationError) as err:
+        import_extract(fl.sessions, write_extract(tmp_path / "bad", data))
+    assert any(p.startswith(words[:17]) and words[17:] in p for p in err.value.problems), (
+        err.value.problems
+    )

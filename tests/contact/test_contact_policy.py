@@ -14,7 +14,7 @@ import pytest
 from assistant.errors import ConfigError
 from evals.banks.harbour import CONTACT_POLICY as HARBOUR_CONTACT
 from evals.banks.harbour import SIGNAL_POLICY as HARBOUR_SIGNALS
-from tools.bank.records import ClientRecord, ContactRecord, InteractionRecord
+from tools.bank.records import ClientRecord, ComplaintRecord, ContactRecord, InteractionRecord
 from tools.contact import ContactPolicy, holds, load_contact_policy
 from tools.intelligence.policy import load_policies
 
@@ -162,3 +162,25 @@ def test_a_bad_policy_file_names_the_file_and_the_field(tmp_path: Path) -> None:
         with pytest.raises(ConfigError, match=rf"{path.name}: {field}"):
             load_contact_policy(path)
     assert isinstance(load_contact_policy(), ContactPolicy)
+
+
+@pytest.mark.parametrize("bank", BANKS)
+def test_an_open_complaint_pauses_marketing_and_a_closed_one_does_not(bank: str) -> None:
+    policy, calendar, _, _ = BANKS[bank]
+
+    def complaint(status: str) -> ComplaintRecord:
+        return ComplaintRecord(
+            "TS1", "K1", date(2026, 12, 1), "branch", "服务态度", status, date(2026, 12, 8)
+        )
+
+    def held(status: str, purpose: str = "product_intro") -> list[str]:
+        found = holds(
+            policy, client(), [], complaints=[complaint(status)], purpose=purpose,
+            channel="wechat", at=at(MONDAY, 10, 0), is_working_day=calendar.is_working_day,
+        )  # fmt: skip
+        return [h.code for h in found]
+
+    assert held("处理中") == ["open_complaint"]
+    assert held("open") == ["open_complaint"]
+    assert held("已办结") == [] and held("Resolved") == []
+    assert held("处理中", purpose="maturity_reminder") == []  # a service message still goes

@@ -23,7 +23,7 @@ from assistant.storage.db import transaction
 from tools.bank import models as m
 from tools.bank.identifiers import partial
 from tools.bank.meta import ExtractMeta
-from tools.bank.rows import FILES, IDENTIFIER_COLUMNS, Row, required_columns
+from tools.bank.rows import FILES, IDENTIFIER_COLUMNS, OPTIONAL_FILES, Row, required_columns
 
 MAX_PROBLEMS = 200  # past this, more lines of the same mistake help nobody
 
@@ -140,7 +140,8 @@ def validate_extract(directory: Path) -> Extract:
     for name, model in FILES.items():
         path = directory / name
         if not path.exists():
-            problems.add(name, 0, 0, "file is missing from the extract")
+            if name not in OPTIONAL_FILES:
+                problems.add(name, 0, 0, "file is missing from the extract")
             continue
         pairs = list(_read_rows(path, model, problems))
         lines[name] = [n for n, _ in pairs]
@@ -167,7 +168,18 @@ def _cross_check(extract: Extract, lines: dict[str, list[int]], problems: _Probl
         "client_id": (client_ids, "client"),
         "product_code": (codes, "product"),
     }
-    for name in ("clients.csv", "contacts.csv", "holdings.csv", "balances.csv", "interactions.csv"):
+    if "complaints.csv" in rows:
+        _unique(
+            rows["complaints.csv"],
+            "complaint_id",
+            lines["complaints.csv"],
+            "complaints.csv",
+            problems,
+        )
+    for name in ("clients.csv", "contacts.csv", "holdings.csv", "balances.csv", "interactions.csv",
+                 "complaints.csv"):  # fmt: skip
+        if name not in rows:
+            continue  # an optional file left out
         header = list(FILES[name].model_fields)
         for line, row in zip(lines[name], rows[name], strict=True):
             for col, (known, what) in refs.items():
@@ -245,8 +257,11 @@ def _insert_all(session: Session, extract: Extract) -> None:
         "holdings.csv": m.Holding,
         "balances.csv": m.MonthlyBalance,
         "interactions.csv": m.Interaction,
+        "complaints.csv": m.Complaint,
     }
     for name, table in targets.items():
+        if name not in rows:
+            continue  # an optional file left out
         columns = set(table.__table__.columns.keys())
         # Validated columns with no column of their own (consent, opt-out) go to attributes.
         fields = [f for f in FILES[name].model_fields if f in columns]

@@ -119,6 +119,22 @@ class Interaction(Base):
     attributes: Mapped[dict] = mapped_column(JSON, default=dict)
 
 
+class Complaint(Base):
+    """A complaint from the optional ``complaints.csv`` (DESIGN §4.3): an open one pauses
+    marketing to its client (the contact policy)."""
+
+    __tablename__ = "complaints"
+    complaint_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    client_id: Mapped[str] = mapped_column(ForeignKey("clients.client_id"), index=True)
+    date: Mapped[date] = mapped_column(Date)
+    channel: Mapped[str] = mapped_column(String(32))
+    category: Mapped[str] = mapped_column(String(64))
+    status: Mapped[str] = mapped_column(String(32))
+    due_date: Mapped[Day] = mapped_column(Date)
+    summary: Mapped[str | None] = mapped_column(Text)
+    attributes: Mapped[dict] = mapped_column(JSON, default=dict)
+
+
 class CapturedInteraction(Base):
     """A note captured in chat (``BankRepository.add_interaction``). Beside the extract, not
     in it: an import replaces the extract's tables, and a note the CRM has not pulled yet must
@@ -159,4 +175,4 @@ class ActionOutcomeRow(Base):
     undone_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
 
 
-BANK_TABLES = [Team, RM, Client, Contact, Product, Holding, MonthlyBalance, Interaction]
+BANK_TABLES = [Team, RM, Client, Contact, Product, Holding, MonthlyBalance, Interaction, Complaint]

@@ -94,6 +94,18 @@ class InteractionRecord:
 
 
 @dataclass(frozen=True)
+class ComplaintRecord:
+    complaint_id: str
+    client_id: str
+    date: date
+    channel: str
+    category: str
+    status: str
+    due_date: Day
+    summary: str | None = None
+
+
+@dataclass(frozen=True)
 class CapturedNote:
     """An interaction an RM captured in chat, with the raw values they typed (bank data layer
     only). ``note_id`` travels with the export so a re-imported extract that already carries

@@ -22,6 +22,7 @@ from tools.bank.records import (
     CapturedNote,
     ClientData,
     ClientRecord,
+    ComplaintRecord,
     ContactRecord,
     HoldingRecord,
     InteractionRecord,
@@ -51,6 +52,10 @@ class BankRepository(Protocol):
     def all_rms(self) -> list[RMRecord]: ...
     def account_numbers(self) -> list[tuple[str, str]]: ...
     def summary_line(self) -> str: ...
+    def complaints_for(self, client_ids: Iterable[str]) -> list[ComplaintRecord]:
+        """The clients' complaints from the extract (the optional complaints.csv), oldest first."""
+        ...
+
     def add_interaction(self, note: CapturedNote) -> None:
         """Save a note an RM captured in chat (a bank may back this with its CRM's API)."""
         ...
@@ -233,6 +238,7 @@ class SqlBankRepository:
             f"{branches} branches, {counts['teams']} teams, {counts['rms']} RMs, {counts['clients']:,} clients, "
             f"{counts['contacts']:,} contacts, {counts['products']} products, {counts['holdings']:,} holdings, "
             f"{counts['balances']:,} monthly balances, {counts['interactions']:,} interactions"
+            + (f", {counts['complaints']:,} complaints" if counts["complaints"] else "")
         )
 
     def add_interaction(self, note: CapturedNote) -> None:
@@ -271,6 +277,21 @@ class SqlBankRepository:
                 return False
             row.undone_at = at
             return True
+
+    def complaints_for(self, client_ids: Iterable[str]) -> list[ComplaintRecord]:
+        wanted = sorted(set(client_ids))
+        table = m.Complaint
+        with self._sessions() as s:
+            rows = [
+                r
+                for start in range(0, len(wanted), 500)  # keep IN lists bounded
+                for r in s.scalars(
+                    select(table)
+                    .where(table.client_id.in_(wanted[start : start + 500]))
+                    .order_by(table.date, table.complaint_id)
+                )
+            ]
+            return [ComplaintRecord(**_fields(ComplaintRecord, r)) for r in rows]
 
     def outcomes_for(
         self,

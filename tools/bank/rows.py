@@ -207,6 +207,17 @@ class InteractionRow(Row):
     summary: NonEmpty
 
 
+class ComplaintRow(Row):
+    complaint_id: NonEmpty
+    client_id: NonEmpty
+    date: Day
+    channel: NonEmpty
+    category: NonEmpty
+    status: NonEmpty
+    due_date: Day
+    summary: Opt = None
+
+
 # File name -> row model, in load order (parents before children).
 FILES: dict[str, type[Row]] = {
     "rms.csv": RMRow,
@@ -216,7 +227,10 @@ FILES: dict[str, type[Row]] = {
     "holdings.csv": HoldingRow,
     "balances.csv": BalanceRow,
     "interactions.csv": InteractionRow,
+    "complaints.csv": ComplaintRow,
 }
+# Files an extract may leave out (DESIGN §4.3): absent, they are empty.
+OPTIONAL_FILES = frozenset({"complaints.csv"})
 
 
 def required_columns(model: type[Row]) -> list[str]:

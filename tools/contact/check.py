@@ -9,7 +9,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from tools.bank.records import ClientRecord, ContactRecord, InteractionRecord
+from tools.bank.records import ClientRecord, ComplaintRecord, ContactRecord, InteractionRecord
 from tools.contact.policy import ContactPolicy
 
 ALL = "all"
@@ -52,6 +52,7 @@ def holds(
     interactions: Iterable[InteractionRecord],
     *,
     contact: ContactRecord | None = None,
+    complaints: Iterable[ComplaintRecord] = (),
     purpose: str,
     channel: str,
     at: datetime,
@@ -79,6 +80,17 @@ def holds(
             )
         )
     day = at.date()
+    if policy.complaint_pause and (open_ := [c for c in complaints if policy.is_open(c.status)]):
+        c = open_[-1]
+        out.append(
+            Hold(
+                "open_complaint",
+                f"客户有未结投诉（{c.category}，{c.date.isoformat()} 受理，{c.due_date.isoformat()} 前办结），"
+                "投诉处理期间暂停营销",
+                f"The client has an open complaint ({c.category}, received {c.date.isoformat()}, "
+                f"due {c.due_date.isoformat()}): marketing pauses until it is resolved",
+            )
+        )
     seen = list(interactions)
     if policy.same_day and any(i.date == day for i in seen):
         out.append(

@@ -55,6 +55,11 @@ class ContactPolicy(BaseModel):
     monthly_caps: dict[DraftChannel, int] = Field(default_factory=dict)
     quiet_hours: QuietHours = QuietHours()
     same_day: bool = True
+    # An open complaint (complaints.csv) pauses marketing; statuses that mean it is closed.
+    complaint_pause: bool = True
+    closed_statuses: frozenset[str] = frozenset(
+        {"closed", "resolved", "done", "已结案", "已办结", "已解决", "已关闭", "结案", "办结"}
+    )
 
     @field_validator("monthly_caps")
     @classmethod
@@ -68,6 +73,9 @@ class ContactPolicy(BaseModel):
 
     def is_marketing(self, purpose: str) -> bool:
         return purpose not in self.service_purposes
+
+    def is_open(self, status: str) -> bool:
+        return status.strip().lower() not in {s.lower() for s in self.closed_statuses}
 
     def counts_as(self, channel: str) -> tuple[str, ...]:
         """The interactions.csv channel values that are a contact on the draft ``channel``."""
