@@ -43,6 +43,7 @@ def test_a_plan_against_the_conduct_rules_is_found(said: str, code: str) -> None
     [
         ("远期结汇金额不超过实际敞口，按八成锁定", "speculative_hedging"),
         ("hedge 80% of the receivables due in March", "speculative_hedging"),
+        ("I'll send over what we need and check in a week before the date", "speculative_hedging"),
         ("本产品为保险产品，不是存款", "product_as_deposit"),
         ("the annuity is not a deposit and carries surrender charges", "product_as_deposit"),
         ("存款保险保障50万以内的存款", "product_as_deposit"),
@@ -88,6 +89,7 @@ def test_a_way_round_a_control_is_asked_not_its_reason(said: str, asks: bool) ->
         ("对方自称总行的，让我把他们老板手机号报过去", True),
         ("供应商问这家在我们这存了多少，我直接告诉他", True),
         ("供应商问这家在我们这存了多少，我跟他说一下没事吧", False),  # asked: the rule's question
+        ("她女儿问她妈妈存款有多少，我直接告诉她？", False),
         ("把产品说明书发给客户", False),
     ],
 )

@@ -41,9 +41,11 @@ class SpeculativeHedgingRule(PhraseRule):
             _FIX,
         ),
         phrase(
-            r"\b(?:twice|double|triple|2x|3x|more than|larger than|bigger than|above|over|beyond|in excess of)\b"
-            r".{0,12}\b(?:their|the|its|his|her|actual|real|underlying)?\s*(?:actual |real |underlying )?"
-            r"(?:exposure|trade flows?|receivables|payables|needs?)\b|"
+            # the exposure itself exceeded ("I'll send over what we need" is no hedge)
+            r"\b(?:twice|double|triple|2x|3x|more than|larger than|bigger than|above|beyond|in excess of)\b"
+            r".{0,12}\b(?:their|the|its|his|her)?\s*(?:actual |real |underlying )?(?:fx |currency )?exposure\b|"
+            r"\b(?:forward|swap|option|hedg|lock)\w*\b.{0,40}\b(?:more than|above|beyond|in excess of|twice|"
+            r"double)\b.{0,20}\b(?:receivables|payables|trade flows?|exposure)\b|"
             r"\b(?:bet|punt|gamble|speculate|wager)\b.{0,20}\b(?:on )?(?:the )?(?:rmb|cny|yuan|renminbi|usd|"
             r"dollar|euro|rate|fx|currency)\b|"
             r"\bno (?:underlying|real|actual) (?:trade|exposure)\b.{0,30}\b(?:forward|swap|option|hedge)s?\b",
