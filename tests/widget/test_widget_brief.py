@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
@@ -46,6 +47,11 @@ def demo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Demo]:
     demo_extract(home / "demo")
     import_extract(fl.sessions, home / "demo")
     fl.after_import()
+    # The first working day on the extract (its as-of date is a Sunday): the morning it is for.
+    day = fl.bank.as_of()
+    while not fl.briefs.is_working_day(day):
+        day += timedelta(days=1)
+    fl.settings = fl.settings.model_copy(update={"today": day.isoformat()})
     core = api_core()
     app = create_app(
         core,
