@@ -131,11 +131,23 @@ def test_an_opt_out_holds_that_channel_and_no_consent_holds_every_one(bank: str)
 
 
 @pytest.mark.parametrize("bank", BANKS)
-def test_a_client_contacted_today_gets_no_marketing_the_same_day(bank: str) -> None:
-    _, _, phone, _ = BANKS[bank]
-    noon = at(MONDAY, 10, 0)
-    assert codes(bank, noon, seen=contacts(phone, MONDAY)) == ["contacted_today"]
-    assert codes(bank, noon, seen=contacts(phone, MONDAY - timedelta(days=1))) == []
+def test_a_client_contacted_today_gets_no_marketing_the_same_day_where_the_bank_says_so(
+    bank: str,
+) -> None:
+    policy, calendar, phone, _ = BANKS[bank]
+    noon, today = at(MONDAY, 10, 0), contacts(phone, MONDAY)
+    assert codes(bank, noon, seen=today) == []  # off in both files: contacts carry no purpose
+    strict = policy.model_copy(update={"same_day": True})
+
+    def held(seen: list[InteractionRecord]) -> list[str]:
+        found = holds(
+            strict, client(), seen, purpose="product_intro", channel="wechat", at=noon,
+            is_working_day=calendar.is_working_day,
+        )  # fmt: skip
+        return [h.code for h in found]
+
+    assert held(today) == ["contacted_today"]
+    assert held(contacts(phone, MONDAY - timedelta(days=1))) == []
 
 
 @pytest.mark.parametrize("bank", BANKS)
