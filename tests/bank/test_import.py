@@ -222,6 +222,7 @@ def test_when_the_same_extract_is_imported_twice_then_nothing_changes(
         "holdings": 2,
         "balances": 3,
         "interactions": 1,
+        "complaints": 0,  # complaints.csv is optional; this extract has none
     }
 
 
