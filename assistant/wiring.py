@@ -146,7 +146,7 @@ class Frontline:
         and the brief agree on what is due and overdue."""
         pinned = self.settings.today
         if pinned == "extract":
-            return self.bank.as_of()
+            return self.insights.extract_as_of  # read once per extract, not once per row
         if pinned:
             return date.fromisoformat(pinned)
         return datetime.now(self.settings.zone).date()

@@ -58,7 +58,7 @@ class InsightService:
         self._bank = bank
         self._policies = policies
         # The bank's day books and gaps count from (FRONTLINE_TODAY; the extract's by default).
-        self._today = today or bank.as_of
+        self._today = today or (lambda: self.extract_as_of)
         self._books: dict[tuple[frozenset[str], date], tuple[list[ClientData], list[BookRow]]] = {}
         self._datas: dict[frozenset[str], list[ClientData]] = {}
         self._gaps: dict[tuple[frozenset[str], bool, date], list[FollowUpGap]] = {}
@@ -74,6 +74,12 @@ class InsightService:
     @cached_property
     def products(self) -> dict[str, ProductRecord]:
         return self._bank.products()
+
+    @cached_property
+    def extract_as_of(self) -> date:
+        """The extract's own date, read once per extract (this service is rebuilt on import):
+        a pinned "extract" day is asked for on every book row."""
+        return self._bank.as_of()
 
     @property
     def as_of(self) -> date:
