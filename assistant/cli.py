@@ -15,6 +15,7 @@ import typer
 from langchain_core.tools import ToolException
 
 from assistant.brief_cli import brief_app
+from assistant.campaign_cli import campaign_app
 from assistant.config import get_settings
 from assistant.errors import FrontlineError, ImportValidationError, UserError
 from assistant.team_cli import team_app
@@ -34,6 +35,7 @@ app.add_typer(audit_app, name="audit")
 app.add_typer(eval_app, name="eval")
 app.add_typer(brief_app, name="brief")
 app.add_typer(team_app, name="team")
+app.add_typer(campaign_app, name="campaign")
 
 
 def _frontline(console_level: str = "WARNING") -> Frontline:

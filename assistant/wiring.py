@@ -24,6 +24,7 @@ log = logging.getLogger("frontline.wiring")
 if TYPE_CHECKING:
     from assistant.brief.claims import BriefClaims
     from assistant.brief.service import BriefService
+    from assistant.campaigns import CampaignDesk
     from assistant.core.pipeline import Assistant
     from assistant.engines.offline.examples import ExampleClassifier
     from assistant.engines.offline.slot_examples import SlotClassifier
@@ -295,6 +296,13 @@ class Frontline:
         from tools.outcomes.service import OutcomeService
 
         return OutcomeService(self.bank, self.outcome_policy, self.today, self.audit)
+
+    @cached_property
+    def campaign_desk(self) -> CampaignDesk:
+        """Segment campaigns from the API and the CLI, through the chat's own tool code."""
+        from assistant.campaigns import CampaignDesk
+
+        return CampaignDesk(self.bank, self.tool_services, self.audit)
 
     @cached_property
     def outcome_desk(self) -> OutcomeDesk:

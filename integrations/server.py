@@ -63,6 +63,7 @@ def build_app(fl: Frontline) -> FastAPI:
         prep=lambda: fl.prep_documents,
         outcomes=lambda: fl.outcome_desk,
         team=lambda: fl.team_reports,
+        campaigns=lambda: fl.campaign_desk,
     )
     channels: list[BriefChannel] = []
     if settings.slack_signing_secret and settings.slack_bot_token:

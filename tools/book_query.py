@@ -334,15 +334,7 @@ def describe(
     "战略客户"); a tier the RM said in other words is shown as said. ``product_names``: a
     product code as the catalogue names it in ``language``."""
     zh = language == "zh"
-    if tier_labels:
-        said = [tier_labels.get(t, t) for t in [q.tier, *q.tiers] if t]
-        q = q.model_copy(update={"tier": said[0] if said else None, "tiers": said[1:]})
-    if q.product_gap and product_names and q.product_gap in product_names:
-        # "gap: SAL-AGENCY" reads as "gap: Salary Agency (SAL-AGENCY)"
-        q = q.model_copy(
-            update={"product_gap": f"{product_names[q.product_gap]}（{q.product_gap}）"
-                    if zh else f"{product_names[q.product_gap]} ({q.product_gap})"}
-        )  # fmt: skip
+    q = _in_words(q, zh, tier_labels, product_names)
     filters = _filters(q, zh, rm_label)
     if q.group_by_rm:
         head = "按客户经理汇总" if zh else "per RM of the team"
@@ -360,3 +352,38 @@ def describe(
     if zh:
         return head + ("；条件：" + "，".join(filters) if filters else "")
     return head + ("; where " + ", ".join(filters) if filters else "")
+
+
+def describe_segment(
+    q: BookQuery,
+    language: str,
+    rm_label: str | None = None,
+    tier_labels: Mapping[str, str] | None = None,
+    product_names: Mapping[str, str] | None = None,
+) -> str:
+    """The clients a query selects, without its order (a campaign's segment): "层级：核心客户，
+    对公" or "全部客户"."""
+    zh = language == "zh"
+    filters = _filters(_in_words(q, zh, tier_labels, product_names), zh, rm_label)
+    if not filters:
+        return "全部客户" if zh else "every client"
+    return "，".join(filters) if zh else ", ".join(filters)
+
+
+def _in_words(
+    q: BookQuery,
+    zh: bool,
+    tier_labels: Mapping[str, str] | None,
+    product_names: Mapping[str, str] | None,
+) -> BookQuery:
+    """Tier keys and a gap's product code as the bank names them."""
+    if tier_labels:
+        said = [tier_labels.get(t, t) for t in [q.tier, *q.tiers] if t]
+        q = q.model_copy(update={"tier": said[0] if said else None, "tiers": said[1:]})
+    if q.product_gap and product_names and q.product_gap in product_names:
+        # "gap: SAL-AGENCY" reads as "gap: Salary Agency (SAL-AGENCY)"
+        q = q.model_copy(
+            update={"product_gap": f"{product_names[q.product_gap]}（{q.product_gap}）"
+                    if zh else f"{product_names[q.product_gap]} ({q.product_gap})"}
+        )  # fmt: skip
+    return q

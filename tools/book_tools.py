@@ -76,7 +76,7 @@ def list_book(tb: Toolbox, args: ListBookArgs) -> dict:
     out: dict = {
         "book_size": len(book),
         "query": describe(
-            args, tb.language, rm.name if rm else None, _tier_labels(tb), _product_names(tb)
+            args, tb.language, rm.name if rm else None, tier_labels(tb), product_names(tb)
         ),
     }
     if rm is not None:
@@ -276,14 +276,14 @@ def _owner_named(
     return [rm for rm in rms if value and value in forms(rm.name)]
 
 
-def _tier_labels(tb: Toolbox) -> dict[str, str]:
+def tier_labels(tb: Toolbox) -> dict[str, str]:
     """Each tier key as the bank's tiering policy names it in the caller's language."""
     tiering = tb.services.intelligence.policy.tiering
     zh = tb.language == "zh"
     return {t.tier: t.label_zh if zh else t.label_en for t in (*tiering.corporate, *tiering.retail)}
 
 
-def _product_names(tb: Toolbox) -> dict[str, str]:
+def product_names(tb: Toolbox) -> dict[str, str]:
     """Each catalogue code as the catalogue names it in the caller's language."""
     en = tb.language == "en"
     return {

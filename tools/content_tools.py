@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Literal, cast
 from pydantic import BaseModel, Field
 
 from assistant.privacy.tokens import TOKEN_RE
+from tools.bank.records import InteractionRecord
 from tools.names.titles import addressed, by_role, titled
 from tools.toolbox import Toolbox, ToolError
 from tools.untrusted import only_removed
@@ -203,12 +204,19 @@ def contact_holds(
     policy = tb.services.contact or load_contact_policy()
     now = tb.services.now() if tb.services.now else datetime.combine(tb.services.as_of, time(10))
     calendar = tb.services.intelligence.policy.signals.calendar
+    complaints, campaigns = tb.contacted(data.client.client_id)
+    # An exported campaign's message is a marketing contact on its channel, as the extract's
+    # contacts are (counted by the interactions.csv value the channel maps to).
+    sent = [
+        InteractionRecord(data.client.client_id, day, "", (policy.counts_as(ch) or (ch,))[0], "")
+        for day, ch in campaigns
+    ]
     return holds(
         policy,
         data.client,
-        data.interactions,
+        [*data.interactions, *sent],
         contact=contact,
-        complaints=tb.services.bank.complaints_for([data.client.client_id]),
+        complaints=complaints,
         purpose=purpose,
         channel=channel,
         at=now,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from tools import (
     book_tools,
+    campaign,
     chart_tools,
     client_tools,
     content_tools,
@@ -38,6 +39,16 @@ ALL_TOOLS: list[ToolSpec] = [
         "Draft a WeChat, SMS, e-mail or call script for one client in Chinese or English from the bank's "
         "templates, checked against the conduct rules. Names stay as tokens.",
         content_tools.draft_outreach,
+    ),
+    ToolSpec(
+        "draft_campaign",
+        campaign.CampaignArgs,
+        "Draft one message for every client of a segment of the caller's book (the same filters as "
+        "list_book), each in the client's language, checked against the conduct rules and the contact "
+        "policy; clients held back (no consent, opted out, open complaint, monthly cap) are counted by "
+        "reason. Recorded; returns counts, a preview and CSV/XLSX download links. Use for more than "
+        "five clients; draft_outreach for one.",
+        campaign.draft_campaign,
     ),
     ToolSpec(
         "check_compliance",

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import json
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, Protocol
@@ -55,6 +55,14 @@ class Privacy(Protocol):
         conversation_id: str,
     ) -> list[str]: ...
     def all_clean(self, texts: Sequence[str]) -> bool: ...
+    def restore(
+        self,
+        text: str,
+        *,
+        rm_id: str,
+        conversation_id: str,
+        entitled_client_ids: Collection[str],
+    ) -> Any: ...
     def owners_of_name(self, name: str) -> frozenset[str]: ...
     @property
     def vault(self) -> Any: ...
@@ -138,6 +146,10 @@ class Toolbox:
     # load and analyse it once per turn.
     _data: dict[str, ClientData] = field(default_factory=dict, repr=False)
     _insights: dict[str, Any] = field(default_factory=dict, repr=False)
+    # A client's complaints and campaign contacts (what the contact policy reads), by client.
+    _contacted: dict[str, tuple[list, list]] = field(default_factory=dict, repr=False)
+    _issued: dict[tuple[str, str, str | None], str] = field(default_factory=dict, repr=False)
+    _masked: dict[str, str] = field(default_factory=dict, repr=False)
 
     # --- calling ---------------------------------------------------------------------------
     def call(self, name: str, args: dict) -> dict:
@@ -174,13 +186,16 @@ class Toolbox:
     ) -> str | None:
         if not value:
             return None
-        return self.services.privacy.token_for(
-            value,
-            entity_type,
-            rm_id=self.caller.rm_id,
-            conversation_id=self.conversation_id,
-            client_id=client_id,
-        )
+        key = (value, entity_type, client_id)
+        if key not in self._issued:  # a value's token is stable in its conversation
+            self._issued[key] = self.services.privacy.token_for(
+                value,
+                entity_type,
+                rm_id=self.caller.rm_id,
+                conversation_id=self.conversation_id,
+                client_id=client_id,
+            )
+        return self._issued[key]
 
     def client_token(self, client_id: str | None) -> str:
         """The token of a client's name ("⟦CLIENT_3⟧"), for a sentence about that client; the id
@@ -202,7 +217,11 @@ class Toolbox:
             if wanted
             else []
         )
-        return [next(issued) if v else None for v, _kind, _cid in items]
+        out = [next(issued) if v else None for v, _kind, _cid in items]
+        for (v, kind, cid), token in zip(items, out, strict=True):
+            if v and token:
+                self._issued[(v, kind, cid)] = token
+        return out
 
     def all_clean(self, texts: Sequence[str]) -> bool:
         """True if none of ``texts`` holds PII (nothing is masked or stored)."""
@@ -215,10 +234,15 @@ class Toolbox:
         """Several texts masked in order, their tokens issued in one vault transaction."""
         if not texts:
             return []
-        masked = self.services.privacy.mask_many(
-            texts, rm_id=self.caller.rm_id, conversation_id=self.conversation_id, language=None
-        )
-        return [m.text for m in masked]
+        # The same words masked again in one turn are the same tokens (a campaign's points,
+        # once per client): masked once.
+        fresh = list(dict.fromkeys(t for t in texts if t not in self._masked))
+        if fresh:
+            masked = self.services.privacy.mask_many(
+                fresh, rm_id=self.caller.rm_id, conversation_id=self.conversation_id, language=None
+            )
+            self._masked.update(zip(fresh, (m.text for m in masked), strict=True))
+        return [self._masked[t] for t in texts]
 
     def untrusted(self, text: str) -> str:
         """Text someone else wrote (a passage, a note) with instruction-like sentences
@@ -264,6 +288,32 @@ class Toolbox:
             self._data[client_id] = found[0]
         self.touch(client_id)
         return self._data[client_id]
+
+    def prefetch(self, client_ids: Sequence[str]) -> None:
+        """Read many clients in a few queries (a campaign drafts hundreds): their data, their
+        complaints and the campaigns that reached them. Entitlement is checked per client."""
+        for cid in client_ids:
+            self.caller.require(cid)
+        wanted = [cid for cid in client_ids if cid not in self._data]
+        for start in range(0, len(wanted), 500):  # keep IN lists bounded
+            for data in self.services.bank.client_data(wanted[start : start + 500]):
+                self._data[data.client.client_id] = data
+        complaints = self.services.bank.complaints_for(client_ids)
+        sent = self.services.bank.campaign_contacts(client_ids)
+        for cid in client_ids:
+            self._contacted[cid] = (
+                [c for c in complaints if c.client_id == cid] if complaints else [],
+                [(day, channel) for who, day, channel in sent if who == cid],
+            )
+
+    def contacted(self, client_id: str) -> tuple[list, list]:
+        """``(complaints, [(day, channel)] of exported campaign messages)`` of one client."""
+        if client_id not in self._contacted:
+            self._contacted[client_id] = (
+                self.services.bank.complaints_for([client_id]),
+                [(d, ch) for _c, d, ch in self.services.bank.campaign_contacts([client_id])],
+            )
+        return self._contacted[client_id]
 
     def insight(self, data: ClientData) -> Any:
         """Tier, signals and next best actions of a client read in this turn."""

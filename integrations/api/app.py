@@ -15,6 +15,7 @@ from assistant.config import Settings
 from assistant.core.types import AssistantCore
 from assistant.outcomes import OutcomeRecorder
 from integrations.api.auth import CLIENT_HEADER, BearerAuth
+from integrations.api.campaigns import CampaignSource
 from integrations.api.errors import CatchAllMiddleware, install_error_handlers
 from integrations.api.limits import ApiLimits, BodySizeLimitMiddleware
 from integrations.api.metrics import ApiMetrics, MetricsMiddleware
@@ -43,6 +44,7 @@ def create_app(
     prep: Callable[[], PrepSource] | None = None,
     outcomes: Callable[[], OutcomeRecorder] | None = None,
     team: Callable[[], TeamSource] | None = None,
+    campaigns: Callable[[], CampaignSource] | None = None,
 ) -> FastAPI:
     """Build the HTTP app around ``core``.
 
@@ -52,7 +54,8 @@ def create_app(
     returns the brief service behind ``GET /v1/brief`` (None: that route answers 503);
     ``prep`` the prep documents behind ``GET /v1/prep/{id}.docx`` (None: 503); ``outcomes``
     what ``POST /v1/actions/{key}/outcome`` records through (None: 503); ``team`` the team
-    measures behind ``GET /v1/team`` (None: 503).
+    measures behind ``GET /v1/team`` (None: 503); ``campaigns`` the desk behind
+    ``/v1/campaigns`` (None: 503).
     """
     limits = limits or ApiLimits()
     metrics = ApiMetrics()
@@ -66,6 +69,7 @@ def create_app(
         prep=prep,
         outcomes=outcomes,
         team=team,
+        campaigns=campaigns,
     )
     app = FastAPI(
         title="Frontline API",

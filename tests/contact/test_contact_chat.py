@@ -6,64 +6,14 @@ client is written."""
 from __future__ import annotations
 
 import asyncio
-import csv
-from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 
 from assistant.core.types import Answer, Turn
 from assistant.wiring import Frontline
-from knowledge.ingest import default_playbook_dir
-from testkit.demo import demo_extract
-from testkit.embeddings import HashingEmbeddings
-from testkit.settings import make_settings
-from tools.bank.importer import import_extract
+from tests.contact.conftest import NO_SMS, REFUSED, RM
 
 pytestmark = pytest.mark.slow  # imports the full demo bank with its playbooks
-
-RM = "RM001"
-REFUSED = "C000029"  # 华东精密机械: marketing_consent false
-NO_SMS = "C001941"  # 上海星旭生物: opted out of SMS marketing
-
-
-def _with_consent(extract: Path) -> str:
-    """Consent columns and one open complaint added to the extract; the complaining client."""
-    path = extract / "clients.csv"
-    with path.open(encoding="utf-8", newline="") as fh:
-        rows = list(csv.DictReader(fh))
-    complaining = min(
-        r["client_id"]
-        for r in rows
-        if r["rm_id"] == RM
-        and r["client_type"] == "corporate"
-        and r["client_id"] not in (REFUSED, NO_SMS)
-    )
-    with (extract / "complaints.csv").open("w", encoding="utf-8", newline="") as fh:
-        fh.write("complaint_id,client_id,date,channel,category,status,due_date,summary\n")
-        fh.write(f"TS-1,{complaining},2026-10-28,branch,服务效率,处理中,2026-11-04,等候时间过长\n")
-    for row in rows:
-        row["marketing_consent"] = "false" if row["client_id"] == REFUSED else ""
-        row["opt_out_channels"] = "sms" if row["client_id"] == NO_SMS else ""
-    with path.open("w", encoding="utf-8", newline="") as fh:
-        writer = csv.DictWriter(fh, fieldnames=list(rows[0]))
-        writer.writeheader()
-        writer.writerows(rows)
-    return complaining
-
-
-@pytest.fixture(scope="module")
-def fl(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Frontline]:
-    home = tmp_path_factory.mktemp("contact-chat")
-    frontline = Frontline(make_settings(home), embedder=HashingEmbeddings())
-    extract = demo_extract(home / "demo")
-    frontline.complaining = _with_consent(extract)  # type: ignore[attr-defined]
-    import_extract(frontline.sessions, extract)
-    frontline.after_import()
-    frontline.ingestor.progress = False
-    frontline.ingestor.ingest([default_playbook_dir()])
-    yield frontline
-    frontline.close()
 
 
 def ask(fl: Frontline, text: str) -> Answer:

@@ -25,6 +25,7 @@ CONTRACT = [
     "list_book",
     "search_playbooks",
     "draft_outreach",
+    "draft_campaign",
     "check_compliance",
     "find_products",
     "prepare_meeting",
@@ -46,6 +47,8 @@ VALID_ARGS: dict[str, dict[str, Any]] = {
     "list_book": {"signal": "deposit_churn", "limit": 50},
     "search_playbooks": {"query": "代发工资 准入条件"},
     "draft_outreach": {"client_id": OWN, "channel": "sms", "purpose": "maturity_reminder"},
+    # A campaign recorded and never exported: it counts as no contact.
+    "draft_campaign": {"segment": {"tier": "core"}, "purpose": "product_intro"},
     "check_compliance": {
         "text": "本产品保证年化5%，稳赚不赔",
         "product_codes": ["RWM02"],
@@ -130,7 +133,7 @@ def test_when_the_client_is_outside_the_book_then_the_tool_refuses(demo, name) -
     assert tb.refusal == "not_entitled" and not tb.calls[-1].ok and FOREIGN not in tb.client_ids
 
 
-CLIENT_DATA_TOOLS = sorted(set(FOREIGN_ARGS) | {"list_book", "team_performance"})
+CLIENT_DATA_TOOLS = sorted(set(FOREIGN_ARGS) | {"list_book", "team_performance", "draft_campaign"})
 
 
 @pytest.mark.parametrize("name", CLIENT_DATA_TOOLS)

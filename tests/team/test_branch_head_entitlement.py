@@ -15,7 +15,7 @@ from tests.brief.conftest import Bank
 from tests.team.conftest import BRANCH_HEAD
 from tools.entitlement import resolve_caller
 from tools.specs import ALL_TOOLS
-from tools.toolbox import Refusal, Toolbox
+from tools.toolbox import Refusal, Toolbox, ToolError
 
 # A client of the branch (the planted slow RM's), by each tool that takes one.
 CLIENT_ARGS: dict[str, dict[str, Any]] = {
@@ -33,7 +33,7 @@ CLIENT_ARGS: dict[str, dict[str, Any]] = {
     "show_chart": {"kind": "client_trend"},
 }
 # Tools that read no client by id: each has its own row below.
-BOOKLESS = {"find_clients", "list_book", "search_playbooks", "team_performance"}
+BOOKLESS = {"find_clients", "list_book", "search_playbooks", "team_performance", "draft_campaign"}
 
 
 def _head(bank: Bank) -> Toolbox:
@@ -61,6 +61,8 @@ def test_their_book_and_their_search_are_their_own(planted: tuple[Bank, str, str
     bank, slow, _ = planted
     tb = _head(bank)
     assert tb.call("list_book", {"limit": 50})["book_size"] == 0
+    with pytest.raises(ToolError, match="no client of your book"):
+        tb.call("draft_campaign", {"segment": {}})  # the branch's clients are not theirs
     name = bank.names({sorted(bank.book(slow))[0]}).pop()
     found = json.dumps(tb.call("find_clients", {"query": name}), ensure_ascii=False)
     assert name not in found and sorted(bank.book(slow))[0] not in found

@@ -175,4 +175,41 @@ class ActionOutcomeRow(Base):
     undone_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
 
 
+class CampaignRow(Base):
+    """A segment campaign an RM drafted (``tools.campaign``): who, which segment, how many drafted
+    and held back, and when it was exported to the bank's messaging platform. Beside the extract
+    like captured notes: an import must not forget what was sent."""
+
+    __tablename__ = "campaigns"
+    campaign_id: Mapped[str] = mapped_column(String(40), primary_key=True)
+    rm_id: Mapped[str] = mapped_column(String(32), index=True)
+    # The conversation whose vault scope the drafts' tokens were issued in (export restores
+    # them there).
+    scope: Mapped[str] = mapped_column(String(160))
+    day: Mapped[Day] = mapped_column(Date)
+    channel: Mapped[str] = mapped_column(String(16))
+    purpose: Mapped[str] = mapped_column(String(32))
+    product_code: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    query: Mapped[dict] = mapped_column(JSON, default=dict)  # the segment (a BookQuery)
+    described: Mapped[str] = mapped_column(Text)  # the segment in words (no client named)
+    drafted: Mapped[int] = mapped_column(Integer)
+    held: Mapped[int] = mapped_column(Integer)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), index=True)
+    exported_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
+
+
+class CampaignMessageRow(Base):
+    """One client of a campaign: the draft (masked: tokens of the campaign's own vault scope)
+    or why it was held back."""
+
+    __tablename__ = "campaign_messages"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    campaign_id: Mapped[str] = mapped_column(String(40), index=True)
+    client_id: Mapped[str] = mapped_column(String(64), index=True)
+    language: Mapped[str] = mapped_column(String(8))
+    status: Mapped[str] = mapped_column(String(16))  # drafted | held
+    codes: Mapped[str] = mapped_column(String(256), default="")  # hold codes, ";"-joined
+    text: Mapped[str] = mapped_column(Text, default="")
+
+
 BANK_TABLES = [Team, RM, Client, Contact, Product, Holding, MonthlyBalance, Interaction, Complaint]

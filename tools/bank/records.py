@@ -159,3 +159,33 @@ class ClientData:
     balances: tuple[BalanceRecord, ...]  # oldest month first
     interactions: tuple[InteractionRecord, ...]  # newest first
     contacts: tuple[ContactRecord, ...] = ()
+
+
+@dataclass(frozen=True)
+class CampaignRecord:
+    """A recorded segment campaign (``campaigns``); ``query`` is the segment's BookQuery."""
+
+    campaign_id: str
+    rm_id: str
+    scope: str  # the conversation whose vault scope holds the drafts' tokens
+    day: date
+    channel: str
+    purpose: str
+    product_code: str | None
+    query: dict
+    described: str
+    drafted: int
+    held: int
+    created_at: datetime
+    exported_at: datetime | None = None
+
+
+@dataclass(frozen=True)
+class CampaignMessage:
+    """One client of a campaign: ``drafted`` with its masked text, or ``held`` with its codes."""
+
+    client_id: str
+    language: str
+    status: str
+    codes: str = ""
+    text: str = ""

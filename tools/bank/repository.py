@@ -19,6 +19,8 @@ from tools.bank.meta import ExtractMeta
 from tools.bank.records import (
     ActionOutcome,
     BalanceRecord,
+    CampaignMessage,
+    CampaignRecord,
     CapturedNote,
     ClientData,
     ClientRecord,
@@ -93,6 +95,28 @@ class BankRepository(Protocol):
     def outcomes_mark(self) -> tuple[int, object]:
         """What changes whenever an outcome is recorded or taken back (a count and the latest
         time): what a view computed from outcomes is kept against."""
+        ...
+
+    def add_campaign(self, campaign: CampaignRecord, messages: Iterable[CampaignMessage]) -> None:
+        """Record a campaign and its messages (drafted and held back) in one transaction."""
+        ...
+
+    def campaign(self, campaign_id: str) -> CampaignRecord | None: ...
+
+    def campaign_messages(self, campaign_id: str) -> list[CampaignMessage]: ...
+
+    def campaigns_of(self, rm_id: str, limit: int = 20) -> list[CampaignRecord]:
+        """An RM's campaigns, newest first."""
+        ...
+
+    def mark_exported(self, campaign_id: str, at: datetime) -> CampaignRecord | None:
+        """The first export stands (a second download is the same hand-over); None: no such
+        campaign."""
+        ...
+
+    def campaign_contacts(self, client_ids: Iterable[str]) -> list[tuple[str, date, str]]:
+        """``(client_id, day, channel)`` of every exported campaign's drafted message to these
+        clients: marketing contacts the contact policy counts."""
         ...
 
 
@@ -320,6 +344,65 @@ class SqlBankRepository:
             ]
         return _outcomes(rows)
 
+    def add_campaign(self, campaign: CampaignRecord, messages: Iterable[CampaignMessage]) -> None:
+        with self._sessions.begin() as s:
+            s.add(m.CampaignRow(**_fields(CampaignRecord, campaign)))
+            s.flush()  # the campaign row first: PostgreSQL checks nothing here, but order reads
+            s.add_all(
+                m.CampaignMessageRow(
+                    campaign_id=campaign.campaign_id, **_fields(CampaignMessage, x)
+                )
+                for x in messages
+            )
+
+    def campaign(self, campaign_id: str) -> CampaignRecord | None:
+        with self._sessions() as s:
+            row = s.get(m.CampaignRow, campaign_id)
+            return _campaign(row) if row is not None else None
+
+    def campaign_messages(self, campaign_id: str) -> list[CampaignMessage]:
+        table = m.CampaignMessageRow
+        with self._sessions() as s:
+            rows = s.execute(
+                select(table.__table__).where(table.campaign_id == campaign_id).order_by(table.id)
+            )
+            return [CampaignMessage(**_fields(CampaignMessage, r)) for r in rows]
+
+    def campaigns_of(self, rm_id: str, limit: int = 20) -> list[CampaignRecord]:
+        table = m.CampaignRow
+        with self._sessions() as s:
+            rows = s.scalars(
+                select(table)
+                .where(table.rm_id == rm_id)
+                .order_by(table.created_at.desc(), table.campaign_id)
+                .limit(limit)
+            )
+            return [_campaign(r) for r in rows]
+
+    def mark_exported(self, campaign_id: str, at: datetime) -> CampaignRecord | None:
+        with self._sessions.begin() as s:
+            row = s.get(m.CampaignRow, campaign_id)
+            if row is None:
+                return None
+            if row.exported_at is None:
+                row.exported_at = at
+            return _campaign(row)
+
+    def campaign_contacts(self, client_ids: Iterable[str]) -> list[tuple[str, date, str]]:
+        wanted = sorted(set(client_ids))
+        c, x = m.CampaignRow, m.CampaignMessageRow
+        query = (
+            select(x.client_id, c.day, c.channel)
+            .join(c, c.campaign_id == x.campaign_id)
+            .where(c.exported_at.is_not(None), x.status == "drafted")
+        )
+        with self._sessions() as s:
+            return [
+                (r.client_id, r.day, r.channel)
+                for start in range(0, len(wanted), 500)  # keep IN lists bounded
+                for r in s.execute(query.where(x.client_id.in_(wanted[start : start + 500])))
+            ]
+
     def outcomes_mark(self) -> tuple[int, object]:
         table = m.ActionOutcomeRow
         query = select(
@@ -369,6 +452,17 @@ def _outcomes(rows: Iterable[Any]) -> list[ActionOutcome]:
     """Records in the order recorded (chunks of an IN list come back one after the other)."""
     records = [ActionOutcome(**_fields(ActionOutcome, r)) for r in rows]
     return sorted(records, key=lambda o: (_utc(o.recorded_at), o.outcome_id))
+
+
+def _campaign(row: Any) -> CampaignRecord:
+    fields = _fields(CampaignRecord, row)
+    return CampaignRecord(
+        **fields
+        | {
+            "created_at": _aware(row.created_at),
+            "exported_at": _aware(row.exported_at) if row.exported_at else None,
+        }
+    )
 
 
 def _utc(at: datetime | None) -> datetime:

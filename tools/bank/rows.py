@@ -74,6 +74,23 @@ def _parse_channels(value: object) -> object:
     return ";".join(sorted({_CHANNEL_WORDS[w] for w in said}))
 
 
+# A client's preferred language for messages (the optional ``language`` column): the bank's
+# words for it, read in both languages.
+_LANGUAGE_WORDS = {
+    "zh": "zh", "zh-cn": "zh", "cn": "zh", "chinese": "zh", "中文": "zh", "汉语": "zh",
+    "普通话": "zh", "en": "en", "english": "en", "英文": "en", "英语": "en",
+}  # fmt: skip
+
+
+def _parse_language(value: object) -> object:
+    if not isinstance(value, str) or not value.strip():
+        return None
+    found = _LANGUAGE_WORDS.get(value.strip().lower())
+    if found is None:
+        raise ValueError(f"unknown language {value.strip()!r}: expected zh or en (中文/英文)")
+    return found
+
+
 USCC_INVALID = (
     "not a unified social credit code (GB 32100: alphabet, division code, check character)"
 )
@@ -95,6 +112,7 @@ OptInt = Annotated[Annotated[int, Field(ge=0)] | None, BeforeValidator(_blank_to
 # Marketing consent and opt-out (DESIGN §4.3): kept as attributes, read by the contact policy.
 Consent = Annotated[bool | None, BeforeValidator(_parse_opt_bool)]
 OptOut = Annotated[str | None, BeforeValidator(_parse_channels)]
+Language = Annotated[str | None, BeforeValidator(_parse_language)]
 NonEmpty = Annotated[
     str, Field(min_length=1), BeforeValidator(lambda v: v.strip() if isinstance(v, str) else v)
 ]
@@ -139,6 +157,7 @@ class ClientRow(Row):
     address: Opt = None
     marketing_consent: Consent = None
     opt_out_channels: OptOut = None
+    language: Language = None  # the language messages to the client are written in
 
     @field_validator("registration_id")
     @classmethod

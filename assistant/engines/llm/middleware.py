@@ -305,6 +305,7 @@ _STATUS = {
     "search_playbooks": "searching",
     "list_book": "book_status",
     "draft_outreach": "drafting",
+    "draft_campaign": "drafting",
     "get_client_profile": "reading",
 }
 

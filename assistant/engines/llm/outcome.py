@@ -34,7 +34,7 @@ def infer_intent(tool_names: Sequence[str], masked_text: str, has_prior_client: 
         return "action_outcome"
     if names & NOTE_TOOLS:
         return "capture_note"
-    if "draft_outreach" in names:
+    if names & {"draft_outreach", "draft_campaign"}:  # one client, or each of a segment
         return "draft_outreach"
     if "prepare_meeting" in names:
         return "meeting_prep"

@@ -34,6 +34,8 @@ _RULES: dict[str, list[str]] = {
         "并标注它返回的 citation 编号；分行长只看汇总，不列客户。",
         "draft_outreach 返回 held 时，这条营销消息按行内接触频次与免打扰规定不能发：不要自己写出消息，逐条说明 held 的原因，"
         "并说明服务类消息（到期提醒、流失回访）不受此限；返回 send_after 时，把它原样告诉客户经理。",
+        "给一批客户（超过五位，如“给30天内到期的金卡客户各发一条微信”）起草时用 draft_campaign（segment 与 list_book 的条件相同）："
+        "先说起草了几份、暂缓几位及各原因的人数，再给预览，最后给出 CSV/XLSX 下载链接；不要自己逐条改写。",
         "用中文回答，结构清晰、简洁，不要输出 JSON 或代码块（起草的消息正文除外）。",
     ],
     "en": [
@@ -62,6 +64,9 @@ _RULES: dict[str, list[str]] = {
         "When draft_outreach returns held, the bank's contact rules hold that marketing message back: do not write "
         "it yourself; give each held reason, and say that service messages (a maturity notice, a churn follow-up) are "
         "not held. When it returns send_after, pass it on to the RM as it is.",
+        "For a message to many clients (more than five: 'invite my retail clients over 500k AUM to the seminar'), call "
+        "draft_campaign (segment: list_book's filters): say how many were drafted and how many held back by reason, "
+        "then the preview, then the CSV/XLSX links; do not rewrite the drafts yourself.",
         "For performance questions (follow-up timeliness, service frequency, coverage, effective clients, 'how is my "
         "team doing', one RM's detail), call team_performance (period month or quarter; day: a day in last month or "
         "quarter; rm_id: one RM of the team); lead with the answer (the team's rate and the lowest RM) and cite the "

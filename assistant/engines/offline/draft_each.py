@@ -14,9 +14,10 @@ import re
 from dataclasses import replace
 
 from assistant.engines.base import EngineResult
-from assistant.engines.offline import book_query, draft_outreach
+from assistant.engines.offline import book_query, campaign, draft_outreach
 from assistant.engines.offline import compose as c
 from assistant.engines.offline.followup import SHAPE, THOSE, inherit_draft, ordinal
+from assistant.engines.offline.intent import INVITE
 from assistant.engines.offline.phrases import t
 from assistant.engines.offline.request import Request
 from assistant.engines.offline.slots import extract
@@ -35,6 +36,7 @@ EACH = re.compile(
 SEGMENT = re.compile(
     r"模板|范本|批量|(?:的|那些|这些)客户|\b(?:template|clients|customers)\b", re.I
 )
+INVITED = re.compile(INVITE, re.I)
 # "他们", "them": the list on screen, when no single client is in view.
 THEY = re.compile(r"他们|她们|\b(?:them|they|these clients|those clients)\b", re.I)
 
@@ -43,9 +45,23 @@ async def several(req: Request) -> list[str]:
     """The clients the turn asks a draft for each of; empty when it asks for one (or for none
     the conversation can tell). With no list on screen, a segment the words describe ("给下个月
     到期的那几个客户群发条企微") is read from the book."""
+    query = await segment_of(req)
+    if query is not None:
+        return await asyncio.to_thread(matched_ids, req.tb, query)
+    return _in_view(req)
+
+
+async def segment_of(req: Request) -> BookQuery | None:
+    """The segment the words describe ("给下个月到期的那几个客户群发条企微"), as a book
+    question reads it; None when the turn names its clients or points at the list on screen."""
     named = req.slots.client_ids or req.slots.client_tokens
     filters = req.book.query.model_dump(exclude_defaults=True).keys() - SHAPE
-    plural = EACH.search(req.text) or THOSE.search(req.text) or SEGMENT.search(req.text)
+    plural = (
+        EACH.search(req.text)
+        or THOSE.search(req.text)
+        or SEGMENT.search(req.text)
+        or INVITED.search(req.text)  # clients invited to an event are each written to
+    )
     # "WeCom msgs for each client holding X": "each" over a filter is a segment, asked or not.
     # (not "给这几家各写一封": that is the list on screen, below — when there is one: "给代发
     # 缺口那几家各写一条" with nothing on screen points at the clients the words describe)
@@ -56,9 +72,8 @@ async def several(req: Request) -> list[str]:
         # name spells: "each client holding Haiying Growth").
         args = await book_query.query_args(req)
         if isinstance(args, dict):
-            query = BookQuery.model_validate(args)
-            return await asyncio.to_thread(matched_ids, req.tb, query)
-    return _in_view(req)
+            return BookQuery.model_validate(args)
+    return None
 
 
 def _in_view(req: Request) -> list[str]:
@@ -79,7 +94,11 @@ def _in_view(req: Request) -> list[str]:
 
 
 async def answer(req: Request, client_ids: list[str]) -> EngineResult:
-    """One draft per client (the first ``MOST``), one after another under the client's name."""
+    """One draft per client, one after another under the client's name; more than ``MOST``
+    clients are a campaign (``campaign.answer``: counts, a preview and the export)."""
+    if len(client_ids) > MOST:
+        query = await segment_of(req) or BookQuery(among=client_ids)
+        return await campaign.answer(req, query)
     edited = {
         d["client_id"]: d for d in (req.ctx.state.get("last_draft") or {}).get(EACH_KEY) or []
     }

@@ -50,13 +50,21 @@ EACH_MESSAGE = (
     r"(?:给|对)(?:每[一个家位户]|各)[^，。？?]{0,20}(?:写|发|起草)|"
     r"(?:写|发|起草)[^，。？?]{0,8}(?:给|到)(?:每[一个家位户]|各)"
 )
+# "邀请我的零售客户参加18号的财富讲座", "invite my retail clients to the seminar": a message to
+# each, inviting them (a campaign when they are many).
+INVITE = (
+    r"(?:邀请|邀约|请)(?:我的|名下|组里|这些|那些|所有|全部|各位)?[^，。？?]{0,24}客户[^，。？?]{0,10}(?:参加|出席)|"
+    r"\binvite (?:my|our|the|all|each|every|these|those)\b[^?]{0,80}\bto (?:the|our|a|an)\b"
+)
 DRAFT_VERB = re.compile(
     r"起草|草拟|拟一[条封份个]|写一[条封份段个]|写[条个封]|发[一]?条|发(?:一)?[个封](?:微信|短信|邮件|企微|消息|信息)|帮我写|生成.{0,6}(消息|短信|邮件|话术|脚本)|"
     + DRAFT_EN
     + "|"
     + CHANNEL_AS_VERB
     + "|"
-    + EACH_MESSAGE,
+    + EACH_MESSAGE
+    + "|"
+    + INVITE,
     re.I,
 )
 
@@ -258,6 +266,7 @@ CUES: dict[str, list[tuple[str, float]]] = {
             + CHANNEL_AS_VERB,
             3.0,
         ),
+        (INVITE, 6.0),
         (r"and draft|再写|再起草|also draft", 1.0),
         (TOLD, 3.0),
         (  # "WeCom msgs for each client holding …", "给每家都发条短信": one message per client

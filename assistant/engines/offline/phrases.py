@@ -189,6 +189,19 @@ PHRASES: dict[str, dict[str, str]] = {
     "gaps_none": {"zh": "没有逾期未跟进的信号。", "en": "No overdue follow-ups."},
     "draft_title": {"zh": "外联草稿", "en": "Outreach draft"},
     "drafts_each": {"zh": "为 {n} 位客户分别起草", "en": "One draft for each of {n} clients"},
+    "campaign_head": {"zh": "营销活动：{segment}", "en": "Campaign: {segment}"},
+    "campaign_counts": {
+        "zh": "共 {matched} 位客户：已起草 {drafted} 条{channel}，暂缓 {held} 位。",
+        "en": "{matched} clients: {drafted} {channel} messages drafted, {held} held back.",
+    },
+    "campaign_held_by": {"zh": "暂缓原因：{reasons}。", "en": "Held back for: {reasons}."},
+    "campaign_preview": {"zh": "预览（前几条）", "en": "Preview (the first few)"},
+    "campaign_held": {"zh": "暂缓的客户", "en": "Held back"},
+    "campaign_export": {
+        "zh": "全部消息可下载为 CSV 或 XLSX（见附件），导入行内消息平台发送；下载即视为交付发送，这些消息计入客户的接触频次。",
+        "en": "Every message is in the CSV or XLSX download (attached) for the bank's messaging platform; once "
+        "downloaded they count as contacts under the contact policy.",
+    },
     "drafts_left_out": {
         "zh": "另有 {n} 位客户未起草：一次最多 {most} 份，请点名或缩小范围后再起草。",
         "en": "{n} more clients were not drafted: at most {most} at a time — name them or narrow the list.",

@@ -1,0 +1,111 @@
+"""A message for each client of a segment larger than a chat answer holds ("给30天内到期的金卡客户
+各起草一条微信", "invite my retail clients over 500k AUM to the seminar on the 18th"): the
+``draft_campaign`` tool drafts and records it; the answer leads with the counts (drafted, held
+back by reason), then a preview, the clients held back, and the CSV/XLSX downloads."""
+
+from __future__ import annotations
+
+import re
+
+from assistant.engines.base import EngineResult
+from assistant.engines.offline import compose as c
+from assistant.engines.offline.intent import dictated_words
+from assistant.engines.offline.phrases import t
+from assistant.engines.offline.request import Request
+from tools.book_query import BookQuery
+
+DEFAULT_CHANNEL = "wechat"
+_CHANNEL = {
+    "zh": {"wechat": "微信", "sms": "短信", "email": "邮件", "call": "电话"},
+    "en": {"wechat": "WeChat", "sms": "SMS", "email": "e-mail", "call": "call"},
+}
+_HELD = {
+    "no_consent": ("未同意营销", "no marketing consent"),
+    "opted_out": ("已退订该渠道", "opted out of the channel"),
+    "open_complaint": ("有未结投诉", "an open complaint"),
+    "monthly_cap": ("本月接触已达上限", "monthly cap reached"),
+    "contacted_today": ("今天已联系过", "contacted today"),
+}
+
+
+# The event the clients are invited to ("邀请…参加12月18日的财富讲座", "invite … to the
+# year-end client event on the 18th by email"): the line every message carries.
+_INVITED_ZH = re.compile(
+    r"(?:邀请|邀约|请)[^，。？?]{0,30}?(?:参加|出席)(?P<event>[^，。？?]{2,30})"
+)
+_INVITED_EN = re.compile(
+    r"\binvite\b.*?\bto (?P<event>(?:the|our|a|an) .+?)"
+    r"(?: (?:by|via|over|on) (?:e-?mail|sms|text|wechat|wecom|phone|call)s?)?\s*[.!?]*\s*$",
+    re.I,
+)
+
+
+def invitation(text: str, language: str) -> str | None:
+    """The invitation as a line of the message, in the message's language."""
+    if m := _INVITED_ZH.search(text):
+        return f"诚邀您参加{m['event'].strip()}。"
+    if m := _INVITED_EN.search(text):
+        return f"You are warmly invited to {m['event'].strip()}."
+    return None
+
+
+def purpose_of(req: Request, query: BookQuery) -> str:
+    """What the RM asked for, else what the segment is about: a maturity window is a maturity
+    notice (a service message), a product named is its introduction."""
+    if req.slots.purpose:
+        return req.slots.purpose
+    if query.signal == "maturity" or query.maturity_within_days is not None:
+        return "maturity_reminder"
+    if req.slots.product_code and not query.holds:
+        return "product_intro"
+    return "general"
+
+
+async def answer(req: Request, query: BookQuery) -> EngineResult:
+    lang = req.lang
+    zh = lang == "zh"
+    invited = invitation(req.text, lang)
+    told = req.slots.points or [w for w in [invited or dictated_words(req.text)] if w]
+    args = {
+        "segment": query.model_dump(exclude_defaults=True),
+        "channel": req.slots.channel or DEFAULT_CHANNEL,
+        "purpose": purpose_of(req, query),
+        "points": told,
+        "language": req.slots.target_language,  # unset: each client's own
+    }
+    # A product the segment is chosen by holding ("代发客户") is who they are, not the offer.
+    if req.slots.product_code and not query.holds:
+        args["product_code"] = req.slots.product_code
+    out = await req.tb.acall("draft_campaign", args)
+    channel = _CHANNEL["zh" if zh else "en"].get(out["channel"], out["channel"])
+    head = [
+        c.heading(t("campaign_head", lang).format(segment=out["segment"])),
+        t("campaign_counts", lang).format(
+            matched=out["matched"], drafted=out["drafted"], held=out["held"], channel=channel
+        ),
+    ]
+    if out["held_by_reason"]:
+        said = [
+            f"{_HELD.get(code, (code, code))[0 if zh else 1]} {n}"
+            for code, n in sorted(out["held_by_reason"].items(), key=lambda kv: -kv[1])
+        ]
+        head.append(t("campaign_held_by", lang).format(reasons=("；" if zh else "; ").join(said)))
+    if out.get("send_after"):
+        head.append(out["send_after"])
+    body = [head]
+    if out["preview"]:
+        body.append([c.heading(t("campaign_preview", lang))])
+        body += [[f"### {p['client']}", p["text"]] for p in out["preview"]]
+    if out["held_clients"]:
+        body.append(
+            [c.heading(t("campaign_held", lang))]
+            + [f"- {h['client']}：{'；'.join(h['reasons'])}" if zh else
+               f"- {h['client']}: {'; '.join(h['reasons'])}" for h in out["held_clients"]]
+        )  # fmt: skip
+    body.append([t("campaign_export", lang)])
+    return EngineResult(
+        c.join(body),
+        "draft_outreach",
+        flags=list(req.tb.flags),
+        state={"campaign_id": out["campaign_id"]},
+    )
