@@ -116,13 +116,27 @@ def pick_clients(tb: Toolbox, text: str, candidate_ids: list[str]) -> list[str]:
         of_kind := [c.client_id for c in clients if c.client_type == kind]
     ):
         return of_kind if len(of_kind) == 1 else []
+    best = best_described(tb, text, clients)
+    return best if len(best) == 1 else []
+
+
+def best_described(tb: Toolbox, text: str, clients: list[ClientRecord]) -> list[str]:
+    """The clients the words fit best, tied ones all ("那个化工的" with two chemical firms on
+    screen: both, for the engine to ask which); empty when they fit none."""
     terms = _description_terms(tb, text)
     if not terms:
         return []
     scored = sorted(((_fit(c, terms), c.client_id) for c in clients), reverse=True)
-    if not scored or scored[0][0] <= 0 or (len(scored) > 1 and scored[1][0] == scored[0][0]):
+    if not scored or scored[0][0] <= 0:
         return []
-    return [scored[0][1]]
+    return sorted(cid for score, cid in scored if score == scored[0][0])
+
+
+def tied_description(tb: Toolbox, text: str, candidate_ids: list[str]) -> list[str]:
+    """The candidates a description fits equally best (several: the RM is asked which)."""
+    clients = tb.services.bank.get_clients([c for c in candidate_ids if tb.caller.may_read(c)])
+    order = {cid: i for i, cid in enumerate(candidate_ids)}
+    return sorted(best_described(tb, text, clients), key=lambda cid: order.get(cid, 0))
 
 
 _CORPORATE_ONE = re.compile(

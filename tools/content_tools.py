@@ -16,7 +16,7 @@ from tools.untrusted import only_removed
 
 if TYPE_CHECKING:
     from tools.bank.records import ClientData, ContactRecord, ProductRecord
-    from tools.contact import Hold
+    from tools.contact import ContactPolicy, Hold
     from tools.outreach import ProductRef
     from tools.outreach import Purpose as OutreachPurpose
 
@@ -77,6 +77,11 @@ class DraftOutreachArgs(BaseModel):
         default=None,
         description="The client's contact to address, as the RM named them: a ⟦PERSON_n⟧ token "
         "or a surname and title (郭经理, Mr Huang); default the primary contact",
+    )
+    send_at: datetime | None = Field(
+        default=None,
+        description="When the RM means to send it (the bank's local time: '周六中午12点半'); "
+        "quiet hours are read at that time. Unset: now",
     )
     occasion: str | None = Field(
         default=None,
@@ -172,7 +177,7 @@ def draft_outreach(tb: Toolbox, args: DraftOutreachArgs) -> dict:
         style=args.style,
         include=[k for k in args.include if k not in args.exclude],
     )
-    held = contact_holds(tb, data, primary, request.purpose.value, args.channel)
+    held = contact_holds(tb, data, primary, request.purpose.value, args.channel, at=args.send_at)
     if standing := [h for h in held if not h.until_later]:
         # A marketing message the contact policy holds back is not written: said why instead.
         tb.flags.extend(
@@ -194,33 +199,51 @@ def draft_outreach(tb: Toolbox, args: DraftOutreachArgs) -> dict:
     return out
 
 
-def contact_holds(
-    tb: Toolbox, data: ClientData, contact: ContactRecord | None, purpose: str, channel: str
-) -> list[Hold]:
-    """Why a marketing message to this client, on this channel, may not go now (the bank's
-    contact policy); empty for a service message."""
-    from tools.contact import holds, load_contact_policy
+def contact_policy(tb: Toolbox) -> ContactPolicy:
+    from tools.contact import load_contact_policy
 
-    policy = tb.services.contact or load_contact_policy()
-    now = tb.services.now() if tb.services.now else datetime.combine(tb.services.as_of, time(10))
-    calendar = tb.services.intelligence.policy.signals.calendar
-    complaints, campaigns = tb.contacted(data.client.client_id)
-    # An exported campaign's message is a marketing contact on its channel, as the extract's
-    # contacts are (counted by the interactions.csv value the channel maps to).
-    sent = [
+    return tb.services.contact or load_contact_policy()
+
+
+def sent_contacts(tb: Toolbox, data: ClientData, policy: ContactPolicy) -> list[InteractionRecord]:
+    """The client's exported campaign messages as contacts on their channel, as the extract's
+    contacts are (by the interactions.csv value the channel maps to)."""
+    _complaints, campaigns = tb.contacted(data.client.client_id)
+    return [
         InteractionRecord(data.client.client_id, day, "", (policy.counts_as(ch) or (ch,))[0], "")
         for day, ch in campaigns
     ]
+
+
+def contact_holds(
+    tb: Toolbox,
+    data: ClientData,
+    contact: ContactRecord | None,
+    purpose: str,
+    channel: str,
+    at: datetime | None = None,
+) -> list[Hold]:
+    """Why a marketing message to this client, on this channel, may not go now (or ``at``: the
+    time the RM means to send it); empty for a service message."""
+    from tools.contact import holds
+
+    policy = contact_policy(tb)
+    now = at or (
+        tb.services.now() if tb.services.now else datetime.combine(tb.services.as_of, time(10))
+    )
+    calendar = tb.services.intelligence.policy.signals.calendar
+    complaints, _campaigns = tb.contacted(data.client.client_id)
     return holds(
         policy,
         data.client,
-        [*data.interactions, *sent],
+        [*data.interactions, *sent_contacts(tb, data, policy)],
         contact=contact,
         complaints=complaints,
         purpose=purpose,
         channel=channel,
         at=now,
         is_working_day=calendar.is_working_day,
+        planned=at is not None,
     )
 
 

@@ -7,6 +7,7 @@ from tools import (
     campaign,
     chart_tools,
     client_tools,
+    contact_tools,
     content_tools,
     note_tools,
     outcome_tools,
@@ -49,6 +50,14 @@ ALL_TOOLS: list[ToolSpec] = [
         "reason. Recorded; returns counts, a preview and CSV/XLSX download links. Use for more than "
         "five clients; draft_outreach for one.",
         campaign.draft_campaign,
+    ),
+    ToolSpec(
+        "contact_allowance",
+        contact_tools.ContactAllowanceArgs,
+        "How many marketing contacts a client may still get this month on each channel (the bank's caps, "
+        "the contacts already made), and whether one may go now or at a given time: consent, opt-out, an "
+        "open complaint, quiet hours. Service messages (maturity notices, churn follow-ups) are never held.",
+        contact_tools.contact_allowance,
     ),
     ToolSpec(
         "check_compliance",

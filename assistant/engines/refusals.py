@@ -58,8 +58,13 @@ EVASION_FLAG = "compliance:aml_evasion"
 # the bank's own systems, never as a file or to a private mailbox.
 EXPORT_REQUEST = re.compile(
     r"(导出|下载|拷贝|打包)(?!型).{0,8}(客户名单|名单|客户数据|客户信息|数据|清单|表格?|手机号|电话号码|身份证号?|证件号|联系方式|通讯录)|"
-    r"(客户名单|名单|客户数据|客户信息|清单|手机号|电话号码|身份证号?|证件号|联系方式|通讯录).{0,8}(导出|下载|拷贝|打包)(?!型)|"
-    r"(发|转|传)到.{0,4}(个人|私人|自己的?)(qq|163|126|gmail|私人|个人)?(邮箱|微信|网盘)|"
+    r"(客户名单|名单|客户数据|客户信息|清单|手机号|电话号码|身份证号?|证件号|联系方式|联系人|通讯录|明细|流水).{0,8}(导出|下载|拷贝|打包)(?!型)|"
+    r"(发|转|传)(到|去|给|进)?.{0,4}(个人|私人|自己的?)(qq|163|126|gmail|私人|个人)?(邮箱|微信|网盘)|"
+    # "丢给外部AI整理下", "paste it into ChatGPT": client data handed to an outside model
+    r"(丢|发|传|上传|喂|贴|给|扔|交)(给|到|进)?.{0,4}(外部|外面的?|第三方|公网|网上的?)(的)?(ai|大模型|模型|gpt|chatgpt)|"
+    r"(丢|发|传|上传|喂|贴|扔)(给|到|进).{0,2}(chatgpt|gpt|deepseek|豆包|kimi|文心一言|通义千问)|"
+    r"\b(paste|upload|feed|send|put|drop|run)\b.{0,40}\b(into|to|through)\b.{0,12}\b(chatgpt|gpt-?\d?|claude|gemini|deepseek|"
+    r"an? (?:external|outside|public|third-party) (?:ai|llm|model|chatbot))\b|"
     r"(发|转|传)到.{0,6}(qq|163|126|gmail|hotmail)邮箱|"
     r"\b(export|download|dump)\b (?:(?:my|the|all|our|whole|entire) )*(?:(?:client|customer) )?"
     r"(?:list|book|data|contacts|portfolio)s?\b|"

@@ -26,6 +26,7 @@ CONTRACT = [
     "search_playbooks",
     "draft_outreach",
     "draft_campaign",
+    "contact_allowance",
     "check_compliance",
     "find_products",
     "prepare_meeting",
@@ -49,6 +50,7 @@ VALID_ARGS: dict[str, dict[str, Any]] = {
     "draft_outreach": {"client_id": OWN, "channel": "sms", "purpose": "maturity_reminder"},
     # A campaign recorded and never exported: it counts as no contact.
     "draft_campaign": {"segment": {"tier": "core"}, "purpose": "product_intro"},
+    "contact_allowance": {"client_id": OWN},
     "check_compliance": {
         "text": "本产品保证年化5%，稳赚不赔",
         "product_codes": ["RWM02"],
@@ -73,6 +75,7 @@ FOREIGN_ARGS = {
     "recommend_next_actions": {"client_id": FOREIGN},
     "get_interactions": {"client_id": FOREIGN},
     "draft_outreach": {"client_id": FOREIGN},
+    "contact_allowance": {"client_id": FOREIGN},
     "check_compliance": {"text": "您好", "client_id": FOREIGN},
     "find_products": {"query": "理财", "client_id": FOREIGN},
     "prepare_meeting": {"client_id": FOREIGN},

@@ -24,6 +24,7 @@ CLIENT_ARGS: dict[str, dict[str, Any]] = {
     "recommend_next_actions": {},
     "get_interactions": {},
     "draft_outreach": {},
+    "contact_allowance": {},
     "check_compliance": {"text": "您好"},
     "find_products": {"query": "理财"},
     "prepare_meeting": {},

@@ -46,6 +46,19 @@ def consented(*who: Said | None) -> bool:
     return all(w.attributes.get("marketing_consent") is not False for w in who if w)
 
 
+def month_contacts(
+    policy: ContactPolicy, seen: Iterable[InteractionRecord], channel: str, day: date
+) -> int:
+    """Contacts on the draft ``channel`` in ``day``'s calendar month (every one counts: the
+    extract does not mark which were marketing)."""
+    counted = set(policy.counts_as(channel))
+    return sum(
+        1
+        for i in seen
+        if i.channel in counted and (i.date.year, i.date.month) == (day.year, day.month)
+    )
+
+
 def holds(
     policy: ContactPolicy,
     client: ClientRecord,
@@ -57,6 +70,7 @@ def holds(
     channel: str,
     at: datetime,
     is_working_day: Callable[[date], bool],
+    planned: bool = False,
 ) -> list[Hold]:
     """Every reason the message may not go now; empty for a service message or none."""
     if not policy.is_marketing(purpose):
@@ -102,18 +116,13 @@ def holds(
         )
     cap = policy.monthly_caps.get(channel)  # type: ignore[call-overload]
     if cap is not None:
-        counted = set(policy.counts_as(channel))
-        month = [
-            i
-            for i in seen
-            if i.channel in counted and (i.date.year, i.date.month) == (day.year, day.month)
-        ]
-        if len(month) >= cap:
+        used = month_contacts(policy, seen, channel, day)
+        if used >= cap:
             out.append(
                 Hold(
                     "monthly_cap",
-                    f"本月已{zh_channel}联系 {len(month)} 次，营销类{zh_channel}每月不超过 {cap} 次",
-                    f"Already {len(month)} {channel} contacts this month; marketing by {channel} is "
+                    f"本月已{zh_channel}联系 {used} 次，营销类{zh_channel}每月不超过 {cap} 次",
+                    f"Already {used} {channel} contacts this month; marketing by {channel} is "
                     f"capped at {cap} a month",
                 )
             )
@@ -126,8 +135,14 @@ def holds(
         out.append(
             Hold(
                 "quiet_hours",
-                f"现在（{at:%H:%M}）是{kind_zh}免打扰时段 {quiet.said()}，营销消息请在 {quiet.end:%H:%M} 后再发",
-                f"It is {at:%H:%M}, inside the {kind_en} quiet hours {quiet.said()}: send it after "
+                f"{'计划发送时间' if planned else '现在'}（{at:%m-%d %H:%M}）是{kind_zh}免打扰时段 "
+                f"{quiet.said()}，营销消息请在 {quiet.end:%H:%M} 后再发"
+                if planned
+                else f"现在（{at:%H:%M}）是{kind_zh}免打扰时段 {quiet.said()}，营销消息请在 {quiet.end:%H:%M} 后再发",
+                f"{at:%m-%d %H:%M}, when you plan to send it, is inside the {kind_en} quiet hours "
+                f"{quiet.said()}: send it after {quiet.end:%H:%M}"
+                if planned
+                else f"It is {at:%H:%M}, inside the {kind_en} quiet hours {quiet.said()}: send it after "
                 f"{quiet.end:%H:%M}",
                 until_later=True,
             )

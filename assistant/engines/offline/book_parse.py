@@ -24,6 +24,12 @@ from tools.names.forms import INDUSTRY_ZH
 from tools.names.staff import mentioned
 
 IC = re.I
+# "How many core clients do I have, and who are they?", "有几家？都是谁": the count and its clients.
+WHO_TOO = re.compile(
+    r"(?:都|分别)是(?:谁|哪些|哪几[家个位])|(?:是)?哪些(?:客户|公司|企业)?\s*[？?]?\s*$|列出来|"
+    r"\b(?:and )?who (?:are|is) (?:they|it|them)\b|\b(?:list|name) them\b|\bwhich ones\b",
+    re.I,
+)
 COUNT = re.compile(
     r"(?<![那这哪])(几|多少)(个|家|位|户)(?!工作|月|小时|星期|礼拜|字|点|天)|有几(个|家|位)?(?![天日])|的有多少\s*[？?]?\s*$|"
     r"(?:一共|总共|共|总计)(?:有|管|管着)?多少(?:个|家|位|户)?(?:客户|企业|公司)|"
@@ -1036,8 +1042,8 @@ def parse(
         q["limit"] = 5
     elif invite:
         q["limit"] = 10
-    if count and not top:
-        q["count_only"] = True
+    if count and not top and not WHO_TOO.search(text):
+        q["count_only"] = True  # "有几家" alone: the number; "…都是谁" as well: the list too
     asks = bool(ASKS.search(text))
     filtered = any(
         q.get(k)

@@ -46,6 +46,61 @@ RECENT_ASKED = re.compile(
 )
 
 
+# "这个月还能给她打几个营销电话", "还能给他们发营销短信吗", "how many more marketing calls can I
+# make to X this month": the contact policy's allowance for the client, first.
+ALLOWANCE_ASKED = re.compile(
+    r"还(?:能|可以)[^。？?]{0,12}?(?:打|发|联系|约|营销)[^。？?]{0,8}?(?:几|多少)(?:个|次|条|通|回)?|"
+    r"(?:还|能不能|可不可以|还能|还可以)[^。？?]{0,12}?(?:打|发)[^。？?]{0,4}营销[^。？?]{0,6}(?:吗|么|不|没)|"
+    r"(?:营销)(?:电话|短信|微信|企微|邮件)[^。？?]{0,6}(?:还剩|剩几|剩多少|额度|上限|次数)|"
+    r"how many more[^?]{0,30}(?:calls?|sms|texts?|messages?|wechats?|e-?mails?|contacts?)|"
+    r"can i still (?:call|text|message|wechat|e-?mail|contact)|"
+    r"(?:calls?|sms|texts?|messages?|contacts?) (?:left|remaining)",
+    re.I,
+)
+_CHANNEL_ZH = {"sms": "短信", "wechat": "微信", "email": "邮件", "call": "电话"}
+_CHANNEL_EN = {"sms": "SMS", "wechat": "WeChat", "email": "e-mail", "call": "call"}
+
+
+async def _allowance(req: Request, profile: dict) -> list[str]:
+    """Per channel asked (every capped one when none is): the month's cap, the contacts made,
+    what is left, and anything that holds a marketing message back now."""
+    if not ALLOWANCE_ASKED.search(req.text):
+        return []
+    out = await req.tb.acall(
+        "contact_allowance",
+        {
+            "client_id": profile["client_id"],
+            **({"channel": req.slots.channel} if req.slots.channel else {}),
+        },
+    )
+    zh = req.lang == "zh"
+    rows = [r for r in out["channels"] if r["cap"] is not None or req.slots.channel]
+    lines = []
+    for r in rows:
+        word = (_CHANNEL_ZH if zh else _CHANNEL_EN)[r["channel"]]
+        if r["cap"] is None:
+            lines.append(
+                f"营销{word}没有每月次数上限（本月已联系 {r['used']} 次）。"
+                if zh
+                else f"Marketing by {word} has no monthly cap ({r['used']} this month so far)."
+            )
+        elif zh:
+            lines.append(
+                f"本月（{out['month']}）营销{word}还能联系 {r['left']} 次：每月上限 {r['cap']} 次，"
+                f"本月已{word}联系 {r['used']} 次（上月的不计入本月）。"
+            )
+        else:
+            lines.append(
+                f"Marketing {word}s left this month ({out['month']}): {r['left']} — the cap is "
+                f"{r['cap']} a month and {r['used']} have been made so far (last month's do not count)."
+            )
+        lines += [f"- {h}" for h in r["held"]]
+        if r["quiet"]:
+            lines.append(f"- {r['quiet']}")
+    lines.append(t("allowance_service", req.lang))
+    return lines
+
+
 async def answer(req: Request, profile: dict) -> EngineResult:
     lang = req.lang
     contacts, recent = _contacts(profile, lang), await _recent(req, profile)
@@ -54,6 +109,7 @@ async def answer(req: Request, profile: dict) -> EngineResult:
     ]
     product = await _asked_product(req, profile)
     blocks = [
+        await _allowance(req, profile),
         _manager(req.text, profile, lang),
         figures.lead(req.text, profile, lang, product_named=bool(product)),
         product,

@@ -22,6 +22,7 @@ from assistant.engines.offline.products import (
     said_first,
 )
 from assistant.engines.offline.request import Request
+from assistant.engines.offline.send_time import send_time
 from assistant.engines.offline.slots import STYLES, _first
 from tools.intelligence.fmt import money_en, money_zh
 
@@ -162,6 +163,8 @@ async def answer(req: Request, profile: dict) -> EngineResult:
         args["topic"] = topic  # not the tool's: the state's, for an edit
     if req.slots.contact:  # "打给郭经理": the contact named, not the primary one
         args["contact"] = req.slots.contact
+    if planned := send_time(req.text, req.tb.services.as_of):
+        args["send_at"] = planned.isoformat()  # "周六中午12点半发": quiet hours read then
     if purpose == GREETING and (day := occasions.occasion(req.text) or req.slots.occasion):
         args["occasion"] = day  # "冬至快到了 写个节日问候": the day named, not "节日快乐"
     draft: dict = {}

@@ -36,6 +36,7 @@ from tools.client_pick import (
     named_among,
     pick_clients,
     rank_clients,
+    tied_description,
 )
 from tools.toolbox import Toolbox
 
@@ -135,9 +136,9 @@ THEIR_BOOK = re.compile(
 # What the last rule question asked ("几个工作日内跟进"), for "那休眠客户呢" asked of another topic.
 RULE_ASPECT = "rule_aspect"
 ASPECT = re.compile(
-    r"(?:几个?工作日|几天|多少天|多久|多长时间|时限|期限|频次|频率|多少次|几次|门槛|起点|起购|"
+    r"(?:几个?工作日|几天|多少天|多久|多长时间|多快|时限|期限|频次|频率|多少次|几次|门槛|起点|起购|"
     r"准入条件|材料|流程|步骤|注意事项|怎么认定|怎么判定)(?:内|以内|之内)?[\u4e00-\u9fff]{0,3}|"
-    r"\b(?:how many (?:working |business )?days|how soon|how often|how long|thresholds?|minimum|"
+    r"\b(?:how many (?:working |business )?days|how soon|how (?:fast|quickly)|how often|how long|thresholds?|minimum|"
     r"deadline|definition|steps|process|documents)\b(?: [a-z]+){0,2}",
     re.I,
 )
@@ -442,6 +443,14 @@ async def _refer(tb: Toolbox, text: str, state: dict, names_client: bool) -> Fol
                 # "the core one", "有代发的那家": the one of the list a filter keeps
                 or await kept_by_filter(tb, text, shown, partial=True)
             )
+            tied = (
+                []
+                if picked
+                else await asyncio.to_thread(tied_description, tb, TOKEN_RE.sub(" ", text), shown)
+            )
+            if 2 <= len(tied) <= WHICH_ONE_MAX:
+                # "那个化工的联系人是谁" with two chemical firms on screen: which one, asked back.
+                return FollowUp(tied, default_intent="client_facts", ask_which=True)
         elif not picked and WITHIN_LIST.search(text) and (wanted := superlative(text)):
             if WHICH.search(text):
                 # "这几家里哪家最久没联系了": the list on screen ranked by the measure, the one it

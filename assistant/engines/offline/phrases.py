@@ -189,6 +189,11 @@ PHRASES: dict[str, dict[str, str]] = {
     "gaps_none": {"zh": "没有逾期未跟进的信号。", "en": "No overdue follow-ups."},
     "draft_title": {"zh": "外联草稿", "en": "Outreach draft"},
     "drafts_each": {"zh": "为 {n} 位客户分别起草", "en": "One draft for each of {n} clients"},
+    "allowance_service": {
+        "zh": "服务类消息（到期提醒、流失回访、适当性复核）不受次数上限和免打扰时段限制，但不得夹带营销内容。",
+        "en": "Service messages (maturity notices, churn follow-ups, suitability reviews) are not capped or "
+        "held by quiet hours, but must carry no pitch.",
+    },
     "campaign_head": {"zh": "营销活动：{segment}", "en": "Campaign: {segment}"},
     "campaign_counts": {
         "zh": "共 {matched} 位客户：已起草 {drafted} 条{channel}，暂缓 {held} 位。",

@@ -7,7 +7,7 @@ import re
 from assistant.core.types import StatusEvent
 from assistant.engines.base import EngineResult
 from assistant.engines.offline import compose as c
-from assistant.engines.offline import slots
+from assistant.engines.offline import followup, slots
 from assistant.engines.offline.claims import act_lead, claim_lead, said_claim
 from assistant.engines.offline.direct import (
     PERMISSION,
@@ -23,6 +23,7 @@ from assistant.engines.offline.phrases import t
 from assistant.engines.offline.playbooks import channel_lookup, find, lookup, same_playbook
 from assistant.engines.offline.products import exact_product, named_products
 from assistant.engines.offline.request import Request
+from tools.contact.rules import contact_rule
 from tools.intelligence.definitions import signal_definition
 
 PASSAGES = 3
@@ -142,6 +143,10 @@ async def answer(req: Request, *, focus: str = "", pinned: tuple[dict, ...] = ()
         blocks[0].insert(0, older)
     if not leads and (defined := _defined(req)):
         blocks[0].insert(0, defined)  # "wat counts as a dormant client": the bank's thresholds
+    elif not leads and (contact_said := _contact_rule(req)):
+        blocks[0].insert(
+            0, contact_said
+        )  # "营销短信晚上几点以后不能发": the contact policy's own figures
     blocks += [[c.heading(t("playbook_title", req.lang))]] + [
         c.passage_summary(p, req.lang, question=req.text) for p in shown
     ]
@@ -168,11 +173,23 @@ DEFINITION_ASKED = re.compile(
 def _defined(req: Request) -> str | None:
     """The bank's own definition of the signal the question asks about, from its signal
     policy, when the question asks what the signal means; None otherwise."""
-    if not DEFINITION_ASKED.search(req.text):
+    # "how fast do I follow up a churn alert", then "and for dormant ones?": a deadline asked of
+    # a signal is in its definition too.
+    earlier = str(req.ctx.state.get(followup.RULE_ASPECT) or "")
+    deadline = DEADLINE_ASKED.search(req.text) or (
+        followup.asked_of_another(req.text) and DEADLINE_ASKED.search(earlier)
+    )
+    if not (DEFINITION_ASKED.search(req.text) or deadline):
         return None
     kind = slots.signal_of(req.text)
     policy = req.tb.services.intelligence.policy.signals
     return signal_definition(policy, kind, req.lang) if kind else None
+
+
+def _contact_rule(req: Request) -> str | None:
+    from tools.content_tools import contact_policy
+
+    return contact_rule(contact_policy(req.tb), req.text, req.lang)
 
 
 def _silent(req: Request, phrase: str, found: list[dict], refused: bool = False) -> EngineResult:
@@ -224,7 +241,7 @@ async def _list_signal_rule(req: Request) -> dict | None:
 
 # "这几个要几天内联系", "how soon do I call them": a time limit asked; a passage that sets one.
 DEADLINE_ASKED = re.compile(
-    r"几个?工作日|几天|多少天|多久|多长时间|时限|\bhow (?:soon|many (?:working |business )?days|long)\b|"
+    r"几个?工作日|几天|多少天|多久|多快|多长时间|时限|\bhow (?:soon|fast|quickly|many (?:working |business )?days|long)\b|"
     r"\bdeadline\b|\bwithin how\b",
     re.I,
 )
