@@ -31,6 +31,10 @@ OPERATIONS = [
     ("GET", "/v1/dashboard"),
     ("GET", "/v1/conversations/{conversation_id}/turns/{turn_id}/charts/{n}.{fmt}"),
     ("POST", "/v1/actions/{key}/outcome"),
+    ("POST", "/v1/campaigns"),
+    ("POST", "/v1/campaigns/stream"),
+    ("GET", "/v1/campaigns"),
+    ("GET", "/v1/campaigns/{campaign_id}.{fmt}"),
     ("GET", "/healthz"),
     ("GET", "/readyz"),
     ("GET", "/metrics"),
@@ -63,6 +67,7 @@ def api_schema(tmp_path: Path, demo_services: Frontline):
         prep=lambda: demo_services.prep_documents,
         outcomes=lambda: demo_services.outcome_desk,
         team=lambda: demo_services.team_reports,
+        campaigns=lambda: demo_services.campaign_desk,
     )
     return schemathesis.openapi.from_asgi("/openapi.json", app)
 

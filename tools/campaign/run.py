@@ -36,6 +36,7 @@ HELD_SHOWN = 10
 MOST_CLIENTS = 2000
 
 Progress = Callable[[int, int], None]  # (done, total)
+HOLDS_PRODUCT = {"zh": "客户已持有该产品，无需再介绍", "en": "The client already holds the product"}
 
 
 class CampaignArgs(BaseModel):
@@ -91,12 +92,20 @@ def run_campaign(tb: Toolbox, args: CampaignArgs, progress: Progress | None = No
         raise ToolError(f"unknown product {args.product_code}")
     tb.prefetch(ids)
     _issue_names(tb, ids)
+    pitched = args.product_code if args.purpose == "product_intro" else None
     messages: list[CampaignMessage] = []
     held_reasons: dict[str, list[str]] = {}
     send_after: str | None = None
     flags: list[str] = []
     for n, cid in enumerate(ids, 1):
         language = args.language or _language_of(tb, cid)
+        if pitched and any(h.product_code == pitched for h in tb.client_data(cid).holdings):
+            # A product introduced to a client who already holds it: nothing to introduce.
+            held_reasons[cid] = [HOLDS_PRODUCT[language]]
+            messages.append(CampaignMessage(cid, language, "held", "holds_product"))
+            if progress is not None:
+                progress(n, len(ids))
+            continue
         draft = draft_outreach(
             tb,
             DraftOutreachArgs(

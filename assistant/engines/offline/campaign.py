@@ -25,6 +25,7 @@ _HELD = {
     "open_complaint": ("有未结投诉", "an open complaint"),
     "monthly_cap": ("本月接触已达上限", "monthly cap reached"),
     "contacted_today": ("今天已联系过", "contacted today"),
+    "holds_product": ("已持有该产品", "already hold the product"),
 }
 
 
@@ -61,9 +62,21 @@ def purpose_of(req: Request, query: BookQuery) -> str:
     return "general"
 
 
+# "群发一条短信，介绍代发工资": the product after an offer verb is what the message offers, not who
+# the segment is — those who lack it are the segment.
+OFFER = re.compile(
+    r"介绍|推荐|推一?下|推广|营销|宣传|主推|\b(?:pitch|introduce|promote|offer)\w*\b", re.I
+)
+
+
 async def answer(req: Request, query: BookQuery) -> EngineResult:
     lang = req.lang
     zh = lang == "zh"
+    if query.holds and (offer := OFFER.search(req.text)):
+        offered = [w for w in query.holds if req.text.find(w, offer.start()) >= 0]
+        if offered:
+            kept = [w for w in query.holds if w not in offered]
+            query = query.model_copy(update={"holds": kept, "lacks": [*query.lacks, *offered]})
     invited = invitation(req.text, lang)
     told = req.slots.points or [w for w in [invited or dictated_words(req.text)] if w]
     args = {

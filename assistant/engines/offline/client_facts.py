@@ -52,9 +52,9 @@ ALLOWANCE_ASKED = re.compile(
     r"还(?:能|可以)[^。？?]{0,12}?(?:打|发|联系|约|营销)[^。？?]{0,8}?(?:几|多少)(?:个|次|条|通|回)?|"
     r"(?:还|能不能|可不可以|还能|还可以)[^。？?]{0,12}?(?:打|发)[^。？?]{0,4}营销[^。？?]{0,6}(?:吗|么|不|没)|"
     r"(?:营销)(?:电话|短信|微信|企微|邮件)[^。？?]{0,6}(?:还剩|剩几|剩多少|额度|上限|次数)|"
-    r"how many more[^?]{0,30}(?:calls?|sms|texts?|messages?|wechats?|e-?mails?|contacts?)|"
-    r"can i still (?:call|text|message|wechat|e-?mail|contact)|"
-    r"(?:calls?|sms|texts?|messages?|contacts?) (?:left|remaining)",
+    r"\bhow many more\b[^?]{0,30}\b(?:calls?|sms|texts?|messages?|wechats?|e-?mails?|contacts?)\b|"
+    r"\bcan i still (?:call|text|message|wechat|e-?mail|contact)\b|"
+    r"\b(?:calls?|sms|texts?|messages?|contacts?) (?:left|remaining)\b",
     re.I,
 )
 _CHANNEL_ZH = {"sms": "短信", "wechat": "微信", "email": "邮件", "call": "电话"}

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from assistant.core.types import StatusEvent
 from assistant.engines.base import EngineResult
@@ -41,6 +41,8 @@ BY_INTENT = {
 
 
 async def answer(req: Request) -> EngineResult:
+    if req.intent == "serve_client" and client_facts.ALLOWANCE_ASKED.search(req.text):
+        req = replace(req, intent="client_facts")  # "how many more texts can I send X": a fact
     if req.intent == "draft_outreach" and (each := await draft_each.several(req)):
         return await draft_each.answer(req, each)  # "给这两家都写个微信提醒"
     picked = await resolve_client(req)
