@@ -87,6 +87,8 @@ class Settings(BaseSettings):
     # Who may be sent marketing and when (caps per channel, quiet hours, the same-day rule,
     # which draft purposes are service); default: tools/policy/contact.yaml.
     contact_policy: Path | None = None
+    # The data-quality policy ("我的客户数据缺什么"); None: tools/policy/data_quality.yaml.
+    data_quality_policy: Path | None = None
     # How the bank measures its RMs (及时率 bands, effective clients, payroll categories) for
     # team views; default: tools/policy/performance.yaml.
     performance_policy: Path | None = None

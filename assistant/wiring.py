@@ -37,6 +37,7 @@ if TYPE_CHECKING:
     from tools.bank.repository import BankRepository
     from tools.catalogue import Catalogue
     from tools.contact import ContactPolicy
+    from tools.data_quality import DataQualityPolicy
     from tools.insights import InsightService
     from tools.intelligence.performance import PerformanceMeasures
     from tools.intelligence.policy import PlaybookMap, Policies
@@ -168,6 +169,12 @@ class Frontline:
         return load_contact_policy(self.settings.contact_policy)
 
     @cached_property
+    def data_quality_policy(self) -> DataQualityPolicy:
+        from tools.data_quality import load_data_quality_policy
+
+        return load_data_quality_policy(self.settings.data_quality_policy)
+
+    @cached_property
     def insights(self) -> InsightService:
         from tools.insights import InsightService
 
@@ -192,6 +199,7 @@ class Frontline:
             team=lambda rm_id, kind, day: self.team_reports.view(rm_id, kind, day),
             contact=self.contact_policy,
             now=self.now,
+            data_quality=self.data_quality_policy,
         )
 
     @cached_property

@@ -9,6 +9,7 @@ from tools import (
     client_tools,
     contact_tools,
     content_tools,
+    data_quality,
     note_tools,
     outcome_tools,
     product_tools,
@@ -73,6 +74,14 @@ ALL_TOOLS: list[ToolSpec] = [
         "payroll, LC, cash pooling, or the bank's product name). With a client, their segment and "
         "holdings pick the best fit. asked_for set and no products: the bank has no such product.",
         product_tools.find_products,
+    ),
+    ToolSpec(
+        "data_gaps",
+        data_quality.DataGapsArgs,
+        "What the caller's client records lack, by the bank's data-quality policy: per field (risk appetite, "
+        "industry, employee count, primary contact, …) how many clients miss it and the first of them, stale "
+        "contact and reviews due; a team lead: the team per RM, or one RM's book. Values are never shown.",
+        data_quality.data_gaps,
     ),
     prep_tool.SPEC,
     *note_tools.SPECS,

@@ -103,6 +103,8 @@ class ToolServices:
     contact: Any = None
     # The bank's local time now (aware): quiet hours are read against it.
     now: Any = None
+    # tools.data_quality.DataQualityPolicy: what a client record should carry (None: bundled).
+    data_quality: Any = None
 
     @property
     def elderly(self) -> Any:

@@ -29,6 +29,7 @@ CONTRACT = [
     "contact_allowance",
     "check_compliance",
     "find_products",
+    "data_gaps",
     "prepare_meeting",
     "capture_interaction",
     "save_interaction",
@@ -57,6 +58,7 @@ VALID_ARGS: dict[str, dict[str, Any]] = {
         "client_id": OWN,
     },
     "find_products": {"query": "大额存单", "client_id": OWN},
+    "data_gaps": {"limit": 3},
     "prepare_meeting": {"client_id": OWN},
     "capture_interaction": {
         "text": "记一下：今天电话联系，客户询问代发，下周给方案",

@@ -34,7 +34,14 @@ CLIENT_ARGS: dict[str, dict[str, Any]] = {
     "show_chart": {"kind": "client_trend"},
 }
 # Tools that read no client by id: each has its own row below.
-BOOKLESS = {"find_clients", "list_book", "search_playbooks", "team_performance", "draft_campaign"}
+BOOKLESS = {
+    "data_gaps",
+    "find_clients",
+    "list_book",
+    "search_playbooks",
+    "team_performance",
+    "draft_campaign",
+}
 
 
 def _head(bank: Bank) -> Toolbox:
@@ -62,6 +69,7 @@ def test_their_book_and_their_search_are_their_own(planted: tuple[Bank, str, str
     bank, slow, _ = planted
     tb = _head(bank)
     assert tb.call("list_book", {"limit": 50})["book_size"] == 0
+    assert tb.call("data_gaps", {})["clients"] == 0  # the branch's records are not theirs
     with pytest.raises(ToolError, match="no client of your book"):
         tb.call("draft_campaign", {"segment": {}})  # the branch's clients are not theirs
     name = bank.names({sorted(bank.book(slow))[0]}).pop()

@@ -12,6 +12,7 @@ from dataclasses import replace
 from assistant.core.types import StatusEvent
 from assistant.engines.base import EngineResult
 from assistant.engines.offline import compose as c
+from assistant.engines.offline import data_gaps
 from assistant.engines.offline.book_parse import (
     COUNT,
     MISMATCH,
@@ -175,6 +176,8 @@ async def query_args(req: Request) -> dict | EngineResult:
 
 async def answer(req: Request) -> EngineResult:
     await req.emit(StatusEvent(text=t("book_status", req.lang)))
+    if data_gaps.asked(req.text):
+        return await data_gaps.answer(req)  # "我的客户数据缺什么"
     parsed = req.book
     if req.tb.caller.role == "rm" and parsed.team and not MINE.search(req.text):
         # "看下我们组所有人的流失预警" from an RM: the team's book is the lead's to read, not a

@@ -275,6 +275,12 @@ CUES: dict[str, list[tuple[str, float]]] = {
         ),
     ],
     "book_query": [
+        (  # "我的客户数据缺什么", "what's missing in my client data": the book's records, checked
+            r"(?:客户|我的|组里|团队)[^。？?]{0,6}(?:数据|资料|信息|档案)[^。？?]{0,6}(?:缺|不全|不完整|缺失|没填|未填|待补|要补|补全)|"
+            r"数据质量|\b(?:missing|incomplete)\b[^?]{0,20}\b(?:client|customer)? ?(?:data|fields?|records?)\b|"
+            r"\b(?:data|record)s? (?:gaps?|quality|completeness)\b",
+            6.0,
+        ),
         (  # "流失预警里谁掉得最狠", "哪家存款降得最多": who ranks first on a measure, over a book
             r"(?:谁|哪家|哪个客户|哪位客户)[^，。？?]{0,8}最(?:狠|多|大|厉害|猛|少|高|低|久)|"
             r"最(?:狠|多|大|厉害|猛)[^，。？?]{0,4}的是(?:谁|哪家|哪个)",

@@ -189,6 +189,16 @@ PHRASES: dict[str, dict[str, str]] = {
     "gaps_none": {"zh": "没有逾期未跟进的信号。", "en": "No overdue follow-ups."},
     "draft_title": {"zh": "外联草稿", "en": "Outreach draft"},
     "drafts_each": {"zh": "为 {n} 位客户分别起草", "en": "One draft for each of {n} clients"},
+    "data_gaps_title": {"zh": "客户数据缺项", "en": "Gaps in your client data"},
+    "data_gaps_head": {
+        "zh": "{clients} 位客户中 {with_gaps} 位有缺项（数据截至 {as_of}，按行内数据质量要求）：",
+        "en": "{with_gaps} of {clients} clients have gaps (data as of {as_of}, by the bank's data-quality policy):",
+    },
+    "data_gaps_per_rm": {"zh": "按客户经理", "en": "By RM"},
+    "data_gaps_none": {
+        "zh": "按行内数据质量要求，你的客户资料没有缺项（数据截至 {as_of}）。",
+        "en": "By the bank's data-quality policy, nothing is missing in your client data (as of {as_of}).",
+    },
     "allowance_service": {
         "zh": "服务类消息（到期提醒、流失回访、适当性复核）不受次数上限和免打扰时段限制，但不得夹带营销内容。",
         "en": "Service messages (maturity notices, churn follow-ups, suitability reviews) are not capped or "
