@@ -109,3 +109,17 @@ def list_(as_rm: Annotated[str, typer.Option("--as", help="The rm_id")]) -> None
         _out(
             f"{c.campaign_id}  {c.day}  {c.channel}  {c.drafted}/{c.matched} drafted  {exported}  {c.segment}"
         )
+
+
+@campaign_app.command("worker")
+def worker(
+    burst: Annotated[
+        bool, typer.Option("--burst", help="Run the queued jobs, then stop (for a cron or a test)")
+    ] = False,
+) -> None:
+    """The campaign worker: drafts background campaigns from the Redis queue
+    (FRONTLINE_REDIS_URL); a process type of its own in deploy/Procfile."""
+    from assistant.campaign_jobs import serve_worker
+    from assistant.cli import _frontline
+
+    serve_worker(_frontline("INFO"), burst=burst)

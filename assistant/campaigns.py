@@ -118,6 +118,15 @@ class CampaignDesk:
             ],
         )
 
+    def summary(self, rm_id: str, campaign_id: str) -> CampaignSummary | None:
+        """One of the caller's campaigns (counts only); another RM's: None."""
+        c = self._bank.campaign(campaign_id)
+        if c is None or c.rm_id != rm_id:
+            return None
+        return CampaignSummary(
+            **_head(c), matched=c.drafted + c.held, held_by_reason=self._held_by_code(c)
+        )
+
     def campaigns(self, rm_id: str) -> list[CampaignSummary]:
         """The caller's own campaigns, newest first (counts only)."""
         return [

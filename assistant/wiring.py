@@ -24,6 +24,7 @@ log = logging.getLogger("frontline.wiring")
 if TYPE_CHECKING:
     from assistant.brief.claims import BriefClaims
     from assistant.brief.service import BriefService
+    from assistant.campaign_jobs import CampaignJobs
     from assistant.campaigns import CampaignDesk
     from assistant.core.pipeline import Assistant
     from assistant.engines.offline.examples import ExampleClassifier
@@ -304,6 +305,16 @@ class Frontline:
         from tools.outcomes.service import OutcomeService
 
         return OutcomeService(self.bank, self.outcome_policy, self.today, self.audit)
+
+    @cached_property
+    def campaign_jobs(self) -> CampaignJobs:
+        """Background campaigns: RQ on the deployment's Redis, else a thread of this process."""
+        from assistant.campaign_jobs import CampaignJobs, RqQueue
+
+        jobs = CampaignJobs(self.sessions, lambda: self.campaign_desk)
+        if self.settings.redis_url:
+            jobs.queue = RqQueue(self.settings.redis_url, self.settings.redis_key_prefix)
+        return jobs
 
     @cached_property
     def campaign_desk(self) -> CampaignDesk:

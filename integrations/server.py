@@ -64,6 +64,7 @@ def build_app(fl: Frontline) -> FastAPI:
         outcomes=lambda: fl.outcome_desk,
         team=lambda: fl.team_reports,
         campaigns=lambda: fl.campaign_desk,
+        campaign_jobs=lambda: fl.campaign_jobs,
     )
     channels: list[BriefChannel] = []
     if settings.slack_signing_secret and settings.slack_bot_token:
@@ -207,6 +208,8 @@ def _drain_on_shutdown(app: FastAPI, fl: Frontline, channels: list[BriefChannel]
         purge = asyncio.create_task(
             purge_vault_periodically(fl, VAULT_PURGE_INTERVAL_S, after=warm)
         )
+        # Campaign jobs a restart interrupted go back to their queue (each still runs once).
+        recovered = asyncio.create_task(asyncio.to_thread(fl.campaign_jobs.recover))
         scheduler = brief_scheduler(fl, channels)
         briefs = asyncio.create_task(scheduler.run()) if scheduler else None
         async with inner(a) as state:
@@ -216,6 +219,8 @@ def _drain_on_shutdown(app: FastAPI, fl: Frontline, channels: list[BriefChannel]
             briefs.cancel()  # a send run in flight finishes its current RM in its thread
         if not warm.done():
             warm.cancel()
+        if not recovered.done():
+            recovered.cancel()
         await drain(before, DRAIN_TIMEOUT_S)
         await asyncio.to_thread(fl.close)
 

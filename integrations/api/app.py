@@ -15,7 +15,7 @@ from assistant.config import Settings
 from assistant.core.types import AssistantCore
 from assistant.outcomes import OutcomeRecorder
 from integrations.api.auth import CLIENT_HEADER, BearerAuth
-from integrations.api.campaigns import CampaignSource
+from integrations.api.campaigns import CampaignJobSource, CampaignSource
 from integrations.api.errors import CatchAllMiddleware, install_error_handlers
 from integrations.api.limits import ApiLimits, BodySizeLimitMiddleware
 from integrations.api.metrics import ApiMetrics, MetricsMiddleware
@@ -45,6 +45,7 @@ def create_app(
     outcomes: Callable[[], OutcomeRecorder] | None = None,
     team: Callable[[], TeamSource] | None = None,
     campaigns: Callable[[], CampaignSource] | None = None,
+    campaign_jobs: Callable[[], CampaignJobSource] | None = None,
 ) -> FastAPI:
     """Build the HTTP app around ``core``.
 
@@ -55,7 +56,8 @@ def create_app(
     ``prep`` the prep documents behind ``GET /v1/prep/{id}.docx`` (None: 503); ``outcomes``
     what ``POST /v1/actions/{key}/outcome`` records through (None: 503); ``team`` the team
     measures behind ``GET /v1/team`` (None: 503); ``campaigns`` the desk behind
-    ``/v1/campaigns`` (None: 503).
+    ``/v1/campaigns`` (None: 503); ``campaign_jobs`` the background jobs behind
+    ``/v1/campaigns/jobs`` (None: 503).
     """
     limits = limits or ApiLimits()
     metrics = ApiMetrics()
@@ -70,6 +72,7 @@ def create_app(
         outcomes=outcomes,
         team=team,
         campaigns=campaigns,
+        campaign_jobs=campaign_jobs,
     )
     app = FastAPI(
         title="Frontline API",

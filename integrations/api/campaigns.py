@@ -11,6 +11,7 @@ from typing import Protocol
 from fastapi import APIRouter, Depends, Path, Query, Request, Response
 from sse_starlette import EventSourceResponse
 
+from assistant.campaign_jobs import JobStatus
 from assistant.campaigns import CampaignRequest, CampaignSummary, ExportFile, Format
 from assistant.errors import FrontlineError
 from integrations.api.auth import Caller
@@ -33,6 +34,14 @@ class CampaignSource(Protocol):
     ) -> ExportFile | None: ...
 
 
+class CampaignJobSource(Protocol):
+    """What the job routes call (``assistant.campaign_jobs.CampaignJobs``)."""
+
+    def submit(self, rm_id: str, body: CampaignRequest, channel: str) -> JobStatus: ...
+
+    def status(self, rm_id: str, job_id: str) -> JobStatus | None: ...
+
+
 def _errors(*statuses: int) -> dict[int | str, dict]:
     return {s: {"model": ErrorBody} for s in statuses}
 
@@ -40,6 +49,7 @@ def _errors(*statuses: int) -> dict[int | str, dict]:
 def add_campaign_routes(
     router: APIRouter,
     source: Callable[[], CampaignSource] | None,
+    job_source: Callable[[], CampaignJobSource] | None,
     caller: Callable[..., Awaitable[Caller]],
     ping_s: float,
 ) -> None:
@@ -86,6 +96,42 @@ def add_campaign_routes(
             sep="\n",
             headers={"Cache-Control": "no-store", "X-Accel-Buffering": "no"},
         )
+
+    def jobs() -> CampaignJobSource:
+        if job_source is None:
+            raise ApiError(503, "unavailable", "Background campaigns are not run here.")
+        return job_source()
+
+    @router.post(
+        "/campaigns/jobs",
+        tags=["campaigns"],
+        status_code=202,
+        response_model=JobStatus,
+        openapi_extra=json_body_spec(CampaignRequest),
+        responses=_errors(400, 403, 413, 415, 422, 503),
+    )
+    async def submit_campaign_job(request: Request, who: Caller = Depends(caller)) -> JobStatus:
+        """The same campaign in the background (a large segment): queued at once, drafted by a
+        worker; poll ``GET /v1/campaigns/jobs/{job_id}`` for its progress and result."""
+        body = await read_json(request, CampaignRequest)
+        return await asyncio.to_thread(jobs().submit, who.rm_id, body, who.channel)
+
+    @router.get(
+        "/campaigns/jobs/{job_id}",
+        tags=["campaigns"],
+        response_model=JobStatus,
+        responses=_errors(404, 503),
+    )
+    async def campaign_job(
+        job_id: str = Path(max_length=40, pattern=r"^job-[A-Za-z0-9_-]+$"),
+        who: Caller = Depends(caller),
+    ) -> JobStatus:
+        """A background campaign's status: queued, running (done of total), done (with the
+        campaign) or failed (with why). Another RM's job and an unknown id are "not found"."""
+        found = await asyncio.to_thread(jobs().status, who.rm_id, job_id)
+        if found is None:
+            raise ApiError(404, "not_found", "No such job.")
+        return found
 
     @router.get(
         "/campaigns",

@@ -19,7 +19,7 @@ from assistant.errors import UserError
 from assistant.outcomes import OutcomeRecorder, OutcomeReply, OutcomeRequest
 from assistant.team_view import PeriodError, TeamReport, TeamView
 from integrations.api.auth import BearerAuth, Caller, enforce_rate_limit
-from integrations.api.campaigns import CampaignSource, add_campaign_routes
+from integrations.api.campaigns import CampaignJobSource, CampaignSource, add_campaign_routes
 from integrations.api.errors import ApiError, ErrorBody
 from integrations.api.limits import ApiLimits
 from integrations.api.metrics import ApiMetrics
@@ -84,6 +84,7 @@ class ApiContext:
     outcomes: Callable[[], OutcomeRecorder] | None = None  # done / not now; None: not here
     team: Callable[[], TeamSource] | None = None  # team measures; None: not served here
     campaigns: Callable[[], CampaignSource] | None = None  # segment campaigns; None: not here
+    campaign_jobs: Callable[[], CampaignJobSource] | None = None  # background campaigns
 
 
 def v1_router(ctx: ApiContext) -> APIRouter:
@@ -333,5 +334,5 @@ def v1_router(ctx: ApiContext) -> APIRouter:
         body = await read_json(request, OutcomeRequest)
         return await ctx.outcomes().record(who.rm_id, key, body, who.channel)
 
-    add_campaign_routes(router, ctx.campaigns, caller, ctx.limits.sse_ping_s)
+    add_campaign_routes(router, ctx.campaigns, ctx.campaign_jobs, caller, ctx.limits.sse_ping_s)
     return router

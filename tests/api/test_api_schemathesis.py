@@ -11,6 +11,7 @@ from hypothesis import HealthCheck, given, settings
 from schemathesis import GenerationMode
 from schemathesis.checks import not_a_server_error
 
+from assistant.campaign_jobs import CampaignJobs
 from assistant.wiring import Frontline
 from integrations.api import ApiLimits, create_app
 from testkit.demo import demo_extract
@@ -35,6 +36,8 @@ OPERATIONS = [
     ("POST", "/v1/campaigns/stream"),
     ("GET", "/v1/campaigns"),
     ("GET", "/v1/campaigns/{campaign_id}.{fmt}"),
+    ("POST", "/v1/campaigns/jobs"),
+    ("GET", "/v1/campaigns/jobs/{job_id}"),
     ("GET", "/healthz"),
     ("GET", "/readyz"),
     ("GET", "/metrics"),
@@ -55,6 +58,11 @@ def demo_services(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Frontlin
     fl.close()
 
 
+class _Dropped:
+    def enqueue(self, job_id: str) -> None:
+        """Queued nowhere."""
+
+
 @pytest.fixture
 def api_schema(tmp_path: Path, demo_services: Frontline):
     app = create_app(
@@ -68,6 +76,10 @@ def api_schema(tmp_path: Path, demo_services: Frontline):
         outcomes=lambda: demo_services.outcome_desk,
         team=lambda: demo_services.team_reports,
         campaigns=lambda: demo_services.campaign_desk,
+        # Jobs are recorded and queued, not run: the routes are under test, not the worker.
+        campaign_jobs=lambda: CampaignJobs(
+            demo_services.sessions, lambda: demo_services.campaign_desk, queue=_Dropped()
+        ),
     )
     return schemathesis.openapi.from_asgi("/openapi.json", app)
 
