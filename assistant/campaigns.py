@@ -121,20 +121,17 @@ class CampaignDesk:
     def summary(self, rm_id: str, campaign_id: str) -> CampaignSummary | None:
         """One of the caller's campaigns (counts only); another RM's: None."""
         c = self._bank.campaign(campaign_id)
-        if c is None or c.rm_id != rm_id:
-            return None
-        return CampaignSummary(
-            **_head(c), matched=c.drafted + c.held, held_by_reason=self._held_by_code(c)
-        )
+        return self._counted(c) if c is not None and c.rm_id == rm_id else None
 
     def campaigns(self, rm_id: str) -> list[CampaignSummary]:
         """The caller's own campaigns, newest first (counts only)."""
-        return [
-            CampaignSummary(
-                **_head(c), matched=c.drafted + c.held, held_by_reason=self._held_by_code(c)
-            )
-            for c in self._bank.campaigns_of(rm_id)
-        ]
+        return [self._counted(c) for c in self._bank.campaigns_of(rm_id)]
+
+    def _counted(self, c: CampaignRecord) -> CampaignSummary:
+        """A recorded campaign's summary: its counts, no draft."""
+        return CampaignSummary(
+            **_head(c), matched=c.drafted + c.held, held_by_reason=self._held_by_code(c)
+        )
 
     async def export(
         self, rm_id: str, campaign_id: str, fmt: Format, language: str, channel: str
