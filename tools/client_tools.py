@@ -356,7 +356,7 @@ def _summary(tb: Toolbox, c: ClientRecord) -> dict:
 def get_client_profile(tb: Toolbox, args: ClientArgs) -> dict:
     data = tb.client_data(args.client_id)
     insight = tb.insight(data)
-    return {
+    out = {
         **_profile(tb, data),
         "tier": insight.tier.tier,
         "tier_label": _tier_label(insight.tier, tb.language),
@@ -364,6 +364,35 @@ def get_client_profile(tb: Toolbox, args: ClientArgs) -> dict:
         "next_tier": tb.services.intelligence.next_tier(data, insight.tier, tb.services.as_of),
         "rm": _manager(tb, data.client.rm_id),
     }
+    if experience := _experience(tb, data):
+        out["experience"] = experience
+    return out
+
+
+def _experience(tb: Toolbox, data: ClientData) -> dict:
+    """服务体验: the client's open complaints (each pauses marketing) and last survey, its
+    comment masked like a note; empty when the extract has neither."""
+    from tools.content_tools import contact_policy
+
+    cid = data.client.client_id
+    policy = contact_policy(tb)
+    complaints, _sent = tb.contacted(cid)
+    out: dict = {}
+    if open_ := [c for c in complaints if policy.is_open(c.status)]:
+        out["open_complaints"] = [
+            {"category": c.category, "received": c.date.isoformat(), "due": c.due_date.isoformat(),
+             "overdue": c.due_date < tb.services.as_of}
+            for c in open_
+        ]  # fmt: skip
+    if surveys := tb.services.bank.surveys_for([cid]):
+        last = surveys[-1]
+        out["last_survey"] = {
+            "date": last.date.isoformat(),
+            "score": round(last.score, 1),
+            "scale": last.scale or 10,
+            "comment": tb.untrusted(tb.mask_text(last.comment)) if last.comment else None,
+        }
+    return out
 
 
 def _manager(tb: Toolbox, rm_id: str) -> dict:

@@ -223,6 +223,7 @@ def test_when_the_same_extract_is_imported_twice_then_nothing_changes(
         "balances": 3,
         "interactions": 1,
         "complaints": 0,  # complaints.csv is optional; this extract has none
+        "surveys": 0,  # so is surveys.csv
     }
 
 

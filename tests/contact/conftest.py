@@ -36,6 +36,9 @@ def _with_consent(extract: Path) -> str:
     with (extract / "complaints.csv").open("w", encoding="utf-8", newline="") as fh:
         fh.write("complaint_id,client_id,date,channel,category,status,due_date,summary\n")
         fh.write(f"TS-1,{complaining},2026-10-28,branch,服务效率,处理中,2026-11-04,等候时间过长\n")
+    with (extract / "surveys.csv").open("w", encoding="utf-8", newline="") as fh:
+        fh.write("client_id,date,score,scale,channel,comment\n")  # its words carry a phone number
+        fh.write(f"{complaining},2026-10-12,6,10,sms,办业务等了一个小时，回电13812345678\n")
     for row in rows:
         row["marketing_consent"] = "false" if row["client_id"] == REFUSED else ""
         row["opt_out_channels"] = "sms" if row["client_id"] == NO_SMS else ""

@@ -55,3 +55,14 @@ def test_a_client_with_an_open_complaint_gets_no_pitch_until_it_is_resolved(fl: 
     answer = ask(fl, f"给{_name(fl, client_id)}写个微信推一下对公理财")
     assert answer.refused and "contact:open_complaint" in answer.flags, answer.text
     assert "未结投诉" in answer.text and "2026-11-04" in answer.text
+
+
+def test_the_clients_experience_is_in_the_profile_and_the_plan(fl: Frontline) -> None:
+    """The last survey (its comment masked like a note) and the open complaint, in a facts
+    answer and in "how should I serve"."""
+    name = _name(fl, fl.complaining)  # type: ignore[attr-defined]
+    for question in (f"{name}最近怎么样", f"我该怎么服务{name}"):
+        answer = ask(fl, question)
+        assert "最近满意度 6/10（2026-10-12" in answer.text, answer.text
+        assert "未结投诉：服务效率" in answer.text and "暂停营销" in answer.text
+        assert "13812345678" not in answer.text  # the comment's number, masked

@@ -104,3 +104,48 @@ def test_a_bad_complaint_row_is_named_by_file_line_and_column(
     assert any(p.startswith(words[:17]) and words[17:] in p for p in err.value.problems), (
         err.value.problems
     )
+
+
+SURVEY = {
+    "client_id": "C000001",
+    "date": "2026-10-12",
+    "score": "6",
+    "scale": "",
+    "channel": "sms",
+    "comment": "柜台等太久",
+}
+
+
+def test_surveys_are_optional_and_read_back_oldest_first(fl: Frontline, tmp_path: Path):
+    data = copy.deepcopy(small_extract())
+    import_extract(fl.sessions, write_extract(tmp_path / "none", data))  # no surveys.csv
+    assert fl.bank.surveys_for(["C000001"]) == []
+    data["surveys.csv"] = [SURVEY | {"date": "2026-10-30", "score": "9"}, SURVEY]
+    import_extract(fl.sessions, write_extract(tmp_path / "some", data))
+    found = fl.bank.surveys_for(["C000001"])
+    assert [(s.date.isoformat(), s.score) for s in found] == [
+        ("2026-10-12", 6.0),
+        ("2026-10-30", 9.0),
+    ]
+    assert found[0].comment == "柜台等太久" and found[0].scale is None
+    assert "2 surveys" in fl.bank.summary_line()
+
+
+@pytest.mark.parametrize(
+    ("change", "words"),
+    [
+        ({"client_id": "C999999"}, "surveys.csv:2:1: client_id: unknown client"),
+        ({"score": "-1"}, "surveys.csv:2:3: score"),
+        ({"date": "12/10/2026"}, "surveys.csv:2:2: date: expected a date"),
+    ],
+)
+def test_a_bad_survey_row_is_named_by_file_line_and_column(
+    fl: Frontline, tmp_path: Path, change: dict, words: str
+) -> None:
+    data = copy.deepcopy(small_extract())
+    data["surveys.csv"] = [SURVEY | change]
+    with pytest.raises(ImportValidationError) as err:
+        import_extract(fl.sessions, write_extract(tmp_path / "bad", data))
+    assert any(p.startswith(words[:15]) and words[15:] in p for p in err.value.problems), (
+        err.value.problems
+    )

@@ -177,7 +177,7 @@ def _cross_check(extract: Extract, lines: dict[str, list[int]], problems: _Probl
             problems,
         )
     for name in ("clients.csv", "contacts.csv", "holdings.csv", "balances.csv", "interactions.csv",
-                 "complaints.csv"):  # fmt: skip
+                 "complaints.csv", "surveys.csv"):  # fmt: skip
         if name not in rows:
             continue  # an optional file left out
         header = list(FILES[name].model_fields)
@@ -258,6 +258,7 @@ def _insert_all(session: Session, extract: Extract) -> None:
         "balances.csv": m.MonthlyBalance,
         "interactions.csv": m.Interaction,
         "complaints.csv": m.Complaint,
+        "surveys.csv": m.Survey,
     }
     for name, table in targets.items():
         if name not in rows:

@@ -135,6 +135,21 @@ class Complaint(Base):
     attributes: Mapped[dict] = mapped_column(JSON, default=dict)
 
 
+class Survey(Base):
+    """A satisfaction survey answer from the optional ``surveys.csv`` (服务体验): shown in the
+    profile and in "how should I serve"; the comment is the client's words (masked when shown)."""
+
+    __tablename__ = "surveys"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    client_id: Mapped[str] = mapped_column(ForeignKey("clients.client_id"), index=True)
+    date: Mapped[date] = mapped_column(Date)
+    score: Mapped[float] = mapped_column(Numeric(6, 2))
+    scale: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    channel: Mapped[str | None] = mapped_column(String(32), nullable=True)
+    comment: Mapped[str | None] = mapped_column(Text, nullable=True)
+    attributes: Mapped[dict] = mapped_column(JSON, default=dict)
+
+
 class CapturedInteraction(Base):
     """A note captured in chat (``BankRepository.add_interaction``). Beside the extract, not
     in it: an import replaces the extract's tables, and a note the CRM has not pulled yet must
@@ -232,4 +247,6 @@ class CampaignJobRow(Base):
     updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
 
 
-BANK_TABLES = [Team, RM, Client, Contact, Product, Holding, MonthlyBalance, Interaction, Complaint]
+BANK_TABLES = [
+    Team, RM, Client, Contact, Product, Holding, MonthlyBalance, Interaction, Complaint, Survey,
+]  # fmt: skip

@@ -106,6 +106,16 @@ class ComplaintRecord:
 
 
 @dataclass(frozen=True)
+class SurveyRecord:
+    client_id: str
+    date: date
+    score: float
+    scale: int | None = None
+    channel: str | None = None
+    comment: str | None = None
+
+
+@dataclass(frozen=True)
 class CapturedNote:
     """An interaction an RM captured in chat, with the raw values they typed (bank data layer
     only). ``note_id`` travels with the export so a re-imported extract that already carries

@@ -30,6 +30,7 @@ from tools.bank.records import (
     InteractionRecord,
     ProductRecord,
     RMRecord,
+    SurveyRecord,
 )
 
 if TYPE_CHECKING:
@@ -56,6 +57,10 @@ class BankRepository(Protocol):
     def summary_line(self) -> str: ...
     def complaints_for(self, client_ids: Iterable[str]) -> list[ComplaintRecord]:
         """The clients' complaints from the extract (the optional complaints.csv), oldest first."""
+        ...
+
+    def surveys_for(self, client_ids: Iterable[str]) -> list[SurveyRecord]:
+        """The clients' satisfaction surveys (the optional surveys.csv), oldest first."""
         ...
 
     def add_interaction(self, note: CapturedNote) -> None:
@@ -263,6 +268,7 @@ class SqlBankRepository:
             f"{counts['contacts']:,} contacts, {counts['products']} products, {counts['holdings']:,} holdings, "
             f"{counts['balances']:,} monthly balances, {counts['interactions']:,} interactions"
             + (f", {counts['complaints']:,} complaints" if counts["complaints"] else "")
+            + (f", {counts['surveys']:,} surveys" if counts["surveys"] else "")
         )
 
     def add_interaction(self, note: CapturedNote) -> None:
@@ -301,6 +307,21 @@ class SqlBankRepository:
                 return False
             row.undone_at = at
             return True
+
+    def surveys_for(self, client_ids: Iterable[str]) -> list[SurveyRecord]:
+        wanted = sorted(set(client_ids))
+        table = m.Survey
+        with self._sessions() as s:
+            rows = [
+                r
+                for start in range(0, len(wanted), 500)  # keep IN lists bounded
+                for r in s.execute(
+                    select(table.__table__)
+                    .where(table.client_id.in_(wanted[start : start + 500]))
+                    .order_by(table.date, table.id)
+                )
+            ]
+        return [SurveyRecord(**_fields(SurveyRecord, r) | {"score": _money(r.score)}) for r in rows]
 
     def complaints_for(self, client_ids: Iterable[str]) -> list[ComplaintRecord]:
         wanted = sorted(set(client_ids))

@@ -237,6 +237,18 @@ class ComplaintRow(Row):
     summary: Opt = None
 
 
+class SurveyRow(Row):
+    """A satisfaction survey answer (the optional ``surveys.csv``): the score on the bank's own
+    scale (``scale``, default 10) and the client's words, masked like a note when shown."""
+
+    client_id: NonEmpty
+    date: Day
+    score: Annotated[Decimal, Field(ge=0, le=100)]
+    scale: OptInt = None
+    channel: Opt = None
+    comment: Opt = None
+
+
 # File name -> row model, in load order (parents before children).
 FILES: dict[str, type[Row]] = {
     "rms.csv": RMRow,
@@ -247,9 +259,10 @@ FILES: dict[str, type[Row]] = {
     "balances.csv": BalanceRow,
     "interactions.csv": InteractionRow,
     "complaints.csv": ComplaintRow,
+    "surveys.csv": SurveyRow,
 }
 # Files an extract may leave out (DESIGN §4.3): absent, they are empty.
-OPTIONAL_FILES = frozenset({"complaints.csv"})
+OPTIONAL_FILES = frozenset({"complaints.csv", "surveys.csv"})
 
 
 def required_columns(model: type[Row]) -> list[str]:

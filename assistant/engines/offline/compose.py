@@ -39,7 +39,39 @@ def snapshot(profile: dict, language: str) -> list[str]:
         + " · ".join(bits)
     ]
     lines += [f"- {fact} {t('profile_src', language)}" for fact in profile.get("facts", [])[:5]]
+    if said := experience(profile.get("experience") or {}, language):
+        lines.append(f"- {said} {t('profile_src', language)}")
     return lines
+
+
+def experience(exp: dict, language: str) -> str:
+    """服务体验 in one line: the last survey and any open complaint (which pauses marketing)."""
+    zh = language == "zh"
+    parts = []
+    if s := exp.get("last_survey"):
+        score = f"{s['score']:g}/{s['scale']}"
+        said = (
+            f"，“{s['comment']}”"
+            if zh and s.get("comment")
+            else f", '{s['comment']}'"
+            if s.get("comment")
+            else ""
+        )
+        parts.append(
+            f"最近满意度 {score}（{s['date']}{said}）"
+            if zh
+            else f"last survey {score} ({s['date']}{said})"
+        )
+    for c in exp.get("open_complaints") or []:
+        late = ("，已逾期" if zh else ", overdue") if c.get("overdue") else ""
+        parts.append(
+            f"未结投诉：{c['category']}（{c['received']} 受理，{c['due']} 前办结{late}；期间暂停营销）"
+            if zh
+            else f"open complaint: {c['category']} (received {c['received']}, due {c['due']}{late}; marketing paused)"
+        )
+    if not parts:
+        return ""
+    return ("客户体验：" + "；".join(parts)) if zh else ("Experience: " + "; ".join(parts))
 
 
 def basics(profile: dict, language: str) -> list[str]:
