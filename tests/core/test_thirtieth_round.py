@@ -104,3 +104,12 @@ def test_a_count_asked_with_its_clients_lists_them(said: str, too: bool) -> None
 def test_how_fast_is_a_deadline_asked() -> None:
     assert ASPECT.search("dormant alert: how quickly must I reach out?")
     assert ASPECT.search("流失预警要多快联系客户")
+
+
+def test_an_age_after_the_noun_is_an_age_and_a_count_before_it_is_not() -> None:
+    from assistant.engines.offline.book_parse import _age_bounds
+
+    assert _age_bounds("how many clients 65+ hold R3+ products, per RM", None) == [
+        {"measure": "age", "op": "gte", "value": 65.0}
+    ]
+    assert _age_bounds("do I have 50+ clients with loans", None) == []

@@ -844,7 +844,9 @@ NOT_A_PRODUCT = re.compile(
 AGE_AT_LEAST = re.compile(
     r"(\d{2,3})\s*(?:周)?岁\s*(?:及|或)?(?:以上|往上|开外|或以上|\+)|(?:年龄|年纪)\s*(?:超过|大于|高于|在|≥|>=?)\s*(\d{2,3})|"
     r"\baged?\s*(\d{2,3})\s*(?:\+|or (?:over|older|above)|and (?:over|older|above))|"
-    r"\b(?:over|above|older than)\s*(\d{2,3})\s*(?:years? old|yo\b|y/o)|\b(\d{2,3})\+\s*(?:years? old|yo\b|y/o)",
+    r"\b(?:over|above|older than)\s*(\d{2,3})\s*(?:years? old|yo\b|y/o)|\b(\d{2,3})\+\s*(?:years? old|yo\b|y/o)|"
+    # "how many clients 65+ hold R3 products": an age after the noun ("50+ clients" is a count)
+    r"\b(?:clients?|customers?)\s+(\d{2,3})\+",
     IC,
 )
 AGE_AT_MOST = re.compile(
