@@ -12,7 +12,7 @@ from datetime import date, timedelta
 
 from tools.bank.records import ClientData, ProductRecord
 from tools.intelligence.metrics import ClientMetrics, category_of
-from tools.intelligence.policy import Policies
+from tools.intelligence.policy import Policies, RiskOverlay
 from tools.intelligence.signals.base import Signal
 from tools.intelligence.signals.product_gap import offered_to, suits
 from tools.intelligence.signals.suitability import level
@@ -307,6 +307,24 @@ def _fx_product(ctx: ActionContext) -> str | None:
     allowed = [p for p in options if appetite is None or (level(p.risk_level) or 9) <= appetite]
     chosen = allowed or options
     return chosen[0].product_code if chosen else None
+
+
+def risk_watch(ctx: ActionContext, overlay: RiskOverlay, rating: str) -> Draft:
+    """A client on the bank's risk watch list: visited by the watch standard (from the last
+    contact), whatever the value tier asks."""
+    days = ctx.metrics.days_since_last_interaction
+    every = overlay.visit_every_days
+    due = ctx.as_of if days is None else ctx.as_of - timedelta(days=days - every)
+    return Draft(
+        kind="risk_watch",
+        title_zh=f"按{overlay.label_zh}标准走访（评级 {rating}）",
+        title_en=f"Visit per the {overlay.label_en} standard (rating {rating})",
+        reason_zh=overlay.standard_zh,
+        reason_en=overlay.standard_en,
+        stake=max(ctx.metrics.loan_balance, ctx.metrics.avg_deposit),
+        due_date=due,
+        playbook=overlay.playbook,
+    )
 
 
 PROFILE_ACTIONS: tuple[Callable[[ActionContext], Draft | None], ...] = (

@@ -20,6 +20,7 @@ from tools.intelligence.action_rules import (
     ActionContext,
     Draft,
     generic,
+    risk_watch,
 )
 from tools.intelligence.metrics import ClientMetrics, compute_metrics
 from tools.intelligence.policy import Policies
@@ -90,6 +91,12 @@ def recommend(
     ctx = ActionContext(
         data=data, tier=tier, metrics=metrics, products=products, policy=policy, as_of=as_of
     )
-    actions = [_scored(d, tier, as_of) for d in _drafts(ctx, signals)]
+    drafts = _drafts(ctx, signals)
+    overlay = policy.tiering.risk_overlay
+    if overlay is not None and tier.watch:
+        # On the risk watch list: no growth offer; the watch standard's visit first.
+        drafts = [d for d in drafts if d.kind not in overlay.blocked_actions]
+        drafts.insert(0, risk_watch(ctx, overlay, tier.watch))
+    actions = [_scored(d, tier, as_of) for d in drafts]
     actions.sort(key=lambda a: (-a.score, a.due_date or date.max, a.kind))
     return actions[:limit] if limit is not None else actions

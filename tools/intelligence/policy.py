@@ -21,7 +21,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_valida
 from assistant.errors import ConfigError
 
 if TYPE_CHECKING:
-    from tools.bank.records import ProductRecord
+    from tools.bank.records import ClientRecord, ProductRecord
 from tools.intelligence.working_days import add_working_days, is_working_day
 
 POLICY_DIR = Path(__file__).resolve().parent.parent / "policy"
@@ -103,6 +103,32 @@ _TIER_NOUN = (
 )
 
 
+class RiskOverlay(_Section):
+    """风险叠加: a client whose rating (``column`` of clients.csv, ``risk_rating`` by default) is
+    one of ``ratings`` keeps their value tier but is served by this standard, and the growth
+    offers (``blocked_actions``: next-best-action kinds) are held back."""
+
+    column: str = "risk_rating"
+    ratings: tuple[str, ...] = Field(min_length=1)
+    label_zh: str = Field(min_length=1)
+    label_en: str = Field(min_length=1)
+    blocked_actions: tuple[str, ...] = ()
+    visit_every_days: int = Field(gt=0)
+    standard_zh: str = Field(min_length=1)
+    standard_en: str = Field(min_length=1)
+    playbook: str = Field(min_length=1)
+
+    def watches(self, client: ClientRecord) -> str | None:
+        """The client's rating when it is on the watch list, else None."""
+        value = (
+            client.risk_rating
+            if self.column == "risk_rating"
+            else client.attributes.get(self.column)
+        )
+        said = str(value or "").strip()
+        return said if said and said.upper() in {r.upper() for r in self.ratings} else None
+
+
 class TieringPolicy(BaseModel):
     model_config = ConfigDict(frozen=True)
 
@@ -114,6 +140,7 @@ class TieringPolicy(BaseModel):
     # assets (金融资产, AUM) on top of deposits; none listed: AUM is deposits only.
     aum_categories: tuple[str, ...] = ()
     source: TierSource | None = None
+    risk_overlay: RiskOverlay | None = None
 
     @model_validator(mode="after")
     def _ladders_are_complete(self) -> TieringPolicy:

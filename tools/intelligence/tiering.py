@@ -40,6 +40,7 @@ class TierResult(BaseModel):
     threshold: float | None
     explanation_zh: str
     explanation_en: str
+    watch: str | None = None  # the rating that puts the client on the risk watch list
 
 
 def _shown(metric: str, amount: float) -> tuple[str, str, str]:
@@ -149,6 +150,12 @@ def tier_from_metrics(
     """Tier a client whose metrics are already computed (the book path computes them once).
 
     With ``client`` and a policy ``source``, the extract's own tier wins where it is given."""
+    return _watched(_value_tier(client_type, metrics, policy, client), policy, client)
+
+
+def _value_tier(
+    client_type: str, metrics: ClientMetrics, policy: Policies, client: ClientRecord | None
+) -> TierResult:
     ladder = policy.tiering.ladder(client_type)
     source = policy.tiering.source
     if source is not None and client is not None:
@@ -163,6 +170,22 @@ def tier_from_metrics(
         if rule is not None:
             return _matched(definition, rule, metrics, rank, len(ladder))
     raise AssertionError("policy validation guarantees a fallback tier")  # pragma: no cover
+
+
+def _watched(tier: TierResult, policy: Policies, client: ClientRecord | None) -> TierResult:
+    """The value tier, its explanation extended by the risk overlay when the client's rating
+    is on the bank's watch list (tiering by value, needs and risk)."""
+    overlay = policy.tiering.risk_overlay
+    rating = overlay.watches(client) if overlay is not None and client is not None else None
+    if overlay is None or rating is None:
+        return tier
+    return tier.model_copy(
+        update={
+            "watch": rating,
+            "explanation_zh": f"{tier.explanation_zh}；{overlay.label_zh}（评级 {rating}）：{overlay.standard_zh}",
+            "explanation_en": f"{tier.explanation_en}; {overlay.label_en} (rating {rating}): {overlay.standard_en}",
+        }
+    )
 
 
 def assign_tier(
