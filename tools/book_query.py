@@ -17,7 +17,7 @@ from typing import Literal
 from pydantic import BaseModel, Field
 
 SignalKind = Literal[
-    "deposit_churn", "maturity", "product_gap", "dormancy", "growth", "suitability"
+    "deposit_churn", "maturity", "product_gap", "dormancy", "growth", "suitability", "complaint"
 ]
 # What a book can be ranked or thresholded by. ``value`` is what "biggest" means for the
 # client's segment (AUM for retail, average daily deposits for corporate). ``deposit`` is the
@@ -198,6 +198,7 @@ MEASURE_WORDS: dict[str, tuple[str, str]] = {
     "revenue": ("年营业收入", "annual revenue"),
 }
 SIGNAL_WORDS: dict[str, tuple[str, str]] = {
+    "complaint": ("未结投诉", "open complaint"),
     "deposit_churn": ("存款流失预警", "deposit churn"),
     "maturity": ("产品到期", "maturity"),
     "product_gap": ("产品缺口", "product gap"),

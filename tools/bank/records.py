@@ -169,6 +169,7 @@ class ClientData:
     balances: tuple[BalanceRecord, ...]  # oldest month first
     interactions: tuple[InteractionRecord, ...]  # newest first
     contacts: tuple[ContactRecord, ...] = ()
+    complaints: tuple[ComplaintRecord, ...] = ()  # oldest first (the optional complaints.csv)
 
 
 @dataclass(frozen=True)

@@ -239,6 +239,7 @@ class SqlBankRepository:
             notes = self._grouped(s, m.Interaction, ids, m.Interaction.date.desc())
             captured = self._grouped(s, m.CapturedInteraction, ids, m.CapturedInteraction.date)
             contacts = self._grouped(s, m.Contact, ids, m.Contact.id)
+            complaints = self._grouped(s, m.Complaint, ids, m.Complaint.date)
             return [
                 ClientData(
                     client=self._client(clients[cid]),
@@ -250,6 +251,9 @@ class SqlBankRepository:
                     interactions=_merged(notes[cid], captured[cid])[:interactions],
                     contacts=tuple(
                         ContactRecord(**_fields(ContactRecord, c)) for c in contacts[cid]
+                    ),
+                    complaints=tuple(
+                        ComplaintRecord(**_fields(ComplaintRecord, c)) for c in complaints[cid]
                     ),
                 )
                 for cid in ids

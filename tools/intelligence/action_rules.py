@@ -210,6 +210,19 @@ def generic(ctx: ActionContext, s: Signal) -> Draft:
     )
 
 
+def complaint(ctx: ActionContext, s: Signal) -> Draft:
+    late = s.facts.get("overdue")
+    return _from(
+        s,
+        "complaint_resolution",
+        f"办结{s.facts.get('category', '')}投诉并回访客户"
+        + ("（已逾期，报团队长）" if late else ""),
+        f"Resolve the {s.facts.get('category', '')} complaint and call the client back"
+        + (" (overdue: tell the team lead)" if late else ""),
+        max(ctx.metrics.aum, ctx.metrics.avg_deposit),
+    )
+
+
 SIGNAL_ACTIONS: dict[str, Callable[[ActionContext, Signal], Draft]] = {
     "deposit_churn": churn,
     "maturity": maturity,
@@ -217,6 +230,7 @@ SIGNAL_ACTIONS: dict[str, Callable[[ActionContext, Signal], Draft]] = {
     "suitability": suitability,
     "dormancy": dormancy,
     "growth": growth,
+    "complaint": complaint,
 }
 
 

@@ -296,6 +296,20 @@ class DormancyPolicy(_Section):
     playbook: str
 
 
+class ComplaintPolicy(_Section):
+    """服务体验: an open complaint (complaints.csv) is a signal until it is closed; its deadline is
+    the complaint's own due date, which the complaint-handling rules set."""
+
+    # Statuses that mean the complaint is closed (the contact policy's words are the default).
+    closed_statuses: tuple[str, ...] = (
+        "closed", "resolved", "done", "已结案", "已办结", "已解决", "已关闭", "结案", "办结",
+    )  # fmt: skip
+    playbook: str
+
+    def is_open(self, status: str) -> bool:
+        return status.strip().lower() not in {s.lower() for s in self.closed_statuses}
+
+
 class ProductGapPolicy(_Section):
     peer_holding_ratio: float = Ratio
     payroll_min_employees: int = Field(gt=0)
@@ -370,6 +384,8 @@ class SignalPolicy(BaseModel):
     product_gap: ProductGapPolicy
     suitability: SuitabilityPolicy
     actions: ActionPolicy
+    # None: the bank's file has no complaint section, and no complaint signal is raised.
+    complaint: ComplaintPolicy | None = None
 
 
 class Policies(BaseModel):

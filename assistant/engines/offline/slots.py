@@ -94,6 +94,11 @@ SIGNALS = [
         "growth",
     ),
     (r"适当性|风险不匹配|超出.{0,4}风险|suitab|mismatch", "suitability"),
+    # "有未结投诉的客户", "clients with open complaints" (a rule question about complaints is not)
+    (
+        r"未结投诉|投诉未结|投诉(?:还)?没(?:结|办结|处理完)|有投诉的|\bopen complaints?\b|\bunresolved complaints?\b",
+        "complaint",
+    ),
 ]
 # "用英文", "改成中文", "英文版", "in English", "translate to Chinese"
 TO_LANGUAGE = (

@@ -13,6 +13,7 @@ from tools.bank.records import ClientData, ProductRecord
 from tools.intelligence.metrics import ClientMetrics, compute_metrics
 from tools.intelligence.policy import Policies
 from tools.intelligence.signals.base import Signal, SignalContext, SignalRule, sort_signals
+from tools.intelligence.signals.complaint import ComplaintRule
 from tools.intelligence.signals.deposit_churn import DepositChurnRule
 from tools.intelligence.signals.dormancy import DormancyRule
 from tools.intelligence.signals.growth import GrowthRule
@@ -31,6 +32,7 @@ def default_rules() -> list[SignalRule]:
         DormancyRule(),
         GrowthRule(),
         SuitabilityRule(),
+        ComplaintRule(),
     ]
 
 
