@@ -313,34 +313,18 @@ class SqlBankRepository:
             return True
 
     def surveys_for(self, client_ids: Iterable[str]) -> list[SurveyRecord]:
-        wanted = sorted(set(client_ids))
         table = m.Survey
+        query = select(table.__table__).order_by(table.date, table.id)
         with self._sessions() as s:
-            rows = [
-                r
-                for start in range(0, len(wanted), 500)  # keep IN lists bounded
-                for r in s.execute(
-                    select(table.__table__)
-                    .where(table.client_id.in_(wanted[start : start + 500]))
-                    .order_by(table.date, table.id)
-                )
-            ]
+            rows = _by_clients(s, query, table.client_id, client_ids)
         return [SurveyRecord(**_fields(SurveyRecord, r) | {"score": _money(r.score)}) for r in rows]
 
     def complaints_for(self, client_ids: Iterable[str]) -> list[ComplaintRecord]:
-        wanted = sorted(set(client_ids))
         table = m.Complaint
+        query = select(table.__table__).order_by(table.date, table.complaint_id)
         with self._sessions() as s:
-            rows = [
-                r
-                for start in range(0, len(wanted), 500)  # keep IN lists bounded
-                for r in s.scalars(
-                    select(table)
-                    .where(table.client_id.in_(wanted[start : start + 500]))
-                    .order_by(table.date, table.complaint_id)
-                )
-            ]
-            return [ComplaintRecord(**_fields(ComplaintRecord, r)) for r in rows]
+            rows = _by_clients(s, query, table.client_id, client_ids)
+        return [ComplaintRecord(**_fields(ComplaintRecord, r)) for r in rows]
 
     def outcomes_for(
         self,
@@ -361,12 +345,7 @@ class SqlBankRepository:
         with self._sessions() as s:
             if client_ids is None:
                 return _outcomes(s.execute(query))
-            wanted = sorted(set(client_ids))
-            rows = [
-                r
-                for start in range(0, len(wanted), 500)  # keep IN lists bounded
-                for r in s.execute(query.where(table.client_id.in_(wanted[start : start + 500])))
-            ]
+            rows = _by_clients(s, query, table.client_id, client_ids)
         return _outcomes(rows)
 
     def add_campaign(self, campaign: CampaignRecord, messages: Iterable[CampaignMessage]) -> None:
@@ -414,7 +393,7 @@ class SqlBankRepository:
             return _campaign(row)
 
     def campaign_contacts(self, client_ids: Iterable[str]) -> list[tuple[str, date, str]]:
-        wanted = sorted(set(client_ids))
+        wanted = list(client_ids)
         c, x = m.CampaignRow, m.CampaignMessageRow
         query = (
             select(x.client_id, c.day, c.channel)
@@ -423,9 +402,7 @@ class SqlBankRepository:
         )
         with self._sessions() as s:
             return [
-                (r.client_id, r.day, r.channel)
-                for start in range(0, len(wanted), 500)  # keep IN lists bounded
-                for r in s.execute(query.where(x.client_id.in_(wanted[start : start + 500])))
+                (r.client_id, r.day, r.channel) for r in _by_clients(s, query, x.client_id, wanted)
             ]
 
     def outcomes_mark(self) -> tuple[int, object]:
@@ -477,6 +454,17 @@ def _outcomes(rows: Iterable[Any]) -> list[ActionOutcome]:
     """Records in the order recorded (chunks of an IN list come back one after the other)."""
     records = [ActionOutcome(**_fields(ActionOutcome, r)) for r in rows]
     return sorted(records, key=lambda o: (_utc(o.recorded_at), o.outcome_id))
+
+
+def _by_clients(s: Session, query: Any, column: Any, client_ids: Iterable[str]) -> list[Any]:
+    """``query``'s rows for these clients, the IN list bounded at 500 a statement (each chunk in
+    the query's order)."""
+    wanted = sorted(set(client_ids))
+    return [
+        r
+        for start in range(0, len(wanted), 500)
+        for r in s.execute(query.where(column.in_(wanted[start : start + 500])))
+    ]
 
 
 def _campaign(row: Any) -> CampaignRecord:
