@@ -29,7 +29,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from assistant.campaigns import CampaignDesk, CampaignRequest, CampaignSummary
 from assistant.errors import FrontlineError, UserError
-from tools.bank.models import CampaignJobRow
+from assistant.storage.campaign_jobs import CampaignJobRow
 
 log = logging.getLogger(__name__)
 STALE = timedelta(minutes=10)

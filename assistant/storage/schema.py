@@ -21,6 +21,7 @@ MODEL_MODULES = (
     "assistant.storage.ratelimits",
     "assistant.brief.claims",
     "assistant.storage.channel_addresses",
+    "assistant.storage.campaign_jobs",
 )
 
 MIGRATIONS = Path(__file__).with_name("migrations")

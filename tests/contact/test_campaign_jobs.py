@@ -19,13 +19,13 @@ from sqlalchemy import update
 from assistant.campaign_jobs import _WORKER, STALE, CampaignJobs, RqQueue, run_queued
 from assistant.campaigns import CampaignRequest
 from assistant.errors import EntitlementError
+from assistant.storage.campaign_jobs import CampaignJobRow
 from assistant.wiring import Frontline
 from integrations.api import ApiLimits, create_app
 from testkit.settings import make_settings
 from tests.api.conftest import RM1_TOKEN, RM2_TOKEN, auth
 from tests.api.fakes import api_core
 from tests.contact.conftest import RM
-from tools.bank.models import CampaignJobRow
 
 pytestmark = pytest.mark.slow  # the package's demo bank
 

@@ -9,6 +9,7 @@ import pytest
 
 from assistant.engines.offline.draft_each import MOST
 from tests.support.turns import ask, plain_rms
+from tools.campaign.run import PREVIEW
 
 BANKS = ["demo_frontline", "harbour_frontline"]
 
@@ -57,17 +58,20 @@ def test_in_english_each_of_them_is_a_draft_not_a_count_per_rm(
 
 @pytest.mark.slow
 @pytest.mark.parametrize("bank", BANKS)
-def test_a_long_list_is_drafted_in_part_and_says_how_many_are_left(
+def test_a_long_list_is_a_campaign_over_every_client_on_it(
     bank: str, request: pytest.FixtureRequest
 ) -> None:
+    """More than a chat answer holds: every client of the list drafted as a campaign (#18), the
+    answer its counts, a preview and the downloads — no client left out."""
     fl = request.getfixturevalue(bank)
     size = MOST + 2
     rm = _rm_with_book(fl, size)
     listed = ask(fl, f"我名下存款最多的{size}个客户", rm)
     assert len(listed.client_ids) == size, listed.text[:300]
     drafts = ask(fl, "给他们都写个微信", rm, listed.conversation_id)
-    assert drafts.client_ids == listed.client_ids[:MOST]
-    assert f"另有 2 位客户未起草：一次最多 {MOST} 份" in drafts.text
+    assert f"共 {size} 位客户：已起草 {size} 条微信" in drafts.text, drafts.text[:400]
+    assert set(drafts.client_ids) <= set(listed.client_ids) and len(drafts.client_ids) == PREVIEW
+    assert len(drafts.documents) == 2
 
 
 @pytest.mark.slow
