@@ -56,6 +56,9 @@ def visible_rms(fl: Frontline, reader_id: str) -> tuple[dict[str, str], bool]:
     return {r: measured[r].name for r in ids}, reader.role == "branch_head"
 
 
+EARLIEST = date(1900, 1, 1)
+
+
 class PeriodError(UserError):
     """A day the extract cannot measure (after its as-of day)."""
 
@@ -69,6 +72,9 @@ def team_view(
     measures = fl.performance
     names, aggregate = visible_rms(fl, reader_id)
     as_of = fl.bank.as_of()
+    if day is not None and day < EARLIEST:
+        # A period's day before is asked of its start: year 1 has none (and no bank data).
+        raise PeriodError(f"no measures before {EARLIEST.isoformat()}")
     if day is not None and day > as_of:
         raise PeriodError(f"the extract runs to {as_of}; no measures after it")
     period = Period.of(kind or measures.policy.period, day or as_of - timedelta(days=1), as_of)
