@@ -376,9 +376,8 @@ def _experience(tb: Toolbox, data: ClientData) -> dict:
 
     cid = data.client.client_id
     policy = contact_policy(tb)
-    complaints, _sent = tb.contacted(cid)
     out: dict = {}
-    if open_ := [c for c in complaints if policy.is_open(c.status)]:
+    if open_ := [c for c in data.complaints if policy.is_open(c.status)]:
         out["open_complaints"] = [
             {"category": c.category, "received": c.date.isoformat(), "due": c.due_date.isoformat(),
              "overdue": c.due_date < tb.services.as_of}

@@ -146,9 +146,7 @@ def draft_outreach(tb: Toolbox, args: DraftOutreachArgs) -> dict:
     product = tb.services.products.get(args.product_code) if args.product_code else None
     if args.product_code and product is None:
         raise ToolError(f"unknown product {args.product_code}")
-    primary = addressee(tb, data.contacts, args.contact) or next(
-        (p for p in data.contacts if p.is_primary), data.contacts[0] if data.contacts else None
-    )
+    primary = addressee(tb, data.contacts, args.contact) or primary_contact(data)
     insight = tb.insight(data)
     # The toolbox language and the client's enums were validated upstream (Literal-typed
     # request / import rows); OutreachRequest validates them again.
@@ -199,6 +197,13 @@ def draft_outreach(tb: Toolbox, args: DraftOutreachArgs) -> dict:
     return out
 
 
+def primary_contact(data: ClientData) -> ContactRecord | None:
+    """Whom a message to the client addresses by default: the primary contact, else the first."""
+    return next(
+        (p for p in data.contacts if p.is_primary), data.contacts[0] if data.contacts else None
+    )
+
+
 def contact_policy(tb: Toolbox) -> ContactPolicy:
     from tools.contact import load_contact_policy
 
@@ -208,10 +213,9 @@ def contact_policy(tb: Toolbox) -> ContactPolicy:
 def sent_contacts(tb: Toolbox, data: ClientData, policy: ContactPolicy) -> list[InteractionRecord]:
     """The client's exported campaign messages as contacts on their channel, as the extract's
     contacts are (by the interactions.csv value the channel maps to)."""
-    _complaints, campaigns = tb.contacted(data.client.client_id)
     return [
         InteractionRecord(data.client.client_id, day, "", (policy.counts_as(ch) or (ch,))[0], "")
-        for day, ch in campaigns
+        for day, ch in tb.campaign_sends(data.client.client_id)
     ]
 
 
@@ -232,13 +236,12 @@ def contact_holds(
         tb.services.now() if tb.services.now else datetime.combine(tb.services.as_of, time(10))
     )
     calendar = tb.services.intelligence.policy.signals.calendar
-    complaints, _campaigns = tb.contacted(data.client.client_id)
     return holds(
         policy,
         data.client,
         [*data.interactions, *sent_contacts(tb, data, policy)],
         contact=contact,
-        complaints=complaints,
+        complaints=data.complaints,
         purpose=purpose,
         channel=channel,
         at=now,

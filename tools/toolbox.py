@@ -148,8 +148,8 @@ class Toolbox:
     # load and analyse it once per turn.
     _data: dict[str, ClientData] = field(default_factory=dict, repr=False)
     _insights: dict[str, Any] = field(default_factory=dict, repr=False)
-    # A client's complaints and campaign contacts (what the contact policy reads), by client.
-    _contacted: dict[str, tuple[list, list]] = field(default_factory=dict, repr=False)
+    # Exported campaign messages by client ([(day, channel)]): contacts the contact policy counts.
+    _sends: dict[str, list[tuple[date, str]]] = field(default_factory=dict, repr=False)
     _issued: dict[tuple[str, str, str | None], str] = field(default_factory=dict, repr=False)
     _masked: dict[str, str] = field(default_factory=dict, repr=False)
 
@@ -292,30 +292,27 @@ class Toolbox:
         return self._data[client_id]
 
     def prefetch(self, client_ids: Sequence[str]) -> None:
-        """Read many clients in a few queries (a campaign drafts hundreds): their data, their
-        complaints and the campaigns that reached them. Entitlement is checked per client."""
+        """Read many clients in a few queries (a campaign drafts hundreds): their data (their
+        complaints with it) and the campaigns that reached them. Entitlement is checked per
+        client."""
         for cid in client_ids:
             self.caller.require(cid)
         wanted = [cid for cid in client_ids if cid not in self._data]
         for start in range(0, len(wanted), 500):  # keep IN lists bounded
             for data in self.services.bank.client_data(wanted[start : start + 500]):
                 self._data[data.client.client_id] = data
-        complaints = self.services.bank.complaints_for(client_ids)
-        sent = self.services.bank.campaign_contacts(client_ids)
-        for cid in client_ids:
-            self._contacted[cid] = (
-                [c for c in complaints if c.client_id == cid] if complaints else [],
-                [(day, channel) for who, day, channel in sent if who == cid],
-            )
+        sends: dict[str, list[tuple[date, str]]] = {cid: [] for cid in client_ids}
+        for who, day, channel in self.services.bank.campaign_contacts(client_ids):
+            sends[who].append((day, channel))
+        self._sends.update(sends)
 
-    def contacted(self, client_id: str) -> tuple[list, list]:
-        """``(complaints, [(day, channel)] of exported campaign messages)`` of one client."""
-        if client_id not in self._contacted:
-            self._contacted[client_id] = (
-                self.services.bank.complaints_for([client_id]),
-                [(d, ch) for _c, d, ch in self.services.bank.campaign_contacts([client_id])],
-            )
-        return self._contacted[client_id]
+    def campaign_sends(self, client_id: str) -> list[tuple[date, str]]:
+        """``[(day, channel)]`` of the exported campaign messages to one client."""
+        if client_id not in self._sends:
+            self._sends[client_id] = [
+                (d, ch) for _c, d, ch in self.services.bank.campaign_contacts([client_id])
+            ]
+        return self._sends[client_id]
 
     def insight(self, data: ClientData) -> Any:
         """Tier, signals and next best actions of a client read in this turn."""

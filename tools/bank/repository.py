@@ -253,7 +253,13 @@ class SqlBankRepository:
                         ContactRecord(**_fields(ContactRecord, c)) for c in contacts[cid]
                     ),
                     complaints=tuple(
-                        ComplaintRecord(**_fields(ComplaintRecord, c)) for c in complaints[cid]
+                        sorted(  # as complaints_for orders them
+                            (
+                                ComplaintRecord(**_fields(ComplaintRecord, c))
+                                for c in complaints[cid]
+                            ),
+                            key=lambda c: (c.date, c.complaint_id),
+                        )
                     ),
                 )
                 for cid in ids

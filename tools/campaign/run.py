@@ -24,7 +24,7 @@ from tools.bank.records import CampaignMessage, CampaignRecord
 from tools.book_query import BookQuery, describe_segment
 from tools.book_tools import matched_ids, product_names, tier_labels
 from tools.campaign.export import MEDIA
-from tools.content_tools import DraftOutreachArgs, Purpose, draft_outreach
+from tools.content_tools import DraftOutreachArgs, Purpose, draft_outreach, primary_contact
 from tools.names.staff import resolve
 from tools.toolbox import Toolbox, ToolError
 
@@ -167,9 +167,7 @@ def _issue_names(tb: Toolbox, ids: list[str]) -> None:
     items: list[tuple[str | None, str, str | None]] = []
     for cid in ids:
         data = tb.client_data(cid)
-        primary = next((p for p in data.contacts if p.is_primary), None) or (
-            data.contacts[0] if data.contacts else None
-        )
+        primary = primary_contact(data)
         items.append((data.client.name, "CLIENT", cid))
         items.append((primary.name if primary else None, "PERSON", cid))
     tb.tokens(items)
