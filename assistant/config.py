@@ -89,6 +89,8 @@ class Settings(BaseSettings):
     contact_policy: Path | None = None
     # The data-quality policy ("我的客户数据缺什么"); None: tools/policy/data_quality.yaml.
     data_quality_policy: Path | None = None
+    # Referrals between departments: targets, the receiver's deadline; None: tools/policy/referrals.yaml.
+    referral_policy: Path | None = None
     # How the bank measures its RMs (及时率 bands, effective clients, payroll categories) for
     # team views; default: tools/policy/performance.yaml.
     performance_policy: Path | None = None

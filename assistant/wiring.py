@@ -32,8 +32,10 @@ if TYPE_CHECKING:
     from assistant.outcomes import OutcomeDesk
     from assistant.prep.links import PrepLinks
     from assistant.prep.service import PrepDocuments
+    from assistant.referrals import ReferralDesk
     from assistant.storage.channel_addresses import ChannelAddresses
     from assistant.storage.conversations import ConversationStore
+    from assistant.storage.referrals import Referral
     from assistant.team_view import TeamReports
     from tools.bank.repository import BankRepository
     from tools.catalogue import Catalogue
@@ -44,6 +46,7 @@ if TYPE_CHECKING:
     from tools.intelligence.policy import PlaybookMap, Policies
     from tools.outcomes.policy import OutcomePolicy
     from tools.outcomes.service import OutcomeService
+    from tools.referrals.policy import ReferralPolicy
     from tools.toolbox import ToolServices
 
 
@@ -201,6 +204,41 @@ class Frontline:
             contact=self.contact_policy,
             now=self.now,
             data_quality=self.data_quality_policy,
+            referrals=self.referrals,
+        )
+
+    @cached_property
+    def referral_policy(self) -> ReferralPolicy:
+        from tools.referrals.policy import load_referral_policy
+
+        return load_referral_policy(self.settings.referral_policy)
+
+    @cached_property
+    def referrals(self) -> ReferralDesk:
+        """Referrals between departments; the server gives it a notifier over its channels."""
+        from assistant.referrals import ReferralDesk
+        from assistant.storage.referrals import ReferralStore
+
+        def restore(referral: Referral) -> str:
+            # The need in the sender's own conversation scope, for its receiver only.
+            return self.privacy.restore(
+                referral.need,
+                rm_id=referral.from_rm,
+                conversation_id=referral.scope,
+                entitled_client_ids={referral.client_id},
+            ).text
+
+        def language_of(rm_id: str) -> str:
+            return "en" if self.conversations.last_language(rm_id) == "en" else "zh"
+
+        return ReferralDesk(
+            ReferralStore(self.sessions),
+            self.bank,
+            self.referral_policy,
+            self.policies.signals.calendar,
+            self.today,
+            restore=restore,
+            language_of=language_of,
         )
 
     @cached_property

@@ -164,6 +164,9 @@ def index_from_frontline(frontline: Any) -> BankIndex:
         if rm_id not in books:
             try:
                 books[rm_id] = resolve_caller(bank, rm_id).client_ids
+                desk = getattr(frontline, "referrals", None)
+                if desk is not None:  # a referral's client is named to its receiver, by design
+                    books[rm_id] |= desk.shown_clients(rm_id)
             except Exception:  # an unknown RM reads nothing
                 books[rm_id] = None
         return books[rm_id]

@@ -155,6 +155,14 @@ async def deliver_briefs(
     from assistant.brief.send import reader_language, send_briefs
 
     sink = ChannelSink(channels, lambda: fl.insights.rms, asyncio.get_running_loop())
+    listen_for_referrals(fl, channels)
+    try:  # referrals: notices not yet delivered, late first contacts raised to team leads
+        swept = await asyncio.to_thread(fl.referrals.sweep, day)
+        log.info(
+            "referrals: %d notified, %d raised", len(swept["notified"]), len(swept["escalated"])
+        )
+    except Exception as exc:  # the briefs go out whatever the referrals' run did
+        log.error("referral sweep for %s failed (%s)", day.isoformat(), type(exc).__name__)
     return await asyncio.to_thread(
         send_briefs,
         fl.briefs,
@@ -165,6 +173,15 @@ async def deliver_briefs(
         language_of=reader_language(fl.conversations.last_language),
         reaches=sink.reaches,
     )
+
+
+def listen_for_referrals(fl: Frontline, channels: list[BriefChannel]) -> None:
+    """Referral notices go out on ``channels`` from this loop (none: the brief and the list
+    show them)."""
+    if channels:
+        from assistant.brief.channels import ChannelNotifier
+
+        fl.referrals.notifier = ChannelNotifier(channels, asyncio.get_running_loop())
 
 
 def brief_scheduler(
@@ -210,6 +227,7 @@ def _drain_on_shutdown(app: FastAPI, fl: Frontline, channels: list[BriefChannel]
         )
         # Campaign jobs a restart interrupted go back to their queue (each still runs once).
         recovered = asyncio.create_task(asyncio.to_thread(fl.campaign_jobs.recover))
+        listen_for_referrals(fl, channels)
         scheduler = brief_scheduler(fl, channels)
         briefs = asyncio.create_task(scheduler.run()) if scheduler else None
         async with inner(a) as state:

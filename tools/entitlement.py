@@ -16,6 +16,10 @@ from tools.bank.repository import BankRepository
 class Caller:
     rm: RMRecord
     client_ids: frozenset[str]  # the book this caller may read
+    # Clients whose names (never their data) the caller may read: referrals open to them.
+    shown_clients: frozenset[str] = frozenset()
+    # Colleagues outside the caller's team named on their referrals (sender, receiver).
+    shown_staff: frozenset[str] = frozenset()
 
     @property
     def rm_id(self) -> str:

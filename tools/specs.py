@@ -13,6 +13,7 @@ from tools import (
     note_tools,
     outcome_tools,
     product_tools,
+    referral_tools,
     team_tools,
 )
 from tools.prep import tool as prep_tool
@@ -86,6 +87,7 @@ ALL_TOOLS: list[ToolSpec] = [
     prep_tool.SPEC,
     *note_tools.SPECS,
     outcome_tools.SPEC,
+    *referral_tools.SPECS,
     team_tools.SPEC,
     chart_tools.SPEC,
 ]

@@ -105,6 +105,8 @@ class ToolServices:
     now: Any = None
     # tools.data_quality.DataQualityPolicy: what a client record should carry (None: bundled).
     data_quality: Any = None
+    # assistant.referrals.ReferralDesk: referrals between departments (None: not kept here).
+    referrals: Any = None
 
     @property
     def elderly(self) -> Any:

@@ -43,6 +43,10 @@ class BriefChannel(Protocol):
 
     async def send(self, rm: RMRecord, brief: Brief) -> None: ...
 
+    async def notify(self, rm: RMRecord, text: str) -> None:
+        """A line for the RM alone (a referral sent to them, one raised to their lead)."""
+        ...
+
 
 class NotDelivered(RuntimeError):
     """No channel that reaches the RM took the brief (the claim is released, a retry may)."""
@@ -90,3 +94,39 @@ class ChannelSink:
                 )
         if not delivered:
             raise NotDelivered(f"no channel took the brief for {brief.rm_id}")
+
+
+class ChannelNotifier:
+    """Tells one RM something on every configured channel that reaches them, from any thread
+    (a tool runs in a worker thread): the delivery is handed to the serving loop and not
+    waited for — a chat turn must not stall on Slack or Teams. ``on_sent`` runs once the
+    first channel took it."""
+
+    def __init__(self, channels: Sequence[BriefChannel], loop: asyncio.AbstractEventLoop) -> None:
+        self._channels = list(channels)
+        self._loop = loop
+
+    def notify(self, rm: RMRecord, text: str, on_sent: Callable[[], None] | None = None) -> bool:
+        targets = [c for c in self._channels if c.reaches(rm)]
+        if not targets:
+            return False
+        asyncio.run_coroutine_threadsafe(self._deliver(targets, rm, text, on_sent), self._loop)
+        return True
+
+    async def _deliver(
+        self,
+        targets: list[BriefChannel],
+        rm: RMRecord,
+        text: str,
+        on_sent: Callable[[], None] | None,
+    ) -> None:
+        delivered = False
+        for channel in targets:
+            try:
+                await asyncio.wait_for(channel.notify(rm, text), DELIVERY_TIMEOUT_S)
+                delivered = True
+            except Exception as exc:  # by type only: the error may quote the message
+                log.warning("notice for %s not sent on %s (%s)", rm.rm_id, channel.name,
+                            type(exc).__name__)  # fmt: skip
+        if delivered and on_sent is not None:
+            await asyncio.to_thread(on_sent)

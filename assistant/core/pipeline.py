@@ -216,7 +216,7 @@ class Assistant:
     async def conversation(self, rm_id: str, conversation_id: str) -> Conversation | None:
         if await asyncio.to_thread(self.conversations.owner, conversation_id) != rm_id:
             return None
-        caller = await asyncio.to_thread(resolve_caller, self.bank, rm_id)
+        caller = await asyncio.to_thread(self._caller, rm_id)
         rows = await asyncio.to_thread(self.conversations.turns, conversation_id)
         turns = []
         for row in rows:
@@ -269,7 +269,7 @@ class Assistant:
         if rm_id is None:
             await emit(AnswerEvent(answer=await self._unknown_caller(turn, started)))
             return
-        caller = await asyncio.to_thread(resolve_caller, self.bank, rm_id)
+        caller = await asyncio.to_thread(self._caller, rm_id)
         conversation_id = await self._own_conversation(turn, rm_id)
         masked = await asyncio.to_thread(self._mask, text, rm_id, conversation_id)
         language = turn.language or detect_language(masked.text)
@@ -484,13 +484,23 @@ class Assistant:
             )
             return masked
 
+    def _caller(self, rm_id: str) -> Caller:
+        """The caller's book, and the clients referred to them (names shown, data not)."""
+        caller = resolve_caller(self.bank, rm_id)
+        desk = getattr(self._services(), "referrals", None)
+        if desk is None or caller.role == "admin":
+            return caller
+        return dataclasses.replace(
+            caller, shown_clients=desk.shown_clients(rm_id), shown_staff=desk.counterparts(rm_id)
+        )
+
     def _restore(self, text: str, caller: Caller, conversation_id: str) -> tuple[str, list[str]]:
         restored = self.privacy.restore(
             text,
             rm_id=caller.rm_id,
             conversation_id=conversation_id,
-            entitled_client_ids=caller.client_ids,
-            staff_names=self._staff_names(caller),
+            entitled_client_ids=caller.client_ids | caller.shown_clients,
+            staff_names=self._staff_names(caller) | caller.shown_staff,
         )
         return restored.text, list(restored.flags)
 

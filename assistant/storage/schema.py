@@ -22,6 +22,7 @@ MODEL_MODULES = (
     "assistant.brief.claims",
     "assistant.storage.channel_addresses",
     "assistant.storage.campaign_jobs",
+    "assistant.storage.referrals",
 )
 
 MIGRATIONS = Path(__file__).with_name("migrations")

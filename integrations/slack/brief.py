@@ -63,6 +63,13 @@ class SlackBriefChannel:
             self._client.views_publish(user_id=rm.slack_user_id, view=home_view(brief)),
         )
 
+    async def notify(self, rm: RMRecord, text: str) -> None:
+        """A plain DM line (a referral sent to them)."""
+        if not rm.slack_user_id:
+            raise ValueError(f"{rm.rm_id} has no slack_user_id")
+        opened = await self._client.conversations_open(users=rm.slack_user_id)
+        await self._client.chat_postMessage(channel=opened["channel"]["id"], text=text, **NO_UNFURL)
+
 
 class SlackBriefListeners:
     """``app_home_opened``, the "draft it" button, and Done / Not now on a brief line."""

@@ -4,6 +4,7 @@ chat, through the conversation reference saved when the RM first wrote to the bo
 from __future__ import annotations
 
 import asyncio
+from typing import Any
 
 from microsoft_agents.activity import ConversationReference
 from microsoft_agents.hosting.core import CardFactory, MessageFactory, TurnContext
@@ -33,12 +34,19 @@ class TeamsBriefChannel:
         return self._addresses.get(CHANNEL, rm.rm_id) is not None
 
     async def send(self, rm: RMRecord, brief: Brief) -> None:
+        message = MessageFactory.attachment(CardFactory.adaptive_card(brief_card(brief)))
+        message.summary = summary(brief)
+        await self._post(rm, message)
+
+    async def notify(self, rm: RMRecord, text: str) -> None:
+        """A plain line to the RM's personal chat (a referral sent to them)."""
+        await self._post(rm, MessageFactory.text(text))
+
+    async def _post(self, rm: RMRecord, message: Any) -> None:
         address = await asyncio.to_thread(self._addresses.get, CHANNEL, rm.rm_id)
         if address is None:
             raise NoConversation(rm.rm_id)
         reference = ConversationReference.model_validate(address)
-        message = MessageFactory.attachment(CardFactory.adaptive_card(brief_card(brief)))
-        message.summary = summary(brief)
 
         failed: list[Exception] = []
 

@@ -224,6 +224,7 @@ def test_when_the_same_extract_is_imported_twice_then_nothing_changes(
         "interactions": 1,
         "complaints": 0,  # complaints.csv is optional; this extract has none
         "surveys": 0,  # so is surveys.csv
+        "relationships": 0,  # and relationships.csv
     }
 
 

@@ -202,6 +202,9 @@ class Channel:
     async def send(self, rm: RMRecord, brief: Brief) -> None:
         return None
 
+    async def notify(self, rm: RMRecord, text: str) -> None:
+        return None
+
 
 async def test_when_no_channel_is_configured_then_the_server_runs_no_scheduler(tmp_path) -> None:
     from assistant.wiring import Frontline

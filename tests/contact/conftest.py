@@ -19,6 +19,8 @@ from tools.bank.importer import import_extract
 RM = "RM001"
 REFUSED = "C000029"  # 华东精密机械: marketing_consent false
 NO_SMS = "C001941"  # 上海星旭生物: opted out of SMS marketing
+EMPLOYER_RM = "RM002"  # whose last corporate client employs a retail client of STAFF_RM's
+STAFF_RM = "RM013"  # 杭州: a retail book
 
 
 def _with_consent(extract: Path) -> str:
@@ -39,6 +41,7 @@ def _with_consent(extract: Path) -> str:
     with (extract / "surveys.csv").open("w", encoding="utf-8", newline="") as fh:
         fh.write("client_id,date,score,scale,channel,comment\n")  # its words carry a phone number
         fh.write(f"{complaining},2026-10-12,6,10,sms,办业务等了一个小时，回电13812345678\n")
+    _with_relationship(extract, rows)
     for row in rows:
         row["marketing_consent"] = "false" if row["client_id"] == REFUSED else ""
         row["opt_out_channels"] = "sms" if row["client_id"] == NO_SMS else ""
@@ -47,6 +50,24 @@ def _with_consent(extract: Path) -> str:
         writer.writeheader()
         writer.writerows(rows)
     return complaining
+
+
+def _with_relationship(extract: Path, clients: list[dict]) -> None:
+    """relationships.csv: RM002's last corporate client employs, as a non-primary contact's
+    title, a retail client of STAFF_RM's (referring that contact goes to them)."""
+    with (extract / "contacts.csv").open(encoding="utf-8", newline="") as fh:
+        contacts = list(csv.DictReader(fh))
+    titled = {c["client_id"]: c["title"] for c in contacts if c["is_primary"] != "true"}
+    employer = max(
+        r["client_id"] for r in clients
+        if r["rm_id"] == EMPLOYER_RM and r["client_type"] == "corporate" and r["client_id"] in titled
+    )  # fmt: skip
+    staff = min(
+        r["client_id"] for r in clients if r["rm_id"] == STAFF_RM and r["client_type"] == "retail"
+    )
+    with (extract / "relationships.csv").open("w", encoding="utf-8", newline="") as fh:
+        fh.write("client_id,related_client_id,relation,role\n")
+        fh.write(f"{employer},{staff},employer,{titled[employer]}\n")
 
 
 @pytest.fixture(scope="package")

@@ -27,6 +27,7 @@ from testkit.settings import make_settings
 from tests.api.conftest import RM1_TOKEN, RM2_TOKEN, auth, parse_sse
 from tests.api.fakes import api_core
 from tests.contact.conftest import NO_SMS, REFUSED, RM
+from tools.book_query import BookQuery
 
 pytestmark = pytest.mark.slow  # the package's demo bank
 
@@ -82,7 +83,9 @@ def identifiers(fl: Frontline) -> set[str]:
 
 def test_the_counts_match_a_computation_from_the_extract(fl: Frontline) -> None:
     body = CampaignRequest(
-        segment={"client_type": "corporate"}, channel="sms", purpose="product_intro"
+        segment=BookQuery.model_validate({"client_type": "corporate"}),
+        channel="sms",
+        purpose="product_intro",
     )
     summary = fl.campaign_desk.draft_now(RM, body, "api")
     expected = expected_sms_holds(fl, RM, "corporate", fl.today().isoformat()[:7])
@@ -97,7 +100,9 @@ def test_the_counts_match_a_computation_from_the_extract(fl: Frontline) -> None:
 
 def test_the_xlsx_reads_back_with_display_forms_only(fl: Frontline) -> None:
     body = CampaignRequest(
-        segment={"tier": "core"}, channel="wechat", points=["诚邀您参加12月18日的财富讲座"]
+        segment=BookQuery.model_validate({"tier": "core"}),
+        channel="wechat",
+        points=["诚邀您参加12月18日的财富讲座"],
     )
     summary = fl.campaign_desk.draft_now(RM, body, "api")
     file = fl.campaign_desk.export_now(RM, summary.campaign_id, "xlsx", "zh", "api")
@@ -116,7 +121,11 @@ def test_the_xlsx_reads_back_with_display_forms_only(fl: Frontline) -> None:
 
 def test_an_exported_campaign_counts_towards_the_monthly_cap(fl: Frontline) -> None:
     client = sorted(fl.bank.client_ids_of([RM]) - {REFUSED, NO_SMS, fl.complaining})[-1]  # type: ignore[attr-defined]
-    body = CampaignRequest(segment={"among": [client]}, channel="call", purpose="product_intro")
+    body = CampaignRequest(
+        segment=BookQuery.model_validate({"among": [client]}),
+        channel="call",
+        purpose="product_intro",
+    )
     for _ in range(2):  # the call cap is 2 a month
         first = fl.campaign_desk.draft_now(RM, body, "api")
         assert first.drafted == 1
@@ -127,10 +136,16 @@ def test_an_exported_campaign_counts_towards_the_monthly_cap(fl: Frontline) -> N
 
 def test_another_rms_book_and_an_unknown_product_are_refused(fl: Frontline) -> None:
     with pytest.raises(EntitlementError):
-        fl.campaign_desk.draft_now(RM, CampaignRequest(segment={"rm": "RM002"}), "api")
+        fl.campaign_desk.draft_now(
+            RM, CampaignRequest(segment=BookQuery.model_validate({"rm": "RM002"})), "api"
+        )
     with pytest.raises(UserError, match="unknown product"):
-        fl.campaign_desk.draft_now(RM, CampaignRequest(segment={}, product_code="NOPE"), "api")
-    summary = fl.campaign_desk.draft_now(RM, CampaignRequest(segment={"tier": "core"}), "api")
+        fl.campaign_desk.draft_now(
+            RM, CampaignRequest(segment=BookQuery.model_validate({}), product_code="NOPE"), "api"
+        )
+    summary = fl.campaign_desk.draft_now(
+        RM, CampaignRequest(segment=BookQuery.model_validate({"tier": "core"})), "api"
+    )
     assert fl.campaign_desk.export_now("RM002", summary.campaign_id, "csv", "zh", "api") is None
 
 

@@ -26,10 +26,13 @@ from testkit.settings import make_settings
 from tests.api.conftest import RM1_TOKEN, RM2_TOKEN, auth
 from tests.api.fakes import api_core
 from tests.contact.conftest import RM
+from tools.book_query import BookQuery
 
 pytestmark = pytest.mark.slow  # the package's demo bank
 
-BODY = CampaignRequest(segment={"tier": "core"}, channel="wechat", purpose="product_intro")
+BODY = CampaignRequest(
+    segment=BookQuery.model_validate({"tier": "core"}), channel="wechat", purpose="product_intro"
+)
 REDIS_URL = "redis://127.0.0.1:6379/0"
 
 
@@ -112,7 +115,12 @@ def test_a_job_the_rm_cannot_run_fails_with_why_and_an_admin_is_refused_at_once(
     fl: Frontline,
 ) -> None:
     jobs = _jobs(fl)
-    failed = _wait(jobs, jobs.submit(RM, CampaignRequest(segment={"rm": "RM002"}), "api").job_id)
+    failed = _wait(
+        jobs,
+        jobs.submit(
+            RM, CampaignRequest(segment=BookQuery.model_validate({"rm": "RM002"})), "api"
+        ).job_id,
+    )
     assert failed.status == "failed" and "RM001" in (failed.error or "")  # type: ignore[attr-defined]
     with pytest.raises(EntitlementError):
         jobs.submit("RM900", BODY, "api")

@@ -149,3 +149,54 @@ def test_a_bad_survey_row_is_named_by_file_line_and_column(
     assert any(p.startswith(words[:15]) and words[15:] in p for p in err.value.problems), (
         err.value.problems
     )
+
+
+def test_relationships_are_optional_and_read_back(fl: Frontline, tmp_path: Path) -> None:
+    data = copy.deepcopy(small_extract())
+    data["relationships.csv"] = [
+        {
+            "client_id": "C000001",
+            "related_client_id": "C000002",
+            "relation": "household",
+            "role": "",
+        }
+    ]
+    import_extract(fl.sessions, write_extract(tmp_path / "some", data))
+    [link] = fl.bank.relationships_for(["C000001"])
+    assert (link.related_client_id, link.relation, link.role) == ("C000002", "household", None)
+
+
+@pytest.mark.parametrize(
+    ("rows", "words"),
+    [
+        (
+            [{"related_client_id": "C999999"}],
+            "relationships.csv:2:2: related_client_id: unknown client",
+        ),
+        (
+            [{"related_client_id": "C000001"}],
+            "relationships.csv:2:2: related_client_id: the client itself",
+        ),
+        ([{"relation": "friend"}], "relationships.csv:2:3: relation"),
+        (
+            [{}, {"client_id": "C000002", "related_client_id": "C000001"}],
+            "relationships.csv:3:1: duplicate link",
+        ),
+    ],
+)
+def test_a_bad_relationship_row_is_named_by_file_line_and_column(
+    fl: Frontline, tmp_path: Path, rows: list[dict], words: str
+) -> None:
+    base = {
+        "client_id": "C000001",
+        "related_client_id": "C000002",
+        "relation": "household",
+        "role": "",
+    }
+    data = copy.deepcopy(small_extract())
+    data["relationships.csv"] = [base | row for row in rows]
+    with pytest.raises(ImportValidationError) as err:
+        import_extract(fl.sessions, write_extract(tmp_path / "bad", data))
+    assert any(p.startswith(words[:22]) and words[22:] in p for p in err.value.problems), (
+        err.value.problems
+    )

@@ -34,6 +34,9 @@ CONTRACT = [
     "capture_interaction",
     "save_interaction",
     "record_action_outcome",
+    "refer_client",
+    "list_referrals",
+    "update_referral",
     "team_performance",
     "show_chart",
 ]
@@ -67,6 +70,16 @@ VALID_ARGS: dict[str, dict[str, Any]] = {
     "save_interaction": {"client_id": OWN, **OLD_NOTE},
     # Undo with nothing recorded: a real call that changes no later test's brief or list.
     "record_action_outcome": {"client_id": OWN, "outcome": "undo"},
+    # A referral of RM001's own client (routed to another branch's RM: RM001 reads nothing
+    # of theirs); the one RM001 receives is made by the fixture below.
+    "refer_client": {
+        "client_id": OWN,
+        "to": "private_banking",
+        "consent": "verbal",
+        "need": "家族信托",
+    },
+    "list_referrals": {},
+    "update_referral": {"referral_id": "", "status": "contacted"},
     "team_performance": {"period": "quarter"},
     "show_chart": {"kind": "client_trend", "client_id": OWN},
 }
@@ -84,6 +97,7 @@ FOREIGN_ARGS = {
     "capture_interaction": {"text": "记一下：今天电话联系，客户询问代发", "client_id": FOREIGN},
     "save_interaction": {"client_id": FOREIGN, **OLD_NOTE},
     "record_action_outcome": {"client_id": FOREIGN, "outcome": "done"},
+    "refer_client": {"client_id": FOREIGN, "to": "private_banking", "consent": "verbal"},
     "show_chart": {"kind": "client_trend", "client_id": FOREIGN},
 }
 # A lead reads the team's clients but acts for no one: outcomes are the client's own RM's.
@@ -102,6 +116,17 @@ def raw_pii(demo) -> set[str]:
             values |= {p.name, p.phone or "", p.email or "", p.id_number or ""}
         values |= {a for a in s.scalars(select(m.Holding.account_no)) if a}
     return {v for v in values if len(v) >= 4}
+
+
+@pytest.fixture(scope="module", autouse=True)
+def referral_to_rm001(demo) -> None:
+    """A referral RM002 sends RM001 (of FOREIGN, RM002's client): what update_referral moves."""
+    fl, _ = demo
+    referral, _ = fl.referrals.create(
+        resolve_caller(fl.bank, "RM002"), FOREIGN, target=None, to_rm="RM001",
+        consent="verbal", need="结算", scope="conv-tools-RM002",
+    )  # fmt: skip
+    VALID_ARGS["update_referral"]["referral_id"] = referral.referral_id
 
 
 def toolbox(fl, rm: str = "RM001") -> Toolbox:

@@ -17,6 +17,7 @@ from evals.banks.harbour import (
     CONTACT_POLICY,
     NOTE_POLICY,
     PERFORMANCE_POLICY,
+    REFERRAL_POLICY,
     SIGNAL_POLICY,
     TIERING_POLICY,
 )
@@ -118,6 +119,7 @@ def _harbour_settings(home: Path) -> Settings:
         performance_policy=PERFORMANCE_POLICY,
         contact_policy=CONTACT_POLICY,
         note_policy=NOTE_POLICY,
+        referral_policy=REFERRAL_POLICY,
     )
 
 

@@ -1,7 +1,8 @@
 """The action-outcome golden set (zh and en: done and not now by ordinal and by client, a
 reason outside the bank's policy asked back, undo, another book's client and a team lead
 refused, a question that is no mark) on the offline engine stays above the evals/floors.yaml
-floors that apply to it.
+floors that apply to it; so do the referral sets (公私联动: consent asked first, the referral
+made, another book's client and an admin refused, the receiver and their lead see it).
 
 Slow like the golden set: the full demo bank, the real embedding model, the real core. It runs
 on a demo bank of its own: what other sets record (a saved note closes a signal) changes
@@ -21,22 +22,28 @@ from evals.runner import load_dataset, run_eval
 DATASETS = Path(__file__).resolve().parents[2] / "evals" / "datasets"
 OUTCOMES = DATASETS / "golden-outcomes.jsonl"
 HARBOUR_OUTCOMES = DATASETS / "golden-outcomes-harbour.jsonl"
+# Referrals write too (consent asked, referral made, the receiver's list): run on the same bank
+# after the outcome set — neither reads what the other writes.
+REFERRALS = DATASETS / "golden-referrals.jsonl"
+HARBOUR_REFERRALS = DATASETS / "golden-referrals-harbour.jsonl"
+
+
+def _held(fl: Frontline, dataset: Path, out: Path) -> None:
+    summary = run_eval(fl, dataset, out, engine="offline", progress=False)
+    assert summary.metrics["cases"] >= 10
+    assert not summary.warnings
+    floors = floors_for_a_partial_set(summary.metrics, load_floors())
+    assert breaches(summary.metrics, floors) == [], (out / "report.md").read_text(encoding="utf-8")
 
 
 @pytest.mark.slow
 def test_outcome_set_on_the_offline_engine_stays_above_the_floors(
     writable_demo_frontline: Frontline, tmp_path: Path
 ) -> None:
-    summary = run_eval(
-        writable_demo_frontline, OUTCOMES, tmp_path / "out", engine="offline", progress=False
-    )
-    assert summary.metrics["cases"] >= 10
-    assert not summary.warnings
-    floors = floors_for_a_partial_set(summary.metrics, load_floors())
-    assert breaches(summary.metrics, floors) == [], (tmp_path / "out" / "report.md").read_text(
-        encoding="utf-8"
-    )
+    _held(writable_demo_frontline, OUTCOMES, tmp_path / "out")
     assert writable_demo_frontline.bank.outcomes_for(rm_ids=["RM001"]) == []  # all taken back
+    _held(writable_demo_frontline, REFERRALS, tmp_path / "referrals")
+    assert len(writable_demo_frontline.referrals.store.sent_by("RM002")) == 2  # consent first
 
 
 @pytest.mark.slow
@@ -44,12 +51,8 @@ def test_harbour_outcome_set_stays_above_the_same_floors(
     writable_harbour_frontline: Frontline, tmp_path: Path
 ) -> None:
     fl = writable_harbour_frontline
-    summary = run_eval(fl, HARBOUR_OUTCOMES, tmp_path / "out", engine="offline", progress=False)
-    assert summary.metrics["cases"] >= 10
-    assert not summary.warnings
-    floors = floors_for_a_partial_set(summary.metrics, load_floors())
-    assert breaches(summary.metrics, floors) == [], (tmp_path / "out" / "report.md").read_text(
-        encoding="utf-8"
-    )
+    _held(fl, HARBOUR_OUTCOMES, tmp_path / "out")
     rm_ids = sorted({c.as_rm for c in load_dataset(HARBOUR_OUTCOMES).cases})
     assert fl.bank.outcomes_for(rm_ids=rm_ids) == []  # all taken back
+    _held(fl, HARBOUR_REFERRALS, tmp_path / "referrals")
+    assert len(fl.referrals.store.sent_by("E20452")) == 2

@@ -177,7 +177,7 @@ def _cross_check(extract: Extract, lines: dict[str, list[int]], problems: _Probl
             problems,
         )
     for name in ("clients.csv", "contacts.csv", "holdings.csv", "balances.csv", "interactions.csv",
-                 "complaints.csv", "surveys.csv"):  # fmt: skip
+                 "complaints.csv", "surveys.csv", "relationships.csv"):  # fmt: skip
         if name not in rows:
             continue  # an optional file left out
         header = list(FILES[name].model_fields)
@@ -189,6 +189,31 @@ def _cross_check(extract: Extract, lines: dict[str, list[int]], problems: _Probl
                         name, line, header.index(col) + 1, f"{col}: unknown {what} {value!r}"
                     )
     _unique_pairs(rows["balances.csv"], lines["balances.csv"], problems)
+    if "relationships.csv" in rows:
+        _check_relationships(
+            rows["relationships.csv"], lines["relationships.csv"], client_ids, problems
+        )
+
+
+def _check_relationships(
+    rows: list[Row], lines: list[int], client_ids: set[str], problems: _Problems
+) -> None:
+    """The related client must be known, not the client itself, and each link said once
+    (either way round: A household B is B household A)."""
+    seen: dict[tuple[str, frozenset[str]], int] = {}
+    for line, row in zip(lines, rows, strict=True):
+        a, b = row.client_id, row.related_client_id  # type: ignore[attr-defined]
+        if b not in client_ids:
+            problems.add("relationships.csv", line, 2, f"related_client_id: unknown client {b!r}")
+        elif a == b:
+            problems.add("relationships.csv", line, 2, "related_client_id: the client itself")
+        key = (row.relation, frozenset((a, b)))  # type: ignore[attr-defined]
+        if key in seen:
+            problems.add(
+                "relationships.csv", line, 1, f"duplicate link (first on line {seen[key]})"
+            )
+        else:
+            seen[key] = line
 
 
 def _unique(
@@ -259,6 +284,7 @@ def _insert_all(session: Session, extract: Extract) -> None:
         "interactions.csv": m.Interaction,
         "complaints.csv": m.Complaint,
         "surveys.csv": m.Survey,
+        "relationships.csv": m.Relationship,
     }
     for name, table in targets.items():
         if name not in rows:

@@ -150,6 +150,19 @@ class Survey(Base):
     attributes: Mapped[dict] = mapped_column(JSON, default=dict)
 
 
+class Relationship(Base):
+    """A link between two clients from the optional ``relationships.csv`` (employer → employee,
+    household, group member): where a referral between departments starts."""
+
+    __tablename__ = "relationships"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    client_id: Mapped[str] = mapped_column(ForeignKey("clients.client_id"), index=True)
+    related_client_id: Mapped[str] = mapped_column(ForeignKey("clients.client_id"), index=True)
+    relation: Mapped[str] = mapped_column(String(16))
+    role: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    attributes: Mapped[dict] = mapped_column(JSON, default=dict)
+
+
 class CapturedInteraction(Base):
     """A note captured in chat (``BankRepository.add_interaction``). Beside the extract, not
     in it: an import replaces the extract's tables, and a note the CRM has not pulled yet must
@@ -229,4 +242,5 @@ class CampaignMessageRow(Base):
 
 BANK_TABLES = [
     Team, RM, Client, Contact, Product, Holding, MonthlyBalance, Interaction, Complaint, Survey,
+    Relationship,
 ]  # fmt: skip

@@ -116,6 +116,17 @@ class SurveyRecord:
 
 
 @dataclass(frozen=True)
+class RelationshipRecord:
+    """A link from the optional relationships.csv: ``client_id`` employs / shares a household
+    or a group with ``related_client_id`` (``role``: the related client's role there)."""
+
+    client_id: str
+    related_client_id: str
+    relation: str
+    role: str | None = None
+
+
+@dataclass(frozen=True)
 class CapturedNote:
     """An interaction an RM captured in chat, with the raw values they typed (bank data layer
     only). ``note_id`` travels with the export so a re-imported extract that already carries

@@ -29,6 +29,7 @@ from tools.bank.records import (
     HoldingRecord,
     InteractionRecord,
     ProductRecord,
+    RelationshipRecord,
     RMRecord,
     SurveyRecord,
 )
@@ -61,6 +62,10 @@ class BankRepository(Protocol):
 
     def surveys_for(self, client_ids: Iterable[str]) -> list[SurveyRecord]:
         """The clients' satisfaction surveys (the optional surveys.csv), oldest first."""
+        ...
+
+    def relationships_for(self, client_ids: Iterable[str]) -> list[RelationshipRecord]:
+        """The links (the optional relationships.csv) from the clients to others."""
         ...
 
     def add_interaction(self, note: CapturedNote) -> None:
@@ -324,6 +329,13 @@ class SqlBankRepository:
         with self._sessions() as s:
             rows = _by_clients(s, query, table.client_id, client_ids)
         return [SurveyRecord(**_fields(SurveyRecord, r) | {"score": _money(r.score)}) for r in rows]
+
+    def relationships_for(self, client_ids: Iterable[str]) -> list[RelationshipRecord]:
+        table = m.Relationship
+        query = select(table.__table__).order_by(table.id)
+        with self._sessions() as s:
+            rows = _by_clients(s, query, table.client_id, client_ids)
+        return [RelationshipRecord(**_fields(RelationshipRecord, r)) for r in rows]
 
     def complaints_for(self, client_ids: Iterable[str]) -> list[ComplaintRecord]:
         table = m.Complaint

@@ -249,6 +249,17 @@ class SurveyRow(Row):
     comment: Opt = None
 
 
+class RelationshipRow(Row):
+    """A link between two clients of the bank (the optional ``relationships.csv``): ``employer``
+    (client_id employs related_client_id: 代发 staff), ``household``, ``group`` (members of one
+    group of companies). Read for referrals (公私联动); never shown across books."""
+
+    client_id: NonEmpty
+    related_client_id: NonEmpty
+    relation: Literal["employer", "household", "group"]
+    role: Opt = None  # the related client's role there (总经理, spouse ...), as the bank has it
+
+
 # File name -> row model, in load order (parents before children).
 FILES: dict[str, type[Row]] = {
     "rms.csv": RMRow,
@@ -260,9 +271,10 @@ FILES: dict[str, type[Row]] = {
     "interactions.csv": InteractionRow,
     "complaints.csv": ComplaintRow,
     "surveys.csv": SurveyRow,
+    "relationships.csv": RelationshipRow,
 }
 # Files an extract may leave out (DESIGN §4.3): absent, they are empty.
-OPTIONAL_FILES = frozenset({"complaints.csv", "surveys.csv"})
+OPTIONAL_FILES = frozenset({"complaints.csv", "surveys.csv", "relationships.csv"})
 
 
 def required_columns(model: type[Row]) -> list[str]:

@@ -24,6 +24,7 @@ from assistant.engines.offline import (
     meeting_prep,
     outcome,
     pictures,
+    referral,
     team,
 )
 from assistant.engines.offline import compose as c
@@ -102,6 +103,11 @@ class OfflineEngine:
             return marked
         if (noted := await self._capture(ctx)) is not None:
             return noted
+        if (referred := await referral.handle(ctx)) is not None:  # "把他转介给私行，客户同意了"
+            referred.state = followup.carry(
+                ctx.state, referred.state, referred.intent, referred.refused
+            )
+            return referred
         # "那⟦PERSON_1⟧呢" after a book question: the name may be a colleague's, asked the same.
         bare = bool(ctx.state.get(followup.LAST_BOOK)) and followup.ELLIPSIS.search(ctx.masked_text)
         text = await asyncio.to_thread(

@@ -22,3 +22,5 @@ PERFORMANCE_POLICY = (
 )  # FRONTLINE_PERFORMANCE_POLICY
 # Its own interaction channel values for the contact policy's caps.
 CONTACT_POLICY = Path(__file__).resolve().parent / "contact.yaml"  # FRONTLINE_CONTACT_POLICY
+# Its own receiving teams for referrals between departments (GC-WEALTH, GC-CORP).
+REFERRAL_POLICY = Path(__file__).resolve().parent / "referrals.yaml"  # FRONTLINE_REFERRAL_POLICY
