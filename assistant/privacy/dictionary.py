@@ -36,6 +36,7 @@ from tools.names.forms import (
 )
 from tools.names.forms import compact as compact_form
 from tools.names.staff import familiar_forms, given_name
+from tools.names.titles import ZH_TITLED
 
 _ASCII_ALNUM = re.compile(r"[0-9A-Za-z]")
 _ASCII_WORD = re.compile(r"[A-Za-z]+")
@@ -263,11 +264,12 @@ class NameDictionary:
         return _merge(hits, self._weak_before_roles(text, lowered))
 
     def _weak_before_roles(self, text: str, lowered: str) -> list[NameHit]:
-        """Short heads right before a role ("威利的财务总监"): the clients they are heads of."""
-        found = (
-            self._weak_ending_at(text, lowered, role.start(), bounded=True)
-            for role in _ROLE_AFTER.finditer(text)
-        )
+        """Short heads right before a role ("威利的财务总监") or a titled surname ("东升王总"): the
+        clients they are heads of."""
+        # "东升王总", "天力张经理": a contact said by surname and title right after the head.
+        ends = [r.start() for r in _ROLE_AFTER.finditer(text)]
+        ends += [t.start() for t in ZH_TITLED.finditer(text)]
+        found = (self._weak_ending_at(text, lowered, end, bounded=True) for end in ends)
         return [hit for hit in found if hit is not None]
 
     def _typo_hits(self, text: str, found: list[NameHit]) -> list[NameHit]:

@@ -51,6 +51,8 @@ ADDING = re.compile(
     r"^(?:加上|加个|添加|补充|补上|\b(?:add|set|the)\b)\s*|(?:时间|日期|\b(?:date|on|to|for|as)\b)\s*$",
     re.I,
 )
+# A day said with "before" ("下周三前", "by Friday"): the deadline, whatever word edits it.
+BY_DAY = re.compile(r"(?:之前|以前|前)\s*[了吧。.!！]?\s*$|\bby\b", re.I)
 DEADLINE_ONLY = re.compile(r"截止|期限|到期日|\b(?:the\s+)?(?:due|deadline)\b|\bto\b", re.I)
 EDGE_CHARS = " ：:，,。.的为是到"
 SAID = re.compile(r"(?:要点|客户说|\bthey said|\bclient said)\s*(?:是|改成|:|：)\s*(.+)$", re.I)
@@ -304,6 +306,8 @@ def _edited(ctx: EngineContext, draft: NoteDraft, policy: NotePolicy) -> NoteDra
         update["due_date"] = due
         if not draft.next_step and (step := _step_named(text)):
             update["next_step"] = step  # "下次联系时间 11月16号": contacting again is the step
+    elif BY_DAY.search(text) and (due := due_by(text, as_of, calendar)):
+        update["due_date"] = due  # "改一下 是下周三前", "make it by Friday": the deadline moved
     elif m := SAID.search(text):
         update["client_said"] = m.group(1).strip(" 。.")
     elif EDIT.search(text) or len(text) <= 12:

@@ -162,7 +162,10 @@ NARROW = re.compile(
 )
 # "Emily那几个", "王磊的那些": the ones of the list on screen (with an RM named: theirs).
 # "and my own three", "我自己那两个": the lead's own few of the table
-_MY_FEW = r"\bmy own (?:two|three|four|five|\d+)\b|我自己(?:的|那)(?:[两三四五]|\d+)[个家位户]"
+_MY_FEW = (
+    r"\bmy own (?:two|three|four|five|few|ones|\d+)\b|我自己(?:的|那)(?:[两三四五几]|\d+)[个家位户]|"
+    r"我自己(?:的|那)些|\b(?:and )?mine\b\s*[?？]?\s*$"
+)
 MY_FEW = re.compile(_MY_FEW, re.I)
 THOSE = re.compile(
     r"(?:那|这)(?:(?:[几两三四五]|\d+)[个家位户笔]|些)|\b(?:those|these|the ones)\b|"
@@ -763,7 +766,7 @@ def _named_facts(point: str) -> list[str]:
 def carry(previous: dict, result_state: dict, intent: str, refused: bool) -> dict:
     """The state the next turn reads: what this answer set, over what it left alone. A pending
     "which one?" lasts one turn; a refusal forgets the client."""
-    pending = ("candidates", "pending_intent", "pending_question", MASKED_OFFER)
+    pending = ("candidates", "pending_intent", "pending_question", MASKED_OFFER, "pending_referral")
     state = {k: v for k, v in previous.items() if k not in pending}
     state.update(result_state)
     if refused:

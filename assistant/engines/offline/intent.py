@@ -208,7 +208,8 @@ COVERAGE = (
 # "can i give ⟦CLIENT_1⟧ a 500 yuan shopping card?", "能不能送客户茅台", "客户送的购物卡能收吗": the
 # gift rule, whoever the client is (one of another book gets the rule, never their data).
 GIFT = (
-    r"\b(?:can|may|could) (?:i|we) (?:give|send|gift|offer|accept|take|keep)\b.{0,40}"
+    # one sentence: "what can I offer? lots of cash sitting there" asks what to sell
+    r"\b(?:can|may|could) (?:i|we) (?:give|send|gift|offer|accept|take|keep)\b[^?!.]{0,40}"
     r"\b(?:gifts?|cards?|vouchers?|cash|red packets?|presents?|hongbao|wine|tickets?)\b|"
     r"(?:能|可以|能不能|可不可以|能否)(?:给|送|收).{0,20}(?:礼|卡|红包|现金|茅台|酒|券|购物卡)|"
     r"(?:礼品|礼物|礼金|购物卡|红包|现金|茅台|券|卡)[^，。？?]{0,8}(?:能|可以|能不能|可不可以)(?:收|要|拿)"
@@ -337,14 +338,20 @@ CUES: dict[str, list[tuple[str, float]]] = {
             # "我们有机会吗", "any chance for us there?": whether there is business to win
             r"(?:我们|咱们|咱)?有(?:没有)?(?:机会|戏)(?:吗|么|嘛|不|没)|\bany (?:chance|opportunit(?:y|ies)) for us\b|"
             # "any retail angle?", "what's the angle with them", "切入点在哪": where to come in
-            r"\b(?:any|an|the|what'?s the|other|a (?:retail|corporate))\s+(?:\w+\s+)?angles?\b|\bin-?roads?\b|切入点|突破口",
+            r"\b(?:any|an|the|what'?s the|other|a (?:retail|corporate))\s+(?:\w+\s+)?angles?\b|\bin-?roads?\b|切入点|突破口|"
+            r"(?:从|在)(?:哪|哪里|哪儿|什么地方)(?:切入|入手|突破|下手|打开)",
             3.0,
         ),
         (  # "那他再提别家利率我该怎么回": what to answer this client (a client in general —
             # "客户问…我该怎么回答" — is the playbook's; what to write is a draft)
             r"(?:他|她|他们|她们|⟦CLIENT_\d+⟧)[^。？?]{0,20}(?:我|咱)(?:该|应该|要|得)?(?:怎么|如何|咋)"
             r"(?:回|回复|回应|答复|接)(?!事|信|邮件)|"
-            r"\bhow (?:should|do|can) (?:i|we) (?:reply to|respond to|answer) (?:him|her|them|⟦CLIENT_\d+⟧)\b",
+            # "这种情况我该咋跟她沟通", "how do I talk to her about it": how to take it up with them
+            r"(?:我|咱)(?:该|应该|要|得)?(?:怎么|如何|咋|咋样)(?:跟|和|同|给)(?:他|她|他们|她们|⟦CLIENT_\d+⟧)"
+            r"(?:沟通|聊|说|谈|讲|解释|开口)|"
+            r"\bhow (?:should|do|can) (?:i|we) (?:reply to|respond to|answer) (?:him|her|them|⟦CLIENT_\d+⟧)\b|"
+            r"\bhow (?:should|do|can) (?:i|we) (?:talk to|approach|raise (?:it|this) with|explain (?:it|this) to) "
+            r"(?:him|her|them|⟦CLIENT_\d+⟧)\b",
             2.5,
         ),
     ],

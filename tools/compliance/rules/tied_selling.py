@@ -66,6 +66,10 @@ class TiedSellingRule(PhraseRule):
             rf"(?:贷款|流贷|经营贷|按揭|续贷|授信|额度|放款)[^。；;]{{0,8}}?(?:的话|之前|前)[，,]?\s*(?:就)?"
             rf"(?:得|必须|需要)(?:先|再|另外|同时)?(?:买|购买|存|配|认购)(?:点|些|一笔|一份|一单|{_AMOUNT_ZH})?"
             rf"[^，,。；;]{{0,6}}?(?:{_PRODUCT_ZH}){_NOT_AN_ACCOUNT}|"
+            # "贷款批下来得买我们一份理财": the grant made, then what must be bought with it
+            rf"(?:贷款|流贷|经营贷|按揭|续贷|授信|额度)[^。；;]{{0,4}}?(?:批下来|批了|下来|通过|放了|放下来)"
+            rf"[^，,。；;]{{0,3}}?(?:就)?(?:得|必须|需要|要)(?:买|购买|配|认购)(?:我们|我行)?的?"
+            rf"(?:点|些|一笔|一份|一单|{_AMOUNT_ZH})?[^，,。；;]{{0,6}}?(?:{_PRODUCT_ZH}){_NOT_AN_ACCOUNT}|"
             # "办了代发，明年授信续批会更顺利": the product taken, then the benefit made easier
             # "开代发可以 但得顺带买一笔对公七天理财": a second product to be taken along with it
             rf"(?:得|必须|需要|要)(?:顺带|顺便|捎带|搭着|搭配着?|附带|连带)(?:着)?(?:买|购买|配|办|存|认购)"
