@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, Literal
 
@@ -37,6 +37,9 @@ class TeamView:
     playbook: str | None  # the incentive rules cited, when the bank has them as a playbook
     aggregate_only: bool  # a branch head's view: no client named
     coach_below: float = 0.0  # 及时率 under this: the RM is flagged for coaching
+    # Referrals made in the period per RM (assistant.referrals: sent, received, first contacts on
+    # time and late, won — a won one counts for both sides, 业绩双算); empty where none.
+    referrals: dict[str, dict[str, int]] = field(default_factory=dict)
 
 
 def visible_rms(fl: Frontline, reader_id: str) -> tuple[dict[str, str], bool]:
@@ -89,6 +92,7 @@ def team_view(
     if aggregate:  # a branch head: no client named, this period or the one before
         rows = [r.model_copy(update={"late": ()}) for r in rows]
         before = {k: v.model_copy(update={"late": ()}) for k, v in before.items()}
+    credit = fl.referrals.credit(list(names), period.start, period.end)
     return TeamView(
         reader_id,
         period,
@@ -98,6 +102,7 @@ def team_view(
         measures.policy.playbook,
         aggregate,
         measures.policy.timeliness.coach_below,
+        {rm: c for rm, c in credit.items() if any(c.values())},
     )
 
 
@@ -116,11 +121,18 @@ def _signed(amount: float, money: Callable[[float], str]) -> str:
     return ("+" if amount >= 0 else "-") + money(abs(amount))
 
 
-def row_summary(r: RmMeasures, was: RmMeasures | None, name: str, coach_below: float) -> dict:
+def row_summary(
+    r: RmMeasures,
+    was: RmMeasures | None,
+    name: str,
+    coach_below: float,
+    referrals: dict[str, int] | None = None,
+) -> dict:
     """One RM's measures as every channel shows them (chat, the API's text, the CLI)."""
     rate = r.timeliness.rate
     then = was.timeliness.rate if was else None
     return {
+        "referrals": referrals or {},
         "rm_id": r.rm_id,
         "name": name,
         "clients": r.clients,
@@ -153,7 +165,11 @@ def view_summary(view: TeamView, rm_ids: set[str] | None = None) -> dict:
     (of ``rm_ids``, default all), laggard first, and the view's own 及时率."""
     rows = [
         row_summary(
-            r, view.previous.get(r.rm_id), view.names.get(r.rm_id, r.rm_id), view.coach_below
+            r,
+            view.previous.get(r.rm_id),
+            view.names.get(r.rm_id, r.rm_id),
+            view.coach_below,
+            view.referrals.get(r.rm_id),
         )
         for r in sorted(view.rows, key=laggard_first)
         if rm_ids is None or r.rm_id in rm_ids
@@ -189,8 +205,29 @@ def row_line(row: dict, lang: str = "zh") -> str:
             f" · 有效客户 {row['effective_clients']}（新增 {row['new_effective_clients']}）"
             f" · 新增代发 {row['new_payroll_clients']}"
             f" · 日均存款较上期 {_signed(row['deposit_growth'], money_zh)}"
-        )
+        ) + referral_part(row, lang)
     flag = ", below the coaching line" if row["coaching"] else ""
+    return _english_line(row, trend, score, flag, sf, cov) + referral_part(row, lang)
+
+
+def referral_part(row: dict, lang: str = "zh") -> str:
+    """The referrals of the period, when there were any (业绩双算: a won one counts for both)."""
+    c = row.get("referrals") or {}
+    if not c:
+        return ""
+    if lang == "zh":
+        return (
+            f" · 转介 发出 {c['sent']} / 接收 {c['received']}（及时首次联系 {c['on_time']}，"
+            f"逾期 {c['late']}）/ 成功 {c['won']}"
+        )
+    return (
+        f" · referrals sent {c['sent']} / received {c['received']} (first contact on time "
+        f"{c['on_time']}, late {c['late']}) / won {c['won']}"
+    )
+
+
+def _english_line(row: dict, trend: str, score: str, flag: str, sf: str, cov: str) -> str:
+    t = row["timeliness"]
     return (
         f"{row['name']} ({row['rm_id']}) · {row['clients']} clients · timeliness {pct(t['rate'])}"
         f"{trend} ({t['done']}/{t['due']}, score {score}{flag})"
@@ -213,7 +250,9 @@ def render(view: TeamView, lang: str = "zh") -> str:
     ordered = sorted(view.rows, key=laggard_first)
     for r in ordered:
         name = view.names.get(r.rm_id, r.rm_id)
-        row = row_summary(r, view.previous.get(r.rm_id), name, view.coach_below)
+        row = row_summary(
+            r, view.previous.get(r.rm_id), name, view.coach_below, view.referrals.get(r.rm_id)
+        )
         lines.append(f"- {row_line(row, lang)}")
     late = [(r, i) for r in ordered for i in r.late]
     if late:

@@ -253,3 +253,28 @@ def test_a_contact_who_is_a_client_already_goes_to_their_own_rm(fl: Frontline) -
         need="", scope="s",
     )  # fmt: skip
     assert other.to_rm != STAFF_RM  # the company itself: the side's RM, by the policy
+
+
+def test_the_team_view_credits_both_sides_of_a_won_referral(fl: Frontline) -> None:
+    from assistant.team_view import render, team_view, view_summary
+
+    day = fl.today()
+    desk = desk_on(fl, day)
+    client_id, _, _ = corporate_client(fl, skip=5)
+    referral, receiver = desk.create(
+        resolve_caller(fl.bank, SENDER), client_id, target="private_banking", to_rm=None,
+        consent="verbal", need="", scope="s",
+    )  # fmt: skip
+    desk.update(resolve_caller(fl.bank, receiver.rm_id), referral.referral_id, "won")
+    lead = next(
+        r.rm_id
+        for r in fl.bank.all_rms()
+        if r.team_id == receiver.team_id and r.role == "team_lead"
+    )
+    view = team_view(fl, lead, "month", day)
+    row = next(r for r in view_summary(view)["rows"] if r["rm_id"] == receiver.rm_id)
+    assert row["referrals"]["received"] >= 1 and row["referrals"]["won"] >= 1
+    assert "转介 发出" in render(view, "zh") and "referrals sent" in render(view, "en")
+    senders = team_view(fl, "RM004", "month", day)  # the sender's lead (T01) sees their side
+    sent = next(r for r in view_summary(senders)["rows"] if r["rm_id"] == SENDER)
+    assert sent["referrals"]["sent"] >= 1 and sent["referrals"]["won"] >= 1

@@ -31,6 +31,7 @@ CLIENT_ARGS: dict[str, dict[str, Any]] = {
     "capture_interaction": {"text": "记一下：今天电话联系，客户询问代发"},
     "save_interaction": {"date": "2020-01-02", "channel": "phone", "client_said": "客户询问代发"},
     "record_action_outcome": {"outcome": "done"},
+    "refer_client": {"to": "private_banking", "consent": "verbal"},
     "show_chart": {"kind": "client_trend"},
 }
 # Tools that read no client by id: each has its own row below.
@@ -41,6 +42,8 @@ BOOKLESS = {
     "search_playbooks",
     "team_performance",
     "draft_campaign",
+    "list_referrals",  # their own referrals only (none here)
+    "update_referral",  # a referral sent to them: none here, so a refusal
 }
 
 
@@ -76,6 +79,9 @@ def test_their_book_and_their_search_are_their_own(planted: tuple[Bank, str, str
     found = json.dumps(tb.call("find_clients", {"query": name}), ensure_ascii=False)
     assert name not in found and sorted(bank.book(slow))[0] not in found
     assert tb.call("search_playbooks", {"query": "存款流失"})["passages"] is not None
+    assert tb.call("list_referrals", {}) == {"sent": [], "received": []}
+    with pytest.raises(Refusal):
+        tb.call("update_referral", {"referral_id": "R00000000", "status": "won"})
 
 
 def test_the_measures_are_the_branchs_as_aggregates(planted: tuple[Bank, str, str]) -> None:
