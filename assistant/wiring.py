@@ -270,6 +270,7 @@ class Frontline:
             self.audit,
             outcomes=self.outcomes,
             today=self.today,
+            referrals=lambda: self.referrals,
         )
 
     @cached_property

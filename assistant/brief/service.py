@@ -8,6 +8,7 @@ else, the final PII scan), and record the masked form in the audit trail.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 from datetime import date
@@ -61,8 +62,10 @@ class BriefService:
         audit: Audit | None = None,
         outcomes: OutcomeService | None = None,
         today: Callable[[], date] | None = None,
+        referrals: Callable[[], Any] | None = None,
     ) -> None:
         self._bank = bank
+        self._referrals = referrals  # () -> assistant.referrals.ReferralDesk (None: not kept)
         self._today = today or bank.as_of
         self._insights = insights
         self._privacy = privacy
@@ -197,7 +200,8 @@ class BriefService:
             heading = _member_heading(rm, member_lines, soon, days, zh)
             layout.add(heading + self._outcome_text((counts or {}).get(rm.rm_id), labels, zh))
             sections(layout, member_lines, tokens, cites, zh, maturing_days=days, indent="  ")
-        if not every:
+        caller = self._referral_lines(layout, caller, scope, day, zh)
+        if not every and not layout.client_lines:
             layout.add(NOTHING[0 if zh else 1])
         citations(layout, cites)
         masked = "\n".join(layout.lines)
@@ -220,6 +224,43 @@ class BriefService:
         )
         self._record(caller, channel, brief, masked, every)
         return brief
+
+    def _referral_lines(
+        self, layout: Layout, caller: Caller, scope: str, day: date, zh: bool
+    ) -> Caller:
+        """Referrals waiting for the reader's first contact (a lead: the team's, late ones
+        marked): the client and contact by name — the reader may read those names, and the
+        caller returned says so for the restore."""
+        desk = self._referrals() if self._referrals else None
+        if desk is None:
+            return caller
+        waiting = desk.received(caller, open_only=True)
+        if not waiting:
+            return caller
+        layout.add(f"转介待办（{len(waiting)}）" if zh else f"Referrals waiting ({len(waiting)})")
+        names = {c.client_id: c.name for c in self._insights.directory}
+        for r in waiting:
+            contact = desk.contact_name(r)
+            client, person = self._privacy.tokens_for(
+                [(names.get(r.client_id, r.client_id), "CLIENT", r.client_id),
+                 (contact or "-", "PERSON", r.client_id)],
+                rm_id=caller.rm_id, conversation_id=scope,
+            )  # fmt: skip
+            who = client + (
+                (f"的{r.contact_title}{person}" if zh else f"'s {r.contact_title} {person}")
+                if r.contact_title and contact
+                else ""
+            )
+            late = r.due < day
+            to = "" if r.to_rm == caller.rm_id else f" → {r.to_rm}"
+            layout.add(
+                f"- {r.referral_id} {who}{to}，{r.due.isoformat()} 前首次联系" + ("（已逾期）" if late else "")
+                if zh
+                else f"- {r.referral_id} {who}{to}, first contact by {r.due.isoformat()}"
+                + (" (late)" if late else ""),
+                about_clients=True,
+            )  # fmt: skip
+        return dataclasses.replace(caller, shown_clients=desk.shown_clients(caller.rm_id))
 
     def _reasons(self, language: Language) -> list[OutcomeReason]:
         if self._outcomes is None:
@@ -257,7 +298,7 @@ class BriefService:
             "\n".join(layout.lines[i] for i in layout.client_lines),
             rm_id=caller.rm_id,
             conversation_id=scope,
-            entitled_client_ids=caller.client_ids,
+            entitled_client_ids=caller.client_ids | caller.shown_clients,
         )
         parts = restored.text.split("\n")
         if len(parts) != len(layout.client_lines):  # restoring keeps lines; guard the mapping

@@ -7,7 +7,6 @@ team lead in Slack once its deadline has passed — and no message carries a ful
 from __future__ import annotations
 
 import asyncio
-import dataclasses
 import json
 import re
 from datetime import date
@@ -21,12 +20,10 @@ from slack_sdk.web.async_client import AsyncWebClient
 from assistant.brief.channels import ChannelNotifier
 from assistant.storage.referrals import ReferralStore
 from integrations.slack.brief import SlackBriefChannel
-from integrations.teams import TeamsAuthConfig, build_teams
-from integrations.teams.auth import BOT_FRAMEWORK_ISSUER, DEFAULT_SERVICE_HOSTS
-from tests.conftest import demo_bank_on, make_settings
+from tests.conftest import demo_bank_on
 from tests.slack.fakes import FakeSlackApi
 from tests.slack.harness import slack_thread
-from tests.teams.harness import APP_ID, FakeBotService, FakeTokenProvider, load, make_token
+from tests.teams.harness import FakeBotService, load, make_token, signed_teams
 
 pytestmark = [pytest.mark.slow, pytest.mark.postgres]
 
@@ -67,21 +64,7 @@ async def _round_trip(fl, bot: FakeBotService, lead_slack: FakeSlackApi, tmp: Pa
     contact = contacts[0]
 
     # -- Teams: the receiver has written to the bot once (the reference Teams requires) ----------
-    settings = make_settings(
-        tmp / "teams",
-        teams_app_id=APP_ID,
-        teams_app_password="app-secret",
-        teams_tenant_id="a1b2c3d4-e5f6-7890-abcd-ef1234567890",
-    )
-    auth = dataclasses.replace(
-        TeamsAuthConfig.from_settings(settings.teams),
-        issuers={BOT_FRAMEWORK_ISSUER: f"{bot.server.url}/keys"},
-        allowed_service_hosts=(*DEFAULT_SERVICE_HOSTS, "127.0.0.1"),
-    )
-    teams = build_teams(
-        fl.core, settings, auth=auth, token_provider=FakeTokenProvider(),
-        addresses=fl.channel_addresses,
-    )  # fmt: skip
+    teams, _, _ = signed_teams(fl.core, tmp / "teams", bot, addresses=fl.channel_addresses)
     app = FastAPI()
     teams.mount(app)
     service_url = f"{bot.server.url}/teams/"

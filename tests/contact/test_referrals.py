@@ -278,3 +278,25 @@ def test_the_team_view_credits_both_sides_of_a_won_referral(fl: Frontline) -> No
     senders = team_view(fl, "RM004", "month", day)  # the sender's lead (T01) sees their side
     sent = next(r for r in view_summary(senders)["rows"] if r["rm_id"] == SENDER)
     assert sent["referrals"]["sent"] >= 1 and sent["referrals"]["won"] >= 1
+
+
+def test_the_receiver_and_their_lead_see_it_in_the_brief(fl: Frontline) -> None:
+    day = fl.today()
+    client_id, name, title = corporate_client(fl, skip=6)
+    referral, receiver = desk_on(fl, day).create(
+        resolve_caller(fl.bank, SENDER), client_id, target="corporate", to_rm=None,
+        consent="written", need="", scope="s", contact_title=title,
+    )  # fmt: skip
+    brief = fl.briefs.build(receiver.rm_id, day, "zh")
+    line = next(ln for ln in brief.text.splitlines() if referral.referral_id in ln)
+    assert name in line and title in line and referral.due.isoformat() in line, line
+    assert "转介待办" in brief.text and "[redacted]" not in line
+    lead = next(
+        r.rm_id
+        for r in fl.bank.all_rms()
+        if r.team_id == receiver.team_id and r.role == "team_lead"
+    )
+    team = fl.briefs.build(lead, day, "en")
+    assert referral.referral_id in team.text and "Referrals waiting" in team.text
+    sender = fl.briefs.build(SENDER, day, "zh")
+    assert referral.referral_id not in sender.text  # the sender's is the status in chat

@@ -173,6 +173,21 @@ def signed_teams_app(
     """The real Teams app over ``core`` with an app id: tokens signed by ``bot``'s key set, the
     fake connector on loopback allowed as a service host (``upload_hosts`` added to the upload
     allow-list; ``build``: more of ``build_teams``' arguments). Returns (app, auth, settings)."""
+    integration, auth, settings = signed_teams(core, home, bot, upload_hosts, **build)
+    app = FastAPI()
+    integration.mount(app)
+    return app, auth, settings
+
+
+def signed_teams(
+    core: AssistantCore,
+    home: Path,
+    bot: FakeBotService,
+    upload_hosts: tuple[str, ...] = (),
+    **build: Any,
+) -> tuple[Any, TeamsAuthConfig, Any]:
+    """``signed_teams_app``'s integration itself (its brief channel sends proactively), with
+    the auth and settings it was built with."""
     settings = make_settings(
         home,
         teams_app_id=APP_ID,
@@ -187,7 +202,10 @@ def signed_teams_app(
     auth = dataclasses.replace(
         auth, allowed_upload_hosts=(*auth.allowed_upload_hosts, *upload_hosts)
     )
-    return teams_app(core, settings, auth, **build), auth, settings
+    integration = build_teams(
+        core, settings, auth=auth, token_provider=FakeTokenProvider(), **build
+    )
+    return integration, auth, settings
 
 
 def teams_app(core: AssistantCore, settings: Any, auth: TeamsAuthConfig, **build: Any) -> FastAPI:
