@@ -133,6 +133,13 @@ def row_summary(
     then = was.timeliness.rate if was else None
     return {
         "referrals": referrals or {},
+        "complaints": {
+            "received": r.complaints,
+            "late": r.complaints_late,
+            "first_contact_resolved": r.first_contact_resolution.done,
+            "closed_said": r.first_contact_resolution.due,
+            "first_contact_resolution": r.first_contact_resolution.rate,
+        },
         "rm_id": r.rm_id,
         "name": name,
         "clients": r.clients,
@@ -199,15 +206,35 @@ def row_line(row: dict, lang: str = "zh") -> str:
     if lang == "zh":
         flag = "，需辅导" if row["coaching"] else ""
         return (
-            f"{row['name']}（{row['rm_id']}）· {row['clients']} 户 · 及时率 {pct(t['rate'])}"
-            f"{trend}（{t['done']}/{t['due']}，得分 {score}{flag}）"
-            f" · 服务频次达标率 {sf} · 覆盖率 {cov}"
-            f" · 有效客户 {row['effective_clients']}（新增 {row['new_effective_clients']}）"
-            f" · 新增代发 {row['new_payroll_clients']}"
-            f" · 日均存款较上期 {_signed(row['deposit_growth'], money_zh)}"
-        ) + referral_part(row, lang)
+            (
+                f"{row['name']}（{row['rm_id']}）· {row['clients']} 户 · 及时率 {pct(t['rate'])}"
+                f"{trend}（{t['done']}/{t['due']}，得分 {score}{flag}）"
+                f" · 服务频次达标率 {sf} · 覆盖率 {cov}"
+                f" · 有效客户 {row['effective_clients']}（新增 {row['new_effective_clients']}）"
+                f" · 新增代发 {row['new_payroll_clients']}"
+                f" · 日均存款较上期 {_signed(row['deposit_growth'], money_zh)}"
+            )
+            + complaint_part(row, lang)
+            + referral_part(row, lang)
+        )
     flag = ", below the coaching line" if row["coaching"] else ""
-    return _english_line(row, trend, score, flag, sf, cov) + referral_part(row, lang)
+    return (
+        _english_line(row, trend, score, flag, sf, cov)
+        + complaint_part(row, lang)
+        + referral_part(row, lang)
+    )
+
+
+def complaint_part(row: dict, lang: str = "zh") -> str:
+    """The period's complaints, when there were any: late ones and first-contact resolution
+    (服务体验, for team leads)."""
+    c = row.get("complaints") or {}
+    if not c.get("received"):
+        return ""
+    fcr = pct(c["first_contact_resolution"])
+    if lang == "zh":
+        return f" · 投诉 {c['received']}（逾期办结或未结 {c['late']}，首次接触解决率 {fcr}）"
+    return f" · complaints {c['received']} ({c['late']} late, first-contact resolution {fcr})"
 
 
 def referral_part(row: dict, lang: str = "zh") -> str:

@@ -1,7 +1,8 @@
 """Kinds of wording the thirty-first round's dev halves showed misread, checked on phrasings
 written here (not the round's), both ways: a product to be bought once the loan is granted; a
 client's figures for a counterparty; "咋定义的"; a note's deadline moved by "…前"; "what can I
-offer" beside the word cash; how to take it up with the client; where to come in."""
+offer" beside the word cash; how to take it up with the client; where to come in; a structured
+deposit's top tier said to be certain."""
 
 from __future__ import annotations
 
@@ -28,6 +29,19 @@ from tests.support.conduct import request_codes
 )
 def test_a_product_bought_once_the_credit_is_granted_is_tied(said: str, tied: bool) -> None:
     assert ("tied_selling" in request_codes(said)) is tied
+
+
+@pytest.mark.parametrize(
+    ("said", "promised"),
+    [
+        ("跟客户说这期结构性存款肯定能拿到最高档收益", True),
+        ("tell them the structured deposit will 稳拿顶格收益", True),
+        ("结构性存款最高档收益是多少", False),
+        ("客户问能不能拿到最高档收益，我该怎么回答", False),
+    ],
+)
+def test_the_top_tier_of_a_structured_deposit_said_to_be_certain(said: str, promised: bool) -> None:
+    assert ("guaranteed_return" in request_codes(said)) is promised
 
 
 @pytest.mark.parametrize(

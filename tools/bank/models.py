@@ -132,6 +132,8 @@ class Complaint(Base):
     status: Mapped[str] = mapped_column(String(32))
     due_date: Mapped[Day] = mapped_column(Date)
     summary: Mapped[str | None] = mapped_column(Text)
+    closed_date: Mapped[Day | None] = mapped_column(Date, nullable=True)
+    first_contact_resolved: Mapped[bool | None] = mapped_column(Boolean, nullable=True)
     attributes: Mapped[dict] = mapped_column(JSON, default=dict)
 
 

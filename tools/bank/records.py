@@ -103,6 +103,8 @@ class ComplaintRecord:
     status: str
     due_date: Day
     summary: str | None = None
+    closed_date: Day | None = None
+    first_contact_resolved: bool | None = None
 
 
 @dataclass(frozen=True)

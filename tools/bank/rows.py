@@ -235,6 +235,10 @@ class ComplaintRow(Row):
     status: NonEmpty
     due_date: Day
     summary: Opt = None
+    # How it ended, where the bank's system says: the day it was closed, and whether the
+    # first contact resolved it (首次接触解决). Blank: not said.
+    closed_date: OptDay = None
+    first_contact_resolved: Consent = None
 
 
 class SurveyRow(Row):

@@ -17,11 +17,17 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from tools.bank.records import ActionOutcome, ClientData, InteractionRecord, ProductRecord
+from tools.bank.records import (
+    ActionOutcome,
+    ClientData,
+    ComplaintRecord,
+    InteractionRecord,
+    ProductRecord,
+)
 from tools.intelligence.followup import qualifies, requirements
 from tools.intelligence.metrics import category_of, compute_metrics
 from tools.intelligence.policy import POLICY_DIR, Policies, _parse, _Section
@@ -178,6 +184,12 @@ class RmMeasures(BaseModel):
     deposits: float  # the book's 3-month average daily deposits at the period's end
     deposit_growth: float  # against the end of the previous period
     late: tuple[LateItem, ...] = ()
+    # 服务体验 (complaints.csv): complaints received in the period, those handled late (closed
+    # after their due date, or still open past it), and first-contact resolution over the
+    # closed ones whose record says (None where no complaint data).
+    complaints: int = 0
+    complaints_late: int = 0
+    first_contact_resolution: Count = Count(done=0, due=0)
 
 
 @dataclass(frozen=True)
@@ -224,6 +236,20 @@ class PerformanceMeasures:
                 done.setdefault(o.client_id, []).append(o)
         return [self.for_rm(rm_id, list(book), period, done) for rm_id, book in books.items()]
 
+    def _complaints(self, book: list[ClientData], period: Period) -> dict[str, Any]:
+        """Complaints received in the period: how many, how many handled late, and first-contact
+        resolution among those closed whose record says."""
+        policy = self.policies.signals.complaint
+        got = [c for d in book for c in d.complaints if period.start <= c.date <= period.end]
+        closed = {c.complaint_id: _complaint_closed(c, policy, period.end) for c in got}
+        late = [c for c in got if _handled_late(c, closed[c.complaint_id], period.end)]
+        said = [c for c in got if closed[c.complaint_id] and c.first_contact_resolved is not None]
+        return {
+            "complaints": len(got),
+            "complaints_late": len(late),
+            "first_contact_resolution": _count(bool(c.first_contact_resolved) for c in said),
+        }
+
     def for_rm(
         self,
         rm_id: str,
@@ -263,6 +289,7 @@ class PerformanceMeasures:
             new_payroll_clients=sum(self._new_payroll(d, period) for d in book),
             deposits=sum(s.deposits for s in now),
             deposit_growth=sum(s.deposits for s in now) - sum(t.deposits for t in then),
+            **self._complaints(book, period),
             late=tuple(
                 LateItem(
                     client_id=i.client_id,
@@ -390,6 +417,20 @@ class _State:
     served: bool | None  # None: the client's tier has no contact standard
     deposits: float
     tier: TierResult | None = None  # on the day (computed with the service standard)
+
+
+def _complaint_closed(c: ComplaintRecord, policy: Any, day: date) -> date | None:
+    """The day the complaint was closed by ``day`` (its record's, else — closed by status
+    with no day said — its due date as the latest it can have been on time); None: open."""
+    if c.closed_date is not None:
+        return c.closed_date if c.closed_date <= day else None
+    closed = policy is not None and not policy.is_open(c.status)
+    return min(c.due_date, day) if closed else None
+
+
+def _handled_late(c: ComplaintRecord, closed: date | None, day: date) -> bool:
+    """Closed after its due date, or still open with the due date behind ``day``."""
+    return closed > c.due_date if closed is not None else c.due_date < day
 
 
 def _until(data: ClientData, day: date) -> ClientData:
