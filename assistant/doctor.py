@@ -6,6 +6,7 @@ from collections.abc import Callable, Iterator
 
 from sqlalchemy import text
 
+from assistant.errors import ConfigError
 from assistant.wiring import Frontline
 
 Check = tuple[str, bool, str]
@@ -69,6 +70,20 @@ def _performance_policy(fl: Frontline) -> str:
     return (
         f"measures from {source} (及时率 full marks at {band.full_marks_at:.0%}, none below "
         f"{band.zero_below:.0%}; cited to {policy.playbook or 'the policy file'})"
+    )
+
+
+def _referral_policy(fl: Frontline) -> str:
+    """The referral policy's file, and every receiving team found in the loaded extract."""
+    source = fl.settings.referral_policy or "bundled tools/policy/referrals.yaml"
+    policy = fl.referral_policy  # loading validates the file (one line: file: field: problem)
+    teams = {r.team_id for r in fl.bank.all_rms()}
+    missing = sorted({t for side in policy.targets.values() for t in side.teams} - teams)
+    if missing:
+        raise ConfigError(f"{source}: receiving teams not in the extract: {', '.join(missing)}")
+    return (
+        f"{len(policy.targets)} receiving sides from {source} "
+        f"(first contact within {policy.deadline_working_days} working days)"
     )
 
 
@@ -151,6 +166,7 @@ def run_checks(fl: Frontline) -> Iterator[Check]:
         ("policies", _policies),
         ("outcome policy", _outcome_policy),
         ("performance policy", _performance_policy),
+        ("referral policy", _referral_policy),
         ("playbook map", _playbook_map),
         ("intent examples", _intent_examples),
         ("book slot examples", _slot_examples),

@@ -300,3 +300,19 @@ def test_the_receiver_and_their_lead_see_it_in_the_brief(fl: Frontline) -> None:
     assert referral.referral_id in team.text and "Referrals waiting" in team.text
     sender = fl.briefs.build(SENDER, day, "zh")
     assert referral.referral_id not in sender.text  # the sender's is the status in chat
+
+
+def test_doctor_reports_the_policy_and_a_receiving_team_the_extract_lacks(
+    fl: Frontline, tmp_path: Path
+) -> None:
+    from assistant.doctor import _referral_policy
+
+    assert "3 receiving sides" in _referral_policy(fl)
+    text = HARBOUR_POLICY.read_text(encoding="utf-8")  # Harbour's teams, not the demo bank's
+    other = Frontline(fl.settings.model_copy(update={"referral_policy": HARBOUR_POLICY}))
+    try:
+        with pytest.raises(ConfigError, match="GC-WEALTH"):
+            _referral_policy(other)
+    finally:
+        other.close()
+    assert "GC-WEALTH" in text
