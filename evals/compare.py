@@ -92,10 +92,15 @@ def floors_for_a_partial_set(summary: dict, floors: dict[str, dict]) -> dict[str
     golden.jsonl), and a set of a few dozen cases makes no p95: its first turns' lazy loading
     would be the figure."""
     present = flatten(summary)
+    # A set with no case expecting a citation (referrals, outcomes of a bank with no such
+    # playbook) has no citation rate to hold either.
+    cited = present.get("citations.hit_rate") is not None
     return {
         k: v
         for k, v in floors.items()
-        if (not k.startswith("by_category.") or k in present) and not k.startswith("latency_ms.")
+        if (not k.startswith("by_category.") or k in present)
+        and not k.startswith("latency_ms.")
+        and (cited or not k.startswith("citations."))
     }
 
 

@@ -88,3 +88,20 @@ def test_the_shipped_floors_file_parses() -> None:
     assert floors["pii_leaks"] == {"max": 0} and floors[
         "by_category.foreign_client_by_name.rate"
     ] == {"min": 1.0}
+
+
+def test_a_partial_set_with_no_cited_case_holds_no_citation_floor() -> None:
+    from evals.compare import floors_for_a_partial_set
+
+    floors = {
+        "pass_rate": {"min": 0.97},
+        "citations.hit_rate": {"min": 0.96},
+        "citations.mrr": {"min": 0.95},
+        "latency_ms.p95": {"max": 5000},
+    }
+    uncited = {"pass_rate": 1.0, "citations": {"hit_rate": None, "mrr": 0.0}}
+    assert set(floors_for_a_partial_set(uncited, floors)) == {"pass_rate"}
+    cited = {"pass_rate": 1.0, "citations": {"hit_rate": 0.5, "mrr": 0.4}}
+    assert set(floors_for_a_partial_set(cited, floors)) == {
+        "pass_rate", "citations.hit_rate", "citations.mrr",
+    }  # fmt: skip
