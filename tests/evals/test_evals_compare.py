@@ -93,7 +93,7 @@ def test_the_shipped_floors_file_parses() -> None:
 def test_a_partial_set_with_no_cited_case_holds_no_citation_floor() -> None:
     from evals.compare import floors_for_a_partial_set
 
-    floors = {
+    floors: dict[str, dict] = {
         "pass_rate": {"min": 0.97},
         "citations.hit_rate": {"min": 0.96},
         "citations.mrr": {"min": 0.95},
