@@ -253,9 +253,9 @@ class ReferralDesk:
         raised to the receiver's team lead — once, whichever replica runs it."""
         report: dict[str, list[str]] = {"notified": [], "escalated": []}
         if self.notifier is not None:
-            for referral in self.store.received_by(self._all_rm_ids(), open_only=True):
+            for referral in self.store.unnotified():
                 receiver = self.bank.get_rm(referral.to_rm)
-                if referral.notified_at is None and receiver is not None:
+                if receiver is not None:
                     self._tell_receiver(referral, receiver)
                     report["notified"].append(referral.referral_id)
         for referral in self.store.overdue(day):
@@ -268,9 +268,6 @@ class ReferralDesk:
                 self.notifier.notify(lead, self.escalation(referral, day, language))
         return report
 
-    def _all_rm_ids(self) -> list[str]:
-        return [r.rm_id for r in self.bank.all_rms()]
-
     def _lead_of(self, rm_id: str) -> RMRecord | None:
         rm = self.bank.get_rm(rm_id)
         if rm is None:
@@ -280,7 +277,8 @@ class ReferralDesk:
         team = [self.bank.get_rm(i) for i in self.bank.team_rm_ids(rm.team_id)]
         return next((r for r in team if r is not None and r.role == "team_lead"), None)
 
-    def _rm_name(self, rm_id: str) -> str:
+    def rm_label(self, rm_id: str) -> str:
+        """A colleague as every referral line names them: "name（rm_id）"."""
         rm = self.bank.get_rm(rm_id)
         return f"{rm.name}（{rm.rm_id}）" if rm else rm_id
 
@@ -300,14 +298,14 @@ class ReferralDesk:
         if zh:
             person = f"{who}的{referral.contact_title}{contact}" if referral.contact_title else who
             return (
-                f"新转介 {referral.referral_id}（{side}）：{self._rm_name(referral.from_rm)} 转介 "
+                f"新转介 {referral.referral_id}（{side}）：{self.rm_label(referral.from_rm)} 转介 "
                 f"{person}。需求：{need or '未写明'}。客户已同意（{_way(referral.consent, zh)}）。"
                 f"请于 {referral.due.isoformat()} 前首次联系并反馈"
                 f"（回复“转介 {referral.referral_id} 已联系”）。"
             )
         person = f"{contact} ({referral.contact_title}) of {who}" if referral.contact_title else who
         return (
-            f"New referral {referral.referral_id} ({side}): {self._rm_name(referral.from_rm)} "
+            f"New referral {referral.referral_id} ({side}): {self.rm_label(referral.from_rm)} "
             f"refers {person}. Need: {need or 'not stated'}. The client agreed "
             f"({_way(referral.consent, zh)}). First contact by {referral.due.isoformat()} "
             f"(reply 'referral {referral.referral_id} contacted')."
@@ -337,14 +335,14 @@ class ReferralDesk:
         may not read the sender's client)."""
         if language != "en":
             return (
-                f"转介 {referral.referral_id} 已逾期：{self._rm_name(referral.to_rm)} 应于 "
-                f"{referral.due.isoformat()} 前首次联系（发起人 {self._rm_name(referral.from_rm)}，"
+                f"转介 {referral.referral_id} 已逾期：{self.rm_label(referral.to_rm)} 应于 "
+                f"{referral.due.isoformat()} 前首次联系（发起人 {self.rm_label(referral.from_rm)}，"
                 f"{referral.day.isoformat()} 转介），至 {day.isoformat()} 仍未反馈。请督促跟进。"
             )
         return (
-            f"Referral {referral.referral_id} is late: {self._rm_name(referral.to_rm)} was to make "
+            f"Referral {referral.referral_id} is late: {self.rm_label(referral.to_rm)} was to make "
             f"first contact by {referral.due.isoformat()} (sent by "
-            f"{self._rm_name(referral.from_rm)} on {referral.day.isoformat()}); no word by "
+            f"{self.rm_label(referral.from_rm)} on {referral.day.isoformat()}); no word by "
             f"{day.isoformat()}. Please follow up."
         )
 

@@ -67,11 +67,6 @@ def _target(tb: Toolbox, said: str) -> tuple[str | None, str | None]:
     return key, None  # unknown: the desk says which targets exist
 
 
-def _staff(tb: Toolbox, rm_id: str) -> str:
-    rm = tb.services.bank.get_rm(rm_id)
-    return f"{rm.name}（{rm.rm_id}）" if rm else rm_id
-
-
 def refer_client(tb: Toolbox, args: ReferArgs) -> dict:
     data = tb.client_data(args.client_id)  # the caller's own client, or a refusal
     cid = data.client.client_id
@@ -93,7 +88,7 @@ def refer_client(tb: Toolbox, args: ReferArgs) -> dict:
         "client": tb.client_token(cid),
         "client_id": cid,
         "contact_title": referral.contact_title,
-        "to": f"{receiver.name}（{receiver.rm_id}）",
+        "to": desk(tb).rm_label(receiver.rm_id),
         "side": policy.label(referral.target, tb.language) if target else None,
         "due": referral.due.isoformat(),
         "deadline_working_days": policy.deadline_working_days,
@@ -111,7 +106,7 @@ def list_referrals(tb: Toolbox, args: ListReferralsArgs) -> dict:
     if args.direction in ("sent", "both"):
         sent = [r for r in found.sent(tb.caller) if r.open or not args.open_only]
         out["sent"] = [
-            summary_of(r, tb.language, lambda rm: _staff(tb, rm))
+            summary_of(r, tb.language, found.rm_label)
             | {"client": tb.client_token(r.client_id) if tb.caller.may_read(r.client_id) else ""}
             for r in sent
         ]
@@ -124,8 +119,6 @@ def list_referrals(tb: Toolbox, args: ListReferralsArgs) -> dict:
 def _received(tb: Toolbox, found: Any, r: Any, status_label: Any) -> dict:
     """One referral sent to the caller (or, for a lead, to their team): the client and contact
     by token, the need re-masked in the caller's conversation."""
-    directory = tb.services.intelligence.directory
-    name = next((c.name for c in directory if c.client_id == r.client_id), None)
     need = found.need_for_reader(r)
     masked_need = (
         tb.services.privacy.mask(
@@ -137,9 +130,9 @@ def _received(tb: Toolbox, found: Any, r: Any, status_label: Any) -> dict:
     contact = found.contact_name(r)
     return {
         "referral_id": r.referral_id,
-        "from": _staff(tb, r.from_rm),
-        "to": _staff(tb, r.to_rm),
-        "client": tb.token(name, "CLIENT", r.client_id) if name else r.client_id,
+        "from": found.rm_label(r.from_rm),
+        "to": found.rm_label(r.to_rm),
+        "client": tb.client_token(r.client_id),
         "contact_title": r.contact_title,
         "contact": tb.token(contact, "PERSON", r.client_id) if contact else None,
         "need": masked_need,

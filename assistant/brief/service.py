@@ -239,16 +239,17 @@ class BriefService:
             return caller
         layout.add(f"转介待办（{len(waiting)}）" if zh else f"Referrals waiting ({len(waiting)})")
         names = {c.client_id: c.name for c in self._insights.directory}
-        for r in waiting:
-            contact = desk.contact_name(r)
-            client, person = self._privacy.tokens_for(
-                [(names.get(r.client_id, r.client_id), "CLIENT", r.client_id),
-                 (contact or "-", "PERSON", r.client_id)],
-                rm_id=caller.rm_id, conversation_id=scope,
-            )  # fmt: skip
+        contacts = [desk.contact_name(r) if r.contact_title else "" for r in waiting]
+        # One vault transaction for every name of the section, as ``_tokens`` does for clients.
+        items = [(names.get(r.client_id, r.client_id), "CLIENT", r.client_id) for r in waiting]
+        items += [(c, "PERSON", r.client_id) for r, c in zip(waiting, contacts, strict=True) if c]
+        issued = iter(self._privacy.tokens_for(items, rm_id=caller.rm_id, conversation_id=scope))
+        clients = [next(issued) for _ in waiting]
+        for r, client, contact in zip(waiting, clients, contacts, strict=True):
+            person = next(issued) if contact else ""
             who = client + (
                 (f"的{r.contact_title}{person}" if zh else f"'s {r.contact_title} {person}")
-                if r.contact_title and contact
+                if contact
                 else ""
             )
             late = r.due < day

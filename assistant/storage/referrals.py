@@ -170,6 +170,12 @@ class ReferralStore:
             limit=10_000,
         )
 
+    def unnotified(self) -> list[Referral]:
+        """Open referrals whose receiver no channel has been told of yet."""
+        return self._select(
+            ReferralRow.status.in_(OPEN), ReferralRow.notified_at.is_(None), limit=10_000
+        )
+
     def claim_escalation(self, referral_id: str, lead_id: str) -> bool:
         """Mark it raised to ``lead_id``; False when another run already did (one notice)."""
         with self._sessions.begin() as s:

@@ -134,6 +134,7 @@ SAY = {
         "只能更新转给您（或您团队）的转介；发起人只能查看进度。",
         "Only the receiver (or their team lead) can update a referral; its sender sees its status.",
     ),
+    "not_own": ("只能转介您本人名下的客户。", "You can only refer clients of your own book."),
     "no_desk": ("这里未开启转介功能。", "Referrals are not kept here."),
 }
 
@@ -190,10 +191,7 @@ async def handle(ctx: EngineContext) -> EngineResult | None:
         return await _list(ctx) if LIST.search(text) else None
     client_id = await _client(ctx, text)
     if client_id == FOREIGN:
-        return EngineResult(
-            "只能转介您本人名下的客户。" if ctx.language == "zh" else "You can only refer clients of your own book.",
-            INTENT, refused=True, refusal_reason="not_entitled", state={"client_ids": []},
-        )  # fmt: skip
+        return _not_own(ctx.language)
     if client_id is None:
         # "转介给私行后对方多久要联系" asks the rule, not for a referral
         return None if RULE_ASKED.search(text) else _result(say("which_client", ctx.language))
@@ -228,6 +226,14 @@ def _result(text: str, **kw: Any) -> EngineResult:
     return EngineResult(text, INTENT, **kw)
 
 
+def _not_own(language: str) -> EngineResult:
+    """Another book's client (or none the caller may refer): refused, no client named."""
+    return EngineResult(
+        say("not_own", language), INTENT, refused=True, refusal_reason="not_entitled",
+        state={"client_ids": []},
+    )  # fmt: skip
+
+
 def _status_said(text: str) -> str | None:
     return next((status for status, words in STATUS_WORDS if words.search(text)), None)
 
@@ -257,11 +263,7 @@ async def _client(ctx: EngineContext, text: str) -> str | None:
         return own[0]
     if foreign:
         return FOREIGN
-    remembered = ctx.state.get("client_ids") or []
-    if len(remembered) == 1 and re.search(
-        r"他|她|这家|这位|该客户|\b(him|her|them|this client)\b", text, re.I
-    ):
-        return remembered[0]
+    remembered = ctx.state.get("client_ids") or []  # "把他转介给私行": the one client in view
     return remembered[0] if len(remembered) == 1 else None
 
 
@@ -291,10 +293,7 @@ async def _make(ctx: EngineContext, ask: dict) -> EngineResult:
     try:
         out = await tb.acall("refer_client", args)
     except Refusal:
-        return EngineResult(
-            "只能转介您本人名下的客户。" if ctx.language == "zh" else "You can only refer clients of your own book.",
-            INTENT, refused=True, refusal_reason="not_entitled", state={"client_ids": []},
-        )  # fmt: skip
+        return _not_own(ctx.language)
     except ToolError as exc:
         targets = "、".join(
             tb.services.referrals.policy.label(k, ctx.language)
