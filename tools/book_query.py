@@ -74,6 +74,11 @@ class BookQuery(BaseModel):
         description="More tiers, any of them with `tier` (战略和核心客户: tier strategic, tiers [core])",
     )
     client_type: Literal["corporate", "retail"] | None = Field(default=None, description="Segment")
+    needs_segment: str | None = Field(
+        default=None,
+        description="Needs-based segment (life stage of a retail client, business stage of a "
+        "company) as the bank's tiering policy names it: its key or label",
+    )
     industry: str | None = Field(default=None, description="Industry as the extract names it")
     signal: SignalKind | None = Field(default=None, description="Only clients showing this signal")
     holds: list[str] = Field(
@@ -274,6 +279,8 @@ def _filters(q: BookQuery, zh: bool, rm_label: str | None) -> list[str]:
         out.append(
             {"corporate": ("对公", "corporate"), "retail": ("零售", "retail")}[q.client_type][i]
         )
+    if q.needs_segment:
+        out.append(f"需求分群：{q.needs_segment}" if zh else f"needs segment: {q.needs_segment}")
     if q.industry:
         out.append(f"行业：{q.industry}" if zh else f"industry: {q.industry}")
     if q.signal:
@@ -377,10 +384,14 @@ def _in_words(
     tier_labels: Mapping[str, str] | None,
     product_names: Mapping[str, str] | None,
 ) -> BookQuery:
-    """Tier keys and a gap's product code as the bank names them."""
+    """Tier and needs-segment keys and a gap's product code as the bank names them."""
     if tier_labels:
         said = [tier_labels.get(t, t) for t in [q.tier, *q.tiers] if t]
         q = q.model_copy(update={"tier": said[0] if said else None, "tiers": said[1:]})
+        if q.needs_segment:
+            q = q.model_copy(
+                update={"needs_segment": tier_labels.get(q.needs_segment, q.needs_segment)}
+            )
     if q.product_gap and product_names and q.product_gap in product_names:
         # "gap: SAL-AGENCY" reads as "gap: Salary Agency (SAL-AGENCY)"
         q = q.model_copy(

@@ -124,7 +124,19 @@ def _resolved(tb: Toolbox, args: BookQuery, rm: RMRecord | None) -> Resolved:
         holds=_codes(tb, args.holds, args.client_type),
         lacks=_codes(tb, args.lacks, args.client_type),
         rm_id=rm.rm_id if rm else None,
+        needs_segment=_needs_segment(tb, args.needs_segment),
     )
+
+
+def _needs_segment(tb: Toolbox, said: str | None) -> str | None:
+    """The needs segment's key for what the query named (its key, a label or an alias)."""
+    if not said:
+        return None
+    segments = tb.services.intelligence.policy.tiering.needs_segments
+    found = segments.definition(said) if segments else None
+    if found is None:
+        raise ToolError(f"the bank's tiering policy has no needs segment {said!r}")
+    return found.segment
 
 
 def _select(tb: Toolbox, args: BookQuery, resolved: Resolved) -> tuple[list[BookRow], Keyed | None]:
@@ -277,10 +289,16 @@ def _owner_named(
 
 
 def tier_labels(tb: Toolbox) -> dict[str, str]:
-    """Each tier key as the bank's tiering policy names it in the caller's language."""
+    """Each tier key (and needs-segment key) as the bank's tiering policy names it in the
+    caller's language."""
     tiering = tb.services.intelligence.policy.tiering
     zh = tb.language == "zh"
-    return {t.tier: t.label_zh if zh else t.label_en for t in (*tiering.corporate, *tiering.retail)}
+    segments = tiering.needs_segments
+    named = (*segments.retail, *segments.corporate) if segments else ()
+    # Needs segments too (the policy keeps their keys apart from the tiers').
+    return {s.segment: s.label_zh if zh else s.label_en for s in named} | {
+        t.tier: t.label_zh if zh else t.label_en for t in (*tiering.corporate, *tiering.retail)
+    }
 
 
 def product_names(tb: Toolbox) -> dict[str, str]:

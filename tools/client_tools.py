@@ -364,6 +364,13 @@ def get_client_profile(tb: Toolbox, args: ClientArgs) -> dict:
         "next_tier": tb.services.intelligence.next_tier(data, insight.tier, tb.services.as_of),
         "rm": _manager(tb, data.client.rm_id),
     }
+    if insight.needs is not None:
+        zh = tb.language == "zh"
+        out["needs_segment"] = insight.needs.segment
+        out["needs_label"] = insight.needs.label_zh if zh else insight.needs.label_en
+        out["needs_explanation"] = (
+            insight.needs.explanation_zh if zh else insight.needs.explanation_en
+        )
     if experience := _experience(tb, data):
         out["experience"] = experience
     return out

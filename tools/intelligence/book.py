@@ -18,6 +18,7 @@ from assistant.errors import UserError
 from tools.bank.records import ClientData, ProductRecord
 from tools.intelligence.age import age_on
 from tools.intelligence.metrics import ClientMetrics, compute_metrics
+from tools.intelligence.needs import assign_needs, needs_values
 from tools.intelligence.policy import DepositChurnPolicy, Policies
 from tools.intelligence.scoring import urgency_score
 from tools.intelligence.signals.base import SEVERITY_RANK, Signal, SignalRule
@@ -84,6 +85,7 @@ class BookRow:
     # where the policy says so): "流出超过1000万的" is measured as the playbook measures it.
     outflow: float | None = None
     contact_every_days: int | None = None  # the tier's service standard (None: the tier has none)
+    segment: str | None = None  # the needs segment (需求分群) the policy puts the client in
 
     def measure(self, name: str) -> float | None:
         """A ``tools.book_query.Measure`` of this row (None: the client has no such figure)."""
@@ -165,6 +167,18 @@ def _row(
     )
     nxt = maturing[0] if maturing else (None, None)
     standard = policy.tiering.service_standards.get(tier.tier)
+    age = age_on(client.registration_id, as_of) if client.client_type == "retail" else None
+    needs = assign_needs(
+        policy.tiering.needs_segments,
+        client.client_type,
+        needs_values(
+            client,
+            as_of,
+            deposit_change=metrics.trend_ratio,
+            loan_balance=metrics.loan_balance,
+            age=age,
+        ),
+    )
     return BookRow(
         client_id=client.client_id,
         rm_id=client.rm_id,
@@ -194,7 +208,7 @@ def _row(
         aum=metrics.aum,
         employees=client.employees,
         revenue=float(client.annual_revenue) if client.annual_revenue is not None else None,
-        age=age_on(client.registration_id, as_of) if client.client_type == "retail" else None,
+        age=age,
         next_maturity_amount=(
             sum(h.balance for h in data.holdings if h.maturity_date == nxt[0]) if nxt[0] else None
         ),
@@ -215,6 +229,7 @@ def _row(
         ),
         outflow=_outflow(data, policy.signals.deposit_churn),
         contact_every_days=standard.contact_every_days if standard else None,
+        segment=needs.segment if needs else None,
     )
 
 

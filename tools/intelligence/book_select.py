@@ -19,6 +19,7 @@ class Resolved:
     lacks: tuple[frozenset[str], ...] = ()
     rm_id: str | None = None
     tier_keys: frozenset[str] = field(default_factory=frozenset)  # empty: no tier filter
+    needs_segment: str | None = None  # the needs segment's key (None: no segment filter)
 
 
 def _tier_ok(row: BookRow, q: BookQuery, r: Resolved) -> bool:
@@ -113,6 +114,7 @@ def keep(row: BookRow, q: BookQuery, r: Resolved) -> bool:
         (r.rm_id is None or row.rm_id == r.rm_id)
         and _tier_ok(row, q, r)
         and (q.client_type is None or row.client_type == q.client_type)
+        and (r.needs_segment is None or row.segment == r.needs_segment)
         and (q.industry is None or (row.industry or "").lower() == q.industry.lower())
         and (q.signal is None or q.signal in row.signals)
         and (q.product_gap is None or q.product_gap in row.gaps)

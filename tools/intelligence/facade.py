@@ -12,6 +12,7 @@ from tools.intelligence.actions import NextBestAction, recommend
 from tools.intelligence.book import BookAnalyzer
 from tools.intelligence.followup import FollowUpGap, follow_up_gaps
 from tools.intelligence.metrics import ClientMetrics, compute_metrics
+from tools.intelligence.needs import NeedsResult, assign_needs, needs_values
 from tools.intelligence.policy import Policies
 from tools.intelligence.signals import PeerStats, Signal, SignalRule, detect_signals
 from tools.intelligence.tiering import TierResult, tier_from_metrics
@@ -24,6 +25,7 @@ class ClientInsight(BaseModel):
     tier: TierResult
     signals: list[Signal]
     actions: list[NextBestAction]
+    needs: NeedsResult | None = None  # 需求分群, when the bank's policy defines segments
 
 
 class ClientIntelligence:
@@ -61,7 +63,17 @@ class ClientIntelligence:
             rules=self._rules,
         )
         actions = recommend(data, tier, signals, self.products, self.policy, as_of, metrics=metrics)
-        return ClientInsight(as_of=as_of, tier=tier, signals=signals, actions=actions)
+        needs = assign_needs(
+            self.policy.tiering.needs_segments,
+            data.client.client_type,
+            needs_values(
+                data.client,
+                as_of,
+                deposit_change=metrics.trend_ratio,
+                loan_balance=metrics.loan_balance,
+            ),
+        )
+        return ClientInsight(as_of=as_of, tier=tier, signals=signals, actions=actions, needs=needs)
 
     def peers(self, population: Iterable[ClientData]) -> PeerStats:
         """Peer statistics over ``population`` (a team, a branch or the whole bank)."""

@@ -22,6 +22,7 @@ from assistant.errors import ConfigError
 
 if TYPE_CHECKING:
     from tools.bank.records import ClientRecord, ProductRecord
+from tools.intelligence.needs import NeedsPolicy
 from tools.intelligence.working_days import add_working_days, is_working_day
 
 POLICY_DIR = Path(__file__).resolve().parent.parent / "policy"
@@ -141,6 +142,8 @@ class TieringPolicy(BaseModel):
     aum_categories: tuple[str, ...] = ()
     source: TierSource | None = None
     risk_overlay: RiskOverlay | None = None
+    # 需求分群: life stage (retail) and business stage (corporate), beside the value tier.
+    needs_segments: NeedsPolicy | None = None
 
     @model_validator(mode="after")
     def _ladders_are_complete(self) -> TieringPolicy:
@@ -156,6 +159,13 @@ class TieringPolicy(BaseModel):
             missing = [n for n in names if n not in self.service_standards]
             if missing:
                 raise ValueError(f"service_standards: no entry for tier(s) {', '.join(missing)}")
+        if self.needs_segments is not None:
+            tiers = {t.tier for t in (*self.corporate, *self.retail)}
+            named = {
+                s.segment for s in (*self.needs_segments.retail, *self.needs_segments.corporate)
+            }
+            if clash := sorted(tiers & named):
+                raise ValueError(f"needs_segments: {', '.join(clash)} is a tier's name too")
         return self
 
     @cached_property

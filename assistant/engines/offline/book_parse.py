@@ -930,6 +930,10 @@ def parse(
         q["group_by_rm"] = True  # "马骁和何雨桐谁的铂金客户多": the two side by side, per RM
     if tiering is not None and (tiers := tiering.at_or_above(text) or tiering.tiers_in(text)):
         q["tier"], q["tiers"] = tiers[0], tiers[1:]
+    needs = tiering.needs_segments if tiering is not None else None
+    if needs is not None and (stage := needs.segment_in(text)):
+        q["needs_segment"] = stage  # "退休准备期的客户", "expanding companies": the bank's own
+        text = needs.without_segments(text)
     if segment := _first(SEGMENTS, text):
         q["client_type"] = segment
     if industry := industry_said(text, list(industries)):

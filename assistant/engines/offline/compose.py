@@ -39,6 +39,10 @@ def snapshot(profile: dict, language: str) -> list[str]:
         + " · ".join(bits)
     ]
     lines += [f"- {fact} {t('profile_src', language)}" for fact in profile.get("facts", [])[:5]]
+    if why := profile.get("needs_explanation"):  # what the service should be about
+        lines.append(
+            f"- {t('needs_segment', language).format(why=why)} {t('profile_src', language)}"
+        )
     if said := experience(profile.get("experience") or {}, language):
         lines.append(f"- {said} {t('profile_src', language)}")
     return lines

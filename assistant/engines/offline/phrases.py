@@ -317,6 +317,7 @@ PHRASES: dict[str, dict[str, str]] = {
     "kind_corporate": {"zh": "对公客户", "en": "Corporate"},
     "kind_retail": {"zh": "零售客户", "en": "Retail"},
     "tier_with_reason": {"zh": "{tier}（{why}）", "en": "{tier} ({why})"},
+    "needs_segment": {"zh": "需求分群：{why}", "en": "Needs segment: {why}"},
     "client_named": {"zh": "{name}（{client_id}）", "en": "{name} ({client_id})"},
     "after_name": {"zh": "· ", "en": " · "},  # a full-width bracket needs no space before ·
     "risk_rating": {"zh": "- 行内评级：{value}", "en": "- Internal rating: {value}"},
