@@ -33,6 +33,10 @@ def draft(
         list[str] | None, typer.Option("--point", help="A line every message carries (repeat)")
     ] = None,
     lang: Annotated[str | None, typer.Option(help="zh or en for every message")] = None,
+    activity: Annotated[
+        str | None,
+        typer.Option(help="The activity (event or offer) whose contacts the policy caps"),
+    ] = None,
     json_out: Annotated[bool, typer.Option("--json", help="Print the summary as JSON")] = False,
 ) -> None:
     """Draft one message per client of the segment, hold back what the contact policy holds,
@@ -47,6 +51,7 @@ def draft(
             purpose=purpose,  # type: ignore[arg-type]
             product_code=product,
             points=point or [],
+            activity=activity,
             language=lang,  # type: ignore[arg-type]
             reply_language=cast(str, lang or "zh"),  # type: ignore[arg-type]
         )

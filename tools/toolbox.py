@@ -151,7 +151,8 @@ class Toolbox:
     _data: dict[str, ClientData] = field(default_factory=dict, repr=False)
     _insights: dict[str, Any] = field(default_factory=dict, repr=False)
     # Exported campaign messages by client ([(day, channel)]): contacts the contact policy counts.
-    _sends: dict[str, list[tuple[date, str]]] = field(default_factory=dict, repr=False)
+    # client -> [(day, channel, activity)] of the exported campaign messages that reached them
+    _sends: dict[str, list[tuple[date, str, str | None]]] = field(default_factory=dict, repr=False)
     _issued: dict[tuple[str, str, str | None], str] = field(default_factory=dict, repr=False)
     _masked: dict[str, str] = field(default_factory=dict, repr=False)
 
@@ -303,18 +304,26 @@ class Toolbox:
         for start in range(0, len(wanted), 500):  # keep IN lists bounded
             for data in self.services.bank.client_data(wanted[start : start + 500]):
                 self._data[data.client.client_id] = data
-        sends: dict[str, list[tuple[date, str]]] = {cid: [] for cid in client_ids}
-        for who, day, channel in self.services.bank.campaign_contacts(client_ids):
-            sends[who].append((day, channel))
+        sends: dict[str, list[tuple[date, str, str | None]]] = {cid: [] for cid in client_ids}
+        for who, day, channel, activity in self.services.bank.campaign_contacts(client_ids):
+            sends[who].append((day, channel, activity))
         self._sends.update(sends)
+
+    def _sent(self, client_id: str) -> list[tuple[date, str, str | None]]:
+        if client_id not in self._sends:
+            self._sends[client_id] = [
+                (d, ch, a) for _c, d, ch, a in self.services.bank.campaign_contacts([client_id])
+            ]
+        return self._sends[client_id]
 
     def campaign_sends(self, client_id: str) -> list[tuple[date, str]]:
         """``[(day, channel)]`` of the exported campaign messages to one client."""
-        if client_id not in self._sends:
-            self._sends[client_id] = [
-                (d, ch) for _c, d, ch in self.services.bank.campaign_contacts([client_id])
-            ]
-        return self._sends[client_id]
+        return [(d, ch) for d, ch, _a in self._sent(client_id)]
+
+    def activity_sends(self, client_id: str, activity: str) -> int:
+        """How many exported campaign messages of ``activity`` reached the client, on any
+        channel (同一活动全渠道合计)."""
+        return sum(a == activity for _d, _ch, a in self._sent(client_id))
 
     def insight(self, data: ClientData) -> Any:
         """Tier, signals and next best actions of a client read in this turn."""

@@ -28,6 +28,7 @@ from tests.api.conftest import RM1_TOKEN, RM2_TOKEN, auth, parse_sse
 from tests.api.fakes import api_core
 from tests.contact.conftest import NO_SMS, REFUSED, RM
 from tools.book_query import BookQuery
+from tools.contact import load_contact_policy
 
 pytestmark = pytest.mark.slow  # the package's demo bank
 
@@ -132,6 +133,40 @@ def test_an_exported_campaign_counts_towards_the_monthly_cap(fl: Frontline) -> N
         fl.campaign_desk.export_now(RM, first.campaign_id, "csv", "zh", "api")
     third = fl.campaign_desk.draft_now(RM, body, "api")
     assert third.held_by_reason == {"monthly_cap": 1}
+
+
+def test_one_activity_reaches_a_client_at_most_three_times_across_channels(fl: Frontline) -> None:
+    """同一活动全渠道合计不超过 3 次触达: three exported contacts of one activity on three
+    channels, the fourth held whatever its channel; a draft never exported, another activity
+    and a service message do not count or are not held."""
+    client = sorted(fl.bank.client_ids_of([RM]) - {REFUSED, NO_SMS, fl.complaining})[-2]  # type: ignore[attr-defined]
+
+    def campaign(channel: str, activity: str = "Year-end  Gala", purpose: str = "general"):
+        return fl.campaign_desk.draft_now(
+            RM,
+            CampaignRequest(
+                segment=BookQuery.model_validate({"among": [client]}),
+                channel=channel,  # type: ignore[arg-type]
+                purpose=purpose,  # type: ignore[arg-type]
+                points=["诚邀您参加年终客户答谢会"],
+                activity=activity,
+            ),
+            "api",
+        )
+
+    assert campaign("sms").drafted == 1  # drafted, never exported: no contact made
+    for channel in ("wechat", "sms", "email"):
+        sent = campaign(channel)
+        assert sent.drafted == 1, (channel, sent.held_by_reason)  # the 1st, 2nd and 3rd
+        fl.campaign_desk.export_now(RM, sent.campaign_id, "csv", "zh", "api")
+    assert fl.bank.campaign(sent.campaign_id).activity == "year-end gala"  # type: ignore[union-attr]
+    fourth = campaign("email", activity="year-end gala")  # the same activity, said otherwise
+    assert fourth.held_by_reason == {"activity_cap": 1}
+    assert "同一活动全渠道合计不超过 3 次" in fourth.held_clients[0]["reasons"][0]
+    assert campaign("email", activity="Spring seminar").drafted == 1
+    assert campaign("email", purpose="maturity_reminder").held == 0  # service: never capped
+    harbour = load_contact_policy("evals/banks/harbour/contact.yaml")
+    assert harbour.activity_cap is None  # its playbooks set no such cap
 
 
 def test_another_rms_book_and_an_unknown_product_are_refused(fl: Frontline) -> None:

@@ -226,6 +226,8 @@ class CampaignRow(Base):
     held: Mapped[int] = mapped_column(Integer)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), index=True)
     exported_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
+    # The activity (活动: the event or offer) its contacts count towards (contact policy).
+    activity: Mapped[str | None] = mapped_column(String(120), nullable=True)
 
 
 class CampaignMessageRow(Base):

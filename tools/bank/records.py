@@ -202,6 +202,9 @@ class CampaignRecord:
     held: int
     created_at: datetime
     exported_at: datetime | None = None
+    # The activity (活动) it is part of — the event or offer — whose contacts the contact policy
+    # caps across channels; None: no activity named.
+    activity: str | None = None
 
 
 @dataclass(frozen=True)

@@ -124,9 +124,11 @@ class BankRepository(Protocol):
         campaign."""
         ...
 
-    def campaign_contacts(self, client_ids: Iterable[str]) -> list[tuple[str, date, str]]:
-        """``(client_id, day, channel)`` of every exported campaign's drafted message to these
-        clients: marketing contacts the contact policy counts."""
+    def campaign_contacts(
+        self, client_ids: Iterable[str]
+    ) -> list[tuple[str, date, str, str | None]]:
+        """``(client_id, day, channel, activity)`` of every exported campaign's drafted message
+        to these clients: marketing contacts the contact policy counts."""
         ...
 
 
@@ -410,17 +412,20 @@ class SqlBankRepository:
                 row.exported_at = at
             return _campaign(row)
 
-    def campaign_contacts(self, client_ids: Iterable[str]) -> list[tuple[str, date, str]]:
+    def campaign_contacts(
+        self, client_ids: Iterable[str]
+    ) -> list[tuple[str, date, str, str | None]]:
         wanted = list(client_ids)
         c, x = m.CampaignRow, m.CampaignMessageRow
         query = (
-            select(x.client_id, c.day, c.channel)
+            select(x.client_id, c.day, c.channel, c.activity)
             .join(c, c.campaign_id == x.campaign_id)
             .where(c.exported_at.is_not(None), x.status == "drafted")
         )
         with self._sessions() as s:
             return [
-                (r.client_id, r.day, r.channel) for r in _by_clients(s, query, x.client_id, wanted)
+                (r.client_id, r.day, r.channel, r.activity)
+                for r in _by_clients(s, query, x.client_id, wanted)
             ]
 
     def outcomes_mark(self) -> tuple[int, object]:

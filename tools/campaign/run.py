@@ -24,7 +24,13 @@ from tools.bank.records import CampaignMessage, CampaignRecord
 from tools.book_query import BookQuery, describe_segment
 from tools.book_tools import matched_ids, product_names, tier_labels
 from tools.campaign.export import MEDIA
-from tools.content_tools import DraftOutreachArgs, Purpose, draft_outreach, primary_contact
+from tools.content_tools import (
+    DraftOutreachArgs,
+    Purpose,
+    contact_policy,
+    draft_outreach,
+    primary_contact,
+)
 from tools.names.staff import resolve
 from tools.toolbox import Toolbox, ToolError
 
@@ -60,6 +66,20 @@ class CampaignArgs(BaseModel):
         description="One language for every message; unset: each client's own (the extract's "
         "language column), else the RM's",
     )
+    activity: str | None = Field(
+        default=None,
+        max_length=120,
+        description="The activity (活动) this campaign is part of — the event or offer, as the "
+        "RM names it ('年终答谢会', 'wealth seminar on the 18th'); the contact policy caps "
+        "contacts per activity across channels. Unset: the occasion, the points, or the product",
+    )
+
+    def activity_key(self) -> str | None:
+        """What makes two campaigns one activity: the name given, else the occasion, else what
+        every message says, else the product introduced; case and spacing aside."""
+        said = self.activity or self.occasion or "；".join(self.points) or self.product_code
+        key = " ".join((said or "").split()).casefold()
+        return key[:120] or None
 
 
 @dataclass
@@ -93,6 +113,9 @@ def run_campaign(tb: Toolbox, args: CampaignArgs, progress: Progress | None = No
     tb.prefetch(ids)
     _issue_names(tb, ids)
     pitched = args.product_code if args.purpose == "product_intro" else None
+    activity = args.activity_key()
+    policy = contact_policy(tb)
+    capped = policy.activity_cap if activity and policy.is_marketing(args.purpose) else None
     messages: list[CampaignMessage] = []
     held_reasons: dict[str, list[str]] = {}
     send_after: str | None = None
@@ -103,6 +126,16 @@ def run_campaign(tb: Toolbox, args: CampaignArgs, progress: Progress | None = No
             # A product introduced to a client who already holds it: nothing to introduce.
             held_reasons[cid] = [HOLDS_PRODUCT[language]]
             messages.append(CampaignMessage(cid, language, "held", "holds_product"))
+            if progress is not None:
+                progress(n, len(ids))
+            continue
+        if (
+            capped is not None
+            and activity
+            and (reached := tb.activity_sends(cid, activity)) >= capped
+        ):
+            held_reasons[cid] = [_activity_held(reached, capped, language)]
+            messages.append(CampaignMessage(cid, language, "held", "activity_cap"))
             if progress is not None:
                 progress(n, len(ids))
             continue
@@ -148,9 +181,16 @@ def run_campaign(tb: Toolbox, args: CampaignArgs, progress: Progress | None = No
         drafted=drafted,
         held=len(messages) - drafted,
         created_at=datetime.now(UTC),
+        activity=activity,
     )
     tb.services.bank.add_campaign(record, messages)
     return CampaignRun(record, messages, held_reasons, send_after, flags)
+
+
+def _activity_held(reached: int, cap: int, language: str) -> str:
+    if language == "zh":
+        return f"本活动已触达该客户 {reached} 次，同一活动全渠道合计不超过 {cap} 次"
+    return f"This activity has reached the client {reached} times; one activity is capped at {cap} contacts across channels"
 
 
 def _rm_name(tb: Toolbox, said: str | None) -> str | None:

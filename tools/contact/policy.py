@@ -53,6 +53,9 @@ class ContactPolicy(BaseModel):
     service_purposes: frozenset[str]
     channels: dict[DraftChannel, tuple[str, ...]]
     monthly_caps: dict[DraftChannel, int] = Field(default_factory=dict)
+    # Contacts per client per activity (活动: one event or offer), every channel together; None:
+    # no such cap.
+    activity_cap: int | None = Field(default=None, ge=1)
     quiet_hours: QuietHours = QuietHours()
     same_day: bool = True
     # An open complaint (complaints.csv) pauses marketing; statuses that mean it is closed.

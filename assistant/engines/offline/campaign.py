@@ -26,6 +26,7 @@ _HELD = {
     "monthly_cap": ("本月接触已达上限", "monthly cap reached"),
     "contacted_today": ("今天已联系过", "contacted today"),
     "holds_product": ("已持有该产品", "already hold the product"),
+    "activity_cap": ("本活动触达已达上限", "activity's contact cap reached"),
 }
 
 
