@@ -18,6 +18,7 @@ from assistant.brief_cli import brief_app
 from assistant.campaign_cli import campaign_app
 from assistant.config import get_settings
 from assistant.errors import FrontlineError, ImportValidationError, UserError
+from assistant.referral_cli import referral_app
 from assistant.team_cli import team_app
 from assistant.wiring import Frontline
 from evals.cli import eval_app
@@ -36,6 +37,7 @@ app.add_typer(eval_app, name="eval")
 app.add_typer(brief_app, name="brief")
 app.add_typer(team_app, name="team")
 app.add_typer(campaign_app, name="campaign")
+app.add_typer(referral_app, name="referral")
 
 
 def _frontline(console_level: str = "WARNING") -> Frontline:

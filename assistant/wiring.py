@@ -32,6 +32,7 @@ if TYPE_CHECKING:
     from assistant.outcomes import OutcomeDesk
     from assistant.prep.links import PrepLinks
     from assistant.prep.service import PrepDocuments
+    from assistant.referral_calls import ReferralCalls
     from assistant.referrals import ReferralDesk
     from assistant.storage.channel_addresses import ChannelAddresses
     from assistant.storage.conversations import ConversationStore
@@ -361,6 +362,13 @@ class Frontline:
         from assistant.campaigns import CampaignDesk
 
         return CampaignDesk(self.bank, self.tool_services, self.audit)
+
+    @cached_property
+    def referral_calls(self) -> ReferralCalls:
+        """Referrals from the API, through the chat's own tools."""
+        from assistant.referral_calls import ReferralCalls
+
+        return ReferralCalls(self.bank, self.tool_services, self.audit)
 
     @cached_property
     def outcome_desk(self) -> OutcomeDesk:

@@ -64,6 +64,7 @@ def build_app(fl: Frontline) -> FastAPI:
         outcomes=lambda: fl.outcome_desk,
         team=lambda: fl.team_reports,
         campaigns=lambda: fl.campaign_desk,
+        referrals=lambda: fl.referral_calls,
         campaign_jobs=lambda: fl.campaign_jobs,
     )
     channels: list[BriefChannel] = []

@@ -21,6 +21,7 @@ from integrations.api.limits import ApiLimits, BodySizeLimitMiddleware
 from integrations.api.metrics import ApiMetrics, MetricsMiddleware
 from integrations.api.ops import Readiness, ops_router
 from integrations.api.ratelimit import InMemoryRateLimiter, RateLimiter
+from integrations.api.referrals import ReferralSource
 from integrations.api.routes import ApiContext, BriefBuilder, PrepSource, TeamSource, v1_router
 from integrations.api.security import SecurityHeadersMiddleware
 from integrations.dashboard import dashboard_router
@@ -46,6 +47,7 @@ def create_app(
     team: Callable[[], TeamSource] | None = None,
     campaigns: Callable[[], CampaignSource] | None = None,
     campaign_jobs: Callable[[], CampaignJobSource] | None = None,
+    referrals: Callable[[], ReferralSource] | None = None,
 ) -> FastAPI:
     """Build the HTTP app around ``core``.
 
@@ -57,7 +59,8 @@ def create_app(
     what ``POST /v1/actions/{key}/outcome`` records through (None: 503); ``team`` the team
     measures behind ``GET /v1/team`` (None: 503); ``campaigns`` the desk behind
     ``/v1/campaigns`` (None: 503); ``campaign_jobs`` the background jobs behind
-    ``/v1/campaigns/jobs`` (None: 503).
+    ``/v1/campaigns/jobs`` (None: 503); ``referrals`` the calls behind ``/v1/referrals``
+    (None: 503).
     """
     limits = limits or ApiLimits()
     metrics = ApiMetrics()
@@ -73,6 +76,7 @@ def create_app(
         team=team,
         campaigns=campaigns,
         campaign_jobs=campaign_jobs,
+        referrals=referrals,
     )
     app = FastAPI(
         title="Frontline API",

@@ -24,6 +24,7 @@ from integrations.api.errors import ApiError, ErrorBody
 from integrations.api.limits import ApiLimits
 from integrations.api.metrics import ApiMetrics
 from integrations.api.ratelimit import RateLimiter
+from integrations.api.referrals import ReferralSource, add_referral_routes
 from integrations.api.schemas import ChatRequest, checked_message, json_body_spec, read_json
 from integrations.api.streaming import sse_events
 
@@ -85,6 +86,7 @@ class ApiContext:
     team: Callable[[], TeamSource] | None = None  # team measures; None: not served here
     campaigns: Callable[[], CampaignSource] | None = None  # segment campaigns; None: not here
     campaign_jobs: Callable[[], CampaignJobSource] | None = None  # background campaigns
+    referrals: Callable[[], ReferralSource] | None = None  # referrals; None: not kept here
 
 
 def v1_router(ctx: ApiContext) -> APIRouter:
@@ -335,4 +337,5 @@ def v1_router(ctx: ApiContext) -> APIRouter:
         return await ctx.outcomes().record(who.rm_id, key, body, who.channel)
 
     add_campaign_routes(router, ctx.campaigns, ctx.campaign_jobs, caller, ctx.limits.sse_ping_s)
+    add_referral_routes(router, ctx.referrals, caller)
     return router

@@ -38,6 +38,9 @@ OPERATIONS = [
     ("GET", "/v1/campaigns/{campaign_id}.{fmt}"),
     ("POST", "/v1/campaigns/jobs"),
     ("GET", "/v1/campaigns/jobs/{job_id}"),
+    ("POST", "/v1/referrals"),
+    ("GET", "/v1/referrals"),
+    ("POST", "/v1/referrals/{referral_id}"),
     ("GET", "/healthz"),
     ("GET", "/readyz"),
     ("GET", "/metrics"),
@@ -76,6 +79,7 @@ def api_schema(tmp_path: Path, demo_services: Frontline):
         outcomes=lambda: demo_services.outcome_desk,
         team=lambda: demo_services.team_reports,
         campaigns=lambda: demo_services.campaign_desk,
+        referrals=lambda: demo_services.referral_calls,
         # Jobs are recorded and queued, not run: the routes are under test, not the worker.
         campaign_jobs=lambda: CampaignJobs(
             demo_services.sessions, lambda: demo_services.campaign_desk, queue=_Dropped()
