@@ -27,7 +27,9 @@ Semantics chosen here (and relied on by the golden set):
 
 from __future__ import annotations
 
+import dataclasses
 import re
+import weakref
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
@@ -76,7 +78,9 @@ class BankIndex:
     # -> the passage's text.
     products: dict[str, list[str]] = field(default_factory=dict)
     passages: dict[tuple[str, str], str] = field(default_factory=dict)
-    _pattern_cache: dict[str, tuple[re.Pattern | None, list[str]]] = field(
+    # (book, the RM's colleagues' names) -> the foreign-name pattern and the own names; shared
+    # by the indexes of one bank (``index_from_frontline``): it depends on nothing else.
+    _pattern_cache: dict[frozenset[str], tuple[re.Pattern | None, list[str]]] = field(
         default_factory=dict, repr=False
     )
 
@@ -129,8 +133,8 @@ class BankIndex:
         return list(dict.fromkeys(pattern.findall(text)))
 
     def _patterns(self, rm_id: str) -> tuple[re.Pattern | None, list[str]]:
-        if rm_id not in self._pattern_cache:
-            book = self.book_of(rm_id) or frozenset()
+        book = self.book_of(rm_id) or frozenset()
+        if book not in self._pattern_cache:
             own_names = {n for c, n in self.names.items() if c in book}
             own_names |= {n for c in book for n in self.contact_names.get(c, ())}
             own = sorted(own_names, key=len, reverse=True)
@@ -141,23 +145,36 @@ class BankIndex:
                 if c not in book and len(n) >= MIN_NAME_CHARS and n not in own_set
             }
             alternation = "|".join(re.escape(n) for n in sorted(foreign, key=len, reverse=True))
-            self._pattern_cache[rm_id] = (re.compile(alternation) if alternation else None, own)
-        return self._pattern_cache[rm_id]
+            self._pattern_cache[book] = (re.compile(alternation) if alternation else None, own)
+        return self._pattern_cache[book]
+
+
+# Per Frontline: the index read from its tables and playbooks, and what it was read at. A suite
+# runs dozens of sets on one bank; reading them again took ~0.6 s a set.
+_READ: weakref.WeakKeyDictionary[Any, tuple[tuple, BankIndex]] = weakref.WeakKeyDictionary()
+
+
+def _loaded_mark(frontline: Any) -> tuple:
+    """What changes when the extract or the playbooks are loaded again."""
+    from tools.bank.meta import ExtractMeta
+
+    with frontline.sessions() as s:
+        meta = s.get(ExtractMeta, 1)
+        extract = (meta.digest, meta.loaded_at) if meta is not None else None
+    return extract, frontline.store.count()
 
 
 def index_from_frontline(frontline: Any) -> BankIndex:
-    """Load identifiers and names from the bank tables through the public repository."""
+    """Load identifiers and names from the bank tables through the public repository; read
+    once per extract and playbook load. Who may read what is asked per run (a referral made in
+    one set names its client to the receiver in the next)."""
     from tools.entitlement import resolve_caller
 
+    mark = _loaded_mark(frontline)
+    kept = _READ.get(frontline)
+    read = kept[1] if kept is not None and kept[0] == mark else _read_index(frontline)
+    _READ[frontline] = (mark, read)
     bank = frontline.bank
-    clients, contacts = bank.all_clients(), bank.all_contacts()
-    ids: list[str | None] = []
-    for c in clients:
-        ids += [c.registration_id, c.phone, c.email]
-    for p in contacts:
-        ids += [p.phone, p.email, p.id_number]
-    ids += [account_no for _, account_no in bank.account_numbers()]
-    staff = [rm.name for rm in bank.all_rms()]
     books: dict[str, frozenset[str] | None] = {}
 
     def book_of(rm_id: str) -> frozenset[str] | None:
@@ -171,14 +188,26 @@ def index_from_frontline(frontline: Any) -> BankIndex:
                 books[rm_id] = None
         return books[rm_id]
 
+    return dataclasses.replace(read, book_of=book_of)
+
+
+def _read_index(frontline: Any) -> BankIndex:
+    bank = frontline.bank
+    clients, contacts = bank.all_clients(), bank.all_contacts()
+    ids: list[str | None] = []
+    for c in clients:
+        ids += [c.registration_id, c.phone, c.email]
+    for p in contacts:
+        ids += [p.phone, p.email, p.id_number]
+    ids += [account_no for _, account_no in bank.account_numbers()]
     people: dict[str, set[str]] = {}
     for p in contacts:
         people.setdefault(p.client_id, set()).add(p.name)
     index = BankIndex.build(
         identifiers=ids,
         names={c.client_id: c.name for c in clients},
-        book_of=book_of,
-        staff_names=staff,
+        book_of=lambda _rm: None,
+        staff_names=[rm.name for rm in bank.all_rms()],
         contact_names=people,
     )
     index.products = {code: [p.name, p.name_en or "", code] for code, p in bank.products().items()}
