@@ -19,6 +19,7 @@ from tools.compliance.rules.off_board_rate import OffBoardRateRule
 from tools.compliance.rules.pressure_selling import PressureSellingRule
 from tools.compliance.rules.product_as_deposit import ProductAsDepositRule
 from tools.compliance.rules.risk_free_language import RiskFreeLanguageRule
+from tools.compliance.rules.shelter_claim import ShelterClaimRule
 from tools.compliance.rules.skipped_safeguard import SkippedSafeguardRule
 from tools.compliance.rules.speculative_hedging import SpeculativeHedgingRule
 from tools.compliance.rules.suitability_mismatch import SuitabilityMismatchRule
@@ -72,6 +73,7 @@ def default_registry() -> RuleRegistry:
             ClientCredentialsRule(),
             ActingForClientRule(),
             SkippedSafeguardRule(),
+            ShelterClaimRule(),
             IdDocumentByChatRule(),
             FullIdentifierRule(),
         ]

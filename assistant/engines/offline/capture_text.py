@@ -9,9 +9,11 @@ from tools.notes.policy import NotePolicy
 PHRASES = {
     "confirm_head": ("请确认这条接触记录：", "Please confirm this interaction note:"),
     "confirm_ask": (
-        "回复“是”保存，“不”取消；也可以直接改，例如“改成电话”“下一步：…”“截止改成周五”。",
-        "Reply “yes” to save or “cancel” to drop it; or edit it, e.g. “change it to a call”, "
-        "“next step: …”, “due Friday”.",
+        # Where a saved note goes (frontline notes export hands it to the bank's CRM): an RM
+        # asking to log a visit wants to know it lands in the interaction log.
+        "回复“是”保存到客户互动记录（可导出到 CRM），“不”取消；也可以直接改，例如“改成电话”“下一步：…”“截止改成周五”。",
+        "Reply “yes” to save it to the interaction log (exportable to the CRM) or “cancel” to drop "
+        "it; or edit it, e.g. “change it to a call”, “next step: …”, “due Friday”.",
     ),
     "no_channel": (
         "还缺接触方式：请说明是拜访、电话、微信还是邮件（例如“改成电话”）。",

@@ -67,6 +67,7 @@ DECLINED = (
     "full_identifier",
     "pressure_selling",
     "insured_investment",
+    "shelter_claim",  # "家族信托能完全避税避债": a structure sold as an escape from tax or debts
     # Left out of a draft the RM can still send, but what was asked for is not written: the
     # request is declined (DESIGN: an out-of-policy request), as the blind rounds' writers read it.
     TIED,

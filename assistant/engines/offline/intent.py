@@ -653,7 +653,7 @@ FULL_ID_REQUEST = re.compile(
     r"(也|都|全|全部|一起|一并)?(列上|加上|附上|写上|标上|放上|带上|列出来|列进去|附在|导出来|拉出来|发我)|"
     r"\b(?:add|include|list|attach|put in)\b.{0,20}\b(?:id|passport|card|account) numbers?\b|"
     # "刘总手机号多少 发我下": the number itself, to be sent to the RM (a masked one is no use to dial)
-    r"(手机|电话|手机号|电话号|联系电话)(号码|号)?(是)?(多少|啥)?[\s,，。!！]*(发我|发给我|给我发|发过来|发一下给我)|"
+    r"(手机|电话|手机号|电话号|联系电话)(号码|号)?(是)?(多少|啥)?[\s,，。!！]*(直接|就|你)*(发我|发给我|给我发|发过来|发一下给我)|"
     r"\b(?:send|text|forward|wechat)\s+me\b.{0,30}\b(?:phone|mobile|cell)(?: number)?\b|"
     r"\b(full|complete|unmasked|entire|raw|whole)\b.{0,30}\b(id|phone|mobile|card|account|number|identifier|uscc|credit code|e-?mail)s?\b|"
     r"\b(id|phone|mobile|card|account|number|identifier|code)s?\b.{0,30}\b(in full|unmasked|unredacted|without masking)\b",

@@ -164,7 +164,7 @@ DEFINITION_ASKED = re.compile(
     r"\bwhat (?:counts|qualifies) as\b|\bwhat(?:'s| is) (?:a|an|the) [\w -]{0,30}?\b(?:client|signal|"
     r"warning|alert)\b\s*\??\s*$|\bdefinition of\b|\bhow (?:is|are|do (?:we|you)) .{0,30}(?:defined|define|"
     r"flagged|triggered)\b|"
-    r"(?:怎么|怎样|如何|咋|啥情况下?|什么情况下?|什么样的?)(?:才)?(?:算|叫|认定|定义|界定|触发)|定义(?:是什么|是啥)?\s*[?？]?\s*$|"
+    r"(?:怎么|怎样|如何|咋|啥情况下?|什么情况下?|什么样的?)(?:才)?(?:算|叫|认定|认订|定义|界定|触发)|定义(?:是什么|是啥)?\s*[?？]?\s*$|"
     r"标准是(?:什么|啥)",
     re.I,
 )

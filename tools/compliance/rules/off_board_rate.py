@@ -47,6 +47,9 @@ class OffBoardRateRule(PhraseRule):
             # "工行给了2.6% 跟他说我们给2.8%": another bank's rate met by a figure of ours
             rf"{_RIVAL_ZH}[^。]{{0,20}}?\d+(?:\.\d+)?\s*(?:%|个点)[^。]{{0,30}}?"
             r"(?:我们|我行|咱们|咱)(?:就|也|可以|能)?(?:给|出|开|报)(?:到|你们|他们|他|她|您)?\s*\d+(?:\.\d+)?\s*(?:%|个点)|"
+            # "他行给多少利率我们就比他多0.5个点": whatever the rival pays, beaten by a margin
+            rf"{_RIVAL_ZH}[^。]{{0,20}}?(?:多少|什么|几个点|几个)[^。]{{0,16}}?(?:我们|我行|咱们|咱)[^。]{{0,6}}?"
+            r"比(?:他|它|她|对方)?(?:们|家)?(?:多|高)[^，,。；;]{0,2}?\d+(?:\.\d+)?\s*(?:%|个点|个百分点|bp|BP)|"
             # "续存的话我保证给4个点", "利率我承诺给到3.5%": a rate the RM vouches for in person,
             # which only the bank's posted rate or its approved pricing can give
             r"(?:保证|承诺|答应|许诺|包)[^，,。；;]{0,8}?\d+(?:\.\d+)?\s*个点|"
