@@ -15,7 +15,7 @@ from assistant.campaign_jobs import JobStatus
 from assistant.campaigns import CampaignRequest, CampaignSummary, ExportFile, Format
 from assistant.errors import FrontlineError
 from integrations.api.auth import Caller
-from integrations.api.errors import ApiError, ErrorBody
+from integrations.api.errors import ApiError, error_docs
 from integrations.api.schemas import json_body_spec, read_json
 from tools.campaign.run import Progress
 
@@ -42,10 +42,6 @@ class CampaignJobSource(Protocol):
     def status(self, rm_id: str, job_id: str) -> JobStatus | None: ...
 
 
-def _errors(*statuses: int) -> dict[int | str, dict]:
-    return {s: {"model": ErrorBody} for s in statuses}
-
-
 def add_campaign_routes(
     router: APIRouter,
     source: Callable[[], CampaignSource] | None,
@@ -63,7 +59,7 @@ def add_campaign_routes(
         tags=["campaigns"],
         response_model=CampaignSummary,
         openapi_extra=json_body_spec(CampaignRequest),
-        responses=_errors(400, 403, 413, 415, 422, 503),
+        responses=error_docs(400, 403, 413, 415, 422, 503),
     )
     async def draft_campaign(request: Request, who: Caller = Depends(caller)) -> CampaignSummary:
         """Draft one message per client of a segment of the caller's book (a team lead's: the
@@ -83,7 +79,7 @@ def add_campaign_routes(
                 "(the summary) or `error`.",
                 "content": {"text/event-stream": {"schema": {"type": "string"}}},
             },
-            **_errors(400, 413, 415, 422, 503),
+            **error_docs(400, 413, 415, 422, 503),
         },
     )
     async def draft_campaign_stream(request: Request, who: Caller = Depends(caller)) -> Response:
@@ -108,7 +104,7 @@ def add_campaign_routes(
         status_code=202,
         response_model=JobStatus,
         openapi_extra=json_body_spec(CampaignRequest),
-        responses=_errors(400, 403, 413, 415, 422, 503),
+        responses=error_docs(400, 403, 413, 415, 422, 503),
     )
     async def submit_campaign_job(request: Request, who: Caller = Depends(caller)) -> JobStatus:
         """The same campaign in the background (a large segment): queued at once, drafted by a
@@ -120,7 +116,7 @@ def add_campaign_routes(
         "/campaigns/jobs/{job_id}",
         tags=["campaigns"],
         response_model=JobStatus,
-        responses=_errors(404, 503),
+        responses=error_docs(404, 503),
     )
     async def campaign_job(
         job_id: str = Path(max_length=40, pattern=r"^job-[A-Za-z0-9_-]+$"),
@@ -137,7 +133,7 @@ def add_campaign_routes(
         "/campaigns",
         tags=["campaigns"],
         response_model=list[CampaignSummary],
-        responses=_errors(503),
+        responses=error_docs(503),
     )
     async def list_campaigns(who: Caller = Depends(caller)) -> list[CampaignSummary]:
         """The caller's own campaigns, newest first."""
@@ -149,7 +145,7 @@ def add_campaign_routes(
         response_class=Response,
         responses={
             200: {"description": "The campaign for the bank's messaging platform."},
-            **_errors(404, 503),
+            **error_docs(404, 503),
         },
     )
     async def export_campaign(

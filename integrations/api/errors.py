@@ -10,6 +10,7 @@ import json
 import logging
 import uuid
 from collections.abc import Mapping
+from typing import Any
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
@@ -76,6 +77,11 @@ class ApiError(Exception):
         self.code = code
         self.message = message
         self.headers = dict(headers or {})
+
+
+def error_docs(*statuses: int) -> dict[int | str, dict[str, Any]]:
+    """The OpenAPI ``responses`` entry for these error statuses: each answers an ``ErrorBody``."""
+    return {s: {"model": ErrorBody} for s in statuses}
 
 
 def error_payload(code: str, message: str) -> dict[str, dict[str, str]]:

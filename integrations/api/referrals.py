@@ -11,7 +11,7 @@ from fastapi import APIRouter, Depends, Path, Query, Request
 
 from assistant.referral_calls import ReferralRequest, ReferralUpdate
 from integrations.api.auth import Caller
-from integrations.api.errors import ApiError, ErrorBody
+from integrations.api.errors import ApiError, error_docs
 from integrations.api.schemas import json_body_spec, read_json
 
 
@@ -34,10 +34,6 @@ class ReferralSource(Protocol):
     ) -> dict: ...
 
 
-def _errors(*statuses: int) -> dict[int | str, dict]:
-    return {s: {"model": ErrorBody} for s in statuses}
-
-
 def add_referral_routes(
     router: APIRouter,
     source: Callable[[], ReferralSource] | None,
@@ -53,7 +49,7 @@ def add_referral_routes(
         tags=["referrals"],
         status_code=201,
         openapi_extra=json_body_spec(ReferralRequest),
-        responses=_errors(400, 403, 413, 415, 422, 503),
+        responses=error_docs(400, 403, 413, 415, 422, 503),
     )
     async def refer(request: Request, who: Caller = Depends(caller)) -> dict:
         """Refer one of the caller's own clients (or its contact, by title) with the client's
@@ -62,7 +58,7 @@ def add_referral_routes(
         body = await read_json(request, ReferralRequest)
         return await calls().refer(who.rm_id, body, who.channel)
 
-    @router.get("/referrals", tags=["referrals"], responses=_errors(403, 503))
+    @router.get("/referrals", tags=["referrals"], responses=error_docs(403, 503))
     async def list_referrals(
         direction: Literal["sent", "received", "both"] = Query(default="both"),
         open_only: bool = Query(default=False),
@@ -78,7 +74,7 @@ def add_referral_routes(
         "/referrals/{referral_id}",
         tags=["referrals"],
         openapi_extra=json_body_spec(ReferralUpdate),
-        responses=_errors(400, 403, 413, 415, 422, 503),
+        responses=error_docs(400, 403, 413, 415, 422, 503),
     )
     async def update_referral(
         request: Request,

@@ -20,7 +20,7 @@ from assistant.outcomes import OutcomeRecorder, OutcomeReply, OutcomeRequest
 from assistant.team_view import PeriodError, TeamReport, TeamView
 from integrations.api.auth import BearerAuth, Caller, enforce_rate_limit
 from integrations.api.campaigns import CampaignJobSource, CampaignSource, add_campaign_routes
-from integrations.api.errors import ApiError, ErrorBody
+from integrations.api.errors import ApiError, error_docs
 from integrations.api.limits import ApiLimits
 from integrations.api.metrics import ApiMetrics
 from integrations.api.ratelimit import RateLimiter
@@ -30,10 +30,6 @@ from integrations.api.streaming import sse_events
 
 MEDIA = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 _bearer = HTTPBearer(auto_error=False, description="A token from FRONTLINE_API_TOKENS.")
-
-
-def _errors(*statuses: int) -> dict[int | str, dict[str, Any]]:
-    return {s: {"model": ErrorBody} for s in statuses}
 
 
 _STREAM_DOC: dict[int | str, dict[str, Any]] = {
@@ -90,7 +86,7 @@ class ApiContext:
 
 
 def v1_router(ctx: ApiContext) -> APIRouter:
-    router = APIRouter(prefix="/v1", responses=_errors(401, 429))
+    router = APIRouter(prefix="/v1", responses=error_docs(401, 429))
 
     async def caller(
         request: Request, credentials: HTTPAuthorizationCredentials | None = Depends(_bearer)
@@ -114,7 +110,7 @@ def v1_router(ctx: ApiContext) -> APIRouter:
         tags=["chat"],
         response_model=Answer,
         openapi_extra=json_body_spec(ChatRequest),
-        responses=_errors(400, 413, 415, 422),
+        responses=error_docs(400, 413, 415, 422),
     )
     async def chat(request: Request, who: Caller = Depends(caller)) -> Answer:
         """Ask one question and wait for the whole answer."""
@@ -127,7 +123,7 @@ def v1_router(ctx: ApiContext) -> APIRouter:
         tags=["chat"],
         openapi_extra=json_body_spec(ChatRequest),
         response_class=Response,
-        responses={**_STREAM_DOC, **_errors(400, 413, 415, 422)},
+        responses={**_STREAM_DOC, **error_docs(400, 413, 415, 422)},
     )
     async def chat_stream(request: Request, who: Caller = Depends(caller)) -> Response:
         """Ask one question and receive the answer as server-sent events."""
@@ -143,7 +139,7 @@ def v1_router(ctx: ApiContext) -> APIRouter:
         "/conversations/{conversation_id}",
         tags=["conversations"],
         response_model=Conversation,
-        responses=_errors(404),
+        responses=error_docs(404),
     )
     async def conversation(
         conversation_id: str = Path(max_length=128), who: Caller = Depends(caller)
@@ -160,7 +156,7 @@ def v1_router(ctx: ApiContext) -> APIRouter:
         status_code=204,
         response_class=Response,
         openapi_extra=json_body_spec(Feedback),
-        responses=_errors(400, 404, 413, 415, 422),
+        responses=error_docs(400, 404, 413, 415, 422),
     )
     async def feedback(request: Request, who: Caller = Depends(caller)) -> Response:
         """Rate one of the caller's answers 👍 or 👎, with an optional comment."""
@@ -169,7 +165,7 @@ def v1_router(ctx: ApiContext) -> APIRouter:
             raise ApiError(404, "not_found", "No such turn in your conversations.")
         return Response(status_code=204)
 
-    @router.get("/brief", tags=["brief"], response_model=Brief, responses=_errors(400, 403, 503))
+    @router.get("/brief", tags=["brief"], response_model=Brief, responses=error_docs(400, 403, 503))
     async def brief(
         response: Response,
         who: Caller = Depends(caller),
@@ -195,7 +191,7 @@ def v1_router(ctx: ApiContext) -> APIRouter:
                 "description": "One of the turn's charts, drawn on the server.",
                 "content": {"image/png": {}, "image/svg+xml": {}},
             },
-            **_errors(404),
+            **error_docs(404),
         },
     )
     async def chart_file(
@@ -223,7 +219,9 @@ def v1_router(ctx: ApiContext) -> APIRouter:
         # RMs' names and a client's figures: never in a shared cache
         return Response(data, media_type=media, headers={"Cache-Control": "no-store"})
 
-    @router.get("/team", tags=["team"], response_model=TeamReport, responses=_errors(403, 422, 503))
+    @router.get(
+        "/team", tags=["team"], response_model=TeamReport, responses=error_docs(403, 422, 503)
+    )
     async def team(
         response: Response,
         who: Caller = Depends(caller),
@@ -257,7 +255,7 @@ def v1_router(ctx: ApiContext) -> APIRouter:
         response_class=Response,
         responses={
             200: {"description": "The dashboard's content as HTML.", "content": {"text/html": {}}},
-            **_errors(403, 422, 503),
+            **error_docs(403, 422, 503),
         },
     )
     async def dashboard(
@@ -292,7 +290,7 @@ def v1_router(ctx: ApiContext) -> APIRouter:
         response_class=Response,
         responses={
             200: {"description": "The meeting prep as a Word document.", "content": {MEDIA: {}}},
-            **_errors(404, 503),
+            **error_docs(404, 503),
         },
     )
     async def prep_document(
@@ -321,7 +319,7 @@ def v1_router(ctx: ApiContext) -> APIRouter:
         tags=["brief"],
         response_model=OutcomeReply,
         openapi_extra=json_body_spec(OutcomeRequest),
-        responses=_errors(400, 403, 413, 415, 422, 503),
+        responses=error_docs(400, 403, 413, 415, 422, 503),
     )
     async def action_outcome(
         request: Request,
