@@ -38,7 +38,8 @@ run: install ## Load the demo bank, ingest the playbooks and serve on http://127
 	FRONTLINE_TODAY="$${FRONTLINE_TODAY:-extract}" FRONTLINE_DEMO_PAGE=true FRONTLINE_API_TOKENS="$${FRONTLINE_API_TOKENS:-demo-rm001:RM001}" $(VENV)/bin/frontline serve --host $(HOST) --port $(PORT)
 
 test: install browser ## Run the whole suite (SQLite, PostgreSQL, browser) and the golden-set gate
-	$(PY) -m pytest -q --durations=25
+	@# Two workers (the machine has two cores), each file kept on one worker: its fixtures are built once.
+	$(PY) -m pytest -q -n 2 --dist loadfile --durations=25
 
 lint: install ## ruff (lint + format check) and mypy
 	$(VENV)/bin/ruff check assistant knowledge tools integrations evals testkit tests benchmarks

@@ -90,7 +90,11 @@ def servers(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Servers]:
         yield Servers(api_url=api_url, host_url=host_url, core=core)
 
 
-@pytest.fixture(scope="session")
+# A module's, not the session's: while Playwright's sync API is open, the thread has a running
+# event loop, and a test elsewhere that calls asyncio.run() fails (with pytest-xdist a worker
+# runs other folders' files after these; a folder without __init__.py is no package, so a
+# "package" fixture here would live as long as the session). A launch per module costs ~1 s.
+@pytest.fixture(scope="module")
 def browser() -> Iterator[Browser]:
     with sync_playwright() as pw:
         chromium = pw.chromium.launch(
