@@ -147,6 +147,7 @@ def test_when_registry_is_default_then_every_rule_is_listed_once():
         "pressure_selling",
         "product_as_deposit",
         "risk_free_language",
+        "shelter_claim",
         "skipped_safeguard",
         "speculative_hedging",
         "suitability_mismatch",

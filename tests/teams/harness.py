@@ -8,6 +8,7 @@ import copy
 import dataclasses
 import json
 import time
+import uuid
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -91,6 +92,9 @@ class FakeBotService:
 
     def __init__(self) -> None:
         self._n = 0
+        # Teams' activity ids are unique; a counter alone repeats across tests that share a
+        # database, and a reply's id would then name another test's turn.
+        self._run = uuid.uuid4().hex[:8]
         public = jwt.algorithms.RSAAlgorithm.to_jwk(SIGNING_KEY.public_key(), as_dict=True)
         self.jwks = {
             "keys": [
@@ -103,7 +107,7 @@ class FakeBotService:
         if record.path == "/keys":
             return 200, self.jwks
         self._n += 1
-        return 200, {"id": f"bot-activity-{self._n}"}
+        return 200, {"id": f"bot-activity-{self._run}-{self._n}"}
 
     def outbound(self) -> list[Recorded]:
         return [r for r in self.server.snapshot() if "/v3/" in r.path]
