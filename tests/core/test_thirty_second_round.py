@@ -6,10 +6,14 @@ tax or debts; a contact's phone number asked to be sent straight over."""
 
 from __future__ import annotations
 
+import asyncio
+
 import pytest
 
+from assistant.engines.offline.followup import _asked_again
 from assistant.engines.offline.intent import FULL_ID_REQUEST
 from assistant.engines.offline.playbook_qa import DEFINITION_ASKED
+from assistant.engines.offline.slots import Slots
 from tests.support.conduct import request_codes
 
 
@@ -59,3 +63,25 @@ def test_a_phone_number_sent_straight_over_is_a_full_identifier_request(
 )
 def test_a_definition_asked_with_a_typo_is_still_a_definition(said: str, asked: bool) -> None:
     assert bool(DEFINITION_ASKED.search(said)) is asked
+
+
+@pytest.mark.parametrize(
+    ("last", "said", "asked"),
+    [
+        ("单位大额存单起存多少", "个人的呢", "个人大额存单起存多少"),
+        ("个人客户的大额存单几年期", "那对公的呢", "对公客户的大额存单几年期"),
+        (
+            "what is the minimum for a corporate CD",
+            "and retail?",
+            "what is the minimum for a retail CD",
+        ),
+        ("大额存单起存多少", "个人的呢", "个人大额存单起存多少"),
+        ("单位大额存单起存多少", "理财呢", None),  # another product: not a side
+    ],
+)
+def test_the_other_side_of_a_rule_is_the_same_rule_asked_of_it(
+    last: str, said: str, asked: str | None
+) -> None:
+    state = {"last_question": last, "asked_intent": "playbook_qa", "last_intent": "playbook_qa"}
+    follow = asyncio.run(_asked_again(None, said, state, Slots(language="zh")))  # type: ignore[arg-type]
+    assert (follow.question if follow else None) == asked

@@ -377,6 +377,8 @@ async def _asked_again(tb: Toolbox, text: str, state: dict, slots: Slots) -> Fol
             return None
         question = last.replace(previous[0], said)
         return FollowUp(slots.client_ids[:1], intent=intent, question=question)
+    if (swapped := _other_side(last, said, intent)) is not None:
+        return FollowUp([], intent=intent, question=swapped)
     if TOKEN_RE.search(said) or not state.get("client_ids"):
         return None
     was, now = [await tb.acall("find_products", {"query": q}) for q in (last, said)]
@@ -390,6 +392,21 @@ async def _asked_again(tb: Toolbox, text: str, state: dict, slots: Slots) -> Fol
 
 # Intents whose question can be asked again of another client as it stands.
 SWAPPABLE = ("client_facts", "serve_client", "meeting_prep", "draft_outreach")
+# The side of the bank a rule is about: "个人的呢" after "单位大额存单起存多少" asks the rule of the
+# other side ("个人大额存单起存多少"), not the words "个人的" alone.
+SIDES = re.compile(
+    r"个人|单位|对公|零售|企业|公司|机构|私人|\b(?:retail|corporate|personal|business)\b", re.I
+)
+
+
+def _other_side(last: str, said: str, intent: str | None) -> str | None:
+    """The last rule question asked of the side ``said`` names; None when ``said`` names no side
+    or the last question was no rule question."""
+    if intent != "playbook_qa" or not SIDES.fullmatch(said.strip()):
+        return None
+    if found := SIDES.search(last):
+        return last[: found.start()] + said + last[found.end() :]
+    return said + last
 
 
 async def _refer(tb: Toolbox, text: str, state: dict, names_client: bool) -> FollowUp:
