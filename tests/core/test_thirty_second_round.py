@@ -10,7 +10,7 @@ import asyncio
 
 import pytest
 
-from assistant.engines.offline.followup import _asked_again
+from assistant.engines.offline.followup import _asked_again, asked
 from assistant.engines.offline.intent import FULL_ID_REQUEST
 from assistant.engines.offline.playbook_qa import DEFINITION_ASKED
 from assistant.engines.offline.slots import Slots
@@ -85,3 +85,8 @@ def test_the_other_side_of_a_rule_is_the_same_rule_asked_of_it(
     state = {"last_question": last, "asked_intent": "playbook_qa", "last_intent": "playbook_qa"}
     follow = asyncio.run(_asked_again(None, said, state, Slots(language="zh")))  # type: ignore[arg-type]
     assert (follow.question if follow else None) == asked
+
+
+def test_a_rule_question_is_kept_for_its_follow_up() -> None:
+    kept = asked({}, "单位大额存单起存多少", "playbook_qa", refused=False)
+    assert kept["last_question"] == "单位大额存单起存多少" and kept["asked_intent"] == "playbook_qa"

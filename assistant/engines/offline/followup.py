@@ -379,7 +379,7 @@ async def _asked_again(tb: Toolbox, text: str, state: dict, slots: Slots) -> Fol
         return FollowUp(slots.client_ids[:1], intent=intent, question=question)
     if (swapped := _other_side(last, said, intent)) is not None:
         return FollowUp([], intent=intent, question=swapped)
-    if TOKEN_RE.search(said) or not state.get("client_ids"):
+    if TOKEN_RE.search(said) or not state.get("client_ids") or intent not in SWAPPABLE:
         return None
     was, now = [await tb.acall("find_products", {"query": q}) for q in (last, said)]
     old, new = was.get("asked_for"), now.get("asked_for")
@@ -795,6 +795,7 @@ def carry(previous: dict, result_state: dict, intent: str, refused: bool) -> dic
 
 def asked(state: dict, question: str, intent: str, refused: bool) -> dict:
     """The question this turn answered, kept for "那X呢" (a policy refusal's is not asked again)."""
-    if intent in SWAPPABLE and not (refused and MASKED_OFFER in state):
+    # A rule question too: "个人的呢" asks it again of the other side (``_other_side``).
+    if intent in (*SWAPPABLE, "playbook_qa") and not (refused and MASKED_OFFER in state):
         return state | {"last_question": question, "asked_intent": intent}
     return state | {"last_question": None, "asked_intent": None}
