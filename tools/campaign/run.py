@@ -122,20 +122,11 @@ def run_campaign(tb: Toolbox, args: CampaignArgs, progress: Progress | None = No
     flags: list[str] = []
     for n, cid in enumerate(ids, 1):
         language = args.language or _language_of(tb, cid)
-        if pitched and any(h.product_code == pitched for h in tb.client_data(cid).holdings):
-            # A product introduced to a client who already holds it: nothing to introduce.
-            held_reasons[cid] = [HOLDS_PRODUCT[language]]
-            messages.append(CampaignMessage(cid, language, "held", "holds_product"))
-            if progress is not None:
-                progress(n, len(ids))
-            continue
-        if (
-            capped is not None
-            and activity
-            and (reached := tb.activity_sends(cid, activity)) >= capped
-        ):
-            held_reasons[cid] = [_activity_held(reached, capped, language)]
-            messages.append(CampaignMessage(cid, language, "held", "activity_cap"))
+        held = _held_before_drafting(tb, cid, language, pitched, activity, capped)
+        if held is not None:
+            code, reason = held
+            held_reasons[cid] = [reason]
+            messages.append(CampaignMessage(cid, language, "held", code))
             if progress is not None:
                 progress(n, len(ids))
             continue
@@ -187,10 +178,33 @@ def run_campaign(tb: Toolbox, args: CampaignArgs, progress: Progress | None = No
     return CampaignRun(record, messages, held_reasons, send_after, flags)
 
 
-def _activity_held(reached: int, cap: int, language: str) -> str:
-    if language == "zh":
-        return f"本活动已触达该客户 {reached} 次，同一活动全渠道合计不超过 {cap} 次"
-    return f"This activity has reached the client {reached} times; one activity is capped at {cap} contacts across channels"
+def _held_before_drafting(
+    tb: Toolbox,
+    client_id: str,
+    language: str,
+    pitched: str | None,
+    activity: str | None,
+    capped: int | None,
+) -> tuple[str, str] | None:
+    """(code, reason) when the client is held back before any draft: the product introduced is
+    one they hold already, or the activity has reached them as often as the policy allows."""
+    if pitched and any(h.product_code == pitched for h in tb.client_data(client_id).holdings):
+        return "holds_product", HOLDS_PRODUCT[language]
+    if (
+        capped is not None
+        and activity
+        and (reached := tb.activity_sends(client_id, activity)) >= capped
+    ):
+        if language == "zh":
+            return (
+                "activity_cap",
+                f"本活动已触达该客户 {reached} 次，同一活动全渠道合计不超过 {capped} 次",
+            )
+        return "activity_cap", (
+            f"This activity has reached the client {reached} times; one activity is capped at "
+            f"{capped} contacts across channels"
+        )
+    return None
 
 
 def _rm_name(tb: Toolbox, said: str | None) -> str | None:
