@@ -94,6 +94,16 @@ class BookQuery(BaseModel):
     lacks: list[str] = Field(
         default_factory=list, description="Products the client does not hold (same naming)"
     )
+    signal_overdue: bool = Field(
+        default=False,
+        description="Only clients with a signal past its deadline (of `signal`, when given): "
+        "超期投诉, overdue complaints",
+    )
+    risk_watch: bool = Field(
+        default=False,
+        description="Only clients on the bank's risk watch list (风险关注: their internal rating "
+        "is one the tiering policy watches)",
+    )
     product_gap: str | None = Field(
         default=None,
         description="Only clients with a product-gap signal for this product code",
@@ -285,6 +295,10 @@ def _filters(q: BookQuery, zh: bool, rm_label: str | None) -> list[str]:
         out.append(f"行业：{q.industry}" if zh else f"industry: {q.industry}")
     if q.signal:
         out.append(SIGNAL_WORDS[q.signal][i])
+    if q.signal_overdue:
+        out.append("已超过处理期限" if zh else "past its deadline")
+    if q.risk_watch:
+        out.append("风险关注名单" if zh else "on the risk watch list")
     if q.holds:
         joined = ("或" if zh else " or ") if q.holds_any else ("和" if zh else " and ")
         out.append(("持有" if zh else "holding ") + joined.join(q.holds))

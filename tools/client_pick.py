@@ -20,6 +20,8 @@ from tools.bank.records import ClientRecord
 from tools.book_query import BookQuery
 from tools.intelligence.book_select import rank
 from tools.names.forms import INDUSTRY_ZH
+from tools.names.staff import forms as staff_forms
+from tools.names.staff import mentioned
 from tools.names.titles import COMPOUND_SURNAMES, surname
 from tools.toolbox import Toolbox
 
@@ -313,6 +315,12 @@ _CAPITALISED = re.compile(r"(?<=[a-z,;:] )(?:(?:Mr|Mrs|Ms|Miss)\.? )?([A-Z][a-z]
 
 
 def _by_pinyin_surname(tb: Toolbox, text: str) -> list[str]:
+    if not _CAPITALISED.search(text):
+        return []
+    for rm in mentioned(text, tb.services.intelligence.rms):
+        # "how many churn alerts does Dong Ling have": a colleague's name, not two surnames
+        for form in staff_forms(rm.name):
+            text = re.sub(rf"(?<![a-z]){re.escape(form)}(?![a-z])", " ", text, flags=re.I)
     words = {w.lower() for w in _CAPITALISED.findall(text)}
     if not words:
         return []
@@ -352,3 +360,35 @@ def named_among(tb: Toolbox, text: str, candidate_ids: list[str]) -> list[str]:
         c.client_id for c in clients if any(v.strip().lower() in c.name.lower() for v in values)
     ]
     return fits if len(fits) == 1 else []
+
+
+def by_titled_contact(tb: Toolbox, text: str, candidate_ids: list[str]) -> list[str]:
+    """ "明天见Saltmarsh的张总" with two Saltmarsh companies: the one candidate a contact said
+    by surname and title belongs to (or a contact the masker named, as a token); empty when it
+    fits none or several."""
+    from tools.names.titles import ZH_TITLED, addressed, titled
+
+    owners = {tb.client_id_for_token(m.group(0)) for m in TOKEN_RE.finditer(text)}
+    by_token = [cid for cid in candidate_ids if cid in owners]
+    if len(by_token) == 1:
+        return by_token
+    # the masker takes "张总" for a person: its value, read back inside the tool (never shown)
+    values = [
+        tb.value_for_token(m.group(0)) or ""
+        for m in TOKEN_RE.finditer(text)
+        if m.group(1) == "PERSON"
+    ]
+    said = [
+        f
+        for piece in [TOKEN_RE.sub(" ", text), *values]
+        for m in ZH_TITLED.finditer(piece)
+        if (f := titled(m.group(0))) is not None
+    ]
+    if not said:
+        return []
+    readable = [cid for cid in candidate_ids if tb.caller.may_read(cid)]
+    contacts = [
+        (cid, p.name, p.title or "") for cid in readable for p in tb.client_data(cid).contacts
+    ]
+    fits = {cid for form in said for cid in addressed(form, contacts)}
+    return [cid for cid in candidate_ids if cid in fits] if len(fits) == 1 else []

@@ -17,6 +17,7 @@ from tools.untrusted import only_removed
 if TYPE_CHECKING:
     from tools.bank.records import ClientData, ContactRecord, ProductRecord
     from tools.contact import ContactPolicy, Hold
+    from tools.intelligence.policy import RiskOverlay
     from tools.outreach import ProductRef
     from tools.outreach import Purpose as OutreachPurpose
 
@@ -33,6 +34,7 @@ Purpose = Literal[
     "dormant_reactivation",
     "service_visit",
     "suitability_review",
+    "complaint_reply",
     "birthday_or_festival",
     "general",
 ]
@@ -235,8 +237,9 @@ def contact_holds(
     now = at or (
         tb.services.now() if tb.services.now else datetime.combine(tb.services.as_of, time(10))
     )
-    calendar = tb.services.intelligence.policy.signals.calendar
-    return holds(
+    intelligence = tb.services.intelligence.policy
+    calendar = intelligence.signals.calendar
+    return watch_holds(intelligence.tiering.risk_overlay, data, policy, purpose) + holds(
         policy,
         data.client,
         [*data.interactions, *sent_contacts(tb, data, policy)],
@@ -248,6 +251,27 @@ def contact_holds(
         is_working_day=calendar.is_working_day,
         planned=at is not None,
     )
+
+
+def watch_holds(
+    overlay: RiskOverlay | None, data: ClientData, policy: ContactPolicy, purpose: str
+) -> list[Hold]:
+    """A marketing message to a client on the bank's risk watch list waits (风险关注: no
+    cross-selling, no new-credit marketing while watched); a service message goes."""
+    from tools.contact import Hold
+
+    rating = overlay.watches(data.client) if overlay is not None else None
+    if overlay is None or rating is None or not overlay.pause_marketing:
+        return []
+    if not policy.is_marketing(purpose):
+        return []
+    return [
+        Hold(
+            "risk_watch",
+            f"客户为{overlay.label_zh}（评级 {rating}）：{overlay.standard_zh}",
+            f"The client is on the {overlay.label_en} list (rating {rating}): {overlay.standard_en}",
+        )
+    ]
 
 
 def _purpose(

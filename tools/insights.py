@@ -342,6 +342,17 @@ class InsightService:
         # a company's headcount, as the extract gives it: what a payroll pitch is sized by
         staff = data.client.employees if data.client.client_type == "corporate" else None
         facts = {"employees": str(staff)} if staff else {}
+        rule = self.policy.signals.complaint
+        opened = [
+            c
+            for c in data.complaints
+            if (rule.is_open(c.status) if rule is not None else c.closed_date is None)
+        ]
+        if opened:  # what a complaint reply says: the newest open complaint
+            c = max(opened, key=lambda c: c.date)
+            facts |= {"complaint_category": c.category, "complaint_date": c.date.isoformat()}
+            if c.due_date >= as_of:  # a due date already past is no promise to repeat
+                facts["complaint_due"] = c.due_date.isoformat()
         if not maturing:
             return facts
         h = maturing[0]
@@ -385,8 +396,15 @@ class InsightService:
                 else f"trend {sign}{percent(r.trend_ratio)}"
             )
         if r.signals:
-            words = [signal_word(k, "zh" if zh else "en") for k in r.signals]
+            late = "（已逾期）" if zh else " (overdue)"
+            words = [
+                signal_word(k, "zh" if zh else "en") + (late if k in r.overdue else "")
+                for k in r.signals
+            ]
             bits.append(("信号 " if zh else "signals ") + ("、" if zh else ", ").join(words))
+        if r.watch and (overlay := self.policy.tiering.risk_overlay) is not None:
+            label = overlay.label_zh if zh else overlay.label_en
+            bits.append(f"{label}（评级 {r.watch}）" if zh else f"{label} (rating {r.watch})")
         if above := self._above_appetite(r, zh):
             # "适当性不匹配" says there is one; the holdings say which: a product rated R4 held by a C2 client
             held = ("、" if zh else ", ").join(above)
@@ -411,6 +429,8 @@ class InsightService:
             "value": round(r.value, 2),
             "trend_ratio": r.trend_ratio,
             "signals": list(r.signals),
+            "overdue_signals": list(r.overdue),
+            "risk_watch": r.watch,
             "gaps": list(r.gaps),
             "next_maturity": str(r.next_maturity) if r.next_maturity else None,
             "next_maturity_amount": r.next_maturity_amount,

@@ -12,6 +12,7 @@ import pytest
 
 from assistant.config import Settings
 from assistant.wiring import Frontline
+from evals.banks.experience import DEMO, HARBOUR, Planting, plant
 from evals.banks.harbour import (
     BANK_PROFILE,
     CONTACT_POLICY,
@@ -70,6 +71,26 @@ def _copied_home(shared: Frontline, home: Path) -> Path:
     return home
 
 
+def _writable_demo(shared: Frontline, home: Path, planting: Planting | None = None) -> Frontline:
+    fl = Frontline(make_settings(_copied_home(shared, home), embedding_model=_embedding_model()))
+    demo_extract(home / "demo")
+    if planting is not None:
+        plant(home / "demo", planting)
+    import_extract(fl.sessions, home / "demo")
+    fl.after_import()
+    return fl
+
+
+def _writable_harbour(shared: Frontline, home: Path, planting: Planting | None = None) -> Frontline:
+    fl = Frontline(_harbour_settings(_copied_home(shared, home)))
+    generate(home / "harbour")
+    if planting is not None:
+        plant(home / "harbour", planting)
+    import_extract(fl.sessions, home / "harbour")
+    fl.after_import()
+    return fl
+
+
 @pytest.fixture
 def writable_demo_frontline(
     demo_frontline: Frontline, tmp_path_factory: pytest.TempPathFactory
@@ -77,11 +98,7 @@ def writable_demo_frontline(
     """A demo bank of its own for a set that writes (notes saved, actions marked): the same
     ingested playbooks, a fresh extract, so what one set records never changes what another set
     finds, whatever their order."""
-    home = _copied_home(demo_frontline, tmp_path_factory.mktemp("writable-demo-home"))
-    fl = Frontline(make_settings(home, embedding_model=_embedding_model()))
-    demo_extract(home / "demo")
-    import_extract(fl.sessions, home / "demo")
-    fl.after_import()
+    fl = _writable_demo(demo_frontline, tmp_path_factory.mktemp("writable-demo-home"))
     yield fl
     fl.close()
 
@@ -91,11 +108,29 @@ def writable_harbour_frontline(
     harbour_frontline: Frontline, tmp_path_factory: pytest.TempPathFactory
 ) -> Iterator[Frontline]:
     """The Harbour bank of its own for a set that writes, as ``writable_demo_frontline``."""
-    home = _copied_home(harbour_frontline, tmp_path_factory.mktemp("writable-harbour-home"))
-    fl = Frontline(_harbour_settings(home))
-    generate(home / "harbour")
-    import_extract(fl.sessions, home / "harbour")
-    fl.after_import()
+    fl = _writable_harbour(harbour_frontline, tmp_path_factory.mktemp("writable-harbour-home"))
+    yield fl
+    fl.close()
+
+
+@pytest.fixture
+def experience_demo_frontline(
+    demo_frontline: Frontline, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[Frontline]:
+    """A demo bank of its own with the client's experience planted (``evals.banks.experience``:
+    complaints, surveys, watch-list ratings), for the sets that ask about them."""
+    fl = _writable_demo(demo_frontline, tmp_path_factory.mktemp("experience-demo-home"), DEMO)
+    yield fl
+    fl.close()
+
+
+@pytest.fixture
+def experience_harbour_frontline(
+    harbour_frontline: Frontline, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[Frontline]:
+    """The Harbour bank of its own with its own experience planted, as above."""
+    home = tmp_path_factory.mktemp("experience-harbour-home")
+    fl = _writable_harbour(harbour_frontline, home, HARBOUR)
     yield fl
     fl.close()
 

@@ -2,7 +2,8 @@
 reason outside the bank's policy asked back, undo, another book's client and a team lead
 refused, a question that is no mark) on the offline engine stays above the evals/floors.yaml
 floors that apply to it; so do the referral sets (公私联动: consent asked first, the referral
-made, another book's client and an admin refused, the receiver and their lead see it).
+made, another book's client and an admin refused, the receiver and their lead see it), and the
+client-experience sets on banks with complaints, surveys and watch-list ratings planted.
 
 Slow like the golden set: the full demo bank, the real embedding model, the real core. It runs
 on a demo bank of its own: what other sets record (a saved note closes a signal) changes
@@ -26,6 +27,13 @@ HARBOUR_OUTCOMES = DATASETS / "golden-outcomes-harbour.jsonl"
 # after the outcome set — neither reads what the other writes.
 REFERRALS = DATASETS / "golden-referrals.jsonl"
 HARBOUR_REFERRALS = DATASETS / "golden-referrals-harbour.jsonl"
+
+
+# The client's experience (#18): complaints, surveys and watch-list ratings planted in a bank of
+# its own (``evals.banks.experience``); marketing held back while a complaint is open or the client
+# is watched, a complaint reply written, the book asked for them, a team lead's measures.
+EXPERIENCE = DATASETS / "golden-experience.jsonl"
+HARBOUR_EXPERIENCE = DATASETS / "golden-experience-harbour.jsonl"
 
 
 def _held(fl: Frontline, dataset: Path, out: Path) -> None:
@@ -56,3 +64,17 @@ def test_harbour_outcome_set_stays_above_the_same_floors(
     assert fl.bank.outcomes_for(rm_ids=rm_ids) == []  # all taken back
     _held(fl, HARBOUR_REFERRALS, tmp_path / "referrals")
     assert len(fl.referrals.store.sent_by("E20452")) == 2
+
+
+@pytest.mark.slow
+def test_experience_set_stays_above_the_floors_on_a_planted_demo_bank(
+    experience_demo_frontline: Frontline, tmp_path: Path
+) -> None:
+    _held(experience_demo_frontline, EXPERIENCE, tmp_path / "out")
+
+
+@pytest.mark.slow
+def test_harbour_experience_set_stays_above_the_same_floors(
+    experience_harbour_frontline: Frontline, tmp_path: Path
+) -> None:
+    _held(experience_harbour_frontline, HARBOUR_EXPERIENCE, tmp_path / "out")

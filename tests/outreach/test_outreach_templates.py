@@ -47,12 +47,18 @@ FACTS = {
         "amount": "50万元",
         "rm_name": "王芳",
         "occasion": "中秋节",
+        "complaint_category": "服务效率",
+        "complaint_date": "2026-07-20",
+        "complaint_due": "2026-07-27",
     },
     "en": {
         "maturity_date": "2026-08-15",
         "amount": "CNY 500,000",
         "rm_name": "Wang Fang",
         "occasion": "the Mid-Autumn Festival",
+        "complaint_category": "service delay",
+        "complaint_date": "2026-07-20",
+        "complaint_due": "2026-07-27",
     },
 }
 CLEAN_POINTS = {"zh": ["如有需要我可以上门办理"], "en": ["I can visit you if that helps"]}
@@ -76,7 +82,7 @@ def request(channel, purpose, language, **kw) -> OutreachRequest:
 
 
 def test_when_library_loads_then_every_combination_has_a_template():
-    assert len(LIBRARY) == len(ALL) == 80
+    assert len(LIBRARY) == len(ALL) == 88  # 4 channels × 11 purposes × 2 languages
     assert {t.id for t in LIBRARY} == {f"{c.value}.{p.value}.{lang}" for c, p, lang in ALL}
 
 

@@ -21,7 +21,7 @@ class Hold:
     """One reason a marketing message is held back. ``until_later`` is True for quiet hours:
     the message may go later the same or the next day; every other hold stands."""
 
-    code: str  # no_consent | opted_out | contacted_today | monthly_cap | quiet_hours
+    code: str  # no_consent | opted_out | open_complaint | contacted_today | monthly_cap | quiet_hours | risk_watch
     zh: str
     en: str
     until_later: bool = False

@@ -92,6 +92,10 @@ def recommend(
         data=data, tier=tier, metrics=metrics, products=products, policy=policy, as_of=as_of
     )
     drafts = _drafts(ctx, signals)
+    paused = policy.signals.complaint.paused_actions if policy.signals.complaint else ()
+    if paused and any(s.kind == "complaint" for s in signals):
+        # An open complaint: resolved first; no offer while marketing to the client is paused.
+        drafts = [d for d in drafts if d.kind not in paused]
     overlay = policy.tiering.risk_overlay
     if overlay is not None and tier.watch:
         # On the risk watch list: no growth offer; the watch standard's visit first.

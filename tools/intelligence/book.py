@@ -86,6 +86,8 @@ class BookRow:
     outflow: float | None = None
     contact_every_days: int | None = None  # the tier's service standard (None: the tier has none)
     segment: str | None = None  # the needs segment (需求分群) the policy puts the client in
+    watch: str | None = None  # the rating that puts the client on the risk watch list
+    overdue: tuple[str, ...] = ()  # signal kinds past their deadline (an overdue complaint)
 
     def measure(self, name: str) -> float | None:
         """A ``tools.book_query.Measure`` of this row (None: the client has no such figure)."""
@@ -192,6 +194,8 @@ def _row(
         latest_deposit=metrics.latest_deposit or 0.0,
         trend_ratio=metrics.trend_ratio,
         signals=tuple(dict.fromkeys(s.kind for s in signals)),
+        overdue=tuple(dict.fromkeys(s.kind for s in signals if s.due_date and s.due_date < as_of)),
+        watch=tier.watch,
         top_severity=signals[0].severity if signals else None,
         gaps=_gaps(signals, products, payroll_categories),
         next_maturity=nxt[0],

@@ -117,6 +117,8 @@ def keep(row: BookRow, q: BookQuery, r: Resolved) -> bool:
         and (r.needs_segment is None or row.segment == r.needs_segment)
         and (q.industry is None or (row.industry or "").lower() == q.industry.lower())
         and (q.signal is None or q.signal in row.signals)
+        and (not q.signal_overdue or (q.signal in row.overdue if q.signal else bool(row.overdue)))
+        and (not q.risk_watch or row.watch is not None)
         and (q.product_gap is None or q.product_gap in row.gaps)
         and _maturity_ok(row, q, r)
         and (

@@ -13,10 +13,17 @@ from collections.abc import Mapping
 from datetime import date
 from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING, Literal, TypeVar
+from typing import TYPE_CHECKING, Annotated, Literal, TypeVar
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    ValidationError,
+    model_validator,
+)
 
 from assistant.errors import ConfigError
 
@@ -33,6 +40,22 @@ DEFAULT_PLAYBOOK_MAP_PATH = POLICY_DIR / "playbooks.yaml"
 Metric = Literal["avg_deposit", "loan_balance", "product_count", "aum"]
 Ratio = Field(gt=0, le=1)
 M = TypeVar("M", bound=BaseModel)
+
+
+# The next-best-action kinds a policy may hold back (``tools.intelligence.action_rules``); a
+# misspelt one would hold nothing back, silently.
+ACTION_KINDS = frozenset({
+    "churn_visit", "maturity_renewal", "payroll_offer", "product_offer", "suitability_review",
+    "dormant_reactivation", "growth_upsell", "complaint_resolution", "service_cadence",
+    "corporate_retail_synergy", "fx_hedging", "risk_watch",
+})  # fmt: skip
+
+
+def known_actions(kinds: tuple[str, ...]) -> tuple[str, ...]:
+    unknown = sorted(set(kinds) - ACTION_KINDS)
+    if unknown:
+        raise ValueError(f"unknown action kinds {unknown}; known: {sorted(ACTION_KINDS)}")
+    return kinds
 
 
 class _Section(BaseModel):
@@ -113,7 +136,9 @@ class RiskOverlay(_Section):
     ratings: tuple[str, ...] = Field(min_length=1)
     label_zh: str = Field(min_length=1)
     label_en: str = Field(min_length=1)
-    blocked_actions: tuple[str, ...] = ()
+    blocked_actions: Annotated[tuple[str, ...], AfterValidator(known_actions)] = ()
+    # A marketing message to a watched client is held back too (draft_outreach, campaigns).
+    pause_marketing: bool = True
     visit_every_days: int = Field(gt=0)
     standard_zh: str = Field(min_length=1)
     standard_en: str = Field(min_length=1)
@@ -315,6 +340,9 @@ class ComplaintPolicy(_Section):
         "closed", "resolved", "done", "已结案", "已办结", "已解决", "已关闭", "结案", "办结",
     )  # fmt: skip
     playbook: str
+    # Next-best-action kinds held back while the complaint is open (投诉处理期间暂停营销: the
+    # contact policy pauses the message, so the recommendation to send one waits too).
+    paused_actions: Annotated[tuple[str, ...], AfterValidator(known_actions)] = ()
 
     def is_open(self, status: str) -> bool:
         return status.strip().lower() not in {s.lower() for s in self.closed_statuses}

@@ -28,6 +28,7 @@ class Purpose(StrEnum):
     DORMANT_REACTIVATION = "dormant_reactivation"
     SERVICE_VISIT = "service_visit"
     SUITABILITY_REVIEW = "suitability_review"
+    COMPLAINT_REPLY = "complaint_reply"  # progress on an open complaint: service, never a pitch
     BIRTHDAY_OR_FESTIVAL = "birthday_or_festival"
     GENERAL = "general"
 

@@ -60,6 +60,7 @@ GROUP_BY_RM = re.compile(
     r"哪[个位](组员|客户经理|同事|rm)|(组|团队|组员)[里内中]?谁|我们组谁|谁的?(?=跟进)|\bwhich rm\b|\bwhich (of my )?team members?\b|"
     r"\bwhich of (?:my|our|the) (?:rms|bankers|relationship managers|people)\b|\bwho on (my|the) team\b|"
     r"各自|各人|每个人|每人|每位(组员|客户经理|同事)?|每个(组员|客户经理|rm)|按(客户经理|管户|人|rm)(分|统计|汇总|列|排列|分组|归类)|"
+    r"各(?:个)?(?:rm|客户经理|组员|同事)|"
     r"\beach (rm|member|person|banker|team member)\b|\beach of (my|our|the) (rms|team|bankers|team members|people)\b|\bper (rm|person|banker|head)\b|\b(grouped |broken down |split )?by (rm|banker|relationship manager)\b",
     IC,
 )
@@ -119,6 +120,18 @@ CONTACT_OVERDUE = re.compile(
     r"(?:standard|interval|cadence|frequency)\b|\bbehind (?:on )?(?:the |their )?(?:service|contact) "
     r"(?:standard|cadence|frequency)\b|\b(?:not|haven'?t been) contacted (?:as often as|per) (?:the |their )?"
     r"(?:standard|tier|service standard)\b",
+    IC,
+)
+# "哪些投诉已经超期了", "overdue complaints": the signal past its own deadline (the complaint's
+# due date), said of complaints only (逾期 of a loan is another matter).
+SIGNAL_OVERDUE = re.compile(
+    r"超期|逾期|超时|过期|超过(?:处理)?期限|没按时|\boverdue\b|\blate\b|\bpast (?:their |its |the )?(?:due date|deadline)",
+    IC,
+)
+# "风险关注客户", "clients on the watch list": the bank's risk overlay (tiering.yaml); its own
+# label is read too ("风险关注户").
+RISK_WATCH = re.compile(
+    r"风险关注|关注类|关注名单|观察名单|预警名单|\bwatch[- ]?list(?:ed)?\b|\brisk watch\b|\bon watch\b",
     IC,
 )
 # "最近一次联系都是啥时候", "when did I last contact them": the last contact of each client listed.
@@ -328,6 +341,10 @@ LIST_ASK = re.compile(
 )
 # "哪天", "什么时候", "when": one date asked — of a client, unless the words ask for clients.
 WHEN_ASKED = re.compile(r"哪天|哪一天|什么时候|啥时候|几号|何时|\bwhen\b|\bwhat date\b", IC)
+WHO_ON_IT = re.compile(
+    r"有哪些|有谁|都有谁|哪些|哪几|几[个家位户]|多少[个家位户]|^我的|\bwhich\b|\bwho\b|\bhow many\b|\blist\b|\bmy\b",
+    IC,
+)
 CLIENT_NOUN = re.compile(r"客户|企业|公司|\bclients?\b|\bcustomers?\b|\baccounts\b", IC)
 TEAM = re.compile(
     r"团队(?!长)|(?:我们|咱们?|本)组(?!合|织|长)|组[里内]|组员|全组|\b(?:my|our|the) team\b|\bteam\b",
@@ -958,6 +975,15 @@ def parse(
         signal = None
     if signal:
         q["signal"] = signal
+    if signal == "complaint" and SIGNAL_OVERDUE.search(text):
+        q["signal_overdue"] = True
+    overlay = tiering.risk_overlay if tiering is not None else None
+    if overlay is not None and (
+        RISK_WATCH.search(text)
+        or overlay.label_zh in text
+        or overlay.label_en.lower() in text.lower()
+    ):
+        q["risk_watch"] = True
     if CONTACT_OVERDUE.search(text):
         q["contact_overdue"] = True  # the tier's own interval, not a number of days said
     elif (days := _not_since(text, as_of) or _no_contact(text)) is not None:
@@ -997,6 +1023,7 @@ def parse(
         GAPS.search(_without_no_contact(text))
         and not NOT_SINCE.search(text)
         and not CONTACT_OVERDUE.search(text)
+        and not q.get("signal_overdue")  # "overdue complaints": the complaint's own deadline
     ):
         q["follow_up_gaps"] = True
         if PENDING.search(text) and not re.search(r"逾期|按时|overdue|late", text, IC):
@@ -1055,7 +1082,7 @@ def parse(
         q.get(k)
         for k in ("tier", "client_type", "industry", "signal", "holds", "lacks", "thresholds",
                   "risk_appetite", "product_risk_at_least", "suitable_for", "risk_mismatch",
-                  "follow_up_gaps")
+                  "follow_up_gaps", "risk_watch", "signal_overdue")
     ) or q.get("maturity_within_days") is not None  # fmt: skip
     structured = bool(
         top
@@ -1079,6 +1106,8 @@ def parse(
         or (measure and TOTAL.search(text) and (TEAM.search(text) or MY_BOOK.search(text)))
         # "组里有贷款的对公总行级有哪些": the team's clients, filtered, asked for
         or (filtered and TEAM.search(text) and TEAM_ASKS.search(text))
+        # "风险关注户有哪些", "我的风险关注客户": the watch list is a list of the book's clients
+        or (q.get("risk_watch") and bool(LIST_ASK.search(text) or WHO_ON_IT.search(text)))
     )
     if (NORMATIVE.search(text) or PERMISSION_ASKED.search(text)) and not MY_BOOK.search(text):
         structured = False

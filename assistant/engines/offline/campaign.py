@@ -11,6 +11,7 @@ from assistant.engines.base import EngineResult
 from assistant.engines.offline import compose as c
 from assistant.engines.offline.intent import dictated_words
 from assistant.engines.offline.phrases import t
+from assistant.engines.offline.products import first_code, named_products, said_first
 from assistant.engines.offline.request import Request
 from tools.book_query import BookQuery
 
@@ -27,6 +28,7 @@ _HELD = {
     "contacted_today": ("今天已联系过", "contacted today"),
     "holds_product": ("已持有该产品", "already hold the product"),
     "activity_cap": ("本活动触达已达上限", "activity's contact cap reached"),
+    "risk_watch": ("在风险关注名单", "on the risk watch list"),
 }
 
 
@@ -51,16 +53,27 @@ def invitation(text: str, language: str) -> str | None:
     return None
 
 
-def purpose_of(req: Request, query: BookQuery) -> str:
+def purpose_of(req: Request, query: BookQuery, product: str | None = None) -> str:
     """What the RM asked for, else what the segment is about: a maturity window is a maturity
-    notice (a service message), a product named is its introduction."""
+    notice (a service message), a product offered is its introduction."""
     if req.slots.purpose:
         return req.slots.purpose
     if query.signal == "maturity" or query.maturity_within_days is not None:
         return "maturity_reminder"
-    if req.slots.product_code and not query.holds:
+    if product:
         return "product_intro"
     return "general"
+
+
+async def offered_product(req: Request, query: BookQuery) -> str | None:
+    """The product the messages offer: one named after an offer word ("各起草一条微信推荐单位
+    结构性存款"), else the last draft's; a product the segment is chosen by holding ("代发客户")
+    is who they are, not the offer."""
+    if offer := OFFER.search(req.text):
+        said = req.text[offer.start() :]
+        if code := first_code(said_first(await named_products(req.tb, said), said)):
+            return code
+    return req.slots.product_code if not query.holds else None
 
 
 # "群发一条短信，介绍代发工资": the product after an offer verb is what the message offers, not who
@@ -70,26 +83,33 @@ OFFER = re.compile(
 )
 
 
+def offered_not_held(text: str, query: BookQuery) -> BookQuery:
+    """A product named after an offer word ("推荐单位结构性存款给重点客户") is what the message
+    offers: the segment is those who do not hold it yet, not those who do."""
+    if query.holds and (offer := OFFER.search(text)):
+        offered = [w for w in query.holds if text.find(w, offer.start()) >= 0]
+        if offered:
+            kept = [w for w in query.holds if w not in offered]
+            return query.model_copy(update={"holds": kept, "lacks": [*query.lacks, *offered]})
+    return query
+
+
 async def answer(req: Request, query: BookQuery) -> EngineResult:
     lang = req.lang
     zh = lang == "zh"
-    if query.holds and (offer := OFFER.search(req.text)):
-        offered = [w for w in query.holds if req.text.find(w, offer.start()) >= 0]
-        if offered:
-            kept = [w for w in query.holds if w not in offered]
-            query = query.model_copy(update={"holds": kept, "lacks": [*query.lacks, *offered]})
+    query = offered_not_held(req.text, query)
     invited = invitation(req.text, lang)
     told = req.slots.points or [w for w in [invited or dictated_words(req.text)] if w]
+    product = await offered_product(req, query)
     args = {
         "segment": query.model_dump(exclude_defaults=True),
         "channel": req.slots.channel or DEFAULT_CHANNEL,
-        "purpose": purpose_of(req, query),
+        "purpose": purpose_of(req, query, product),
         "points": told,
         "language": req.slots.target_language,  # unset: each client's own
     }
-    # A product the segment is chosen by holding ("代发客户") is who they are, not the offer.
-    if req.slots.product_code and not query.holds:
-        args["product_code"] = req.slots.product_code
+    if product:
+        args["product_code"] = product
     out = await req.tb.acall("draft_campaign", args)
     channel = _CHANNEL["zh" if zh else "en"].get(out["channel"], out["channel"])
     head = [

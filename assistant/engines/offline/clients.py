@@ -28,6 +28,7 @@ from assistant.engines.offline.playbooks import find, lookup
 from assistant.engines.offline.products import named_products
 from assistant.engines.offline.request import Request
 from assistant.privacy.tokens import TOKEN_RE
+from tools.client_pick import by_titled_contact
 from tools.compliance.products import level_number
 from tools.content_tools import disclosure_sentence
 from tools.toolbox import Refusal, ToolError
@@ -44,6 +45,8 @@ async def answer(req: Request) -> EngineResult:
     if req.intent == "serve_client" and client_facts.ALLOWANCE_ASKED.search(req.text):
         req = replace(req, intent="client_facts")  # "how many more texts can I send X": a fact
     if req.intent == "draft_outreach" and (each := await draft_each.several(req)):
+        if isinstance(each, EngineResult):
+            return each  # a segment with nobody in it
         return await draft_each.answer(req, each)  # "给这两家都写个微信提醒"
     picked = await resolve_client(req)
     if picked is None and req.intent == "serve_client":
@@ -258,8 +261,12 @@ async def resolve_client(req: Request) -> str | EngineResult | None:
         # with the outflow, the one holding the structured deposit).
         ids = [m["client_id"] for m in matches]
         words = TOKEN_RE.sub(" ", req.text)
-        if kept := await kept_by_filter(req.tb, words, ids, partial=True):
-            return kept[0]
+        picked = await kept_by_filter(req.tb, words, ids, partial=True)
+        # "Saltmarsh的张总": the Saltmarsh one whose contact 张 is
+        picked = picked or await asyncio.to_thread(by_titled_contact, req.tb, req.text, ids)
+        if picked:
+            req.tb.withdraw(set(ids) - {picked[0]})  # the others were candidates, not the answer's
+            return picked[0]
         return _ambiguous(matches, req.intent, req.lang, req.ctx.masked_text)
     return matches[0]["client_id"]
 

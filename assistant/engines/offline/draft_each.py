@@ -21,8 +21,8 @@ from assistant.engines.offline.intent import INVITE
 from assistant.engines.offline.phrases import t
 from assistant.engines.offline.request import Request
 from assistant.engines.offline.slots import extract
-from tools.book_query import BookQuery
-from tools.book_tools import matched_ids
+from tools.book_query import BookQuery, describe_segment
+from tools.book_tools import matched_ids, product_names, tier_labels
 
 MOST = 5
 EACH_KEY = "each"  # in ``last_draft``: every client's own draft slots, for an edit of them all
@@ -41,13 +41,25 @@ INVITED = re.compile(INVITE, re.I)
 THEY = re.compile(r"他们|她们|\b(?:them|they|these clients|those clients)\b", re.I)
 
 
-async def several(req: Request) -> list[str]:
+async def several(req: Request) -> list[str] | EngineResult:
     """The clients the turn asks a draft for each of; empty when it asks for one (or for none
     the conversation can tell). With no list on screen, a segment the words describe ("给下个月
-    到期的那几个客户群发条企微") is read from the book."""
+    到期的那几个客户群发条企微") is read from the book; a segment no client is in is said so,
+    not asked back as "which client"."""
     query = await segment_of(req)
     if query is not None:
-        return await asyncio.to_thread(matched_ids, req.tb, query)
+        ids = await asyncio.to_thread(matched_ids, req.tb, query)
+        if not ids:
+            segment = describe_segment(
+                query, req.lang, None, tier_labels(req.tb), product_names(req.tb)
+            )
+            return EngineResult(
+                f"{t('book_none', req.lang)}（{segment}）"
+                if req.lang == "zh"
+                else f"{t('book_none', req.lang)} ({segment})",
+                "draft_outreach",
+            )
+        return ids
     return _in_view(req)
 
 
@@ -72,7 +84,7 @@ async def segment_of(req: Request) -> BookQuery | None:
         # name spells: "each client holding Haiying Growth").
         args = await book_query.query_args(req)
         if isinstance(args, dict):
-            return BookQuery.model_validate(args)
+            return campaign.offered_not_held(req.text, BookQuery.model_validate(args))
     return None
 
 

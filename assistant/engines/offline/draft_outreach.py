@@ -35,6 +35,7 @@ PURPOSE_BY_SIGNAL = {
     "dormancy": "dormant_reactivation",
     "suitability": "suitability_review",
     "growth": "service_visit",
+    "complaint": "complaint_reply",
 }
 SIGNAL_BY_PURPOSE = {purpose: kind for kind, purpose in PURPOSE_BY_SIGNAL.items()}
 ABOUT_HOLDING = (
@@ -50,6 +51,12 @@ PUSHED_SALE = re.compile(
     r"促成(?:交易|购买|成交)?|"
     # "帮我写条微信推一下股票型基金": the product pitched, not a review of what is held
     r"推(?:一下|一推|下|荐|销)|推[^，,。；;]{1,10}?给(?:她|他|他们|她们|客户|对方|⟦(?:CLIENT|PERSON)_\d+⟧)|\b(?:pitch|promote|push|sell)\b(?! (?:her|him|them) to)|"
+    # "帮我写个话术推海盈进取一号": 推 straight before what is pitched (not 推送, 推迟, 推进 …)
+    r"推(?!送|迟|进|动|辞|脱|算|测|出|广|开|翻|移|后|前|敲|给|荐信)(?=[\u4e00-\u9fffA-Za-z⟦])|"
+    # "她测评C1但没关系": the grade said and set aside
+    r"(?:测评|评级|风险等级|风险承受|C[1-5])[^，。；;]{0,6}?(?:但|可)?(?:没关系|无所谓|不管|不用管|别管|不影响)|"
+    # "自己要买股票基金，加仓十万…帮我写个确认微信": a purchase the message would confirm
+    r"加仓|(?:自己|主动)(?:要|想)(?:买|加|认购|申购)|确认(?:一下)?(?:购买|买入|加仓|认购|申购)|"
     r"\b(?:get|make|convince|persuade|push) (?:her|him|them|the client|⟦(?:CLIENT|PERSON)_\d+⟧) "
     r"(?:to )?(?:buy|invest|sign|purchase|subscribe|top up|add to)|\bclose the (?:sale|deal)\b",
     re.I,
@@ -234,10 +241,24 @@ async def _held(req: Request, draft: dict) -> list[str]:
     policy's playbook cited, and what may still go (a service message is not held)."""
     lines = [t("contact_held", req.lang)]
     lines += [f"- {reason}" for reason in draft["held"]]
-    cadence = lookup(req.playbooks, "contact_cadence", fallback="营销 接触频次 免打扰 退订 opt-out")
-    if passage := await find(req.tb, cadence, req.lang):
-        lines.append(f"{c.passage_ref(passage)} [{passage['n']}]")
+    codes = set(draft.get("held_codes") or [])
+    sources = []
+    if codes - {"risk_watch"}:
+        sources.append(
+            lookup(req.playbooks, "contact_cadence", fallback="营销 接触频次 免打扰 退订 opt-out")
+        )
+    overlay = req.tb.services.intelligence.policy.tiering.risk_overlay
+    if "risk_watch" in codes and overlay is not None:
+        # The watch list's own standard (tiering by risk), not the contact policy.
+        sources.append(
+            lookup(req.playbooks, playbook=overlay.playbook, fallback=overlay.standard_zh)
+        )
+    for source in sources:
+        if passage := await find(req.tb, source, req.lang):
+            lines.append(c.passage_ref(passage))
     lines.append(t("contact_held_instead", req.lang))
+    if "opted_out" in codes:
+        lines.append(t("contact_held_channel", req.lang))
     return lines
 
 

@@ -282,6 +282,25 @@ class OfflineEngine:
         )
         if follow.intent:
             return replace(verdict, intent=follow.intent)
+        if (
+            follow.client_ids
+            and follow.book is None
+            and verdict.intent == "book_query"
+            and not book.ranked
+            and not BOOK_WORDS.search(ctx.masked_text)
+        ):
+            # "the 4th one - any loans?": a fact of the one the ordinal picks, not the book
+            # ranked by loans
+            return replace(verdict, intent="client_facts")
+        if (
+            verdict.intent == "playbook_qa"
+            and book.structured
+            and not has_client
+            and (book.query.risk_watch or book.query.signal_overdue)
+        ):
+            # "风险关注户有哪些", "overdue complaints": the book's clients the bank's own watch
+            # list or a deadline picks; the rules about them are asked in other words
+            return replace(verdict, intent="book_query")
         if DISCLOSURE_RE.search(ctx.masked_text):
             # "彭德明's son wants to know how much his dad has, ok to tell him?": the bank's rule
             # on third parties answers, whether or not a client is named — never the profile
@@ -393,6 +412,16 @@ class OfflineEngine:
             slots.client_ids = list(remembered)
             return replace(verdict, intent="client_facts")
         if (
+            not (has_client or follow.client_ids)
+            and len(remembered) == 1
+            and ctx.state.get("last_intent") in followup.CLIENT_INTENTS
+            and MATURING_OF_ONE.search(ctx.masked_text)
+            and not BOOK_WORDS.search(ctx.masked_text)
+        ):
+            # "有啥快到期的没" right after that client's loans: its own maturities, not the book's
+            slots.client_ids = list(remembered)
+            return replace(verdict, intent="client_facts")
+        if (
             has_client
             or follow.client_ids
             or book.structured
@@ -469,6 +498,19 @@ class OfflineEngine:
 
         return scores
 
+
+# "有啥快到期的没", "anything maturing?" with one client in view: that client's, when no word
+# asks for clients ("哪些客户快到期", "which clients have something maturing").
+MATURING_OF_ONE = re.compile(
+    r"(?:有啥|有什么|有没有|有无|啥|什么)(?:东西|产品)?(?:快|要|即将|马上)?到期|快到期|"
+    r"\b(?:anything|what(?:'s| is)?|something) (?:maturing|coming due|due soon)\b",
+    re.I,
+)
+BOOK_WORDS = re.compile(
+    r"客户|哪些|哪几|哪家|谁|名下|我的|全部|所有|几[个家位户]|多少[个家位户]|"
+    r"\bclients?\b|\bwhich\b|\bwho\b|\bmy book\b|\bhow many\b",
+    re.I,
+)
 
 FIRST_FEW = re.compile(
     r"\b(?:first|last) (?:\d+|two|three|four|five|six|seven|eight|nine|ten)\b", re.I

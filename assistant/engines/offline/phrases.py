@@ -131,12 +131,16 @@ PHRASES: dict[str, dict[str, str]] = {
         "en": "No: the client completes the risk assessment personally. An RM may not fill it in or answer for the client, nor change or steer the result so that a product \"matches\". A product above the client's assessed level is not offered; if the client's circumstances have really changed, the client retakes the assessment and the new result applies.",
     },
     "contact_held": {
-        "zh": "这条营销消息先不写也不发：按行内接触频次与免打扰规定，",
-        "en": "This marketing message is held back, not written, under the bank's contact rules:",
+        "zh": "这条营销消息先不写也不发：",
+        "en": "This marketing message is held back, not written:",
     },
     "contact_held_instead": {
-        "zh": "服务类消息（到期提醒、流失回访、适当性复核）不受此限，需要的话我可以起草；也可以改用客户未退订的渠道。",
-        "en": "Service messages (a maturity notice, a churn follow-up, a suitability review) are not held — I can draft one, or use a channel the client has not opted out of.",
+        "zh": "服务类消息（到期提醒、流失回访、适当性复核）不受此限，需要的话我可以起草。",
+        "en": "Service messages (a maturity notice, a churn follow-up, a suitability review) are not held — I can draft one.",
+    },
+    "contact_held_channel": {
+        "zh": "也可以改用客户未退订的渠道。",
+        "en": "Or use a channel the client has not opted out of.",
     },
     "refuse_circumvent": {
         "zh": "不行：系统的适当性拦截、审批和限额是行内的控制，客户经理不得绕过、拆分或变通处理，也不会帮你想这样的办法。客户确有需求的，按规定向客户说明原因；情况确有变化的，请客户本人重新测评或按流程报审批。",
@@ -325,7 +329,7 @@ PHRASES: dict[str, dict[str, str]] = {
         "zh": "- 风险偏好（风险承受能力）：{value}",
         "en": "- Risk appetite: {value}",
     },
-    "employees": {"zh": "- 员工人数：{value}", "en": "- Employees: {value}"},
+    "employees": {"zh": "- 员工人数：{value} 人", "en": "- Employees: {value}"},
     "client_since": {
         "zh": "- 开户日期：{date} · {branch}",
         "en": "- Client since {date} · {branch}",

@@ -25,6 +25,8 @@ CHANNELS = [
     (r"电话|外呼|话术|call script|phone script|\bcall\b", "call"),
 ]
 PURPOSES = [
+    # "给他写个投诉回访短信", "an update on her complaint": a service message about the complaint
+    (r"投诉|客诉|\bcomplaints?\b", "complaint_reply"),
     (  # a loan or facility falling due: repayment or renewal, never "renew the deposit"
         r"(?:贷款|授信|借款|按揭|\bloans?\b|\bcredit (?:line|facility)\b|\bfacility\b|\bmortgage\b)"
         r".{0,16}(?:到期|matur|\bdue\b)|续贷|(?:到期|matur|\bdue\b).{0,16}(?:贷款|授信|\bloans?\b)",
@@ -96,7 +98,9 @@ SIGNALS = [
     (r"适当性|风险不匹配|超出.{0,4}风险|suitab|mismatch", "suitability"),
     # "有未结投诉的客户", "clients with open complaints" (a rule question about complaints is not)
     (
-        r"未结投诉|投诉未结|投诉(?:还)?没(?:结|办结|处理完)|有投诉的|\bopen complaints?\b|\bunresolved complaints?\b",
+        r"未结投诉|投诉未结|投诉(?:还)?没(?:结|办结|处理完)|有投诉的|\bopen complaints?\b|\bunresolved complaints?\b|"
+        r"投诉[^，。？?\d]{0,6}(?:超期|逾期|超时|过期|超过期限|没按时)|(?:超期|逾期|超时)(?:的|未结|没结|未办结)?投诉|"
+        r"\b(?:overdue|late) complaints?\b|\bcomplaints?\b[^.?!]{0,20}\b(?:overdue|past (?:their |its |the )?(?:due date|deadline))",
         "complaint",
     ),
 ]

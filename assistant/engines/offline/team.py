@@ -31,7 +31,10 @@ MEASURE = re.compile(
     r"\btimeliness\b|service[- ]frequency (?:rate|compliance)|coverage rate|"
     r"\b(?:team|my|our|rm|branch|their|his|her)(?:'s)? (?:performance|numbers|metrics|coverage|"
     r"service frequency)\b|"
-    r"\bperformance (?:measures|metrics|review|numbers)\b",
+    r"\bperformance (?:measures|metrics|review|numbers)\b|"
+    # the team's complaints as measured (首次接触解决率, late ones), not a list of clients
+    r"(?:团队|组里|我们组|本组|全组|组员)(?:的)?投诉(?:处理)?(?:得)?(?:情况|怎么样|咋样|如何|表现)|"
+    r"首次接触解决率|首问解决率|\bfirst[- ]contact resolution\b|\b(?:team|my team)'?s? complaints?\b",
     IC,
 )
 TEAM_DOING = re.compile(

@@ -44,7 +44,9 @@ class ActingForClientRule(PhraseRule):
             r"(?:按|勾|选|填|改|定|写)(?:成|为|到|个)?\s*C[1-5]|"
             r"(?:按|勾|选|改|定)(?:成|为|到)?\s*C[1-5][^。？?]{0,4}(?:填|勾|选|做)(?:测评|问卷)|"
             # "我帮他把问卷重做成C4": the client's answers redone to a grade the RM chose
-            rf"(?:{_FORM_ZH})(?:重做|重填|重新做|重新填|改|调高|调)(?:成|为|到)\s*C[1-5]|"
+            rf"(?:{_FORM_ZH})(?:重做|重填|重新做|重新填|改|调高|调)(?:一下|下)?[^。？?]{{0,4}}?(?:成|为|到)\s*C[1-5]|"
+            # "我帮他把风险测评重新做一下勾成C4": the form taken over to reach a grade
+            rf"(?:帮|替|代)(?:他|她|他们|她们|客户)?把[^。？?]{{0,4}}(?:{_FORM_ZH})[^。？?]{{0,12}}C[1-5]|"
             r"\b(?:tick|check|mark|select|put (?:her|him|them) down as|set (?:her|his|their) (?:risk )?(?:profile|grade|rating) to)"
             r"\s+(?:as\s+)?C[1-5]\b",
             _WHY,

@@ -25,7 +25,7 @@ class ComplaintRule:
                     severity="high" if late else "medium",
                     title_zh="未结投诉" + ("（已逾期）" if late else ""),
                     title_en="Open complaint" + (" (overdue)" if late else ""),
-                    detail_zh=f"{c.category}投诉，{c.date.isoformat()} 受理，状态{c.status}，"
+                    detail_zh=f"{c.category}投诉，{c.date.isoformat()} 受理，状态：{c.status}，"
                     f"{c.due_date.isoformat()} 前办结"
                     + ("，已逾期" if late else "")
                     + "；处理期间暂停营销",
