@@ -5,7 +5,7 @@ demo bank with the bundled playbooks, and the Harbour bank with its own."""
 from __future__ import annotations
 
 import shutil
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -71,24 +71,28 @@ def _copied_home(shared: Frontline, home: Path) -> Path:
     return home
 
 
-def _writable_demo(shared: Frontline, home: Path, planting: Planting | None = None) -> Frontline:
-    fl = Frontline(make_settings(_copied_home(shared, home), embedding_model=_embedding_model()))
-    demo_extract(home / "demo")
+def _writable(
+    settings: Settings, extract: Path, write: Callable[[Path], object], planting: Planting | None
+) -> Frontline:
+    """A bank of its own: the extract written afresh (and planted), imported."""
+    fl = Frontline(settings)
+    write(extract)
     if planting is not None:
-        plant(home / "demo", planting)
-    import_extract(fl.sessions, home / "demo")
+        plant(extract, planting)
+    import_extract(fl.sessions, extract)
     fl.after_import()
     return fl
+
+
+def _writable_demo(shared: Frontline, home: Path, planting: Planting | None = None) -> Frontline:
+    settings = make_settings(_copied_home(shared, home), embedding_model=_embedding_model())
+    return _writable(settings, home / "demo", demo_extract, planting)
 
 
 def _writable_harbour(shared: Frontline, home: Path, planting: Planting | None = None) -> Frontline:
-    fl = Frontline(_harbour_settings(_copied_home(shared, home)))
-    generate(home / "harbour")
-    if planting is not None:
-        plant(home / "harbour", planting)
-    import_extract(fl.sessions, home / "harbour")
-    fl.after_import()
-    return fl
+    return _writable(
+        _harbour_settings(_copied_home(shared, home)), home / "harbour", generate, planting
+    )
 
 
 @pytest.fixture
