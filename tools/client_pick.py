@@ -22,7 +22,7 @@ from tools.intelligence.book_select import rank
 from tools.names.forms import INDUSTRY_ZH
 from tools.names.staff import forms as staff_forms
 from tools.names.staff import mentioned
-from tools.names.titles import COMPOUND_SURNAMES, surname
+from tools.names.titles import COMPOUND_SURNAMES, ZH_TITLED, addressed, surname, titled
 from tools.toolbox import Toolbox
 
 # Words of a reply that describe nothing ("那家", "the ... one", "the one in ...").
@@ -364,14 +364,8 @@ def named_among(tb: Toolbox, text: str, candidate_ids: list[str]) -> list[str]:
 
 def by_titled_contact(tb: Toolbox, text: str, candidate_ids: list[str]) -> list[str]:
     """ "明天见Saltmarsh的张总" with two Saltmarsh companies: the one candidate a contact said
-    by surname and title belongs to (or a contact the masker named, as a token); empty when it
-    fits none or several."""
-    from tools.names.titles import ZH_TITLED, addressed, titled
-
-    owners = {tb.client_id_for_token(m.group(0)) for m in TOKEN_RE.finditer(text)}
-    by_token = [cid for cid in candidate_ids if cid in owners]
-    if len(by_token) == 1:
-        return by_token
+    by surname and title belongs to; empty when it fits none or several. (A person's token is
+    not read for its owner: two clients of one name share it.)"""
     # the masker takes "张总" for a person: its value, read back inside the tool (never shown)
     values = [
         tb.value_for_token(m.group(0)) or ""

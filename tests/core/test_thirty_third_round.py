@@ -13,6 +13,7 @@ from pypinyin import lazy_pinyin
 from assistant.engines.offline.book_parse import GROUP_BY_RM
 from assistant.engines.offline.draft_outreach import PUSHED_SALE
 from assistant.engines.offline.engine import BOOK_WORDS, MATURING_OF_ONE
+from assistant.engines.offline.slots import signal_of
 from assistant.wiring import Frontline
 from tests.support.conduct import request_codes
 from tests.support.turns import ask
@@ -128,3 +129,41 @@ def test_a_segment_nobody_is_in_is_said_so_not_asked_which_client(
     answer = ask(fl, "给我的风险关注客户群发微信介绍代发工资", "RM001")
     assert answer.intent == "draft_outreach"
     assert "没有符合条件的客户" in answer.text and "哪位客户" not in answer.text
+
+
+def test_a_compliant_wording_asked_after_a_declined_draft_is_that_draft_redone(
+    demo: tuple[Frontline, dict],
+) -> None:
+    fl, _ = demo
+    client = next(
+        c
+        for c in fl.bank.get_clients(sorted(resolve_caller(fl.bank, "RM001").client_ids))
+        if c.client_type == "corporate"
+    )
+    declined = ask(fl, f"给{client.name}发微信 就说我们理财保本保收益", "RM001", "conv-33-clean")
+    assert declined.refused, declined.text
+    redone = ask(fl, "那你给我个合规的说法吧", "RM001", "conv-33-clean")
+    assert redone.intent == "draft_outreach" and redone.client_ids == [client.client_id]
+    assert "```" in redone.text and "保本保收益" not in redone.text
+
+
+@pytest.mark.parametrize(
+    ("said", "signal"),
+    [
+        ("存款骤降的客户有哪些", "deposit_churn"),
+        ("whose deposits plunged", "deposit_churn"),
+        ("客户投诉多少天内要办结", None),
+    ],
+)
+def test_a_sharp_fall_said_in_other_words_is_the_churn_signal(
+    said: str, signal: str | None
+) -> None:
+    assert signal_of(said) == signal
+
+
+def test_an_ordinal_asking_what_matures_is_the_picked_clients(demo: tuple[Frontline, dict]) -> None:
+    fl, _ = demo
+    listed = ask(fl, "我名下存款最多的5个客户", "RM001", "conv-33-second")
+    assert len(listed.client_ids) >= 2, listed.text
+    second = ask(fl, "第二个呢 有啥要到期的没", "RM001", "conv-33-second")
+    assert second.intent == "client_facts" and second.client_ids == [listed.client_ids[1]]

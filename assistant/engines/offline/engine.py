@@ -285,12 +285,12 @@ class OfflineEngine:
         if (
             follow.client_ids
             and follow.book is None
-            and verdict.intent == "book_query"
+            and (verdict.intent == "book_query" or MATURING_OF_ONE.search(ctx.masked_text))
             and not book.ranked
             and not BOOK_WORDS.search(ctx.masked_text)
         ):
-            # "the 4th one - any loans?": a fact of the one the ordinal picks, not the book
-            # ranked by loans
+            # "the 4th one - any loans?", "第二个呢 有啥要到期的没": a fact of the one the ordinal
+            # picks, not the book ranked by loans nor a plan for the client
             return replace(verdict, intent="client_facts")
         if (
             verdict.intent == "playbook_qa"

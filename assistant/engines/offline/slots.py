@@ -79,7 +79,7 @@ OMITTED = (
 )
 SIGNALS = [
     (
-        r"流失|流出|下降|减少|减半|腰斩|掉了|掉得|少了一半|缩水|churn|outflow|declin|dropp|shrink|halv|"
+        r"流失|流出|下降|骤降|大降|猛降|暴跌|锐减|减少|减半|腰斩|掉了|掉得|少了一半|缩水|churn|outflow|declin|dropp|shrink|halv|plung|plummet|"
         r"\b(?:deposits?|balances?|funds) (?:fell|fallen|went down|are down|is down)\b|"
         r"\blos(e|es|ing|t)\b.{0,20}\b(deposits?|funds|money|balances?)\b",
         "deposit_churn",
