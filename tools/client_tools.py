@@ -379,12 +379,13 @@ def get_client_profile(tb: Toolbox, args: ClientArgs) -> dict:
 def _experience(tb: Toolbox, data: ClientData) -> dict:
     """服务体验: the client's open complaints (each pauses marketing) and last survey, its
     comment masked like a note; empty when the extract has neither."""
+    from tools.contact.check import open_complaints
     from tools.content_tools import contact_policy
 
     cid = data.client.client_id
     policy = contact_policy(tb)
     out: dict = {}
-    if open_ := [c for c in data.complaints if policy.is_open(c.status)]:
+    if open_ := open_complaints(policy, data.complaints):
         out["open_complaints"] = [
             {"category": c.category, "received": c.date.isoformat(), "due": c.due_date.isoformat(),
              "overdue": c.due_date < tb.services.as_of}

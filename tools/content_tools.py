@@ -164,8 +164,11 @@ def draft_outreach(tb: Toolbox, args: DraftOutreachArgs) -> dict:
         product=_product_info(product),
         facts={
             k: v
-            for k, v in tb.services.intelligence.outreach_facts(
-                data, tb.services.as_of, args.product_code, language
+            for k, v in (
+                tb.services.intelligence.outreach_facts(
+                    data, tb.services.as_of, args.product_code, language
+                )
+                | complaint_facts(tb, data)
             ).items()
             if k not in args.exclude  # a phrase missing its value is left out of the draft
         }
@@ -197,6 +200,21 @@ def draft_outreach(tb: Toolbox, args: DraftOutreachArgs) -> dict:
     if held:  # quiet hours: written now, sent later
         out["send_after"] = held[0].said(language)
     return out
+
+
+def complaint_facts(tb: Toolbox, data: ClientData) -> dict[str, str]:
+    """What a complaint reply says: the newest open complaint's category and dates (a due date
+    already past is no promise to repeat); empty without one."""
+    from tools.contact.check import open_complaints
+
+    opened = open_complaints(contact_policy(tb), data.complaints)
+    if not opened:
+        return {}
+    c = max(opened, key=lambda c: c.date)
+    facts = {"complaint_category": c.category, "complaint_date": c.date.isoformat()}
+    if c.due_date >= tb.services.as_of:
+        facts["complaint_due"] = c.due_date.isoformat()
+    return facts
 
 
 def primary_contact(data: ClientData) -> ContactRecord | None:
@@ -260,10 +278,9 @@ def watch_holds(
     cross-selling, no new-credit marketing while watched); a service message goes."""
     from tools.contact import Hold
 
-    rating = overlay.watches(data.client) if overlay is not None else None
-    if overlay is None or rating is None or not overlay.pause_marketing:
+    if overlay is None or not overlay.pause_marketing or not policy.is_marketing(purpose):
         return []
-    if not policy.is_marketing(purpose):
+    if (rating := overlay.watches(data.client)) is None:
         return []
     return [
         Hold(

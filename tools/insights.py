@@ -342,17 +342,6 @@ class InsightService:
         # a company's headcount, as the extract gives it: what a payroll pitch is sized by
         staff = data.client.employees if data.client.client_type == "corporate" else None
         facts = {"employees": str(staff)} if staff else {}
-        rule = self.policy.signals.complaint
-        opened = [
-            c
-            for c in data.complaints
-            if (rule.is_open(c.status) if rule is not None else c.closed_date is None)
-        ]
-        if opened:  # what a complaint reply says: the newest open complaint
-            c = max(opened, key=lambda c: c.date)
-            facts |= {"complaint_category": c.category, "complaint_date": c.date.isoformat()}
-            if c.due_date >= as_of:  # a due date already past is no promise to repeat
-                facts["complaint_due"] = c.due_date.isoformat()
         if not maturing:
             return facts
         h = maturing[0]

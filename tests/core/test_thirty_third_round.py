@@ -17,7 +17,7 @@ from assistant.engines.offline.slots import signal_of
 from assistant.wiring import Frontline
 from tests.support.conduct import request_codes
 from tests.support.turns import ask
-from tools.bank.records import RMRecord
+from tools.bank.records import ClientRecord, RMRecord
 from tools.entitlement import resolve_caller
 
 
@@ -87,6 +87,14 @@ def _team_of(fl: Frontline) -> tuple[str, list[RMRecord]]:
     return lead.rm_id, team
 
 
+def _first_corporate(fl: Frontline, rm: str) -> ClientRecord:
+    return next(
+        c
+        for c in fl.bank.get_clients(sorted(resolve_caller(fl.bank, rm).client_ids))
+        if c.client_type == "corporate"
+    )
+
+
 def test_a_colleague_named_in_pinyin_is_the_colleague(demo: tuple[Frontline, dict]) -> None:
     fl, _ = demo
     lead, team = _team_of(fl)
@@ -111,11 +119,7 @@ def test_a_maturity_asked_after_one_client_is_that_clients_own(
     demo: tuple[Frontline, dict],
 ) -> None:
     fl, _ = demo
-    client = next(
-        c
-        for c in fl.bank.get_clients(sorted(resolve_caller(fl.bank, "RM001").client_ids))
-        if c.client_type == "corporate"
-    )
+    client = _first_corporate(fl, "RM001")
     ask(fl, f"{client.name}贷款余额多少", "RM001", "conv-33-maturity")
     answer = ask(fl, "那有什么要到期的吗", "RM001", "conv-33-maturity")
     assert answer.intent == "client_facts" and answer.client_ids == [client.client_id]
@@ -135,11 +139,7 @@ def test_a_compliant_wording_asked_after_a_declined_draft_is_that_draft_redone(
     demo: tuple[Frontline, dict],
 ) -> None:
     fl, _ = demo
-    client = next(
-        c
-        for c in fl.bank.get_clients(sorted(resolve_caller(fl.bank, "RM001").client_ids))
-        if c.client_type == "corporate"
-    )
+    client = _first_corporate(fl, "RM001")
     declined = ask(fl, f"给{client.name}发微信 就说我们理财保本保收益", "RM001", "conv-33-clean")
     assert declined.refused, declined.text
     redone = ask(fl, "那你给我个合规的说法吧", "RM001", "conv-33-clean")

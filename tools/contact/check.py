@@ -46,6 +46,13 @@ def consented(*who: Said | None) -> bool:
     return all(w.attributes.get("marketing_consent") is not False for w in who if w)
 
 
+def open_complaints(
+    policy: ContactPolicy, complaints: Iterable[ComplaintRecord]
+) -> list[ComplaintRecord]:
+    """The complaints still open by the policy's closed statuses, as the extract orders them."""
+    return [c for c in complaints if policy.is_open(c.status)]
+
+
 def month_contacts(
     policy: ContactPolicy, seen: Iterable[InteractionRecord], channel: str, day: date
 ) -> int:
@@ -94,7 +101,7 @@ def holds(
             )
         )
     day = at.date()
-    if policy.complaint_pause and (open_ := [c for c in complaints if policy.is_open(c.status)]):
+    if policy.complaint_pause and (open_ := open_complaints(policy, complaints)):
         c = open_[-1]
         out.append(
             Hold(

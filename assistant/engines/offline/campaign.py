@@ -95,9 +95,10 @@ def offered_not_held(text: str, query: BookQuery) -> BookQuery:
 
 
 async def answer(req: Request, query: BookQuery) -> EngineResult:
+    """The segment's campaign: ``query`` as ``draft_each.segment_of`` read it (a product after
+    an offer word already moved from the held to the lacking, ``offered_not_held``)."""
     lang = req.lang
     zh = lang == "zh"
-    query = offered_not_held(req.text, query)
     invited = invitation(req.text, lang)
     told = req.slots.points or [w for w in [invited or dictated_words(req.text)] if w]
     product = await offered_product(req, query)
